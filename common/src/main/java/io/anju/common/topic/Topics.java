@@ -1,0 +1,30 @@
+package io.anju.common.topic;
+
+import io.anju.common.model.DeviceType;
+
+/** Names of the Kafka topics that connect the platform's parts. */
+public final class Topics {
+    /** Prefix of the per-type telemetry topics, e.g. {@code anju.telemetry.charger}. */
+    public static final String TELEMETRY_PREFIX = "anju.telemetry.";
+    /** Discrete device events and device-side alarms, all types. */
+    public static final String EVENTS = "anju.events";
+    /** Heartbeats, online/offline (including Will messages), all types. */
+    public static final String STATUS = "anju.status";
+    /** References to stored evidence snapshots (the JPEG itself stays in the blob store). */
+    public static final String SNAPSHOTS = "anju.snapshots";
+    /** Payloads that failed validation, with the reason. */
+    public static final String QUARANTINE = "anju.quarantine";
+    /** Commands for devices, keyed by device id; the gateway delivers them. */
+    public static final String COMMANDS = "anju.commands";
+    /** Delivery outcomes of commands and the devices' replies. */
+    public static final String COMMAND_RESULTS = "anju.command-results";
+    /** Warnings raised by the stream jobs. */
+    public static final String ALERTS = "anju.alerts";
+
+    private Topics() {
+    }
+
+    public static String telemetry(DeviceType type) {
+        return TELEMETRY_PREFIX + type.wireName();
+    }
+}
