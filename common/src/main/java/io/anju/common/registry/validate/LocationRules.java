@@ -62,7 +62,7 @@ final class LocationRules {
             Optional<CrowdZone> zone = places.zones().get(at.zoneId());
             if (zone.isEmpty()) {
                 problems.add(path + ".zoneId", unknown("zone", at.zoneId()));
-            } else if (!zone.get().gridId().equals(at.gridId())) {
+            } else if (knownGrid(at) && !zone.get().gridId().equals(at.gridId())) {
                 problems.add(path + ".zoneId", inOtherGrid("zone", at.zoneId(), zone.get().gridId(), at.gridId()));
             }
             return;
@@ -77,9 +77,14 @@ final class LocationRules {
         Optional<Compound> compound = places.compounds().get(at.compoundId());
         if (compound.isEmpty()) {
             problems.add(path + ".compoundId", unknown("compound", at.compoundId()));
-        } else if (!compound.get().gridId().equals(at.gridId())) {
+        } else if (knownGrid(at) && !compound.get().gridId().equals(at.gridId())) {
             problems.add(path + ".compoundId", inOtherGrid("compound", at.compoundId(), compound.get().gridId(), at.gridId()));
         }
+    }
+
+    /** An unknown grid is reported once, not again as a place lying elsewhere. */
+    private boolean knownGrid(LocationChain at) {
+        return places.grids().contains(at.gridId());
     }
 
     private static String unknown(String kind, String id) {
