@@ -82,4 +82,13 @@ class RegistryLoaderTest {
                 .isInstanceOf(RegistryException.class)
                 .hasMessage(file + ": devices[12].location.gridId: unknown grid 'g-999'");
     }
+
+    @Test
+    void namesAnUnsupportedVersionBeforeBindingFields() throws IOException {
+        Path file = dir.resolve("registry.json");
+        Files.writeString(file, "{\"version\": 3, \"places\": {}}");
+        assertThatThrownBy(() -> RegistryLoader.load(file))
+                .isInstanceOf(RegistryException.class)
+                .hasMessage(file + ": version: unsupported registry version 3 (this build reads version 1)");
+    }
 }

@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code registry generate}: a Lianhu-shaped registry plus the device credentials file (mode 600). */
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(name = "generate", mixinStandardHelpOptions = true, version = RegistryCommand.VERSION,
         description = "Generate a registry in the shape of Lianhu District and the device credentials file.")
 final class GenerateCommand implements Callable<Integer> {
     @Spec

@@ -1,5 +1,6 @@
 package io.anju.common.registry.cli;
 
+import io.anju.common.registry.RegistryDocument;
 import io.anju.common.registry.RegistryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,10 +11,12 @@ import java.io.UncheckedIOException;
  * {@code anju registry}: generate, validate and summarise registry files. Bad input ends with exit code 1 and
  * a one-paragraph message (no stack trace); bad usage with exit code 2 and the usage text.
  */
-@Command(name = "registry", mixinStandardHelpOptions = true,
+@Command(name = "registry", mixinStandardHelpOptions = true, version = RegistryCommand.VERSION,
         description = "Generate, validate and summarise the registry of places and devices.",
         subcommands = {GenerateCommand.class, ValidateCommand.class, StatsCommand.class})
 public final class RegistryCommand implements Runnable {
+    static final String VERSION = "anju registry (registry format version " + RegistryDocument.CURRENT_VERSION + ")";
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code registry stats FILE}: counts of each level and device type of a (valid) registry. */
-@Command(name = "stats", mixinStandardHelpOptions = true, description = "Print counts of places and devices.")
+@Command(name = "stats", mixinStandardHelpOptions = true, version = RegistryCommand.VERSION, description = "Print counts of places and devices.")
 final class StatsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

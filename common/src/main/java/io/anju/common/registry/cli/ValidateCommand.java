@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code registry validate FILE}: loads and checks a registry, and optionally that a credentials file matches it. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate", mixinStandardHelpOptions = true, version = RegistryCommand.VERSION,
         description = "Check a registry file: syntax, version, references, location chains, device attributes.")
 final class ValidateCommand implements Callable<Integer> {
     @Spec
