@@ -29,7 +29,9 @@ public final class RegistryCommand implements Runnable {
         CommandLine cli = new CommandLine(new RegistryCommand());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof RegistryException || e instanceof UncheckedIOException || e instanceof IllegalArgumentException) {
-                commandLine.getErr().println("registry: " + e.getMessage());
+                String cause = e instanceof UncheckedIOException && e.getCause() != null
+                        ? " (" + e.getCause().getMessage() + ")" : "";
+                commandLine.getErr().println("registry: " + e.getMessage() + cause);
                 return 1;
             }
             throw e;

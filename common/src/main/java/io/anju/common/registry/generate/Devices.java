@@ -24,8 +24,6 @@ import java.util.stream.Collectors;
  * secrets come from the {@link SecretIssuer} and go to the credentials list only, the registry keeps hashes.
  */
 final class Devices {
-    static final List<String> CAMERA_WATCHES = List.of("elevator", "corridor", "shed", "fire_lane");
-    static final List<String> GATE_DIRECTIONS = List.of("in", "out", "both");
     /** Weights of 1, 2, 3 and 4 stations per charger compound. */
     private static final int[] STATION_WEIGHTS = {30, 35, 22, 13};
 
@@ -83,7 +81,7 @@ final class Devices {
         for (int g = 1; g <= gates; g++) {
             // Every security compound has at least one pedestrian and one vehicle gate.
             String kind = g == 1 ? "pedestrian" : g == 2 ? "vehicle" : random.nextBoolean() ? "pedestrian" : "vehicle";
-            String direction = GATE_DIRECTIONS.get(random.nextInt(GATE_DIRECTIONS.size()));
+            String direction = GateSpec.DIRECTIONS.get(random.nextInt(GateSpec.DIRECTIONS.size()));
             add(Ids.gate(compound, g), DeviceType.GATE, at, null, null, new GateSpec(kind, direction));
         }
     }
@@ -91,7 +89,7 @@ final class Devices {
     private void addCameras(int compound, LocationChain at) {
         int cameras = 3 + random.nextInt(4);
         for (int c = 1; c <= cameras; c++) {
-            String watches = CAMERA_WATCHES.get(random.nextInt(CAMERA_WATCHES.size()));
+            String watches = CameraSpec.WATCHES.get(random.nextInt(CameraSpec.WATCHES.size()));
             String building = (1 + random.nextInt(18)) + "号楼";
             add(Ids.camera(compound, c), DeviceType.CAMERA, at, null, new CameraSpec(watches, building), null);
         }

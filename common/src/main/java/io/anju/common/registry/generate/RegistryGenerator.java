@@ -35,8 +35,8 @@ public final class RegistryGenerator {
     private static String note(long seed) {
         return String.format(Locale.ROOT, "Generated from seed %d in the shape of Lianhu District, Xi'an: the 9 "
                 + "sub-district names and the counts (131 communities, 364 grids, %d charger compounds, %d smart-security "
-                + "compounds) are real; community, compound and zone names, addresses, grid workers, zone areas and "
-                + "device layouts are estimates (estimated=true), not survey data. Zone capacity = round(area m2 x %.1f "
+                + "compounds) are real; communities per sub-district, community, compound and zone names, addresses, "
+                + "grid workers, zone areas and device layouts are estimates (estimated=true), not survey data. Zone capacity = round(area m2 x %.1f "
                 + "persons/m2). Device secrets are not in this file, only salted hashes.",
                 seed, LianhuShape.CHARGER_COMPOUNDS, LianhuShape.SECURITY_COMPOUNDS, CrowdZones.CAPACITY_DENSITY);
     }

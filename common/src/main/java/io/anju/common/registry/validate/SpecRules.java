@@ -10,9 +10,9 @@ import java.util.Set;
 
 /** Each device carries exactly the attributes of its type, with values the stream jobs understand. */
 final class SpecRules {
-    static final Set<String> CAMERA_WATCHES = Set.of("elevator", "corridor", "shed", "fire_lane");
-    static final Set<String> GATE_KINDS = Set.of("pedestrian", "vehicle");
-    static final Set<String> GATE_DIRECTIONS = Set.of("in", "out", "both");
+    private static final Set<String> CAMERA_WATCHES = Set.copyOf(CameraSpec.WATCHES);
+    private static final Set<String> GATE_KINDS = Set.copyOf(GateSpec.KINDS);
+    private static final Set<String> GATE_DIRECTIONS = Set.copyOf(GateSpec.DIRECTIONS);
 
     private final Problems problems;
 
