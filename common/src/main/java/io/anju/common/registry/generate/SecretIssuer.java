@@ -1,0 +1,41 @@
+package io.anju.common.registry.generate;
+
+import io.anju.common.auth.SecretHash;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Random;
+
+/**
+ * Issues device secrets (128 bits, 32 hex characters) and their salted hashes. By default they come from
+ * {@link SecureRandom}, so publishing a registry's seed reveals nothing; seeded secrets exist for reproducible tests.
+ */
+final class SecretIssuer {
+    /** Mixed into the seed so seeded secrets are not the structure's random stream. */
+    private static final long SECRET_STREAM = 0x5EC2E7_5EC2E7L;
+
+    /** A freshly issued secret and the hash the registry keeps. */
+    record Issued(String secret, String hash) {
+    }
+
+    private final Random random;
+
+    private SecretIssuer(Random random) {
+        this.random = random;
+    }
+
+    static SecretIssuer secure() {
+        return new SecretIssuer(new SecureRandom());
+    }
+
+    static SecretIssuer seeded(long seed) {
+        return new SecretIssuer(new Random(seed ^ SECRET_STREAM));
+    }
+
+    Issued issue() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        String secret = HexFormat.of().formatHex(bytes);
+        return new Issued(secret, SecretHash.hash(secret, random));
+    }
+}
