@@ -36,11 +36,15 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Derive secrets from the seed as well (reproducible tests only; default: SecureRandom).")
     private boolean seededSecrets;
 
+    @Option(names = "--load-devices", defaultValue = "0",
+            description = "Extra chargers load-00001... for load tests and benchmarks (default: ${DEFAULT-VALUE}).")
+    private int loadDevices;
+
     @Override
     public Integer call() {
         Path credentialsFile = credentials != null ? credentials
                 : out.toAbsolutePath().resolveSibling("credentials.csv");
-        GeneratedRegistry generated = RegistryGenerator.generate(new GeneratorOptions(seed, seededSecrets));
+        GeneratedRegistry generated = RegistryGenerator.generate(new GeneratorOptions(seed, seededSecrets, loadDevices));
         RegistryValidator.validate(generated.document(), out.toString());
         RegistryWriter.write(out, generated.document());
         Credentials.write(credentialsFile, generated.credentials());

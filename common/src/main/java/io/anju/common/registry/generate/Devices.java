@@ -60,6 +60,18 @@ final class Devices {
         }
     }
 
+    /** Benchmark devices: 12-port chargers in the first charger compound, after the district's own devices. */
+    void addLoadChargers(int count, List<Compound> compounds) {
+        if (count == 0) {
+            return;
+        }
+        Compound host = compounds.stream().filter(Compound::chargers).findFirst().orElseThrow();
+        LocationChain at = hierarchy.chain(grids.get(host.gridId()), host.id(), null);
+        for (int n = 1; n <= count; n++) {
+            add(Ids.loadCharger(n), DeviceType.CHARGER, at, ChargerDefaults.station(12), null, null);
+        }
+    }
+
     List<Device> devices() {
         return List.copyOf(devices);
     }

@@ -6,8 +6,20 @@ package io.anju.common.registry.generate;
  * @param seed          drives the whole structure: names, layout, areas (same seed, same registry)
  * @param seededSecrets derive the device secrets from the seed too (reproducible tests only; default false,
  *                      secrets then come from {@link java.security.SecureRandom})
+ * @param loadDevices   extra chargers {@code load-00001 …} for load tests and benchmarks (default 0); they stand in
+ *                      the first charger compound so that every part of the platform can route them
  */
-public record GeneratorOptions(long seed, boolean seededSecrets) {
+public record GeneratorOptions(long seed, boolean seededSecrets, int loadDevices) {
+    public GeneratorOptions {
+        if (loadDevices < 0 || loadDevices > 99_999) {
+            throw new IllegalArgumentException("loadDevices must be 0..99999, was " + loadDevices);
+        }
+    }
+
+    public GeneratorOptions(long seed, boolean seededSecrets) {
+        this(seed, seededSecrets, 0);
+    }
+
     public static GeneratorOptions of(long seed) {
         return new GeneratorOptions(seed, false);
     }

@@ -42,6 +42,10 @@ final class Ids {
         return format("cam-%04d-%d", compound, camera);
     }
 
+    static String loadCharger(int n) {
+        return format("load-%05d", n);
+    }
+
     static String crowdCounter(int zone) {
         return format("crowd-%02d", zone);
     }

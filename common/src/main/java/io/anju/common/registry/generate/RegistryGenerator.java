@@ -26,6 +26,7 @@ public final class RegistryGenerator {
         SecretIssuer secrets = options.seededSecrets() ? SecretIssuer.seeded(options.seed()) : SecretIssuer.secure();
         Devices devices = new Devices(root.split(), secrets, hierarchy);
         devices.equip(compounds, zones);
+        devices.addLoadChargers(options.loadDevices(), compounds);
         RegistryDocument document = new RegistryDocument(RegistryDocument.CURRENT_VERSION, options.seed(),
                 note(options.seed()), hierarchy.subDistricts(), hierarchy.communities(), hierarchy.grids(),
                 compounds, zones, devices.devices());

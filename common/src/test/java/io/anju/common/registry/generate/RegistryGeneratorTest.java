@@ -178,4 +178,16 @@ class RegistryGeneratorTest {
     private static RegistryDocument structure(RegistryDocument doc) {
         return TestRegistries.withDevices(doc, doc.devices().stream().map(TestRegistries::withoutHash).toList());
     }
+
+    @Test
+    void loadDevicesAreExtraValidChargersWithCredentials() {
+        GeneratedRegistry withLoad = RegistryGenerator.generate(new GeneratorOptions(42, true, 250));
+        List<Device> load = withLoad.document().devices().stream().filter(d -> d.id().startsWith("load-")).toList();
+        assertThat(load).hasSize(250);
+        assertThat(load.get(0).id()).isEqualTo("load-00001");
+        assertThat(load).allSatisfy(d -> assertThat(d.type()).isEqualTo(DeviceType.CHARGER));
+        assertThat(withLoad.document().devices()).hasSize(DOC.devices().size() + 250);
+        assertThat(withLoad.credentials()).hasSize(GENERATED.credentials().size() + 250);
+        assertThatCode(() -> RegistryValidator.validate(withLoad.document(), "load.json")).doesNotThrowAnyException();
+    }
 }
