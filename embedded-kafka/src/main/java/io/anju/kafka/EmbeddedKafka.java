@@ -1,0 +1,222 @@
+package io.anju.kafka;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.utils.Time;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real single-node Kafka broker (KRaft, combined broker + controller) running inside this JVM.
+ *
+ * <p>The log lives under {@code dataDir/kafka}; it is formatted once with a fresh cluster id and reused on every
+ * later start, so a restarted broker (in this process or the next) continues from the same data. The client
+ * listener binds {@code 127.0.0.1:port}; with port 0 a free port is chosen at the first start and kept for
+ * restarts of this instance, so clients reconnect to the same address.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
+    private static final String HOST = "127.0.0.1";
+    private static final int NODE_ID = 1;
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Path dataDir;
+    private final Map<String, String> overrides;
+    private int port;
+    private int controllerPort;
+    private KafkaRaftServer server;
+
+    /**
+     * @param dataDir   where the broker keeps its log (created if missing)
+     * @param port      client port on 127.0.0.1; 0 picks a free one (see {@link #port()} after {@link #start()})
+     * @param overrides extra broker settings, applied over the single-machine defaults
+     */
+    public EmbeddedKafka(Path dataDir, int port, Map<String, String> overrides) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("kafka port must be 0..65535, was " + port);
+        }
+        this.dataDir = dataDir.toAbsolutePath();
+        this.port = port;
+        this.overrides = Map.copyOf(overrides);
+    }
+
+    public EmbeddedKafka(Path dataDir, int port) {
+        this(dataDir, port, Map.of());
+    }
+
+    /** Formats the log directory if it is new, starts the broker and waits until it serves clients. */
+    public synchronized EmbeddedKafka start() {
+        if (server != null) {
+            return this;
+        }
+        if (port == 0) {
+            port = FreePort.pick();
+        }
+        if (controllerPort == 0) {
+            controllerPort = FreePort.pick();
+        }
+        KafkaConfig config = new KafkaConfig(brokerProperties(), false);
+        String clusterId = StorageFormat.ensureFormatted(NODE_ID, logDir());
+        KafkaRaftServer started = new KafkaRaftServer(config, Time.SYSTEM);
+        try {
+            started.startup();
+        } catch (RuntimeException e) {
+            shutdownQuietly(started);
+            throw e;
+        }
+        server = started;
+        awaitReady();
+        LOG.info("Embedded Kafka (cluster {}) serving {} with data in {}", clusterId, bootstrapServers(), logDir());
+        return this;
+    }
+
+    /** Stops the broker; {@link #start()} brings it back on the same data and port. */
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        shutdownQuietly(server);
+        server = null;
+        LOG.info("Embedded Kafka on {} stopped", bootstrapServers());
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    /** The client port; known once the broker was started (or when a fixed port was given). */
+    public synchronized int port() {
+        return port;
+    }
+
+    public synchronized String bootstrapServers() {
+        return HOST + ":" + port;
+    }
+
+    public Path logDir() {
+        return dataDir.resolve("kafka");
+    }
+
+    /** Creates each topic that does not exist yet (replication factor 1); existing topics are left as they are. */
+    public void createTopics(Map<String, Integer> partitions) {
+        try (Admin admin = Admin.create(adminProperties())) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = partitions.entrySet().stream()
+                    .filter(e -> !existing.contains(e.getKey()))
+                    .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1))
+                    .toList();
+            for (var result : admin.createTopics(missing).values().values()) {
+                try {
+                    result.get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create topics " + partitions.keySet() + " on " + bootstrapServers(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private Map<String, String> brokerProperties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", String.valueOf(NODE_ID));
+        p.put("listeners", "PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
+        p.put("log.dirs", logDir().toString());
+        // One machine, one replica: every internal topic must be satisfiable by this broker alone.
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "10");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("default.replication.factor", "1");
+        p.put("min.insync.replicas", "1");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        p.put("num.partitions", "1");
+        p.put("log.segment.bytes", String.valueOf(64 * 1024 * 1024));
+        p.putAll(overrides);
+        return p;
+    }
+
+    private Properties adminProperties() {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
+        return p;
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        Map<String, Object> props = new HashMap<>();
+        adminProperties().forEach((k, v) -> props.put((String) k, v));
+        try (Admin admin = Admin.create(props)) {
+            while (true) {
+                try {
+                    if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
+                        return;
+                    }
+                } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("embedded Kafka did not become ready on " + bootstrapServers(), e);
+                    }
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for embedded Kafka", e);
+        }
+    }
+
+    private static void shutdownQuietly(KafkaRaftServer s) {
+        try {
+            s.shutdown();
+            s.awaitShutdown();
+        } catch (RuntimeException e) {
+            LOG.warn("Embedded Kafka did not shut down cleanly", e);
+        }
+    }
+
+    static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+    }
+}

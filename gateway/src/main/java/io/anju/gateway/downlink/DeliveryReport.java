@@ -1,0 +1,19 @@
+package io.anju.gateway.downlink;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The record the gateway writes to {@code anju.command-results} about a command it took from {@code anju.commands}.
+ *
+ * @param kind      always {@code "delivery"} (device replies on the same topic are envelopes with channel command/reply)
+ * @param commandId the command's {@code id} (null when the command was unreadable)
+ * @param deviceId  the Kafka key of the command
+ * @param outcome   delivered | offline | expired | timeout | unknown_device | invalid
+ * @param detail    why, for invalid and timeout outcomes
+ * @param gateway   the reporting gateway node
+ * @param at        when the outcome was known, Unix ms
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DeliveryReport(String kind, String commandId, String deviceId, String outcome, String detail, String gateway, long at) {
+    public static final String KIND = "delivery";
+}

@@ -1,0 +1,89 @@
+package io.anju.gateway.kafka;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.anju.common.json.Json;
+import io.anju.common.model.Channel;
+import io.anju.common.model.Device;
+import io.anju.common.model.Envelope;
+import io.anju.common.topic.MqttTopics;
+import io.anju.common.topic.Topics;
+import io.anju.gateway.ingest.InboundMessage;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+
+/** Turns an inbound message into the Kafka topic and value the platform reads: envelope, reference or quarantine. */
+final class RecordFactory {
+    private final String gateway;
+    private final long skewToleranceMs;
+    private final int quarantinePayloadMax;
+
+    RecordFactory(String gateway, long skewToleranceMs, int quarantinePayloadMax) {
+        this.gateway = gateway;
+        this.skewToleranceMs = skewToleranceMs;
+        this.quarantinePayloadMax = quarantinePayloadMax;
+    }
+
+    /** The topic of a valid message on its channel (snapshots go to {@link Topics#SNAPSHOTS} as a reference). */
+    static String topicOf(InboundMessage m) {
+        return switch (m.channel()) {
+            case TELEMETRY -> Topics.telemetry(m.device().type());
+            case EVENT -> Topics.EVENTS;
+            case STATUS -> Topics.STATUS;
+            case SNAPSHOT -> Topics.SNAPSHOTS;
+            case COMMAND_REPLY -> Topics.COMMAND_RESULTS;
+            case COMMAND -> throw new IllegalArgumentException("devices do not publish commands");
+        };
+    }
+
+    byte[] envelope(InboundMessage m, JsonNode payload) {
+        long ts = payload.path("ts").asLong();
+        long seq = payload.path("seq").asLong();
+        return envelope(m, ts, seq, payload);
+    }
+
+    byte[] snapshotReference(InboundMessage m, String sha256) {
+        JsonNode ref = Json.mapper().valueToTree(new SnapshotReference(m.snapshotId(), sha256, m.payload().length, "image/jpeg"));
+        // A JPEG carries no device time of its own: the gateway's receive time stands in for it.
+        return envelope(m, m.receivedAt(), 0, ref);
+    }
+
+    private byte[] envelope(InboundMessage m, long ts, long seq, JsonNode payload) {
+        Device d = m.device();
+        boolean skewed = Math.abs(m.receivedAt() - ts) > skewToleranceMs;
+        return Json.toBytes(new Envelope(d.id(), d.type(), m.channel(), ts, seq, m.receivedAt(), gateway, skewed, d.location(), payload));
+    }
+
+    byte[] quarantine(InboundMessage m, String reason) {
+        byte[] raw = m.payload();
+        boolean truncated = raw.length > quarantinePayloadMax;
+        byte[] kept = truncated ? Arrays.copyOf(raw, quarantinePayloadMax) : raw;
+        String text = m.channel() == Channel.SNAPSHOT ? null : utf8OrNull(kept);
+        String base64 = text == null ? Base64.getEncoder().encodeToString(kept) : null;
+        return Json.toBytes(new QuarantineRecord(m.device().id(), m.device().type(), m.channel(), mqttTopic(m), reason,
+                m.receivedAt(), gateway, raw.length, truncated, text, base64));
+    }
+
+    private static String mqttTopic(InboundMessage m) {
+        Device d = m.device();
+        if (m.channel() == Channel.SNAPSHOT) {
+            return MqttTopics.snapshot(d.type(), d.id(), m.snapshotId() == null ? "" : m.snapshotId());
+        }
+        return MqttTopics.devicePrefix(d.type(), d.id()) + m.channel().wireName();
+    }
+
+    private static String utf8OrNull(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+}
