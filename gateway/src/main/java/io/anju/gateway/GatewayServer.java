@@ -1,0 +1,245 @@
+package io.anju.gateway;
+
+import io.anju.common.registry.Registry;
+import io.anju.gateway.config.GatewayConfig;
+import io.anju.gateway.downlink.CommandDelivery;
+import io.anju.gateway.http.HealthSource;
+import io.anju.gateway.http.HttpEndpointHandler;
+import io.anju.gateway.ingest.Ingest;
+import io.anju.gateway.metrics.GatewayMetrics;
+import io.anju.gateway.metrics.GatewayMetrics.ConnectOutcome;
+import io.anju.gateway.mqtt.MqttLimits;
+import io.anju.gateway.mqtt.MqttPipeline;
+import io.anju.gateway.mqtt.MqttReplies;
+import io.anju.gateway.mqtt.MqttServices;
+import io.anju.gateway.mqtt.connect.Authenticator;
+import io.anju.gateway.mqtt.connect.TokenSecrets;
+import io.anju.gateway.protect.AcceptGuard;
+import io.anju.gateway.protect.FlappingGuard;
+import io.anju.gateway.protect.TokenBucket;
+import io.anju.gateway.session.SessionRegistry;
+import io.anju.gateway.tls.TlsContexts;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The gateway's network side: MQTT (and MQTT over TLS) listeners for devices and the HTTP endpoint for
+ * {@code /health} and {@code /metrics}. Messages go to the given {@link Ingest}; commands come in through
+ * {@link #commandDelivery()}. Uses epoll when available, NIO otherwise.
+ */
+public final class GatewayServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
+    private static final Duration SESSION_CLOSE_WAIT = Duration.ofSeconds(3);
+
+    private final GatewayConfig config;
+    private final Ingest ingest;
+    private final PrometheusMeterRegistry prometheus;
+    private final BooleanSupplier ingestHealthy;
+    private final GatewayMetrics metrics;
+    private final SessionRegistry sessions;
+    private final FlappingGuard flapping;
+    private final MqttServices services;
+    private final AcceptGuard acceptGuard;
+    private final List<Channel> listeners = new ArrayList<>();
+    private EventLoopGroup bossGroup;
+    private EventLoopGroup workerGroup;
+    private Channel mqttChannel;
+    private Channel tlsChannel;
+    private Channel httpChannel;
+    private volatile boolean closing;
+
+    public GatewayServer(GatewayConfig config, Registry registry, Ingest ingest, PrometheusMeterRegistry prometheus) {
+        this(config, registry, ingest, prometheus, () -> true);
+    }
+
+    /**
+     * @param ingestHealthy whether the downstream log is available; {@code /health} answers 503 when it is not
+     */
+    public GatewayServer(GatewayConfig config, Registry registry, Ingest ingest, PrometheusMeterRegistry prometheus,
+                         BooleanSupplier ingestHealthy) {
+        this.config = config;
+        this.ingest = ingest;
+        this.prometheus = prometheus;
+        this.ingestHealthy = ingestHealthy;
+        this.metrics = new GatewayMetrics(prometheus);
+        this.sessions = new SessionRegistry(config.commandsDeliveryTimeout());
+        this.flapping = new FlappingGuard(config.limitsFlappingMaxConnects(), config.limitsFlappingBan(), System::nanoTime);
+        TokenSecrets tokens = TokenSecrets.fromFile(config.authTokenSecretsFile());
+        if (!tokens.configured()) {
+            LOG.info("token auth is not configured (auth.tokenSecretsFile empty): devices must send their secret");
+        }
+        Authenticator authenticator = new Authenticator(registry, tokens, config.authTokenWindow(), System::currentTimeMillis);
+        this.services = new MqttServices(MqttLimits.from(config), authenticator, ingest, sessions, metrics, flapping,
+                System::currentTimeMillis, System::nanoTime);
+        this.acceptGuard = new AcceptGuard(config.limitsMaxConnections(),
+                new TokenBucket(config.limitsConnectRatePerSecond(), config.limitsConnectRateBurst(), System::nanoTime),
+                refusal -> metrics.connectAttempt(refusal == AcceptGuard.Refusal.MAX_CONNECTIONS
+                        ? ConnectOutcome.REFUSED_MAX_CONNECTIONS : ConnectOutcome.REFUSED_RATE));
+    }
+
+    /** Binds the listeners; throws if a port cannot be bound or TLS settings are unusable. */
+    public GatewayServer start() throws InterruptedException {
+        SslContext tls = config.mqttTlsEnabled() ? TlsContexts.server(config) : null;
+        IoHandlerFactory io = Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        Class<? extends ServerChannel> serverChannel = Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        bossGroup = new MultiThreadIoEventLoopGroup(1, io);
+        workerGroup = new MultiThreadIoEventLoopGroup(io);
+        ingest.setBackpressureListener(sessions);
+
+        mqttChannel = bind(serverChannel, config.mqttHost(), config.mqttPort(), mqttInitializer(null));
+        if (tls != null) {
+            tlsChannel = bind(serverChannel, config.mqttHost(), config.mqttTlsPort(), mqttInitializer(tls));
+        }
+        httpChannel = bind(serverChannel, config.httpHost(), config.httpPort(), httpInitializer());
+        workerGroup.scheduleAtFixedRate(flapping::purge, 1, 1, TimeUnit.MINUTES);
+        LOG.info("gateway {} listening: MQTT {}{}, HTTP {} ({})", config.nodeId(), mqttPort(),
+                tls != null ? ", MQTT/TLS " + tlsPort() : "", httpPort(), Epoll.isAvailable() ? "epoll" : "nio");
+        return this;
+    }
+
+    private Channel bind(Class<? extends ServerChannel> type, String host, int port, ChannelHandler init) throws InterruptedException {
+        Channel ch = new ServerBootstrap().group(bossGroup, workerGroup).channel(type)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childHandler(init)
+                .bind(host, port).sync().channel();
+        listeners.add(ch);
+        return ch;
+    }
+
+    private ChannelInitializer<SocketChannel> mqttInitializer(SslContext tls) {
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+                ChannelPipeline p = ch.pipeline();
+                p.addLast("acceptGuard", acceptGuard);
+                if (tls != null) {
+                    p.addLast("tls", tls.newHandler(ch.alloc()));
+                }
+                ChannelHandler[] handlers = MqttPipeline.handlers(services);
+                String[] names = MqttPipeline.names();
+                for (int i = 0; i < handlers.length; i++) {
+                    p.addLast(names[i], handlers[i]);
+                }
+            }
+        };
+    }
+
+    private ChannelInitializer<SocketChannel> httpInitializer() {
+        HealthSource health = new HealthSource() {
+            @Override
+            public boolean up() {
+                return !closing && ingestHealthy.getAsBoolean();
+            }
+
+            @Override
+            public int connections() {
+                return metrics.connections();
+            }
+
+            @Override
+            public boolean paused() {
+                return sessions.isBackpressured();
+            }
+
+            @Override
+            public int pausedChannels() {
+                return metrics.pausedChannels();
+            }
+        };
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+                ch.pipeline().addLast(new HttpServerCodec(4096, 8192, 8192), new HttpObjectAggregator(8192),
+                        new HttpEndpointHandler(health, prometheus));
+            }
+        };
+    }
+
+    /** The downlink seam: sends a command to a device connected to this node. */
+    public CommandDelivery commandDelivery() {
+        return sessions;
+    }
+
+    public SessionRegistry sessions() {
+        return sessions;
+    }
+
+    public GatewayMetrics metrics() {
+        return metrics;
+    }
+
+    /** The bound MQTT port (the real one when configured as 0). */
+    public int mqttPort() {
+        return port(mqttChannel);
+    }
+
+    /** The bound MQTT-over-TLS port, or -1 when TLS is disabled. */
+    public int tlsPort() {
+        return tlsChannel == null ? -1 : port(tlsChannel);
+    }
+
+    public int httpPort() {
+        return port(httpChannel);
+    }
+
+    private static int port(Channel ch) {
+        return ((InetSocketAddress) ch.localAddress()).getPort();
+    }
+
+    /**
+     * Graceful shutdown: stop accepting, let ingest drain what is in flight (so it is acknowledged), then close the
+     * sessions (MQTT 5: DISCONNECT 0x8B Server shutting down) and the event loops.
+     */
+    @Override
+    public void close() {
+        if (closing || bossGroup == null) {
+            return;
+        }
+        closing = true;
+        LOG.info("gateway {} shutting down: closing listeners", config.nodeId());
+        for (Channel l : listeners) {
+            l.close().awaitUninterruptibly();
+        }
+        ingest.drain(config.shutdownDrainTimeout());
+        List<Channel> closingSessions = sessions.disconnectAll(MqttReplies.SERVER_SHUTTING_DOWN);
+        long deadline = System.nanoTime() + SESSION_CLOSE_WAIT.toNanos();
+        for (Channel ch : closingSessions) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !ch.closeFuture().awaitUninterruptibly(left, TimeUnit.NANOSECONDS)) {
+                ch.close();
+            }
+        }
+        bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        LOG.info("gateway {} stopped", config.nodeId());
+    }
+}

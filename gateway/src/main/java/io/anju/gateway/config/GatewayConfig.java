@@ -1,0 +1,314 @@
+package io.anju.gateway.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+import static io.anju.gateway.config.Setting.bool;
+import static io.anju.gateway.config.Setting.decimal;
+import static io.anju.gateway.config.Setting.duration;
+import static io.anju.gateway.config.Setting.integer;
+import static io.anju.gateway.config.Setting.longValue;
+import static io.anju.gateway.config.Setting.port;
+import static io.anju.gateway.config.Setting.string;
+
+/**
+ * The gateway's configuration: one typed, immutable object. Values come from the defaults in {@link #SETTINGS},
+ * then an optional properties file, then environment variables ({@code ANJU_MQTT_PORT} for {@code mqtt.port}),
+ * then command-line overrides; every value is validated when loaded, with an error naming the setting.
+ */
+public final class GatewayConfig {
+
+    /** Every setting of the gateway, in documentation order. */
+    public static final List<Setting> SETTINGS = List.of(
+            string("node.id", "", "Name of this gateway node in envelopes and logs (empty = the host name)"),
+            string("mqtt.host", "0.0.0.0", "Address the MQTT listeners bind to"),
+            port("mqtt.port", 1883, "MQTT over TCP port (0 = any free port)"),
+            bool("mqtt.tls.enabled", false, "Also listen for MQTT over TLS"),
+            port("mqtt.tls.port", 8883, "MQTT over TLS port (0 = any free port)"),
+            string("mqtt.tls.certFile", "", "PEM certificate chain of the TLS listener"),
+            string("mqtt.tls.keyFile", "", "PEM PKCS#8 private key of the TLS listener"),
+            string("mqtt.tls.clientCaFile", "", "PEM CA certificates for device certificates (mutual TLS; CN = device id); empty = no client certificates"),
+            bool("mqtt.tls.selfSigned", false, "Generate a self-signed certificate at start instead of reading certFile/keyFile (demos only)"),
+            string("http.host", "0.0.0.0", "Address the HTTP endpoint (/health, /metrics) binds to"),
+            port("http.port", 9080, "HTTP port of /health and /metrics (0 = any free port)"),
+            integer("limits.maxConnections", 20_000, 1, 1_000_000, "Most device connections held at once; more are closed at accept"),
+            integer("limits.maxPacketBytes", 1_114_112, 1_024, 268_435_455, "Largest MQTT packet accepted (1 MiB snapshot + 64 KiB headroom); larger closes the connection"),
+            integer("limits.maxClientIdLength", 128, 1, 65_535, "Longest MQTT client identifier accepted"),
+            duration("limits.connectTimeout", "10s", "1s", "10m", "Time from TCP accept to CONNECT before the socket is dropped"),
+            decimal("limits.keepAliveFactor", 1.5, 1.0, 10.0, "A connection silent for this many keep-alive intervals is closed"),
+            integer("limits.connectRatePerSecond", 500, 1, 1_000_000, "Sustained new TCP connections per second accepted by this node"),
+            integer("limits.connectRateBurst", 1_000, 1, 1_000_000, "Burst of new TCP connections accepted above the sustained rate"),
+            integer("limits.flappingMaxConnects", 10, 1, 10_000, "CONNECTs per device per minute above which the device is banned"),
+            duration("limits.flappingBan", "5m", "1s", "24h", "How long a flapping device is refused"),
+            integer("limits.messagesPerSecond", 50, 1, 1_000_000, "Sustained PUBLISH rate per device; faster devices are slowed by not reading their socket"),
+            integer("limits.messageBurst", 200, 1, 1_000_000, "PUBLISH burst per device above the sustained rate"),
+            integer("limits.inflightPerConnection", 100, 1, 65_535, "Unacknowledged PUBLISHes per connection before its socket stops being read"),
+            duration("commands.deliveryTimeout", "10s", "100ms", "10m", "Time a connected device has to PUBACK a command"),
+            duration("commands.ttlDefault", "10m", "1s", "168h", "Time-to-live of a command that does not set one"),
+            string("auth.tokenSecretsFile", "", "Credentials CSV (deviceId,type,secret) enabling signed-token passwords; empty = tokens refused"),
+            duration("auth.tokenWindow", "5m", "1s", "24h", "How far a token's timestamp may be from the gateway clock"),
+            duration("shutdown.drainTimeout", "10s", "0s", "10m", "Time graceful shutdown waits for in-flight messages to reach the log"),
+            string("registry.file", "./data/registry.json", "Registry of places and devices (JSON)"),
+            string("data.dir", "./data", "Directory for the embedded Kafka broker and snapshots"),
+            string("kafka.bootstrap", "", "bootstrap.servers of an external Kafka cluster; empty = start the embedded broker"),
+            port("kafka.port", 9092, "Port of the embedded Kafka broker (127.0.0.1)"),
+            longValue("kafka.bufferMemoryBytes", 64L << 20, 1L << 20, 1L << 34, "Producer buffer memory"),
+            decimal("kafka.highWaterFraction", 0.75, 0.05, 1.0, "Buffer fill above which device sockets stop being read"),
+            decimal("kafka.lowWaterFraction", 0.5, 0.0, 0.95, "Buffer fill below which reading resumes"),
+            integer("kafka.lingerMs", 5, 0, 10_000, "Producer linger.ms"),
+            integer("kafka.deliveryTimeoutMs", 120_000, 1_000, 3_600_000, "Producer delivery.timeout.ms; after it a message counts as unavailable"),
+            integer("kafka.topicPartitions", 6, 1, 1_000, "Partitions of topics the gateway creates"),
+            integer("kafka.replicationFactor", 1, 1, 7, "Replication factor of topics the gateway creates"),
+            string("snapshot.dir", "", "Blob store directory for snapshots (empty = <data.dir>/snapshots)"),
+            integer("snapshot.maxBytes", 1_048_576, 1, 268_435_455, "Largest snapshot image accepted"),
+            integer("payload.maxBytes", 16_384, 1, 1_048_576, "Largest JSON payload accepted"),
+            duration("clock.skewTolerance", "5m", "0s", "24h", "Device clock offset above which envelopes are flagged"));
+
+    private static final Map<String, Setting> BY_KEY = index();
+
+    private final Map<String, Object> values;
+
+    private GatewayConfig(Map<String, Object> values) {
+        this.values = Map.copyOf(values);
+    }
+
+    /** Defaults only. */
+    public static GatewayConfig defaults() {
+        return load(Optional.empty(), Map.of(), Map.of());
+    }
+
+    /** Defaults plus the given overrides (tests and embedding). */
+    public static GatewayConfig of(Map<String, String> overrides) {
+        return load(Optional.empty(), Map.of(), overrides);
+    }
+
+    /**
+     * Loads defaults, then the properties file (if present), then {@code ANJU_*} variables of {@code env}, then
+     * {@code overrides} (command line). Unknown keys in the file or overrides and out-of-bounds values fail with
+     * an {@link IllegalArgumentException} naming the setting.
+     */
+    public static GatewayConfig load(Optional<Path> propertiesFile, Map<String, String> env, Map<String, String> overrides) {
+        Map<String, String> raw = new LinkedHashMap<>();
+        for (Setting s : SETTINGS) {
+            raw.put(s.key(), s.defaultValue());
+        }
+        propertiesFile.ifPresent(file -> readProperties(file).forEach((k, v) -> putKnown(raw, k, v, file.toString())));
+        for (Setting s : SETTINGS) {
+            String v = env.get(s.envName());
+            if (v != null) {
+                raw.put(s.key(), v);
+            }
+        }
+        overrides.forEach((k, v) -> putKnown(raw, k, v, "command line"));
+
+        Map<String, Object> parsed = new LinkedHashMap<>();
+        for (Setting s : SETTINGS) {
+            parsed.put(s.key(), s.parse(raw.get(s.key())));
+        }
+        GatewayConfig config = new GatewayConfig(parsed);
+        config.validateTogether();
+        return config;
+    }
+
+    private static void putKnown(Map<String, String> raw, String key, String value, String source) {
+        if (!BY_KEY.containsKey(key)) {
+            throw new IllegalArgumentException("unknown setting '" + key + "' in " + source);
+        }
+        raw.put(key, value);
+    }
+
+    private static Map<String, String> readProperties(Path file) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read gateway configuration " + file, e);
+        }
+        Map<String, String> map = new LinkedHashMap<>();
+        p.stringPropertyNames().forEach(k -> map.put(k, p.getProperty(k)));
+        return map;
+    }
+
+    private void validateTogether() {
+        if (kafkaLowWaterFraction() >= kafkaHighWaterFraction()) {
+            throw new IllegalArgumentException("setting kafka.lowWaterFraction (" + kafkaLowWaterFraction()
+                    + ") must be below kafka.highWaterFraction (" + kafkaHighWaterFraction() + ")");
+        }
+        if (mqttTlsEnabled() && !mqttTlsSelfSigned() && (mqttTlsCertFile().isEmpty() || mqttTlsKeyFile().isEmpty())) {
+            throw new IllegalArgumentException(
+                    "setting mqtt.tls.certFile and mqtt.tls.keyFile are required when mqtt.tls.enabled=true (or set mqtt.tls.selfSigned=true)");
+        }
+        if (limitsMessageBurst() < limitsMessagesPerSecond()) {
+            throw new IllegalArgumentException("setting limits.messageBurst (" + limitsMessageBurst()
+                    + ") must be at least limits.messagesPerSecond (" + limitsMessagesPerSecond() + ")");
+        }
+    }
+
+    private static Map<String, Setting> index() {
+        Map<String, Setting> m = new LinkedHashMap<>();
+        SETTINGS.forEach(s -> m.put(s.key(), s));
+        return m;
+    }
+
+    /** A markdown table of every setting: key, environment variable, default, bounds, description. */
+    public static String markdownTable() {
+        StringBuilder sb = new StringBuilder("| setting | environment | default | bounds | description |\n")
+                .append("| --- | --- | --- | --- | --- |\n");
+        for (Setting s : SETTINGS) {
+            String bounds = s.min() == null ? "" : s.min() + " … " + s.max();
+            String def = s.defaultValue().isEmpty() ? "(empty)" : s.defaultValue();
+            sb.append("| `").append(s.key()).append("` | `").append(s.envName()).append("` | `").append(def)
+                    .append("` | ").append(bounds).append(" | ").append(s.description()).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    /** The raw typed value of a setting (String, Integer, Long, Double, Boolean or Duration). */
+    public Object value(String key) {
+        Object v = values.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("unknown setting '" + key + "'");
+        }
+        return v;
+    }
+
+    private String str(String key) {
+        return (String) value(key);
+    }
+
+    private int i(String key) {
+        return (Integer) value(key);
+    }
+
+    private Duration d(String key) {
+        return (Duration) value(key);
+    }
+
+    private double dbl(String key) {
+        return (Double) value(key);
+    }
+
+    private boolean b(String key) {
+        return (Boolean) value(key);
+    }
+
+    public String nodeId() {
+        String v = str("node.id");
+        if (!v.isEmpty()) {
+            return v;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "gateway";
+        }
+    }
+
+    public String mqttHost() { return str("mqtt.host"); }
+
+    public int mqttPort() { return i("mqtt.port"); }
+
+    public boolean mqttTlsEnabled() { return b("mqtt.tls.enabled"); }
+
+    public int mqttTlsPort() { return i("mqtt.tls.port"); }
+
+    public String mqttTlsCertFile() { return str("mqtt.tls.certFile"); }
+
+    public String mqttTlsKeyFile() { return str("mqtt.tls.keyFile"); }
+
+    public String mqttTlsClientCaFile() { return str("mqtt.tls.clientCaFile"); }
+
+    public boolean mqttTlsSelfSigned() { return b("mqtt.tls.selfSigned"); }
+
+    public String httpHost() { return str("http.host"); }
+
+    public int httpPort() { return i("http.port"); }
+
+    public int limitsMaxConnections() { return i("limits.maxConnections"); }
+
+    public int limitsMaxPacketBytes() { return i("limits.maxPacketBytes"); }
+
+    public int limitsMaxClientIdLength() { return i("limits.maxClientIdLength"); }
+
+    public Duration limitsConnectTimeout() { return d("limits.connectTimeout"); }
+
+    public double limitsKeepAliveFactor() { return dbl("limits.keepAliveFactor"); }
+
+    public int limitsConnectRatePerSecond() { return i("limits.connectRatePerSecond"); }
+
+    public int limitsConnectRateBurst() { return i("limits.connectRateBurst"); }
+
+    public int limitsFlappingMaxConnects() { return i("limits.flappingMaxConnects"); }
+
+    public Duration limitsFlappingBan() { return d("limits.flappingBan"); }
+
+    public int limitsMessagesPerSecond() { return i("limits.messagesPerSecond"); }
+
+    public int limitsMessageBurst() { return i("limits.messageBurst"); }
+
+    public int limitsInflightPerConnection() { return i("limits.inflightPerConnection"); }
+
+    public Duration commandsDeliveryTimeout() { return d("commands.deliveryTimeout"); }
+
+    public Duration commandsTtlDefault() { return d("commands.ttlDefault"); }
+
+    /** The credentials CSV enabling token passwords, if configured. */
+    public Optional<Path> authTokenSecretsFile() {
+        String v = str("auth.tokenSecretsFile");
+        return v.isEmpty() ? Optional.empty() : Optional.of(Path.of(v));
+    }
+
+    public Duration authTokenWindow() { return d("auth.tokenWindow"); }
+
+    public Duration shutdownDrainTimeout() { return d("shutdown.drainTimeout"); }
+
+    public Path registryFile() { return Path.of(str("registry.file")); }
+
+    public Path dataDir() { return Path.of(str("data.dir")); }
+
+    public String kafkaBootstrap() { return str("kafka.bootstrap"); }
+
+    public int kafkaPort() { return i("kafka.port"); }
+
+    public long kafkaBufferMemoryBytes() { return (Long) value("kafka.bufferMemoryBytes"); }
+
+    public double kafkaHighWaterFraction() { return dbl("kafka.highWaterFraction"); }
+
+    public double kafkaLowWaterFraction() { return dbl("kafka.lowWaterFraction"); }
+
+    public int kafkaLingerMs() { return i("kafka.lingerMs"); }
+
+    public int kafkaDeliveryTimeoutMs() { return i("kafka.deliveryTimeoutMs"); }
+
+    public int kafkaTopicPartitions() { return i("kafka.topicPartitions"); }
+
+    public int kafkaReplicationFactor() { return i("kafka.replicationFactor"); }
+
+    public Path snapshotDir() {
+        String v = str("snapshot.dir");
+        return v.isEmpty() ? dataDir().resolve("snapshots") : Path.of(v);
+    }
+
+    public int snapshotMaxBytes() { return i("snapshot.maxBytes"); }
+
+    public int payloadMaxBytes() { return i("payload.maxBytes"); }
+
+    public Duration clockSkewTolerance() { return d("clock.skewTolerance"); }
+
+    @Override
+    public String toString() {
+        return "GatewayConfig" + values;
+    }
+}

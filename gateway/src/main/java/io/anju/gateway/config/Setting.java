@@ -1,0 +1,128 @@
+package io.anju.gateway.config;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * One gateway setting: its key, kind, default, bounds and a one-line description. All settings live in the
+ * table of {@link GatewayConfig}, which parses and validates them and renders the documentation.
+ */
+public record Setting(String key, Kind kind, String defaultValue, String min, String max, String description) {
+
+    /** How a value is written and checked. */
+    public enum Kind { STRING, INT, LONG, DOUBLE, BOOLEAN, DURATION, PORT }
+
+    static Setting string(String key, String def, String description) {
+        return new Setting(key, Kind.STRING, def, null, null, description);
+    }
+
+    static Setting bool(String key, boolean def, String description) {
+        return new Setting(key, Kind.BOOLEAN, Boolean.toString(def), null, null, description);
+    }
+
+    static Setting port(String key, int def, String description) {
+        return new Setting(key, Kind.PORT, Integer.toString(def), "0", "65535", description);
+    }
+
+    static Setting integer(String key, long def, long min, long max, String description) {
+        return new Setting(key, Kind.INT, Long.toString(def), Long.toString(min), Long.toString(max), description);
+    }
+
+    static Setting longValue(String key, long def, long min, long max, String description) {
+        return new Setting(key, Kind.LONG, Long.toString(def), Long.toString(min), Long.toString(max), description);
+    }
+
+    static Setting decimal(String key, double def, double min, double max, String description) {
+        return new Setting(key, Kind.DOUBLE, Double.toString(def), Double.toString(min), Double.toString(max), description);
+    }
+
+    static Setting duration(String key, String def, String min, String max, String description) {
+        return new Setting(key, Kind.DURATION, def, min, max, description);
+    }
+
+    /** The environment variable that overrides this setting: {@code mqtt.tls.port} → {@code ANJU_MQTT_TLS_PORT}. */
+    public String envName() {
+        StringBuilder sb = new StringBuilder("ANJU_");
+        for (char c : key.toCharArray()) {
+            if (c == '.' || c == '-') {
+                sb.append('_');
+            } else if (Character.isUpperCase(c)) {
+                sb.append('_').append(c);
+            } else {
+                sb.append(Character.toUpperCase(c));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Parses and bounds-checks a raw value; the exception message names the setting and its bounds. */
+    Object parse(String raw) {
+        String value = raw.trim();
+        try {
+            return switch (kind) {
+                case STRING -> value;
+                case BOOLEAN -> parseBoolean(value);
+                case INT, PORT -> (int) checkLong(Long.parseLong(value));
+                case LONG -> checkLong(Long.parseLong(value));
+                case DOUBLE -> checkDouble(Double.parseDouble(value));
+                case DURATION -> checkDuration(parseDuration(value));
+            };
+        } catch (NumberFormatException e) {
+            throw invalid(raw, "not a valid " + kind.name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private boolean parseBoolean(String value) {
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw invalid(value, "expected true or false");
+    }
+
+    private long checkLong(long v) {
+        if (v < Long.parseLong(min) || v > Long.parseLong(max)) {
+            throw invalid(Long.toString(v), "must be between " + min + " and " + max);
+        }
+        return v;
+    }
+
+    private double checkDouble(double v) {
+        if (!(v >= Double.parseDouble(min) && v <= Double.parseDouble(max))) {
+            throw invalid(Double.toString(v), "must be between " + min + " and " + max);
+        }
+        return v;
+    }
+
+    private Duration checkDuration(Duration d) {
+        if (d.compareTo(parseDuration(min)) < 0 || d.compareTo(parseDuration(max)) > 0) {
+            throw invalid(format(d), "must be between " + min + " and " + max);
+        }
+        return d;
+    }
+
+    private IllegalArgumentException invalid(String value, String why) {
+        return new IllegalArgumentException("setting " + key + " (" + envName() + ") = '" + value + "': " + why);
+    }
+
+    /** Durations are written {@code <n>ms}, {@code <n>s}, {@code <n>m} or {@code <n>h}. */
+    static Duration parseDuration(String value) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        if (v.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+        }
+        if (v.isEmpty()) {
+            throw new NumberFormatException("empty duration");
+        }
+        long n = Long.parseLong(v.substring(0, v.length() - 1));
+        return switch (v.charAt(v.length() - 1)) {
+            case 's' -> Duration.ofSeconds(n);
+            case 'm' -> Duration.ofMinutes(n);
+            case 'h' -> Duration.ofHours(n);
+            default -> throw new NumberFormatException("unit must be ms, s, m or h: " + value);
+        };
+    }
+
+    static String format(Duration d) {
+        return d.toMillis() % 1000 != 0 ? d.toMillis() + "ms" : d.toSeconds() + "s";
+    }
+}

@@ -1,0 +1,101 @@
+package io.anju.gateway.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/** The gateway's MQTT-side meters, named {@code anju.gateway.*} (Prometheus: {@code anju_gateway_*}). */
+public final class GatewayMetrics {
+
+    /** Outcome of a CONNECT or of an accepted TCP connection. */
+    public enum ConnectOutcome { ACCEPTED, BAD_CREDENTIALS, NOT_AUTHORIZED, CLIENT_ID_INVALID, BANNED, REFUSED_MAX_CONNECTIONS, REFUSED_RATE, TIMEOUT, PROTOCOL_ERROR }
+
+    /** What became of one PUBLISH from a device. */
+    public enum MessageStatus { FORWARDED, QUARANTINED, UNAUTHORIZED, THROTTLED, UNAVAILABLE }
+
+    private final MeterRegistry registry;
+    private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger pausedChannels = new AtomicInteger();
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Counter bytesIn;
+    private final Timer pubackLatency;
+
+    public GatewayMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        Gauge.builder("anju.gateway.connections", connections, AtomicInteger::get)
+                .description("Authenticated device connections on this node").register(registry);
+        Gauge.builder("anju.gateway.paused.channels", pausedChannels, AtomicInteger::get)
+                .description("Device connections whose socket is currently not read").register(registry);
+        bytesIn = Counter.builder("anju.gateway.bytes.in").baseUnit("bytes")
+                .description("PUBLISH payload bytes received from devices").register(registry);
+        pubackLatency = Timer.builder("anju.gateway.puback.latency")
+                .description("PUBLISH received to PUBACK/PUBREC written")
+                .publishPercentiles(0.5, 0.99, 0.999).register(registry);
+    }
+
+    public void connected() {
+        connections.incrementAndGet();
+    }
+
+    public void disconnected() {
+        connections.decrementAndGet();
+    }
+
+    public int connections() {
+        return connections.get();
+    }
+
+    public void pausedDelta(int delta) {
+        pausedChannels.addAndGet(delta);
+    }
+
+    public int pausedChannels() {
+        return pausedChannels.get();
+    }
+
+    public void connectAttempt(ConnectOutcome outcome) {
+        counter("anju.gateway.connect.attempts", "outcome", lower(outcome), null, null).increment();
+    }
+
+    public void message(String deviceType, MessageStatus status) {
+        counter("anju.gateway.messages", "type", deviceType, "status", lower(status)).increment();
+    }
+
+    public void bytesIn(int bytes) {
+        bytesIn.increment(bytes);
+    }
+
+    public void pubackLatency(long nanos) {
+        pubackLatency.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Count of a meter, for tests and the health endpoint. */
+    public double count(String name, String... tags) {
+        Counter c = registry.find(name).tags(tags).counter();
+        return c == null ? 0 : c.count();
+    }
+
+    private Counter counter(String name, String k1, String v1, String k2, String v2) {
+        String key = name + '|' + v1 + '|' + v2;
+        Supplier<Counter> create = () -> {
+            Counter.Builder b = Counter.builder(name).tag(k1, v1);
+            if (k2 != null) {
+                b.tag(k2, v2);
+            }
+            return b.register(registry);
+        };
+        return counters.computeIfAbsent(key, k -> create.get());
+    }
+
+    private static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+}

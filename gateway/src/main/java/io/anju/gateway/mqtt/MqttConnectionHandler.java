@@ -1,0 +1,161 @@
+package io.anju.gateway.mqtt;
+
+import io.anju.gateway.metrics.GatewayMetrics.ConnectOutcome;
+import io.anju.gateway.mqtt.connect.ConnectProcessor;
+import io.anju.gateway.mqtt.publish.PublishProcessor;
+import io.anju.gateway.mqtt.publish.SubscribeProcessor;
+import io.anju.gateway.protect.ReadGate;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.mqtt.MqttConnectMessage;
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
+import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader;
+import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
+import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The protocol dispatcher of one device connection: rejects failed decodes at the front door, insists on CONNECT
+ * first and only once, and hands each packet type to its processor.
+ */
+public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(MqttConnectionHandler.class);
+    /** MQTT 5 DISCONNECT reason the device sends to ask for its Will to be published anyway. */
+    private static final byte DISCONNECT_WITH_WILL = 0x04;
+
+    private final MqttServices services;
+    private final ConnectProcessor connects;
+    private final PublishProcessor publishes;
+    private final SubscribeProcessor subscribes;
+    private MqttConnection connection;
+    private ScheduledFuture<?> connectTimeout;
+    private boolean cleanDisconnect;
+
+    MqttConnectionHandler(MqttServices services) {
+        this.services = services;
+        this.connects = new ConnectProcessor(services);
+        this.publishes = new PublishProcessor(services);
+        this.subscribes = new SubscribeProcessor();
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        ReadGate gate = new ReadGate(ctx.channel(), services.metrics()::pausedDelta);
+        connection = new MqttConnection(ctx, gate);
+        services.sessions().track(ctx.channel(), gate);
+        connectTimeout = ctx.executor().schedule(() -> {
+            if (connection.session() == null && ctx.channel().isActive()) {
+                LOG.debug("no CONNECT from {} within {}", ctx.channel().remoteAddress(), services.limits().connectTimeout());
+                services.metrics().connectAttempt(ConnectOutcome.TIMEOUT);
+                ctx.close();
+            }
+        }, services.limits().connectTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        super.channelActive(ctx);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        connectTimeout.cancel(false);
+        services.sessions().untrack(ctx.channel());
+        connection.gate().release();
+        connects.closed(connection, cleanDisconnect);
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        try {
+            if (!(msg instanceof MqttMessage m)) {
+                ctx.close();
+                return;
+            }
+            if (m.decoderResult().isFailure()) {
+                rejectUndecodable(m);
+                return;
+            }
+            if (connection.session() == null) {
+                beforeConnect(ctx, m);
+            } else {
+                dispatch(m);
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void rejectUndecodable(MqttMessage m) {
+        LOG.debug("closing {}: undecodable packet ({})", connection.ctx().channel().remoteAddress(), m.decoderResult().cause().toString());
+        if (connection.session() == null) {
+            services.metrics().connectAttempt(ConnectOutcome.PROTOCOL_ERROR);
+        }
+        connection.close(MqttReplies.MALFORMED_PACKET);
+    }
+
+    private void beforeConnect(ChannelHandlerContext ctx, MqttMessage m) {
+        if (!(m instanceof MqttConnectMessage connect)) {
+            LOG.debug("closing {}: first packet is {}, not CONNECT", ctx.channel().remoteAddress(), m.fixedHeader().messageType());
+            services.metrics().connectAttempt(ConnectOutcome.PROTOCOL_ERROR);
+            ctx.close();
+            return;
+        }
+        if (!ctx.channel().isActive() || connects.refusedEarlier()) {
+            return;
+        }
+        if (connects.connect(connection, connect)) {
+            connectTimeout.cancel(false);
+        }
+    }
+
+    private void dispatch(MqttMessage m) {
+        switch (m.fixedHeader().messageType()) {
+            case PUBLISH -> publishes.publish(connection, (MqttPublishMessage) m);
+            case PUBREL -> publishes.release(connection, packetId(m));
+            case PUBACK -> connection.session().onPubAck(packetId(m));
+            case SUBSCRIBE -> subscribes.subscribe(connection, (MqttSubscribeMessage) m);
+            case UNSUBSCRIBE -> subscribes.unsubscribe(connection, (MqttUnsubscribeMessage) m);
+            case PINGREQ -> connection.send(MqttReplies.pingResp());
+            case DISCONNECT -> disconnect(m);
+            default -> {
+                // a second CONNECT, AUTH, or a packet only servers send
+                LOG.debug("closing {}: unexpected {}", connection.device().id(), m.fixedHeader().messageType());
+                connection.close(MqttReplies.PROTOCOL_ERROR);
+            }
+        }
+    }
+
+    private void disconnect(MqttMessage m) {
+        boolean keepWill = m.variableHeader() instanceof MqttReasonCodeAndPropertiesVariableHeader h
+                && h.reasonCode() == DISCONNECT_WITH_WILL;
+        cleanDisconnect = !keepWill;
+        connection.ctx().close();
+    }
+
+    private static int packetId(MqttMessage m) {
+        return ((MqttMessageIdVariableHeader) m.variableHeader()).messageId();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof IdleStateEvent) {
+            LOG.debug("closing {}: silent for {} x keep-alive", connection.session() == null ? ctx.channel().remoteAddress()
+                    : connection.device().id(), services.limits().keepAliveFactor());
+            connection.close(MqttReplies.KEEP_ALIVE_TIMEOUT);
+            return;
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("closing {} after error: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+}

@@ -1,0 +1,28 @@
+package io.anju.gateway.mqtt;
+
+import io.netty.channel.ChannelHandler;
+import io.netty.handler.codec.mqtt.MqttDecoder;
+import io.netty.handler.codec.mqtt.MqttEncoder;
+
+/** The handlers of one device connection after the accept guard and TLS: decoder, encoder, protocol handler. */
+public final class MqttPipeline {
+    public static final String DECODER = "mqttDecoder";
+    public static final String ENCODER = "mqttEncoder";
+    public static final String HANDLER = "mqttConnection";
+
+    private MqttPipeline() {
+    }
+
+    /** Fresh handlers for one connection, in pipeline order. */
+    public static ChannelHandler[] handlers(MqttServices services) {
+        MqttLimits limits = services.limits();
+        return new ChannelHandler[]{
+                new MqttDecoder(limits.maxPacketBytes(), limits.maxClientIdLength()),
+                MqttEncoder.INSTANCE,
+                new MqttConnectionHandler(services)};
+    }
+
+    public static String[] names() {
+        return new String[]{DECODER, ENCODER, HANDLER};
+    }
+}

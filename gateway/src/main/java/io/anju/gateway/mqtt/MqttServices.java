@@ -1,0 +1,24 @@
+package io.anju.gateway.mqtt;
+
+import io.anju.gateway.ingest.Ingest;
+import io.anju.gateway.metrics.GatewayMetrics;
+import io.anju.gateway.mqtt.connect.Authenticator;
+import io.anju.gateway.protect.FlappingGuard;
+import io.anju.gateway.session.SessionRegistry;
+
+import java.util.function.LongSupplier;
+
+/**
+ * What every device connection shares: limits, authentication, the ingest seam, the session registry, metrics and
+ * the flapping guard. {@code wallClockMs} stamps receive times; {@code nanoClock} drives rate limits.
+ */
+public record MqttServices(
+        MqttLimits limits,
+        Authenticator authenticator,
+        Ingest ingest,
+        SessionRegistry sessions,
+        GatewayMetrics metrics,
+        FlappingGuard flapping,
+        LongSupplier wallClockMs,
+        LongSupplier nanoClock) {
+}

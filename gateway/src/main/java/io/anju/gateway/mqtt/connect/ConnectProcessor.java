@@ -1,0 +1,171 @@
+package io.anju.gateway.mqtt.connect;
+
+import io.anju.common.model.Channel;
+import io.anju.gateway.ingest.InboundMessage;
+import io.anju.gateway.metrics.GatewayMetrics.ConnectOutcome;
+import io.anju.gateway.mqtt.MqttConnection;
+import io.anju.gateway.mqtt.MqttReplies;
+import io.anju.gateway.mqtt.MqttServices;
+import io.anju.gateway.mqtt.publish.TopicAcl;
+import io.anju.gateway.protect.TokenBucket;
+import io.anju.gateway.session.DeviceSession;
+import io.anju.gateway.tls.PeerCertificates;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.mqtt.MqttConnectMessage;
+import io.netty.handler.codec.mqtt.MqttConnectPayload;
+import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
+import io.netty.handler.codec.mqtt.MqttConnectVariableHeader;
+import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.timeout.IdleStateHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * CONNECT and the end of a connection: authentication, the flapping ban, the Will check, session takeover,
+ * keep-alive, CONNACK; on close, the Will and the session registry. One instance per connection.
+ */
+public final class ConnectProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectProcessor.class);
+    private static final int MQTT_3_1_1 = 4;
+    private static final int MQTT_5 = 5;
+
+    private final MqttServices services;
+    private boolean refused;
+
+    public ConnectProcessor(MqttServices services) {
+        this.services = services;
+    }
+
+    /** True once a CONNECT was refused: later packets on the closing connection are ignored. */
+    public boolean refusedEarlier() {
+        return refused;
+    }
+
+    /** Handles the first CONNECT; true if the connection is now established. */
+    public boolean connect(MqttConnection conn, MqttConnectMessage msg) {
+        ChannelHandlerContext ctx = conn.ctx();
+        MqttConnectVariableHeader header = msg.variableHeader();
+        MqttConnectPayload payload = msg.payload();
+        int version = header.version();
+        if (version != MQTT_3_1_1 && version != MQTT_5) {
+            refused = true;
+            services.metrics().connectAttempt(ConnectOutcome.PROTOCOL_ERROR);
+            ctx.writeAndFlush(MqttReplies.connAck(MqttConnectReturnCode.CONNECTION_REFUSED_UNACCEPTABLE_PROTOCOL_VERSION,
+                    MqttProperties.NO_PROPERTIES)).addListener(ChannelFutureListener.CLOSE);
+            return false;
+        }
+        boolean mqtt5 = version == MQTT_5;
+        conn.setMqtt5(mqtt5);
+
+        String cn = PeerCertificates.commonName(ctx.channel()).orElse(null);
+        Authenticator.Result auth = services.authenticator().authenticate(payload.clientIdentifier(),
+                header.hasUserName() ? payload.userName() : null,
+                header.hasPassword() ? payload.passwordInBytes() : null, cn);
+        AuthOutcome outcome = auth.outcome();
+        if (outcome == AuthOutcome.ACCEPTED && header.isWillFlag() && !TopicAcl.will(payload.willTopic(), auth.device())) {
+            outcome = AuthOutcome.NOT_AUTHORIZED;
+        }
+        if (outcome == AuthOutcome.ACCEPTED && !services.flapping().admit(auth.device().id())) {
+            outcome = AuthOutcome.BANNED;
+        }
+        if (outcome != AuthOutcome.ACCEPTED) {
+            refuse(conn, payload.clientIdentifier(), outcome);
+            return false;
+        }
+        establish(conn, header, payload, auth);
+        return true;
+    }
+
+    private void refuse(MqttConnection conn, String clientId, AuthOutcome outcome) {
+        refused = true;
+        LOG.info("CONNECT refused for client id '{}' from {}: {}", clientId, conn.ctx().channel().remoteAddress(), outcome);
+        services.metrics().connectAttempt(switch (outcome) {
+            case CLIENT_ID_INVALID -> ConnectOutcome.CLIENT_ID_INVALID;
+            case BAD_CREDENTIALS -> ConnectOutcome.BAD_CREDENTIALS;
+            case NOT_AUTHORIZED -> ConnectOutcome.NOT_AUTHORIZED;
+            case BANNED -> ConnectOutcome.BANNED;
+            case ACCEPTED -> throw new IllegalArgumentException("not a refusal");
+        });
+        conn.ctx().writeAndFlush(MqttReplies.connAck(outcome.connAckCode(conn.isMqtt5()), MqttProperties.NO_PROPERTIES))
+                .addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private void establish(MqttConnection conn, MqttConnectVariableHeader header, MqttConnectPayload payload,
+                           Authenticator.Result auth) {
+        ChannelHandlerContext ctx = conn.ctx();
+        DeviceSession session = new DeviceSession(ctx.channel(), auth.device(), conn.isMqtt5());
+        MqttConnection.Will will = header.isWillFlag()
+                ? new MqttConnection.Will(payload.willTopic(), payload.willMessageInBytes(), header.willQos())
+                : null;
+        TokenBucket rate = new TokenBucket(services.limits().messagesPerSecond(), services.limits().messageBurst(),
+                services.nanoClock());
+        conn.established(session, rate, will);
+        services.sessions().register(session).ifPresent(older -> {
+            LOG.info("device {} connected again from {}: closing its older connection", session.deviceId(),
+                    ctx.channel().remoteAddress());
+            older.disconnect(MqttReplies.SESSION_TAKEN_OVER);
+        });
+        installKeepAlive(ctx, header.keepAliveTimeSeconds());
+        services.metrics().connected();
+        services.metrics().connectAttempt(ConnectOutcome.ACCEPTED);
+        ctx.writeAndFlush(MqttReplies.connAck(MqttConnectReturnCode.CONNECTION_ACCEPTED,
+                conn.isMqtt5() ? connAckProperties() : MqttProperties.NO_PROPERTIES), ctx.voidPromise());
+        LOG.debug("device {} connected (MQTT {})", session.deviceId(), conn.isMqtt5() ? "5.0" : "3.1.1");
+    }
+
+    private MqttProperties connAckProperties() {
+        return new MqttMessageBuilders.ConnAckPropertiesBuilder()
+                .maximumPacketSize(services.limits().maxPacketBytes())
+                .receiveMaximum(services.limits().inflightPerConnection())
+                .retainAvailable(false)
+                .wildcardSubscriptionAvailable(false)
+                .sharedSubscriptionAvailable(false)
+                .subscriptionIdentifiersAvailable(false)
+                .topicAliasMaximum(0)
+                .build();
+    }
+
+    /** A connection silent for keep-alive × factor is closed (keep-alive 0 means none, as MQTT defines). */
+    private void installKeepAlive(ChannelHandlerContext ctx, int keepAliveSeconds) {
+        if (keepAliveSeconds <= 0) {
+            return;
+        }
+        long millis = (long) (keepAliveSeconds * 1000L * services.limits().keepAliveFactor());
+        ctx.pipeline().addFirst("keepAlive", new IdleStateHandler(millis, 0, 0, TimeUnit.MILLISECONDS));
+    }
+
+    /**
+     * The connection ended. Unregisters its session; after an abnormal end (no clean DISCONNECT) of a session that
+     * was not taken over, hands the Will to ingest as a STATUS message of the device.
+     */
+    public void closed(MqttConnection conn, boolean cleanDisconnect) {
+        DeviceSession session = conn.session();
+        if (session == null) {
+            return;
+        }
+        boolean current = services.sessions().session(session.deviceId()).orElse(null) == session;
+        services.sessions().unregister(session);
+        session.connectionClosed();
+        services.metrics().disconnected();
+        MqttConnection.Will will = conn.will();
+        if (will == null || cleanDisconnect || !current) {
+            return;
+        }
+        LOG.debug("device {} dropped without DISCONNECT: publishing its Will", session.deviceId());
+        InboundMessage message = new InboundMessage(session.device(), Channel.STATUS, null, will.payload(),
+                services.wallClockMs().getAsLong(), Math.min(will.qos(), 1));
+        try {
+            services.ingest().accept(message).whenComplete((r, e) -> {
+                if (e != null) {
+                    LOG.warn("Will of device {} not taken by ingest: {}", session.deviceId(), e.toString());
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Will of device {} not taken by ingest: {}", session.deviceId(), e.toString());
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package io.anju.gateway.mqtt.publish;
+
+import io.anju.gateway.ingest.InboundMessage;
+import io.anju.gateway.ingest.IngestResult;
+import io.anju.gateway.metrics.GatewayMetrics.MessageStatus;
+import io.anju.gateway.mqtt.MqttConnection;
+import io.anju.gateway.mqtt.MqttConnection.Qos2State;
+import io.anju.gateway.mqtt.MqttReplies;
+import io.anju.gateway.mqtt.MqttServices;
+import io.anju.gateway.protect.ReadGate;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * PUBLISH and PUBREL from a device: rate limit, topic ACL, hand-off to ingest, and the acknowledgement only
+ * after ingest's outcome is final (PUBACK for QoS 1, PUBREC/PUBREL/PUBCOMP for QoS 2). Acks go out in
+ * completion order, which MQTT allows for different packet ids.
+ */
+public final class PublishProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(PublishProcessor.class);
+    /** MQTT 5 DISCONNECT reason 0x89 Server busy: the log cannot take messages now, the device should come back. */
+    private static final byte SERVER_BUSY = (byte) 0x89;
+
+    private final MqttServices services;
+
+    public PublishProcessor(MqttServices services) {
+        this.services = services;
+    }
+
+    public void publish(MqttConnection conn, MqttPublishMessage msg) {
+        long receivedNanos = services.nanoClock().getAsLong();
+        String type = conn.device().type().wireName();
+        throttleIfNeeded(conn, type);
+
+        int qos = msg.fixedHeader().qosLevel().value();
+        int packetId = msg.variableHeader().packetId();
+        TopicAcl.Decision decision = TopicAcl.publish(msg.variableHeader().topicName(), conn.device());
+        if (decision instanceof TopicAcl.ProtocolError error) {
+            LOG.info("closing device {}: {}", conn.device().id(), error.why());
+            services.metrics().message(type, MessageStatus.UNAUTHORIZED);
+            conn.close(MqttReplies.PROTOCOL_ERROR);
+            return;
+        }
+        if (decision instanceof TopicAcl.Denied denied) {
+            deny(conn, type, qos, packetId, denied.why());
+            return;
+        }
+        TopicAcl.Allowed allowed = (TopicAcl.Allowed) decision;
+        if (qos == 2) {
+            Qos2State state = conn.qos2().get(packetId);
+            if (state == Qos2State.RECEIVED) {
+                conn.send(MqttReplies.pubRec(packetId, MqttReplies.SUCCESS)); // duplicate: ack again, do not ingest
+                return;
+            }
+            if (state == Qos2State.INGESTING) {
+                return; // duplicate of one still in ingest: its PUBREC follows
+            }
+            conn.qos2().put(packetId, Qos2State.INGESTING);
+        }
+        ByteBuf content = msg.payload();
+        byte[] payload = ByteBufUtil.getBytes(content);
+        services.metrics().bytesIn(payload.length);
+        InboundMessage inbound = new InboundMessage(conn.device(), allowed.channel(), allowed.snapshotId(), payload,
+                services.wallClockMs().getAsLong(), Math.min(qos, 1));
+
+        if (conn.incrementInflight() > services.limits().inflightPerConnection()) {
+            conn.gate().pause(ReadGate.Reason.INFLIGHT);
+        }
+        CompletionStage<IngestResult> stage;
+        try {
+            stage = services.ingest().accept(inbound);
+        } catch (RuntimeException e) {
+            stage = CompletableFuture.failedFuture(e);
+        }
+        stage.whenComplete((result, error) -> conn.ctx().executor().execute(() -> {
+            IngestResult r = error != null ? new IngestResult.Unavailable(error.toString()) : result;
+            completed(conn, type, qos, packetId, r, receivedNanos);
+        }));
+    }
+
+    private void throttleIfNeeded(MqttConnection conn, String type) {
+        if (conn.rate().tryTake()) {
+            return;
+        }
+        // over the rate: this message is still processed, but the socket is not read until a token is back
+        services.metrics().message(type, MessageStatus.THROTTLED);
+        if (!conn.gate().isPaused(ReadGate.Reason.RATE_LIMIT)) {
+            conn.gate().pause(ReadGate.Reason.RATE_LIMIT);
+            long wait = Math.max(conn.rate().nanosUntilToken(), TimeUnit.MILLISECONDS.toNanos(1));
+            conn.ctx().executor().schedule(() -> conn.gate().resume(ReadGate.Reason.RATE_LIMIT), wait, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void deny(MqttConnection conn, String type, int qos, int packetId, String why) {
+        services.metrics().message(type, MessageStatus.UNAUTHORIZED);
+        if (!conn.isMqtt5()) {
+            LOG.info("closing device {} (MQTT 3.1.1): publish refused, {}", conn.device().id(), why);
+            conn.ctx().close();
+            return;
+        }
+        LOG.debug("device {}: publish refused, {}", conn.device().id(), why);
+        if (qos == 1) {
+            conn.send(MqttReplies.pubAck(packetId, MqttReplies.NOT_AUTHORIZED));
+        } else if (qos == 2) {
+            conn.send(MqttReplies.pubRec(packetId, MqttReplies.NOT_AUTHORIZED));
+        }
+    }
+
+    private void completed(MqttConnection conn, String type, int qos, int packetId, IngestResult result, long receivedNanos) {
+        if (conn.decrementInflight() <= services.limits().inflightPerConnection() / 2) {
+            conn.gate().resume(ReadGate.Reason.INFLIGHT);
+        }
+        if (!conn.isActive()) {
+            return; // the device resends what was not acknowledged
+        }
+        if (result instanceof IngestResult.Accepted) {
+            services.metrics().message(type, MessageStatus.FORWARDED);
+            acknowledge(conn, qos, packetId, MqttReplies.SUCCESS, receivedNanos);
+        } else if (result instanceof IngestResult.Quarantined) {
+            services.metrics().message(type, MessageStatus.QUARANTINED);
+            acknowledge(conn, qos, packetId, MqttReplies.PAYLOAD_FORMAT_INVALID, receivedNanos);
+        } else {
+            String reason = result instanceof IngestResult.Unavailable u ? u.reason() : String.valueOf(result);
+            services.metrics().message(type, MessageStatus.UNAVAILABLE);
+            LOG.warn("closing device {} without acknowledging: log unavailable ({})", conn.device().id(), reason);
+            conn.qos2().remove(packetId);
+            conn.close(SERVER_BUSY);
+        }
+    }
+
+    private void acknowledge(MqttConnection conn, int qos, int packetId, byte reason, long receivedNanos) {
+        if (qos == 0) {
+            return;
+        }
+        if (qos == 1) {
+            conn.send(MqttReplies.pubAck(packetId, reason));
+        } else {
+            // MQTT 5: a PUBREC reason >= 0x80 ends the exchange, no PUBREL follows
+            if (conn.isMqtt5() && (reason & 0xFF) >= 0x80) {
+                conn.qos2().remove(packetId);
+            } else {
+                conn.qos2().put(packetId, Qos2State.RECEIVED);
+            }
+            conn.send(MqttReplies.pubRec(packetId, reason));
+        }
+        services.metrics().pubackLatency(services.nanoClock().getAsLong() - receivedNanos);
+    }
+
+    /** PUBREL: the device releases a QoS 2 packet id; answered with PUBCOMP. */
+    public void release(MqttConnection conn, int packetId) {
+        Qos2State state = conn.qos2().get(packetId);
+        if (state == Qos2State.INGESTING) {
+            LOG.info("closing device {}: PUBREL {} before PUBREC", conn.device().id(), packetId);
+            conn.close(MqttReplies.PROTOCOL_ERROR);
+            return;
+        }
+        conn.qos2().remove(packetId);
+        conn.send(MqttReplies.pubComp(packetId, state == null ? MqttReplies.PACKET_ID_NOT_FOUND : MqttReplies.SUCCESS));
+    }
+}

@@ -1,0 +1,119 @@
+package io.anju.gateway.session;
+
+import io.anju.gateway.downlink.CommandDelivery;
+import io.anju.gateway.downlink.DeliveryOutcome;
+import io.anju.gateway.ingest.Ingest;
+import io.anju.gateway.protect.ReadGate;
+import io.netty.channel.Channel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The device sessions of this node, by device id. Delivers downlink commands ({@link CommandDelivery}) and applies
+ * the log's backpressure to every device socket ({@link Ingest.BackpressureListener}).
+ */
+public final class SessionRegistry implements CommandDelivery, Ingest.BackpressureListener {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionRegistry.class);
+
+    private final Duration deliveryTimeout;
+    private final Map<String, DeviceSession> sessions = new ConcurrentHashMap<>();
+    private final Map<Channel, ReadGate> gates = new ConcurrentHashMap<>();
+    private volatile boolean backpressure;
+
+    public SessionRegistry(Duration deliveryTimeout) {
+        this.deliveryTimeout = deliveryTimeout;
+    }
+
+    /** Registers a new session; returns the session it took over (same device id), if any. */
+    public Optional<DeviceSession> register(DeviceSession session) {
+        return Optional.ofNullable(sessions.put(session.deviceId(), session));
+    }
+
+    /** Removes the session unless a newer one for the same device has replaced it. */
+    public void unregister(DeviceSession session) {
+        sessions.remove(session.deviceId(), session);
+    }
+
+    public Optional<DeviceSession> session(String deviceId) {
+        return Optional.ofNullable(sessions.get(deviceId));
+    }
+
+    public int size() {
+        return sessions.size();
+    }
+
+    @Override
+    public CompletionStage<DeliveryOutcome> deliver(String deviceId, byte[] commandJson) {
+        DeviceSession s = sessions.get(deviceId);
+        if (s == null || !s.channel().isActive()) {
+            return CompletableFuture.completedFuture(DeliveryOutcome.OFFLINE);
+        }
+        return s.sendCommand(commandJson, deliveryTimeout);
+    }
+
+    /** Tracks a device socket for backpressure; a socket opened while paused starts paused. Call on its event loop. */
+    public void track(Channel channel, ReadGate gate) {
+        gates.put(channel, gate);
+        if (backpressure) {
+            gate.pause(ReadGate.Reason.BACKPRESSURE);
+        }
+    }
+
+    public void untrack(Channel channel) {
+        gates.remove(channel);
+    }
+
+    public boolean isBackpressured() {
+        return backpressure;
+    }
+
+    @Override
+    public void paused() {
+        if (!backpressure) {
+            LOG.warn("log buffer above high-water mark: pausing reads on {} device sockets", gates.size());
+        }
+        backpressure = true;
+        apply(true);
+    }
+
+    @Override
+    public void resumed() {
+        if (backpressure) {
+            LOG.info("log buffer drained: resuming reads on {} device sockets", gates.size());
+        }
+        backpressure = false;
+        apply(false);
+    }
+
+    private void apply(boolean pause) {
+        gates.forEach((channel, gate) -> channel.eventLoop().execute(() -> {
+            // re-check: a later resumed()/paused() may have overtaken this task
+            if (pause == backpressure) {
+                if (pause) {
+                    gate.pause(ReadGate.Reason.BACKPRESSURE);
+                } else {
+                    gate.resume(ReadGate.Reason.BACKPRESSURE);
+                }
+            }
+        }));
+    }
+
+    /** Closes every session, sending DISCONNECT {@code reason} on MQTT 5 (graceful shutdown). */
+    public List<Channel> disconnectAll(byte reason) {
+        List<Channel> closing = new ArrayList<>();
+        for (DeviceSession s : sessions.values()) {
+            s.disconnect(reason);
+            closing.add(s.channel());
+        }
+        return closing;
+    }
+}
