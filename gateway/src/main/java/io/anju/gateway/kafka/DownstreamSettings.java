@@ -57,8 +57,8 @@ public record DownstreamSettings(
     private static final Set<String> COMPRESSIONS = Set.of("none", "lz4", "zstd", "snappy", "gzip");
 
     public DownstreamSettings {
-        require(bootstrapServers != null && !bootstrapServers.isBlank(), "kafka.bootstrapServers must be set");
-        require(nodeId != null && nodeId.matches("[A-Za-z0-9._-]{1,64}"), "gateway.nodeId must be 1-64 chars of [A-Za-z0-9._-], was " + nodeId);
+        require(bootstrapServers != null && !bootstrapServers.isBlank(), "kafka.bootstrap must be set");
+        require(nodeId != null && nodeId.matches("[A-Za-z0-9._-]{1,64}"), "node.id must be 1-64 chars of [A-Za-z0-9._-], was " + nodeId);
         require(bufferMemoryBytes >= 1024 * 1024, "kafka.bufferMemoryBytes must be at least 1 MiB, was " + bufferMemoryBytes);
         require(highWaterFraction > 0 && highWaterFraction <= 1, "kafka.highWaterFraction must be in (0, 1], was " + highWaterFraction);
         require(lowWaterFraction >= 0 && lowWaterFraction < highWaterFraction,
@@ -69,9 +69,9 @@ public record DownstreamSettings(
         require(replicationFactor >= 1, "kafka.replicationFactor must be at least 1, was " + replicationFactor);
         require(payloadMaxBytes >= 256 && payloadMaxBytes <= 256 * 1024, "payload.maxBytes must be 256..262144, was " + payloadMaxBytes);
         require(snapshotMaxBytes >= 1024 && snapshotMaxBytes <= 16 * 1024 * 1024, "snapshot.maxBytes must be 1 KiB..16 MiB, was " + snapshotMaxBytes);
-        require(clockSkewTolerance != null && !clockSkewTolerance.isNegative(), "gateway.clockSkewTolerance must be >= 0");
+        require(clockSkewTolerance != null && !clockSkewTolerance.isNegative(), "clock.skewTolerance must be >= 0");
         Objects.requireNonNull(snapshotDir, "snapshot.dir must be set");
-        require(commandTtl != null && commandTtl.toMillis() > 0, "commands.defaultTtl must be positive");
+        require(commandTtl != null && commandTtl.toMillis() > 0, "commands.ttlDefault must be positive");
         require(compression != null && COMPRESSIONS.contains(compression), "kafka.compression must be one of " + COMPRESSIONS + ", was " + compression);
     }
 

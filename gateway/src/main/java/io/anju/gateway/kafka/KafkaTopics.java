@@ -54,7 +54,7 @@ public final class KafkaTopics {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating Kafka topics", e);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot create Kafka topics on kafka.bootstrapServers=" + settings.bootstrapServers(), e);
+            throw new IllegalStateException("cannot create Kafka topics on kafka.bootstrap=" + settings.bootstrapServers(), e);
         }
     }
 }

@@ -24,11 +24,11 @@ class DownstreamSettingsTest {
 
     @Test
     void badValuesFailNamingTheSetting() {
-        assertThatThrownBy(() -> DownstreamSettings.defaults(" ", "gw")).hasMessageContaining("kafka.bootstrapServers");
-        assertThatThrownBy(() -> DownstreamSettings.defaults("h:1", "bad id")).hasMessageContaining("gateway.nodeId");
+        assertThatThrownBy(() -> DownstreamSettings.defaults(" ", "gw")).hasMessageContaining("kafka.bootstrap");
+        assertThatThrownBy(() -> DownstreamSettings.defaults("h:1", "bad id")).hasMessageContaining("node.id");
         assertThatThrownBy(() -> defaults.withBufferMemoryBytes(1000)).hasMessageContaining("kafka.bufferMemoryBytes");
         assertThatThrownBy(() -> defaults.withDeliveryTimeoutMs(10)).hasMessageContaining("kafka.deliveryTimeoutMs");
-        assertThatThrownBy(() -> defaults.withCommandTtl(Duration.ZERO)).hasMessageContaining("commands.defaultTtl");
+        assertThatThrownBy(() -> defaults.withCommandTtl(Duration.ZERO)).hasMessageContaining("commands.ttlDefault");
         assertThatThrownBy(() -> new DownstreamSettings("h:1", "gw", 1 << 20, 0.5, 0.6, 5, 120_000, 6, (short) 1,
                 16384, 1 << 20, Duration.ofMinutes(5), defaults.snapshotDir(), Duration.ofMinutes(10), "lz4"))
                 .hasMessageContaining("kafka.lowWaterFraction");

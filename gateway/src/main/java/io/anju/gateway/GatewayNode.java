@@ -1,0 +1,118 @@
+package io.anju.gateway;
+
+import io.anju.common.registry.Registry;
+import io.anju.common.registry.RegistryLoader;
+import io.anju.gateway.config.GatewayConfig;
+import io.anju.gateway.downlink.CommandRelay;
+import io.anju.gateway.kafka.DownstreamSettings;
+import io.anju.gateway.kafka.KafkaIngest;
+import io.anju.kafka.EmbeddedKafka;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running gateway node: the embedded Kafka broker (when no external cluster is configured), the Kafka ingest,
+ * the MQTT/HTTP server and the command relay, started in that order and stopped in reverse.
+ */
+public final class GatewayNode implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayNode.class);
+
+    private final GatewayConfig config;
+    private final PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+    private EmbeddedKafka embeddedKafka;
+    private KafkaIngest ingest;
+    private GatewayServer server;
+    private CommandRelay relay;
+
+    public GatewayNode(GatewayConfig config) {
+        this.config = config;
+    }
+
+    /** Starts every part; if one fails, what was started is stopped again and the failure is rethrown. */
+    public GatewayNode start() throws InterruptedException {
+        try {
+            Registry registry = RegistryLoader.load(config.registryFile());
+            LOG.info("registry {}: {} devices", config.registryFile(), registry.devices().size());
+            new JvmMemoryMetrics().bindTo(prometheus);
+            gcMetrics.bindTo(prometheus);
+            new JvmThreadMetrics().bindTo(prometheus);
+            new ProcessorMetrics().bindTo(prometheus);
+
+            DownstreamSettings downstream = downstreamSettings(startKafkaIfEmbedded());
+            ingest = new KafkaIngest(downstream, prometheus);
+            server = new GatewayServer(config, registry, ingest, prometheus).start();
+            relay = new CommandRelay(downstream, server.commandDelivery(), prometheus);
+            relay.start();
+            LOG.info("gateway {} up: mqtt {}{}, http {}, kafka {}", config.nodeId(), server.mqttPort(),
+                    server.tlsPort() > 0 ? ", mqtt/tls " + server.tlsPort() : "", server.httpPort(),
+                    downstream.bootstrapServers());
+            return this;
+        } catch (RuntimeException | InterruptedException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private String startKafkaIfEmbedded() {
+        if (!config.kafkaBootstrap().isBlank()) {
+            return config.kafkaBootstrap();
+        }
+        LOG.info("kafka.bootstrap is empty: starting the embedded Kafka broker on 127.0.0.1:{} under {}",
+                config.kafkaPort(), config.dataDir());
+        embeddedKafka = new EmbeddedKafka(config.dataDir(), config.kafkaPort()).start();
+        return embeddedKafka.bootstrapServers();
+    }
+
+    private DownstreamSettings downstreamSettings(String bootstrap) {
+        return new DownstreamSettings(bootstrap, config.nodeId(), config.kafkaBufferMemoryBytes(),
+                config.kafkaHighWaterFraction(), config.kafkaLowWaterFraction(), config.kafkaLingerMs(),
+                config.kafkaDeliveryTimeoutMs(), config.kafkaTopicPartitions(), (short) config.kafkaReplicationFactor(),
+                config.payloadMaxBytes(), config.snapshotMaxBytes(), config.clockSkewTolerance(), config.snapshotDir(),
+                config.commandsTtlDefault(), DownstreamSettings.DEFAULT_COMPRESSION);
+    }
+
+    public GatewayServer server() {
+        return server;
+    }
+
+    public KafkaIngest ingest() {
+        return ingest;
+    }
+
+    /** The Kafka bootstrap servers in use (the embedded broker's when no cluster is configured). */
+    public String bootstrapServers() {
+        return ingest.settings().bootstrapServers();
+    }
+
+    public PrometheusMeterRegistry meters() {
+        return prometheus;
+    }
+
+    /** Graceful stop: relay, then the server (which drains ingest before closing sessions), then Kafka. */
+    @Override
+    public void close() {
+        closeQuietly("command relay", relay);
+        closeQuietly("mqtt server", server);
+        closeQuietly("kafka ingest", ingest);
+        closeQuietly("embedded kafka", embeddedKafka);
+        gcMetrics.close();
+    }
+
+    private static void closeQuietly(String what, AutoCloseable part) {
+        if (part == null) {
+            return;
+        }
+        try {
+            part.close();
+        } catch (Exception e) {
+            LOG.warn("stopping {} failed: {}", what, e.toString());
+        }
+    }
+}
