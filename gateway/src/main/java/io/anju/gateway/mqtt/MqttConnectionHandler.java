@@ -96,7 +96,13 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         if (connection.session() == null) {
             services.metrics().connectAttempt(ConnectOutcome.PROTOCOL_ERROR);
         }
-        connection.close(MqttReplies.MALFORMED_PACKET);
+        connection.close(isWildcardTopic(m.decoderResult().cause()) ? MqttReplies.PROTOCOL_ERROR : MqttReplies.MALFORMED_PACKET);
+    }
+
+    /** Netty's decoder refuses wildcards in PUBLISH topics itself; the protocol calls that a protocol error. */
+    private static boolean isWildcardTopic(Throwable cause) {
+        String text = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return text.contains("publish topic") || text.contains("wildcard");
     }
 
     private void beforeConnect(ChannelHandlerContext ctx, MqttMessage m) {
