@@ -22,6 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** CONNECT: authentication outcomes and their CONNACK codes (device protocol v1, Authentication). */
 class MqttConnectTest {
+    @org.junit.jupiter.api.AfterEach
+    void releaseChannels() {
+        GatewayHarness.releaseAll();
+    }
+
     private final GatewayHarness gw = new GatewayHarness();
 
     /** CONNACK 3.1.1: type 0x20, remaining length 2, session present 0, return code. */

@@ -22,6 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Flow control: reading stops (autoRead off) instead of buffering or dropping. */
 class MqttFlowControlTest {
+    @org.junit.jupiter.api.AfterEach
+    void releaseChannels() {
+        GatewayHarness.releaseAll();
+    }
+
     private static final String TELEMETRY = "anju/v1/charger/" + CHARGER + "/telemetry";
     private static final byte[] JSON = utf8("{\"ts\":1,\"seq\":1}");
 

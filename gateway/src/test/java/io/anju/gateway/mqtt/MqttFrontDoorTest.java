@@ -25,6 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** What reaches the gateway before and around CONNECT: malformed bytes, wrong order, silence, size. */
 class MqttFrontDoorTest {
+    @org.junit.jupiter.api.AfterEach
+    void releaseChannels() {
+        GatewayHarness.releaseAll();
+    }
+
     private final GatewayHarness gw = new GatewayHarness();
 
     static Stream<byte[]> malformedPackets() {

@@ -22,6 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** PUBLISH, PUBREL and SUBSCRIBE: topic ACL, acknowledgement after ingest, QoS 2. */
 class MqttPublishTest {
+    @org.junit.jupiter.api.AfterEach
+    void releaseChannels() {
+        GatewayHarness.releaseAll();
+    }
+
     private static final String TELEMETRY = "anju/v1/charger/" + CHARGER + "/telemetry";
     private static final byte[] JSON = utf8("{\"ts\":1764378000000,\"seq\":1}");
 

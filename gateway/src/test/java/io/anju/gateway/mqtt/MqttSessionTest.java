@@ -24,6 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Sessions: takeover, the Will, downlink command delivery, shutdown. */
 class MqttSessionTest {
+    @org.junit.jupiter.api.AfterEach
+    void releaseChannels() {
+        GatewayHarness.releaseAll();
+    }
+
     private static final String STATUS = "anju/v1/charger/" + CHARGER + "/status";
     private static final byte[] OFFLINE = utf8("{\"ts\":1764378000000,\"seq\":9,\"state\":\"offline\"}");
 

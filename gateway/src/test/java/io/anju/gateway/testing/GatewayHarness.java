@@ -15,6 +15,8 @@ import io.netty.channel.embedded.EmbeddedChannel;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -46,9 +48,21 @@ public final class GatewayHarness {
         return new MqttLimits(1_114_112, 128, Duration.ofSeconds(10), 1.5, 50, 200, 100);
     }
 
+    private static final List<EmbeddedChannel> OPENED = new CopyOnWriteArrayList<>();
+
     /** A fresh, active device connection. */
     public EmbeddedChannel open() {
-        return new EmbeddedChannel(MqttPipeline.handlers(services));
+        EmbeddedChannel ch = new EmbeddedChannel(MqttPipeline.handlers(services));
+        OPENED.add(ch);
+        return ch;
+    }
+
+    /** Closes every channel opened by any harness and releases what tests left unread (call after each test). */
+    public static void releaseAll() {
+        for (EmbeddedChannel ch : OPENED) {
+            ch.finishAndReleaseAll();
+        }
+        OPENED.clear();
     }
 
     /** Writes raw bytes as if they arrived from the device, then runs tasks queued on the channel's loop. */
