@@ -38,6 +38,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -144,6 +145,8 @@ public final class GatewayServer implements AutoCloseable {
                 if (tls != null) {
                     p.addLast("tls", tls.newHandler(ch.alloc()));
                 }
+                // acks complete on ingest threads one by one; consolidating their flushes saves syscalls
+                p.addLast("flushConsolidation", new FlushConsolidationHandler(256, true));
                 ChannelHandler[] handlers = MqttPipeline.handlers(services);
                 String[] names = MqttPipeline.names();
                 for (int i = 0; i < handlers.length; i++) {

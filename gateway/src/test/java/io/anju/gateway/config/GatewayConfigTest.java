@@ -84,4 +84,13 @@ class GatewayConfigTest {
         }
         assertThat(table).contains("| `mqtt.port` | `ANJU_MQTT_PORT` | `1883` |");
     }
+
+    @Test
+    void exampleProperties_shippedWithTheGateway_isCurrentAndLoads() throws Exception {
+        Path shipped = Path.of("config/gateway.properties.example");
+        assertThat(Files.readString(shipped))
+                .as("regenerate gateway/config/gateway.properties.example from GatewayConfig.exampleProperties()")
+                .isEqualTo(GatewayConfig.exampleProperties());
+        assertThat(GatewayConfig.load(Optional.of(shipped), Map.of(), Map.of()).mqttPort()).isEqualTo(1883);
+    }
 }

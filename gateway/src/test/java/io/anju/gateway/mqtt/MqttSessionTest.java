@@ -137,11 +137,12 @@ class MqttSessionTest {
     }
 
     @Test
-    void shutdown_whenSessionsOpen_thenMqtt5GetsDisconnect0x8B() {
-        EmbeddedChannel v5 = gw.connected(V5, CHARGER, CHARGER_SECRET);
+    void shutdown_whenSessionsOpen_thenMqtt5GetsDisconnect0x8B_andWillsAreNotPublished() {
+        EmbeddedChannel v5 = connectedWithWill(V5);
         gw.sessions.disconnectAll(MqttReplies.SERVER_SHUTTING_DOWN);
         v5.runPendingTasks();
         assertThat(written(v5)).containsExactly(0xE0, 0x02, 0x8B, 0x00);
         assertThat(v5.isActive()).isFalse();
+        assertThat(gw.ingest.messages()).as("the gateway, not the device, ended the session").isEmpty();
     }
 }

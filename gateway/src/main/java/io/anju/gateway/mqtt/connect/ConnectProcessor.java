@@ -140,7 +140,8 @@ public final class ConnectProcessor {
 
     /**
      * The connection ended. Unregisters its session; after an abnormal end (no clean DISCONNECT) of a session that
-     * was not taken over, hands the Will to ingest as a STATUS message of the device.
+     * was not taken over and not closed by the gateway's own shutdown, hands the Will to ingest as a STATUS message
+     * of the device.
      */
     public void closed(MqttConnection conn, boolean cleanDisconnect) {
         DeviceSession session = conn.session();
@@ -152,7 +153,7 @@ public final class ConnectProcessor {
         session.connectionClosed();
         services.metrics().disconnected();
         MqttConnection.Will will = conn.will();
-        if (will == null || cleanDisconnect || !current) {
+        if (will == null || cleanDisconnect || !current || services.sessions().isShuttingDown()) {
             return;
         }
         LOG.debug("device {} dropped without DISCONNECT: publishing its Will", session.deviceId());
