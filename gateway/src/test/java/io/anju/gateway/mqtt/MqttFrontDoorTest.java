@@ -1,6 +1,8 @@
 package io.anju.gateway.mqtt;
 
 import io.anju.gateway.mqtt.connect.TokenSecrets;
+import io.anju.gateway.protect.AcceptGuard;
+import io.anju.gateway.protect.TokenBucket;
 import io.anju.gateway.testing.GatewayHarness;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
@@ -153,5 +155,45 @@ class MqttFrontDoorTest {
                 (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x01, // remaining length 2,097,152 (2 MiB)
                 0x00, 0x01, 'a'});                      // the start of a topic; the rest never comes
         assertThat(ch.isActive()).isFalse();
+    }
+
+    @Test
+    void connect311_whenClientIdLongerThanLimit_thenIdentifierRejectedAndClosed() {
+        GatewayHarness strict = new GatewayHarness(new MqttLimits(1_114_112, 8, Duration.ofSeconds(10), 1.5, 50, 200, 100),
+                TokenSecrets.none(), 10);
+        EmbeddedChannel ch = strict.open();
+        send(ch, connect(V311, "a-client-id-of-27-characters", null, null, 60));
+        assertThat(written(ch)).containsExactly(0x20, 0x02, 0x00, 0x02);   // CONNACK identifier rejected
+        assertThat(ch.isActive()).isFalse();
+    }
+
+    @Test
+    void connect_whenProtocolLevelUnknown_thenUnacceptableVersionAndClosed() {
+        EmbeddedChannel ch = gw.open();
+        send(ch, new byte[]{
+                0x10, 0x0D,                                  // CONNECT, remaining length 13
+                0x00, 0x04, 'M', 'Q', 'T', 'T',              // protocol name
+                0x07,                                        // protocol level 7 (does not exist)
+                0x02,                                        // flags: clean session
+                0x00, 0x3C,                                  // keep alive 60 s
+                0x00, 0x01, 'd'});                           // client id
+        assertThat(written(ch)).containsExactly(0x20, 0x02, 0x00, 0x01);   // CONNACK unacceptable protocol version
+        assertThat(ch.isActive()).isFalse();
+    }
+
+    @Test
+    void accept_whenGuardRefusesSocket_thenClosedBeforeAnyMqttHandling() {
+        AcceptGuard guard = new AcceptGuard(1, new TokenBucket(100, 100, gw.nanos::get), r -> { });
+        EmbeddedChannel first = new EmbeddedChannel(guard);
+        io.netty.channel.ChannelHandler[] mqtt = MqttPipeline.handlers(gw.services);
+        io.netty.channel.ChannelHandler[] all = new io.netty.channel.ChannelHandler[mqtt.length + 1];
+        all[0] = guard;
+        System.arraycopy(mqtt, 0, all, 1, mqtt.length);
+        EmbeddedChannel refused = new EmbeddedChannel(all);
+        assertThat(refused.isActive()).isFalse();
+        assertThat(first.isActive()).isTrue();
+        assertThat(gw.sessions.isBackpressured()).isFalse();
+        first.finishAndReleaseAll();
+        refused.finishAndReleaseAll();
     }
 }

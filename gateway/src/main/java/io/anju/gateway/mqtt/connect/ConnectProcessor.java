@@ -61,6 +61,11 @@ public final class ConnectProcessor {
         boolean mqtt5 = version == MQTT_5;
         conn.setMqtt5(mqtt5);
 
+        String clientId = payload.clientIdentifier();
+        if (clientId != null && clientId.length() > services.limits().maxClientIdLength()) {
+            refuse(conn, clientId.substring(0, 16) + "...", AuthOutcome.CLIENT_ID_TOO_LONG);
+            return false;
+        }
         String cn = PeerCertificates.commonName(ctx.channel()).orElse(null);
         Authenticator.Result auth = services.authenticator().authenticate(payload.clientIdentifier(),
                 header.hasUserName() ? payload.userName() : null,
@@ -84,7 +89,7 @@ public final class ConnectProcessor {
         refused = true;
         LOG.info("CONNECT refused for client id '{}' from {}: {}", clientId, conn.ctx().channel().remoteAddress(), outcome);
         services.metrics().connectAttempt(switch (outcome) {
-            case CLIENT_ID_INVALID -> ConnectOutcome.CLIENT_ID_INVALID;
+            case CLIENT_ID_INVALID, CLIENT_ID_TOO_LONG -> ConnectOutcome.CLIENT_ID_INVALID;
             case BAD_CREDENTIALS -> ConnectOutcome.BAD_CREDENTIALS;
             case NOT_AUTHORIZED -> ConnectOutcome.NOT_AUTHORIZED;
             case BANNED -> ConnectOutcome.BANNED;
