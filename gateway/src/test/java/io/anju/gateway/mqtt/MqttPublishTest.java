@@ -202,6 +202,30 @@ class MqttPublishTest {
     }
 
     @Test
+    void publishQos2_mqtt5_whenQuarantined_thenPubRec0x99EndsTheExchange() {
+        gw.ingest.autoComplete(new IngestResult.Quarantined("not json"));
+        EmbeddedChannel ch = gw.connected(V5, CHARGER, CHARGER_SECRET);
+        send(ch, publish(V5, TELEMETRY, 2, 12, utf8("nope")));
+        assertThat(written(ch)).containsExactly(0x50, 0x04, 0x00, 0x0C, 0x99, 0x00); // PUBREC payload format invalid
+        send(ch, pubRel(12));
+        assertThat(written(ch)).containsExactly(0x70, 0x04, 0x00, 0x0C, 0x92, 0x00); // no PUBREL expected: id unknown
+    }
+
+    @Test
+    void unsubscribe_thenUnsubAck() {
+        EmbeddedChannel ch = gw.connected(V311, CHARGER, CHARGER_SECRET);
+        String filter = "anju/v1/charger/" + CHARGER + "/command";
+        byte[] unsubscribe = new byte[4 + 2 + filter.length()];
+        unsubscribe[0] = (byte) 0xA2;                               // UNSUBSCRIBE (reserved flags 0010)
+        unsubscribe[1] = (byte) (2 + 2 + filter.length());          // remaining length
+        unsubscribe[3] = 0x05;                                      // packet id 5
+        unsubscribe[5] = (byte) filter.length();                    // topic filter length
+        System.arraycopy(utf8(filter), 0, unsubscribe, 6, filter.length());
+        send(ch, unsubscribe);
+        assertThat(written(ch)).containsExactly(0xB0, 0x02, 0x00, 0x05); // UNSUBACK, packet id 5
+    }
+
+    @Test
     void pubRel5_whenPacketIdUnknown_thenPubComp0x92() {
         EmbeddedChannel ch = gw.connected(V5, CHARGER, CHARGER_SECRET);
         send(ch, pubRel(77));

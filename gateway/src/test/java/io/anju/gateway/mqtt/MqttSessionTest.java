@@ -84,6 +84,14 @@ class MqttSessionTest {
     }
 
     @Test
+    void will5_whenDisconnectWithWillMessageReason_thenPublished() {
+        EmbeddedChannel ch = connectedWithWill(V5);
+        send(ch, new byte[]{(byte) 0xE0, 0x01, 0x04});      // DISCONNECT, remaining length 1, reason 0x04 with Will
+        assertThat(ch.isActive()).isFalse();
+        assertThat(gw.ingest.messages()).extracting(InboundMessage::channel).containsExactly(Channel.STATUS);
+    }
+
+    @Test
     void will_whenKeepAliveExpires_thenPublished() {
         EmbeddedChannel ch = connectedWithWill(V311);
         ch.advanceTimeBy(91, TimeUnit.SECONDS);
