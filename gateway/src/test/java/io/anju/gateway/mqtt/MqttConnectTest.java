@@ -28,6 +28,8 @@ class MqttConnectTest {
     }
 
     private final GatewayHarness gw = new GatewayHarness();
+    /** The channel of the last {@link #connectAndRead}. */
+    private EmbeddedChannel lastChannel;
 
     /** CONNACK 3.1.1: type 0x20, remaining length 2, session present 0, return code. */
     private static byte[] connAck311(int code) {
@@ -46,8 +48,6 @@ class MqttConnectTest {
         lastChannel = ch;
         return out;
     }
-
-    private EmbeddedChannel lastChannel;
 
     @Test
     void connect311_whenSecretMatches_thenAcceptedAndSessionRegistered() {
