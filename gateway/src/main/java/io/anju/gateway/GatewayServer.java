@@ -22,6 +22,7 @@ import io.anju.gateway.tls.TlsContexts;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -38,6 +39,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,27 +114,39 @@ public final class GatewayServer implements AutoCloseable {
         bossGroup = new MultiThreadIoEventLoopGroup(1, io);
         workerGroup = new MultiThreadIoEventLoopGroup(io);
         ingest.setBackpressureListener(sessions);
-
-        mqttChannel = bind(serverChannel, config.mqttHost(), config.mqttPort(), mqttInitializer(null));
-        if (tls != null) {
-            tlsChannel = bind(serverChannel, config.mqttHost(), config.mqttTlsPort(), mqttInitializer(tls));
+        try {
+            mqttChannel = bind(serverChannel, "mqtt.port", config.mqttHost(), config.mqttPort(), mqttInitializer(null));
+            if (tls != null) {
+                tlsChannel = bind(serverChannel, "mqtt.tls.port", config.mqttHost(), config.mqttTlsPort(), mqttInitializer(tls));
+            }
+            httpChannel = bind(serverChannel, "http.port", config.httpHost(), config.httpPort(), httpInitializer());
+        } catch (RuntimeException | InterruptedException e) { // close what was bound, then fail start
+            listeners.forEach(Channel::close);
+            bossGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            workerGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            bossGroup = null;
+            throw e;
         }
-        httpChannel = bind(serverChannel, config.httpHost(), config.httpPort(), httpInitializer());
         workerGroup.scheduleAtFixedRate(flapping::purge, 1, 1, TimeUnit.MINUTES);
         LOG.info("gateway {} listening: MQTT {}{}, HTTP {} ({})", config.nodeId(), mqttPort(),
                 tls != null ? ", MQTT/TLS " + tlsPort() : "", httpPort(), Epoll.isAvailable() ? "epoll" : "nio");
         return this;
     }
 
-    private Channel bind(Class<? extends ServerChannel> type, String host, int port, ChannelHandler init) throws InterruptedException {
-        Channel ch = new ServerBootstrap().group(bossGroup, workerGroup).channel(type)
+    private Channel bind(Class<? extends ServerChannel> type, String setting, String host, int port, ChannelHandler init)
+            throws InterruptedException {
+        ChannelFuture bound = new ServerBootstrap().group(bossGroup, workerGroup).channel(type)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childHandler(init)
-                .bind(host, port).sync().channel();
-        listeners.add(ch);
-        return ch;
+                .bind(host, port).await();
+        if (!bound.isSuccess()) {
+            throw new IllegalStateException("cannot listen on " + host + ":" + port + " (setting " + setting + "): "
+                    + bound.cause().getMessage(), bound.cause());
+        }
+        listeners.add(bound.channel());
+        return bound.channel();
     }
 
     private ChannelInitializer<SocketChannel> mqttInitializer(SslContext tls) {
@@ -144,6 +158,8 @@ public final class GatewayServer implements AutoCloseable {
                 if (tls != null) {
                     p.addLast("tls", tls.newHandler(ch.alloc()));
                 }
+                // acks complete on ingest threads one by one; consolidating their flushes saves syscalls
+                p.addLast("flushConsolidation", new FlushConsolidationHandler(256, true));
                 ChannelHandler[] handlers = MqttPipeline.handlers(services);
                 String[] names = MqttPipeline.names();
                 for (int i = 0; i < handlers.length; i++) {

@@ -175,6 +175,21 @@ public final class GatewayConfig {
         return sb.toString();
     }
 
+    /** A properties file listing every setting, commented out at its default, with its description. */
+    public static String exampleProperties() {
+        StringBuilder sb = new StringBuilder("# Anju gateway configuration. Every line shows a setting at its default;\n")
+                .append("# uncomment to change it. Environment variables (ANJU_...) and command-line flags override this file.\n")
+                .append("# Durations: <n>ms, <n>s, <n>m, <n>h.\n");
+        for (Setting s : SETTINGS) {
+            sb.append("\n# ").append(s.description());
+            if (s.min() != null) {
+                sb.append(" [").append(s.min()).append(" .. ").append(s.max()).append(']');
+            }
+            sb.append(" (").append(s.envName()).append(")\n#").append(s.key()).append('=').append(s.defaultValue()).append('\n');
+        }
+        return sb.toString();
+    }
+
     /** The raw typed value of a setting (String, Integer, Long, Double, Boolean or Duration). */
     public Object value(String key) {
         Object v = values.get(key);

@@ -7,7 +7,13 @@ import io.anju.gateway.mqtt.publish.SubscribeProcessor;
 import io.anju.gateway.protect.ReadGate;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.mqtt.MqttConnectMessage;
+import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
+import io.netty.handler.codec.mqtt.MqttConnectVariableHeader;
+import io.netty.handler.codec.mqtt.MqttIdentifierRejectedException;
+import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttUnacceptableProtocolVersionException;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
@@ -63,6 +69,11 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (connection == null) {
+            // refused at accept (the accept guard never let channelActive through)
+            super.channelInactive(ctx);
+            return;
+        }
         connectTimeout.cancel(false);
         services.sessions().untrack(ctx.channel());
         connection.gate().release();
@@ -92,11 +103,36 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void rejectUndecodable(MqttMessage m) {
-        LOG.debug("closing {}: undecodable packet ({})", connection.ctx().channel().remoteAddress(), m.decoderResult().cause().toString());
+        Throwable cause = m.decoderResult().cause();
+        LOG.debug("closing {}: undecodable packet ({})", connection.ctx().channel().remoteAddress(), cause.toString());
         if (connection.session() == null) {
             services.metrics().connectAttempt(ConnectOutcome.PROTOCOL_ERROR);
+            MqttConnectReturnCode refusal = connectRefusal(m, cause);
+            if (refusal != null) {
+                connection.ctx().writeAndFlush(MqttReplies.connAck(refusal, MqttProperties.NO_PROPERTIES))
+                        .addListener(ChannelFutureListener.CLOSE);
+                return;
+            }
         }
-        connection.close(MqttReplies.MALFORMED_PACKET);
+        connection.close(isWildcardTopic(m.decoderResult().cause()) ? MqttReplies.PROTOCOL_ERROR : MqttReplies.MALFORMED_PACKET);
+    }
+
+    /** A CONNECT the decoder refused for its version or client id still gets a CONNACK saying why. */
+    private static MqttConnectReturnCode connectRefusal(MqttMessage m, Throwable cause) {
+        if (cause instanceof MqttUnacceptableProtocolVersionException) {
+            return MqttConnectReturnCode.CONNECTION_REFUSED_UNACCEPTABLE_PROTOCOL_VERSION;
+        }
+        if (cause instanceof MqttIdentifierRejectedException && m.variableHeader() instanceof MqttConnectVariableHeader h) {
+            return h.version() == 5 ? MqttConnectReturnCode.CONNECTION_REFUSED_CLIENT_IDENTIFIER_NOT_VALID
+                    : MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED;
+        }
+        return null;
+    }
+
+    /** Netty's decoder refuses wildcards in PUBLISH topics itself; the protocol calls that a protocol error. */
+    private static boolean isWildcardTopic(Throwable cause) {
+        String text = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return text.contains("publish topic") || text.contains("wildcard");
     }
 
     private void beforeConnect(ChannelHandlerContext ctx, MqttMessage m) {

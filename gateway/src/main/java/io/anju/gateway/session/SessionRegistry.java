@@ -28,6 +28,7 @@ public final class SessionRegistry implements CommandDelivery, Ingest.Backpressu
     private final Map<String, DeviceSession> sessions = new ConcurrentHashMap<>();
     private final Map<Channel, ReadGate> gates = new ConcurrentHashMap<>();
     private volatile boolean backpressure;
+    private volatile boolean shuttingDown;
 
     public SessionRegistry(Duration deliveryTimeout) {
         this.deliveryTimeout = deliveryTimeout;
@@ -72,6 +73,11 @@ public final class SessionRegistry implements CommandDelivery, Ingest.Backpressu
         gates.remove(channel);
     }
 
+    /** True once {@link #disconnectAll} ran: connections ending now are the gateway's doing, not the devices'. */
+    public boolean isShuttingDown() {
+        return shuttingDown;
+    }
+
     public boolean isBackpressured() {
         return backpressure;
     }
@@ -109,6 +115,7 @@ public final class SessionRegistry implements CommandDelivery, Ingest.Backpressu
 
     /** Closes every session, sending DISCONNECT {@code reason} on MQTT 5 (graceful shutdown). */
     public List<Channel> disconnectAll(byte reason) {
+        shuttingDown = true;
         List<Channel> closing = new ArrayList<>();
         for (DeviceSession s : sessions.values()) {
             s.disconnect(reason);

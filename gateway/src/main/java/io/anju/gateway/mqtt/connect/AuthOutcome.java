@@ -8,6 +8,9 @@ public enum AuthOutcome {
     /** Client id empty, or not the username / certificate CN. */
     CLIENT_ID_INVALID(MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED,
             MqttConnectReturnCode.CONNECTION_REFUSED_CLIENT_IDENTIFIER_NOT_VALID),
+    /** Client id longer than {@code limits.maxClientIdLength} (Netty's decoder bounds it only for MQTT 3.1). */
+    CLIENT_ID_TOO_LONG(MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED,
+            MqttConnectReturnCode.CONNECTION_REFUSED_CLIENT_IDENTIFIER_NOT_VALID),
     /** Unknown device, wrong secret, bad or expired token, or no password. */
     BAD_CREDENTIALS(MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD,
             MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USERNAME_OR_PASSWORD),

@@ -61,6 +61,11 @@ public final class ConnectProcessor {
         boolean mqtt5 = version == MQTT_5;
         conn.setMqtt5(mqtt5);
 
+        String clientId = payload.clientIdentifier();
+        if (clientId != null && clientId.length() > services.limits().maxClientIdLength()) {
+            refuse(conn, clientId.substring(0, 16) + "...", AuthOutcome.CLIENT_ID_TOO_LONG);
+            return false;
+        }
         String cn = PeerCertificates.commonName(ctx.channel()).orElse(null);
         Authenticator.Result auth = services.authenticator().authenticate(payload.clientIdentifier(),
                 header.hasUserName() ? payload.userName() : null,
@@ -84,7 +89,7 @@ public final class ConnectProcessor {
         refused = true;
         LOG.info("CONNECT refused for client id '{}' from {}: {}", clientId, conn.ctx().channel().remoteAddress(), outcome);
         services.metrics().connectAttempt(switch (outcome) {
-            case CLIENT_ID_INVALID -> ConnectOutcome.CLIENT_ID_INVALID;
+            case CLIENT_ID_INVALID, CLIENT_ID_TOO_LONG -> ConnectOutcome.CLIENT_ID_INVALID;
             case BAD_CREDENTIALS -> ConnectOutcome.BAD_CREDENTIALS;
             case NOT_AUTHORIZED -> ConnectOutcome.NOT_AUTHORIZED;
             case BANNED -> ConnectOutcome.BANNED;
@@ -140,7 +145,8 @@ public final class ConnectProcessor {
 
     /**
      * The connection ended. Unregisters its session; after an abnormal end (no clean DISCONNECT) of a session that
-     * was not taken over, hands the Will to ingest as a STATUS message of the device.
+     * was not taken over and not closed by the gateway's own shutdown, hands the Will to ingest as a STATUS message
+     * of the device.
      */
     public void closed(MqttConnection conn, boolean cleanDisconnect) {
         DeviceSession session = conn.session();
@@ -152,7 +158,7 @@ public final class ConnectProcessor {
         session.connectionClosed();
         services.metrics().disconnected();
         MqttConnection.Will will = conn.will();
-        if (will == null || cleanDisconnect || !current) {
+        if (will == null || cleanDisconnect || !current || services.sessions().isShuttingDown()) {
             return;
         }
         LOG.debug("device {} dropped without DISCONNECT: publishing its Will", session.deviceId());

@@ -1,0 +1,96 @@
+package io.anju.gateway.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GatewayConfigTest {
+
+    @Test
+    void defaults_areTheDocumentedOperatorDefaults() {
+        GatewayConfig c = GatewayConfig.defaults();
+        assertThat(c.mqttPort()).isEqualTo(1883);
+        assertThat(c.mqttTlsPort()).isEqualTo(8883);
+        assertThat(c.mqttTlsEnabled()).isFalse();
+        assertThat(c.httpPort()).isEqualTo(9080);
+        assertThat(c.kafkaPort()).isEqualTo(9092);
+        assertThat(c.kafkaBootstrap()).isEmpty();
+        assertThat(c.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(c.snapshotDir()).isEqualTo(Path.of("./data").resolve("snapshots"));
+        assertThat(c.limitsConnectTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(c.limitsMaxPacketBytes()).isGreaterThan(1 << 20);
+        assertThat(c.authTokenWindow()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(c.authTokenSecretsFile()).isEmpty();
+        assertThat(c.nodeId()).isNotEmpty();
+    }
+
+    @Test
+    void load_appliesFileThenEnvironmentThenCommandLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("gateway.properties");
+        Files.writeString(file, "mqtt.port=1000\nhttp.port=1001\nlimits.connectTimeout=20s\n");
+        GatewayConfig c = GatewayConfig.load(Optional.of(file),
+                Map.of("ANJU_HTTP_PORT", "2001", "ANJU_KAFKA_BUFFER_MEMORY_BYTES", "2097152", "UNRELATED", "x"),
+                Map.of("limits.connectTimeout", "3s"));
+        assertThat(c.mqttPort()).isEqualTo(1000);
+        assertThat(c.httpPort()).isEqualTo(2001);
+        assertThat(c.kafkaBufferMemoryBytes()).isEqualTo(2_097_152L);
+        assertThat(c.limitsConnectTimeout()).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void load_whenValueOutOfBounds_thenErrorNamesSettingAndBounds() {
+        assertThatThrownBy(() -> GatewayConfig.of(Map.of("mqtt.port", "70000")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("mqtt.port").hasMessageContaining("ANJU_MQTT_PORT").hasMessageContaining("0 and 65535");
+        assertThatThrownBy(() -> GatewayConfig.of(Map.of("limits.connectTimeout", "10 parsecs")))
+                .hasMessageContaining("limits.connectTimeout");
+        assertThatThrownBy(() -> GatewayConfig.of(Map.of("mqtt.tls.enabled", "yes")))
+                .hasMessageContaining("mqtt.tls.enabled");
+    }
+
+    @Test
+    void load_whenKeyUnknown_thenErrorNamesIt() {
+        assertThatThrownBy(() -> GatewayConfig.of(Map.of("mqtt.prot", "1")))
+                .hasMessageContaining("unknown setting 'mqtt.prot'");
+    }
+
+    @Test
+    void load_whenWaterMarksInverted_thenRefused() {
+        assertThatThrownBy(() -> GatewayConfig.of(Map.of("kafka.lowWaterFraction", "0.8")))
+                .hasMessageContaining("kafka.lowWaterFraction");
+    }
+
+    @Test
+    void load_whenTlsEnabledWithoutCertificate_thenRefused() {
+        assertThatThrownBy(() -> GatewayConfig.of(Map.of("mqtt.tls.enabled", "true")))
+                .hasMessageContaining("mqtt.tls.certFile");
+        assertThat(GatewayConfig.of(Map.of("mqtt.tls.enabled", "true", "mqtt.tls.selfSigned", "true")).mqttTlsEnabled()).isTrue();
+    }
+
+    @Test
+    void markdownTable_listsEverySettingWithEnvironmentNameAndDefault() {
+        String table = GatewayConfig.markdownTable();
+        for (Setting s : GatewayConfig.SETTINGS) {
+            assertThat(table).contains("`" + s.key() + "`").contains("`" + s.envName() + "`");
+            assertThat(s.description()).isNotBlank();
+        }
+        assertThat(table).contains("| `mqtt.port` | `ANJU_MQTT_PORT` | `1883` |");
+    }
+
+    @Test
+    void exampleProperties_shippedWithTheGateway_isCurrentAndLoads() throws Exception {
+        Path shipped = Path.of("config/gateway.properties.example");
+        assertThat(Files.readString(shipped))
+                .as("regenerate gateway/config/gateway.properties.example from GatewayConfig.exampleProperties()")
+                .isEqualTo(GatewayConfig.exampleProperties());
+        assertThat(GatewayConfig.load(Optional.of(shipped), Map.of(), Map.of()).mqttPort()).isEqualTo(1883);
+    }
+}

@@ -1,0 +1,71 @@
+package io.anju.gateway.http;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpVersion;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HttpEndpointHandlerTest {
+    private final AtomicBoolean up = new AtomicBoolean(true);
+    private final PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final HealthSource health = new HealthSource() {
+        public boolean up() { return up.get(); }
+        public int connections() { return 7; }
+        public boolean paused() { return !up.get(); }
+        public int pausedChannels() { return 0; }
+    };
+
+    private record Response(int status, String contentType, String body) {
+    }
+
+    private Response get(String uri) {
+        EmbeddedChannel ch = new EmbeddedChannel(new HttpEndpointHandler(health, prometheus));
+        ch.writeInbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, uri));
+        FullHttpResponse r = ch.readOutbound();
+        try {
+            return new Response(r.status().code(), r.headers().get("content-type"), r.content().toString(StandardCharsets.UTF_8));
+        } finally {
+            r.release();
+            ch.finishAndReleaseAll();
+        }
+    }
+
+    @Test
+    void health_whenUp_then200WithConnections() {
+        Response r = get("/health");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).contains("\"status\":\"UP\"").contains("\"connections\":7").contains("\"paused\":false");
+    }
+
+    @Test
+    void health_whenIngestUnavailable_then503Down() {
+        up.set(false);
+        Response r = get("/health");
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(r.body()).contains("\"status\":\"DOWN\"").contains("\"paused\":true");
+    }
+
+    @Test
+    void metrics_thenPrometheusText() {
+        Counter.builder("anju.gateway.test.hits").register(prometheus).increment(3);
+        Response r = get("/metrics");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.contentType()).startsWith("text/plain");
+        assertThat(r.body()).contains("anju_gateway_test_hits_total 3.0");
+    }
+
+    @Test
+    void unknownPath_then404() {
+        assertThat(get("/admin").status()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,97 @@
+package io.anju.gateway.mqtt;
+
+import io.anju.gateway.ingest.IngestResult;
+import io.anju.gateway.mqtt.connect.TokenSecrets;
+import io.anju.gateway.testing.GatewayHarness;
+import io.netty.channel.embedded.EmbeddedChannel;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static io.anju.gateway.testing.GatewayHarness.send;
+import static io.anju.gateway.testing.GatewayHarness.written;
+import static io.anju.gateway.testing.MqttPackets.V311;
+import static io.anju.gateway.testing.MqttPackets.publish;
+import static io.anju.gateway.testing.MqttPackets.utf8;
+import static io.anju.gateway.testing.TestDevices.CAMERA;
+import static io.anju.gateway.testing.TestDevices.CAMERA_SECRET;
+import static io.anju.gateway.testing.TestDevices.CHARGER;
+import static io.anju.gateway.testing.TestDevices.CHARGER_SECRET;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Flow control: reading stops (autoRead off) instead of buffering or dropping. */
+class MqttFlowControlTest {
+    @org.junit.jupiter.api.AfterEach
+    void releaseChannels() {
+        GatewayHarness.releaseAll();
+    }
+
+    private static final String TELEMETRY = "anju/v1/charger/" + CHARGER + "/telemetry";
+    private static final byte[] JSON = utf8("{\"ts\":1,\"seq\":1}");
+
+    @Test
+    void backpressure_whenIngestPausedAndResumed_thenAutoReadToggledOnEveryDeviceSocket() {
+        GatewayHarness gw = new GatewayHarness();
+        EmbeddedChannel charger = gw.connected(V311, CHARGER, CHARGER_SECRET);
+        EmbeddedChannel camera = gw.connected(V311, CAMERA, CAMERA_SECRET);
+
+        gw.ingest.listener().paused();
+        charger.runPendingTasks();
+        camera.runPendingTasks();
+        assertThat(charger.config().isAutoRead()).isFalse();
+        assertThat(camera.config().isAutoRead()).isFalse();
+        assertThat(gw.metrics.pausedChannels()).isEqualTo(2);
+
+        EmbeddedChannel openedWhilePaused = gw.open();
+        assertThat(openedWhilePaused.config().isAutoRead()).isFalse();
+
+        gw.ingest.listener().resumed();
+        charger.runPendingTasks();
+        camera.runPendingTasks();
+        openedWhilePaused.runPendingTasks();
+        assertThat(charger.config().isAutoRead()).isTrue();
+        assertThat(camera.config().isAutoRead()).isTrue();
+        assertThat(openedWhilePaused.config().isAutoRead()).isTrue();
+        assertThat(gw.metrics.pausedChannels()).isZero();
+    }
+
+    @Test
+    void inflight_whenMoreUnackedThanLimit_thenReadingPausedUntilHalfDrained() {
+        GatewayHarness gw = new GatewayHarness(new MqttLimits(1_114_112, 128, Duration.ofSeconds(10), 1.5, 1000, 1000, 4),
+                TokenSecrets.none(), 10);
+        gw.ingest.manual();
+        EmbeddedChannel ch = gw.connected(V311, CHARGER, CHARGER_SECRET);
+        for (int id = 1; id <= 5; id++) {
+            send(ch, publish(V311, TELEMETRY, 1, id, JSON));
+        }
+        assertThat(ch.config().isAutoRead()).isFalse();
+        gw.ingest.complete(0, IngestResult.ACCEPTED);
+        gw.ingest.complete(1, IngestResult.ACCEPTED);
+        ch.runPendingTasks();
+        assertThat(ch.config().isAutoRead()).as("3 in flight > 4/2").isFalse();
+        gw.ingest.complete(2, IngestResult.ACCEPTED);
+        ch.runPendingTasks();
+        assertThat(ch.config().isAutoRead()).isTrue();
+        assertThat(written(ch)).hasSize(3 * 4);   // three PUBACKs
+    }
+
+    @Test
+    void rateLimit_whenBurstExceeded_thenReadingPausedAndResumedLater_withoutDroppingMessages() {
+        GatewayHarness gw = new GatewayHarness(new MqttLimits(1_114_112, 128, Duration.ofSeconds(10), 1.5, 10, 3, 100),
+                TokenSecrets.none(), 10);
+        EmbeddedChannel ch = gw.connected(V311, CHARGER, CHARGER_SECRET);
+        for (int id = 1; id <= 4; id++) {
+            send(ch, publish(V311, TELEMETRY, 1, id, JSON));
+        }
+        assertThat(ch.config().isAutoRead()).isFalse();
+        assertThat(gw.ingest.messages()).hasSize(4);                     // the fourth is slowed down, not dropped
+        assertThat(written(ch)).hasSize(4 * 4);
+        assertThat(gw.metrics.count("anju.gateway.messages", "type", "charger", "status", "throttled")).isEqualTo(1);
+
+        gw.nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(100));          // one token back at 10/s
+        ch.advanceTimeBy(100, TimeUnit.MILLISECONDS);
+        ch.runScheduledPendingTasks();
+        assertThat(ch.config().isAutoRead()).isTrue();
+    }
+}

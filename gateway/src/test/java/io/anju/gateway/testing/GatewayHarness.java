@@ -1,0 +1,96 @@
+package io.anju.gateway.testing;
+
+import io.anju.gateway.metrics.GatewayMetrics;
+import io.anju.gateway.mqtt.MqttLimits;
+import io.anju.gateway.mqtt.MqttPipeline;
+import io.anju.gateway.mqtt.MqttServices;
+import io.anju.gateway.mqtt.connect.Authenticator;
+import io.anju.gateway.mqtt.connect.TokenSecrets;
+import io.anju.gateway.protect.FlappingGuard;
+import io.anju.gateway.session.SessionRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The MQTT side of the gateway on {@link EmbeddedChannel}s: the real pipeline (decoder, encoder, protocol
+ * handler) over the test registry and a {@link RecordingIngest}, with a controllable nano clock for rate limits.
+ */
+public final class GatewayHarness {
+    public static final long WALL_CLOCK_MS = 1_764_378_000_000L;
+
+    public final RecordingIngest ingest = new RecordingIngest();
+    public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    public final GatewayMetrics metrics = new GatewayMetrics(meters);
+    public final SessionRegistry sessions = new SessionRegistry(Duration.ofSeconds(10));
+    public final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+    public final MqttServices services;
+
+    public GatewayHarness() {
+        this(defaultLimits(), TokenSecrets.none(), 10);
+    }
+
+    public GatewayHarness(MqttLimits limits, TokenSecrets tokens, int flappingMaxPerMinute) {
+        Authenticator auth = new Authenticator(TestDevices.registry(), tokens, Duration.ofMinutes(5), () -> WALL_CLOCK_MS);
+        FlappingGuard flapping = new FlappingGuard(flappingMaxPerMinute, Duration.ofMinutes(5), nanos::get);
+        services = new MqttServices(limits, auth, ingest, sessions, metrics, flapping, () -> WALL_CLOCK_MS, nanos::get);
+        ingest.setBackpressureListener(sessions);
+    }
+
+    public static MqttLimits defaultLimits() {
+        return new MqttLimits(1_114_112, 128, Duration.ofSeconds(10), 1.5, 50, 200, 100);
+    }
+
+    private static final List<EmbeddedChannel> OPENED = new CopyOnWriteArrayList<>();
+
+    /** A fresh, active device connection. */
+    public EmbeddedChannel open() {
+        EmbeddedChannel ch = new EmbeddedChannel(MqttPipeline.handlers(services));
+        OPENED.add(ch);
+        return ch;
+    }
+
+    /** Closes every channel opened by any harness and releases what tests left unread (call after each test). */
+    public static void releaseAll() {
+        for (EmbeddedChannel ch : OPENED) {
+            ch.finishAndReleaseAll();
+        }
+        OPENED.clear();
+    }
+
+    /** Writes raw bytes as if they arrived from the device, then runs tasks queued on the channel's loop. */
+    public static void send(EmbeddedChannel ch, byte[] bytes) {
+        ch.writeInbound(Unpooled.wrappedBuffer(bytes));
+        ch.runPendingTasks();
+    }
+
+    /** Everything the gateway wrote so far, as bytes (buffers released). */
+    public static byte[] written(EmbeddedChannel ch) {
+        ch.runPendingTasks();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Object o;
+        while ((o = ch.readOutbound()) != null) {
+            ByteBuf b = (ByteBuf) o;
+            byte[] bytes = new byte[b.readableBytes()];
+            b.readBytes(bytes);
+            b.release();
+            out.write(bytes, 0, bytes.length);
+        }
+        return out.toByteArray();
+    }
+
+    /** Connects a device with the right credentials and discards the CONNACK. */
+    public EmbeddedChannel connected(int version, String deviceId, String secret) {
+        EmbeddedChannel ch = open();
+        send(ch, MqttPackets.connect(version, deviceId, deviceId, secret, 60));
+        written(ch);
+        return ch;
+    }
+}
