@@ -63,11 +63,18 @@ public abstract class DeviceBehaviour {
     public final List<Outgoing> advanceTo(long simMs) {
         while (clockMs + stepMs <= simMs) {
             clockMs += stepMs;
+            int before = out.size();
+            long seqBefore = seq.peek();
             step(clockMs);
             if (clockMs >= nextHeartbeatMs) {
                 json(MqttTopics.status(device.type(), id()), new Payloads.Status(clockMs, seq.next(), "online",
                         firmware(), rssi + rng.nextInt(7) - 3));
                 nextHeartbeatMs += HEARTBEAT_MS;
+            }
+            if (offlineAt(clockMs)) {
+                // The world goes on while the device is offline, but it sends nothing and counts nothing.
+                out.subList(before, out.size()).clear();
+                seq.rewind(seqBefore);
             }
         }
         return drain();

@@ -25,4 +25,12 @@ public final class SeqCounter {
     public long peek() {
         return next;
     }
+
+    /** Takes back numbers handed out for messages that were never sent (a device that is offline sends nothing). */
+    public void rewind(long to) {
+        if (to < 0 || to >= WRAP) {
+            throw new IllegalArgumentException("seq must be in [0, 2^31), was " + to);
+        }
+        next = to;
+    }
 }
