@@ -98,7 +98,10 @@ public final class ChargerBehaviour extends DeviceBehaviour {
                 p.startSession(ChargeCurve.random(rng), t, Draws.between(rng, 47, 60));
             }
             p.state = "charging";
+            p.faultSession = true;
             p.powerW = faultPower(p, portFault, stationOverload, t);
+        } else if (p.faultSession) {
+            endFaultSession(p, t);
         } else {
             naturalSession(p, t);
         }
@@ -209,15 +212,23 @@ public final class ChargerBehaviour extends DeviceBehaviour {
         if (leakageMa > LEAKAGE_FAULT_MA && !wasLeaking) {
             chargerEvent(t, "leakage", null, r1(leakageMa), "E41");
         }
-        for (FaultSpec f : faults) {
-            if (f.fault() == FaultKind.THERMAL_RUNAWAY && t >= f.endTs() && t < f.endTs() + STEP_MS) {
-                // The port protection finally trips: the port stays in fault until someone resumes it.
-                ChargerPort p = port(f.port());
-                p.endSession();
-                p.state = "fault";
-                p.smokeSinceMs = 0;
-                chargerEvent(t, "fault", p.no, r1(p.tempC), "E99");
-            }
+    }
+
+    /**
+     * The end of an injected port fault: after a thermal runaway the port protection finally trips and the port
+     * stays in {@code fault} until resumed; otherwise the heater or the crowd of bikes is unplugged.
+     */
+    private void endFaultSession(ChargerPort p, long t) {
+        p.faultSession = false;
+        boolean runaway = faults.stream().anyMatch(f -> f.fault() == FaultKind.THERMAL_RUNAWAY && f.port() != null
+                && f.port() == p.no && f.endTs() <= t && f.endTs() > t - STEP_MS);
+        p.endSession();
+        if (runaway) {
+            p.state = "fault";
+            p.smokeSinceMs = 0;
+            chargerEvent(t, "fault", p.no, r1(p.tempC), "E99");
+        } else {
+            chargerEvent(t, "unplugged", p.no, null, null);
         }
     }
 

@@ -14,6 +14,8 @@ final class ChargerPort {
     int limitW;
     /** Stopped by a {@code stop_port} command: no new session until {@code resume_port}. */
     boolean stopped;
+    /** The current session is an injected fault's, not an e-bike's. */
+    boolean faultSession;
     boolean overcurrentReported;
     boolean overtempReported;
     /** When an injected thermal runaway started to smoke; 0 when it has not. */
