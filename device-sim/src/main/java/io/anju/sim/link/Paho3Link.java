@@ -32,7 +32,9 @@ public final class Paho3Link implements DeviceLink {
     public void connect(ConnectSpec spec) throws LinkException {
         try {
             closeQuietly();
-            client = new MqttAsyncClient(spec.serverUri(), spec.clientId(), new MemoryPersistence(), null, executor);
+            client = executor == null
+                    ? new MqttAsyncClient(spec.serverUri(), spec.clientId(), new MemoryPersistence())
+                    : new MqttAsyncClient(spec.serverUri(), spec.clientId(), new MemoryPersistence(), null, executor);
             client.setCallback(new MqttCallback() {
                 @Override
                 public void connectionLost(Throwable cause) {

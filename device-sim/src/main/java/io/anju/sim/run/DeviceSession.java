@@ -106,7 +106,8 @@ public final class DeviceSession {
         try {
             link.connect(spec);
             link.subscribe(MqttTopics.command(behaviour.device().type(), id), (topic, payload) -> onCommand(payload));
-        } catch (LinkException e) {
+        } catch (LinkException | RuntimeException e) {
+            // A scheduled task that throws is silently dropped, so every failure must lead to a retry here.
             stats.connectFailures.increment();
             link.drop();
             retryLater(e.getMessage());
@@ -131,7 +132,11 @@ public final class DeviceSession {
         state = State.DISCONNECTED;
         attempt++;
         long delay = backoff.delayMs(attempt);
-        LOG.debug("{}: {}; reconnecting in {} ms (attempt {})", deviceId(), why, delay, attempt);
+        if (attempt == 1) {
+            LOG.warn("{}: {}; reconnecting in {} ms", deviceId(), why, delay);
+        } else {
+            LOG.debug("{}: {}; reconnecting in {} ms (attempt {})", deviceId(), why, delay, attempt);
+        }
         scheduleConnect(delay);
     }
 
