@@ -5,7 +5,6 @@ import io.anju.common.registry.Registry;
 import io.anju.common.registry.RegistryLoader;
 import io.anju.sim.clock.Scenario;
 import io.anju.sim.clock.SimClock;
-import io.anju.sim.link.ConnectSpec;
 import io.anju.sim.link.MqttVersionChoice;
 import io.anju.sim.link.Tls;
 import io.anju.sim.run.DeviceFilter;
@@ -120,6 +119,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         long startMs = startMs(sc);
         double simSpeed = speed;
+        if (!(simSpeed > 0) || simSpeed > 100_000) {
+            throw new IllegalArgumentException("--speed must be > 0 and <= 100000, was " + simSpeed);
+        }
         long windowMs = duration == null ? 24 * 3_600_000L
                 : (long) (Durations.parseMillis("--duration", duration) * simSpeed);
         int p = port != null ? port : tls ? 8883 : 1883;
@@ -128,7 +130,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         String uri = (tls ? "ssl://" : "tcp://") + host + ":" + p;
         LinkSettings link = new LinkSettings(uri, tls ? Tls.socketFactory(ca) : null, tokenAuth,
-                keepAlive == 0 ? ConnectSpec.DEFAULT_KEEP_ALIVE_S : keepAlive, System::currentTimeMillis);
+                keepAlive, System::currentTimeMillis);
         return new RunSettings(DeviceFilter.parse(devices), sc, seed, simSpeed, startMs, faults, groundTruth, planOut,
                 windowMs, MqttVersionChoice.parse(mqtt), link);
     }
