@@ -11,13 +11,17 @@ import java.util.Random;
 
 /**
  * Generates a fault plan from a seed: the same seed, scenario, devices and time window always give the same plan.
- * Each kind is injected on a few devices that can have it, at start times spread over the window.
+ * Each kind is injected on a few devices that can have it, at start times spread over the window (at least four
+ * simulated hours); faults on the same device do not overlap.
  */
 public final class FaultPlanner {
     /** Faults of each kind per 100 eligible devices, at least one when any device is eligible. */
     private static final double PER_HUNDRED = 2.0;
     private static final int MAX_PER_KIND = 10;
     private static final long MINUTE = 60_000L;
+    /** Faults are spread over at least this much simulated time, however short the run. */
+    static final long MIN_WINDOW_MS = 4 * 60 * MINUTE;
+    private static final int MAX_ATTEMPTS = 20;
 
     private FaultPlanner() {
     }
@@ -33,11 +37,22 @@ public final class FaultPlanner {
             }
             int count = (int) Math.min(MAX_PER_KIND, Math.max(1, Math.round(eligible.size() * PER_HUNDRED / 100)));
             for (int i = 0; i < count; i++) {
-                Device d = eligible.get(rng.nextInt(eligible.size()));
-                faults.add(fault(kind, d, rng, windowStartMs, windowMs));
+                // Faults on one device never overlap, so each detection can be scored against one cause.
+                for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+                    Device d = eligible.get(rng.nextInt(eligible.size()));
+                    FaultSpec f = fault(kind, d, rng, windowStartMs, Math.max(windowMs, MIN_WINDOW_MS));
+                    if (faults.stream().noneMatch(o -> overlaps(o, f))) {
+                        faults.add(f);
+                        break;
+                    }
+                }
             }
         }
         return new FaultPlan(seed, scenario.wireName(), faults);
+    }
+
+    private static boolean overlaps(FaultSpec a, FaultSpec b) {
+        return a.deviceId().equals(b.deviceId()) && a.startTs() < b.endTs() && b.startTs() < a.endTs();
     }
 
     private static boolean eligible(FaultKind kind, Device d) {

@@ -52,6 +52,13 @@ class FaultPlanTest {
                 assertThat(f.port()).isBetween(1, d.charger().ports());
             }
         }
+        for (FaultSpec a : plan.faults()) {
+            for (FaultSpec b : plan.faults()) {
+                if (a != b && a.deviceId().equals(b.deviceId())) {
+                    assertThat(a.startTs() < b.endTs() && b.startTs() < a.endTs()).as(a + " vs " + b).isFalse();
+                }
+            }
+        }
         assertThat(plan.faults()).filteredOn(f -> f.fault() == FaultKind.ILLEGAL_LOAD)
                 .allSatisfy(f -> {
                     assertThat(f.magnitude()).isGreaterThanOrEqualTo(800);
