@@ -86,9 +86,25 @@ public abstract class DeviceBehaviour {
                 Json.toBytes(new Payloads.Status(simMs, seq.next(), "online", firmware(), rssi)), 1);
     }
 
-    /** The Will: published by the gateway if the connection drops without DISCONNECT. Uses up one seq. */
+    /**
+     * The Will for the next connection: published by the gateway if that connection drops without DISCONNECT.
+     * It carries the next {@code seq} without using it up; {@link #reserveSeq} takes it once the connection is
+     * accepted, so failed attempts leave no gaps.
+     */
     public final byte[] willPayload(long simMs) {
-        return Json.toBytes(new Payloads.Status(simMs, seq.next(), "offline", firmware(), rssi));
+        return Json.toBytes(new Payloads.Status(simMs, seq.peek(), "offline", firmware(), rssi));
+    }
+
+    /** The next {@code seq}, not used up. */
+    public final long peekSeq() {
+        return seq.peek();
+    }
+
+    /** Uses up {@code value} if it is still the next {@code seq} (the Will of an accepted connection). */
+    public final void reserveSeq(long value) {
+        if (seq.peek() == value) {
+            seq.next();
+        }
     }
 
     /** True while an injected offline fault keeps the device silent and disconnected. */

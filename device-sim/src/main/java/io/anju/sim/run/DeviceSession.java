@@ -96,7 +96,9 @@ public final class DeviceSession {
         }
         state = State.CONNECTING;
         byte[] will;
+        long willSeq;
         synchronized (behaviour) {
+            willSeq = behaviour.peekSeq();
             will = behaviour.willPayload(clock.now());
         }
         String id = deviceId();
@@ -121,6 +123,7 @@ public final class DeviceSession {
         attempt = 0;
         stats.connected.incrementAndGet();
         synchronized (behaviour) {
+            behaviour.reserveSeq(willSeq);
             publish(List.of(behaviour.onlineStatus(clock.now())));
         }
     }

@@ -136,6 +136,7 @@ class PayloadShapeTest {
         ChargerBehaviour b = new ChargerBehaviour(TinyRegistry.charger(TinyRegistry.CHARGER), new Random(1), List.of(),
                 Scenario.EVENING, EVENING);
         JsonNode will = Json.tree(b.willPayload(EVENING));
+        b.reserveSeq(will.get("seq").asLong());
         assertThat(fields(will)).isEqualTo(STATUS);
         assertThat(will.get("state").asText()).isEqualTo("offline");
         Msg reply = Messages.parse(b.handleCommand("{\"id\":\"i\",\"action\":\"reboot\"}".getBytes(StandardCharsets.UTF_8),

@@ -133,6 +133,9 @@ class DeviceSessionTest {
         assertThat(Json.tree(spec.willPayload()).get("state").asText()).isEqualTo("offline");
         assertThat(link.subscriptions).containsExactly("anju/v1/charger/chg-0001-1/command");
         assertThat(link.published).first().isEqualTo("anju/v1/charger/chg-0001-1/status");
+        // Two refused attempts used up no seq: the accepted connection's Will has 0, the online status 1.
+        assertThat(Json.tree(spec.willPayload()).get("seq").asLong()).isZero();
+        assertThat(Json.tree(link.payloads.get(0)).get("seq").asLong()).isEqualTo(1);
         s.close();
         assertThat(link.closes.get()).isEqualTo(1);
         assertThat(link.drops.get()).isEqualTo(2);

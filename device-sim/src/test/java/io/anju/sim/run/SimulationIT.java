@@ -40,6 +40,8 @@ class SimulationIT {
                 new FaultSpec(FaultKind.EBIKE_ELEVATOR, TinyRegistry.CAMERA, null, EVENING + 20 * MINUTE,
                         EVENING + 21 * MINUTE, 0),
                 new FaultSpec(FaultKind.OFFLINE, TinyRegistry.CHARGER_2, null, EVENING + 30 * MINUTE,
+                        EVENING + 36 * MINUTE, 0),
+                new FaultSpec(FaultKind.OFFLINE, TinyRegistry.GATE, null, EVENING + 30 * MINUTE,
                         EVENING + 36 * MINUTE, 0))).write(planFile);
         Path groundTruth = dir.resolve("truth.jsonl");
 
@@ -73,14 +75,19 @@ class SimulationIT {
                 assertThat(broker.published.stream().filter(r -> r.topic().contains("/snapshot/")))
                         .isNotEmpty().allSatisfy(r -> assertThat(r.payload()).startsWith(0xFF, 0xD8, 0xFF));
 
-                // outage: the connection drops without DISCONNECT, the Will fires, later the device comes back
-                await().atMost(Duration.ofSeconds(10)).until(() -> broker.willsFired.stream()
-                        .anyMatch(w -> w.clientId().equals(TinyRegistry.CHARGER_2)));
-                assertThat(broker.willsFired.get(0).topic()).isEqualTo("anju/v1/charger/chg-0001-2/status");
-                assertThat(Json.tree(broker.willsFired.get(0).payload()).get("state").asText()).isEqualTo("offline");
-                await().atMost(Duration.ofSeconds(10)).until(() -> broker.connects.stream()
-                        .filter(c -> c.clientId().equals(TinyRegistry.CHARGER_2)).count() >= 2
-                        && broker.isConnected(TinyRegistry.CHARGER_2));
+                // outage (MQTT 5 charger, MQTT 3.1.1 gate): the connection drops without DISCONNECT, the Will fires,
+                // later the device comes back
+                await().atMost(Duration.ofSeconds(10)).until(() -> broker.willsFired.size() == 2);
+                assertThat(broker.willsFired).extracting(MiniBroker.Received::topic).containsExactlyInAnyOrder(
+                        "anju/v1/charger/chg-0001-2/status", "anju/v1/gate/gate-0007-2/status");
+                assertThat(broker.willsFired).extracting(MiniBroker.Received::version).containsExactlyInAnyOrder(4, 5);
+                for (MiniBroker.Received will : broker.willsFired) {
+                    assertThat(Json.tree(will.payload()).get("state").asText()).isEqualTo("offline");
+                }
+                for (String id : List.of(TinyRegistry.CHARGER_2, TinyRegistry.GATE)) {
+                    await().atMost(Duration.ofSeconds(10)).until(() -> broker.connects.stream()
+                            .filter(c -> c.clientId().equals(id)).count() >= 2 && broker.isConnected(id));
+                }
 
                 assertThat(broker.on("chg-0001-1/telemetry")).isNotEmpty();
                 assertThat(broker.on("crowd-01/telemetry")).isNotEmpty();
@@ -88,12 +95,12 @@ class SimulationIT {
             } finally {
                 sim.close();
             }
-            assertThat(Files.readAllLines(groundTruth)).hasSize(2)
+            assertThat(Files.readAllLines(groundTruth)).hasSize(3)
                     .anyMatch(l -> l.contains("\"fault\":\"offline\"") && l.contains("\"alert\":\"device_offline\""))
                     .anyMatch(l -> l.contains("\"alert\":\"ebike_in_elevator\""));
             // clean stop: DISCONNECT from every device, so no more Wills
             await().atMost(Duration.ofSeconds(5)).until(() -> broker.cleanDisconnects.get() >= 5);
-            assertThat(broker.willsFired).hasSize(1);
+            assertThat(broker.willsFired).hasSize(2);
             assertThat(stats.errors.sum()).isZero();
         }
     }
