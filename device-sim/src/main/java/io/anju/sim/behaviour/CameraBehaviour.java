@@ -67,6 +67,6 @@ public final class CameraBehaviour extends DeviceBehaviour {
         String snapshotId = id() + "-" + t;
         binary(MqttTopics.snapshot(DeviceType.CAMERA, id(), snapshotId), JpegSnapshots.render(id(), kind, t, bbox));
         json(MqttTopics.event(DeviceType.CAMERA, id()), new Payloads.CameraEvent(t, nextSeq(), kind,
-                Payloads.r1(confidence * 10) / 10, bbox, snapshotId));
+                Math.round(confidence * 100) / 100.0, bbox, snapshotId));
     }
 }

@@ -1,6 +1,7 @@
 package io.anju.sim.link;
 
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * One device's MQTT connection, independent of the client library and protocol version. Implementations never
@@ -20,11 +21,11 @@ public interface DeviceLink extends AutoCloseable {
     /**
      * Publishes without waiting; {@code onDone} runs with null on completion (PUBACK for QoS 1) or the error.
      */
-    void publish(String topic, byte[] payload, int qos, java.util.function.Consumer<Throwable> onDone)
+    void publish(String topic, byte[] payload, int qos, Consumer<Throwable> onDone)
             throws LinkException;
 
     /** Called once when the connection is lost for any reason other than our own close. */
-    void onConnectionLost(java.util.function.Consumer<Throwable> listener);
+    void onConnectionLost(Consumer<Throwable> listener);
 
     /** Closes the socket without sending DISCONNECT, so the broker publishes the Will. */
     void drop();
