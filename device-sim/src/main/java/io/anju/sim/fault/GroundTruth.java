@@ -1,0 +1,24 @@
+package io.anju.sim.fault;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.anju.common.model.Device;
+
+/**
+ * One line of the ground-truth JSONL file: an injected fault, where it happened and what a detector should
+ * raise. Times are simulated (device) time, Unix ms.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record GroundTruth(String fault, String deviceId, String compoundId, String zoneId, Integer port,
+                          long startTs, long endTs, Expected expected) {
+
+    /** The alert a detector is expected to raise, with a severity hint. */
+    public record Expected(String alert, String severity) {
+    }
+
+    public static GroundTruth of(FaultSpec spec, Device device) {
+        String compound = device.location() == null ? null : device.location().compoundId();
+        String zone = device.location() == null ? null : device.location().zoneId();
+        return new GroundTruth(spec.fault().wireName(), spec.deviceId(), compound, zone, spec.port(), spec.startTs(),
+                spec.endTs(), new Expected(spec.fault().expectedAlert(), spec.fault().severityHint()));
+    }
+}

@@ -1,0 +1,179 @@
+package io.anju.sim.load;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.mqtt.MqttConnAckMessage;
+import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
+import io.netty.handler.codec.mqtt.MqttFixedHeader;
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
+import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.netty.handler.codec.mqtt.MqttVersion;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One MQTT 3.1.1 connection of the Netty load client: CONNECT on activation, pipelined QoS 1 publishes with
+ * packet ids and send times tracked per id, PUBACK latency recorded, PINGREQ when idle for the keep-alive.
+ */
+final class NettyLoadConnection extends ChannelInboundHandlerAdapter {
+    static final int KEEP_ALIVE_S = 60;
+
+    private final LoadTarget target;
+    private final LoadSettings settings;
+    private final LoadStats stats;
+    private final long[] sentAtNanos = new long[65_536];
+    final AtomicInteger inFlight = new AtomicInteger();
+    final CompletableFuture<Boolean> connected = new CompletableFuture<>();
+    private volatile Channel channel;
+    private volatile boolean up;
+    private int nextId = 1;
+    private long seq;
+
+    NettyLoadConnection(LoadTarget target, LoadSettings settings, LoadStats stats) {
+        this.target = target;
+        this.settings = settings;
+        this.stats = stats;
+    }
+
+    boolean isUp() {
+        return up;
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
+        ctx.writeAndFlush(MqttMessageBuilders.connect()
+                .clientId(target.deviceId())
+                .username(target.deviceId())
+                .password(target.secret().getBytes(StandardCharsets.UTF_8))
+                .protocolVersion(MqttVersion.MQTT_3_1_1)
+                .cleanSession(true)
+                .keepAlive(KEEP_ALIVE_S)
+                .build());
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        try {
+            if (!(msg instanceof MqttMessage m) || m.decoderResult().isFailure() || m.fixedHeader() == null) {
+                ctx.close();
+                return;
+            }
+            MqttMessageType type = m.fixedHeader().messageType();
+            if (type == MqttMessageType.CONNACK) {
+                MqttConnectReturnCode code = ((MqttConnAckMessage) m).variableHeader().connectReturnCode();
+                if (code == MqttConnectReturnCode.CONNECTION_ACCEPTED) {
+                    up = true;
+                    stats.connected.incrementAndGet();
+                    connected.complete(true);
+                } else {
+                    stats.connectFailures.increment();
+                    connected.complete(false);
+                    ctx.close();
+                }
+            } else if (type == MqttMessageType.PUBACK) {
+                int id = ((MqttMessageIdVariableHeader) m.variableHeader()).messageId();
+                long at = sentAtNanos[id];
+                if (at != 0) {
+                    sentAtNanos[id] = 0;
+                    inFlight.decrementAndGet();
+                    stats.recordAck(at, System.nanoTime());
+                }
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    /** Runs on the channel's event loop: writes up to {@code count} publishes and flushes once. */
+    void publishBatch(int count) {
+        Channel ch = channel;
+        if (ch == null || !up) {
+            inFlight.addAndGet(settings.qos() == 1 ? -count : 0);
+            return;
+        }
+        boolean qos1 = settings.qos() == 1;
+        for (int i = 0; i < count; i++) {
+            int id = 0;
+            if (qos1) {
+                id = nextFreeId();
+                if (id < 0) {
+                    inFlight.addAndGet(-(count - i));
+                    break;
+                }
+                sentAtNanos[id] = System.nanoTime();
+            }
+            byte[] payload = LoadPayloads.build(settings.payload(), System.currentTimeMillis(), seq++);
+            ch.write(MqttMessageBuilders.publish()
+                    .topicName(target.telemetryTopic())
+                    .qos(qos1 ? MqttQoS.AT_LEAST_ONCE : MqttQoS.AT_MOST_ONCE)
+                    .messageId(id)
+                    .payload(Unpooled.wrappedBuffer(payload))
+                    .build(), ch.voidPromise());
+            stats.sent.increment();
+        }
+        ch.flush();
+    }
+
+    private int nextFreeId() {
+        for (int tries = 0; tries < 65_535; tries++) {
+            int id = nextId;
+            nextId = nextId == 65_535 ? 1 : nextId + 1;
+            if (sentAtNanos[id] == 0) {
+                return id;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent) {
+            ctx.writeAndFlush(new MqttMessage(new MqttFixedHeader(MqttMessageType.PINGREQ, false,
+                    MqttQoS.AT_MOST_ONCE, false, 0)));
+        } else {
+            ctx.fireUserEventTriggered(evt);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (up) {
+            up = false;
+            stats.connected.decrementAndGet();
+        }
+        int lost = 0;
+        for (int i = 1; i < sentAtNanos.length; i++) {
+            if (sentAtNanos[i] != 0) {
+                sentAtNanos[i] = 0;
+                lost++;
+            }
+        }
+        stats.errors.add(lost);
+        inFlight.addAndGet(-lost);
+        if (!connected.isDone()) {
+            stats.connectFailures.increment();
+            connected.complete(false);
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+}

@@ -1,0 +1,19 @@
+package io.anju.sim.run;
+
+import io.anju.sim.clock.Scenario;
+import io.anju.sim.link.MqttVersionChoice;
+
+import java.nio.file.Path;
+
+/**
+ * Everything {@code sim run} needs, validated by the CLI.
+ *
+ * @param faults      {@code auto} (planned from the seed), {@code none}, or a path to a fault-plan JSON file
+ * @param groundTruth where to append injected faults (JSONL); null for none
+ * @param planOut     where to write the fault plan used (JSON); null for none
+ * @param durationMs  simulated time the auto fault plan spreads over (the run's length, or a day if open-ended)
+ */
+public record RunSettings(DeviceFilter filter, Scenario scenario, long seed, double speed, long startMs,
+                          String faults, Path groundTruth, Path planOut, long durationMs, MqttVersionChoice mqtt,
+                          LinkSettings link) {
+}

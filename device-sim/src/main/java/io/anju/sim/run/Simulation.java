@@ -1,0 +1,107 @@
+package io.anju.sim.run;
+
+import io.anju.sim.clock.SimClock;
+import io.anju.sim.fault.GroundTruth;
+import io.anju.sim.fault.GroundTruthWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Drives all device sessions from one tick thread: every tick reads the simulated clock, records faults that have
+ * started in the ground truth, and lets each device advance and publish.
+ */
+public final class Simulation implements AutoCloseable {
+    public static final long TICK_MS = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(Simulation.class);
+
+    private final SimClock clock;
+    private final List<DeviceSession> sessions;
+    private final FaultInjector injector;
+    private final GroundTruthWriter groundTruth;
+    private final SimStats stats;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sim-tick");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final ScheduledExecutorService connectScheduler;
+
+    /**
+     * @param groundTruth      may be null when no ground-truth file is wanted
+     * @param connectScheduler the sessions' connect/reconnect scheduler; shut down on close
+     */
+    public Simulation(SimClock clock, List<DeviceSession> sessions, FaultInjector injector,
+                      GroundTruthWriter groundTruth, SimStats stats, ScheduledExecutorService connectScheduler) {
+        this.connectScheduler = connectScheduler;
+        this.clock = clock;
+        this.sessions = List.copyOf(sessions);
+        this.injector = injector;
+        this.groundTruth = groundTruth;
+        this.stats = stats;
+    }
+
+    public void start() {
+        sessions.forEach(DeviceSession::start);
+        ticker.scheduleWithFixedDelay(this::tickSafely, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+    }
+
+    public SimClock clock() {
+        return clock;
+    }
+
+    public int deviceCount() {
+        return sessions.size();
+    }
+
+    private void tickSafely() {
+        try {
+            tick(clock.now());
+        } catch (RuntimeException e) {
+            LOG.error("simulation tick failed", e);
+        }
+    }
+
+    void tick(long simNow) {
+        for (GroundTruth g : injector.startedBy(simNow)) {
+            stats.faultsInjected.increment();
+            LOG.info("injecting {} on {}{}", g.fault(), g.deviceId(), g.port() == null ? "" : " port " + g.port());
+            if (groundTruth != null) {
+                groundTruth.append(g);
+            }
+        }
+        for (DeviceSession s : sessions) {
+            s.tick(simNow);
+        }
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        try {
+            ticker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        connectScheduler.shutdownNow();
+        sessions.parallelStream().forEach(DeviceSession::close);
+        if (groundTruth != null) {
+            try {
+                groundTruth.close();
+            } catch (IOException e) {
+                LOG.warn("closing the ground-truth file failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** Faults of the plan not yet started. */
+    public int faultsPending() {
+        return injector.remaining();
+    }
+}

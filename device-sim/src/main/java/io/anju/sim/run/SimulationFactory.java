@@ -1,0 +1,80 @@
+package io.anju.sim.run;
+
+import io.anju.common.model.Device;
+import io.anju.common.registry.Registry;
+import io.anju.sim.behaviour.Behaviours;
+import io.anju.sim.behaviour.DeviceBehaviour;
+import io.anju.sim.behaviour.Draws;
+import io.anju.sim.clock.SimClock;
+import io.anju.sim.fault.FaultPlan;
+import io.anju.sim.fault.FaultPlanner;
+import io.anju.sim.fault.GroundTruthWriter;
+import io.anju.sim.link.Backoff;
+import io.anju.sim.link.DeviceLink;
+import io.anju.sim.link.Paho3Link;
+import io.anju.sim.link.Paho5Link;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** Wires a {@link Simulation} from the registry, the device secrets and the run settings. */
+public final class SimulationFactory {
+    /** Threads that run (blocking) connect attempts and reconnect timers for all devices. */
+    static final int CONNECT_THREADS = 8;
+    /** Paho's in-flight window per device; devices publish a few messages a minute. */
+    static final int MAX_INFLIGHT = 100;
+
+    private SimulationFactory() {
+    }
+
+    /** The fault plan a run uses: planned from the seed, none, or read from a file. */
+    public static FaultPlan faultPlan(RunSettings s, List<Device> devices) {
+        return switch (s.faults()) {
+            case "none" -> FaultPlan.none();
+            case "auto" -> FaultPlanner.plan(s.seed(), s.scenario(), devices, s.startMs(), s.durationMs());
+            default -> FaultPlan.read(Path.of(s.faults()));
+        };
+    }
+
+    public static Simulation create(Registry registry, Map<String, String> secrets, RunSettings s, SimStats stats) {
+        List<Device> devices = s.filter().select(registry.devices());
+        if (devices.isEmpty()) {
+            throw new IllegalArgumentException("--devices selects no enabled device of the registry");
+        }
+        for (Device d : devices) {
+            if (!secrets.containsKey(d.id())) {
+                throw new IllegalArgumentException("--credentials has no secret for device " + d.id());
+            }
+        }
+        FaultPlan plan = faultPlan(s, devices);
+        if (s.planOut() != null) {
+            plan.write(s.planOut());
+        }
+        SimClock clock = new SimClock(s.startMs(), s.speed());
+        Behaviours behaviours = new Behaviours(registry, s.seed(), s.scenario(), plan);
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(CONNECT_THREADS, r -> {
+            Thread t = new Thread(r, "sim-connect");
+            t.setDaemon(true);
+            return t;
+        });
+        Backoff backoff = new Backoff(Backoff.DEFAULT_BASE_MS, Backoff.DEFAULT_CAP_MS, Draws.forDevice(s.seed(), "backoff"));
+        List<DeviceSession> sessions = new ArrayList<>(devices.size());
+        Map<String, Device> byId = new LinkedHashMap<>();
+        for (int i = 0; i < devices.size(); i++) {
+            Device d = devices.get(i);
+            byId.put(d.id(), d);
+            DeviceBehaviour behaviour = behaviours.create(d, s.startMs());
+            DeviceLink link = s.mqtt().versionFor(i) == 3 ? new Paho3Link(null, MAX_INFLIGHT)
+                    : new Paho5Link(null, MAX_INFLIGHT);
+            sessions.add(new DeviceSession(behaviour, link, secrets.get(d.id()), s.link(), backoff, scheduler, clock,
+                    stats));
+        }
+        GroundTruthWriter gt = s.groundTruth() == null ? null : new GroundTruthWriter(s.groundTruth());
+        return new Simulation(clock, sessions, new FaultInjector(plan, byId), gt, stats, scheduler);
+    }
+}
