@@ -5,7 +5,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 DATA="${ANJU_DATA_DIR:-$ROOT/data}"
-DEVICES="${ANJU_DEMO_DEVICES:-limit=400}"
+DEVICES="${ANJU_DEMO_DEVICES:-limit=400}"   # Paho costs ~4 threads per device: one process plays up to ~2,000
+SPEED="${ANJU_DEMO_SPEED:-10}"              # simulated seconds per real second, so faults show within minutes
 mkdir -p "$DATA"
 ulimit -n 20000 2>/dev/null || true
 
@@ -43,6 +44,6 @@ demo: up.
 Press Ctrl-C to stop.
 MSG
 ./anju sim run --registry "$DATA/registry.json" --credentials "$DATA/credentials.csv" \
-  --devices "$DEVICES" --scenario evening --faults auto --ground-truth "$DATA/ground-truth.jsonl" "$@" &
+  --devices "$DEVICES" --scenario evening --speed "$SPEED" --faults auto --ground-truth "$DATA/ground-truth.jsonl" "$@" &
 pids+=($!)
 wait "${pids[1]}"
