@@ -33,8 +33,9 @@ abstract class DeviceConnection implements AutoCloseable {
     abstract String protocol();
 
     /**
-     * Publishes at QoS 1; exactly one of {@code acked} (a PUBACK with a success reason arrived) or {@code failed}
-     * (anything else: refused, connection lost, publish not even queued) runs, on a Paho thread or the caller's.
+     * Publishes at QoS 1; at most one of {@code acked} (a PUBACK with a success reason arrived) or {@code failed}
+     * (refused, connection lost, publish not even queued) runs, on a Paho thread or the caller's. When the
+     * connection drops, Paho may report neither for messages in flight: callers track those themselves.
      */
     abstract void publishQos1(String topic, byte[] payload, Runnable acked, Consumer<Throwable> failed);
 

@@ -25,7 +25,6 @@ final class PublishingDevice implements Runnable {
     private final int window;
     private final Set<Long> acked = ConcurrentHashMap.newKeySet();
     private final AtomicInteger published = new AtomicInteger();
-    private final AtomicInteger connects = new AtomicInteger();
     private final Object lock = new Object();
     /** Seqs sent on the current connection without an outcome yet. */
     private final Set<Long> inFlight = new HashSet<>();
@@ -86,7 +85,6 @@ final class PublishingDevice implements Runnable {
         }
         try {
             connection.connect();
-            connects.incrementAndGet();
             return true;
         } catch (Exception e) {
             sleepQuietly(RECONNECT_PAUSE_MS);
@@ -131,10 +129,6 @@ final class PublishingDevice implements Runnable {
 
     int publishedCount() {
         return published.get();
-    }
-
-    int connects() {
-        return connects.get();
     }
 
     DeviceConnection connection() {
