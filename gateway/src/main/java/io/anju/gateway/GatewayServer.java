@@ -3,6 +3,7 @@ package io.anju.gateway;
 import io.anju.common.registry.Registry;
 import io.anju.gateway.config.GatewayConfig;
 import io.anju.gateway.downlink.CommandDelivery;
+import io.anju.gateway.downlink.DeliveryOutcome;
 import io.anju.gateway.http.HealthSource;
 import io.anju.gateway.http.HttpEndpointHandler;
 import io.anju.gateway.ingest.Ingest;
@@ -48,6 +49,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -66,6 +68,7 @@ public final class GatewayServer implements AutoCloseable {
     private final BooleanSupplier ingestHealthy;
     private final GatewayMetrics metrics;
     private final SessionRegistry sessions;
+    private final CommandDelivery commandDelivery;
     private final FlappingGuard flapping;
     private final MqttServices services;
     private final AcceptGuard acceptGuard;
@@ -92,6 +95,10 @@ public final class GatewayServer implements AutoCloseable {
         this.ingestHealthy = ingestHealthy;
         this.metrics = new GatewayMetrics(prometheus);
         this.sessions = new SessionRegistry(config.commandsDeliveryTimeout());
+        // A device missing from the registry can never connect: report it as such, not as merely offline.
+        this.commandDelivery = (deviceId, json) -> registry.device(deviceId).isPresent()
+                ? sessions.deliver(deviceId, json)
+                : CompletableFuture.completedFuture(DeliveryOutcome.UNKNOWN_DEVICE);
         this.flapping = new FlappingGuard(config.limitsFlappingMaxConnects(), config.limitsFlappingBan(), System::nanoTime);
         TokenSecrets tokens = TokenSecrets.fromFile(config.authTokenSecretsFile());
         if (!tokens.configured()) {
@@ -202,7 +209,7 @@ public final class GatewayServer implements AutoCloseable {
 
     /** The downlink seam: sends a command to a device connected to this node. */
     public CommandDelivery commandDelivery() {
-        return sessions;
+        return commandDelivery;
     }
 
     public SessionRegistry sessions() {

@@ -1,0 +1,118 @@
+package io.anju.gateway.e2e;
+
+import io.anju.common.model.DeviceType;
+import io.anju.common.topic.Topics;
+import io.anju.kafka.EmbeddedKafka;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The durability promise with real devices: Paho clients publish QoS 1 without pause; the Kafka broker is stopped
+ * mid-stream and acknowledgements stop; it is started again and publishing goes on; every message whose PUBACK a
+ * device received is in Kafka. The broker is the test's own, so the test can stop and start it.
+ */
+class BackpressureIT {
+    private static final int DEVICES = 4;
+    /** Above the gateway's limits.inflightPerConnection (100), so the gateway also stops reading the sockets. */
+    private static final int WINDOW = 150;
+
+    @TempDir
+    Path dir;
+    private EmbeddedKafka kafka;
+    private GatewayFixture gateway;
+    private final List<PublishingDevice> devices = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        devices.forEach(PublishingDevice::stop);
+        for (Thread t : threads) {
+            t.join(10_000);
+        }
+        devices.forEach(d -> d.connection().close());
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void brokerOutage_stopsAcknowledgements_andEveryAcknowledgedMessageIsInKafkaAfterRestart() throws Exception {
+        kafka = new EmbeddedKafka(dir.resolve("broker"), 0).start();
+        gateway = GatewayFixture.prepare(dir, DEVICES).start(Map.of(
+                "kafka.bootstrap", kafka.bootstrapServers(),
+                "limits.messagesPerSecond", "300", "limits.messageBurst", "300"));
+        for (int n = 1; n <= DEVICES; n++) {
+            String id = GatewayFixture.loadDevice(n);
+            DeviceConnection c = n % 2 == 0
+                    ? DeviceConnection.v5(gateway.tcpUri(), id, gateway.secret(id))
+                    : DeviceConnection.v3(gateway.tcpUri(), id, gateway.secret(id));
+            PublishingDevice device = new PublishingDevice(c, WINDOW);
+            devices.add(device);
+            Thread t = new Thread(device, "publisher-" + id);
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+
+        await("messages flow while Kafka is up").atMost(Duration.ofSeconds(30)).until(() -> acked() >= 400);
+
+        kafka.stop();
+        // PUBACKs for records Kafka took just before it stopped may still be on their way.
+        Thread.sleep(1_000);
+        int ackedAtOutage = acked();
+        int publishedAtOutage = published();
+        Thread.sleep(3_000);
+        assertThat(acked()).as("no acknowledgement while Kafka is down").isEqualTo(ackedAtOutage);
+        assertThat(published()).as("devices kept sending until their windows were full")
+                .isGreaterThanOrEqualTo(publishedAtOutage);
+        assertThat(published() - acked()).as("messages waiting for Kafka").isGreaterThan(0);
+
+        kafka.start();
+        await("publishing goes on after Kafka is back").atMost(Duration.ofSeconds(90))
+                .until(() -> acked() >= ackedAtOutage + 400);
+
+        devices.forEach(PublishingDevice::stop);
+        for (Thread t : threads) {
+            t.join(10_000);
+        }
+        for (PublishingDevice d : devices) {
+            assertThat(d.awaitOutcomes(60, TimeUnit.SECONDS)).as(d.deviceId() + ": outcomes of the last messages").isTrue();
+        }
+
+        Set<String> inKafka = new HashSet<>();
+        for (Envelopes.Keyed r : Envelopes.read(kafka.bootstrapServers(), Topics.telemetry(DeviceType.CHARGER))) {
+            inKafka.add(Envelopes.id(r.value().path("deviceId").asText(), r.value().path("seq").asLong()));
+        }
+        Set<String> acknowledged = new HashSet<>();
+        for (PublishingDevice d : devices) {
+            assertThat(d.ackedCount()).as(d.deviceId() + " acknowledged before and after the outage").isGreaterThan(0);
+            d.acked().forEach(seq -> acknowledged.add(Envelopes.id(d.deviceId(), seq)));
+        }
+        assertThat(acknowledged).hasSizeGreaterThan(ackedAtOutage);
+        assertThat(inKafka).as("every acknowledged message is in Kafka").containsAll(acknowledged);
+    }
+
+    private int acked() {
+        return devices.stream().mapToInt(PublishingDevice::ackedCount).sum();
+    }
+
+    private int published() {
+        return devices.stream().mapToInt(PublishingDevice::publishedCount).sum();
+    }
+}
