@@ -57,19 +57,19 @@ class SimulatorAgainstGatewayIT {
             String camera = cameras.get(0).id();
             String gate = gates.get(0).id();
 
-            Path plan = dir.resolve("plan.json");
-            new FaultPlan(7, "evening", List.of(
+            List<FaultSpec> faults = List.of(
                     new FaultSpec(FaultKind.EBIKE_ELEVATOR, camera, null, EVENING + 30 * MINUTE, EVENING + 31 * MINUTE, 0),
-                    new FaultSpec(FaultKind.FORCED_GATE, gate, null, EVENING + 40 * MINUTE, EVENING + 41 * MINUTE, 0)))
-                    .write(plan);
+                    new FaultSpec(FaultKind.FORCED_GATE, gate, null, EVENING + 40 * MINUTE, EVENING + 41 * MINUTE, 0));
             // every other device signs a token instead of sending its secret
             List<Device> plain = new ArrayList<>();
             List<Device> signed = new ArrayList<>();
             for (int i = 0; i < fleet.size(); i++) {
                 (i % 2 == 0 ? plain : signed).add(fleet.get(i));
             }
-            RunSettings plainRun = SimRuns.evening(plain, SPEED, plan.toString(), null, SimRuns.link(gw, false));
-            RunSettings signedRun = SimRuns.evening(signed, SPEED, plan.toString(), null, SimRuns.link(gw, true));
+            RunSettings plainRun = SimRuns.evening(plain, SPEED, planFor(dir.resolve("plain-plan.json"), faults, plain),
+                    null, SimRuns.link(gw, false));
+            RunSettings signedRun = SimRuns.evening(signed, SPEED,
+                    planFor(dir.resolve("signed-plan.json"), faults, signed), null, SimRuns.link(gw, true));
 
             SimStats plainStats = new SimStats();
             SimStats signedStats = new SimStats();
@@ -135,6 +135,13 @@ class SimulatorAgainstGatewayIT {
                 }
             }
         }
+    }
+
+    /** Writes the faults that concern {@code played} to {@code file}; returns its path for {@code --faults}. */
+    private static String planFor(Path file, List<FaultSpec> faults, List<Device> played) {
+        Set<String> ids = played.stream().map(Device::id).collect(Collectors.toSet());
+        new FaultPlan(7, "evening", faults.stream().filter(f -> ids.contains(f.deviceId())).toList()).write(file);
+        return file.toString();
     }
 
     private static String[] withQuarantine() {
