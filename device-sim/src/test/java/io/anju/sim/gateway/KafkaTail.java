@@ -38,8 +38,9 @@ final class KafkaTail implements AutoCloseable {
             return value.path("payload");
         }
 
+        /** The device's seq; envelopes leave out fields at their default, so a missing seq is 0. */
         long seq() {
-            return value.path("seq").asLong(-1);
+            return value.path("seq").asLong(0);
         }
     }
 

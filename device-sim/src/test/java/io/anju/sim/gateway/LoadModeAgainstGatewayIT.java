@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
-import java.util.stream.LongStream;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,8 +59,9 @@ class LoadModeAgainstGatewayIT {
                 Map<String, List<Long>> seqs = telemetry.stream().collect(Collectors.groupingBy(KafkaTail.Rec::deviceId,
                         Collectors.mapping(KafkaTail.Rec::seq, Collectors.toList())));
                 assertThat(seqs).hasSize(20);
-                seqs.forEach((id, s) -> assertThat(s).as(id)
-                        .containsExactlyElementsOf(LongStream.range(0, s.size()).boxed().toList()));
+                seqs.forEach((id, s) -> assertThat(IntStream.range(0, s.size()).filter(i -> s.get(i) != i)
+                        .mapToObj(i -> "#" + i + " has seq " + s.get(i)).limit(5).toList())
+                        .as(id + ": records out of 0, 1, 2, …").isEmpty());
             }
         }
     }
