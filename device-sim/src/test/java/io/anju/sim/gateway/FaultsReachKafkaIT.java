@@ -34,10 +34,10 @@ import static org.awaitility.Awaitility.await;
 class FaultsReachKafkaIT {
     private static final double SPEED = 240;
     private static final int RUNAWAY_PORT = 2;
-    private static final long RUNAWAY_START = EVENING + 20 * MINUTE;
-    private static final long RUNAWAY_END = EVENING + 45 * MINUTE;
-    private static final long OUTAGE_START = EVENING + 24 * MINUTE;
-    private static final long OUTAGE_END = EVENING + 32 * MINUTE;
+    private static final long RUNAWAY_START = EVENING + 30 * MINUTE;
+    private static final long RUNAWAY_END = EVENING + 55 * MINUTE;
+    private static final long OUTAGE_START = EVENING + 34 * MINUTE;
+    private static final long OUTAGE_END = EVENING + 42 * MINUTE;
 
     @Test
     void thermalRunawayAndOutage_areInTheGroundTruth_andTheirEvidenceIsInKafka(@TempDir Path dir) throws Exception {

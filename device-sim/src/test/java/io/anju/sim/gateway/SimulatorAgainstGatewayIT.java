@@ -1,5 +1,6 @@
 package io.anju.sim.gateway;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.anju.common.model.Device;
 import io.anju.common.model.DeviceType;
 import io.anju.common.topic.Topics;
@@ -96,10 +97,16 @@ class SimulatorAgainstGatewayIT {
             try (KafkaTail tail = new KafkaTail(gw.bootstrap(), withQuarantine())) {
                 List<KafkaTail.Rec> all = tail.readToEnd();
                 assertThat(tail.on(Topics.QUARANTINE)).as("nothing the simulator sends is invalid").isEmpty();
-                Set<String> ids = fleet.stream().map(Device::id).collect(Collectors.toSet());
+                Map<String, Device> byId = fleet.stream().collect(Collectors.toMap(Device::id, d -> d));
                 assertThat(all).allSatisfy(r -> {
-                    assertThat(r.key()).isEqualTo(r.deviceId()).isIn(ids);
+                    assertThat(r.key()).isEqualTo(r.deviceId()).isIn(byId.keySet());
                     assertThat(r.topic()).isEqualTo(topicOf(r));
+                    Device d = byId.get(r.deviceId());
+                    assertThat(r.value().path("type").asText()).isEqualTo(d.type().wireName());
+                    JsonNode location = r.value().path("location");
+                    assertThat(location.path("gridId").textValue()).isEqualTo(d.location().gridId());
+                    assertThat(location.path("compoundId").textValue()).isEqualTo(d.location().compoundId());
+                    assertThat(location.path("zoneId").textValue()).isEqualTo(d.location().zoneId());
                 });
                 // every acknowledged message is in Kafka, once
                 assertThat((long) all.size())
