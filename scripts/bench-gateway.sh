@@ -4,10 +4,12 @@
 #   BENCH_SECONDS   length of each throughput run (default 20)
 #   BENCH_OUT       report file (default data/bench/gateway-<timestamp>.md)
 #   BENCH_QUICK=1   smaller connection counts (2,000 instead of 10,000/19,000), for a smoke run
+#   BENCH_WARMUP    seconds of unreported QoS 1 load first, so the JIT has compiled the hot paths (default 15)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 SECS="${BENCH_SECONDS:-20}"
+WARMUP="${BENCH_WARMUP:-15}"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 OUT="${BENCH_OUT:-$ROOT/data/bench/gateway-$STAMP.md}"
 WORK="$(mktemp -d -t anju-bench.XXXXXX)"
@@ -46,7 +48,7 @@ SIM=(env JAVA_OPTS="${SIM_JAVA_OPTS:--Xmx2g}" ./anju sim load --credentials "$WO
   echo
   echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr), $(java -version 2>&1 | head -n1)."
   echo "Gateway and its embedded Kafka broker in one JVM ($(echo "${GATEWAY_JAVA_OPTS:--Xms2g -Xmx2g -XX:+UseG1GC}")), the load generator in another, same machine."
-  echo "Each throughput run lasts ${SECS} s; 'gateway forwarded/s' counts messages the gateway wrote to Kafka (acked by Kafka)."
+  echo "After ${WARMUP} s of unreported warm-up load, each throughput run lasts ${SECS} s; 'gateway forwarded/s' counts messages the gateway wrote to Kafka (acked by Kafka)."
   echo
 } > "$OUT"
 
@@ -74,6 +76,11 @@ run() { # title, sim args...
   tail -n 6 "$WORK/run.log"
 }
 
+# Without this the first run measures the JIT compiling the gateway and the broker (it ramps up over ~10 s).
+if [[ "$WARMUP" -gt 0 ]]; then
+  echo "bench: warm-up, ${WARMUP} s (not reported)"
+  "${SIM[@]}" --qos 1 --connections 8 --rate 1000000 --window 1000 --duration "${WARMUP}s" > "$WORK/warmup.log" 2>&1 || true
+fi
 run "QoS 1, 2 connections, 200-byte JSON" --qos 1 --connections 2 --rate 1000000 --window 2000 --duration "${SECS}s"
 run "QoS 1, 8 connections, 200-byte JSON" --qos 1 --connections 8 --rate 1000000 --window 1000 --duration "${SECS}s"
 run "QoS 0, 2 connections, 200-byte JSON" --qos 0 --connections 2 --rate 1000000 --duration "${SECS}s"

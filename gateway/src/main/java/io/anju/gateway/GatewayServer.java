@@ -22,6 +22,7 @@ import io.anju.gateway.session.SessionRegistry;
 import io.anju.gateway.tls.TlsContexts;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
@@ -61,6 +62,7 @@ import java.util.function.BooleanSupplier;
 public final class GatewayServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
     private static final Duration SESSION_CLOSE_WAIT = Duration.ofSeconds(3);
+    private static final AdaptiveRecvByteBufAllocator RECV_ALLOCATOR = new AdaptiveRecvByteBufAllocator();
 
     private final GatewayConfig config;
     private final Ingest ingest;
@@ -146,6 +148,8 @@ public final class GatewayServer implements AutoCloseable {
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
+                // one allocator for all sockets (each gets only its own small handle) instead of one per socket
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, RECV_ALLOCATOR)
                 .childHandler(init)
                 .bind(host, port).await();
         if (!bound.isSuccess()) {

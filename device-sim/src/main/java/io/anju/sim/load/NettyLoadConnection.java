@@ -30,7 +30,8 @@ final class NettyLoadConnection extends ChannelInboundHandlerAdapter {
     private final LoadTarget target;
     private final LoadSettings settings;
     private final LoadStats stats;
-    private final long[] sentAtNanos = new long[65_536];
+    /** Send time by packet id (0 = free); ids cycle over 1..length-1, twice the window, so idle runs stay small. */
+    private final long[] sentAtNanos;
     final AtomicInteger inFlight = new AtomicInteger();
     final CompletableFuture<Boolean> connected = new CompletableFuture<>();
     private volatile Channel channel;
@@ -42,6 +43,7 @@ final class NettyLoadConnection extends ChannelInboundHandlerAdapter {
         this.target = target;
         this.settings = settings;
         this.stats = stats;
+        this.sentAtNanos = new long[Math.min(65_535, Math.max(16, 2 * settings.window())) + 1];
     }
 
     boolean isUp() {
@@ -87,7 +89,7 @@ final class NettyLoadConnection extends ChannelInboundHandlerAdapter {
                 }
             } else if (type == MqttMessageType.PUBACK) {
                 int id = ((MqttMessageIdVariableHeader) m.variableHeader()).messageId();
-                long at = sentAtNanos[id];
+                long at = id < sentAtNanos.length ? sentAtNanos[id] : 0;
                 if (at != 0) {
                     sentAtNanos[id] = 0;
                     inFlight.decrementAndGet();
@@ -130,9 +132,10 @@ final class NettyLoadConnection extends ChannelInboundHandlerAdapter {
     }
 
     private int nextFreeId() {
-        for (int tries = 0; tries < 65_535; tries++) {
+        int maxId = sentAtNanos.length - 1;
+        for (int tries = 0; tries < maxId; tries++) {
             int id = nextId;
-            nextId = nextId == 65_535 ? 1 : nextId + 1;
+            nextId = nextId == maxId ? 1 : nextId + 1;
             if (sentAtNanos[id] == 0) {
                 return id;
             }

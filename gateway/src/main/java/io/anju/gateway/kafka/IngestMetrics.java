@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 final class IngestMetrics {
     private final MeterRegistry registry;
     private final Timer sendLatency;
-    private final Map<String, Counter> records = new ConcurrentHashMap<>();
+    private final Map<String, Counter> acked = new ConcurrentHashMap<>();
+    private final Map<String, Counter> failed = new ConcurrentHashMap<>();
     private final Map<String, Counter> quarantined = new ConcurrentHashMap<>();
 
     IngestMetrics(MeterRegistry registry, InFlightBudget budget) {
@@ -35,11 +36,11 @@ final class IngestMetrics {
 
     void sent(String topic, long startNanos) {
         sendLatency.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
-        record(topic, "acked");
+        record(acked, topic, "acked");
     }
 
     void failed(String topic) {
-        record(topic, "failed");
+        record(failed, topic, "failed");
     }
 
     void quarantined(String code) {
@@ -47,9 +48,13 @@ final class IngestMetrics {
                 .description("Payloads refused by validation, by reason code").tag("reason", c).register(registry)).increment();
     }
 
-    private void record(String topic, String outcome) {
-        records.computeIfAbsent(topic + '|' + outcome, k -> Counter.builder("anju.gateway.kafka.records")
-                .description("Records written to Kafka by topic and outcome")
-                .tag("topic", topic).tag("outcome", outcome).register(registry)).increment();
+    private void record(Map<String, Counter> byTopic, String topic, String outcome) {
+        Counter c = byTopic.get(topic); // the per-record path: one lookup, no key building
+        if (c == null) {
+            c = byTopic.computeIfAbsent(topic, t -> Counter.builder("anju.gateway.kafka.records")
+                    .description("Records written to Kafka by topic and outcome")
+                    .tag("topic", t).tag("outcome", outcome).register(registry));
+        }
+        c.increment();
     }
 }

@@ -1,6 +1,8 @@
 package io.anju.gateway.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.anju.common.json.Json;
 import io.anju.common.model.Channel;
 import io.anju.common.model.Device;
@@ -8,6 +10,7 @@ import io.anju.common.model.Envelope;
 import io.anju.common.topic.MqttTopics;
 import io.anju.common.topic.Topics;
 import io.anju.gateway.ingest.InboundMessage;
+import io.anju.gateway.validate.PlainText;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -40,10 +43,15 @@ final class RecordFactory {
         };
     }
 
+    /** {@code payload} is the validated tree of {@code m.payload()}. */
     byte[] envelope(InboundMessage m, JsonNode payload) {
         long ts = payload.path("ts").asLong();
         long seq = payload.path("seq").asLong();
-        return envelope(m, ts, seq, payload);
+        // Validated printable-ASCII JSON is embedded as it came: same content, without re-serialising the tree.
+        JsonNode body = PlainText.isPrintableAscii(m.payload())
+                ? JsonNodeFactory.instance.rawValueNode(new RawValue(new RawJson(m.payload())))
+                : payload;
+        return envelope(m, ts, seq, body);
     }
 
     byte[] snapshotReference(InboundMessage m, String sha256) {

@@ -31,7 +31,8 @@ public final class MqttConnection {
 
     private final ChannelHandlerContext ctx;
     private final ReadGate gate;
-    private final Map<Integer, Qos2State> qos2 = new HashMap<>();
+    /** Created by the first QoS 2 PUBLISH: most devices never use QoS 2, and an idle connection should stay small. */
+    private Map<Integer, Qos2State> qos2;
     private boolean mqtt5;
     private DeviceSession session;
     private TokenBucket rate;
@@ -86,6 +87,9 @@ public final class MqttConnection {
     }
 
     public Map<Integer, Qos2State> qos2() {
+        if (qos2 == null) {
+            qos2 = new HashMap<>(4);
+        }
         return qos2;
     }
 

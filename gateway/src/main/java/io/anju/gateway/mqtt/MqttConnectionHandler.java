@@ -20,7 +20,6 @@ import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader;
 import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
 import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
@@ -42,7 +41,10 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     private final PublishProcessor publishes;
     private final SubscribeProcessor subscribes;
     private MqttConnection connection;
-    private ScheduledFuture<?> connectTimeout;
+    /** Before CONNECT the connect timeout, after it the keep-alive check (one timer per connection, no extra handler). */
+    private ScheduledFuture<?> timer;
+    private long keepAliveNanos;
+    private long lastReadNanos;
     private boolean cleanDisconnect;
 
     MqttConnectionHandler(MqttServices services) {
@@ -57,7 +59,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         ReadGate gate = new ReadGate(ctx.channel(), services.metrics()::pausedDelta);
         connection = new MqttConnection(ctx, gate);
         services.sessions().track(ctx.channel(), gate);
-        connectTimeout = ctx.executor().schedule(() -> {
+        timer = ctx.executor().schedule(() -> {
             if (connection.session() == null && ctx.channel().isActive()) {
                 LOG.debug("no CONNECT from {} within {}", ctx.channel().remoteAddress(), services.limits().connectTimeout());
                 services.metrics().connectAttempt(ConnectOutcome.TIMEOUT);
@@ -74,7 +76,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
             super.channelInactive(ctx);
             return;
         }
-        connectTimeout.cancel(false);
+        cancelTimer();
         services.sessions().untrack(ctx.channel());
         connection.gate().release();
         connects.closed(connection, cleanDisconnect);
@@ -146,8 +148,48 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         if (connects.connect(connection, connect)) {
-            connectTimeout.cancel(false);
+            cancelTimer();
+            startKeepAlive(ctx, connect.variableHeader().keepAliveTimeSeconds());
         }
+    }
+
+    private void cancelTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+
+    /** A connection silent for keep-alive x factor is closed (keep-alive 0 means none, as MQTT defines). */
+    private void startKeepAlive(ChannelHandlerContext ctx, int keepAliveSeconds) {
+        if (keepAliveSeconds <= 0) {
+            return;
+        }
+        keepAliveNanos = (long) (TimeUnit.SECONDS.toNanos(keepAliveSeconds) * services.limits().keepAliveFactor());
+        lastReadNanos = ctx.executor().ticker().nanoTime();
+        timer = ctx.executor().schedule(() -> checkKeepAlive(ctx), keepAliveNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void checkKeepAlive(ChannelHandlerContext ctx) {
+        if (!ctx.channel().isOpen()) {
+            return;
+        }
+        long silent = ctx.executor().ticker().nanoTime() - lastReadNanos;
+        if (silent >= keepAliveNanos) {
+            timer = null;
+            LOG.debug("closing {}: silent for {} x keep-alive", connection.device().id(), services.limits().keepAliveFactor());
+            connection.close(MqttReplies.KEEP_ALIVE_TIMEOUT);
+            return;
+        }
+        timer = ctx.executor().schedule(() -> checkKeepAlive(ctx), keepAliveNanos - silent, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+        if (keepAliveNanos > 0) {
+            lastReadNanos = ctx.executor().ticker().nanoTime();
+        }
+        super.channelReadComplete(ctx);
     }
 
     private void dispatch(MqttMessage m) {
@@ -176,17 +218,6 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
 
     private static int packetId(MqttMessage m) {
         return ((MqttMessageIdVariableHeader) m.variableHeader()).messageId();
-    }
-
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-        if (evt instanceof IdleStateEvent) {
-            LOG.debug("closing {}: silent for {} x keep-alive", connection.session() == null ? ctx.channel().remoteAddress()
-                    : connection.device().id(), services.limits().keepAliveFactor());
-            connection.close(MqttReplies.KEEP_ALIVE_TIMEOUT);
-            return;
-        }
-        super.userEventTriggered(ctx, evt);
     }
 
     @Override

@@ -43,6 +43,7 @@ public final class AcceptGuard extends ChannelInboundHandlerAdapter {
         open.incrementAndGet();
         ctx.channel().closeFuture().addListener(f -> open.decrementAndGet());
         super.channelActive(ctx);
+        ctx.pipeline().remove(this); // its work is done: the pipeline of an idle connection should stay small
     }
 
     private Refusal admit() {

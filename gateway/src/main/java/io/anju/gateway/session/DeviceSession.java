@@ -23,7 +23,8 @@ public final class DeviceSession {
     private final Channel channel;
     private final Device device;
     private final boolean mqtt5;
-    private final Map<Integer, Pending> pendingCommands = new HashMap<>();
+    /** Commands waiting for their PUBACK; created by the first command (most connections idle without one). */
+    private Map<Integer, Pending> pendingCommands;
     private int lastPacketId;
 
     public DeviceSession(Channel channel, Device device, boolean mqtt5) {
@@ -61,6 +62,9 @@ public final class DeviceSession {
                 result.complete(DeliveryOutcome.TIMEOUT);
                 return;
             }
+            if (pendingCommands == null) {
+                pendingCommands = new HashMap<>(4);
+            }
             ScheduledFuture<?> timer = channel.eventLoop().schedule(() -> {
                 if (pendingCommands.remove(id) != null) {
                     result.complete(DeliveryOutcome.TIMEOUT);
@@ -84,6 +88,9 @@ public final class DeviceSession {
 
     /** Completes every pending command OFFLINE; called when the connection ends. */
     public void connectionClosed() {
+        if (pendingCommands == null) {
+            return;
+        }
         for (Pending p : pendingCommands.values()) {
             p.timer.cancel(false);
             p.result.complete(DeliveryOutcome.OFFLINE);
@@ -103,7 +110,7 @@ public final class DeviceSession {
     }
 
     private boolean complete(int packetId, DeliveryOutcome outcome) {
-        Pending p = pendingCommands.remove(packetId);
+        Pending p = pendingCommands == null ? null : pendingCommands.remove(packetId);
         if (p == null) {
             return false;
         }
@@ -115,7 +122,7 @@ public final class DeviceSession {
     private int nextPacketId() {
         for (int i = 0; i < 65_535; i++) {
             lastPacketId = lastPacketId % 65_535 + 1;
-            if (!pendingCommands.containsKey(lastPacketId)) {
+            if (pendingCommands == null || !pendingCommands.containsKey(lastPacketId)) {
                 return lastPacketId;
             }
         }

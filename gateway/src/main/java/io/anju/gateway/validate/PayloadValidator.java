@@ -67,10 +67,12 @@ public final class PayloadValidator {
             throw new InvalidPayload("too_large", payload.length + " bytes > " + maxJsonBytes);
         }
         try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(payload));
+            if (!PlainText.isPrintableAscii(payload)) { // plain ASCII is valid UTF-8: no need to decode
+                StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(payload));
+            }
         } catch (CharacterCodingException e) {
             throw new InvalidPayload("not_utf8", "payload is not valid UTF-8");
         }

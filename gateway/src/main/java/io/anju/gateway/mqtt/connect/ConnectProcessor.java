@@ -18,15 +18,13 @@ import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttConnectVariableHeader;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttProperties;
-import io.netty.handler.timeout.IdleStateHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.concurrent.TimeUnit;
 
 /**
  * CONNECT and the end of a connection: authentication, the flapping ban, the Will check, session takeover,
- * keep-alive, CONNACK; on close, the Will and the session registry. One instance per connection.
+ * CONNACK (the keep-alive is the connection handler's); on close, the Will and the session registry. One instance per connection.
  */
 public final class ConnectProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectProcessor.class);
@@ -114,7 +112,6 @@ public final class ConnectProcessor {
                     ctx.channel().remoteAddress());
             older.disconnect(MqttReplies.SESSION_TAKEN_OVER);
         });
-        installKeepAlive(ctx, header.keepAliveTimeSeconds());
         services.metrics().connected();
         services.metrics().connectAttempt(ConnectOutcome.ACCEPTED);
         ctx.writeAndFlush(MqttReplies.connAck(MqttConnectReturnCode.CONNECTION_ACCEPTED,
@@ -132,15 +129,6 @@ public final class ConnectProcessor {
                 .subscriptionIdentifiersAvailable(false)
                 .topicAliasMaximum(0)
                 .build();
-    }
-
-    /** A connection silent for keep-alive × factor is closed (keep-alive 0 means none, as MQTT defines). */
-    private void installKeepAlive(ChannelHandlerContext ctx, int keepAliveSeconds) {
-        if (keepAliveSeconds <= 0) {
-            return;
-        }
-        long millis = (long) (keepAliveSeconds * 1000L * services.limits().keepAliveFactor());
-        ctx.pipeline().addFirst("keepAlive", new IdleStateHandler(millis, 0, 0, TimeUnit.MILLISECONDS));
     }
 
     /**
