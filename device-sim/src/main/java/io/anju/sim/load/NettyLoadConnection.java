@@ -101,7 +101,10 @@ final class NettyLoadConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Runs on the channel's event loop: writes up to {@code count} publishes and flushes once. */
+    /**
+     * Runs on the channel's event loop: writes up to {@code count} publishes and flushes once. QoS 0 stops early when
+     * the socket's write buffer is full, so a gateway that reads slower than we send is never buried in our memory.
+     */
     void publishBatch(int count) {
         Channel ch = channel;
         if (ch == null || !up) {
@@ -110,6 +113,10 @@ final class NettyLoadConnection extends ChannelInboundHandlerAdapter {
         }
         boolean qos1 = settings.qos() == 1;
         for (int i = 0; i < count; i++) {
+            // QoS 0 has no window: TCP backpressure (the channel's write buffer) is its only bound.
+            if (!qos1 && !ch.isWritable()) {
+                break;
+            }
             int id = 0;
             if (qos1) {
                 id = nextFreeId();
