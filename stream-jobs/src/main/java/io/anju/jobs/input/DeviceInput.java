@@ -1,0 +1,26 @@
+package io.anju.jobs.input;
+
+/** What the decoder makes of one envelope: typed records per device type and channel. */
+public sealed interface DeviceInput permits DeviceInput.Charger, DeviceInput.ChargerEvt, DeviceInput.Gate,
+        DeviceInput.Crowd, DeviceInput.Camera, DeviceInput.Status {
+    DeviceSeen seen();
+
+    record Charger(DeviceSeen seen, ChargerTelemetry telemetry) implements DeviceInput {
+    }
+
+    record ChargerEvt(DeviceSeen seen, ChargerEvent event) implements DeviceInput {
+    }
+
+    record Gate(DeviceSeen seen, GateEvent event) implements DeviceInput {
+    }
+
+    record Crowd(DeviceSeen seen, CrowdReading reading) implements DeviceInput {
+    }
+
+    record Camera(DeviceSeen seen, CameraDetection detection) implements DeviceInput {
+    }
+
+    /** Status and anything else that only tells that the device is alive (or going away). */
+    record Status(DeviceSeen seen) implements DeviceInput {
+    }
+}
