@@ -77,10 +77,12 @@ public final class FaultPlanner {
         double magnitude = switch (kind) {
             case PORT_OVERLOAD -> 1050 + rng.nextInt(150);
             case STATION_OVERLOAD -> 1.05 + rng.nextDouble() * 0.1;
-            case ILLEGAL_LOAD -> 800 + rng.nextInt(200);
+            // Well clear of both lines: ≥ 800 W (illegal load) and under the 1,000 W port limit, noise included.
+            case ILLEGAL_LOAD -> 820 + rng.nextInt(150);
             case THERMAL_RUNAWAY -> 3.0 + rng.nextDouble() * 2.0;
             case LEAKAGE -> 35 + rng.nextInt(30);
-            case CROWD_SURGE -> 1.2 + rng.nextDouble() * 0.4;
+            // 1.9–2.3 × capacity = 3.8–4.6 p/m² at 2 p/m² capacity: past orange (3.5), short of red (5.0).
+            case CROWD_SURGE -> 1.9 + rng.nextDouble() * 0.4;
             default -> 0;
         };
         return new FaultSpec(kind, d.id(), port, start, start + durationMs, magnitude);

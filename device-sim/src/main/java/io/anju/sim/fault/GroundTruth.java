@@ -1,6 +1,8 @@
 package io.anju.sim.fault;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.anju.common.alert.AlertType;
+import io.anju.common.alert.Severity;
 import io.anju.common.model.Device;
 
 /**
@@ -11,14 +13,18 @@ import io.anju.common.model.Device;
 public record GroundTruth(String fault, String deviceId, String compoundId, String zoneId, Integer port,
                           long startTs, long endTs, Expected expected) {
 
-    /** The alert a detector is expected to raise, with a severity hint. */
-    public record Expected(String alert, String severity) {
+    /**
+     * The alert a detector is expected to raise: its type, the severity it must reach, and the simulated ms after
+     * the fault's start by which it must have been raised.
+     */
+    public record Expected(AlertType alert, Severity severity, long withinMs) {
     }
 
     public static GroundTruth of(FaultSpec spec, Device device) {
         String compound = device.location() == null ? null : device.location().compoundId();
         String zone = device.location() == null ? null : device.location().zoneId();
         return new GroundTruth(spec.fault().wireName(), spec.deviceId(), compound, zone, spec.port(), spec.startTs(),
-                spec.endTs(), new Expected(spec.fault().expectedAlert(), spec.fault().severityHint()));
+                spec.endTs(), new Expected(spec.fault().expectedAlert(), spec.fault().expectedSeverity(),
+                spec.fault().detectWithinMinutes() * 60_000L));
     }
 }

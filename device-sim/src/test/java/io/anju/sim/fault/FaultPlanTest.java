@@ -90,7 +90,7 @@ class FaultPlanTest {
         assertThat(lines.get(0)).contains("\"startTs\"", "\"endTs\"", "\"expected\":{\"alert\":");
         assertThat(lines).anyMatch(l -> l.contains("\"fault\":\"crowd_surge\"") && l.contains("\"zoneId\":\"bym-z01\""))
                 .anyMatch(l -> l.contains("\"fault\":\"thermal_runaway\"") && l.contains("\"compoundId\":\"cp-0001\"")
-                        && l.contains("\"port\":") && l.contains("\"severity\":\"critical\""));
+                        && l.contains("\"port\":") && l.contains("\"severity\":\"red\""));
     }
 
     private static Path writeGroundTruth(Path file) throws IOException {

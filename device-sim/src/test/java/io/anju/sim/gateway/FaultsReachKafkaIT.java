@@ -75,8 +75,9 @@ class FaultsReachKafkaIT {
             assertThat(truth.get(0).path("port").asInt()).isEqualTo(RUNAWAY_PORT);
             assertThat(truth.get(0).path("startTs").asLong()).isEqualTo(RUNAWAY_START);
             assertThat(truth.get(0).path("compoundId").asText()).isEqualTo(played.get(0).location().compoundId());
-            assertThat(truth.get(0).path("expected").path("alert").asText()).isEqualTo("thermal_runaway");
-            assertThat(truth.get(0).path("expected").path("severity").asText()).isEqualTo("critical");
+            assertThat(truth.get(0).path("expected").path("alert").asText()).isEqualTo("fire_risk");
+            assertThat(truth.get(0).path("expected").path("severity").asText()).isEqualTo("red");
+            assertThat(truth.get(0).path("expected").path("withinMs").asLong()).isEqualTo(15 * 60_000L);
             assertThat(truth.get(1).path("fault").asText()).isEqualTo("offline");
             assertThat(truth.get(1).path("deviceId").asText()).isEqualTo(gate);
             assertThat(truth.get(1).path("expected").path("alert").asText()).isEqualTo("device_offline");
