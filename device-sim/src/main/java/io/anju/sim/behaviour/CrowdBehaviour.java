@@ -22,10 +22,14 @@ import java.util.Random;
 public final class CrowdBehaviour extends DeviceBehaviour {
     public static final long STEP_MS = 10_000;
     public static final int INTERVAL_S = 10;
-    /** Share of the zone's capacity present, by local hour, on an ordinary day. */
+    /**
+     * Share of the zone's capacity present, by local hour, on an ordinary day. The evening peak stays at 45 %
+     * (0.9 p/m² at the generated 2 p/m² capacity), under the first warning line (blue: 1.0 p/m² or 60 %): the
+     * warning levels are set so that an ordinary day does not reach them; a holiday (× 1.5) does.
+     */
     static final DayProfile OCCUPANCY = DayProfile.of(
-            0.05, 0.03, 0.02, 0.01, 0.01, 0.01, 0.02, 0.05, 0.10, 0.18, 0.28, 0.38,
-            0.42, 0.38, 0.33, 0.32, 0.35, 0.42, 0.52, 0.58, 0.55, 0.45, 0.28, 0.12);
+            0.04, 0.02, 0.02, 0.01, 0.01, 0.01, 0.02, 0.04, 0.08, 0.14, 0.22, 0.29,
+            0.33, 0.29, 0.26, 0.25, 0.27, 0.33, 0.40, 0.45, 0.43, 0.35, 0.22, 0.09);
     /** How quickly a surge fills the zone towards its target. */
     private static final double SURGE_FILL_S = 300;
 

@@ -1,5 +1,6 @@
 package io.anju.sim.cli;
 
+import io.anju.common.cli.Durations;
 import io.anju.common.auth.Credentials;
 import io.anju.common.registry.Registry;
 import io.anju.common.registry.RegistryLoader;

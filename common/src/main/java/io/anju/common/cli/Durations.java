@@ -1,4 +1,4 @@
-package io.anju.sim.cli;
+package io.anju.common.cli;
 
 import java.util.Locale;
 

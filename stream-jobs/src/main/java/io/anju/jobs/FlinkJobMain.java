@@ -1,0 +1,70 @@
+package io.anju.jobs;
+
+import io.anju.jobs.topology.AlertsJob;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * Entry point of the job jar on a Flink cluster: {@code flink run anju-stream-jobs-…-job.jar --job alerts
+ * --bootstrap kafka:9092 --registry /shared/registry.json}. One job per submission, so each can be scaled,
+ * restarted and savepointed on its own (see docs/deployment.md). Checkpoint storage comes from the cluster's
+ * configuration unless {@code --checkpoint-dir} is given.
+ */
+@Command(name = "anju-stream-jobs", mixinStandardHelpOptions = true,
+        description = "Submit one Anju stream job to a Flink cluster.")
+public final class FlinkJobMain implements Callable<Integer> {
+    @Option(names = "--job", required = true, description = "alerts or history.")
+    private String job;
+    @Option(names = "--bootstrap", required = true, description = "Kafka bootstrap servers.")
+    private String bootstrap;
+    @Option(names = "--registry", required = true, description = "Registry file, readable on every TaskManager (shared volume).")
+    private Path registry;
+    @Option(names = "--influx-url", description = "InfluxDB URL (required for --job history).")
+    private String influxUrl;
+    @Option(names = "--influx-db", description = "InfluxDB database (default anju).")
+    private String influxDb = "anju";
+    @Option(names = "--checkpoint-dir", description = "Checkpoint directory URI, e.g. s3://bucket/anju (default: the cluster's).")
+    private String checkpointDir;
+    @Option(names = "--checkpoint-interval-ms", description = "Checkpoint interval in ms (default 2000).")
+    private long checkpointIntervalMs = 2000;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new FlinkJobMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        JobsSettings d = JobsSettings.defaults(registry, Path.of("."));
+        JobsSettings s = new JobsSettings(bootstrap, registry, influxUrl, influxDb, d.dataDir(), d.parallelism(),
+                Duration.ofMillis(checkpointIntervalMs), d.stateBackend(), d.outOfOrderness(), d.quietAfter(),
+                d.registryPoll(), d.bufferTimeout(), d.groupPrefix(), d.autoStop(), d.commandTtl());
+        Map<String, String> conf = new HashMap<>();
+        conf.put("execution.checkpointing.interval", checkpointIntervalMs + " ms");
+        conf.put("execution.checkpointing.mode", "EXACTLY_ONCE");
+        conf.put("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
+        conf.put("execution.buffer-timeout.interval", s.bufferTimeout().toMillis() + " ms");
+        if (checkpointDir != null) {
+            conf.put("execution.checkpointing.dir", checkpointDir);
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.configure(Configuration.fromMap(conf));
+        switch (job) {
+            case "alerts" -> AlertsJob.build(env, s, bootstrap);
+            default -> {
+                System.err.println("--job must be alerts or history (was " + job + ")");
+                return 2;
+            }
+        }
+        env.execute(job.equals("alerts") ? AlertsJob.NAME : "anju-history");
+        return 0;
+    }
+}

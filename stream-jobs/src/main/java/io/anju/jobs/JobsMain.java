@@ -1,0 +1,119 @@
+package io.anju.jobs;
+
+import io.anju.common.alert.AlertType;
+import io.anju.common.cli.Durations;
+import io.anju.jobs.command.AutoStopPolicy;
+import io.anju.jobs.run.JobsHttp;
+import io.anju.jobs.run.JobsRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+
+/** {@code ./anju jobs}: the stream jobs in an embedded Flink MiniCluster on this machine. */
+@Command(name = "jobs", mixinStandardHelpOptions = true,
+        description = "Run the Anju stream jobs (alerting, and history when InfluxDB is given) in an embedded Flink "
+                + "MiniCluster. Ctrl-C stops them with a savepoint; the next run continues from it.")
+public final class JobsMain implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(JobsMain.class);
+
+    @Option(names = "--registry", description = "Registry file (default ./data/registry.json); edits reach running jobs.")
+    private Path registry = Path.of("data", "registry.json");
+    @Option(names = "--bootstrap", description = "Kafka bootstrap servers (default: an embedded broker under --data-dir).")
+    private String bootstrap;
+    @Option(names = "--kafka-port", description = "Port of the embedded broker when --bootstrap is not given (default 9092).")
+    private int kafkaPort = 9092;
+    @Option(names = "--influx-url", description = "InfluxDB URL, e.g. http://127.0.0.1:8086 (default: none, no history is written).")
+    private String influxUrl;
+    @Option(names = "--influx-db", description = "InfluxDB database (default anju).")
+    private String influxDb = "anju";
+    @Option(names = "--data-dir", description = "Checkpoints, savepoints and the embedded broker (default ./data).")
+    private Path dataDir = Path.of("data");
+    @Option(names = "--parallelism", description = "Operator parallelism (default 2).")
+    private int parallelism = 2;
+    @Option(names = "--checkpoint-interval", description = "Checkpoint interval, e.g. 2s (default 2s); alerts are committed with each.")
+    private String checkpointInterval = "2s";
+    @Option(names = "--state-backend", description = "hashmap (default) or rocksdb.")
+    private String stateBackend = "hashmap";
+    @Option(names = "--http-port", description = "Port of /health and /metrics (default 9081).")
+    private int httpPort = 9081;
+    @Option(names = "--metrics-port", description = "Loopback port of Flink's Prometheus reporter (default 9249).")
+    private int metricsPort = 9249;
+    @Option(names = "--auto-stop", split = ",", description = "Red alert types that stop a port automatically "
+            + "(fire_risk, port_overload; default fire_risk; 'none' for none).")
+    private List<String> autoStop = new ArrayList<>(List.of("fire_risk"));
+    @Option(names = "--auto-stop-compound", description = "Per compound: cp-0042=fire_risk,port_overload or cp-0042=none; repeatable.")
+    private Map<String, String> autoStopCompound = new LinkedHashMap<>();
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new JobsMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        JobsSettings settings;
+        try {
+            settings = settings();
+        } catch (IllegalArgumentException e) {
+            System.err.println("jobs: bad configuration: " + e.getMessage());
+            return 2;
+        }
+        JobsRunner runner = new JobsRunner(settings, kafkaPort).withPrometheusReporter(metricsPort);
+        if (settings.influxUrl() == null) {
+            LOG.warn("no --influx-url: alerts are raised, but NO history is written (no time series of chargers, "
+                    + "zones or gates, no alert events in InfluxDB)");
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("stopping the jobs (savepoint) ...");
+            runner.stop();
+            stopped.countDown();
+        }, "jobs-shutdown"));
+        runner.start();
+        try (JobsHttp http = new JobsHttp(runner, "0.0.0.0", httpPort, metricsPort)) {
+            System.out.printf("anju jobs: %s on Kafka %s; /health and /metrics on http://127.0.0.1:%d%n",
+                    runner.status(), runner.bootstrap(), http.port());
+            stopped.await();
+        }
+        return 0;
+    }
+
+    private JobsSettings settings() {
+        JobsSettings d = JobsSettings.defaults(registry, dataDir);
+        return new JobsSettings(bootstrap, registry, influxUrl, influxDb, dataDir, parallelism,
+                Duration.ofMillis(Durations.parseMillis("--checkpoint-interval", checkpointInterval)), stateBackend, d.outOfOrderness(),
+                d.quietAfter(), d.registryPoll(), d.bufferTimeout(), d.groupPrefix(),
+                new AutoStopPolicy(types("--auto-stop", autoStop), perCompound()), d.commandTtl());
+    }
+
+    private Map<String, Set<AlertType>> perCompound() {
+        Map<String, Set<AlertType>> map = new HashMap<>();
+        autoStopCompound.forEach((compound, types) ->
+                map.put(compound, types("--auto-stop-compound " + compound, List.of(types.split(",")))));
+        return map;
+    }
+
+    private static Set<AlertType> types(String option, List<String> names) {
+        if (names.size() == 1 && names.get(0).equals("none")) {
+            return Set.of();
+        }
+        try {
+            return names.stream().map(String::trim).map(AlertType::fromWire).collect(Collectors.toSet());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.anju.jobs;
+
+import io.anju.jobs.command.AutoStopPolicy;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the stream jobs run: where the data comes from and goes to, and the runtime knobs. Detector thresholds have
+ * their own settings records (defaults from docs/detectors.md). Validated at construction: a bad value fails
+ * at start, naming the setting.
+ *
+ * @param bootstrap          Kafka bootstrap servers; null: start the embedded broker under {@code dataDir}
+ * @param registry           the registry file (re-read every {@code registryPoll}; changes reach running jobs)
+ * @param influxUrl          InfluxDB HTTP URL for the history job; null: no history is written
+ * @param influxDatabase     the InfluxDB database (created when missing)
+ * @param dataDir            checkpoints (and the embedded broker) live here
+ * @param parallelism        operator parallelism (default 2: this machine's cores)
+ * @param checkpointInterval also the delay before alerts become visible to read_committed readers (default 2 s)
+ * @param stateBackend       {@code hashmap} (default, state on the heap) or {@code rocksdb} (state on disk)
+ * @param outOfOrderness     how late a device's reading may be and still count in order (default 10 s)
+ * @param quietAfter         after this much silence a partition's event time follows the wall clock (default 10 s)
+ * @param registryPoll       how often the registry file is checked for changes (default 10 s)
+ * @param bufferTimeout      Flink network buffer timeout; low for alert latency (default 5 ms; Flink's is 100 ms)
+ * @param groupPrefix        Kafka consumer group and transactional id prefix (default {@code anju-jobs})
+ * @param autoStop           which red alerts stop a port automatically (default: red fire risk, every compound)
+ * @param commandTtl         TTL of the automatic commands (default 5 min)
+ */
+public record JobsSettings(String bootstrap, Path registry, String influxUrl, String influxDatabase, Path dataDir,
+                           int parallelism, Duration checkpointInterval, String stateBackend,
+                           Duration outOfOrderness, Duration quietAfter, Duration registryPoll,
+                           Duration bufferTimeout, String groupPrefix, AutoStopPolicy autoStop,
+                           Duration commandTtl) implements Serializable {
+    public static final List<String> STATE_BACKENDS = List.of("hashmap", "rocksdb");
+
+    public JobsSettings {
+        require(registry != null, "jobs.registry", "is required", null);
+        require(dataDir != null, "jobs.dataDir", "is required", null);
+        require(parallelism >= 1 && parallelism <= 64, "jobs.parallelism", "must be 1..64", parallelism);
+        require(positive(checkpointInterval) && checkpointInterval.toMillis() >= 100, "jobs.checkpointInterval",
+                "must be ≥ 100 ms", checkpointInterval);
+        require(STATE_BACKENDS.contains(stateBackend), "jobs.stateBackend", "must be one of " + STATE_BACKENDS,
+                stateBackend);
+        require(outOfOrderness != null && !outOfOrderness.isNegative(), "jobs.outOfOrderness", "must be ≥ 0",
+                outOfOrderness);
+        require(positive(quietAfter), "jobs.quietAfter", "must be > 0", quietAfter);
+        require(positive(registryPoll), "jobs.registryPoll", "must be > 0", registryPoll);
+        require(bufferTimeout != null && !bufferTimeout.isNegative(), "jobs.bufferTimeout", "must be ≥ 0",
+                bufferTimeout);
+        require(groupPrefix != null && groupPrefix.matches("[A-Za-z0-9._-]+"), "jobs.groupPrefix",
+                "must be letters, digits, '.', '_' or '-'", groupPrefix);
+        require(influxUrl == null || influxUrl.matches("https?://[^/\\s]+(/.*)?"), "jobs.influxUrl",
+                "must be http(s)://host:port", influxUrl);
+        require(influxDatabase != null && !influxDatabase.isBlank(), "jobs.influxDatabase", "is required",
+                influxDatabase);
+        require(autoStop != null, "jobs.autoStop", "is required", null);
+        require(positive(commandTtl), "jobs.commandTtl", "must be > 0", commandTtl);
+    }
+
+    public static JobsSettings defaults(Path registry, Path dataDir) {
+        return new JobsSettings(null, registry, null, "anju", dataDir, 2, Duration.ofSeconds(2), "hashmap",
+                Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofMillis(5),
+                "anju-jobs", AutoStopPolicy.defaults(), Duration.ofMinutes(5));
+    }
+
+    public JobsSettings withBootstrap(String value) {
+        return new JobsSettings(value, registry, influxUrl, influxDatabase, dataDir, parallelism, checkpointInterval,
+                stateBackend, outOfOrderness, quietAfter, registryPoll, bufferTimeout, groupPrefix, autoStop,
+                commandTtl);
+    }
+
+    public JobsSettings withInfluxUrl(String value) {
+        return new JobsSettings(bootstrap, registry, value, influxDatabase, dataDir, parallelism, checkpointInterval,
+                stateBackend, outOfOrderness, quietAfter, registryPoll, bufferTimeout, groupPrefix, autoStop,
+                commandTtl);
+    }
+
+    public JobsSettings withCheckpointInterval(Duration value) {
+        return new JobsSettings(bootstrap, registry, influxUrl, influxDatabase, dataDir, parallelism, value,
+                stateBackend, outOfOrderness, quietAfter, registryPoll, bufferTimeout, groupPrefix, autoStop,
+                commandTtl);
+    }
+
+    public JobsSettings withAutoStop(AutoStopPolicy value) {
+        return new JobsSettings(bootstrap, registry, influxUrl, influxDatabase, dataDir, parallelism,
+                checkpointInterval, stateBackend, outOfOrderness, quietAfter, registryPoll, bufferTimeout,
+                groupPrefix, value, commandTtl);
+    }
+
+    public Path checkpointDir() {
+        return dataDir.resolve("flink").resolve("checkpoints");
+    }
+
+    /** The Flink configuration keys these settings stand for (checkpointing, state, restarts, latency). */
+    public Map<String, String> flinkConfiguration() {
+        return Map.ofEntries(
+                Map.entry("execution.checkpointing.interval", checkpointInterval.toMillis() + " ms"),
+                Map.entry("execution.checkpointing.mode", "EXACTLY_ONCE"),
+                Map.entry("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION"),
+                Map.entry("execution.checkpointing.num-retained", "2"),
+                Map.entry("execution.checkpointing.dir", checkpointDir().toUri().toString()),
+                Map.entry("state.backend.type", stateBackend),
+                Map.entry("restart-strategy.type", "exponential-delay"),
+                Map.entry("restart-strategy.exponential-delay.initial-backoff", "1 s"),
+                Map.entry("restart-strategy.exponential-delay.max-backoff", "60 s"),
+                Map.entry("execution.buffer-timeout.interval", bufferTimeout.toMillis() + " ms"),
+                Map.entry("pipeline.auto-watermark-interval", "200 ms"),
+                Map.entry("parallelism.default", String.valueOf(parallelism)));
+    }
+
+    private static boolean positive(Duration d) {
+        return d != null && !d.isNegative() && !d.isZero();
+    }
+
+    private static void require(boolean ok, String setting, String rule, Object value) {
+        if (!ok) {
+            throw new IllegalArgumentException(setting + " " + rule + (value == null ? "" : " (was " + value + ")"));
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.anju.jobs.command;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * A {@code stop_port} command for {@code anju.commands} (format in docs/kafka-topics.md); the device id is the
+ * record key and not part of the JSON. The id derives from the alert id, so a replay sends the same command id
+ * and the device treats it as a repeat.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record StopPortCommand(@JsonIgnore String deviceId, String id, long ts, String action, Integer port,
+                              String reason, long ttlMs) {
+
+    public static StopPortCommand forAlert(String alertId, String deviceId, int port, long ts, long ttlMs) {
+        String id = UUID.nameUUIDFromBytes(("stop_port:" + alertId + ":" + port).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        return new StopPortCommand(deviceId, id, ts, "stop_port", port, "alert " + alertId, ttlMs);
+    }
+}

@@ -1,0 +1,205 @@
+package io.anju.jobs.run;
+
+import io.anju.common.topic.TopicAdmin;
+import io.anju.common.topic.Topics;
+import io.anju.jobs.JobsSettings;
+import io.anju.jobs.topology.AlertsJob;
+import io.anju.jobs.topology.DeviceStreams;
+import io.anju.kafka.EmbeddedKafka;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+
+/**
+ * Runs the jobs on this machine in one Flink MiniCluster, as separate Flink jobs (so the history job's
+ * back-pressure or restarts never touch alerting), against the configured Kafka or an embedded broker. Each job
+ * continues from its newest checkpoint or savepoint under the data directory; {@link #stop()} takes a savepoint,
+ * so a second run continues exactly where the first stopped.
+ */
+public final class JobsRunner implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JobsRunner.class);
+
+    private final JobsSettings settings;
+    private final int embeddedKafkaPort;
+    private final Map<String, BiConsumer<StreamExecutionEnvironment, String>> jobs = new LinkedHashMap<>();
+    private final Map<String, String> metricsReporter = new HashMap<>();
+    private final Map<String, JobID> running = new LinkedHashMap<>();
+    private MiniCluster cluster;
+    private EmbeddedKafka kafka;
+    private String bootstrap;
+
+    /** @param embeddedKafkaPort port of the embedded broker when {@code settings.bootstrap()} is null (0: any) */
+    public JobsRunner(JobsSettings settings, int embeddedKafkaPort) {
+        this.settings = settings;
+        this.embeddedKafkaPort = embeddedKafkaPort;
+        jobs.put(AlertsJob.NAME, (env, servers) -> AlertsJob.build(env, settings, servers));
+    }
+
+    /** Exposes Flink's own metrics in Prometheus format on {@code port} (the jobs' /metrics reads them there). */
+    public JobsRunner withPrometheusReporter(int port) {
+        metricsReporter.put("metrics.reporter.prom.factory.class",
+                "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
+        metricsReporter.put("metrics.reporter.prom.host", "127.0.0.1");
+        metricsReporter.put("metrics.reporter.prom.port", String.valueOf(port));
+        return this;
+    }
+
+    /** Adds another job (the history job when InfluxDB is configured). */
+    public JobsRunner with(String name, BiConsumer<StreamExecutionEnvironment, String> job) {
+        jobs.put(name, job);
+        return this;
+    }
+
+    public synchronized JobsRunner start() throws Exception {
+        if (settings.bootstrap() != null) {
+            bootstrap = settings.bootstrap();
+        } else if (kafka == null) {
+            kafka = new EmbeddedKafka(settings.dataDir(), embeddedKafkaPort).start();
+            bootstrap = kafka.bootstrapServers();
+            LOG.info("embedded Kafka at {} (data under {})", bootstrap, settings.dataDir());
+        }
+        List<String> topics = new ArrayList<>(DeviceStreams.inputTopics());
+        topics.add(Topics.ALERTS);
+        topics.add(Topics.COMMANDS);
+        TopicAdmin.ensure(bootstrap, "jobs.bootstrap", topics, 6, (short) 1);
+        if (cluster == null) {
+            cluster = startCluster();
+        }
+        for (var job : jobs.entrySet()) {
+            running.put(job.getKey(), submit(job.getKey(), job.getValue()));
+        }
+        return this;
+    }
+
+    private MiniCluster startCluster() throws Exception {
+        Map<String, String> conf = new HashMap<>(settings.flinkConfiguration());
+        conf.put("taskmanager.memory.managed.size", "rocksdb".equals(settings.stateBackend()) ? "256m" : "16m");
+        conf.put("taskmanager.memory.network.min", "64m");
+        conf.put("taskmanager.memory.network.max", "64m");
+        conf.putAll(metricsReporter);
+        MiniCluster mini = new MiniCluster(new MiniClusterConfiguration.Builder()
+                .setConfiguration(Configuration.fromMap(conf))
+                .setNumTaskManagers(1)
+                .setNumSlotsPerTaskManager(settings.parallelism() * jobs.size())
+                .withRandomPorts()
+                .build());
+        mini.start();
+        return mini;
+    }
+
+    private JobID submit(String name, BiConsumer<StreamExecutionEnvironment, String> job) throws Exception {
+        Map<String, String> conf = new HashMap<>(settings.flinkConfiguration());
+        conf.put("execution.checkpointing.dir", checkpoints(name).toUri().toString());
+        conf.put("execution.checkpointing.savepoint-dir", savepoints(name).toUri().toString());
+        StreamExecutionEnvironment env = new StreamExecutionEnvironment(Configuration.fromMap(conf));
+        job.accept(env, bootstrap);
+        StreamGraph graph = env.getStreamGraph();
+        graph.setJobName(name);
+        Optional<Path> restore = RestorePoints.latest(checkpoints(name), savepoints(name));
+        restore.ifPresent(p -> graph.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(p.toString())));
+        JobID id = cluster.submitJob(graph).get(60, TimeUnit.SECONDS).getJobID();
+        LOG.info("job {} submitted ({}), {}", name, id,
+                restore.map(p -> "continuing from " + p).orElse("no earlier checkpoint: starting fresh"));
+        return id;
+    }
+
+    public Path checkpoints(String job) {
+        return settings.checkpointDir().resolve(job);
+    }
+
+    public Path savepoints(String job) {
+        return settings.dataDir().resolve("flink").resolve("savepoints").resolve(job);
+    }
+
+    public synchronized String bootstrap() {
+        return bootstrap;
+    }
+
+    /** The state of each job, e.g. RUNNING; a job whose status cannot be read is reported as such. */
+    public synchronized Map<String, String> status() {
+        Map<String, String> status = new LinkedHashMap<>();
+        running.forEach((name, id) -> {
+            try {
+                status.put(name, cluster.getJobStatus(id).get(5, TimeUnit.SECONDS).name());
+            } catch (Exception e) {
+                status.put(name, "UNKNOWN (" + e.getClass().getSimpleName() + ")");
+            }
+        });
+        return status;
+    }
+
+    public boolean allRunning() {
+        return status().values().stream().allMatch(s -> s.equals(JobStatus.RUNNING.name()));
+    }
+
+    /** Stops every job with a savepoint (falls back to cancel, the retained checkpoint then covers it). */
+    public synchronized void stop() {
+        running.forEach((name, id) -> {
+            try {
+                String savepoint = cluster.stopWithSavepoint(id, savepoints(name).toUri().toString(), false,
+                        SavepointFormatType.CANONICAL).get(60, TimeUnit.SECONDS);
+                LOG.info("job {} stopped, savepoint {}", name, savepoint);
+            } catch (Exception e) {
+                LOG.warn("job {} did not stop with a savepoint ({}); cancelling, its last checkpoint stays", name,
+                        e.getMessage());
+                try {
+                    cluster.cancelJob(id).get(30, TimeUnit.SECONDS);
+                } catch (Exception cancelFailed) {
+                    LOG.warn("job {} did not cancel cleanly: {}", name, cancelFailed.getMessage());
+                }
+            }
+        });
+        running.clear();
+        closeCluster();
+        if (kafka != null) {
+            kafka.stop();
+            kafka = null;
+        }
+    }
+
+    /** Kills the jobs without a savepoint, as a crash would (tests of recovery from checkpoints). */
+    public synchronized void kill() {
+        running.forEach((name, id) -> {
+            try {
+                cluster.cancelJob(id).get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("job {} did not cancel: {}", name, e.getMessage());
+            }
+        });
+        running.clear();
+    }
+
+    private void closeCluster() {
+        if (cluster != null) {
+            try {
+                cluster.closeAsync().get(60, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("Flink MiniCluster did not close cleanly: {}", e.getMessage());
+            }
+            cluster = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,27 @@
+package io.anju.jobs.topology;
+
+import io.anju.common.alert.Alert;
+import io.anju.common.json.Json;
+import io.anju.jobs.command.StopPortCommand;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import java.nio.charset.StandardCharsets;
+
+/** The Kafka records the alerting job writes: JSON values, keyed so one alert (or one device) stays in order. */
+final class JsonRecords {
+    private JsonRecords() {
+    }
+
+    /** Alerts keyed by dedup key: every revision of one alert lands in one partition, in order. */
+    static KafkaRecordSerializationSchema<Alert> alerts(String topic) {
+        return (alert, context, timestamp) -> new ProducerRecord<>(topic, null, alert.emittedAt(),
+                alert.dedupKey().getBytes(StandardCharsets.UTF_8), Json.toBytes(alert));
+    }
+
+    /** Commands keyed by device id, as the gateway's command relay expects. */
+    static KafkaRecordSerializationSchema<StopPortCommand> commands(String topic) {
+        return (command, context, timestamp) -> new ProducerRecord<>(topic, null, command.ts(),
+                command.deviceId().getBytes(StandardCharsets.UTF_8), Json.toBytes(command));
+    }
+}
