@@ -165,9 +165,9 @@ public class CrowdDensityDetector extends KeyedProcessFunction<String, CrowdRead
         boolean reached = open != null && from != null && from.atLeast(open);
         if (predicts && keep) {
             CrowdForecast f = forecast.get();
-            String summary = String.format(Locale.ROOT, "Zone %s reaches %s in ~%d min at %+.0f people/min (now ~%.0f people, "
+            String summary = String.format(Locale.ROOT, "Zone %s reaches %s in ~%d min at %+.0f people/min (now %d people, "
                             + "%s at %.0f)%s", x.zoneName(), f.nextLevel().wireName(),
-                    Math.max(1, Math.round(f.minutes())), f.slopePerMin(), f.fittedNow(), f.nextLevel().wireName(),
+                    Math.max(1, Math.round(f.minutes())), f.slopePerMin(), f.occupancy(), f.nextLevel().wireName(),
                     f.thresholdPersons(), flowNote(x));
             List<Evidence> evidence = List.of(
                     occupancy(x, window.get(0)), occupancy(x, window.get(window.size() - 1)),

@@ -8,9 +8,10 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * The occupancy forecast of a zone: a least-squares line through the readings of the trend window, extended to
- * the threshold of the next level. The line is measured from its own value at the newest reading rather than from
- * the newest count, so one noisy count does not move the forecast much.
+ * The occupancy forecast of a zone: the least-squares slope of the readings in the trend window, and the time it
+ * takes at that slope from the newest count to the threshold of the next level. The slope is the robust part (a
+ * fit over many readings); the distance is measured from the newest count because a line fitted to a crowd that
+ * fills ever faster (a surge) lags behind it, and would warn late.
  */
 public final class CrowdTrend {
     private static final double MS_PER_MIN = 60_000.0;
@@ -32,14 +33,14 @@ public final class CrowdTrend {
         if (newest - samples.get(0).ts() < s.trendMinSpan().toMillis()) {
             return Optional.empty();
         }
-        Line line = fit(samples, newest);
-        if (!(line.slope > 0)) {
+        double slope = slopePerMin(samples);
+        if (!(slope > 0)) {
             return Optional.empty();
         }
         Severity next = from == null ? Severity.BLUE : from.raised();
         double threshold = levels.thresholdPersons(next, zone);
-        double minutes = Math.max(0, (threshold - line.atNewest) / line.slope);
-        return Optional.of(new CrowdForecast(next, minutes, line.slope, threshold, line.atNewest));
+        int now = samples.get(samples.size() - 1).count();
+        return Optional.of(new CrowdForecast(next, Math.max(0, (threshold - now) / slope), slope, threshold, now));
     }
 
     /** Minutes until the level above {@code from} at the current trend; empty when it is not rising. */
@@ -51,13 +52,7 @@ public final class CrowdTrend {
 
     /** Least-squares slope (people per minute) of {@code samples}. */
     static double slopePerMin(List<CrowdSample> samples) {
-        return fit(samples, samples.get(samples.size() - 1).ts()).slope;
-    }
-
-    private record Line(double slope, double atNewest) {
-    }
-
-    private static Line fit(List<CrowdSample> samples, long newest) {
+        long newest = samples.get(samples.size() - 1).ts();
         int n = samples.size();
         double meanX = 0;
         double meanY = 0;
@@ -74,8 +69,6 @@ public final class CrowdTrend {
             sxy += dx * (p.count() - meanY);
             sxx += dx * dx;
         }
-        double slope = sxx == 0 ? 0 : sxy / sxx;
-        // x = 0 at the newest reading, so the line's value there is its intercept.
-        return new Line(slope, meanY - slope * meanX);
+        return sxx == 0 ? 0 : sxy / sxx;
     }
 }

@@ -47,11 +47,13 @@ class CrowdTrendTest {
     }
 
     @Test
-    void theFittedLineNotOneNoisyCountDecides() {
+    void theSlopeComesFromTheWholeWindowTheDistanceFromTheNewestCount() {
         List<CrowdSample> window = samples(61, k -> 640 + 10 * k);
         window.set(60, new CrowdSample(step(60), 1500));
         CrowdForecast f = CrowdTrend.forecast(window, Severity.BLUE, STREET, levels, settings).orElseThrow();
-        assertThat(f.minutes()).isBetween(5.0, 6.0);
+        assertThat(f.slopePerMin()).as("one jump of 260 barely moves the slope").isBetween(60.0, 66.0);
+        assertThat(f.occupancy()).isEqualTo(1500);
+        assertThat(f.minutes()).isCloseTo(100 / f.slopePerMin(), within(1e-9));
     }
 
     @Test
