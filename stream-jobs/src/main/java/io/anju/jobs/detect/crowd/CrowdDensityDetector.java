@@ -95,7 +95,8 @@ public class CrowdDensityDetector extends KeyedProcessFunction<String, CrowdRead
             return;
         }
         long ts = ctx.timestamp() != null ? ctx.timestamp() : r.ts();
-        ZoneTrack t = track.value() == null ? new ZoneTrack() : track.value();
+        ZoneTrack stored = track.value();
+        ZoneTrack t = stored == null ? new ZoneTrack() : stored;
         if (ts <= t.lastTs) {
             staleReadings.inc();
             return;
@@ -141,12 +142,12 @@ public class CrowdDensityDetector extends KeyedProcessFunction<String, CrowdRead
         List<Evidence> evidence = densityEvidence(x, window);
         if (next == null) {
             if (current != null) {
-                alerts.clear(key, x.ts, String.format(Locale.ROOT, "Zone %s below %s again: %s%s", x.zoneName(),
+                alerts.clear(key, x.ts, fmt("Zone %s below %s again: %s%s", x.zoneName(),
                         current.wireName(), figures(x), flowNote(x)), evidence).ifPresent(out::collect);
             }
             return null;
         }
-        String summary = String.format(Locale.ROOT, "Zone %s %s: %s%s", x.zoneName(), next.wireName(), figures(x), flowNote(x));
+        String summary = fmt("Zone %s %s: %s%s", x.zoneName(), next.wireName(), figures(x), flowNote(x));
         alerts.raiseOrUpdate(AlertDraft.zone(AlertType.CROWD_DENSITY, next, x.zone.zoneId(), x.r.location(), x.ts,
                 summary, CrowdLevels.actionFor(next), evidence)).ifPresent(out::collect);
         return next;
@@ -165,9 +166,9 @@ public class CrowdDensityDetector extends KeyedProcessFunction<String, CrowdRead
         boolean reached = open != null && from != null && from.atLeast(open);
         if (predicts && keep) {
             CrowdForecast f = forecast.get();
-            String summary = String.format(Locale.ROOT, "Zone %s reaches %s in ~%d min at %+.0f people/min (now %d people, "
-                            + "%s at %.0f)%s", x.zoneName(), f.nextLevel().wireName(),
-                    Math.max(1, Math.round(f.minutes())), f.slopePerMin(), f.occupancy(), f.nextLevel().wireName(),
+            String level = f.nextLevel().wireName();
+            String summary = fmt("Zone %s reaches %s in ~%d min at %+.0f people/min (now %d people, %s at %.0f)%s",
+                    x.zoneName(), level, Math.max(1, Math.round(f.minutes())), f.slopePerMin(), f.occupancy(), level,
                     f.thresholdPersons(), flowNote(x));
             List<Evidence> evidence = List.of(
                     occupancy(x, window.get(0)), occupancy(x, window.get(window.size() - 1)),
@@ -178,7 +179,7 @@ public class CrowdDensityDetector extends KeyedProcessFunction<String, CrowdRead
         } else if (open != null && (!keep || reached)) {
             String why = reached ? "level reached" : "trend no longer reaches " + open.wireName() + " within "
                     + Math.round(horizonMin) + " min";
-            forecasts.clear(key, x.ts, String.format(Locale.ROOT, "Zone %s forecast ended (%s): %s", x.zoneName(), why,
+            forecasts.clear(key, x.ts, fmt("Zone %s forecast ended (%s): %s", x.zoneName(), why,
                     figures(x)), List.of(occupancy(x, window.get(window.size() - 1)))).ifPresent(out::collect);
             t.forecast = new ForecastHold();
         }
@@ -194,12 +195,12 @@ public class CrowdDensityDetector extends KeyedProcessFunction<String, CrowdRead
                 Evidence.reading(x.ts, x.r.deviceId(), "inflow", perMin, "persons/min"),
                 Evidence.reading(x.ts, x.r.deviceId(), "inCount", x.r.inCount(), "persons"));
         if (keep) {
-            String summary = String.format(Locale.ROOT, "Entrance zone %s: inflow %.0f people/min against a limit of %.0f/min "
+            String summary = fmt("Entrance zone %s: inflow %.0f people/min against a limit of %.0f/min "
                     + "(%s)%s", x.zoneName(), perMin, limit, figures(x), flowNote(x));
             alerts.raiseOrUpdate(AlertDraft.zone(AlertType.CROWD_INFLOW, Severity.ORANGE, x.zone.zoneId(),
                     x.r.location(), x.ts, summary, "restrict_entry", evidence)).ifPresent(out::collect);
         } else if (open) {
-            alerts.clear(key, x.ts, String.format(Locale.ROOT, "Entrance zone %s: inflow down to %.0f people/min (limit %.0f/min)",
+            alerts.clear(key, x.ts, fmt("Entrance zone %s: inflow down to %.0f people/min (limit %.0f/min)",
                     x.zoneName(), perMin, limit), evidence).ifPresent(out::collect);
         }
     }
@@ -235,6 +236,10 @@ public class CrowdDensityDetector extends KeyedProcessFunction<String, CrowdRead
         return evidence;
     }
 
+    private static String fmt(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+
     private static Severity higher(Severity a, Severity b) {
         return a == null ? b : b == null ? a : Severity.max(a, b);
     }
@@ -244,12 +249,12 @@ public class CrowdDensityDetector extends KeyedProcessFunction<String, CrowdRead
     }
 
     private static String figures(Reading x) {
-        return String.format(Locale.ROOT, "%.2f p/m², %d people (%.0f %% of capacity %d)", CrowdLevels.density(x.r.count(), x.zone),
+        return fmt("%.2f p/m², %d people (%.0f %% of capacity %d)", CrowdLevels.density(x.r.count(), x.zone),
                 x.r.count(), 100.0 * x.r.count() / x.zone.capacity(), x.zone.capacity());
     }
 
     private static String flowNote(Reading x) {
-        return x.flowBalance == null ? "" : String.format(Locale.ROOT, "; counter %s disagrees with its in/out flows (count %d, "
+        return x.flowBalance == null ? "" : fmt("; counter %s disagrees with its in/out flows (count %d, "
                 + "flow balance %d): check the camera", x.r.deviceId(), x.r.count(), x.flowBalance);
     }
 }

@@ -102,10 +102,14 @@ public record CrowdSettings(double blueDensity, double yellowDensity, double ora
     }
 
     public static CrowdSettings defaults() {
-        return new CrowdSettings(1.0, 2.0, 3.5, 5.0, 0.6, 0.8, 0, 0, 0.8, Duration.ofSeconds(30),
-                Duration.ofMinutes(2), 0.2, 5, 3, Duration.ofMinutes(10), Duration.ofMinutes(5),
-                Duration.ofMinutes(10), 0.01, 2, Duration.ofMinutes(1), 0, Duration.ofMinutes(10), Duration.ofMinutes(1), 0.8,
-                Duration.ofMinutes(2));
+        return new CrowdSettings(
+                1.0, 2.0, 3.5, 5.0,                                      // densities, p/m²
+                0.6, 0.8, 0, 0,                                          // capacity shares
+                0.8, Duration.ofSeconds(30), Duration.ofMinutes(2),      // hysteresis
+                0.2, 5, 3,                                               // flow cross-check
+                Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofMinutes(10), 0.01, 2,
+                Duration.ofMinutes(1),                                   // forecast
+                0, Duration.ofMinutes(10), Duration.ofMinutes(1), 0.8, Duration.ofMinutes(2)); // inflow
     }
 
     /** The inflow limit of {@code capacity}, people per minute. */

@@ -236,6 +236,30 @@ class CrowdDensityDetectorTest {
     }
 
     @Test
+    void forecastClearsTwoReadingsAfterTheTrendStopsReachingTheLevel() throws Exception {
+        start();
+        for (int k = 0; k <= 31; k++) {
+            feed(STREET, 930 + 10 * k, 1);
+        }
+        // The rise stops at 1,240: the 10-minute slope fades until yellow is more than 10 min away.
+        List<Alert> forecasts = new ArrayList<>();
+        int k = 32;
+        for (; k < 120; k++) {
+            forecasts.addAll(ofType(feed(STREET, 1240, 1), AlertType.CROWD_FORECAST));
+            if (withStatus(forecasts, AlertStatus.CLEARED).size() == 1) {
+                break;
+            }
+        }
+        int firstMiss = 32;
+        while (statuses().get(firstMiss).minutesToNextLevel() <= 10) {
+            firstMiss++;
+        }
+        assertThat(k).as("cleared at the second reading beyond the horizon").isEqualTo(firstMiss + 1);
+        assertThat(forecasts.get(forecasts.size() - 1).summary())
+                .contains("trend no longer reaches yellow within 10 min");
+    }
+
+    @Test
     void aFlatOrSlowlyChangingCrowdHasNoForecast() throws Exception {
         start();
         for (int k = 0; k < 120; k++) {
