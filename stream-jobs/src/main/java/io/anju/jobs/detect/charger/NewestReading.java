@@ -26,6 +26,12 @@ final class NewestReading {
                 ctx.getMetricGroup().counter("staleReadings"));
     }
 
+    /** True when {@code ts} is newer than every reading seen so far; remembers nothing. */
+    boolean isNewer(long ts) throws IOException {
+        Long seen = newest.value();
+        return seen == null || ts > seen;
+    }
+
     /** True and remembered when {@code ts} is newer than every reading seen so far; false (and counted) otherwise. */
     boolean accept(long ts) throws IOException {
         Long seen = newest.value();

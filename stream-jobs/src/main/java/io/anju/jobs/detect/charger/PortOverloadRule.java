@@ -31,11 +31,21 @@ public final class PortOverloadRule implements Serializable {
             return null;
         }
         long start = run == null ? ts : run.startTs();
-        double firstW = run == null ? r.powerW() : run.firstW();
+        boolean firstReading = run == null || run.firstW() == null;
         Severity now = severityOf(ts - start, r.powerW(), limitW);
         Severity before = run == null ? null : run.severity();
         Severity severity = before == null ? now : now == null ? before : Severity.max(before, now);
-        return new PortOverloadRun(start, ts, firstW, r.powerW(), r.currentA(), severity);
+        return new PortOverloadRun(start, ts, firstReading ? ts : run.firstTs(),
+                firstReading ? r.powerW() : run.firstW(), r.powerW(), r.currentA(), severity,
+                run == null ? null : run.eventA());
+    }
+
+    /**
+     * A run begun by the charger's own overcurrent event at {@code ts}, before telemetry shows the port over its
+     * limit: the next reading, if still over, counts its duration from the event. The event alone raises nothing.
+     */
+    public PortOverloadRun startedByEvent(long ts, Double currentA) {
+        return new PortOverloadRun(ts, ts, ts, null, 0, 0, null, currentA == null ? Double.NaN : currentA);
     }
 
     /** The severity a run of {@code durationMs} whose latest reading draws {@code powerW} has; null below orange. */
