@@ -12,7 +12,8 @@ import java.time.Duration;
  * @param flatTolerance how far, as a share of the run's first reading, a reading may stray and still count as flat;
  *                      default 0.10 (10 %)
  */
-public record IllegalLoadSettings(double minPowerW, Duration minDuration, double flatTolerance) implements Serializable {
+public record IllegalLoadSettings(double minPowerW, Duration minDuration, double flatTolerance)
+        implements Serializable {
 
     public IllegalLoadSettings {
         if (!(minPowerW > 0) || Double.isInfinite(minPowerW)) {

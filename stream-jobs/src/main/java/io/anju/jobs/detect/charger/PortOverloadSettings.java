@@ -11,15 +11,18 @@ import java.time.Duration;
  * @param redAfter    how long above the limit makes it red with {@code stop_port}; default 30 s
  * @param redFactor   a single reading at or above this multiple of the limit is red at once; default 1.2
  */
-public record PortOverloadSettings(Duration orangeAfter, Duration redAfter, double redFactor) implements Serializable {
+public record PortOverloadSettings(Duration orangeAfter, Duration redAfter, double redFactor)
+        implements Serializable {
 
     public PortOverloadSettings {
         if (orangeAfter == null || orangeAfter.isNegative()) {
-            throw new IllegalArgumentException("detect.portOverload.orangeAfter must be >= 0 (was " + orangeAfter + ")");
+            throw new IllegalArgumentException(
+                    "detect.portOverload.orangeAfter must be >= 0 (was " + orangeAfter + ")");
         }
         if (redAfter == null || redAfter.compareTo(orangeAfter) <= 0) {
             throw new IllegalArgumentException(
-                    "detect.portOverload.redAfter must be > orangeAfter (was " + redAfter + ", orangeAfter " + orangeAfter + ")");
+                    "detect.portOverload.redAfter must be > orangeAfter (was " + redAfter + ", orangeAfter "
+                            + orangeAfter + ")");
         }
         if (!(redFactor > 1.0) || Double.isInfinite(redFactor)) {
             throw new IllegalArgumentException("detect.portOverload.redFactor must be > 1 (was " + redFactor + ")");

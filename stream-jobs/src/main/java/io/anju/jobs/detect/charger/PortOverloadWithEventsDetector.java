@@ -14,7 +14,8 @@ import org.apache.flink.util.Collector;
  * shows the port over counts its duration from the event (orange up to 30 s earlier than from telemetry alone).
  * Other events are ignored; without events it behaves exactly like {@link PortOverloadDetector}.
  */
-public class PortOverloadWithEventsDetector extends KeyedCoProcessFunction<String, ChargerTelemetry, ChargerEvent, Alert> {
+public class PortOverloadWithEventsDetector
+        extends KeyedCoProcessFunction<String, ChargerTelemetry, ChargerEvent, Alert> {
     private final PortOverloadSettings settings;
     private transient PortOverloadTracker tracker;
 

@@ -50,6 +50,7 @@ public final class StationOverloadRule implements Serializable {
 
     public String clearSummary(String deviceId, double totalW, ChargerLimits limits) {
         return String.format(Locale.ROOT, "Station %s back to %s in total, below %.0f %% of its %s refuse line",
-                deviceId, ChargerText.watts(totalW), settings.clearRatio() * 100, ChargerText.watts(limits.stationRefuseW()));
+                deviceId, ChargerText.watts(totalW), settings.clearRatio() * 100,
+                ChargerText.watts(limits.stationRefuseW()));
     }
 }

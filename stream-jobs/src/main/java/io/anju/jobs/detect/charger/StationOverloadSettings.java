@@ -14,7 +14,8 @@ public record StationOverloadSettings(double clearRatio) implements Serializable
 
     public StationOverloadSettings {
         if (!(clearRatio > 0 && clearRatio <= 1)) {
-            throw new IllegalArgumentException("detect.stationOverload.clearRatio must be in (0, 1] (was " + clearRatio + ")");
+            throw new IllegalArgumentException(
+                    "detect.stationOverload.clearRatio must be in (0, 1] (was " + clearRatio + ")");
         }
     }
 

@@ -22,7 +22,8 @@ class ChargerRulesTest {
         assertThat(portOverload.severityOf(30_000, 1_001, 1_000)).isEqualTo(Severity.RED);
         assertThat(portOverload.severityOf(0, 1_199.9, 1_000)).isNull();
         assertThat(portOverload.severityOf(0, 1_200, 1_000)).isEqualTo(Severity.RED);
-        assertThat(portOverload.severityOf(0, 960, 800)).as("the registry's limit, not 1,000 W").isEqualTo(Severity.RED);
+        assertThat(portOverload.severityOf(0, 960, 800)).as("the registry's limit, not 1,000 W")
+                .isEqualTo(Severity.RED);
     }
 
     @Test
