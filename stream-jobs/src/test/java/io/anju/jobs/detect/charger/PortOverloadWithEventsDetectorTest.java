@@ -1,0 +1,92 @@
+package io.anju.jobs.detect.charger;
+
+import io.anju.common.alert.Alert;
+import io.anju.common.alert.AlertStatus;
+import io.anju.common.alert.Severity;
+import io.anju.jobs.input.ChargerEvent;
+import io.anju.jobs.input.ChargerTelemetry;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.anju.jobs.detect.charger.ChargerScenario.DEVICE;
+import static io.anju.jobs.detect.charger.ChargerScenario.LOCATION;
+import static io.anju.jobs.detect.charger.ChargerScenario.at;
+import static io.anju.jobs.detect.charger.ChargerScenario.charging;
+import static io.anju.jobs.detect.charger.ChargerScenario.telemetry;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PortOverloadWithEventsDetectorTest {
+    private KeyedTwoInputStreamOperatorTestHarness<String, ChargerTelemetry, ChargerEvent, Alert> h;
+
+    @BeforeEach
+    void start() throws Exception {
+        h = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(new PortOverloadWithEventsDetector(),
+                ChargerTelemetry::deviceId, ChargerEvent::deviceId, Types.STRING);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        h.close();
+    }
+
+    private List<Alert> port4(double seconds, double watts) throws Exception {
+        int before = h.extractOutputValues().size();
+        h.processElement1(telemetry(at(seconds), charging(4, watts)), at(seconds));
+        return new ArrayList<>(h.extractOutputValues().subList(before, h.extractOutputValues().size()));
+    }
+
+    private void event(double seconds, String kind, Integer port, Double value) throws Exception {
+        h.processElement2(new ChargerEvent(DEVICE, at(seconds), LOCATION, kind, port, value, "E12"), at(seconds));
+    }
+
+    @Test
+    void anOvercurrentEventStartsTheRunBeforeTheTelemetryShowsIt() throws Exception {
+        port4(0, 300);
+        event(10, "overcurrent", 4, 23.1);
+
+        assertThat(port4(30, 1_080)).singleElement().satisfies(a -> {
+            assertThat(a.status()).isEqualTo(AlertStatus.RAISED);
+            assertThat(a.severity()).as("20 s since the event").isEqualTo(Severity.ORANGE);
+            assertThat(a.evidence()).extracting(e -> e.signal() + "@" + e.ts() + "=" + e.value())
+                    .containsExactly("overcurrentEventA@" + at(10) + "=23.1", "powerW@" + at(30) + "=1080.0",
+                            "currentA@" + at(30) + "=22.5");
+        });
+        assertThat(port4(40, 1_080)).singleElement().satisfies(a -> {
+            assertThat(a.severity()).as("30 s since the event").isEqualTo(Severity.RED);
+            assertThat(a.recommendedAction()).isEqualTo("stop_port");
+        });
+    }
+
+    @Test
+    void anEventTheTelemetryDoesNotConfirmRaisesNothingAndLeavesNoRun() throws Exception {
+        event(0, "overcurrent", 4, 21.0);
+        assertThat(port4(30, 950)).isEmpty();
+        assertThat(port4(60, 1_050)).as("a new run from this reading: 0 s").isEmpty();
+        assertThat(port4(64, 1_050)).isEmpty();
+        assertThat(port4(65, 1_050)).extracting(Alert::severity).containsExactly(Severity.ORANGE);
+    }
+
+    @Test
+    void anEventOlderThanTheNewestTelemetryOrOfAnotherKindIsIgnored() throws Exception {
+        port4(30, 300);
+        event(20, "overcurrent", 4, 22.0);
+        event(31, "overtemp", 4, 66.0);
+        event(31, "overcurrent", null, 22.0);
+
+        assertThat(port4(40, 1_050)).isEmpty();
+        assertThat(h.numKeyedStateEntries()).as("newest time and the run of port 4 only").isEqualTo(2);
+    }
+
+    @Test
+    void telemetryAloneBehavesAsThePlainDetector() throws Exception {
+        assertThat(port4(0, 1_100)).isEmpty();
+        assertThat(port4(30, 1_100)).extracting(Alert::severity).containsExactly(Severity.RED);
+    }
+}
