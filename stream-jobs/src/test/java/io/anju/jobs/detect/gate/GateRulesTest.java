@@ -1,5 +1,7 @@
 package io.anju.jobs.detect.gate;
 
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -86,5 +88,12 @@ class GateRulesTest {
                 .hasMessageContaining("detect.gate.deniedWindow must be > 0");
         assertThatThrownBy(() -> d.withDeniedWindow(null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("detect.gate.deniedWindow");
+    }
+
+    /** Kept in keyed state: POJO serializers (not Kryo) keep checkpoints compact and the schema evolvable. */
+    @Test
+    void theStateRecordsArePojosForFlink() {
+        assertThat(TypeInformation.of(Episode.class)).isInstanceOf(PojoTypeInfo.class);
+        assertThat(TypeInformation.of(Denial.class)).isInstanceOf(PojoTypeInfo.class);
     }
 }

@@ -1,6 +1,8 @@
 package io.anju.jobs.detect.offline;
 
 import io.anju.common.model.DeviceType;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -49,5 +51,11 @@ class OfflineSettingsTest {
         assertThat(OfflineAlerts.human(270_000)).isEqualTo("4 min 30 s");
         assertThat(OfflineAlerts.human(720_000)).isEqualTo("12 min");
         assertThat(OfflineAlerts.human(3_900_000)).isEqualTo("1 h 5 min");
+    }
+
+    /** Kept in keyed state: a POJO serializer (not Kryo) keeps checkpoints compact and the schema evolvable. */
+    @Test
+    void theStateRecordIsAPojoForFlink() {
+        assertThat(TypeInformation.of(Liveness.class)).isInstanceOf(PojoTypeInfo.class);
     }
 }
