@@ -107,7 +107,10 @@ public final class GateAnomalyDetector extends KeyedProcessFunction<String, Gate
         if (last == null || e.ts() > last) {
             lastPassTs.update(e.ts());
         }
-        denials.update(DeniedBurst.afterPass(recentDenials(), e.ts()));
+        List<Denial> recent = recentDenials();
+        if (!recent.isEmpty()) {
+            denials.update(DeniedBurst.afterPass(recent, e.ts()));
+        }
     }
 
     private void onDenied(GateEvent e, TimerService timers, Collector<Alert> out) throws Exception {

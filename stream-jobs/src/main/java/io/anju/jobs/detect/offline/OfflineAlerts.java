@@ -20,9 +20,10 @@ final class OfflineAlerts {
     /** The raise at {@code deadline}: the device has been silent since {@code liveness.silenceStart()}. */
     static AlertDraft offline(String deviceId, Liveness liveness, long deadline, OfflineSettings settings) {
         long silenceMs = deadline - liveness.silenceStart();
+        long heartbeatMs = settings.heartbeat(liveness.type()).toMillis();
         String summary = liveness.type().wireName() + " " + deviceId + " silent for " + human(silenceMs) + " ("
-                + settings.missedHeartbeats() + " heartbeats of " + human(settings.heartbeat(liveness.type()).toMillis())
-                + " missed), last message at " + Instant.ofEpochMilli(liveness.silenceStart())
+                + settings.missedHeartbeats() + " heartbeats of " + human(heartbeatMs) + " missed), last message at "
+                + Instant.ofEpochMilli(liveness.silenceStart())
                 + (liveness.offlineStatusSeen() ? "; its connection dropped (offline status received)" : "");
         List<Evidence> evidence = new ArrayList<>();
         evidence.add(Evidence.event(liveness.silenceStart(), deviceId, "lastMessage", null));
@@ -35,8 +36,9 @@ final class OfflineAlerts {
     }
 
     static String backOnline(String deviceId, Liveness before, long returnTs) {
-        return before.type().wireName() + " " + deviceId + " back online after " + human(returnTs - before.silenceStart())
-                + " of silence (last message before at " + Instant.ofEpochMilli(before.silenceStart()) + ")";
+        return before.type().wireName() + " " + deviceId + " back online after "
+                + human(returnTs - before.silenceStart()) + " of silence (last message before at "
+                + Instant.ofEpochMilli(before.silenceStart()) + ")";
     }
 
     static List<Evidence> backOnlineEvidence(String deviceId, Liveness before, long returnTs) {

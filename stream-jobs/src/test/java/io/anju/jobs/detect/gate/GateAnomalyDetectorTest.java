@@ -240,8 +240,9 @@ class GateAnomalyDetectorTest {
         assertThat(alerts()).isEmpty();
 
         sendDenials(35 * SECOND, 40 * SECOND);
-        assertThat(alerts()).singleElement().extracting(Alert::evidence).asInstanceOf(
-                org.assertj.core.api.InstanceOfAssertFactories.LIST).hasSize(5);
+        assertThat(alerts()).singleElement().satisfies(a -> assertThat(a.evidence()).extracting(Evidence::ts)
+                .containsExactly(BEGINNING + 20 * SECOND, BEGINNING + 25 * SECOND, BEGINNING + 30 * SECOND,
+                        BEGINNING + 35 * SECOND, BEGINNING + 40 * SECOND));
     }
 
     @Test
