@@ -1,0 +1,53 @@
+package io.anju.jobs.detect.offline;
+
+import io.anju.jobs.input.DeviceSeen;
+
+import java.io.Serializable;
+
+/**
+ * The offline rule without Flink: how a message changes what is known of a device, when its silence becomes an
+ * outage, and which message ends one.
+ */
+public final class OfflineRule implements Serializable {
+    private final OfflineSettings settings;
+
+    public OfflineRule(OfflineSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Device time at which the device is offline unless another live message arrives. */
+    public long deadline(Liveness liveness) {
+        return liveness.silenceStart() + settings.timeout(liveness.type()).toMillis();
+    }
+
+    /**
+     * The state after message {@code m}, or null when {@code m} is a stale live message (older than the newest one
+     * already seen) that must not move the silence clock backwards.
+     */
+    public Liveness observe(Liveness current, DeviceSeen m) {
+        if (m.offline()) {
+            // An offline status is evidence, not liveness: it never restarts the silence clock. Its ts is often old
+            // (a Will carries the time of the connect that registered it), so it is recorded whatever its ts.
+            if (current == null) {
+                return new Liveness(m.type(), m.location(), null, m.ts());
+            }
+            return new Liveness(current.type(), current.location(), current.lastAliveTs(), m.ts());
+        }
+        if (current != null && current.lastAliveTs() != null && m.ts() < current.lastAliveTs()) {
+            return null;
+        }
+        return new Liveness(m.type(), m.location(), m.ts(), null);
+    }
+
+    /**
+     * True when {@code m} ends an outage raised at device time {@code raisedAt}: a live message from after the raise.
+     * A late message from before it only shows the device was alive a little longer; it moves the deadline instead.
+     */
+    public static boolean endsOutage(DeviceSeen m, long raisedAt) {
+        return !m.offline() && m.ts() >= raisedAt;
+    }
+
+    public OfflineSettings settings() {
+        return settings;
+    }
+}
