@@ -27,6 +27,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,8 +68,10 @@ public final class DeviceStreams {
                 .setProperty("partition.discovery.interval.ms", "60000")
                 .setProperty("commit.offsets.on.checkpoint", "true")
                 .build();
+        Duration outOfOrderness = s.outOfOrderness();
+        Duration quietAfter = s.quietAfter();
         WatermarkStrategy<DeviceInput> eventTime = WatermarkStrategy
-                .<DeviceInput>forGenerator(ctx -> new QuietAwareWatermarks<>(s.outOfOrderness(), s.quietAfter(),
+                .<DeviceInput>forGenerator(ctx -> new QuietAwareWatermarks<>(outOfOrderness, quietAfter,
                         System::currentTimeMillis))
                 .withTimestampAssigner((in, kafkaTs) -> in.seen().ts());
         DataStream<DeviceInput> inputs = env.fromSource(source, eventTime, "device-envelopes")

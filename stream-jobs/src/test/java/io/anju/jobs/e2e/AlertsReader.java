@@ -1,0 +1,74 @@
+package io.anju.jobs.e2e;
+
+import io.anju.common.alert.Alert;
+import io.anju.common.json.Json;
+import io.anju.common.topic.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Reads {@code anju.alerts} from the beginning as the case system will: {@code read_committed}, so only alerts of
+ * completed checkpoints are seen. Keeps every record, in order, on a background thread.
+ */
+final class AlertsReader implements AutoCloseable {
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final List<Alert> alerts = new ArrayList<>();
+    private final AtomicLong lastArrivalNanos = new AtomicLong(System.nanoTime());
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    AlertsReader(String bootstrap) {
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS, Duration.ofSeconds(30)).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        thread = new Thread(this::run, "alerts-reader");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        while (running) {
+            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                Alert a = Json.fromBytes(r.value(), Alert.class);
+                synchronized (alerts) {
+                    alerts.add(a);
+                }
+                lastArrivalNanos.set(System.nanoTime());
+            }
+        }
+        consumer.close();
+    }
+
+    List<Alert> all() {
+        synchronized (alerts) {
+            return List.copyOf(alerts);
+        }
+    }
+
+    /** True when no alert arrived for {@code quiet}. */
+    boolean quietFor(Duration quiet) {
+        return System.nanoTime() - lastArrivalNanos.get() > quiet.toNanos();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        thread.join(5_000);
+    }
+}

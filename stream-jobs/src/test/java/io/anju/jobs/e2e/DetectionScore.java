@@ -1,0 +1,178 @@
+package io.anju.jobs.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.anju.common.alert.Alert;
+import io.anju.common.alert.AlertType;
+import io.anju.common.alert.Severity;
+import io.anju.common.json.Json;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Scores the alerts of a run against the simulator's ground truth.
+ * <ul>
+ *   <li>A fault is <b>detected</b> when exactly one episode of its expected type is at its place during it, that
+ *   episode reaches the expected severity, and it was raised within the fault's bound (device time).</li>
+ *   <li>An episode is <b>explained</b> when it is at the place of some fault, during it (or up to
+ *   {@link #AFTERMATH_MS} after), and its type is one that fault may cause: the expected type, plus the forecast
+ *   and inflow warnings of a crowd surge.</li>
+ * </ul>
+ * Recall = detected faults / faults; precision = explained episodes / episodes.
+ */
+final class DetectionScore {
+    /** A fault's consequences may outlast it a little (a port cooling down, a crowd draining). */
+    static final long AFTERMATH_MS = 10 * 60_000L;
+    /** Readings are periodic: a detection may be based on a reading taken shortly before the injected start. */
+    static final long LEAD_MS = 60_000L;
+
+    record Fault(String kind, String deviceId, String compoundId, String zoneId, Integer port, long startTs, long endTs,
+                 AlertType expected, Severity severity, long withinMs) {
+    }
+
+    record FaultResult(Fault fault, List<Episode> matches, boolean detected, String why, long latencyMs) {
+    }
+
+    private final List<Fault> faults;
+    private final List<Episode> episodes;
+    private final List<FaultResult> results = new ArrayList<>();
+    private final List<Episode> unexplained = new ArrayList<>();
+
+    DetectionScore(List<Fault> faults, List<Alert> alerts) {
+        this.faults = List.copyOf(faults);
+        this.episodes = Episode.of(alerts);
+        for (Fault f : faults) {
+            results.add(score(f));
+        }
+        for (Episode e : episodes) {
+            if (faults.stream().noneMatch(f -> explains(f, e))) {
+                unexplained.add(e);
+            }
+        }
+    }
+
+    static List<Fault> readGroundTruth(Path file) throws IOException {
+        List<Fault> faults = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode n = Json.mapper().readTree(line);
+            JsonNode exp = n.path("expected");
+            faults.add(new Fault(n.path("fault").asText(), n.path("deviceId").asText(), text(n, "compoundId"),
+                    text(n, "zoneId"), n.hasNonNull("port") ? n.get("port").asInt() : null, n.path("startTs").asLong(),
+                    n.path("endTs").asLong(), AlertType.fromWire(exp.path("alert").asText()),
+                    Severity.fromWire(exp.path("severity").asText()), exp.path("withinMs").asLong()));
+        }
+        return faults;
+    }
+
+    private FaultResult score(Fault f) {
+        List<Episode> matches = episodes.stream()
+                .filter(e -> e.type() == f.expected() && atPlace(f, e) && inTime(f, e)).toList();
+        if (matches.size() != 1) {
+            return new FaultResult(f, matches, false, matches.isEmpty() ? "no alert" : matches.size() + " episodes",
+                    -1);
+        }
+        Episode e = matches.get(0);
+        long latency = e.first().firstEventTs() - f.startTs();
+        if (e.maxSeverity() != f.severity()) {
+            return new FaultResult(f, matches, false, "reached " + e.maxSeverity().wireName() + ", expected "
+                    + f.severity().wireName(), latency);
+        }
+        if (latency > f.withinMs()) {
+            return new FaultResult(f, matches, false, "raised after " + latency / 1000 + " s, bound "
+                    + f.withinMs() / 1000 + " s", latency);
+        }
+        if (!e.wellFormed()) {
+            return new FaultResult(f, matches, false, "revisions not 1..n with one raise", latency);
+        }
+        return new FaultResult(f, matches, true, "ok", latency);
+    }
+
+    private static boolean explains(Fault f, Episode e) {
+        return allowedTypes(f).contains(e.type()) && atPlace(f, e) && inTime(f, e);
+    }
+
+    private static Set<AlertType> allowedTypes(Fault f) {
+        if (f.expected() == AlertType.CROWD_DENSITY) {
+            return Set.of(AlertType.CROWD_DENSITY, AlertType.CROWD_FORECAST, AlertType.CROWD_INFLOW);
+        }
+        return Set.of(f.expected());
+    }
+
+    private static boolean atPlace(Fault f, Episode e) {
+        Alert a = e.first();
+        return switch (a.sourceKind()) {
+            case ZONE -> a.location() != null && f.zoneId() != null && f.zoneId().equals(a.location().zoneId());
+            case BUILDING, COMPOUND -> a.location() != null && f.compoundId() != null
+                    && f.compoundId().equals(a.location().compoundId());
+            case PORT -> f.deviceId().equals(a.deviceId()) && (f.port() == null || f.port().equals(a.port()));
+            case DEVICE -> f.deviceId().equals(a.deviceId());
+        };
+    }
+
+    private static boolean inTime(Fault f, Episode e) {
+        long t = e.first().firstEventTs();
+        return t >= f.startTs() - LEAD_MS && t <= f.endTs() + AFTERMATH_MS;
+    }
+
+    double recall() {
+        return faults.isEmpty() ? 1.0 : results.stream().filter(FaultResult::detected).count() / (double) faults.size();
+    }
+
+    double precision() {
+        return episodes.isEmpty() ? 1.0 : (episodes.size() - unexplained.size()) / (double) episodes.size();
+    }
+
+    List<FaultResult> results() {
+        return results;
+    }
+
+    List<Episode> unexplained() {
+        return unexplained;
+    }
+
+    List<Episode> episodes() {
+        return episodes;
+    }
+
+    /** The precision/recall table per fault kind, then every miss and every unexplained episode. */
+    String table() {
+        Map<String, int[]> byKind = new LinkedHashMap<>();
+        for (FaultResult r : results) {
+            int[] c = byKind.computeIfAbsent(r.fault().kind(), k -> new int[2]);
+            c[0]++;
+            if (r.detected()) {
+                c[1]++;
+            }
+        }
+        StringBuilder t = new StringBuilder();
+        t.append(String.format("%-18s %6s %8s %7s%n", "fault", "faults", "detected", "recall"));
+        byKind.forEach((kind, c) -> t.append(String.format("%-18s %6d %8d %6.0f%%%n", kind, c[0], c[1],
+                100.0 * c[1] / c[0])));
+        t.append(String.format("all: %d faults, recall %.1f%%; %d alert episodes, %d unexplained, precision %.1f%%%n",
+                faults.size(), 100 * recall(), episodes.size(), unexplained.size(), 100 * precision()));
+        for (FaultResult r : results) {
+            t.append(String.format("  %-4s %-16s %-14s port=%-4s -> %s (latency %s)%n", r.detected() ? "ok" : "MISS",
+                    r.fault().kind(), r.fault().deviceId(), r.fault().port(), r.why(),
+                    r.latencyMs() < 0 ? "-" : r.latencyMs() / 1000 + " s"));
+        }
+        for (Episode e : unexplained) {
+            Alert a = e.first();
+            t.append(String.format("  FALSE %s %s at %s (max %s, first event %d)%n", a.type().wireName(), a.id(),
+                    e.place(), e.maxSeverity().wireName(), a.firstEventTs()));
+        }
+        return t.toString();
+    }
+
+    private static String text(JsonNode n, String field) {
+        return n.hasNonNull(field) ? n.get(field).asText() : null;
+    }
+}

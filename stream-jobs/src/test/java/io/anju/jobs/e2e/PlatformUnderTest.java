@@ -1,0 +1,114 @@
+package io.anju.jobs.e2e;
+
+import io.anju.common.auth.Credentials;
+import io.anju.common.model.Device;
+import io.anju.common.model.DeviceType;
+import io.anju.common.registry.Registry;
+import io.anju.common.registry.RegistryLoader;
+import io.anju.common.registry.RegistryWriter;
+import io.anju.common.registry.generate.GeneratedRegistry;
+import io.anju.common.registry.generate.GeneratorOptions;
+import io.anju.common.registry.generate.RegistryGenerator;
+import io.anju.gateway.GatewayNode;
+import io.anju.gateway.config.GatewayConfig;
+import io.anju.jobs.JobsSettings;
+import io.anju.jobs.run.JobsRunner;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The real platform on loopback: a generated Lianhu registry, a gateway with its embedded Kafka, and the stream
+ * jobs in a Flink MiniCluster reading from it. What a test plays against it is up to the test.
+ */
+final class PlatformUnderTest implements AutoCloseable {
+    static final long REGISTRY_SEED = 2020;
+
+    final Path dir;
+    final Path registryFile;
+    final Registry registry;
+    final Map<String, String> secrets = new HashMap<>();
+    final GatewayNode gateway;
+
+    private PlatformUnderTest(Path dir, Path registryFile, Registry registry, List<Credentials.Entry> credentials,
+                              GatewayNode gateway) {
+        this.dir = dir;
+        this.registryFile = registryFile;
+        this.registry = registry;
+        credentials.forEach(e -> secrets.put(e.deviceId(), e.secret()));
+        this.gateway = gateway;
+    }
+
+    static PlatformUnderTest start(Path dir) throws InterruptedException {
+        GeneratedRegistry generated = RegistryGenerator.generate(new GeneratorOptions(REGISTRY_SEED, true, 0));
+        Path registryFile = dir.resolve("registry.json");
+        RegistryWriter.write(registryFile, generated.document());
+        GatewayNode gateway = new GatewayNode(GatewayConfig.of(Map.of(
+                "node.id", "gw-e2e",
+                "mqtt.host", "127.0.0.1",
+                "mqtt.port", "0",
+                "http.host", "127.0.0.1",
+                "http.port", "0",
+                "kafka.port", "0",
+                "data.dir", dir.resolve("gateway").toString(),
+                "registry.file", registryFile.toString()))).start();
+        return new PlatformUnderTest(dir, registryFile, RegistryLoader.load(registryFile), generated.credentials(),
+                gateway);
+    }
+
+    String bootstrap() {
+        return gateway.bootstrapServers();
+    }
+
+    String mqttUri() {
+        return "tcp://127.0.0.1:" + gateway.server().mqttPort();
+    }
+
+    /** Settings of the jobs against this platform: 1 s checkpoints, state under {@code dir/jobs}. */
+    JobsSettings jobsSettings(String influxUrl) {
+        return JobsSettings.defaults(registryFile, dir.resolve("jobs"))
+                .withBootstrap(bootstrap())
+                .withInfluxUrl(influxUrl)
+                .withCheckpointInterval(Duration.ofSeconds(1));
+    }
+
+    JobsRunner jobs(String influxUrl) {
+        return new JobsRunner(jobsSettings(influxUrl), 0);
+    }
+
+    /**
+     * A slice of Lianhu for a scenario: the chargers of the first compounds (up to {@code chargers}), the gates and
+     * cameras of the first smart-security compound that has an elevator camera, and every Beiyuanmen crowd counter.
+     */
+    List<Device> scenarioDevices(int chargers) {
+        List<Device> chosen = new ArrayList<>(registry.devicesOfType(DeviceType.CHARGER).stream()
+                .filter(Device::enabled).limit(chargers).toList());
+        String security = registry.devicesOfType(DeviceType.CAMERA).stream()
+                .filter(d -> d.enabled() && d.camera() != null && "elevator".equals(d.camera().watches()))
+                .map(d -> d.location().compoundId()).findFirst().orElseThrow();
+        Set<DeviceType> securityTypes = Set.of(DeviceType.GATE, DeviceType.CAMERA);
+        registry.devices().stream()
+                .filter(d -> d.enabled() && securityTypes.contains(d.type())
+                        && security.equals(d.location().compoundId()))
+                .forEach(chosen::add);
+        chosen.addAll(registry.devicesOfType(DeviceType.CROWD).stream().filter(Device::enabled).toList());
+        return chosen;
+    }
+
+    static Set<String> ids(List<Device> devices) {
+        Set<String> ids = new LinkedHashSet<>();
+        devices.forEach(d -> ids.add(d.id()));
+        return ids;
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+    }
+}
