@@ -124,9 +124,10 @@ public class FireRiskDetector extends KeyedProcessFunction<String, FireSignal, A
             return;
         }
         st.seen(s.ts(), s.location());
-        FireAssessment a = assess(st, s.ts(), out);
-        trackQuiet(st, a, s.ts(), ctx);
+        trackQuiet(st, evaluate(st), s.ts(), ctx);
+        // Clear before drafting, so the reading that ends the quiet period does not refresh what it clears.
         clearIfQuiet(st, s.ts(), out);
+        draft(st, evaluate(st), s.ts(), out);
         stations.put(st.deviceId, st);
     }
 
@@ -164,12 +165,19 @@ public class FireRiskDetector extends KeyedProcessFunction<String, FireSignal, A
         return true;
     }
 
-    /** Raises or updates the station's fire risk or leakage fault from its signs now. */
-    private FireAssessment assess(StationState st, long ts, Collector<Alert> out) throws Exception {
+    private FireAssessment evaluate(StationState st) throws Exception {
+        return FireAssessment.of(st, tracks(st), book.isOpen(fireKey(st.deviceId)), settings,
+                settings.reportingGap().toMillis());
+    }
+
+    private void assess(StationState st, long ts, Collector<Alert> out) throws Exception {
+        draft(st, evaluate(st), ts, out);
+    }
+
+    /** Raises or updates the station's fire risk or leakage fault from its assessment. */
+    private void draft(StationState st, FireAssessment a, long ts, Collector<Alert> out) throws Exception {
         String fireKey = fireKey(st.deviceId);
         String leakKey = leakKey(st.deviceId);
-        FireAssessment a = FireAssessment.of(st, tracks(st), book.isOpen(fireKey), settings,
-                settings.reportingGap().toMillis());
         if (a.level() != null) {
             String escalation = escalation();
             Severity severity = escalation == null ? a.level() : a.level().raised();
@@ -189,7 +197,6 @@ public class FireRiskDetector extends KeyedProcessFunction<String, FireSignal, A
                     INSPECT_STATION, List.of(Evidence.reading(st.leakageTs, st.deviceId, "leakageMa", st.leakageMa,
                             "mA")))), out);
         }
-        return a;
     }
 
     /** Notes when a station's open alerts went quiet and sets the timer that may clear them. */
