@@ -49,6 +49,16 @@ class FireRiskDetectorTest extends FireFixtures {
     }
 
     @Test
+    void withoutTheFadeCheckAHeavyLoadWarmUpWouldLookLikeARunaway() throws Exception {
+        FireRiskSettings d = FireRiskSettings.defaults();
+        var h = harness(new FireRiskSettings(d.riseRate(), d.riseWindow(), d.riseFloorC(), 0.1, d.yellowC(),
+                d.overTempC(), d.clearBelowC(), d.leakageMa(), d.clearAfter(), d.reportingGap(),
+                d.cameraConfirmWindow()));
+        port1(h, 0, 10, m -> r1(27 + 27.5 * (1 - Math.exp(-m / 5))), 3.2);
+        assertThat(severities(h.extractOutputValues())).containsExactly(Severity.BLUE);
+    }
+
+    @Test
     void sustainedRiseIsBlueThenYellowFrom55() throws Exception {
         var h = harness();
         port1(h, 0, 8.5, linear(38, 0, 3), 2.0);
