@@ -8,8 +8,10 @@ import java.time.Duration;
  *
  * @param riseRate          a port temperature rising at least this fast (°C/min) is a fire sign; default 2.0
  * @param riseWindow        the rise must hold over this long, checked per third of it; default 3 min
- * @param riseFloorC        a rise only counts when the port is at least this warm (°C): a port warming up from
- *                          ambient at the start of a session rises fast for a few minutes; default 40.0
+ * @param riseFloorC        a rise only counts when the port is at least this warm (°C): a port heated by its load
+ *                          approaches at most ambient + 30 °C with a time constant of about 5 min, so at the start
+ *                          of a session (or of a heavy load) it rises faster than 2 °C/min for a few minutes, but
+ *                          (in a shed up to 27 °C) never above 48 °C; default 48.0
  * @param minRateRatio      the rate of the last third of the window must be at least this fraction of the first
  *                          third's: a port settling at its charging temperature slows down exponentially (about
  *                          0.67 over 3 min with the 5-min time constant of a port), a runaway does not; default 0.8
@@ -50,7 +52,7 @@ public record FireRiskSettings(double riseRate, Duration riseWindow, double rise
     }
 
     public static FireRiskSettings defaults() {
-        return new FireRiskSettings(2.0, Duration.ofMinutes(3), 40.0, 0.8, 55.0, 65.0, 60.0, 30.0,
+        return new FireRiskSettings(2.0, Duration.ofMinutes(3), 48.0, 0.8, 55.0, 65.0, 60.0, 30.0,
                 Duration.ofMinutes(10), Duration.ofMinutes(3), Duration.ofSeconds(30));
     }
 

@@ -49,9 +49,9 @@ class FireRiskDetectorTest extends FireFixtures {
     }
 
     @Test
-    void withoutTheFadeCheckAHeavyLoadWarmUpWouldLookLikeARunaway() throws Exception {
+    void withoutTheFloorAndFadeChecksAHeavyLoadWarmUpWouldLookLikeARunaway() throws Exception {
         FireRiskSettings d = FireRiskSettings.defaults();
-        var h = harness(new FireRiskSettings(d.riseRate(), d.riseWindow(), d.riseFloorC(), 0.1, d.yellowC(),
+        var h = harness(new FireRiskSettings(d.riseRate(), d.riseWindow(), 40.0, 0.1, d.yellowC(),
                 d.overTempC(), d.clearBelowC(), d.leakageMa(), d.clearAfter(), d.reportingGap(),
                 d.cameraConfirmWindow()));
         port1(h, 0, 10, m -> r1(27 + 27.5 * (1 - Math.exp(-m / 5))), 3.2);
@@ -61,7 +61,7 @@ class FireRiskDetectorTest extends FireFixtures {
     @Test
     void sustainedRiseIsBlueThenYellowFrom55() throws Exception {
         var h = harness();
-        port1(h, 0, 8.5, linear(38, 0, 3), 2.0);
+        port1(h, 0, 7.5, linear(41, 0, 3), 2.0);
         List<Alert> out = h.extractOutputValues();
         assertThat(raises(out)).isOne();
         Alert first = out.get(0);
@@ -73,11 +73,11 @@ class FireRiskDetectorTest extends FireFixtures {
         assertThat(first.location()).isEqualTo(LOCATION);
         assertThat(first.recommendedAction()).isEqualTo("inspect_port");
         assertThat(first.firstEventTs()).isEqualTo(minutes(3));
-        assertThat(first.summary()).contains("port 1 at 47.0 °C rising 3.0 °C/min");
+        assertThat(first.summary()).contains("port 1 at 50.0 °C rising 3.0 °C/min");
         assertThat(severities(out)).containsExactly(Severity.BLUE, Severity.YELLOW);
         assertThat(out.get(1).status()).isEqualTo(AlertStatus.UPDATED);
         assertThat(out.get(1).id()).isEqualTo(first.id());
-        assertThat(out.get(1).lastEventTs()).isEqualTo(minutes(6));
+        assertThat(out.get(1).lastEventTs()).isEqualTo(minutes(5));
     }
 
     @Test
@@ -100,13 +100,16 @@ class FireRiskDetectorTest extends FireFixtures {
 
     @Test
     void aRiseBelowTheFloorOrFadingLikeAWarmUpIsNoSign() throws Exception {
-        var cold = harness();
-        port1(cold, 0, 3.5, linear(30, 0, 3.0), 2.0); // ends at 39.0 °C
-        assertThat(cold.extractOutputValues()).isEmpty();
+        var cool = harness();
+        port1(cool, 0, 3.5, linear(38.5, 0, 3.0), 2.0); // ends at 47.5 °C
+        assertThat(cool.extractOutputValues()).isEmpty();
+        var atFloor = harness();
+        port1(atFloor, 0, 3.5, linear(39, 0, 3.0), 2.0); // ends at 48.0 °C
+        assertThat(severities(atFloor.extractOutputValues())).containsExactly(Severity.BLUE);
 
         var fading = harness();
         // 4, 3, 2.4 °C/min: each third fast enough, but the last is only 0.6 of the first.
-        double[] temps = {40, 42, 44, 45.5, 47, 48.2, 49.4};
+        double[] temps = {50, 52, 54, 55.5, 57, 58.2, 59.4};
         for (int i = 0; i < temps.length; i++) {
             feed(fading, telemetry(STATION, minutes(i * 0.5), false, 2.0, temps[i]));
         }
