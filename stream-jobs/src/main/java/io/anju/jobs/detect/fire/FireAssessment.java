@@ -20,6 +20,7 @@ import java.util.Map;
  * @param level        the fire-risk level before any building escalation; null when there is no fire risk
  * @param leakageOnly  leakage above the line without any fire sign: a leakage fault
  * @param quiet        no port at or above the clear line, no rise, no smoke, leakage normal
+ * @param leaking      leakage above the line, with or without other signs
  * @param suspectPort  the port to stop: the hottest rising port, else the hottest port; null without readings
  * @param signs        the signs for people, e.g. "port 3 at 68.2 °C rising 3.4 °C/min, smoke"
  * @param evidence     the readings behind the signs

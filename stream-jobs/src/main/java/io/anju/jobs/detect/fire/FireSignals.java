@@ -6,12 +6,36 @@ import io.anju.jobs.input.ChargerEvent;
 import io.anju.jobs.input.ChargerTelemetry;
 import io.anju.jobs.input.PortReading;
 
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.util.Collector;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /** Maps the typed device inputs to {@link FireSignal}s; inputs that say nothing about fire map to none. */
 public final class FireSignals {
     private FireSignals() {
+    }
+
+    /**
+     * The fire signals of a whole job: charger telemetry and events, camera smoke and flame, and the CEP-confirmed
+     * e-bike-in-elevator detections, in one stream for {@link FireRiskDetector#alerts}. Inputs keep their event
+     * timestamps.
+     */
+    public static DataStream<FireSignal> of(DataStream<ChargerTelemetry> telemetry, DataStream<ChargerEvent> events,
+                                            DataStream<CameraDetection> cameras, ElevatorSettings elevator) {
+        TypeInformation<FireSignal> type = TypeInformation.of(FireSignal.class);
+        DataStream<FireSignal> fromTelemetry = telemetry
+                .flatMap((ChargerTelemetry t, Collector<FireSignal> out) -> fromTelemetry(t).forEach(out::collect))
+                .returns(type).name("fire signals of charger telemetry");
+        DataStream<FireSignal> fromEvents = events
+                .flatMap((ChargerEvent e, Collector<FireSignal> out) -> fromEvent(e).forEach(out::collect))
+                .returns(type).name("fire signals of charger events");
+        DataStream<FireSignal> fromCameras = cameras
+                .flatMap((CameraDetection d, Collector<FireSignal> out) -> fromCamera(d).forEach(out::collect))
+                .returns(type).name("fire signals of camera detections");
+        return fromTelemetry.union(fromEvents, fromCameras, ElevatorConfirmation.confirm(cameras, elevator));
     }
 
     /** Every port temperature, then the smoke flag, then the leakage: smoke first makes leakage its evidence. */

@@ -1,6 +1,12 @@
 package io.anju.jobs.detect.fire;
 
+import io.anju.common.alert.Alert;
+import io.anju.common.alert.AlertStatus;
+import io.anju.common.alert.AlertType;
+import io.anju.common.alert.Severity;
 import io.anju.jobs.input.CameraDetection;
+import io.anju.jobs.input.ChargerEvent;
+import io.anju.jobs.input.ChargerTelemetry;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -15,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class ElevatorConfirmationTest extends FireFixtures {
     @RegisterExtension
@@ -54,6 +61,34 @@ class ElevatorConfirmationTest extends FireFixtures {
         assertThat(c.snapshotId()).isEqualTo(CAMERA + "-" + seconds(103));
         assertThat(c.building()).isEqualTo("bldg-3");
         assertThat(c.compoundId()).isEqualTo(COMPOUND);
+    }
+
+    @Test
+    void theWholeFireGraphRaisesTheFireRiskAndTheElevatorAdvisory() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        DataStream<ChargerTelemetry> telemetry = env.fromData(
+                        telemetry(STATION, minutes(0), false, 3.0, 40.0),
+                        telemetry(STATION, minutes(0.5), true, 3.0, 69.0))
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<ChargerTelemetry>forMonotonousTimestamps()
+                        .withTimestampAssigner((t, ts) -> t.ts()));
+        DataStream<ChargerEvent> events = env.fromData(event(STATION, minutes(0.5), "smoke", null, null))
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<ChargerEvent>forMonotonousTimestamps()
+                        .withTimestampAssigner((e, ts) -> e.ts()));
+        DataStream<CameraDetection> cameras = env.fromData(
+                        detection(CAMERA, minutes(1), "ebike_in_elevator"),
+                        detection(CAMERA, minutes(1) + 3_000, "ebike_in_elevator"))
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<CameraDetection>forMonotonousTimestamps()
+                        .withTimestampAssigner((d, ts) -> d.ts()));
+        List<Alert> out = new ArrayList<>();
+        try (CloseableIterator<Alert> it = FireRiskDetector.alerts(
+                FireSignals.of(telemetry, events, cameras, ElevatorSettings.defaults()),
+                FireRiskSettings.defaults(), ElevatorSettings.defaults()).executeAndCollect()) {
+            it.forEachRemaining(out::add);
+        }
+        assertThat(out).filteredOn(a -> a.status() == AlertStatus.RAISED).extracting(Alert::type, Alert::severity)
+                .containsExactlyInAnyOrder(tuple(AlertType.FIRE_RISK, Severity.RED),
+                        tuple(AlertType.EBIKE_IN_ELEVATOR, Severity.YELLOW));
     }
 
     @Test
