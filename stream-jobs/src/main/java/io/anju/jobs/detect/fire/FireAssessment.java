@@ -99,4 +99,21 @@ public record FireAssessment(Severity level, boolean leakageOnly, boolean quiet,
         return new FireAssessment(level, leak && level == null, quiet, leak, suspect, String.join(", ", signs),
                 evidence);
     }
+
+    /** One line for people: the signs, what to do, and why the level was raised, if it was. */
+    public String summary(String stationId, Severity severity, String escalation) {
+        boolean smoke = signs.contains("smoke");
+        StringBuilder b = new StringBuilder(smoke ? "Smoke at charging station " : "Fire risk at charging station ")
+                .append(stationId).append(": ").append(signs);
+        if (smoke) {
+            b.append("; call the fire service");
+        }
+        if (suspectPort != null) {
+            b.append(severity.atLeast(Severity.ORANGE) ? "; stop port " : "; inspect port ").append(suspectPort);
+        }
+        if (escalation != null) {
+            b.append("; ").append(escalation);
+        }
+        return b.toString();
+    }
 }

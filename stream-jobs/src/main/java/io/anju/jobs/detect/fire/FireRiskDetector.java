@@ -86,7 +86,7 @@ public class FireRiskDetector extends KeyedProcessFunction<String, FireSignal, A
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
         boolean elevatorWasOpen = elevatorOpen();
-        for (Map.Entry<String, Long> a : new ArrayList<>(toList(advisories.entries()))) {
+        for (Map.Entry<String, Long> a : toList(advisories.entries())) {
             long after = a.getKey().startsWith(AlertType.EBIKE_IN_ELEVATOR.wireName())
                     ? elevator.clearAfter().toMillis() : settings.clearAfter().toMillis();
             if (timestamp - a.getValue() >= after) {
@@ -95,7 +95,7 @@ public class FireRiskDetector extends KeyedProcessFunction<String, FireSignal, A
                         List.of()), out);
             }
         }
-        for (Map.Entry<String, Long> c : new ArrayList<>(toList(cameraSightings.entries()))) {
+        for (Map.Entry<String, Long> c : toList(cameraSightings.entries())) {
             if (timestamp - c.getValue() > settings.cameraConfirmWindow().toMillis()) {
                 cameraSightings.remove(c.getKey());
             }
@@ -124,10 +124,13 @@ public class FireRiskDetector extends KeyedProcessFunction<String, FireSignal, A
             return;
         }
         st.seen(s.ts(), s.location());
-        trackQuiet(st, evaluate(st), s.ts(), ctx);
+        FireAssessment a = evaluate(st);
+        trackQuiet(st, a, s.ts(), ctx);
         // Clear before drafting, so the reading that ends the quiet period does not refresh what it clears.
-        clearIfQuiet(st, s.ts(), out);
-        draft(st, evaluate(st), s.ts(), out);
+        if (clearIfQuiet(st, s.ts(), out)) {
+            a = evaluate(st);
+        }
+        draft(st, a, s.ts(), out);
         stations.put(st.deviceId, st);
     }
 
@@ -182,7 +185,7 @@ public class FireRiskDetector extends KeyedProcessFunction<String, FireSignal, A
             String escalation = escalation();
             Severity severity = escalation == null ? a.level() : a.level().raised();
             emit(book.raiseOrUpdate(new AlertDraft(AlertType.FIRE_RISK, severity, SourceKind.DEVICE, st.deviceId,
-                    st.deviceId, a.suspectPort(), st.location, ts, fireSummary(st, a, severity, escalation),
+                    st.deviceId, a.suspectPort(), st.location, ts, a.summary(st.deviceId, severity, escalation),
                     severity.atLeast(Severity.ORANGE) ? STOP_PORT : INSPECT_PORT, a.evidence())), out);
             if (book.isOpen(leakKey)) {
                 st.leakQuietSince = StationState.NONE;
@@ -216,11 +219,11 @@ public class FireRiskDetector extends KeyedProcessFunction<String, FireSignal, A
         }
     }
 
-    /** Clears what has been quiet for the clear period, unless the station stopped reporting. */
-    private void clearIfQuiet(StationState st, long now, Collector<Alert> out) throws Exception {
+    /** Clears what has been quiet for the clear period, unless the station stopped reporting; true if it did. */
+    private boolean clearIfQuiet(StationState st, long now, Collector<Alert> out) throws Exception {
         long clearAfter = settings.clearAfter().toMillis();
         if (!st.reporting(now, settings.reportingGap().toMillis())) {
-            return;
+            return false;
         }
         boolean changed = false;
         if (st.fireQuietSince != StationState.NONE && now - st.fireQuietSince >= clearAfter) {
@@ -238,6 +241,7 @@ public class FireRiskDetector extends KeyedProcessFunction<String, FireSignal, A
         if (changed) {
             stations.put(st.deviceId, st);
         }
+        return changed;
     }
 
     private void cameraSighting(FireSignal s, Context ctx, Collector<Alert> out) throws Exception {
@@ -317,22 +321,6 @@ public class FireRiskDetector extends KeyedProcessFunction<String, FireSignal, A
         }
         buildings.sort(null);
         return "raised one level: e-bike in the elevator of " + String.join(", ", buildings);
-    }
-
-    private String fireSummary(StationState st, FireAssessment a, Severity severity, String escalation) {
-        StringBuilder b = new StringBuilder();
-        b.append(a.signs().contains("smoke") ? "Smoke at charging station " : "Fire risk at charging station ")
-                .append(st.deviceId).append(": ").append(a.signs());
-        if (a.signs().contains("smoke")) {
-            b.append("; call the fire service");
-        }
-        if (a.suspectPort() != null) {
-            b.append(severity.atLeast(Severity.ORANGE) ? "; stop port " : "; inspect port ").append(a.suspectPort());
-        }
-        if (escalation != null) {
-            b.append("; ").append(escalation);
-        }
-        return b.toString();
     }
 
     private Map<Integer, PortTrack> tracks(StationState st) throws Exception {
