@@ -1,0 +1,60 @@
+package io.anju.jobs.detect.fire;
+
+import io.anju.common.model.LocationChain;
+
+import java.util.Arrays;
+
+/**
+ * What the fire-risk detector keeps per charging station besides its port histories, as a Flink POJO. Times are
+ * device times; {@link #NONE} marks an absent one.
+ */
+public class StationState {
+    public static final long NONE = Long.MIN_VALUE;
+
+    public String deviceId;
+    public LocationChain location;
+    public int[] ports = new int[0];
+    /** Newest reading of any kind from this station. */
+    public long newestTs = NONE;
+    public boolean smoke;
+    public long smokeTs = NONE;
+    public double leakageMa;
+    public long leakageTs = NONE;
+    /** Since when no fire sign holds, while a fire risk is open. */
+    public long fireQuietSince = NONE;
+    /** Since when leakage is back to normal, while a leakage fault is open. */
+    public long leakQuietSince = NONE;
+
+    public StationState() {
+    }
+
+    public static StationState of(String deviceId, LocationChain location) {
+        StationState s = new StationState();
+        s.deviceId = deviceId;
+        s.location = location;
+        return s;
+    }
+
+    public void addPort(int port) {
+        for (int p : ports) {
+            if (p == port) {
+                return;
+            }
+        }
+        ports = Arrays.copyOf(ports, ports.length + 1);
+        ports[ports.length - 1] = port;
+        Arrays.sort(ports);
+    }
+
+    public void seen(long ts, LocationChain latest) {
+        newestTs = Math.max(newestTs, ts);
+        if (latest != null) {
+            location = latest;
+        }
+    }
+
+    /** A station that has not reported for longer than {@code gapMs} before {@code now} must not clear. */
+    public boolean reporting(long now, long gapMs) {
+        return newestTs != NONE && now - newestTs <= gapMs;
+    }
+}
