@@ -175,7 +175,10 @@ public final class JobsRunner implements AutoCloseable {
         }
     }
 
-    /** Kills the jobs without a savepoint, as a crash would (tests of recovery from checkpoints). */
+    /**
+     * Ends the jobs and the MiniCluster without a savepoint, as a crash would: what continues is the last completed
+     * checkpoint (tests of recovery). The embedded broker, if any, keeps running.
+     */
     public synchronized void kill() {
         running.forEach((name, id) -> {
             try {
@@ -185,6 +188,7 @@ public final class JobsRunner implements AutoCloseable {
             }
         });
         running.clear();
+        closeCluster();
     }
 
     private void closeCluster() {

@@ -9,6 +9,10 @@ import io.anju.jobs.detect.charger.StationOverloadDetector;
 import io.anju.jobs.detect.charger.StationOverloadSettings;
 import io.anju.jobs.detect.crowd.CrowdDensityDetector;
 import io.anju.jobs.detect.crowd.CrowdSettings;
+import io.anju.jobs.detect.fire.ElevatorSettings;
+import io.anju.jobs.detect.fire.FireRiskDetector;
+import io.anju.jobs.detect.fire.FireRiskSettings;
+import io.anju.jobs.detect.fire.FireSignals;
 import io.anju.jobs.detect.gate.GateAnomalyDetector;
 import io.anju.jobs.detect.gate.GateSettings;
 import io.anju.jobs.detect.offline.OfflineDetector;
@@ -37,6 +41,8 @@ final class Detectors {
                 .uid("detect-station-overload").name("station overload"));
         alerts.add(chargers.process(new IllegalLoadDetector(IllegalLoadSettings.defaults()))
                 .uid("detect-illegal-load").name("illegal high-power load"));
+        alerts.add(FireRiskDetector.alerts(FireSignals.of(devices.chargerTelemetry(), devices.chargerEvents(),
+                devices.cameras(), ElevatorSettings.defaults()), FireRiskSettings.defaults(), ElevatorSettings.defaults()));
         alerts.add(devices.seen().keyBy(OfflineDetector::key)
                 .process(new OfflineDetector(OfflineSettings.defaults())).uid("detect-offline").name("device offline"));
         alerts.add(devices.gateEvents().keyBy(GateAnomalyDetector::key)

@@ -33,13 +33,25 @@ final class AlertsReader implements AutoCloseable {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        List<TopicPartition> partitions = partitions();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         thread = new Thread(this::run, "alerts-reader");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** A topic just created may take a moment to appear in the metadata. */
+    private List<TopicPartition> partitions() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<TopicPartition> found = consumer.partitionsFor(Topics.ALERTS, Duration.ofSeconds(5)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            if (!found.isEmpty()) {
+                return found;
+            }
+        }
+        throw new IllegalStateException(Topics.ALERTS + " has no partitions after 30 s");
     }
 
     private void run() {

@@ -9,6 +9,8 @@ import io.anju.common.registry.RegistryWriter;
 import io.anju.common.registry.generate.GeneratedRegistry;
 import io.anju.common.registry.generate.GeneratorOptions;
 import io.anju.common.registry.generate.RegistryGenerator;
+import io.anju.common.topic.TopicAdmin;
+import io.anju.common.topic.Topics;
 import io.anju.gateway.GatewayNode;
 import io.anju.gateway.config.GatewayConfig;
 import io.anju.jobs.JobsSettings;
@@ -58,6 +60,8 @@ final class PlatformUnderTest implements AutoCloseable {
                 "kafka.port", "0",
                 "data.dir", dir.resolve("gateway").toString(),
                 "registry.file", registryFile.toString()))).start();
+        // The jobs create these too; creating them up front lets readers subscribe before the jobs start.
+        TopicAdmin.ensure(gateway.bootstrapServers(), "test", List.of(Topics.ALERTS, Topics.COMMANDS), 6, (short) 1);
         return new PlatformUnderTest(dir, registryFile, RegistryLoader.load(registryFile), generated.credentials(),
                 gateway);
     }

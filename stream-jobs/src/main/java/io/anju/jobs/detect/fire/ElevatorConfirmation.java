@@ -31,7 +31,7 @@ public final class ElevatorConfirmation {
         return CEP.pattern(ebikes.keyBy(CameraDetection::deviceId), pattern(settings))
                 .inEventTime()
                 .process(new Confirm(), TypeInformation.of(FireSignal.class))
-                .name("confirm ebike in elevator");
+                .uid("confirm-ebike-elevator").name("confirm ebike in elevator");
     }
 
     static Pattern<CameraDetection, CameraDetection> pattern(ElevatorSettings settings) {

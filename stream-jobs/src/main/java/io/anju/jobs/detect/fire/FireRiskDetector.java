@@ -58,7 +58,7 @@ public class FireRiskDetector extends KeyedProcessFunction<String, FireSignal, A
                                            ElevatorSettings elevator) {
         return signals.keyBy(FireSignal::compoundId)
                 .process(new FireRiskDetector(settings, elevator))
-                .name("fire risk");
+                .uid("detect-fire-risk").name("fire risk");
     }
 
     @Override

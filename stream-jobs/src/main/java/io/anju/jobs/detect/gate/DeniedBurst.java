@@ -9,7 +9,7 @@ import java.util.List;
  * {@code deniedWindow} apart, with no successful pass between them. Works on the denials since the last pass, kept
  * sorted by device time, so an out-of-order denial lands where it happened.
  */
-public final class DeniedBurst {
+public final class DeniedBurst implements java.io.Serializable {
     /** Denials kept per gate at most: a bound on state for a gate that is hammered. */
     static final int MAX_KEPT = 64;
 
