@@ -113,15 +113,12 @@ public final class InfluxServer implements BeforeAllCallback, AfterAllCallback, 
 
     private static Path influxd() {
         String configured = System.getProperty("anju.influxd");
-        if (configured != null) {
-            return Path.of(configured);
-        }
-        List<Path> candidates = Stream.concat(
+        List<Path> candidates = configured != null ? List.of(Path.of(configured)) : Stream.concat(
                 Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
                         .filter(dir -> !dir.isEmpty()).map(dir -> Path.of(dir, "influxd")),
                 Stream.of(Path.of("/usr/bin/influxd"))).toList();
         return candidates.stream().filter(Files::isExecutable).findFirst().orElseThrow(() -> new IllegalStateException(
-                "influxd not found (looked on the PATH and in /usr/bin): the InfluxDB integration tests need "
+                "influxd not found (looked at " + candidates + "): the InfluxDB integration tests need "
                         + "Debian's influxdb package; run scripts/install-deps.sh as root "
                         + "(or sudo apt-get install influxdb), or set -Danju.influxd=/path/to/influxd"));
     }
