@@ -44,7 +44,9 @@ public final class InfluxServer implements BeforeAllCallback, AfterAllCallback, 
             if (dataDir == null) {
                 dataDir = Files.createTempDirectory("anju-influx-");
                 httpPort = freePort();
-                rpcPort = freePort();
+                do {
+                    rpcPort = freePort();
+                } while (rpcPort == httpPort);
             }
             Path config = writeConfig();
             Path log = dataDir.resolve("influxd.log");

@@ -212,6 +212,12 @@ class InfluxSinkWriterTest {
     }
 
     @Test
+    void sinkWithoutUrl_isRefused() {
+        assertThatThrownBy(() -> new InfluxSink(InfluxSettings.defaults()))
+                .hasMessageContaining("influx.url is not set");
+    }
+
+    @Test
     void close_closesTheClient() throws Exception {
         writer(SETTINGS).close();
 
