@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the build and tests need on a fresh Debian machine (as root through apt-get).
-# Today: a JDK 17, Maven and curl (the demo and the benchmark poll /health). Later issues add InfluxDB and Chromium here.
+# Today: a JDK 17, Maven, curl (the demo and the benchmark poll /health) and InfluxDB 1.x (the history sink's tests
+# and scripts/influxdb.sh run their own influxd). Later issues add Chromium here.
 set -euo pipefail
 missing=()
 command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null || missing+=(maven)
 command -v curl >/dev/null || missing+=(curl)
+command -v influxd >/dev/null || missing+=(influxdb)
 if (( ${#missing[@]} )); then
   if [[ $(id -u) -ne 0 ]]; then
     echo "install-deps: missing ${missing[*]}; run as root or install them" >&2; exit 1

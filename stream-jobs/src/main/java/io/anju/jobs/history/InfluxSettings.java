@@ -1,0 +1,117 @@
+package io.anju.jobs.history;
+
+import java.io.Serializable;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+
+/**
+ * Where and how the history job writes to InfluxDB (v1 HTTP API, which InfluxDB 1.x, 2.x and 3.x accept).
+ *
+ * @param url              {@code http(s)://host:port} of InfluxDB; null means "no history is written". Default null.
+ * @param database         database the points go to; created at start if missing. Default {@code anju}.
+ * @param retentionPolicy  retention policy of the writes; must exist. Default {@code autogen} (keep forever).
+ * @param batchSize        points per write request; a full batch is written at once. Default 5,000 (1..100,000).
+ * @param flushInterval    a partly filled batch is written at the latest after this long. Default 1 s (10 ms..1 min).
+ * @param maxRetries       retries of a failed write before the job fails and restarts from its last checkpoint.
+ *                         Default 5 (0..100).
+ * @param initialBackoff   wait before the first retry; doubles per retry. Default 200 ms.
+ * @param maxBackoff       upper bound of the wait between retries. Default 10 s (≥ initialBackoff).
+ * @param username         optional; with {@code password} for an InfluxDB with authentication. Default null.
+ * @param password         optional; never printed. Default null.
+ */
+public record InfluxSettings(String url, String database, String retentionPolicy, int batchSize,
+                             Duration flushInterval, int maxRetries, Duration initialBackoff, Duration maxBackoff,
+                             String username, String password) implements Serializable {
+
+    public InfluxSettings {
+        if (url != null) {
+            checkUrl(url);
+        }
+        require(database != null && !database.isBlank(), "influx.database must not be empty");
+        require(retentionPolicy != null && !retentionPolicy.isBlank(),
+                "influx.retentionPolicy must not be empty (InfluxDB's default policy is autogen)");
+        require(batchSize >= 1 && batchSize <= 100_000, "influx.batchSize must be in 1..100000 (was " + batchSize + ")");
+        require(flushInterval != null && flushInterval.compareTo(Duration.ofMillis(10)) >= 0
+                        && flushInterval.compareTo(Duration.ofMinutes(1)) <= 0,
+                "influx.flushInterval must be between 10 ms and 1 min (was " + flushInterval + ")");
+        require(maxRetries >= 0 && maxRetries <= 100, "influx.maxRetries must be in 0..100 (was " + maxRetries + ")");
+        require(initialBackoff != null && initialBackoff.toMillis() >= 1,
+                "influx.initialBackoff must be at least 1 ms (was " + initialBackoff + ")");
+        require(maxBackoff != null && maxBackoff.compareTo(initialBackoff) >= 0,
+                "influx.maxBackoff must be >= influx.initialBackoff (was " + maxBackoff + ")");
+        require((username == null) == (password == null),
+                "influx.username and influx.password must be given together");
+    }
+
+    /** No InfluxDB configured: the jobs alert but write no history. */
+    public static InfluxSettings defaults() {
+        return new InfluxSettings(null, "anju", "autogen", 5_000, Duration.ofSeconds(1), 5, Duration.ofMillis(200),
+                Duration.ofSeconds(10), null, null);
+    }
+
+    public boolean enabled() {
+        return url != null;
+    }
+
+    public InfluxSettings withUrl(String newUrl) {
+        return new InfluxSettings(newUrl, database, retentionPolicy, batchSize, flushInterval, maxRetries,
+                initialBackoff, maxBackoff, username, password);
+    }
+
+    public InfluxSettings withDatabase(String newDatabase) {
+        return new InfluxSettings(url, newDatabase, retentionPolicy, batchSize, flushInterval, maxRetries,
+                initialBackoff, maxBackoff, username, password);
+    }
+
+    public InfluxSettings withBatching(int newBatchSize, Duration newFlushInterval) {
+        return new InfluxSettings(url, database, retentionPolicy, newBatchSize, newFlushInterval, maxRetries,
+                initialBackoff, maxBackoff, username, password);
+    }
+
+    public InfluxSettings withRetries(int newMaxRetries, Duration newInitialBackoff, Duration newMaxBackoff) {
+        return new InfluxSettings(url, database, retentionPolicy, batchSize, flushInterval, newMaxRetries,
+                newInitialBackoff, newMaxBackoff, username, password);
+    }
+
+    public InfluxSettings withCredentials(String newUsername, String newPassword) {
+        return new InfluxSettings(url, database, retentionPolicy, batchSize, flushInterval, maxRetries,
+                initialBackoff, maxBackoff, newUsername, newPassword);
+    }
+
+    /** The wait before retry {@code attempt} (1-based): initialBackoff doubled per attempt, capped at maxBackoff. */
+    public Duration backoff(int attempt) {
+        long ms = initialBackoff.toMillis();
+        for (int i = 1; i < attempt && ms < maxBackoff.toMillis(); i++) {
+            ms *= 2;
+        }
+        return Duration.ofMillis(Math.min(ms, maxBackoff.toMillis()));
+    }
+
+    @Override
+    public String toString() {
+        return "InfluxSettings[url=" + url + ", database=" + database + ", retentionPolicy=" + retentionPolicy
+                + ", batchSize=" + batchSize + ", flushInterval=" + flushInterval + ", maxRetries=" + maxRetries
+                + ", initialBackoff=" + initialBackoff + ", maxBackoff=" + maxBackoff + ", username=" + username
+                + ", password=" + (password == null ? null : "****") + "]";
+    }
+
+    private static void checkUrl(String url) {
+        String problem = "influx.url must be http(s)://host:port (was '" + url + "')";
+        try {
+            URI uri = new URI(url);
+            boolean httpScheme = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+            boolean bare = uri.getRawPath() == null || uri.getRawPath().isEmpty() || "/".equals(uri.getRawPath());
+            require(httpScheme && uri.getHost() != null && uri.getPort() > 0 && uri.getPort() <= 65_535 && bare
+                    && uri.getRawQuery() == null && uri.getUserInfo() == null, problem);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(problem, e);
+        }
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

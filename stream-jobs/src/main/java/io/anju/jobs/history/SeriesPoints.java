@@ -1,0 +1,182 @@
+package io.anju.jobs.history;
+
+import io.anju.common.alert.Alert;
+import io.anju.common.model.LocationChain;
+import io.anju.jobs.input.ChargerTelemetry;
+import io.anju.jobs.input.CrowdReading;
+import io.anju.jobs.input.PortReading;
+import io.anju.jobs.input.ZoneInfo;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.zip.CRC32;
+
+/**
+ * The measurements of docs/data-model.md, built from the jobs' typed inputs. Tags are the low-cardinality
+ * dimensions dashboards filter and group by; everything unbounded (ids, text) and every measured value is a field.
+ */
+public final class SeriesPoints {
+    public static final String CHARGER_PORT = "charger_port";
+    public static final String CHARGER_STATION = "charger_station";
+    public static final String CROWD_ZONE = "crowd_zone";
+    public static final String GATE_TRAFFIC = "gate_traffic";
+    public static final String ALERT = "alert";
+
+    /** The port state that counts as busy at a station: drawing power. */
+    private static final String CHARGING = "charging";
+
+    private SeriesPoints() {
+    }
+
+    /** The station point followed by one point per port, for a flatMap over charger telemetry. */
+    public static List<SeriesPoint> charger(ChargerTelemetry t) {
+        List<SeriesPoint> points = new ArrayList<>(t.ports().size() + 1);
+        points.add(chargerStation(t));
+        points.addAll(chargerPorts(t));
+        return points;
+    }
+
+    /** {@code charger_port}: one point per port reading; the port's state is a tag (4 values). */
+    public static List<SeriesPoint> chargerPorts(ChargerTelemetry t) {
+        List<SeriesPoint> points = new ArrayList<>(t.ports().size());
+        for (PortReading p : t.ports()) {
+            TreeMap<String, String> tags = placeTags(t.deviceId(), t.location());
+            tags.put("port", Integer.toString(p.no()));
+            tags.put("state", p.state());
+            TreeMap<String, Object> fields = new TreeMap<>();
+            fields.put("power_w", p.powerW());
+            fields.put("current_a", p.currentA());
+            fields.put("voltage_v", p.voltageV());
+            fields.put("energy_wh", p.energyWh());
+            fields.put("temp_c", p.tempC());
+            points.add(new SeriesPoint(CHARGER_PORT, tags, fields, t.ts(), 0));
+        }
+        return points;
+    }
+
+    /** {@code charger_station}: the station's totals and sensors per telemetry message. */
+    public static SeriesPoint chargerStation(ChargerTelemetry t) {
+        int busy = 0;
+        for (PortReading p : t.ports()) {
+            if (CHARGING.equals(p.state())) {
+                busy++;
+            }
+        }
+        TreeMap<String, Object> fields = new TreeMap<>();
+        fields.put("total_power_w", t.totalPowerW());
+        fields.put("busy_ports", busy);
+        fields.put("leakage_ma", t.leakageMa());
+        fields.put("ambient_c", t.ambientC());
+        fields.put("mains_v", t.mainsV());
+        fields.put("smoke", t.smoke());
+        if (t.limits() != null) {
+            fields.put("port_limit_w", t.limits().portLimitW());
+            fields.put("station_limit_w", t.limits().stationLimitW());
+        }
+        return new SeriesPoint(CHARGER_STATION, placeTags(t.deviceId(), t.location()), fields, t.ts(), 0);
+    }
+
+    /** {@code crowd_zone} without a forecast. */
+    public static SeriesPoint crowdZone(CrowdReading r) {
+        return crowdZone(r, null);
+    }
+
+    /**
+     * {@code crowd_zone}: occupancy and flows of one counter reading. {@code minutesToNextLevel} is the crowd
+     * detector's forecast (null when the trend does not reach the next level); it becomes the field
+     * {@code forecast_min}. Density and share are left out when the registry does not know the zone.
+     */
+    public static SeriesPoint crowdZone(CrowdReading r, Double minutesToNextLevel) {
+        TreeMap<String, String> tags = new TreeMap<>();
+        tags.put("zone", r.zoneId());
+        tags.put("device", r.deviceId());
+        locationTags(tags, r.location());
+        TreeMap<String, Object> fields = new TreeMap<>();
+        fields.put("occupancy", r.count());
+        ZoneInfo zone = r.zone();
+        if (zone != null && zone.areaM2() > 0) {
+            fields.put("density", r.count() / zone.areaM2());
+        }
+        if (zone != null && zone.capacity() > 0) {
+            fields.put("occupancy_share", (double) r.count() / zone.capacity());
+        }
+        if (r.intervalS() > 0) {
+            fields.put("in_per_min", r.inCount() * 60.0 / r.intervalS());
+            fields.put("out_per_min", r.outCount() * 60.0 / r.intervalS());
+        }
+        fields.put("forecast_min", minutesToNextLevel);
+        return new SeriesPoint(CROWD_ZONE, tags, fields, r.ts(), 0);
+    }
+
+    /** {@code gate_traffic}: one gate's counts of the minute that starts at {@code windowStart}. */
+    public static SeriesPoint gateMinute(GateCounts c, long windowStart) {
+        TreeMap<String, Object> fields = new TreeMap<>();
+        fields.put("pass_in", c.passIn);
+        fields.put("pass_out", c.passOut);
+        fields.put("denied", c.denied);
+        fields.put("forced", c.forced);
+        fields.put("held_open", c.heldOpen);
+        fields.put("tailgate", c.tailgate);
+        return new SeriesPoint(GATE_TRAFFIC, placeTags(c.deviceId, c.location), fields, windowStart, 0);
+    }
+
+    /**
+     * {@code alert}: one point per emission (raise, update, clear) at the event time of the emission. Two alerts of
+     * the same type, severity and status in the same grid can share a millisecond; a tie-break in the sub-millisecond
+     * nanoseconds, derived from the alert id and revision, keeps both while a replay of the same emission still
+     * lands on the same point.
+     */
+    public static SeriesPoint alert(Alert a) {
+        TreeMap<String, String> tags = new TreeMap<>();
+        tags.put("type", a.type().wireName());
+        tags.put("severity", a.severity().wireName());
+        tags.put("status", a.status().wireName());
+        tags.put("source_kind", a.sourceKind() == null ? null : a.sourceKind().wireName());
+        LocationChain l = a.location();
+        if (l != null) {
+            tags.put("sub_district", l.subDistrictId());
+            tags.put("community", l.communityId());
+            tags.put("grid", l.gridId());
+        }
+        TreeMap<String, Object> fields = new TreeMap<>();
+        fields.put("id", a.id());
+        fields.put("dedup_key", a.dedupKey());
+        fields.put("source_id", a.sourceId());
+        fields.put("revision", a.revision());
+        fields.put("severity_level", a.severity().ordinal() + 1);
+        fields.put("summary", a.summary());
+        fields.put("recommended_action", a.recommendedAction());
+        fields.put("first_event_ts", a.firstEventTs());
+        if (l != null) {
+            fields.put("compound", l.compoundId());
+            fields.put("zone", l.zoneId());
+        }
+        return new SeriesPoint(ALERT, tags, fields, a.lastEventTs(), tieBreakNanos(a.id() + "#" + a.revision()));
+    }
+
+    static int tieBreakNanos(String identity) {
+        CRC32 crc = new CRC32();
+        crc.update(identity.getBytes(StandardCharsets.UTF_8));
+        return (int) (crc.getValue() % 1_000_000L);
+    }
+
+    /** device, compound, grid: a device sits in one compound and grid, so these add no series of their own. */
+    private static TreeMap<String, String> placeTags(String deviceId, LocationChain location) {
+        TreeMap<String, String> tags = new TreeMap<>();
+        tags.put("device", deviceId);
+        if (location != null) {
+            tags.put("compound", location.compoundId());
+            tags.put("grid", location.gridId());
+        }
+        return tags;
+    }
+
+    private static void locationTags(TreeMap<String, String> tags, LocationChain location) {
+        if (location != null) {
+            tags.put("grid", location.gridId());
+            tags.put("community", location.communityId());
+        }
+    }
+}
