@@ -1,44 +1,51 @@
 package io.anju.jobs.time;
 
+import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
-import org.apache.flink.api.common.eventtime.Watermark;
 
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * Bounded out-of-orderness watermarks for one Kafka partition, with two additions that device traffic needs:
+ * Bounded out-of-orderness watermarks for one Kafka partition, with what device traffic needs besides:
  * <ul>
  *   <li>a partition that has never carried a record is idle, so an empty partition does not hold back the
  *   others;</li>
- *   <li>once a partition has been quiet for {@code quietAfter}, its event time is assumed to move on with the
- *   wall clock. When a whole district goes silent (a network outage) no record arrives to move event time, yet
- *   that is exactly when the offline detector's timers must fire.</li>
+ *   <li>a partition quiet for {@code quietAfter} (wall clock) follows the newest device time its reader has seen
+ *   on any partition: a partition of rare events (a forced gate) must not hold back the timers of all the
+ *   others;</li>
+ *   <li>when the whole reader is quiet for {@code quietAfter}, its event time moves on with the wall clock. When a
+ *   district goes silent (a network outage) no record arrives to move event time, yet that is exactly when the
+ *   offline detector's timers must fire.</li>
  * </ul>
- * The cost: a record that arrives after a long silence with a device time older than the advanced watermark is
- * late for windowed rules (counted by Flink as late, still seen by the per-event detectors).
+ * The cost: a record that arrives on a quiet partition with a device time older than the advanced watermark is
+ * late for windowed rules (Flink counts it); the per-event detectors still see it.
  */
 public final class QuietAwareWatermarks<T> implements WatermarkGenerator<T> {
     private final long boundMs;
     private final long quietAfterMs;
     private final LongSupplier wallClock;
+    private final ReaderProgress reader;
     private long maxTs = Long.MIN_VALUE;
     private long lastEventWallMs;
     private long lastEmitted = Long.MIN_VALUE;
 
-    public QuietAwareWatermarks(Duration outOfOrderness, Duration quietAfter, LongSupplier wallClock) {
+    QuietAwareWatermarks(Duration outOfOrderness, Duration quietAfter, LongSupplier wallClock, ReaderProgress reader) {
         this.boundMs = outOfOrderness.toMillis();
         this.quietAfterMs = quietAfter.toMillis();
         this.wallClock = wallClock;
+        this.reader = reader;
     }
 
     @Override
     public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {
+        long now = wallClock.getAsLong();
         if (eventTimestamp > maxTs) {
             maxTs = eventTimestamp;
         }
-        lastEventWallMs = wallClock.getAsLong();
+        lastEventWallMs = now;
+        reader.seen(eventTimestamp, now);
     }
 
     @Override
@@ -47,10 +54,14 @@ public final class QuietAwareWatermarks<T> implements WatermarkGenerator<T> {
             output.markIdle();
             return;
         }
+        long now = wallClock.getAsLong();
         long wm = maxTs - boundMs - 1;
-        long quietFor = wallClock.getAsLong() - lastEventWallMs;
-        if (quietFor > quietAfterMs) {
-            wm += quietFor - quietAfterMs;
+        if (now - lastEventWallMs > quietAfterMs) {
+            wm = Math.max(wm, reader.maxTs - boundMs - 1);
+            long readerQuietFor = now - reader.lastEventWallMs;
+            if (readerQuietFor > quietAfterMs) {
+                wm = Math.max(wm, reader.maxTs - boundMs - 1 + readerQuietFor - quietAfterMs);
+            }
         }
         if (wm > lastEmitted) {
             lastEmitted = wm;

@@ -14,7 +14,7 @@ import io.anju.jobs.input.GateEvent;
 import io.anju.jobs.registry.Enrichment;
 import io.anju.jobs.registry.RegistryPoller;
 import io.anju.jobs.registry.RegistryView;
-import io.anju.jobs.time.QuietAwareWatermarks;
+import io.anju.jobs.time.DeviceTimeWatermarks;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
@@ -27,7 +27,6 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,12 +67,8 @@ public final class DeviceStreams {
                 .setProperty("partition.discovery.interval.ms", "60000")
                 .setProperty("commit.offsets.on.checkpoint", "true")
                 .build();
-        Duration outOfOrderness = s.outOfOrderness();
-        Duration quietAfter = s.quietAfter();
-        WatermarkStrategy<DeviceInput> eventTime = WatermarkStrategy
-                .<DeviceInput>forGenerator(ctx -> new QuietAwareWatermarks<>(outOfOrderness, quietAfter,
-                        System::currentTimeMillis))
-                .withTimestampAssigner((in, kafkaTs) -> in.seen().ts());
+        WatermarkStrategy<DeviceInput> eventTime = new DeviceTimeWatermarks<>(s.outOfOrderness(), s.quietAfter(),
+                in -> in.seen().ts());
         DataStream<DeviceInput> inputs = env.fromSource(source, eventTime, "device-envelopes")
                 .uid(job + "-device-envelopes");
 

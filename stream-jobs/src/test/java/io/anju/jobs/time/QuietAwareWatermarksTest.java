@@ -1,0 +1,112 @@
+package io.anju.jobs.time;
+
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class QuietAwareWatermarksTest {
+    private static final Duration BOUND = Duration.ofSeconds(10);
+    private static final Duration QUIET = Duration.ofSeconds(10);
+    private static final long T = 1_800_000_000_000L;
+
+    private final AtomicLong wall = new AtomicLong(5_000_000);
+    private final ReaderProgress reader = new ReaderProgress();
+
+    private QuietAwareWatermarks<String> partition() {
+        return new QuietAwareWatermarks<>(BOUND, QUIET, wall::get, reader);
+    }
+
+    @Test
+    void aPartitionThatNeverCarriedARecord_isIdle() {
+        Output out = new Output();
+        partition().onPeriodicEmit(out);
+        assertThat(out.idle).isTrue();
+        assertThat(out.last).isNull();
+    }
+
+    @Test
+    void aBusyPartition_trailsItsNewestDeviceTimeByTheBound() {
+        QuietAwareWatermarks<String> p = partition();
+        Output out = new Output();
+        p.onEvent("a", T, out);
+        p.onEvent("b", T - 3_000, out);
+        p.onPeriodicEmit(out);
+        assertThat(out.last).isEqualTo(T - 10_000 - 1);
+    }
+
+    @Test
+    void aQuietPartition_followsTheBusiestPartitionOfItsReader_notTheWallClock() {
+        QuietAwareWatermarks<String> rare = partition();
+        QuietAwareWatermarks<String> busy = partition();
+        Output rareOut = new Output();
+        rare.onEvent("forced_open", T, rareOut);
+        // Simulated time runs 120× faster than the wall clock on the busy partition.
+        for (int i = 1; i <= 30; i++) {
+            wall.addAndGet(1_000);
+            busy.onEvent("telemetry", T + i * 120_000L, new Output());
+        }
+        rare.onPeriodicEmit(rareOut);
+        assertThat(rareOut.last).isEqualTo(T + 30 * 120_000L - 10_000 - 1);
+    }
+
+    @Test
+    void aPartitionQuietForLessThanQuietAfter_doesNotJumpAhead() {
+        QuietAwareWatermarks<String> rare = partition();
+        QuietAwareWatermarks<String> busy = partition();
+        Output rareOut = new Output();
+        rare.onEvent("x", T, rareOut);
+        wall.addAndGet(9_000);
+        busy.onEvent("y", T + 600_000, new Output());
+        rare.onPeriodicEmit(rareOut);
+        assertThat(rareOut.last).isEqualTo(T - 10_001);
+    }
+
+    @Test
+    void whenTheWholeReaderIsQuiet_eventTimeMovesOnWithTheWallClock() {
+        QuietAwareWatermarks<String> p = partition();
+        Output out = new Output();
+        p.onEvent("last", T, out);
+        wall.addAndGet(10_000 + 300_000);
+        p.onPeriodicEmit(out);
+        assertThat(out.last).isEqualTo(T - 10_001 + 300_000);
+    }
+
+    @Test
+    void watermarksNeverGoBack() {
+        QuietAwareWatermarks<String> p = partition();
+        Output out = new Output();
+        p.onEvent("a", T, out);
+        wall.addAndGet(100_000);
+        p.onPeriodicEmit(out);
+        long advanced = out.last;
+        p.onEvent("late", T + 1_000, out);
+        p.onPeriodicEmit(out);
+        assertThat(out.last).isEqualTo(advanced);
+    }
+
+    private static final class Output implements WatermarkOutput {
+        Long last;
+        boolean idle;
+
+        @Override
+        public void emitWatermark(Watermark watermark) {
+            last = watermark.getTimestamp();
+            idle = false;
+        }
+
+        @Override
+        public void markIdle() {
+            idle = true;
+        }
+
+        @Override
+        public void markActive() {
+            idle = false;
+        }
+    }
+}
