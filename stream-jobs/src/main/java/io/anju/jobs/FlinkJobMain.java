@@ -1,6 +1,7 @@
 package io.anju.jobs;
 
 import io.anju.jobs.topology.AlertsJob;
+import io.anju.jobs.topology.HistoryJob;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine;
@@ -46,7 +47,7 @@ public final class FlinkJobMain implements Callable<Integer> {
         JobsSettings d = JobsSettings.defaults(registry, Path.of("."));
         JobsSettings s = new JobsSettings(bootstrap, registry, influxUrl, influxDb, d.dataDir(), d.parallelism(),
                 Duration.ofMillis(checkpointIntervalMs), d.stateBackend(), d.outOfOrderness(), d.quietAfter(),
-                d.registryPoll(), d.bufferTimeout(), d.groupPrefix(), d.autoStop(), d.commandTtl());
+                d.registryPoll(), d.bufferTimeout(), d.groupPrefix(), d.autoStop(), d.commandTtl(), d.detectors());
         Map<String, String> conf = new HashMap<>();
         conf.put("execution.checkpointing.interval", checkpointIntervalMs + " ms");
         conf.put("execution.checkpointing.mode", "EXACTLY_ONCE");
@@ -59,12 +60,19 @@ public final class FlinkJobMain implements Callable<Integer> {
         env.configure(Configuration.fromMap(conf));
         switch (job) {
             case "alerts" -> AlertsJob.build(env, s, bootstrap);
+            case "history" -> {
+                if (influxUrl == null) {
+                    System.err.println("--job history needs --influx-url");
+                    return 2;
+                }
+                HistoryJob.build(env, s, bootstrap);
+            }
             default -> {
                 System.err.println("--job must be alerts or history (was " + job + ")");
                 return 2;
             }
         }
-        env.execute(job.equals("alerts") ? AlertsJob.NAME : "anju-history");
+        env.execute(job.equals("alerts") ? AlertsJob.NAME : HistoryJob.NAME);
         return 0;
     }
 }

@@ -96,7 +96,7 @@ public final class JobsMain implements Callable<Integer> {
         return new JobsSettings(bootstrap, registry, influxUrl, influxDb, dataDir, parallelism,
                 Duration.ofMillis(Durations.parseMillis("--checkpoint-interval", checkpointInterval)), stateBackend, d.outOfOrderness(),
                 d.quietAfter(), d.registryPoll(), d.bufferTimeout(), d.groupPrefix(),
-                new AutoStopPolicy(types("--auto-stop", autoStop), perCompound()), d.commandTtl());
+                new AutoStopPolicy(types("--auto-stop", autoStop), perCompound()), d.commandTtl(), d.detectors());
     }
 
     private Map<String, Set<AlertType>> perCompound() {

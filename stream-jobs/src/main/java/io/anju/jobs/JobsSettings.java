@@ -1,6 +1,7 @@
 package io.anju.jobs;
 
 import io.anju.jobs.command.AutoStopPolicy;
+import io.anju.jobs.detect.DetectorSettings;
 
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -28,12 +29,13 @@ import java.util.Map;
  * @param groupPrefix        Kafka consumer group and transactional id prefix (default {@code anju-jobs})
  * @param autoStop           which red alerts stop a port automatically (default: red fire risk, every compound)
  * @param commandTtl         TTL of the automatic commands (default 5 min)
+ * @param detectors          every detector's thresholds (defaults: docs/detectors.md)
  */
 public record JobsSettings(String bootstrap, Path registry, String influxUrl, String influxDatabase, Path dataDir,
                            int parallelism, Duration checkpointInterval, String stateBackend,
                            Duration outOfOrderness, Duration quietAfter, Duration registryPoll,
                            Duration bufferTimeout, String groupPrefix, AutoStopPolicy autoStop,
-                           Duration commandTtl) implements Serializable {
+                           Duration commandTtl, DetectorSettings detectors) implements Serializable {
     public static final List<String> STATE_BACKENDS = List.of("hashmap", "rocksdb");
 
     public JobsSettings {
@@ -58,36 +60,61 @@ public record JobsSettings(String bootstrap, Path registry, String influxUrl, St
                 influxDatabase);
         require(autoStop != null, "jobs.autoStop", "is required", null);
         require(positive(commandTtl), "jobs.commandTtl", "must be > 0", commandTtl);
+        require(detectors != null, "jobs.detectors", "is required", null);
     }
 
     public static JobsSettings defaults(Path registry, Path dataDir) {
         return new JobsSettings(null, registry, null, "anju", dataDir, 2, Duration.ofSeconds(2), "hashmap",
                 Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofMillis(5),
-                "anju-jobs", AutoStopPolicy.defaults(), Duration.ofMinutes(5));
+                "anju-jobs", AutoStopPolicy.defaults(), Duration.ofMinutes(5), DetectorSettings.defaults());
     }
 
     public JobsSettings withBootstrap(String value) {
         return new JobsSettings(value, registry, influxUrl, influxDatabase, dataDir, parallelism, checkpointInterval,
                 stateBackend, outOfOrderness, quietAfter, registryPoll, bufferTimeout, groupPrefix, autoStop,
-                commandTtl);
+                commandTtl, detectors);
     }
 
     public JobsSettings withInfluxUrl(String value) {
         return new JobsSettings(bootstrap, registry, value, influxDatabase, dataDir, parallelism, checkpointInterval,
                 stateBackend, outOfOrderness, quietAfter, registryPoll, bufferTimeout, groupPrefix, autoStop,
-                commandTtl);
+                commandTtl, detectors);
     }
 
     public JobsSettings withCheckpointInterval(Duration value) {
         return new JobsSettings(bootstrap, registry, influxUrl, influxDatabase, dataDir, parallelism, value,
                 stateBackend, outOfOrderness, quietAfter, registryPoll, bufferTimeout, groupPrefix, autoStop,
-                commandTtl);
+                commandTtl, detectors);
     }
 
     public JobsSettings withAutoStop(AutoStopPolicy value) {
         return new JobsSettings(bootstrap, registry, influxUrl, influxDatabase, dataDir, parallelism,
                 checkpointInterval, stateBackend, outOfOrderness, quietAfter, registryPoll, bufferTimeout,
-                groupPrefix, value, commandTtl);
+                groupPrefix, value, commandTtl, detectors);
+    }
+
+    public JobsSettings withDetectors(DetectorSettings value) {
+        return new JobsSettings(bootstrap, registry, influxUrl, influxDatabase, dataDir, parallelism,
+                checkpointInterval, stateBackend, outOfOrderness, quietAfter, registryPoll, bufferTimeout,
+                groupPrefix, autoStop, commandTtl, value);
+    }
+
+    public JobsSettings withRegistryPoll(Duration value) {
+        return new JobsSettings(bootstrap, registry, influxUrl, influxDatabase, dataDir, parallelism,
+                checkpointInterval, stateBackend, outOfOrderness, quietAfter, value, bufferTimeout,
+                groupPrefix, autoStop, commandTtl, detectors);
+    }
+
+    public JobsSettings withOutOfOrderness(Duration value) {
+        return new JobsSettings(bootstrap, registry, influxUrl, influxDatabase, dataDir, parallelism,
+                checkpointInterval, stateBackend, value, quietAfter, registryPoll, bufferTimeout,
+                groupPrefix, autoStop, commandTtl, detectors);
+    }
+
+    public JobsSettings withQuietAfter(Duration value) {
+        return new JobsSettings(bootstrap, registry, influxUrl, influxDatabase, dataDir, parallelism,
+                checkpointInterval, stateBackend, outOfOrderness, value, registryPoll, bufferTimeout,
+                groupPrefix, autoStop, commandTtl, detectors);
     }
 
     public Path checkpointDir() {

@@ -25,7 +25,7 @@ public enum FaultKind {
     /** Station residual current above 30 mA. */
     LEAKAGE(DeviceType.CHARGER, false, 5, 15, AlertType.LEAKAGE_FAULT, Severity.ORANGE, 2),
     /** The device stops publishing and its connection drops without DISCONNECT, so its Will fires. */
-    OFFLINE(null, false, 6, 20, AlertType.DEVICE_OFFLINE, Severity.YELLOW, 6),
+    OFFLINE(null, false, 8, 20, AlertType.DEVICE_OFFLINE, Severity.YELLOW, 6),
     /** A gate opened without a verified pass. */
     FORCED_GATE(DeviceType.GATE, false, 1, 3, AlertType.GATE_FORCED_OPEN, Severity.ORANGE, 1),
     /** Two e-bike detections in an elevator within 5 s. */

@@ -2,10 +2,9 @@ package io.anju.jobs.history;
 
 import io.anju.common.alert.Alert;
 import io.anju.common.model.LocationChain;
+import io.anju.jobs.detect.crowd.ZoneStatus;
 import io.anju.jobs.input.ChargerTelemetry;
-import io.anju.jobs.input.CrowdReading;
 import io.anju.jobs.input.PortReading;
-import io.anju.jobs.input.ZoneInfo;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -78,36 +77,26 @@ public final class SeriesPoints {
         return new SeriesPoint(CHARGER_STATION, placeTags(t.deviceId(), t.location()), fields, t.ts(), 0);
     }
 
-    /** {@code crowd_zone} without a forecast. */
-    public static SeriesPoint crowdZone(CrowdReading r) {
-        return crowdZone(r, null);
-    }
-
     /**
-     * {@code crowd_zone}: occupancy and flows of one counter reading. {@code minutesToNextLevel} is the crowd
-     * detector's forecast (null when the trend does not reach the next level); it becomes the field
-     * {@code forecast_min}. Density and share are left out when the registry does not know the zone.
+     * {@code crowd_zone}: a zone's figures after one counter reading, as the crowd detector saw them: occupancy,
+     * density, share of capacity, flows, the trend and the forecast ({@code forecast_min} is left out, not 0, when
+     * the trend does not reach the next level: 0 would read as "next level now").
      */
-    public static SeriesPoint crowdZone(CrowdReading r, Double minutesToNextLevel) {
+    public static SeriesPoint crowdZone(ZoneStatus z) {
         TreeMap<String, String> tags = new TreeMap<>();
-        tags.put("zone", r.zoneId());
-        tags.put("device", r.deviceId());
-        locationTags(tags, r.location());
+        tags.put("zone", z.zoneId());
+        tags.put("device", z.deviceId());
+        locationTags(tags, z.location());
         TreeMap<String, Object> fields = new TreeMap<>();
-        fields.put("occupancy", r.count());
-        ZoneInfo zone = r.zone();
-        if (zone != null && zone.areaM2() > 0) {
-            fields.put("density", r.count() / zone.areaM2());
-        }
-        if (zone != null && zone.capacity() > 0) {
-            fields.put("occupancy_share", (double) r.count() / zone.capacity());
-        }
-        if (r.intervalS() > 0) {
-            fields.put("in_per_min", r.inCount() * 60.0 / r.intervalS());
-            fields.put("out_per_min", r.outCount() * 60.0 / r.intervalS());
-        }
-        fields.put("forecast_min", minutesToNextLevel);
-        return new SeriesPoint(CROWD_ZONE, tags, fields, r.ts(), 0);
+        fields.put("occupancy", z.occupancy());
+        fields.put("density", z.density());
+        fields.put("occupancy_share", z.capacityShare());
+        fields.put("in_per_min", z.inflowPerMin());
+        fields.put("out_per_min", z.outflowPerMin());
+        fields.put("level", z.level() == null ? 0 : z.level().ordinal() + 1);
+        fields.put("forecast_min", z.minutesToNextLevel());
+        fields.put("trend_per_min", z.trendPerMin());
+        return new SeriesPoint(CROWD_ZONE, tags, fields, z.ts(), 0);
     }
 
     /** {@code gate_traffic}: one gate's counts of the minute that starts at {@code windowStart}. */

@@ -4,6 +4,7 @@ import io.anju.common.topic.TopicAdmin;
 import io.anju.common.topic.Topics;
 import io.anju.jobs.JobsSettings;
 import io.anju.jobs.topology.AlertsJob;
+import io.anju.jobs.topology.HistoryJob;
 import io.anju.jobs.topology.DeviceStreams;
 import io.anju.kafka.EmbeddedKafka;
 import org.apache.flink.api.common.JobStatus;
@@ -29,7 +30,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
- * Runs the jobs on this machine in one Flink MiniCluster, as separate Flink jobs (so the history job's
+ * Runs the jobs on this machine in one Flink MiniCluster: alerting always, history when an InfluxDB URL is set; as
+ * separate Flink jobs (so the history job's
  * back-pressure or restarts never touch alerting), against the configured Kafka or an embedded broker. Each job
  * continues from its newest checkpoint or savepoint under the data directory; {@link #stop()} takes a savepoint,
  * so a second run continues exactly where the first stopped.
@@ -51,6 +53,9 @@ public final class JobsRunner implements AutoCloseable {
         this.settings = settings;
         this.embeddedKafkaPort = embeddedKafkaPort;
         jobs.put(AlertsJob.NAME, (env, servers) -> AlertsJob.build(env, settings, servers));
+        if (settings.influxUrl() != null) {
+            jobs.put(HistoryJob.NAME, (env, servers) -> HistoryJob.build(env, settings, servers));
+        }
     }
 
     /** Exposes Flink's own metrics in Prometheus format on {@code port} (the jobs' /metrics reads them there). */
@@ -59,12 +64,6 @@ public final class JobsRunner implements AutoCloseable {
                 "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
         metricsReporter.put("metrics.reporter.prom.host", "127.0.0.1");
         metricsReporter.put("metrics.reporter.prom.port", String.valueOf(port));
-        return this;
-    }
-
-    /** Adds another job (the history job when InfluxDB is configured). */
-    public JobsRunner with(String name, BiConsumer<StreamExecutionEnvironment, String> job) {
-        jobs.put(name, job);
         return this;
     }
 

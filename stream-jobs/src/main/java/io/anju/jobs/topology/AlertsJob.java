@@ -26,7 +26,7 @@ public final class AlertsJob {
 
     public static void build(StreamExecutionEnvironment env, JobsSettings s, String bootstrap) {
         DeviceStreams devices = DeviceStreams.from(env, s, bootstrap, "alerts");
-        List<DataStream<Alert>> detected = Detectors.all(devices);
+        List<DataStream<Alert>> detected = Detectors.all(devices, s.detectors());
         DataStream<Alert> alerts = detected.get(0);
         for (int i = 1; i < detected.size(); i++) {
             alerts = alerts.union(detected.get(i));

@@ -164,6 +164,11 @@ final class DetectionScore {
                     r.fault().kind(), r.fault().deviceId(), r.fault().port(), r.why(),
                     r.latencyMs() < 0 ? "-" : r.latencyMs() / 1000 + " s"));
         }
+        for (Episode e : episodes) {
+            t.append(String.format("  episode %-24s %-22s %s%n", e.type().wireName(), e.place(),
+                    e.revisions().stream().map(a -> a.status().wireName().charAt(0) + ":" + a.severity().wireName())
+                            .toList()));
+        }
         for (Episode e : unexplained) {
             Alert a = e.first();
             t.append(String.format("  FALSE %s %s at %s (max %s, first event %d)%n", a.type().wireName(), a.id(),

@@ -74,12 +74,18 @@ final class PlatformUnderTest implements AutoCloseable {
         return "tcp://127.0.0.1:" + gateway.server().mqttPort();
     }
 
-    /** Settings of the jobs against this platform: 1 s checkpoints, state under {@code dir/jobs}. */
+    /**
+     * Settings of the jobs against this platform: 1 s checkpoints, state under {@code dir/jobs}. The simulator runs
+     * 120× faster than the wall clock, so the wall-clock knobs of event time shrink with it: a partition counts as
+     * quiet after 0.5 s (1 simulated minute), and readings may be 30 simulated seconds out of order.
+     */
     JobsSettings jobsSettings(String influxUrl) {
         return JobsSettings.defaults(registryFile, dir.resolve("jobs"))
                 .withBootstrap(bootstrap())
                 .withInfluxUrl(influxUrl)
-                .withCheckpointInterval(Duration.ofSeconds(1));
+                .withCheckpointInterval(Duration.ofSeconds(1))
+                .withQuietAfter(Duration.ofMillis(500))
+                .withOutOfOrderness(Duration.ofSeconds(30));
     }
 
     JobsRunner jobs(String influxUrl) {

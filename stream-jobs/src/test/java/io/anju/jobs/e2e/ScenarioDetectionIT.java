@@ -1,10 +1,15 @@
 package io.anju.jobs.e2e;
 
 import io.anju.common.model.Device;
+import io.anju.jobs.history.InfluxServer;
 import io.anju.jobs.run.JobsRunner;
 import io.anju.sim.run.SimStats;
 import io.anju.sim.run.Simulation;
 import io.anju.sim.run.SimulationFactory;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBFactory;
+import org.influxdb.dto.Query;
+import org.influxdb.dto.QueryResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -18,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole path with real parts: simulator (Paho, MQTT 3.1.1 and 5) → gateway → embedded Kafka → the alerting job
- * in a Flink MiniCluster → anju.alerts, read committed. Four simulated hours of an ordinary evening at 120×, with
+ * The whole path with real parts: simulator (Paho, MQTT 3.1.1 and 5) → gateway → embedded Kafka → the alerting and
+ * history jobs in a Flink MiniCluster → anju.alerts (read committed) and a real InfluxDB server. Four simulated hours of an ordinary evening at 120×, with
  * the simulator's automatic fault plan (every fault kind at least once), scored against its ground truth:
  * every fault exactly one alert of the right type and severity at the right place in time, and nothing else.
  */
@@ -29,8 +34,9 @@ class ScenarioDetectionIT {
 
     @Test
     void everyInjectedFault_raisesExactlyOneAlert_andTheFaultFreeRestRaisesNone(@TempDir Path dir) throws Exception {
-        try (PlatformUnderTest platform = PlatformUnderTest.start(dir);
-             JobsRunner jobs = platform.jobs(null).start();
+        try (InfluxServer influx = new InfluxServer().start();
+             PlatformUnderTest platform = PlatformUnderTest.start(dir);
+             JobsRunner jobs = platform.jobs(influx.url()).start();
              AlertsReader alerts = new AlertsReader(platform.bootstrap())) {
             List<Device> devices = platform.scenarioDevices(24);
             Path groundTruth = dir.resolve("ground-truth.jsonl");
@@ -55,6 +61,36 @@ class ScenarioDetectionIT {
             assertThat(score.recall()).as(score.table()).isEqualTo(1.0);
             assertThat(score.precision()).as(score.table()).isEqualTo(1.0);
             assertThat(score.episodes()).allMatch(Episode::wellFormed);
+
+            // The history job wrote the series of docs/data-model.md, alerts included.
+            try (InfluxDB db = InfluxDBFactory.connect(influx.url())) {
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    assertThat(count(db, "SELECT count(\"power_w\") FROM \"charger_port\"")).isPositive();
+                    assertThat(count(db, "SELECT count(\"total_power_w\") FROM \"charger_station\"")).isPositive();
+                    assertThat(count(db, "SELECT count(\"density\") FROM \"crowd_zone\"")).isPositive();
+                    assertThat(count(db, "SELECT count(\"forecast_min\") FROM \"crowd_zone\"")).isPositive();
+                    assertThat(count(db, "SELECT count(\"denied\") FROM \"gate_traffic\"")).isPositive();
+                    assertThat(count(db, "SELECT count(\"revision\") FROM \"alert\""))
+                            .isEqualTo(alerts.all().size());
+                });
+            }
         }
+    }
+
+    /** The single count an InfluxQL count query returns, summed over its series; 0 when there is none. */
+    private static long count(InfluxDB db, String influxQl) {
+        QueryResult result = db.query(new Query(influxQl, "anju"));
+        long total = 0;
+        for (QueryResult.Result r : result.getResults()) {
+            if (r.getSeries() == null) {
+                continue;
+            }
+            for (QueryResult.Series series : r.getSeries()) {
+                for (List<Object> row : series.getValues()) {
+                    total += ((Number) row.get(1)).longValue();
+                }
+            }
+        }
+        return total;
     }
 }

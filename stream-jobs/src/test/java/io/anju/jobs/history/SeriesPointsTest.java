@@ -6,12 +6,11 @@ import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
 import io.anju.common.alert.SourceKind;
 import io.anju.common.model.LocationChain;
+import io.anju.jobs.detect.crowd.ZoneStatus;
 import io.anju.jobs.input.ChargerLimits;
 import io.anju.jobs.input.ChargerTelemetry;
-import io.anju.jobs.input.CrowdReading;
 import io.anju.jobs.input.GateEvent;
 import io.anju.jobs.input.PortReading;
-import io.anju.jobs.input.ZoneInfo;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -68,26 +67,27 @@ class SeriesPointsTest {
     }
 
     @Test
-    void crowdZone_densityShareAndPerMinuteFlows() {
-        CrowdReading r = new CrowdReading("crd-0007", TS, ZONE, 412, 37, 29, 10,
-                new ZoneInfo("bym-z03", "Bell Tower north", 800.0, 1_000, true));
+    void crowdZone_figuresFlowsLevelAndForecast() {
+        ZoneStatus z = new ZoneStatus("bym-z03", "crd-0007", ZONE, TS, 412, 0.515, 0.412, null, null,
+                Severity.BLUE, 7.5, 12.0, 222.0, 174.0, false);
 
-        SeriesPoint p = SeriesPoints.crowdZone(r);
+        SeriesPoint p = SeriesPoints.crowdZone(z);
 
         assertThat(p.measurement()).isEqualTo("crowd_zone");
         assertThat(p.tags()).containsExactly(entry("community", "cm-01"), entry("device", "crd-0007"),
                 entry("grid", "gr-0001"), entry("zone", "bym-z03"));
-        assertThat(p.fields()).containsExactly(entry("density", 0.515), entry("in_per_min", 222.0),
-                entry("occupancy", 412L), entry("occupancy_share", 0.412), entry("out_per_min", 174.0));
+        assertThat(p.fields()).containsExactly(entry("density", 0.515), entry("forecast_min", 7.5),
+                entry("in_per_min", 222.0), entry("level", 0L), entry("occupancy", 412L),
+                entry("occupancy_share", 0.412), entry("out_per_min", 174.0), entry("trend_per_min", 12.0));
     }
 
     @Test
-    void crowdZone_forecastHookAndUnknownZone() {
-        CrowdReading unknownZone = new CrowdReading("crd-0007", TS, ZONE, 50, 0, 0, 10, null);
+    void crowdZone_withoutAForecast_leavesTheFieldOut_andWritesTheLevelReached() {
+        ZoneStatus z = new ZoneStatus("bym-z03", "crd-0007", ZONE, TS, 2_100, 2.6, 1.3, Severity.YELLOW,
+                Severity.YELLOW, null, null, null, 0, 0, false);
 
-        assertThat(SeriesPoints.crowdZone(unknownZone, 7.5).fields()).containsEntry("forecast_min", 7.5)
-                .doesNotContainKeys("density", "occupancy_share");
-        assertThat(SeriesPoints.crowdZone(unknownZone, null).fields()).doesNotContainKey("forecast_min");
+        assertThat(SeriesPoints.crowdZone(z).fields()).doesNotContainKeys("forecast_min", "trend_per_min")
+                .containsEntry("level", 2L);
     }
 
     @Test

@@ -123,7 +123,7 @@ public class CrowdDensityDetector extends KeyedProcessFunction<String, CrowdRead
         ctx.output(ZONE_STATUS, new ZoneStatus(zone.zoneId(), r.deviceId(), r.location(), ts, r.count(),
                 CrowdLevels.density(r.count(), zone), (double) r.count() / zone.capacity(), reached, alertLevel,
                 forecast == null ? null : forecast.nextLevel(), forecast == null ? null : forecast.minutes(), trend,
-                inflowPerMin, suspect));
+                inflowPerMin, r.intervalS() > 0 ? r.outCount() * 60.0 / r.intervalS() : 0, suspect));
     }
 
     /** One accepted reading with what the alerts need to say about it. */

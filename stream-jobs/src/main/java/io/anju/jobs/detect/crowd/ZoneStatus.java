@@ -16,10 +16,11 @@ import io.anju.common.model.LocationChain;
  * @param minutesToNextLevel minutes until {@code nextLevel} at the current trend, null without a rising trend
  * @param trendPerMin        least-squares trend of the occupancy, people per minute; null without enough history
  * @param inflowPerMin       crossings into the zone, people per minute
+ * @param outflowPerMin      crossings out of the zone, people per minute
  * @param flowMismatch       the counter's count has disagreed with its in/out flows for several readings
  */
 public record ZoneStatus(String zoneId, String deviceId, LocationChain location, long ts, int occupancy,
                          double density, double capacityShare, Severity level, Severity alertLevel,
                          Severity nextLevel, Double minutesToNextLevel, Double trendPerMin, double inflowPerMin,
-                         boolean flowMismatch) {
+                         double outflowPerMin, boolean flowMismatch) {
 }

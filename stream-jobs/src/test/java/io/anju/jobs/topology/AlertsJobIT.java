@@ -1,0 +1,227 @@
+package io.anju.jobs.topology;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.anju.common.alert.Alert;
+import io.anju.common.alert.AlertStatus;
+import io.anju.common.alert.AlertType;
+import io.anju.common.alert.Severity;
+import io.anju.common.json.Json;
+import io.anju.common.model.Channel;
+import io.anju.common.model.Device;
+import io.anju.common.model.DeviceType;
+import io.anju.common.model.Envelope;
+import io.anju.common.registry.RegistryDocument;
+import io.anju.common.registry.RegistryWriter;
+import io.anju.common.registry.generate.GeneratedRegistry;
+import io.anju.common.registry.generate.GeneratorOptions;
+import io.anju.common.registry.generate.RegistryGenerator;
+import io.anju.common.model.ChargerSpec;
+import io.anju.common.topic.Topics;
+import io.anju.jobs.JobsSettings;
+import io.anju.jobs.detect.DetectorSettings;
+import io.anju.jobs.run.JobsRunner;
+import io.anju.kafka.EmbeddedKafka;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The alerting job on a real embedded broker, fed envelopes as the gateway writes them: the automatic stop of a
+ * port on a red fire risk, offline detection when the whole stream has gone quiet, and a registry edit reaching
+ * the running job.
+ */
+class AlertsJobIT {
+    private static final long T0 = 1_795_900_000_000L;
+
+    @TempDir
+    Path dir;
+    private EmbeddedKafka kafka;
+    private KafkaProducer<String, byte[]> producer;
+    private Path registryFile;
+    private GeneratedRegistry generated;
+    private final AtomicLong seq = new AtomicLong();
+
+    @BeforeEach
+    void start() {
+        kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start();
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        generated = RegistryGenerator.generate(new GeneratorOptions(2020, true, 0));
+        registryFile = dir.resolve("registry.json");
+        RegistryWriter.write(registryFile, generated.document());
+    }
+
+    @AfterEach
+    void stop() {
+        producer.close();
+        kafka.stop();
+    }
+
+    private JobsSettings settings() {
+        return JobsSettings.defaults(registryFile, dir.resolve("jobs")).withBootstrap(kafka.bootstrapServers())
+                .withCheckpointInterval(Duration.ofMillis(500));
+    }
+
+    private Device charger() {
+        return generated.document().devices().stream().filter(d -> d.type() == DeviceType.CHARGER).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void aRedFireRisk_stopsTheSuspectPort_withOneCommandNamingTheAlert() throws Exception {
+        Device station = charger();
+        try (JobsRunner jobs = new JobsRunner(settings(), 0).start();
+             Tail alerts = new Tail(kafka.bootstrapServers(), Topics.ALERTS);
+             Tail commands = new Tail(kafka.bootstrapServers(), Topics.COMMANDS)) {
+            for (int i = 0; i < 6; i++) {
+                send(station, Channel.TELEMETRY, T0 + i * 30_000L, chargerTelemetry(T0 + i * 30_000L, i >= 3, 70.0));
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> alerts.values().stream()
+                    .map(v -> Json.fromBytes(v, Alert.class))
+                    .anyMatch(a -> a.type() == AlertType.FIRE_RISK && a.severity() == Severity.RED));
+            Alert red = alerts.values().stream().map(v -> Json.fromBytes(v, Alert.class))
+                    .filter(a -> a.type() == AlertType.FIRE_RISK && a.severity() == Severity.RED).findFirst()
+                    .orElseThrow();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !commands.values().isEmpty());
+            Thread.sleep(2_000);
+            assertThat(commands.values()).hasSize(1);
+            JsonNode command = Json.tree(commands.values().get(0));
+            assertThat(command.path("action").asText()).isEqualTo("stop_port");
+            assertThat(command.path("port").asInt()).isEqualTo(red.port());
+            assertThat(command.path("reason").asText()).isEqualTo("alert " + red.id());
+            assertThat(commands.keys()).containsExactly(station.id());
+        }
+    }
+
+    @Test
+    void aSilentDevice_isReportedOffline_evenWhenTheWholeStreamHasGoneQuiet() throws Exception {
+        Device station = charger();
+        JobsSettings s = settings().withQuietAfter(Duration.ofSeconds(1)).withDetectors(DetectorSettings.defaults()
+                .withOffline(DetectorSettings.defaults().offline().withHeartbeat(DeviceType.CHARGER,
+                        Duration.ofSeconds(2))));
+        long now = System.currentTimeMillis();
+        try (JobsRunner jobs = new JobsRunner(s, 0).start();
+             Tail alerts = new Tail(kafka.bootstrapServers(), Topics.ALERTS)) {
+            for (int i = 0; i < 3; i++) {
+                send(station, Channel.STATUS, now + i * 1_000L, status(now + i * 1_000L));
+            }
+            // Nothing else is sent: only the wall clock can move event time past last-seen + 3 × 2 s.
+            await().atMost(Duration.ofSeconds(60)).until(() -> alerts.values().stream()
+                    .map(v -> Json.fromBytes(v, Alert.class))
+                    .anyMatch(a -> a.type() == AlertType.DEVICE_OFFLINE && a.status() == AlertStatus.RAISED
+                            && station.id().equals(a.deviceId())));
+        }
+    }
+
+    @Test
+    void anEditedPortLimit_reachesTheRunningJob_withoutARestart() throws Exception {
+        Device station = charger();
+        try (JobsRunner jobs = new JobsRunner(settings().withRegistryPoll(Duration.ofMillis(500)), 0).start();
+             Tail alerts = new Tail(kafka.bootstrapServers(), Topics.ALERTS)) {
+            // 700 W is fine under the generated 1,000 W limit ...
+            for (int i = 0; i < 3; i++) {
+                send(station, Channel.TELEMETRY, T0 + i * 30_000L, chargerTelemetry(T0 + i * 30_000L, false, 40.0));
+            }
+            Thread.sleep(3_000);
+            assertThat(alerts.values()).isEmpty();
+            // ... and an overload once the operator lowers the limit to 500 W in the registry file.
+            RegistryDocument doc = generated.document();
+            List<Device> devices = new ArrayList<>();
+            for (Device d : doc.devices()) {
+                devices.add(d.id().equals(station.id()) ? new Device(d.id(), d.type(), d.location(), d.secretHash(),
+                        d.enabled(), new ChargerSpec(d.charger().ports(), 500, d.charger().stationRefuseW(),
+                        d.charger().stationLimitW()), d.camera(), d.gate()) : d);
+            }
+            RegistryWriter.write(registryFile, new RegistryDocument(doc.version(), doc.seed(), doc.note(),
+                    doc.subDistricts(), doc.communities(), doc.grids(), doc.compounds(), doc.zones(), devices));
+            Thread.sleep(2_000);
+            for (int i = 3; i < 6; i++) {
+                send(station, Channel.TELEMETRY, T0 + i * 30_000L, chargerTelemetry(T0 + i * 30_000L, false, 40.0));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> alerts.values().stream()
+                    .map(v -> Json.fromBytes(v, Alert.class))
+                    .anyMatch(a -> a.type() == AlertType.PORT_OVERLOAD && a.port() == 1));
+        }
+    }
+
+    private void send(Device d, Channel channel, long ts, JsonNode payload) throws Exception {
+        Envelope e = new Envelope(d.id(), d.type(), channel, ts, seq.incrementAndGet(), ts + 40, "gw-test", false,
+                d.location(), payload);
+        String topic = switch (channel) {
+            case TELEMETRY -> Topics.telemetry(d.type());
+            case EVENT -> Topics.EVENTS;
+            default -> Topics.STATUS;
+        };
+        producer.send(new ProducerRecord<>(topic, d.id(), Json.toBytes(e))).get();
+    }
+
+    /** Port 1 draws 700 W at {@code tempC}; the station reports smoke when asked. */
+    private static JsonNode chargerTelemetry(long ts, boolean smoke, double tempC) {
+        ObjectNode p = Json.mapper().createObjectNode();
+        p.put("ts", ts).put("seq", 1).put("mainsV", 228.0).put("ambientC", 22.0).put("smoke", smoke)
+                .put("leakageMa", 2.0);
+        ObjectNode port = p.putArray("ports").addObject();
+        port.put("no", 1).put("state", "charging").put("voltageV", 48.0).put("currentA", 14.6).put("powerW", 700.0)
+                .put("energyWh", 100).put("tempC", tempC);
+        return p;
+    }
+
+    private static JsonNode status(long ts) {
+        ObjectNode p = Json.mapper().createObjectNode();
+        return p.put("ts", ts).put("seq", 1).put("state", "online");
+    }
+
+    /** Everything committed on a topic, from the beginning. */
+    private static final class Tail implements AutoCloseable {
+        private final KafkaConsumer<String, byte[]> consumer;
+        private final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+
+        Tail(String bootstrap, String topic) {
+            consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                    ConsumerConfig.GROUP_ID_CONFIG, "test-" + topic + "-" + System.nanoTime(),
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+            consumer.subscribe(List.of(topic));
+        }
+
+        synchronized List<byte[]> values() {
+            consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            return records.stream().map(ConsumerRecord::value).toList();
+        }
+
+        synchronized List<String> keys() {
+            values();
+            return records.stream().map(ConsumerRecord::key).toList();
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+        }
+    }
+}
