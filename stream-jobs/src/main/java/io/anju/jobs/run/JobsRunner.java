@@ -44,6 +44,7 @@ public final class JobsRunner implements AutoCloseable {
     private final Map<String, BiConsumer<StreamExecutionEnvironment, String>> jobs = new LinkedHashMap<>();
     private final Map<String, String> metricsReporter = new HashMap<>();
     private final Map<String, JobID> running = new LinkedHashMap<>();
+    private final Map<String, Path> restoredFrom = new LinkedHashMap<>();
     private MiniCluster cluster;
     private EmbeddedKafka kafka;
     private String bootstrap;
@@ -114,6 +115,7 @@ public final class JobsRunner implements AutoCloseable {
         graph.setJobName(name);
         Optional<Path> restore = RestorePoints.latest(checkpoints(name), savepoints(name));
         restore.ifPresent(p -> graph.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(p.toString())));
+        restore.ifPresent(p -> restoredFrom.put(name, p));
         JobID id = cluster.submitJob(graph).get(60, TimeUnit.SECONDS).getJobID();
         LOG.info("job {} submitted ({}), {}", name, id,
                 restore.map(p -> "continuing from " + p).orElse("no earlier checkpoint: starting fresh"));
@@ -126,6 +128,11 @@ public final class JobsRunner implements AutoCloseable {
 
     public Path savepoints(String job) {
         return settings.dataDir().resolve("flink").resolve("savepoints").resolve(job);
+    }
+
+    /** The checkpoint or savepoint a job continued from, when it did. */
+    public synchronized Optional<Path> restoredFrom(String job) {
+        return Optional.ofNullable(restoredFrom.get(job));
     }
 
     public synchronized String bootstrap() {

@@ -3,6 +3,7 @@ package io.anju.jobs.e2e;
 import io.anju.common.alert.Alert;
 import io.anju.common.model.Device;
 import io.anju.jobs.run.JobsRunner;
+import io.anju.jobs.topology.AlertsJob;
 import io.anju.sim.run.SimStats;
 import io.anju.sim.run.Simulation;
 import io.anju.sim.run.SimulationFactory;
@@ -52,6 +53,8 @@ class AlertsRecoveryIT {
                 // The devices go on publishing while the job is down; the restored job must catch up on them.
                 Thread.sleep(5_000);
                 second = platform.jobs(null).start();
+                assertThat(second.restoredFrom(AlertsJob.NAME)).as("restored from the killed job's checkpoint")
+                        .hasValueSatisfying(p -> assertThat(p.getFileName().toString()).startsWith("chk-"));
                 await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
                         .until(() -> sim.clock().now() >= Scenarios.EVENING + Scenarios.LENGTH_MS);
             } finally {
