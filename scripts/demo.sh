@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # ./anju demo: the platform on one machine, as far as it exists today.
-# Generates the Lianhu registry once, starts the gateway (with its embedded Kafka), then plays devices.
+# Generates the Lianhu registry once, starts the gateway (with its embedded Kafka), a private InfluxDB when influxd
+# is installed, the Flink stream jobs, then plays devices.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 DATA="${ANJU_DATA_DIR:-$ROOT/data}"
 DEVICES="${ANJU_DEMO_DEVICES:-limit=400}"   # Paho costs ~4 threads per device: one process plays up to ~2,000
 SPEED="${ANJU_DEMO_SPEED:-10}"              # simulated seconds per real second, so faults show within minutes
+INFLUX_PORT="${ANJU_INFLUX_PORT:-8186}"     # not 8086: a system InfluxDB service may hold that
 mkdir -p "$DATA"
 ulimit -n 20000 2>/dev/null || true
 
@@ -19,6 +21,7 @@ pids=()
 stop() {
   echo; echo "demo: stopping ..."
   for (( i=${#pids[@]}-1; i>=0; i-- )); do kill -TERM "${pids[$i]}" 2>/dev/null || true; wait "${pids[$i]}" 2>/dev/null || true; done
+  if [[ -n "${influx_url:-}" ]]; then scripts/influxdb.sh stop --data-dir "$DATA/influxdb" >/dev/null 2>&1 || true; fi
   echo "demo: stopped; data kept under $DATA"
 }
 trap stop EXIT
@@ -34,16 +37,38 @@ for _ in $(seq 1 120); do
   echo -n "."; sleep 1
 done
 echo
+
+influx_url=""
+jobs_args=(--registry "$DATA/registry.json" --bootstrap 127.0.0.1:9092 --data-dir "$DATA")
+if command -v influxd >/dev/null; then
+  scripts/influxdb.sh start --data-dir "$DATA/influxdb" --port "$INFLUX_PORT"
+  influx_url="http://127.0.0.1:$INFLUX_PORT"
+  jobs_args+=(--influx-url "$influx_url")
+else
+  echo "demo: influxd is not installed (sudo apt-get install influxdb): alerts are raised, but no history is kept"
+fi
+./anju jobs "${jobs_args[@]}" > "$DATA/jobs.log" 2>&1 &
+pids+=($!)
+echo -n "demo: starting the Flink stream jobs (log: $DATA/jobs.log) "
+for _ in $(seq 1 120); do
+  if curl -fs http://127.0.0.1:9081/health >/dev/null 2>&1; then break; fi
+  if ! kill -0 "${pids[1]}" 2>/dev/null; then echo; echo "demo: the jobs failed to start:"; tail -n 30 "$DATA/jobs.log"; exit 1; fi
+  echo -n "."; sleep 1
+done
+echo
 cat <<MSG
 demo: up.
   MQTT            tcp://127.0.0.1:1883  (device protocol: docs/device-protocol.md)
   health          http://127.0.0.1:9080/health
   metrics         http://127.0.0.1:9080/metrics
   Kafka           127.0.0.1:9092  (topics anju.telemetry.*, anju.events, anju.status, anju.quarantine, ...)
+  jobs health     http://127.0.0.1:9081/health  (metrics: /metrics; Flink checkpoints under $DATA/flink)
+  alerts          Kafka topic anju.alerts  (read with isolation.level=read_committed)
+  history         ${influx_url:-none (influxd not installed)}  (database anju, see docs/data-model.md)
   ground truth    $DATA/ground-truth.jsonl  (faults the simulator injects)
 Press Ctrl-C to stop.
 MSG
 ./anju sim run --registry "$DATA/registry.json" --credentials "$DATA/credentials.csv" \
   --devices "$DEVICES" --scenario evening --speed "$SPEED" --faults auto --ground-truth "$DATA/ground-truth.jsonl" "$@" &
 pids+=($!)
-wait "${pids[1]}"
+wait "${pids[2]}"

@@ -14,10 +14,30 @@ public final class SimClock {
     private final long simStartMs;
     private final double speed;
     private final LongSupplier realNanos;
-    private final long realStartNanos;
+    private volatile long realStartNanos;
+    private volatile boolean running;
 
     public SimClock(long simStartMs, double speed) {
         this(simStartMs, speed, System::nanoTime);
+    }
+
+    /** A clock that stands at {@code simStartMs} until {@link #start()}: a scenario begins once its fleet is online. */
+    public static SimClock stopped(long simStartMs, double speed) {
+        SimClock clock = new SimClock(simStartMs, speed, System::nanoTime);
+        clock.running = false;
+        return clock;
+    }
+
+    /** Lets a {@link #stopped} clock run from now on (no effect on a running clock). */
+    public synchronized void start() {
+        if (!running) {
+            realStartNanos = realNanos.getAsLong();
+            running = true;
+        }
+    }
+
+    public boolean running() {
+        return running;
     }
 
     public SimClock(long simStartMs, double speed, LongSupplier realNanos) {
@@ -28,10 +48,14 @@ public final class SimClock {
         this.speed = speed;
         this.realNanos = realNanos;
         this.realStartNanos = realNanos.getAsLong();
+        this.running = true;
     }
 
     /** Simulated Unix milliseconds now. */
     public long now() {
+        if (!running) {
+            return simStartMs;
+        }
         long realElapsedNanos = realNanos.getAsLong() - realStartNanos;
         return simStartMs + (long) (realElapsedNanos / 1_000_000.0 * speed);
     }

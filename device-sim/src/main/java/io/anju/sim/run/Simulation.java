@@ -32,6 +32,8 @@ public final class Simulation implements AutoCloseable {
     });
 
     private final ScheduledExecutorService connectScheduler;
+    /** How long {@link #start()} waits for the fleet to come online before simulated time starts anyway. */
+    static final java.time.Duration CONNECT_GRACE = java.time.Duration.ofSeconds(30);
 
     /**
      * @param groundTruth      may be null when no ground-truth file is wanted
@@ -47,8 +49,27 @@ public final class Simulation implements AutoCloseable {
         this.stats = stats;
     }
 
+    /**
+     * Connects every device, then lets simulated time run: a scenario starts with its fleet online, so the faults
+     * planned for its first minutes are not lost on devices still connecting (at 120× a second of connecting is two
+     * simulated minutes). Waits at most {@link #CONNECT_GRACE}; devices that are not online by then join later.
+     */
     public void start() {
         sessions.forEach(DeviceSession::start);
+        long deadline = System.nanoTime() + CONNECT_GRACE.toNanos();
+        while (stats.connected.get() < sessions.size() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (stats.connected.get() < sessions.size()) {
+            LOG.warn("{} of {} devices online after {} s; the scenario starts without the others",
+                    stats.connected.get(), sessions.size(), CONNECT_GRACE.toSeconds());
+        }
+        clock.start();
         ticker.scheduleWithFixedDelay(this::tickSafely, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
     }
 

@@ -55,7 +55,7 @@ public final class SimulationFactory {
         if (s.planOut() != null) {
             plan.write(s.planOut());
         }
-        SimClock clock = new SimClock(s.startMs(), s.speed());
+        SimClock clock = SimClock.stopped(s.startMs(), s.speed());
         Behaviours behaviours = new Behaviours(registry, s.seed(), s.scenario(), plan);
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(CONNECT_THREADS, r -> {
             Thread t = new Thread(r, "sim-connect");

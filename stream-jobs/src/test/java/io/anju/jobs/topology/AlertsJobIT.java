@@ -117,6 +117,30 @@ class AlertsJobIT {
     }
 
     @Test
+    void withInfluxDbDown_theHistoryJobFails_butAlertsStillFlow() throws Exception {
+        Device station = charger();
+        // Nothing listens on this port: every write of the history job fails, its job restarts again and again.
+        JobsSettings s = settings().withInfluxUrl("http://127.0.0.1:" + closedPort());
+        try (JobsRunner jobs = new JobsRunner(s, 0).start();
+             Tail alerts = new Tail(kafka.bootstrapServers(), Topics.ALERTS)) {
+            assertThat(jobs.status()).containsKeys(AlertsJob.NAME, HistoryJob.NAME);
+            for (int i = 0; i < 6; i++) {
+                send(station, Channel.TELEMETRY, T0 + i * 30_000L, chargerTelemetry(T0 + i * 30_000L, i >= 3, 70.0));
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> alerts.values().stream()
+                    .map(v -> Json.fromBytes(v, Alert.class))
+                    .anyMatch(a -> a.type() == AlertType.FIRE_RISK && a.severity() == Severity.RED));
+            assertThat(jobs.status().get(AlertsJob.NAME)).isEqualTo("RUNNING");
+        }
+    }
+
+    private static int closedPort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
     void aSilentDevice_isReportedOffline_evenWhenTheWholeStreamHasGoneQuiet() throws Exception {
         Device station = charger();
         JobsSettings s = settings().withQuietAfter(Duration.ofSeconds(1)).withDetectors(DetectorSettings.defaults()
