@@ -150,12 +150,18 @@ public final class JobsBench implements Callable<Integer> {
                 sent.maxBehindMs(), sent.errors(), sent.keptRate(r.targetRate()) ? "kept" : "NOT kept");
         report.line("written      %s", percentiles(r.written(), r.writtenCount(), sent.overloads()));
         report.line("committed    %s", percentiles(r.committed(), r.committedCount(), sent.overloads()));
+        report.line("job lag      %,d envelopes not yet committed by the job when the measured stretch ended "
+                + "(offsets commit with each checkpoint: up to one interval of traffic is normal)", r.lagAtEnd());
         report.line("other alerts %,d (the traffic should raise none)", r.otherAlerts());
         usage(report, r.usage());
         report.line("```");
     }
 
     private static String percentiles(Histogram h, long seen, long expected) {
+        if (seen == 0) {
+            return String.format("no port_overload raise arrived for the %,d overload readings sent (job behind?)",
+                    expected);
+        }
         return String.format("ms p50 %d  p90 %d  p99 %d  p99.9 %d  max %d  (%,d raised of %,d overload readings)",
                 h.getValueAtPercentile(50), h.getValueAtPercentile(90), h.getValueAtPercentile(99),
                 h.getValueAtPercentile(99.9), h.getMaxValue(), seen, expected);

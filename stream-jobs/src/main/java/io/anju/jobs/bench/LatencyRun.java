@@ -3,6 +3,7 @@ package io.anju.jobs.bench;
 import io.anju.common.topic.Topics;
 import io.anju.jobs.JobsSettings;
 import io.anju.jobs.run.JobsRunner;
+import io.anju.jobs.topology.DeviceStreams;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
@@ -18,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 final class LatencyRun {
     /** What one latency run measured. */
     record Result(PacedProducer.Result sent, double targetRate, Histogram written, long writtenCount,
-                  Histogram committed, long committedCount, long otherAlerts, ProcessMeter.Usage usage) {
+                  Histogram committed, long committedCount, long otherAlerts, long lagAtEnd,
+                  ProcessMeter.Usage usage) {
     }
 
     private final BenchRig rig;
@@ -36,7 +38,9 @@ final class LatencyRun {
              KafkaProducer<String, byte[]> producer = rig.producer(5, 64 * 1024);
              LatencyTail written = new LatencyTail(rig.bootstrap(), Topics.ALERTS, "read_uncommitted");
              LatencyTail committed = new LatencyTail(rig.bootstrap(), Topics.ALERTS, "read_committed");
-             ProcessMeter meter = new ProcessMeter()) {
+             ProcessMeter meter = new ProcessMeter();
+             LagWatcher lag = new LagWatcher(rig.bootstrap(), settings.groupPrefix() + "-alerts",
+                     DeviceStreams.inputTopics())) {
             waitUntilRunning(jobs);
             PacedProducer paced = new PacedProducer(producer, traffic, rate);
             progress.printf("latency: job running (checkpoint %d ms, buffer timeout %d ms); warm-up %.0f s at "
@@ -50,6 +54,8 @@ final class LatencyRun {
             PacedProducer.Result sent = stretches(paced, seconds, written, committed);
             ProcessMeter.Usage usage = meter.stop();
             long to = System.currentTimeMillis();
+            producer.flush();
+            long lagAtEnd = lag.written() - lag.committed();
             written.window(from, to);
             committed.window(from, to);
             // The last alerts of the window reach read_committed readers only with the next checkpoint.
@@ -59,7 +65,7 @@ final class LatencyRun {
             producer.flush();
             jobs.kill();
             return new Result(sent, rate, written.histogram(), written.raisedInWindow(), committed.histogram(),
-                    committed.raisedInWindow(), committed.otherAlerts(), usage);
+                    committed.raisedInWindow(), committed.otherAlerts(), lagAtEnd, usage);
         }
     }
 
