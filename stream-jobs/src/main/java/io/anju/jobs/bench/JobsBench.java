@@ -73,6 +73,18 @@ public final class JobsBench implements Callable<Integer> {
         }
         Duration checkpoint = Duration.ofMillis(checkpointMs != null ? checkpointMs : throughput ? 1_000 : 2_000);
         BenchReport report = new BenchReport(OUT);
+        try {
+            run(throughput, checkpoint, report);
+        } catch (IllegalArgumentException e) {
+            OUT.println("bench jobs: bad configuration: " + e.getMessage());
+            return 2;
+        }
+        report.write(out, append);
+        OUT.println("bench jobs: report " + (append ? "appended to " : "written to ") + out.toAbsolutePath());
+        return 0;
+    }
+
+    private void run(boolean throughput, Duration checkpoint, BenchReport report) throws Exception {
         try (BenchRig rig = BenchRig.start(workDir, loadChargers, seed)) {
             JobsSettings defaults = rig.settings(parallelism, checkpoint, Duration.ofMillis(5));
             JobsSettings settings = rig.settings(parallelism, checkpoint,
@@ -88,9 +100,6 @@ public final class JobsBench implements Callable<Integer> {
                 reportLatency(report, r, settings, every);
             }
         }
-        report.write(out, append);
-        OUT.println("bench jobs: report " + (append ? "appended to " : "written to ") + out.toAbsolutePath());
-        return 0;
     }
 
     /** The envelopes are written by hand for speed: make sure the job reads every kind before measuring anything. */
