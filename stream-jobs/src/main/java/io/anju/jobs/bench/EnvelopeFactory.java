@@ -50,7 +50,7 @@ final class EnvelopeFactory {
                 g.writeNumberField("voltageV", volts);
                 g.writeNumberField("currentA", charging ? Math.round(watts / volts * 10) / 10.0 : 0.0);
                 g.writeNumberField("powerW", watts);
-                g.writeNumberField("energyWh", charging ? seq % 5_000 + mix : 0);
+                g.writeNumberField("energyWh", charging ? seq + mix : 0);
                 g.writeNumberField("tempC", charging ? 30.0 + mix % 10 : 24.0);
                 g.writeEndObject();
             }
