@@ -39,7 +39,9 @@ done
 echo
 
 influx_url=""
-jobs_args=(--registry "$DATA/registry.json" --bootstrap 127.0.0.1:9092 --data-dir "$DATA")
+# The devices' clocks run SPEED times faster than the wall clock: so must the jobs' notion of a quiet partition.
+quiet_ms=$(( 60000 / ${SPEED%.*} )); (( quiet_ms >= 200 )) || quiet_ms=200
+jobs_args=(--registry "$DATA/registry.json" --bootstrap 127.0.0.1:9092 --data-dir "$DATA" --quiet-after "${quiet_ms}ms")
 if command -v influxd >/dev/null; then
   scripts/influxdb.sh start --data-dir "$DATA/influxdb" --port "$INFLUX_PORT"
   influx_url="http://127.0.0.1:$INFLUX_PORT"

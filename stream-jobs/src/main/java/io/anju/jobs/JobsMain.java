@@ -46,6 +46,11 @@ public final class JobsMain implements Callable<Integer> {
     private int parallelism = 2;
     @Option(names = "--checkpoint-interval", description = "Checkpoint interval, e.g. 2s (default 2s); alerts are committed with each.")
     private String checkpointInterval = "2s";
+    @Option(names = "--out-of-orderness", description = "How late a device's reading may arrive and still count in order (default 10s).")
+    private String outOfOrderness = "10s";
+    @Option(names = "--quiet-after", description = "Wall-clock silence after which a Kafka partition stops holding back event time (default 60s; "
+            + "scale it down with a simulator's --speed).")
+    private String quietAfter = "60s";
     @Option(names = "--state-backend", description = "hashmap (default) or rocksdb.")
     private String stateBackend = "hashmap";
     @Option(names = "--http-port", description = "Port of /health and /metrics (default 9081).")
@@ -94,8 +99,9 @@ public final class JobsMain implements Callable<Integer> {
     private JobsSettings settings() {
         JobsSettings d = JobsSettings.defaults(registry, dataDir);
         return new JobsSettings(bootstrap, registry, influxUrl, influxDb, dataDir, parallelism,
-                Duration.ofMillis(Durations.parseMillis("--checkpoint-interval", checkpointInterval)), stateBackend, d.outOfOrderness(),
-                d.quietAfter(), d.registryPoll(), d.bufferTimeout(), d.groupPrefix(),
+                Duration.ofMillis(Durations.parseMillis("--checkpoint-interval", checkpointInterval)), stateBackend,
+                Duration.ofMillis(Durations.parseMillis("--out-of-orderness", outOfOrderness)),
+                Duration.ofMillis(Durations.parseMillis("--quiet-after", quietAfter)), d.registryPoll(), d.bufferTimeout(), d.groupPrefix(),
                 new AutoStopPolicy(types("--auto-stop", autoStop), perCompound()), d.commandTtl(), d.detectors());
     }
 

@@ -23,7 +23,8 @@ import java.util.Map;
  * @param checkpointInterval also the delay before alerts become visible to read_committed readers (default 2 s)
  * @param stateBackend       {@code hashmap} (default, state on the heap) or {@code rocksdb} (state on disk)
  * @param outOfOrderness     how late a device's reading may be and still count in order (default 10 s)
- * @param quietAfter         after this much silence a partition's event time follows the wall clock (default 10 s)
+ * @param quietAfter         after this much wall-clock silence a partition follows its reader's newest device time, and
+ *                           a wholly silent reader the wall clock (default 60 s; longer than a fetch stall in a backlog)
  * @param registryPoll       how often the registry file is checked for changes (default 10 s)
  * @param bufferTimeout      Flink network buffer timeout; low for alert latency (default 5 ms; Flink's is 100 ms)
  * @param groupPrefix        Kafka consumer group and transactional id prefix (default {@code anju-jobs})
@@ -65,7 +66,7 @@ public record JobsSettings(String bootstrap, Path registry, String influxUrl, St
 
     public static JobsSettings defaults(Path registry, Path dataDir) {
         return new JobsSettings(null, registry, null, "anju", dataDir, 2, Duration.ofSeconds(2), "hashmap",
-                Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofMillis(5),
+                Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMillis(5),
                 "anju-jobs", AutoStopPolicy.defaults(), Duration.ofMinutes(5), DetectorSettings.defaults());
     }
 

@@ -10,8 +10,9 @@ import java.util.function.LongSupplier;
 /**
  * Bounded out-of-orderness watermarks for one Kafka partition, with what device traffic needs besides:
  * <ul>
- *   <li>a partition that has never carried a record is idle, so an empty partition does not hold back the
- *   others;</li>
+ *   <li>a partition that has carried no record for {@code quietAfter} since the reader started is idle, so an
+ *   empty partition does not hold back the others (before that it holds them back: after a restart its backlog
+ *   may simply not have been fetched yet);</li>
  *   <li>a partition quiet for {@code quietAfter} (wall clock) follows the newest device time its reader has seen
  *   on any partition: a partition of rare events (a forced gate) must not hold back the timers of all the
  *   others;</li>
@@ -19,6 +20,9 @@ import java.util.function.LongSupplier;
  *   district goes silent (a network outage) no record arrives to move event time, yet that is exactly when the
  *   offline detector's timers must fire.</li>
  * </ul>
+ * {@code quietAfter} must be longer than any stall of a partition that has data (a slow fetch while the job works
+ * through a backlog): a partition taken for quiet while its records wait would let event time run past them, and
+ * the offline detector would report devices whose messages are merely queued (default 60 s).
  * The cost: a record that arrives on a quiet partition with a device time older than the advanced watermark is
  * late for windowed rules (Flink counts it); the per-event detectors still see it.
  */
@@ -30,12 +34,14 @@ public final class QuietAwareWatermarks<T> implements WatermarkGenerator<T> {
     private long maxTs = Long.MIN_VALUE;
     private long lastEventWallMs;
     private long lastEmitted = Long.MIN_VALUE;
+    private final long createdWallMs;
 
     QuietAwareWatermarks(Duration outOfOrderness, Duration quietAfter, LongSupplier wallClock, ReaderProgress reader) {
         this.boundMs = outOfOrderness.toMillis();
         this.quietAfterMs = quietAfter.toMillis();
         this.wallClock = wallClock;
         this.reader = reader;
+        this.createdWallMs = wallClock.getAsLong();
     }
 
     @Override
@@ -50,11 +56,13 @@ public final class QuietAwareWatermarks<T> implements WatermarkGenerator<T> {
 
     @Override
     public void onPeriodicEmit(WatermarkOutput output) {
+        long now = wallClock.getAsLong();
         if (maxTs == Long.MIN_VALUE) {
-            output.markIdle();
+            if (now - createdWallMs > quietAfterMs) {
+                output.markIdle();
+            }
             return;
         }
-        long now = wallClock.getAsLong();
         long wm = maxTs - boundMs - 1;
         if (now - lastEventWallMs > quietAfterMs) {
             wm = Math.max(wm, reader.maxTs - boundMs - 1);

@@ -22,9 +22,15 @@ class QuietAwareWatermarksTest {
     }
 
     @Test
-    void aPartitionThatNeverCarriedARecord_isIdle() {
+    void aPartitionThatNeverCarriedARecord_holdsBackUntilQuietAfter_thenIsIdle() {
+        QuietAwareWatermarks<String> p = partition();
         Output out = new Output();
-        partition().onPeriodicEmit(out);
+        wall.addAndGet(9_000);
+        p.onPeriodicEmit(out);
+        assertThat(out.idle).as("its backlog may not have been fetched yet").isFalse();
+        assertThat(out.last).isNull();
+        wall.addAndGet(2_000);
+        p.onPeriodicEmit(out);
         assertThat(out.idle).isTrue();
         assertThat(out.last).isNull();
     }

@@ -61,9 +61,10 @@ public class IllegalLoadDetector extends KeyedProcessFunction<String, ChargerTel
         IllegalLoadRun run = rule.advance(before, r, ts);
         String deviceId = t.deviceId();
         if (run == null) {
-            if (before != null) {
-                runs.remove(r.no());
+            if (before == null) {
+                return; // the common case: a port below the line that was below it before
             }
+            runs.remove(r.no());
             String key = Alert.dedupKey(AlertType.ILLEGAL_HIGH_POWER_LOAD, Alert.portSourceId(deviceId, r.no()));
             book.clear(key, ts, rule.clearSummary(deviceId, r.no(), r),
                     List.of(Evidence.portReading(ts, deviceId, r.no(), "powerW", r.powerW(), "W")))

@@ -50,8 +50,12 @@ public class StationOverloadDetector extends KeyedProcessFunction<String, Charge
         String deviceId = t.deviceId();
         String key = Alert.dedupKey(AlertType.STATION_OVERLOAD, deviceId);
         double totalW = t.totalPowerW();
+        Severity current = book.severity(key);
+        Severity severity = rule.severity(current, totalW, limits);
+        if (severity == null && current == null) {
+            return; // the common case: a station within its lines, with nothing open
+        }
         List<Evidence> evidence = List.of(Evidence.reading(ts, deviceId, "totalPowerW", totalW, "W"));
-        Severity severity = rule.severity(book.severity(key), totalW, limits);
         if (severity == null) {
             book.clear(key, ts, rule.clearSummary(deviceId, totalW, limits), evidence).ifPresent(out::collect);
             return;

@@ -74,6 +74,10 @@ public record FireAssessment(Severity level, boolean leakageOnly, boolean quiet,
             level = level == null ? floor : Severity.max(level, floor);
         }
         boolean quiet = !warm && !rising && !smoke && !leak;
+        if (level == null && !leak) {
+            // Nearly every reading: nothing to tell, so no text and no evidence to build.
+            return new FireAssessment(null, false, quiet, false, suspect, "", List.of());
+        }
 
         List<String> signs = new ArrayList<>();
         List<Evidence> evidence = new ArrayList<>();

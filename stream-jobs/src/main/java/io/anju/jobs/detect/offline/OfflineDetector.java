@@ -28,6 +28,8 @@ public final class OfflineDetector extends KeyedProcessFunction<String, DeviceSe
     private final OfflineRule rule;
 
     private transient ValueState<Liveness> liveness;
+    /** The one pending timer of the device; it is not moved per message but re-armed when it fires early. */
+    private transient ValueState<Long> timer;
     private transient AlertBook book;
     private transient Counter staleReadings;
 
@@ -43,6 +45,7 @@ public final class OfflineDetector extends KeyedProcessFunction<String, DeviceSe
     @Override
     public void open(OpenContext openContext) {
         liveness = getRuntimeContext().getState(new ValueStateDescriptor<>("offline.liveness", Liveness.class));
+        timer = getRuntimeContext().getState(new ValueStateDescriptor<>("offline.timer", Long.class));
         book = new AlertBook(getRuntimeContext().getMapState(AlertBook.descriptor("offline.alerts")));
         staleReadings = getRuntimeContext().getMetricGroup().counter("staleReadings");
     }
@@ -63,21 +66,30 @@ public final class OfflineDetector extends KeyedProcessFunction<String, DeviceSe
                     OfflineAlerts.backOnlineEvidence(deviceId, current, m.ts())).ifPresent(out::collect);
         }
         liveness.update(next);
+        // Moving a timer on every message costs a delete and an insert in the timer queue; a device reports every
+        // few seconds, so instead the one pending timer is re-armed when it fires before the current deadline.
         long deadline = rule.deadline(next);
-        if (current != null) {
-            long previous = rule.deadline(current);
-            if (previous == deadline) {
-                return;
+        Long pending = timer.value();
+        if (pending == null || deadline < pending) {
+            if (pending != null) {
+                ctx.timerService().deleteEventTimeTimer(pending);
             }
-            ctx.timerService().deleteEventTimeTimer(previous);
+            ctx.timerService().registerEventTimeTimer(deadline);
+            timer.update(deadline);
         }
-        ctx.timerService().registerEventTimeTimer(deadline);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+        timer.clear();
         Liveness l = liveness.value();
-        if (l == null || rule.deadline(l) != timestamp) {
+        if (l == null) {
+            return;
+        }
+        long deadline = rule.deadline(l);
+        if (deadline > timestamp) {
+            ctx.timerService().registerEventTimeTimer(deadline);
+            timer.update(deadline);
             return;
         }
         String deviceId = ctx.getCurrentKey();
@@ -85,6 +97,6 @@ public final class OfflineDetector extends KeyedProcessFunction<String, DeviceSe
             // A late message moved the deadline while the outage was already raised: still the same outage.
             return;
         }
-        book.raiseOrUpdate(OfflineAlerts.offline(deviceId, l, timestamp, rule.settings())).ifPresent(out::collect);
+        book.raiseOrUpdate(OfflineAlerts.offline(deviceId, l, deadline, rule.settings())).ifPresent(out::collect);
     }
 }
