@@ -42,11 +42,33 @@ public final class TopicAdmin {
                     }
                 }
             }
+            awaitLeaders(admin, topics);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating Kafka topics", e);
         } catch (Exception e) {
             throw new IllegalStateException("cannot create Kafka topics on " + setting + "=" + bootstrap, e);
+        }
+    }
+
+    /**
+     * A topic is created before its partitions have a leader. An idempotent producer whose first batch meets
+     * NOT_LEADER_OR_FOLLOWER can then get stuck retrying OUT_OF_ORDER_SEQUENCE (seen with Kafka 4.1 on a fresh
+     * broker), so nothing is produced until every partition is led.
+     */
+    private static void awaitLeaders(Admin admin, Collection<String> topics) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            boolean led = admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
+                    .flatMap(d -> d.partitions().stream())
+                    .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+            if (led) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("partitions of " + topics + " have no leader after 30 s");
+            }
+            Thread.sleep(50);
         }
     }
 }
