@@ -27,7 +27,9 @@ stop() {
 trap stop EXIT
 trap 'exit 130' INT TERM
 
-./anju gateway --registry "$DATA/registry.json" --data-dir "$DATA" \
+# The services run in their own sessions, so a Ctrl-C reaches only this script, which stops them in order:
+# simulator, then the jobs (savepoint, while Kafka and InfluxDB are still up), then the gateway with Kafka.
+setsid ./anju gateway --registry "$DATA/registry.json" --data-dir "$DATA" \
   --set auth.tokenSecretsFile="$DATA/credentials.csv" > "$DATA/gateway.log" 2>&1 &
 pids+=($!)
 echo -n "demo: starting gateway and embedded Kafka (log: $DATA/gateway.log) "
@@ -49,7 +51,7 @@ if command -v influxd >/dev/null; then
 else
   echo "demo: influxd is not installed (sudo apt-get install influxdb): alerts are raised, but no history is kept"
 fi
-./anju jobs "${jobs_args[@]}" > "$DATA/jobs.log" 2>&1 &
+setsid ./anju jobs "${jobs_args[@]}" > "$DATA/jobs.log" 2>&1 &
 pids+=($!)
 echo -n "demo: starting the Flink stream jobs (log: $DATA/jobs.log) "
 for _ in $(seq 1 120); do

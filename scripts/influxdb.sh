@@ -87,7 +87,8 @@ start() {
     echo "influxdb.sh: something else answers on 127.0.0.1:$port; choose another --port" >&2; exit 1
   fi
   write_config
-  nohup "$influxd" -config "$dir/influxd.conf" >> "$log_file" 2>&1 < /dev/null &
+  # Its own session: a Ctrl-C meant for ./anju demo must not stop InfluxDB before the jobs have flushed to it.
+  setsid nohup "$influxd" -config "$dir/influxd.conf" >> "$log_file" 2>&1 < /dev/null &
   pid=$!
   echo "$pid" > "$pid_file"
   for _ in $(seq 1 300); do
