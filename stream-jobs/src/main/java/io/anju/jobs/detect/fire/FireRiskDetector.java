@@ -77,6 +77,7 @@ public class FireRiskDetector extends KeyedProcessFunction<String, FireSignal, A
     @Override
     public void processElement(FireSignal s, Context ctx, Collector<Alert> out) throws Exception {
         switch (s.kind()) {
+            case STATION_READING -> stationReading(s, ctx, out);
             case PORT_TEMP, SMOKE, LEAKAGE -> stationSignal(s, ctx, out);
             case CAMERA_SMOKE, CAMERA_FLAME -> cameraSighting(s, ctx, out);
             case EBIKE_IN_ELEVATOR_CONFIRMED -> elevatorConfirmed(s, ctx, out);
@@ -106,6 +107,13 @@ public class FireRiskDetector extends KeyedProcessFunction<String, FireSignal, A
                 assess(st, timestamp, out);
             }
             clearIfQuiet(st, timestamp, out);
+        }
+    }
+
+    /** Applies a whole telemetry exactly as its single readings would be applied one after the other. */
+    private void stationReading(FireSignal s, Context ctx, Collector<Alert> out) throws Exception {
+        for (FireSignal single : s.reading().signals(s)) {
+            stationSignal(single, ctx, out);
         }
     }
 
