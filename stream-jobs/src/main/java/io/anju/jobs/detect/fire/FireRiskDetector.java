@@ -77,7 +77,8 @@ public class FireRiskDetector extends KeyedProcessFunction<String, FireSignal, A
     @Override
     public void processElement(FireSignal s, Context ctx, Collector<Alert> out) throws Exception {
         switch (s.kind()) {
-            case PORT_TEMP, SMOKE, LEAKAGE -> stationSignal(s, ctx, out);
+            case STATION_READING -> stationReading(s, ctx, out);
+            case PORT_TEMP, SMOKE, LEAKAGE -> singleStationSignal(s, ctx, out);
             case CAMERA_SMOKE, CAMERA_FLAME -> cameraSighting(s, ctx, out);
             case EBIKE_IN_ELEVATOR_CONFIRMED -> elevatorConfirmed(s, ctx, out);
         }
@@ -109,13 +110,33 @@ public class FireRiskDetector extends KeyedProcessFunction<String, FireSignal, A
         }
     }
 
-    private void stationSignal(FireSignal s, Context ctx, Collector<Alert> out) throws Exception {
-        StationState st = stations.get(s.deviceId());
-        if (st == null) {
-            st = StationState.of(s.deviceId(), s.location());
+    /**
+     * Applies a whole telemetry exactly as its single readings would be applied one after the other; the station and
+     * its port histories are read from state once for all of them.
+     */
+    private void stationReading(FireSignal s, Context ctx, Collector<Alert> out) throws Exception {
+        StationState st = station(s);
+        Map<Integer, PortTrack> tracks = tracks(st);
+        for (FireSignal single : s.reading().signals(s)) {
+            stationSignal(single, st, tracks, ctx, out);
         }
+    }
+
+    private void singleStationSignal(FireSignal s, Context ctx, Collector<Alert> out) throws Exception {
+        StationState st = station(s);
+        stationSignal(s, st, tracks(st), ctx, out);
+    }
+
+    private StationState station(FireSignal s) throws Exception {
+        StationState st = stations.get(s.deviceId());
+        return st != null ? st : StationState.of(s.deviceId(), s.location());
+    }
+
+    /** Applies one reading to the station and its port histories ({@code tracks}, kept up to date here). */
+    private void stationSignal(FireSignal s, StationState st, Map<Integer, PortTrack> tracks, Context ctx,
+                               Collector<Alert> out) throws Exception {
         boolean fresh = switch (s.kind()) {
-            case PORT_TEMP -> portReading(st, s);
+            case PORT_TEMP -> portReading(st, s, tracks);
             case SMOKE -> smokeReading(st, s);
             default -> leakageReading(st, s);
         };
@@ -124,19 +145,19 @@ public class FireRiskDetector extends KeyedProcessFunction<String, FireSignal, A
             return;
         }
         st.seen(s.ts(), s.location());
-        FireAssessment a = evaluate(st);
+        FireAssessment a = evaluate(st, tracks);
         trackQuiet(st, a, s.ts(), ctx);
         // Clear before drafting, so the reading that ends the quiet period does not refresh what it clears.
         if (clearIfQuiet(st, s.ts(), out)) {
-            a = evaluate(st);
+            a = evaluate(st, tracks);
         }
         draft(st, a, s.ts(), out);
         stations.put(st.deviceId, st);
     }
 
-    private boolean portReading(StationState st, FireSignal s) throws Exception {
+    private boolean portReading(StationState st, FireSignal s, Map<Integer, PortTrack> tracks) throws Exception {
         String key = portKey(st.deviceId, s.port());
-        PortTrack track = ports.get(key);
+        PortTrack track = tracks.get(s.port());
         if (track == null) {
             track = new PortTrack();
         }
@@ -145,6 +166,7 @@ public class FireRiskDetector extends KeyedProcessFunction<String, FireSignal, A
             return false;
         }
         ports.put(key, track);
+        tracks.put(s.port(), track);
         st.addPort(s.port());
         return true;
     }
@@ -168,13 +190,13 @@ public class FireRiskDetector extends KeyedProcessFunction<String, FireSignal, A
         return true;
     }
 
-    private FireAssessment evaluate(StationState st) throws Exception {
-        return FireAssessment.of(st, tracks(st), book.isOpen(fireKey(st.deviceId)), settings,
+    private FireAssessment evaluate(StationState st, Map<Integer, PortTrack> tracks) throws Exception {
+        return FireAssessment.of(st, tracks, book.isOpen(fireKey(st.deviceId)), settings,
                 settings.reportingGap().toMillis());
     }
 
     private void assess(StationState st, long ts, Collector<Alert> out) throws Exception {
-        draft(st, evaluate(st), ts, out);
+        draft(st, evaluate(st, tracks(st)), ts, out);
     }
 
     /** Raises or updates the station's fire risk or leakage fault from its assessment. */
@@ -323,6 +345,7 @@ public class FireRiskDetector extends KeyedProcessFunction<String, FireSignal, A
         return "raised one level: e-bike in the elevator of " + String.join(", ", buildings);
     }
 
+    /** The station's port histories by port, in port order. */
     private Map<Integer, PortTrack> tracks(StationState st) throws Exception {
         Map<Integer, PortTrack> out = new TreeMap<>();
         for (int p : st.ports) {

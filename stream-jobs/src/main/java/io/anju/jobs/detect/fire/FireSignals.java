@@ -4,13 +4,11 @@ import io.anju.common.model.LocationChain;
 import io.anju.jobs.input.CameraDetection;
 import io.anju.jobs.input.ChargerEvent;
 import io.anju.jobs.input.ChargerTelemetry;
-import io.anju.jobs.input.PortReading;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.util.Collector;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Maps the typed device inputs to {@link FireSignal}s; inputs that say nothing about fire map to none. */
@@ -26,8 +24,7 @@ public final class FireSignals {
     public static DataStream<FireSignal> of(DataStream<ChargerTelemetry> telemetry, DataStream<ChargerEvent> events,
                                             DataStream<CameraDetection> cameras, ElevatorSettings elevator) {
         TypeInformation<FireSignal> type = TypeInformation.of(FireSignal.class);
-        DataStream<FireSignal> fromTelemetry = telemetry
-                .flatMap((ChargerTelemetry t, Collector<FireSignal> out) -> fromTelemetry(t).forEach(out::collect))
+        DataStream<FireSignal> fromTelemetry = telemetry.map(FireSignals::fromTelemetry)
                 .returns(type).name("fire signals of charger telemetry");
         DataStream<FireSignal> fromEvents = events
                 .flatMap((ChargerEvent e, Collector<FireSignal> out) -> fromEvent(e).forEach(out::collect))
@@ -38,18 +35,10 @@ public final class FireSignals {
         return fromTelemetry.union(fromEvents, fromCameras, ElevatorConfirmation.confirm(cameras, elevator));
     }
 
-    /** Every port temperature, then the smoke flag, then the leakage: smoke first makes leakage its evidence. */
-    public static List<FireSignal> fromTelemetry(ChargerTelemetry t) {
-        List<FireSignal> out = new ArrayList<>(t.ports().size() + 2);
-        String compound = compoundOf(t.location(), t.deviceId());
-        for (PortReading p : t.ports()) {
-            out.add(station(compound, t.deviceId(), t.ts(), FireSignal.Kind.PORT_TEMP, p.no(), p.tempC(),
-                    t.location()));
-        }
-        out.add(station(compound, t.deviceId(), t.ts(), FireSignal.Kind.SMOKE, null, t.smoke() ? 1 : 0,
-                t.location()));
-        out.add(station(compound, t.deviceId(), t.ts(), FireSignal.Kind.LEAKAGE, null, t.leakageMa(), t.location()));
-        return out;
+    /** The telemetry as one {@link FireSignal.Kind#STATION_READING}; see {@link StationReading#signals}. */
+    public static FireSignal fromTelemetry(ChargerTelemetry t) {
+        return new FireSignal(compoundOf(t.location(), t.deviceId()), t.deviceId(), t.ts(),
+                FireSignal.Kind.STATION_READING, null, 0, null, null, null, t.location(), StationReading.of(t));
     }
 
     /**
@@ -85,14 +74,14 @@ public final class FireSignals {
             return List.of();
         }
         return List.of(new FireSignal(compoundOf(d.location(), d.deviceId()), d.deviceId(), d.ts(), kind, null,
-                d.confidence(), d.snapshotId(), null, d.building(), d.location()));
+                d.confidence(), d.snapshotId(), null, d.building(), d.location(), null));
     }
 
     /** The confirmation of two e-bike-in-elevator detections of one camera. */
     public static FireSignal elevatorConfirmed(CameraDetection first, CameraDetection second) {
         return new FireSignal(compoundOf(second.location(), second.deviceId()), second.deviceId(), second.ts(),
                 FireSignal.Kind.EBIKE_IN_ELEVATOR_CONFIRMED, null, (second.ts() - first.ts()) / 1000.0,
-                second.snapshotId(), first.snapshotId(), second.building(), second.location());
+                second.snapshotId(), first.snapshotId(), second.building(), second.location(), null);
     }
 
     static String compoundOf(LocationChain location, String deviceId) {
@@ -101,6 +90,6 @@ public final class FireSignals {
 
     private static FireSignal station(String compound, String deviceId, long ts, FireSignal.Kind kind, Integer port,
                                       double value, LocationChain location) {
-        return new FireSignal(compound, deviceId, ts, kind, port, value, null, null, null, location);
+        return new FireSignal(compound, deviceId, ts, kind, port, value, null, null, null, location, null);
     }
 }

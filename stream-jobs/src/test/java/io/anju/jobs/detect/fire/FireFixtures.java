@@ -98,7 +98,7 @@ abstract class FireFixtures {
 
     static void feed(KeyedOneInputStreamOperatorTestHarness<String, FireSignal, Alert> h, ChargerTelemetry t)
             throws Exception {
-        feed(h, FireSignals.fromTelemetry(t));
+        feed(h, List.of(FireSignals.fromTelemetry(t)));
     }
 
     static void feed(KeyedOneInputStreamOperatorTestHarness<String, FireSignal, Alert> h, ChargerEvent e)
