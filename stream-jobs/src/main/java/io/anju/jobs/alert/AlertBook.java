@@ -94,10 +94,6 @@ public final class AlertBook {
         return a == null ? null : a.severity();
     }
 
-    public Iterable<OpenAlert> all() throws Exception {
-        return open.values();
-    }
-
     private static OpenAlert with(OpenAlert a, Severity severity, int revision, long lastEventTs,
                                   long lastEmittedEventTs, String summary, String action) {
         return new OpenAlert(a.id(), a.type(), severity, revision, a.sourceKind(), a.sourceId(), a.deviceId(), a.port(),

@@ -42,9 +42,4 @@ public record AlertDraft(AlertType type, Severity severity, SourceKind sourceKin
         return new AlertDraft(type, severity, SourceKind.ZONE, zoneId, null, null, location, eventTs, summary, action,
                 evidence);
     }
-
-    public AlertDraft withSeverity(Severity s) {
-        return new AlertDraft(type, s, sourceKind, sourceId, deviceId, port, location, eventTs, summary,
-                recommendedAction, evidence);
-    }
 }

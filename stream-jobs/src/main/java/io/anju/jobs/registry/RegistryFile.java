@@ -17,10 +17,6 @@ public final class RegistryFile {
         this.path = path;
     }
 
-    public Path path() {
-        return path;
-    }
-
     /** The digest of the file as it is now. */
     public String version() throws IOException {
         return digest(Files.readAllBytes(path));

@@ -42,16 +42,6 @@ record Episode(String id, List<Alert> revisions) {
         return max;
     }
 
-    /** Device time at which the episode first reached {@code severity}, or Long.MAX_VALUE. */
-    long reachedAt(Severity severity) {
-        for (Alert a : revisions) {
-            if (a.severity().atLeast(severity)) {
-                return a.lastEventTs();
-            }
-        }
-        return Long.MAX_VALUE;
-    }
-
     /** Revisions 1..n each exactly once, the first one a raise, nothing after a clear. */
     boolean wellFormed() {
         for (int i = 0; i < revisions.size(); i++) {
