@@ -2,11 +2,15 @@ package io.anju.common.topic;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.LogDirDescription;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,31 +57,45 @@ public final class TopicAdmin {
     }
 
     /**
-     * A topic is created before its partitions have a leader. An idempotent producer whose first batch meets
-     * NOT_LEADER_OR_FOLLOWER can then get stuck retrying OUT_OF_ORDER_SEQUENCE (seen with Kafka 4.1 on a fresh
-     * broker), so nothing is produced until every partition is led.
+     * A topic is created before its partitions can take writes: the controller names a leader first, and the leader
+     * broker creates the partition's log a moment later. An idempotent producer whose first batch meets
+     * NOT_LEADER_OR_FOLLOWER in that moment can get stuck retrying OUT_OF_ORDER_SEQUENCE (seen with Kafka 4.1 on a
+     * fresh broker), so nothing is produced until every partition has a leader that holds its log.
      */
     private static void awaitLeaders(Admin admin, Collection<String> topics) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (true) {
-            boolean led;
-            try {
-                led = admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
-                        .flatMap(d -> d.partitions().stream())
-                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-                    throw e;
-                }
-                led = false; // created, but not yet in the metadata this broker serves
-            }
-            if (led) {
-                return;
-            }
+        while (!ready(admin, topics)) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("partitions of " + topics + " have no leader after 30 s");
+                throw new IllegalStateException("partitions of " + topics + " are not ready after 30 s");
             }
             Thread.sleep(50);
         }
+    }
+
+    private static boolean ready(Admin admin, Collection<String> topics) throws Exception {
+        Map<TopicPartition, Integer> leaders = new HashMap<>();
+        try {
+            admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).forEach((topic, d) ->
+                    d.partitions().forEach(p -> leaders.put(new TopicPartition(topic, p.partition()),
+                            p.leader() == null || p.leader().isEmpty() ? null : p.leader().id())));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return false; // created, but not yet in the metadata this broker serves
+            }
+            throw e;
+        }
+        if (leaders.containsValue(null)) {
+            return false;
+        }
+        Map<Integer, Map<String, LogDirDescription>> dirs = admin.describeLogDirs(new HashSet<>(leaders.values()))
+                .allDescriptions().get(30, TimeUnit.SECONDS);
+        for (Map.Entry<TopicPartition, Integer> e : leaders.entrySet()) {
+            boolean hasLog = dirs.getOrDefault(e.getValue(), Map.of()).values().stream()
+                    .anyMatch(dir -> dir.replicaInfos().containsKey(e.getKey()));
+            if (!hasLog) {
+                return false;
+            }
+        }
+        return true;
     }
 }
