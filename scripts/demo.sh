@@ -27,18 +27,24 @@ stop() {
 trap stop EXIT
 trap 'exit 130' INT TERM
 
+# await_health NAME PID URL LOG: dots until URL answers 2xx; the log's tail and exit if PID dies first.
+await_health() {
+  local name=$1 pid=$2 url=$3 log=$4
+  echo -n "demo: starting $name (log: $log) "
+  for _ in $(seq 1 120); do
+    if curl -fs "$url" >/dev/null 2>&1; then echo; return; fi
+    if ! kill -0 "$pid" 2>/dev/null; then echo; echo "demo: $name failed to start:"; tail -n 30 "$log"; exit 1; fi
+    echo -n "."; sleep 1
+  done
+  echo; echo "demo: $name did not become healthy within 120 s (log: $log)"; exit 1
+}
+
 # The services run in their own sessions, so a Ctrl-C reaches only this script, which stops them in order:
 # simulator, then the jobs (savepoint, while Kafka and InfluxDB are still up), then the gateway with Kafka.
 setsid ./anju gateway --registry "$DATA/registry.json" --data-dir "$DATA" \
   --set auth.tokenSecretsFile="$DATA/credentials.csv" > "$DATA/gateway.log" 2>&1 &
 pids+=($!)
-echo -n "demo: starting gateway and embedded Kafka (log: $DATA/gateway.log) "
-for _ in $(seq 1 120); do
-  if curl -fs http://127.0.0.1:9080/health >/dev/null 2>&1; then break; fi
-  if ! kill -0 "${pids[0]}" 2>/dev/null; then echo; echo "demo: the gateway failed to start:"; tail -n 30 "$DATA/gateway.log"; exit 1; fi
-  echo -n "."; sleep 1
-done
-echo
+await_health "the gateway and embedded Kafka" "${pids[0]}" http://127.0.0.1:9080/health "$DATA/gateway.log"
 
 influx_url=""
 # The devices' clocks run SPEED times faster than the wall clock: so must the jobs' notion of a quiet partition.
@@ -53,13 +59,7 @@ else
 fi
 setsid ./anju jobs "${jobs_args[@]}" > "$DATA/jobs.log" 2>&1 &
 pids+=($!)
-echo -n "demo: starting the Flink stream jobs (log: $DATA/jobs.log) "
-for _ in $(seq 1 120); do
-  if curl -fs http://127.0.0.1:9081/health >/dev/null 2>&1; then break; fi
-  if ! kill -0 "${pids[1]}" 2>/dev/null; then echo; echo "demo: the jobs failed to start:"; tail -n 30 "$DATA/jobs.log"; exit 1; fi
-  echo -n "."; sleep 1
-done
-echo
+await_health "the Flink stream jobs" "${pids[1]}" http://127.0.0.1:9081/health "$DATA/jobs.log"
 cat <<MSG
 demo: up.
   MQTT            tcp://127.0.0.1:1883  (device protocol: docs/device-protocol.md)

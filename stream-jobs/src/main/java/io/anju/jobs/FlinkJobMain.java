@@ -6,7 +6,10 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +26,8 @@ import java.util.concurrent.Callable;
 @Command(name = "anju-stream-jobs", mixinStandardHelpOptions = true,
         description = "Submit one Anju stream job to a Flink cluster.")
 public final class FlinkJobMain implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
     @Option(names = "--job", required = true, description = "alerts or history.")
     private String job;
     @Option(names = "--bootstrap", required = true, description = "Kafka bootstrap servers.")
@@ -48,31 +53,26 @@ public final class FlinkJobMain implements Callable<Integer> {
         JobsSettings s = new JobsSettings(bootstrap, registry, influxUrl, influxDb, d.dataDir(), d.parallelism(),
                 Duration.ofMillis(checkpointIntervalMs), d.stateBackend(), d.outOfOrderness(), d.quietAfter(),
                 d.registryPoll(), d.bufferTimeout(), d.groupPrefix(), d.autoStop(), d.commandTtl(), d.detectors());
-        Map<String, String> conf = new HashMap<>();
-        conf.put("execution.checkpointing.interval", checkpointIntervalMs + " ms");
-        conf.put("execution.checkpointing.mode", "EXACTLY_ONCE");
-        conf.put("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
-        conf.put("execution.buffer-timeout.interval", s.bufferTimeout().toMillis() + " ms");
+        if (!job.equals("alerts") && !job.equals("history")) {
+            throw new ParameterException(spec.commandLine(), "--job must be alerts or history (was " + job + ")");
+        }
+        if (job.equals("history") && influxUrl == null) {
+            throw new ParameterException(spec.commandLine(), "--job history needs --influx-url");
+        }
+        // The cluster decides state backend, parallelism and (unless given here) checkpoint storage.
+        Map<String, String> conf = new HashMap<>(s.jobConfiguration());
         if (checkpointDir != null) {
             conf.put("execution.checkpointing.dir", checkpointDir);
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.configure(Configuration.fromMap(conf));
-        switch (job) {
-            case "alerts" -> AlertsJob.build(env, s, bootstrap);
-            case "history" -> {
-                if (influxUrl == null) {
-                    System.err.println("--job history needs --influx-url");
-                    return 2;
-                }
-                HistoryJob.build(env, s, bootstrap);
-            }
-            default -> {
-                System.err.println("--job must be alerts or history (was " + job + ")");
-                return 2;
-            }
+        if (job.equals("alerts")) {
+            AlertsJob.build(env, s, bootstrap);
+            env.execute(AlertsJob.NAME);
+        } else {
+            HistoryJob.build(env, s, bootstrap);
+            env.execute(HistoryJob.NAME);
         }
-        env.execute(job.equals("alerts") ? AlertsJob.NAME : HistoryJob.NAME);
         return 0;
     }
 }

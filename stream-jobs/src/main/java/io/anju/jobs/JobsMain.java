@@ -9,7 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +33,8 @@ import java.util.stream.Collectors;
 public final class JobsMain implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(JobsMain.class);
 
+    @Spec
+    private CommandSpec spec;
     @Option(names = "--registry", description = "Registry file (default ./data/registry.json); edits reach running jobs.")
     private Path registry = Path.of("data", "registry.json");
     @Option(names = "--bootstrap", description = "Kafka bootstrap servers (default: an embedded broker under --data-dir).")
@@ -73,8 +78,7 @@ public final class JobsMain implements Callable<Integer> {
         try {
             settings = settings();
         } catch (IllegalArgumentException e) {
-            System.err.println("jobs: bad configuration: " + e.getMessage());
-            return 2;
+            throw new ParameterException(spec.commandLine(), "bad configuration: " + e.getMessage());
         }
         JobsRunner runner = new JobsRunner(settings, kafkaPort).withPrometheusReporter(metricsPort);
         if (settings.influxUrl() == null) {
@@ -89,8 +93,8 @@ public final class JobsMain implements Callable<Integer> {
         }, "jobs-shutdown"));
         runner.start();
         try (JobsHttp http = new JobsHttp(runner, "0.0.0.0", httpPort, metricsPort)) {
-            System.out.printf("anju jobs: %s on Kafka %s; /health and /metrics on http://127.0.0.1:%d%n",
-                    runner.status(), runner.bootstrap(), http.port());
+            LOG.info("anju jobs: {} on Kafka {}; /health and /metrics on http://127.0.0.1:{}", runner.status(),
+                    runner.bootstrap(), http.port());
             stopped.await();
         }
         return 0;

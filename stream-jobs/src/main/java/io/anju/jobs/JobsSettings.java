@@ -122,21 +122,30 @@ public record JobsSettings(String bootstrap, Path registry, String influxUrl, St
         return dataDir.resolve("flink").resolve("checkpoints");
     }
 
-    /** The Flink configuration keys these settings stand for (checkpointing, state, restarts, latency). */
+    /**
+     * What every run of the jobs needs, on this machine or a cluster: exactly-once checkpoints kept on cancel,
+     * restarts with back-off, the low buffer timeout and the watermark interval.
+     */
+    public Map<String, String> jobConfiguration() {
+        return Map.of(
+                "execution.checkpointing.interval", checkpointInterval.toMillis() + " ms",
+                "execution.checkpointing.mode", "EXACTLY_ONCE",
+                "execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION",
+                "restart-strategy.type", "exponential-delay",
+                "restart-strategy.exponential-delay.initial-backoff", "1 s",
+                "restart-strategy.exponential-delay.max-backoff", "60 s",
+                "execution.buffer-timeout.interval", bufferTimeout.toMillis() + " ms",
+                "pipeline.auto-watermark-interval", "200 ms");
+    }
+
+    /** {@link #jobConfiguration()} plus what a cluster would decide: storage, state backend, parallelism. */
     public Map<String, String> flinkConfiguration() {
-        return Map.ofEntries(
-                Map.entry("execution.checkpointing.interval", checkpointInterval.toMillis() + " ms"),
-                Map.entry("execution.checkpointing.mode", "EXACTLY_ONCE"),
-                Map.entry("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION"),
-                Map.entry("execution.checkpointing.num-retained", "2"),
-                Map.entry("execution.checkpointing.dir", checkpointDir().toUri().toString()),
-                Map.entry("state.backend.type", stateBackend),
-                Map.entry("restart-strategy.type", "exponential-delay"),
-                Map.entry("restart-strategy.exponential-delay.initial-backoff", "1 s"),
-                Map.entry("restart-strategy.exponential-delay.max-backoff", "60 s"),
-                Map.entry("execution.buffer-timeout.interval", bufferTimeout.toMillis() + " ms"),
-                Map.entry("pipeline.auto-watermark-interval", "200 ms"),
-                Map.entry("parallelism.default", String.valueOf(parallelism)));
+        Map<String, String> conf = new java.util.HashMap<>(jobConfiguration());
+        conf.put("execution.checkpointing.num-retained", "2");
+        conf.put("execution.checkpointing.dir", checkpointDir().toUri().toString());
+        conf.put("state.backend.type", stateBackend);
+        conf.put("parallelism.default", String.valueOf(parallelism));
+        return conf;
     }
 
     private static boolean positive(Duration d) {
