@@ -1,0 +1,126 @@
+package io.anju.cases.access;
+
+import io.anju.cases.model.CaseAction;
+import io.anju.cases.model.CaseException;
+import io.anju.cases.model.CaseRecord;
+import io.anju.cases.model.Principal;
+import io.anju.cases.model.Role;
+import io.anju.cases.routing.CategoryTable;
+import io.anju.common.model.LocationChain;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+import static io.anju.cases.model.CaseAction.*;
+
+/**
+ * Who may see and do what, decided on the server for every call.
+ * <ul>
+ *   <li>Centre operators see their unit and everything below it, and run the centre's steps (analyse, dispatch,
+ *       check, evaluate).</li>
+ *   <li>Grid workers see their grid, verify, handle and report back, and may void a false alarm.</li>
+ *   <li>Property managers see charger cases of their compounds only; emergency managers crowd cases of their
+ *       sub-district only. Both verify (acknowledge), handle and report back.</li>
+ *   <li>Department responders see cases dispatched to (or coordinated with) their department, and handle them.</li>
+ * </ul>
+ * A case outside the caller's scope is answered as not found, so ids of other scopes do not leak.
+ */
+public final class AccessPolicy {
+
+    /** Category groups a property manager handles. */
+    public static final Set<String> PROPERTY_GROUPS = Set.of("charger");
+    /** Category groups an emergency manager handles. */
+    public static final Set<String> EMERGENCY_GROUPS = Set.of("crowd");
+
+    private static final Set<CaseAction> CENTRE = EnumSet.allOf(CaseAction.class);
+    private static final Set<CaseAction> FIELD = EnumSet.of(VERIFY, START, COORDINATE, SUBMIT_FEEDBACK, VOID);
+    private static final Set<CaseAction> MANAGER = EnumSet.of(VERIFY, START, SUBMIT_FEEDBACK);
+    private static final Set<CaseAction> RESPONDER = EnumSet.of(START, COORDINATE, SUBMIT_FEEDBACK);
+    private static final Map<Role, Set<CaseAction>> ACTIONS = new EnumMap<>(Role.class);
+
+    static {
+        ACTIONS.put(Role.DISTRICT_OPERATOR, CENTRE);
+        ACTIONS.put(Role.SUB_DISTRICT_OPERATOR, CENTRE);
+        ACTIONS.put(Role.COMMUNITY_OPERATOR, CENTRE);
+        ACTIONS.put(Role.GRID_WORKER, FIELD);
+        ACTIONS.put(Role.PROPERTY_MANAGER, MANAGER);
+        ACTIONS.put(Role.EMERGENCY_MANAGER, MANAGER);
+        ACTIONS.put(Role.DEPARTMENT_RESPONDER, RESPONDER);
+    }
+
+    private final CategoryTable categories;
+
+    public AccessPolicy(CategoryTable categories) {
+        this.categories = categories;
+    }
+
+    /** The visibility rule of {@code p}, for list queries and for {@link #canSee}. */
+    public ScopeRule rule(Principal p) {
+        String one = p.scope().stream().findFirst().orElse(null);
+        return switch (p.role()) {
+            case DISTRICT_OPERATOR -> new ScopeRule(true, null, null, null, null, null, null, false);
+            case SUB_DISTRICT_OPERATOR -> new ScopeRule(false, one, null, null, null, null, null, false);
+            case COMMUNITY_OPERATOR -> new ScopeRule(false, null, one, null, null, null, null, false);
+            case GRID_WORKER -> new ScopeRule(false, null, null, one, null, null, null, false);
+            case PROPERTY_MANAGER -> new ScopeRule(false, null, null, null, p.scope(), PROPERTY_GROUPS, null, false);
+            case EMERGENCY_MANAGER -> new ScopeRule(false, one, null, null, null, EMERGENCY_GROUPS, null, false);
+            case DEPARTMENT_RESPONDER -> new ScopeRule(false, null, null, null, null, null, one, true);
+        };
+    }
+
+    public boolean canSee(Principal p, CaseRecord c) {
+        return rule(p).matches(c, groupOf(c));
+    }
+
+    /** Throws NOT_FOUND when the case is outside the caller's scope. */
+    public void checkCanSee(Principal p, CaseRecord c) {
+        if (!canSee(p, c)) {
+            throw CaseException.notFound(c.id());
+        }
+    }
+
+    /** Throws NOT_FOUND outside the scope, FORBIDDEN when the role may not take this action. */
+    public void checkCanAct(Principal p, CaseRecord c, CaseAction action) {
+        checkCanSee(p, c);
+        if (!ACTIONS.get(p.role()).contains(action)) {
+            throw CaseException.forbidden("a " + p.role().wireName() + " may not " + action.wireName()
+                    + " a case; allowed: " + ACTIONS.get(p.role()).stream().map(CaseAction::wireName).toList());
+        }
+    }
+
+    public Set<CaseAction> actionsOf(Role role) {
+        return ACTIONS.get(role);
+    }
+
+    /**
+     * Reporting by hand: operators within their unit, grid workers in their grid. Managers and responders
+     * act on cases; they do not file them.
+     */
+    public void checkCanReport(Principal p, LocationChain where) {
+        boolean ok = switch (p.role()) {
+            case DISTRICT_OPERATOR -> true;
+            case SUB_DISTRICT_OPERATOR -> p.inScope(where.subDistrictId());
+            case COMMUNITY_OPERATOR -> p.inScope(where.communityId());
+            case GRID_WORKER -> p.inScope(where.gridId());
+            default -> false;
+        };
+        if (!ok) {
+            throw CaseException.forbidden("a " + p.role().wireName() + " with scope " + p.scope()
+                    + " may not file a case in grid " + where.gridId());
+        }
+    }
+
+    /** KPIs: centre operators only, for their unit and below. */
+    public void checkCanReadKpis(Principal p) {
+        if (p.role() != Role.DISTRICT_OPERATOR && p.role() != Role.SUB_DISTRICT_OPERATOR
+                && p.role() != Role.COMMUNITY_OPERATOR) {
+            throw CaseException.forbidden("KPIs are for command-centre operators, not a " + p.role().wireName());
+        }
+    }
+
+    private String groupOf(CaseRecord c) {
+        return categories.byCode(c.categoryCode()).map(cat -> cat.group()).orElse("general");
+    }
+}

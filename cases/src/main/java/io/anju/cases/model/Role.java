@@ -1,0 +1,43 @@
+package io.anju.cases.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Locale;
+
+/**
+ * Who a user is in the chain of command; the user's scope names the unit(s) the role applies to.
+ * What each role may see and do is decided in one place, {@code io.anju.cases.access.AccessPolicy}.
+ */
+public enum Role {
+    /** The district command centre: every case. Scope: the district id (or {@code *}). */
+    DISTRICT_OPERATOR,
+    /** A sub-district centre: cases of its sub-district. Scope: the sub-district id. */
+    SUB_DISTRICT_OPERATOR,
+    /** A community centre: cases of its community. Scope: the community id. */
+    COMMUNITY_OPERATOR,
+    /** A grid worker: cases of their grid. Scope: the grid id. */
+    GRID_WORKER,
+    /** A compound's property manager: charger cases of their compounds. Scope: compound ids, comma-separated. */
+    PROPERTY_MANAGER,
+    /** The street's emergency manager: crowd cases of their sub-district. Scope: the sub-district id. */
+    EMERGENCY_MANAGER,
+    /** A department's responder: cases dispatched to the department. Scope: the department code. */
+    DEPARTMENT_RESPONDER;
+
+    @JsonValue
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static Role fromWire(String name) {
+        for (Role r : values()) {
+            if (r.wireName().equals(name)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("unknown role '" + name + "' (one of district_operator, sub_district_operator,"
+                + " community_operator, grid_worker, property_manager, emergency_manager, department_responder)");
+    }
+}

@@ -1,0 +1,39 @@
+package io.anju.cases.routing;
+
+import io.anju.common.alert.AlertType;
+import io.anju.common.alert.Severity;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One case category, in the spirit of GB/T 30428's major/minor classes: who handles it and how fast.
+ *
+ * @param code               {@code major-minor}, e.g. {@code 01-01}
+ * @param major              the major class name
+ * @param name               the minor class name (English)
+ * @param nameZh             the minor class name (Chinese)
+ * @param group              the family a role's visibility is defined on: {@code charger}, {@code crowd},
+ *                           {@code gate}, {@code building}, {@code device}, {@code general}
+ * @param department         the responsible department code (fire, property, police, street_emergency, …)
+ * @param supportDepartments departments that also see the case and are named when it is dispatched
+ * @param alertTypes         alert types filed under this category (empty for categories reported only by hand)
+ * @param dispatchWithin     from filing to dispatch (on-time dispatch KPI)
+ * @param handleWithin       from dispatch to closure, per severity: red and orange are the urgent variants
+ */
+public record Category(String code, String major, String name, String nameZh, String group, String department,
+                       List<String> supportDepartments, List<AlertType> alertTypes, Duration dispatchWithin,
+                       Map<Severity, Duration> handleWithin) {
+
+    public Category {
+        supportDepartments = List.copyOf(supportDepartments == null ? List.of() : supportDepartments);
+        alertTypes = List.copyOf(alertTypes == null ? List.of() : alertTypes);
+        handleWithin = Map.copyOf(handleWithin);
+    }
+
+    /** The handling time limit for a case of this category at {@code severity}. */
+    public Duration handleWithin(Severity severity) {
+        return handleWithin.get(severity);
+    }
+}
