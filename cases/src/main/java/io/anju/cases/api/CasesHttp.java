@@ -1,0 +1,120 @@
+package io.anju.cases.api;
+
+import io.anju.cases.access.AccessPolicy;
+import io.anju.cases.auth.TokenService;
+import io.anju.cases.auth.UserStore;
+import io.anju.cases.routing.CategoryTable;
+import io.anju.cases.service.CaseService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.JWTAuthHandler;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.OpenAPIContract;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The HTTP API of the case system, built from the OpenAPI contract ({@code openapi/cases.yaml}): the contract names
+ * the operations, validates every request (400 with the validator's message) and requires a bearer token on all of
+ * them but login (401). Handlers call {@link CaseService} as the signed-in caller. Beside the contract: GET /health,
+ * GET /metrics (Prometheus) and GET /openapi.yaml, without sign-in. The caller starts the HTTP server with the router.
+ */
+public final class CasesHttp {
+    public static final String CONTRACT = "openapi/cases.yaml";
+
+    private final Vertx vertx;
+    private final UserStore users;
+    private final TokenService tokens;
+    private final PrometheusMeterRegistry metrics;
+    private final ApiSettings settings;
+    private final CaseHandlers caseHandlers;
+    private final OpsHandlers ops;
+    private EventsEndpoint events;
+
+    public CasesHttp(Vertx vertx, CaseService cases, UserStore users, TokenService tokens, AccessPolicy access,
+                     CategoryTable categories, PrometheusMeterRegistry metrics, HealthChecks health,
+                     ApiSettings settings) {
+        this.vertx = vertx;
+        this.users = users;
+        this.tokens = tokens;
+        this.metrics = metrics;
+        this.settings = settings;
+        this.caseHandlers = new CaseHandlers(cases, access, categories, new Callers(tokens, users));
+        this.ops = new OpsHandlers(metrics, health, CONTRACT);
+    }
+
+    public CasesHttp(Vertx vertx, CaseService cases, UserStore users, TokenService tokens, AccessPolicy access,
+                     CategoryTable categories, PrometheusMeterRegistry metrics, HealthChecks health) {
+        this(vertx, cases, users, tokens, access, categories, metrics, health, ApiSettings.defaults());
+    }
+
+    /** Serves GET /api/v1/events with {@code endpoint} (until set, that operation answers 503). Call before {@link #router()}. */
+    public CasesHttp events(EventsEndpoint endpoint) {
+        this.events = endpoint;
+        return this;
+    }
+
+    public Future<Router> router() {
+        return OpenAPIContract.from(vertx, CONTRACT).map(this::build);
+    }
+
+    private Router build(OpenAPIContract contract) {
+        RouterBuilder builder = RouterBuilder.create(vertx, contract);
+        builder.rootHandler(this::tagRequest);
+        builder.rootHandler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()));
+        builder.security("bearerAuth").httpHandler(JWTAuthHandler.create(tokens.provider()));
+
+        Counter loginFailures = Counter.builder("anju.cases.login.failures")
+                .description("failed sign-ins (wrong name or password)").register(metrics);
+        LoginThrottle throttle = new LoginThrottle(settings.loginMaxFailures(), settings.loginLockout(), Clock.systemUTC());
+        Map<String, Handler<RoutingContext>> operations = Map.of(
+                "login", new LoginHandler(users, tokens, throttle, loginFailures::increment),
+                "me", caseHandlers::me,
+                "listCases", caseHandlers::list,
+                "reportCase", caseHandlers::report,
+                "getCase", caseHandlers::detail,
+                "transitionCase", caseHandlers::transition,
+                "assignCase", caseHandlers::assign,
+                "commentCase", caseHandlers::comment,
+                "kpis", caseHandlers::kpis,
+                "categories", caseHandlers::categories);
+        operations.forEach((id, handler) -> builder.getRoute(id).addHandler(handler));
+        if (events != null) {
+            EventsEndpoint endpoint = events;
+            builder.getRoute("events").addHandler(ctx -> caseHandlers.events(ctx, endpoint));
+        }
+
+        Router router = builder.createRouter();
+        router.get("/health").handler(ops::health);
+        router.get("/metrics").handler(ops::metrics);
+        router.get("/openapi.yaml").handler(ops::openapi);
+        router.route().failureHandler(new ApiErrors());
+        router.errorHandler(404, ctx -> HttpJson.error(ctx, 404, "not_found", "no such resource"));
+        router.errorHandler(405, ctx -> HttpJson.error(ctx, 405, "invalid", "method not allowed here"));
+        return router;
+    }
+
+    /** Gives every request an id (logged with failures, echoed in X-Request-Id) and times it. */
+    private void tagRequest(RoutingContext ctx) {
+        String id = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
+        ctx.put(HttpJson.REQUEST_ID, id);
+        ctx.response().putHeader("X-Request-Id", id);
+        long started = System.nanoTime();
+        ctx.addBodyEndHandler(v -> Timer.builder("anju.cases.http.requests")
+                .tag("method", ctx.request().method().name())
+                .tag("status", Integer.toString(ctx.response().getStatusCode()))
+                .register(metrics)
+                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
+        ctx.next();
+    }
+}

@@ -1,0 +1,21 @@
+package io.anju.cases.api;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+
+import java.util.function.Supplier;
+
+/**
+ * What GET /health reports: each check answers true when its part works. A check that fails or takes longer than
+ * the health endpoint waits counts as down.
+ *
+ * @param database the case store answers
+ * @param intake   the alert intake is consuming {@code anju.alerts}
+ */
+public record HealthChecks(Supplier<Future<Boolean>> database, Supplier<Future<Boolean>> intake) {
+
+    /** A database check that runs {@code select 1} on the pool. */
+    public static Supplier<Future<Boolean>> ping(Pool pool) {
+        return () -> pool.query("select 1").execute().map(rows -> rows.rowCount() == 1);
+    }
+}

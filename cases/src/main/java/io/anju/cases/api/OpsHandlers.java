@@ -1,0 +1,76 @@
+package io.anju.cases.api;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/** GET /health, GET /metrics and GET /openapi.yaml: for operators and tools, without sign-in. */
+final class OpsHandlers {
+    /** A check that has not answered by then counts as down: a health probe must answer quickly. */
+    private static final long CHECK_TIMEOUT_MS = 2_000;
+
+    private final PrometheusMeterRegistry metrics;
+    private final HealthChecks health;
+    private final String contract;
+
+    OpsHandlers(PrometheusMeterRegistry metrics, HealthChecks health, String contractResource) {
+        this.metrics = metrics;
+        this.health = health;
+        this.contract = read(contractResource);
+    }
+
+    void health(RoutingContext ctx) {
+        Future<Boolean> database = check(health.database());
+        Future<Boolean> intake = check(health.intake());
+        Future.join(database, intake).onComplete(done -> {
+            boolean up = database.result() && intake.result();
+            Map<String, Object> checks = new LinkedHashMap<>();
+            checks.put("database", database.result() ? "up" : "down");
+            checks.put("intake", intake.result() ? "up" : "down");
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", up ? "up" : "down");
+            body.put("checks", checks);
+            HttpJson.send(ctx, up ? 200 : 503, body);
+        });
+    }
+
+    void metrics(RoutingContext ctx) {
+        ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape());
+    }
+
+    void openapi(RoutingContext ctx) {
+        ctx.response().putHeader("Content-Type", "application/yaml; charset=utf-8").end(contract);
+    }
+
+    private static Future<Boolean> check(Supplier<Future<Boolean>> check) {
+        Future<Boolean> answer;
+        try {
+            answer = check.get();
+        } catch (RuntimeException e) {
+            return Future.succeededFuture(false);
+        }
+        return answer.timeout(CHECK_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                .map(Boolean.TRUE::equals)
+                .otherwise(false);
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = OpsHandlers.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+}
