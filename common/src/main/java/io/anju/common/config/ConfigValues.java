@@ -32,6 +32,12 @@ public final class ConfigValues {
      */
     public static ConfigValues load(List<Setting> settings, Optional<Path> propertiesFile, Map<String, String> env,
                                     Map<String, String> overrides) {
+        return load(settings, "ANJU_", propertiesFile, env, overrides);
+    }
+
+    /** As {@link #load(List, Optional, Map, Map)}, with the service's own environment prefix (e.g. {@code ANJU_CASES_}). */
+    public static ConfigValues load(List<Setting> settings, String envPrefix, Optional<Path> propertiesFile,
+                                    Map<String, String> env, Map<String, String> overrides) {
         Map<String, Setting> byKey = new LinkedHashMap<>();
         settings.forEach(s -> byKey.put(s.key(), s));
         Map<String, String> raw = new LinkedHashMap<>();
@@ -40,7 +46,7 @@ public final class ConfigValues {
         }
         propertiesFile.ifPresent(file -> readProperties(file).forEach((k, v) -> putKnown(byKey, raw, k, v, file.toString())));
         for (Setting s : settings) {
-            String v = env.get(s.envName());
+            String v = env.get(s.envName(envPrefix));
             if (v != null) {
                 raw.put(s.key(), v);
             }
@@ -49,7 +55,7 @@ public final class ConfigValues {
 
         Map<String, Object> parsed = new LinkedHashMap<>();
         for (Setting s : settings) {
-            parsed.put(s.key(), s.parse(raw.get(s.key())));
+            parsed.put(s.key(), s.parse(raw.get(s.key()), envPrefix));
         }
         return new ConfigValues(parsed);
     }
@@ -108,12 +114,16 @@ public final class ConfigValues {
 
     /** A markdown table of every setting: key, environment variable, default, bounds, description. */
     public static String markdownTable(List<Setting> settings) {
+        return markdownTable(settings, "ANJU_");
+    }
+
+    public static String markdownTable(List<Setting> settings, String envPrefix) {
         StringBuilder sb = new StringBuilder("| setting | environment | default | bounds | description |\n")
                 .append("| --- | --- | --- | --- | --- |\n");
         for (Setting s : settings) {
             String bounds = s.min() == null ? "" : s.min() + " … " + s.max();
             String def = s.defaultValue().isEmpty() ? "(empty)" : s.defaultValue();
-            sb.append("| `").append(s.key()).append("` | `").append(s.envName()).append("` | `").append(def)
+            sb.append("| `").append(s.key()).append("` | `").append(s.envName(envPrefix)).append("` | `").append(def)
                     .append("` | ").append(bounds).append(" | ").append(s.description()).append(" |\n");
         }
         return sb.toString();
@@ -121,6 +131,10 @@ public final class ConfigValues {
 
     /** A properties file listing every setting, commented out at its default, with its description. */
     public static String exampleProperties(String service, List<Setting> settings) {
+        return exampleProperties(service, settings, "ANJU_");
+    }
+
+    public static String exampleProperties(String service, List<Setting> settings, String envPrefix) {
         StringBuilder sb = new StringBuilder("# Anju " + service + " configuration. Every line shows a setting at its default;\n")
                 .append("# uncomment to change it. Environment variables (ANJU_...) and command-line flags override this file.\n")
                 .append("# Durations: <n>ms, <n>s, <n>m, <n>h.\n");
@@ -129,7 +143,7 @@ public final class ConfigValues {
             if (s.min() != null) {
                 sb.append(" [").append(s.min()).append(" .. ").append(s.max()).append(']');
             }
-            sb.append(" (").append(s.envName()).append(")\n#").append(s.key()).append('=').append(s.defaultValue()).append('\n');
+            sb.append(" (").append(s.envName(envPrefix)).append(")\n#").append(s.key()).append('=').append(s.defaultValue()).append('\n');
         }
         return sb.toString();
     }

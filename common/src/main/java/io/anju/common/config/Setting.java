@@ -42,7 +42,12 @@ public record Setting(String key, Kind kind, String defaultValue, String min, St
 
     /** The environment variable that overrides this setting: {@code mqtt.tls.port} → {@code ANJU_MQTT_TLS_PORT}. */
     public String envName() {
-        StringBuilder sb = new StringBuilder("ANJU_");
+        return envName("ANJU_");
+    }
+
+    /** The overriding variable under a service's own prefix: {@code http.port} → {@code ANJU_CASES_HTTP_PORT}. */
+    public String envName(String prefix) {
+        StringBuilder sb = new StringBuilder(prefix);
         for (char c : key.toCharArray()) {
             if (c == '.' || c == '-') {
                 sb.append('_');
@@ -57,6 +62,19 @@ public record Setting(String key, Kind kind, String defaultValue, String min, St
 
     /** Parses and bounds-checks a raw value; the exception message names the setting and its bounds. */
     public Object parse(String raw) {
+        return parse(raw, "ANJU_");
+    }
+
+    /** As {@link #parse(String)}; the message names the variable under the service's environment prefix. */
+    public Object parse(String raw, String envPrefix) {
+        try {
+            return parseValue(raw);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().replace("(" + envName() + ")", "(" + envName(envPrefix) + ")"), e);
+        }
+    }
+
+    private Object parseValue(String raw) {
         String value = raw.trim();
         try {
             return switch (kind) {
