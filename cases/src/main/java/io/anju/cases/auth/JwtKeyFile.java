@@ -26,7 +26,11 @@ public final class JwtKeyFile {
 
     /** Reads the key of {@code dataDir}, creating it on first use. */
     public static byte[] loadOrCreate(Path dataDir) {
-        Path file = pathIn(dataDir);
+        return loadOrCreateFile(pathIn(dataDir));
+    }
+
+    /** Reads the key file (setting {@code auth.keyFile}), creating it with 32 random bytes, mode 600, when missing. */
+    public static byte[] loadOrCreateFile(Path file) {
         try {
             if (!Files.exists(file)) {
                 create(file);

@@ -22,16 +22,15 @@ public final class PasswordHasher {
     private final int iterations;
     private final SecureRandom random = new SecureRandom();
 
+    /** The production default: OWASP's figure for PBKDF2-HMAC-SHA256 (setting {@code auth.passwordIterations}). */
+    public static final int DEFAULT_ITERATIONS = 210_000;
+
     /** {@code iterations} for new hashes; tests may pass fewer than the production default. */
     public PasswordHasher(int iterations) {
         if (iterations < 1) {
             throw new IllegalArgumentException("auth.passwordIterations must be ≥ 1 (was " + iterations + ")");
         }
         this.iterations = iterations;
-    }
-
-    public PasswordHasher(AuthSettings settings) {
-        this(settings.passwordIterations());
     }
 
     public String hash(String password) {

@@ -24,30 +24,30 @@ import java.util.regex.Pattern;
  */
 public final class UserStore {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
+    /** Shortest password a person may be given; generated ones are longer. */
+    public static final int MIN_PASSWORD_LENGTH = 10;
     private static final String COLUMNS = "name, role, scope, display_name, disabled, created_at";
 
     private final Vertx vertx;
     private final Pool pool;
     private final PasswordHasher hasher;
     private final ScopeValidator scopes;
-    private final int minPasswordLength;
     /** Compared against when the name is unknown, so an unknown name costs as much time as a wrong password. */
     private final String decoyHash;
 
     /**
      * @param registry when not null, scope ids must name units of the registry
      */
-    public UserStore(Vertx vertx, Pool pool, PasswordHasher hasher, Registry registry, int minPasswordLength) {
+    public UserStore(Vertx vertx, Pool pool, PasswordHasher hasher, Registry registry) {
         this.vertx = vertx;
         this.pool = pool;
         this.hasher = hasher;
         this.scopes = new ScopeValidator(registry);
-        this.minPasswordLength = minPasswordLength;
         this.decoyHash = hasher.hash("decoy password that no account has");
     }
 
     public UserStore(Vertx vertx, Pool pool, PasswordHasher hasher) {
-        this(vertx, pool, hasher, null, AuthSettings.DEFAULT_MIN_PASSWORD_LENGTH);
+        this(vertx, pool, hasher, null);
     }
 
     /** Adds a user; CONFLICT when the name is taken, INVALID for a bad name, role, scope or password. */
@@ -162,9 +162,9 @@ public final class UserStore {
         }
     }
 
-    private void checkPassword(String password) {
-        if (password == null || password.length() < minPasswordLength) {
-            throw CaseException.invalid("password must have at least " + minPasswordLength + " characters");
+    private static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw CaseException.invalid("password must have at least " + MIN_PASSWORD_LENGTH + " characters");
         }
     }
 
