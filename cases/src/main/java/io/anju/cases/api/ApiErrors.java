@@ -22,6 +22,9 @@ final class ApiErrors implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         Throwable failure = ctx.failure();
+        if (failure instanceof HttpException e && e.getCause() instanceof ValidatorException cause) {
+            failure = cause;
+        }
         if (failure instanceof CaseException e) {
             HttpJson.error(ctx, e.kind().httpStatus, e.kind().name().toLowerCase(Locale.ROOT), e.getMessage());
         } else if (failure instanceof ValidatorException e) {
@@ -32,6 +35,7 @@ final class ApiErrors implements Handler<RoutingContext> {
             ctx.response().putHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
             HttpJson.error(ctx, 429, "too_many_requests", e.getMessage());
         } else if (failure instanceof HttpException e && e.getStatusCode() < 500) {
+            LOG.debug("request {} refused with {}", (Object) ctx.get(HttpJson.REQUEST_ID), e.getStatusCode(), e);
             byStatus(ctx, e.getStatusCode());
         } else if (failure == null && ctx.statusCode() > 0 && ctx.statusCode() < 500) {
             byStatus(ctx, ctx.statusCode());

@@ -15,6 +15,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.JWTAuthHandler;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 
@@ -39,6 +40,7 @@ public final class CasesHttp {
     private final ApiSettings settings;
     private final CaseHandlers caseHandlers;
     private final OpsHandlers ops;
+    private final String contractText;
     private EventsEndpoint events;
 
     public CasesHttp(Vertx vertx, CaseService cases, UserStore users, TokenService tokens, AccessPolicy access,
@@ -50,7 +52,8 @@ public final class CasesHttp {
         this.metrics = metrics;
         this.settings = settings;
         this.caseHandlers = new CaseHandlers(cases, access, categories, new Callers(tokens, users));
-        this.ops = new OpsHandlers(metrics, health, CONTRACT);
+        this.contractText = ContractLoader.text(CONTRACT);
+        this.ops = new OpsHandlers(metrics, health, contractText);
     }
 
     public CasesHttp(Vertx vertx, CaseService cases, UserStore users, TokenService tokens, AccessPolicy access,
@@ -65,13 +68,15 @@ public final class CasesHttp {
     }
 
     public Future<Router> router() {
-        return OpenAPIContract.from(vertx, CONTRACT).map(this::build);
+        return OpenAPIContract.from(vertx, ContractLoader.forRouter(contractText)).map(this::build);
     }
 
     private Router build(OpenAPIContract contract) {
-        RouterBuilder builder = RouterBuilder.create(vertx, contract);
-        builder.rootHandler(this::tagRequest);
+        // The body handler reads the body (with a size limit); the validator then takes it from the context.
+        RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+        // Vert.x Web wants the body handler before any user handler on a route.
         builder.rootHandler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()));
+        builder.rootHandler(this::tagRequest);
         builder.security("bearerAuth").httpHandler(JWTAuthHandler.create(tokens.provider()));
 
         Counter loginFailures = Counter.builder("anju.cases.login.failures")

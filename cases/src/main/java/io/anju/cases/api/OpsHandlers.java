@@ -4,10 +4,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,10 +18,10 @@ final class OpsHandlers {
     private final HealthChecks health;
     private final String contract;
 
-    OpsHandlers(PrometheusMeterRegistry metrics, HealthChecks health, String contractResource) {
+    OpsHandlers(PrometheusMeterRegistry metrics, HealthChecks health, String contractText) {
         this.metrics = metrics;
         this.health = health;
-        this.contract = read(contractResource);
+        this.contract = contractText;
     }
 
     void health(RoutingContext ctx) {
@@ -61,16 +57,5 @@ final class OpsHandlers {
         return answer.timeout(CHECK_TIMEOUT_MS, TimeUnit.MILLISECONDS)
                 .map(Boolean.TRUE::equals)
                 .otherwise(false);
-    }
-
-    private static String read(String resource) {
-        try (InputStream in = OpsHandlers.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
-        }
     }
 }
