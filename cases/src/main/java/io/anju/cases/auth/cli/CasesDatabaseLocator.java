@@ -1,0 +1,56 @@
+package io.anju.cases.auth.cli;
+
+import io.anju.cases.store.Database;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds the case store for a command-line tool. A running case service holds its embedded PostgreSQL directory
+ * (PostgreSQL refuses a second server on it), so when {@code postmaster.pid} names a live process the tool connects to
+ * that server's port; otherwise it starts the embedded server itself for the duration of the command.
+ */
+final class CasesDatabaseLocator {
+
+    private CasesDatabaseLocator() {
+    }
+
+    static Path embeddedDir(Path dataDir) {
+        return dataDir.resolve("cases").resolve("postgres");
+    }
+
+    static Database open(Path dataDir, String dbUrl) throws IOException {
+        if (dbUrl != null && !dbUrl.isBlank()) {
+            return Database.external(dbUrl);
+        }
+        Path pgDir = embeddedDir(dataDir);
+        Optional<Integer> running = runningPort(pgDir);
+        if (running.isPresent()) {
+            return Database.external("jdbc:postgresql://localhost:" + running.get() + "/anju?user=postgres");
+        }
+        return Database.embedded(pgDir, 0);
+    }
+
+    /** The port of a live server on {@code pgDir}: postmaster.pid has the pid on line 1 and the port on line 4. */
+    static Optional<Integer> runningPort(Path pgDir) throws IOException {
+        Path pidFile = pgDir.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.size() < 4) {
+            return Optional.empty();
+        }
+        try {
+            long pid = Long.parseLong(lines.get(0).trim());
+            int port = Integer.parseInt(lines.get(3).trim());
+            boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            return alive ? Optional.of(port) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}
