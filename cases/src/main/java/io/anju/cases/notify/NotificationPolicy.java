@@ -88,9 +88,14 @@ public record NotificationPolicy(Set<String> kinds, Severity minSeverity, int re
         if (reach < redMinChannels) {
             List<String> names = channels.stream().filter(DeliveryChannel::reachesPeople).map(DeliveryChannel::name)
                     .sorted().toList();
-            LOG.warn("red cases reach only {} people-facing channel(s) {} but notify.redMinChannels is {}: set "
-                    + "notify.webhook.url (an SMS/IM gateway){}", reach, names, redMinChannels,
-                    kinds.contains("opened") ? "" : " and add 'opened' to notify.kinds");
+            String fix = names.contains(WebhookChannel.WEBHOOK)
+                    ? "add another people-facing channel"
+                    : "set notify.webhook.url (an SMS/IM gateway)";
+            if (!kinds.contains("opened")) {
+                fix += " and add 'opened' to notify.kinds";
+            }
+            LOG.warn("red cases reach only {} people-facing channel(s) {} but notify.redMinChannels is {} "
+                    + "(GB/T 45839 asks for two): {}", reach, names, redMinChannels, fix);
         }
         return reach;
     }
