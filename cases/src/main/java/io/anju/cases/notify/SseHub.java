@@ -76,14 +76,11 @@ public final class SseHub implements DeliveryChannel {
                 .putHeader("Cache-Control", "no-cache")
                 .putHeader("X-Accel-Buffering", "no");
         response.setWriteQueueMaxSize(settings.maxBufferedBytes());
-        SseStream stream = new SseStream(who, response, vertx.getOrCreateContext(), lastEventId != null,
-                settings.replayLimit());
+        SseStream stream = new SseStream(who, ctx.request(), vertx.getOrCreateContext(), lastEventId != null,
+                settings.replayLimit(), streams::remove);
         // Subscribed before the replay query runs, so a notice broadcast meanwhile is held, not lost.
         streams.add(stream);
-        response.closeHandler(v -> {
-            streams.remove(stream);
-            stream.closed();
-        });
+        response.closeHandler(v -> stream.closed());
         response.exceptionHandler(e -> LOG.debug("event stream of {} failed: {}", who.name(), e.toString()));
         response.write("retry: " + settings.retry().toMillis() + "\n: connected\n\n");
         if (lastEventId != null) {
@@ -148,8 +145,7 @@ public final class SseHub implements DeliveryChannel {
     /** Stops the heartbeat and closes every open stream. */
     public void close() {
         vertx.cancelTimer(heartbeatTimer);
-        streams.forEach(s -> s.drop("the service is stopping"));
-        streams.clear();
+        List.copyOf(streams).forEach(s -> s.drop("the service is stopping"));
     }
 
     private static CaseNotice parse(String json) {

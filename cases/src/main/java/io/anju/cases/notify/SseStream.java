@@ -2,7 +2,9 @@ package io.anju.cases.notify;
 
 import io.anju.cases.model.Principal;
 import io.vertx.core.Context;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * One subscriber's open stream. While its missed notices are replayed, live ones wait (bounded) and follow the
@@ -19,17 +22,22 @@ final class SseStream {
     private static final Logger LOG = LoggerFactory.getLogger(SseStream.class);
 
     private final Principal who;
+    private final HttpServerRequest request;
     private final HttpServerResponse response;
     private final Context context;
     private final int maxPending;
     private final List<SseFrame> pending = new ArrayList<>();
     private final Set<Long> replayed = new HashSet<>();
+    private final Consumer<SseStream> onClose;
     private boolean replaying;
     private boolean closed;
 
-    SseStream(Principal who, HttpServerResponse response, Context context, boolean replaying, int maxPending) {
+    SseStream(Principal who, HttpServerRequest request, Context context, boolean replaying, int maxPending,
+              Consumer<SseStream> onClose) {
         this.who = who;
-        this.response = response;
+        this.request = request;
+        this.response = request.response();
+        this.onClose = onClose;
         this.context = context;
         this.replaying = replaying;
         this.maxPending = maxPending;
@@ -95,14 +103,21 @@ final class SseStream {
         context.runOnContext(v -> {
             if (!closed) {
                 LOG.info("closing the event stream of {}: {} (it reconnects with Last-Event-ID)", who.name(), why);
-                closed = true;
-                response.reset();
+                closed();
+                // HTTP/1.1 has no per-stream reset: the connection goes; HTTP/2 resets just this stream.
+                if (request.version() == HttpVersion.HTTP_2) {
+                    response.reset();
+                } else {
+                    request.connection().close();
+                }
             }
         });
     }
 
+    /** The stream is gone (dropped, or the client went away): stop writing and unsubscribe. */
     void closed() {
         closed = true;
+        onClose.accept(this);
     }
 
     private void send(SseFrame f) {

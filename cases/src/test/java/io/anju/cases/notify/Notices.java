@@ -32,8 +32,13 @@ final class Notices {
     /** A charger port case in {@code gridId} of compound {@code cp-<grid>}, opened by an alert. */
     static CaseRecord charger(long id, String caseNo, String gridId, Severity severity, Instant createdAt,
                               Instant alertEmittedAt) {
+        return charger(id, caseNo, gridId, severity, createdAt, alertEmittedAt, "port 3 draws 1,240 W");
+    }
+
+    static CaseRecord charger(long id, String caseNo, String gridId, Severity severity, Instant createdAt,
+                              Instant alertEmittedAt, String description) {
         LocationChain where = new LocationChain("sd-beiyuanmen", "c-" + gridId, gridId, "cp-" + gridId, null);
-        return new CaseRecord(id, caseNo, Origin.ALERT, "Charger port overload", "port 3 draws 1,240 W", "01-01",
+        return new CaseRecord(id, caseNo, Origin.ALERT, "Charger port overload", description, "01-01",
                 "property", List.of(), severity, CaseState.COLLECTED, "port_overload:dev-1:3", "al-" + caseNo,
                 AlertType.PORT_OVERLOAD, AlertStatus.RAISED, severity, "cut_port_power", where, "port", "dev-1:3",
                 "dev-1", 3, List.of(Evidence.portReading(createdAt.toEpochMilli(), "dev-1", 3, "powerW", 1240, "W")),

@@ -13,6 +13,8 @@ import io.anju.common.alert.Severity;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetSocket;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static io.anju.cases.notify.WebhookDeliveryIT.get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -166,6 +169,38 @@ class SseHubIT {
         SseClient byParam = connect("/events?as=" + GRID_1 + "&lastEventId=" + missed2.event().seq(), null);
         await().atMost(10, TimeUnit.SECONDS).until(() -> byParam.ids().size() >= 1);
         assertThat(byParam.ids()).containsExactly(live.event().seq());
+    }
+
+    @Test
+    void aClientThatStopsReadingIsDroppedInsteadOfBufferedWithoutBound() throws Exception {
+        NetClient net = vertx.createNetClient();
+        try {
+            NetSocket socket = get(net.connect(server.actualPort(), "localhost"));
+            socket.pause();
+            get(socket.write("GET /events?as=" + GRID_1 + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Accept: text/event-stream\r\n\r\n"));
+            await().atMost(5, TimeUnit.SECONDS).until(() -> hub.subscribers() == 1);
+            Instant now = Instant.now();
+            CaseRecord bulky = Notices.charger(1, "LH-20261129-999999", GRID_1, Severity.RED, now, now, "x".repeat(64 * 1024));
+            String json = CasesJson.mapper().writeValueAsString(Notices.notice("comment", bulky));
+
+            // Far more than the socket buffers and the stream's 64 KiB bound can hold: about 128 MiB if kept.
+            for (int i = 0; i < 2000 && hub.subscribers() > 0; i++) {
+                get(hub.deliver(new OutboxRow(i, SseHub.NAME, "sse:bulk:" + i, 1, 5_000_000L + i, "comment", json, now, 0)));
+                if (i % 50 == 49) {
+                    Thread.sleep(20);
+                }
+            }
+
+            await().atMost(10, TimeUnit.SECONDS).until(() -> hub.subscribers() == 0);
+            AtomicBoolean closedByServer = new AtomicBoolean();
+            socket.closeHandler(v -> closedByServer.set(true));
+            socket.handler(ignored -> { });
+            socket.resume();
+            await().atMost(10, TimeUnit.SECONDS).untilTrue(closedByServer);
+        } finally {
+            get(net.close());
+        }
     }
 
     @Test
