@@ -17,8 +17,9 @@ import java.util.Optional;
 
 /**
  * Routes a new case by the registry's location chain: the place (compound or zone) gives the grid, the grid its
- * community, the community its sub-district. The grid owns a new case; when no grid can be found the case goes to
- * the nearest known level above it (community, sub-district, else the district centre).
+ * community, the community its sub-district. The grid owns a new case; when the registry knows no grid for it the case
+ * goes to the nearest known level above (community, sub-district, else the district centre). Ids the registry does
+ * not know are kept in the chain as the alert gave them, but never own a case.
  */
 public final class Router {
 
@@ -99,16 +100,17 @@ public final class Router {
         return new LocationChain(subDistrict, community, grid, compoundId, zoneId);
     }
 
+    /** The owner is the lowest level whose unit the registry knows: an id it does not know cannot be worked. */
     private Routing owned(LocationChain chain, Category category) {
         Level level;
         String unit;
-        if (chain.gridId() != null) {
+        if (chain.gridId() != null && registry.grid(chain.gridId()).isPresent()) {
             level = Level.GRID;
             unit = chain.gridId();
-        } else if (chain.communityId() != null) {
+        } else if (chain.communityId() != null && registry.community(chain.communityId()).isPresent()) {
             level = Level.COMMUNITY;
             unit = chain.communityId();
-        } else if (chain.subDistrictId() != null) {
+        } else if (chain.subDistrictId() != null && registry.subDistrict(chain.subDistrictId()).isPresent()) {
             level = Level.SUB_DISTRICT;
             unit = chain.subDistrictId();
         } else {
