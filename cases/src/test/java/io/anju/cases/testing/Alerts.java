@@ -16,16 +16,16 @@ public final class Alerts {
     private Alerts() {
     }
 
-    /** A port overload at {@link TestPlaces#CHARGER} port 3: the location chain as the jobs enrich it. */
-    public static Alert portOverload(Severity severity, AlertStatus status, int revision, Instant firstEvent) {
-        String source = Alert.portSourceId(TestPlaces.CHARGER, 3);
+    /** A port overload at a port of {@link TestPlaces#CHARGER}, with the location chain as the jobs enrich it. */
+    public static Alert portOverload(int port, Severity severity, AlertStatus status, int revision, Instant firstEvent) {
+        String source = Alert.portSourceId(TestPlaces.CHARGER, port);
         String key = Alert.dedupKey(AlertType.PORT_OVERLOAD, source);
         return new Alert(Alert.idFor(key, firstEvent.toEpochMilli()), key, AlertType.PORT_OVERLOAD, severity, status,
-                revision, SourceKind.PORT, source, TestPlaces.CHARGER, 3, TestPlaces.at(TestPlaces.COMPOUND),
+                revision, SourceKind.PORT, source, TestPlaces.CHARGER, port, TestPlaces.at(TestPlaces.COMPOUND),
                 firstEvent.toEpochMilli(), firstEvent.toEpochMilli() + revision * 1000L,
-                firstEvent.toEpochMilli() + revision * 1000L + 500, "Port 3 of " + TestPlaces.CHARGER + " draws "
+                firstEvent.toEpochMilli() + revision * 1000L + 500, "Port " + port + " of " + TestPlaces.CHARGER + " draws "
                 + (1000 + revision * 100) + " W", "stop_port",
-                List.of(Evidence.portReading(firstEvent.toEpochMilli() + revision, TestPlaces.CHARGER, 3, "powerW",
+                List.of(Evidence.portReading(firstEvent.toEpochMilli() + revision, TestPlaces.CHARGER, port, "powerW",
                         1000 + revision * 100, "W")));
     }
 
