@@ -95,7 +95,7 @@ public final class PgCaseService implements CaseService {
             if (err instanceof PgException pg && "23505".equals(pg.getSqlState())
                     && ONE_OPEN_PER_KEY.equals(pg.getConstraint())) {
                 // Another intake opened the case for this key a moment ago: this record now updates that case.
-                LOG.debug("alert {} rev {}: case for {} opened concurrently, applying as an update", alert.id(),
+                LOG.info("alert {} rev {}: case for {} opened concurrently, applying as an update", alert.id(),
                         alert.revision(), alert.dedupKey());
                 return applyAlertOnce(alert);
             }
