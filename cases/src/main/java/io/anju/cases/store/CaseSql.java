@@ -1,5 +1,6 @@
 package io.anju.cases.store;
 
+import io.anju.cases.model.CaseException;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -52,7 +53,7 @@ public final class CaseSql {
         values.add(d.version);
         return db.preparedQuery(UPDATE).execute(Tuple.wrap(values)).map(rows -> {
             if (rows.rowCount() == 0) {
-                throw new IllegalStateException("case " + d.id + " changed meanwhile (version " + d.version + ")");
+                throw CaseException.conflict("case " + d.id + " changed meanwhile; reload and try again");
             }
             return single(rows);
         });

@@ -65,7 +65,11 @@ public final class Supervisor {
             CaseDraft d = CaseDraft.of(row.get());
             List<NewEvent> events = dueSteps(d, now);
             return changes.update(tx, d, now, events).map(saved -> !events.isEmpty());
-        }));
+        })).recover(err -> {
+            // One broken case must not stall the others: it stays due and is tried again on the next run.
+            LOG.warn("supervision of case {} at {} failed: {}", id, now, err.toString());
+            return Future.succeededFuture(false);
+        });
     }
 
     /** Applies to {@code d} every step due by {@code now}, oldest first, and returns their audit entries. */

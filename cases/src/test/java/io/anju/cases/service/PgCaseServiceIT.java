@@ -7,6 +7,7 @@ import io.anju.cases.model.CaseException.Kind;
 import io.anju.cases.model.CaseQuery;
 import io.anju.cases.model.CaseRecord;
 import io.anju.cases.model.CaseState;
+import io.anju.cases.model.KpiQuery;
 import io.anju.cases.model.Level;
 import io.anju.cases.model.NewCase;
 import io.anju.cases.model.Origin;
@@ -16,7 +17,6 @@ import io.anju.cases.model.TransitionRequest;
 import io.anju.cases.supervise.SupervisionSettings;
 import io.anju.cases.testing.Alerts;
 import io.anju.cases.testing.ServiceFixture;
-import io.anju.cases.testing.TestPlaces;
 import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
@@ -380,6 +380,14 @@ class PgCaseServiceIT {
         assertThat(page.total()).isGreaterThanOrEqualTo(5);
         refusal(f.service.list(DISTRICT, new CaseQuery(null, null, null, null, null, null, null, null, null, null,
                 null, 0, 0)), Kind.INVALID);
+    }
+
+    @Test
+    void kpisAreForCentreOperatorsAndComputedOverTheirScope() {
+        KpiQuery q = new KpiQuery(KpiQuery.KpiGroup.GRID, T0, T0.plus(Duration.ofDays(1)));
+        refusal(f.service.kpis(WORKER, q), Kind.FORBIDDEN);
+        await(f.service.kpis(COMMUNITY_OP, q));
+        assertThat(f.kpiScope.get().communityId()).isEqualTo(COMMUNITY);
     }
 
     private static List<Long> ids(Principal who, CaseQuery q) {

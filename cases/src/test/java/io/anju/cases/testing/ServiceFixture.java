@@ -1,6 +1,7 @@
 package io.anju.cases.testing;
 
 import io.anju.cases.access.AccessPolicy;
+import io.anju.cases.access.ScopeRule;
 import io.anju.cases.kpi.KpiSource;
 import io.anju.cases.model.CaseException;
 import io.anju.cases.model.Principal;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -46,6 +48,8 @@ public final class ServiceFixture implements AutoCloseable {
     public final MutableClock clock;
     public final RecordingOutbox outbox = new RecordingOutbox();
     public final PgCaseService service;
+    /** The scope the service last asked KPIs for. */
+    public final AtomicReference<ScopeRule> kpiScope = new AtomicReference<>();
 
     public ServiceFixture(Path dataDir, Instant start, SupervisionSettings supervision) throws Exception {
         db = Database.embedded(dataDir, 0);
@@ -54,7 +58,10 @@ public final class ServiceFixture implements AutoCloseable {
         pool = db.pool(vertx, 4);
         clock = new MutableClock(start);
         CategoryTable categories = CategoryTable.defaults();
-        KpiSource noKpis = (scope, query, now) -> Future.succeededFuture(List.of());
+        KpiSource noKpis = (scope, query, now) -> {
+            kpiScope.set(scope);
+            return Future.succeededFuture(List.of());
+        };
         service = new PgCaseService(pool, new Router(TestPlaces.registry(), categories, "lianhu"), categories,
                 new AccessPolicy(categories), outbox, noKpis, supervision, clock);
     }
