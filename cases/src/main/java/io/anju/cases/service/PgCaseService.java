@@ -70,7 +70,7 @@ public final class PgCaseService implements CaseService {
     private final KpiSource kpis;
     private final Clock clock;
     private final CaseChanges changes;
-    private final AlertIntake intake;
+    private final AlertApplier intake;
     private final Transitions transitions;
     private final Supervisor supervisor;
 
@@ -84,7 +84,7 @@ public final class PgCaseService implements CaseService {
         this.kpis = kpis;
         this.clock = clock;
         this.changes = new CaseChanges(outbox);
-        this.intake = new AlertIntake(router, changes, supervision);
+        this.intake = new AlertApplier(router, changes, supervision);
         this.transitions = new Transitions(categories);
         this.supervisor = new Supervisor(pool, router, outbox, supervision);
     }
@@ -151,7 +151,7 @@ public final class PgCaseService implements CaseService {
             return Future.failedFuture(CaseException.invalid("a transition needs an action"));
         }
         return change(tx -> locked(tx, caseId).compose(d -> {
-            checkCanSee(who, d.toRecord());
+            access.checkCanSee(who, d.toRecord());
             access.checkCanAct(who, d.toRecord(), request.action());
             Instant now = clock.instant();
             NewEvent event = transitions.apply(d, who, request, now);
@@ -162,7 +162,7 @@ public final class PgCaseService implements CaseService {
     @Override
     public Future<CaseRecord> assign(Principal who, long caseId, String assignee, String note) {
         return change(tx -> locked(tx, caseId).compose(d -> {
-            checkCanSee(who, d.toRecord());
+            access.checkCanSee(who, d.toRecord());
             boolean operator = OPERATORS.contains(who.role());
             boolean takesItself = who.role() == Role.GRID_WORKER && who.name().equals(assignee);
             if (!operator && !takesItself) {
@@ -188,7 +188,7 @@ public final class PgCaseService implements CaseService {
     @Override
     public Future<CaseEvent> comment(Principal who, long caseId, String text, List<String> attachments) {
         return change(tx -> locked(tx, caseId).compose(d -> {
-            checkCanSee(who, d.toRecord());
+            access.checkCanSee(who, d.toRecord());
             if ((text == null || text.isBlank()) && (attachments == null || attachments.isEmpty())) {
                 throw CaseException.invalid("a comment needs text or attachments");
             }
@@ -229,7 +229,7 @@ public final class PgCaseService implements CaseService {
     public Future<CaseDetail> detail(Principal who, long caseId) {
         return CaseSql.byId(pool, caseId, false).compose(row -> {
             CaseRecord c = row.map(CaseRows::toRecord).orElseThrow(() -> CaseException.notFound(caseId));
-            checkCanSee(who, c);
+            access.checkCanSee(who, c);
             return EventSql.history(pool, caseId).map(history -> new CaseDetail(c, history));
         });
     }
@@ -247,16 +247,6 @@ public final class PgCaseService implements CaseService {
         return supervisor.run(now);
     }
 
-    /**
-     * {@link AccessPolicy#checkCanSee}, with one guard: a property manager's rule asks an immutable set whether it
-     * contains a case's compound, which throws for cases without one (crowd zones); those are outside the scope.
-     */
-    private void checkCanSee(Principal who, CaseRecord c) {
-        if (who.role() == Role.PROPERTY_MANAGER && c.location().compoundId() == null) {
-            throw CaseException.notFound(c.id());
-        }
-        access.checkCanSee(who, c);
-    }
 
     private Future<CaseDraft> locked(SqlConnection tx, long caseId) {
         return CaseSql.byId(tx, caseId, true)

@@ -34,7 +34,7 @@ import java.util.Map;
  * one, or moves it on when the device reports the condition cleared. The receipt (alert id, revision) is claimed
  * first, so a redelivered record changes nothing.
  */
-final class AlertIntake {
+final class AlertApplier {
     /** The newest evidence kept with a case; older readings stay in the alert stream. */
     static final int MAX_EVIDENCE = 50;
     static final String CLEARED_NOTE = "the device reports the condition cleared; check and close";
@@ -43,7 +43,7 @@ final class AlertIntake {
     private final CaseChanges changes;
     private final SupervisionSettings supervision;
 
-    AlertIntake(Router router, CaseChanges changes, SupervisionSettings supervision) {
+    AlertApplier(Router router, CaseChanges changes, SupervisionSettings supervision) {
         this.router = router;
         this.changes = changes;
         this.supervision = supervision;
