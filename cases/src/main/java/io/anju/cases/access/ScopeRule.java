@@ -31,7 +31,7 @@ public record ScopeRule(boolean all, String subDistrictId, String communityId, S
         if (gridId != null && !gridId.equals(c.location().gridId())) {
             return false;
         }
-        if (compoundIds != null && !compoundIds.contains(c.location().compoundId())) {
+        if (compoundIds != null && (c.location().compoundId() == null || !compoundIds.contains(c.location().compoundId()))) {
             return false;
         }
         if (groups != null && !groups.contains(categoryGroup)) {

@@ -1,5 +1,6 @@
 package io.anju.cases.run;
 
+import io.anju.common.alert.Severity;
 import io.anju.common.config.ConfigValues;
 import io.anju.common.config.Setting;
 
@@ -45,12 +46,13 @@ public final class CasesConfig {
             duration("supervision.escalateAfter", "30m", "1s", "168h", "Each further span overdue escalates the case one level up"),
             string("notify.webhook.url", "", "Notification webhook (an SMS/IM gateway); empty = none. Red cases need it for a second channel"),
             string("notify.webhook.secret", "", "HMAC-SHA256 secret that signs notification requests (16+ characters)"),
+            string("notify.minSeverity", "blue", "Lowest case severity that notifies people (blue, yellow, orange, red); export gets every change"),
             string("export.webhook.url", "", "Export webhook of an external district grid platform; empty = no export"),
             string("export.webhook.secret", "", "HMAC-SHA256 secret that signs export requests (16+ characters)"),
-            integer("webhook.maxAttempts", 8, 1, 100, "Delivery attempts per notification or export before it is given up"),
-            duration("webhook.initialBackoff", "1s", "10ms", "1h", "Wait before the first retry; doubles per attempt"),
+            integer("webhook.maxAttempts", 10, 1, 100, "Delivery attempts per notification or export before it is given up"),
+            duration("webhook.initialBackoff", "2s", "10ms", "1h", "Wait before the first retry; doubles per attempt"),
             duration("webhook.maxBackoff", "5m", "10ms", "24h", "Longest wait between retries"),
-            duration("webhook.timeout", "5s", "100ms", "5m", "Time a webhook receiver has to answer"));
+            duration("webhook.timeout", "10s", "100ms", "5m", "Time a webhook receiver has to answer"));
 
     private final ConfigValues values;
 
@@ -75,6 +77,7 @@ public final class CasesConfig {
         if (!url.isEmpty() && !url.startsWith("jdbc:postgresql://")) {
             throw new IllegalArgumentException("setting db.url must start with jdbc:postgresql:// (was " + url + ")");
         }
+        notifyMinSeverity();
         if (webhookMaxBackoff().compareTo(webhookInitialBackoff()) < 0) {
             throw new IllegalArgumentException("setting webhook.maxBackoff must be at least webhook.initialBackoff");
         }
@@ -150,6 +153,14 @@ public final class CasesConfig {
     public String notifyWebhookUrl() { return values.str("notify.webhook.url"); }
 
     public String notifyWebhookSecret() { return values.str("notify.webhook.secret"); }
+
+    public Severity notifyMinSeverity() {
+        try {
+            return Severity.fromWire(values.str("notify.minSeverity"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("setting notify.minSeverity: " + e.getMessage());
+        }
+    }
 
     public String exportWebhookUrl() { return values.str("export.webhook.url"); }
 
