@@ -6,6 +6,7 @@ import io.anju.cases.auth.TokenService;
 import io.anju.cases.auth.UserStore;
 import io.anju.cases.model.Principal;
 import io.anju.cases.model.Role;
+import io.anju.cases.routing.CategoryTable;
 import io.anju.cases.service.CaseService;
 import io.anju.cases.store.Database;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -62,8 +63,8 @@ class ApiAuthIT {
         TokenService tokens = new TokenService(vertx, key, Duration.ofHours(8));
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         HealthChecks health = new HealthChecks(HealthChecks.ping(pool), () -> Future.succeededFuture(intakeUp.get()));
-        var http = new CasesHttp(vertx, unreachableCaseService(), users, tokens, new AccessPolicy(TestCategories.table()),
-                TestCategories.table(), metrics, health);
+        var http = new CasesHttp(vertx, unreachableCaseService(), users, tokens, new AccessPolicy(CategoryTable.defaults()),
+                CategoryTable.defaults(), metrics, health);
         server = await(http.router().compose(router -> vertx.createHttpServer().requestHandler(router).listen(0)));
         client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(server.actualPort()));

@@ -1,0 +1,236 @@
+package io.anju.cases.api;
+
+import io.anju.cases.access.AccessPolicy;
+import io.anju.cases.auth.PasswordHasher;
+import io.anju.cases.auth.TokenService;
+import io.anju.cases.auth.UserStore;
+import io.anju.cases.model.CaseRecord;
+import io.anju.cases.model.Principal;
+import io.anju.cases.routing.CategoryTable;
+import io.anju.cases.supervise.SupervisionSettings;
+import io.anju.cases.testing.Alerts;
+import io.anju.cases.testing.ServiceFixture;
+import io.anju.common.alert.AlertStatus;
+import io.anju.common.alert.AlertType;
+import io.anju.common.alert.Severity;
+import io.anju.common.alert.SourceKind;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import static io.anju.cases.api.ApiClient.await;
+import static io.anju.cases.testing.ServiceFixture.COMMUNITY_OP;
+import static io.anju.cases.testing.ServiceFixture.DISTRICT;
+import static io.anju.cases.testing.ServiceFixture.EMERGENCY;
+import static io.anju.cases.testing.ServiceFixture.FIRE_DEPT;
+import static io.anju.cases.testing.ServiceFixture.OTHER_PROPERTY;
+import static io.anju.cases.testing.ServiceFixture.PROPERTY;
+import static io.anju.cases.testing.ServiceFixture.PROPERTY_DEPT;
+import static io.anju.cases.testing.ServiceFixture.WORKER;
+import static io.anju.cases.testing.TestPlaces.CAMERA;
+import static io.anju.cases.testing.TestPlaces.COUNTER;
+import static io.anju.cases.testing.TestPlaces.NEIGHBOUR_COMPOUND;
+import static io.anju.cases.testing.TestPlaces.OTHER_CHARGER;
+import static io.anju.cases.testing.TestPlaces.OTHER_COMPOUND;
+import static io.anju.cases.testing.TestPlaces.SUB_DISTRICT;
+import static io.anju.cases.testing.TestPlaces.ZONE;
+import static io.anju.cases.testing.TestPlaces.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who sees and changes what, over the real API: HTTP server, sign-in, the case service on real PostgreSQL. Cases come
+ * in as alerts through the service, as the intake delivers them.
+ */
+class AccessMatrixIT {
+    private static final Instant T0 = Instant.parse("2026-11-29T08:00:00Z");
+    private static final String PASSWORD = "matrix-password-1";
+
+    @TempDir
+    static Path dir;
+
+    private static ServiceFixture f;
+    private static WebClient client;
+    /** Charger case in compound A (the property manager's), grid gd-01. */
+    private static CaseRecord chargerA;
+    /** Charger case in compound B, another sub-district. */
+    private static CaseRecord chargerB;
+    /** Crowd case at the Beiyuanmen zone (sub-district sd-tumen in the test places). */
+    private static CaseRecord crowd;
+    /** A case in the neighbouring grid gd-02. */
+    private static CaseRecord neighbourGrid;
+    private static int nextPort = 1;
+
+    @BeforeAll
+    static void start() throws Exception {
+        f = new ServiceFixture(dir.resolve("pg"), T0, SupervisionSettings.defaults());
+        UserStore users = new UserStore(f.vertx, f.pool, new PasswordHasher(1_000));
+        for (Principal p : List.of(DISTRICT, COMMUNITY_OP, WORKER, ServiceFixture.NEIGHBOUR_WORKER, PROPERTY,
+                OTHER_PROPERTY, EMERGENCY, PROPERTY_DEPT, FIRE_DEPT)) {
+            await(users.add(p.name(), p.role().wireName(), String.join(",", p.scope()), PASSWORD, null));
+        }
+        await(users.add("em.byd", "emergency_manager", SUB_DISTRICT, PASSWORD, null));
+        CategoryTable categories = CategoryTable.defaults();
+        CasesHttp http = new CasesHttp(f.vertx, f.service, users, new TokenService(f.vertx, new byte[32], Duration.ofHours(1)),
+                new AccessPolicy(categories), categories, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                new HealthChecks(HealthChecks.ping(f.pool), () -> Future.succeededFuture(true)));
+        HttpServer server = await(http.router().compose(r -> f.vertx.createHttpServer().requestHandler(r).listen(0)));
+        client = WebClient.create(f.vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
+                .setDefaultPort(server.actualPort()));
+
+        chargerA = chargerCaseInCompoundA();
+        chargerB = await(f.service.applyAlert(Alerts.of(AlertType.STATION_OVERLOAD, Severity.ORANGE, SourceKind.DEVICE,
+                OTHER_CHARGER, OTHER_CHARGER, at(OTHER_COMPOUND), T0)));
+        crowd = await(f.service.applyAlert(Alerts.of(AlertType.CROWD_DENSITY, Severity.ORANGE, SourceKind.ZONE, ZONE,
+                COUNTER, at(ZONE), T0)));
+        neighbourGrid = await(f.service.applyAlert(Alerts.of(AlertType.EBIKE_IN_ELEVATOR, Severity.YELLOW,
+                SourceKind.DEVICE, CAMERA, CAMERA, at(NEIGHBOUR_COMPOUND), T0)));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (f != null) {
+            f.close();
+        }
+    }
+
+    private static CaseRecord chargerCaseInCompoundA() throws Exception {
+        return await(f.service.applyAlert(Alerts.portOverload(nextPort++, Severity.YELLOW, AlertStatus.RAISED, 1, T0)));
+    }
+
+    private static ApiClient as(Principal p) throws Exception {
+        return ApiClient.signIn(client, p.name(), PASSWORD);
+    }
+
+    private static List<Long> visibleIds(ApiClient caller) throws Exception {
+        HttpResponse<Buffer> list = caller.get("/api/v1/cases?limit=500");
+        assertThat(list.statusCode()).as(list.bodyAsString()).isEqualTo(200);
+        JsonArray items = list.bodyAsJsonObject().getJsonArray("items");
+        return items.stream().map(o -> ((JsonObject) o).getLong("id")).toList();
+    }
+
+    @Test
+    void aPropertyManagerNeitherSeesNorChangesAnotherCompoundsCaseAndSeesNoCrowdCases() throws Exception {
+        ApiClient pm = as(PROPERTY);
+
+        assertThat(visibleIds(pm)).contains(chargerA.id()).doesNotContain(chargerB.id(), crowd.id(), neighbourGrid.id());
+        assertThat(pm.get("/api/v1/cases/" + chargerB.id()).statusCode()).isEqualTo(404);
+        assertThat(pm.act(chargerB.id(), "verify").statusCode()).isEqualTo(404);
+        assertThat(pm.post("/api/v1/cases/" + chargerB.id() + "/comments", new JsonObject().put("text", "mine?"))
+                .statusCode()).isEqualTo(404);
+        assertThat(pm.get("/api/v1/cases/" + crowd.id()).statusCode()).isEqualTo(404);
+
+        JsonObject own = pm.get("/api/v1/cases/" + chargerA.id()).bodyAsJsonObject();
+        assertThat(own.getJsonObject("case").getString("state")).isEqualTo("collected");
+        assertThat(own.getJsonArray("allowedActions").getList()).containsExactly("verify");
+        assertThat(own.getJsonArray("history").size()).isGreaterThanOrEqualTo(1);
+
+        ApiClient otherPm = as(OTHER_PROPERTY);
+        assertThat(visibleIds(otherPm)).contains(chargerB.id()).doesNotContain(chargerA.id());
+    }
+
+    @Test
+    void aGridWorkerCannotActOutsideTheirGrid() throws Exception {
+        ApiClient worker = as(WORKER);
+
+        assertThat(visibleIds(worker)).contains(chargerA.id()).doesNotContain(neighbourGrid.id(), chargerB.id(), crowd.id());
+        HttpResponse<Buffer> verifyOther = worker.act(neighbourGrid.id(), "verify");
+        assertThat(verifyOther.statusCode()).isEqualTo(404);
+        assertThat(verifyOther.bodyAsJsonObject().getString("error")).isEqualTo("not_found");
+        assertThat(worker.post("/api/v1/cases/" + neighbourGrid.id() + "/assignment",
+                new JsonObject().put("assignee", WORKER.name())).statusCode()).isEqualTo(404);
+        assertThat(worker.post("/api/v1/cases", new JsonObject().put("origin", "grid_report").put("title", "blocked exit")
+                .put("categoryCode", "05-01").put("severity", "yellow").put("compoundId", NEIGHBOUR_COMPOUND))
+                .statusCode()).as("filing in another grid").isEqualTo(403);
+
+        CaseRecord own = chargerCaseInCompoundA();
+        HttpResponse<Buffer> verified = worker.act(own.id(), "verify");
+        assertThat(verified.statusCode()).as(verified.bodyAsString()).isEqualTo(200);
+        assertThat(verified.bodyAsJsonObject().getString("state")).isEqualTo("verified");
+    }
+
+    @Test
+    void aGridWorkerCannotDispatchAndIsToldWhatTheyMayDo() throws Exception {
+        CaseRecord c = chargerCaseInCompoundA();
+        ApiClient worker = as(WORKER);
+        ApiClient district = as(DISTRICT);
+        assertThat(worker.act(c.id(), "verify").statusCode()).isEqualTo(200);
+        assertThat(district.act(c.id(), "analyse").statusCode()).isEqualTo(200);
+
+        HttpResponse<Buffer> dispatch = worker.act(c.id(), "dispatch");
+
+        assertThat(dispatch.statusCode()).isEqualTo(403);
+        assertThat(dispatch.bodyAsJsonObject().getString("error")).isEqualTo("forbidden");
+        assertThat(dispatch.bodyAsJsonObject().getString("message"))
+                .contains("grid_worker may not dispatch").contains("verify", "start", "submit_feedback");
+        assertThat(worker.get("/api/v1/cases/" + c.id()).bodyAsJsonObject().getJsonArray("allowedActions").getList())
+                .as("analysed: only the centre moves it on, a grid worker may still void it").containsExactly("void");
+    }
+
+    @Test
+    void anEmergencyManagerSeesOnlyCrowdCasesOfTheirSubDistrict() throws Exception {
+        assertThat(visibleIds(as(EMERGENCY))).containsExactly(crowd.id());
+        assertThat(visibleIds(as(new Principal("em.byd", EMERGENCY.role(), Set.of(SUB_DISTRICT))))).isEmpty();
+        assertThat(as(EMERGENCY).get("/api/v1/cases/" + chargerB.id()).statusCode())
+                .as("a charger case of the same sub-district").isEqualTo(404);
+    }
+
+    @Test
+    void aDepartmentResponderSeesOnlyCasesDispatchedToTheirDepartment() throws Exception {
+        CaseRecord c = chargerCaseInCompoundA();
+        ApiClient propertyDept = as(PROPERTY_DEPT);
+        ApiClient fireDept = as(FIRE_DEPT);
+        assertThat(visibleIds(propertyDept)).as("nothing before dispatch").doesNotContain(c.id());
+
+        ApiClient district = as(DISTRICT);
+        assertThat(district.act(c.id(), "verify").statusCode()).isEqualTo(200);
+        assertThat(district.act(c.id(), "analyse").statusCode()).isEqualTo(200);
+        HttpResponse<Buffer> dispatched = district.act(c.id(), "dispatch");
+        assertThat(dispatched.statusCode()).as(dispatched.bodyAsString()).isEqualTo(200);
+        assertThat(dispatched.bodyAsJsonObject().getString("department")).isEqualTo("property");
+
+        assertThat(visibleIds(propertyDept)).contains(c.id()).doesNotContain(chargerA.id(), crowd.id());
+        assertThat(propertyDept.get("/api/v1/cases/" + c.id()).bodyAsJsonObject().getJsonArray("allowedActions")
+                .getList()).containsExactly("start");
+        assertThat(visibleIds(fireDept)).doesNotContain(c.id());
+        assertThat(fireDept.act(c.id(), "start").statusCode()).isEqualTo(404);
+        assertThat(propertyDept.act(c.id(), "start").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aCommunityOperatorCannotReadAnotherCommunitysCase() throws Exception {
+        ApiClient operator = as(COMMUNITY_OP);
+
+        assertThat(operator.get("/api/v1/cases/" + chargerB.id()).statusCode()).isEqualTo(404);
+        assertThat(operator.get("/api/v1/cases/" + crowd.id()).statusCode()).isEqualTo(404);
+        assertThat(operator.get("/api/v1/cases/" + neighbourGrid.id()).statusCode()).as("same community").isEqualTo(200);
+        assertThat(visibleIds(operator)).contains(chargerA.id(), neighbourGrid.id()).doesNotContain(chargerB.id(), crowd.id());
+        assertThat(operator.get("/api/v1/cases?communityId=cm-02").bodyAsJsonObject().getJsonArray("items"))
+                .as("a filter cannot widen the scope").isEmpty();
+    }
+
+    @Test
+    void kpisAreForCentreOperatorsOnly() throws Exception {
+        String query = "/api/v1/kpis?groupBy=grid&from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z";
+        assertThat(as(DISTRICT).get(query).statusCode()).isEqualTo(200);
+        assertThat(as(WORKER).get(query).statusCode()).isEqualTo(403);
+        assertThat(as(DISTRICT).get("/api/v1/kpis?groupBy=grid&from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z")
+                .statusCode()).as("from after to").isEqualTo(400);
+    }
+}
