@@ -6,6 +6,8 @@ import io.anju.cases.auth.TokenService;
 import io.anju.cases.auth.UserStore;
 import io.anju.cases.model.CaseRecord;
 import io.anju.cases.model.Principal;
+import io.anju.cases.notify.SseHub;
+import io.anju.cases.notify.SseSettings;
 import io.anju.cases.routing.CategoryTable;
 import io.anju.cases.supervise.SupervisionSettings;
 import io.anju.cases.testing.Alerts;
@@ -17,7 +19,10 @@ import io.anju.common.alert.SourceKind;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -67,6 +72,8 @@ class AccessMatrixIT {
 
     private static ServiceFixture f;
     private static WebClient client;
+    private static HttpServer server;
+    private static SseHub hub;
     /** Charger case in compound A (the property manager's), grid gd-01. */
     private static CaseRecord chargerA;
     /** Charger case in compound B, another sub-district. */
@@ -87,10 +94,12 @@ class AccessMatrixIT {
         }
         await(users.add("em.byd", "emergency_manager", SUB_DISTRICT, PASSWORD, null));
         CategoryTable categories = CategoryTable.defaults();
+        AccessPolicy access = new AccessPolicy(categories);
+        hub = new SseHub(f.vertx, f.pool, access, SseSettings.defaults());
         CasesHttp http = new CasesHttp(f.vertx, f.service, users, new TokenService(f.vertx, new byte[32], Duration.ofHours(1)),
-                new AccessPolicy(categories), categories, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                new HealthChecks(HealthChecks.ping(f.pool), () -> Future.succeededFuture(true)));
-        HttpServer server = await(http.router().compose(r -> f.vertx.createHttpServer().requestHandler(r).listen(0)));
+                access, categories, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                new HealthChecks(HealthChecks.ping(f.pool), () -> Future.succeededFuture(true))).events(hub::handle);
+        server = await(http.router().compose(r -> f.vertx.createHttpServer().requestHandler(r).listen(0)));
         client = WebClient.create(f.vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(server.actualPort()));
 
@@ -105,6 +114,9 @@ class AccessMatrixIT {
 
     @AfterAll
     static void stop() throws Exception {
+        if (hub != null) {
+            hub.close();
+        }
         if (f != null) {
             f.close();
         }
@@ -232,5 +244,27 @@ class AccessMatrixIT {
         assertThat(as(WORKER).get(query).statusCode()).isEqualTo(403);
         assertThat(as(DISTRICT).get("/api/v1/kpis?groupBy=grid&from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z")
                 .statusCode()).as("from after to").isEqualTo(400);
+    }
+
+    @Test
+    void theEventStreamNeedsATokenAndOpensForASignedInCaller() throws Exception {
+        var http = f.vertx.createHttpClient();
+        try {
+            HttpClientResponse anonymous = await(http.request(HttpMethod.GET, server.actualPort(), "127.0.0.1",
+                    "/api/v1/events").compose(req -> req.send()));
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+
+            String token = await(client.post("/api/v1/auth/login").sendJsonObject(new JsonObject()
+                    .put("name", WORKER.name()).put("password", PASSWORD))).bodyAsJsonObject().getString("token");
+            Promise<Buffer> first = Promise.promise();
+            HttpClientResponse stream = await(http.request(HttpMethod.GET, server.actualPort(), "127.0.0.1",
+                    "/api/v1/events").compose(req -> req.putHeader("Authorization", "Bearer " + token).send())
+                    .onSuccess(response -> response.handler(first::tryComplete)));
+            assertThat(stream.statusCode()).isEqualTo(200);
+            assertThat(stream.getHeader("Content-Type")).startsWith("text/event-stream");
+            assertThat(await(first.future()).toString()).startsWith("retry:");
+        } finally {
+            await(http.close());
+        }
     }
 }
