@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -65,15 +66,19 @@ final class CaseRows {
                 null, null, null, null);
     }
 
-    static void insert(Connection c, Row... rows) throws SQLException {
+    /** Inserts {@code rows}; returns their case numbers in the same order. */
+    static List<String> insert(Connection c, Row... rows) throws SQLException {
+        List<String> numbers = new ArrayList<>();
         String sql = "insert into cases (case_no, origin, title, category_code, department, coordinating_departments,"
                 + " severity, state, sub_district_id, community_id, grid_id, compound_id, assigned_level, assigned_unit,"
                 + " created_at, updated_at, dispatch_due_at, dispatched_at, deadline_at, closed_at)"
-                + " values (?, 'report', 'test case', ?, ?, ?, 'yellow', ?, ?, ?, ?, ?, 'grid', ?, ?, ?, ?, ?, ?, ?)";
+                + " values (?, 'grid_report', 'test case', ?, ?, ?, 'yellow', ?, ?, ?, ?, ?, 'grid', ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement s = c.prepareStatement(sql)) {
             for (Row r : rows) {
                 int i = 1;
-                s.setString(i++, "T-" + NO.incrementAndGet());
+                String no = "T-" + NO.incrementAndGet();
+                numbers.add(no);
+                s.setString(i++, no);
                 s.setString(i++, r.category());
                 s.setString(i++, r.department());
                 s.setArray(i++, c.createArrayOf("text", r.coordinating().toArray()));
@@ -93,6 +98,7 @@ final class CaseRows {
             }
             s.executeBatch();
         }
+        return numbers;
     }
 
     private static OffsetDateTime ts(Instant t) {
