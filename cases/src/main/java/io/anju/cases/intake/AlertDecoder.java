@@ -10,7 +10,8 @@ import java.io.IOException;
 /**
  * Reads one record value of {@code anju.alerts} into an {@link Alert} and checks what the case system cannot do
  * without: the id and revision it deduplicates on, the dedup key that joins a case, the type that picks the
- * category, severity and status, and the location it routes by.
+ * category, severity and status. (A missing location is the service's to handle: it routes by the device, or up the
+ * chain.)
  */
 public final class AlertDecoder {
 
@@ -56,9 +57,6 @@ public final class AlertDecoder {
         }
         if (a.status() == null) {
             return "status";
-        }
-        if (a.location() == null) {
-            return "location";
         }
         return null;
     }

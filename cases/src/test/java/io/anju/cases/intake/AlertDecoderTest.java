@@ -58,7 +58,7 @@ class AlertDecoderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"id", "dedupKey", "type", "severity", "status", "location"})
+    @ValueSource(strings = {"id", "dedupKey", "type", "severity", "status"})
     void anAlertWithoutAFieldTheCaseNeedsIsRefusedNamingIt(String field) {
         ObjectNode t = tree();
         t.remove(field);

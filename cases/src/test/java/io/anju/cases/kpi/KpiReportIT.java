@@ -25,7 +25,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static io.anju.cases.kpi.CaseRows.filed;
+import static io.anju.cases.kpi.CaseInserts.filed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -65,9 +65,9 @@ class KpiReportIT {
         return DAY_ZERO.plus(Duration.ofDays(NEXT_DAY.incrementAndGet()));
     }
 
-    private static void insert(CaseRows.Row... rows) throws Exception {
+    private static void insert(CaseInserts.Row... rows) throws Exception {
         try (Connection c = db.jdbc()) {
-            CaseRows.insert(c, rows);
+            CaseInserts.insert(c, rows);
         }
     }
 

@@ -34,7 +34,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import static io.anju.cases.kpi.CaseRows.filed;
+import static io.anju.cases.kpi.CaseInserts.filed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The SQL condition selects exactly the cases {@link ScopeRule#matches} accepts, for every role's rule. */
@@ -49,7 +49,7 @@ class ScopeSqlIT {
     static Pool pool;
     static CategoryTable categories = TestCategories.table();
     static AccessPolicy policy = new AccessPolicy(categories);
-    static Map<String, CaseRows.Row> cases = new LinkedHashMap<>();
+    static Map<String, CaseInserts.Row> cases = new LinkedHashMap<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -57,21 +57,21 @@ class ScopeSqlIT {
         db.migrate();
         vertx = Vertx.vertx();
         pool = db.pool(vertx, 2);
-        List<CaseRows.Row> rows = new ArrayList<>();
+        List<CaseInserts.Row> rows = new ArrayList<>();
         String[][] places = {{"s1", "c1", "g1", "p1"}, {"s1", "c1", "g2", "p2"}, {"s1", "c2", "g3", null},
                 {"s2", "c3", "g4", "p3"}};
         String[][] kinds = {{TestCategories.CHARGER, "property"}, {TestCategories.FIRE, "fire"},
                 {TestCategories.CROWD, "street_emergency"}, {TestCategories.GENERAL, "street"}, {"99-99", "street"}};
         for (String[] p : places) {
             for (String[] k : kinds) {
-                CaseRows.Row base = filed(T).in(p[0], p[1], p[2]).compound(p[3]).category(k[0], k[1]);
+                CaseInserts.Row base = filed(T).in(p[0], p[1], p[2]).compound(p[3]).category(k[0], k[1]);
                 rows.add(base);
                 rows.add(base.category(k[0], k[1], "fire").dispatched(MINUTE, MINUTE.multipliedBy(30)));
                 rows.add(base.dispatched(MINUTE, MINUTE.multipliedBy(30)).state("in_handling"));
             }
         }
         try (Connection c = db.jdbc()) {
-            List<String> numbers = CaseRows.insert(c, rows.toArray(CaseRows.Row[]::new));
+            List<String> numbers = CaseInserts.insert(c, rows.toArray(CaseInserts.Row[]::new));
             for (int i = 0; i < rows.size(); i++) {
                 cases.put(numbers.get(i), rows.get(i));
             }
@@ -123,7 +123,7 @@ class ScopeSqlIT {
         assertThat(bySql).isEqualTo(byRule);
     }
 
-    private static CaseRecord record(CaseRows.Row r) {
+    private static CaseRecord record(CaseInserts.Row r) {
         return new CaseRecord(0, "T", Origin.GRID_REPORT, "t", null, r.category(), r.department(), r.coordinating(),
                 Severity.YELLOW, CaseState.fromWire(r.state()), null, null, null, null, null, null,
                 new LocationChain(r.subDistrict(), r.community(), r.grid(), r.compound(), null), null, null, null,

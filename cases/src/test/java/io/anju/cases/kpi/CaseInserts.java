@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Inserts cases straight into the table, with only the columns a KPI or a scope reads. */
-final class CaseRows {
+final class CaseInserts {
     private static final AtomicLong NO = new AtomicLong();
 
-    private CaseRows() {
+    private CaseInserts() {
     }
 
     /** One case; build with {@link #filed} and the {@code with…} methods. */
