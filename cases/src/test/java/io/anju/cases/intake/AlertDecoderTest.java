@@ -6,6 +6,7 @@ import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.Severity;
 import io.anju.common.json.Json;
+import io.anju.common.model.LocationChain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AlertDecoderTest {
     private final AlertDecoder decoder = new AlertDecoder();
-    private final Alert alert = TestAlerts.portOverload("chg-1", "g1", "p1", 2, AlertStatus.UPDATED, Severity.ORANGE,
+    private final Alert alert = TestAlerts.portOverload("chg-1", new LocationChain("s1", "c1", "g1", "p1", null),
+            1_779_999_990_000L, 2, AlertStatus.UPDATED, Severity.ORANGE,
             1_780_000_000_000L);
 
     private static byte[] utf8(String s) {

@@ -14,14 +14,16 @@ final class TestAlerts {
     private TestAlerts() {
     }
 
-    /** A port overload at {@code deviceId} port 3 in compound {@code compound} of grid {@code grid}. */
-    static Alert portOverload(String deviceId, String grid, String compound, int revision, AlertStatus status,
+    /**
+     * Revision {@code revision} of the port-overload episode at {@code deviceId} port 3 that began at {@code first}
+     * (the episode's id derives from key and start, as the stream job derives it).
+     */
+    static Alert portOverload(String deviceId, LocationChain where, long first, int revision, AlertStatus status,
                               Severity severity, long emittedAt) {
         String sourceId = Alert.portSourceId(deviceId, 3);
         String key = Alert.dedupKey(AlertType.PORT_OVERLOAD, sourceId);
-        long first = emittedAt - 5_000;
         return new Alert(Alert.idFor(key, first), key, AlertType.PORT_OVERLOAD, severity, status, revision,
-                SourceKind.PORT, sourceId, deviceId, 3, new LocationChain("s1", "c1", grid, compound, null), first,
-                emittedAt - 1_000, emittedAt, "port 3 above 1,000 W", "stop_port", List.of());
+                SourceKind.PORT, sourceId, deviceId, 3, where, first,
+                Math.max(first, emittedAt - 1_000), emittedAt, "port 3 above 1,000 W", "stop_port", List.of());
     }
 }
