@@ -1,27 +1,23 @@
 package io.anju.gateway.config;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
+import io.anju.common.config.ConfigValues;
+import io.anju.common.config.Setting;
+
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
-import static io.anju.gateway.config.Setting.bool;
-import static io.anju.gateway.config.Setting.decimal;
-import static io.anju.gateway.config.Setting.duration;
-import static io.anju.gateway.config.Setting.integer;
-import static io.anju.gateway.config.Setting.longValue;
-import static io.anju.gateway.config.Setting.port;
-import static io.anju.gateway.config.Setting.string;
+import static io.anju.common.config.Setting.bool;
+import static io.anju.common.config.Setting.decimal;
+import static io.anju.common.config.Setting.duration;
+import static io.anju.common.config.Setting.integer;
+import static io.anju.common.config.Setting.longValue;
+import static io.anju.common.config.Setting.port;
+import static io.anju.common.config.Setting.string;
 
 /**
  * The gateway's configuration: one typed, immutable object. Values come from the defaults in {@link #SETTINGS},
@@ -76,12 +72,10 @@ public final class GatewayConfig {
             integer("payload.maxBytes", 16_384, 1, 1_048_576, "Largest JSON payload accepted"),
             duration("clock.skewTolerance", "5m", "0s", "24h", "Device clock offset above which envelopes are flagged"));
 
-    private static final Map<String, Setting> BY_KEY = index();
+    private final ConfigValues values;
 
-    private final Map<String, Object> values;
-
-    private GatewayConfig(Map<String, Object> values) {
-        this.values = Map.copyOf(values);
+    private GatewayConfig(ConfigValues values) {
+        this.values = values;
     }
 
     /** Defaults only. */
@@ -100,45 +94,9 @@ public final class GatewayConfig {
      * an {@link IllegalArgumentException} naming the setting.
      */
     public static GatewayConfig load(Optional<Path> propertiesFile, Map<String, String> env, Map<String, String> overrides) {
-        Map<String, String> raw = new LinkedHashMap<>();
-        for (Setting s : SETTINGS) {
-            raw.put(s.key(), s.defaultValue());
-        }
-        propertiesFile.ifPresent(file -> readProperties(file).forEach((k, v) -> putKnown(raw, k, v, file.toString())));
-        for (Setting s : SETTINGS) {
-            String v = env.get(s.envName());
-            if (v != null) {
-                raw.put(s.key(), v);
-            }
-        }
-        overrides.forEach((k, v) -> putKnown(raw, k, v, "command line"));
-
-        Map<String, Object> parsed = new LinkedHashMap<>();
-        for (Setting s : SETTINGS) {
-            parsed.put(s.key(), s.parse(raw.get(s.key())));
-        }
-        GatewayConfig config = new GatewayConfig(parsed);
+        GatewayConfig config = new GatewayConfig(ConfigValues.load(SETTINGS, propertiesFile, env, overrides));
         config.validateTogether();
         return config;
-    }
-
-    private static void putKnown(Map<String, String> raw, String key, String value, String source) {
-        if (!BY_KEY.containsKey(key)) {
-            throw new IllegalArgumentException("unknown setting '" + key + "' in " + source);
-        }
-        raw.put(key, value);
-    }
-
-    private static Map<String, String> readProperties(Path file) {
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(r);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read gateway configuration " + file, e);
-        }
-        Map<String, String> map = new LinkedHashMap<>();
-        p.stringPropertyNames().forEach(k -> map.put(k, p.getProperty(k)));
-        return map;
     }
 
     private void validateTogether() {
@@ -156,67 +114,39 @@ public final class GatewayConfig {
         }
     }
 
-    private static Map<String, Setting> index() {
-        Map<String, Setting> m = new LinkedHashMap<>();
-        SETTINGS.forEach(s -> m.put(s.key(), s));
-        return m;
-    }
-
     /** A markdown table of every setting: key, environment variable, default, bounds, description. */
     public static String markdownTable() {
-        StringBuilder sb = new StringBuilder("| setting | environment | default | bounds | description |\n")
-                .append("| --- | --- | --- | --- | --- |\n");
-        for (Setting s : SETTINGS) {
-            String bounds = s.min() == null ? "" : s.min() + " … " + s.max();
-            String def = s.defaultValue().isEmpty() ? "(empty)" : s.defaultValue();
-            sb.append("| `").append(s.key()).append("` | `").append(s.envName()).append("` | `").append(def)
-                    .append("` | ").append(bounds).append(" | ").append(s.description()).append(" |\n");
-        }
-        return sb.toString();
+        return ConfigValues.markdownTable(SETTINGS);
     }
 
     /** A properties file listing every setting, commented out at its default, with its description. */
     public static String exampleProperties() {
-        StringBuilder sb = new StringBuilder("# Anju gateway configuration. Every line shows a setting at its default;\n")
-                .append("# uncomment to change it. Environment variables (ANJU_...) and command-line flags override this file.\n")
-                .append("# Durations: <n>ms, <n>s, <n>m, <n>h.\n");
-        for (Setting s : SETTINGS) {
-            sb.append("\n# ").append(s.description());
-            if (s.min() != null) {
-                sb.append(" [").append(s.min()).append(" .. ").append(s.max()).append(']');
-            }
-            sb.append(" (").append(s.envName()).append(")\n#").append(s.key()).append('=').append(s.defaultValue()).append('\n');
-        }
-        return sb.toString();
+        return ConfigValues.exampleProperties("gateway", SETTINGS);
     }
 
     /** The raw typed value of a setting (String, Integer, Long, Double, Boolean or Duration). */
     public Object value(String key) {
-        Object v = values.get(key);
-        if (v == null) {
-            throw new IllegalArgumentException("unknown setting '" + key + "'");
-        }
-        return v;
+        return values.value(key);
     }
 
     private String str(String key) {
-        return (String) value(key);
+        return values.str(key);
     }
 
     private int i(String key) {
-        return (Integer) value(key);
+        return values.i(key);
     }
 
     private Duration d(String key) {
-        return (Duration) value(key);
+        return values.d(key);
     }
 
     private double dbl(String key) {
-        return (Double) value(key);
+        return values.dbl(key);
     }
 
     private boolean b(String key) {
-        return (Boolean) value(key);
+        return values.b(key);
     }
 
     public String nodeId() {

@@ -1,5 +1,6 @@
 package io.anju.gateway.config;
 
+import io.anju.common.config.Setting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

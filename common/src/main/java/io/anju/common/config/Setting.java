@@ -1,48 +1,53 @@
-package io.anju.gateway.config;
+package io.anju.common.config;
 
 import java.time.Duration;
 import java.util.Locale;
 
 /**
- * One gateway setting: its key, kind, default, bounds and a one-line description. All settings live in the
- * table of {@link GatewayConfig}, which parses and validates them and renders the documentation.
+ * One setting of a service: its key, kind, default, bounds and a one-line description. A service lists its settings
+ * in one table and loads them with {@link ConfigValues}, which parses, validates and documents them.
  */
 public record Setting(String key, Kind kind, String defaultValue, String min, String max, String description) {
 
     /** How a value is written and checked. */
     public enum Kind { STRING, INT, LONG, DOUBLE, BOOLEAN, DURATION, PORT }
 
-    static Setting string(String key, String def, String description) {
+    public static Setting string(String key, String def, String description) {
         return new Setting(key, Kind.STRING, def, null, null, description);
     }
 
-    static Setting bool(String key, boolean def, String description) {
+    public static Setting bool(String key, boolean def, String description) {
         return new Setting(key, Kind.BOOLEAN, Boolean.toString(def), null, null, description);
     }
 
-    static Setting port(String key, int def, String description) {
+    public static Setting port(String key, int def, String description) {
         return new Setting(key, Kind.PORT, Integer.toString(def), "0", "65535", description);
     }
 
-    static Setting integer(String key, long def, long min, long max, String description) {
+    public static Setting integer(String key, long def, long min, long max, String description) {
         return new Setting(key, Kind.INT, Long.toString(def), Long.toString(min), Long.toString(max), description);
     }
 
-    static Setting longValue(String key, long def, long min, long max, String description) {
+    public static Setting longValue(String key, long def, long min, long max, String description) {
         return new Setting(key, Kind.LONG, Long.toString(def), Long.toString(min), Long.toString(max), description);
     }
 
-    static Setting decimal(String key, double def, double min, double max, String description) {
+    public static Setting decimal(String key, double def, double min, double max, String description) {
         return new Setting(key, Kind.DOUBLE, Double.toString(def), Double.toString(min), Double.toString(max), description);
     }
 
-    static Setting duration(String key, String def, String min, String max, String description) {
+    public static Setting duration(String key, String def, String min, String max, String description) {
         return new Setting(key, Kind.DURATION, def, min, max, description);
     }
 
     /** The environment variable that overrides this setting: {@code mqtt.tls.port} → {@code ANJU_MQTT_TLS_PORT}. */
     public String envName() {
-        StringBuilder sb = new StringBuilder("ANJU_");
+        return envName("ANJU_");
+    }
+
+    /** The overriding variable under a service's own prefix: {@code http.port} → {@code ANJU_CASES_HTTP_PORT}. */
+    public String envName(String prefix) {
+        StringBuilder sb = new StringBuilder(prefix);
         for (char c : key.toCharArray()) {
             if (c == '.' || c == '-') {
                 sb.append('_');
@@ -56,7 +61,20 @@ public record Setting(String key, Kind kind, String defaultValue, String min, St
     }
 
     /** Parses and bounds-checks a raw value; the exception message names the setting and its bounds. */
-    Object parse(String raw) {
+    public Object parse(String raw) {
+        return parse(raw, "ANJU_");
+    }
+
+    /** As {@link #parse(String)}; the message names the variable under the service's environment prefix. */
+    public Object parse(String raw, String envPrefix) {
+        try {
+            return parseValue(raw);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().replace("(" + envName() + ")", "(" + envName(envPrefix) + ")"), e);
+        }
+    }
+
+    private Object parseValue(String raw) {
         String value = raw.trim();
         try {
             return switch (kind) {
@@ -105,7 +123,7 @@ public record Setting(String key, Kind kind, String defaultValue, String min, St
     }
 
     /** Durations are written {@code <n>ms}, {@code <n>s}, {@code <n>m} or {@code <n>h}. */
-    static Duration parseDuration(String value) {
+    public static Duration parseDuration(String value) {
         String v = value.trim().toLowerCase(Locale.ROOT);
         if (v.endsWith("ms")) {
             return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
@@ -122,7 +140,7 @@ public record Setting(String key, Kind kind, String defaultValue, String min, St
         };
     }
 
-    static String format(Duration d) {
+    public static String format(Duration d) {
         return d.toMillis() % 1000 != 0 ? d.toMillis() + "ms" : d.toSeconds() + "s";
     }
 }

@@ -1,0 +1,66 @@
+package io.anju.cases.notify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.anju.cases.json.CasesJson;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The outbox in PostgreSQL: one {@code outbox} row per channel the {@link NotificationPolicy} picks for a notice,
+ * written in the caller's transaction. A notice queued twice (a redelivered alert, a retried transaction) is
+ * queued once: its idempotency key is unique.
+ */
+public final class PgOutbox implements Outbox {
+    private static final String INSERT = """
+            insert into outbox (channel, idempotency_key, case_id, event_seq, kind, payload, created_at, next_attempt_at)
+            values ($1, $2, $3, $4, $5, $6::text::jsonb, $7, $7)
+            on conflict (idempotency_key) do nothing""";
+
+    private final NotificationPolicy policy;
+    private final OutboxDispatcher dispatcher;
+    private final Collection<DeliveryChannel> channels;
+    private final Clock clock;
+
+    /** Checks at once that red cases reach enough channels (a WARN and a gauge, see NotificationPolicy). */
+    public PgOutbox(NotificationPolicy policy, OutboxDispatcher dispatcher, Clock clock, MeterRegistry meters) {
+        this.policy = policy;
+        this.dispatcher = dispatcher;
+        this.channels = List.copyOf(dispatcher.channels().values());
+        this.clock = clock;
+        policy.checkRedCoverage(channels, meters);
+    }
+
+    @Override
+    public Future<Void> enqueue(SqlConnection tx, CaseNotice notice) {
+        List<String> targets = policy.channelsFor(notice, channels);
+        if (targets.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        String payload;
+        try {
+            payload = CasesJson.mapper().writeValueAsString(notice);
+        } catch (JsonProcessingException e) {
+            return Future.failedFuture(new IllegalStateException("cannot write notice of case "
+                    + notice.after().caseNo() + " as JSON", e));
+        }
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        List<Tuple> rows = targets.stream()
+                .map(channel -> Tuple.of(channel, notice.idempotencyKey(channel), notice.after().id(),
+                        notice.event().seq(), notice.kind(), payload, now))
+                .toList();
+        return tx.preparedQuery(INSERT).executeBatch(rows).mapEmpty();
+    }
+
+    @Override
+    public void wake() {
+        dispatcher.wake();
+    }
+}

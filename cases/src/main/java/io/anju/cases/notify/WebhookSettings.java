@@ -1,0 +1,63 @@
+package io.anju.cases.notify;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * One webhook receiver: where to POST, the shared secret that signs requests, and how hard to try.
+ * Settings {@code notify.webhook.*} for people-facing notifications and {@code notify.export.*} for the export.
+ *
+ * @param url            http(s) URL to POST to; null disables the channel (default null)
+ * @param secret         HMAC-SHA256 key shared with the receiver, ≥ 16 characters when url is set
+ * @param timeout        per request (default 10 s)
+ * @param maxAttempts    attempts in all before the delivery is given up (default 10)
+ * @param initialBackoff wait after the first failure (default 2 s), doubling per attempt
+ * @param maxBackoff     the longest wait between attempts (default 5 min)
+ */
+public record WebhookSettings(String url, String secret, Duration timeout, int maxAttempts, Duration initialBackoff,
+                              Duration maxBackoff) {
+
+    public static final int MIN_SECRET_LENGTH = 16;
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    public static final int DEFAULT_MAX_ATTEMPTS = 10;
+    public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofMinutes(5);
+
+    /** The defaults, disabled until a URL and a secret are given. */
+    public static WebhookSettings defaults() {
+        return new WebhookSettings(null, null, DEFAULT_TIMEOUT, DEFAULT_MAX_ATTEMPTS, DEFAULT_INITIAL_BACKOFF,
+                DEFAULT_MAX_BACKOFF);
+    }
+
+    public WebhookSettings withTarget(String url, String secret) {
+        return new WebhookSettings(url, secret, timeout, maxAttempts, initialBackoff, maxBackoff);
+    }
+
+    public boolean enabled() {
+        return url != null && !url.isBlank();
+    }
+
+    /** Validates, naming settings under {@code prefix} (e.g. {@code notify.webhook}). */
+    public WebhookSettings validate(String prefix) {
+        Settings.positive(timeout, prefix + ".timeout");
+        backoff().validate(prefix);
+        if (enabled()) {
+            URI uri;
+            try {
+                uri = URI.create(url);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(prefix + ".url is not a URL (was " + url + ")", e);
+            }
+            Settings.require(("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null,
+                    prefix + ".url must be an http(s) URL with a host (was " + url + ")");
+            Settings.require(secret != null && secret.length() >= MIN_SECRET_LENGTH, prefix + ".secret must have ≥ "
+                    + MIN_SECRET_LENGTH + " characters when " + prefix + ".url is set (had "
+                    + (secret == null ? 0 : secret.length()) + ")");
+        }
+        return this;
+    }
+
+    public Backoff backoff() {
+        return new Backoff(maxAttempts, initialBackoff, maxBackoff, Backoff.DEFAULT_JITTER);
+    }
+}

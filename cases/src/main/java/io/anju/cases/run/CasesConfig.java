@@ -1,0 +1,170 @@
+package io.anju.cases.run;
+
+import io.anju.common.config.ConfigValues;
+import io.anju.common.config.Setting;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.anju.common.config.Setting.duration;
+import static io.anju.common.config.Setting.integer;
+import static io.anju.common.config.Setting.port;
+import static io.anju.common.config.Setting.string;
+
+/**
+ * The case service's configuration: defaults, then {@code --config FILE}, then {@code ANJU_*} environment variables,
+ * then flags. Every value is validated at start with an error naming the setting.
+ */
+public final class CasesConfig {
+
+    /** Environment variables of the case service: {@code http.port} → {@code ANJU_CASES_HTTP_PORT}. */
+    public static final String ENV_PREFIX = "ANJU_CASES_";
+
+    /** Every setting of the case service, in documentation order. */
+    public static final List<Setting> SETTINGS = List.of(
+            string("http.host", "0.0.0.0", "Address the HTTP API binds to"),
+            port("http.port", 8081, "HTTP port of the API, /openapi.yaml, /health and /metrics (0 = any free port)"),
+            string("registry.file", "./data/registry.json", "Registry of places and devices: routing follows its location chain"),
+            string("data.dir", "./data", "Data directory; the embedded PostgreSQL lives in <data.dir>/cases/postgres"),
+            string("db.url", "", "JDBC URL of an external PostgreSQL (jdbc:postgresql://host:5432/anju?user=..&password=..); empty = embedded"),
+            port("db.embeddedPort", 0, "Port of the embedded PostgreSQL on 127.0.0.1 (0 = any free port; it is logged and in postmaster.pid)"),
+            integer("db.poolSize", 8, 1, 100, "Connections in the service's pool"),
+            string("kafka.bootstrap", "127.0.0.1:9092", "Kafka bootstrap servers to read anju.alerts from"),
+            string("intake.groupId", "anju-cases", "Consumer group of the alert intake"),
+            duration("intake.retryBackoff", "1s", "10ms", "10m", "Wait before retrying an alert the database could not take"),
+            string("categories.file", "", "Case categories (JSON); empty = the built-in table (docs/cases.md)"),
+            string("district.id", "lianhu", "Id of the district command centre, the top of the escalation chain"),
+            duration("auth.tokenTtl", "8h", "1m", "720h", "Lifetime of a sign-in token"),
+            string("auth.keyFile", "", "HS256 key file for tokens; empty = <data.dir>/cases/jwt.key, created on first start"),
+            integer("auth.passwordIterations", 210_000, 10_000, 10_000_000, "PBKDF2-HMAC-SHA256 iterations for new password hashes"),
+            duration("supervision.interval", "10s", "100ms", "1h", "How often deadlines are checked"),
+            duration("supervision.remindEvery", "15m", "1s", "24h", "Reminders to the owner while a case is overdue"),
+            duration("supervision.escalateAfter", "30m", "1s", "168h", "Each further span overdue escalates the case one level up"),
+            string("notify.webhook.url", "", "Notification webhook (an SMS/IM gateway); empty = none. Red cases need it for a second channel"),
+            string("notify.webhook.secret", "", "HMAC-SHA256 secret that signs notification requests (16+ characters)"),
+            string("export.webhook.url", "", "Export webhook of an external district grid platform; empty = no export"),
+            string("export.webhook.secret", "", "HMAC-SHA256 secret that signs export requests (16+ characters)"),
+            integer("webhook.maxAttempts", 8, 1, 100, "Delivery attempts per notification or export before it is given up"),
+            duration("webhook.initialBackoff", "1s", "10ms", "1h", "Wait before the first retry; doubles per attempt"),
+            duration("webhook.maxBackoff", "5m", "10ms", "24h", "Longest wait between retries"),
+            duration("webhook.timeout", "5s", "100ms", "5m", "Time a webhook receiver has to answer"));
+
+    private final ConfigValues values;
+
+    private CasesConfig(ConfigValues values) {
+        this.values = values;
+    }
+
+    public static CasesConfig load(Optional<Path> file, Map<String, String> env, Map<String, String> overrides) {
+        CasesConfig config = new CasesConfig(ConfigValues.load(SETTINGS, ENV_PREFIX, file, env, overrides));
+        config.validateTogether();
+        return config;
+    }
+
+    public static CasesConfig of(Map<String, String> overrides) {
+        return load(Optional.empty(), Map.of(), overrides);
+    }
+
+    private void validateTogether() {
+        requireSecret("notify.webhook");
+        requireSecret("export.webhook");
+        String url = dbUrl();
+        if (!url.isEmpty() && !url.startsWith("jdbc:postgresql://")) {
+            throw new IllegalArgumentException("setting db.url must start with jdbc:postgresql:// (was " + url + ")");
+        }
+        if (webhookMaxBackoff().compareTo(webhookInitialBackoff()) < 0) {
+            throw new IllegalArgumentException("setting webhook.maxBackoff must be at least webhook.initialBackoff");
+        }
+    }
+
+    private void requireSecret(String prefix) {
+        String url = values.str(prefix + ".url");
+        if (url.isEmpty()) {
+            return;
+        }
+        if (!url.startsWith("http://") && !url.startsWith("https://")) {
+            throw new IllegalArgumentException("setting " + prefix + ".url must be an http(s) URL (was " + url + ")");
+        }
+        if (values.str(prefix + ".secret").length() < 16) {
+            throw new IllegalArgumentException("setting " + prefix + ".secret must have at least 16 characters when "
+                    + prefix + ".url is set (" + ENV_PREFIX + prefix.toUpperCase(java.util.Locale.ROOT).replace('.', '_') + "_SECRET)");
+        }
+    }
+
+    public static String markdownTable() {
+        return ConfigValues.markdownTable(SETTINGS, ENV_PREFIX);
+    }
+
+    public static String exampleProperties() {
+        return ConfigValues.exampleProperties("case service", SETTINGS, ENV_PREFIX);
+    }
+
+    public String httpHost() { return values.str("http.host"); }
+
+    public int httpPort() { return values.i("http.port"); }
+
+    public Path registryFile() { return Path.of(values.str("registry.file")); }
+
+    public Path dataDir() { return Path.of(values.str("data.dir")); }
+
+    /** Where the embedded PostgreSQL keeps its data. */
+    public Path embeddedDbDir() { return dataDir().resolve("cases").resolve("postgres"); }
+
+    public String dbUrl() { return values.str("db.url"); }
+
+    public int dbEmbeddedPort() { return values.i("db.embeddedPort"); }
+
+    public int dbPoolSize() { return values.i("db.poolSize"); }
+
+    public String kafkaBootstrap() { return values.str("kafka.bootstrap"); }
+
+    public String intakeGroupId() { return values.str("intake.groupId"); }
+
+    public Duration intakeRetryBackoff() { return values.d("intake.retryBackoff"); }
+
+    public Optional<Path> categoriesFile() {
+        String v = values.str("categories.file");
+        return v.isEmpty() ? Optional.empty() : Optional.of(Path.of(v));
+    }
+
+    public String districtId() { return values.str("district.id"); }
+
+    public Duration authTokenTtl() { return values.d("auth.tokenTtl"); }
+
+    public Path authKeyFile() {
+        String v = values.str("auth.keyFile");
+        return v.isEmpty() ? dataDir().resolve("cases").resolve("jwt.key") : Path.of(v);
+    }
+
+    public int authPasswordIterations() { return values.i("auth.passwordIterations"); }
+
+    public Duration supervisionInterval() { return values.d("supervision.interval"); }
+
+    public Duration supervisionRemindEvery() { return values.d("supervision.remindEvery"); }
+
+    public Duration supervisionEscalateAfter() { return values.d("supervision.escalateAfter"); }
+
+    public String notifyWebhookUrl() { return values.str("notify.webhook.url"); }
+
+    public String notifyWebhookSecret() { return values.str("notify.webhook.secret"); }
+
+    public String exportWebhookUrl() { return values.str("export.webhook.url"); }
+
+    public String exportWebhookSecret() { return values.str("export.webhook.secret"); }
+
+    public int webhookMaxAttempts() { return values.i("webhook.maxAttempts"); }
+
+    public Duration webhookInitialBackoff() { return values.d("webhook.initialBackoff"); }
+
+    public Duration webhookMaxBackoff() { return values.d("webhook.maxBackoff"); }
+
+    public Duration webhookTimeout() { return values.d("webhook.timeout"); }
+
+    @Override
+    public String toString() {
+        return "CasesConfig" + values;
+    }
+}

@@ -1,0 +1,206 @@
+package io.anju.cases.service;
+
+import io.anju.cases.lifecycle.Lifecycle;
+import io.anju.cases.model.CaseRecord;
+import io.anju.cases.model.CaseState;
+import io.anju.cases.model.Origin;
+import io.anju.cases.routing.Category;
+import io.anju.cases.routing.Router;
+import io.anju.cases.routing.Routing;
+import io.anju.cases.store.CaseChanges;
+import io.anju.cases.store.CaseDraft;
+import io.anju.cases.store.CaseNumbers;
+import io.anju.cases.store.CaseRows;
+import io.anju.cases.store.CaseSql;
+import io.anju.cases.store.NewEvent;
+import io.anju.cases.store.ReceiptSql;
+import io.anju.cases.supervise.SupervisionPlan;
+import io.anju.cases.supervise.SupervisionSettings;
+import io.anju.common.alert.Alert;
+import io.anju.common.alert.AlertStatus;
+import io.anju.common.alert.Severity;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlConnection;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies one alert record inside a transaction: opens the case of a new condition, updates the open case of a known
+ * one, or moves it on when the device reports the condition cleared. The receipt (alert id, revision) is claimed
+ * first, so a redelivered record changes nothing.
+ */
+final class AlertIntake {
+    /** The newest evidence kept with a case; older readings stay in the alert stream. */
+    static final int MAX_EVIDENCE = 50;
+    static final String CLEARED_NOTE = "the device reports the condition cleared; check and close";
+
+    private final Router router;
+    private final CaseChanges changes;
+    private final SupervisionSettings supervision;
+
+    AlertIntake(Router router, CaseChanges changes, SupervisionSettings supervision) {
+        this.router = router;
+        this.changes = changes;
+        this.supervision = supervision;
+    }
+
+    Future<CaseRecord> apply(SqlConnection tx, Alert alert, Instant now) {
+        return ReceiptSql.claim(tx, alert.id(), alert.revision(), now).compose(earlier -> {
+            if (earlier.isPresent()) {
+                return repeat(tx, alert, earlier.get());
+            }
+            return CaseSql.openByDedupKey(tx, alert.dedupKey()).compose(open -> {
+                if (open.isPresent()) {
+                    return update(tx, CaseDraft.of(open.get()), alert, now);
+                }
+                if (alert.status() == AlertStatus.CLEARED) {
+                    // Nothing open to move on: the receipt stays without a case so a redelivery is still a repeat.
+                    return latest(tx, alert.dedupKey());
+                }
+                return open(tx, alert, now);
+            }).compose(c -> c == null ? Future.succeededFuture((CaseRecord) null)
+                    : ReceiptSql.attach(tx, alert.id(), alert.revision(), c.id()).map(v -> c));
+        });
+    }
+
+    private Future<CaseRecord> repeat(SqlConnection tx, Alert alert, ReceiptSql.Earlier earlier) {
+        if (earlier.caseId().isEmpty()) {
+            return latest(tx, alert.dedupKey());
+        }
+        return CaseSql.byId(tx, earlier.caseId().get(), false).map(row -> row.map(CaseRows::toRecord).orElse(null));
+    }
+
+    private Future<CaseRecord> latest(SqlConnection tx, String dedupKey) {
+        return CaseSql.latestByDedupKey(tx, dedupKey).map(row -> row.map(CaseRows::toRecord).orElse(null));
+    }
+
+    private Future<CaseRecord> open(SqlConnection tx, Alert alert, Instant now) {
+        Routing routing = router.route(alert);
+        Category category = routing.category();
+        return CaseNumbers.next(tx, now).compose(caseNo -> {
+            CaseDraft d = new CaseDraft();
+            d.caseNo = caseNo;
+            d.origin = Origin.ALERT;
+            d.title = title(alert, category);
+            d.description = alert.summary();
+            d.categoryCode = category.code();
+            d.department = routing.department();
+            d.severity = alert.severity();
+            d.state = CaseState.COLLECTED;
+            d.dedupKey = alert.dedupKey();
+            d.alertId = alert.id();
+            d.alertType = alert.type();
+            d.alertStatus = alert.status();
+            d.alertSeverity = alert.severity();
+            d.recommendedAction = alert.recommendedAction();
+            d.location = routing.location();
+            d.sourceKind = alert.sourceKind() == null ? null : alert.sourceKind().wireName();
+            d.sourceId = alert.sourceId();
+            d.deviceId = alert.deviceId();
+            d.port = alert.port();
+            d.appendEvidence(alert.evidence(), MAX_EVIDENCE);
+            d.assignedLevel = routing.assignedLevel();
+            d.assignedUnit = routing.assignedUnit();
+            d.firstEventAt = Instant.ofEpochMilli(alert.firstEventTs());
+            d.alertEmittedAt = Instant.ofEpochMilli(alert.emittedAt());
+            d.dispatchDueAt = now.plus(category.dispatchWithin());
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("alertId", alert.id());
+            data.put("revision", alert.revision());
+            data.put("severity", alert.severity().wireName());
+            data.put("assignedUnit", d.assignedUnit);
+            NewEvent created = NewEvent.bySystem("created", "opened", null, CaseState.COLLECTED, alert.summary(), data);
+            return changes.insert(tx, d, now, List.of(created)).map(CaseChanges.Saved::after);
+        });
+    }
+
+    private static String title(Alert alert, Category category) {
+        String summary = alert.summary() == null || alert.summary().isBlank() ? category.name() : alert.summary();
+        return summary.length() <= 120 ? summary : summary.substring(0, 119) + "…";
+    }
+
+    private Future<CaseRecord> update(SqlConnection tx, CaseDraft d, Alert alert, Instant now) {
+        List<NewEvent> events = new ArrayList<>();
+        d.alertId = alert.id();
+        d.alertStatus = alert.status();
+        d.alertSeverity = alert.severity();
+        if (alert.recommendedAction() != null) {
+            d.recommendedAction = alert.recommendedAction();
+        }
+        d.appendEvidence(alert.evidence(), MAX_EVIDENCE);
+        if (alert.status() == AlertStatus.CLEARED) {
+            cleared(d, alert, now, events);
+        } else {
+            raisedOrUpdated(d, alert, now, events);
+        }
+        return changes.update(tx, d, now, events).map(CaseChanges.Saved::after);
+    }
+
+    private void raisedOrUpdated(CaseDraft d, Alert alert, Instant now, List<NewEvent> events) {
+        Severity old = d.severity;
+        d.severity = Severity.max(old, alert.severity());
+        boolean raised = d.severity.compareTo(old) > 0;
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("oldSeverity", old.wireName());
+        data.put("newSeverity", d.severity.wireName());
+        data.put("alertSeverity", alert.severity().wireName());
+        data.put("alertId", alert.id());
+        data.put("revision", alert.revision());
+        events.add(NewEvent.bySystem("alert_update", raised ? "severity_raised" : "alert_update", null, null,
+                alert.summary(), data));
+        if (d.stateBeforeClear != null && d.state == CaseState.FEEDBACK_SUBMITTED) {
+            CaseState back = d.stateBeforeClear;
+            d.state = back;
+            d.stateBeforeClear = null;
+            d.feedbackAt = null;
+            events.add(NewEvent.bySystem("alert_reraised", "alert_reraised", CaseState.FEEDBACK_SUBMITTED, back,
+                    "the device reports the condition again", Map.of("alertId", alert.id())));
+        }
+        if (raised && d.dispatchedAt != null && d.deadlineAt != null) {
+            shortenDeadline(d, events);
+        }
+    }
+
+    /** Deadlines never relax: a higher severity can only bring the deadline forward. */
+    private void shortenDeadline(CaseDraft d, List<NewEvent> events) {
+        Duration limit = router.categories().byCode(d.categoryCode).map(c -> c.handleWithin(d.severity)).orElse(null);
+        if (limit == null) {
+            return;
+        }
+        Instant shorter = d.dispatchedAt.plus(limit);
+        if (!shorter.isBefore(d.deadlineAt)) {
+            return;
+        }
+        Instant before = d.deadlineAt;
+        d.deadlineAt = shorter;
+        if (d.state.underDeadline()) {
+            d.nextSupervisionAt = SupervisionPlan.nextAt(shorter, d.reminders, d.escalations, d.assignedLevel,
+                    supervision);
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("from", before.toString());
+        data.put("to", shorter.toString());
+        data.put("severity", d.severity.wireName());
+        events.add(NewEvent.bySystem("deadline_set", "deadline_set", null, null,
+                "severity raised to " + d.severity.wireName() + ": deadline brought forward", data));
+    }
+
+    private void cleared(CaseDraft d, Alert alert, Instant now, List<NewEvent> events) {
+        Map<String, Object> data = Map.of("alertId", alert.id(), "revision", alert.revision());
+        if (Lifecycle.clearMovesOn(d.state)) {
+            CaseState from = d.state;
+            d.stateBeforeClear = from;
+            d.state = CaseState.FEEDBACK_SUBMITTED;
+            d.feedbackAt = now;
+            events.add(NewEvent.bySystem("alert_cleared", "alert_cleared", from, CaseState.FEEDBACK_SUBMITTED,
+                    CLEARED_NOTE, data));
+        } else {
+            events.add(NewEvent.bySystem("alert_cleared", "alert_cleared", null, null, CLEARED_NOTE, data));
+        }
+    }
+}

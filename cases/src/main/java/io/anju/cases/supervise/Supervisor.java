@@ -1,0 +1,126 @@
+package io.anju.cases.supervise;
+
+import io.anju.cases.model.Level;
+import io.anju.cases.routing.Router;
+import io.anju.cases.store.CaseChanges;
+import io.anju.cases.store.CaseDraft;
+import io.anju.cases.store.NewEvent;
+import io.anju.cases.store.SupervisionSql;
+import io.anju.cases.notify.Outbox;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Chases cases past their handling deadline: marks them overdue, sends reminders and escalates them one level up the
+ * chain, as {@link SupervisionSettings} say. Each case is one transaction; a run after a long pause performs every step
+ * that fell due meanwhile, in time order, exactly once (see {@link SupervisionPlan}).
+ */
+public final class Supervisor {
+    private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
+
+    private final Pool pool;
+    private final Router router;
+    private final CaseChanges changes;
+    private final Outbox outbox;
+    private final SupervisionSettings settings;
+
+    public Supervisor(Pool pool, Router router, Outbox outbox, SupervisionSettings settings) {
+        this.pool = pool;
+        this.router = router;
+        this.changes = new CaseChanges(outbox);
+        this.outbox = outbox;
+        this.settings = settings;
+    }
+
+    /** Runs one batch at {@code now}; returns how many cases changed. */
+    public Future<Integer> run(Instant now) {
+        return SupervisionSql.dueIds(pool, now, settings.batch()).compose(ids -> {
+            Future<Integer> chain = Future.succeededFuture(0);
+            for (long id : ids) {
+                chain = chain.compose(n -> superviseOne(id, now).map(changed -> changed ? n + 1 : n));
+            }
+            return chain;
+        }).onSuccess(n -> {
+            if (n > 0) {
+                outbox.wake();
+                LOG.info("supervision at {}: {} case(s) reminded or escalated", now, n);
+            }
+        });
+    }
+
+    private Future<Boolean> superviseOne(long id, Instant now) {
+        return pool.withTransaction(tx -> SupervisionSql.lockDue(tx, id, now).compose(row -> {
+            if (row.isEmpty()) {
+                // Taken meanwhile by a person's change or another run; the next run looks again.
+                return Future.succeededFuture(false);
+            }
+            CaseDraft d = CaseDraft.of(row.get());
+            List<NewEvent> events = dueSteps(d, now);
+            return changes.update(tx, d, now, events).map(saved -> !events.isEmpty());
+        })).recover(err -> {
+            // One broken case must not stall the others: it stays due and is tried again on the next run.
+            LOG.warn("supervision of case {} at {} failed: {}", id, now, err.toString());
+            return Future.succeededFuture(false);
+        });
+    }
+
+    /** Applies to {@code d} every step due by {@code now}, oldest first, and returns their audit entries. */
+    List<NewEvent> dueSteps(CaseDraft d, Instant now) {
+        List<NewEvent> events = new ArrayList<>();
+        if (d.deadlineAt == null) {
+            d.nextSupervisionAt = null;
+            return events;
+        }
+        while (true) {
+            Instant reminder = SupervisionPlan.nextReminder(d.deadlineAt, d.reminders, settings);
+            Instant escalation = SupervisionPlan.nextEscalation(d.deadlineAt, d.escalations, d.assignedLevel, settings);
+            if (escalation != null && !escalation.isAfter(reminder) && !escalation.isAfter(now)) {
+                events.add(escalate(d, escalation));
+            } else if (!reminder.isAfter(now)) {
+                events.add(remind(d, reminder));
+            } else {
+                break;
+            }
+        }
+        d.nextSupervisionAt = SupervisionPlan.nextAt(d.deadlineAt, d.reminders, d.escalations, d.assignedLevel, settings);
+        return events;
+    }
+
+    private NewEvent remind(CaseDraft d, Instant dueAt) {
+        d.overdue = true;
+        d.reminders++;
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("reminder", d.reminders);
+        data.put("deadline", d.deadlineAt.toString());
+        data.put("dueAt", dueAt.toString());
+        data.put("assignedUnit", d.assignedUnit);
+        return NewEvent.bySystem("reminder", "reminder", null, null,
+                "overdue since " + d.deadlineAt + ": reminder " + d.reminders, data);
+    }
+
+    private NewEvent escalate(CaseDraft d, Instant dueAt) {
+        Level from = d.assignedLevel;
+        Level to = from.up().orElseThrow();
+        String fromUnit = d.assignedUnit;
+        d.assignedLevel = to;
+        d.assignedUnit = router.unitAt(to, d.location);
+        d.escalations++;
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("from", fromUnit);
+        data.put("to", d.assignedUnit);
+        data.put("fromLevel", from.wireName());
+        data.put("level", to.wireName());
+        data.put("dueAt", dueAt.toString());
+        return NewEvent.bySystem("escalated", "escalated", null, null,
+                "overdue since " + d.deadlineAt + ": escalated from " + from.wireName() + " " + fromUnit + " to "
+                        + to.wireName() + " " + d.assignedUnit, data);
+    }
+}

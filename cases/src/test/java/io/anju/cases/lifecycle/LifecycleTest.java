@@ -1,0 +1,76 @@
+package io.anju.cases.lifecycle;
+
+import io.anju.cases.model.CaseAction;
+import io.anju.cases.model.CaseException;
+import io.anju.cases.model.CaseState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static io.anju.cases.model.CaseAction.*;
+import static io.anju.cases.model.CaseState.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LifecycleTest {
+    /** The nine-step loop as the issue states it: action -> (allowed from, leads to). */
+    private static final Map<CaseAction, Map.Entry<Set<CaseState>, CaseState>> LOOP = Map.of(
+            VERIFY, Map.entry(EnumSet.of(COLLECTED), VERIFIED),
+            ANALYSE, Map.entry(EnumSet.of(VERIFIED), ANALYSED),
+            DISPATCH, Map.entry(EnumSet.of(ANALYSED), DISPATCHED),
+            START, Map.entry(EnumSet.of(DISPATCHED), IN_HANDLING),
+            COORDINATE, Map.entry(EnumSet.of(IN_HANDLING, COORDINATING), COORDINATING),
+            SUBMIT_FEEDBACK, Map.entry(EnumSet.of(IN_HANDLING, COORDINATING), FEEDBACK_SUBMITTED),
+            REWORK, Map.entry(EnumSet.of(FEEDBACK_SUBMITTED), IN_HANDLING),
+            CLOSE, Map.entry(EnumSet.of(FEEDBACK_SUBMITTED), CLOSED),
+            EVALUATE, Map.entry(EnumSet.of(CLOSED), EVALUATED),
+            VOID, Map.entry(EnumSet.of(COLLECTED, VERIFIED, ANALYSED), VOIDED));
+
+    static Stream<Arguments> everyStateAndAction() {
+        return Stream.of(CaseState.values()).flatMap(s -> Stream.of(CaseAction.values()).map(a -> Arguments.of(s, a)));
+    }
+
+    @ParameterizedTest(name = "{1} from {0}")
+    @MethodSource("everyStateAndAction")
+    void legalStepsLeadOnAndIllegalOnesAreRefusedNamingTheAllowedStates(CaseState from, CaseAction action) {
+        var rule = LOOP.get(action);
+        if (rule.getKey().contains(from)) {
+            assertThat(Lifecycle.next(from, action)).isEqualTo(rule.getValue());
+            assertThat(Lifecycle.allowed(from, action)).isTrue();
+        } else {
+            assertThat(Lifecycle.allowed(from, action)).isFalse();
+            assertThatThrownBy(() -> Lifecycle.next(from, action))
+                    .isInstanceOfSatisfying(CaseException.class, e -> assertThat(e.kind()).isEqualTo(CaseException.Kind.CONFLICT))
+                    .hasMessageContaining("cannot " + action.wireName() + " a case that is " + from.wireName())
+                    .hasMessageContaining(rule.getKey().stream().map(CaseState::wireName).toList().toString());
+        }
+    }
+
+    @Test
+    void theFullLoopWalksFromCollectionToEvaluation() {
+        CaseState s = COLLECTED;
+        for (CaseAction a : new CaseAction[] {VERIFY, ANALYSE, DISPATCH, START, COORDINATE, SUBMIT_FEEDBACK, REWORK,
+                SUBMIT_FEEDBACK, CLOSE, EVALUATE}) {
+            s = Lifecycle.next(s, a);
+        }
+        assertThat(s).isEqualTo(EVALUATED);
+    }
+
+    @Test
+    void endedCasesOfferNoActionAndAClearedAlertMovesOnlyOpenCasesBeforeFeedback() {
+        assertThat(Lifecycle.actionsFrom(EVALUATED)).isEmpty();
+        assertThat(Lifecycle.actionsFrom(VOIDED)).isEmpty();
+        assertThat(Lifecycle.actionsFrom(CLOSED)).containsExactly(EVALUATE);
+        assertThat(Lifecycle.actionsFrom(IN_HANDLING)).containsExactlyInAnyOrder(COORDINATE, SUBMIT_FEEDBACK);
+        assertThat(Lifecycle.clearMovesOn(DISPATCHED)).isTrue();
+        assertThat(Lifecycle.clearMovesOn(COLLECTED)).isTrue();
+        assertThat(Lifecycle.clearMovesOn(FEEDBACK_SUBMITTED)).isFalse();
+        assertThat(Lifecycle.clearMovesOn(CLOSED)).isFalse();
+    }
+}

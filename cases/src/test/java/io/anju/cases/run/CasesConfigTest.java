@@ -1,0 +1,55 @@
+package io.anju.cases.run;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CasesConfigTest {
+
+    @Test
+    void defaultsMatchTheDocumentedOnes() {
+        CasesConfig c = CasesConfig.of(Map.of());
+        assertThat(c.httpPort()).isEqualTo(8081);
+        assertThat(c.dbUrl()).isEmpty();
+        assertThat(c.embeddedDbDir()).isEqualTo(Path.of("./data", "cases", "postgres"));
+        assertThat(c.supervisionEscalateAfter()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(c.authKeyFile()).isEqualTo(Path.of("./data", "cases", "jwt.key"));
+    }
+
+    @Test
+    void environmentUsesTheServicePrefixAndFlagsWin() {
+        CasesConfig c = CasesConfig.load(Optional.empty(),
+                Map.of("ANJU_CASES_HTTP_PORT", "9001", "ANJU_HTTP_PORT", "1", "ANJU_CASES_SUPERVISION_REMIND_EVERY", "5m"),
+                Map.of());
+        assertThat(c.httpPort()).isEqualTo(9001);
+        assertThat(c.supervisionRemindEvery()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(CasesConfig.load(Optional.empty(), Map.of("ANJU_CASES_HTTP_PORT", "9001"), Map.of("http.port", "9002"))
+                .httpPort()).isEqualTo(9002);
+    }
+
+    @Test
+    void badValuesFailNamingTheSettingAndItsVariable() {
+        assertThatThrownBy(() -> CasesConfig.of(Map.of("http.port", "70000")))
+                .hasMessageContaining("http.port").hasMessageContaining("ANJU_CASES_HTTP_PORT");
+        assertThatThrownBy(() -> CasesConfig.of(Map.of("db.url", "postgres://x")))
+                .hasMessageContaining("db.url");
+        assertThatThrownBy(() -> CasesConfig.of(Map.of("notify.webhook.url", "http://127.0.0.1:9/hook")))
+                .hasMessageContaining("notify.webhook.secret");
+        assertThatThrownBy(() -> CasesConfig.of(Map.of("webhook.initialBackoff", "10m", "webhook.maxBackoff", "1m")))
+                .hasMessageContaining("webhook.maxBackoff");
+        assertThatThrownBy(() -> CasesConfig.of(Map.of("no.such", "1")))
+                .hasMessageContaining("unknown setting 'no.such'");
+    }
+
+    @Test
+    void theSettingsTableDocumentsEveryKeyWithItsVariable() {
+        assertThat(CasesConfig.markdownTable()).contains("| `http.port` | `ANJU_CASES_HTTP_PORT` | `8081` |");
+        assertThat(CasesConfig.exampleProperties()).contains("#supervision.escalateAfter=30m");
+    }
+}

@@ -1,0 +1,33 @@
+package io.anju.cases.supervise;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SupervisionSettingsTest {
+
+    @Test
+    void defaults() {
+        SupervisionSettings s = SupervisionSettings.defaults();
+        assertThat(s.remindEvery()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(s.escalateAfter()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(s.interval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(s.batch()).isEqualTo(200);
+    }
+
+    @Test
+    void invalidSettingsAreRefusedNamingTheSetting() {
+        Duration m = Duration.ofMinutes(1);
+        assertThatThrownBy(() -> new SupervisionSettings(Duration.ZERO, m, m, 1))
+                .hasMessage("supervision.remindEvery must be > 0 (was PT0S)");
+        assertThatThrownBy(() -> new SupervisionSettings(m, Duration.ofMinutes(-5), m, 1))
+                .hasMessage("supervision.escalateAfter must be > 0 (was PT-5M)");
+        assertThatThrownBy(() -> new SupervisionSettings(m, m, null, 1))
+                .hasMessage("supervision.interval must be > 0 (was null)");
+        assertThatThrownBy(() -> new SupervisionSettings(m, m, m, 0))
+                .hasMessage("supervision.batch must be 1..10000 (was 0)");
+    }
+}

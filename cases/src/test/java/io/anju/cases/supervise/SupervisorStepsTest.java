@@ -1,0 +1,72 @@
+package io.anju.cases.supervise;
+
+import io.anju.cases.model.CaseState;
+import io.anju.cases.model.Level;
+import io.anju.cases.routing.CategoryTable;
+import io.anju.cases.routing.Router;
+import io.anju.cases.store.CaseDraft;
+import io.anju.cases.store.NewEvent;
+import io.anju.cases.testing.TestPlaces;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The supervision schedule on one case, without a database: which steps fall due when, and in which order. */
+class SupervisorStepsTest {
+    private static final Instant DEADLINE = Instant.parse("2026-11-29T04:00:00Z");
+    private final Supervisor supervisor = new Supervisor(null,
+            new Router(TestPlaces.registry(), CategoryTable.defaults(), null), null, SupervisionSettings.defaults());
+
+    @Test
+    void nothingBeforeTheDeadline() {
+        CaseDraft d = dispatchedCase();
+        assertThat(supervisor.dueSteps(d, DEADLINE.minusSeconds(1))).isEmpty();
+        assertThat(d.overdue).isFalse();
+        assertThat(d.nextSupervisionAt).isEqualTo(DEADLINE);
+    }
+
+    @Test
+    void atTheDeadlineTheCaseIsOverdueAndRemindedOnce() {
+        CaseDraft d = dispatchedCase();
+        assertThat(kinds(supervisor.dueSteps(d, DEADLINE))).containsExactly("reminder");
+        assertThat(d.overdue).isTrue();
+        assertThat(d.nextSupervisionAt).isEqualTo(DEADLINE.plus(Duration.ofMinutes(15)));
+        assertThat(supervisor.dueSteps(d, DEADLINE.plusSeconds(60))).isEmpty();
+    }
+
+    @Test
+    void aLongPauseCatchesUpEveryStepInOrderAndStopsClimbingAtTheDistrict() {
+        CaseDraft d = dispatchedCase();
+        // 0, 15, 30, 45, 60, 75, 90, 105 min reminders; escalations at 30, 60, 90 (then the district: no more)
+        List<NewEvent> steps = supervisor.dueSteps(d, DEADLINE.plus(Duration.ofMinutes(110)));
+        assertThat(kinds(steps)).containsExactly("reminder", "reminder", "escalated", "reminder", "reminder",
+                "escalated", "reminder", "reminder", "escalated", "reminder", "reminder");
+        assertThat(steps).filteredOn(e -> e.kind().equals("escalated")).extracting(e -> e.data().get("to"))
+                .containsExactly(TestPlaces.COMMUNITY, TestPlaces.SUB_DISTRICT, "lianhu");
+        assertThat(d.assignedLevel).isEqualTo(Level.DISTRICT);
+        assertThat(d.reminders).isEqualTo(8);
+        assertThat(d.nextSupervisionAt).isEqualTo(DEADLINE.plus(Duration.ofMinutes(120)));
+        // running again at the same time repeats nothing
+        assertThat(supervisor.dueSteps(d, DEADLINE.plus(Duration.ofMinutes(110)))).isEmpty();
+    }
+
+    private static List<String> kinds(List<NewEvent> events) {
+        return events.stream().map(NewEvent::kind).toList();
+    }
+
+    private static CaseDraft dispatchedCase() {
+        CaseDraft d = new CaseDraft();
+        d.state = CaseState.DISPATCHED;
+        d.location = TestPlaces.at(TestPlaces.COMPOUND);
+        d.assignedLevel = Level.GRID;
+        d.assignedUnit = TestPlaces.GRID;
+        d.dispatchedAt = DEADLINE.minus(Duration.ofHours(1));
+        d.deadlineAt = DEADLINE;
+        d.nextSupervisionAt = DEADLINE;
+        return d;
+    }
+}
