@@ -5,14 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.anju.cases.access.AccessPolicy;
 import io.anju.cases.json.CasesJson;
 import io.anju.cases.kpi.KpiReport;
-import io.anju.cases.notify.CaseNotice;
-import io.anju.cases.notify.Outbox;
 import io.anju.cases.routing.CategoryTable;
 import io.anju.cases.routing.Router;
 import io.anju.cases.service.CaseService;
 import io.anju.cases.service.PgCaseService;
 import io.anju.cases.store.Database;
 import io.anju.cases.supervise.SupervisionSettings;
+import io.anju.cases.testing.RecordingOutbox;
 import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.Severity;
@@ -26,10 +25,8 @@ import io.anju.common.topic.TopicAdmin;
 import io.anju.common.topic.Topics;
 import io.anju.kafka.EmbeddedKafka;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.SqlConnection;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -105,7 +102,7 @@ class AlertIntakeIT {
     private static CaseService caseService(Registry registry) {
         CategoryTable categories = CategoryTable.defaults();
         return new PgCaseService(pool, new Router(registry, categories, Router.DEFAULT_DISTRICT_ID), categories,
-                new AccessPolicy(categories), new NoChannels(), new KpiReport(pool, categories), SupervisionSettings.defaults(),
+                new AccessPolicy(categories), new RecordingOutbox(), new KpiReport(pool, categories), SupervisionSettings.defaults(),
                 Clock.systemUTC());
     }
 
@@ -127,8 +124,9 @@ class AlertIntakeIT {
 
             Alert any = alert(a, 1, Severity.YELLOW);
             assertThat(casesOf(any)).isEqualTo(1);
-            assertThat(eventsOf(any)).as("the same history as the alert that was not repeated")
-                    .isEqualTo(eventsOf(alert(control, 1, Severity.YELLOW)));
+            Alert same = alert(control, 1, Severity.YELLOW);
+            assertThat(eventsOf(any)).as("the same history as the alert that was not repeated").isEqualTo(eventsOf(same));
+            assertThat(noticesOf(any)).as("and the same notices").isEqualTo(noticesOf(same));
             assertThat(count("select count(*) from cases where dedup_key = ? and severity = 'red'", any.dedupKey()))
                     .as("the third revision was applied after the others").isEqualTo(1);
             await().atMost(PATIENCE).until(() -> counter(meters, "anju.cases.alerts.applied") == 8);
@@ -252,18 +250,6 @@ class AlertIntakeIT {
         }
     }
 
-    /** Notifications are not under test here: the outbox of a deployment with no channels configured. */
-    private static final class NoChannels implements Outbox {
-        @Override
-        public Future<Void> enqueue(SqlConnection tx, CaseNotice notice) {
-            return Future.succeededFuture();
-        }
-
-        @Override
-        public void wake() {
-        }
-    }
-
     @AfterAll
     static void stop() throws Exception {
         producer.close();
@@ -321,6 +307,11 @@ class AlertIntakeIT {
 
     private static long eventsOf(Alert a) throws Exception {
         return count("select count(*) from case_events e join cases c on c.id = e.case_id where c.dedup_key = ?",
+                a.dedupKey());
+    }
+
+    private static long noticesOf(Alert a) throws Exception {
+        return count("select count(*) from outbox o join cases c on c.id = o.case_id where c.dedup_key = ?",
                 a.dedupKey());
     }
 
