@@ -1,6 +1,7 @@
 package io.anju.cases.kpi;
 
 import io.anju.cases.access.ScopeRule;
+import io.anju.cases.access.ScopeSql;
 import io.anju.cases.model.CaseException;
 import io.anju.cases.model.KpiQuery;
 import io.anju.cases.model.KpiQuery.KpiGroup;

@@ -1,5 +1,7 @@
 package io.anju.cases.kpi;
 
+import io.anju.cases.testing.CaseInserts;
+import io.anju.cases.testing.TestCategories;
 import io.anju.cases.access.AccessPolicy;
 import io.anju.cases.access.ScopeRule;
 import io.anju.cases.model.KpiQuery;
@@ -25,7 +27,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static io.anju.cases.kpi.CaseInserts.filed;
+import static io.anju.cases.testing.CaseInserts.filed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.groups.Tuple.tuple;

@@ -1,4 +1,4 @@
-package io.anju.cases.kpi;
+package io.anju.cases.testing;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,62 +12,62 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Inserts cases straight into the table, with only the columns a KPI or a scope reads. */
-final class CaseInserts {
+public final class CaseInserts {
     private static final AtomicLong NO = new AtomicLong();
 
     private CaseInserts() {
     }
 
     /** One case; build with {@link #filed} and the {@code with…} methods. */
-    record Row(String subDistrict, String community, String grid, String compound, String category, String department,
+    public record Row(String subDistrict, String community, String grid, String compound, String category, String department,
                List<String> coordinating, String state, Instant created, Instant dispatchDue, Instant dispatched,
                Instant deadline, Instant closed) {
 
-        Row in(String subDistrict, String community, String grid) {
+        public Row in(String subDistrict, String community, String grid) {
             return new Row(subDistrict, community, grid, compound, category, department, coordinating, state, created,
                     dispatchDue, dispatched, deadline, closed);
         }
 
-        Row compound(String compound) {
+        public Row compound(String compound) {
             return new Row(subDistrict, community, grid, compound, category, department, coordinating, state, created,
                     dispatchDue, dispatched, deadline, closed);
         }
 
-        Row category(String category, String department, String... coordinating) {
+        public Row category(String category, String department, String... coordinating) {
             return new Row(subDistrict, community, grid, compound, category, department, List.of(coordinating), state,
                     created, dispatchDue, dispatched, deadline, closed);
         }
 
-        Row state(String state) {
+        public Row state(String state) {
             return new Row(subDistrict, community, grid, compound, category, department, coordinating, state, created,
                     dispatchDue, dispatched, deadline, closed);
         }
 
         /** Dispatched {@code after} filing, against a dispatch limit of {@code limit}. */
-        Row dispatched(Duration after, Duration limit) {
+        public Row dispatched(Duration after, Duration limit) {
             return new Row(subDistrict, community, grid, compound, category, department, coordinating,
                     "dispatched", created, created.plus(limit), created.plus(after), deadline, closed);
         }
 
-        Row deadline(Instant deadline) {
+        public Row deadline(Instant deadline) {
             return new Row(subDistrict, community, grid, compound, category, department, coordinating, state, created,
                     dispatchDue, dispatched, deadline, closed);
         }
 
         /** Closed {@code handling} after dispatch, {@code state} closed or evaluated. */
-        Row closedAfter(Duration handling, String state) {
+        public Row closedAfter(Duration handling, String state) {
             return new Row(subDistrict, community, grid, compound, category, department, coordinating, state, created,
                     dispatchDue, dispatched, deadline, dispatched.plus(handling));
         }
     }
 
-    static Row filed(Instant created) {
+    public static Row filed(Instant created) {
         return new Row("s1", "c1", "g1", null, TestCategories.GENERAL, "street", List.of(), "collected", created,
                 null, null, null, null);
     }
 
     /** Inserts {@code rows}; returns their case numbers in the same order. */
-    static List<String> insert(Connection c, Row... rows) throws SQLException {
+    public static List<String> insert(Connection c, Row... rows) throws SQLException {
         List<String> numbers = new ArrayList<>();
         String sql = "insert into cases (case_no, origin, title, category_code, department, coordinating_departments,"
                 + " severity, state, sub_district_id, community_id, grid_id, compound_id, assigned_level, assigned_unit,"

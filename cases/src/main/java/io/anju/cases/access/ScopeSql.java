@@ -1,6 +1,5 @@
-package io.anju.cases.kpi;
+package io.anju.cases.access;
 
-import io.anju.cases.access.ScopeRule;
 import io.anju.cases.routing.Category;
 import io.anju.cases.routing.CategoryTable;
 

@@ -1,4 +1,4 @@
-package io.anju.cases.kpi;
+package io.anju.cases.testing;
 
 import io.anju.cases.routing.Category;
 import io.anju.cases.routing.CategoryTable;
@@ -13,19 +13,19 @@ import java.util.Map;
 import static io.anju.common.alert.AlertType.*;
 
 /** A small category table covering every alert type, independent of the shipped defaults. */
-final class TestCategories {
-    static final String CHARGER = "01-01";
-    static final String FIRE = "01-02";
-    static final String CROWD = "02-01";
-    static final String GATE = "03-01";
-    static final String BUILDING = "04-01";
-    static final String DEVICE = "05-01";
-    static final String GENERAL = "09-01";
+public final class TestCategories {
+    public static final String CHARGER = "01-01";
+    public static final String FIRE = "01-02";
+    public static final String CROWD = "02-01";
+    public static final String GATE = "03-01";
+    public static final String BUILDING = "04-01";
+    public static final String DEVICE = "05-01";
+    public static final String GENERAL = "09-01";
 
     private TestCategories() {
     }
 
-    static CategoryTable table() {
+    public static CategoryTable table() {
         return new CategoryTable(List.of(
                 category(CHARGER, "charger", "property",
                         List.of(PORT_OVERLOAD, STATION_OVERLOAD, ILLEGAL_HIGH_POWER_LOAD, LEAKAGE_FAULT)),
