@@ -1,9 +1,9 @@
 package io.anju.cases.store;
 
 import io.anju.cases.access.ScopeRule;
+import io.anju.cases.access.ScopeSql;
 import io.anju.cases.model.CaseQuery;
 import io.anju.cases.model.CaseState;
-import io.anju.cases.routing.Category;
 import io.anju.cases.routing.CategoryTable;
 import io.anju.common.alert.Severity;
 
@@ -23,23 +23,9 @@ public final class CaseFilter {
     private final List<Object> params = new ArrayList<>();
 
     public CaseFilter(ScopeRule scope, CaseQuery q, CategoryTable categories) {
-        if (!scope.all()) {
-            eq("sub_district_id", scope.subDistrictId());
-            eq("community_id", scope.communityId());
-            eq("grid_id", scope.gridId());
-            if (scope.compoundIds() != null) {
-                conditions.add("compound_id = any(" + param(scope.compoundIds().toArray(new String[0])) + ")");
-            }
-            if (scope.groups() != null) {
-                String[] codes = categories.all().stream().filter(c -> scope.groups().contains(c.group()))
-                        .map(Category::code).toArray(String[]::new);
-                conditions.add("category_code = any(" + param(codes) + ")");
-            }
-            department(scope.department());
-            if (scope.dispatchedOnly()) {
-                conditions.add("dispatched_at is not null");
-            }
-        }
+        ScopeSql.Condition inScope = new ScopeSql(categories).where(scope, 1);
+        conditions.add(inScope.sql());
+        params.addAll(inScope.params());
         eq("sub_district_id", q.subDistrictId());
         eq("community_id", q.communityId());
         eq("grid_id", q.gridId());

@@ -1,0 +1,292 @@
+package io.anju.cases.intake;
+
+import io.anju.cases.model.CaseException;
+import io.anju.cases.service.CaseService;
+import io.anju.common.alert.Alert;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Reads {@code anju.alerts} into {@link CaseService#applyAlert}, one record at a time per partition, in order: the
+ * revisions of one dedup key never race. An offset is committed only after the case transaction of its record
+ * committed, so a crash or restart re-reads at most the uncommitted tail, which the service ignores as repeats
+ * (idempotent per alert id and revision). When the case store fails, the record is held (seek back) and retried
+ * after {@link IntakeSettings#retryBackoff}, never skipped. A record that is not a usable alert, or that the service
+ * refuses as invalid, goes to {@code anju.quarantine} with its reason and the intake moves past it.
+ */
+public final class AlertIntake implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AlertIntake.class);
+    /** Longest wait for one case transaction or quarantine write before it counts as failed and is retried. */
+    static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
+
+    private enum Outcome { DONE, RETRY }
+
+    private final IntakeSettings settings;
+    private final CaseService cases;
+    private final IntakeMetrics metrics;
+    private final AlertDecoder decoder = new AlertDecoder();
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    private final Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+
+    private KafkaConsumer<byte[], byte[]> consumer;
+    private KafkaProducer<byte[], byte[]> quarantine;
+    private Thread thread;
+    private volatile boolean outage;
+    private volatile boolean failed;
+    private volatile long lag = -1;
+    private long outageRetries;
+
+    public AlertIntake(IntakeSettings settings, CaseService cases, MeterRegistry metrics) {
+        this.settings = settings;
+        this.cases = cases;
+        this.metrics = new IntakeMetrics(metrics, this::lag);
+    }
+
+    /** Connects and starts reading on a thread of its own. */
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException("the alert intake is already started");
+        }
+        consumer = new KafkaConsumer<>(consumerProperties());
+        quarantine = new KafkaProducer<>(producerProperties());
+        thread = new Thread(this::run, "alert-intake");
+        thread.start();
+        LOG.info("alert intake reading {} on {} as group {}", settings.topic(), settings.bootstrap(), settings.groupId());
+    }
+
+    /** Reading, and the case store is taking alerts. */
+    public boolean healthy() {
+        Thread t = thread;
+        return t != null && t.isAlive() && stopping.getCount() > 0 && !outage && !failed;
+    }
+
+    /** Records of the assigned partitions not yet read, as of the last poll; -1 before the first. */
+    public long lag() {
+        return lag;
+    }
+
+    /** Finishes the record in hand, commits what is done and stops. */
+    @Override
+    public void close() {
+        Thread t;
+        synchronized (this) {
+            t = thread;
+        }
+        stopping.countDown();
+        if (t == null) {
+            return;
+        }
+        consumer.wakeup();
+        try {
+            t.join(STEP_TIMEOUT.plusSeconds(30).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (t.isAlive()) {
+            LOG.warn("alert intake did not stop in time");
+        }
+    }
+
+    private void run() {
+        try {
+            consumer.subscribe(List.of(settings.topic()));
+            while (stopping.getCount() > 0) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(settings.pollTimeout());
+                boolean held = applyInOrder(records);
+                commit();
+                updateLag();
+                if (held) {
+                    stopping.await(settings.retryBackoff().toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+        } catch (WakeupException e) {
+            // close() woke a poll: fall through to the final commit.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            failed = true;
+            LOG.error("alert intake stopped: {}", e.toString(), e);
+        } finally {
+            commit();
+            consumer.close();
+            quarantine.close(Duration.ofSeconds(5));
+            LOG.info("alert intake stopped");
+        }
+    }
+
+    /** Applies the records partition by partition; returns true when one was held back for a retry. */
+    private boolean applyInOrder(ConsumerRecords<byte[], byte[]> records) {
+        boolean held = false;
+        for (TopicPartition tp : records.partitions()) {
+            List<ConsumerRecord<byte[], byte[]>> list = records.records(tp);
+            if (held || stopping.getCount() == 0) {
+                // Not read this round: the next poll must return them again (close() leaves them uncommitted).
+                consumer.seek(tp, list.get(0).offset());
+                continue;
+            }
+            for (ConsumerRecord<byte[], byte[]> r : list) {
+                if (stopping.getCount() == 0 || handle(r) == Outcome.RETRY) {
+                    consumer.seek(tp, r.offset());
+                    held = true;
+                    break;
+                }
+                done.put(tp, new OffsetAndMetadata(r.offset() + 1));
+            }
+            held = held && stopping.getCount() > 0;
+        }
+        return held;
+    }
+
+    private Outcome handle(ConsumerRecord<byte[], byte[]> r) {
+        DecodedAlert decoded = decoder.decode(r.value());
+        if (decoded instanceof DecodedAlert.Invalid bad) {
+            return quarantine(r, bad);
+        }
+        Alert alert = ((DecodedAlert.Valid) decoded).alert();
+        try {
+            cases.applyAlert(alert).toCompletionStage().toCompletableFuture()
+                    .get(STEP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            metrics.applied(alert.emittedAt(), System.currentTimeMillis());
+            recovered();
+            return Outcome.DONE;
+        } catch (ExecutionException e) {
+            return failedApply(r, alert, e.getCause());
+        } catch (RuntimeException e) {
+            return failedApply(r, alert, e);
+        } catch (TimeoutException e) {
+            return held(r, "no answer from the case store within " + STEP_TIMEOUT.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Outcome.RETRY;
+        }
+    }
+
+    /** A refusal of the alert itself is final; anything else (the database, a write race) is worth a retry. */
+    private Outcome failedApply(ConsumerRecord<byte[], byte[]> r, Alert alert, Throwable cause) {
+        if (cause instanceof CaseException refused && refused.kind() != CaseException.Kind.CONFLICT) {
+            return quarantine(r, new DecodedAlert.Invalid("rejected", "case service refused alert " + alert.id()
+                    + " revision " + alert.revision() + ": " + refused.getMessage()));
+        }
+        return held(r, cause.toString());
+    }
+
+    private Outcome quarantine(ConsumerRecord<byte[], byte[]> r, DecodedAlert.Invalid why) {
+        try {
+            quarantine.send(Quarantine.record(r, why, System.currentTimeMillis()))
+                    .get(STEP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            return held(r, "cannot write to the quarantine topic: " + e.getCause());
+        } catch (TimeoutException e) {
+            return held(r, "cannot write to the quarantine topic within " + STEP_TIMEOUT.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Outcome.RETRY;
+        }
+        metrics.quarantined(why.code());
+        LOG.warn("alert record {}-{}@{} quarantined: {}", r.topic(), r.partition(), r.offset(), why.reason());
+        return Outcome.DONE;
+    }
+
+    /** Logs once per outage; every retry is counted. */
+    private Outcome held(ConsumerRecord<byte[], byte[]> r, String why) {
+        metrics.retried();
+        outageRetries++;
+        if (!outage) {
+            outage = true;
+            LOG.warn("alert record {}-{}@{} not applied ({}); holding it and retrying every {} ms", r.topic(),
+                    r.partition(), r.offset(), why, settings.retryBackoff().toMillis());
+        }
+        return Outcome.RETRY;
+    }
+
+    private void recovered() {
+        if (outage) {
+            outage = false;
+            LOG.info("alerts are applied again after {} retries", outageRetries);
+            outageRetries = 0;
+        }
+    }
+
+    private void commit() {
+        if (done.isEmpty()) {
+            return;
+        }
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                consumer.commitSync(done);
+                done.clear();
+                return;
+            } catch (WakeupException e) {
+                // close() asked to stop; the commit is still wanted, and the wake-up is spent now.
+            } catch (RuntimeException e) {
+                // Not lost: the records are read again and the service ignores them as repeats.
+                LOG.warn("cannot commit alert offsets {}: {}", done, e.toString());
+                done.clear();
+                return;
+            }
+        }
+    }
+
+    private void updateLag() {
+        long sum = 0;
+        for (TopicPartition tp : consumer.assignment()) {
+            var l = consumer.currentLag(tp);
+            if (l.isEmpty()) {
+                return;
+            }
+            sum += l.getAsLong();
+        }
+        lag = sum;
+    }
+
+    private Properties consumerProperties() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "anju-cases-intake");
+        // The stream job writes alerts in Kafka transactions: only committed ones are cases.
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return p;
+    }
+
+    private Properties producerProperties() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "anju-cases-quarantine");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) STEP_TIMEOUT.toMillis());
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return p;
+    }
+}

@@ -1,0 +1,65 @@
+package io.anju.cases.intake;
+
+import io.anju.common.topic.Topics;
+
+import java.time.Duration;
+
+/**
+ * How the alert intake reads {@code anju.alerts}.
+ *
+ * @param bootstrap      Kafka bootstrap servers ({@code kafka.bootstrap}); required
+ * @param topic          the alert topic ({@code intake.topic}); default {@link Topics#ALERTS}
+ * @param groupId        consumer group; its committed offsets are where a restarted intake continues
+ *                       ({@code intake.groupId}); default {@code anju-cases}
+ * @param pollTimeout    longest wait of one poll ({@code intake.pollTimeout}); default 500 ms, 10 ms–1 min
+ * @param retryBackoff   wait before retrying an alert the database could not take ({@code intake.retryBackoff});
+ *                       default 1 s, 10 ms–10 min
+ * @param maxPollRecords records per poll ({@code intake.maxPollRecords}); default 200, 1–10,000
+ */
+public record IntakeSettings(String bootstrap, String topic, String groupId, Duration pollTimeout, Duration retryBackoff,
+                             int maxPollRecords) {
+
+    public static final String DEFAULT_GROUP_ID = "anju-cases";
+    public static final Duration DEFAULT_POLL_TIMEOUT = Duration.ofMillis(500);
+    public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofSeconds(1);
+    public static final int DEFAULT_MAX_POLL_RECORDS = 200;
+
+    public IntakeSettings {
+        require(bootstrap != null && !bootstrap.isBlank(), "kafka.bootstrap is required (was " + bootstrap + ")");
+        require(topic != null && !topic.isBlank(), "intake.topic is required (was " + topic + ")");
+        require(groupId != null && !groupId.isBlank(), "intake.groupId is required (was " + groupId + ")");
+        requireWithin(pollTimeout, Duration.ofMillis(10), Duration.ofMinutes(1), "intake.pollTimeout");
+        requireWithin(retryBackoff, Duration.ofMillis(10), Duration.ofMinutes(10), "intake.retryBackoff");
+        require(maxPollRecords >= 1 && maxPollRecords <= 10_000,
+                "intake.maxPollRecords must be 1–10000 (was " + maxPollRecords + ")");
+    }
+
+    /** The defaults, reading from {@code bootstrap}. */
+    public static IntakeSettings defaults(String bootstrap) {
+        return new IntakeSettings(bootstrap, Topics.ALERTS, DEFAULT_GROUP_ID, DEFAULT_POLL_TIMEOUT,
+                DEFAULT_RETRY_BACKOFF, DEFAULT_MAX_POLL_RECORDS);
+    }
+
+    public IntakeSettings withTopic(String topic) {
+        return new IntakeSettings(bootstrap, topic, groupId, pollTimeout, retryBackoff, maxPollRecords);
+    }
+
+    public IntakeSettings withGroupId(String groupId) {
+        return new IntakeSettings(bootstrap, topic, groupId, pollTimeout, retryBackoff, maxPollRecords);
+    }
+
+    public IntakeSettings withRetryBackoff(Duration retryBackoff) {
+        return new IntakeSettings(bootstrap, topic, groupId, pollTimeout, retryBackoff, maxPollRecords);
+    }
+
+    private static void requireWithin(Duration d, Duration min, Duration max, String name) {
+        require(d != null && d.compareTo(min) >= 0 && d.compareTo(max) <= 0,
+                name + " must be " + min.toMillis() + " ms–" + max.toMillis() + " ms (was " + d + ")");
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}
