@@ -50,6 +50,7 @@ import static io.anju.cases.testing.ServiceFixture.PROPERTY;
 import static io.anju.cases.testing.ServiceFixture.PROPERTY_DEPT;
 import static io.anju.cases.testing.ServiceFixture.WORKER;
 import static io.anju.cases.testing.TestPlaces.CAMERA;
+import static io.anju.cases.testing.TestPlaces.COMPOUND;
 import static io.anju.cases.testing.TestPlaces.COUNTER;
 import static io.anju.cases.testing.TestPlaces.NEIGHBOUR_COMPOUND;
 import static io.anju.cases.testing.TestPlaces.OTHER_CHARGER;
@@ -266,5 +267,41 @@ class AccessMatrixIT {
         } finally {
             await(http.close());
         }
+    }
+
+    @Test
+    void reportsCommentsAssignmentsAndFiltersWorkForTheRightPeople() throws Exception {
+        ApiClient worker = as(WORKER);
+        HttpResponse<Buffer> filed = worker.post("/api/v1/cases", new JsonObject().put("origin", "grid_report")
+                .put("title", "charger cable across the path").put("categoryCode", "05-01").put("severity", "yellow")
+                .put("compoundId", COMPOUND)
+                .put("attachments", new JsonArray().add("photo-7")));
+        assertThat(filed.statusCode()).as(filed.bodyAsString()).isEqualTo(201);
+        long id = filed.bodyAsJsonObject().getLong("id");
+        assertThat(filed.bodyAsJsonObject().getString("origin")).isEqualTo("grid_report");
+
+        HttpResponse<Buffer> comment = worker.post("/api/v1/cases/" + id + "/comments",
+                new JsonObject().put("text", "cable taped down for now").put("attachments", new JsonArray().add("photo-8")));
+        assertThat(comment.statusCode()).as(comment.bodyAsString()).isEqualTo(201);
+        assertThat(comment.bodyAsJsonObject().getString("kind")).isEqualTo("comment");
+        assertThat(comment.bodyAsJsonObject().getString("actor")).isEqualTo(WORKER.name());
+
+        HttpResponse<Buffer> assigned = as(COMMUNITY_OP).post("/api/v1/cases/" + id + "/assignment",
+                new JsonObject().put("assignee", WORKER.name()).put("note", "yours"));
+        assertThat(assigned.statusCode()).as(assigned.bodyAsString()).isEqualTo(200);
+        assertThat(assigned.bodyAsJsonObject().getString("assignee")).isEqualTo(WORKER.name());
+
+        JsonObject page = worker.get("/api/v1/cases?state=collected&state=verified&category=05-01&limit=5")
+                .bodyAsJsonObject();
+        assertThat(page.getInteger("limit")).isEqualTo(5);
+        assertThat(page.getJsonArray("items").stream().map(o -> ((JsonObject) o).getLong("id")).toList()).contains(id);
+        assertThat(worker.get("/api/v1/cases?state=closed&category=05-01").bodyAsJsonObject().getJsonArray("items"))
+                .isEmpty();
+
+        JsonArray categories = worker.get("/api/v1/categories").bodyAsJsonArray();
+        JsonObject portOverload = categories.stream().map(o -> (JsonObject) o)
+                .filter(c -> c.getJsonArray("alertTypes").contains("port_overload")).findFirst().orElseThrow();
+        assertThat(portOverload.getString("department")).isEqualTo("property");
+        assertThat(portOverload.getJsonObject("handleWithin").getString("red")).startsWith("PT");
     }
 }

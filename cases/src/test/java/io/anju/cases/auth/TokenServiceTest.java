@@ -84,6 +84,16 @@ class TokenServiceTest {
     }
 
     @Test
+    void anExpiredTokenIsRefused() throws Exception {
+        TokenService tokens = new TokenService(vertx, key(1), Duration.ofSeconds(1));
+        String token = tokens.issue(MANAGER).token();
+
+        Thread.sleep(2_100);
+
+        assertThatThrownBy(() -> verify(tokens, token)).isInstanceOf(ExecutionException.class);
+    }
+
+    @Test
     void aShortSecretIsRefused() {
         assertThatThrownBy(() -> new TokenService(vertx, new byte[16], Duration.ofHours(1)))
                 .hasMessageContaining("at least 32 bytes");
