@@ -1,5 +1,6 @@
 package io.anju.cases.api;
 
+import io.anju.cases.testing.ApiClient;
 import io.anju.cases.access.AccessPolicy;
 import io.anju.cases.auth.PasswordHasher;
 import io.anju.cases.auth.TokenService;
@@ -40,7 +41,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import static io.anju.cases.api.ApiClient.await;
+import static io.anju.cases.testing.ApiClient.await;
 import static io.anju.cases.testing.ServiceFixture.COMMUNITY_OP;
 import static io.anju.cases.testing.ServiceFixture.DISTRICT;
 import static io.anju.cases.testing.ServiceFixture.EMERGENCY;

@@ -1,5 +1,6 @@
 package io.anju.cases.notify;
 
+import io.anju.cases.testing.WebhookReceiver;
 import io.anju.cases.json.CasesJson;
 import io.anju.cases.model.CaseRecord;
 import io.anju.cases.store.Database;

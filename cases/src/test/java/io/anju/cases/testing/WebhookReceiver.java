@@ -1,4 +1,4 @@
-package io.anju.cases.notify;
+package io.anju.cases.testing;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -17,10 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * each idempotency key, then 200; {@code /reject} 400; {@code /down} 503; {@code /ok} 200. It keeps every request,
  * and what it accepted after dropping repeats by Idempotency-Key, as a real receiver would.
  */
-final class WebhookReceiver {
+public final class WebhookReceiver {
 
-    record Request(String path, Map<String, String> headers, String body) {
-        String header(String name) {
+    public record Request(String path, Map<String, String> headers, String body) {
+        public String header(String name) {
             return headers.get(name.toLowerCase());
         }
     }
@@ -30,7 +30,7 @@ final class WebhookReceiver {
     private final Map<String, AtomicInteger> flakyCounts = new ConcurrentHashMap<>();
     private HttpServer server;
 
-    Future<WebhookReceiver> start(Vertx vertx) {
+    public Future<WebhookReceiver> start(Vertx vertx) {
         server = vertx.createHttpServer().requestHandler(this::handle);
         return server.listen(0, "localhost").map(s -> this);
     }
@@ -55,25 +55,25 @@ final class WebhookReceiver {
         });
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://localhost:" + server.actualPort() + path;
     }
 
-    List<Request> requests(String path) {
+    public List<Request> requests(String path) {
         return requests.stream().filter(r -> r.path().equals(path)).toList();
     }
 
-    Set<String> acceptedKeys() {
+    public Set<String> acceptedKeys() {
         return Set.copyOf(accepted.keySet());
     }
 
-    void reset() {
+    public void reset() {
         requests.clear();
         accepted.clear();
         flakyCounts.clear();
     }
 
-    Future<Void> close() {
+    public Future<Void> close() {
         return server.close();
     }
 }

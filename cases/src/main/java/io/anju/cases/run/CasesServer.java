@@ -1,0 +1,246 @@
+package io.anju.cases.run;
+
+import io.anju.cases.access.AccessPolicy;
+import io.anju.cases.api.CasesHttp;
+import io.anju.cases.api.HealthChecks;
+import io.anju.cases.auth.JwtKeyFile;
+import io.anju.cases.auth.PasswordHasher;
+import io.anju.cases.auth.TokenService;
+import io.anju.cases.auth.UserStore;
+import io.anju.cases.intake.AlertIntake;
+import io.anju.cases.intake.IntakeSettings;
+import io.anju.cases.kpi.KpiReport;
+import io.anju.cases.notify.DeliveryChannel;
+import io.anju.cases.notify.DispatcherSettings;
+import io.anju.cases.notify.NotificationPolicy;
+import io.anju.cases.notify.OutboxDispatcher;
+import io.anju.cases.notify.PgOutbox;
+import io.anju.cases.notify.SseHub;
+import io.anju.cases.notify.SseSettings;
+import io.anju.cases.notify.WebhookChannel;
+import io.anju.cases.notify.WebhookSettings;
+import io.anju.cases.routing.CategoryTable;
+import io.anju.cases.routing.Router;
+import io.anju.cases.service.CaseService;
+import io.anju.cases.service.PgCaseService;
+import io.anju.cases.store.Database;
+import io.anju.cases.supervise.SupervisionSettings;
+import io.anju.common.registry.Registry;
+import io.anju.common.registry.RegistryLoader;
+import io.anju.common.topic.TopicAdmin;
+import io.anju.common.topic.Topics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The case service, assembled: PostgreSQL (embedded or external) with its schema, the case service, notifications
+ * (outbox dispatcher, SSE, webhooks), supervision on a timer, the alert intake from Kafka, and the HTTP API.
+ * {@link #close()} stops them in the reverse order, so nothing in flight is lost: the intake commits only what the
+ * database took, and undelivered notifications wait in the outbox for the next start.
+ */
+public final class CasesServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CasesServer.class);
+    private static final long START_TIMEOUT_S = 60;
+
+    private final Database database;
+    private final Vertx vertx;
+    private final Pool pool;
+    private final PrometheusMeterRegistry metrics;
+    private final UserStore users;
+    private final CaseService service;
+    private final OutboxDispatcher dispatcher;
+    private final SseHub sse;
+    private final AlertIntake intake;
+    private final long supervisionTimer;
+    private final HttpServer http;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private CasesServer(Database database, Vertx vertx, Pool pool, PrometheusMeterRegistry metrics, UserStore users,
+                        CaseService service, OutboxDispatcher dispatcher, SseHub sse, AlertIntake intake,
+                        long supervisionTimer, HttpServer http) {
+        this.database = database;
+        this.vertx = vertx;
+        this.pool = pool;
+        this.metrics = metrics;
+        this.users = users;
+        this.service = service;
+        this.dispatcher = dispatcher;
+        this.sse = sse;
+        this.intake = intake;
+        this.supervisionTimer = supervisionTimer;
+        this.http = http;
+    }
+
+    public static CasesServer start(CasesConfig config) throws Exception {
+        return start(config, Clock.systemUTC());
+    }
+
+    /** Starts everything; {@code clock} is the service's notion of now (tests pass a controllable one). */
+    public static CasesServer start(CasesConfig config, Clock clock) throws Exception {
+        Registry registry = loadRegistry(config);
+        CategoryTable categories = config.categoriesFile().map(CategoryTable::load).orElseGet(CategoryTable::defaults);
+        Database database = config.dbUrl().isEmpty()
+                ? Database.embedded(config.embeddedDbDir(), config.dbEmbeddedPort())
+                : Database.external(config.dbUrl());
+        Vertx vertx = null;
+        try {
+            database.migrate();
+            TopicAdmin.ensure(config.kafkaBootstrap(), "kafka.bootstrap", List.of(Topics.ALERTS, Topics.QUARANTINE),
+                    6, (short) 1);
+            vertx = Vertx.vertx();
+            return assemble(config, clock, registry, categories, database, vertx);
+        } catch (Exception | Error e) {
+            if (vertx != null) {
+                vertx.close().await(10, TimeUnit.SECONDS);
+            }
+            database.close();
+            throw e;
+        }
+    }
+
+    private static Registry loadRegistry(CasesConfig config) {
+        try {
+            return RegistryLoader.load(config.registryFile());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("setting registry.file: cannot load " + config.registryFile() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static CasesServer assemble(CasesConfig config, Clock clock, Registry registry, CategoryTable categories,
+                                        Database database, Vertx vertx) throws Exception {
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        Pool pool = database.pool(vertx, config.dbPoolSize());
+        AccessPolicy access = new AccessPolicy(categories);
+
+        SseHub sse = new SseHub(vertx, pool, access, SseSettings.defaults());
+        OutboxDispatcher dispatcher = new OutboxDispatcher(vertx, pool, channels(config, vertx, sse),
+                DispatcherSettings.defaults(), metrics, clock);
+        NotificationPolicy policy = new NotificationPolicy(NotificationPolicy.DEFAULT_KINDS, config.notifyMinSeverity(),
+                NotificationPolicy.DEFAULT_RED_MIN_CHANNELS);
+        PgOutbox outbox = new PgOutbox(policy, dispatcher, clock, metrics);
+        SupervisionSettings supervision = new SupervisionSettings(config.supervisionRemindEvery(),
+                config.supervisionEscalateAfter(), config.supervisionInterval(), SupervisionSettings.defaults().batch());
+        PgCaseService service = new PgCaseService(pool, new Router(registry, categories, config.districtId()),
+                categories, access, outbox, new KpiReport(pool, categories), supervision, clock);
+        dispatcher.start();
+        long timer = startSupervision(vertx, service, supervision, clock);
+
+        AlertIntake intake = new AlertIntake(new IntakeSettings(config.kafkaBootstrap(), Topics.ALERTS,
+                config.intakeGroupId(), IntakeSettings.DEFAULT_POLL_TIMEOUT, config.intakeRetryBackoff(),
+                IntakeSettings.DEFAULT_MAX_POLL_RECORDS), service, metrics);
+        intake.start();
+
+        UserStore users = new UserStore(vertx, pool, new PasswordHasher(config.authPasswordIterations()), registry);
+        TokenService tokens = new TokenService(vertx, JwtKeyFile.loadOrCreateFile(config.authKeyFile()),
+                config.authTokenTtl());
+        HealthChecks health = new HealthChecks(HealthChecks.ping(pool), () -> Future.succeededFuture(intake.healthy()));
+        HttpServer http = new CasesHttp(vertx, service, users, tokens, access, categories, metrics, health)
+                .events(sse::handle)
+                .router()
+                .compose(router -> vertx.createHttpServer().requestHandler(router)
+                        .listen(config.httpPort(), config.httpHost()))
+                .await(START_TIMEOUT_S, TimeUnit.SECONDS);
+        LOG.info("case service on http://{}:{} ({} categories, {} channels: {})", config.httpHost(),
+                http.actualPort(), categories.all().size(), dispatcher.channels().size(), dispatcher.channels().keySet());
+        return new CasesServer(database, vertx, pool, metrics, users, service, dispatcher, sse, intake, timer, http);
+    }
+
+    private static Map<String, DeliveryChannel> channels(CasesConfig config, Vertx vertx, SseHub sse) {
+        Map<String, DeliveryChannel> channels = new LinkedHashMap<>();
+        channels.put(sse.name(), sse);
+        WebhookSettings base = new WebhookSettings(null, null, config.webhookTimeout(), config.webhookMaxAttempts(),
+                config.webhookInitialBackoff(), config.webhookMaxBackoff());
+        WebClient client = WebClient.create(vertx, new WebClientOptions().setUserAgent("anju-cases"));
+        if (!config.notifyWebhookUrl().isEmpty()) {
+            channels.put("webhook", new WebhookChannel("webhook", client,
+                    base.withTarget(config.notifyWebhookUrl(), config.notifyWebhookSecret()).validate("notify.webhook")));
+        }
+        if (!config.exportWebhookUrl().isEmpty()) {
+            channels.put("export", new WebhookChannel("export", client,
+                    base.withTarget(config.exportWebhookUrl(), config.exportWebhookSecret()).validate("export.webhook")));
+        }
+        return channels;
+    }
+
+    /** Runs supervision every interval; a run still going when the next is due is not doubled. */
+    private static long startSupervision(Vertx vertx, CaseService service, SupervisionSettings s, Clock clock) {
+        AtomicBoolean running = new AtomicBoolean();
+        return vertx.setPeriodic(s.interval().toMillis(), id -> {
+            if (!running.compareAndSet(false, true)) {
+                return;
+            }
+            service.supervise(clock.instant())
+                    .onFailure(e -> LOG.warn("supervision run failed (retried next interval): {}", e.toString()))
+                    .onComplete(r -> running.set(false));
+        });
+    }
+
+    public int httpPort() {
+        return http.actualPort();
+    }
+
+    public CaseService service() {
+        return service;
+    }
+
+    public UserStore users() {
+        return users;
+    }
+
+    public PrometheusMeterRegistry metrics() {
+        return metrics;
+    }
+
+    public String databaseDescription() {
+        return database.isEmbedded() ? "embedded (" + database.jdbcUrl() + ")" : "external";
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.info("stopping the case service ...");
+        await(http.close(), "HTTP server");
+        intake.close();
+        vertx.cancelTimer(supervisionTimer);
+        await(dispatcher.stop(), "notification dispatcher");
+        sse.close();
+        await(pool.close(), "database pool");
+        await(vertx.close(), "Vert.x");
+        try {
+            database.close();
+        } catch (Exception e) {
+            LOG.warn("stopping PostgreSQL: {}", e.toString());
+        }
+        LOG.info("case service stopped");
+    }
+
+    private static void await(Future<?> f, String what) {
+        try {
+            f.await(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("stopping {}: {}", what, e.toString());
+        }
+    }
+}
