@@ -30,7 +30,8 @@ final class StoreOptions {
         return new UserStoreSession(dataDir, dbUrl, iterations, loadRegistry());
     }
 
-    private Registry loadRegistry() {
+    /** The registry to check scope ids against, or null when there is none. */
+    Registry loadRegistry() {
         if (registry != null) {
             return RegistryLoader.load(registry);
         }

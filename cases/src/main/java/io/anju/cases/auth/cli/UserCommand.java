@@ -13,7 +13,8 @@ import java.util.Map;
  */
 @Command(name = "user", mixinStandardHelpOptions = true, version = "anju user",
         description = "Manage the people who sign in to the case system.",
-        subcommands = {UserAddCommand.class, UserListCommand.class, UserDisableCommand.class, UserPasswdCommand.class})
+        subcommands = {UserAddCommand.class, UserListCommand.class, UserDisableCommand.class, UserPasswdCommand.class,
+                UserDemoCommand.class})
 public final class UserCommand implements Runnable {
     /** Environment variable with the password for {@code add} and {@code passwd} when --password is not given. */
     public static final String PASSWORD_ENV = "ANJU_USER_PASSWORD";
@@ -46,6 +47,6 @@ public final class UserCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: add, list, disable or passwd");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: add, list, disable, passwd or demo");
     }
 }

@@ -6,6 +6,8 @@ import io.anju.cases.auth.UserStore;
 import io.anju.cases.model.Principal;
 import io.anju.cases.model.Role;
 import io.anju.cases.store.Database;
+import io.anju.common.registry.Registry;
+import io.anju.common.registry.RegistryLoader;
 import io.anju.common.registry.RegistryWriter;
 import io.anju.common.registry.generate.GeneratorOptions;
 import io.anju.common.registry.generate.RegistryGenerator;
@@ -102,6 +104,25 @@ class UserCommandIT {
         assertThat(run("list").out()).containsPattern("li\\.grid\\s+grid_worker\\s+g-001\\s+disabled");
         assertThatThrownBy(() -> await(users.authenticate("li.grid", "li-password-1")))
                 .hasCauseInstanceOf(AuthenticationFailedException.class);
+    }
+
+    @Test
+    void demoAddsOnePersonPerRoleAtRealPlaces_andASecondRunChangesNothing() throws Exception {
+        Run first = run("demo", "--registry", registry.toString());
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).contains("password: " + UserDemoCommand.DEMO_PASSWORD);
+        for (Role role : Role.values()) {
+            assertThat(first.out()).as("a demo user for " + role).contains(role.wireName());
+        }
+        Principal grid = await(users.authenticate("grid", UserDemoCommand.DEMO_PASSWORD));
+        assertThat(grid.role()).isEqualTo(Role.GRID_WORKER);
+        Registry r = RegistryLoader.load(registry);
+        assertThat(r.grid(grid.scope().iterator().next())).as("the demo grid exists").isPresent();
+
+        Run second = run("demo", "--registry", registry.toString(), "--password", "another-password-1");
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(await(users.authenticate("grid", UserDemoCommand.DEMO_PASSWORD)).name())
+                .as("existing users are left as they are").isEqualTo("grid");
     }
 
     @Test
