@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # ./anju demo: the platform on one machine, as far as it exists today.
 # Generates the Lianhu registry once, starts the gateway (with its embedded Kafka), a private InfluxDB when influxd
-# is installed, the Flink stream jobs, then plays devices.
+# is installed, the Flink stream jobs, the grid case system (embedded PostgreSQL) with its demo users, then plays
+# devices.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -40,7 +41,8 @@ await_health() {
 }
 
 # The services run in their own sessions, so a Ctrl-C reaches only this script, which stops them in order:
-# simulator, then the jobs (savepoint, while Kafka and InfluxDB are still up), then the gateway with Kafka.
+# simulator, then the case system, then the jobs (savepoint, while Kafka and InfluxDB are still up), then the gateway
+# with Kafka.
 setsid ./anju gateway --registry "$DATA/registry.json" --data-dir "$DATA" \
   --set auth.tokenSecretsFile="$DATA/credentials.csv" > "$DATA/gateway.log" 2>&1 &
 pids+=($!)
@@ -60,6 +62,13 @@ fi
 setsid ./anju jobs "${jobs_args[@]}" > "$DATA/jobs.log" 2>&1 &
 pids+=($!)
 await_health "the Flink stream jobs" "${pids[1]}" http://127.0.0.1:9081/health "$DATA/jobs.log"
+
+setsid ./anju cases --registry "$DATA/registry.json" --bootstrap 127.0.0.1:9092 --data-dir "$DATA" \
+  > "$DATA/cases.log" 2>&1 &
+pids+=($!)
+await_health "the case system and its PostgreSQL" "${pids[2]}" http://127.0.0.1:8081/health "$DATA/cases.log"
+echo "demo: demo users (sign in at http://127.0.0.1:8081/api/v1/auth/login):"
+./anju user demo --data-dir "$DATA" --registry "$DATA/registry.json"
 cat <<MSG
 demo: up.
   MQTT            tcp://127.0.0.1:1883  (device protocol: docs/device-protocol.md)
@@ -69,10 +78,11 @@ demo: up.
   jobs health     http://127.0.0.1:9081/health  (metrics: /metrics; Flink checkpoints under $DATA/flink)
   alerts          Kafka topic anju.alerts  (read with isolation.level=read_committed)
   history         ${influx_url:-none (influxd not installed)}  (database anju, see docs/data-model.md)
+  cases API       http://127.0.0.1:8081/api/v1  (contract: /openapi.yaml; live events: /api/v1/events; docs/cases.md)
   ground truth    $DATA/ground-truth.jsonl  (faults the simulator injects)
 Press Ctrl-C to stop.
 MSG
 ./anju sim run --registry "$DATA/registry.json" --credentials "$DATA/credentials.csv" \
   --devices "$DEVICES" --scenario evening --speed "$SPEED" --faults auto --ground-truth "$DATA/ground-truth.jsonl" "$@" &
 pids+=($!)
-wait "${pids[2]}"
+wait "${pids[3]}"

