@@ -48,7 +48,7 @@ public final class CasesMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (printSettings) {
-            System.out.print(CasesConfig.exampleProperties());
+            System.out.print(CasesConfig.markdownTable());
             return 0;
         }
         CasesConfig config;

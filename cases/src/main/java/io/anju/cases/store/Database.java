@@ -7,6 +7,8 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,8 +108,14 @@ public final class Database implements AutoCloseable {
 
     /** Applies pending migrations (db/migration on the class path). Fails start when the schema cannot be brought up. */
     public void migrate() {
-        var result = Flyway.configure().dataSource(jdbcUrl, user, password).locations("classpath:db/migration")
-                .load().migrate();
+        MigrateResult result;
+        try {
+            result = Flyway.configure().dataSource(jdbcUrl, user, password).locations("classpath:db/migration")
+                    .load().migrate();
+        } catch (FlywayException e) {
+            throw new IllegalStateException("cannot bring the case store's schema up to date at " + safeUrl() + ": "
+                    + e.getMessage(), e);
+        }
         LOG.info("schema up to date ({} migration(s) applied now)", result.migrationsExecuted);
     }
 
@@ -125,6 +133,11 @@ public final class Database implements AutoCloseable {
                 .setUser(user)
                 .setPassword(password);
         return PgBuilder.pool().with(new PoolOptions().setMaxSize(maxSize)).connectingTo(options).using(vertx).build();
+    }
+
+    /** The JDBC URL without its password, for logs and errors. */
+    public String safeUrl() {
+        return jdbcUrl.replaceAll("password=[^&]*", "password=***");
     }
 
     public String jdbcUrl() {

@@ -79,13 +79,23 @@ public final class Supervisor {
             d.nextSupervisionAt = null;
             return events;
         }
+        int missed = 0;
         while (true) {
             Instant reminder = SupervisionPlan.nextReminder(d.deadlineAt, d.reminders, settings);
             Instant escalation = SupervisionPlan.nextEscalation(d.deadlineAt, d.escalations, d.assignedLevel, settings);
             if (escalation != null && !escalation.isAfter(reminder) && !escalation.isAfter(now)) {
                 events.add(escalate(d, escalation));
             } else if (!reminder.isAfter(now)) {
-                events.add(remind(d, reminder));
+                Instant following = SupervisionPlan.nextReminder(d.deadlineAt, d.reminders + 1, settings);
+                boolean laterOneDue = !following.isAfter(now) && (escalation == null || following.isBefore(escalation));
+                if (laterOneDue) {
+                    // Catching up after a pause: one reminder says how overdue the case is, not one per missed slot.
+                    d.reminders++;
+                    missed++;
+                } else {
+                    events.add(remind(d, reminder, missed));
+                    missed = 0;
+                }
             } else {
                 break;
             }
@@ -94,7 +104,7 @@ public final class Supervisor {
         return events;
     }
 
-    private NewEvent remind(CaseDraft d, Instant dueAt) {
+    private NewEvent remind(CaseDraft d, Instant dueAt, int missed) {
         d.overdue = true;
         d.reminders++;
         Map<String, Object> data = new LinkedHashMap<>();
@@ -102,6 +112,9 @@ public final class Supervisor {
         data.put("deadline", d.deadlineAt.toString());
         data.put("dueAt", dueAt.toString());
         data.put("assignedUnit", d.assignedUnit);
+        if (missed > 0) {
+            data.put("missed", missed);
+        }
         return NewEvent.bySystem("reminder", "reminder", null, null,
                 "overdue since " + d.deadlineAt + ": reminder " + d.reminders, data);
     }

@@ -39,16 +39,19 @@ class SupervisorStepsTest {
     }
 
     @Test
-    void aLongPauseCatchesUpEveryStepInOrderAndStopsClimbingAtTheDistrict() {
+    void aLongPauseCatchesUpEveryEscalationInOrder_withOneReminderPerSpan_andStopsClimbingAtTheDistrict() {
         CaseDraft d = dispatchedCase();
-        // 0, 15, 30, 45, 60, 75, 90, 105 min reminders; escalations at 30, 60, 90 (then the district: no more)
+        // Reminders fall due at 0, 15, 30, 45, 60, 75, 90, 105 min, escalations at 30, 60, 90 (then the district):
+        // between two escalations only the latest due reminder is sent, saying how many it stands for.
         List<NewEvent> steps = supervisor.dueSteps(d, DEADLINE.plus(Duration.ofMinutes(110)));
-        assertThat(kinds(steps)).containsExactly("reminder", "reminder", "escalated", "reminder", "reminder",
-                "escalated", "reminder", "reminder", "escalated", "reminder", "reminder");
+        assertThat(kinds(steps)).containsExactly("reminder", "escalated", "reminder", "escalated", "reminder",
+                "escalated", "reminder");
+        assertThat(steps).filteredOn(e -> e.kind().equals("reminder")).extracting(e -> e.data().get("missed"))
+                .containsExactly(1, 1, 1, 1);
         assertThat(steps).filteredOn(e -> e.kind().equals("escalated")).extracting(e -> e.data().get("to"))
                 .containsExactly(TestPlaces.COMMUNITY, TestPlaces.SUB_DISTRICT, "lianhu");
         assertThat(d.assignedLevel).isEqualTo(Level.DISTRICT);
-        assertThat(d.reminders).isEqualTo(8);
+        assertThat(d.reminders).as("every due slot counts, sent or folded").isEqualTo(8);
         assertThat(d.nextSupervisionAt).isEqualTo(DEADLINE.plus(Duration.ofMinutes(120)));
         // running again at the same time repeats nothing
         assertThat(supervisor.dueSteps(d, DEADLINE.plus(Duration.ofMinutes(110)))).isEmpty();
