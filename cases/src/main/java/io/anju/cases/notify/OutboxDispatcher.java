@@ -238,7 +238,7 @@ public final class OutboxDispatcher {
                         OffsetDateTime since = first.iterator().next().getOffsetDateTime("since");
                         Duration took = Duration.between(since.toInstant(), now);
                         alertToNotification.record(took.isNegative() ? Duration.ZERO : took);
-                        LOG.info("case {} first notified on {} {} ms after its alert", row.caseId(), row.channel(),
+                        LOG.debug("case {} first notified on {} {} ms after its alert", row.caseId(), row.channel(),
                                 took.toMillis());
                     }
                     return (Void) null;

@@ -1,0 +1,254 @@
+package io.anju.cases.bench;
+
+import io.anju.cases.model.CaseQuery;
+import io.anju.cases.model.CaseRecord;
+import io.anju.cases.model.Page;
+import io.anju.cases.model.Principal;
+import io.anju.cases.model.Role;
+import io.anju.cases.run.CasesConfig;
+import io.anju.cases.run.CasesServer;
+import io.anju.common.alert.Alert;
+import io.anju.common.alert.AlertStatus;
+import io.anju.common.alert.AlertType;
+import io.anju.common.alert.Evidence;
+import io.anju.common.alert.Severity;
+import io.anju.common.alert.SourceKind;
+import io.anju.common.json.Json;
+import io.anju.common.model.Device;
+import io.anju.common.model.DeviceType;
+import io.anju.common.registry.Registry;
+import io.anju.common.registry.RegistryWriter;
+import io.anju.common.registry.generate.GeneratorOptions;
+import io.anju.common.registry.generate.RegistryGenerator;
+import io.anju.common.topic.Topics;
+import io.anju.kafka.EmbeddedKafka;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * {@code ./anju bench cases}: the case service with its real parts in one JVM — an embedded broker, embedded
+ * PostgreSQL, the HTTP API, a local webhook receiver — fed with alert records as the stream jobs write them.
+ * Phase 1 sends alerts at a steady rate and measures, per alert, alert emitted → case committed and alert emitted →
+ * the webhook receiver holding the notification (GB/T 45839: ≤ 15 s). Phase 2 sends a backlog as fast as the
+ * producer goes and measures how many alerts per second become cases.
+ */
+@Command(name = "bench cases", mixinStandardHelpOptions = true,
+        description = "Alert → case and alert → notification latency at a steady rate, then intake throughput.")
+public final class CasesBench implements Callable<Integer> {
+
+    @Option(names = "--rate", description = "Alerts per second in the latency phase (default 20).")
+    private int rate = 20;
+    @Option(names = "--seconds", description = "Length of the latency phase (default 60).")
+    private int seconds = 60;
+    @Option(names = "--backlog", description = "Alerts in the throughput phase (default 5000).")
+    private int backlog = 5000;
+    @Option(names = "--work-dir", description = "Scratch directory (default: a new temporary one).")
+    private Path workDir;
+    @Option(names = "--out", description = "Append the markdown report to this file.")
+    private Path out;
+
+    private final Map<String, Long> webhookArrivals = new ConcurrentHashMap<>();
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new CasesBench()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = workDir != null ? workDir : Files.createTempDirectory("anju-bench-cases");
+        Registry registry = new Registry(RegistryGenerator.generate(new GeneratorOptions(2020, true, 0)).document());
+        Path registryFile = dir.resolve("registry.json");
+        RegistryWriter.write(registryFile, registry.document());
+        List<Device> chargers = registry.devicesOfType(DeviceType.CHARGER);
+        Vertx vertx = Vertx.vertx();
+        HttpServer receiver = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
+            JsonObject notice = new JsonObject(body);
+            if ("opened".equals(req.getHeader("X-Anju-Event"))) {
+                webhookArrivals.putIfAbsent(notice.getJsonObject("after").getString("dedupKey"), System.currentTimeMillis());
+            }
+            req.response().setStatusCode(200).end();
+        })).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+        StringBuilder report = new StringBuilder();
+        try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start();
+             CasesServer server = CasesServer.start(CasesConfig.of(Map.of(
+                     "http.host", "127.0.0.1", "http.port", "0",
+                     "registry.file", registryFile.toString(),
+                     "data.dir", dir.resolve("data").toString(),
+                     "kafka.bootstrap", kafka.bootstrapServers(),
+                     "notify.webhook.url", "http://127.0.0.1:" + receiver.actualPort() + "/hook",
+                     "notify.webhook.secret", "bench-secret-0123456789")));
+             KafkaProducer<byte[], byte[]> producer = producer(kafka.bootstrapServers())) {
+            report.append("## Case service (").append(Instant.now()).append(")\n\n")
+                    .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, JVM ")
+                    .append(System.getProperty("java.version")).append(", max heap ")
+                    .append(Runtime.getRuntime().maxMemory() >> 20).append(" MiB; embedded Kafka, embedded PostgreSQL, "
+                            + "the case service and a local webhook receiver in one JVM.\n\n");
+            Source source = new Source(chargers);
+            latencyPhase(server, producer, source, report);
+            throughputPhase(server, producer, source, report);
+        } finally {
+            receiver.close().await(10, TimeUnit.SECONDS);
+            vertx.close().await(10, TimeUnit.SECONDS);
+        }
+        System.out.print(report);
+        if (out != null) {
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            Files.writeString(out, report.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        }
+        return 0;
+    }
+
+    private void latencyPhase(CasesServer server, KafkaProducer<byte[], byte[]> producer, Source source,
+                              StringBuilder report) throws Exception {
+        int total = rate * seconds;
+        System.out.printf("latency phase: %d alerts at %d/s ...%n", total, rate);
+        long intervalNs = 1_000_000_000L / rate;
+        long next = System.nanoTime();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            LockSupport.parkNanos(next - System.nanoTime());
+            next += intervalNs;
+            Alert a = source.next();
+            keys.add(a.dedupKey());
+            send(producer, a);
+            if ((i + 1) % (rate * 10) == 0) {
+                System.out.printf("  sent %d of %d%n", i + 1, total);
+            }
+        }
+        producer.flush();
+        List<CaseRecord> cases = awaitCases(server, Set.copyOf(keys), Duration.ofMinutes(5));
+        List<Long> toCase = new ArrayList<>();
+        List<Long> toWebhook = new ArrayList<>();
+        for (CaseRecord c : cases) {
+            long emitted = c.alertEmittedAt().toEpochMilli();
+            toCase.add(c.createdAt().toEpochMilli() - emitted);
+            Long arrived = webhookArrivals.get(c.dedupKey());
+            if (arrived != null) {
+                toWebhook.add(arrived - emitted);
+            }
+        }
+        report.append("### Latency at ").append(rate).append(" alerts/s for ").append(seconds).append(" s (")
+                .append(total).append(" alerts, each a new case)\n\n")
+                .append("| measure | n | p50 ms | p95 ms | p99 ms | max ms |\n| --- | --- | --- | --- | --- | --- |\n")
+                .append(row("alert emitted → case committed", toCase))
+                .append(row("alert emitted → webhook receiver has the notification", toWebhook))
+                .append('\n');
+    }
+
+    private void throughputPhase(CasesServer server, KafkaProducer<byte[], byte[]> producer, Source source,
+                                 StringBuilder report) throws Exception {
+        System.out.printf("throughput phase: a backlog of %d alerts ...%n", backlog);
+        List<String> keys = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < backlog; i++) {
+            Alert a = source.next();
+            keys.add(a.dedupKey());
+            send(producer, a);
+        }
+        producer.flush();
+        awaitCases(server, Set.copyOf(keys), Duration.ofMinutes(15));
+        double secondsTaken = (System.nanoTime() - start) / 1e9;
+        report.append("### Throughput\n\n").append(backlog).append(" alerts sent as fast as the producer goes became ")
+                .append(backlog).append(" cases in ").append(String.format("%.1f", secondsTaken)).append(" s: **")
+                .append(String.format("%.0f", backlog / secondsTaken)).append(" alerts/s** (each: one transaction with "
+                        + "the receipt, the case row, its audit event and its outbox rows).\n\n");
+    }
+
+    private static List<CaseRecord> awaitCases(CasesServer server, Set<String> keys, Duration patience) throws Exception {
+        Principal district = new Principal("bench", Role.DISTRICT_OPERATOR, Set.of("lianhu"));
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            List<CaseRecord> found = new ArrayList<>();
+            int offset = 0;
+            while (true) {
+                Page<CaseRecord> page = server.service().list(district, new CaseQuery(null, null, null, null, null, null,
+                        null, null, null, null, null, 500, offset)).await(30, TimeUnit.SECONDS);
+                page.items().stream().filter(c -> keys.contains(c.dedupKey())).forEach(found::add);
+                offset += page.items().size();
+                if (page.items().isEmpty() || offset >= page.total()) {
+                    break;
+                }
+            }
+            if (found.size() >= keys.size()) {
+                return found;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("only " + found.size() + " of " + keys.size() + " alerts became cases");
+            }
+            System.out.printf("  %d of %d alerts are cases%n", found.size(), keys.size());
+            Thread.sleep(2_000);
+        }
+    }
+
+    private static String row(String what, List<Long> values) {
+        if (values.isEmpty()) {
+            return "| " + what + " | 0 | | | | |\n";
+        }
+        List<Long> sorted = values.stream().sorted().toList();
+        return "| " + what + " | " + sorted.size() + " | " + pct(sorted, 0.50) + " | " + pct(sorted, 0.95) + " | "
+                + pct(sorted, 0.99) + " | " + sorted.get(sorted.size() - 1) + " |\n";
+    }
+
+    private static long pct(List<Long> sorted, double p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+    }
+
+    private static void send(KafkaProducer<byte[], byte[]> producer, Alert a) {
+        producer.send(new ProducerRecord<>(Topics.ALERTS, a.dedupKey().getBytes(StandardCharsets.UTF_8), Json.toBytes(a)));
+    }
+
+    private static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.LINGER_MS_CONFIG, 0));
+    }
+
+    /** A new port-overload alert on the next charger port each time: every alert opens its own case. */
+    private static final class Source {
+        private final List<Device> chargers;
+        private int n;
+
+        Source(List<Device> chargers) {
+            this.chargers = chargers;
+        }
+
+        Alert next() {
+            Device d = chargers.get(n % chargers.size());
+            int port = 1 + (n / chargers.size()) % 12;
+            int episode = n / (chargers.size() * 12);
+            n++;
+            long now = System.currentTimeMillis();
+            String source = Alert.portSourceId(d.id(), port);
+            String key = Alert.dedupKey(AlertType.PORT_OVERLOAD, source) + (episode == 0 ? "" : "~" + episode);
+            return new Alert(Alert.idFor(key, now), key, AlertType.PORT_OVERLOAD, Severity.RED, AlertStatus.RAISED, 1,
+                    SourceKind.PORT, source, d.id(), port, d.location(), now - 30_000, now, now,
+                    "port " + port + " of " + d.id() + " at 1,250 W", "stop_port",
+                    List.of(Evidence.portReading(now, d.id(), port, "powerW", 1250, "W")));
+        }
+    }
+}
