@@ -49,6 +49,7 @@ public final class CasesConfig {
             string("notify.minSeverity", "blue", "Lowest case severity that notifies people (blue, yellow, orange, red); export gets every change"),
             string("export.webhook.url", "", "Export webhook of an external district grid platform; empty = no export"),
             string("export.webhook.secret", "", "HMAC-SHA256 secret that signs export requests (16+ characters)"),
+            duration("outbox.retention", "168h", "1h", "87600h", "How long delivered (or given-up) notifications stay in the outbox; pending ones always stay"),
             integer("webhook.maxAttempts", 10, 1, 100, "Delivery attempts per notification or export before it is given up"),
             duration("webhook.initialBackoff", "2s", "10ms", "1h", "Wait before the first retry; doubles per attempt"),
             duration("webhook.maxBackoff", "5m", "10ms", "24h", "Longest wait between retries"),
@@ -165,6 +166,8 @@ public final class CasesConfig {
     public String exportWebhookUrl() { return values.str("export.webhook.url"); }
 
     public String exportWebhookSecret() { return values.str("export.webhook.secret"); }
+
+    public Duration outboxRetention() { return values.d("outbox.retention"); }
 
     public int webhookMaxAttempts() { return values.i("webhook.maxAttempts"); }
 

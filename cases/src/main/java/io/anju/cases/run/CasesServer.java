@@ -14,6 +14,7 @@ import io.anju.cases.notify.DeliveryChannel;
 import io.anju.cases.notify.DispatcherSettings;
 import io.anju.cases.notify.NotificationPolicy;
 import io.anju.cases.notify.OutboxDispatcher;
+import io.anju.cases.notify.OutboxRetention;
 import io.anju.cases.notify.PgOutbox;
 import io.anju.cases.notify.SseHub;
 import io.anju.cases.notify.SseSettings;
@@ -66,6 +67,7 @@ public final class CasesServer implements AutoCloseable {
     private final UserStore users;
     private final CaseService service;
     private final OutboxDispatcher dispatcher;
+    private final OutboxRetention retention;
     private final SseHub sse;
     private final AlertIntake intake;
     private final long supervisionTimer;
@@ -73,7 +75,8 @@ public final class CasesServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private CasesServer(Database database, Vertx vertx, Pool pool, PrometheusMeterRegistry metrics, UserStore users,
-                        CaseService service, OutboxDispatcher dispatcher, SseHub sse, AlertIntake intake,
+                        CaseService service, OutboxDispatcher dispatcher, OutboxRetention retention, SseHub sse,
+                        AlertIntake intake,
                         long supervisionTimer, HttpServer http) {
         this.database = database;
         this.vertx = vertx;
@@ -82,6 +85,7 @@ public final class CasesServer implements AutoCloseable {
         this.users = users;
         this.service = service;
         this.dispatcher = dispatcher;
+        this.retention = retention;
         this.sse = sse;
         this.intake = intake;
         this.supervisionTimer = supervisionTimer;
@@ -143,6 +147,8 @@ public final class CasesServer implements AutoCloseable {
         PgCaseService service = new PgCaseService(pool, new Router(registry, categories, config.districtId()),
                 categories, access, outbox, new KpiReport(pool, categories), supervision, clock);
         dispatcher.start();
+        OutboxRetention retention = new OutboxRetention(vertx, pool, config.outboxRetention(), clock);
+        retention.start();
         long timer = startSupervision(vertx, service, supervision, clock);
 
         AlertIntake intake = new AlertIntake(new IntakeSettings(config.kafkaBootstrap(), Topics.ALERTS,
@@ -162,7 +168,8 @@ public final class CasesServer implements AutoCloseable {
                 .await(START_TIMEOUT_S, TimeUnit.SECONDS);
         LOG.info("case service on http://{}:{} ({} categories, {} channels: {})", config.httpHost(),
                 http.actualPort(), categories.all().size(), dispatcher.channels().size(), dispatcher.channels().keySet());
-        return new CasesServer(database, vertx, pool, metrics, users, service, dispatcher, sse, intake, timer, http);
+        return new CasesServer(database, vertx, pool, metrics, users, service, dispatcher, retention, sse, intake, timer,
+                http);
     }
 
     private static Map<String, DeliveryChannel> channels(CasesConfig config, Vertx vertx, SseHub sse) {
@@ -224,6 +231,7 @@ public final class CasesServer implements AutoCloseable {
         await(http.close(), "HTTP server");
         intake.close();
         vertx.cancelTimer(supervisionTimer);
+        retention.stop();
         await(dispatcher.stop(), "notification dispatcher");
         sse.close();
         await(pool.close(), "database pool");
