@@ -1,0 +1,135 @@
+package io.anju.dashboards.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.anju.common.model.Device;
+import io.anju.common.model.DeviceType;
+import io.anju.common.model.Envelope;
+import io.anju.common.registry.Registry;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What every registered charging station last reported, and whether it counts as online: heard within
+ * {@code staleAfter} (gateway time) and not last announced offline (a Will message). One entry per station at most.
+ */
+final class ChargerBoard {
+
+    /** A port's reading from the latest telemetry. */
+    record PortReading(int port, String state, Double powerW, Double tempC) {
+    }
+
+    /**
+     * @param ports      from the latest telemetry, empty before any
+     * @param lastSeenAt gateway receive time of the latest message of any kind
+     * @param saidOffline the latest message was an {@code offline} status
+     * @param shownOnline what the last published {@code charger} event said, so the staleness sweep sends flips only
+     */
+    record Station(long telemetryTs, List<PortReading> ports, Double leakageMa, Boolean smoke, long lastSeenAt,
+                   boolean saidOffline, boolean shownOnline) {
+
+        static final Station NEVER = new Station(Long.MIN_VALUE, List.of(), null, null, Long.MIN_VALUE, false, false);
+
+        boolean online(long now, Duration staleAfter) {
+            return lastSeenAt != Long.MIN_VALUE && !saidOffline && now - lastSeenAt <= staleAfter.toMillis();
+        }
+    }
+
+    private final Registry registry;
+    private final Duration staleAfter;
+    private final Map<String, Station> stations = new ConcurrentHashMap<>();
+
+    ChargerBoard(Registry registry, Duration staleAfter) {
+        this.registry = registry;
+        this.staleAfter = staleAfter;
+    }
+
+    /** Takes a charger telemetry envelope; returns true when it changed a registered station. */
+    boolean applyTelemetry(Envelope e, long now) {
+        if (!registered(e.deviceId()) || e.payload() == null || !e.payload().path("ports").isArray()) {
+            return false;
+        }
+        JsonNode p = e.payload();
+        List<PortReading> ports = new ArrayList<>();
+        for (JsonNode port : p.path("ports")) {
+            if (port.path("no").canConvertToInt()) {
+                ports.add(new PortReading(port.path("no").asInt(), port.path("state").asText("unknown"),
+                        number(port.path("powerW")), number(port.path("tempC"))));
+            }
+        }
+        boolean[] changed = {false};
+        stations.compute(e.deviceId(), (id, old) -> {
+            Station s = old == null ? Station.NEVER : old;
+            if (s.telemetryTs() > e.ts()) {
+                return s;
+            }
+            changed[0] = true;
+            Station next = new Station(e.ts(), List.copyOf(ports), number(p.path("leakageMa")),
+                    p.has("smoke") ? p.path("smoke").asBoolean() : null, Math.max(s.lastSeenAt(), e.receivedAt()),
+                    false, s.shownOnline());
+            return shown(next, now);
+        });
+        return changed[0];
+    }
+
+    /** Takes a status envelope of any device; returns true when it changed a registered station. */
+    boolean applyStatus(Envelope e, long now) {
+        if (!registered(e.deviceId()) || e.payload() == null) {
+            return false;
+        }
+        boolean offline = "offline".equals(e.payload().path("state").asText());
+        stations.compute(e.deviceId(), (id, old) -> {
+            Station s = old == null ? Station.NEVER : old;
+            Station next = new Station(s.telemetryTs(), s.ports(), s.leakageMa(), s.smoke(),
+                    Math.max(s.lastSeenAt(), e.receivedAt()), offline, s.shownOnline());
+            return shown(next, now);
+        });
+        return true;
+    }
+
+    Duration staleAfter() {
+        return staleAfter;
+    }
+
+    Station station(String deviceId) {
+        return stations.getOrDefault(deviceId, Station.NEVER);
+    }
+
+    boolean online(String deviceId, long now) {
+        return station(deviceId).online(now, staleAfter);
+    }
+
+    /** Stations whose online state changed by the passing of time since it was last published; marks them shown. */
+    List<String> turnedStale(long now) {
+        List<String> flipped = new ArrayList<>();
+        for (String id : stations.keySet()) {
+            stations.computeIfPresent(id, (k, s) -> {
+                if (s.online(now, staleAfter) == s.shownOnline()) {
+                    return s;
+                }
+                flipped.add(k);
+                return shown(s, now);
+            });
+        }
+        return flipped;
+    }
+
+    private Station shown(Station s, long now) {
+        boolean online = s.online(now, staleAfter);
+        return online == s.shownOnline() ? s : new Station(s.telemetryTs(), s.ports(), s.leakageMa(), s.smoke(),
+                s.lastSeenAt(), s.saidOffline(), online);
+    }
+
+    private boolean registered(String deviceId) {
+        Optional<Device> d = registry.device(deviceId);
+        return d.isPresent() && d.get().type() == DeviceType.CHARGER;
+    }
+
+    private static Double number(JsonNode n) {
+        return n.isNumber() ? n.asDouble() : null;
+    }
+}

@@ -1,0 +1,43 @@
+package io.anju.dashboards.live;
+
+import io.anju.dashboards.session.ScopeView;
+
+/**
+ * One change for the {@code /api/live} stream.
+ *
+ * @param name    the SSE event name: {@code zone}, {@code charger}, {@code alert} or {@code command}
+ * @param itemId  what changed (zone id, device id, dedup key, command id); zone and charger events of one item are
+ *                coalesced
+ * @param subject where it is, to decide who may see it
+ * @param data    the JSON body of the event
+ */
+public record LiveEvent(String name, String itemId, Subject subject, String data) {
+
+    public static final String ZONE = "zone";
+    public static final String CHARGER = "charger";
+    public static final String ALERT = "alert";
+    public static final String COMMAND = "command";
+
+    /** Zone and charger states are snapshots: only the newest matters, so a burst may be folded into one event. */
+    public boolean coalesced() {
+        return name.equals(ZONE) || name.equals(CHARGER);
+    }
+
+    /** The place of an event: any of device, zone and compound, null when unknown. */
+    public record Subject(String deviceId, String zoneId, String compoundId) {
+
+        public static Subject zone(String zoneId) {
+            return new Subject(null, zoneId, null);
+        }
+
+        public static Subject device(String deviceId) {
+            return new Subject(deviceId, null, null);
+        }
+
+        public boolean visibleTo(ScopeView scope) {
+            return (deviceId != null && scope.seesDevice(deviceId))
+                    || (zoneId != null && scope.seesZone(zoneId))
+                    || (compoundId != null && scope.seesCompound(compoundId));
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.anju.dashboards.live;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How the live part reads the platform's topics.
+ *
+ * @param bootstrap     Kafka bootstrap servers ({@code kafka.bootstrap}); required
+ * @param groupIdPrefix prefix of the consumer groups; each process start reads as groups of its own, so several
+ *                      dashboards each see every record ({@code live.groupIdPrefix}); default {@code anju-dashboards}
+ * @param snapshotDir   the gateway's blob store of evidence images, {@code dir/ab/cd/<sha256>.jpg}
+ *                      ({@code snapshot.dir}); required
+ * @param staleAfter    a charging station silent this long shows offline, whatever its last status said
+ *                      ({@code live.staleAfter}); default 5 min, 10 s–1 h (three missed 90 s heartbeats is 4.5 min)
+ */
+public record LiveSettings(String bootstrap, String groupIdPrefix, Path snapshotDir, Duration staleAfter) {
+
+    public static final String DEFAULT_GROUP_ID_PREFIX = "anju-dashboards";
+    public static final Duration DEFAULT_STALE_AFTER = Duration.ofMinutes(5);
+    private static final Duration MIN_STALE_AFTER = Duration.ofSeconds(10);
+    private static final Duration MAX_STALE_AFTER = Duration.ofHours(1);
+
+    public LiveSettings {
+        require(bootstrap != null && !bootstrap.isBlank(), "kafka.bootstrap is required (was " + bootstrap + ")");
+        require(groupIdPrefix != null && groupIdPrefix.matches("[A-Za-z0-9._-]{1,100}"),
+                "live.groupIdPrefix must be 1–100 characters of [A-Za-z0-9._-] (was " + groupIdPrefix + ")");
+        require(snapshotDir != null, "snapshot.dir is required (was null)");
+        require(staleAfter != null && staleAfter.compareTo(MIN_STALE_AFTER) >= 0
+                        && staleAfter.compareTo(MAX_STALE_AFTER) <= 0,
+                "live.staleAfter must be 10 s–1 h (was " + staleAfter + ")");
+    }
+
+    /** The defaults, reading from {@code bootstrap} and serving images from {@code snapshotDir}. */
+    public static LiveSettings defaults(String bootstrap, Path snapshotDir) {
+        return new LiveSettings(bootstrap, DEFAULT_GROUP_ID_PREFIX, snapshotDir, DEFAULT_STALE_AFTER);
+    }
+
+    public LiveSettings withStaleAfter(Duration value) {
+        return new LiveSettings(bootstrap, groupIdPrefix, snapshotDir, value);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}
