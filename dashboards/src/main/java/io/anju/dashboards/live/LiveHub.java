@@ -1,0 +1,104 @@
+package io.anju.dashboards.live;
+
+import io.anju.common.registry.Registry;
+import io.anju.common.topic.Topics;
+import io.anju.dashboards.session.SessionGuard;
+import io.anju.dashboards.web.LiveModule;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The live part of the dashboards: reads the platform's topics into {@link LiveState}, serves it over HTTP and
+ * server-sent events, and sends operators' {@code stop_port} commands. Telemetry, status and command results are
+ * read from the newest record on (only the latest state matters); {@code anju.alerts} from the oldest retained
+ * ({@code read_committed}) to rebuild the open alerts, {@code anju.snapshots} from the oldest retained to index the
+ * evidence. Create, {@link #start()}, {@link #mount} on the service's router, {@link #close()}.
+ */
+public final class LiveHub implements LiveModule {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
+    /** How often stations that fell silent are published as offline. */
+    static final long STALE_SWEEP_MS = 5_000;
+
+    private final Vertx vertx;
+    private final LiveSettings settings;
+    private final LiveState state;
+    private final LiveStream stream;
+    private final CommandSender commands;
+    private final LiveRoutes routes;
+    private final List<TopicReader> readers;
+    private long sweepTimer = -1;
+
+    public LiveHub(Vertx vertx, Registry registry, LiveSettings settings, MeterRegistry meters) {
+        this.vertx = vertx;
+        this.settings = settings;
+        this.state = new LiveState(registry, settings.snapshotDir(), settings.staleAfter(), Clock.systemUTC());
+        this.stream = new LiveStream(vertx, meters);
+        this.state.onChange(stream::accept);
+        this.commands = new CommandSender(vertx, settings.bootstrap());
+        this.routes = new LiveRoutes(registry, state, stream, commands, Clock.systemUTC(), meters);
+        LiveIntake intake = new LiveIntake(state, meters);
+        String bootstrap = settings.bootstrap();
+        String prefix = settings.groupIdPrefix();
+        this.readers = List.of(
+                new TopicReader("latest", bootstrap, prefix, List.of(LiveIntake.CROWD, LiveIntake.CHARGER,
+                        Topics.STATUS, Topics.COMMAND_RESULTS), false, false, intake::handle),
+                new TopicReader("alerts", bootstrap, prefix, List.of(Topics.ALERTS), true, true, intake::handle),
+                new TopicReader("snapshots", bootstrap, prefix, List.of(Topics.SNAPSHOTS), true, false,
+                        intake::handle));
+    }
+
+    /** Starts the Kafka readers and the staleness sweep. */
+    public synchronized void start() {
+        if (sweepTimer != -1) {
+            throw new IllegalStateException("the live hub is already started");
+        }
+        readers.forEach(TopicReader::start);
+        sweepTimer = vertx.setPeriodic(STALE_SWEEP_MS, id -> state.sweepStale());
+        LOG.info("live hub reading {} (stations stale after {}, snapshots in {})", settings.bootstrap(),
+                settings.staleAfter(), settings.snapshotDir());
+    }
+
+    @Override
+    public void mount(Router router, SessionGuard guard) {
+        mount(router, LiveAccess.of(guard));
+    }
+
+    /** Mounts the live routes with any way of finding the caller's scope (tests, other front doors). */
+    public void mount(Router router, LiveAccess access) {
+        routes.mount(router, access);
+    }
+
+    /** {@code kafka}: every reader is running. */
+    @Override
+    public Map<String, Boolean> health() {
+        return Map.of("kafka", readers.stream().allMatch(TopicReader::running));
+    }
+
+    /** Every reader has its partitions: from now on no record is missed (tests wait for this before publishing). */
+    public boolean assigned() {
+        return readers.stream().allMatch(TopicReader::assigned);
+    }
+
+    /** The live state, for in-process readers (the demo, tests). */
+    public LiveState state() {
+        return state;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (sweepTimer != -1) {
+            vertx.cancelTimer(sweepTimer);
+        }
+        readers.forEach(TopicReader::close);
+        stream.close();
+        commands.close();
+        LOG.info("live hub stopped");
+    }
+}

@@ -1,0 +1,81 @@
+package io.anju.dashboards.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.anju.common.alert.Alert;
+import io.anju.common.json.Json;
+import io.anju.common.model.DeviceType;
+import io.anju.common.model.Envelope;
+import io.anju.common.topic.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Decodes the records of the platform's topics into {@link LiveState}; counts what it reads and what it cannot use. */
+final class LiveIntake implements TopicReader.Handler {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveIntake.class);
+    static final String CROWD = Topics.telemetry(DeviceType.CROWD);
+    static final String CHARGER = Topics.telemetry(DeviceType.CHARGER);
+
+    private final LiveState state;
+    private final MeterRegistry meters;
+    private final Map<String, Counter> read = new ConcurrentHashMap<>();
+    private final Map<String, Counter> unusable = new ConcurrentHashMap<>();
+
+    LiveIntake(LiveState state, MeterRegistry meters) {
+        this.state = state;
+        this.meters = meters;
+    }
+
+    @Override
+    public void handle(ConsumerRecord<byte[], byte[]> r) {
+        counter(read, "anju.dashboards.live.records", r.topic()).increment();
+        if (r.value() == null || !apply(r.topic(), r.value())) {
+            counter(unusable, "anju.dashboards.live.records.unusable", r.topic()).increment();
+        }
+    }
+
+    private boolean apply(String topic, byte[] value) {
+        try {
+            if (topic.equals(CROWD)) {
+                state.crowdTelemetry(Json.fromBytes(value, Envelope.class));
+            } else if (topic.equals(CHARGER)) {
+                state.chargerTelemetry(Json.fromBytes(value, Envelope.class));
+            } else if (topic.equals(Topics.STATUS)) {
+                state.status(Json.fromBytes(value, Envelope.class));
+            } else if (topic.equals(Topics.ALERTS)) {
+                Alert alert = Json.fromBytes(value, Alert.class);
+                if (!complete(alert)) {
+                    return false;
+                }
+                state.alert(alert);
+            } else if (topic.equals(Topics.COMMAND_RESULTS)) {
+                JsonNode tree = Json.tree(value);
+                if (!tree.isObject()) {
+                    return false;
+                }
+                state.commandResult(tree);
+            } else if (topic.equals(Topics.SNAPSHOTS)) {
+                return state.snapshot(Json.fromBytes(value, Envelope.class));
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("unusable record on {}: {}", topic, e.toString());
+            return false;
+        }
+    }
+
+    private static boolean complete(Alert a) {
+        return a.id() != null && a.dedupKey() != null && a.type() != null && a.severity() != null
+                && a.status() != null && a.revision() >= 1;
+    }
+
+    private Counter counter(Map<String, Counter> cache, String name, String topic) {
+        return cache.computeIfAbsent(topic, t -> Counter.builder(name).tag("topic", t).register(meters));
+    }
+}
