@@ -1,0 +1,141 @@
+package io.anju.dashboards.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.anju.common.alert.Alert;
+import io.anju.common.alert.AlertStatus;
+import io.anju.common.alert.AlertType;
+import io.anju.common.alert.Evidence;
+import io.anju.common.alert.Severity;
+import io.anju.common.alert.SourceKind;
+import io.anju.common.json.Json;
+import io.anju.common.model.Channel;
+import io.anju.common.model.CrowdZone;
+import io.anju.common.model.Device;
+import io.anju.common.model.DeviceType;
+import io.anju.common.model.Envelope;
+import io.anju.common.registry.Registry;
+import io.anju.common.registry.generate.GeneratorOptions;
+import io.anju.common.registry.generate.RegistryGenerator;
+import io.anju.dashboards.session.ScopeView;
+import io.anju.dashboards.session.Viewer;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+/** A generated registry and records shaped as the gateway and the alerting job write them. */
+final class LiveFixtures {
+    static final Registry REGISTRY =
+            new Registry(RegistryGenerator.generate(new GeneratorOptions(2025, true)).document());
+
+    private LiveFixtures() {
+    }
+
+    static Device crowdCounter(int index) {
+        return REGISTRY.devicesOfType(DeviceType.CROWD).get(index);
+    }
+
+    static CrowdZone zoneOf(Device counter) {
+        return REGISTRY.zone(counter.location().zoneId()).orElseThrow();
+    }
+
+    /** Chargers of two different compounds: {@code [0]} of compound A, {@code [1]} of compound B. */
+    static List<Device> chargersOfTwoCompounds() {
+        List<Device> chargers = REGISTRY.devicesOfType(DeviceType.CHARGER);
+        Device a = chargers.get(0);
+        Device b = chargers.stream().filter(d -> !d.location().compoundId().equals(a.location().compoundId()))
+                .findFirst().orElseThrow();
+        return List.of(a, b);
+    }
+
+    static Viewer viewer(String name, String role, String... scope) {
+        return new Viewer(name, role, Set.of(scope), name, "token-" + name);
+    }
+
+    static ScopeView scope(Viewer v) {
+        return new ScopeView(REGISTRY, v);
+    }
+
+    static ScopeView district() {
+        return scope(viewer("ops", Viewer.DISTRICT_OPERATOR, "*"));
+    }
+
+    static Envelope envelope(Device d, Channel channel, long ts, long receivedAt, JsonNode payload) {
+        return new Envelope(d.id(), d.type(), channel, ts, 1, receivedAt, "gw-1", false, d.location(), payload);
+    }
+
+    static Envelope crowd(Device counter, long ts, int count, int in, int out) {
+        ObjectNode p = Json.mapper().createObjectNode();
+        p.put("ts", ts).put("seq", 1).put("count", count).put("inCount", in).put("outCount", out).put("intervalS", 10);
+        return envelope(counter, Channel.TELEMETRY, ts, ts + 50, p);
+    }
+
+    /** Telemetry with port 1 charging at {@code powerW} and the others idle. */
+    static Envelope charger(Device station, long ts, double powerW, double tempC) {
+        ObjectNode p = Json.mapper().createObjectNode();
+        p.put("ts", ts).put("seq", 1).put("mainsV", 228.4).put("smoke", false).put("leakageMa", 3.2);
+        ArrayNode ports = p.putArray("ports");
+        for (int no = 1; no <= station.charger().ports(); no++) {
+            ports.addObject().put("no", no).put("state", no == 1 ? "charging" : "idle")
+                    .put("powerW", no == 1 ? powerW : 0).put("tempC", no == 1 ? tempC : 24.0);
+        }
+        return envelope(station, Channel.TELEMETRY, ts, ts + 50, p);
+    }
+
+    static Envelope status(Device d, long ts, String state) {
+        ObjectNode p = Json.mapper().createObjectNode();
+        p.put("ts", ts).put("seq", 1).put("state", state);
+        return envelope(d, Channel.STATUS, ts, ts + 50, p);
+    }
+
+    static Alert zoneAlert(AlertType type, CrowdZone zone, Device counter, Severity severity, AlertStatus status,
+                           int revision, long first, long ts, List<Evidence> evidence) {
+        String key = Alert.dedupKey(type, zone.id());
+        return new Alert(Alert.idFor(key, first), key, type, severity, status, revision, SourceKind.ZONE,
+                zone.id(), null, null, counter.location(), first, ts, ts + 100, "zone " + zone.name(),
+                "restrict_entry", evidence);
+    }
+
+    static Alert portAlert(Device station, int port, Severity severity, AlertStatus status, int revision, long first,
+                           long ts) {
+        String key = Alert.dedupKey(AlertType.PORT_OVERLOAD, Alert.portSourceId(station.id(), port));
+        return new Alert(Alert.idFor(key, first), key, AlertType.PORT_OVERLOAD, severity, status, revision,
+                SourceKind.PORT, Alert.portSourceId(station.id(), port), station.id(), port, station.location(), first,
+                ts, ts + 100, "port " + port + " over its limit", "stop_port",
+                List.of(Evidence.portReading(ts, station.id(), port, "powerW", 1132.0, "W")));
+    }
+
+    /** A clock the test moves by hand. */
+    static final class HandClock extends Clock {
+        private volatile Instant now;
+
+        HandClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package io.anju.dashboards.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.anju.common.alert.AlertStatus;
+import io.anju.common.alert.AlertType;
+import io.anju.common.alert.Evidence;
+import io.anju.common.alert.Severity;
+import io.anju.common.json.Json;
+import io.anju.common.model.CrowdZone;
+import io.anju.common.model.Device;
+import io.anju.dashboards.session.ScopeView;
+import io.anju.dashboards.session.Viewer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static io.anju.dashboards.live.LiveFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class LiveStateTest {
+    private static final Duration STALE_AFTER = Duration.ofMinutes(5);
+
+    @TempDir
+    Path blobs;
+    HandClock clock;
+    LiveState state;
+    List<LiveEvent> events;
+    long t0;
+
+    @BeforeEach
+    void setUp() {
+        clock = new HandClock(Instant.parse("2026-10-01T11:00:00Z"));
+        t0 = clock.millis();
+        state = new LiveState(REGISTRY, blobs, STALE_AFTER, clock);
+        events = new CopyOnWriteArrayList<>();
+        state.onChange(events::add);
+    }
+
+    @Test
+    void crowdTelemetryGivesDensityShareAndFlowsPerMinute() {
+        Device counter = crowdCounter(0);
+        CrowdZone zone = zoneOf(counter);
+
+        state.crowdTelemetry(crowd(counter, t0, 412, 37, 29));
+
+        ZoneLive z = state.zone(zone.id()).orElseThrow();
+        assertThat(z.occupancy()).isEqualTo(412);
+        assertThat(z.density()).isCloseTo(412 / zone.areaM2(), within(0.001));
+        assertThat(z.share()).isCloseTo(412.0 / zone.capacity(), within(0.001));
+        assertThat(z.inPerMin()).isEqualTo(222.0);
+        assertThat(z.outPerMin()).isEqualTo(174.0);
+        assertThat(z.level()).isEqualTo("none");
+        assertThat(z.forecastMin()).isNull();
+        assertThat(z.updatedAt()).isEqualTo(Instant.ofEpochMilli(t0 + 50).toString());
+        assertThat(events).extracting(LiveEvent::name, LiveEvent::itemId).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(LiveEvent.ZONE, zone.id()));
+    }
+
+    @Test
+    void anOlderReadingDoesNotReplaceANewerOne() {
+        Device counter = crowdCounter(0);
+        state.crowdTelemetry(crowd(counter, t0 + 10_000, 300, 0, 0));
+        state.crowdTelemetry(crowd(counter, t0, 100, 0, 0));
+
+        assertThat(state.zone(zoneOf(counter).id()).orElseThrow().occupancy()).isEqualTo(300);
+        assertThat(events).hasSize(1);
+    }
+
+    @Test
+    void levelAndForecastFollowTheZonesOpenAlertsAndAClearRemovesThem() {
+        Device counter = crowdCounter(1);
+        CrowdZone zone = zoneOf(counter);
+        state.crowdTelemetry(crowd(counter, t0, 500, 10, 5));
+
+        state.alert(zoneAlert(AlertType.CROWD_DENSITY, zone, counter, Severity.YELLOW, AlertStatus.RAISED, 1, t0, t0,
+                List.of()));
+        state.alert(zoneAlert(AlertType.CROWD_DENSITY, zone, counter, Severity.ORANGE, AlertStatus.UPDATED, 2, t0,
+                t0 + 10_000, List.of()));
+        state.alert(zoneAlert(AlertType.CROWD_FORECAST, zone, counter, Severity.RED, AlertStatus.RAISED, 1, t0,
+                t0 + 10_000, List.of(Evidence.reading(t0, counter.id(), "minutesToLevel", 6.24, "min"))));
+
+        ZoneLive open = state.zone(zone.id()).orElseThrow();
+        assertThat(open.level()).isEqualTo("orange");
+        assertThat(open.nextLevel()).isEqualTo("red");
+        assertThat(open.forecastMin()).isEqualTo(6.2);
+        assertThat(state.activeAlerts(district(), AlertKind.fromWire("crowd")))
+                .extracting(ActiveAlert::type).containsExactly("crowd_forecast", "crowd_density");
+
+        // A repeat of revision 1 (a replay) changes nothing; the clears close both.
+        state.alert(zoneAlert(AlertType.CROWD_DENSITY, zone, counter, Severity.YELLOW, AlertStatus.RAISED, 1, t0, t0,
+                List.of()));
+        assertThat(state.zone(zone.id()).orElseThrow().level()).isEqualTo("orange");
+        state.alert(zoneAlert(AlertType.CROWD_DENSITY, zone, counter, Severity.ORANGE, AlertStatus.CLEARED, 3, t0,
+                t0 + 20_000, List.of()));
+        state.alert(zoneAlert(AlertType.CROWD_FORECAST, zone, counter, Severity.RED, AlertStatus.CLEARED, 2, t0,
+                t0 + 20_000, List.of()));
+
+        ZoneLive cleared = state.zone(zone.id()).orElseThrow();
+        assertThat(cleared.level()).isEqualTo("none");
+        assertThat(cleared.forecastMin()).isNull();
+        assertThat(cleared.nextLevel()).isNull();
+        assertThat(state.activeAlerts(district(), Optional.empty())).isEmpty();
+        assertThat(events).filteredOn(e -> e.name().equals(LiveEvent.ALERT)).hasSize(5);
+    }
+
+    @Test
+    void aStationSilentLongerThanStaleAfterIsOfflineAndTheSweepPublishesItOnce() {
+        Device station = chargersOfTwoCompounds().get(0);
+        state.chargerTelemetry(charger(station, t0, 199.3, 38.5));
+        ChargerLive live = state.charger(station.id()).orElseThrow();
+        assertThat(live.online()).isTrue();
+        assertThat(live.totalPowerW()).isEqualTo(199.3);
+        assertThat(live.ports()).hasSize(station.charger().ports());
+        assertThat(live.ports().get(0)).isEqualTo(
+                new ChargerLive.Port(1, "charging", 199.3, 38.5, station.charger().portLimitW()));
+
+        clock.advance(STALE_AFTER.minusSeconds(1));
+        state.sweepStale();
+        assertThat(state.charger(station.id()).orElseThrow().online()).isTrue();
+        clock.advance(Duration.ofSeconds(2));
+        events.clear();
+        state.sweepStale();
+        state.sweepStale();
+
+        assertThat(state.charger(station.id()).orElseThrow().online()).isFalse();
+        assertThat(events).hasSize(1);
+        assertThat(Json.mapper().convertValue(json(events.get(0)).path("online"), Boolean.class)).isFalse();
+    }
+
+    @Test
+    void anOfflineStatusTurnsAStationOfflineUntilItIsHeardAgain() {
+        Device station = chargersOfTwoCompounds().get(0);
+        state.chargerTelemetry(charger(station, t0, 100, 30));
+        state.status(status(station, t0 + 1_000, "offline"));
+        assertThat(state.charger(station.id()).orElseThrow().online()).isFalse();
+
+        state.chargerTelemetry(charger(station, t0 + 30_000, 100, 30));
+        assertThat(state.charger(station.id()).orElseThrow().online()).isTrue();
+    }
+
+    @Test
+    void aStationNeverHeardIsOfflineWithItsRegisteredPortsUnknown() {
+        Device station = chargersOfTwoCompounds().get(1);
+        ChargerLive live = state.charger(station.id()).orElseThrow();
+        assertThat(live.online()).isFalse();
+        assertThat(live.updatedAt()).isNull();
+        assertThat(live.ports()).hasSize(station.charger().ports()).allMatch(p -> p.state().equals("unknown"));
+    }
+
+    @Test
+    void aPropertyManagerSeesTheChargersAndAlertsOfTheirCompoundOnly() {
+        List<Device> two = chargersOfTwoCompounds();
+        Device a = two.get(0);
+        Device b = two.get(1);
+        ScopeView managerOfA = scope(viewer("pm-a", Viewer.PROPERTY_MANAGER, a.location().compoundId()));
+        state.alert(portAlert(a, 1, Severity.RED, AlertStatus.RAISED, 1, t0, t0));
+        state.alert(portAlert(b, 1, Severity.RED, AlertStatus.RAISED, 1, t0, t0));
+
+        assertThat(state.chargers(managerOfA, null)).extracting(ChargerLive::compoundId)
+                .containsOnly(a.location().compoundId()).isNotEmpty();
+        assertThat(state.chargers(managerOfA, b.location().compoundId())).isEmpty();
+        assertThat(state.activeAlerts(managerOfA, AlertKind.fromWire("charger")))
+                .extracting(ActiveAlert::deviceId).containsExactly(a.id());
+        assertThat(state.activeAlerts(managerOfA, AlertKind.fromWire("crowd"))).isEmpty();
+        assertThat(state.zones(managerOfA)).isEmpty();
+    }
+
+    @Test
+    void aDeliveredReportIsNotOverwrittenByAnotherGatewaysOfflineAndTheReplyIsKept() throws IOException {
+        Device station = chargersOfTwoCompounds().get(0);
+        state.commandIssued("c-1", station.id(), 3, "pm-a");
+        state.commandResult(Json.tree(("{\"kind\":\"delivery\",\"commandId\":\"c-1\",\"deviceId\":\"" + station.id()
+                + "\",\"outcome\":\"delivered\",\"gateway\":\"gw-1\",\"at\":" + t0 + "}").getBytes()));
+        state.commandResult(Json.tree(("{\"kind\":\"delivery\",\"commandId\":\"c-1\",\"deviceId\":\"" + station.id()
+                + "\",\"outcome\":\"offline\",\"gateway\":\"gw-2\",\"at\":" + (t0 + 5) + "}").getBytes()));
+        state.commandResult(Json.tree(("{\"deviceId\":\"" + station.id() + "\",\"type\":\"charger\","
+                + "\"channel\":\"command/reply\",\"ts\":" + t0 + ",\"receivedAt\":" + (t0 + 900) + ",\"payload\":"
+                + "{\"id\":\"c-1\",\"ts\":" + t0 + ",\"result\":\"ok\",\"detail\":\"port 3 stopped\"}}").getBytes()));
+
+        CommandView c = state.command("c-1").orElseThrow();
+        assertThat(c.port()).isEqualTo(3);
+        assertThat(c.issuedBy()).isEqualTo("pm-a");
+        assertThat(c.delivery().outcome()).isEqualTo("delivered");
+        assertThat(c.reply()).isEqualTo(new CommandView.Reply("ok", "port 3 stopped",
+                Instant.ofEpochMilli(t0 + 900).toString()));
+        assertThat(events).filteredOn(e -> e.name().equals(LiveEvent.COMMAND)).hasSize(3);
+    }
+
+    @Test
+    void snapshotReferencesPointIntoTheBlobStoreAndMalformedOnesAreRefused() {
+        Device station = chargersOfTwoCompounds().get(0);
+        String sha = "9f" + "ab" + "0".repeat(60);
+        assertThat(state.snapshot(envelope(station, io.anju.common.model.Channel.SNAPSHOT, t0, t0,
+                Json.mapper().createObjectNode().put("snapshotId", "c3-000310").put("sha256", sha)))).isTrue();
+        assertThat(state.snapshot(envelope(station, io.anju.common.model.Channel.SNAPSHOT, t0, t0,
+                Json.mapper().createObjectNode().put("snapshotId", "x").put("sha256", "../../etc/passwd")))).isFalse();
+
+        assertThat(state.snapshotFile(station.id(), "c3-000310"))
+                .contains(blobs.resolve("9f").resolve("ab").resolve(sha + ".jpg"));
+        assertThat(state.snapshotFile(station.id(), "x")).isEmpty();
+    }
+
+    private static JsonNode json(LiveEvent e) {
+        try {
+            return Json.tree(e.data().getBytes());
+        } catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}
