@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.anju.common.alert.Alert;
 import io.anju.common.json.Json;
 import io.anju.common.model.DeviceType;
-import io.anju.common.model.Envelope;
 import io.anju.common.topic.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,11 +42,11 @@ final class LiveIntake implements TopicReader.Handler {
     private boolean apply(String topic, byte[] value) {
         try {
             if (topic.equals(CROWD)) {
-                state.crowdTelemetry(Json.fromBytes(value, Envelope.class));
+                state.crowdTelemetry(EnvelopeReader.read(value));
             } else if (topic.equals(CHARGER)) {
-                state.chargerTelemetry(Json.fromBytes(value, Envelope.class));
+                state.chargerTelemetry(EnvelopeReader.read(value));
             } else if (topic.equals(Topics.STATUS)) {
-                state.status(Json.fromBytes(value, Envelope.class));
+                state.status(EnvelopeReader.read(value));
             } else if (topic.equals(Topics.ALERTS)) {
                 Alert alert = Json.fromBytes(value, Alert.class);
                 if (!complete(alert)) {
@@ -61,7 +60,7 @@ final class LiveIntake implements TopicReader.Handler {
                 }
                 state.commandResult(tree);
             } else if (topic.equals(Topics.SNAPSHOTS)) {
-                return state.snapshot(Json.fromBytes(value, Envelope.class));
+                return state.snapshot(EnvelopeReader.read(value));
             }
             return true;
         } catch (IOException | RuntimeException e) {

@@ -1,0 +1,426 @@
+package io.anju.dashboards.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.anju.common.alert.Alert;
+import io.anju.common.alert.AlertStatus;
+import io.anju.common.alert.Severity;
+import io.anju.common.json.Json;
+import io.anju.common.model.Channel;
+import io.anju.common.model.CrowdZone;
+import io.anju.common.model.Device;
+import io.anju.common.topic.TopicAdmin;
+import io.anju.common.topic.Topics;
+import io.anju.dashboards.session.Viewer;
+import io.anju.kafka.EmbeddedKafka;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.HttpException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static io.anju.dashboards.live.LiveFixtures.*;
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The live part between a real broker and real HTTP: records written as the gateway and the alerting job write them
+ * come out of the routes and the event stream, each viewer seeing only their scope. Every test uses places of its
+ * own, so the tests share one broker and one hub.
+ */
+class LiveHubIT {
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** Test stand-in for the session cookie: the name of a viewer below. */
+    private static final String VIEWER_HEADER = "X-Test-Viewer";
+
+    @TempDir
+    static Path dir;
+    static EmbeddedKafka kafka;
+    static Vertx vertx;
+    static LiveHub hub;
+    static HttpServer server;
+    static KafkaProducer<byte[], byte[]> producer;
+    static KafkaProducer<byte[], byte[]> alertProducer;
+    static HttpClient http = HttpClient.newHttpClient();
+    static Path blobs;
+    static Device chargerA;
+    static Device chargerB;
+    static Map<String, Viewer> viewers;
+
+    @BeforeAll
+    static void start() throws Exception {
+        kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start();
+        TopicAdmin.ensure(kafka.bootstrapServers(), "kafka.bootstrap", List.of(LiveIntake.CROWD, LiveIntake.CHARGER,
+                Topics.STATUS, Topics.ALERTS, Topics.COMMANDS, Topics.COMMAND_RESULTS, Topics.SNAPSHOTS), 2, (short) 1);
+        blobs = Files.createDirectories(dir.resolve("snapshots"));
+        chargerA = chargersOfTwoCompounds().get(0);
+        chargerB = chargersOfTwoCompounds().get(1);
+        viewers = Map.of(
+                "pm-a", viewer("pm-a", Viewer.PROPERTY_MANAGER, chargerA.location().compoundId()),
+                "pm-b", viewer("pm-b", Viewer.PROPERTY_MANAGER, chargerB.location().compoundId()),
+                "em", viewer("em", Viewer.EMERGENCY_MANAGER, crowdCounter(0).location().subDistrictId()));
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        // The alerting job writes in transactions; the hub reads read_committed.
+        alertProducer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "live-hub-it-alerts",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        alertProducer.initTransactions();
+
+        vertx = Vertx.vertx();
+        hub = new LiveHub(vertx, REGISTRY, LiveSettings.defaults(kafka.bootstrapServers(), blobs),
+                new SimpleMeterRegistry());
+        hub.start();
+        Router router = Router.router(vertx);
+        hub.mount(router, ctx -> {
+            String name = ctx.request().getHeader(VIEWER_HEADER);
+            Viewer v = name == null ? null : viewers.get(name);
+            return v == null ? Future.failedFuture(new HttpException(401)) : Future.succeededFuture(scope(v));
+        });
+        server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
+                .toCompletionStage().toCompletableFuture().get(10, SECONDS);
+        await().atMost(PATIENCE).until(hub::assigned);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.close().toCompletionStage().toCompletableFuture().get(10, SECONDS);
+        }
+        if (hub != null) {
+            hub.close();
+        }
+        if (producer != null) {
+            producer.close();
+            alertProducer.close();
+        }
+        if (vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, SECONDS);
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void telemetryBecomesTheLiveStateOfZonesAndStations() throws Exception {
+        Device counter = crowdCounter(0);
+        CrowdZone zone = zoneOf(counter);
+        long now = System.currentTimeMillis();
+        send(LiveIntake.CROWD, counter.id(), crowd(counter, now, 412, 37, 29));
+        send(LiveIntake.CHARGER, chargerA.id(), charger(chargerA, now, 199.3, 38.5));
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(zoneIn(get("em", "/api/crowd/zones").body(), zone.id())
+                .path("occupancy").asInt()).isEqualTo(412));
+        JsonNode z = zoneIn(get("em", "/api/crowd/zones").body(), zone.id());
+        assertThat(z.path("inPerMin").asDouble()).isEqualTo(222.0);
+        assertThat(z.path("level").asText()).isEqualTo("none");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(stationIn(
+                get("pm-a", "/api/chargers?compound=" + chargerA.location().compoundId()).body(), chargerA.id())
+                .path("online").asBoolean()).isTrue());
+        JsonNode port1 = stationIn(get("pm-a", "/api/chargers?compound=" + chargerA.location().compoundId()).body(),
+                chargerA.id()).path("ports").get(0);
+        assertThat(port1.path("state").asText()).isEqualTo("charging");
+        assertThat(port1.path("powerW").asDouble()).isEqualTo(199.3);
+        assertThat(port1.path("tempC").asDouble()).isEqualTo(38.5);
+    }
+
+    @Test
+    void aPropertyManagerSeesNeitherAnotherCompoundNorTheCrowd() throws Exception {
+        assertThat(get("pm-a", "/api/chargers?compound=" + chargerB.location().compoundId()).statusCode())
+                .isEqualTo(403);
+        assertThat(tree(get("pm-a", "/api/chargers").body())).extracting(n -> n.path("compoundId").asText())
+                .containsOnly(chargerA.location().compoundId()).isNotEmpty();
+        assertThat(tree(get("pm-a", "/api/crowd/zones").body())).isEmpty();
+        assertThat(get(null, "/api/crowd/zones").statusCode()).isEqualTo(401);
+        assertThat(get("pm-a", "/api/alerts/active?kind=everything").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void openAlertsAreRebuiltFromCommittedRecordsAndAClearRemovesThem() throws Exception {
+        long now = System.currentTimeMillis();
+        Alert raised = portAlert(chargerA, 2, Severity.RED, AlertStatus.RAISED, 1, now, now);
+        sendAlert(raised);
+        sendAlert(portAlert(chargerB, 2, Severity.RED, AlertStatus.RAISED, 1, now, now));
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(tree(get("pm-a", "/api/alerts/active?kind=charger")
+                .body())).extracting(n -> n.path("dedupKey").asText()).containsExactly(raised.dedupKey()));
+        assertThat(tree(get("pm-b", "/api/alerts/active?kind=charger").body()))
+                .extracting(n -> n.path("deviceId").asText()).containsExactly(chargerB.id());
+
+        sendAlert(portAlert(chargerA, 2, Severity.RED, AlertStatus.CLEARED, 2, now, now + 60_000));
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(tree(get("pm-a", "/api/alerts/active?kind=charger").body())).isEmpty());
+    }
+
+    @Test
+    void evidenceImagesAreServedFromTheBlobStoreWithinScope() throws Exception {
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3, 4, (byte) 0xFF, (byte) 0xD9};
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(jpeg));
+        Path file = blobs.resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha + ".jpg");
+        Files.createDirectories(file.getParent());
+        Files.write(file, jpeg);
+        long now = System.currentTimeMillis();
+        send(Topics.SNAPSHOTS, chargerA.id(), envelope(chargerA, Channel.SNAPSHOT, now, now, Json.mapper()
+                .createObjectNode().put("snapshotId", "s-0001").put("sha256", sha).put("size", jpeg.length)
+                .put("contentType", "image/jpeg")));
+        String path = "/api/snapshots/" + chargerA.id() + "/s-0001";
+
+        await().atMost(PATIENCE).until(() -> getBytes("pm-a", path).statusCode() == 200);
+        HttpResponse<byte[]> image = getBytes("pm-a", path);
+        assertThat(image.headers().firstValue("Content-Type")).contains("image/jpeg");
+        assertThat(image.body()).isEqualTo(jpeg);
+        assertThat(getBytes("pm-b", path).statusCode()).isEqualTo(403);
+        assertThat(getBytes("pm-a", "/api/snapshots/" + chargerA.id() + "/s-9999").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void stopPortNeedsTheConfirmationAndTheScopeAndItsDeliveryAndReplyAreShown() throws Exception {
+        String stop = "/api/chargers/" + chargerA.id() + "/ports/3/stop";
+        assertThat(post("pm-a", stop, "{\"confirm\":\"" + chargerA.id() + "#4\",\"reason\":\"x\"}").statusCode())
+                .isEqualTo(400);
+        assertThat(post("pm-b", stop, "{\"confirm\":\"" + chargerA.id() + "#3\",\"reason\":\"x\"}").statusCode())
+                .isEqualTo(403);
+
+        HttpResponse<String> accepted = post("pm-a", stop,
+                "{\"confirm\":\"" + chargerA.id() + "#3\",\"reason\":\"smells hot\"}");
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String commandId = tree(accepted.body()).path("commandId").asText();
+        JsonNode command = commandRecord(chargerA.id(), commandId);
+        assertThat(command.path("action").asText()).isEqualTo("stop_port");
+        assertThat(command.path("port").asInt()).isEqualTo(3);
+        assertThat(command.path("ttlMs").asLong()).isEqualTo(60_000);
+        assertThat(command.path("reason").asText()).isEqualTo("dashboard: pm-a smells hot");
+
+        long now = System.currentTimeMillis();
+        sendRaw(Topics.COMMAND_RESULTS, chargerA.id(), "{\"kind\":\"delivery\",\"commandId\":\"" + commandId
+                + "\",\"deviceId\":\"" + chargerA.id() + "\",\"outcome\":\"delivered\",\"gateway\":\"gw-1\",\"at\":"
+                + now + "}");
+        sendRaw(Topics.COMMAND_RESULTS, chargerA.id(), Json.toString(envelope(chargerA, Channel.COMMAND_REPLY, now,
+                now + 5, Json.mapper().createObjectNode().put("id", commandId).put("ts", now).put("result", "ok")
+                        .put("detail", "port 3 stopped"))));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode shown = tree(get("pm-a", "/api/commands/" + commandId).body());
+            assertThat(shown.path("delivery").path("outcome").asText()).isEqualTo("delivered");
+            assertThat(shown.path("reply").path("status").asText()).isEqualTo("ok");
+        });
+        JsonNode shown = tree(get("pm-a", "/api/commands/" + commandId).body());
+        assertThat(shown.path("issuedBy").asText()).isEqualTo("pm-a");
+        assertThat(shown.path("port").asInt()).isEqualTo(3);
+        assertThat(shown.path("reply").path("message").asText()).isEqualTo("port 3 stopped");
+        assertThat(get("pm-b", "/api/commands/" + commandId).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theEventStreamDeliversAZoneUpdateWithinASecondAndNothingOutOfScope() throws Exception {
+        Device counter = crowdCounter(1);
+        Device stationOfB = chargersOfTwoCompounds().get(1);
+        try (SseClient em = SseClient.open("em"); SseClient managerOfA = SseClient.open("pm-a")) {
+            // Out of the manager's scope first: another compound's station and a crowd zone.
+            long now = System.currentTimeMillis();
+            send(LiveIntake.CHARGER, stationOfB.id(), charger(stationOfB, now, 555, 40));
+            long sent = send(LiveIntake.CROWD, counter.id(), crowd(counter, now, 77, 3, 1));
+
+            SseEvent zone = em.next(LiveEvent.ZONE, Duration.ofSeconds(5));
+            long latency = System.currentTimeMillis() - sent;
+            assertThat(tree(zone.data()).path("zoneId").asText()).isEqualTo(zoneOf(counter).id());
+            assertThat(tree(zone.data()).path("occupancy").asInt()).isEqualTo(77);
+            assertThat(latency).isLessThan(1_000);
+
+            await().atMost(PATIENCE).until(() -> hub.state().charger(stationOfB.id()).orElseThrow().online());
+            Thread.sleep(2 * LiveStream.FLUSH_EVERY_MS);
+            send(LiveIntake.CHARGER, chargerA.id(), charger(chargerA, System.currentTimeMillis(), 321, 33));
+            SseEvent own = managerOfA.next(LiveEvent.CHARGER, Duration.ofSeconds(5));
+            assertThat(tree(own.data()).path("deviceId").asText()).isEqualTo(chargerA.id());
+            assertThat(managerOfA.skipped()).isEmpty();
+        }
+    }
+
+    // ---- helpers
+
+    private static long send(String topic, String key, Object envelope) throws Exception {
+        return sendRaw(topic, key, Json.toString(envelope));
+    }
+
+    private static long sendRaw(String topic, String key, String value) throws Exception {
+        producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8),
+                value.getBytes(StandardCharsets.UTF_8))).get(10, SECONDS);
+        return System.currentTimeMillis();
+    }
+
+    private static void sendAlert(Alert a) {
+        alertProducer.beginTransaction();
+        alertProducer.send(new ProducerRecord<>(Topics.ALERTS, a.dedupKey().getBytes(StandardCharsets.UTF_8),
+                Json.toBytes(a)));
+        alertProducer.commitTransaction();
+    }
+
+    private static JsonNode commandRecord(String deviceId, String commandId) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "live-hub-it-" + commandId,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+            consumer.subscribe(List.of(Topics.COMMANDS));
+            long deadline = System.currentTimeMillis() + PATIENCE.toMillis();
+            while (System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    JsonNode value = tree(new String(r.value(), StandardCharsets.UTF_8));
+                    if (value.path("id").asText().equals(commandId)) {
+                        assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo(deviceId);
+                        return value;
+                    }
+                }
+            }
+            throw new AssertionError("no command " + commandId + " on " + Topics.COMMANDS);
+        }
+    }
+
+    private static HttpRequest.Builder request(String viewer, String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path))
+                .timeout(Duration.ofSeconds(20));
+        return viewer == null ? b : b.header(VIEWER_HEADER, viewer);
+    }
+
+    private static HttpResponse<String> get(String viewer, String path) throws Exception {
+        return http.send(request(viewer, path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<byte[]> getBytes(String viewer, String path) throws Exception {
+        return http.send(request(viewer, path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static HttpResponse<String> post(String viewer, String path, String body) throws Exception {
+        return http.send(request(viewer, path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return Json.tree(json.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + json, e);
+        }
+    }
+
+    private static JsonNode zoneIn(String json, String zoneId) {
+        for (JsonNode z : tree(json)) {
+            if (z.path("zoneId").asText().equals(zoneId)) {
+                return z;
+            }
+        }
+        throw new AssertionError("zone " + zoneId + " not in " + json);
+    }
+
+    private static JsonNode stationIn(String json, String deviceId) {
+        for (JsonNode s : tree(json)) {
+            if (s.path("deviceId").asText().equals(deviceId)) {
+                return s;
+            }
+        }
+        throw new AssertionError("station " + deviceId + " not in " + json);
+    }
+
+    record SseEvent(String name, String data) {
+    }
+
+    /** Reads {@code /api/live} as a viewer, collecting the events. */
+    static final class SseClient implements AutoCloseable {
+        private final BlockingQueue<SseEvent> events = new LinkedBlockingQueue<>();
+        private final List<SseEvent> skipped = new ArrayList<>();
+        private final Stream<String> lines;
+        private final Thread reader;
+
+        private SseClient(Stream<String> lines) {
+            this.lines = lines;
+            this.reader = new Thread(this::read, "sse-client");
+            this.reader.setDaemon(true);
+            this.reader.start();
+        }
+
+        static SseClient open(String viewer) throws Exception {
+            HttpResponse<Stream<String>> r = http.send(request(viewer, "/api/live").timeout(Duration.ofMinutes(5))
+                    .GET().build(), HttpResponse.BodyHandlers.ofLines());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    t -> assertThat(t).startsWith("text/event-stream"));
+            return new SseClient(r.body());
+        }
+
+        private void read() {
+            String[] name = {null};
+            try {
+                lines.forEach(line -> {
+                    if (line.startsWith("event: ")) {
+                        name[0] = line.substring(7);
+                    } else if (line.startsWith("data: ") && name[0] != null) {
+                        events.add(new SseEvent(name[0], line.substring(6)));
+                        name[0] = null;
+                    }
+                });
+            } catch (RuntimeException e) {
+                // closed by the test
+            }
+        }
+
+        /** The next event of that name; other events seen on the way are kept in {@link #skipped()}. */
+        SseEvent next(String name, Duration within) throws InterruptedException {
+            long deadline = System.nanoTime() + within.toNanos();
+            while (System.nanoTime() < deadline) {
+                SseEvent e = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (e != null && e.name().equals(name)) {
+                    return e;
+                }
+                if (e != null) {
+                    skipped.add(e);
+                }
+            }
+            throw new AssertionError("no " + name + " event within " + within + "; saw " + skipped);
+        }
+
+        List<SseEvent> skipped() {
+            return skipped;
+        }
+
+        @Override
+        public void close() {
+            lines.close();
+        }
+    }
+}
