@@ -271,6 +271,24 @@ class LiveHubIT {
         }
     }
 
+    @Test
+    void aBurstOfReadingsOfOneZoneIsFoldedIntoAtMostOneEventPerSecondEndingWithTheNewest() throws Exception {
+        Device counter = crowdCounter(2);
+        String zoneId = zoneOf(counter).id();
+        try (SseClient em = SseClient.open("em")) {
+            long ts = System.currentTimeMillis();
+            for (int i = 0; i < 10; i++) {
+                send(LiveIntake.CROWD, counter.id(), crowd(counter, ts + i, 100 + i, 0, 0));
+            }
+            List<JsonNode> updates = em.collect(Duration.ofMillis(2_500)).stream()
+                    .filter(e -> e.name().equals(LiveEvent.ZONE)).map(e -> tree(e.data()))
+                    .filter(z -> z.path("zoneId").asText().equals(zoneId)).toList();
+
+            assertThat(updates).hasSizeBetween(1, 3);
+            assertThat(updates.get(updates.size() - 1).path("occupancy").asInt()).isEqualTo(109);
+        }
+    }
+
     // ---- helpers
 
     private static long send(String topic, String key, Object envelope) throws Exception {
@@ -412,6 +430,19 @@ class LiveHubIT {
                 }
             }
             throw new AssertionError("no " + name + " event within " + within + "; saw " + skipped);
+        }
+
+        /** Every event arriving within {@code time}. */
+        List<SseEvent> collect(Duration time) throws InterruptedException {
+            List<SseEvent> all = new ArrayList<>();
+            long deadline = System.nanoTime() + time.toNanos();
+            for (long left = time.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+                SseEvent e = events.poll(left, TimeUnit.NANOSECONDS);
+                if (e != null) {
+                    all.add(e);
+                }
+            }
+            return all;
         }
 
         List<SseEvent> skipped() {

@@ -1,0 +1,30 @@
+package io.anju.dashboards.live;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LiveSettingsTest {
+    private static final Path DIR = Path.of("data/snapshots");
+
+    @Test
+    void defaultsAreTheDocumentedOnes() {
+        LiveSettings s = LiveSettings.defaults("127.0.0.1:9092", DIR);
+        assertThat(s.groupIdPrefix()).isEqualTo("anju-dashboards");
+        assertThat(s.staleAfter()).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void badValuesAreRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> LiveSettings.defaults(" ", DIR)).hasMessageContaining("kafka.bootstrap");
+        assertThatThrownBy(() -> new LiveSettings("k:9092", "a b", DIR, Duration.ofMinutes(5)))
+                .hasMessageContaining("live.groupIdPrefix");
+        assertThatThrownBy(() -> LiveSettings.defaults("k:9092", null)).hasMessageContaining("snapshot.dir");
+        assertThatThrownBy(() -> LiveSettings.defaults("k:9092", DIR).withStaleAfter(Duration.ofSeconds(5)))
+                .hasMessageContaining("live.staleAfter must be 10 s–1 h (was PT5S)");
+    }
+}
