@@ -157,6 +157,7 @@ class LiveHubIT {
         assertThat(port1.path("state").asText()).isEqualTo("charging");
         assertThat(port1.path("powerW").asDouble()).isEqualTo(199.3);
         assertThat(port1.path("tempC").asDouble()).isEqualTo(38.5);
+        assertThat(hub.health()).containsEntry("kafka", true);
     }
 
     @Test
