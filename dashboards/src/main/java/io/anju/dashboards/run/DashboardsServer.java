@@ -156,9 +156,9 @@ public final class DashboardsServer implements AutoCloseable {
         return ops;
     }
 
-    /** Signed-in sessions now. */
-    public int sessionCount() {
-        return sessions.size();
+    /** The signed-in sessions (tests open one directly for a viewer whose token is never used). */
+    public SessionStore sessions() {
+        return sessions;
     }
 
     @Override
