@@ -105,6 +105,7 @@ public final class DashboardsServer implements AutoCloseable {
                     new HealthEndpoint(client, config.casesUrl(), live, history),
                     metrics, live);
             HttpServer http = listen(vertx, DashboardsRouter.create(vertx, parts), config);
+            live.useOps(ops);
             ops.start();
             long purge = vertx.setPeriodic(SESSION_PURGE_MS, id -> sessions.purgeExpired());
             LOG.info("dashboards on http://{}:{} (cases {}, history {}, {} zones)", config.httpHost(), http.actualPort(),

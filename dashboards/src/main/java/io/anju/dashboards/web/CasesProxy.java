@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 /**
  * {@code /api/cases…} and {@code /api/kpis} forwarded to the case service's {@code /api/v1/…} with the viewer's
@@ -17,6 +18,8 @@ import java.time.Duration;
  */
 public final class CasesProxy {
     private static final Logger LOG = LoggerFactory.getLogger(CasesProxy.class);
+    /** Only the case and KPI resources are forwarded: plain path segments, nothing encoded. */
+    private static final Pattern FORWARDED = Pattern.compile("/api/(cases(/[A-Za-z0-9_-]{1,64}){0,3}|kpis)");
 
     private final WebClient client;
     private final String casesUrl;
@@ -33,8 +36,8 @@ public final class CasesProxy {
     public void handle(RoutingContext ctx) {
         guard.viewer(ctx).onFailure(ctx::fail).onSuccess(viewer -> {
             String path = ctx.normalizedPath();
-            if (path.contains("..") || !path.startsWith("/api/")) {
-                ctx.fail(ApiError.badRequest("bad path"));
+            if (!FORWARDED.matcher(path).matches()) {
+                ctx.fail(ApiError.notFound("no such case API: " + path));
                 return;
             }
             String query = ctx.request().query();

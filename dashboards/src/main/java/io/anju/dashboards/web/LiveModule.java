@@ -1,5 +1,6 @@
 package io.anju.dashboards.web;
 
+import io.anju.dashboards.ops.OpsMonitor;
 import io.anju.dashboards.session.SessionGuard;
 import io.vertx.ext.web.Router;
 
@@ -14,6 +15,13 @@ public interface LiveModule extends AutoCloseable {
 
     /** Adds the live routes. The router already parses JSON bodies under {@code /api} and maps {@link ApiError}s. */
     void mount(Router router, SessionGuard guard);
+
+    /**
+     * The operations scraper, handed over once after {@link #mount}: its {@link OpsMonitor#onReport} gives a report
+     * every {@code ops.interval} (the {@code ops} events for operators). Ignored by default.
+     */
+    default void useOps(OpsMonitor ops) {
+    }
 
     /** Health of the live part's dependencies by name (at least {@code kafka}); true = up. */
     Map<String, Boolean> health();

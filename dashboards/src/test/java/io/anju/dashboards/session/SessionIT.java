@@ -177,6 +177,8 @@ class SessionIT {
         assertThat(Http.json(verified).getString("state")).isEqualTo("verified");
         assertThat(http.post("/api/cases/" + mine + "/transitions", new JsonObject().put("action", "fly"), worker)
                 .statusCode()).as("the case service's validation answers").isEqualTo(400);
+        assertThat(http.get("/api/cases/1%2F..%2F..%2Fme", worker).statusCode())
+                .as("only case and KPI resources are forwarded").isEqualTo(404);
     }
 
     @Test
