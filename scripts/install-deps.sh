@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # Installs what the build and tests need on a fresh Debian machine (as root through apt-get).
-# Today: a JDK 17, Maven, curl (the demo and the benchmark poll /health) and InfluxDB 1.x (the history sink's tests
-# and scripts/influxdb.sh run their own influxd). Later issues add Chromium here.
+# A JDK 17, Maven, curl (the demo and the benchmark poll /health) and InfluxDB 1.x (the history sink's tests and
+# scripts/influxdb.sh run their own influxd). With --test also Debian's Chromium and ChromeDriver, which the
+# dashboards' browser tests drive (the demo does not need them).
 set -euo pipefail
 missing=()
+if [[ "${1:-}" == "--test" ]]; then
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+fi
 command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null || missing+=(maven)
 command -v curl >/dev/null || missing+=(curl)

@@ -4,7 +4,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-scripts/install-deps.sh
+scripts/install-deps.sh --test
 # Many connections in tests and in the simulator: raise the open-file limit as far as we are allowed.
 ulimit -n 20000 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 log="$(mktemp -t anju-test.XXXXXX.log)"
