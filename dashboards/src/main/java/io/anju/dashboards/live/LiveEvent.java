@@ -17,14 +17,22 @@ public record LiveEvent(String name, String itemId, Subject subject, String data
     public static final String CHARGER = "charger";
     public static final String ALERT = "alert";
     public static final String COMMAND = "command";
+    public static final String OPS = "ops";
 
     /** Zone and charger states are snapshots: only the newest matters, so a burst may be folded into one event. */
     public boolean coalesced() {
-        return name.equals(ZONE) || name.equals(CHARGER);
+        return name.equals(ZONE) || name.equals(CHARGER) || name.equals(OPS);
     }
 
-    /** The place of an event: any of device, zone and compound, null when unknown. */
-    public record Subject(String deviceId, String zoneId, String compoundId) {
+    /**
+     * The place of an event: any of device, zone and compound, null when unknown; or, for the platform's own figures,
+     * {@code operatorsOnly}.
+     */
+    public record Subject(String deviceId, String zoneId, String compoundId, boolean operatorsOnly) {
+
+        public Subject(String deviceId, String zoneId, String compoundId) {
+            this(deviceId, zoneId, compoundId, false);
+        }
 
         public static Subject zone(String zoneId) {
             return new Subject(null, zoneId, null);
@@ -34,7 +42,14 @@ public record LiveEvent(String name, String itemId, Subject subject, String data
             return new Subject(deviceId, null, null);
         }
 
+        public static Subject operators() {
+            return new Subject(null, null, null, true);
+        }
+
         public boolean visibleTo(ScopeView scope) {
+            if (operatorsOnly) {
+                return scope.viewer().isOperator();
+            }
             return (deviceId != null && scope.seesDevice(deviceId))
                     || (zoneId != null && scope.seesZone(zoneId))
                     || (compoundId != null && scope.seesCompound(compoundId));

@@ -1,7 +1,10 @@
 package io.anju.dashboards.live;
 
+import io.anju.common.json.Json;
 import io.anju.common.registry.Registry;
 import io.anju.common.topic.Topics;
+import io.anju.dashboards.ops.OpsMonitor;
+import io.anju.dashboards.run.DashboardsConfig;
 import io.anju.dashboards.session.SessionGuard;
 import io.anju.dashboards.web.LiveModule;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,6 +57,17 @@ public final class LiveHub implements LiveModule {
                         intake::handle));
     }
 
+    /**
+     * The live part of the running service ({@code LiveFactory}): reads {@code kafka.bootstrap}, serves images from
+     * {@code snapshot.dir}, the other settings at their defaults; started.
+     */
+    public static LiveHub create(Vertx vertx, Registry registry, DashboardsConfig config, MeterRegistry meters) {
+        LiveHub hub = new LiveHub(vertx, registry, LiveSettings.defaults(config.kafkaBootstrap(), config.snapshotDir()),
+                meters);
+        hub.start();
+        return hub;
+    }
+
     /** Starts the Kafka readers and the staleness sweep. */
     public synchronized void start() {
         if (sweepTimer != -1) {
@@ -73,6 +87,13 @@ public final class LiveHub implements LiveModule {
     /** Mounts the live routes with any way of finding the caller's scope (tests, other front doors). */
     public void mount(Router router, LiveAccess access) {
         routes.mount(router, access);
+    }
+
+    /** Relays the operations reports to operators as {@code ops} events. */
+    @Override
+    public void useOps(OpsMonitor ops) {
+        ops.onReport(report -> stream.accept(new LiveEvent(LiveEvent.OPS, LiveEvent.OPS, LiveEvent.Subject.operators(),
+                Json.toString(report))));
     }
 
     /** {@code kafka}: every reader is running. */

@@ -6,6 +6,7 @@ import io.anju.common.model.Device;
 import io.anju.common.model.DeviceType;
 import io.anju.common.registry.Registry;
 import io.anju.dashboards.session.ScopeView;
+import io.anju.dashboards.web.ApiError;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -183,6 +184,8 @@ final class LiveRoutes {
         return ctx -> access.scope(ctx).onComplete(result -> {
             if (result.succeeded()) {
                 route.accept(ctx, result.result());
+            } else if (result.cause() instanceof ApiError api) {
+                error(ctx, api.status(), api.kind(), api.getMessage());
             } else if (result.cause() instanceof HttpException http) {
                 error(ctx, http.getStatusCode(), http.getStatusCode() == 401 ? "unauthorized" : "forbidden",
                         http.getPayload() != null ? http.getPayload() : "sign in first");

@@ -10,14 +10,14 @@ import io.anju.common.model.CrowdZone;
 import io.anju.common.model.Device;
 import io.anju.common.topic.TopicAdmin;
 import io.anju.common.topic.Topics;
+import io.anju.dashboards.session.SessionGuard;
+import io.anju.dashboards.session.SessionStore;
 import io.anju.dashboards.session.Viewer;
 import io.anju.kafka.EmbeddedKafka;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.HttpException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -40,7 +40,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -62,8 +64,6 @@ import static org.awaitility.Awaitility.await;
  */
 class LiveHubIT {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    /** Test stand-in for the session cookie: the name of a viewer below. */
-    private static final String VIEWER_HEADER = "X-Test-Viewer";
 
     @TempDir
     static Path dir;
@@ -77,7 +77,8 @@ class LiveHubIT {
     static Path blobs;
     static Device chargerA;
     static Device chargerB;
-    static Map<String, Viewer> viewers;
+    /** Session ids by viewer name: the dashboards' real session guard finds them from the cookie. */
+    static Map<String, String> sessions;
 
     @BeforeAll
     static void start() throws Exception {
@@ -87,10 +88,13 @@ class LiveHubIT {
         blobs = Files.createDirectories(dir.resolve("snapshots"));
         chargerA = chargersOfTwoCompounds().get(0);
         chargerB = chargersOfTwoCompounds().get(1);
-        viewers = Map.of(
-                "pm-a", viewer("pm-a", Viewer.PROPERTY_MANAGER, chargerA.location().compoundId()),
-                "pm-b", viewer("pm-b", Viewer.PROPERTY_MANAGER, chargerB.location().compoundId()),
-                "em", viewer("em", Viewer.EMERGENCY_MANAGER, crowdCounter(0).location().subDistrictId()));
+        SessionStore store = new SessionStore(Clock.systemUTC(), 100);
+        Instant expires = Instant.now().plus(Duration.ofHours(1));
+        Viewer managerOfA = viewer("pm-a", Viewer.PROPERTY_MANAGER, chargerA.location().compoundId());
+        Viewer managerOfB = viewer("pm-b", Viewer.PROPERTY_MANAGER, chargerB.location().compoundId());
+        Viewer emergency = viewer("em", Viewer.EMERGENCY_MANAGER, crowdCounter(0).location().subDistrictId());
+        sessions = Map.of("pm-a", store.open(managerOfA, expires).id(), "pm-b", store.open(managerOfB, expires).id(),
+                "em", store.open(emergency, expires).id());
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
@@ -106,11 +110,7 @@ class LiveHubIT {
                 new SimpleMeterRegistry());
         hub.start();
         Router router = Router.router(vertx);
-        hub.mount(router, ctx -> {
-            String name = ctx.request().getHeader(VIEWER_HEADER);
-            Viewer v = name == null ? null : viewers.get(name);
-            return v == null ? Future.failedFuture(new HttpException(401)) : Future.succeededFuture(scope(v));
-        });
+        hub.mount(router, new SessionGuard(REGISTRY, store));
         server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(10, SECONDS);
         await().atMost(PATIENCE).until(hub::assigned);
@@ -334,7 +334,7 @@ class LiveHubIT {
     private static HttpRequest.Builder request(String viewer, String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path))
                 .timeout(Duration.ofSeconds(20));
-        return viewer == null ? b : b.header(VIEWER_HEADER, viewer);
+        return viewer == null ? b : b.header("Cookie", SessionGuard.COOKIE + "=" + sessions.get(viewer));
     }
 
     private static HttpResponse<String> get(String viewer, String path) throws Exception {
