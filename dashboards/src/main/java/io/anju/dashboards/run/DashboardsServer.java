@@ -2,6 +2,7 @@ package io.anju.dashboards.run;
 
 import io.anju.common.registry.Registry;
 import io.anju.common.registry.RegistryLoader;
+import io.anju.dashboards.live.LiveHub;
 import io.anju.dashboards.history.CrowdHistory;
 import io.anju.dashboards.history.CrowdHistoryEndpoint;
 import io.anju.dashboards.ops.OpsMonitor;
@@ -41,11 +42,8 @@ public final class DashboardsServer implements AutoCloseable {
     private static final long START_TIMEOUT_S = 60;
     private static final long SESSION_PURGE_MS = 60_000;
 
-    /**
-     * The live part used by {@link #start(DashboardsConfig)}. The running service wires
-     * {@code io.anju.dashboards.live.LiveHub::new} here; until then the dashboards serve no live data.
-     */
-    static final LiveFactory DEFAULT_LIVE = LiveFactory.NONE;
+    /** The live part used by {@link #start(DashboardsConfig)}: Kafka → live state → /api/live and the live routes. */
+    static final LiveFactory DEFAULT_LIVE = LiveHub::create;
 
     private final Vertx vertx;
     private final HttpServer http;
