@@ -50,7 +50,13 @@ public final class PlatformMain implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of the simulator's randomness (default 1).")
     private long seed = 1;
 
+    /** The platform's logging configuration; each module jar on the class path has its own {@code logback.xml}. */
+    static final String LOGBACK_CONFIG = "anju-platform-logback.xml";
+
     public static void main(String[] args) {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", LOGBACK_CONFIG);
+        }
         System.exit(new CommandLine(new PlatformMain()).execute(args));
     }
 
