@@ -58,6 +58,26 @@ public final class ScopeView {
         };
     }
 
+    /**
+     * Whether the grid is inside the viewer's unit (operators, emergency managers, grid workers) or holds one of
+     * a property manager's compounds: the grids, communities and sub-districts the dashboards list and label.
+     */
+    public boolean seesGrid(String gridId) {
+        if (registry.grid(gridId).isEmpty()) {
+            return false;
+        }
+        Chain chain = chainOfGrid(gridId);
+        return switch (viewer.role()) {
+            case Viewer.DISTRICT_OPERATOR -> true;
+            case Viewer.SUB_DISTRICT_OPERATOR, Viewer.EMERGENCY_MANAGER -> in(chain.subDistrictId());
+            case Viewer.COMMUNITY_OPERATOR -> in(chain.communityId());
+            case Viewer.GRID_WORKER -> in(chain.gridId());
+            case Viewer.PROPERTY_MANAGER -> registry.compounds().stream()
+                    .anyMatch(c -> gridId.equals(c.gridId()) && in(c.id()));
+            default -> false;
+        };
+    }
+
     public boolean seesDevice(String deviceId) {
         Optional<Device> device = registry.device(deviceId);
         if (device.isEmpty()) {

@@ -1,0 +1,157 @@
+package io.anju.dashboards.run;
+
+import io.anju.common.config.ConfigValues;
+import io.anju.common.config.Setting;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.anju.common.config.Setting.duration;
+import static io.anju.common.config.Setting.integer;
+import static io.anju.common.config.Setting.longValue;
+import static io.anju.common.config.Setting.port;
+import static io.anju.common.config.Setting.string;
+
+/**
+ * The dashboards service's configuration: defaults, then {@code --config FILE}, then {@code ANJU_DASHBOARDS_*}
+ * environment variables, then flags. Every value is validated at start with an error naming the setting.
+ */
+public final class DashboardsConfig {
+
+    /** Environment variables of the dashboards: {@code http.port} → {@code ANJU_DASHBOARDS_HTTP_PORT}. */
+    public static final String ENV_PREFIX = "ANJU_DASHBOARDS_";
+
+    /** Every setting of the dashboards service, in documentation order. */
+    public static final List<Setting> SETTINGS = List.of(
+            string("http.host", "0.0.0.0", "Address the web front end and its API bind to"),
+            port("http.port", 8080, "HTTP port of the front end, /api, /health and /metrics (0 = any free port)"),
+            string("registry.file", "./data/registry.json", "Registry of places and devices: scopes and the street schematic follow it"),
+            string("data.dir", "./data", "Data directory of the platform"),
+            string("kafka.bootstrap", "127.0.0.1:9092", "Kafka bootstrap servers for live telemetry, alerts and commands"),
+            string("cases.url", "http://127.0.0.1:8081", "Base URL of the case service: sign-in, scopes, cases and KPIs"),
+            string("influx.url", "", "InfluxDB 1.x URL for the crowd history (http://127.0.0.1:8086); empty = no history"),
+            string("influx.db", "anju", "InfluxDB database the stream jobs write"),
+            string("snapshot.dir", "", "The gateway's snapshot blob store; empty = <data.dir>/snapshots"),
+            string("metrics.gateway", "http://127.0.0.1:9080/metrics", "Prometheus endpoint of the gateway, for /api/ops; empty = not scraped"),
+            string("metrics.jobs", "http://127.0.0.1:9081/metrics", "Prometheus endpoint of the stream jobs, for /api/ops; empty = not scraped"),
+            string("metrics.cases", "http://127.0.0.1:8081/metrics", "Prometheus endpoint of the case service, for /api/ops; empty = not scraped"),
+            duration("ops.interval", "5s", "100ms", "10m", "How often the services' /metrics are scraped; rates are over this span"),
+            longValue("ops.gatewayBufferBytes", 64L << 20, 1L << 20, 1L << 34,
+                    "The gateway's kafka.bufferMemoryBytes: the in-flight bytes are shown as a share of it"),
+            duration("session.ttl", "8h", "1m", "720h", "Lifetime of a dashboard sign-in (never longer than the case-service token)"),
+            integer("session.max", 10_000, 1, 1_000_000, "Sessions kept at once; the one closest to expiry goes first"),
+            duration("upstream.timeout", "10s", "100ms", "5m", "Time the case service, InfluxDB and /metrics endpoints have to answer"));
+
+    private final ConfigValues values;
+
+    private DashboardsConfig(ConfigValues values) {
+        this.values = values;
+    }
+
+    public static DashboardsConfig load(Optional<Path> file, Map<String, String> env, Map<String, String> overrides) {
+        DashboardsConfig config = new DashboardsConfig(ConfigValues.load(SETTINGS, ENV_PREFIX, file, env, overrides));
+        config.validateTogether();
+        return config;
+    }
+
+    public static DashboardsConfig of(Map<String, String> overrides) {
+        return load(Optional.empty(), Map.of(), overrides);
+    }
+
+    private void validateTogether() {
+        requireHttpUrl("cases.url", false);
+        requireHttpUrl("influx.url", true);
+        requireHttpUrl("metrics.gateway", true);
+        requireHttpUrl("metrics.jobs", true);
+        requireHttpUrl("metrics.cases", true);
+        if (influxDb().isBlank()) {
+            throw new IllegalArgumentException("setting influx.db must not be empty");
+        }
+    }
+
+    private void requireHttpUrl(String key, boolean emptyAllowed) {
+        String v = values.str(key);
+        if (v.isEmpty() && emptyAllowed) {
+            return;
+        }
+        boolean ok;
+        try {
+            URI uri = URI.create(v);
+            ok = ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            ok = false;
+        }
+        if (!ok) {
+            throw new IllegalArgumentException("setting " + key + " must be an http(s) URL (was '" + v + "')");
+        }
+    }
+
+    public static String markdownTable() {
+        return ConfigValues.markdownTable(SETTINGS, ENV_PREFIX);
+    }
+
+    public static String exampleProperties() {
+        return ConfigValues.exampleProperties("dashboards", SETTINGS, ENV_PREFIX);
+    }
+
+    public String httpHost() { return values.str("http.host"); }
+
+    public int httpPort() { return values.i("http.port"); }
+
+    public Path registryFile() { return Path.of(values.str("registry.file")); }
+
+    public Path dataDir() { return Path.of(values.str("data.dir")); }
+
+    public String kafkaBootstrap() { return values.str("kafka.bootstrap"); }
+
+    /** The case service's base URL, without a trailing slash. */
+    public String casesUrl() { return trimSlash(values.str("cases.url")); }
+
+    /** The InfluxDB URL, or empty when the crowd history is off. */
+    public Optional<String> influxUrl() {
+        String v = values.str("influx.url");
+        return v.isEmpty() ? Optional.empty() : Optional.of(trimSlash(v));
+    }
+
+    public String influxDb() { return values.str("influx.db"); }
+
+    /** The gateway's blob store of snapshot images. */
+    public Path snapshotDir() {
+        String v = values.str("snapshot.dir");
+        return v.isEmpty() ? dataDir().resolve("snapshots") : Path.of(v);
+    }
+
+    public Optional<String> metricsGateway() { return optional("metrics.gateway"); }
+
+    public Optional<String> metricsJobs() { return optional("metrics.jobs"); }
+
+    public Optional<String> metricsCases() { return optional("metrics.cases"); }
+
+    public Duration opsInterval() { return values.d("ops.interval"); }
+
+    public long opsGatewayBufferBytes() { return values.l("ops.gatewayBufferBytes"); }
+
+    public Duration sessionTtl() { return values.d("session.ttl"); }
+
+    public int sessionMax() { return values.i("session.max"); }
+
+    public Duration upstreamTimeout() { return values.d("upstream.timeout"); }
+
+    private Optional<String> optional(String key) {
+        String v = values.str(key);
+        return v.isEmpty() ? Optional.empty() : Optional.of(v);
+    }
+
+    private static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    @Override
+    public String toString() {
+        return "DashboardsConfig" + values;
+    }
+}

@@ -1,0 +1,191 @@
+package io.anju.dashboards.run;
+
+import io.anju.common.registry.Registry;
+import io.anju.common.registry.RegistryLoader;
+import io.anju.dashboards.history.CrowdHistory;
+import io.anju.dashboards.history.CrowdHistoryEndpoint;
+import io.anju.dashboards.ops.OpsMonitor;
+import io.anju.dashboards.session.CaseSignIn;
+import io.anju.dashboards.session.SessionGuard;
+import io.anju.dashboards.session.SessionHandlers;
+import io.anju.dashboards.session.SessionStore;
+import io.anju.dashboards.web.CasesProxy;
+import io.anju.dashboards.web.DashboardsRouter;
+import io.anju.dashboards.web.HealthEndpoint;
+import io.anju.dashboards.web.LiveModule;
+import io.anju.dashboards.web.PlacesView;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The dashboards service, assembled: the registry, sign-in through the case service with in-memory sessions, the
+ * crowd history from InfluxDB, the case proxy, the operations scraper, the live part, and the HTTP server with the
+ * front end. {@link #close()} stops them in reverse order.
+ */
+public final class DashboardsServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardsServer.class);
+    private static final long START_TIMEOUT_S = 60;
+    private static final long SESSION_PURGE_MS = 60_000;
+
+    /**
+     * The live part used by {@link #start(DashboardsConfig)}. The running service wires
+     * {@code io.anju.dashboards.live.LiveHub::new} here; until then the dashboards serve no live data.
+     */
+    static final LiveFactory DEFAULT_LIVE = LiveFactory.NONE;
+
+    private final Vertx vertx;
+    private final HttpServer http;
+    private final LiveModule live;
+    private final OpsMonitor ops;
+    private final Optional<CrowdHistory> history;
+    private final SessionStore sessions;
+    private final PrometheusMeterRegistry metrics;
+    private final long purgeTimer;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private DashboardsServer(Vertx vertx, HttpServer http, LiveModule live, OpsMonitor ops,
+                             Optional<CrowdHistory> history, SessionStore sessions, PrometheusMeterRegistry metrics,
+                             long purgeTimer) {
+        this.vertx = vertx;
+        this.http = http;
+        this.live = live;
+        this.ops = ops;
+        this.history = history;
+        this.sessions = sessions;
+        this.metrics = metrics;
+        this.purgeTimer = purgeTimer;
+    }
+
+    /** Starts the service with the default live part; returns when it listens. Fails naming the setting at fault. */
+    public static DashboardsServer start(DashboardsConfig config) throws Exception {
+        return start(config, DEFAULT_LIVE);
+    }
+
+    /** Starts the service with the given live part; returns when it listens. */
+    public static DashboardsServer start(DashboardsConfig config, LiveFactory liveFactory) throws Exception {
+        Registry registry = loadRegistry(config);
+        Vertx vertx = Vertx.vertx();
+        LiveModule live = null;
+        Optional<CrowdHistory> history = Optional.empty();
+        OpsMonitor ops = null;
+        try {
+            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            new JvmMemoryMetrics().bindTo(metrics);
+            new JvmThreadMetrics().bindTo(metrics);
+            WebClient client = WebClient.create(vertx, new WebClientOptions().setUserAgent("anju-dashboards"));
+            SessionStore sessions = new SessionStore(Clock.systemUTC(), config.sessionMax());
+            SessionGuard guard = new SessionGuard(registry, sessions);
+            history = config.influxUrl().map(url -> new CrowdHistory(vertx, url, config.influxDb(), config.upstreamTimeout()));
+            ops = new OpsMonitor(vertx, client, new OpsMonitor.Targets(config.metricsGateway(), config.metricsJobs(),
+                    config.metricsCases()), config.opsInterval(), config.opsGatewayBufferBytes(),
+                    config.upstreamTimeout(), Clock.systemUTC());
+            live = liveFactory.create(vertx, registry, config, metrics);
+
+            DashboardsRouter.Parts parts = new DashboardsRouter.Parts(guard,
+                    new SessionHandlers(new CaseSignIn(client, config.casesUrl(), config.upstreamTimeout()), sessions,
+                            guard, config.sessionTtl()),
+                    new PlacesView(registry),
+                    new CrowdHistoryEndpoint(history, registry, guard),
+                    new CasesProxy(client, config.casesUrl(), guard, config.upstreamTimeout()),
+                    ops,
+                    new HealthEndpoint(client, config.casesUrl(), live, history),
+                    metrics, live);
+            HttpServer http = listen(vertx, DashboardsRouter.create(vertx, parts), config);
+            live.useOps(ops);
+            ops.start();
+            long purge = vertx.setPeriodic(SESSION_PURGE_MS, id -> sessions.purgeExpired());
+            LOG.info("dashboards on http://{}:{} (cases {}, history {}, {} zones)", config.httpHost(), http.actualPort(),
+                    config.casesUrl(), config.influxUrl().orElse("off"), registry.zones().size());
+            return new DashboardsServer(vertx, http, live, ops, history, sessions, metrics, purge);
+        } catch (Exception | Error e) {
+            if (ops != null) {
+                ops.close();
+            }
+            history.ifPresent(CrowdHistory::close);
+            if (live != null) {
+                live.close();
+            }
+            vertx.close().await(10, TimeUnit.SECONDS);
+            throw e;
+        }
+    }
+
+    private static HttpServer listen(Vertx vertx, io.vertx.ext.web.Router router, DashboardsConfig config)
+            throws Exception {
+        try {
+            return vertx.createHttpServer().requestHandler(router).listen(config.httpPort(), config.httpHost())
+                    .await(START_TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("setting http.port / http.host: cannot listen on " + config.httpHost()
+                    + ":" + config.httpPort() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Registry loadRegistry(DashboardsConfig config) {
+        try {
+            return RegistryLoader.load(config.registryFile());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("setting registry.file: cannot load " + config.registryFile() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    public int httpPort() {
+        return http.actualPort();
+    }
+
+    public PrometheusMeterRegistry metrics() {
+        return metrics;
+    }
+
+    /** The operations scraper (the live part relays its reports to operators). */
+    public OpsMonitor ops() {
+        return ops;
+    }
+
+    /** The signed-in sessions (tests open one directly for a viewer whose token is never used). */
+    public SessionStore sessions() {
+        return sessions;
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.info("stopping the dashboards ...");
+        await(http.close(), "HTTP server");
+        vertx.cancelTimer(purgeTimer);
+        ops.close();
+        try {
+            live.close();
+        } catch (RuntimeException e) {
+            LOG.warn("stopping the live part: {}", e.toString());
+        }
+        history.ifPresent(CrowdHistory::close);
+        await(vertx.close(), "Vert.x");
+        LOG.info("dashboards stopped");
+    }
+
+    private static void await(Future<?> f, String what) {
+        try {
+            f.await(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("stopping {}: {}", what, e.toString());
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.anju.dashboards.web;
+
+import io.anju.dashboards.session.SessionGuard;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.WebClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * {@code /api/cases…} and {@code /api/kpis} forwarded to the case service's {@code /api/v1/…} with the viewer's
+ * token: the case service decides scope and permissions, and its answers (status, JSON body) pass through unchanged.
+ */
+public final class CasesProxy {
+    private static final Logger LOG = LoggerFactory.getLogger(CasesProxy.class);
+    /** Only the case and KPI resources are forwarded: plain path segments, nothing encoded. */
+    private static final Pattern FORWARDED = Pattern.compile("/api/(cases(/[A-Za-z0-9_-]{1,64}){0,3}|kpis)");
+
+    private final WebClient client;
+    private final String casesUrl;
+    private final SessionGuard guard;
+    private final long timeoutMs;
+
+    public CasesProxy(WebClient client, String casesUrl, SessionGuard guard, Duration timeout) {
+        this.client = client;
+        this.casesUrl = casesUrl;
+        this.guard = guard;
+        this.timeoutMs = timeout.toMillis();
+    }
+
+    public void handle(RoutingContext ctx) {
+        guard.viewer(ctx).onFailure(ctx::fail).onSuccess(viewer -> {
+            String path = ctx.normalizedPath();
+            if (!FORWARDED.matcher(path).matches()) {
+                ctx.fail(ApiError.notFound("no such case API: " + path));
+                return;
+            }
+            String query = ctx.request().query();
+            String target = casesUrl + "/api/v1/" + path.substring("/api/".length()) + (query == null ? "" : "?" + query);
+            HttpMethod method = ctx.request().method();
+            HttpRequest<Buffer> request = client.requestAbs(method, target).timeout(timeoutMs)
+                    .putHeader("Authorization", "Bearer " + viewer.token())
+                    .putHeader("Accept", "application/json");
+            Buffer body = ctx.body().buffer();
+            boolean withBody = body != null && body.length() > 0;
+            if (withBody) {
+                request.putHeader("Content-Type", ctx.request().getHeader("Content-Type") == null
+                        ? "application/json" : ctx.request().getHeader("Content-Type"));
+            }
+            (withBody ? request.sendBuffer(body) : request.send()).onSuccess(answer -> {
+                ctx.response().setStatusCode(answer.statusCode()).putHeader("Cache-Control", "no-store");
+                String type = answer.getHeader("Content-Type");
+                if (type != null) {
+                    ctx.response().putHeader("Content-Type", type);
+                }
+                Buffer reply = answer.body();
+                ctx.response().end(reply == null ? Buffer.buffer() : reply);
+            }).onFailure(e -> {
+                LOG.warn("case service did not answer {} {}: {}", method, path, e.toString());
+                ctx.fail(new ApiError(502, "cases_unavailable", "the case service does not answer"));
+            });
+        });
+    }
+}

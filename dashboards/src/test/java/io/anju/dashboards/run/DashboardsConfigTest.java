@@ -1,0 +1,73 @@
+package io.anju.dashboards.run;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DashboardsConfigTest {
+
+    @Test
+    void defaultsAreTheDocumentedOnes() {
+        DashboardsConfig c = DashboardsConfig.of(Map.of());
+        assertThat(c.httpHost()).isEqualTo("0.0.0.0");
+        assertThat(c.httpPort()).isEqualTo(8080);
+        assertThat(c.registryFile()).isEqualTo(Path.of("./data/registry.json"));
+        assertThat(c.kafkaBootstrap()).isEqualTo("127.0.0.1:9092");
+        assertThat(c.casesUrl()).isEqualTo("http://127.0.0.1:8081");
+        assertThat(c.influxUrl()).as("no history by default").isEmpty();
+        assertThat(c.influxDb()).isEqualTo("anju");
+        assertThat(c.snapshotDir()).as("the gateway's blob store under data.dir").isEqualTo(Path.of("./data/snapshots"));
+        assertThat(c.metricsGateway()).contains("http://127.0.0.1:9080/metrics");
+        assertThat(c.metricsJobs()).contains("http://127.0.0.1:9081/metrics");
+        assertThat(c.metricsCases()).contains("http://127.0.0.1:8081/metrics");
+        assertThat(c.sessionTtl()).isEqualTo(Duration.ofHours(8));
+    }
+
+    @Test
+    void fileThenEnvironmentThenFlags(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("dashboards.properties");
+        Files.writeString(file, "http.port=9000\ninflux.url=http://127.0.0.1:8086/\ndata.dir=/srv/anju\n");
+        DashboardsConfig c = DashboardsConfig.load(Optional.of(file),
+                Map.of("ANJU_DASHBOARDS_HTTP_PORT", "9001", "ANJU_DASHBOARDS_SESSION_TTL", "30m"),
+                Map.of("http.port", "9002"));
+        assertThat(c.httpPort()).isEqualTo(9002);
+        assertThat(c.sessionTtl()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(c.influxUrl()).as("trailing slash trimmed").contains("http://127.0.0.1:8086");
+        assertThat(c.snapshotDir()).isEqualTo(Path.of("/srv/anju/snapshots"));
+    }
+
+    @Test
+    void badValuesNameTheSetting() {
+        assertThatThrownBy(() -> DashboardsConfig.of(Map.of("cases.url", "127.0.0.1:8081")))
+                .hasMessageContaining("cases.url").hasMessageContaining("http(s) URL");
+        assertThatThrownBy(() -> DashboardsConfig.of(Map.of("influx.url", "ftp://x")))
+                .hasMessageContaining("influx.url");
+        assertThatThrownBy(() -> DashboardsConfig.of(Map.of("session.ttl", "10s")))
+                .hasMessageContaining("session.ttl").hasMessageContaining("ANJU_DASHBOARDS_SESSION_TTL");
+        assertThatThrownBy(() -> DashboardsConfig.of(Map.of("http.port", "70000")))
+                .hasMessageContaining("http.port");
+        assertThatThrownBy(() -> DashboardsConfig.of(Map.of("no.such", "1")))
+                .hasMessageContaining("no.such");
+    }
+
+    @Test
+    void emptyMetricsUrlsAreNotScraped() {
+        DashboardsConfig c = DashboardsConfig.of(Map.of("metrics.jobs", ""));
+        assertThat(c.metricsJobs()).isEmpty();
+    }
+
+    @Test
+    void theTableDocumentsEverySetting() {
+        String table = DashboardsConfig.markdownTable();
+        DashboardsConfig.SETTINGS.forEach(s -> assertThat(table).contains("`" + s.key() + "`"));
+        assertThat(table).contains("ANJU_DASHBOARDS_INFLUX_URL");
+    }
+}

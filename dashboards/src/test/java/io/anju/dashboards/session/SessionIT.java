@@ -1,0 +1,238 @@
+package io.anju.dashboards.session;
+
+import io.anju.cases.run.CasesConfig;
+import io.anju.cases.run.CasesServer;
+import io.anju.common.model.Device;
+import io.anju.common.model.DeviceType;
+import io.anju.common.registry.Registry;
+import io.anju.common.registry.RegistryWriter;
+import io.anju.dashboards.run.DashboardsConfig;
+import io.anju.dashboards.run.DashboardsServer;
+import io.anju.dashboards.testing.Http;
+import io.anju.dashboards.testing.Places;
+import io.anju.kafka.EmbeddedKafka;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Signing in to the dashboards with the case system's users: the real case service (embedded PostgreSQL, its alert
+ * intake on an embedded Kafka) behind the real dashboards service, spoken to over HTTP as a browser does.
+ */
+class SessionIT {
+    private static final String PASSWORD = "correct horse battery";
+
+    @TempDir
+    static Path dir;
+    static EmbeddedKafka kafka;
+    static CasesServer cases;
+    static DashboardsServer dashboards;
+    static Http http;
+    static Registry registry = Places.registry();
+    static Device charger;
+    static Device otherCharger;
+
+    @BeforeAll
+    static void start() throws Exception {
+        kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start();
+        Path registryFile = dir.resolve("registry.json");
+        RegistryWriter.write(registryFile, registry.document());
+        List<Device> chargers = registry.devicesOfType(DeviceType.CHARGER);
+        charger = chargers.get(0);
+        otherCharger = chargers.stream()
+                .filter(d -> !d.location().gridId().equals(charger.location().gridId())).findFirst().orElseThrow();
+
+        Map<String, String> c = new HashMap<>();
+        c.put("http.host", "127.0.0.1");
+        c.put("http.port", "0");
+        c.put("registry.file", registryFile.toString());
+        c.put("data.dir", dir.resolve("cases").toString());
+        c.put("kafka.bootstrap", kafka.bootstrapServers());
+        c.put("auth.passwordIterations", "10000");
+        cases = CasesServer.start(CasesConfig.of(c));
+        add("worker", "grid_worker", charger.location().gridId(), "李网格");
+        add("other.worker", "grid_worker", otherCharger.location().gridId(), null);
+        add("district", "district_operator", "lianhu", null);
+
+        String casesUrl = "http://127.0.0.1:" + cases.httpPort();
+        Map<String, String> d = new HashMap<>();
+        d.put("http.host", "127.0.0.1");
+        d.put("http.port", "0");
+        d.put("registry.file", registryFile.toString());
+        d.put("data.dir", dir.resolve("dashboards").toString());
+        d.put("kafka.bootstrap", kafka.bootstrapServers());
+        d.put("cases.url", casesUrl);
+        d.put("metrics.gateway", "");
+        d.put("metrics.jobs", "");
+        d.put("metrics.cases", casesUrl + "/metrics");
+        dashboards = DashboardsServer.start(DashboardsConfig.of(d));
+        http = new Http(dashboards.httpPort());
+    }
+
+    private static void add(String name, String role, String scope, String displayName) throws Exception {
+        cases.users().add(name, role, scope, PASSWORD, displayName).toCompletionStage().toCompletableFuture().get();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (dashboards != null) {
+            dashboards.close();
+        }
+        if (cases != null) {
+            cases.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void signingInSetsAnHttpOnlyStrictCookieAndTellsWhoIAm() throws Exception {
+        HttpResponse<String> r = http.post("/api/session", credentials("worker", PASSWORD), null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonObject me = Http.json(r);
+        assertThat(me.getString("name")).isEqualTo("worker");
+        assertThat(me.getString("role")).isEqualTo("grid_worker");
+        assertThat(me.getJsonArray("scope")).containsExactly(charger.location().gridId());
+        assertThat(me.containsKey("token")).as("the case-service token stays on the server").isFalse();
+        assertThat(r.body()).doesNotContain("ey"); // no JWT anywhere in the answer
+
+        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(setCookie).startsWith(SessionGuard.COOKIE + "=").containsIgnoringCase("HttpOnly")
+                .contains("SameSite=Strict").contains("Path=/");
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+
+        HttpResponse<String> again = http.get("/api/session", cookie);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(Http.json(again).getString("role")).isEqualTo("grid_worker");
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithTheCaseServicesAnswer() throws Exception {
+        HttpResponse<String> r = http.post("/api/session", credentials("other.worker", "not the password"), null);
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(Http.json(r).getString("error")).isNotBlank();
+        assertThat(Http.json(r).getString("message")).isNotBlank();
+        assertThat(r.headers().firstValue("Set-Cookie")).isEmpty();
+        assertThat(http.post("/api/session", new JsonObject().put("name", "worker"), null).statusCode())
+                .as("no password").isEqualTo(400);
+    }
+
+    @Test
+    void withoutACookieTheApiAnswers401() throws Exception {
+        for (String path : List.of("/api/session", "/api/places", "/api/cases", "/api/kpis", "/api/ops")) {
+            HttpResponse<String> r = http.get(path, null);
+            assertThat(r.statusCode()).as(path).isEqualTo(401);
+            assertThat(Http.json(r).getString("error")).isEqualTo("unauthorized");
+        }
+        assertThat(http.get("/api/session", SessionGuard.COOKIE + "=forged").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void signingOutEndsTheSession() throws Exception {
+        String cookie = signIn("other.worker");
+        assertThat(http.get("/api/session", cookie).statusCode()).isEqualTo(200);
+        HttpResponse<String> out = http.delete("/api/session", cookie);
+        assertThat(out.statusCode()).isEqualTo(204);
+        assertThat(out.headers().firstValue("Set-Cookie").orElseThrow()).contains("Max-Age=0");
+        assertThat(http.get("/api/session", cookie).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void casesAreProxiedWithTheViewersScope() throws Exception {
+        String district = signIn("district");
+        long mine = file(district, charger.location().gridId(), "blocked fire exit");
+        long theirs = file(district, otherCharger.location().gridId(), "broken street lamp");
+
+        String worker = signIn("worker");
+        HttpResponse<String> list = http.get("/api/cases?open=true", worker);
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        List<Long> ids = Http.json(list).getJsonArray("items").stream()
+                .map(o -> ((JsonObject) o).getLong("id")).toList();
+        assertThat(ids).contains(mine).doesNotContain(theirs);
+        assertThat(Http.json(http.get("/api/cases?open=true", district)).getJsonArray("items").stream()
+                .map(o -> ((JsonObject) o).getLong("id")).toList()).contains(mine, theirs);
+
+        HttpResponse<String> other = http.get("/api/cases/" + theirs, worker);
+        assertThat(other.statusCode()).as("another grid's case").isEqualTo(404);
+        assertThat(Http.json(other).getString("error")).isEqualTo("not_found");
+        HttpResponse<String> own = http.get("/api/cases/" + mine, worker);
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(Http.json(own).getJsonObject("case").getString("title")).isEqualTo("blocked fire exit");
+
+        HttpResponse<String> verified = http.post("/api/cases/" + mine + "/transitions",
+                new JsonObject().put("action", "verify").put("note", "seen on site"), worker);
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+        assertThat(Http.json(verified).getString("state")).isEqualTo("verified");
+        assertThat(http.post("/api/cases/" + mine + "/transitions", new JsonObject().put("action", "fly"), worker)
+                .statusCode()).as("the case service's validation answers").isEqualTo(400);
+        assertThat(http.get("/api/cases/1%2F..%2F..%2Fme", worker).statusCode())
+                .as("only case and KPI resources are forwarded").isEqualTo(404);
+    }
+
+    @Test
+    void kpisAreForCentreOperators() throws Exception {
+        String query = "/api/kpis?groupBy=grid&from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z";
+        HttpResponse<String> kpis = http.get(query, signIn("district"));
+        assertThat(kpis.statusCode()).as(kpis.body()).isEqualTo(200);
+        assertThat(http.get(query, signIn("worker")).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void placesFollowTheSignedInScope() throws Exception {
+        JsonObject places = Http.json(http.get("/api/places", signIn("worker")));
+        JsonArray grids = places.getJsonArray("grids");
+        assertThat(grids).hasSize(1);
+        assertThat(grids.getJsonObject(0).getString("id")).isEqualTo(charger.location().gridId());
+        assertThat(places.getJsonArray("compounds").stream().map(o -> ((JsonObject) o).getString("gridId")))
+                .containsOnly(charger.location().gridId());
+    }
+
+    @Test
+    void operationsAreForOperatorsAndReadTheCaseServicesMetrics() throws Exception {
+        assertThat(http.get("/api/ops", signIn("worker")).statusCode()).isEqualTo(403);
+        HttpResponse<String> ops = http.get("/api/ops", signIn("district"));
+        assertThat(ops.statusCode()).isEqualTo(200);
+        JsonObject casesPart = Http.json(ops).getJsonObject("cases");
+        assertThat(casesPart.getBoolean("up")).isTrue();
+        assertThat(casesPart.getLong("intakeLag")).isNotNull().isGreaterThanOrEqualTo(0L);
+        assertThat(Http.json(ops).getJsonObject("gateway").getBoolean("up")).isFalse();
+    }
+
+    @Test
+    void healthSeesTheCaseService() throws Exception {
+        HttpResponse<String> health = http.get("/health", null);
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        assertThat(Http.json(health).getJsonObject("checks").getString("cases")).isEqualTo("up");
+        assertThat(http.get("/metrics", null).body()).contains("anju_dashboards_http_requests");
+    }
+
+    private static long file(String cookie, String gridId, String title) throws Exception {
+        HttpResponse<String> r = http.post("/api/cases", new JsonObject().put("origin", "grid_report").put("title", title)
+                .put("categoryCode", "05-01").put("severity", "yellow").put("gridId", gridId), cookie);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return Http.json(r).getLong("id");
+    }
+
+    private static String signIn(String name) throws Exception {
+        HttpResponse<String> r = http.post("/api/session", credentials(name, PASSWORD), null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    private static JsonObject credentials(String name, String password) {
+        return new JsonObject().put("name", name).put("password", password);
+    }
+}
