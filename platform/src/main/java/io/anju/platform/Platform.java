@@ -22,7 +22,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * The whole platform in one process, started in order — the gateway with its embedded Kafka, the Flink jobs, the
@@ -53,7 +52,7 @@ public final class Platform implements AutoCloseable {
 
     /** Starts the platform with the dashboards of this build. */
     public static Platform start(PlatformSettings settings) throws Exception {
-        return new Platform(settings, DashboardsStep.notBuilt()).start();
+        return new Platform(settings, new BundledDashboards()).start();
     }
 
     /** Starts every part; if one fails, what was started is stopped again and the failure is rethrown. */
@@ -100,10 +99,8 @@ public final class Platform implements AutoCloseable {
         dashboards = dashboardsStep.start(new DashboardsWiring(settings.bindHost(),
                 settings.ports().dashboardsHttp(), settings.registryFile(), settings.dataDir(),
                 gateway.bootstrapServers(), local(cases.httpPort()), settings.influxUrl(),
-                local(gateway.server().httpPort()), local(jobs.httpPort()))).orElse(null);
-        if (dashboards != null) {
-            register("dashboards", dashboards);
-        }
+                local(gateway.server().httpPort()), local(jobs.httpPort())));
+        register("dashboards", dashboards);
 
         DemoUsers.provision(cases.users(), team, UserDemoCommand.DEMO_PASSWORD);
 
@@ -111,7 +108,7 @@ public final class Platform implements AutoCloseable {
             simulation = RunningSimulation.start(settings, registry, gateway.server().mqttPort());
             register("simulator", simulation);
         }
-        LOG.info("platform up: {}", PlatformUrls.of(this).dashboards());
+        LOG.info("platform up: dashboards on {}", PlatformUrls.of(this).dashboards());
     }
 
     /** Records a started part; one that finishes starting after {@link #close()} is stopped at once. */
@@ -168,9 +165,8 @@ public final class Platform implements AutoCloseable {
         return cases;
     }
 
-    /** The dashboards' HTTP port; empty when this build has no dashboards. */
-    public OptionalInt dashboardsHttpPort() {
-        return dashboards == null ? OptionalInt.empty() : OptionalInt.of(dashboards.httpPort());
+    public int dashboardsHttpPort() {
+        return dashboards.httpPort();
     }
 
     /** The demo scenario being played; empty with {@code simulate} off. */

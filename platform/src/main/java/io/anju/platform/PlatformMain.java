@@ -70,7 +70,7 @@ public final class PlatformMain implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "bad configuration: " + e.getMessage());
         }
-        Platform platform = new Platform(settings, DashboardsStep.notBuilt());
+        Platform platform = new Platform(settings, new BundledDashboards());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             platform.close();

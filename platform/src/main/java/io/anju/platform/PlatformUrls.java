@@ -11,10 +11,7 @@ public record PlatformUrls(String dashboards, String casesApi, String mqtt, Stri
 
     public static PlatformUrls of(Platform p) {
         String host = "127.0.0.1";
-        String dashboards = p.dashboardsHttpPort().isPresent()
-                ? "http://" + host + ":" + p.dashboardsHttpPort().getAsInt()
-                : "not in this build (port " + p.settings().ports().dashboardsHttp() + " stays free)";
-        return new PlatformUrls(dashboards,
+        return new PlatformUrls("http://" + host + ":" + p.dashboardsHttpPort(),
                 "http://" + host + ":" + p.cases().httpPort() + "/api/v1",
                 "tcp://" + host + ":" + p.gateway().server().mqttPort(),
                 p.kafkaBootstrap(),
