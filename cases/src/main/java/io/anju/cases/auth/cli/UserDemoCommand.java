@@ -23,9 +23,9 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Add the demo users (one per role) and print their sign-in names and scopes.")
-final class UserDemoCommand implements Callable<Integer> {
+public final class UserDemoCommand implements Callable<Integer> {
     /** The demo team's shared password: for a demonstration on one machine only. */
-    static final String DEMO_PASSWORD = "anju-demo-2026";
+    public static final String DEMO_PASSWORD = "anju-demo-2026";
     private static final String STREET_NAME_EN = "Beiyuanmen";
 
     @Spec
@@ -37,7 +37,8 @@ final class UserDemoCommand implements Callable<Integer> {
     @Option(names = "--password", description = "Password of every demo user (default: " + DEMO_PASSWORD + ").")
     private String password = DEMO_PASSWORD;
 
-    record DemoUser(String name, Role role, String scope, String displayName) {
+    /** One demo person: sign-in name, role, scope ids (comma-separated) and display name. */
+    public record DemoUser(String name, Role role, String scope, String displayName) {
     }
 
     @Override
@@ -63,7 +64,11 @@ final class UserDemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    static List<DemoUser> team(Registry registry) {
+    /**
+     * The demo team for a registry; the one-process platform ({@code ./anju demo}) provisions the same people and
+     * places its demo faults in their scopes.
+     */
+    public static List<DemoUser> team(Registry registry) {
         String street = registry.subDistricts().stream().filter(s -> STREET_NAME_EN.equals(s.nameEn()))
                 .map(s -> s.id()).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the registry has no sub-district " + STREET_NAME_EN));

@@ -1,0 +1,131 @@
+package io.anju.platform;
+
+import io.anju.sim.run.DeviceFilter;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How the one-process platform runs. Validated at construction: a bad value fails at start, naming the setting.
+ *
+ * @param dataDir   everything the platform keeps: registry, Kafka log, Flink checkpoints, PostgreSQL, ground truth
+ *                  (default {@code ./data}); a second run continues from it
+ * @param bindHost  address the HTTP and MQTT listeners bind to (default {@code 127.0.0.1}: the demo users have a
+ *                  published password)
+ * @param ports     every listener's port
+ * @param influxUrl InfluxDB for the history job and the dashboards' charts; null: alerts and cases work, no history
+ * @param simulate  play the demo scenario's devices in this process (default true)
+ * @param devices   which devices to play besides the scenario's own (simulator {@code --devices}; default
+ *                  {@code limit=400}: Paho costs about four threads per device)
+ * @param speed     simulated seconds per real second (default 10: the demo faults show within about a minute)
+ * @param seed      seed of the simulator's randomness (default 1)
+ */
+public record PlatformSettings(Path dataDir, String bindHost, Ports ports, String influxUrl, boolean simulate,
+                               String devices, double speed, long seed) {
+    public static final String DEFAULT_DEVICES = "limit=400";
+    public static final double DEFAULT_SPEED = 10;
+
+    public PlatformSettings {
+        require(dataDir != null, "platform.dataDir is required", null);
+        require(bindHost != null && !bindHost.isBlank(), "platform.bindHost is required", bindHost);
+        require(ports != null, "platform.ports is required", null);
+        require(influxUrl == null || influxUrl.matches("https?://[^/\\s]+(/.*)?"),
+                "platform.influxUrl must be http(s)://host:port", influxUrl);
+        require(speed > 0 && speed <= 1_000, "platform.speed must be > 0 and ≤ 1000", speed);
+        try {
+            DeviceFilter.parse(devices);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("platform.devices: " + e.getMessage(), e);
+        }
+    }
+
+    /** The defaults of {@code ./anju demo}, with data under {@code dataDir}. */
+    public static PlatformSettings defaults(Path dataDir) {
+        return new PlatformSettings(dataDir, "127.0.0.1", Ports.defaults(), null, true, DEFAULT_DEVICES,
+                DEFAULT_SPEED, 1);
+    }
+
+    public PlatformSettings withPorts(Ports value) {
+        return new PlatformSettings(dataDir, bindHost, value, influxUrl, simulate, devices, speed, seed);
+    }
+
+    public PlatformSettings withInfluxUrl(String value) {
+        return new PlatformSettings(dataDir, bindHost, ports, value, simulate, devices, speed, seed);
+    }
+
+    public PlatformSettings withSimulation(boolean value) {
+        return new PlatformSettings(dataDir, bindHost, ports, influxUrl, value, devices, speed, seed);
+    }
+
+    public PlatformSettings withDevices(String value) {
+        return new PlatformSettings(dataDir, bindHost, ports, influxUrl, simulate, value, speed, seed);
+    }
+
+    public PlatformSettings withSpeed(double value) {
+        return new PlatformSettings(dataDir, bindHost, ports, influxUrl, simulate, devices, value, seed);
+    }
+
+    public PlatformSettings withBindHost(String value) {
+        return new PlatformSettings(dataDir, value, ports, influxUrl, simulate, devices, speed, seed);
+    }
+
+    public Path registryFile() {
+        return dataDir.resolve("registry.json");
+    }
+
+    public Path credentialsFile() {
+        return dataDir.resolve("credentials.csv");
+    }
+
+    /**
+     * The jobs' wall-clock "quiet partition" knob, scaled with the simulator's speed (a simulated minute), so
+     * event-time timers of silent devices fire as they would at real speed; never below 200 ms.
+     */
+    public Duration jobsQuietAfter() {
+        return Duration.ofMillis(Math.max(200, Math.round(60_000 / speed)));
+    }
+
+    /**
+     * Listener ports. 0 means any free port for every listener but {@code jobsMetrics}, where 0 turns Flink's
+     * Prometheus reporter off (the jobs' /metrics then shows only whether each job runs).
+     *
+     * @param mqtt           MQTT of the gateway (default 1883)
+     * @param kafka          the embedded Kafka broker, on 127.0.0.1 (default 9092)
+     * @param gatewayHttp    the gateway's /health and /metrics (default 9080)
+     * @param jobsHttp       the jobs' /health and /metrics (default 9081)
+     * @param casesHttp      the case service's API (default 8081)
+     * @param dashboardsHttp the dashboards (default 8080)
+     * @param jobsMetrics    Flink's Prometheus reporter on 127.0.0.1 (default 9249; 0 = off)
+     */
+    public record Ports(int mqtt, int kafka, int gatewayHttp, int jobsHttp, int casesHttp, int dashboardsHttp,
+                        int jobsMetrics) {
+        public Ports {
+            port("platform.ports.mqtt", mqtt);
+            port("platform.ports.kafka", kafka);
+            port("platform.ports.gatewayHttp", gatewayHttp);
+            port("platform.ports.jobsHttp", jobsHttp);
+            port("platform.ports.casesHttp", casesHttp);
+            port("platform.ports.dashboardsHttp", dashboardsHttp);
+            port("platform.ports.jobsMetrics", jobsMetrics);
+        }
+
+        public static Ports defaults() {
+            return new Ports(1883, 9092, 9080, 9081, 8081, 8080, 9249);
+        }
+
+        /** Any free port everywhere, Flink's reporter off: tests, and several platforms on one machine. */
+        public static Ports anyFree() {
+            return new Ports(0, 0, 0, 0, 0, 0, 0);
+        }
+
+        private static void port(String setting, int value) {
+            require(value >= 0 && value <= 65_535, setting + " must be 0..65535", value);
+        }
+    }
+
+    private static void require(boolean ok, String message, Object value) {
+        if (!ok) {
+            throw new IllegalArgumentException(message + (value == null ? "" : " (was " + value + ")"));
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.anju.platform;
+
+import io.anju.dashboards.run.DashboardsConfig;
+import io.anju.platform.DashboardsStep.DashboardsWiring;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BundledDashboardsTest {
+    private static final DashboardsWiring WIRING = new DashboardsWiring("127.0.0.1", 8080, Path.of("data/registry.json"),
+            Path.of("data"), "127.0.0.1:9092", "http://127.0.0.1:8081", null, "http://127.0.0.1:9080",
+            "http://127.0.0.1:9081");
+
+    @Test
+    void theDashboards_talkToThisPlatformsServices() {
+        DashboardsConfig config = DashboardsConfig.of(BundledDashboards.settings(WIRING));
+        assertThat(config.httpHost()).isEqualTo("127.0.0.1");
+        assertThat(config.httpPort()).isEqualTo(8080);
+        assertThat(config.casesUrl()).isEqualTo("http://127.0.0.1:8081");
+        assertThat(config.metricsGateway()).contains("http://127.0.0.1:9080/metrics");
+        assertThat(config.metricsJobs()).contains("http://127.0.0.1:9081/metrics");
+        assertThat(config.metricsCases()).contains("http://127.0.0.1:8081/metrics");
+    }
+
+    @Test
+    void withoutInfluxDb_theHistoryIsOff_andWithItTheDashboardsReadTheSameDatabase() {
+        assertThat(DashboardsConfig.of(BundledDashboards.settings(WIRING)).influxUrl()).isEmpty();
+        DashboardsWiring withInflux = new DashboardsWiring("127.0.0.1", 8080, WIRING.registryFile(), WIRING.dataDir(),
+                WIRING.kafkaBootstrap(), WIRING.casesUrl(), "http://127.0.0.1:8186", WIRING.gatewayUrl(),
+                WIRING.jobsUrl());
+        assertThat(DashboardsConfig.of(BundledDashboards.settings(withInflux)).influxUrl())
+                .contains("http://127.0.0.1:8186");
+    }
+}

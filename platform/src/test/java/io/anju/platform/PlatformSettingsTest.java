@@ -1,0 +1,41 @@
+package io.anju.platform;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PlatformSettingsTest {
+    private static final PlatformSettings DEFAULTS = PlatformSettings.defaults(Path.of("data"));
+
+    @Test
+    void defaults_areTheDocumentedOnes() {
+        assertThat(DEFAULTS.ports()).isEqualTo(new PlatformSettings.Ports(1883, 9092, 9080, 9081, 8081, 8080, 9249));
+        assertThat(DEFAULTS.speed()).isEqualTo(10);
+        assertThat(DEFAULTS.devices()).isEqualTo("limit=400");
+        assertThat(DEFAULTS.bindHost()).isEqualTo("127.0.0.1");
+        assertThat(DEFAULTS.simulate()).isTrue();
+        assertThat(DEFAULTS.influxUrl()).isNull();
+        assertThat(DEFAULTS.registryFile()).isEqualTo(Path.of("data", "registry.json"));
+    }
+
+    @Test
+    void badValues_failNamingTheSetting() {
+        assertThatThrownBy(() -> DEFAULTS.withSpeed(0)).hasMessage("platform.speed must be > 0 and ≤ 1000 (was 0.0)");
+        assertThatThrownBy(() -> DEFAULTS.withDevices("limit=none")).hasMessageStartingWith("platform.devices: ");
+        assertThatThrownBy(() -> DEFAULTS.withInfluxUrl("localhost:8086"))
+                .hasMessage("platform.influxUrl must be http(s)://host:port (was localhost:8086)");
+        assertThatThrownBy(() -> new PlatformSettings.Ports(1883, 9092, 9080, 9081, 70_000, 8080, 0))
+                .hasMessage("platform.ports.casesHttp must be 0..65535 (was 70000)");
+    }
+
+    @Test
+    void theJobsQuietPartitionKnob_shrinksWithTheSimulatorsSpeed() {
+        assertThat(DEFAULTS.jobsQuietAfter()).isEqualTo(Duration.ofSeconds(6));
+        assertThat(DEFAULTS.withSpeed(1).jobsQuietAfter()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(DEFAULTS.withSpeed(1000).jobsQuietAfter()).isEqualTo(Duration.ofMillis(200));
+    }
+}
