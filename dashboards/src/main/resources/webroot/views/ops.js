@@ -49,6 +49,7 @@ export function mount(root) {
   const box = h('div', { 'data-testid': 'ops' }, loading());
   root.append(h('section', { class: 'view ops' }, h('h1', null, t('ops.title')), box));
   let timer = null;
+  let stopped = false;
 
   async function refresh() {
     clearTimeout(timer);
@@ -57,6 +58,7 @@ export function mount(root) {
     } catch (err) {
       clear(box, errorLine(err));
     }
+    if (stopped) return; // unmounted while the request was out
     timer = setTimeout(refresh, REFRESH_MS);
   }
 
@@ -67,6 +69,7 @@ export function mount(root) {
   });
   refresh();
   return () => {
+    stopped = true;
     off();
     clearTimeout(timer);
   };
