@@ -30,7 +30,9 @@ export function evidenceList(evidence, fallbackDeviceId) {
       h('span', { class: 'muted' }, item.ts ? fmtTime(item.ts) : ''), ' ', device ?? '', ' ', reading,
       item.snapshotId && device ? h('a', { href: snapshotUrl(device, item.snapshotId), target: '_blank', rel: 'noopener' },
         h('img', { src: snapshotUrl(device, item.snapshotId), alt: t('chargers.snapshot'), loading: 'lazy',
-          class: 'thumb', 'data-testid': `snapshot-${item.snapshotId}` })) : null);
+          class: 'thumb', 'data-testid': `snapshot-${item.snapshotId}`,
+          // an image that is gone (blob store pruned) leaves the reading, not a broken icon
+          onerror: e => e.target.closest('a')?.replaceWith(`[${t('chargers.snapshot')}: ${item.snapshotId}]`) })) : null);
   }));
 }
 

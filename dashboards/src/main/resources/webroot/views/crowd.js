@@ -10,6 +10,11 @@ import { LEVELS, levelBadge, rank, caseLink, errorLine, loading, evidenceList, r
 
 let selectedZone = null; // kept across remounts (a language switch remounts the view)
 
+function newer(a, b) {
+  if (!a) return b;
+  return Date.parse(a.updatedAt) > Date.parse(b.updatedAt) ? a : b;
+}
+
 export function mount(root) {
   const zones = new Map(); // id → Zone from /api/places
   const live = new Map(); // id → live state from /api/crowd/zones and `zone` events
@@ -146,8 +151,8 @@ export function mount(root) {
       const [places, states] = await Promise.all([api.get('/api/places'), api.get('/api/crowd/zones')]);
       zones.clear();
       (places.zones ?? []).forEach(zone => zones.set(zone.id, zone));
-      live.clear();
-      states.forEach(z => live.set(z.zoneId, z));
+      // A `zone` event that arrived while the request was out is newer than the answer: keep it.
+      states.forEach(z => live.set(z.zoneId, newer(live.get(z.zoneId), z)));
       if (zones.size === 0) {
         clear(mapBox, h('p', { class: 'muted', 'data-testid': 'no-zones' }, t('crowd.noZones')));
         return;
@@ -163,9 +168,8 @@ export function mount(root) {
 
   const offs = [
     onLive('zone', z => {
-      if (!zones.has(z.zoneId)) return;
-      live.set(z.zoneId, z);
-      renderLive();
+      live.set(z.zoneId, newer(live.get(z.zoneId), z));
+      if (zones.has(z.zoneId)) renderLive();
     }),
     onLive('alert', a => a.type?.startsWith('crowd') && reloadAlerts()),
     // A case opened for an alert gives it a caseId; the notice is the cue to refetch the links.
