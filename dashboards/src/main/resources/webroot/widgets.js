@@ -59,3 +59,9 @@ export function caseOfNotice(notice) {
   const c = notice?.after ?? notice?.case ?? notice;
   return c && c.id != null && c.state ? c : null;
 }
+
+/** Of two versions of a live record (zone, station), the later by updatedAt: a slow fetch must not undo an event. */
+export function newer(a, b) {
+  if (!a) return b;
+  return Date.parse(a.updatedAt) > Date.parse(b.updatedAt) ? a : b;
+}

@@ -5,7 +5,7 @@ import { api, enc } from '../api.js';
 import { t, tv, fmtNumber, fmtTime } from '../i18n.js';
 import { h, clear, throttle } from '../dom.js';
 import { onLive } from '../live.js';
-import { levelBadge, rank, caseLink, errorLine, loading, evidenceList, recommended, caseOfNotice } from '../widgets.js';
+import { levelBadge, rank, caseLink, errorLine, loading, evidenceList, recommended, caseOfNotice, newer } from '../widgets.js';
 import { openStopDialog } from './stop-dialog.js';
 
 const HOT_C = 65; // the firmware's over-temperature stop (domain.md): shown as hot from here
@@ -112,8 +112,9 @@ export function mount(root) {
     try {
       const list = await api.get(`/api/chargers?compound=${enc(compound)}`);
       if (compound !== selectedCompound) return;
+      const before = new Map(stations);
       stations.clear();
-      list.forEach(st => stations.set(st.deviceId, st));
+      list.forEach(st => stations.set(st.deviceId, newer(before.get(st.deviceId), st)));
       renderStations();
       renderAlarms();
     } catch (err) {
@@ -159,8 +160,9 @@ export function mount(root) {
     onLive('charger', station => {
       if (station.compoundId !== selectedCompound) return;
       const old = stationsBox.querySelector(`[data-testid="station-${CSS.escape(station.deviceId)}"]`);
-      stations.set(station.deviceId, station);
-      if (old) old.replaceWith(stationCard(station));
+      const latest = newer(stations.get(station.deviceId), station);
+      stations.set(station.deviceId, latest);
+      if (old) old.replaceWith(stationCard(latest));
       else renderStations();
     }),
     onLive('alert', a => !a.type?.startsWith('crowd') && reloadAlarms()),

@@ -6,14 +6,9 @@ import { t, tv, fmtNumber, fmtPercent, fmtTime } from '../i18n.js';
 import { h, s, clear, throttle } from '../dom.js';
 import { onLive } from '../live.js';
 import { lineChart } from '../chart.js';
-import { LEVELS, levelBadge, rank, caseLink, errorLine, loading, evidenceList, recommended, caseOfNotice } from '../widgets.js';
+import { LEVELS, levelBadge, rank, caseLink, errorLine, loading, evidenceList, recommended, caseOfNotice, newer } from '../widgets.js';
 
 let selectedZone = null; // kept across remounts (a language switch remounts the view)
-
-function newer(a, b) {
-  if (!a) return b;
-  return Date.parse(a.updatedAt) > Date.parse(b.updatedAt) ? a : b;
-}
 
 export function mount(root) {
   const zones = new Map(); // id → Zone from /api/places
