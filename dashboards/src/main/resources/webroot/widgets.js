@@ -32,7 +32,7 @@ export function evidenceList(evidence, fallbackDeviceId) {
         h('img', { src: snapshotUrl(device, item.snapshotId), alt: t('chargers.snapshot'), loading: 'lazy',
           class: 'thumb', 'data-testid': `snapshot-${item.snapshotId}`,
           // an image that is gone (blob store pruned) leaves the reading, not a broken icon
-          onerror: e => e.target.closest('a')?.replaceWith(`[${t('chargers.snapshot')}: ${item.snapshotId}]`) })) : null);
+          onerror: e => e.target.closest('a')?.replaceWith(` [${t('chargers.snapshot')}: ${item.snapshotId}]`) })) : null);
   }));
 }
 
