@@ -32,7 +32,7 @@ let session = null;
 let unmount = null;
 let liveStatus = 'down';
 
-export function viewsOf(role) {
+function viewsOf(role) {
   return ROLE_VIEWS[role] ?? [];
 }
 

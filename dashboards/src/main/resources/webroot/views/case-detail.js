@@ -116,7 +116,7 @@ export function mount(root, { params }) {
             fact('case.created', fmtTime(c.createdAt)),
             fact('case.dispatched', c.dispatchedAt ? fmtTime(c.dispatchedAt) : null),
             fact('cases.deadline', c.deadlineAt ? fmtTime(c.deadlineAt) : null),
-            fact('case.alert', c.alertType ? `${tv('alertType', c.alertType)}${c.alertStatus ? ` (${c.alertStatus})` : ''}` : null),
+            fact('case.alert', c.alertType ? `${tv('alertType', c.alertType)}${c.alertStatus ? ` (${tv('alertStatus', c.alertStatus)})` : ''}` : null),
             fact('case.recommended', recommended(c.recommendedAction)),
             fact('case.description', c.description),
             fact('case.score', c.evaluationScore),
