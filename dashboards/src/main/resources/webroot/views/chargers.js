@@ -1,7 +1,7 @@
 // Chargers of a compound: each station as a card (ports with state, power against the limit, temperature), live
 // from `charger` events; the compound's active alarms with evidence, "acknowledge" (the verify step of the alarm's
 // case) and "stop port" (stop-dialog.js).
-import { api, enc } from '../api.js';
+import { activeAlerts, api, enc } from '../api.js';
 import { t, tv, fmtNumber, fmtTime } from '../i18n.js';
 import { h, clear, throttle } from '../dom.js';
 import { onLive } from '../live.js';
@@ -124,7 +124,7 @@ export function mount(root) {
 
   async function loadAlarms() {
     try {
-      alarms = await api.get('/api/alerts/active?kind=charger');
+      alarms = await activeAlerts('charger');
       renderAlarms();
     } catch (err) {
       clear(alarmsBox, h('h2', null, t('chargers.alarms')), errorLine(err));

@@ -1,7 +1,7 @@
 // Beiyuanmen street: the zone schematic coloured by warning level (live `zone` events), per-zone figures with the
 // forecast, the inflow at the entrances, a zone's last 3 hours (InfluxDB through /api/crowd/history) and the active
 // crowd warnings with their cases.
-import { api, enc } from '../api.js';
+import { activeAlerts, api, enc } from '../api.js';
 import { t, tv, fmtNumber, fmtPercent, fmtTime } from '../i18n.js';
 import { h, s, clear, throttle } from '../dom.js';
 import { onLive } from '../live.js';
@@ -133,7 +133,7 @@ export function mount(root) {
 
   async function loadAlerts() {
     try {
-      alerts = await api.get('/api/alerts/active?kind=crowd');
+      alerts = await activeAlerts('crowd');
       renderAlerts();
     } catch (err) {
       clear(alertsBox, h('h2', null, t('crowd.alerts')), errorLine(err));
