@@ -1,0 +1,427 @@
+package io.anju.platform.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.anju.cases.auth.cli.UserDemoCommand.DemoUser;
+import io.anju.cases.model.Role;
+import io.anju.common.json.Json;
+import io.anju.common.model.Compound;
+import io.anju.platform.DemoScenario;
+import io.anju.platform.Platform;
+import io.anju.platform.PlatformSettings;
+import io.anju.platform.browser.Browser.FetchResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboards in a real Chromium against the whole platform in one process ({@link Platform}: gateway, Kafka,
+ * Flink jobs, case service with PostgreSQL, dashboards, simulator playing the demo scenario), in the order a demo
+ * goes: every role signs in, the crowd map turns live, the property manager acknowledges the fire risk and stops a
+ * port, the grid centre takes the case to its evaluation, scopes hold, and a phone shows the grid worker's queue.
+ * Screenshots of every view go to {@code target/screenshots}.
+ *
+ * <p>Speed: the simulator plays at {@value #SPEED}×. Faster, the crowd surge colours its zone before a browser can be
+ * looking at it still uncoloured, and the thermal runaway (20 simulated minutes) ends — its alert clearing moves the
+ * case on by itself — before the grid centre has taken its steps.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(OrderAnnotation.class)
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class DashboardsBrowserIT {
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardsBrowserIT.class);
+    static final double SPEED = 10;
+    private static final Duration LIVE_WITHIN = Duration.ofSeconds(60);
+    private static final Duration STEP_WITHIN = Duration.ofSeconds(20);
+    private static final Set<String> WARNING_LEVELS = Set.of("blue", "yellow", "orange", "red");
+    /** The navigation each role gets (issue 5, section 1), in the order the header shows it. */
+    private static final Map<Role, List<String>> NAV = Map.of(
+            Role.DISTRICT_OPERATOR, List.of("crowd", "chargers", "cases", "ops"),
+            Role.SUB_DISTRICT_OPERATOR, List.of("crowd", "chargers", "cases", "ops"),
+            Role.COMMUNITY_OPERATOR, List.of("crowd", "chargers", "cases", "ops"),
+            Role.EMERGENCY_MANAGER, List.of("crowd", "cases"),
+            Role.PROPERTY_MANAGER, List.of("chargers", "cases"),
+            Role.GRID_WORKER, List.of("cases", "chargers"),
+            Role.DEPARTMENT_RESPONDER, List.of("cases"));
+
+    private Path dataDir;
+    private Platform platform;
+    private DemoScenario scenario;
+    private String password;
+    private final List<Browser> browsers = new ArrayList<>();
+    private Browser emergency;
+    private Browser visitor;
+    private Browser operator;
+    private Browser worker;
+    private long upNanos;
+    // handed from one step to the next
+    private String fireCaseId;
+    private String crowdCaseId;
+
+    @BeforeAll
+    void startPlatformAndBrowsers() throws Exception {
+        dataDir = Files.createTempDirectory("anju-browser-it-");
+        // Chromium starts while the platform does: the crowd surge is seconds away once the simulator plays.
+        CompletableFuture<Browser> first = CompletableFuture.supplyAsync(DashboardsBrowserIT::openBrowser);
+        CompletableFuture<Browser> second = CompletableFuture.supplyAsync(DashboardsBrowserIT::openBrowser);
+        long start = System.nanoTime();
+        try {
+            platform = Platform.start(PlatformSettings.defaults(dataDir).withPorts(PlatformSettings.Ports.anyFree())
+                    .withSpeed(SPEED).withDevices("limit=10"));
+        } finally {
+            browsers.add(emergency = first.get(60, TimeUnit.SECONDS));
+            browsers.add(visitor = second.get(60, TimeUnit.SECONDS));
+        }
+        upNanos = System.nanoTime();
+        LOG.info("platform up after {} ms", (upNanos - start) / 1_000_000);
+        scenario = platform.scenario().orElseThrow();
+        password = platform.demoPassword();
+        emergency.at(dashboardsUrl());
+        visitor.at(dashboardsUrl());
+    }
+
+    @AfterAll
+    void stopAll() {
+        browsers.forEach(Browser::close);
+        if (platform != null) {
+            platform.close();
+        }
+        LOG.info("whole class done {} s after the platform came up", (System.nanoTime() - upNanos) / 1_000_000_000);
+        deleteTree(dataDir);
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("could not delete {}: {}", dir, e.toString());
+        }
+    }
+
+    /**
+     * Every demo user signs in with the form, sees exactly their role's navigation and lands on its first view;
+     * each view is captured, and the language toggle turns the Chinese labels English (and back).
+     */
+    @Test
+    @Order(1)
+    void everyRole_signsIn_seesExactlyItsViews_andSwitchesLanguage() {
+        // The emergency manager first, left looking at the crowd map while the surge is still to come (step 2).
+        List<DemoUser> team = new ArrayList<>(platform.demoTeam());
+        team.sort((a, b) -> Boolean.compare(b.role() == Role.EMERGENCY_MANAGER, a.role() == Role.EMERGENCY_MANAGER));
+        for (DemoUser user : team) {
+            boolean isEmergency = user.role() == Role.EMERGENCY_MANAGER;
+            Browser b = isEmergency ? emergency : visitor;
+            List<String> views = NAV.get(user.role());
+            b.signIn(user.name(), password);
+            assertThat(b.attribute("current-role", "data-role")).isEqualTo(user.role().wireName());
+            assertThat(b.allByTestIdPrefix("nav-")).extracting(e -> e.getDomAttribute("data-testid"))
+                    .as("%s's navigation", user.name()).containsExactlyElementsOf(views.stream().map(v -> "nav-" + v).toList());
+            b.waitUntil(STEP_WITHIN, d -> d.getCurrentUrl().endsWith("#/" + views.get(0)));
+
+            // Chinese by default; the toggle switches every label, and back.
+            assertThat(b.js("return document.documentElement.lang")).isEqualTo("zh-CN");
+            assertThat(b.byTestId("nav-cases").getText()).isEqualTo("案件");
+            b.click("lang-toggle");
+            b.waitUntil(STEP_WITHIN, d -> "Cases".equals(b.byTestId("nav-cases").getText()));
+            assertThat(b.js("return document.documentElement.lang")).isEqualTo("en");
+            awaitView(b, views.get(0));
+            b.screenshot("1-" + user.name() + "-" + views.get(0) + "-en");
+            b.click("lang-toggle");
+            b.waitUntil(STEP_WITHIN, d -> "案件".equals(b.byTestId("nav-cases").getText()));
+
+            // Every view of the role, the first one last so the emergency manager stays on the crowd map.
+            List<String> order = new ArrayList<>(views.subList(1, views.size()));
+            order.add(views.get(0));
+            for (String view : order) {
+                b.click("nav-" + view);
+                b.waitUntil(STEP_WITHIN, d -> d.getCurrentUrl().endsWith("#/" + view));
+                awaitView(b, view);
+                b.screenshot("1-" + user.name() + "-" + view);
+            }
+            if (isEmergency) {
+                lookAtTheSurgeZoneBeforeTheSurge();
+            } else {
+                b.signOut();
+            }
+        }
+    }
+
+    private void lookAtTheSurgeZoneBeforeTheSurge() {
+        String zone = "zone-" + scenario.zone().id();
+        emergency.waitFor(zone);
+        emergency.waitForAttribute("live-status", "data-status", "live", STEP_WITHIN);
+        assertThat(emergency.attribute(zone, "data-level"))
+                .as("the surge zone before the surge (%d s after the platform came up)", secondsSinceUp())
+                .isEqualTo("none");
+        // Marks that a live update must leave in place: the page (no reload) and the mounted view (no remount).
+        emergency.js("window.anjuMarker = 'before-surge';"
+                + " document.querySelector('section.view.crowd').dataset.marker = 'before-surge';");
+    }
+
+    /**
+     * The surge zone on the emergency manager's crowd map turns from {@code none} to a warning level by itself —
+     * the page and the view are the ones marked before — and its warning lists the case it opened; clicking the zone
+     * shows its history (or, without InfluxDB, says the history is unavailable).
+     */
+    @Test
+    @Order(2)
+    void emergencyManager_seesTheSurgeZoneColourLive_andItsHistory() throws Exception {
+        String zoneId = scenario.zone().id();
+        String zone = "zone-" + zoneId;
+        String level = emergency.waitUntil(LIVE_WITHIN, d -> {
+            String l = emergency.attribute(zone, "data-level");
+            return WARNING_LEVELS.contains(l) ? l : null;
+        });
+        LOG.info("zone {} turned {} {} s after the platform came up", zoneId, level, secondsSinceUp());
+        assertThat(emergency.js("return window.anjuMarker")).as("no page reload").isEqualTo("before-surge");
+        assertThat(emergency.js("return document.querySelector('section.view.crowd').dataset.marker"))
+                .as("the crowd view was not remounted").isEqualTo("before-surge");
+        assertThat(emergency.attribute("zone-row-" + zoneId, "data-level")).as("the table agrees").isIn(WARNING_LEVELS);
+
+        // The warning and its case (the alert's case link comes from the case list, by dedup key).
+        WebElement alert = emergency.waitUntil(LIVE_WITHIN, d -> d.findElements(By.cssSelector(
+                "[data-testid^='alert-'][data-zone='" + zoneId + "'] [data-testid^='case-link-']"))
+                .stream().findFirst().orElse(null));
+        crowdCaseId = alert.getDomAttribute("data-testid").substring("case-link-".length());
+        emergency.screenshot("2-emergency-crowd-" + level);
+
+        emergency.click(zone);
+        emergency.waitUntil(STEP_WITHIN, d -> emergency.present("history-unavailable")
+                || emergency.present("history-occupancy"));
+        if (platform.settings().influxUrl() == null) {
+            assertThat(emergency.present("history-unavailable")).as("no InfluxDB: said so").isTrue();
+        }
+        emergency.screenshot("2-emergency-crowd-history");
+        JsonNode crowdCase = json(emergency.fetch("GET", "/api/cases/" + crowdCaseId), 200).path("case");
+        assertThat(crowdCase.path("alertType").asText()).startsWith("crowd");
+        assertThat(crowdCase.path("location").path("zoneId").asText()).isEqualTo(zoneId);
+        emergency.close();
+        browsers.remove(emergency);
+    }
+
+    /**
+     * The property manager sees the demo charger online, the thermal runaway's fire-risk alarm with its case,
+     * acknowledges it (the case becomes {@code verified}), and stops another port of the same charger through the
+     * typed confirmation: the gateway delivers the command and the simulated charger answers.
+     */
+    @Test
+    @Order(3)
+    void propertyManager_acknowledgesTheFireRisk_andStopsAnotherPort_seeingDeliveryAndReply() throws Exception {
+        String charger = scenario.charger().id();
+        visitor.signIn("property", password);
+        visitor.waitForAttribute("station-" + charger, "data-online", "true", STEP_WITHIN);
+
+        String alarmSelector = "[data-testid^='alarm-'][data-type='fire_risk'][data-device='" + charger + "']";
+        WebElement alarm = visitor.waitUntil(Duration.ofSeconds(90), d -> d.findElements(
+                By.cssSelector(alarmSelector)).stream()
+                .filter(a -> !a.findElements(By.cssSelector("[data-testid^='case-link-']")).isEmpty())
+                .findFirst().orElse(null));
+        String alertId = alarm.getDomAttribute("data-testid").substring("alarm-".length());
+        assertThat(alarm.getDomAttribute("data-port")).isEqualTo(String.valueOf(scenario.port()));
+        fireCaseId = alarm.findElement(By.cssSelector("[data-testid^='case-link-']"))
+                .getDomAttribute("data-testid").substring("case-link-".length());
+        LOG.info("fire-risk alarm {} (case {}) on the page {} s after the platform came up", alertId, fireCaseId,
+                secondsSinceUp());
+        visitor.screenshot("3-property-chargers-alarm");
+
+        visitor.click("ack-" + alertId);
+        visitor.waitUntil(STEP_WITHIN, d -> !visitor.byTestId("ack-" + alertId).isEnabled());
+        assertThat(visitor.byTestId("ack-result-" + alertId).getText()).as("no error").isEmpty();
+        JsonNode acknowledged = json(visitor.fetch("GET", "/api/cases/" + fireCaseId), 200).path("case");
+        assertThat(acknowledged.path("state").asText()).isEqualTo("verified");
+        assertThat(acknowledged.path("alertType").asText()).isEqualTo("fire_risk");
+        visitor.screenshot("3-property-chargers-acknowledged");
+
+        // A different port: the runaway's own port is stopped by the platform itself when it turns red.
+        int port = scenario.port() == 1 ? 2 : 1;
+        visitor.click("stop-" + charger + "-" + port);
+        WebElement typed = visitor.waitFor("confirm-port");
+        assertThat(visitor.byTestId("confirm-stop").isEnabled()).as("no stop before the port is typed").isFalse();
+        typed.sendKeys(String.valueOf(port + 1));
+        assertThat(visitor.byTestId("confirm-stop").isEnabled()).as("the wrong port does not confirm").isFalse();
+        typed.clear();
+        typed.sendKeys(String.valueOf(port));
+        visitor.screenshot("3-property-stop-confirm");
+        visitor.click("confirm-stop");
+        visitor.waitForAttribute("command-status", "data-delivery", "delivered", STEP_WITHIN);
+        String reply = visitor.waitUntil(Duration.ofSeconds(30), d -> {
+            String r = visitor.attribute("command-status", "data-reply");
+            return "pending".equals(r) ? null : r;
+        });
+        assertThat(reply).as("the charger's own reply").isEqualTo("ok");
+        assertThat(visitor.byTestId("command-reply").getText()).contains("port " + port + " stopped");
+        visitor.screenshot("3-property-stop-reply");
+        visitor.click("close-dialog");
+        visitor.signOut();
+    }
+
+    /**
+     * The grid centre takes the fire-risk case through its steps in the case view: the community operator analyses
+     * and dispatches, the grid worker starts and reports back with a note, the operator closes and scores it; the
+     * operator's case view shows the KPI table.
+     */
+    @Test
+    @Order(4)
+    void gridCentre_takesTheFireRiskCaseThroughItsSteps_toEvaluated() throws Exception {
+        assertThat(fireCaseId).as("step 3 found the fire-risk case").isNotNull();
+        browsers.add(operator = openBrowser().at(dashboardsUrl()));
+        worker = visitor;
+        operator.signIn("community", password);
+        operator.click("nav-cases");
+        operator.waitFor("case-" + fireCaseId);
+        operator.waitFor("kpi-table");
+        assertThat(operator.present("kpi-row-" + scenario.charger().location().gridId()))
+                .as("the demo grid's KPI row").isTrue();
+        operator.screenshot("4-community-cases-kpis");
+        operator.click("case-" + fireCaseId);
+        awaitState(operator, "verified");
+
+        step(operator, "analyse", "analysed");
+        step(operator, "dispatch", "dispatched");
+        operator.screenshot("4-community-case-dispatched");
+
+        worker.signIn("grid", password);
+        worker.go("#/cases/" + fireCaseId);
+        awaitState(worker, "dispatched");
+        step(worker, "start", "in_handling");
+        // Typed and sent in one go: a live notice re-rendering the page in between would drop the note.
+        worker.waitUntil(STEP_WITHIN, d -> {
+            WebElement note = worker.byTestId("action-note");
+            note.clear();
+            note.sendKeys("Port isolated, extinguisher on site, no open flame.");
+            worker.byTestId("action-submit_feedback").click();
+            return true;
+        });
+        awaitState(worker, "feedback_submitted");
+        worker.screenshot("4-grid-case-feedback");
+
+        awaitState(operator, "feedback_submitted"); // the operator's page follows the live case notice
+        step(operator, "close", "closed");
+        new Select(operator.waitFor("action-score")).selectByValue("4");
+        step(operator, "evaluate", "evaluated");
+        operator.screenshot("4-community-case-evaluated");
+
+        JsonNode detail = json(operator.fetch("GET", "/api/cases/" + fireCaseId), 200);
+        assertThat(detail.path("case").path("evaluationScore").asInt()).isEqualTo(4);
+        List<String> steps = new ArrayList<>();
+        detail.path("history").forEach(e -> steps.add(e.path("toState").asText()));
+        assertThat(steps).as("the audited history").containsSubsequence("verified", "analysed", "dispatched",
+                "in_handling", "feedback_submitted", "closed", "evaluated");
+    }
+
+    /**
+     * Scope holds in the browser as on the API: the property manager gets no crowd view and no crowd data, and no
+     * charger of another compound; the grid worker cannot open a case of another grid.
+     */
+    @Test
+    @Order(5)
+    void aRole_cannotOpenAnotherScopesPagesOrApi() throws Exception {
+        String compound = scenario.charger().location().compoundId();
+        String otherCompound = platform.registry().compounds().stream().filter(Compound::chargers)
+                .map(Compound::id).filter(id -> !id.equals(compound)).findFirst().orElseThrow();
+        Browser property = openBrowser().at(dashboardsUrl());
+        browsers.add(property);
+        property.signIn("property", password);
+        property.go("#/crowd");
+        property.waitFor("view-forbidden");
+        property.screenshot("5-property-crowd-forbidden");
+        FetchResult zones = property.fetch("GET", "/api/crowd/zones");
+        assertThat(zones.status() == 403 || (zones.status() == 200 && zones.body().trim().equals("[]")))
+                .as("crowd zones for a property manager: %s", zones).isTrue();
+        assertThat(property.fetch("GET", "/api/chargers?compound=" + otherCompound).status())
+                .as("chargers of compound %s", otherCompound).isEqualTo(403);
+        assertThat(property.fetch("GET", "/api/chargers?compound=" + compound).status()).isEqualTo(200);
+
+        assertThat(crowdCaseId).as("step 2 found the crowd case").isNotNull();
+        worker.go("#/cases/" + crowdCaseId);
+        WebElement error = worker.waitFor("view-error");
+        LOG.info("the grid worker opening crowd case {}: {}", crowdCaseId, error.getText());
+        assertThat(worker.fetch("GET", "/api/cases/" + crowdCaseId).status()).isEqualTo(404);
+        worker.screenshot("5-grid-other-grid-case");
+    }
+
+    /** The grid worker's queue on a phone-size screen (360 × 740), without sideways scrolling. */
+    @Test
+    @Order(6)
+    void gridWorker_readsTheQueueOnAPhone() throws Exception {
+        Browser phone = Browser.open(360, 740).at(dashboardsUrl());
+        browsers.add(phone);
+        phone.signIn("grid", password);
+        phone.waitUntil(STEP_WITHIN, d -> d.getCurrentUrl().endsWith("#/cases"));
+        awaitView(phone, "cases");
+        phone.screenshot("6-grid-cases-phone");
+        Number overflow = (Number) phone.js(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(overflow.intValue()).as("sideways overflow in px").isLessThanOrEqualTo(0);
+    }
+
+    /** Waits until the view shows content (not the loading line). */
+    private static void awaitView(Browser b, String view) {
+        String ready = switch (view) {
+            case "crowd" -> "[data-testid='crowd-map'], [data-testid='no-zones']";
+            case "chargers" -> "[data-testid^='station-'], [data-testid='no-compounds'], [data-testid='stations'] p";
+            case "cases" -> "[data-testid='case-list'] ul, [data-testid='no-cases']";
+            case "ops" -> "[data-testid='ops-gateway']";
+            default -> throw new IllegalArgumentException(view);
+        };
+        b.waitUntil(STEP_WITHIN, d -> !d.findElements(By.cssSelector(ready)).isEmpty()
+                && d.findElements(By.cssSelector("main [data-testid='loading']")).isEmpty());
+    }
+
+    private static void step(Browser b, String action, String expectedState) {
+        b.click("action-" + action);
+        awaitState(b, expectedState);
+    }
+
+    private static void awaitState(Browser b, String state) {
+        b.waitForAttribute("case-state", "data-state", state, STEP_WITHIN);
+    }
+
+    private static JsonNode json(FetchResult r, int status) throws Exception {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        return Json.mapper().readTree(r.body());
+    }
+
+    private String dashboardsUrl() {
+        return "http://127.0.0.1:" + platform.dashboardsHttpPort();
+    }
+
+    private long secondsSinceUp() {
+        return (System.nanoTime() - upNanos) / 1_000_000_000;
+    }
+
+    private static Browser openBrowser() {
+        try {
+            return Browser.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
