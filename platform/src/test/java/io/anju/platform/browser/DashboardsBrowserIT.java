@@ -57,6 +57,8 @@ class DashboardsBrowserIT {
     static final double SPEED = 10;
     private static final Duration LIVE_WITHIN = Duration.ofSeconds(60);
     private static final Duration STEP_WITHIN = Duration.ofSeconds(20);
+    /** The acknowledge button's label once done (zh-CN, the default language). */
+    private static final String ACKNOWLEDGED = "已确认";
     private static final Set<String> WARNING_LEVELS = Set.of("blue", "yellow", "orange", "red");
     /** The navigation each role gets (issue 5, section 1), in the order the header shows it. */
     private static final Map<Role, List<String>> NAV = Map.of(
@@ -181,6 +183,8 @@ class DashboardsBrowserIT {
                 .as("the surge zone before the surge (%d s after the platform came up)", secondsSinceUp())
                 .isEqualTo("none");
         // Marks that a live update must leave in place: the page (no reload) and the mounted view (no remount).
+        LOG.info("surge zone {} still uncoloured {} s after the platform came up", scenario.zone().id(),
+                secondsSinceUp());
         emergency.js("window.anjuMarker = 'before-surge';"
                 + " document.querySelector('section.view.crowd').dataset.marker = 'before-surge';");
     }
@@ -222,6 +226,8 @@ class DashboardsBrowserIT {
         JsonNode crowdCase = json(emergency.fetch("GET", "/api/cases/" + crowdCaseId), 200).path("case");
         assertThat(crowdCase.path("alertType").asText()).startsWith("crowd");
         assertThat(crowdCase.path("location").path("zoneId").asText()).isEqualTo(zoneId);
+        assertThat(crowdCase.path("location").path("gridId").asText()).as("another grid than the grid worker's")
+                .isNotEqualTo(scenario.charger().location().gridId());
         emergency.close();
         browsers.remove(emergency);
     }
@@ -252,8 +258,11 @@ class DashboardsBrowserIT {
         visitor.screenshot("3-property-chargers-alarm");
 
         visitor.click("ack-" + alertId);
-        visitor.waitUntil(STEP_WITHIN, d -> !visitor.byTestId("ack-" + alertId).isEnabled());
+        // Done when the button says so (it stays disabled as "acknowledged"), or an error shows beside it.
+        visitor.waitUntil(STEP_WITHIN, d -> ACKNOWLEDGED.equals(visitor.byTestId("ack-" + alertId).getText())
+                || !visitor.byTestId("ack-result-" + alertId).getText().isEmpty());
         assertThat(visitor.byTestId("ack-result-" + alertId).getText()).as("no error").isEmpty();
+        assertThat(visitor.byTestId("ack-" + alertId).isEnabled()).as("not offered twice").isFalse();
         JsonNode acknowledged = json(visitor.fetch("GET", "/api/cases/" + fireCaseId), 200).path("case");
         assertThat(acknowledged.path("state").asText()).isEqualTo("verified");
         assertThat(acknowledged.path("alertType").asText()).isEqualTo("fire_risk");
@@ -306,6 +315,7 @@ class DashboardsBrowserIT {
         step(operator, "analyse", "analysed");
         step(operator, "dispatch", "dispatched");
         operator.screenshot("4-community-case-dispatched");
+        operator.js("window.anjuMarker = 'operator-page'");
 
         worker.signIn("grid", password);
         worker.go("#/cases/" + fireCaseId);
@@ -322,7 +332,9 @@ class DashboardsBrowserIT {
         awaitState(worker, "feedback_submitted");
         worker.screenshot("4-grid-case-feedback");
 
-        awaitState(operator, "feedback_submitted"); // the operator's page follows the live case notice
+        // The operator's open page follows the grid worker's steps by itself (the relayed case notices).
+        awaitState(operator, "feedback_submitted");
+        assertThat(operator.js("return window.anjuMarker")).as("no reload").isEqualTo("operator-page");
         step(operator, "close", "closed");
         new Select(operator.waitFor("action-score")).selectByValue("4");
         step(operator, "evaluate", "evaluated");
