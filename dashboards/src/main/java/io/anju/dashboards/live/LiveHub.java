@@ -37,7 +37,6 @@ public final class LiveHub implements LiveModule {
     private final LiveRoutes routes;
     private final List<TopicReader> readers;
     private long sweepTimer = -1;
-    private CaseNoticeRelay caseNotices;
 
     public LiveHub(Vertx vertx, Registry registry, LiveSettings settings, MeterRegistry meters) {
         this.vertx = vertx;
@@ -60,23 +59,13 @@ public final class LiveHub implements LiveModule {
 
     /**
      * The live part of the running service ({@code LiveFactory}): reads {@code kafka.bootstrap}, serves images from
-     * {@code snapshot.dir}, relays case notices from {@code cases.url}, the other settings at their defaults; started.
+     * {@code snapshot.dir}, the other settings at their defaults; started.
      */
     public static LiveHub create(Vertx vertx, Registry registry, DashboardsConfig config, MeterRegistry meters) {
         LiveHub hub = new LiveHub(vertx, registry, LiveSettings.defaults(config.kafkaBootstrap(), config.snapshotDir()),
                 meters);
-        hub.relayCaseNotices(config.casesUrl());
         hub.start();
         return hub;
-    }
-
-    /** Relays each live client's case notices from the case service at {@code casesUrl} as {@code case} events. */
-    public synchronized void relayCaseNotices(String casesUrl) {
-        if (caseNotices != null) {
-            throw new IllegalStateException("case notices are already relayed");
-        }
-        caseNotices = new CaseNoticeRelay(vertx, casesUrl);
-        stream.relayCaseNotices(caseNotices);
     }
 
     /** Starts the Kafka readers and the staleness sweep. */
@@ -130,9 +119,6 @@ public final class LiveHub implements LiveModule {
         }
         readers.forEach(TopicReader::close);
         stream.close();
-        if (caseNotices != null) {
-            caseNotices.close();
-        }
         commands.close();
         LOG.info("live hub stopped");
     }

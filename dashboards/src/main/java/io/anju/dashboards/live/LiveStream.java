@@ -24,8 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * hands them out every {@value #FLUSH_EVERY_MS} ms to each connection whose scope sees them. Zone and charger states
  * are coalesced to at most one event per item per second (the newest wins); alerts and commands all go out. A client
  * that does not keep up (its write queue is full) is dropped: it reconnects and reloads, rather than the service
- * buffering for it. Case notices are relayed per connection from the case service ({@link CaseNoticeRelay}), with the
- * viewer's own token.
+ * buffering for it.
  */
 final class LiveStream implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveStream.class);
@@ -44,9 +43,6 @@ final class LiveStream implements AutoCloseable {
 
     private final Vertx vertx;
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
-    /** Each client's relay of its case notices, when a case service is known. */
-    private final Map<Client, AutoCloseable> caseRelays = new ConcurrentHashMap<>();
-    private volatile CaseNoticeRelay caseNotices;
     private final Map<String, LiveEvent> coalescing = new ConcurrentHashMap<>();
     private final BlockingQueue<LiveEvent> backlog = new ArrayBlockingQueue<>(BACKLOG);
     private final Map<String, Long> lastSent = new HashMap<>();
@@ -64,11 +60,6 @@ final class LiveStream implements AutoCloseable {
         Gauge.builder("anju.dashboards.live.sse.clients", clients, Set::size).register(meters);
         this.flushTimer = vertx.setPeriodic(FLUSH_EVERY_MS, id -> flush(System.currentTimeMillis()));
         this.heartbeatTimer = vertx.setPeriodic(HEARTBEAT_MS, id -> broadcastComment("hb"));
-    }
-
-    /** From now on, each new connection also gets the viewer's case notices as {@code case} events. */
-    void relayCaseNotices(CaseNoticeRelay relay) {
-        this.caseNotices = relay;
     }
 
     /** Takes a change from any thread. */
@@ -94,15 +85,10 @@ final class LiveStream implements AutoCloseable {
                 .putHeader("Cache-Control", "no-cache")
                 .putHeader("X-Accel-Buffering", "no");
         Client client = new Client(response, scope);
-        response.closeHandler(v -> remove(client));
-        response.exceptionHandler(err -> remove(client));
+        response.closeHandler(v -> clients.remove(client));
+        response.exceptionHandler(err -> clients.remove(client));
         response.write("retry: 3000\n: connected\n\n");
         clients.add(client);
-        CaseNoticeRelay relay = caseNotices;
-        if (relay != null) {
-            caseRelays.put(client, relay.open(scope.viewer(),
-                    notice -> write(client, "event: case\ndata: " + notice.replace("\n", "\ndata: ") + "\n\n")));
-        }
         return true;
     }
 
@@ -116,20 +102,8 @@ final class LiveStream implements AutoCloseable {
         vertx.cancelTimer(heartbeatTimer);
         for (Client c : clients) {
             c.response().end();
-            remove(c);
         }
-    }
-
-    private void remove(Client c) {
-        clients.remove(c);
-        AutoCloseable relay = caseRelays.remove(c);
-        if (relay != null) {
-            try {
-                relay.close();
-            } catch (Exception e) {
-                LOG.debug("closing the case notices of {}: {}", c.scope().viewer().name(), e.toString());
-            }
-        }
+        clients.clear();
     }
 
     private void flush(long now) {
@@ -169,9 +143,9 @@ final class LiveStream implements AutoCloseable {
 
     private void write(Client c, String frame) {
         if (c.response().closed()) {
-            remove(c);
+            clients.remove(c);
         } else if (c.response().writeQueueFull()) {
-            remove(c);
+            clients.remove(c);
             dropped.increment();
             LOG.info("live stream of {} dropped: not keeping up", c.scope().viewer().name());
             c.response().reset();
