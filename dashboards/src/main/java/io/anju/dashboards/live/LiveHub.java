@@ -37,6 +37,7 @@ public final class LiveHub implements LiveModule {
     private final LiveRoutes routes;
     private final List<TopicReader> readers;
     private long sweepTimer = -1;
+    private CaseRelay caseRelay;
 
     public LiveHub(Vertx vertx, Registry registry, LiveSettings settings, MeterRegistry meters) {
         this.vertx = vertx;
@@ -64,8 +65,15 @@ public final class LiveHub implements LiveModule {
     public static LiveHub create(Vertx vertx, Registry registry, DashboardsConfig config, MeterRegistry meters) {
         LiveHub hub = new LiveHub(vertx, registry, LiveSettings.defaults(config.kafkaBootstrap(), config.snapshotDir()),
                 meters);
+        hub.relayCasesFrom(config.casesUrl());
         hub.start();
         return hub;
+    }
+
+    /** Relays each live stream's case notices from the case service at {@code casesUrl} (its {@code /api/v1/events}). */
+    public void relayCasesFrom(String casesUrl) {
+        caseRelay = new CaseRelay(vertx, casesUrl);
+        routes.relayCases(caseRelay);
     }
 
     /** Starts the Kafka readers and the staleness sweep. */
@@ -120,6 +128,9 @@ public final class LiveHub implements LiveModule {
         readers.forEach(TopicReader::close);
         stream.close();
         commands.close();
+        if (caseRelay != null) {
+            caseRelay.close();
+        }
         LOG.info("live hub stopped");
     }
 }
