@@ -33,12 +33,16 @@ final class E2eReport {
         line(b, "records/s timeline    %s", timeline(r.timeline()));
         line(b, "job lag at load end   alerting %,d records, history %,d records", r.alertsLagAtEnd(),
                 r.historyLagAtEnd());
+        line(b, "alerting caught up    %s", r.alertsCaughtUpS() < 0 ? "NOT within " + s.drainTimeout().toSeconds()
+                + " s" : String.format(Locale.ROOT, "%.0f s after the load ended", r.alertsCaughtUpS()));
         line(b, "history caught up     %s", r.historyCaughtUpS() < 0
                 ? "NOT within " + s.drainTimeout().toSeconds() + " s (committed " + String.format(Locale.ROOT, "%,d",
                 r.historyCommitted()) + " of " + String.format(Locale.ROOT, "%,d", r.kafkaRecords()) + ")"
                 : String.format(Locale.ROOT, "%.0f s after the load ended", r.historyCaughtUpS()));
         line(b, "InfluxDB              charger_station %,d points, charger_port %,d points (window ±30 s)",
                 r.stationPoints(), r.portPoints());
+        line(b, "same-millisecond      %,d records repeat their device's previous ts (they overwrite its point)",
+                r.sameMillis());
         ZoneProbe.Result p = r.probe();
         line(b, "publish → dashboard   p50 %.0f ms  p90 %.0f ms  p99 %.0f ms  max %.0f ms (%d of %d probe readings "
                         + "timed; %s in %s; %d send failures)", p.p50Ms(), p.p90Ms(), p.p99Ms(), p.maxMs(), p.timed(),
@@ -52,11 +56,13 @@ final class E2eReport {
         line(b, "machine               %d cores, %.2f busy on average, %.2f of them outside the two JVMs", m.cores(),
                 m.meanBusyCores(), m.meanOtherCores());
         b.append("```\n\n");
-        line(b, "Loss check: acknowledged %,d ≤ Kafka records %,d: %s. Kafka records %,d = charger_station points "
-                        + "%,d: %s; charger_port points %,d (one port per load message).", t.acked(), r.kafkaRecords(),
+        long expected = r.kafkaRecords() - r.sameMillis();
+        line(b, "Loss check: acknowledged %,d ≤ Kafka records %,d: %s. Kafka records %,d − %,d same-millisecond "
+                        + "repeats = %,d points expected; charger_station %,d: %s; charger_port %,d (one port per load "
+                        + "message).", t.acked(), r.kafkaRecords(),
                 t.acked() <= r.kafkaRecords() ? "no acknowledged message lost" : "LOST " + (t.acked() - r.kafkaRecords()),
-                r.kafkaRecords(), r.stationPoints(), verdict(r.kafkaRecords(), r.stationPoints(), r.historyCaughtUpS()),
-                r.portPoints());
+                r.kafkaRecords(), r.sameMillis(), expected, r.stationPoints(),
+                verdict(expected, r.stationPoints(), r.historyCaughtUpS()), r.portPoints());
         b.append('\n');
         return b.toString();
     }

@@ -21,9 +21,12 @@ import java.util.Map;
  * @param timeline           records/s into the charger topic, per sampled interval: [seconds since start, rate]
  * @param alertsLagAtEnd     charger records the alerting job had not committed when the load ended
  * @param historyLagAtEnd    the same for the history job
- * @param historyCaughtUpS   seconds after the load's end until the history job had committed every record; -1 when it
+ * @param alertsCaughtUpS    seconds after the load's end until the alerting job had committed every record; -1 when it
  *                           had not within the drain timeout
+ * @param historyCaughtUpS   the same for the history job
  * @param historyCommitted   charger records of the run the history job had committed when counting
+ * @param sameMillis         records repeating their device's previous event time to the millisecond: each overwrites
+ *                           the InfluxDB point of the one before it
  * @param stationPoints      {@code charger_station} points in the run's window
  * @param portPoints         {@code charger_port} points in the run's window
  * @param probe              the dashboard latency probe
@@ -34,7 +37,8 @@ import java.util.Map;
 record E2eResult(Instant loadStart, Instant loadEnd, LoadOutput.Connections connections, LoadOutput.Totals totals,
                  LoadOutput.PubAck pubAck, double steadyAckedPerSec, double steadySeconds, long kafkaRecords,
                  double kafkaPerSec, long gatewayForwarded, List<double[]> timeline, long alertsLagAtEnd,
-                 long historyLagAtEnd, double historyCaughtUpS, long historyCommitted, long stationPoints,
+                 long historyLagAtEnd, double alertsCaughtUpS, double historyCaughtUpS, long historyCommitted,
+                 long sameMillis, long stationPoints,
                  long portPoints, ZoneProbe.Result probe, Map<String, Long> liveEvents,
                  List<ProcessSampler.Usage> usages, ProcessSampler.Machine machine) {
 }

@@ -6,12 +6,14 @@ import io.anju.common.model.DeviceType;
 import io.anju.common.registry.Registry;
 import io.anju.common.registry.RegistryLoader;
 import io.anju.common.topic.Topics;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -53,7 +55,8 @@ final class E2eRun {
                     zoneId);
             awaitWarm(probe, influx, probeStart);
 
-            long kafkaBefore = kafka.endOffsets(CHARGER_TOPIC);
+            Map<TopicPartition, Long> startPositions = kafka.endOffsetsByPartition(CHARGER_TOPIC);
+            long kafkaBefore = startPositions.values().stream().mapToLong(Long::longValue).sum();
             long forwardedBefore = gateway.forwarded();
             sampler.watch("platform JVM", target.platformPid());
             List<String> command = loadCommand();
@@ -82,7 +85,9 @@ final class E2eRun {
                 long historyLag = kafkaAfter - kafka.committed(JOBS_GROUP_PREFIX + "-history", CHARGER_TOPIC);
                 LOG.info("load done: {} acknowledged, {} records in Kafka; the history job is {} records behind",
                         load.totals().acked(), kafkaAfter - kafkaBefore, historyLag);
-                double caughtUp = awaitHistory(kafka, kafkaAfter);
+                double[] caughtUp = awaitJobs(kafka, kafkaAfter);
+                awaitDashboard(probe);
+                long[] sameMillis = KafkaSameMillis.count(target.kafkaBootstrap(), CHARGER_TOPIC, startPositions);
                 long historyCommitted = kafka.committed(JOBS_GROUP_PREFIX + "-history", CHARGER_TOPIC) - kafkaBefore;
                 Instant from = loadStart.minusSeconds(30);
                 Instant to = loadEnd.plusSeconds(30);
@@ -91,7 +96,8 @@ final class E2eRun {
                 double[] steady = steady(load.progress());
                 return new E2eResult(loadStart, loadEnd, load.connections(), load.totals(), load.pubAck(), steady[0],
                         steady[1], kafkaAfter - kafkaBefore, (kafkaAfter - kafkaBefore) / loadSeconds, forwarded,
-                        timeline, alertsLag, historyLag, caughtUp, historyCommitted, stations, ports, probe.result(),
+                        timeline, alertsLag, historyLag, caughtUp[0], caughtUp[1], historyCommitted, sameMillis[1],
+                        stations, ports, probe.result(),
                         live.received(), usages, machine);
             }
         }
@@ -187,22 +193,44 @@ final class E2eRun {
         return out;
     }
 
-    /** Seconds from now until the history job has committed {@code end} records of the topic; -1 on timeout. */
-    private double awaitHistory(KafkaPositions kafka, long end) throws Exception {
+    /**
+     * Seconds from now until the alerting and the history job have each committed {@code end} records of the topic;
+     * -1 for a job that had not within the drain timeout. [alerting, history].
+     */
+    private double[] awaitJobs(KafkaPositions kafka, long end) throws Exception {
         long start = System.nanoTime();
         long until = start + settings.drainTimeout().toNanos();
+        double[] caughtUp = {-1, -1};
+        String[] groups = {JOBS_GROUP_PREFIX + "-alerts", JOBS_GROUP_PREFIX + "-history"};
         while (true) {
-            long committed = kafka.committed(JOBS_GROUP_PREFIX + "-history", CHARGER_TOPIC);
-            if (committed >= end) {
-                return (System.nanoTime() - start) / 1e9;
+            long[] behind = new long[2];
+            for (int i = 0; i < 2; i++) {
+                behind[i] = end - kafka.committed(groups[i], CHARGER_TOPIC);
+                if (behind[i] <= 0 && caughtUp[i] < 0) {
+                    caughtUp[i] = (System.nanoTime() - start) / 1e9;
+                }
+            }
+            if (caughtUp[0] >= 0 && caughtUp[1] >= 0) {
+                return caughtUp;
             }
             if (System.nanoTime() > until) {
-                LOG.warn("the history job is still {} records behind after {} s", end - committed,
-                        settings.drainTimeout().toSeconds());
-                return -1;
+                LOG.warn("after {} s the alerting job is {} and the history job {} records behind",
+                        settings.drainTimeout().toSeconds(), behind[0], behind[1]);
+                return caughtUp;
             }
-            LOG.info("waiting for the history job: {} records behind", end - committed);
+            LOG.info("waiting for the jobs: alerting {} and history {} records behind", behind[0], behind[1]);
             Thread.sleep(5_000);
+        }
+    }
+
+    /** Until the dashboards show a probe reading sent after the load (their live reader has caught up), ≤ 2 min. */
+    private static void awaitDashboard(ZoneProbe probe) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!probe.caughtUp() && System.nanoTime() < until) {
+            Thread.sleep(1_000);
+        }
+        if (!probe.caughtUp()) {
+            LOG.warn("the dashboards had not shown a probe reading sent after the load within 2 min");
         }
     }
 

@@ -2,7 +2,6 @@ package io.anju.platform.bench;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -29,14 +28,21 @@ final class KafkaPositions implements AutoCloseable {
 
     /** Records written to the topic so far (0 when it does not exist yet). */
     long endOffsets(String topic) throws ExecutionException, InterruptedException, TimeoutException {
+        return endOffsetsByPartition(topic).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Each partition's end offset; empty when the topic does not exist yet. */
+    Map<TopicPartition, Long> endOffsetsByPartition(String topic)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        Map<TopicPartition, Long> out = new HashMap<>();
         if (!admin.listTopics().names().get(15, TimeUnit.SECONDS).contains(topic)) {
-            return 0;
+            return out;
         }
         Map<TopicPartition, OffsetSpec> ask = new HashMap<>();
         admin.describeTopics(Set.of(topic)).allTopicNames().get(15, TimeUnit.SECONDS).get(topic).partitions()
                 .forEach(p -> ask.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-        return admin.listOffsets(ask).all().get(15, TimeUnit.SECONDS).values().stream()
-                .mapToLong(ListOffsetsResultInfo::offset).sum();
+        admin.listOffsets(ask).all().get(15, TimeUnit.SECONDS).forEach((tp, info) -> out.put(tp, info.offset()));
+        return out;
     }
 
     /** Records of the topic the group has committed (0 before its first commit). */

@@ -22,21 +22,30 @@ import java.util.concurrent.atomic.AtomicLong;
  * A crowd counter that times its own readings to the dashboard: it publishes one reading a second (QoS 1) whose
  * {@code count} tags it, and the {@code zone} event of its zone on {@code /api/live} that shows that count closes the
  * measurement. Latency = event received − just before the PUBLISH was handed to the MQTT client, on one clock.
- * A reading whose event never comes (coalesced away, or lost) is counted as unmatched.
+ * A reading is tagged by its {@code count} and {@code inCount} (the event shows them as {@code occupancy} and
+ * {@code inPerMin}), so tags repeat only after {@value #TAGS} readings. Readings sent while measuring are timed
+ * whenever their event arrives; one whose event never comes (the dashboards fold a burst of one zone's readings into
+ * its newest, at most one event per second) stays unmatched.
  */
 final class ZoneProbe implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ZoneProbe.class);
-    /** Counts cycle through this many values: unique over the window in which an event can still arrive. */
-    static final int TAGS = 50;
+    /** Distinct tags: 50 counts × 20 inflows, so a tag repeats after 1,000 readings (16 min at one a second). */
+    static final int TAGS = 1_000;
+    private static final int COUNTS = 50;
     /** The smallest count sent: far below any zone's capacity, so the probe raises no crowd warning. */
     static final int BASE_COUNT = 10;
+    /** The readings' interval: the dashboards show {@code inCount} as persons/minute, inCount × 60 / this. */
+    private static final int INTERVAL_S = 10;
+
+    private record Sent(long nanos, boolean measured) {
+    }
 
     private final String deviceId;
     private final String zoneId;
     private final MqttClient client;
     private final String topic;
     private final String secret;
-    private final ConcurrentHashMap<Integer, Long> pending = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Integer, Sent> pending = new ConcurrentHashMap<>();
     private final Histogram latencyMicros = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong sendFailures = new AtomicLong();
@@ -48,6 +57,8 @@ final class ZoneProbe implements AutoCloseable {
         return t;
     });
     private volatile boolean measuring;
+    private volatile long measuringEndedNanos = Long.MAX_VALUE;
+    private volatile boolean shownAfterMeasuring;
     private long seq;
 
     ZoneProbe(String mqttUri, String deviceId, String secret, String zoneId) throws MqttException {
@@ -73,11 +84,14 @@ final class ZoneProbe implements AutoCloseable {
 
     private void publish() {
         long n = seq++;
-        int count = BASE_COUNT + (int) (n % TAGS);
+        int tag = (int) (n % TAGS);
+        int count = BASE_COUNT + tag % COUNTS;
+        int inCount = tag / COUNTS;
         String payload = "{\"ts\":" + System.currentTimeMillis() + ",\"seq\":" + n + ",\"count\":" + count
-                + ",\"inCount\":3,\"outCount\":3,\"intervalS\":10}";
-        pending.put(count, System.nanoTime());
-        if (measuring) {
+                + ",\"inCount\":" + inCount + ",\"outCount\":3,\"intervalS\":" + INTERVAL_S + "}";
+        boolean measured = measuring;
+        pending.put(tag, new Sent(System.nanoTime(), measured));
+        if (measured) {
             measuredSent.incrementAndGet();
         }
         try {
@@ -100,15 +114,19 @@ final class ZoneProbe implements AutoCloseable {
             if (!zoneId.equals(zone.path("zoneId").asText())) {
                 return;
             }
-            Long sentAt = pending.remove(zone.path("occupancy").asInt(-1));
-            if (sentAt == null) {
+            int tag = tag(zone.path("occupancy").asInt(-1), zone.path("inPerMin").asDouble(-1));
+            Sent sent = tag < 0 ? null : pending.remove(tag);
+            if (sent == null) {
                 return;
             }
             matched.incrementAndGet();
-            if (measuring) {
+            if (sent.nanos() > measuringEndedNanos) {
+                shownAfterMeasuring = true;
+            }
+            if (sent.measured()) {
                 synchronized (latencyMicros) {
                     latencyMicros.recordValue(Math.min(latencyMicros.getHighestTrackableValue(),
-                            Math.max(0, (receivedNanos - sentAt) / 1_000)));
+                            Math.max(0, (receivedNanos - sent.nanos()) / 1_000)));
                 }
             }
         } catch (IOException e) {
@@ -116,8 +134,26 @@ final class ZoneProbe implements AutoCloseable {
         }
     }
 
-    /** Latencies are recorded only while measuring (the load runs); matches are counted always. */
+    /** The tag a zone event shows, or -1 when it is none of the probe's. */
+    static int tag(int occupancy, double inPerMin) {
+        int inCount = (int) Math.round(inPerMin * INTERVAL_S / 60.0);
+        int countPart = occupancy - BASE_COUNT;
+        if (countPart < 0 || countPart >= COUNTS || inCount < 0 || inCount >= TAGS / COUNTS) {
+            return -1;
+        }
+        return inCount * COUNTS + countPart;
+    }
+
+    /** A reading sent after the measurement ended has been shown: the dashboard has caught up with the load. */
+    boolean caughtUp() {
+        return shownAfterMeasuring;
+    }
+
+    /** Readings sent while measuring are timed whenever their event arrives; matches are counted always. */
     void measuring(boolean on) {
+        if (measuring && !on) {
+            measuringEndedNanos = System.nanoTime();
+        }
         measuring = on;
     }
 
