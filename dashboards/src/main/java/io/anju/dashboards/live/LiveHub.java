@@ -37,6 +37,7 @@ public final class LiveHub implements LiveModule {
     private final LiveRoutes routes;
     private final List<TopicReader> readers;
     private long sweepTimer = -1;
+    private CaseRelay caseRelay;
 
     public LiveHub(Vertx vertx, Registry registry, LiveSettings settings, MeterRegistry meters) {
         this.vertx = vertx;
@@ -50,8 +51,12 @@ public final class LiveHub implements LiveModule {
         String bootstrap = settings.bootstrap();
         String prefix = settings.groupIdPrefix();
         this.readers = List.of(
-                new TopicReader("latest", bootstrap, prefix, List.of(LiveIntake.CROWD, LiveIntake.CHARGER,
-                        Topics.STATUS, Topics.COMMAND_RESULTS), false, false, intake::handle),
+                // Charger telemetry is the bulk of the traffic: it gets a reader of its own, so crowd readings,
+                // statuses and command results never queue behind it (the e2e bench saw zone updates seconds late).
+                new TopicReader("chargers", bootstrap, prefix, List.of(LiveIntake.CHARGER), false, false,
+                        intake::handle),
+                new TopicReader("latest", bootstrap, prefix, List.of(LiveIntake.CROWD, Topics.STATUS,
+                        Topics.COMMAND_RESULTS), false, false, intake::handle),
                 new TopicReader("alerts", bootstrap, prefix, List.of(Topics.ALERTS), true, true, intake::handle),
                 new TopicReader("snapshots", bootstrap, prefix, List.of(Topics.SNAPSHOTS), true, false,
                         intake::handle));
@@ -64,8 +69,15 @@ public final class LiveHub implements LiveModule {
     public static LiveHub create(Vertx vertx, Registry registry, DashboardsConfig config, MeterRegistry meters) {
         LiveHub hub = new LiveHub(vertx, registry, LiveSettings.defaults(config.kafkaBootstrap(), config.snapshotDir()),
                 meters);
+        hub.relayCasesFrom(config.casesUrl());
         hub.start();
         return hub;
+    }
+
+    /** Relays each live stream's case notices from the case service at {@code casesUrl} (its {@code /api/v1/events}). */
+    public void relayCasesFrom(String casesUrl) {
+        caseRelay = new CaseRelay(vertx, casesUrl);
+        routes.relayCases(caseRelay);
     }
 
     /** Starts the Kafka readers and the staleness sweep. */
@@ -120,6 +132,9 @@ public final class LiveHub implements LiveModule {
         readers.forEach(TopicReader::close);
         stream.close();
         commands.close();
+        if (caseRelay != null) {
+            caseRelay.close();
+        }
         LOG.info("live hub stopped");
     }
 }

@@ -43,6 +43,8 @@ final class LiveRoutes {
     private final Clock clock;
     private final Counter commandsSent;
 
+    private volatile CaseRelay caseRelay;
+
     LiveRoutes(Registry registry, LiveState state, LiveStream stream, CommandSender commands, Clock clock,
                MeterRegistry meters) {
         this.registry = registry;
@@ -176,7 +178,16 @@ final class LiveRoutes {
     private void live(RoutingContext ctx, ScopeView scope) {
         if (!stream.open(ctx.response(), scope)) {
             error(ctx, 503, "too_many_streams", "the live stream is at its connection limit; try again shortly");
+            return;
         }
+        if (caseRelay != null) {
+            caseRelay.attach(ctx.response(), scope.viewer().token());
+        }
+    }
+
+    /** Also relays the case service's notices on each live stream ({@code case} events). */
+    void relayCases(CaseRelay relay) {
+        this.caseRelay = relay;
     }
 
     /** Runs {@code route} with the caller's scope; answers 401 (or the guard's status) when there is none. */

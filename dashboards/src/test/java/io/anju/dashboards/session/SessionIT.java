@@ -18,11 +18,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -216,6 +221,37 @@ class SessionIT {
         assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
         assertThat(Http.json(health).getJsonObject("checks").getString("cases")).isEqualTo("up");
         assertThat(http.get("/metrics", null).body()).contains("anju_dashboards_http_requests");
+    }
+
+    @Test
+    void theLiveStreamRelaysCaseNotices_ofTheSignedInPersonsScopeOnly() throws Exception {
+        List<String> mine = new CopyOnWriteArrayList<>();
+        List<String> theirs = new CopyOnWriteArrayList<>();
+        HttpClient client = HttpClient.newHttpClient();
+        var own = client.sendAsync(liveRequest(signIn("worker")), HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(r -> r.body().forEach(mine::add));
+        var other = client.sendAsync(liveRequest(signIn("other.worker")), HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(r -> r.body().forEach(theirs::add));
+        try {
+            String title = "relayed " + System.nanoTime();
+            // the relay subscribes upstream when the stream opens: file until the notice comes through
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> {
+                        file(signIn("worker"), charger.location().gridId(), title);
+                        return mine.stream().anyMatch(l -> l.startsWith("data:") && l.contains(title));
+                    });
+            assertThat(mine).contains("event: case");
+            Thread.sleep(1_000);
+            assertThat(theirs).as("another grid's worker").noneMatch(l -> l.contains(title));
+        } finally {
+            own.cancel(true);
+            other.cancel(true);
+        }
+    }
+
+    private static HttpRequest liveRequest(String cookie) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + dashboards.httpPort() + "/api/live"))
+                .header("Cookie", cookie).header("Accept", "text/event-stream").build();
     }
 
     private static long file(String cookie, String gridId, String title) throws Exception {

@@ -1,0 +1,58 @@
+package io.anju.platform.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.anju.common.json.Json;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Counts points in InfluxDB (1.x query API) by measurement, field and event-time window. */
+final class InfluxCounts {
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String url;
+    private final String database;
+
+    InfluxCounts(String url, String database) {
+        this.url = url.replaceAll("/+$", "");
+        this.database = database;
+    }
+
+    /** Points of {@code measurement} having {@code field}, with a timestamp in [from, to). */
+    long count(String measurement, String field, Instant from, Instant to) throws IOException, InterruptedException {
+        String q = "SELECT count(\"" + field + "\") FROM \"" + measurement + "\" WHERE time >= " + nanos(from)
+                + " AND time < " + nanos(to);
+        HttpRequest req = HttpRequest.newBuilder(URI.create(url + "/query?db=" + enc(database) + "&q=" + enc(q)))
+                .timeout(Duration.ofSeconds(120)).GET().build();
+        HttpResponse<byte[]> res = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+        if (res.statusCode() != 200) {
+            throw new IOException("InfluxDB answered " + res.statusCode() + " to " + q + ": "
+                    + new String(res.body(), StandardCharsets.UTF_8));
+        }
+        return parseCount(Json.tree(res.body()));
+    }
+
+    /** The single count of a {@code SELECT count(..)} answer; 0 when the series is absent (no point matched). */
+    static long parseCount(JsonNode answer) throws IOException {
+        JsonNode result = answer.path("results").path(0);
+        if (result.has("error")) {
+            throw new IOException("InfluxDB query failed: " + result.get("error").asText());
+        }
+        JsonNode values = result.path("series").path(0).path("values").path(0);
+        return values.isMissingNode() ? 0 : values.path(1).asLong();
+    }
+
+    private static String nanos(Instant t) {
+        return t.getEpochSecond() + String.format("%09d", t.getNano());
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,59 @@
+package io.anju.platform.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.anju.common.json.Json;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts the records of a run that repeat their device's previous event time to the millisecond. InfluxDB identifies
+ * a point by measurement, tags and timestamp, so such a record overwrites the point of the one before it (the
+ * history job's idempotence on replay): the points to expect are the records minus these. One device's records are
+ * in one partition in order, and its ts only grows, so a repeat is always of the record just before it.
+ */
+final class KafkaSameMillis {
+    private KafkaSameMillis() {
+    }
+
+    /** Reads the topic from the given start offsets to its end; [records read, records repeating a (device, ts)]. */
+    static long[] count(String bootstrap, String topic, Map<TopicPartition, Long> from) throws IOException {
+        Map<String, Object> props = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        Map<String, Long> lastTs = new HashMap<>();
+        long read = 0;
+        long repeats = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> parts = List.copyOf(from.keySet());
+            consumer.assign(parts);
+            from.forEach(consumer::seek);
+            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+            while (parts.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofSeconds(1))) {
+                    if (r.offset() >= end.get(new TopicPartition(r.topic(), r.partition()))) {
+                        continue;
+                    }
+                    read++;
+                    JsonNode e = Json.tree(r.value());
+                    Long before = lastTs.put(e.path("deviceId").asText(), e.path("ts").asLong());
+                    if (before != null && before == e.path("ts").asLong()) {
+                        repeats++;
+                    }
+                }
+            }
+        }
+        return new long[]{read, repeats};
+    }
+}
