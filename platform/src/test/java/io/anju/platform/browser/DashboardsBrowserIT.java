@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -69,6 +72,21 @@ class DashboardsBrowserIT {
             Role.PROPERTY_MANAGER, List.of("chargers", "cases"),
             Role.GRID_WORKER, List.of("cases", "chargers"),
             Role.DEPARTMENT_RESPONDER, List.of("cases"));
+
+    /** A failed step leaves a picture of every open browser ({@code failed-<test>-<n>.png}). */
+    @RegisterExtension
+    final TestWatcher screenshotsOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            for (int i = 0; i < browsers.size(); i++) {
+                try {
+                    browsers.get(i).screenshot("failed-" + context.getRequiredTestMethod().getName() + "-" + i);
+                } catch (RuntimeException e) {
+                    LOG.warn("no screenshot of browser {}: {}", i, e.toString());
+                }
+            }
+        }
+    };
 
     private Path dataDir;
     private Platform platform;
@@ -173,6 +191,7 @@ class DashboardsBrowserIT {
                 b.signOut();
             }
         }
+        visitor.screenshot("0-login"); // signed out: the sign-in form
     }
 
     private void lookAtTheSurgeZoneBeforeTheSurge() {
