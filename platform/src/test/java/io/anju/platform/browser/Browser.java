@@ -205,10 +205,6 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    public ChromeDriver driver() {
-        return driver;
-    }
-
     private static By testId(String testId) {
         return By.cssSelector("[data-testid='" + testId + "']");
     }
