@@ -8,6 +8,8 @@ missing=()
 if [[ "${1:-}" == "--test" ]]; then
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  # Chinese glyphs for the screenshots the browser tests save (the dashboards default to Chinese).
+  [[ -d /usr/share/fonts/truetype/wqy ]] || missing+=(fonts-wqy-microhei)
 fi
 command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null || missing+=(maven)

@@ -62,7 +62,7 @@ final class AlertApplier {
                     // Nothing open to move on: the receipt stays without a case so a redelivery is still a repeat.
                     return latest(tx, alert.dedupKey());
                 }
-                return open(tx, alert, now);
+                return openUnlessAlreadyHandled(tx, alert, now);
             }).compose(c -> c == null ? Future.succeededFuture((CaseRecord) null)
                     : ReceiptSql.attach(tx, alert.id(), alert.revision(), c.id()).map(v -> c));
         });
@@ -77,6 +77,22 @@ final class AlertApplier {
 
     private Future<CaseRecord> latest(SqlConnection tx, String dedupKey) {
         return CaseSql.latestByDedupKey(tx, dedupKey).map(row -> row.map(CaseRows::toRecord).orElse(null));
+    }
+
+    /**
+     * People closed the case of this very alert episode while the device still reports it: its routine refreshes are
+     * recorded against that case rather than opening a new one every few minutes. Only a worse severity than the
+     * closed case had — the condition got worse after it was judged handled — opens a new case; so does a new
+     * episode (a new alert id).
+     */
+    private Future<CaseRecord> openUnlessAlreadyHandled(SqlConnection tx, Alert alert, Instant now) {
+        return latest(tx, alert.dedupKey()).compose(last -> {
+            boolean sameEpisode = last != null && alert.id().equals(last.alertId());
+            if (sameEpisode && alert.severity().compareTo(last.severity()) <= 0) {
+                return Future.succeededFuture(last);
+            }
+            return open(tx, alert, now);
+        });
     }
 
     private Future<CaseRecord> open(SqlConnection tx, Alert alert, Instant now) {

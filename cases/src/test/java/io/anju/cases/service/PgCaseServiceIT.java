@@ -169,6 +169,23 @@ class PgCaseServiceIT {
     }
 
     @Test
+    void refreshesOfAnEpisodeWhoseCaseWasClosedOpenNothing_unlessItGetsWorse() throws Exception {
+        int port = freshPort();
+        Instant first = T0.plusSeconds(450);
+        CaseRecord c = apply(Alerts.portOverload(port, Severity.ORANGE, AlertStatus.RAISED, 1, first));
+        await(f.service.transition(DISTRICT, c.id(), TransitionRequest.of(CaseAction.VOID, "false alarm: meter fault")));
+        CaseRecord refreshed = apply(Alerts.portOverload(port, Severity.ORANGE, AlertStatus.UPDATED, 2, first));
+        assertThat(refreshed.id()).as("the refresh is recorded against the voided case").isEqualTo(c.id());
+        assertThat(refreshed.state()).isEqualTo(CaseState.VOIDED);
+        assertThat(f.strings("select count(*) from cases where dedup_key = ?", c.dedupKey())).containsExactly("1");
+
+        CaseRecord worse = apply(Alerts.portOverload(port, Severity.RED, AlertStatus.UPDATED, 3, first));
+        assertThat(worse.id()).as("worse than the case that was judged handled").isNotEqualTo(c.id());
+        assertThat(worse.severity()).isEqualTo(Severity.RED);
+        assertThat(worse.state()).isEqualTo(CaseState.COLLECTED);
+    }
+
+    @Test
     void twoRecordsOfTheSameConditionArrivingTogetherEndInOneCase() throws Exception {
         int port = freshPort();
         Alert a = Alerts.portOverload(port, Severity.YELLOW, AlertStatus.RAISED, 1, T0.plusSeconds(500));
