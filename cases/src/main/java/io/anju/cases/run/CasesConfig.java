@@ -1,5 +1,6 @@
 package io.anju.cases.run;
 
+import io.anju.cases.notify.WebhookSettings;
 import io.anju.common.alert.Severity;
 import io.anju.common.config.ConfigValues;
 import io.anju.common.config.Setting;
@@ -72,30 +73,34 @@ public final class CasesConfig {
     }
 
     private void validateTogether() {
-        requireSecret("notify.webhook");
-        requireSecret("export.webhook");
+        webhookTiming().validate("webhook");
+        notifyWebhook();
+        exportWebhook();
         String url = dbUrl();
         if (!url.isEmpty() && !url.startsWith("jdbc:postgresql://")) {
             throw new IllegalArgumentException("setting db.url must start with jdbc:postgresql:// (was " + url + ")");
         }
         notifyMinSeverity();
-        if (webhookMaxBackoff().compareTo(webhookInitialBackoff()) < 0) {
-            throw new IllegalArgumentException("setting webhook.maxBackoff must be at least webhook.initialBackoff");
-        }
     }
 
-    private void requireSecret(String prefix) {
+    /** The people-facing notification webhook, validated by the notifier's own rules; disabled without a URL. */
+    public WebhookSettings notifyWebhook() {
+        return webhookTarget("notify.webhook");
+    }
+
+    /** The export webhook of an external grid platform; disabled without a URL. */
+    public WebhookSettings exportWebhook() {
+        return webhookTarget("export.webhook");
+    }
+
+    private WebhookSettings webhookTarget(String prefix) {
         String url = values.str(prefix + ".url");
-        if (url.isEmpty()) {
-            return;
-        }
-        if (!url.startsWith("http://") && !url.startsWith("https://")) {
-            throw new IllegalArgumentException("setting " + prefix + ".url must be an http(s) URL (was " + url + ")");
-        }
-        if (values.str(prefix + ".secret").length() < 16) {
-            throw new IllegalArgumentException("setting " + prefix + ".secret must have at least 16 characters when "
-                    + prefix + ".url is set (" + ENV_PREFIX + prefix.toUpperCase(java.util.Locale.ROOT).replace('.', '_') + "_SECRET)");
-        }
+        return webhookTiming().withTarget(url.isEmpty() ? null : url, values.str(prefix + ".secret")).validate(prefix);
+    }
+
+    private WebhookSettings webhookTiming() {
+        return new WebhookSettings(null, null, values.d("webhook.timeout"), values.i("webhook.maxAttempts"),
+                values.d("webhook.initialBackoff"), values.d("webhook.maxBackoff"));
     }
 
     public static String markdownTable() {
@@ -151,10 +156,6 @@ public final class CasesConfig {
 
     public Duration supervisionEscalateAfter() { return values.d("supervision.escalateAfter"); }
 
-    public String notifyWebhookUrl() { return values.str("notify.webhook.url"); }
-
-    public String notifyWebhookSecret() { return values.str("notify.webhook.secret"); }
-
     public Severity notifyMinSeverity() {
         try {
             return Severity.fromWire(values.str("notify.minSeverity"));
@@ -163,19 +164,7 @@ public final class CasesConfig {
         }
     }
 
-    public String exportWebhookUrl() { return values.str("export.webhook.url"); }
-
-    public String exportWebhookSecret() { return values.str("export.webhook.secret"); }
-
     public Duration outboxRetention() { return values.d("outbox.retention"); }
-
-    public int webhookMaxAttempts() { return values.i("webhook.maxAttempts"); }
-
-    public Duration webhookInitialBackoff() { return values.d("webhook.initialBackoff"); }
-
-    public Duration webhookMaxBackoff() { return values.d("webhook.maxBackoff"); }
-
-    public Duration webhookTimeout() { return values.d("webhook.timeout"); }
 
     @Override
     public String toString() {

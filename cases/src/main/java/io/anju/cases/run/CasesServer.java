@@ -19,7 +19,6 @@ import io.anju.cases.notify.PgOutbox;
 import io.anju.cases.notify.SseHub;
 import io.anju.cases.notify.SseSettings;
 import io.anju.cases.notify.WebhookChannel;
-import io.anju.cases.notify.WebhookSettings;
 import io.anju.cases.routing.CategoryTable;
 import io.anju.cases.routing.Router;
 import io.anju.cases.service.CaseService;
@@ -175,16 +174,12 @@ public final class CasesServer implements AutoCloseable {
     private static Map<String, DeliveryChannel> channels(CasesConfig config, Vertx vertx, SseHub sse) {
         Map<String, DeliveryChannel> channels = new LinkedHashMap<>();
         channels.put(sse.name(), sse);
-        WebhookSettings base = new WebhookSettings(null, null, config.webhookTimeout(), config.webhookMaxAttempts(),
-                config.webhookInitialBackoff(), config.webhookMaxBackoff());
         WebClient client = WebClient.create(vertx, new WebClientOptions().setUserAgent("anju-cases"));
-        if (!config.notifyWebhookUrl().isEmpty()) {
-            channels.put("webhook", new WebhookChannel("webhook", client,
-                    base.withTarget(config.notifyWebhookUrl(), config.notifyWebhookSecret()).validate("notify.webhook")));
+        if (config.notifyWebhook().enabled()) {
+            channels.put("webhook", new WebhookChannel("webhook", client, config.notifyWebhook()));
         }
-        if (!config.exportWebhookUrl().isEmpty()) {
-            channels.put("export", new WebhookChannel("export", client,
-                    base.withTarget(config.exportWebhookUrl(), config.exportWebhookSecret()).validate("export.webhook")));
+        if (config.exportWebhook().enabled()) {
+            channels.put("export", new WebhookChannel("export", client, config.exportWebhook()));
         }
         return channels;
     }
