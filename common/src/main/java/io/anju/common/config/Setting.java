@@ -69,57 +69,65 @@ public record Setting(String key, Kind kind, String defaultValue, String min, St
     public Object parse(String raw, String envPrefix) {
         try {
             return parseValue(raw);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage().replace("(" + envName() + ")", "(" + envName(envPrefix) + ")"), e);
+        } catch (Invalid e) {
+            throw invalid(envPrefix, e.value, e.getMessage());
+        } catch (NumberFormatException e) {
+            throw invalid(envPrefix, raw, "not a valid " + kind.name().toLowerCase(Locale.ROOT));
         }
     }
 
     private Object parseValue(String raw) {
         String value = raw.trim();
-        try {
-            return switch (kind) {
-                case STRING -> value;
-                case BOOLEAN -> parseBoolean(value);
-                case INT, PORT -> (int) checkLong(Long.parseLong(value));
-                case LONG -> checkLong(Long.parseLong(value));
-                case DOUBLE -> checkDouble(Double.parseDouble(value));
-                case DURATION -> checkDuration(parseDuration(value));
-            };
-        } catch (NumberFormatException e) {
-            throw invalid(raw, "not a valid " + kind.name().toLowerCase(Locale.ROOT));
-        }
+        return switch (kind) {
+            case STRING -> value;
+            case BOOLEAN -> parseBoolean(value);
+            case INT, PORT -> (int) checkLong(Long.parseLong(value));
+            case LONG -> checkLong(Long.parseLong(value));
+            case DOUBLE -> checkDouble(Double.parseDouble(value));
+            case DURATION -> checkDuration(parseDuration(value));
+        };
     }
 
     private boolean parseBoolean(String value) {
         if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
             return Boolean.parseBoolean(value);
         }
-        throw invalid(value, "expected true or false");
+        throw new Invalid(value, "expected true or false");
     }
 
     private long checkLong(long v) {
         if (v < Long.parseLong(min) || v > Long.parseLong(max)) {
-            throw invalid(Long.toString(v), "must be between " + min + " and " + max);
+            throw new Invalid(Long.toString(v), "must be between " + min + " and " + max);
         }
         return v;
     }
 
     private double checkDouble(double v) {
         if (!(v >= Double.parseDouble(min) && v <= Double.parseDouble(max))) {
-            throw invalid(Double.toString(v), "must be between " + min + " and " + max);
+            throw new Invalid(Double.toString(v), "must be between " + min + " and " + max);
         }
         return v;
     }
 
     private Duration checkDuration(Duration d) {
         if (d.compareTo(parseDuration(min)) < 0 || d.compareTo(parseDuration(max)) > 0) {
-            throw invalid(format(d), "must be between " + min + " and " + max);
+            throw new Invalid(format(d), "must be between " + min + " and " + max);
         }
         return d;
     }
 
-    private IllegalArgumentException invalid(String value, String why) {
-        return new IllegalArgumentException("setting " + key + " (" + envName() + ") = '" + value + "': " + why);
+    private IllegalArgumentException invalid(String envPrefix, String value, String why) {
+        return new IllegalArgumentException("setting " + key + " (" + envName(envPrefix) + ") = '" + value + "': " + why);
+    }
+
+    /** A value out of bounds or of the wrong form; {@link #parse} turns it into the message that names the setting. */
+    private static final class Invalid extends RuntimeException {
+        private final String value;
+
+        Invalid(String value, String why) {
+            super(why, null, false, false);
+            this.value = value;
+        }
     }
 
     /** Durations are written {@code <n>ms}, {@code <n>s}, {@code <n>m} or {@code <n>h}. */
