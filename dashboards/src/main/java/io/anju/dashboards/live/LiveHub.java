@@ -4,7 +4,6 @@ import io.anju.common.json.Json;
 import io.anju.common.registry.Registry;
 import io.anju.common.topic.Topics;
 import io.anju.dashboards.ops.OpsMonitor;
-import io.anju.dashboards.run.DashboardsConfig;
 import io.anju.dashboards.session.SessionGuard;
 import io.anju.dashboards.web.LiveModule;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -60,18 +59,6 @@ public final class LiveHub implements LiveModule {
                 new TopicReader("alerts", bootstrap, prefix, List.of(Topics.ALERTS), true, true, intake::handle),
                 new TopicReader("snapshots", bootstrap, prefix, List.of(Topics.SNAPSHOTS), true, false,
                         intake::handle));
-    }
-
-    /**
-     * The live part of the running service ({@code LiveFactory}): reads {@code kafka.bootstrap}, serves images from
-     * {@code snapshot.dir}, the other settings at their defaults; started.
-     */
-    public static LiveHub create(Vertx vertx, Registry registry, DashboardsConfig config, MeterRegistry meters) {
-        LiveHub hub = new LiveHub(vertx, registry, LiveSettings.defaults(config.kafkaBootstrap(), config.snapshotDir()),
-                meters);
-        hub.relayCasesFrom(config.casesUrl());
-        hub.start();
-        return hub;
     }
 
     /** Relays each live stream's case notices from the case service at {@code casesUrl} (its {@code /api/v1/events}). */

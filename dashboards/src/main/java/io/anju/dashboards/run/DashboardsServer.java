@@ -3,6 +3,7 @@ package io.anju.dashboards.run;
 import io.anju.common.registry.Registry;
 import io.anju.common.registry.RegistryLoader;
 import io.anju.dashboards.live.LiveHub;
+import io.anju.dashboards.live.LiveSettings;
 import io.anju.dashboards.history.CrowdHistory;
 import io.anju.dashboards.history.CrowdHistoryEndpoint;
 import io.anju.dashboards.ops.OpsMonitor;
@@ -43,7 +44,13 @@ public final class DashboardsServer implements AutoCloseable {
     private static final long SESSION_PURGE_MS = 60_000;
 
     /** The live part used by {@link #start(DashboardsConfig)}: Kafka → live state → /api/live and the live routes. */
-    static final LiveFactory DEFAULT_LIVE = LiveHub::create;
+    static final LiveFactory DEFAULT_LIVE = (vertx, registry, config, meters) -> {
+        LiveHub hub = new LiveHub(vertx, registry, LiveSettings.defaults(config.kafkaBootstrap(), config.snapshotDir()),
+                meters);
+        hub.relayCasesFrom(config.casesUrl());
+        hub.start();
+        return hub;
+    };
 
     private final Vertx vertx;
     private final HttpServer http;
