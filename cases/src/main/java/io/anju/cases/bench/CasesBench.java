@@ -29,6 +29,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,6 +60,7 @@ import java.util.concurrent.locks.LockSupport;
 @Command(name = "bench cases", mixinStandardHelpOptions = true,
         description = "Alert → case and alert → notification latency at a steady rate, then intake throughput.")
 public final class CasesBench implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(CasesBench.class);
 
     @Option(names = "--rate", description = "Alerts per second in the latency phase (default 20).")
     private int rate = 20;
@@ -125,7 +128,7 @@ public final class CasesBench implements Callable<Integer> {
     private void latencyPhase(CasesServer server, KafkaProducer<byte[], byte[]> producer, Source source,
                               StringBuilder report) throws Exception {
         int total = rate * seconds;
-        System.out.printf("latency phase: %d alerts at %d/s ...%n", total, rate);
+        LOG.info("latency phase: {} alerts at {}/s ...", total, rate);
         long intervalNs = 1_000_000_000L / rate;
         long next = System.nanoTime();
         List<String> keys = new ArrayList<>();
@@ -136,7 +139,7 @@ public final class CasesBench implements Callable<Integer> {
             keys.add(a.dedupKey());
             send(producer, a);
             if ((i + 1) % (rate * 10) == 0) {
-                System.out.printf("  sent %d of %d%n", i + 1, total);
+                LOG.info("sent {} of {}", i + 1, total);
             }
         }
         producer.flush();
@@ -161,7 +164,7 @@ public final class CasesBench implements Callable<Integer> {
 
     private void throughputPhase(CasesServer server, KafkaProducer<byte[], byte[]> producer, Source source,
                                  StringBuilder report) throws Exception {
-        System.out.printf("throughput phase: a backlog of %d alerts ...%n", backlog);
+        LOG.info("throughput phase: a backlog of {} alerts ...", backlog);
         List<String> keys = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < backlog; i++) {
@@ -199,7 +202,7 @@ public final class CasesBench implements Callable<Integer> {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("only " + found.size() + " of " + keys.size() + " alerts became cases");
             }
-            System.out.printf("  %d of %d alerts are cases%n", found.size(), keys.size());
+            LOG.info("{} of {} alerts are cases", found.size(), keys.size());
             Thread.sleep(2_000);
         }
     }
