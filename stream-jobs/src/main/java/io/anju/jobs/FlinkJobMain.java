@@ -51,7 +51,8 @@ public final class FlinkJobMain implements Callable<Integer> {
     public Integer call() throws Exception {
         JobsSettings d = JobsSettings.defaults(registry, Path.of("."));
         JobsSettings s = new JobsSettings(bootstrap, registry, influxUrl, influxDb, d.dataDir(), d.parallelism(),
-                Duration.ofMillis(checkpointIntervalMs), d.stateBackend(), d.outOfOrderness(), d.quietAfter(),
+                Duration.ofMillis(checkpointIntervalMs), d.stateBackend(), d.outOfOrderness(), d.clockTolerance(),
+                d.quietAfter(),
                 d.registryPoll(), d.bufferTimeout(), d.groupPrefix(), d.autoStop(), d.commandTtl(), d.detectors());
         if (!job.equals("alerts") && !job.equals("history")) {
             throw new ParameterException(spec.commandLine(), "--job must be alerts or history (was " + job + ")");

@@ -53,6 +53,9 @@ public final class JobsMain implements Callable<Integer> {
     private String checkpointInterval = "2s";
     @Option(names = "--out-of-orderness", description = "How late a device's reading may arrive and still count in order (default 10s).")
     private String outOfOrderness = "10s";
+    @Option(names = "--clock-tolerance", description = "How far a device's clock may be from the gateway's receive "
+            + "time and still be its readings' event time; further off they count at their receive time (default 30s).")
+    private String clockTolerance = "30s";
     @Option(names = "--quiet-after", description = "Wall-clock silence after which a Kafka partition stops holding back event time (default 60s; "
             + "scale it down with a simulator's --speed).")
     private String quietAfter = "60s";
@@ -105,6 +108,7 @@ public final class JobsMain implements Callable<Integer> {
         return new JobsSettings(bootstrap, registry, influxUrl, influxDb, dataDir, parallelism,
                 Duration.ofMillis(Durations.parseMillis("--checkpoint-interval", checkpointInterval)), stateBackend,
                 Duration.ofMillis(Durations.parseMillis("--out-of-orderness", outOfOrderness)),
+                Duration.ofMillis(Durations.parseMillis("--clock-tolerance", clockTolerance)),
                 Duration.ofMillis(Durations.parseMillis("--quiet-after", quietAfter)), d.registryPoll(), d.bufferTimeout(), d.groupPrefix(),
                 new AutoStopPolicy(types("--auto-stop", autoStop), perCompound()), d.commandTtl(), d.detectors());
     }

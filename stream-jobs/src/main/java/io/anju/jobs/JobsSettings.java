@@ -23,6 +23,9 @@ import java.util.Map;
  * @param checkpointInterval also the delay before alerts become visible to read_committed readers (default 2 s)
  * @param stateBackend       {@code hashmap} (default, state on the heap) or {@code rocksdb} (state on disk)
  * @param outOfOrderness     how late a device's reading may be and still count in order (default 10 s)
+ * @param clockTolerance     how far a device's own time may be from the gateway's receive time and still be its event
+ *                           time; further off, the reading counts at its receive time (default 30 s; must be shorter
+ *                           than the offline rule's timeout less one heartbeat)
  * @param quietAfter         after this much wall-clock silence a partition follows its reader's newest device time, and
  *                           a wholly silent reader the wall clock (default 60 s; longer than a fetch stall in a backlog)
  * @param registryPoll       how often the registry file is checked for changes (default 10 s)
@@ -34,10 +37,12 @@ import java.util.Map;
  */
 public record JobsSettings(String bootstrap, Path registry, String influxUrl, String influxDatabase, Path dataDir,
                            int parallelism, Duration checkpointInterval, String stateBackend,
-                           Duration outOfOrderness, Duration quietAfter, Duration registryPoll,
+                           Duration outOfOrderness, Duration clockTolerance, Duration quietAfter,
+                           Duration registryPoll,
                            Duration bufferTimeout, String groupPrefix, AutoStopPolicy autoStop,
                            Duration commandTtl, DetectorSettings detectors) implements Serializable {
     public static final List<String> STATE_BACKENDS = List.of("hashmap", "rocksdb");
+    public static final Duration DEFAULT_CLOCK_TOLERANCE = Duration.ofSeconds(30);
 
     public JobsSettings {
         require(registry != null, "jobs.registry", "is required", null);
@@ -49,6 +54,8 @@ public record JobsSettings(String bootstrap, Path registry, String influxUrl, St
                 stateBackend);
         require(outOfOrderness != null && !outOfOrderness.isNegative(), "jobs.outOfOrderness", "must be ≥ 0",
                 outOfOrderness);
+        require(clockTolerance != null && !clockTolerance.isNegative(), "jobs.clockTolerance", "must be ≥ 0",
+                clockTolerance);
         require(positive(quietAfter), "jobs.quietAfter", "must be > 0", quietAfter);
         require(positive(registryPoll), "jobs.registryPoll", "must be > 0", registryPoll);
         require(bufferTimeout != null && !bufferTimeout.isNegative(), "jobs.bufferTimeout", "must be ≥ 0",
@@ -62,59 +69,79 @@ public record JobsSettings(String bootstrap, Path registry, String influxUrl, St
         require(autoStop != null, "jobs.autoStop", "is required", null);
         require(positive(commandTtl), "jobs.commandTtl", "must be > 0", commandTtl);
         require(detectors != null, "jobs.detectors", "is required", null);
+        Duration slack = offlineSlack(detectors);
+        require(clockTolerance.compareTo(slack) < 0, "jobs.clockTolerance", "must be shorter than the offline "
+                + "timeout less one heartbeat (" + slack.toSeconds() + " s), or a device whose clock is slow by that "
+                + "much would be reported offline between its own heartbeats", clockTolerance);
+    }
+
+    /** The shortest offline timeout less its heartbeat, over all device types. */
+    private static Duration offlineSlack(DetectorSettings detectors) {
+        Duration slack = null;
+        for (var type : io.anju.common.model.DeviceType.values()) {
+            Duration t = detectors.offline().timeout(type).minus(detectors.offline().heartbeat(type));
+            slack = slack == null || t.compareTo(slack) < 0 ? t : slack;
+        }
+        return slack;
     }
 
     public static JobsSettings defaults(Path registry, Path dataDir) {
         return new JobsSettings(null, registry, null, "anju", dataDir, 2, Duration.ofSeconds(2), "hashmap",
-                Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMillis(5),
+                Duration.ofSeconds(10), DEFAULT_CLOCK_TOLERANCE, Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMillis(5),
                 "anju-jobs", AutoStopPolicy.defaults(), Duration.ofMinutes(5), DetectorSettings.defaults());
     }
 
     public JobsSettings withBootstrap(String value) {
         return new JobsSettings(value, registry, influxUrl, influxDatabase, dataDir, parallelism, checkpointInterval,
-                stateBackend, outOfOrderness, quietAfter, registryPoll, bufferTimeout, groupPrefix, autoStop,
+                stateBackend, outOfOrderness, clockTolerance, quietAfter, registryPoll, bufferTimeout, groupPrefix, autoStop,
                 commandTtl, detectors);
     }
 
     public JobsSettings withInfluxUrl(String value) {
         return new JobsSettings(bootstrap, registry, value, influxDatabase, dataDir, parallelism, checkpointInterval,
-                stateBackend, outOfOrderness, quietAfter, registryPoll, bufferTimeout, groupPrefix, autoStop,
+                stateBackend, outOfOrderness, clockTolerance, quietAfter, registryPoll, bufferTimeout, groupPrefix, autoStop,
                 commandTtl, detectors);
     }
 
     public JobsSettings withCheckpointInterval(Duration value) {
         return new JobsSettings(bootstrap, registry, influxUrl, influxDatabase, dataDir, parallelism, value,
-                stateBackend, outOfOrderness, quietAfter, registryPoll, bufferTimeout, groupPrefix, autoStop,
+                stateBackend, outOfOrderness, clockTolerance, quietAfter, registryPoll, bufferTimeout, groupPrefix, autoStop,
                 commandTtl, detectors);
     }
 
     public JobsSettings withAutoStop(AutoStopPolicy value) {
         return new JobsSettings(bootstrap, registry, influxUrl, influxDatabase, dataDir, parallelism,
-                checkpointInterval, stateBackend, outOfOrderness, quietAfter, registryPoll, bufferTimeout,
+                checkpointInterval, stateBackend, outOfOrderness, clockTolerance, quietAfter, registryPoll, bufferTimeout,
                 groupPrefix, value, commandTtl, detectors);
     }
 
     public JobsSettings withDetectors(DetectorSettings value) {
         return new JobsSettings(bootstrap, registry, influxUrl, influxDatabase, dataDir, parallelism,
-                checkpointInterval, stateBackend, outOfOrderness, quietAfter, registryPoll, bufferTimeout,
+                checkpointInterval, stateBackend, outOfOrderness, clockTolerance, quietAfter, registryPoll, bufferTimeout,
                 groupPrefix, autoStop, commandTtl, value);
     }
 
     public JobsSettings withRegistryPoll(Duration value) {
         return new JobsSettings(bootstrap, registry, influxUrl, influxDatabase, dataDir, parallelism,
-                checkpointInterval, stateBackend, outOfOrderness, quietAfter, value, bufferTimeout,
+                checkpointInterval, stateBackend, outOfOrderness, clockTolerance, quietAfter, value, bufferTimeout,
                 groupPrefix, autoStop, commandTtl, detectors);
     }
 
     public JobsSettings withOutOfOrderness(Duration value) {
         return new JobsSettings(bootstrap, registry, influxUrl, influxDatabase, dataDir, parallelism,
-                checkpointInterval, stateBackend, value, quietAfter, registryPoll, bufferTimeout,
+                checkpointInterval, stateBackend, value, clockTolerance, quietAfter, registryPoll, bufferTimeout,
+                groupPrefix, autoStop, commandTtl, detectors);
+    }
+
+    public JobsSettings withClockTolerance(Duration value) {
+        return new JobsSettings(bootstrap, registry, influxUrl, influxDatabase, dataDir, parallelism,
+                checkpointInterval, stateBackend, outOfOrderness, value, quietAfter, registryPoll, bufferTimeout,
                 groupPrefix, autoStop, commandTtl, detectors);
     }
 
     public JobsSettings withQuietAfter(Duration value) {
         return new JobsSettings(bootstrap, registry, influxUrl, influxDatabase, dataDir, parallelism,
-                checkpointInterval, stateBackend, outOfOrderness, value, registryPoll, bufferTimeout,
+                checkpointInterval, stateBackend, outOfOrderness, clockTolerance, value, registryPoll, bufferTimeout,
                 groupPrefix, autoStop, commandTtl, detectors);
     }
 
@@ -124,7 +151,8 @@ public record JobsSettings(String bootstrap, Path registry, String influxUrl, St
 
     /**
      * What every run of the jobs needs, on this machine or a cluster: exactly-once checkpoints kept on cancel,
-     * restarts with back-off, the low buffer timeout and the watermark interval.
+     * restarts with back-off, the low buffer timeout, the watermark interval, no Kryo and no copies between chained
+     * operators.
      */
     public Map<String, String> jobConfiguration() {
         return Map.of(
@@ -135,7 +163,11 @@ public record JobsSettings(String bootstrap, Path registry, String influxUrl, St
                 "restart-strategy.exponential-delay.initial-backoff", "1 s",
                 "restart-strategy.exponential-delay.max-backoff", "60 s",
                 "execution.buffer-timeout.interval", bufferTimeout.toMillis() + " ms",
-                "pipeline.auto-watermark-interval", "200 ms");
+                "pipeline.auto-watermark-interval", "200 ms",
+                // Every record type has Flink type information: Kryo would be the slow path nobody chose.
+                "pipeline.generic-types", "false",
+                // The records are immutable, so chained operators may pass them on without copying.
+                "pipeline.object-reuse", "true");
     }
 
     /** {@link #jobConfiguration()} plus what a cluster would decide: storage, state backend, parallelism. */

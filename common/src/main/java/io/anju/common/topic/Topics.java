@@ -20,6 +20,8 @@ public final class Topics {
     public static final String COMMAND_RESULTS = "anju.command-results";
     /** Warnings raised by the stream jobs. */
     public static final String ALERTS = "anju.alerts";
+    /** Each crowd zone's figures after every reading, as the alerting job's crowd detector saw them (for history). */
+    public static final String ZONES = "anju.zones";
 
     private Topics() {
     }

@@ -68,7 +68,7 @@ final class BenchRig implements AutoCloseable {
     JobsSettings settings(int parallelism, Duration checkpointInterval, Duration bufferTimeout) {
         JobsSettings d = JobsSettings.defaults(registryFile, dir.resolve("jobs"));
         return new JobsSettings(kafka.bootstrapServers(), d.registry(), null, d.influxDatabase(), d.dataDir(),
-                parallelism, checkpointInterval, d.stateBackend(), d.outOfOrderness(), d.quietAfter(),
+                parallelism, checkpointInterval, d.stateBackend(), d.outOfOrderness(), d.clockTolerance(), d.quietAfter(),
                 d.registryPoll(), bufferTimeout, d.groupPrefix(), d.autoStop(), d.commandTtl(), d.detectors());
     }
 

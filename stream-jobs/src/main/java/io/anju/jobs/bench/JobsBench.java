@@ -105,7 +105,7 @@ public final class JobsBench implements Callable<Integer> {
     /** The envelopes are written by hand for speed: make sure the job reads every kind before measuring anything. */
     private void checkDecodable(RegistryDocument registry) throws EnvelopeDecoder.UndecodableEnvelope {
         Traffic sample = new Traffic(registry, 1, seed);
-        EnvelopeDecoder decoder = new EnvelopeDecoder();
+        EnvelopeDecoder decoder = new EnvelopeDecoder(new io.anju.jobs.time.ClockRule(JobsSettings.DEFAULT_CLOCK_TOLERANCE), () -> { });
         for (int i = 0; i < 50_000; i++) {
             Traffic.Message m = sample.next(-1, 1_800_000_000_000L);
             DeviceInput in = decoder.decode(m.value());

@@ -1,45 +1,46 @@
 package io.anju.jobs.command;
 
 import io.anju.common.alert.Alert;
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.functions.RuntimeContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
-import org.apache.flink.util.Collector;
 
 import java.time.Duration;
 
 /**
- * Sends one {@code stop_port} per alert (keyed by alert id) the first time a revision of it qualifies under the
- * {@link AutoStopPolicy}. The "already sent" mark is keyed state, so a job restored from a checkpoint neither
- * repeats the command nor forgets it.
+ * One {@code stop_port} per alert, the first time a revision of it qualifies under the {@link AutoStopPolicy}: a
+ * part of the per-device detectors, which see every alert of a port the moment they emit it. The "already sent"
+ * marks are keyed state of the charger (by alert id, forgotten when the alert clears), so a job restored from a
+ * checkpoint neither repeats the command nor forgets it; a command written again after a restart carries the same
+ * id ({@link StopPortCommand#forAlert}), which devices treat as a repeat.
  */
-public final class AutoStop extends KeyedProcessFunction<String, Alert, StopPortCommand> {
+public final class AutoStop {
     private final AutoStopPolicy policy;
     private final long ttlMs;
-    private transient ValueState<Boolean> sent;
+    private final MapState<String, Boolean> sent;
 
-    public AutoStop(AutoStopPolicy policy, Duration commandTtl) {
+    private AutoStop(AutoStopPolicy policy, long ttlMs, MapState<String, Boolean> sent) {
         this.policy = policy;
-        this.ttlMs = commandTtl.toMillis();
+        this.ttlMs = ttlMs;
+        this.sent = sent;
     }
 
-    @Override
-    public void open(OpenContext ctx) {
-        sent = getRuntimeContext().getState(new ValueStateDescriptor<>("stop-port-sent", Types.BOOLEAN));
+    public static AutoStop open(RuntimeContext ctx, AutoStopPolicy policy, Duration commandTtl) {
+        return new AutoStop(policy, commandTtl.toMillis(),
+                ctx.getMapState(new MapStateDescriptor<>("stop-port-sent", Types.STRING, Types.BOOLEAN)));
     }
 
-    @Override
-    public void processElement(Alert alert, Context ctx, Collector<StopPortCommand> out) throws Exception {
+    /** The command this revision calls for, or null. */
+    public StopPortCommand onAlert(Alert alert) throws Exception {
         if (!alert.open()) {
-            sent.clear();
-            return;
+            sent.remove(alert.id());
+            return null;
         }
-        if (sent.value() != null || !policy.stopsPortFor(alert)) {
-            return;
+        if (sent.contains(alert.id()) || !policy.stopsPortFor(alert)) {
+            return null;
         }
-        sent.update(true);
-        out.collect(StopPortCommand.forAlert(alert.id(), alert.deviceId(), alert.port(), alert.emittedAt(), ttlMs));
+        sent.put(alert.id(), true);
+        return StopPortCommand.forAlert(alert.id(), alert.deviceId(), alert.port(), alert.emittedAt(), ttlMs);
     }
 }

@@ -1,6 +1,13 @@
 package io.anju.jobs.input;
 
-/** What the decoder makes of one envelope: typed records per device type and channel. */
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
+/**
+ * What the decoder makes of one envelope: typed records per device type and channel. The typed reading of each kind
+ * has the same device, event time and location as its {@link #seen()}. Crosses the network with
+ * {@link DeviceInputSerializer}.
+ */
+@TypeInfo(DeviceInputTypeInfo.Factory.class)
 public sealed interface DeviceInput permits DeviceInput.Charger, DeviceInput.ChargerEvt, DeviceInput.Gate,
         DeviceInput.Crowd, DeviceInput.Camera, DeviceInput.Status {
     DeviceSeen seen();

@@ -1,9 +1,11 @@
 package io.anju.jobs.input;
 
+import io.anju.jobs.time.ClockRule;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -13,18 +15,29 @@ import org.slf4j.LoggerFactory;
  * Decodes the gateway's envelopes as they are read from Kafka. A record that is not an envelope is skipped with a
  * warning naming topic, partition, offset and reason, and counted ({@code undecodableRecords}): it cannot be
  * processed, and failing the job on it would stop every detector for one bad record. It stays in Kafka for
- * inspection.
+ * inspection. Readings whose device clock was off are counted ({@code clockCorrectedReadings}); how far behind the
+ * gateway the reader is shows as {@code receiveLagMs} (wall clock minus the receive time of the newest record).
  */
 public final class DeviceInputDeserializer implements KafkaRecordDeserializationSchema<DeviceInput> {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceInputDeserializer.class);
+    private static final long serialVersionUID = 1L;
 
+    private final ClockRule clock;
     private transient EnvelopeDecoder decoder;
     private transient Counter undecodable;
+    private transient volatile long lastReceivedAt;
+
+    public DeviceInputDeserializer(ClockRule clock) {
+        this.clock = clock;
+    }
 
     @Override
     public void open(DeserializationSchema.InitializationContext context) {
-        decoder = new EnvelopeDecoder();
+        Counter corrected = context.getMetricGroup().counter("clockCorrectedReadings");
+        decoder = new EnvelopeDecoder(clock, corrected::inc);
         undecodable = context.getMetricGroup().counter("undecodableRecords");
+        context.getMetricGroup().gauge("receiveLagMs", (Gauge<Long>) () ->
+                lastReceivedAt <= 0 ? 0L : Math.max(0L, System.currentTimeMillis() - lastReceivedAt));
     }
 
     @Override
@@ -33,7 +46,9 @@ public final class DeviceInputDeserializer implements KafkaRecordDeserialization
             return;
         }
         try {
-            out.collect(decoder.decode(record.value()));
+            DeviceInput in = decoder.decode(record.value());
+            lastReceivedAt = in.seen().receivedAt();
+            out.collect(in);
         } catch (EnvelopeDecoder.UndecodableEnvelope e) {
             undecodable.inc();
             LOG.warn("skipped a record that is not a gateway envelope: {}-{}@{}: {}", record.topic(),
@@ -43,6 +58,6 @@ public final class DeviceInputDeserializer implements KafkaRecordDeserialization
 
     @Override
     public TypeInformation<DeviceInput> getProducedType() {
-        return TypeInformation.of(DeviceInput.class);
+        return new DeviceInputTypeInfo();
     }
 }

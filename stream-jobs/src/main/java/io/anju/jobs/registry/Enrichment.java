@@ -1,87 +1,70 @@
 package io.anju.jobs.registry;
 
 import io.anju.jobs.input.CameraDetection;
-import io.anju.jobs.input.ChargerEvent;
 import io.anju.jobs.input.ChargerLimits;
 import io.anju.jobs.input.ChargerTelemetry;
 import io.anju.jobs.input.CrowdReading;
 import io.anju.jobs.input.DeviceInput;
-import io.anju.jobs.input.DeviceSeen;
-import io.anju.jobs.input.GateEvent;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.BroadcastState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
- * Attaches registry attributes to every decoded input and splits the stream by kind: the main output is every
- * message as {@link DeviceSeen} (liveness), the side outputs carry the typed readings the detectors consume.
- * The registry arrives as broadcast state from {@link RegistryPoller}, so an edited registry reaches the running
- * job; until the first broadcast arrives the file is read once at start, so nothing passes unenriched.
+ * Attaches registry attributes to the decoded inputs and routes them, chained to the Kafka source (each instance
+ * holds its own copy of the registry, {@link RegistryHolder}, so nothing here waits on a broadcast). Every input goes
+ * on to the per-device detectors (main output; charger telemetry with the station's limits); crowd readings with
+ * their zone go to {@link #CROWD} and camera detections with their view to {@link #CAMERA}, for the detectors keyed
+ * by zone and by camera and compound. The per-device detectors need only the liveness of counters and cameras, so
+ * those reach them as {@link DeviceInput.Status}.
  */
-public final class Enrichment extends BroadcastProcessFunction<DeviceInput, RegistryView, DeviceSeen> {
-    public static final MapStateDescriptor<String, RegistryView> REGISTRY = new MapStateDescriptor<>("registry",
-            Types.STRING, TypeInformation.of(RegistryView.class));
-    private static final String CURRENT = "current";
+public final class Enrichment extends ProcessFunction<DeviceInput, DeviceInput> {
+    private static final long serialVersionUID = 1L;
 
-    public static final OutputTag<ChargerTelemetry> CHARGER = new OutputTag<>("charger-telemetry") { };
-    public static final OutputTag<ChargerEvent> CHARGER_EVENTS = new OutputTag<>("charger-events") { };
-    public static final OutputTag<GateEvent> GATE_EVENTS = new OutputTag<>("gate-events") { };
-    public static final OutputTag<CrowdReading> CROWD = new OutputTag<>("crowd") { };
-    public static final OutputTag<CameraDetection> CAMERA = new OutputTag<>("camera") { };
+    public static final OutputTag<CrowdReading> CROWD = new OutputTag<>("crowd", TypeInformation.of(CrowdReading.class));
+    public static final OutputTag<CameraDetection> CAMERA =
+            new OutputTag<>("camera", TypeInformation.of(CameraDetection.class));
 
     private final String registryPath;
-    private transient RegistryView initial;
+    private final Duration poll;
+    private transient RegistryHolder registry;
 
-    public Enrichment(Path registryPath) {
+    public Enrichment(Path registryPath, Duration poll) {
         this.registryPath = registryPath.toString();
+        this.poll = poll;
     }
 
     @Override
     public void open(OpenContext ctx) throws Exception {
-        initial = new RegistryFile(Path.of(registryPath)).load();
+        registry = RegistryHolder.open(Path.of(registryPath), poll);
     }
 
     @Override
-    public void processElement(DeviceInput in, ReadOnlyContext ctx, Collector<DeviceSeen> out) throws Exception {
-        RegistryView registry = ctx.getBroadcastState(REGISTRY).get(CURRENT);
-        if (registry == null) {
-            registry = initial;
-        }
-        out.collect(in.seen());
+    public void processElement(DeviceInput in, Context ctx, Collector<DeviceInput> out) {
+        RegistryView view = registry.current();
         if (in instanceof DeviceInput.Charger c) {
             ChargerTelemetry t = c.telemetry();
-            ChargerLimits limits = registry.charger(t.deviceId());
-            ctx.output(CHARGER, new ChargerTelemetry(t.deviceId(), t.ts(), t.location(), t.mainsV(), t.ambientC(),
-                    t.smoke(), t.leakageMa(), t.ports(), limits == null ? ChargerLimits.DEFAULTS : limits));
-        } else if (in instanceof DeviceInput.ChargerEvt e) {
-            ctx.output(CHARGER_EVENTS, e.event());
-        } else if (in instanceof DeviceInput.Gate g) {
-            ctx.output(GATE_EVENTS, g.event());
+            ChargerLimits limits = view.charger(t.deviceId());
+            out.collect(new DeviceInput.Charger(c.seen(), new ChargerTelemetry(t.deviceId(), t.ts(), t.location(),
+                    t.mainsV(), t.ambientC(), t.smoke(), t.leakageMa(), t.ports(),
+                    limits == null ? ChargerLimits.DEFAULTS : limits)));
         } else if (in instanceof DeviceInput.Crowd c) {
             CrowdReading r = c.reading();
             ctx.output(CROWD, new CrowdReading(r.deviceId(), r.ts(), r.location(), r.count(), r.inCount(),
-                    r.outCount(), r.intervalS(), registry.zone(r.location().zoneId())));
+                    r.outCount(), r.intervalS(), view.zone(r.location().zoneId())));
+            out.collect(new DeviceInput.Status(c.seen()));
         } else if (in instanceof DeviceInput.Camera c) {
             CameraDetection d = c.detection();
-            CameraView view = registry.camera(d.deviceId());
+            CameraView camera = view.camera(d.deviceId());
             ctx.output(CAMERA, new CameraDetection(d.deviceId(), d.ts(), d.location(), d.kind(), d.confidence(),
-                    d.snapshotId(), view == null ? null : view.watches(), view == null ? null : view.building()));
+                    d.snapshotId(), camera == null ? null : camera.watches(), camera == null ? null : camera.building()));
+            out.collect(new DeviceInput.Status(c.seen()));
+        } else {
+            out.collect(in);
         }
-    }
-
-    @Override
-    public void processBroadcastElement(RegistryView view, Context ctx, Collector<DeviceSeen> out) throws Exception {
-        if (view.isUnchangedMarker()) {
-            return;
-        }
-        BroadcastState<String, RegistryView> state = ctx.getBroadcastState(REGISTRY);
-        state.put(CURRENT, view);
     }
 }

@@ -35,4 +35,9 @@ public final class RegistryFile {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
+
+    @Override
+    public String toString() {
+        return path.toString();
+    }
 }

@@ -11,9 +11,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The part of the registry the detectors need, small enough to broadcast to every enrichment instance: charger
- * limits, crowd zone figures and camera views. {@code version} is a digest of the registry file, so an unchanged
- * file is not broadcast again.
+ * The part of the registry the detectors need: charger limits, crowd zone figures and camera views. {@code version}
+ * is a digest of the registry file, so an unchanged file is not loaded again.
  */
 public final class RegistryView implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -29,11 +28,6 @@ public final class RegistryView implements Serializable {
         this.chargers = new HashMap<>(chargers);
         this.zones = new HashMap<>(zones);
         this.cameras = new HashMap<>(cameras);
-    }
-
-    /** A view that says "no change since the last one" (the poller ticks even when the file did not change). */
-    public static RegistryView unchanged(String version) {
-        return new RegistryView(version, Map.of(), Map.of(), Map.of());
     }
 
     public static RegistryView of(Registry registry, String version) {
@@ -54,10 +48,6 @@ public final class RegistryView implements Serializable {
 
     public String version() {
         return version;
-    }
-
-    public boolean isUnchangedMarker() {
-        return chargers.isEmpty() && zones.isEmpty() && cameras.isEmpty();
     }
 
     public ChargerLimits charger(String deviceId) {

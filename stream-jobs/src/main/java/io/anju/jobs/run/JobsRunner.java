@@ -79,6 +79,7 @@ public final class JobsRunner implements AutoCloseable {
         List<String> topics = new ArrayList<>(DeviceStreams.inputTopics());
         topics.add(Topics.ALERTS);
         topics.add(Topics.COMMANDS);
+        topics.add(Topics.ZONES);
         TopicAdmin.ensure(bootstrap, "jobs.bootstrap", topics, 6, (short) 1);
         if (cluster == null) {
             cluster = startCluster();

@@ -25,18 +25,26 @@ import java.util.function.LongSupplier;
  * the offline detector would report devices whose messages are merely queued (default 60 s).
  * The cost: a record that arrives on a quiet partition with a device time older than the advanced watermark is
  * late for windowed rules (Flink counts it); the per-event detectors still see it.
+ * <p>
+ * What moves a partition's event time is each record's {@code progress} time, not its event time: the jobs use the
+ * earlier of the event time and the gateway's receive time, so a device whose clock runs ahead (within the
+ * {@link ClockRule}'s tolerance) cannot move event time past the gateway's clock, and the watermark follows the
+ * gateway, which the bulk of devices agree with, not the most advanced device.
  */
 public final class QuietAwareWatermarks<T> implements WatermarkGenerator<T> {
     private final long boundMs;
     private final long quietAfterMs;
     private final LongSupplier wallClock;
     private final ReaderProgress reader;
+    private final ProgressTime<T> progress;
     private long maxTs = Long.MIN_VALUE;
     private long lastEventWallMs;
     private long lastEmitted = Long.MIN_VALUE;
     private final long createdWallMs;
 
-    QuietAwareWatermarks(Duration outOfOrderness, Duration quietAfter, LongSupplier wallClock, ReaderProgress reader) {
+    QuietAwareWatermarks(Duration outOfOrderness, Duration quietAfter, LongSupplier wallClock, ReaderProgress reader,
+                         ProgressTime<T> progress) {
+        this.progress = progress;
         this.boundMs = outOfOrderness.toMillis();
         this.quietAfterMs = quietAfter.toMillis();
         this.wallClock = wallClock;
@@ -47,11 +55,12 @@ public final class QuietAwareWatermarks<T> implements WatermarkGenerator<T> {
     @Override
     public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {
         long now = wallClock.getAsLong();
-        if (eventTimestamp > maxTs) {
-            maxTs = eventTimestamp;
+        long ts = progress.of(event, eventTimestamp);
+        if (ts > maxTs) {
+            maxTs = ts;
         }
         lastEventWallMs = now;
-        reader.seen(eventTimestamp, now);
+        reader.seen(ts, now);
     }
 
     @Override

@@ -3,20 +3,41 @@ package io.anju.jobs.topology;
 import io.anju.common.alert.Alert;
 import io.anju.common.topic.Topics;
 import io.anju.jobs.JobsSettings;
-import io.anju.jobs.command.AutoStop;
 import io.anju.jobs.command.StopPortCommand;
+import io.anju.jobs.detect.DetectorSettings;
+import io.anju.jobs.detect.DeviceDetectors;
+import io.anju.jobs.detect.crowd.CrowdDensityDetector;
+import io.anju.jobs.detect.crowd.ZoneStatus;
+import io.anju.jobs.detect.fire.CompoundFireDetector;
+import io.anju.jobs.detect.fire.Escalation;
+import io.anju.jobs.detect.fire.FireSignal;
+import io.anju.jobs.detect.fire.FireSignals;
+import io.anju.jobs.input.DeviceInput;
+import io.anju.jobs.registry.Enrichment;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
-import java.util.List;
 import java.util.Properties;
 
 /**
- * The alerting job: device streams → detectors → {@code anju.alerts}, and automatic {@code stop_port} commands →
- * {@code anju.commands}, both in Kafka transactions committed with each checkpoint (exactly once across restarts).
- * It writes nothing else, so a slow InfluxDB (the history job) can never hold it back.
+ * The alerting job, built for latency: decode and registry attributes chained to the Kafka source, then one shuffle
+ * by device into {@link DeviceDetectors}, which holds every per-device rule. Only the rare signals go elsewhere:
+ * camera detections to the compound's fire stage (CEP confirmation, building advisories, whose escalations come back
+ * to the device detectors as a broadcast) and crowd readings to the zone-keyed crowd detector. Each detecting
+ * operator writes to a sink chained to it.
+ * <p>
+ * Alerts, automatic {@code stop_port} commands and zone figures are written at least once, as soon as they are
+ * emitted (no transaction waits for a checkpoint): after a restart from a checkpoint the revisions emitted since are
+ * written again, with the same alert id and revision and the same command id, and every reader applies each
+ * {@code (id, revision)} once (docs/kafka-topics.md). It writes nothing else, so a slow InfluxDB (the history job)
+ * can never hold it back.
  */
 public final class AlertsJob {
     public static final String NAME = "anju-alerts";
@@ -24,38 +45,65 @@ public final class AlertsJob {
     private AlertsJob() {
     }
 
-    public static void build(StreamExecutionEnvironment env, JobsSettings s, String bootstrap) {
-        DeviceStreams devices = DeviceStreams.from(env, s, bootstrap, "alerts");
-        List<DataStream<Alert>> detected = Detectors.all(devices, s.detectors());
-        DataStream<Alert> alerts = detected.get(0);
-        for (int i = 1; i < detected.size(); i++) {
-            alerts = alerts.union(detected.get(i));
-        }
-        alerts.sinkTo(KafkaSink.<Alert>builder()
-                        .setBootstrapServers(bootstrap)
-                        .setRecordSerializer(JsonRecords.alerts(Topics.ALERTS))
-                        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-                        .setTransactionalIdPrefix(s.groupPrefix() + "-alerts")
-                        .setKafkaProducerConfig(transactional())
-                        .build())
-                .uid("alerts-sink").name("anju.alerts");
-        DataStream<StopPortCommand> commands = alerts.keyBy(Alert::id)
-                .process(new AutoStop(s.autoStop(), s.commandTtl())).uid("auto-stop").name("automatic stop_port");
-        commands.sinkTo(KafkaSink.<StopPortCommand>builder()
-                        .setBootstrapServers(bootstrap)
-                        .setRecordSerializer(JsonRecords.commands(Topics.COMMANDS))
-                        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-                        .setTransactionalIdPrefix(s.groupPrefix() + "-commands")
-                        .setKafkaProducerConfig(transactional())
-                        .build())
-                .uid("commands-sink").name("anju.commands");
+    /** Where the alerting job's records go. */
+    public record Sinks(Sink<Alert> alerts, Sink<StopPortCommand> commands, Sink<ZoneStatus> zones) {
     }
 
-    private static Properties transactional() {
+    /** The job on Kafka: the gateway's topics in, {@code anju.alerts}, {@code anju.commands} and {@code anju.zones} out. */
+    public static void build(StreamExecutionEnvironment env, JobsSettings s, String bootstrap) {
+        build(DeviceStreams.fromKafka(env, s, bootstrap, "alerts"), s, kafkaSinks(bootstrap));
+    }
+
+    /** The job's graph on any stream of decoded device inputs with event time, into any sinks. */
+    public static void build(DataStream<DeviceInput> envelopes, JobsSettings s, Sinks sinks) {
+        DetectorSettings d = s.detectors();
+        SingleOutputStreamOperator<DeviceInput> inputs = envelopes
+                .process(new Enrichment(s.registry(), s.registryPoll()))
+                .uid("alerts-enrichment").name("registry attributes");
+
+        SingleOutputStreamOperator<Alert> compound = FireSignals.ofCameras(inputs.getSideOutput(Enrichment.CAMERA),
+                        d.elevator())
+                .keyBy(FireSignal::compoundId)
+                .process(new CompoundFireDetector(d.fireRisk(), d.elevator()))
+                .uid("detect-compound-fire").name("compound fire signs");
+        BroadcastStream<Escalation> escalations = compound.getSideOutput(CompoundFireDetector.ESCALATIONS)
+                .broadcast(DeviceDetectors.ESCALATIONS);
+
+        SingleOutputStreamOperator<Alert> devices = inputs
+                .keyBy(in -> in.seen().deviceId(), Types.STRING)
+                .connect(escalations)
+                .process(new DeviceDetectors(d, s.autoStop(), s.commandTtl()))
+                .uid("detect-devices").name("device detectors");
+
+        SingleOutputStreamOperator<Alert> crowd = inputs.getSideOutput(Enrichment.CROWD)
+                .keyBy(CrowdDensityDetector.keySelector())
+                .process(new CrowdDensityDetector(d.crowd()))
+                .uid("detect-crowd").name("crowd density");
+
+        devices.sinkTo(sinks.alerts()).uid("alerts-of-devices").name("alerts of devices");
+        compound.sinkTo(sinks.alerts()).uid("alerts-of-compounds").name("alerts of compounds");
+        crowd.sinkTo(sinks.alerts()).uid("alerts-of-zones").name("alerts of zones");
+        devices.getSideOutput(DeviceDetectors.COMMANDS).sinkTo(sinks.commands())
+                .uid("stop-port-commands").name("automatic stop_port");
+        crowd.getSideOutput(CrowdDensityDetector.ZONE_STATUS).sinkTo(sinks.zones())
+                .uid("zone-figures").name("zone figures");
+    }
+
+    static Sinks kafkaSinks(String bootstrap) {
+        return new Sinks(kafka(bootstrap, JsonRecords.alerts(Topics.ALERTS)),
+                kafka(bootstrap, JsonRecords.commands(Topics.COMMANDS)),
+                kafka(bootstrap, JsonRecords.zones(Topics.ZONES)));
+    }
+
+    private static <T> KafkaSink<T> kafka(String bootstrap, KafkaRecordSerializationSchema<T> records) {
         Properties p = new Properties();
-        // Longer than any checkpoint plus restart, shorter than the broker's 15 min maximum.
-        p.setProperty("transaction.timeout.ms", String.valueOf(10 * 60_000));
+        // Each record goes out at once: a warning must not wait for a batch to fill.
         p.setProperty("linger.ms", "0");
-        return p;
+        return KafkaSink.<T>builder()
+                .setBootstrapServers(bootstrap)
+                .setRecordSerializer(records)
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .setKafkaProducerConfig(p)
+                .build();
     }
 }

@@ -4,17 +4,18 @@ import io.anju.common.alert.Alert;
 import io.anju.common.json.Json;
 import io.anju.common.topic.Topics;
 import io.anju.jobs.JobsSettings;
-import io.anju.jobs.detect.crowd.CrowdDensityDetector;
+import io.anju.jobs.detect.crowd.ZoneStatus;
 import io.anju.jobs.history.GateMinuteCounts;
 import io.anju.jobs.history.InfluxSettings;
 import io.anju.jobs.history.InfluxSink;
 import io.anju.jobs.history.SeriesPoint;
 import io.anju.jobs.history.SeriesPoints;
-import io.anju.jobs.input.ChargerTelemetry;
+import io.anju.jobs.input.DeviceInput;
 import io.anju.jobs.input.GateEvent;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.AbstractDeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -23,11 +24,10 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
- * The history job: device streams and alerts → InfluxDB. Per-port and per-station charger readings, each zone's
- * occupancy, density and forecast (the crowd detector's figures, every 10 s), gate counts per minute, and every
- * alert revision as an event. A separate Flink job from alerting, so InfluxDB being slow or down back-pressures
- * and restarts only this one: its sink flushes at every checkpoint and fails after its retries, the job restarts
- * from its last checkpoint and Kafka replays what was not yet stored (points are idempotent in InfluxDB).
+ * The history job: device streams, the alerting job's zone figures and alerts → InfluxDB. A separate Flink job from
+ * alerting, so InfluxDB being slow or down back-pressures and restarts only this one: its sink flushes at every
+ * checkpoint and fails after its retries, the job restarts from its last checkpoint and Kafka replays what was not
+ * yet stored (points are idempotent in InfluxDB).
  */
 public final class HistoryJob {
     public static final String NAME = "anju-history";
@@ -37,25 +37,28 @@ public final class HistoryJob {
 
     public static void build(StreamExecutionEnvironment env, JobsSettings s, String bootstrap) {
         InfluxSettings influx = InfluxSettings.defaults().withUrl(s.influxUrl()).withDatabase(s.influxDatabase());
-        DeviceStreams devices = DeviceStreams.from(env, s, bootstrap, "history");
+        DataStream<DeviceInput> devices = DeviceStreams.fromKafka(env, s, bootstrap, "history");
         TypeInformation<SeriesPoint> point = TypeInformation.of(SeriesPoint.class);
 
-        DataStream<SeriesPoint> chargers = devices.chargerTelemetry()
-                .flatMap((ChargerTelemetry t, Collector<SeriesPoint> out) -> SeriesPoints.charger(t).forEach(out::collect))
+        DataStream<SeriesPoint> chargers = devices
+                .flatMap((DeviceInput in, Collector<SeriesPoint> out) -> {
+                    if (in instanceof DeviceInput.Charger c) {
+                        SeriesPoints.charger(c.telemetry()).forEach(out::collect);
+                    }
+                })
                 .returns(point).name("charger points");
-        DataStream<SeriesPoint> zones = devices.crowd().keyBy(CrowdDensityDetector.keySelector())
-                .process(new CrowdDensityDetector(s.detectors().crowd())).uid("history-crowd").name("zone figures")
-                .getSideOutput(CrowdDensityDetector.ZONE_STATUS)
+        DataStream<GateEvent> gateEvents = devices
+                .flatMap((DeviceInput in, Collector<GateEvent> out) -> {
+                    if (in instanceof DeviceInput.Gate g) {
+                        out.collect(g.event());
+                    }
+                })
+                .returns(TypeInformation.of(GateEvent.class)).name("gate events");
+        DataStream<SeriesPoint> gates = GateMinuteCounts.perMinute(gateEvents.keyBy(GateEvent::deviceId, Types.STRING));
+        DataStream<SeriesPoint> zones = env.fromSource(json(s, bootstrap, Topics.ZONES, "history-zones", ZoneStatus.class),
+                        WatermarkStrategy.noWatermarks(), "zone figures").uid("history-zones-source")
                 .map(SeriesPoints::crowdZone).returns(point).name("zone points");
-        DataStream<SeriesPoint> gates = GateMinuteCounts.perMinute(devices.gateEvents().keyBy(GateEvent::deviceId));
-        DataStream<SeriesPoint> alerts = env.fromSource(KafkaSource.<Alert>builder()
-                                .setBootstrapServers(bootstrap)
-                                .setTopics(Topics.ALERTS)
-                                .setGroupId(s.groupPrefix() + "-history-alerts")
-                                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                                .setProperty("isolation.level", "read_committed")
-                                .setValueOnlyDeserializer(new AlertJson())
-                                .build(),
+        DataStream<SeriesPoint> alerts = env.fromSource(json(s, bootstrap, Topics.ALERTS, "history-alerts", Alert.class),
                         WatermarkStrategy.noWatermarks(), "alerts").uid("history-alerts-source")
                 .map(SeriesPoints::alert).returns(point).name("alert points");
 
@@ -63,11 +66,28 @@ public final class HistoryJob {
                 .sinkTo(new InfluxSink(influx)).uid("influx-sink").name("InfluxDB " + influx.database());
     }
 
-    /** Alerts as the alerting job wrote them (committed transactions only). */
-    private static final class AlertJson extends AbstractDeserializationSchema<Alert> {
+    private static <T> KafkaSource<T> json(JobsSettings s, String bootstrap, String topic, String group, Class<T> type) {
+        return KafkaSource.<T>builder()
+                .setBootstrapServers(bootstrap)
+                .setTopics(topic)
+                .setGroupId(s.groupPrefix() + "-" + group)
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setValueOnlyDeserializer(new JsonOf<>(type))
+                .build();
+    }
+
+    /** Records of the alerting job, as it wrote them. */
+    private static final class JsonOf<T> extends AbstractDeserializationSchema<T> {
+        private final Class<T> type;
+
+        JsonOf(Class<T> type) {
+            super(type);
+            this.type = type;
+        }
+
         @Override
-        public Alert deserialize(byte[] message) {
-            return Json.fromBytes(message, Alert.class);
+        public T deserialize(byte[] message) {
+            return Json.fromBytes(message, type);
         }
     }
 }

@@ -3,12 +3,13 @@ package io.anju.jobs.topology;
 import io.anju.common.alert.Alert;
 import io.anju.common.json.Json;
 import io.anju.jobs.command.StopPortCommand;
+import io.anju.jobs.detect.crowd.ZoneStatus;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.nio.charset.StandardCharsets;
 
-/** The Kafka records the alerting job writes: JSON values, keyed so one alert (or one device) stays in order. */
+/** The Kafka records the alerting job writes: JSON values, keyed so one alert (one device, one zone) stays in order. */
 final class JsonRecords {
     private JsonRecords() {
     }
@@ -23,5 +24,11 @@ final class JsonRecords {
     static KafkaRecordSerializationSchema<StopPortCommand> commands(String topic) {
         return (command, context, timestamp) -> new ProducerRecord<>(topic, null, command.ts(),
                 command.deviceId().getBytes(StandardCharsets.UTF_8), Json.toBytes(command));
+    }
+
+    /** A zone's figures keyed by zone id: one zone's figures stay in order in one partition. */
+    static KafkaRecordSerializationSchema<ZoneStatus> zones(String topic) {
+        return (zone, context, timestamp) -> new ProducerRecord<>(topic, null, zone.ts(),
+                zone.zoneId().getBytes(StandardCharsets.UTF_8), Json.toBytes(zone));
     }
 }

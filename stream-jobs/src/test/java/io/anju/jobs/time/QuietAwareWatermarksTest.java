@@ -18,7 +18,7 @@ class QuietAwareWatermarksTest {
     private final ReaderProgress reader = new ReaderProgress();
 
     private QuietAwareWatermarks<String> partition() {
-        return new QuietAwareWatermarks<>(BOUND, QUIET, wall::get, reader);
+        return new QuietAwareWatermarks<>(BOUND, QUIET, wall::get, reader, ProgressTime.eventTime());
     }
 
     @Test

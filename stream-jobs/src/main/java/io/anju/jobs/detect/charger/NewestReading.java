@@ -12,7 +12,7 @@ import java.io.IOException;
  * guards each port: a stale or repeated message (not newer than the newest seen) must not move any state backwards,
  * so it is counted in {@code staleReadings} and dropped.
  */
-final class NewestReading {
+public final class NewestReading {
     private final ValueState<Long> newest;
     private final Counter stale;
 
@@ -21,19 +21,18 @@ final class NewestReading {
         this.stale = stale;
     }
 
-    static NewestReading open(RuntimeContext ctx, String stateName) {
-        return new NewestReading(ctx.getState(new ValueStateDescriptor<>(stateName, Long.class)),
-                ctx.getMetricGroup().counter("staleReadings"));
+    public static NewestReading open(RuntimeContext ctx, String stateName, Counter stale) {
+        return new NewestReading(ctx.getState(new ValueStateDescriptor<>(stateName, Long.class)), stale);
     }
 
     /** True when {@code ts} is newer than every reading seen so far; remembers nothing. */
-    boolean isNewer(long ts) throws IOException {
+    public boolean isNewer(long ts) throws IOException {
         Long seen = newest.value();
         return seen == null || ts > seen;
     }
 
     /** True and remembered when {@code ts} is newer than every reading seen so far; false (and counted) otherwise. */
-    boolean accept(long ts) throws IOException {
+    public boolean accept(long ts) throws IOException {
         Long seen = newest.value();
         if (seen != null && ts <= seen) {
             stale.inc();

@@ -18,52 +18,49 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The keyed state and the steps of the port overload detector, shared by the telemetry-only
- * {@link PortOverloadDetector} and {@link PortOverloadWithEventsDetector}: per port the current above-limit run
- * (removed when it ends), the open alerts, and the newest telemetry time of the charger.
+ * {@link AlertType#PORT_OVERLOAD} per port of the current charger: orange ({@code inspect_port}) after 5 s above the
+ * port limit, red ({@code stop_port}) after 30 s or at 1.2 × the limit; cleared by the first reading at or below the
+ * limit (see {@link PortOverloadRule}). The charger's own {@code overcurrent} event with a port marks the start of
+ * the above-limit run, so the next telemetry that still shows the port over counts its duration from the event
+ * (orange up to 30 s earlier than from telemetry alone). Part of the per-device detectors; its state is each port's
+ * current above-limit run (removed when it ends) and the open alerts.
  */
-final class PortOverloadTracker {
+public final class PortOverloadTracker {
     static final String OVERCURRENT = "overcurrent";
 
     private final PortOverloadRule rule;
     private final AlertBook book;
     private final MapState<Integer, PortOverloadRun> runs;
-    private final NewestReading newest;
 
-    private PortOverloadTracker(PortOverloadRule rule, AlertBook book, MapState<Integer, PortOverloadRun> runs,
-                                NewestReading newest) {
+    private PortOverloadTracker(PortOverloadRule rule, AlertBook book, MapState<Integer, PortOverloadRun> runs) {
         this.rule = rule;
         this.book = book;
         this.runs = runs;
-        this.newest = newest;
     }
 
-    static PortOverloadTracker open(RuntimeContext ctx, PortOverloadSettings settings) {
+    public static PortOverloadTracker open(RuntimeContext ctx, PortOverloadSettings settings) {
         return new PortOverloadTracker(new PortOverloadRule(settings),
                 new AlertBook(ctx.getMapState(AlertBook.descriptor("portOverloadAlerts"))),
-                ctx.getMapState(new MapStateDescriptor<>("portOverloadRuns", Integer.class, PortOverloadRun.class)),
-                NewestReading.open(ctx, "portOverloadNewestTs"));
+                ctx.getMapState(new MapStateDescriptor<>("portOverloadRuns", Integer.class, PortOverloadRun.class)));
     }
 
-    void onTelemetry(ChargerTelemetry t, long ts, Collector<Alert> out) throws Exception {
-        if (t.ports() == null || !newest.accept(ts)) {
-            return;
-        }
+    /** A telemetry already known to be the newest of the station. */
+    public void onTelemetry(ChargerTelemetry t, Collector<Alert> out) throws Exception {
         int limitW = (t.limits() == null ? ChargerLimits.DEFAULTS : t.limits()).portLimitW();
         for (PortReading r : t.ports()) {
-            onPort(t, r, ts, limitW, out);
+            onPort(t, r, t.ts(), limitW, out);
         }
     }
 
     /**
      * The charger's own overcurrent event starts the run early; it only counts when it is newer than the newest
-     * telemetry (older ones are already told by the readings) and the port has no run yet.
+     * telemetry ({@code newerThanTelemetry}: older ones are already told by the readings) and the port has no run yet.
      */
-    void onEvent(ChargerEvent e, long ts) throws Exception {
-        if (!OVERCURRENT.equals(e.kind()) || e.port() == null || !newest.isNewer(ts) || runs.contains(e.port())) {
+    public void onEvent(ChargerEvent e, boolean newerThanTelemetry) throws Exception {
+        if (!OVERCURRENT.equals(e.kind()) || e.port() == null || !newerThanTelemetry || runs.contains(e.port())) {
             return;
         }
-        runs.put(e.port(), rule.startedByEvent(ts, e.value()));
+        runs.put(e.port(), rule.startedByEvent(e.ts(), e.value()));
     }
 
     private void onPort(ChargerTelemetry t, PortReading r, long ts, int limitW, Collector<Alert> out)

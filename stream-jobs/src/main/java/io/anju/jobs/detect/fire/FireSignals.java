@@ -4,7 +4,6 @@ import io.anju.common.model.LocationChain;
 import io.anju.jobs.input.CameraDetection;
 import io.anju.jobs.input.ChargerEvent;
 import io.anju.jobs.input.ChargerTelemetry;
-
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.util.Collector;
@@ -17,22 +16,16 @@ public final class FireSignals {
     }
 
     /**
-     * The fire signals of a whole job: charger telemetry and events, camera smoke and flame, and the CEP-confirmed
-     * e-bike-in-elevator detections, in one stream for {@link FireRiskDetector#alerts}. Inputs keep their event
-     * timestamps.
+     * The fire signals a compound's own stage works on: camera smoke and flame, and the CEP-confirmed
+     * e-bike-in-elevator detections, in one stream for {@link CompoundFireDetector}. Inputs keep their event
+     * timestamps. The stations' own signals stay with the per-device detectors ({@link StationFireTracker}).
      */
-    public static DataStream<FireSignal> of(DataStream<ChargerTelemetry> telemetry, DataStream<ChargerEvent> events,
-                                            DataStream<CameraDetection> cameras, ElevatorSettings elevator) {
+    public static DataStream<FireSignal> ofCameras(DataStream<CameraDetection> cameras, ElevatorSettings elevator) {
         TypeInformation<FireSignal> type = TypeInformation.of(FireSignal.class);
-        DataStream<FireSignal> fromTelemetry = telemetry.map(FireSignals::fromTelemetry)
-                .returns(type).name("fire signals of charger telemetry");
-        DataStream<FireSignal> fromEvents = events
-                .flatMap((ChargerEvent e, Collector<FireSignal> out) -> fromEvent(e).forEach(out::collect))
-                .returns(type).name("fire signals of charger events");
-        DataStream<FireSignal> fromCameras = cameras
+        DataStream<FireSignal> sightings = cameras
                 .flatMap((CameraDetection d, Collector<FireSignal> out) -> fromCamera(d).forEach(out::collect))
                 .returns(type).name("fire signals of camera detections");
-        return fromTelemetry.union(fromEvents, fromCameras, ElevatorConfirmation.confirm(cameras, elevator));
+        return sightings.union(ElevatorConfirmation.confirm(cameras, elevator));
     }
 
     /** The telemetry as one {@link FireSignal.Kind#STATION_READING}; see {@link StationReading#signals}. */
@@ -84,7 +77,7 @@ public final class FireSignals {
                 second.snapshotId(), first.snapshotId(), second.building(), second.location(), null);
     }
 
-    static String compoundOf(LocationChain location, String deviceId) {
+    public static String compoundOf(LocationChain location, String deviceId) {
         return location != null && location.compoundId() != null ? location.compoundId() : deviceId;
     }
 

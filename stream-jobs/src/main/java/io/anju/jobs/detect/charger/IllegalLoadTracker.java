@@ -8,51 +8,39 @@ import io.anju.jobs.alert.AlertBook;
 import io.anju.jobs.alert.AlertDraft;
 import io.anju.jobs.input.ChargerTelemetry;
 import io.anju.jobs.input.PortReading;
-import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 import java.util.List;
 
 /**
- * {@link AlertType#ILLEGAL_HIGH_POWER_LOAD} per charger port, from telemetry keyed by device id: a flat draw of at
- * least 800 W for 20 minutes is orange ({@code inspect_port}) until the port drops below 800 W. See
- * {@link IllegalLoadRule} for what counts as flat.
+ * {@link AlertType#ILLEGAL_HIGH_POWER_LOAD} per port of the current charger: a flat draw of at least 800 W for 20
+ * minutes is orange ({@code inspect_port}) until the port drops below 800 W. See {@link IllegalLoadRule} for what
+ * counts as flat. Part of the per-device detectors; its state is each port's current run and the open alerts.
  */
-public class IllegalLoadDetector extends KeyedProcessFunction<String, ChargerTelemetry, Alert> {
-    private final IllegalLoadSettings settings;
-    private transient IllegalLoadRule rule;
-    private transient AlertBook book;
-    private transient MapState<Integer, IllegalLoadRun> runs;
-    private transient NewestReading newest;
+public final class IllegalLoadTracker {
+    private final IllegalLoadRule rule;
+    private final AlertBook book;
+    private final MapState<Integer, IllegalLoadRun> runs;
 
-    public IllegalLoadDetector(IllegalLoadSettings settings) {
-        this.settings = settings;
+    private IllegalLoadTracker(IllegalLoadRule rule, AlertBook book, MapState<Integer, IllegalLoadRun> runs) {
+        this.rule = rule;
+        this.book = book;
+        this.runs = runs;
     }
 
-    public IllegalLoadDetector() {
-        this(IllegalLoadSettings.defaults());
+    public static IllegalLoadTracker open(RuntimeContext ctx, IllegalLoadSettings settings) {
+        return new IllegalLoadTracker(new IllegalLoadRule(settings),
+                new AlertBook(ctx.getMapState(AlertBook.descriptor("illegalLoadAlerts"))),
+                ctx.getMapState(new MapStateDescriptor<>("illegalLoadRuns", Integer.class, IllegalLoadRun.class)));
     }
 
-    @Override
-    public void open(OpenContext openContext) {
-        rule = new IllegalLoadRule(settings);
-        book = new AlertBook(getRuntimeContext().getMapState(AlertBook.descriptor("illegalLoadAlerts")));
-        runs = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("illegalLoadRuns", Integer.class, IllegalLoadRun.class));
-        newest = NewestReading.open(getRuntimeContext(), "illegalLoadNewestTs");
-    }
-
-    @Override
-    public void processElement(ChargerTelemetry t, Context ctx, Collector<Alert> out) throws Exception {
-        long ts = ctx.timestamp() != null ? ctx.timestamp() : t.ts();
-        if (t.ports() == null || !newest.accept(ts)) {
-            return;
-        }
+    /** A telemetry already known to be the newest of the station. */
+    public void onTelemetry(ChargerTelemetry t, Collector<Alert> out) throws Exception {
         for (PortReading r : t.ports()) {
-            onPort(t, r, ts, out);
+            onPort(t, r, t.ts(), out);
         }
     }
 

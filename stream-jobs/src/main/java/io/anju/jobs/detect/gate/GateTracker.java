@@ -5,7 +5,7 @@ import io.anju.common.alert.AlertType;
 import io.anju.jobs.alert.AlertBook;
 import io.anju.jobs.alert.AlertDraft;
 import io.anju.jobs.input.GateEvent;
-import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
@@ -13,7 +13,6 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.util.Collector;
 
@@ -23,77 +22,70 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Gate anomalies, keyed by gate device id: {@code forced_open} → GATE_FORCED_OPEN orange at once,
+ * Gate anomalies of the current gate, a part of the per-device detectors: {@code forced_open} → GATE_FORCED_OPEN orange at once,
  * {@code held_open} → GATE_HELD_OPEN yellow, {@code tailgate} → GATE_TAILGATING yellow, and a burst of denied
  * verifications with no pass between them → GATE_DENIED_BURST yellow.
  * <p>
  * Each alert is one {@link Episode}: a repeat within the quiet period updates it with the new event as evidence; it
  * clears once the quiet period passes without a repeat, by an event-time timer or by any later event of the gate
  * (a normal pass, say) at or past that time, whichever comes first. Either way the clear carries the same device
- * time, so the outcome does not depend on when the watermark arrives.
+ * time, so the outcome does not depend on when the watermark arrives. Timers are never deleted (the device's other
+ * detectors may have one at the same instant); one that finds nothing to end does nothing.
  */
-public final class GateAnomalyDetector extends KeyedProcessFunction<String, GateEvent, Alert> {
+public final class GateTracker {
     private static final AlertType[] EPISODE_TYPES = {AlertType.GATE_FORCED_OPEN, AlertType.GATE_HELD_OPEN,
             AlertType.GATE_TAILGATING, AlertType.GATE_DENIED_BURST};
 
     private final GateSettings settings;
     private final DeniedBurst deniedBurst;
     private final long quietMs;
+    private final MapState<AlertType, Episode> episodes;
+    private final ListState<Denial> denials;
+    private final ValueState<Long> lastPassTs;
+    private final AlertBook book;
+    private final Counter staleReadings;
+    private final Counter unknownKinds;
 
-    private transient MapState<AlertType, Episode> episodes;
-    private transient ListState<Denial> denials;
-    private transient ValueState<Long> lastPassTs;
-    private transient AlertBook book;
-    private transient Counter staleReadings;
-    private transient Counter unknownKinds;
-
-    public GateAnomalyDetector(GateSettings settings) {
+    private GateTracker(GateSettings settings, RuntimeContext ctx, Counter staleReadings) {
         this.settings = settings;
         this.deniedBurst = new DeniedBurst(settings);
         this.quietMs = settings.quietPeriod().toMillis();
-    }
-
-    /** The key selector the job must key the {@link GateEvent} stream by. */
-    public static String key(GateEvent e) {
-        return e.deviceId();
-    }
-
-    @Override
-    public void open(OpenContext openContext) {
-        episodes = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("gate.episodes", AlertType.class, Episode.class));
-        denials = getRuntimeContext().getListState(new ListStateDescriptor<>("gate.denials", Denial.class));
-        lastPassTs = getRuntimeContext().getState(new ValueStateDescriptor<>("gate.lastPass", Long.class));
+        episodes = ctx.getMapState(new MapStateDescriptor<>("gate.episodes", AlertType.class, Episode.class));
+        denials = ctx.getListState(new ListStateDescriptor<>("gate.denials", Denial.class));
+        lastPassTs = ctx.getState(new ValueStateDescriptor<>("gate.lastPass", Long.class));
         // Gate events are rare and each repeat is news for the guard: every repeat emits an update with its evidence.
-        book = new AlertBook(getRuntimeContext().getMapState(AlertBook.descriptor("gate.alerts")), Duration.ZERO,
+        book = new AlertBook(ctx.getMapState(AlertBook.descriptor("gate.alerts")), Duration.ZERO,
                 System::currentTimeMillis);
-        staleReadings = getRuntimeContext().getMetricGroup().counter("staleReadings");
-        unknownKinds = getRuntimeContext().getMetricGroup().counter("unknownKinds");
+        this.staleReadings = staleReadings;
+        unknownKinds = ctx.getMetricGroup().counter("unknownKinds");
     }
 
-    @Override
-    public void processElement(GateEvent e, Context ctx, Collector<Alert> out) throws Exception {
+    /** @param staleReadings counts repeats older than their episode */
+    public static GateTracker open(RuntimeContext ctx, GateSettings settings, Counter staleReadings) {
+        return new GateTracker(settings, ctx, staleReadings);
+    }
+
+    public void onEvent(GateEvent e, TimerService timers, Collector<Alert> out) throws Exception {
         GateKind kind = GateKind.fromWire(e.kind()).orElse(null);
         if (kind == null) {
             unknownKinds.inc();
             return;
         }
-        endQuietEpisodes(ctx.getCurrentKey(), e.ts(), ctx.timerService(), out);
+        endQuietEpisodes(e.deviceId(), e.ts(), out);
         switch (kind) {
             case PASS -> onPass(e);
-            case DENIED -> onDenied(e, ctx.timerService(), out);
-            case FORCED_OPEN -> trigger(AlertType.GATE_FORCED_OPEN, e, run -> GateAlerts.forcedOpen(e, run),
-                    ctx.timerService(), out);
-            case HELD_OPEN -> trigger(AlertType.GATE_HELD_OPEN, e, run -> GateAlerts.heldOpen(e, run),
-                    ctx.timerService(), out);
-            case TAILGATE -> trigger(AlertType.GATE_TAILGATING, e, run -> GateAlerts.tailgating(e, run),
-                    ctx.timerService(), out);
+            case DENIED -> onDenied(e, timers, out);
+            case FORCED_OPEN -> trigger(AlertType.GATE_FORCED_OPEN, e, run -> GateAlerts.forcedOpen(e, run), timers,
+                    out);
+            case HELD_OPEN -> trigger(AlertType.GATE_HELD_OPEN, e, run -> GateAlerts.heldOpen(e, run), timers, out);
+            case TAILGATE -> trigger(AlertType.GATE_TAILGATING, e, run -> GateAlerts.tailgating(e, run), timers,
+                    out);
         }
     }
 
-    @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
-        endQuietEpisodes(ctx.getCurrentKey(), timestamp, ctx.timerService(), out);
+    /** A timer of the gate fired: ends the episodes that went quiet and forgets denials out of the window. */
+    public void onTimer(String gateId, long timestamp, Collector<Alert> out) throws Exception {
+        endQuietEpisodes(gateId, timestamp, out);
         List<Denial> recent = recentDenials();
         if (!recent.isEmpty()) {
             long horizon = timestamp - settings.deniedWindow().toMillis();
@@ -140,16 +132,11 @@ public final class GateAnomalyDetector extends KeyedProcessFunction<String, Gate
         }
         episodes.put(type, next);
         book.raiseOrUpdate(draft.apply(next)).ifPresent(out::collect);
-        long deadline = next.quietUntil(quietMs);
-        if (run != null && run.open() && run.quietUntil(quietMs) != deadline) {
-            dropTimerUnlessShared(run.quietUntil(quietMs), type, timers);
-        }
-        timers.registerEventTimeTimer(deadline);
+        timers.registerEventTimeTimer(next.quietUntil(quietMs));
     }
 
     /** Clears every open episode whose quiet period has passed by device time {@code ts}. */
-    private void endQuietEpisodes(String gateId, long ts, TimerService timers, Collector<Alert> out)
-            throws Exception {
+    private void endQuietEpisodes(String gateId, long ts, Collector<Alert> out) throws Exception {
         for (AlertType type : EPISODE_TYPES) {
             Episode run = episodes.get(type);
             if (run == null || !run.quietBy(ts, quietMs)) {
@@ -160,21 +147,7 @@ public final class GateAnomalyDetector extends KeyedProcessFunction<String, Gate
             book.clear(Alert.dedupKey(type, gateId), end, GateAlerts.cleared(type, gateId, run, settings.quietPeriod()),
                     List.of())
                     .ifPresent(out::collect);
-            if (end > timers.currentWatermark()) {
-                dropTimerUnlessShared(end, type, timers);
-            }
         }
-    }
-
-    /** Two episodes can end at the same millisecond; their shared timer stays until both have ended. */
-    private void dropTimerUnlessShared(long deadline, AlertType owner, TimerService timers) throws Exception {
-        for (AlertType other : EPISODE_TYPES) {
-            Episode run = other == owner ? null : episodes.get(other);
-            if (run != null && run.open() && run.quietUntil(quietMs) == deadline) {
-                return;
-            }
-        }
-        timers.deleteEventTimeTimer(deadline);
     }
 
     private List<Denial> recentDenials() throws Exception {

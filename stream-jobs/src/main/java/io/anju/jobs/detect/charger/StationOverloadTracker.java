@@ -8,44 +8,33 @@ import io.anju.jobs.alert.AlertBook;
 import io.anju.jobs.alert.AlertDraft;
 import io.anju.jobs.input.ChargerLimits;
 import io.anju.jobs.input.ChargerTelemetry;
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.util.Collector;
 
 import java.util.List;
 
 /**
- * {@link AlertType#STATION_OVERLOAD} per charging station, from telemetry keyed by device id: the sum of port power
- * at the refuse line (7.8 kW) is yellow ({@code check_station_load}), at the limit (8.7 kW) red
- * ({@code reduce_station_load}), with the hysteresis of {@link StationOverloadRule}.
+ * {@link AlertType#STATION_OVERLOAD} of the current charging station: the sum of port power at the refuse line
+ * (7.8 kW) is yellow ({@code check_station_load}), at the limit (8.7 kW) red ({@code reduce_station_load}), with the
+ * hysteresis of {@link StationOverloadRule}. Part of the per-device detectors; its state is the station's open alert.
  */
-public class StationOverloadDetector extends KeyedProcessFunction<String, ChargerTelemetry, Alert> {
-    private final StationOverloadSettings settings;
-    private transient StationOverloadRule rule;
-    private transient AlertBook book;
-    private transient NewestReading newest;
+public final class StationOverloadTracker {
+    private final StationOverloadRule rule;
+    private final AlertBook book;
 
-    public StationOverloadDetector(StationOverloadSettings settings) {
-        this.settings = settings;
+    private StationOverloadTracker(StationOverloadRule rule, AlertBook book) {
+        this.rule = rule;
+        this.book = book;
     }
 
-    public StationOverloadDetector() {
-        this(StationOverloadSettings.defaults());
+    public static StationOverloadTracker open(RuntimeContext ctx, StationOverloadSettings settings) {
+        return new StationOverloadTracker(new StationOverloadRule(settings),
+                new AlertBook(ctx.getMapState(AlertBook.descriptor("stationOverloadAlerts"))));
     }
 
-    @Override
-    public void open(OpenContext openContext) {
-        rule = new StationOverloadRule(settings);
-        book = new AlertBook(getRuntimeContext().getMapState(AlertBook.descriptor("stationOverloadAlerts")));
-        newest = NewestReading.open(getRuntimeContext(), "stationOverloadNewestTs");
-    }
-
-    @Override
-    public void processElement(ChargerTelemetry t, Context ctx, Collector<Alert> out) throws Exception {
-        long ts = ctx.timestamp() != null ? ctx.timestamp() : t.ts();
-        if (t.ports() == null || !newest.accept(ts)) {
-            return;
-        }
+    /** A telemetry already known to be the newest of the station. */
+    public void onTelemetry(ChargerTelemetry t, Collector<Alert> out) throws Exception {
+        long ts = t.ts();
         ChargerLimits limits = t.limits() == null ? ChargerLimits.DEFAULTS : t.limits();
         String deviceId = t.deviceId();
         String key = Alert.dedupKey(AlertType.STATION_OVERLOAD, deviceId);

@@ -1,0 +1,195 @@
+package io.anju.jobs.detect;
+
+import io.anju.common.alert.Alert;
+import io.anju.jobs.command.AutoStop;
+import io.anju.jobs.command.AutoStopPolicy;
+import io.anju.jobs.command.StopPortCommand;
+import io.anju.jobs.detect.charger.IllegalLoadTracker;
+import io.anju.jobs.detect.charger.NewestReading;
+import io.anju.jobs.detect.charger.PortOverloadTracker;
+import io.anju.jobs.detect.charger.StationOverloadTracker;
+import io.anju.jobs.detect.fire.Escalation;
+import io.anju.jobs.detect.fire.FireSignals;
+import io.anju.jobs.detect.fire.StationFireTracker;
+import io.anju.jobs.detect.gate.GateTracker;
+import io.anju.jobs.detect.offline.OfflineTracker;
+import io.anju.jobs.input.ChargerEvent;
+import io.anju.jobs.input.ChargerTelemetry;
+import io.anju.jobs.input.DeviceInput;
+import io.anju.common.model.LocationChain;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+import java.time.Duration;
+
+/**
+ * Every detector whose state is one device's, in one operator keyed by device id: the job's one shuffle brings each
+ * device's envelopes here, and each part keeps its own keyed state.
+ * <ul>
+ *   <li>every device: {@link OfflineTracker};</li>
+ *   <li>chargers: {@link PortOverloadTracker}, {@link StationOverloadTracker} and {@link IllegalLoadTracker} on each
+ *   telemetry newer than the station's newest ({@link NewestReading}), {@link StationFireTracker} on telemetry and
+ *   events;</li>
+ *   <li>gates: {@link GateTracker}.</li>
+ * </ul>
+ * The compound's fire stage sends {@link Escalation}s on the broadcast input: a station's fire risk is one level
+ * higher while its compound has an open e-bike-in-elevator advisory, and is assessed again when that begins or ends.
+ * Every alert is emitted here (to a sink chained to this operator), and a red one that may stop a port automatically
+ * ({@link AutoStop}) also sends its {@code stop_port} on {@link #COMMANDS}. The timers of all parts share the key's
+ * timer service: each part checks on every timer of its device whether something of its own is due.
+ */
+public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String, DeviceInput, Escalation, Alert> {
+    private static final long serialVersionUID = 1L;
+
+    public static final OutputTag<StopPortCommand> COMMANDS =
+            new OutputTag<>("stop-port", TypeInformation.of(StopPortCommand.class));
+    /** Compound → its escalation, while one is active. */
+    public static final MapStateDescriptor<String, Escalation> ESCALATIONS =
+            new MapStateDescriptor<>("fire-escalations", Types.STRING, TypeInformation.of(Escalation.class));
+
+    private final DetectorSettings settings;
+    private final AutoStopPolicy autoStopPolicy;
+    private final Duration commandTtl;
+
+    private transient NewestReading newest;
+    private transient PortOverloadTracker portOverload;
+    private transient StationOverloadTracker stationOverload;
+    private transient IllegalLoadTracker illegalLoad;
+    private transient StationFireTracker fire;
+    private transient OfflineTracker offline;
+    private transient GateTracker gates;
+    private transient AutoStop autoStop;
+    private transient Emitter emitter;
+
+    public DeviceDetectors(DetectorSettings settings, AutoStopPolicy autoStop, Duration commandTtl) {
+        this.settings = settings;
+        this.autoStopPolicy = autoStop;
+        this.commandTtl = commandTtl;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        var ctx = getRuntimeContext();
+        // One counter for the whole operator: readings that came after a newer one of the same device and kind.
+        Counter stale = ctx.getMetricGroup().counter("staleReadings");
+        newest = NewestReading.open(ctx, "chargerNewestTs", stale);
+        portOverload = PortOverloadTracker.open(ctx, settings.portOverload());
+        stationOverload = StationOverloadTracker.open(ctx, settings.stationOverload());
+        illegalLoad = IllegalLoadTracker.open(ctx, settings.illegalLoad());
+        fire = StationFireTracker.open(ctx, settings.fireRisk(), stale);
+        offline = OfflineTracker.open(ctx, settings.offline(), stale);
+        gates = GateTracker.open(ctx, settings.gate(), stale);
+        autoStop = AutoStop.open(ctx, autoStopPolicy, commandTtl);
+        emitter = new Emitter();
+    }
+
+    @Override
+    public void processElement(DeviceInput in, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
+        Emitter em = emitter.to(out, ctx);
+        TimerService timers = ctx.timerService();
+        offline.onSeen(in.seen(), timers, em);
+        if (in instanceof DeviceInput.Charger c) {
+            ChargerTelemetry t = c.telemetry();
+            if (newest.accept(t.ts())) {
+                portOverload.onTelemetry(t, em);
+                stationOverload.onTelemetry(t, em);
+                illegalLoad.onTelemetry(t, em);
+            }
+            fire.onTelemetry(t, escalation(ctx, t.location(), t.deviceId()), timers, em);
+        } else if (in instanceof DeviceInput.ChargerEvt e) {
+            ChargerEvent event = e.event();
+            portOverload.onEvent(event, newest.isNewer(event.ts()));
+            fire.onEvent(event, escalation(ctx, event.location(), event.deviceId()), timers, em);
+        } else if (in instanceof DeviceInput.Gate g) {
+            gates.onEvent(g.event(), timers, em);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+        Emitter em = emitter.to(out, ctx);
+        String deviceId = ctx.getCurrentKey();
+        offline.onTimer(deviceId, timestamp, ctx.timerService(), em);
+        fire.onTimer(timestamp, em);
+        gates.onTimer(deviceId, timestamp, em);
+    }
+
+    @Override
+    public void processBroadcastElement(Escalation e, Context ctx, Collector<Alert> out) throws Exception {
+        BroadcastState<String, Escalation> escalations = ctx.getBroadcastState(ESCALATIONS);
+        Escalation before = escalations.get(e.compoundId());
+        boolean wasActive = before != null && before.active();
+        if (e.active()) {
+            escalations.put(e.compoundId(), e);
+        } else {
+            escalations.remove(e.compoundId());
+        }
+        if (wasActive == e.active()) {
+            return;
+        }
+        Emitter em = emitter.to(out, ctx);
+        ctx.applyToKeyedState(StationFireTracker.alertsDescriptor(), (deviceId, alerts) -> {
+            if (e.compoundId().equals(fire.compound())) {
+                fire.reassess(e.ts(), e.reason(), em);
+            }
+        });
+    }
+
+    /** Why the fire risks of this reading's compound are one level higher, or null. */
+    private static String escalation(ReadOnlyContext ctx, LocationChain location, String deviceId) throws Exception {
+        Escalation e = ctx.getBroadcastState(ESCALATIONS).get(FireSignals.compoundOf(location, deviceId));
+        return e == null ? null : e.reason();
+    }
+
+    /** Emits alerts to the operator's output and the {@code stop_port} an alert calls for to {@link #COMMANDS}. */
+    private final class Emitter implements Collector<Alert> {
+        private Collector<Alert> out;
+        private ReadOnlyContext readOnly;
+        private Context broadcast;
+
+        Emitter to(Collector<Alert> out, ReadOnlyContext ctx) {
+            this.out = out;
+            this.readOnly = ctx;
+            this.broadcast = null;
+            return this;
+        }
+
+        Emitter to(Collector<Alert> out, Context ctx) {
+            this.out = out;
+            this.readOnly = null;
+            this.broadcast = ctx;
+            return this;
+        }
+
+        @Override
+        public void collect(Alert alert) {
+            out.collect(alert);
+            StopPortCommand command;
+            try {
+                command = autoStop.onAlert(alert);
+            } catch (Exception e) {
+                throw new IllegalStateException("automatic stop_port state of " + alert.deviceId(), e);
+            }
+            if (command == null) {
+                return;
+            }
+            if (readOnly != null) {
+                readOnly.output(COMMANDS, command);
+            } else {
+                broadcast.output(COMMANDS, command);
+            }
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

@@ -1,0 +1,269 @@
+package io.anju.jobs.detect.fire;
+
+import io.anju.common.alert.Alert;
+import io.anju.common.alert.AlertType;
+import io.anju.common.alert.Evidence;
+import io.anju.common.alert.Severity;
+import io.anju.common.alert.SourceKind;
+import io.anju.jobs.alert.AlertBook;
+import io.anju.jobs.alert.AlertDraft;
+import io.anju.jobs.input.ChargerEvent;
+import io.anju.jobs.input.ChargerTelemetry;
+import org.apache.flink.api.common.functions.RuntimeContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.util.Collector;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Fire risk and leakage fault of the current charging station, a part of the per-device detectors: it fuses the
+ * station's port temperatures, smoke and leakage ({@link FireAssessment}) from its telemetry and its overtemp, smoke
+ * and leakage events. While an e-bike-in-elevator advisory is open in the station's compound
+ * ({@link CompoundFireDetector} tells, as an {@code escalation}), every fire risk of the compound is one level higher.
+ * Both alerts clear on event-time timers after a quiet period of device time, never while the station is silent.
+ */
+public final class StationFireTracker {
+    static final String STOP_PORT = "stop_port";
+    static final String INSPECT_PORT = "inspect_port";
+    static final String INSPECT_STATION = "inspect_station";
+
+    private final FireRiskSettings settings;
+    private final AlertBook book;
+    private final ValueState<StationState> station;
+    private final MapState<Integer, PortTrack> ports;
+    private final Counter staleReadings;
+
+    private StationFireTracker(FireRiskSettings settings, RuntimeContext ctx, Counter staleReadings) {
+        this.settings = settings;
+        this.book = new AlertBook(ctx.getMapState(AlertBook.descriptor("fire-alerts")));
+        this.station = ctx.getState(new ValueStateDescriptor<>("fire-station", StationState.class));
+        this.ports = ctx.getMapState(new MapStateDescriptor<>("fire-ports", Integer.class, PortTrack.class));
+        this.staleReadings = staleReadings;
+    }
+
+    /** @param staleReadings counts readings not newer than the station's newest of their kind */
+    public static StationFireTracker open(RuntimeContext ctx, FireRiskSettings settings, Counter staleReadings) {
+        return new StationFireTracker(settings, ctx, staleReadings);
+    }
+
+    /** The open fire-risk alerts of the current station (the state the compound's escalation looks for). */
+    public static MapStateDescriptor<String, io.anju.jobs.alert.OpenAlert> alertsDescriptor() {
+        return AlertBook.descriptor("fire-alerts");
+    }
+
+    /**
+     * Applies a whole telemetry exactly as its single readings would be applied one after the other: every port
+     * temperature, then the smoke flag, then the leakage; the port histories are read from state once for all.
+     */
+    public void onTelemetry(ChargerTelemetry t, String escalation, TimerService timers, Collector<Alert> out)
+            throws Exception {
+        FireSignal carrier = FireSignals.fromTelemetry(t);
+        StationState st = station(carrier);
+        Map<Integer, PortTrack> tracks = tracks(st);
+        for (FireSignal single : carrier.reading().signals(carrier)) {
+            stationSignal(single, st, tracks, escalation, timers, out);
+        }
+    }
+
+    /** The station's overtemp (with port and value), smoke and leakage events; other kinds say nothing of fire. */
+    public void onEvent(ChargerEvent e, String escalation, TimerService timers, Collector<Alert> out) throws Exception {
+        for (FireSignal s : FireSignals.fromEvent(e)) {
+            StationState st = station(s);
+            stationSignal(s, st, tracks(st), escalation, timers, out);
+        }
+    }
+
+    /** A timer of the station fired: clears what has been quiet long enough. */
+    public void onTimer(long timestamp, Collector<Alert> out) throws Exception {
+        StationState st = station.value();
+        if (st != null) {
+            clearIfQuiet(st, timestamp, out);
+        }
+    }
+
+    /** The compound's escalation began or ended at {@code ts}: an open fire risk is assessed again at once. */
+    public void reassess(long ts, String escalation, Collector<Alert> out) throws Exception {
+        StationState st = station.value();
+        if (st != null && book.isOpen(fireKey(st.deviceId))) {
+            draft(st, evaluate(st, tracks(st)), ts, escalation, out);
+        }
+    }
+
+    /** The compound of the current station, as {@link FireSignals#compoundOf} names it; null before its first reading. */
+    public String compound() throws Exception {
+        StationState st = station.value();
+        return st == null ? null : FireSignals.compoundOf(st.location, st.deviceId);
+    }
+
+    private StationState station(FireSignal s) throws Exception {
+        StationState st = station.value();
+        return st != null ? st : StationState.of(s.deviceId(), s.location());
+    }
+
+    /** Applies one reading to the station and its port histories ({@code tracks}, kept up to date here). */
+    private void stationSignal(FireSignal s, StationState st, Map<Integer, PortTrack> tracks, String escalation,
+                               TimerService timers, Collector<Alert> out) throws Exception {
+        boolean fresh = switch (s.kind()) {
+            case PORT_TEMP -> portReading(st, s, tracks);
+            case SMOKE -> smokeReading(st, s);
+            default -> leakageReading(st, s);
+        };
+        if (!fresh) {
+            staleReadings.inc();
+            return;
+        }
+        st.seen(s.ts(), s.location());
+        FireAssessment a = evaluate(st, tracks);
+        trackQuiet(st, a, s.ts(), timers);
+        // Clear before drafting, so the reading that ends the quiet period does not refresh what it clears.
+        if (clearIfQuiet(st, s.ts(), out)) {
+            a = evaluate(st, tracks);
+        }
+        draft(st, a, s.ts(), escalation, out);
+        station.update(st);
+    }
+
+    private boolean portReading(StationState st, FireSignal s, Map<Integer, PortTrack> tracks) throws Exception {
+        PortTrack track = tracks.get(s.port());
+        if (track == null) {
+            track = new PortTrack();
+        }
+        long keep = settings.riseWindow().toMillis() * 4 / 3;
+        if (!track.add(s.ts(), s.value(), keep)) {
+            return false;
+        }
+        ports.put(s.port(), track);
+        tracks.put(s.port(), track);
+        st.addPort(s.port());
+        return true;
+    }
+
+    private static boolean smokeReading(StationState st, FireSignal s) {
+        if (s.ts() < st.smokeTs) {
+            return false;
+        }
+        // A smoke event and the telemetry of the same instant agree that there is smoke if either says so.
+        st.smoke = s.ts() == st.smokeTs ? st.smoke || s.value() > 0 : s.value() > 0;
+        st.smokeTs = s.ts();
+        return true;
+    }
+
+    private static boolean leakageReading(StationState st, FireSignal s) {
+        if (s.ts() < st.leakageTs) {
+            return false;
+        }
+        st.leakageMa = s.ts() == st.leakageTs ? Math.max(st.leakageMa, s.value()) : s.value();
+        st.leakageTs = s.ts();
+        return true;
+    }
+
+    private FireAssessment evaluate(StationState st, Map<Integer, PortTrack> tracks) throws Exception {
+        return FireAssessment.of(st, tracks, book.isOpen(fireKey(st.deviceId)), settings,
+                settings.reportingGap().toMillis());
+    }
+
+    /** Raises or updates the station's fire risk or leakage fault from its assessment. */
+    private void draft(StationState st, FireAssessment a, long ts, String escalation, Collector<Alert> out)
+            throws Exception {
+        String fireKey = fireKey(st.deviceId);
+        String leakKey = leakKey(st.deviceId);
+        if (a.level() != null) {
+            Severity severity = escalation == null ? a.level() : a.level().raised();
+            book.raiseOrUpdate(new AlertDraft(AlertType.FIRE_RISK, severity, SourceKind.DEVICE, st.deviceId,
+                    st.deviceId, a.suspectPort(), st.location, ts, a.summary(st.deviceId, severity, escalation),
+                    severity.atLeast(Severity.ORANGE) ? STOP_PORT : INSPECT_PORT, a.evidence())).ifPresent(out::collect);
+            if (book.isOpen(leakKey)) {
+                st.leakQuietSince = StationState.NONE;
+                String fireId = book.get(fireKey).map(o -> o.id()).orElse("");
+                book.clear(leakKey, ts, "Leakage at station " + st.deviceId + " is now part of fire risk " + fireId,
+                        a.evidence()).ifPresent(out::collect);
+            }
+        } else if (a.leakageOnly()) {
+            book.raiseOrUpdate(AlertDraft.device(AlertType.LEAKAGE_FAULT, Severity.ORANGE, st.deviceId, st.location,
+                    ts, String.format(Locale.ROOT, "Leakage current %.1f mA at station %s (above %.0f mA): inspect the "
+                            + "station", st.leakageMa, st.deviceId, settings.leakageMa()), INSPECT_STATION,
+                    List.of(Evidence.reading(st.leakageTs, st.deviceId, "leakageMa", st.leakageMa, "mA"))))
+                    .ifPresent(out::collect);
+        }
+    }
+
+    /** Notes when the station's open alerts went quiet and sets the timer that may clear them. */
+    private void trackQuiet(StationState st, FireAssessment a, long ts, TimerService timers) throws Exception {
+        long clearAfter = settings.clearAfter().toMillis();
+        if (!book.isOpen(fireKey(st.deviceId)) || !a.quiet()) {
+            st.fireQuietSince = StationState.NONE;
+        } else if (st.fireQuietSince == StationState.NONE) {
+            st.fireQuietSince = ts;
+            timers.registerEventTimeTimer(ts + clearAfter);
+        }
+        if (!book.isOpen(leakKey(st.deviceId)) || a.leaking()) {
+            st.leakQuietSince = StationState.NONE;
+        } else if (st.leakQuietSince == StationState.NONE) {
+            st.leakQuietSince = ts;
+            timers.registerEventTimeTimer(ts + clearAfter);
+        }
+    }
+
+    /** Clears what has been quiet for the clear period, unless the station stopped reporting; true if it did. */
+    private boolean clearIfQuiet(StationState st, long now, Collector<Alert> out) throws Exception {
+        long clearAfter = settings.clearAfter().toMillis();
+        if (!st.reporting(now, settings.reportingGap().toMillis())) {
+            return false;
+        }
+        boolean changed = false;
+        if (st.fireQuietSince != StationState.NONE && now - st.fireQuietSince >= clearAfter) {
+            book.clear(fireKey(st.deviceId), now, "No fire sign at station " + st.deviceId + " for "
+                    + minutes(clearAfter) + " min", quietEvidence(st)).ifPresent(out::collect);
+            st.fireQuietSince = StationState.NONE;
+            changed = true;
+        }
+        if (st.leakQuietSince != StationState.NONE && now - st.leakQuietSince >= clearAfter) {
+            book.clear(leakKey(st.deviceId), now, String.format(Locale.ROOT, "Leakage at station %s back to "
+                    + "%.1f mA for %d min", st.deviceId, st.leakageMa, minutes(clearAfter)), quietEvidence(st))
+                    .ifPresent(out::collect);
+            st.leakQuietSince = StationState.NONE;
+            changed = true;
+        }
+        if (changed) {
+            station.update(st);
+        }
+        return changed;
+    }
+
+    /** The station's port histories by port, in port order. */
+    private Map<Integer, PortTrack> tracks(StationState st) throws Exception {
+        Map<Integer, PortTrack> out = new TreeMap<>();
+        for (int p : st.ports) {
+            PortTrack t = ports.get(p);
+            if (t != null) {
+                out.put(p, t);
+            }
+        }
+        return out;
+    }
+
+    private static List<Evidence> quietEvidence(StationState st) {
+        return st.leakageTs == StationState.NONE ? List.of()
+                : List.of(Evidence.reading(st.leakageTs, st.deviceId, "leakageMa", st.leakageMa, "mA"));
+    }
+
+    static String fireKey(String stationId) {
+        return Alert.dedupKey(AlertType.FIRE_RISK, stationId);
+    }
+
+    static String leakKey(String stationId) {
+        return Alert.dedupKey(AlertType.LEAKAGE_FAULT, stationId);
+    }
+
+    static long minutes(long ms) {
+        return ms / 60_000;
+    }
+}

@@ -1,0 +1,182 @@
+package io.anju.jobs.detect;
+
+import io.anju.common.alert.Alert;
+import io.anju.common.alert.AlertType;
+import io.anju.common.model.DeviceType;
+import io.anju.jobs.command.AutoStopPolicy;
+import io.anju.jobs.command.StopPortCommand;
+import io.anju.jobs.detect.fire.Escalation;
+import io.anju.jobs.input.ChargerEvent;
+import io.anju.jobs.input.ChargerTelemetry;
+import io.anju.jobs.input.DeviceInput;
+import io.anju.jobs.input.DeviceSeen;
+import io.anju.jobs.input.GateEvent;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.State;
+import org.apache.flink.api.common.state.StateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The per-device detectors ({@link DeviceDetectors}) in Flink's operator test harness, with what a detector's tests
+ * need: feed a device's inputs and get the alerts they caused (only the alert types the test is about, so a port
+ * overload test is not disturbed by the same charger's offline timer), move the watermark, send the compound's
+ * escalations, look at one part's keyed state, snapshot and restore.
+ */
+public final class DeviceHarness implements AutoCloseable {
+    private final KeyedBroadcastOperatorTestHarness<String, DeviceInput, Escalation, Alert> h;
+    private final Set<AlertType> observed;
+    private int read;
+    private int commandsRead;
+
+    private DeviceHarness(KeyedBroadcastOperatorTestHarness<String, DeviceInput, Escalation, Alert> h,
+                          Set<AlertType> observed) {
+        this.h = h;
+        this.observed = observed;
+    }
+
+    /** Fresh detectors with {@code settings}; the alerts of {@code observed} types are returned (all when none). */
+    public static DeviceHarness open(DetectorSettings settings, AlertType... observed) throws Exception {
+        return restored(settings, AutoStopPolicy.defaults(), null, observed);
+    }
+
+    /** Detectors that start from {@code snapshot} (fresh ones when null), as after a job restore. */
+    public static DeviceHarness restored(DetectorSettings settings, OperatorSubtaskState snapshot,
+                                         AlertType... observed) throws Exception {
+        return restored(settings, AutoStopPolicy.defaults(), snapshot, observed);
+    }
+
+    public static DeviceHarness restored(DetectorSettings settings, AutoStopPolicy autoStop,
+                                         OperatorSubtaskState snapshot, AlertType... observed) throws Exception {
+        DeviceDetectors fn = new DeviceDetectors(settings, autoStop, Duration.ofMinutes(5));
+        var h = new KeyedBroadcastOperatorTestHarness<String, DeviceInput, Escalation, Alert>(
+                new CoBroadcastWithKeyedOperator<>(fn, List.of(DeviceDetectors.ESCALATIONS)),
+                in -> in.seen().deviceId(), Types.STRING, 1, 1, 0);
+        h.setup();
+        if (snapshot != null) {
+            h.initializeState(snapshot);
+        }
+        h.open();
+        Set<AlertType> types = observed.length == 0 ? EnumSet.allOf(AlertType.class)
+                : EnumSet.copyOf(List.of(observed));
+        return new DeviceHarness(h, types);
+    }
+
+    /** Feeds one input at its event time and returns the observed alerts it caused. */
+    public List<Alert> feed(DeviceInput in) throws Exception {
+        h.processElement(in, in.seen().ts());
+        return newAlerts();
+    }
+
+    public List<Alert> charger(ChargerTelemetry t) throws Exception {
+        return feed(new DeviceInput.Charger(seen(t.deviceId(), DeviceType.CHARGER, t.ts(), t), t));
+    }
+
+    public List<Alert> chargerEvent(ChargerEvent e) throws Exception {
+        return feed(new DeviceInput.ChargerEvt(new DeviceSeen(e.deviceId(), DeviceType.CHARGER, e.ts(), e.location(),
+                false), e));
+    }
+
+    public List<Alert> gate(GateEvent e) throws Exception {
+        return feed(new DeviceInput.Gate(new DeviceSeen(e.deviceId(), DeviceType.GATE, e.ts(), e.location(), false), e));
+    }
+
+    /** Any message that only tells the device is alive (or, for an offline status, going away). */
+    public List<Alert> seen(DeviceSeen s) throws Exception {
+        return feed(new DeviceInput.Status(s));
+    }
+
+    /** Moves event time on both inputs to {@code ts}; returns the observed alerts the timers raised. */
+    public List<Alert> watermark(long ts) throws Exception {
+        h.processWatermark(ts);
+        h.processBroadcastWatermark(ts);
+        return newAlerts();
+    }
+
+    /** The compound's escalation began, changed or ended; returns the observed alerts that caused. */
+    public List<Alert> escalate(Escalation e) throws Exception {
+        h.processBroadcastElement(e, e.ts());
+        return newAlerts();
+    }
+
+    /** Every observed alert so far, in order. */
+    public List<Alert> all() {
+        return h.extractOutputValues().stream().filter(a -> observed.contains(a.type())).toList();
+    }
+
+    /** The automatic {@code stop_port} commands sent since the last call. */
+    public List<StopPortCommand> newCommands() {
+        List<StopPortCommand> all = new ArrayList<>();
+        var queue = h.getSideOutput(DeviceDetectors.COMMANDS);
+        if (queue != null) {
+            for (StreamRecord<StopPortCommand> r : queue) {
+                all.add(r.getValue());
+            }
+        }
+        List<StopPortCommand> fresh = new ArrayList<>(all.subList(commandsRead, all.size()));
+        commandsRead = all.size();
+        return fresh;
+    }
+
+    public OperatorSubtaskState snapshot(long checkpointId, long timestamp) throws Exception {
+        return h.snapshot(checkpointId, timestamp);
+    }
+
+    /** Event-time timers pending, over every part and key. */
+    public int eventTimeTimers() {
+        return h.numEventTimeTimers();
+    }
+
+    /** The entries of one part's map state of {@code key} (0 when it has none). */
+    public <K, V> int mapEntries(String key, MapStateDescriptor<K, V> descriptor) throws Exception {
+        MapState<K, V> state = state(key, descriptor);
+        int n = 0;
+        for (K ignored : state.keys()) {
+            n++;
+        }
+        return n;
+    }
+
+    /** One part's value state of {@code key}, null when it holds none. */
+    public <V> V value(String key, ValueStateDescriptor<V> descriptor) throws Exception {
+        ValueState<V> state = state(key, descriptor);
+        return state.value();
+    }
+
+    private <S extends State, V> S state(String key, StateDescriptor<S, V> descriptor) throws Exception {
+        KeyedStateBackend<String> backend = h.getOperator().getKeyedStateBackend();
+        backend.setCurrentKey(key);
+        return backend.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, descriptor);
+    }
+
+    private List<Alert> newAlerts() {
+        List<Alert> all = h.extractOutputValues();
+        List<Alert> fresh = all.subList(read, all.size()).stream().filter(a -> observed.contains(a.type())).toList();
+        read = all.size();
+        return new ArrayList<>(fresh);
+    }
+
+    private static DeviceSeen seen(String deviceId, DeviceType type, long ts, ChargerTelemetry t) {
+        return new DeviceSeen(deviceId, type, ts, t.location(), false);
+    }
+
+    @Override
+    public void close() throws Exception {
+        h.close();
+    }
+}
