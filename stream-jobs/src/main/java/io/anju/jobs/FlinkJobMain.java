@@ -40,8 +40,8 @@ public final class FlinkJobMain implements Callable<Integer> {
     private String influxDb = "anju";
     @Option(names = "--checkpoint-dir", description = "Checkpoint directory URI, e.g. s3://bucket/anju (default: the cluster's).")
     private String checkpointDir;
-    @Option(names = "--checkpoint-interval-ms", description = "Checkpoint interval in ms (default 2000).")
-    private long checkpointIntervalMs = 2000;
+    @Option(names = "--checkpoint-interval-ms", description = "Checkpoint interval in ms (default 10000).")
+    private long checkpointIntervalMs = 10_000;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new FlinkJobMain()).execute(args));

@@ -49,8 +49,9 @@ public final class JobsMain implements Callable<Integer> {
     private Path dataDir = Path.of("data");
     @Option(names = "--parallelism", description = "Operator parallelism (default 2).")
     private int parallelism = 2;
-    @Option(names = "--checkpoint-interval", description = "Checkpoint interval, e.g. 2s (default 2s); alerts are committed with each.")
-    private String checkpointInterval = "2s";
+    @Option(names = "--checkpoint-interval", description = "Checkpoint interval, e.g. 10s (default 10s): after a "
+            + "failure the jobs replay at most this much input; alerts never wait for it.")
+    private String checkpointInterval = "10s";
     @Option(names = "--out-of-orderness", description = "How late a device's reading may arrive and still count in order (default 10s).")
     private String outOfOrderness = "10s";
     @Option(names = "--clock-tolerance", description = "How far a device's clock may be from the gateway's receive "

@@ -20,7 +20,9 @@ import java.util.Map;
  * @param influxDatabase     the InfluxDB database (created when missing)
  * @param dataDir            checkpoints (and the embedded broker) live here
  * @param parallelism        operator parallelism (default 2: this machine's cores)
- * @param checkpointInterval also the delay before alerts become visible to read_committed readers (default 2 s)
+ * @param checkpointInterval how often the jobs' state and Kafka positions are saved; after a failure they replay at
+ *                           most this much input (default 10 s). Alerts are written as they are emitted and never
+ *                           wait for a checkpoint.
  * @param stateBackend       {@code hashmap} (default, state on the heap) or {@code rocksdb} (state on disk)
  * @param outOfOrderness     how late a device's reading may be and still count in order (default 10 s)
  * @param clockTolerance     how far a device's own time may be from the gateway's receive time and still be its event
@@ -86,7 +88,7 @@ public record JobsSettings(String bootstrap, Path registry, String influxUrl, St
     }
 
     public static JobsSettings defaults(Path registry, Path dataDir) {
-        return new JobsSettings(null, registry, null, "anju", dataDir, 2, Duration.ofSeconds(2), "hashmap",
+        return new JobsSettings(null, registry, null, "anju", dataDir, 2, Duration.ofSeconds(10), "hashmap",
                 Duration.ofSeconds(10), DEFAULT_CLOCK_TOLERANCE, Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMillis(5),
                 "anju-jobs", AutoStopPolicy.defaults(), Duration.ofMinutes(5), DetectorSettings.defaults());
     }

@@ -9,9 +9,12 @@ import java.util.Locale;
 public enum AlertStatus {
     RAISED, UPDATED, CLEARED;
 
+    /** Computed once: the wire name is on every hot path (dedup keys, topic names). */
+    private final String wire = name().toLowerCase(Locale.ROOT);
+
     @JsonValue
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wire;
     }
 
     @JsonCreator

@@ -35,9 +35,12 @@ public enum AlertType {
     GATE_DENIED_BURST,
     GATE_TAILGATING;
 
+    /** Computed once: the wire name is on every hot path (dedup keys, topic names). */
+    private final String wire = name().toLowerCase(Locale.ROOT);
+
     @JsonValue
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wire;
     }
 
     @JsonCreator

@@ -7,9 +7,12 @@ import java.util.Optional;
 public enum DeviceType {
     CHARGER, GATE, CROWD, CAMERA;
 
+    /** Computed once: the wire name is on every hot path (dedup keys, topic names). */
+    private final String wire = name().toLowerCase(Locale.ROOT);
+
     /** The name as it appears in topics, JSON and Kafka topic names. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wire;
     }
 
     public static Optional<DeviceType> fromWire(String name) {

@@ -88,6 +88,11 @@ public final class AlertBook {
         return open.contains(dedupKey);
     }
 
+    /** True when any alert of the current key is open: one look, without building a dedup key. */
+    public boolean anyOpen() throws Exception {
+        return !open.isEmpty();
+    }
+
     /** The severity of the open alert of {@code dedupKey}, or null. */
     public Severity severity(String dedupKey) throws Exception {
         OpenAlert a = open.get(dedupKey);

@@ -60,15 +60,20 @@ final class Devices {
         }
     }
 
-    /** Benchmark devices: 12-port chargers in the first charger compound, after the district's own devices. */
+    /**
+     * Benchmark devices: 12-port chargers after the district's own devices, dealt round-robin over every charger
+     * compound (load-00001 to the first, load-00002 to the second, …), as the district's own chargers are spread:
+     * rules keyed by compound then see the district's shape, not one compound holding every load charger.
+     */
     void addLoadChargers(int count, List<Compound> compounds) {
         if (count == 0) {
             return;
         }
-        Compound host = compounds.stream().filter(Compound::chargers).findFirst().orElseThrow();
-        LocationChain at = hierarchy.chain(grids.get(host.gridId()), host.id(), null);
+        List<LocationChain> hosts = compounds.stream().filter(Compound::chargers)
+                .map(c -> hierarchy.chain(grids.get(c.gridId()), c.id(), null)).toList();
         for (int n = 1; n <= count; n++) {
-            add(Ids.loadCharger(n), DeviceType.CHARGER, at, ChargerDefaults.station(12), null, null);
+            add(Ids.loadCharger(n), DeviceType.CHARGER, hosts.get((n - 1) % hosts.size()), ChargerDefaults.station(12),
+                    null, null);
         }
     }
 

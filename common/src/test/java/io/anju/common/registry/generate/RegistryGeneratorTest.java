@@ -190,4 +190,16 @@ class RegistryGeneratorTest {
         assertThat(withLoad.credentials()).hasSize(GENERATED.credentials().size() + 250);
         assertThatCode(() -> RegistryValidator.validate(withLoad.document(), "load.json")).doesNotThrowAnyException();
     }
+
+    @Test
+    void loadChargersAreSpreadOverEveryChargerCompound_asTheDistrictsOwnAre() {
+        GeneratedRegistry withLoad = RegistryGenerator.generate(new GeneratorOptions(42, true, 1_000));
+        List<String> chargerCompounds = DOC.compounds().stream().filter(Compound::chargers).map(Compound::id).toList();
+        Map<String, Long> perCompound = withLoad.document().devices().stream()
+                .filter(d -> d.id().startsWith("load-"))
+                .collect(Collectors.groupingBy(d -> d.location().compoundId(), Collectors.counting()));
+        assertThat(perCompound.keySet()).containsExactlyInAnyOrderElementsOf(chargerCompounds);
+        assertThat(perCompound.values()).allSatisfy(n -> assertThat(n).isBetween(
+                (long) (1_000 / chargerCompounds.size()), (long) (1_000 / chargerCompounds.size() + 1)));
+    }
 }

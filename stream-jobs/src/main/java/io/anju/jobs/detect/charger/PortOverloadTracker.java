@@ -69,9 +69,10 @@ public final class PortOverloadTracker {
         PortOverloadRun run = rule.advance(before, r, ts, limitW);
         String deviceId = t.deviceId();
         if (run == null) {
-            if (before != null) {
-                runs.remove(r.no());
+            if (before == null) {
+                return; // the common case: a port within its limit that was within it before (an open alert has a run)
             }
+            runs.remove(r.no());
             String key = Alert.dedupKey(AlertType.PORT_OVERLOAD, Alert.portSourceId(deviceId, r.no()));
             if (book.isOpen(key)) {
                 book.clear(key, ts, PortOverloadRule.clearSummary(deviceId, r.no(), r, before, limitW),

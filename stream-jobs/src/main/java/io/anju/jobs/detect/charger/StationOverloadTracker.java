@@ -39,7 +39,7 @@ public final class StationOverloadTracker {
         String deviceId = t.deviceId();
         String key = Alert.dedupKey(AlertType.STATION_OVERLOAD, deviceId);
         double totalW = t.totalPowerW();
-        Severity current = book.severity(key);
+        Severity current = book.anyOpen() ? book.severity(key) : null;
         Severity severity = rule.severity(current, totalW, limits);
         if (severity == null && current == null) {
             return; // the common case: a station within its lines, with nothing open

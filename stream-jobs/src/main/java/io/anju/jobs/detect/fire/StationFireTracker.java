@@ -40,6 +40,10 @@ public final class StationFireTracker {
     private final ValueState<StationState> station;
     private final MapState<Integer, PortTrack> ports;
     private final Counter staleReadings;
+    /** The dedup keys of the station last worked on: one telemetry asks for them a dozen times. */
+    private String keysOf;
+    private String fireKey;
+    private String leakKey;
 
     private StationFireTracker(FireRiskSettings settings, RuntimeContext ctx, Counter staleReadings) {
         this.settings = settings;
@@ -255,12 +259,22 @@ public final class StationFireTracker {
                 : List.of(Evidence.reading(st.leakageTs, st.deviceId, "leakageMa", st.leakageMa, "mA"));
     }
 
-    static String fireKey(String stationId) {
-        return Alert.dedupKey(AlertType.FIRE_RISK, stationId);
+    private String fireKey(String stationId) {
+        keysFor(stationId);
+        return fireKey;
     }
 
-    static String leakKey(String stationId) {
-        return Alert.dedupKey(AlertType.LEAKAGE_FAULT, stationId);
+    private String leakKey(String stationId) {
+        keysFor(stationId);
+        return leakKey;
+    }
+
+    private void keysFor(String stationId) {
+        if (!stationId.equals(keysOf)) {
+            fireKey = Alert.dedupKey(AlertType.FIRE_RISK, stationId);
+            leakKey = Alert.dedupKey(AlertType.LEAKAGE_FAULT, stationId);
+            keysOf = stationId;
+        }
     }
 
     static long minutes(long ms) {

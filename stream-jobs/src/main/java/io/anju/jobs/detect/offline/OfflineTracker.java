@@ -58,7 +58,7 @@ public final class OfflineTracker {
         }
         String deviceId = m.deviceId();
         String key = Alert.dedupKey(AlertType.DEVICE_OFFLINE, deviceId);
-        Optional<OpenAlert> open = book.get(key);
+        Optional<OpenAlert> open = book.anyOpen() ? book.get(key) : Optional.empty();
         if (current != null && open.isPresent() && OfflineRule.endsOutage(m, open.get().firstEventTs())) {
             book.clear(key, m.ts(), OfflineAlerts.backOnline(deviceId, current, m.ts()),
                     OfflineAlerts.backOnlineEvidence(deviceId, current, m.ts())).ifPresent(out::collect);
