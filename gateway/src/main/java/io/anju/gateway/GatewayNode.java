@@ -16,6 +16,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.function.LongSupplier;
+
 /**
  * One running gateway node: the embedded Kafka broker (when no external cluster is configured), the Kafka ingest,
  * the MQTT/HTTP server and the command relay, started in that order and stopped in reverse.
@@ -30,9 +32,20 @@ public final class GatewayNode implements AutoCloseable {
     private KafkaIngest ingest;
     private GatewayServer server;
     private CommandRelay relay;
+    private LongSupplier receiveClock = System::currentTimeMillis;
 
     public GatewayNode(GatewayConfig config) {
         this.config = config;
+    }
+
+    /**
+     * Stamps receive times from {@code clock} instead of the wall clock: a simulated district that runs faster than
+     * real time (the demo, the scenario tests) has devices whose clocks follow the simulation, and the gateway's
+     * receive time must agree with them, as a real gateway's agrees with well-set device clocks.
+     */
+    public GatewayNode withReceiveClock(LongSupplier clock) {
+        this.receiveClock = clock;
+        return this;
     }
 
     /** Starts every part; if one fails, what was started is stopped again and the failure is rethrown. */
@@ -47,7 +60,7 @@ public final class GatewayNode implements AutoCloseable {
 
             DownstreamSettings downstream = downstreamSettings(startKafkaIfEmbedded());
             ingest = new KafkaIngest(downstream, prometheus);
-            server = new GatewayServer(config, registry, ingest, prometheus).start();
+            server = new GatewayServer(config, registry, ingest, prometheus, () -> true, receiveClock).start();
             relay = new CommandRelay(downstream, server.commandDelivery(), prometheus);
             relay.start();
             LOG.info("gateway {} up: mqtt {}{}, http {}, kafka {}", config.nodeId(), server.mqttPort(),

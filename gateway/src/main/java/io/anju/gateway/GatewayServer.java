@@ -53,6 +53,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * The gateway's network side: MQTT (and MQTT over TLS) listeners for devices and the HTTP endpoint for
@@ -83,14 +84,16 @@ public final class GatewayServer implements AutoCloseable {
     private volatile boolean closing;
 
     public GatewayServer(GatewayConfig config, Registry registry, Ingest ingest, PrometheusMeterRegistry prometheus) {
-        this(config, registry, ingest, prometheus, () -> true);
+        this(config, registry, ingest, prometheus, () -> true, System::currentTimeMillis);
     }
 
     /**
      * @param ingestHealthy whether the downstream log is available; {@code /health} answers 503 when it is not
+     * @param receiveClock  the time stamped on every message as its receive time (Unix ms): the wall clock, or the
+     *                      clock of a simulated district that runs faster than real time
      */
     public GatewayServer(GatewayConfig config, Registry registry, Ingest ingest, PrometheusMeterRegistry prometheus,
-                         BooleanSupplier ingestHealthy) {
+                         BooleanSupplier ingestHealthy, LongSupplier receiveClock) {
         this.config = config;
         this.ingest = ingest;
         this.prometheus = prometheus;
@@ -108,7 +111,7 @@ public final class GatewayServer implements AutoCloseable {
         }
         Authenticator authenticator = new Authenticator(registry, tokens, config.authTokenWindow(), System::currentTimeMillis);
         this.services = new MqttServices(MqttLimits.from(config), authenticator, ingest, sessions, metrics, flapping,
-                System::currentTimeMillis, System::nanoTime);
+                receiveClock, System::nanoTime);
         this.acceptGuard = new AcceptGuard(config.limitsMaxConnections(),
                 new TokenBucket(config.limitsConnectRatePerSecond(), config.limitsConnectRateBurst(), System::nanoTime),
                 refusal -> metrics.connectAttempt(refusal == AcceptGuard.Refusal.MAX_CONNECTIONS

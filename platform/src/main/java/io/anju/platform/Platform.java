@@ -7,6 +7,7 @@ import io.anju.cases.run.CasesServer;
 import io.anju.common.registry.Registry;
 import io.anju.common.registry.RegistryLoader;
 import io.anju.gateway.GatewayNode;
+import io.anju.gateway.ingest.ReceiveClock;
 import io.anju.gateway.config.GatewayConfig;
 import io.anju.jobs.JobsSettings;
 import io.anju.jobs.run.JobsRunner;
@@ -37,6 +38,8 @@ public final class Platform implements AutoCloseable {
     private final Deque<Part> started = new ArrayDeque<>();
     private Registry registry;
     private GatewayNode gateway;
+    /** The simulated district's clock once the simulator runs: the gateway stamps receive times with it. */
+    private final ReceiveClock receiveClock = new ReceiveClock();
     private RunningJobs jobs;
     private CasesServer cases;
     private RunningDashboards dashboards;
@@ -73,13 +76,14 @@ public final class Platform implements AutoCloseable {
         registry = RegistryLoader.load(settings.registryFile());
         team = UserDemoCommand.team(registry);
 
-        gateway = new GatewayNode(GatewayConfig.of(gatewaySettings())).start();
+        gateway = new GatewayNode(GatewayConfig.of(gatewaySettings())).withReceiveClock(receiveClock).start();
         register("gateway and embedded Kafka", gateway);
 
         JobsSettings jobsSettings = JobsSettings.defaults(settings.registryFile(), settings.dataDir())
                 .withBootstrap(gateway.bootstrapServers())
                 .withInfluxUrl(settings.influxUrl())
-                .withQuietAfter(settings.jobsQuietAfter());
+                .withQuietAfter(settings.jobsQuietAfter())
+                .withClockTolerance(settings.jobsClockTolerance());
         if (settings.influxUrl() == null) {
             LOG.warn("no InfluxDB: alerts and cases work, but no history is written (no time series of chargers, "
                     + "zones or gates; the dashboards' history charts stay empty)");
@@ -105,7 +109,7 @@ public final class Platform implements AutoCloseable {
         DemoUsers.provision(cases.users(), team, UserDemoCommand.DEMO_PASSWORD);
 
         if (settings.simulate()) {
-            simulation = RunningSimulation.start(settings, registry, gateway.server().mqttPort());
+            simulation = RunningSimulation.start(settings, registry, gateway.server().mqttPort(), receiveClock);
             register("simulator", simulation);
         }
         LOG.info("platform up: dashboards on {}", PlatformUrls.of(this).dashboards());

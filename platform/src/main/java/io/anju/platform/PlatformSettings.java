@@ -86,6 +86,14 @@ public record PlatformSettings(Path dataDir, String bindHost, Ports ports, Strin
     }
 
     /**
+     * The jobs' clock tolerance in simulated time: 30 s of real delay scaled with the simulator's speed (a reading
+     * that waited in a busy demo JVM keeps its own time), at most 150 s, as the offline rule requires.
+     */
+    public Duration jobsClockTolerance() {
+        return Duration.ofMillis(Math.min(150_000, Math.max(30_000, Math.round(30_000 * speed))));
+    }
+
+    /**
      * Listener ports. 0 means any free port for every listener but {@code jobsMetrics}, where 0 turns Flink's
      * Prometheus reporter off (the jobs' /metrics then shows only whether each job runs).
      *

@@ -2,6 +2,7 @@ package io.anju.platform;
 
 import io.anju.common.auth.Credentials;
 import io.anju.common.registry.Registry;
+import io.anju.gateway.ingest.ReceiveClock;
 import io.anju.sim.link.MqttVersionChoice;
 import io.anju.sim.run.DeviceFilter;
 import io.anju.sim.run.LinkSettings;
@@ -40,7 +41,9 @@ final class RunningSimulation implements AutoCloseable {
     }
 
     /** Connects the devices (up to the simulator's connect grace) and lets simulated time run. */
-    static RunningSimulation start(PlatformSettings settings, Registry registry, int mqttPort) {
+    /** @param receiveClock the gateway's: it follows the simulation's clock from the moment the simulation exists */
+    static RunningSimulation start(PlatformSettings settings, Registry registry, int mqttPort,
+                                   ReceiveClock receiveClock) {
         SimulatedStart start = new SimulatedStart(settings.dataDir().resolve("sim-clock.txt"));
         long startMs = start.next(LocalDate.now(io.anju.sim.clock.SimClock.ZONE));
         DemoScenario scenario = DemoScenario.of(registry, startMs, DeviceFilter.parse(settings.devices()));
@@ -53,6 +56,7 @@ final class RunningSimulation implements AutoCloseable {
                 new LinkSettings("tcp://127.0.0.1:" + mqttPort, null, false, KEEP_ALIVE_S, System::currentTimeMillis));
         SimStats stats = new SimStats();
         Simulation simulation = SimulationFactory.create(registry, secrets, run, stats);
+        receiveClock.follow(simulation.clock()::now);
         scenario.describe().forEach(line -> LOG.info("demo scenario: {}", line));
         try {
             simulation.start();

@@ -6,6 +6,7 @@ import io.anju.common.registry.Registry;
 import io.anju.common.registry.RegistryLoader;
 import io.anju.sim.clock.Scenario;
 import io.anju.sim.clock.SimClock;
+import io.anju.sim.fault.ClockFault;
 import io.anju.sim.link.MqttVersionChoice;
 import io.anju.sim.link.Tls;
 import io.anju.sim.run.DeviceFilter;
@@ -22,6 +23,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -71,6 +74,9 @@ public final class RunCommand implements Callable<Integer> {
     boolean tokenAuth;
     @Option(names = "--keep-alive", defaultValue = "60", description = "MQTT keep-alive seconds (default ${DEFAULT-VALUE}).")
     int keepAlive;
+    @Option(names = "--clock-fault", description = "A device whose clock is wrong (repeatable): DEVICE=ahead:24h, "
+            + "DEVICE=behind:10m, or DEVICE=reset:2000-01-01T00:00:00Z[@30m] (an RTC reset, 30 simulated minutes in).")
+    List<String> clockFaults = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
@@ -133,7 +139,8 @@ public final class RunCommand implements Callable<Integer> {
         LinkSettings link = new LinkSettings(uri, tls ? Tls.socketFactory(ca) : null, tokenAuth,
                 keepAlive, System::currentTimeMillis);
         return new RunSettings(DeviceFilter.parse(devices), sc, seed, simSpeed, startMs, faults, groundTruth, planOut,
-                windowMs, MqttVersionChoice.parse(mqtt), link);
+                windowMs, MqttVersionChoice.parse(mqtt), link,
+                clockFaults.stream().map(spec -> ClockFault.parse(spec, startMs)).toList());
     }
 
     private long startMs(Scenario sc) {

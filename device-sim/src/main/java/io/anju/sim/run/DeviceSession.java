@@ -1,6 +1,7 @@
 package io.anju.sim.run;
 
 import io.anju.common.topic.MqttTopics;
+import io.anju.sim.fault.ClockFault;
 import io.anju.sim.behaviour.DeviceBehaviour;
 import io.anju.sim.clock.SimClock;
 import io.anju.sim.link.Backoff;
@@ -33,11 +34,15 @@ public final class DeviceSession {
     private final ScheduledExecutorService scheduler;
     private final SimClock clock;
     private final SimStats stats;
+    /** This device's wrong clock, or null when it is right. */
+    private final ClockFault clockFault;
     private volatile State state = State.DISCONNECTED;
     private int attempt;
 
     public DeviceSession(DeviceBehaviour behaviour, DeviceLink link, String secret, LinkSettings settings,
-                         Backoff backoff, ScheduledExecutorService scheduler, SimClock clock, SimStats stats) {
+                         Backoff backoff, ScheduledExecutorService scheduler, SimClock clock, SimStats stats,
+                         ClockFault clockFault) {
+        this.clockFault = clockFault;
         this.behaviour = behaviour;
         this.link = link;
         this.secret = secret;
@@ -99,7 +104,7 @@ public final class DeviceSession {
         long willSeq;
         synchronized (behaviour) {
             willSeq = behaviour.peekSeq();
-            will = behaviour.willPayload(clock.now());
+            will = stamped(behaviour.willPayload(clock.now()));
         }
         String id = deviceId();
         ConnectSpec spec = new ConnectSpec(settings.serverUri(), id, settings.password(id, secret),
@@ -171,7 +176,7 @@ public final class DeviceSession {
                 continue;
             }
             try {
-                link.publish(m.topic(), m.payload(), m.qos(), error -> {
+                link.publish(m.topic(), stamped(m.payload()), m.qos(), error -> {
                     if (error == null) {
                         stats.acknowledged.increment();
                     } else {
@@ -184,6 +189,11 @@ public final class DeviceSession {
                 LOG.debug("{}: publish failed: {}", deviceId(), e.getMessage());
             }
         }
+    }
+
+    /** The payload as this device's clock stamps it. */
+    private byte[] stamped(byte[] payload) {
+        return clockFault == null ? payload : clockFault.stamp(payload);
     }
 
     /** Clean shutdown: DISCONNECT, so the gateway discards the Will. */

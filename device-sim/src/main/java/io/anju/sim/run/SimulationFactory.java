@@ -2,6 +2,7 @@ package io.anju.sim.run;
 
 import io.anju.common.model.Device;
 import io.anju.common.registry.Registry;
+import io.anju.sim.fault.ClockFault;
 import io.anju.sim.behaviour.Behaviours;
 import io.anju.sim.behaviour.DeviceBehaviour;
 import io.anju.sim.behaviour.Draws;
@@ -17,6 +18,7 @@ import io.anju.sim.link.Paho5Link;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -63,6 +65,8 @@ public final class SimulationFactory {
             return t;
         });
         Backoff backoff = new Backoff(Backoff.DEFAULT_BASE_MS, Backoff.DEFAULT_CAP_MS, Draws.forDevice(s.seed(), "backoff"));
+        Map<String, ClockFault> clockFaults = new HashMap<>();
+        s.clockFaults().forEach(f -> clockFaults.put(f.deviceId(), f));
         List<DeviceSession> sessions = new ArrayList<>(devices.size());
         Map<String, Device> byId = new LinkedHashMap<>();
         for (int i = 0; i < devices.size(); i++) {
@@ -72,7 +76,7 @@ public final class SimulationFactory {
             DeviceLink link = s.mqtt().versionFor(i) == 3 ? new Paho3Link(null, MAX_INFLIGHT)
                     : new Paho5Link(null, MAX_INFLIGHT);
             sessions.add(new DeviceSession(behaviour, link, secrets.get(d.id()), s.link(), backoff, scheduler, clock,
-                    stats));
+                    stats, clockFaults.get(d.id())));
         }
         GroundTruthWriter gt = s.groundTruth() == null ? null : new GroundTruthWriter(s.groundTruth());
         return new Simulation(clock, sessions, new FaultInjector(plan, byId), gt, stats, scheduler);

@@ -112,7 +112,7 @@ class DeviceSessionTest {
         ChargerBehaviour b = new ChargerBehaviour(TinyRegistry.charger(TinyRegistry.CHARGER), new Random(1),
                 List.of(faults), Scenario.EVENING, EVENING);
         LinkSettings settings = new LinkSettings("tcp://127.0.0.1:1", null, tokenAuth, 60, () -> 1_764_378_000_000L);
-        return new DeviceSession(b, link, "s3cret", settings, new Backoff(1, 20, new Random(3)), scheduler, clock, stats);
+        return new DeviceSession(b, link, "s3cret", settings, new Backoff(1, 20, new Random(3)), scheduler, clock, stats, null);
     }
 
     @Test

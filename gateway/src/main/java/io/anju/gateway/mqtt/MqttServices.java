@@ -10,7 +10,8 @@ import java.util.function.LongSupplier;
 
 /**
  * What every device connection shares: limits, authentication, the ingest seam, the session registry, metrics and
- * the flapping guard. {@code wallClockMs} stamps receive times; {@code nanoClock} drives rate limits.
+ * the flapping guard. {@code receiveClock} stamps receive times (Unix ms: the wall clock, or a simulation's clock when
+ * a simulated district runs faster than real time); {@code nanoClock} drives rate limits.
  */
 public record MqttServices(
         MqttLimits limits,
@@ -19,6 +20,6 @@ public record MqttServices(
         SessionRegistry sessions,
         GatewayMetrics metrics,
         FlappingGuard flapping,
-        LongSupplier wallClockMs,
+        LongSupplier receiveClock,
         LongSupplier nanoClock) {
 }

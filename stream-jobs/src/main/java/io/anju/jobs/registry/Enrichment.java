@@ -44,6 +44,13 @@ public final class Enrichment extends ProcessFunction<DeviceInput, DeviceInput> 
     }
 
     @Override
+    public void close() {
+        if (registry != null) {
+            registry.close();
+        }
+    }
+
+    @Override
     public void processElement(DeviceInput in, Context ctx, Collector<DeviceInput> out) {
         RegistryView view = registry.current();
         if (in instanceof DeviceInput.Charger c) {

@@ -11,13 +11,16 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Reads {@code anju.alerts} from the beginning as the case system will: {@code read_committed}, so only alerts of
- * completed checkpoints are seen. Keeps every record, in order, on a background thread.
+ * Reads {@code anju.alerts} from the beginning as the case system does, on a background thread. Keeps every record in
+ * order ({@link #all()}); the alerting job writes at least once, so after a restart a revision may be there twice, and
+ * {@link #applied()} is what a reader that applies each {@code (id, revision)} once ends up with.
  */
 final class AlertsReader implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -71,6 +74,12 @@ final class AlertsReader implements AutoCloseable {
         synchronized (alerts) {
             return List.copyOf(alerts);
         }
+    }
+
+    /** The first record of each {@code (id, revision)}, in arrival order: what an idempotent reader applies. */
+    List<Alert> applied() {
+        Set<String> seen = new HashSet<>();
+        return all().stream().filter(a -> seen.add(a.id() + "#" + a.revision())).toList();
     }
 
     /** True when no alert arrived for {@code quiet}. */

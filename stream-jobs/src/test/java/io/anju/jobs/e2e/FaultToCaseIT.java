@@ -15,7 +15,6 @@ import io.anju.sim.run.LinkSettings;
 import io.anju.sim.run.RunSettings;
 import io.anju.sim.run.SimStats;
 import io.anju.sim.run.Simulation;
-import io.anju.sim.run.SimulationFactory;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -85,7 +84,7 @@ class FaultToCaseIT {
                     Integer.MAX_VALUE), Scenario.EVENING, Scenarios.SEED, SPEED, Scenarios.EVENING, planFile.toString(),
                     dir.resolve("ground-truth.jsonl"), null, 150 * MINUTE, MqttVersionChoice.MIXED,
                     new LinkSettings(platform.mqttUri(), null, false, 60, System::currentTimeMillis));
-            Simulation sim = SimulationFactory.create(platform.registry, platform.secrets, run, new SimStats());
+            Simulation sim = platform.simulation(run, new SimStats());
             WebClient http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                     .setDefaultPort(cases.httpPort()));
             try {

@@ -13,8 +13,13 @@ import io.anju.common.topic.TopicAdmin;
 import io.anju.common.topic.Topics;
 import io.anju.gateway.GatewayNode;
 import io.anju.gateway.config.GatewayConfig;
+import io.anju.gateway.ingest.ReceiveClock;
 import io.anju.jobs.JobsSettings;
 import io.anju.jobs.run.JobsRunner;
+import io.anju.sim.run.RunSettings;
+import io.anju.sim.run.SimStats;
+import io.anju.sim.run.Simulation;
+import io.anju.sim.run.SimulationFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,9 +42,12 @@ final class PlatformUnderTest implements AutoCloseable {
     final Registry registry;
     final Map<String, String> secrets = new HashMap<>();
     final GatewayNode gateway;
+    /** The gateway's receive clock: it follows the simulation's once one is created ({@link #simulation}). */
+    private final ReceiveClock receiveClock;
 
     private PlatformUnderTest(Path dir, Path registryFile, Registry registry, List<Credentials.Entry> credentials,
-                              GatewayNode gateway) {
+                              GatewayNode gateway, ReceiveClock receiveClock) {
+        this.receiveClock = receiveClock;
         this.dir = dir;
         this.registryFile = registryFile;
         this.registry = registry;
@@ -51,6 +59,7 @@ final class PlatformUnderTest implements AutoCloseable {
         GeneratedRegistry generated = RegistryGenerator.generate(new GeneratorOptions(REGISTRY_SEED, true, 0));
         Path registryFile = dir.resolve("registry.json");
         RegistryWriter.write(registryFile, generated.document());
+        ReceiveClock receiveClock = new ReceiveClock();
         GatewayNode gateway = new GatewayNode(GatewayConfig.of(Map.of(
                 "node.id", "gw-e2e",
                 "mqtt.host", "127.0.0.1",
@@ -59,11 +68,13 @@ final class PlatformUnderTest implements AutoCloseable {
                 "http.port", "0",
                 "kafka.port", "0",
                 "data.dir", dir.resolve("gateway").toString(),
-                "registry.file", registryFile.toString()))).start();
+                "registry.file", registryFile.toString())))
+                .withReceiveClock(receiveClock).start();
         // The jobs create these too; creating them up front lets readers subscribe before the jobs start.
-        TopicAdmin.ensure(gateway.bootstrapServers(), "test", List.of(Topics.ALERTS, Topics.COMMANDS), 6, (short) 1);
+        TopicAdmin.ensure(gateway.bootstrapServers(), "test", List.of(Topics.ALERTS, Topics.COMMANDS, Topics.ZONES), 6,
+                (short) 1);
         return new PlatformUnderTest(dir, registryFile, RegistryLoader.load(registryFile), generated.credentials(),
-                gateway);
+                gateway, receiveClock);
     }
 
     String bootstrap() {
@@ -75,9 +86,21 @@ final class PlatformUnderTest implements AutoCloseable {
     }
 
     /**
+     * The simulator playing {@code run} against this platform's gateway, whose receive clock follows the simulation's
+     * from now on (as the platform's demo does): simulated devices with a right clock agree with the gateway.
+     */
+    Simulation simulation(RunSettings run, SimStats stats) {
+        Simulation sim = SimulationFactory.create(registry, secrets, run, stats);
+        receiveClock.follow(sim.clock()::now);
+        return sim;
+    }
+
+    /**
      * Settings of the jobs against this platform: 1 s checkpoints, state under {@code dir/jobs}. The simulator runs
      * 120× faster than the wall clock, so the wall-clock knobs of event time shrink with it: a partition counts as
-     * quiet after 0.5 s (1 simulated minute), and readings may be 30 simulated seconds out of order.
+     * quiet after 0.5 s (1 simulated minute), readings may be 30 simulated seconds out of order, and a device clock
+     * may be 150 simulated seconds (1.25 s of real delay) off the gateway's before its readings count at their
+     * receive time.
      */
     JobsSettings jobsSettings(String influxUrl) {
         return JobsSettings.defaults(registryFile, dir.resolve("jobs"))
@@ -85,7 +108,8 @@ final class PlatformUnderTest implements AutoCloseable {
                 .withInfluxUrl(influxUrl)
                 .withCheckpointInterval(Duration.ofSeconds(1))
                 .withQuietAfter(Duration.ofMillis(500))
-                .withOutOfOrderness(Duration.ofSeconds(30));
+                .withOutOfOrderness(Duration.ofSeconds(30))
+                .withClockTolerance(Duration.ofSeconds(150));
     }
 
     JobsRunner jobs(String influxUrl) {

@@ -5,7 +5,6 @@ import io.anju.jobs.history.InfluxServer;
 import io.anju.jobs.run.JobsRunner;
 import io.anju.sim.run.SimStats;
 import io.anju.sim.run.Simulation;
-import io.anju.sim.run.SimulationFactory;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.Query;
@@ -41,7 +40,7 @@ class ScenarioDetectionIT {
             List<Device> devices = platform.scenarioDevices(24);
             Path groundTruth = dir.resolve("ground-truth.jsonl");
             SimStats stats = new SimStats();
-            Simulation sim = SimulationFactory.create(platform.registry, platform.secrets,
+            Simulation sim = platform.simulation(
                     Scenarios.evening(devices, SPEED, platform.mqttUri(), groundTruth, dir.resolve("plan.json")),
                     stats);
             try {

@@ -95,6 +95,18 @@ class QuietAwareWatermarksTest {
         assertThat(out.last).isEqualTo(advanced);
     }
 
+    @Test
+    void aDeviceClockAheadOfTheGateway_cannotMoveEventTimePastTheGatewaysReceiveTime() {
+        // Records are "device ts / gateway receive time"; progress is the earlier of the two, as the jobs use it.
+        QuietAwareWatermarks<long[]> p = new QuietAwareWatermarks<>(BOUND, QUIET, wall::get, reader,
+                (r, ts) -> Math.min(ts, r[1]));
+        Output out = new Output();
+        p.onEvent(new long[] {T, T}, T, out);
+        p.onEvent(new long[] {T + 25_000, T + 100}, T + 25_000, out);
+        p.onPeriodicEmit(out);
+        assertThat(out.last).as("the gateway had reached T + 100 ms, not T + 25 s").isEqualTo(T + 100 - 10_000 - 1);
+    }
+
     private static final class Output implements WatermarkOutput {
         Long last;
         boolean idle;

@@ -151,7 +151,7 @@ public final class ConnectProcessor {
         }
         LOG.debug("device {} dropped without DISCONNECT: publishing its Will", session.deviceId());
         InboundMessage message = new InboundMessage(session.device(), Channel.STATUS, null, will.payload(),
-                services.wallClockMs().getAsLong(), Math.min(will.qos(), 1));
+                services.receiveClock().getAsLong(), Math.min(will.qos(), 1));
         try {
             services.ingest().accept(message).whenComplete((r, e) -> {
                 if (e != null) {

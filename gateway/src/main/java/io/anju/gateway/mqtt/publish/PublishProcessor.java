@@ -68,7 +68,7 @@ public final class PublishProcessor {
         byte[] payload = ByteBufUtil.getBytes(content);
         services.metrics().bytesIn(payload.length);
         InboundMessage inbound = new InboundMessage(conn.device(), allowed.channel(), allowed.snapshotId(), payload,
-                services.wallClockMs().getAsLong(), Math.min(qos, 1));
+                services.receiveClock().getAsLong(), Math.min(qos, 1));
 
         if (conn.incrementInflight() > services.limits().inflightPerConnection()) {
             conn.gate().pause(ReadGate.Reason.INFLIGHT);

@@ -1,0 +1,232 @@
+package io.anju.jobs.topology;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.anju.common.alert.Alert;
+import io.anju.common.alert.AlertStatus;
+import io.anju.common.alert.AlertType;
+import io.anju.common.alert.Severity;
+import io.anju.common.json.Json;
+import io.anju.common.model.Channel;
+import io.anju.common.model.CrowdZone;
+import io.anju.common.model.Device;
+import io.anju.common.model.DeviceType;
+import io.anju.common.model.Envelope;
+import io.anju.common.model.LocationChain;
+import io.anju.common.registry.RegistryDocument;
+import io.anju.common.registry.RegistryWriter;
+import io.anju.common.registry.generate.GeneratorOptions;
+import io.anju.common.registry.generate.RegistryGenerator;
+import io.anju.jobs.JobsSettings;
+import io.anju.jobs.command.StopPortCommand;
+import io.anju.jobs.detect.crowd.ZoneStatus;
+import io.anju.jobs.input.DeviceInput;
+import io.anju.jobs.input.DeviceInputTypeInfo;
+import io.anju.jobs.input.EnvelopeDecoder;
+import io.anju.jobs.time.ClockRule;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole alerting graph ({@link AlertsJob#build(org.apache.flink.streaming.api.datastream.DataStream,
+ * JobsSettings, AlertsJob.Sinks)}) in a MiniCluster with parallelism 2, without Kafka: envelopes as the gateway writes
+ * them are decoded by the job's own decoder and clock rule, get the job's event time and watermarks, and go through
+ * every operator into collecting sinks. Runs with the job's own configuration: no Kryo, object reuse.
+ */
+class AlertsTopologyIT {
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    private static final long T0 = 1_795_900_000_000L;
+    private static final long SECOND = 1_000;
+    private static final long MINUTE = 60 * SECOND;
+
+    @TempDir
+    Path dir;
+    private RegistryDocument registry;
+    private JobsSettings settings;
+    private final CollectingSink<Alert> alerts = new CollectingSink<>();
+    private final CollectingSink<StopPortCommand> commands = new CollectingSink<>();
+    private final CollectingSink<ZoneStatus> zones = new CollectingSink<>();
+    private long seq;
+
+    @BeforeEach
+    void registry() {
+        registry = RegistryGenerator.generate(new GeneratorOptions(2020, true, 0)).document();
+        Path file = dir.resolve("registry.json");
+        RegistryWriter.write(file, registry);
+        settings = JobsSettings.defaults(file, dir.resolve("jobs"));
+    }
+
+    private void run(List<byte[]> envelopes) throws Exception {
+        EnvelopeDecoder decoder = new EnvelopeDecoder(new ClockRule(settings.clockTolerance()), () -> { });
+        List<DeviceInput> inputs = new ArrayList<>();
+        for (byte[] e : envelopes) {
+            inputs.add(decoder.decode(e));
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.configure(Configuration.fromMap(settings.jobConfiguration()));
+        env.setParallelism(2);
+        // Like Kafka partitions keyed by device: each device's inputs reach one reader, in order.
+        DataStream<DeviceInput> readers = env.fromData(inputs, new DeviceInputTypeInfo())
+                .keyBy(in -> in.seen().deviceId(), Types.STRING)
+                .map(in -> in).returns(new DeviceInputTypeInfo()).name("readers");
+        AlertsJob.build(readers.assignTimestampsAndWatermarks(DeviceStreams.watermarks(settings)), settings,
+                new AlertsJob.Sinks(alerts, commands, zones));
+        env.execute("alerts under test");
+    }
+
+    @Test
+    void aRedFireRisk_isAlerted_andStopsTheSuspectPortOnce() throws Exception {
+        Device station = first(DeviceType.CHARGER);
+        List<byte[]> in = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            long ts = T0 + i * 30 * SECOND;
+            in.add(envelope(station, Channel.TELEMETRY, ts, ts, chargerTelemetry(ts, i >= 3, 70.0)));
+        }
+        run(in);
+
+        Alert red = of(AlertType.FIRE_RISK).stream().filter(a -> a.severity() == Severity.RED).findFirst()
+                .orElseThrow();
+        assertThat(red.deviceId()).isEqualTo(station.id());
+        assertThat(commands.written()).singleElement().satisfies(c -> {
+            assertThat(c.deviceId()).isEqualTo(station.id());
+            assertThat(c.action()).isEqualTo("stop_port");
+            assertThat(c.port()).isEqualTo(red.port());
+            assertThat(c.reason()).isEqualTo("alert " + red.id());
+        });
+    }
+
+    @Test
+    void anEbikeInTheElevator_raisesTheCompoundsOpenFireRiskOneLevel_throughTheBroadcast() throws Exception {
+        Device camera = registry.devices().stream()
+                .filter(d -> d.type() == DeviceType.CAMERA && d.camera() != null
+                        && "elevator".equals(d.camera().watches()))
+                .findFirst().orElseThrow();
+        // A station of the camera's compound whose port 1 warms at 3 °C/min: a yellow fire risk after 3 minutes.
+        Device station = at(first(DeviceType.CHARGER), camera.location());
+        List<byte[]> in = new ArrayList<>();
+        for (int k = 0; k <= 14; k++) {
+            long ts = T0 + k * 30 * SECOND;
+            in.add(envelope(station, Channel.TELEMETRY, ts, ts, chargerTelemetry(ts, false, 40.0 + 1.5 * k)));
+            if (k == 13) {
+                in.add(envelope(camera, Channel.EVENT, ts + SECOND, ts + SECOND, ebike(ts + SECOND)));
+                in.add(envelope(camera, Channel.EVENT, ts + 3 * SECOND, ts + 3 * SECOND, ebike(ts + 3 * SECOND)));
+            }
+        }
+        run(in);
+
+        String building = camera.location().compoundId() + "/" + camera.camera().building();
+        assertThat(of(AlertType.EBIKE_IN_ELEVATOR)).extracting(Alert::sourceId, Alert::status)
+                .contains(org.assertj.core.groups.Tuple.tuple(building, AlertStatus.RAISED));
+        List<Alert> fire = of(AlertType.FIRE_RISK);
+        assertThat(fire).extracting(Alert::severity).contains(Severity.YELLOW);
+        assertThat(fire).filteredOn(a -> a.summary().contains("raised one level: e-bike in the elevator of " + building))
+                .isNotEmpty()
+                .allSatisfy(a -> assertThat(a.severity()).isEqualTo(Severity.ORANGE));
+    }
+
+    @Test
+    void crowdReadings_giveTheZonesFiguresForHistory_andItsDensityWarning() throws Exception {
+        CrowdZone zone = registry.zones().get(0);
+        Device counter = registry.devices().stream()
+                .filter(d -> d.type() == DeviceType.CROWD && zone.id().equals(d.location().zoneId()))
+                .findFirst().orElseThrow();
+        List<byte[]> in = new ArrayList<>();
+        int people = (int) Math.ceil(zone.capacity() * 0.9);
+        for (int i = 0; i < 30; i++) {
+            long ts = T0 + i * 10 * SECOND;
+            ObjectNode p = Json.mapper().createObjectNode().put("ts", ts).put("seq", i).put("count", people)
+                    .put("inCount", 5).put("outCount", 5).put("intervalS", 10);
+            in.add(envelope(counter, Channel.TELEMETRY, ts, ts, p));
+        }
+        run(in);
+
+        assertThat(zones.written()).hasSize(30).allSatisfy(z -> {
+            assertThat(z.zoneId()).isEqualTo(zone.id());
+            assertThat(z.occupancy()).isEqualTo(people);
+        });
+        assertThat(of(AlertType.CROWD_DENSITY)).extracting(Alert::sourceId, Alert::status)
+                .contains(org.assertj.core.groups.Tuple.tuple(zone.id(), AlertStatus.RAISED));
+    }
+
+    @Test
+    void chargersWithClocksADayAheadOrResetTo2000_reportNoWellClockedChargerOffline() throws Exception {
+        List<Device> chargers = registry.devices().stream().filter(d -> d.type() == DeviceType.CHARGER).limit(12)
+                .toList();
+        Set<String> skewed = Set.of(chargers.get(0).id(), chargers.get(1).id());
+        long y2k = 946_684_800_000L;
+        List<byte[]> in = new ArrayList<>();
+        // Ten minutes of every charger reporting every 5 s; two of them with a clock a day ahead and one reset to 2000.
+        for (long t = T0; t <= T0 + 10 * MINUTE; t += 5 * SECOND) {
+            for (Device d : chargers) {
+                long deviceTs = d == chargers.get(0) ? t + 24 * 60 * MINUTE : d == chargers.get(1) ? y2k + (t - T0) : t;
+                in.add(envelope(d, Channel.STATUS, deviceTs, t, status(deviceTs)));
+            }
+        }
+        run(in);
+
+        // Once the input ends every device falls silent and is offline for good; a false outage is one raised
+        // while the device was still reporting, which its next message then clears.
+        assertThat(of(AlertType.DEVICE_OFFLINE)).filteredOn(a -> a.status() == AlertStatus.CLEARED).isEmpty();
+        assertThat(of(AlertType.DEVICE_OFFLINE)).filteredOn(a -> a.status() == AlertStatus.RAISED)
+                .allSatisfy(a -> assertThat(a.firstEventTs()).isGreaterThanOrEqualTo(T0 + 10 * MINUTE + 270 * SECOND));
+        assertThat(of(AlertType.DEVICE_OFFLINE)).filteredOn(a -> skewed.contains(a.deviceId()))
+                .as("the skewed chargers count at the gateway's time too")
+                .allSatisfy(a -> assertThat(a.firstEventTs()).isEqualTo(T0 + 10 * MINUTE + 270 * SECOND));
+    }
+
+    private List<Alert> of(AlertType type) {
+        return alerts.written().stream().filter(a -> a.type() == type)
+                .sorted(Comparator.comparing(Alert::id).thenComparingInt(Alert::revision)).toList();
+    }
+
+    private Device first(DeviceType type) {
+        return registry.devices().stream().filter(d -> d.type() == type).findFirst().orElseThrow();
+    }
+
+    private static Device at(Device d, LocationChain location) {
+        return new Device(d.id(), d.type(), location, d.secretHash(), d.enabled(), d.charger(), d.camera(), d.gate());
+    }
+
+    private byte[] envelope(Device d, Channel channel, long ts, long receivedAt, JsonNode payload) {
+        return Json.toBytes(new Envelope(d.id(), d.type(), channel, ts, ++seq, receivedAt, "gw-test", false,
+                d.location(), payload));
+    }
+
+    /** Port 1 draws 700 W at {@code tempC}; the station reports smoke when asked. */
+    private static JsonNode chargerTelemetry(long ts, boolean smoke, double tempC) {
+        ObjectNode p = Json.mapper().createObjectNode();
+        p.put("ts", ts).put("seq", 1).put("mainsV", 228.0).put("ambientC", 22.0).put("smoke", smoke)
+                .put("leakageMa", 2.0);
+        p.putArray("ports").addObject().put("no", 1).put("state", "charging").put("voltageV", 48.0)
+                .put("currentA", 14.6).put("powerW", 700.0).put("energyWh", 100).put("tempC", tempC);
+        return p;
+    }
+
+    private static JsonNode ebike(long ts) {
+        return Json.mapper().createObjectNode().put("ts", ts).put("seq", 1).put("kind", "ebike_in_elevator")
+                .put("confidence", 0.93).put("snapshotId", "cam-" + ts);
+    }
+
+    private static JsonNode status(long ts) {
+        return Json.mapper().createObjectNode().put("ts", ts).put("seq", 1).put("state", "online");
+    }
+}
