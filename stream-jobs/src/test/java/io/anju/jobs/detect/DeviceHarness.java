@@ -11,6 +11,8 @@ import io.anju.jobs.input.ChargerTelemetry;
 import io.anju.jobs.input.DeviceInput;
 import io.anju.jobs.input.DeviceSeen;
 import io.anju.jobs.input.GateEvent;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.State;
@@ -29,7 +31,9 @@ import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -144,10 +148,32 @@ public final class DeviceHarness implements AutoCloseable {
 
     /** The entries of one part's map state of {@code key} (0 when it has none). */
     public <K, V> int mapEntries(String key, MapStateDescriptor<K, V> descriptor) throws Exception {
+        return map(key, descriptor).size();
+    }
+
+    /** A copy of one part's map state of {@code key} (empty when it has none). */
+    public <K, V> Map<K, V> map(String key, MapStateDescriptor<K, V> descriptor) throws Exception {
         MapState<K, V> state = state(key, descriptor);
+        Map<K, V> copy = new LinkedHashMap<>();
+        // The backend's own state (not the user-facing wrapper) answers null for a key without a map.
+        Iterable<Map.Entry<K, V>> entries = state.entries();
+        if (entries != null) {
+            for (Map.Entry<K, V> e : entries) {
+                copy.put(e.getKey(), e.getValue());
+            }
+        }
+        return copy;
+    }
+
+    /** The elements of one part's list state of {@code key} (0 when it has none). */
+    public <V> int listEntries(String key, ListStateDescriptor<V> descriptor) throws Exception {
+        ListState<V> state = state(key, descriptor);
+        Iterable<V> stored = state.get();
         int n = 0;
-        for (K ignored : state.keys()) {
-            n++;
+        if (stored != null) {
+            for (V ignored : stored) {
+                n++;
+            }
         }
         return n;
     }

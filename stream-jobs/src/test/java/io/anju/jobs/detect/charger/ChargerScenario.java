@@ -1,28 +1,47 @@
 package io.anju.jobs.detect.charger;
 
-import io.anju.common.alert.Alert;
-import io.anju.common.alert.AlertStatus;
+import io.anju.common.alert.AlertType;
 import io.anju.common.model.LocationChain;
+import io.anju.jobs.alert.AlertBook;
+import io.anju.jobs.alert.OpenAlert;
+import io.anju.jobs.detect.DetectorSettings;
+import io.anju.jobs.detect.DeviceHarness;
 import io.anju.jobs.input.ChargerLimits;
 import io.anju.jobs.input.ChargerTelemetry;
 import io.anju.jobs.input.PortReading;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 
-import java.util.ArrayList;
 import java.util.List;
 
-/** Named times and readings so the detector tests read as scenarios; event-time arithmetic lives here. */
+/** Named times, readings and state names so the charger tests read as scenarios; event-time arithmetic lives here. */
 final class ChargerScenario {
     static final String DEVICE = "CHG-LH-0042";
     static final LocationChain LOCATION = new LocationChain("sd-beiyuanmen", "cm-0007", "gr-0021", "cp-0113", null);
     static final long BEGINNING = 1_764_378_000_000L;
     static final double BATTERY_V = 48.0;
 
+    /** The state of each part, by the names the trackers give it: a test that finds more left behind fails. */
+    static final ValueStateDescriptor<Long> NEWEST_READING = new ValueStateDescriptor<>("chargerNewestTs", Long.class);
+    static final MapStateDescriptor<Integer, PortOverloadRun> PORT_OVERLOAD_RUNS =
+            new MapStateDescriptor<>("portOverloadRuns", Integer.class, PortOverloadRun.class);
+    static final MapStateDescriptor<String, OpenAlert> PORT_OVERLOAD_ALERTS = AlertBook.descriptor("portOverloadAlerts");
+    static final MapStateDescriptor<Integer, IllegalLoadRun> ILLEGAL_LOAD_RUNS =
+            new MapStateDescriptor<>("illegalLoadRuns", Integer.class, IllegalLoadRun.class);
+    static final MapStateDescriptor<String, OpenAlert> ILLEGAL_LOAD_ALERTS = AlertBook.descriptor("illegalLoadAlerts");
+
     private ChargerScenario() {
+    }
+
+    /** The per-device detectors with default settings, returning only the alerts of {@code observed}. */
+    static DeviceHarness detectors(AlertType observed) throws Exception {
+        return DeviceHarness.open(DetectorSettings.defaults(), observed);
+    }
+
+    static DetectorSettings withStationOverload(StationOverloadSettings value) {
+        DetectorSettings d = DetectorSettings.defaults();
+        return new DetectorSettings(d.portOverload(), value, d.illegalLoad(), d.fireRisk(), d.elevator(), d.crowd(),
+                d.offline(), d.gate());
     }
 
     static long at(double seconds) {
@@ -52,36 +71,5 @@ final class ChargerScenario {
             ports[i] = charging(i + 1, totalW / ports.length);
         }
         return telemetry(ts, ports);
-    }
-
-    static KeyedOneInputStreamOperatorTestHarness<String, ChargerTelemetry, Alert> harness(
-            KeyedProcessFunction<String, ChargerTelemetry, Alert> fn) throws Exception {
-        return restored(fn, null);
-    }
-
-    /** A harness whose function starts from {@code snapshot} (a fresh one when null), as after a job restore. */
-    static KeyedOneInputStreamOperatorTestHarness<String, ChargerTelemetry, Alert> restored(
-            KeyedProcessFunction<String, ChargerTelemetry, Alert> fn, OperatorSubtaskState snapshot) throws Exception {
-        var h = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(fn), ChargerTelemetry::deviceId,
-                Types.STRING);
-        h.setup();
-        if (snapshot != null) {
-            h.initializeState(snapshot);
-        }
-        h.open();
-        return h;
-    }
-
-    /** Feeds one telemetry message and returns the alerts it caused. */
-    static List<Alert> feed(KeyedOneInputStreamOperatorTestHarness<String, ChargerTelemetry, Alert> h,
-                            ChargerTelemetry t) throws Exception {
-        int before = h.extractOutputValues().size();
-        h.processElement(t, t.ts());
-        List<Alert> all = h.extractOutputValues();
-        return new ArrayList<>(all.subList(before, all.size()));
-    }
-
-    static long count(List<Alert> alerts, AlertStatus status) {
-        return alerts.stream().filter(a -> a.status() == status).count();
     }
 }

@@ -5,20 +5,23 @@ import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
 import io.anju.common.model.LocationChain;
+import io.anju.jobs.detect.DetectorSettings;
+import io.anju.jobs.detect.DeviceHarness;
 import io.anju.jobs.input.CameraDetection;
 import io.anju.jobs.input.ChargerEvent;
 import io.anju.jobs.input.ChargerLimits;
 import io.anju.jobs.input.ChargerTelemetry;
 import io.anju.jobs.input.PortReading;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
-/** Named times, inputs and a harness for the fire tests, so each test reads as a scenario. */
+/**
+ * Named times, inputs and harnesses for the fire tests, so each test reads as a scenario: a station's own signs go
+ * to the per-device detectors ({@link #stations()}), camera signs to the compound's stage ({@link CompoundHarness}),
+ * and {@link FireStages} wires the two as the job does.
+ */
 abstract class FireFixtures {
     static final long BEGINNING = 1_764_378_000_000L;
     static final long TELEMETRY_MS = 30_000;
@@ -26,6 +29,8 @@ abstract class FireFixtures {
     static final String STATION = "chg-0042-01";
     static final String OTHER_STATION = "chg-0042-02";
     static final String CAMERA = "cam-0042-e1";
+    /** The building of {@link #CAMERA}, as the compound's advisories and escalations name it. */
+    static final String BUILDING = "cp-0042/bldg-3";
     static final LocationChain LOCATION = new LocationChain("sd-lianhu-01", "cm-011", "gr-031", COMPOUND, null);
 
     static long minutes(double m) {
@@ -36,21 +41,24 @@ abstract class FireFixtures {
         return BEGINNING + Math.round(s * 1000);
     }
 
-    static KeyedOneInputStreamOperatorTestHarness<String, FireSignal, Alert> harness() throws Exception {
-        return harness(FireRiskSettings.defaults());
+    /** The per-device detectors, returning the station's fire risk and leakage fault only. */
+    static DeviceHarness stations() throws Exception {
+        return stations(FireRiskSettings.defaults());
     }
 
-    static KeyedOneInputStreamOperatorTestHarness<String, FireSignal, Alert> harness(FireRiskSettings settings)
-            throws Exception {
-        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new FireRiskDetector(settings, ElevatorSettings.defaults()), FireSignal::compoundId, Types.STRING);
+    static DeviceHarness stations(FireRiskSettings settings) throws Exception {
+        DetectorSettings d = DetectorSettings.defaults();
+        return DeviceHarness.open(new DetectorSettings(d.portOverload(), d.stationOverload(), d.illegalLoad(),
+                settings, d.elevator(), d.crowd(), d.offline(), d.gate()), FireStages.STATION_TYPES);
     }
 
-    /** A harness that is not opened yet, for restoring a snapshot into it. */
-    static KeyedOneInputStreamOperatorTestHarness<String, FireSignal, Alert> unopenedHarness() throws Exception {
-        return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new FireRiskDetector(FireRiskSettings.defaults(),
-                        ElevatorSettings.defaults())), FireSignal::compoundId, Types.STRING);
+    /** What the compound's stage sends while {@code bldg-3} of {@link #COMPOUND} has an open elevator advisory. */
+    static Escalation elevatorEscalation(long ts) {
+        return new Escalation(COMPOUND, ts, BUILDING);
+    }
+
+    static Escalation escalationEnded(long ts) {
+        return new Escalation(COMPOUND, ts, "");
     }
 
     /** Alerts that changed something: raises, clears and updates of severity or action, not periodic refreshes. */
@@ -67,6 +75,28 @@ abstract class FireFixtures {
                     || !prev.recommendedAction().equals(a.recommendedAction())) {
                 out.add(a);
             }
+        }
+        return out;
+    }
+
+    static double r1(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    static DoubleUnaryOperator linear(double c0, double fromMin, double ratePerMin) {
+        return m -> c0 + ratePerMin * (m - fromMin);
+    }
+
+    /**
+     * Telemetry of {@link #STATION} every 30 s from {@code fromMin} (inclusive) to {@code toMin} (exclusive): port 1
+     * per curve (°C by minute), port 2 at 30 °C.
+     */
+    static List<ChargerTelemetry> port1Readings(double fromMin, double toMin, DoubleUnaryOperator tempAtMin,
+                                                double leakageMa) {
+        List<ChargerTelemetry> out = new ArrayList<>();
+        for (long ts = minutes(fromMin); ts < minutes(toMin); ts += TELEMETRY_MS) {
+            double m = (ts - BEGINNING) / 60_000.0;
+            out.add(telemetry(STATION, ts, false, leakageMa, r1(tempAtMin.applyAsDouble(m)), 30.0));
         }
         return out;
     }
@@ -89,21 +119,12 @@ abstract class FireFixtures {
         return new CameraDetection(camera, ts, LOCATION, kind, 0.93, camera + "-" + ts, "elevator", "bldg-3");
     }
 
-    static void feed(KeyedOneInputStreamOperatorTestHarness<String, FireSignal, Alert> h, List<FireSignal> signals)
-            throws Exception {
-        for (FireSignal s : signals) {
-            h.processElement(s, s.ts());
-        }
+    static List<Alert> feed(DeviceHarness h, ChargerTelemetry t) throws Exception {
+        return h.charger(t);
     }
 
-    static void feed(KeyedOneInputStreamOperatorTestHarness<String, FireSignal, Alert> h, ChargerTelemetry t)
-            throws Exception {
-        feed(h, List.of(FireSignals.fromTelemetry(t)));
-    }
-
-    static void feed(KeyedOneInputStreamOperatorTestHarness<String, FireSignal, Alert> h, ChargerEvent e)
-            throws Exception {
-        feed(h, FireSignals.fromEvent(e));
+    static List<Alert> feed(DeviceHarness h, ChargerEvent e) throws Exception {
+        return h.chargerEvent(e);
     }
 
     static FireSignal confirmed(long firstTs, long secondTs) {

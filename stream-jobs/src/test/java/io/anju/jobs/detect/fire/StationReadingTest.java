@@ -3,7 +3,10 @@ package io.anju.jobs.detect.fire;
 import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
+import io.anju.jobs.detect.DeviceHarness;
+import io.anju.jobs.input.ChargerEvent;
 import io.anju.jobs.input.ChargerTelemetry;
+import io.anju.jobs.input.PortReading;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -19,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** One telemetry travels as one signal, without Kryo, and the detector applies it as its single readings. */
+/** One telemetry travels as one signal, without Kryo, and the station applies it as its single readings. */
 class StationReadingTest extends FireFixtures {
 
     @Test
@@ -66,22 +69,29 @@ class StationReadingTest extends FireFixtures {
     }
 
     @Test
-    void theDetectorRaisesUpdatesAndClearsExactlyAsWithSingleReadings() throws Exception {
-        var whole = harness();
-        var singles = harness();
-        for (ChargerTelemetry t : heatingThenCooling()) {
-            FireSignal s = FireSignals.fromTelemetry(t);
-            whole.processElement(s, s.ts());
-            feed(singles, s.reading().signals(s));
-            whole.processWatermark(t.ts() - 5_000);
-            singles.processWatermark(t.ts() - 5_000);
-        }
+    void theStationRaisesUpdatesAndClearsExactlyAsWithSingleReadings() throws Exception {
+        try (DeviceHarness whole = stations(); DeviceHarness singles = stations()) {
+            for (ChargerTelemetry t : heatingThenCooling()) {
+                whole.charger(t);
+                // The same readings one at a time, in the order a telemetry applies them: each port's temperature
+                // (as an overtemp event carries one), then the smoke flag and the leakage (a telemetry without ports:
+                // no event can say "no smoke").
+                for (PortReading p : t.ports()) {
+                    singles.chargerEvent(new ChargerEvent(t.deviceId(), t.ts(), t.location(), "overtemp", p.no(),
+                            p.tempC(), null));
+                }
+                singles.charger(new ChargerTelemetry(t.deviceId(), t.ts(), t.location(), t.mainsV(), t.ambientC(),
+                        t.smoke(), t.leakageMa(), List.of(), t.limits()));
+                whole.watermark(t.ts() - 5_000);
+                singles.watermark(t.ts() - 5_000);
+            }
 
-        List<Alert> alerts = whole.extractOutputValues();
-        assertThat(alerts).extracting(Alert::type).contains(AlertType.FIRE_RISK);
-        assertThat(alerts).extracting(Alert::status).contains(AlertStatus.CLEARED);
-        assertThat(alerts).usingRecursiveFieldByFieldElementComparatorIgnoringFields("emittedAt")
-                .containsExactlyElementsOf(singles.extractOutputValues());
+            List<Alert> alerts = whole.all();
+            assertThat(alerts).extracting(Alert::type).contains(AlertType.FIRE_RISK);
+            assertThat(alerts).extracting(Alert::status).contains(AlertStatus.CLEARED);
+            assertThat(alerts).usingRecursiveFieldByFieldElementComparatorIgnoringFields("emittedAt")
+                    .containsExactlyElementsOf(singles.all());
+        }
     }
 
     /** Port 3 climbs past the fire thresholds with smoke and leakage, then everything is calm for 15 minutes. */

@@ -2,33 +2,32 @@ package io.anju.jobs.detect.charger;
 
 import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertStatus;
+import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
+import io.anju.jobs.detect.DeviceHarness;
 import io.anju.jobs.input.ChargerEvent;
-import io.anju.jobs.input.ChargerTelemetry;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static io.anju.jobs.detect.charger.ChargerScenario.DEVICE;
 import static io.anju.jobs.detect.charger.ChargerScenario.LOCATION;
+import static io.anju.jobs.detect.charger.ChargerScenario.NEWEST_READING;
+import static io.anju.jobs.detect.charger.ChargerScenario.PORT_OVERLOAD_RUNS;
 import static io.anju.jobs.detect.charger.ChargerScenario.at;
 import static io.anju.jobs.detect.charger.ChargerScenario.charging;
 import static io.anju.jobs.detect.charger.ChargerScenario.telemetry;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PortOverloadWithEventsDetectorTest {
-    private KeyedTwoInputStreamOperatorTestHarness<String, ChargerTelemetry, ChargerEvent, Alert> h;
+/** The charger's own overcurrent events as the early start of a port overload run. */
+class PortOverloadEventsTest {
+    private DeviceHarness h;
 
     @BeforeEach
     void start() throws Exception {
-        h = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(new PortOverloadWithEventsDetector(),
-                ChargerTelemetry::deviceId, ChargerEvent::deviceId, Types.STRING);
+        h = ChargerScenario.detectors(AlertType.PORT_OVERLOAD);
     }
 
     @AfterEach
@@ -37,13 +36,12 @@ class PortOverloadWithEventsDetectorTest {
     }
 
     private List<Alert> port4(double seconds, double watts) throws Exception {
-        int before = h.extractOutputValues().size();
-        h.processElement1(telemetry(at(seconds), charging(4, watts)), at(seconds));
-        return new ArrayList<>(h.extractOutputValues().subList(before, h.extractOutputValues().size()));
+        return h.charger(telemetry(at(seconds), charging(4, watts)));
     }
 
     private void event(double seconds, String kind, Integer port, Double value) throws Exception {
-        h.processElement2(new ChargerEvent(DEVICE, at(seconds), LOCATION, kind, port, value, "E12"), at(seconds));
+        assertThat(h.chargerEvent(new ChargerEvent(DEVICE, at(seconds), LOCATION, kind, port, value, "E12")))
+                .as("an event alone raises nothing").isEmpty();
     }
 
     @Test
@@ -68,6 +66,7 @@ class PortOverloadWithEventsDetectorTest {
     void anEventTheTelemetryDoesNotConfirmRaisesNothingAndLeavesNoRun() throws Exception {
         event(0, "overcurrent", 4, 21.0);
         assertThat(port4(30, 950)).isEmpty();
+        assertThat(h.mapEntries(DEVICE, PORT_OVERLOAD_RUNS)).as("the event's run ended with the reading").isZero();
         assertThat(port4(60, 1_050)).as("a new run from this reading: 0 s").isEmpty();
         assertThat(port4(64, 1_050)).isEmpty();
         assertThat(port4(65, 1_050)).extracting(Alert::severity).containsExactly(Severity.ORANGE);
@@ -79,13 +78,19 @@ class PortOverloadWithEventsDetectorTest {
         event(20, "overcurrent", 4, 22.0);
         event(31, "overtemp", 4, 66.0);
         event(31, "overcurrent", null, 22.0);
+        assertThat(h.mapEntries(DEVICE, PORT_OVERLOAD_RUNS)).as("no run started by those events").isZero();
 
         assertThat(port4(40, 1_050)).isEmpty();
-        assertThat(h.numKeyedStateEntries()).as("newest time and the run of port 4 only").isEqualTo(2);
+        assertThat(h.map(DEVICE, PORT_OVERLOAD_RUNS)).as("the run of port 4 only, from its telemetry")
+                .containsOnlyKeys(4).hasEntrySatisfying(4, run -> {
+                    assertThat(run.startedByEvent()).isFalse();
+                    assertThat(run.startTs()).isEqualTo(at(40));
+                });
+        assertThat(h.value(DEVICE, NEWEST_READING)).isEqualTo(at(40));
     }
 
     @Test
-    void telemetryAloneBehavesAsThePlainDetector() throws Exception {
+    void telemetryAloneCountsFromTheFirstReadingOverTheLimit() throws Exception {
         assertThat(port4(0, 1_100)).isEmpty();
         assertThat(port4(30, 1_100)).extracting(Alert::severity).containsExactly(Severity.RED);
     }

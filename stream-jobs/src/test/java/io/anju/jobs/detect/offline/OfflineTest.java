@@ -8,12 +8,11 @@ import io.anju.common.alert.Severity;
 import io.anju.common.alert.SourceKind;
 import io.anju.common.model.DeviceType;
 import io.anju.common.model.LocationChain;
+import io.anju.jobs.detect.DetectorSettings;
+import io.anju.jobs.detect.DeviceHarness;
 import io.anju.jobs.input.DeviceSeen;
-import org.apache.flink.api.common.typeinfo.Types;
+import io.anju.jobs.input.GateEvent;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,11 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class OfflineDetectorTest {
+/**
+ * Device offline as a part of the per-device detectors. Most scenarios feed status-only messages ({@code seen}): for
+ * such a device the offline part is the only one with timers, so the harness's timer count is this part's.
+ */
+class OfflineTest {
     static final long SECOND = 1_000;
     static final long MINUTE = 60 * SECOND;
     static final long BEGINNING = 1_764_378_000_000L;
@@ -31,11 +34,11 @@ class OfflineDetectorTest {
     static final String CHARGER = "chg-0001";
     static final LocationChain LOCATION = new LocationChain("sd-1", "cm-1", "gr-1", "cp-1", null);
 
-    private KeyedOneInputStreamOperatorTestHarness<String, DeviceSeen, Alert> harness;
+    private DeviceHarness harness;
 
     @BeforeEach
     void start() throws Exception {
-        harness = harnessFor(new OfflineDetector(OfflineSettings.defaults()));
+        harness = harnessFor(OfflineSettings.defaults());
     }
 
     @AfterEach
@@ -43,9 +46,8 @@ class OfflineDetectorTest {
         harness.close();
     }
 
-    static KeyedOneInputStreamOperatorTestHarness<String, DeviceSeen, Alert> harnessFor(OfflineDetector fn)
-            throws Exception {
-        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(fn, OfflineDetector::key, Types.STRING);
+    static DeviceHarness harnessFor(OfflineSettings settings) throws Exception {
+        return DeviceHarness.open(DetectorSettings.defaults().withOffline(settings), AlertType.DEVICE_OFFLINE);
     }
 
     static DeviceSeen seen(String id, long ts) {
@@ -58,20 +60,20 @@ class OfflineDetectorTest {
     }
 
     private void send(DeviceSeen m) throws Exception {
-        harness.processElement(m, m.ts());
+        harness.seen(m);
     }
 
     private List<Alert> alerts() {
-        return harness.extractOutputValues();
+        return harness.all();
     }
 
     @Test
     void raisesExactlyAtTheTimeoutEdge() throws Exception {
         send(seen(CHARGER, BEGINNING));
-        harness.processWatermark(BEGINNING + TIMEOUT - 1);
+        harness.watermark(BEGINNING + TIMEOUT - 1);
         assertThat(alerts()).isEmpty();
 
-        harness.processWatermark(BEGINNING + TIMEOUT);
+        harness.watermark(BEGINNING + TIMEOUT);
 
         assertThat(alerts()).singleElement().satisfies(a -> {
             assertThat(a.type()).isEqualTo(AlertType.DEVICE_OFFLINE);
@@ -86,7 +88,7 @@ class OfflineDetectorTest {
             assertThat(a.summary()).contains("silent for 4 min 30 s", "3 heartbeats of 1 min 30 s");
             assertThat(a.evidence()).extracting(Evidence::signal).containsExactly("lastMessage", "silence");
         });
-        assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(harness.eventTimeTimers()).isZero();
     }
 
     @Test
@@ -94,11 +96,11 @@ class OfflineDetectorTest {
         send(seen(CHARGER, BEGINNING));
         send(seen(CHARGER, BEGINNING + 90 * SECOND));
         send(seen(CHARGER, BEGINNING + 100 * SECOND));
-        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+        assertThat(harness.eventTimeTimers()).isEqualTo(1);
 
-        harness.processWatermark(BEGINNING + 100 * SECOND + TIMEOUT - 1);
+        harness.watermark(BEGINNING + 100 * SECOND + TIMEOUT - 1);
         assertThat(alerts()).isEmpty();
-        harness.processWatermark(BEGINNING + 100 * SECOND + TIMEOUT);
+        harness.watermark(BEGINNING + 100 * SECOND + TIMEOUT);
         assertThat(alerts()).singleElement().extracting(Alert::firstEventTs)
                 .isEqualTo(BEGINNING + 100 * SECOND + TIMEOUT);
     }
@@ -106,7 +108,7 @@ class OfflineDetectorTest {
     @Test
     void clearsWhenTheDeviceComesBackWithTheDowntime() throws Exception {
         send(seen(CHARGER, BEGINNING));
-        harness.processWatermark(BEGINNING + 5 * MINUTE);
+        harness.watermark(BEGINNING + 5 * MINUTE);
         send(seen(CHARGER, BEGINNING + 12 * MINUTE));
 
         List<Alert> out = alerts();
@@ -119,8 +121,8 @@ class OfflineDetectorTest {
             assertThat(e.value()).isEqualTo(720.0);
         });
         // Watching goes on from the return.
-        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
-        harness.processWatermark(BEGINNING + 12 * MINUTE + TIMEOUT);
+        assertThat(harness.eventTimeTimers()).isEqualTo(1);
+        harness.watermark(BEGINNING + 12 * MINUTE + TIMEOUT);
         assertThat(alerts()).hasSize(3).last().extracting(Alert::status).isEqualTo(AlertStatus.RAISED);
     }
 
@@ -129,7 +131,7 @@ class OfflineDetectorTest {
         send(seen(CHARGER, BEGINNING));
         send(will(CHARGER, BEGINNING - 3 * 60 * MINUTE));
         send(seen(CHARGER, BEGINNING + 2 * MINUTE));
-        harness.processWatermark(BEGINNING + 2 * MINUTE + TIMEOUT - 1);
+        harness.watermark(BEGINNING + 2 * MINUTE + TIMEOUT - 1);
 
         assertThat(alerts()).isEmpty();
     }
@@ -138,10 +140,10 @@ class OfflineDetectorTest {
     void aWillAloneDoesNotRaiseButIsEvidenceWhenTheSilenceLasts() throws Exception {
         send(seen(CHARGER, BEGINNING));
         send(will(CHARGER, BEGINNING - 3 * 60 * MINUTE));
-        harness.processWatermark(BEGINNING + TIMEOUT - 1);
+        harness.watermark(BEGINNING + TIMEOUT - 1);
         assertThat(alerts()).isEmpty();
 
-        harness.processWatermark(BEGINNING + TIMEOUT);
+        harness.watermark(BEGINNING + TIMEOUT);
 
         assertThat(alerts()).singleElement().satisfies(a -> {
             assertThat(a.firstEventTs()).isEqualTo(BEGINNING + TIMEOUT);
@@ -154,29 +156,44 @@ class OfflineDetectorTest {
     @Test
     void aDeviceKnownOnlyByItsWillStillRaises() throws Exception {
         send(will(CHARGER, BEGINNING));
-        harness.processWatermark(BEGINNING + TIMEOUT);
+        harness.watermark(BEGINNING + TIMEOUT);
 
         assertThat(alerts()).singleElement().extracting(Alert::status).isEqualTo(AlertStatus.RAISED);
+    }
+
+    @Test
+    void aDeadlineMovedEarlierRaisesThenAndItsEarlierTimerRaisesNothingTwice() throws Exception {
+        send(will(CHARGER, BEGINNING + MINUTE));
+        // A live message from before the Will's connect arrives late: the silence counts from it, a minute earlier.
+        send(seen(CHARGER, BEGINNING));
+        // The Will's timer is not deleted (another part of the device may share its instant): two are pending.
+        assertThat(harness.eventTimeTimers()).isEqualTo(2);
+
+        harness.watermark(BEGINNING + TIMEOUT);
+        assertThat(alerts()).singleElement().extracting(Alert::firstEventTs).isEqualTo(BEGINNING + TIMEOUT);
+        harness.watermark(BEGINNING + MINUTE + TIMEOUT);
+        assertThat(alerts()).as("the stale timer finds nothing due").hasSize(1);
+        assertThat(harness.eventTimeTimers()).isZero();
     }
 
     @Test
     void anOlderMessageDoesNotMoveLastSeenBackwards() throws Exception {
         send(seen(CHARGER, BEGINNING + MINUTE));
         send(seen(CHARGER, BEGINNING));
-        harness.processWatermark(BEGINNING + TIMEOUT);
+        harness.watermark(BEGINNING + TIMEOUT);
         assertThat(alerts()).isEmpty();
 
-        harness.processWatermark(BEGINNING + MINUTE + TIMEOUT);
+        harness.watermark(BEGINNING + MINUTE + TIMEOUT);
         assertThat(alerts()).singleElement().extracting(Alert::firstEventTs).isEqualTo(BEGINNING + MINUTE + TIMEOUT);
-        assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(harness.eventTimeTimers()).isZero();
     }
 
     @Test
     void aStaleMessageAfterTheRaiseNeitherClearsNorRaisesAgain() throws Exception {
         send(seen(CHARGER, BEGINNING + MINUTE));
-        harness.processWatermark(BEGINNING + MINUTE + TIMEOUT);
+        harness.watermark(BEGINNING + MINUTE + TIMEOUT);
         send(seen(CHARGER, BEGINNING));
-        harness.processWatermark(BEGINNING + 20 * MINUTE);
+        harness.watermark(BEGINNING + 20 * MINUTE);
 
         assertThat(alerts()).extracting(Alert::status).containsExactly(AlertStatus.RAISED);
     }
@@ -184,10 +201,10 @@ class OfflineDetectorTest {
     @Test
     void aLateMessageFromBeforeTheRaiseKeepsTheOneOutage() throws Exception {
         send(seen(CHARGER, BEGINNING));
-        harness.processWatermark(BEGINNING + TIMEOUT);
+        harness.watermark(BEGINNING + TIMEOUT);
         // Sent before the raise, delivered after it: the device was alive a little longer, not back.
         send(seen(CHARGER, BEGINNING + 100 * SECOND));
-        harness.processWatermark(BEGINNING + 100 * SECOND + TIMEOUT);
+        harness.watermark(BEGINNING + 100 * SECOND + TIMEOUT);
         send(seen(CHARGER, BEGINNING + 15 * MINUTE));
 
         assertThat(alerts()).extracting(Alert::status).containsExactly(AlertStatus.RAISED, AlertStatus.CLEARED);
@@ -200,8 +217,8 @@ class OfflineDetectorTest {
         harness.close();
 
         harness = restored(snapshot);
-        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
-        harness.processWatermark(BEGINNING + TIMEOUT);
+        assertThat(harness.eventTimeTimers()).isEqualTo(1);
+        harness.watermark(BEGINNING + TIMEOUT);
 
         assertThat(alerts()).singleElement().extracting(Alert::firstEventTs).isEqualTo(BEGINNING + TIMEOUT);
     }
@@ -209,13 +226,13 @@ class OfflineDetectorTest {
     @Test
     void anOpenAlertSurvivesARestoreAndClearsWithTheSameId() throws Exception {
         send(seen(CHARGER, BEGINNING));
-        harness.processWatermark(BEGINNING + TIMEOUT);
+        harness.watermark(BEGINNING + TIMEOUT);
         String id = alerts().get(0).id();
         OperatorSubtaskState snapshot = harness.snapshot(1, BEGINNING + TIMEOUT);
         harness.close();
 
         harness = restored(snapshot);
-        harness.processWatermark(BEGINNING + 10 * MINUTE);
+        harness.watermark(BEGINNING + 10 * MINUTE);
         send(seen(CHARGER, BEGINNING + 10 * MINUTE));
 
         assertThat(alerts()).singleElement().satisfies(a -> {
@@ -227,14 +244,13 @@ class OfflineDetectorTest {
     @Test
     void theTimeoutFollowsTheDeviceType() throws Exception {
         harness.close();
-        harness = harnessFor(new OfflineDetector(
-                OfflineSettings.defaults().withHeartbeat(DeviceType.CROWD, Duration.ofSeconds(10))));
+        harness = harnessFor(OfflineSettings.defaults().withHeartbeat(DeviceType.CROWD, Duration.ofSeconds(10)));
         send(new DeviceSeen("crowd-01", DeviceType.CROWD, BEGINNING, LOCATION, false));
         send(seen(CHARGER, BEGINNING));
 
-        harness.processWatermark(BEGINNING + 30 * SECOND);
+        harness.watermark(BEGINNING + 30 * SECOND);
         assertThat(alerts()).extracting(Alert::sourceId).containsExactly("crowd-01");
-        harness.processWatermark(BEGINNING + TIMEOUT);
+        harness.watermark(BEGINNING + TIMEOUT);
         assertThat(alerts()).extracting(Alert::sourceId).containsExactly("crowd-01", CHARGER);
     }
 
@@ -256,7 +272,7 @@ class OfflineDetectorTest {
             if (t == drop) {
                 send(will(CHARGER, BEGINNING - MINUTE));
             }
-            harness.processWatermark(t - 5 * SECOND);
+            harness.watermark(t - 5 * SECOND);
             if (raisedAt < 0 && !alerts().isEmpty()) {
                 raisedAt = t;
             }
@@ -268,15 +284,42 @@ class OfflineDetectorTest {
         assertThat(out.get(1).lastEventTs()).isEqualTo(back);
     }
 
-    private KeyedOneInputStreamOperatorTestHarness<String, DeviceSeen, Alert> restored(OperatorSubtaskState snapshot)
-            throws Exception {
-        KeyedOneInputStreamOperatorTestHarness<String, DeviceSeen, Alert> h =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new OfflineDetector(OfflineSettings.defaults())),
-                        OfflineDetector::key, Types.STRING);
-        h.setup();
-        h.initializeState(snapshot);
-        h.open();
-        return h;
+    /**
+     * A gate's forced opening sets the gate part's own timer (at the end of its quiet period) on the same device, and
+     * the offline part re-arms its timer instead of moving it: none of those timers may raise the outage early, and
+     * once the gate goes silent it is raised exactly at its timeout.
+     */
+    @Test
+    void theOtherPartsTimersAndItsOwnStaleOnesRaiseNothingEarly() throws Exception {
+        harness.close();
+        harness = DeviceHarness.open(DetectorSettings.defaults(), AlertType.DEVICE_OFFLINE, AlertType.GATE_FORCED_OPEN);
+        String gate = "gate-0001";
+        assertThat(harness.gate(gateEvent(gate, "forced_open", BEGINNING))).hasSize(1);
+        long last = BEGINNING + 20 * MINUTE;
+        for (long t = BEGINNING + MINUTE; t <= last; t += MINUTE) {
+            harness.gate(gateEvent(gate, "pass", t));
+            harness.watermark(t);
+        }
+        assertThat(alerts()).as("the forced opening and its clear, no outage").extracting(Alert::type)
+                .containsExactly(AlertType.GATE_FORCED_OPEN, AlertType.GATE_FORCED_OPEN);
+
+        harness.watermark(last + TIMEOUT - 1);
+        assertThat(alerts()).hasSize(2);
+        harness.watermark(last + TIMEOUT);
+        assertThat(alerts()).last().satisfies(a -> {
+            assertThat(a.type()).isEqualTo(AlertType.DEVICE_OFFLINE);
+            assertThat(a.sourceId()).isEqualTo(gate);
+            assertThat(a.firstEventTs()).isEqualTo(last + TIMEOUT);
+        });
+        harness.watermark(last + 24 * 60 * MINUTE);
+        assertThat(alerts()).as("no timer left that raises anything again").hasSize(3);
+    }
+
+    private static GateEvent gateEvent(String gate, String kind, long ts) {
+        return new GateEvent(gate, ts, LOCATION, kind, "in", "card", "resident", null);
+    }
+
+    private DeviceHarness restored(OperatorSubtaskState snapshot) throws Exception {
+        return DeviceHarness.restored(DetectorSettings.defaults(), snapshot, AlertType.DEVICE_OFFLINE);
     }
 }

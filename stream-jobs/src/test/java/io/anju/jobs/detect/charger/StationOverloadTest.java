@@ -5,9 +5,9 @@ import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
 import io.anju.common.alert.SourceKind;
-import io.anju.jobs.input.ChargerTelemetry;
+import io.anju.jobs.detect.DetectorSettings;
+import io.anju.jobs.detect.DeviceHarness;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,18 +18,17 @@ import java.util.List;
 import static io.anju.jobs.detect.charger.ChargerScenario.DEVICE;
 import static io.anju.jobs.detect.charger.ChargerScenario.LOCATION;
 import static io.anju.jobs.detect.charger.ChargerScenario.at;
-import static io.anju.jobs.detect.charger.ChargerScenario.feed;
 import static io.anju.jobs.detect.charger.ChargerScenario.stationDrawing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
-class StationOverloadDetectorTest {
-    private KeyedOneInputStreamOperatorTestHarness<String, ChargerTelemetry, Alert> h;
+class StationOverloadTest {
+    private DeviceHarness h;
     private int step;
 
     @BeforeEach
     void start() throws Exception {
-        h = ChargerScenario.harness(new StationOverloadDetector());
+        h = ChargerScenario.detectors(AlertType.STATION_OVERLOAD);
     }
 
     @AfterEach
@@ -39,7 +38,7 @@ class StationOverloadDetectorTest {
 
     /** The next telemetry, 30 s after the previous one. */
     private List<Alert> total(double watts) throws Exception {
-        return feed(h, stationDrawing(at(30.0 * step++), watts));
+        return h.charger(stationDrawing(at(30.0 * step++), watts));
     }
 
     @Test
@@ -121,9 +120,9 @@ class StationOverloadDetectorTest {
         step = 2;
         Alert red = total(9_000).get(0);
 
-        assertThat(feed(h, stationDrawing(at(10), 1_000))).isEmpty();
-        assertThat(feed(h, stationDrawing(at(60), 1_000))).as("same time as the newest").isEmpty();
-        assertThat(h.extractOutputValues()).containsExactly(red);
+        assertThat(h.charger(stationDrawing(at(10), 1_000))).isEmpty();
+        assertThat(h.charger(stationDrawing(at(60), 1_000))).as("same time as the newest").isEmpty();
+        assertThat(h.all()).containsExactly(red);
         assertThat(total(9_000)).isEmpty();
     }
 
@@ -133,7 +132,7 @@ class StationOverloadDetectorTest {
         OperatorSubtaskState snapshot = h.snapshot(1, at(1));
         h.close();
 
-        h = ChargerScenario.restored(new StationOverloadDetector(), snapshot);
+        h = DeviceHarness.restored(DetectorSettings.defaults(), snapshot, AlertType.STATION_OVERLOAD);
         assertThat(total(9_100)).as("no second raise").isEmpty();
         assertThat(total(8_000)).singleElement().satisfies(a -> {
             assertThat(a.id()).isEqualTo(red.id());
@@ -145,7 +144,8 @@ class StationOverloadDetectorTest {
     @Test
     void hysteresisFollowsTheSetting() throws Exception {
         h.close();
-        h = ChargerScenario.harness(new StationOverloadDetector(new StationOverloadSettings(0.8)));
+        h = DeviceHarness.open(ChargerScenario.withStationOverload(new StationOverloadSettings(0.8)),
+                AlertType.STATION_OVERLOAD);
         total(7_800);
 
         assertThat(total(6_300)).as("above 0.8 x 7,800 = 6,240 W").isEmpty();

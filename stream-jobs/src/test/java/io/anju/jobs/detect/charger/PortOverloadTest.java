@@ -5,9 +5,9 @@ import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
 import io.anju.common.alert.SourceKind;
-import io.anju.jobs.input.ChargerTelemetry;
+import io.anju.jobs.detect.DetectorSettings;
+import io.anju.jobs.detect.DeviceHarness;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,20 +17,23 @@ import java.util.List;
 
 import static io.anju.jobs.detect.charger.ChargerScenario.DEVICE;
 import static io.anju.jobs.detect.charger.ChargerScenario.LOCATION;
+import static io.anju.jobs.detect.charger.ChargerScenario.NEWEST_READING;
+import static io.anju.jobs.detect.charger.ChargerScenario.PORT_OVERLOAD_ALERTS;
+import static io.anju.jobs.detect.charger.ChargerScenario.PORT_OVERLOAD_RUNS;
 import static io.anju.jobs.detect.charger.ChargerScenario.at;
 import static io.anju.jobs.detect.charger.ChargerScenario.charging;
-import static io.anju.jobs.detect.charger.ChargerScenario.feed;
 import static io.anju.jobs.detect.charger.ChargerScenario.idle;
 import static io.anju.jobs.detect.charger.ChargerScenario.minutes;
 import static io.anju.jobs.detect.charger.ChargerScenario.telemetry;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PortOverloadDetectorTest {
-    private KeyedOneInputStreamOperatorTestHarness<String, ChargerTelemetry, Alert> h;
+/** Port overload as a part of the per-device detectors: telemetry alone (events: {@link PortOverloadEventsTest}). */
+class PortOverloadTest {
+    private DeviceHarness h;
 
     @BeforeEach
     void start() throws Exception {
-        h = ChargerScenario.harness(new PortOverloadDetector());
+        h = ChargerScenario.detectors(AlertType.PORT_OVERLOAD);
     }
 
     @AfterEach
@@ -39,7 +42,7 @@ class PortOverloadDetectorTest {
     }
 
     private List<Alert> port3(double seconds, double watts) throws Exception {
-        return feed(h, telemetry(at(seconds), charging(1, 200), charging(3, watts)));
+        return h.charger(telemetry(at(seconds), charging(1, 200), charging(3, watts)));
     }
 
     @Test
@@ -112,14 +115,16 @@ class PortOverloadDetectorTest {
         Alert first = port3(30, 1_100).get(0);
         assertThat(first.severity()).isEqualTo(Severity.RED);
 
-        List<Alert> cleared = feed(h, telemetry(at(60), charging(1, 200), idle(3)));
+        List<Alert> cleared = h.charger(telemetry(at(60), charging(1, 200), idle(3)));
         assertThat(cleared).singleElement().satisfies(a -> {
             assertThat(a.status()).isEqualTo(AlertStatus.CLEARED);
             assertThat(a.id()).isEqualTo(first.id());
             assertThat(a.summary()).contains("idle", "after 30 s over the limit");
         });
-        assertThat(feed(h, telemetry(at(90), idle(3)))).as("cleared once").isEmpty();
-        assertThat(h.numKeyedStateEntries()).as("only the newest-reading time is left").isEqualTo(1);
+        assertThat(h.charger(telemetry(at(90), idle(3)))).as("cleared once").isEmpty();
+        assertThat(h.mapEntries(DEVICE, PORT_OVERLOAD_RUNS)).as("no run left behind").isZero();
+        assertThat(h.mapEntries(DEVICE, PORT_OVERLOAD_ALERTS)).as("no open alert left behind").isZero();
+        assertThat(h.value(DEVICE, NEWEST_READING)).as("only the newest-reading time is left").isEqualTo(at(90));
 
         port3(120, 1_100);
         Alert second = port3(150, 1_100).get(0);
@@ -145,7 +150,7 @@ class PortOverloadDetectorTest {
         for (int i = 0; i < 14; i++) {
             all.addAll(port3(i * 30, 1_130 + noise[i % noise.length]));
         }
-        all.addAll(feed(h, telemetry(at(14 * 30), charging(1, 200), idle(3))));
+        all.addAll(h.charger(telemetry(at(14 * 30), charging(1, 200), idle(3))));
 
         assertThat(all).as("raised at the second reading, refreshed after 5 min, cleared at the end")
                 .extracting(Alert::status)
@@ -160,8 +165,8 @@ class PortOverloadDetectorTest {
 
     @Test
     void portsAreIndependent() throws Exception {
-        feed(h, telemetry(at(0), charging(1, 1_100), charging(2, 1_100)));
-        List<Alert> alerts = feed(h, telemetry(at(10), charging(1, 1_100), idle(2)));
+        h.charger(telemetry(at(0), charging(1, 1_100), charging(2, 1_100)));
+        List<Alert> alerts = h.charger(telemetry(at(10), charging(1, 1_100), idle(2)));
 
         assertThat(alerts).singleElement().satisfies(a -> {
             assertThat(a.port()).isEqualTo(1);
@@ -174,7 +179,7 @@ class PortOverloadDetectorTest {
         port3(0, 1_100);
         Alert orange = port3(10, 1_100).get(0);
 
-        assertThat(feed(h, telemetry(at(8), idle(3)))).as("late idle reading").isEmpty();
+        assertThat(h.charger(telemetry(at(8), idle(3)))).as("late idle reading").isEmpty();
         assertThat(port3(10, 900)).as("repeated timestamp").isEmpty();
 
         List<Alert> red = port3(30, 1_100);
@@ -191,10 +196,10 @@ class PortOverloadDetectorTest {
         OperatorSubtaskState snapshot = h.snapshot(1, at(31));
         h.close();
 
-        h = ChargerScenario.restored(new PortOverloadDetector(), snapshot);
+        h = DeviceHarness.restored(DetectorSettings.defaults(), snapshot, AlertType.PORT_OVERLOAD);
         assertThat(port3(60, 1_100)).isEmpty();
         assertThat(port3(20, 0)).as("older than the snapshot's newest reading").isEmpty();
-        assertThat(feed(h, telemetry(minutes(2), idle(3)))).singleElement().satisfies(a -> {
+        assertThat(h.charger(telemetry(minutes(2), idle(3)))).singleElement().satisfies(a -> {
             assertThat(a.status()).isEqualTo(AlertStatus.CLEARED);
             assertThat(a.id()).isEqualTo(raised.id());
             assertThat(a.revision()).isEqualTo(2);

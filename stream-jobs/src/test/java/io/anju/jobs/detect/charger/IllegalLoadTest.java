@@ -5,9 +5,9 @@ import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
 import io.anju.common.alert.SourceKind;
-import io.anju.jobs.input.ChargerTelemetry;
+import io.anju.jobs.detect.DetectorSettings;
+import io.anju.jobs.detect.DeviceHarness;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,24 +17,25 @@ import java.util.List;
 import java.util.function.IntToDoubleFunction;
 
 import static io.anju.jobs.detect.charger.ChargerScenario.DEVICE;
+import static io.anju.jobs.detect.charger.ChargerScenario.ILLEGAL_LOAD_ALERTS;
+import static io.anju.jobs.detect.charger.ChargerScenario.ILLEGAL_LOAD_RUNS;
 import static io.anju.jobs.detect.charger.ChargerScenario.LOCATION;
 import static io.anju.jobs.detect.charger.ChargerScenario.at;
 import static io.anju.jobs.detect.charger.ChargerScenario.charging;
-import static io.anju.jobs.detect.charger.ChargerScenario.feed;
 import static io.anju.jobs.detect.charger.ChargerScenario.idle;
 import static io.anju.jobs.detect.charger.ChargerScenario.minutes;
 import static io.anju.jobs.detect.charger.ChargerScenario.telemetry;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class IllegalLoadDetectorTest {
+class IllegalLoadTest {
     /** Small deterministic noise, as a real heater shows. */
     private static final double[] NOISE = {2, -3, 1, 4, -1, -4, 3, 0, -2, 2};
 
-    private KeyedOneInputStreamOperatorTestHarness<String, ChargerTelemetry, Alert> h;
+    private DeviceHarness h;
 
     @BeforeEach
     void start() throws Exception {
-        h = ChargerScenario.harness(new IllegalLoadDetector());
+        h = ChargerScenario.detectors(AlertType.ILLEGAL_HIGH_POWER_LOAD);
     }
 
     @AfterEach
@@ -43,7 +44,7 @@ class IllegalLoadDetectorTest {
     }
 
     private List<Alert> port5(long ts, double watts) throws Exception {
-        return feed(h, telemetry(ts, charging(2, 250), charging(5, watts)));
+        return h.charger(telemetry(ts, charging(2, 250), charging(5, watts)));
     }
 
     /** Port 5 every 30 s from the beginning for {@code readings} readings, drawing {@code wattsAt(i)}. */
@@ -80,7 +81,7 @@ class IllegalLoadDetectorTest {
     void exactlyEightHundredWattsCountsAndJustBelowDoesNot() throws Exception {
         assertThat(run(41, i -> 799.9)).isEmpty();
         h.close();
-        h = ChargerScenario.harness(new IllegalLoadDetector());
+        h = ChargerScenario.detectors(AlertType.ILLEGAL_HIGH_POWER_LOAD);
 
         assertThat(run(41, i -> 800)).extracting(Alert::status).containsExactly(AlertStatus.RAISED);
     }
@@ -88,10 +89,11 @@ class IllegalLoadDetectorTest {
     @Test
     void nineteenMinutesFlatThenUnpluggedIsNothing() throws Exception {
         List<Alert> all = run(39, i -> 900 + NOISE[i % NOISE.length]);
-        all.addAll(feed(h, telemetry(minutes(19.5), idle(5))));
+        all.addAll(h.charger(telemetry(minutes(19.5), idle(5))));
 
         assertThat(all).isEmpty();
-        assertThat(h.numKeyedStateEntries()).as("no run left behind").isEqualTo(1);
+        assertThat(h.mapEntries(DEVICE, ILLEGAL_LOAD_RUNS)).as("no run left behind").isZero();
+        assertThat(h.mapEntries(DEVICE, ILLEGAL_LOAD_ALERTS)).isZero();
     }
 
     @Test
@@ -112,7 +114,7 @@ class IllegalLoadDetectorTest {
     @Test
     void aTenMinutePortOverloadIsNotAnIllegalLoad() throws Exception {
         List<Alert> all = run(21, i -> 1_120 + NOISE[i % NOISE.length]);
-        all.addAll(feed(h, telemetry(minutes(10.5), idle(5))));
+        all.addAll(h.charger(telemetry(minutes(10.5), idle(5))));
 
         assertThat(all).isEmpty();
     }
@@ -127,7 +129,8 @@ class IllegalLoadDetectorTest {
             assertThat(a.status()).isEqualTo(AlertStatus.CLEARED);
             assertThat(a.summary()).contains("120 W", "below 800 W");
         });
-        assertThat(h.numKeyedStateEntries()).isEqualTo(1);
+        assertThat(h.mapEntries(DEVICE, ILLEGAL_LOAD_RUNS)).as("no run left behind").isZero();
+        assertThat(h.mapEntries(DEVICE, ILLEGAL_LOAD_ALERTS)).as("the cleared alert left the book").isZero();
     }
 
     @Test
@@ -136,7 +139,7 @@ class IllegalLoadDetectorTest {
         assertThat(port5(at(30 * 12 + 10), 100)).as("late, from minute 6").isEmpty();
         run(41, i -> 900);
 
-        assertThat(h.extractOutputValues()).extracting(Alert::status).containsExactly(AlertStatus.RAISED);
+        assertThat(h.all()).extracting(Alert::status).containsExactly(AlertStatus.RAISED);
         assertThat(port5(minutes(12), 0)).as("stale: older than minute 20").isEmpty();
     }
 
@@ -145,7 +148,7 @@ class IllegalLoadDetectorTest {
         run(30, i -> 900);
         OperatorSubtaskState halfway = h.snapshot(1, at(1));
         h.close();
-        h = ChargerScenario.restored(new IllegalLoadDetector(), halfway);
+        h = DeviceHarness.restored(DetectorSettings.defaults(), halfway, AlertType.ILLEGAL_HIGH_POWER_LOAD);
 
         List<Alert> raised = new ArrayList<>();
         for (int i = 30; i <= 40; i++) {
@@ -155,7 +158,7 @@ class IllegalLoadDetectorTest {
                 .containsExactly(minutes(20));
         OperatorSubtaskState open = h.snapshot(2, at(2));
         h.close();
-        h = ChargerScenario.restored(new IllegalLoadDetector(), open);
+        h = DeviceHarness.restored(DetectorSettings.defaults(), open, AlertType.ILLEGAL_HIGH_POWER_LOAD);
 
         assertThat(port5(minutes(21), 900)).as("no second raise").isEmpty();
         assertThat(port5(minutes(22), 0)).singleElement().satisfies(a -> {
