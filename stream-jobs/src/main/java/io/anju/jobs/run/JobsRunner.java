@@ -68,7 +68,23 @@ public final class JobsRunner implements AutoCloseable {
         return this;
     }
 
+    /** Starts every job; if one cannot be started, what was started is stopped again and the failure rethrown. */
     public synchronized JobsRunner start() throws Exception {
+        try {
+            startJobs();
+            return this;
+        } catch (Exception | Error e) {
+            LOG.error("the jobs did not start ({}); stopping what was started", e.toString());
+            kill();
+            if (kafka != null) {
+                kafka.stop();
+                kafka = null;
+            }
+            throw e;
+        }
+    }
+
+    private void startJobs() throws Exception {
         if (settings.bootstrap() != null) {
             bootstrap = settings.bootstrap();
         } else if (kafka == null) {
@@ -87,7 +103,6 @@ public final class JobsRunner implements AutoCloseable {
         for (var job : jobs.entrySet()) {
             running.put(job.getKey(), submit(job.getKey(), job.getValue()));
         }
-        return this;
     }
 
     private MiniCluster startCluster() throws Exception {

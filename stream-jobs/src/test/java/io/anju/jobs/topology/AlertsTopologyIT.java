@@ -144,6 +144,38 @@ class AlertsTopologyIT {
     }
 
     @Test
+    void anOrangeFireRiskMadeRedByTheElevatorAdvisory_stopsItsPort() throws Exception {
+        Device camera = registry.devices().stream()
+                .filter(d -> d.type() == DeviceType.CAMERA && d.camera() != null
+                        && "elevator".equals(d.camera().watches()))
+                .findFirst().orElseThrow();
+        Device station = at(first(DeviceType.CHARGER), camera.location());
+        List<byte[]> in = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            long ts = T0 + i * 30 * SECOND;
+            // A port over 65 °C with leakage above 30 mA: two signs, orange.
+            ObjectNode p = (ObjectNode) chargerTelemetry(ts, false, 66.0);
+            p.put("leakageMa", 35.0);
+            in.add(envelope(station, Channel.TELEMETRY, ts, ts, p));
+            if (i == 2) {
+                in.add(envelope(camera, Channel.EVENT, ts + SECOND, ts + SECOND, ebike(ts + SECOND)));
+                in.add(envelope(camera, Channel.EVENT, ts + 3 * SECOND, ts + 3 * SECOND, ebike(ts + 3 * SECOND)));
+            }
+        }
+        run(in);
+
+        String building = camera.location().compoundId() + "/" + camera.camera().building();
+        Alert red = of(AlertType.FIRE_RISK).stream().filter(a -> a.severity() == Severity.RED).findFirst()
+                .orElseThrow();
+        assertThat(red.summary()).endsWith("; raised one level: e-bike in the elevator of " + building);
+        assertThat(commands.written()).singleElement().satisfies(c -> {
+            assertThat(c.deviceId()).isEqualTo(station.id());
+            assertThat(c.port()).isEqualTo(1);
+            assertThat(c.reason()).isEqualTo("alert " + red.id());
+        });
+    }
+
+    @Test
     void crowdReadings_giveTheZonesFiguresForHistory_andItsDensityWarning() throws Exception {
         CrowdZone zone = registry.zones().get(0);
         Device counter = registry.devices().stream()
