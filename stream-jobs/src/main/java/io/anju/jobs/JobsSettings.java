@@ -26,8 +26,8 @@ import java.util.Map;
  * @param stateBackend       {@code hashmap} (default, state on the heap) or {@code rocksdb} (state on disk)
  * @param outOfOrderness     how late a device's reading may be and still count in order (default 10 s)
  * @param clockTolerance     how far a device's own time may be from the gateway's receive time and still be its event
- *                           time; further off, the reading counts at its receive time (default 30 s; must be shorter
- *                           than the offline rule's timeout less one heartbeat)
+ *                           time; further off, the reading counts at its receive time (default 30 s). Liveness is
+ *                           judged on receive times whatever this is.
  * @param quietAfter         after this much wall-clock silence a partition follows its reader's newest device time, and
  *                           a wholly silent reader the wall clock (default 60 s; longer than a fetch stall in a backlog)
  * @param registryPoll       how often the registry file is checked for changes (default 10 s)
@@ -71,20 +71,6 @@ public record JobsSettings(String bootstrap, Path registry, String influxUrl, St
         require(autoStop != null, "jobs.autoStop", "is required", null);
         require(positive(commandTtl), "jobs.commandTtl", "must be > 0", commandTtl);
         require(detectors != null, "jobs.detectors", "is required", null);
-        Duration slack = offlineSlack(detectors);
-        require(clockTolerance.compareTo(slack) < 0, "jobs.clockTolerance", "must be shorter than the offline "
-                + "timeout less one heartbeat (" + slack.toSeconds() + " s), or a device whose clock is slow by that "
-                + "much would be reported offline between its own heartbeats", clockTolerance);
-    }
-
-    /** The shortest offline timeout less its heartbeat, over all device types. */
-    private static Duration offlineSlack(DetectorSettings detectors) {
-        Duration slack = null;
-        for (var type : io.anju.common.model.DeviceType.values()) {
-            Duration t = detectors.offline().timeout(type).minus(detectors.offline().heartbeat(type));
-            slack = slack == null || t.compareTo(slack) < 0 ? t : slack;
-        }
-        return slack;
     }
 
     public static JobsSettings defaults(Path registry, Path dataDir) {

@@ -143,9 +143,7 @@ class AlertsJobIT {
     @Test
     void aSilentDevice_isReportedOffline_evenWhenTheWholeStreamHasGoneQuiet() throws Exception {
         Device station = charger();
-        // A 2 s heartbeat leaves 4 s between a device's beats and its offline deadline: clocks must agree closer.
-        JobsSettings s = settings().withQuietAfter(Duration.ofSeconds(1)).withClockTolerance(Duration.ofSeconds(1))
-                .withDetectors(DetectorSettings.defaults()
+        JobsSettings s = settings().withQuietAfter(Duration.ofSeconds(1)).withDetectors(DetectorSettings.defaults()
                 .withOffline(DetectorSettings.defaults().offline().withHeartbeat(DeviceType.CHARGER,
                         Duration.ofSeconds(2))));
         long now = System.currentTimeMillis();
