@@ -33,7 +33,7 @@ import java.util.List;
  * <p>
  * Charger telemetry, nearly all of the traffic, goes by station to {@link ChargerHistory} and on to a sink chained to
  * it, so its points are never serialised between operators. Gate minutes, zone figures and alerts (a few points a
- * second) share a second sink.
+ * second) share a second sink. The chargers' sink's {@code historyLagMs} is how far history is behind the devices.
  */
 public final class HistoryJob {
     public static final String NAME = "anju-history";
