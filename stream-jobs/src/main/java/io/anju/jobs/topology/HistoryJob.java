@@ -12,6 +12,7 @@ import io.anju.jobs.history.SeriesPoint;
 import io.anju.jobs.history.SeriesPoints;
 import io.anju.jobs.input.DeviceInput;
 import io.anju.jobs.input.GateEvent;
+import io.anju.jobs.registry.Enrichment;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -52,11 +53,16 @@ public final class HistoryJob {
                         points(s, bootstrap, Topics.ALERTS, "history-alerts",
                                 new JsonPoints<>(Alert.class, SeriesPoints::alertWithEvidence)),
                         WatermarkStrategy.noWatermarks(), "alerts").uid("history-alerts-source");
-        build(DeviceStreams.fromKafka(env, s, bootstrap, "history"), zones, alerts, new InfluxSink(influx));
+        DataStream<DeviceInput> devices = DeviceStreams.fromKafka(env, s, bootstrap, "history")
+                // The stations' limits from the registry: charger_station carries them for the charts' limit lines.
+                .process(new Enrichment(s.registry(), s.registryPoll()))
+                .uid("history-enrichment").name("registry attributes");
+        build(devices, zones, alerts, new InfluxSink(influx));
     }
 
     /**
-     * The job's graph on any decoded device inputs with event time and any points of zones and alerts, into any sink.
+     * The job's graph on any decoded device inputs with event time (charger telemetry with the stations' limits) and
+     * any points of zones and alerts, into any sink.
      */
     public static void build(DataStream<DeviceInput> devices, DataStream<SeriesPoint> zones,
                              DataStream<SeriesPoint> alerts, Sink<SeriesPoint> sink) {

@@ -158,6 +158,8 @@ class AlertsJobIT {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
                 assertThat(single(db, "SELECT count(\"total_power_w\") FROM \"charger_station\"" + where))
                         .as("every telemetry").isEqualTo(7);
+                assertThat(single(db, "SELECT last(\"station_limit_w\") FROM \"charger_station\"" + where))
+                        .as("the registry's limit").isEqualTo(station.charger().stationLimitW());
                 assertThat(single(db, "SELECT sum(\"readings\") FROM \"charger_port_minute\"" + where + passed))
                         .as("every port reading of the minutes event time has passed").isEqualTo(6);
                 assertThat(single(db, "SELECT count(\"power_w\") FROM \"charger_port\"" + where))
