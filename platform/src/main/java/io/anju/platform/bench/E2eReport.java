@@ -39,8 +39,8 @@ final class E2eReport {
                 ? "NOT within " + s.drainTimeout().toSeconds() + " s (committed " + String.format(Locale.ROOT, "%,d",
                 r.historyCommitted()) + " of " + String.format(Locale.ROOT, "%,d", r.kafkaRecords()) + ")"
                 : String.format(Locale.ROOT, "%.0f s after the load ended", r.historyCaughtUpS()));
-        line(b, "InfluxDB              charger_station %,d points, charger_port %,d points (window ±30 s)",
-                r.stationPoints(), r.portPoints());
+        line(b, "InfluxDB              charger_station %,d points (window ±30 s), charger_port_minute %,d port "
+                + "readings (its whole minutes)", r.stationPoints(), r.portReadings());
         line(b, "same-millisecond      %,d records repeat their device's previous ts (they overwrite its point)",
                 r.sameMillis());
         ZoneProbe.Result p = r.probe();
@@ -58,11 +58,12 @@ final class E2eReport {
         b.append("```\n\n");
         long expected = r.kafkaRecords() - r.sameMillis();
         line(b, "Loss check: acknowledged %,d ≤ Kafka records %,d: %s. Kafka records %,d − %,d same-millisecond "
-                        + "repeats = %,d points expected; charger_station %,d: %s; charger_port %,d (one port per load "
-                        + "message).", t.acked(), r.kafkaRecords(),
+                        + "repeats = %,d points expected; charger_station %,d: %s; charger_port_minute counts %,d port "
+                        + "readings (one port per load message; a minute is written once event time has passed it).",
+                t.acked(), r.kafkaRecords(),
                 t.acked() <= r.kafkaRecords() ? "no acknowledged message lost" : "LOST " + (t.acked() - r.kafkaRecords()),
                 r.kafkaRecords(), r.sameMillis(), expected, r.stationPoints(),
-                verdict(expected, r.stationPoints(), r.historyCaughtUpS()), r.portPoints());
+                verdict(expected, r.stationPoints(), r.historyCaughtUpS()), r.portReadings());
         b.append('\n');
         return b.toString();
     }

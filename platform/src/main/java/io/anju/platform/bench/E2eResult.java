@@ -28,7 +28,7 @@ import java.util.Map;
  * @param sameMillis         records repeating their device's previous event time to the millisecond: each overwrites
  *                           the InfluxDB point of the one before it
  * @param stationPoints      {@code charger_station} points in the run's window
- * @param portPoints         {@code charger_port} points in the run's window
+ * @param portReadings       port readings counted in the {@code charger_port_minute} figures of the run's minutes
  * @param probe              the dashboard latency probe
  * @param liveEvents         events the viewer received on {@code /api/live}, by name
  * @param usages             CPU and memory of the platform and the load JVMs
@@ -39,6 +39,6 @@ record E2eResult(Instant loadStart, Instant loadEnd, LoadOutput.Connections conn
                  double kafkaPerSec, long gatewayForwarded, List<double[]> timeline, long alertsLagAtEnd,
                  long historyLagAtEnd, double alertsCaughtUpS, double historyCaughtUpS, long historyCommitted,
                  long sameMillis, long stationPoints,
-                 long portPoints, ZoneProbe.Result probe, Map<String, Long> liveEvents,
+                 long portReadings, ZoneProbe.Result probe, Map<String, Long> liveEvents,
                  List<ProcessSampler.Usage> usages, ProcessSampler.Machine machine) {
 }

@@ -92,7 +92,9 @@ final class E2eRun {
                 Instant from = loadStart.minusSeconds(30);
                 Instant to = loadEnd.plusSeconds(30);
                 long stations = influx.count("charger_station", "total_power_w", from, to);
-                long ports = influx.count("charger_port", "power_w", from, to);
+                // Per-port figures are per minute, stamped with the minute's start: count whole minutes.
+                long ports = influx.sum("charger_port_minute", "readings",
+                        Instant.ofEpochSecond(Math.floorDiv(from.getEpochSecond(), 60) * 60), to);
                 double[] steady = steady(load.progress());
                 return new E2eResult(loadStart, loadEnd, load.connections(), load.totals(), load.pubAck(), steady[0],
                         steady[1], kafkaAfter - kafkaBefore, (kafkaAfter - kafkaBefore) / loadSeconds, forwarded,

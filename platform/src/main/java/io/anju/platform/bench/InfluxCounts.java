@@ -26,8 +26,18 @@ final class InfluxCounts {
 
     /** Points of {@code measurement} having {@code field}, with a timestamp in [from, to). */
     long count(String measurement, String field, Instant from, Instant to) throws IOException, InterruptedException {
-        String q = "SELECT count(\"" + field + "\") FROM \"" + measurement + "\" WHERE time >= " + nanos(from)
-                + " AND time < " + nanos(to);
+        return aggregate("count", measurement, field, from, to);
+    }
+
+    /** The sum of {@code field} over the points of {@code measurement} with a timestamp in [from, to). */
+    long sum(String measurement, String field, Instant from, Instant to) throws IOException, InterruptedException {
+        return aggregate("sum", measurement, field, from, to);
+    }
+
+    private long aggregate(String function, String measurement, String field, Instant from, Instant to)
+            throws IOException, InterruptedException {
+        String q = "SELECT " + function + "(\"" + field + "\") FROM \"" + measurement + "\" WHERE time >= "
+                + nanos(from) + " AND time < " + nanos(to);
         HttpRequest req = HttpRequest.newBuilder(URI.create(url + "/query?db=" + enc(database) + "&q=" + enc(q)))
                 .timeout(Duration.ofSeconds(120)).GET().build();
         HttpResponse<byte[]> res = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
@@ -38,7 +48,7 @@ final class InfluxCounts {
         return parseCount(Json.tree(res.body()));
     }
 
-    /** The single count of a {@code SELECT count(..)} answer; 0 when the series is absent (no point matched). */
+    /** The single value of a {@code SELECT count(..)} or {@code sum(..)} answer; 0 when no point matched. */
     static long parseCount(JsonNode answer) throws IOException {
         JsonNode result = answer.path("results").path(0);
         if (result.has("error")) {

@@ -16,6 +16,9 @@ class CountersParsingTest {
         assertThat(InfluxCounts.parseCount(json("{\"results\":[{\"statement_id\":0,\"series\":[{\"name\":"
                 + "\"charger_port\",\"columns\":[\"time\",\"count\"],\"values\":[[\"1970-01-01T00:00:00Z\",1499000]]}]}]}")))
                 .isEqualTo(1_499_000);
+        assertThat(InfluxCounts.parseCount(json("{\"results\":[{\"statement_id\":0,\"series\":[{\"name\":"
+                + "\"charger_port_minute\",\"columns\":[\"time\",\"sum\"],\"values\":[[\"1970-01-01T00:00:00Z\",299880]]}]}]}")))
+                .as("a sum answer reads the same").isEqualTo(299_880);
         assertThat(InfluxCounts.parseCount(json("{\"results\":[{\"statement_id\":0}]}"))).isZero();
         assertThatThrownBy(() -> InfluxCounts.parseCount(json("{\"results\":[{\"error\":\"database not found\"}]}")))
                 .hasMessageContaining("database not found");

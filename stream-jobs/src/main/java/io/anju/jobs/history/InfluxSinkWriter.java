@@ -3,6 +3,7 @@ package io.anju.jobs.history;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
@@ -20,6 +21,10 @@ import java.util.List;
  * buffered point waited {@code flushInterval}, and at every {@link #flush} (each checkpoint and the end of input),
  * which returns only once InfluxDB took everything. A failed write is retried with exponential back-off; after
  * {@code maxRetries} the writer throws so that Flink restarts the job from its last checkpoint.
+ *
+ * <p>{@code historyLagMs} is how far history is behind: wall clock minus the newest event time among the points
+ * InfluxDB has taken (0 before the first write). It grows while the job falls behind, while InfluxDB is slow or down,
+ * and also while no data arrives at all (read it with the sources' {@code records_lag_max}).
  *
  * <p>Points InfluxDB refuses for what they are (a field type conflict, a timestamp outside the retention policy,
  * an unparsable line) are logged and their batch counted, not retried: InfluxDB 1.x stores the rest of such a batch, and
@@ -45,6 +50,9 @@ final class InfluxSinkWriter implements SinkWriter<SeriesPoint> {
     private final Counter writeFailures;
     private final Histogram batchLatencyMs;
     private boolean timerPending;
+    /** Newest event time among the buffered points, and among the points written (read by the metrics thread). */
+    private long bufferedNewestTs = Long.MIN_VALUE;
+    private volatile long writtenNewestTs = Long.MIN_VALUE;
 
     private InfluxSinkWriter(InfluxSettings settings, LineStore store, MetricGroup metrics,
                              ProcessingTimeService timers, Sleeper sleeper) {
@@ -58,6 +66,7 @@ final class InfluxSinkWriter implements SinkWriter<SeriesPoint> {
         this.pointsWithoutFields = metrics.counter("pointsWithoutFields");
         this.writeFailures = metrics.counter("writeFailures");
         this.batchLatencyMs = metrics.histogram("batchLatencyMs", new DescriptiveStatisticsHistogram(1_000));
+        metrics.gauge("historyLagMs", (Gauge<Long>) this::lagMs);
     }
 
     /**
@@ -82,6 +91,7 @@ final class InfluxSinkWriter implements SinkWriter<SeriesPoint> {
             return;
         }
         buffer.add(point.toLineProtocol());
+        bufferedNewestTs = Math.max(bufferedNewestTs, point.tsMs());
         if (buffer.size() >= settings.batchSize()) {
             writeBuffered();
         } else if (buffer.size() == 1) {
@@ -97,6 +107,16 @@ final class InfluxSinkWriter implements SinkWriter<SeriesPoint> {
     /** Points buffered and not yet written. */
     int buffered() {
         return buffer.size();
+    }
+
+    /** Wall clock minus the newest event time InfluxDB has taken; 0 before the first write. */
+    long lagMs() {
+        long written = writtenNewestTs;
+        if (written == Long.MIN_VALUE) {
+            return 0L;
+        }
+        long now = timers == null ? System.currentTimeMillis() : timers.getCurrentProcessingTime();
+        return Math.max(0L, now - written);
     }
 
     @Override
@@ -129,6 +149,8 @@ final class InfluxSinkWriter implements SinkWriter<SeriesPoint> {
         withRetries("write of " + batch.size() + " points", () -> writeOrReject(batch));
         batchLatencyMs.update((System.nanoTime() - start) / 1_000_000);
         buffer.clear();
+        writtenNewestTs = Math.max(writtenNewestTs, bufferedNewestTs);
+        bufferedNewestTs = Long.MIN_VALUE;
     }
 
     private void writeOrReject(List<String> batch) {

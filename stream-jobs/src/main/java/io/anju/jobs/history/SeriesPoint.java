@@ -1,5 +1,7 @@
 package io.anju.jobs.history;
 
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -10,17 +12,18 @@ import java.util.TreeMap;
  * sink's writer. InfluxDB identifies a point by measurement + tag set + timestamp, so writing the same point twice
  * (a replay after a restart) overwrites it instead of adding a second one.
  *
- * <p>Tags and fields are kept in {@link TreeMap}s (sorted, as InfluxDB prefers, and a type Flink's Kryo fallback
- * copies without help); treat them as read-only. Null or empty tag values are left out (line protocol has no empty
- * tag), null and non-finite field values too (InfluxDB has no NaN).
+ * <p>Tags and fields are kept in {@link TreeMap}s (sorted, as InfluxDB prefers); treat them as read-only. Between
+ * operators a point travels in {@link SeriesPointSerializer}'s format, not Kryo. Null or empty tag values are left
+ * out (line protocol has no empty tag), null and non-finite field values too (InfluxDB has no NaN).
  *
- * @param measurement   the measurement name, e.g. {@code charger_port}
+ * @param measurement   the measurement name, e.g. {@code charger_station}
  * @param tags          indexed, low-cardinality dimensions
  * @param fields        the values: {@link Double}, {@link Long}, {@link Boolean} or {@link String}
  * @param tsMs          event time, Unix ms
  * @param tieBreakNanos 0..999,999 ns added to {@code tsMs}, for a measurement whose points can share tag set and
  *                      millisecond (alerts); derive it from the point's identity so a replay lands on the same ns
  */
+@TypeInfo(SeriesPointTypeInfo.Factory.class)
 public record SeriesPoint(String measurement, TreeMap<String, String> tags, TreeMap<String, Object> fields,
                           long tsMs, int tieBreakNanos) implements Serializable {
 

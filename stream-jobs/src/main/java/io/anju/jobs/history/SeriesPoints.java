@@ -1,6 +1,7 @@
 package io.anju.jobs.history;
 
 import io.anju.common.alert.Alert;
+import io.anju.common.alert.Evidence;
 import io.anju.common.model.LocationChain;
 import io.anju.jobs.detect.crowd.ZoneStatus;
 import io.anju.jobs.input.ChargerTelemetry;
@@ -18,10 +19,12 @@ import java.util.zip.CRC32;
  */
 public final class SeriesPoints {
     public static final String CHARGER_PORT = "charger_port";
+    public static final String CHARGER_PORT_MINUTE = "charger_port_minute";
     public static final String CHARGER_STATION = "charger_station";
     public static final String CROWD_ZONE = "crowd_zone";
     public static final String GATE_TRAFFIC = "gate_traffic";
     public static final String ALERT = "alert";
+    public static final String ALERT_EVIDENCE = "alert_evidence";
 
     /** The port state that counts as busy at a station: drawing power. */
     private static final String CHARGING = "charging";
@@ -29,30 +32,45 @@ public final class SeriesPoints {
     private SeriesPoints() {
     }
 
-    /** The station point followed by one point per port, for a flatMap over charger telemetry. */
-    public static List<SeriesPoint> charger(ChargerTelemetry t) {
-        List<SeriesPoint> points = new ArrayList<>(t.ports().size() + 1);
-        points.add(chargerStation(t));
-        points.addAll(chargerPorts(t));
-        return points;
+    /**
+     * {@code charger_port}: one port's reading as it came, written only where it tells what the minute's figures
+     * cannot: at a change of state ({@code previousState} is the state before) and at the port's first reading in a
+     * run of the job ({@code previousState} null), so a chart has a starting point. The state is a tag (4 values).
+     */
+    public static SeriesPoint chargerPort(ChargerTelemetry t, PortReading p, String previousState) {
+        TreeMap<String, String> tags = placeTags(t.deviceId(), t.location());
+        tags.put("port", Integer.toString(p.no()));
+        tags.put("state", p.state());
+        TreeMap<String, Object> fields = new TreeMap<>();
+        fields.put("power_w", p.powerW());
+        fields.put("current_a", p.currentA());
+        fields.put("voltage_v", p.voltageV());
+        fields.put("energy_wh", p.energyWh());
+        fields.put("temp_c", p.tempC());
+        fields.put("previous_state", previousState);
+        return new SeriesPoint(CHARGER_PORT, tags, fields, t.ts(), 0);
     }
 
-    /** {@code charger_port}: one point per port reading; the port's state is a tag (4 values). */
-    public static List<SeriesPoint> chargerPorts(ChargerTelemetry t) {
-        List<SeriesPoint> points = new ArrayList<>(t.ports().size());
-        for (PortReading p : t.ports()) {
-            TreeMap<String, String> tags = placeTags(t.deviceId(), t.location());
-            tags.put("port", Integer.toString(p.no()));
-            tags.put("state", p.state());
-            TreeMap<String, Object> fields = new TreeMap<>();
-            fields.put("power_w", p.powerW());
-            fields.put("current_a", p.currentA());
-            fields.put("voltage_v", p.voltageV());
-            fields.put("energy_wh", p.energyWh());
-            fields.put("temp_c", p.tempC());
-            points.add(new SeriesPoint(CHARGER_PORT, tags, fields, t.ts(), 0));
-        }
-        return points;
+    /**
+     * {@code charger_port_minute}: the figures of port {@code m.ports[i]} over one event-time minute, stamped with
+     * the minute's start. The minute's last state is a field, not a tag, so each port is one series.
+     */
+    public static SeriesPoint chargerPortMinute(PortMinute m, int i) {
+        TreeMap<String, String> tags = placeTags(m.deviceId, m.location);
+        tags.put("port", Integer.toString(m.ports[i]));
+        TreeMap<String, Object> fields = new TreeMap<>();
+        int n = m.readings[i];
+        fields.put("readings", n);
+        fields.put("power_w_min", m.powerMin[i]);
+        fields.put("power_w_mean", m.powerSum[i] / n);
+        fields.put("power_w_max", m.powerMax[i]);
+        fields.put("temp_c_min", m.tempMin[i]);
+        fields.put("temp_c_mean", m.tempSum[i] / n);
+        fields.put("temp_c_max", m.tempMax[i]);
+        fields.put("current_a_max", m.currentMax[i]);
+        fields.put("energy_wh_last", m.energyLast[i]);
+        fields.put("state_last", m.stateLast[i]);
+        return new SeriesPoint(CHARGER_PORT_MINUTE, tags, fields, m.start, 0);
     }
 
     /** {@code charger_station}: the station's totals and sensors per telemetry message. */
@@ -143,6 +161,42 @@ public final class SeriesPoints {
             fields.put("zone", l.zoneId());
         }
         return new SeriesPoint(ALERT, tags, fields, a.lastEventTs(), tieBreakNanos(a.id() + "#" + a.revision()));
+    }
+
+    /** The points of one alert emission: the {@code alert} point followed by one point per evidence item. */
+    public static List<SeriesPoint> alertWithEvidence(Alert a) {
+        List<Evidence> evidence = a.evidence() == null ? List.of() : a.evidence();
+        List<SeriesPoint> points = new ArrayList<>(1 + evidence.size());
+        points.add(alert(a));
+        for (Evidence e : evidence) {
+            points.add(alertEvidence(a, e));
+        }
+        return points;
+    }
+
+    /**
+     * {@code alert_evidence}: one reading an alert cites, at the reading's own time (not the alert's), so that it
+     * sits on the device's chart exactly where the reading was taken. Tagged by the alert type and the reading's
+     * device, port and signal, so the same reading cited by several revisions of one alert is one point, and by two
+     * kinds of alert two points; the alert's compound or zone only saves the dashboard a join. The alert id is a
+     * field (one value per alert).
+     */
+    public static SeriesPoint alertEvidence(Alert a, Evidence e) {
+        TreeMap<String, String> tags = new TreeMap<>();
+        tags.put("type", a.type().wireName());
+        if (a.location() != null) {
+            tags.put("compound", a.location().compoundId());
+            tags.put("zone", a.location().zoneId());
+        }
+        tags.put("device", e.deviceId());
+        tags.put("port", e.port() == null ? null : e.port().toString());
+        tags.put("signal", e.signal());
+        TreeMap<String, Object> fields = new TreeMap<>();
+        fields.put("value", e.value());
+        fields.put("unit", e.unit());
+        fields.put("alert_id", a.id());
+        fields.put("snapshot_id", e.snapshotId());
+        return new SeriesPoint(ALERT_EVIDENCE, tags, fields, e.ts(), 0);
     }
 
     static int tieBreakNanos(String identity) {

@@ -1,10 +1,10 @@
 package io.anju.jobs.topology;
 
 import io.anju.common.alert.Alert;
-import io.anju.common.json.Json;
 import io.anju.common.topic.Topics;
 import io.anju.jobs.JobsSettings;
 import io.anju.jobs.detect.crowd.ZoneStatus;
+import io.anju.jobs.history.ChargerHistory;
 import io.anju.jobs.history.GateMinuteCounts;
 import io.anju.jobs.history.InfluxSettings;
 import io.anju.jobs.history.InfluxSink;
@@ -12,10 +12,11 @@ import io.anju.jobs.history.SeriesPoint;
 import io.anju.jobs.history.SeriesPoints;
 import io.anju.jobs.input.DeviceInput;
 import io.anju.jobs.input.GateEvent;
+import io.anju.jobs.registry.Enrichment;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.serialization.AbstractDeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -23,11 +24,17 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
+import java.util.List;
+
 /**
- * The history job: device streams, the alerting job's zone figures and alerts → InfluxDB. A separate Flink job from
- * alerting, so InfluxDB being slow or down back-pressures and restarts only this one: its sink flushes at every
- * checkpoint and fails after its retries, the job restarts from its last checkpoint and Kafka replays what was not
- * yet stored (points are idempotent in InfluxDB).
+ * The history job: device streams, the alerting job's zone figures and alerts → InfluxDB (docs/data-model.md). A
+ * separate Flink job from alerting, so InfluxDB being slow or down back-pressures and restarts only this one: its
+ * sinks flush at every checkpoint and fail after their retries, the job restarts from its last checkpoint and Kafka
+ * replays what was not yet stored (points are idempotent in InfluxDB).
+ * <p>
+ * Charger telemetry, nearly all of the traffic, goes by station to {@link ChargerHistory} and on to a sink chained to
+ * it, so its points are never serialised between operators. Gate minutes, zone figures and alerts (a few points a
+ * second) share a second sink. The chargers' sink's {@code historyLagMs} is how far history is behind the devices.
  */
 public final class HistoryJob {
     public static final String NAME = "anju-history";
@@ -35,18 +42,35 @@ public final class HistoryJob {
     private HistoryJob() {
     }
 
+    /** The job on Kafka: the gateway's topics, {@code anju.zones} and {@code anju.alerts} in, InfluxDB out. */
     public static void build(StreamExecutionEnvironment env, JobsSettings s, String bootstrap) {
         InfluxSettings influx = InfluxSettings.defaults().withUrl(s.influxUrl()).withDatabase(s.influxDatabase());
-        DataStream<DeviceInput> devices = DeviceStreams.fromKafka(env, s, bootstrap, "history");
-        TypeInformation<SeriesPoint> point = TypeInformation.of(SeriesPoint.class);
+        DataStream<SeriesPoint> zones = env.fromSource(
+                        points(s, bootstrap, Topics.ZONES, "history-zones",
+                                new JsonPoints<>(ZoneStatus.class, z -> List.of(SeriesPoints.crowdZone(z)))),
+                        WatermarkStrategy.noWatermarks(), "zone figures").uid("history-zones-source");
+        DataStream<SeriesPoint> alerts = env.fromSource(
+                        points(s, bootstrap, Topics.ALERTS, "history-alerts",
+                                new JsonPoints<>(Alert.class, SeriesPoints::alertWithEvidence)),
+                        WatermarkStrategy.noWatermarks(), "alerts").uid("history-alerts-source");
+        DataStream<DeviceInput> devices = DeviceStreams.fromKafka(env, s, bootstrap, "history")
+                // The stations' limits from the registry: charger_station carries them for the charts' limit lines.
+                .process(new Enrichment(s.registry(), s.registryPoll()))
+                .uid("history-enrichment").name("registry attributes");
+        build(devices, zones, alerts, new InfluxSink(influx));
+    }
 
-        DataStream<SeriesPoint> chargers = devices
-                .flatMap((DeviceInput in, Collector<SeriesPoint> out) -> {
-                    if (in instanceof DeviceInput.Charger c) {
-                        SeriesPoints.charger(c.telemetry()).forEach(out::collect);
-                    }
-                })
-                .returns(point).name("charger points");
+    /**
+     * The job's graph on any decoded device inputs with event time (charger telemetry with the stations' limits) and
+     * any points of zones and alerts, into any sink.
+     */
+    public static void build(DataStream<DeviceInput> devices, DataStream<SeriesPoint> zones,
+                             DataStream<SeriesPoint> alerts, Sink<SeriesPoint> sink) {
+        devices.filter(in -> in instanceof DeviceInput.Charger).name("charger telemetry")
+                .keyBy(in -> in.seen().deviceId(), Types.STRING)
+                .process(new ChargerHistory()).uid("history-chargers").name("charger history")
+                .sinkTo(sink).uid("influx-sink-chargers").name("InfluxDB: chargers");
+
         DataStream<GateEvent> gateEvents = devices
                 .flatMap((DeviceInput in, Collector<GateEvent> out) -> {
                     if (in instanceof DeviceInput.Gate g) {
@@ -54,40 +78,19 @@ public final class HistoryJob {
                     }
                 })
                 .returns(TypeInformation.of(GateEvent.class)).name("gate events");
-        DataStream<SeriesPoint> gates = GateMinuteCounts.perMinute(gateEvents.keyBy(GateEvent::deviceId, Types.STRING));
-        DataStream<SeriesPoint> zones = env.fromSource(json(s, bootstrap, Topics.ZONES, "history-zones", ZoneStatus.class),
-                        WatermarkStrategy.noWatermarks(), "zone figures").uid("history-zones-source")
-                .map(SeriesPoints::crowdZone).returns(point).name("zone points");
-        DataStream<SeriesPoint> alerts = env.fromSource(json(s, bootstrap, Topics.ALERTS, "history-alerts", Alert.class),
-                        WatermarkStrategy.noWatermarks(), "alerts").uid("history-alerts-source")
-                .map(SeriesPoints::alert).returns(point).name("alert points");
-
-        chargers.union(zones, gates, alerts)
-                .sinkTo(new InfluxSink(influx)).uid("influx-sink").name("InfluxDB " + influx.database());
+        GateMinuteCounts.perMinute(gateEvents.keyBy(GateEvent::deviceId, Types.STRING))
+                .union(zones, alerts)
+                .sinkTo(sink).uid("influx-sink").name("InfluxDB: gates, zones, alerts");
     }
 
-    private static <T> KafkaSource<T> json(JobsSettings s, String bootstrap, String topic, String group, Class<T> type) {
-        return KafkaSource.<T>builder()
+    private static KafkaSource<SeriesPoint> points(JobsSettings s, String bootstrap, String topic, String group,
+                                                   JsonPoints<?> records) {
+        return KafkaSource.<SeriesPoint>builder()
                 .setBootstrapServers(bootstrap)
                 .setTopics(topic)
                 .setGroupId(s.groupPrefix() + "-" + group)
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setValueOnlyDeserializer(new JsonOf<>(type))
+                .setDeserializer(records)
                 .build();
-    }
-
-    /** Records of the alerting job, as it wrote them. */
-    private static final class JsonOf<T> extends AbstractDeserializationSchema<T> {
-        private final Class<T> type;
-
-        JsonOf(Class<T> type) {
-            super(type);
-            this.type = type;
-        }
-
-        @Override
-        public T deserialize(byte[] message) {
-            return Json.fromBytes(message, type);
-        }
     }
 }

@@ -64,13 +64,22 @@ class ScenarioDetectionIT {
             // The history job wrote the series of docs/data-model.md, alerts included.
             try (InfluxDB db = InfluxDBFactory.connect(influx.url())) {
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                    assertThat(count(db, "SELECT count(\"power_w\") FROM \"charger_port\"")).isPositive();
                     assertThat(count(db, "SELECT count(\"total_power_w\") FROM \"charger_station\"")).isPositive();
+                    // Every port reading is in a minute's figures; raw ones only at first readings and changes.
+                    assertThat(count(db, "SELECT count(\"readings\") FROM \"charger_port_minute\"")).isPositive();
+                    assertThat(count(db, "SELECT count(\"power_w\") FROM \"charger_port\"")).isPositive();
+                    assertThat(count(db, "SELECT count(\"previous_state\") FROM \"charger_port\""))
+                            .as("changes of state during the evening").isPositive();
                     assertThat(count(db, "SELECT count(\"density\") FROM \"crowd_zone\"")).isPositive();
                     assertThat(count(db, "SELECT count(\"forecast_min\") FROM \"crowd_zone\"")).isPositive();
                     assertThat(count(db, "SELECT count(\"denied\") FROM \"gate_traffic\"")).isPositive();
                     assertThat(count(db, "SELECT count(\"revision\") FROM \"alert\""))
                             .isEqualTo(alerts.all().size());
+                    long cited = alerts.all().stream()
+                            .mapToLong(a -> a.evidence() == null ? 0 : a.evidence().size()).sum();
+                    assertThat(count(db, "SELECT count(\"alert_id\") FROM \"alert_evidence\""))
+                            .as("the readings the alerts cite (one point per reading)").isPositive()
+                            .isLessThanOrEqualTo(cited);
                 });
             }
         }

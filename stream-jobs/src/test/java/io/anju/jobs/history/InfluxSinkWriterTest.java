@@ -1,6 +1,7 @@
 package io.anju.jobs.history;
 
 import org.apache.flink.api.common.operators.ProcessingTimeService;
+import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.influxdb.InfluxDBException;
 import org.influxdb.InfluxDBIOException;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
@@ -209,6 +211,42 @@ class InfluxSinkWriterTest {
         w.write(new SeriesPoint("m", Map.of(), Map.of("x", Double.NaN), 1L), null);
 
         assertThat(w.buffered()).isZero();
+    }
+
+    /** Captures the gauges the writer registers. */
+    static final class Gauges extends UnregisteredMetricsGroup {
+        final Map<String, Gauge<?>> registered = new HashMap<>();
+
+        @Override
+        public <T, G extends Gauge<T>> G gauge(String name, G gauge) {
+            registered.put(name, gauge);
+            return gauge;
+        }
+    }
+
+    static SeriesPoint pointAt(long tsMs) {
+        return new SeriesPoint("m", Map.of("k", "v"), Map.of("n", 1), tsMs);
+    }
+
+    @Test
+    void historyLag_isTheWallClockMinusTheNewestEventTimeInfluxDbTook() throws Exception {
+        Gauges metrics = new Gauges();
+        InfluxSinkWriter w = InfluxSinkWriter.open(SETTINGS, store, metrics, timers, sleeps::add);
+        Gauge<?> lag = metrics.registered.get("historyLagMs");
+        timers.now = 70_000;
+        assertThat(lag.getValue()).as("nothing written yet").isEqualTo(0L);
+
+        w.write(pointAt(12_000), null);
+        w.write(pointAt(9_000), null);
+        assertThat(lag.getValue()).as("buffered is not written").isEqualTo(0L);
+        w.flush(false);
+        assertThat(lag.getValue()).isEqualTo(58_000L);
+
+        w.write(pointAt(65_000), null);
+        timers.now = 80_000;
+        assertThat(lag.getValue()).as("grows while points wait to be written").isEqualTo(68_000L);
+        w.flush(false);
+        assertThat(lag.getValue()).isEqualTo(15_000L);
     }
 
     @Test

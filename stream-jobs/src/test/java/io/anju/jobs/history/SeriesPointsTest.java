@@ -3,6 +3,7 @@ package io.anju.jobs.history;
 import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
+import io.anju.common.alert.Evidence;
 import io.anju.common.alert.Severity;
 import io.anju.common.alert.SourceKind;
 import io.anju.common.model.LocationChain;
@@ -39,18 +40,33 @@ class SeriesPointsTest {
     }
 
     @Test
-    void chargerPorts_onePointPerPort_withStateAsTag() {
-        List<SeriesPoint> ports = SeriesPoints.chargerPorts(telemetry());
+    void chargerPort_isTheRawReading_withItsStateAsTagAndThePreviousStateAsField() {
+        ChargerTelemetry t = telemetry();
 
-        assertThat(ports).hasSize(3);
-        SeriesPoint first = ports.get(0);
-        assertThat(first.measurement()).isEqualTo("charger_port");
-        assertThat(first.tsMs()).isEqualTo(TS);
-        assertThat(first.tags()).containsExactly(entry("compound", "cp-0117"), entry("device", "chg-000123"),
-                entry("grid", "gr-0042"), entry("port", "1"), entry("state", "charging"));
-        assertThat(first.fields()).containsExactly(entry("current_a", 1.2), entry("energy_wh", 412.0),
-                entry("power_w", 273.6), entry("temp_c", 31.5), entry("voltage_v", 228.0));
-        assertThat(ports.get(1).tags()).containsEntry("state", "idle").containsEntry("port", "2");
+        SeriesPoint change = SeriesPoints.chargerPort(t, t.ports().get(2), "idle");
+        SeriesPoint first = SeriesPoints.chargerPort(t, t.ports().get(0), null);
+
+        assertThat(change.toLineProtocol()).isEqualTo("charger_port,compound=cp-0117,device=chg-000123,grid=gr-0042,"
+                + "port=3,state=charging current_a=2.0,energy_wh=100.5,power_w=455.0,previous_state=\"idle\","
+                + "temp_c=35.0,voltage_v=227.5 1764378000000000000");
+        assertThat(first.toLineProtocol()).isEqualTo("charger_port,compound=cp-0117,device=chg-000123,grid=gr-0042,"
+                + "port=1,state=charging current_a=1.2,energy_wh=412.0,power_w=273.6,temp_c=31.5,voltage_v=228.0 "
+                + "1764378000000000000");
+    }
+
+    @Test
+    void chargerPortMinute_minMeanMaxLastAndCount_atTheMinutesStart() {
+        PortMinute m = PortMinute.of("chg-000123", COMPOUND, TS);
+        m.add(TS + 5_000, new PortReading(3, "charging", 48.0, 0.5, 100.0, 10.0, 30.0));
+        m.add(TS + 45_000, new PortReading(3, "full", 48.0, 1.5, 300.0, 12.0, 35.0));
+        m.add(TS + 25_000, new PortReading(3, "charging", 48.0, 1.0, 200.0, 11.0, 31.0));
+
+        SeriesPoint p = SeriesPoints.chargerPortMinute(m, 0);
+
+        assertThat(p.toLineProtocol()).isEqualTo("charger_port_minute,compound=cp-0117,device=chg-000123,"
+                + "grid=gr-0042,port=3 current_a_max=1.5,energy_wh_last=12.0,power_w_max=300.0,power_w_mean=200.0,"
+                + "power_w_min=100.0,readings=3i,state_last=\"full\",temp_c_max=35.0,temp_c_mean=32.0,"
+                + "temp_c_min=30.0 1764378000000000000");
     }
 
     @Test
@@ -63,7 +79,6 @@ class SeriesPointsTest {
                 .containsEntry("leakage_ma", 3.2).containsEntry("ambient_c", 24.1).containsEntry("smoke", false)
                 .containsEntry("port_limit_w", 1_000L).containsEntry("station_limit_w", 8_700L)
                 .containsEntry("mains_v", 228.4);
-        assertThat(SeriesPoints.charger(telemetry())).hasSize(4).first().isEqualTo(station);
     }
 
     @Test
@@ -112,10 +127,35 @@ class SeriesPointsTest {
     }
 
     static Alert alert(String sourceId, int revision, AlertStatus status) {
+        return alert(sourceId, revision, status, List.of());
+    }
+
+    static Alert alert(String sourceId, int revision, AlertStatus status, List<Evidence> evidence) {
         String key = Alert.dedupKey(AlertType.PORT_OVERLOAD, sourceId);
         return new Alert(Alert.idFor(key, TS), key, AlertType.PORT_OVERLOAD, Severity.ORANGE, status, revision,
                 SourceKind.PORT, sourceId, "chg-000123", 3, COMPOUND, TS, TS + 5_000, TS + 5_100,
-                "Port 3 draws 1,250 W, limit 1,000 W, for 5 s", "inspect_port", List.of());
+                "Port 3 draws 1,250 W, limit 1,000 W, for 5 s", "inspect_port", evidence);
+    }
+
+    @Test
+    void alertWithEvidence_eachCitedReadingAtItsOwnTime() {
+        Alert a = alert("chg-000123#3", 2, AlertStatus.UPDATED, List.of(
+                Evidence.portReading(TS, "chg-000123", 3, "powerW", 1_250.0, "W"),
+                Evidence.portReading(TS + 5_000, "chg-000123", 3, "currentA", 5.2, "A"),
+                Evidence.event(TS + 4_000, "cam-0007", "smoke", "cam-0007-000042")));
+
+        List<SeriesPoint> points = SeriesPoints.alertWithEvidence(a);
+
+        assertThat(points).hasSize(4);
+        assertThat(points.get(0)).isEqualTo(SeriesPoints.alert(a));
+        String id = "alert_id=\"" + a.id() + "\"";
+        assertThat(points.subList(1, 4)).extracting(SeriesPoint::toLineProtocol).containsExactly(
+                "alert_evidence,compound=cp-0117,device=chg-000123,port=3,signal=powerW,type=port_overload " + id
+                        + ",unit=\"W\",value=1250.0 1764378000000000000",
+                "alert_evidence,compound=cp-0117,device=chg-000123,port=3,signal=currentA,type=port_overload " + id
+                        + ",unit=\"A\",value=5.2 1764378005000000000",
+                "alert_evidence,compound=cp-0117,device=cam-0007,signal=smoke,type=port_overload " + id
+                        + ",snapshot_id=\"cam-0007-000042\" 1764378004000000000");
     }
 
     @Test
@@ -176,18 +216,26 @@ class SeriesPointsTest {
                 .hasMessageContaining("tieBreakNanos");
     }
 
-    /** SeriesPoint crosses the network between Flink operators: it must survive Flink's own serializer. */
+    /** SeriesPoint crosses the network between Flink operators: in its own format, with Kryo off as in the jobs. */
     @Test
-    void seriesPoint_survivesFlinkSerialization() throws Exception {
-        SeriesPoint original = SeriesPoints.alert(alert("chg-000123#3", 2, AlertStatus.UPDATED));
-        TypeSerializer<SeriesPoint> serializer = TypeInformation.of(SeriesPoint.class)
-                .createSerializer(new SerializerConfigImpl());
-        DataOutputSerializer out = new DataOutputSerializer(256);
-        serializer.serialize(original, out);
+    void seriesPoint_survivesFlinkSerialization_withoutKryo() throws Exception {
+        SerializerConfigImpl noKryo = new SerializerConfigImpl();
+        noKryo.setGenericTypes(false);
+        TypeSerializer<SeriesPoint> serializer = TypeInformation.of(SeriesPoint.class).createSerializer(noKryo);
+        TreeMap<String, Object> fields = new TreeMap<>();
+        fields.put("d", 1.5);
+        fields.put("l", 7L);
+        fields.put("b", true);
+        fields.put("s", "text, with \"quotes\"");
+        for (SeriesPoint original : List.of(SeriesPoints.alert(alert("chg-000123#3", 2, AlertStatus.UPDATED)),
+                new SeriesPoint("m", new TreeMap<>(Map.of("k", "v")), fields, TS, 0))) {
+            DataOutputSerializer out = new DataOutputSerializer(256);
+            serializer.serialize(original, out);
 
-        SeriesPoint copy = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+            SeriesPoint copy = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
 
-        assertThat(copy).isEqualTo(original);
-        assertThat(copy.toLineProtocol()).isEqualTo(original.toLineProtocol());
+            assertThat(copy).isEqualTo(original);
+            assertThat(copy.toLineProtocol()).isEqualTo(original.toLineProtocol());
+        }
     }
 }

@@ -20,6 +20,7 @@ import io.anju.common.model.ChargerSpec;
 import io.anju.common.topic.Topics;
 import io.anju.jobs.JobsSettings;
 import io.anju.jobs.detect.DetectorSettings;
+import io.anju.jobs.history.InfluxServer;
 import io.anju.jobs.run.JobsRunner;
 import io.anju.kafka.EmbeddedKafka;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -32,6 +33,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBFactory;
+import org.influxdb.dto.Query;
+import org.influxdb.dto.QueryResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +55,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The alerting job on a real embedded broker, fed envelopes as the gateway writes them: the automatic stop of a
  * port on a red fire risk, offline detection when the whole stream has gone quiet, and a registry edit reaching
- * the running job.
+ * the running job; and the history job beside it, writing to a real InfluxDB or failing without one.
  */
 class AlertsJobIT {
     private static final long T0 = 1_795_900_000_000L;
@@ -132,6 +137,53 @@ class AlertsJobIT {
                     .anyMatch(a -> a.type() == AlertType.FIRE_RISK && a.severity() == Severity.RED));
             assertThat(jobs.status().get(AlertsJob.NAME)).isEqualTo("RUNNING");
         }
+    }
+
+    /** The history job on the same broker: the station's readings, the alert and the readings it cites in InfluxDB. */
+    @Test
+    void theHistoryJob_writesTheReadingsTheAlertAndItsEvidence() throws Exception {
+        Device station = charger();
+        try (InfluxServer influx = new InfluxServer().start();
+             JobsRunner jobs = new JobsRunner(settings().withInfluxUrl(influx.url())
+                     .withQuietAfter(Duration.ofSeconds(1)), 0).start();
+             InfluxDB db = InfluxDBFactory.connect(influx.url())) {
+            for (int i = 0; i < 6; i++) {
+                send(station, Channel.TELEMETRY, T0 + i * 30_000L, chargerTelemetry(T0 + i * 30_000L, i >= 3, 70.0));
+            }
+            // A later reading moves event time past the minutes before it (its own minute stays open).
+            long later = T0 + 300_000L;
+            send(station, Channel.TELEMETRY, later, chargerTelemetry(later, true, 70.0));
+            String where = " WHERE \"device\" = '" + station.id() + "'";
+            String passed = " AND time < " + (later - Math.floorMod(later, 60_000L)) + "ms";
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                assertThat(single(db, "SELECT count(\"total_power_w\") FROM \"charger_station\"" + where))
+                        .as("every telemetry").isEqualTo(7);
+                assertThat(single(db, "SELECT last(\"station_limit_w\") FROM \"charger_station\"" + where))
+                        .as("the registry's limit").isEqualTo(station.charger().stationLimitW());
+                assertThat(single(db, "SELECT sum(\"readings\") FROM \"charger_port_minute\"" + where + passed))
+                        .as("every port reading of the minutes event time has passed").isEqualTo(6);
+                assertThat(single(db, "SELECT count(\"power_w\") FROM \"charger_port\"" + where))
+                        .as("the port's first reading; it never changes state").isEqualTo(1);
+                assertThat(single(db, "SELECT count(\"revision\") FROM \"alert\" WHERE \"type\" = 'fire_risk'"))
+                        .isPositive();
+                assertThat(single(db, "SELECT count(\"alert_id\") FROM \"alert_evidence\"" + where
+                        + " AND \"type\" = 'fire_risk'")).as("the readings the fire risk cites").isPositive();
+            });
+            assertThat(jobs.status().get(HistoryJob.NAME)).isEqualTo("RUNNING");
+        }
+    }
+
+    /** The one value of an InfluxQL aggregate over all series; 0 when nothing matched. */
+    private static long single(InfluxDB db, String influxQl) {
+        QueryResult.Result r = db.query(new Query(influxQl, "anju")).getResults().get(0);
+        assertThat(r.getError()).isNull();
+        long total = 0;
+        if (r.getSeries() != null) {
+            for (QueryResult.Series series : r.getSeries()) {
+                total += ((Number) series.getValues().get(0).get(1)).longValue();
+            }
+        }
+        return total;
     }
 
     private static int closedPort() throws java.io.IOException {
