@@ -32,7 +32,7 @@ import java.util.Map;
  *                           a wholly silent reader the wall clock (default 60 s; longer than a fetch stall in a backlog)
  * @param registryPoll       how often the registry file is checked for changes (default 10 s)
  * @param bufferTimeout      Flink network buffer timeout; low for alert latency (default 5 ms; Flink's is 100 ms)
- * @param groupPrefix        Kafka consumer group and transactional id prefix (default {@code anju-jobs})
+ * @param groupPrefix        Kafka consumer group prefix (default {@code anju-jobs})
  * @param autoStop           which red alerts stop a port automatically (default: red fire risk, every compound)
  * @param commandTtl         TTL of the automatic commands (default 5 min)
  * @param detectors          every detector's thresholds (defaults: docs/detectors.md)

@@ -6,8 +6,8 @@ package io.anju.common.registry.generate;
  * @param seed          drives the whole structure: names, layout, areas (same seed, same registry)
  * @param seededSecrets derive the device secrets from the seed too (reproducible tests only; default false,
  *                      secrets then come from {@link java.security.SecureRandom})
- * @param loadDevices   extra chargers {@code load-00001 …} for load tests and benchmarks (default 0); they stand in
- *                      the first charger compound so that every part of the platform can route them
+ * @param loadDevices   extra chargers {@code load-00001 …} for load tests and benchmarks (default 0), dealt over every
+ *                      charger compound as the district's own are, so that every part of the platform can route them
  */
 public record GeneratorOptions(long seed, boolean seededSecrets, int loadDevices) {
     public GeneratorOptions {
