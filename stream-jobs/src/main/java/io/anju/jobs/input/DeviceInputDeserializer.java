@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * warning naming topic, partition, offset and reason, and counted ({@code undecodableRecords}): it cannot be
  * processed, and failing the job on it would stop every detector for one bad record. It stays in Kafka for
  * inspection. Readings whose device clock was off are counted ({@code clockCorrectedReadings}); how far behind the
- * gateway the reader is shows as {@code receiveLagMs} (wall clock minus the receive time of the newest record).
+ * gateway the reader is shows as {@code receiveLagMs}: how long the newest record had been in Kafka when this reader
+ * read it (wall clock at the read minus the gateway's receive time). It stays at that value while nothing arrives, so a
+ * quiet district does not look like a lagging job; a job that stops reading altogether shows in Kafka's consumer lag.
  */
 public final class DeviceInputDeserializer implements KafkaRecordDeserializationSchema<DeviceInput> {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceInputDeserializer.class);
@@ -25,7 +27,7 @@ public final class DeviceInputDeserializer implements KafkaRecordDeserialization
     private final ClockRule clock;
     private transient EnvelopeDecoder decoder;
     private transient Counter undecodable;
-    private transient volatile long lastReceivedAt;
+    private transient volatile long lagMs;
 
     public DeviceInputDeserializer(ClockRule clock) {
         this.clock = clock;
@@ -36,8 +38,7 @@ public final class DeviceInputDeserializer implements KafkaRecordDeserialization
         Counter corrected = context.getMetricGroup().counter("clockCorrectedReadings");
         decoder = new EnvelopeDecoder(clock, corrected::inc);
         undecodable = context.getMetricGroup().counter("undecodableRecords");
-        context.getMetricGroup().gauge("receiveLagMs", (Gauge<Long>) () ->
-                lastReceivedAt <= 0 ? 0L : Math.max(0L, System.currentTimeMillis() - lastReceivedAt));
+        context.getMetricGroup().gauge("receiveLagMs", (Gauge<Long>) () -> lagMs);
     }
 
     @Override
@@ -47,7 +48,10 @@ public final class DeviceInputDeserializer implements KafkaRecordDeserialization
         }
         try {
             DeviceInput in = decoder.decode(record.value());
-            lastReceivedAt = in.seen().receivedAt();
+            long receivedAt = in.seen().receivedAt();
+            if (receivedAt > 0) {
+                lagMs = Math.max(0L, System.currentTimeMillis() - receivedAt);
+            }
             out.collect(in);
         } catch (EnvelopeDecoder.UndecodableEnvelope e) {
             undecodable.inc();
