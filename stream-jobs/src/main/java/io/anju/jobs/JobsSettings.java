@@ -26,8 +26,8 @@ import java.util.Map;
  * @param stateBackend       {@code hashmap} (default, state on the heap) or {@code rocksdb} (state on disk)
  * @param outOfOrderness     how late a device's reading may be and still count in order (default 10 s)
  * @param clockTolerance     how far a device's own time may be from the gateway's receive time and still be its event
- *                           time; further off, the reading counts at its receive time (default 30 s). Liveness is
- *                           judged on receive times whatever this is.
+ *                           time; further off, the reading counts at its receive time and moves no one's event
+ *                           time (default 30 s; keep it well under the offline timeout less one heartbeat)
  * @param quietAfter         after this much wall-clock silence a partition follows its reader's newest device time, and
  *                           a wholly silent reader the wall clock (default 60 s; longer than a fetch stall in a backlog)
  * @param registryPoll       how often the registry file is checked for changes (default 10 s)

@@ -156,6 +156,7 @@ public final class DeviceInputSerializer extends TypeSerializerSingleton<DeviceI
         out.writeLong(s.receivedAt());
         writeLocation(s.location(), out);
         out.writeBoolean(s.offline());
+        out.writeBoolean(s.clockCorrected());
     }
 
     private static DeviceSeen readSeen(DataInputView in) throws IOException {
@@ -164,7 +165,7 @@ public final class DeviceInputSerializer extends TypeSerializerSingleton<DeviceI
         long ts = in.readLong();
         long receivedAt = in.readLong();
         LocationChain location = readLocation(in);
-        return new DeviceSeen(deviceId, type, ts, receivedAt, location, in.readBoolean());
+        return new DeviceSeen(deviceId, type, ts, receivedAt, location, in.readBoolean(), in.readBoolean());
     }
 
     private static void writeLocation(LocationChain l, DataOutputView out) throws IOException {

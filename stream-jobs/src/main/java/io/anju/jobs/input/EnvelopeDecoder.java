@@ -144,7 +144,7 @@ public final class EnvelopeDecoder {
     }
 
     private DeviceSeen seen(Header h, long eventTs) {
-        return new DeviceSeen(h.deviceId, h.type, eventTs, h.receivedAt, h.location, h.offline);
+        return new DeviceSeen(h.deviceId, h.type, eventTs, h.receivedAt, h.location, h.offline, eventTs != h.ts);
     }
 
     private DeviceInput charger(JsonParser p, Header h, long ts) throws IOException {

@@ -29,7 +29,9 @@ import java.util.function.LongSupplier;
  * What moves a partition's event time is each record's {@code progress} time, not its event time: the jobs use the
  * earlier of the event time and the gateway's receive time, so a device whose clock runs ahead (within the
  * {@link ClockRule}'s tolerance) cannot move event time past the gateway's clock, and the watermark follows the
- * gateway, which the bulk of devices agree with, not the most advanced device.
+ * gateway, which the bulk of devices agree with, not the most advanced device. A reading whose device clock was off
+ * moves nothing ({@link ProgressTime#NONE}): it counts at its receive time for its own device, but that receive time
+ * may be ahead of the other devices' own times by the network's delay, and it must not pass them.
  */
 public final class QuietAwareWatermarks<T> implements WatermarkGenerator<T> {
     private final long boundMs;
@@ -54,8 +56,11 @@ public final class QuietAwareWatermarks<T> implements WatermarkGenerator<T> {
 
     @Override
     public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {
-        long now = wallClock.getAsLong();
         long ts = progress.of(event, eventTimestamp);
+        if (ts == ProgressTime.NONE) {
+            return;
+        }
+        long now = wallClock.getAsLong();
         if (ts > maxTs) {
             maxTs = ts;
         }

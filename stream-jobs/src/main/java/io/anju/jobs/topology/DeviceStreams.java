@@ -7,6 +7,7 @@ import io.anju.jobs.input.DeviceInput;
 import io.anju.jobs.input.DeviceInputDeserializer;
 import io.anju.jobs.time.ClockRule;
 import io.anju.jobs.time.DeviceTimeWatermarks;
+import io.anju.jobs.time.ProgressTime;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -59,9 +60,13 @@ public final class DeviceStreams {
         return env.fromSource(source, watermarks(s), "device-envelopes").uid(job + "-device-envelopes");
     }
 
-    /** Event time and watermarks of the decoded device inputs. */
+    /**
+     * Event time and watermarks of the decoded device inputs: a reading moves its partition's event time to the
+     * earlier of its event time and its receive time; one whose device clock was off moves nothing.
+     */
     public static WatermarkStrategy<DeviceInput> watermarks(JobsSettings s) {
         return new DeviceTimeWatermarks<>(s.outOfOrderness(), s.quietAfter(), in -> in.seen().ts(),
-                (in, ts) -> in.seen().receivedAt() > 0 ? Math.min(ts, in.seen().receivedAt()) : ts);
+                (in, ts) -> in.seen().clockCorrected() ? ProgressTime.NONE
+                        : in.seen().receivedAt() > 0 ? Math.min(ts, in.seen().receivedAt()) : ts);
     }
 }

@@ -39,7 +39,8 @@ class DeviceInputSerializerTest {
                                 new ZoneInfo("z-03", "钟鼓楼广场", 1_200, 2_400, true))),
                 new DeviceInput.Camera(new DeviceSeen("cam-1", DeviceType.CAMERA, TS, TS, AT, false),
                         new CameraDetection("cam-1", TS, AT, "flame", 0.8, "c3-1", "shed", "b-2")),
-                new DeviceInput.Status(new DeviceSeen("gt-1", DeviceType.GATE, TS, 0, AT, true)));
+                new DeviceInput.Status(new DeviceSeen("gt-1", DeviceType.GATE, TS, 0, AT, true)),
+                new DeviceInput.Status(new DeviceSeen("gt-1", DeviceType.GATE, TS, TS, AT, false, true)));
     }
 
     @ParameterizedTest

@@ -100,6 +100,7 @@ class EnvelopeDecoderTest {
                 COMPOUND, "{\"ports\":[]}"));
 
         assertThat(in.seen().ts()).isEqualTo(TS);
+        assertThat(in.seen().clockCorrected()).isTrue();
         assertThat(((DeviceInput.Charger) in).telemetry().ts()).isEqualTo(TS);
         assertThat(corrected).hasValue(1);
     }

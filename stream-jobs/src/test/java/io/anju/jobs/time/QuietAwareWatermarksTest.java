@@ -107,6 +107,27 @@ class QuietAwareWatermarksTest {
         assertThat(out.last).as("the gateway had reached T + 100 ms, not T + 25 s").isEqualTo(T + 100 - 10_000 - 1);
     }
 
+    @Test
+    void aReadingThatMayNotMoveEventTime_movesNothing_andDoesNotKeepItsPartitionActive() {
+        QuietAwareWatermarks<Long> p = new QuietAwareWatermarks<>(BOUND, QUIET, wall::get, reader,
+                (r, ts) -> r < 0 ? ProgressTime.NONE : ts);
+        QuietAwareWatermarks<Long> other = new QuietAwareWatermarks<>(BOUND, QUIET, wall::get, reader,
+                (r, ts) -> ts);
+        Output out = new Output();
+        p.onEvent(1L, T, out);
+        wall.addAndGet(1_000);
+        other.onEvent(1L, T + 120_000, new Output());
+        // Corrected readings keep arriving on p, stamped far ahead: they neither move p nor keep it from going quiet.
+        for (int i = 0; i < 20; i++) {
+            wall.addAndGet(1_000);
+            p.onEvent(-1L, T + 86_400_000, out);
+        }
+        p.onPeriodicEmit(out);
+        // Quiet for 20 s, the reader follows the wall clock from its newest real time on (10 s past quietAfter).
+        assertThat(out.last).as("its reader's newest time and the wall clock, not the corrected readings' day ahead")
+                .isEqualTo(T + 120_000 - 10_000 - 1 + (20_000 - 10_000));
+    }
+
     private static final class Output implements WatermarkOutput {
         Long last;
         boolean idle;

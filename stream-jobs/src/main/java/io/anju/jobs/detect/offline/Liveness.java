@@ -8,9 +8,9 @@ import io.anju.common.model.LocationChain;
  *
  * @param type            the device type, for its heartbeat interval
  * @param location        the location chain of its newest live message, for the alert
- * @param lastAliveTs     receive time of the newest message that was not an offline status; null while only an
+ * @param lastAliveTs     device time of the newest message that was not an offline status; null while only an
  *                        offline status has been seen
- * @param offlineStatusTs receive time of an offline status (usually the Will) received after the newest live
+ * @param offlineStatusTs device time of an offline status (usually the Will) received after the newest live
  *                        message; null when there is none
  */
 public record Liveness(DeviceType type, LocationChain location, Long lastAliveTs, Long offlineStatusTs) {

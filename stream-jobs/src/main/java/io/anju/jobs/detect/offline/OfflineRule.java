@@ -6,9 +6,7 @@ import java.io.Serializable;
 
 /**
  * The offline rule without Flink: how a message changes what is known of a device, when its silence becomes an
- * outage, and which message ends one. Silence is measured on the gateway's clock: every time here is the time the
- * gateway received the message ({@link #heardAt}), so no device clock, however wrong, makes a device look silent or
- * alive, and a reading counted at another time by the clock rule does not either.
+ * outage, and which message ends one.
  */
 public final class OfflineRule implements Serializable {
     private final OfflineSettings settings;
@@ -17,12 +15,7 @@ public final class OfflineRule implements Serializable {
         this.settings = settings;
     }
 
-    /** When the gateway received {@code m}: its receive time, or its event time for an envelope without one. */
-    public static long heardAt(DeviceSeen m) {
-        return m.receivedAt() > 0 ? m.receivedAt() : m.ts();
-    }
-
-    /** The time at which the device is offline unless another live message arrives. */
+    /** Device time at which the device is offline unless another live message arrives. */
     public long deadline(Liveness liveness) {
         return liveness.silenceStart() + settings.timeout(liveness.type()).toMillis();
     }
@@ -33,25 +26,25 @@ public final class OfflineRule implements Serializable {
      */
     public Liveness observe(Liveness current, DeviceSeen m) {
         if (m.offline()) {
-            // An offline status is evidence, not liveness: it never restarts the silence clock. A Will is received
-            // when the gateway publishes it, at the drop, though the device stamped it at the connect before.
+            // An offline status is evidence, not liveness: it never restarts the silence clock. Its ts is often old
+            // (a Will carries the time of the connect that registered it), so it is recorded whatever its ts.
             if (current == null) {
-                return new Liveness(m.type(), m.location(), null, heardAt(m));
+                return new Liveness(m.type(), m.location(), null, m.ts());
             }
-            return new Liveness(current.type(), current.location(), current.lastAliveTs(), heardAt(m));
+            return new Liveness(current.type(), current.location(), current.lastAliveTs(), m.ts());
         }
-        if (current != null && current.lastAliveTs() != null && heardAt(m) < current.lastAliveTs()) {
+        if (current != null && current.lastAliveTs() != null && m.ts() < current.lastAliveTs()) {
             return null;
         }
-        return new Liveness(m.type(), m.location(), heardAt(m), null);
+        return new Liveness(m.type(), m.location(), m.ts(), null);
     }
 
     /**
-     * True when {@code m} ends an outage raised at {@code raisedAt}: a live message received after the raise. One
-     * received before it (replayed late) only shows the device was alive a little longer; it moves the deadline.
+     * True when {@code m} ends an outage raised at device time {@code raisedAt}: a live message from after the raise.
+     * A late message from before it only shows the device was alive a little longer; it moves the deadline instead.
      */
     public static boolean endsOutage(DeviceSeen m, long raisedAt) {
-        return !m.offline() && heardAt(m) >= raisedAt;
+        return !m.offline() && m.ts() >= raisedAt;
     }
 
     public OfflineSettings settings() {

@@ -15,10 +15,9 @@ import org.apache.flink.util.Collector;
 import java.util.Optional;
 
 /**
- * Device offline: no message of the current device received for {@link OfflineSettings#timeout} raises
+ * Device offline: no message of the current device for {@link OfflineSettings#timeout} of event time raises
  * DEVICE_OFFLINE (yellow, {@code check_device}); its next live message clears it with the downtime. Every message of
- * the device counts ({@link DeviceSeen}), at the time the gateway received it ({@link OfflineRule#heardAt}), so a
- * device clock a day ahead or reset to 2000 changes nothing here. Part of the per-device detectors.
+ * the device counts ({@link DeviceSeen}). Part of the per-device detectors.
  * <p>
  * One event-time timer per device sits at last-seen + timeout. The job's watermarks advance with the wall clock on a
  * quiet stream, so the timer fires when the whole stream is silent too. An offline status (the Will) does not raise
@@ -61,9 +60,8 @@ public final class OfflineTracker {
         String key = Alert.dedupKey(AlertType.DEVICE_OFFLINE, deviceId);
         Optional<OpenAlert> open = book.anyOpen() ? book.get(key) : Optional.empty();
         if (current != null && open.isPresent() && OfflineRule.endsOutage(m, open.get().firstEventTs())) {
-            long back = OfflineRule.heardAt(m);
-            book.clear(key, back, OfflineAlerts.backOnline(deviceId, current, back),
-                    OfflineAlerts.backOnlineEvidence(deviceId, current, back)).ifPresent(out::collect);
+            book.clear(key, m.ts(), OfflineAlerts.backOnline(deviceId, current, m.ts()),
+                    OfflineAlerts.backOnlineEvidence(deviceId, current, m.ts())).ifPresent(out::collect);
         }
         liveness.update(next);
         // Moving a timer on every message costs a delete and an insert in the timer queue; a device reports every
