@@ -17,18 +17,11 @@ import io.anju.common.model.LocationChain;
  * @param earlierSnapshotId the first detection's snapshot of a confirmation
  * @param building          the camera's building
  * @param location          the device's location chain
- * @param reading           the whole charger telemetry, for {@link Kind#STATION_READING}
  */
 public record FireSignal(String compoundId, String deviceId, long ts, Kind kind, Integer port, double value,
-                         String snapshotId, String earlierSnapshotId, String building, LocationChain location,
-                         StationReading reading) {
+                         String snapshotId, String earlierSnapshotId, String building, LocationChain location) {
 
     public enum Kind {
-        /**
-         * A charger telemetry as one signal: its port temperatures, smoke flag and leakage, applied in that order as
-         * {@link #PORT_TEMP}s, {@link #SMOKE} and {@link #LEAKAGE}.
-         */
-        STATION_READING,
         /** A port temperature (telemetry or an overtemp event). */
         PORT_TEMP,
         /** A station's smoke state: telemetry flag (1 or 0) or a smoke event (1). */

@@ -3,7 +3,6 @@ package io.anju.jobs.detect.fire;
 import io.anju.common.model.LocationChain;
 import io.anju.jobs.input.CameraDetection;
 import io.anju.jobs.input.ChargerEvent;
-import io.anju.jobs.input.ChargerTelemetry;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.util.Collector;
@@ -26,12 +25,6 @@ public final class FireSignals {
                 .flatMap((CameraDetection d, Collector<FireSignal> out) -> fromCamera(d).forEach(out::collect))
                 .returns(type).name("fire signals of camera detections");
         return sightings.union(ElevatorConfirmation.confirm(cameras, elevator));
-    }
-
-    /** The telemetry as one {@link FireSignal.Kind#STATION_READING}; see {@link StationReading#signals}. */
-    public static FireSignal fromTelemetry(ChargerTelemetry t) {
-        return new FireSignal(compoundOf(t.location(), t.deviceId()), t.deviceId(), t.ts(),
-                FireSignal.Kind.STATION_READING, null, 0, null, null, null, t.location(), StationReading.of(t));
     }
 
     /**
@@ -67,14 +60,14 @@ public final class FireSignals {
             return List.of();
         }
         return List.of(new FireSignal(compoundOf(d.location(), d.deviceId()), d.deviceId(), d.ts(), kind, null,
-                d.confidence(), d.snapshotId(), null, d.building(), d.location(), null));
+                d.confidence(), d.snapshotId(), null, d.building(), d.location()));
     }
 
     /** The confirmation of two e-bike-in-elevator detections of one camera. */
     public static FireSignal elevatorConfirmed(CameraDetection first, CameraDetection second) {
         return new FireSignal(compoundOf(second.location(), second.deviceId()), second.deviceId(), second.ts(),
                 FireSignal.Kind.EBIKE_IN_ELEVATOR_CONFIRMED, null, (second.ts() - first.ts()) / 1000.0,
-                second.snapshotId(), first.snapshotId(), second.building(), second.location(), null);
+                second.snapshotId(), first.snapshotId(), second.building(), second.location());
     }
 
     public static String compoundOf(LocationChain location, String deviceId) {
@@ -83,6 +76,6 @@ public final class FireSignals {
 
     private static FireSignal station(String compound, String deviceId, long ts, FireSignal.Kind kind, Integer port,
                                       double value, LocationChain location) {
-        return new FireSignal(compound, deviceId, ts, kind, port, value, null, null, null, location, null);
+        return new FireSignal(compound, deviceId, ts, kind, port, value, null, null, null, location);
     }
 }

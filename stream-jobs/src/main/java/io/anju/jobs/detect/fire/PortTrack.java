@@ -1,14 +1,21 @@
 package io.anju.jobs.detect.fire;
 
-import java.util.Arrays;
-
 /**
- * The recent temperature history of one charger port, newest last, as a Flink POJO (public fields, no-arg
- * constructor) so that keyed state can store it without Kryo.
+ * The recent temperature history of one charger port, oldest to newest, as a Flink POJO (public fields, no-arg
+ * constructor) so that keyed state can store it without Kryo. A ring buffer changed in place: a reading comes every
+ * 30–90 s and stays for minutes, so a copy per reading was garbage that lived long enough to make every young
+ * collection copy it. In place is safe in keyed state: the heap backend hands out a copy while a snapshot holds the
+ * stored one, and the tracker stores the track again after each change.
  */
 public class PortTrack {
-    public long[] ts = new long[0];
-    public double[] tempC = new double[0];
+    private static final int INITIAL_CAPACITY = 8;
+
+    /** Reading times, {@code size} of them from index {@code start} on, wrapping around. */
+    public long[] ts = new long[INITIAL_CAPACITY];
+    /** Temperatures, index for index with {@link #ts}. */
+    public double[] tempC = new double[INITIAL_CAPACITY];
+    public int start;
+    public int size;
 
     public PortTrack() {
     }
@@ -22,33 +29,62 @@ public class PortTrack {
      * reading is not newer than the newest one, so a stale reading cannot move the history backwards.
      */
     public boolean add(long readingTs, double readingC, long keepMs) {
-        int n = ts.length;
-        if (n > 0 && readingTs <= ts[n - 1]) {
+        if (size > 0 && readingTs <= newestTs()) {
             return false;
         }
-        int from = 0;
-        while (from < n && ts[from] < readingTs - keepMs) {
-            from++;
+        while (size > 0 && tsAt(0) < readingTs - keepMs) {
+            start = (start + 1) % ts.length;
+            size--;
         }
-        long[] nextTs = Arrays.copyOfRange(ts, from, n + 1);
-        double[] nextC = Arrays.copyOfRange(tempC, from, n + 1);
-        nextTs[nextTs.length - 1] = readingTs;
-        nextC[nextC.length - 1] = readingC;
-        ts = nextTs;
-        tempC = nextC;
+        if (size == ts.length) {
+            grow();
+        }
+        int at = (start + size) % ts.length;
+        ts[at] = readingTs;
+        tempC[at] = readingC;
+        size++;
         return true;
     }
 
+    private void grow() {
+        long[] nextTs = new long[ts.length * 2];
+        double[] nextC = new double[ts.length * 2];
+        for (int i = 0; i < size; i++) {
+            nextTs[i] = tsAt(i);
+            nextC[i] = cAt(i);
+        }
+        ts = nextTs;
+        tempC = nextC;
+        start = 0;
+    }
+
     public boolean empty() {
-        return ts.length == 0;
+        return size == 0;
     }
 
     public long newestTs() {
-        return ts[ts.length - 1];
+        return tsAt(size - 1);
     }
 
     public double newestC() {
-        return tempC[tempC.length - 1];
+        return cAt(size - 1);
+    }
+
+    /** The times held, oldest first. */
+    public long[] times() {
+        long[] out = new long[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = tsAt(i);
+        }
+        return out;
+    }
+
+    private long tsAt(int i) {
+        return ts[(start + i) % ts.length];
+    }
+
+    private double cAt(int i) {
+        return tempC[(start + i) % tempC.length];
     }
 
     /**
@@ -58,7 +94,7 @@ public class PortTrack {
      * break the trend, but a history shorter than the window never makes one.
      */
     public Rise rise(long windowMs, double minRate, double floorC, double minRatio) {
-        int n = ts.length;
+        int n = size;
         if (n < 2 || newestC() < floorC) {
             return null;
         }
@@ -72,12 +108,12 @@ public class PortTrack {
             }
         }
         at[3] = n - 1;
-        if (ts[at[0]] < now - windowMs - third) {
+        if (tsAt(at[0]) < now - windowMs - third) {
             return null;
         }
         double[] rates = new double[3];
         for (int k = 0; k < 3; k++) {
-            if (ts[at[k + 1]] <= ts[at[k]]) {
+            if (tsAt(at[k + 1]) <= tsAt(at[k])) {
                 return null;
             }
             rates[k] = ratePerMin(at[k], at[k + 1]);
@@ -88,16 +124,16 @@ public class PortTrack {
         if (rates[2] < minRatio * rates[0]) {
             return null;
         }
-        return new Rise(ratePerMin(at[0], n - 1), ts[at[0]], tempC[at[0]], now, newestC());
+        return new Rise(ratePerMin(at[0], n - 1), tsAt(at[0]), cAt(at[0]), now, newestC());
     }
 
     private double ratePerMin(int from, int to) {
-        return (tempC[to] - tempC[from]) * 60_000.0 / (ts[to] - ts[from]);
+        return (cAt(to) - cAt(from)) * 60_000.0 / (tsAt(to) - tsAt(from));
     }
 
     private int atOrBefore(long t) {
-        for (int i = ts.length - 1; i >= 0; i--) {
-            if (ts[i] <= t) {
+        for (int i = size - 1; i >= 0; i--) {
+            if (tsAt(i) <= t) {
                 return i;
             }
         }

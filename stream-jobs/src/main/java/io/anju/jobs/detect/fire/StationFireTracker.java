@@ -9,6 +9,8 @@ import io.anju.jobs.alert.AlertBook;
 import io.anju.jobs.alert.AlertDraft;
 import io.anju.jobs.input.ChargerEvent;
 import io.anju.jobs.input.ChargerTelemetry;
+import io.anju.jobs.input.PortReading;
+import io.anju.common.model.LocationChain;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -69,19 +71,22 @@ public final class StationFireTracker {
      */
     public void onTelemetry(ChargerTelemetry t, String escalation, TimerService timers, Collector<Alert> out)
             throws Exception {
-        FireSignal carrier = FireSignals.fromTelemetry(t);
-        StationState st = station(carrier);
+        StationState st = station(t.deviceId(), t.location());
         Map<Integer, PortTrack> tracks = tracks(st);
-        for (FireSignal single : carrier.reading().signals(carrier)) {
-            stationSignal(single, st, tracks, escalation, timers, out);
+        for (PortReading p : t.ports()) {
+            reading(FireSignal.Kind.PORT_TEMP, p.no(), p.tempC(), t.ts(), t.location(), st, tracks, escalation, timers,
+                    out);
         }
+        reading(FireSignal.Kind.SMOKE, 0, t.smoke() ? 1 : 0, t.ts(), t.location(), st, tracks, escalation, timers, out);
+        reading(FireSignal.Kind.LEAKAGE, 0, t.leakageMa(), t.ts(), t.location(), st, tracks, escalation, timers, out);
     }
 
     /** The station's overtemp (with port and value), smoke and leakage events; other kinds say nothing of fire. */
     public void onEvent(ChargerEvent e, String escalation, TimerService timers, Collector<Alert> out) throws Exception {
         for (FireSignal s : FireSignals.fromEvent(e)) {
-            StationState st = station(s);
-            stationSignal(s, st, tracks(st), escalation, timers, out);
+            StationState st = station(s.deviceId(), s.location());
+            reading(s.kind(), s.port() == null ? 0 : s.port(), s.value(), s.ts(), s.location(), st, tracks(st),
+                    escalation, timers, out);
         }
     }
 
@@ -107,65 +112,70 @@ public final class StationFireTracker {
         return st == null ? null : FireSignals.compoundOf(st.location, st.deviceId);
     }
 
-    private StationState station(FireSignal s) throws Exception {
+    private StationState station(String deviceId, LocationChain location) throws Exception {
         StationState st = station.value();
-        return st != null ? st : StationState.of(s.deviceId(), s.location());
+        return st != null ? st : StationState.of(deviceId, location);
     }
 
-    /** Applies one reading to the station and its port histories ({@code tracks}, kept up to date here). */
-    private void stationSignal(FireSignal s, StationState st, Map<Integer, PortTrack> tracks, String escalation,
-                               TimerService timers, Collector<Alert> out) throws Exception {
-        boolean fresh = switch (s.kind()) {
-            case PORT_TEMP -> portReading(st, s, tracks);
-            case SMOKE -> smokeReading(st, s);
-            default -> leakageReading(st, s);
+    /**
+     * Applies one reading ({@code kind}: a port temperature of {@code port}, the smoke flag or the leakage) to the
+     * station and its port histories ({@code tracks}, kept up to date here).
+     */
+    private void reading(FireSignal.Kind kind, int port, double value, long ts, LocationChain location,
+                         StationState st, Map<Integer, PortTrack> tracks, String escalation, TimerService timers,
+                         Collector<Alert> out) throws Exception {
+        boolean fresh = switch (kind) {
+            case PORT_TEMP -> portReading(st, port, value, ts, tracks);
+            case SMOKE -> smokeReading(st, value, ts);
+            default -> leakageReading(st, value, ts);
         };
         if (!fresh) {
             staleReadings.inc();
             return;
         }
-        st.seen(s.ts(), s.location());
+        st.seen(ts, location);
         FireAssessment a = evaluate(st, tracks);
-        trackQuiet(st, a, s.ts(), timers);
+        trackQuiet(st, a, ts, timers);
         // Clear before drafting, so the reading that ends the quiet period does not refresh what it clears.
-        if (clearIfQuiet(st, s.ts(), out)) {
+        if (clearIfQuiet(st, ts, out)) {
             a = evaluate(st, tracks);
         }
-        draft(st, a, s.ts(), escalation, out);
+        draft(st, a, ts, escalation, out);
         station.update(st);
     }
 
-    private boolean portReading(StationState st, FireSignal s, Map<Integer, PortTrack> tracks) throws Exception {
-        PortTrack track = tracks.get(s.port());
+    private boolean portReading(StationState st, int port, double tempC, long ts, Map<Integer, PortTrack> tracks)
+            throws Exception {
+        PortTrack track = tracks.get(port);
         if (track == null) {
             track = new PortTrack();
         }
         long keep = settings.riseWindow().toMillis() * 4 / 3;
-        if (!track.add(s.ts(), s.value(), keep)) {
+        if (!track.add(ts, tempC, keep)) {
             return false;
         }
-        ports.put(s.port(), track);
-        tracks.put(s.port(), track);
-        st.addPort(s.port());
+        ports.put(port, track);
+        tracks.put(port, track);
+        st.addPort(port);
         return true;
     }
 
-    private static boolean smokeReading(StationState st, FireSignal s) {
-        if (s.ts() < st.smokeTs) {
+    private static boolean smokeReading(StationState st, double value, long ts) {
+        if (ts < st.smokeTs) {
             return false;
         }
         // A smoke event and the telemetry of the same instant agree that there is smoke if either says so.
-        st.smoke = s.ts() == st.smokeTs ? st.smoke || s.value() > 0 : s.value() > 0;
-        st.smokeTs = s.ts();
+        st.smoke = ts == st.smokeTs ? st.smoke || value > 0 : value > 0;
+        st.smokeTs = ts;
         return true;
     }
 
-    private static boolean leakageReading(StationState st, FireSignal s) {
-        if (s.ts() < st.leakageTs) {
+    private static boolean leakageReading(StationState st, double value, long ts) {
+        if (ts < st.leakageTs) {
             return false;
         }
-        st.leakageMa = s.ts() == st.leakageTs ? Math.max(st.leakageMa, s.value()) : s.value();
-        st.leakageTs = s.ts();
+        st.leakageMa = ts == st.leakageTs ? Math.max(st.leakageMa, value) : value;
+        st.leakageTs = ts;
         return true;
     }
 

@@ -49,6 +49,23 @@ class PortTrackTest {
         assertThat(t.add(30_000, 10, W)).isFalse();
         assertThat(t.newestC()).isEqualTo(42.0);
         t.add(600_000, 50, W * 4 / 3);
-        assertThat(t.ts).containsExactly(600_000L);
+        assertThat(t.times()).containsExactly(600_000L);
+    }
+
+    @Test
+    void aLongHistoryWrapsAroundAndGrows_keepingItsOrder() {
+        PortTrack t = new PortTrack();
+        for (int i = 0; i < 40; i++) {
+            t.add(i * 30_000L, 40 + i, W * 4 / 3);
+        }
+        // The last 4 minutes: readings 32..39 (and 31, exactly at the edge, is forgotten only when older).
+        assertThat(t.times()).containsExactly(31 * 30_000L, 32 * 30_000L, 33 * 30_000L, 34 * 30_000L, 35 * 30_000L,
+                36 * 30_000L, 37 * 30_000L, 38 * 30_000L, 39 * 30_000L);
+        for (int i = 40; i < 60; i++) {
+            t.add(i * 10_000L + 1_200_000L, 80, W * 4 / 3);
+        }
+        assertThat(t.times()).as("readings every 10 s: 20 within 4 minutes, more than it first held").hasSize(20)
+                .isSorted();
+        assertThat(t.newestC()).isEqualTo(80.0);
     }
 }
