@@ -16,8 +16,9 @@ import java.util.concurrent.Callable;
 
 /**
  * The measuring side of {@code ./anju bench e2e} (scripts/bench-e2e.sh starts InfluxDB and the platform JVM, then
- * this): a probe device, a dashboard viewer, the load JVM, {@code /proc} sampling and the loss counts; appends one
- * markdown section to {@code --out}.
+ * this): the probes (a crowd counter timed to the dashboard, district chargers timed to the case system), a dashboard
+ * viewer, the load JVM, the jobs' lag gauges, {@code /proc} sampling and the loss counts; prints a progress line every
+ * 10 s and appends one markdown section to {@code --out}.
  */
 @Command(name = "bench-e2e", mixinStandardHelpOptions = true,
         description = "End-to-end benchmark against a running platform (use ./anju bench e2e, which starts one).")
@@ -38,8 +39,12 @@ public final class E2eBench implements Callable<Integer> {
     private int connectRate = E2eSettings.defaults().connectRate();
     @Option(names = "--drain-timeout", description = "Wait for the history job after the load (default 5m).")
     private String drainTimeout = "5m";
-    @Option(names = "--viewer", description = "Dashboards user watching /api/live (default district).")
+    @Option(names = "--viewer", description = "Dashboards user watching /api/live and reading cases (default district).")
     private String viewer = E2eSettings.defaults().viewer();
+    @Option(names = "--case-probe-chargers", description = "District chargers the case probe plays (default 8).")
+    private int caseProbeChargers = E2eSettings.defaults().caseProbeChargers();
+    @Option(names = "--case-probe-every", description = "One port overload (then its clear) this often (default 1s).")
+    private String caseProbeEvery = "1s";
 
     @Option(names = "--dashboards-url", required = true)
     private String dashboardsUrl;
@@ -49,6 +54,11 @@ public final class E2eBench implements Callable<Integer> {
     private String kafka;
     @Option(names = "--influx-url", required = true)
     private String influxUrl;
+    @Option(names = "--jobs-metrics-url", required = true, description = "The jobs' Prometheus text: Flink's reporter "
+            + "(http://127.0.0.1:<--jobs-metrics-port>/metrics, asked for the lag gauges only) or the jobs' /metrics.")
+    private String jobsMetricsUrl;
+    @Option(names = "--cases-url", required = true, description = "The case service's base URL (its REST API).")
+    private String casesUrl;
     @Option(names = "--mqtt-host", defaultValue = "127.0.0.1")
     private String mqttHost;
     @Option(names = "--mqtt-port", required = true)
@@ -81,13 +91,18 @@ public final class E2eBench implements Callable<Integer> {
             E2eSettings d = E2eSettings.defaults();
             settings = new E2eSettings(rate, length, connections, window, connectRate, d.probePeriod(),
                     Duration.ofMillis(Durations.parseMillis("--drain-timeout", drainTimeout)), d.warmupTimeout(),
-                    viewer);
+                    viewer, caseProbeChargers,
+                    Duration.ofMillis(Durations.parseMillis("--case-probe-every", caseProbeEvery)));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "bad configuration: " + e.getMessage());
         }
-        E2eSettings.Target target = new E2eSettings.Target(dashboardsUrl, gatewayUrl, kafka, influxUrl, mqttHost,
-                mqttPort, registry, credentials, platformPid, launcher, loadJavaOpts, workDir);
-        E2eResult result = new E2eRun(settings, target).run();
+        E2eSettings.Target target = new E2eSettings.Target(dashboardsUrl, gatewayUrl, kafka, influxUrl,
+                jobsMetricsUrl, casesUrl, mqttHost, mqttPort, registry, credentials, platformPid, launcher,
+                loadJavaOpts, workDir);
+        E2eResult result = new E2eRun(settings, target, line -> {
+            System.out.println(line);
+            System.out.flush();
+        }).run();
         String section = E2eReport.format(settings, result);
         Files.writeString(out, section, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.out.print(section);

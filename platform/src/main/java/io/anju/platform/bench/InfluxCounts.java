@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Counts points in InfluxDB (1.x query API) by measurement, field and event-time window. */
+/** Counts points in InfluxDB (1.x query API) by measurement, field, event-time window and device. */
 final class InfluxCounts {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String url;
@@ -26,18 +26,27 @@ final class InfluxCounts {
 
     /** Points of {@code measurement} having {@code field}, with a timestamp in [from, to). */
     long count(String measurement, String field, Instant from, Instant to) throws IOException, InterruptedException {
-        return aggregate("count", measurement, field, from, to);
+        return aggregate("count", measurement, field, from, to, null);
     }
 
-    /** The sum of {@code field} over the points of {@code measurement} with a timestamp in [from, to). */
-    long sum(String measurement, String field, Instant from, Instant to) throws IOException, InterruptedException {
-        return aggregate("sum", measurement, field, from, to);
-    }
-
-    private long aggregate(String function, String measurement, String field, Instant from, Instant to)
+    /** The same, of the devices (tag {@code device}) whose id starts with {@code devicePrefix}. */
+    long count(String measurement, String field, Instant from, Instant to, String devicePrefix)
             throws IOException, InterruptedException {
-        String q = "SELECT " + function + "(\"" + field + "\") FROM \"" + measurement + "\" WHERE time >= "
-                + nanos(from) + " AND time < " + nanos(to);
+        return aggregate("count", measurement, field, from, to, devicePrefix);
+    }
+
+    /**
+     * The sum of {@code field} over the points of {@code measurement} with a timestamp in [from, to) of the devices
+     * whose id starts with {@code devicePrefix}.
+     */
+    long sum(String measurement, String field, Instant from, Instant to, String devicePrefix)
+            throws IOException, InterruptedException {
+        return aggregate("sum", measurement, field, from, to, devicePrefix);
+    }
+
+    private long aggregate(String function, String measurement, String field, Instant from, Instant to,
+                           String devicePrefix) throws IOException, InterruptedException {
+        String q = query(function, measurement, field, from, to, devicePrefix);
         HttpRequest req = HttpRequest.newBuilder(URI.create(url + "/query?db=" + enc(database) + "&q=" + enc(q)))
                 .timeout(Duration.ofSeconds(120)).GET().build();
         HttpResponse<byte[]> res = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
@@ -46,6 +55,15 @@ final class InfluxCounts {
                     + new String(res.body(), StandardCharsets.UTF_8));
         }
         return parseCount(Json.tree(res.body()));
+    }
+
+    static String query(String function, String measurement, String field, Instant from, Instant to,
+                        String devicePrefix) {
+        if (devicePrefix != null && !devicePrefix.matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException("device prefix must be [A-Za-z0-9_-]+ (was " + devicePrefix + ")");
+        }
+        return "SELECT " + function + "(\"" + field + "\") FROM \"" + measurement + "\" WHERE time >= " + nanos(from)
+                + " AND time < " + nanos(to) + (devicePrefix == null ? "" : " AND \"device\" =~ /^" + devicePrefix + "/");
     }
 
     /** The single value of a {@code SELECT count(..)} or {@code sum(..)} answer; 0 when no point matched. */

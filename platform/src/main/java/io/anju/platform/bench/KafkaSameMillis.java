@@ -13,19 +13,26 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
- * Counts the records of a run that repeat their device's previous event time to the millisecond. InfluxDB identifies
- * a point by measurement, tags and timestamp, so such a record overwrites the point of the one before it (the
- * history job's idempotence on replay): the points to expect are the records minus these. One device's records are
- * in one partition in order, and its ts only grows, so a repeat is always of the record just before it.
+ * Counts a run's records of some devices (the load's), and those that repeat their device's previous event time to
+ * the millisecond. InfluxDB identifies a point by measurement, tags and timestamp, so such a record overwrites the
+ * point of the one before it (the history job's idempotence on replay): the points to expect are the records minus
+ * these. One device's records are in one partition in order, and its ts only grows, so a repeat is always of the
+ * record just before it.
  */
 final class KafkaSameMillis {
     private KafkaSameMillis() {
     }
 
-    /** Reads the topic from the given start offsets to its end; [records read, records repeating a (device, ts)]. */
-    static long[] count(String bootstrap, String topic, Map<TopicPartition, Long> from) throws IOException {
+    /** What was read: every record, the records of the devices asked for, and those of them repeating a (device, ts). */
+    record Counts(long read, long ofDevices, long repeats) {
+    }
+
+    /** Reads the topic from the given start offsets to its end, counting the devices {@code devices} accepts. */
+    static Counts count(String bootstrap, String topic, Map<TopicPartition, Long> from, Predicate<String> devices)
+            throws IOException {
         Map<String, Object> props = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -34,6 +41,7 @@ final class KafkaSameMillis {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         Map<String, Long> lastTs = new HashMap<>();
         long read = 0;
+        long ofDevices = 0;
         long repeats = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
             List<TopicPartition> parts = List.copyOf(from.keySet());
@@ -47,13 +55,18 @@ final class KafkaSameMillis {
                     }
                     read++;
                     JsonNode e = Json.tree(r.value());
-                    Long before = lastTs.put(e.path("deviceId").asText(), e.path("ts").asLong());
+                    String device = e.path("deviceId").asText();
+                    if (!devices.test(device)) {
+                        continue;
+                    }
+                    ofDevices++;
+                    Long before = lastTs.put(device, e.path("ts").asLong());
                     if (before != null && before == e.path("ts").asLong()) {
                         repeats++;
                     }
                 }
             }
         }
-        return new long[]{read, repeats};
+        return new Counts(read, ofDevices, repeats);
     }
 }

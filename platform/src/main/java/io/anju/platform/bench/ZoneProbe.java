@@ -99,7 +99,7 @@ final class ZoneProbe implements AutoCloseable {
             sent.incrementAndGet();
         } catch (MqttException e) {
             sendFailures.incrementAndGet();
-            pending.remove(count);
+            pending.remove(tag);
             LOG.debug("probe publish failed: {}", e.toString());
         }
     }

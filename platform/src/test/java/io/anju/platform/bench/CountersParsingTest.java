@@ -5,9 +5,11 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class CountersParsingTest {
 
@@ -33,6 +35,32 @@ class CountersParsingTest {
                 anju_gateway_messages_total{status="rejected",type="charger"} 7.0
                 """;
         assertThat(GatewayCounters.forwarded(metrics)).isEqualTo(1_500_061);
+    }
+
+    @Test
+    void gatewayPubAckQuantilesAreReadInMilliseconds() {
+        // As the gateway's Micrometer summary prints them.
+        String metrics = """
+                # TYPE anju_gateway_puback_latency_seconds summary
+                anju_gateway_puback_latency_seconds{quantile="0.5"} 0.013631488
+                anju_gateway_puback_latency_seconds{quantile="0.99"} 0.184025088
+                anju_gateway_puback_latency_seconds_count 2
+                anju_gateway_puback_latency_seconds_max 0.180382232
+                """;
+        assertThat(GatewayCounters.pubAckMs(metrics, "0.99")).isCloseTo(184.0, within(0.1));
+        assertThat(GatewayCounters.pubAckMs(metrics, "0.5")).isCloseTo(13.6, within(0.1));
+        assertThat(GatewayCounters.pubAckMs("", "0.99")).isEqualTo(-1);
+    }
+
+    @Test
+    void influxCountsOfTheLoadsDevicesFilterOnTheDeviceTag() {
+        Instant from = Instant.ofEpochSecond(1_796_562_960);
+        assertThat(InfluxCounts.query("count", "charger_station", "total_power_w", from, from.plusSeconds(60), "load-"))
+                .isEqualTo("SELECT count(\"total_power_w\") FROM \"charger_station\" WHERE time >= 1796562960000000000 "
+                        + "AND time < 1796563020000000000 AND \"device\" =~ /^load-/");
+        assertThat(InfluxCounts.query("count", "crowd_zone", "occupancy", from, from, null)).doesNotContain("device");
+        assertThatThrownBy(() -> InfluxCounts.query("sum", "x", "y", from, from, "a/ OR 1"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static com.fasterxml.jackson.databind.JsonNode json(String s) throws IOException {
