@@ -48,7 +48,8 @@ public class StationState {
 
     public void seen(long ts, LocationChain latest) {
         newestTs = Math.max(newestTs, ts);
-        if (latest != null) {
+        // The same place again keeps the stored object: a new one per reading would live in state for minutes.
+        if (latest != null && !latest.equals(location)) {
             location = latest;
         }
     }

@@ -1,8 +1,10 @@
 package io.anju.jobs.detect.offline;
 
+import io.anju.common.model.LocationChain;
 import io.anju.jobs.input.DeviceSeen;
 
 import java.io.Serializable;
+import java.util.Objects;
 
 /**
  * The offline rule without Flink: how a message changes what is known of a device, when its silence becomes an
@@ -36,7 +38,11 @@ public final class OfflineRule implements Serializable {
         if (current != null && current.lastAliveTs() != null && m.ts() < current.lastAliveTs()) {
             return null;
         }
-        return new Liveness(m.type(), m.location(), m.ts(), null);
+        // Keep the stored location while it is the same: state holds it for minutes, a new copy per message would be
+        // garbage that lives long enough to be copied by every young collection.
+        LocationChain location = current != null && Objects.equals(current.location(), m.location())
+                ? current.location() : m.location();
+        return new Liveness(m.type(), location, m.ts(), null);
     }
 
     /**
