@@ -23,6 +23,7 @@ import java.util.List;
  * {@link io.anju.jobs.registry.Enrichment}.
  */
 public final class EnvelopeDecoder {
+    private static final String[] PORT_STATES = {"charging", "idle", "full", "fault"};
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .build();
@@ -194,7 +195,7 @@ public final class EnvelopeDecoder {
                 JsonToken v = p.nextToken();
                 switch (field) {
                     case "no" -> no = intValue(p, v, 0);
-                    case "state" -> state = textOr(p, v, "idle");
+                    case "state" -> state = portState(p, v);
                     case "voltageV" -> voltageV = doubleValue(p, v, 0);
                     case "currentA" -> currentA = doubleValue(p, v, 0);
                     case "powerW" -> powerW = doubleValue(p, v, 0);
@@ -205,6 +206,33 @@ public final class EnvelopeDecoder {
             }
             out.add(new PortReading(no, state, voltageV, currentA, powerW, energyWh, tempC));
         }
+    }
+
+    /** A port's state: one of the four known ones without a new string (ten per telemetry), else as sent. */
+    private static String portState(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_STRING) {
+            char[] text = p.getTextCharacters();
+            int offset = p.getTextOffset();
+            int length = p.getTextLength();
+            for (String known : PORT_STATES) {
+                if (sameChars(known, text, offset, length)) {
+                    return known;
+                }
+            }
+        }
+        return textOr(p, t, "idle");
+    }
+
+    private static boolean sameChars(String s, char[] text, int offset, int length) {
+        if (s.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (s.charAt(i) != text[offset + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private DeviceInput crowd(JsonParser p, Header h, long ts) throws IOException {
