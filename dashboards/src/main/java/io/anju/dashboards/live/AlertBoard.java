@@ -19,9 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Each {@code (alert id, revision)} is applied once. The alerting job writes at least once: after it restarts from a
  * checkpoint, the revisions it emitted since come again with the same id and revision, live and in the retained
  * history a rebuild reads. So the board keeps, for every episode, the highest revision applied: the open ones in
- * {@link #open()}, the closed ones (cleared, or replaced by a newer episode of their key) in {@link ClosedEpisodes}.
+ * {@link #open()}, the closed ones (cleared, or replaced by the next episode of their key) in {@link ClosedEpisodes}.
  * A revision at or below it changes nothing, and a closed episode never opens again; a new episode of the same key
- * (a new id) is shown as usual.
+ * (a new id) replaces the one shown, as the partition's order says the job moved on. That also covers a job that,
+ * restored, derives an episode it had written after its checkpoint under another id: the new one replaces it.
  * <p>
  * Bounds: at most {@code capacity} open alerts, and the {@code memory} episodes closed last. A repeat follows its
  * first copy by the job's replay window (its checkpoint interval plus the restart, minutes) in the same partition,
@@ -60,14 +61,9 @@ final class AlertBoard {
             }
             return true;
         }
-        if (old != null && a.firstEventTs() < old.firstEventTs()) {
-            // An episode older than the one shown is over: nothing of it shows again.
-            closed.close(a.id(), a.revision());
-            return false;
-        }
         if (!a.open()) {
             closed.close(a.id(), a.revision());
-            return old != null && replaced(key, old, null);
+            return old != null && old.firstEventTs() <= a.firstEventTs() && replaced(key, old, null);
         }
         if (old == null && open.size() >= capacity) {
             LOG.warn("more than {} open alerts: alert {} ({}) is not shown", capacity, a.id(), key);

@@ -91,6 +91,21 @@ class AlertBoardTest {
         assertThat(board.open()).singleElement().extracting(Alert::id).isEqualTo(raised(1, T1).id());
     }
 
+    /**
+     * A restored job may derive an episode it had written after its checkpoint a little differently, under another id
+     * (another first event time, even an earlier one): the partition's order says which is the job's view now.
+     */
+    @Test
+    void anEpisodeUnderAnotherIdAfterARestartReplacesTheOneWrittenBefore() {
+        board.apply(raised(1, T0 + 10_000));
+        board.apply(updated(1, T0 + 10_000, 2));
+
+        assertThat(board.apply(raised(1, T0))).isTrue();
+        assertThat(board.apply(updated(1, T0 + 10_000, 2))).as("the orphan's repeat").isFalse();
+        assertThat(board.apply(cleared(1, T0, 2))).isTrue();
+        assertThat(board.open()).isEmpty();
+    }
+
     @Test
     void aClearOfAnEpisodeNeverSeenOpenIsRememberedSoItsReplayedRaiseShowsNothing() {
         // A rebuild whose retained history begins after the raise; a replay then writes the raise again.
