@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * Every record of {@code anju.alerts} from the beginning, read on a thread of its own: what the topic holds, repeats
@@ -146,14 +147,14 @@ final class AlertsLog implements AutoCloseable {
         return last;
     }
 
-    /** Repeats whose content differs from their first copy's (the emission time aside). */
-    List<Alert> repeatsThatDiffer() {
+    /** Repeats that differ from their first copy in {@code view}, each with its first copy: {@code [first, repeat]}. */
+    List<List<Alert>> repeatsThatDiffer(Function<Alert, ?> view) {
         Map<String, Alert> first = new HashMap<>();
-        List<Alert> differ = new ArrayList<>();
+        List<List<Alert>> differ = new ArrayList<>();
         for (Alert a : all()) {
             Alert f = first.putIfAbsent(revision(a), a);
-            if (f != null && !withoutEmission(f).equals(withoutEmission(a))) {
-                differ.add(a);
+            if (f != null && !view.apply(f).equals(view.apply(a))) {
+                differ.add(List.of(f, a));
             }
         }
         return differ;
@@ -167,7 +168,8 @@ final class AlertsLog implements AutoCloseable {
                 .map(AlertsLog::revision).filter(r -> copies.get(r) == 1).toList();
     }
 
-    private static Alert withoutEmission(Alert a) {
+    /** Everything but the emission time. */
+    static Alert withoutEmission(Alert a) {
         return new Alert(a.id(), a.dedupKey(), a.type(), a.severity(), a.status(), a.revision(), a.sourceKind(),
                 a.sourceId(), a.deviceId(), a.port(), a.location(), a.firstEventTs(), a.lastEventTs(), 0, a.summary(),
                 a.recommendedAction(), a.evidence());
