@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The alert episodes no longer open (cleared, or replaced by a newer episode of their key) with the highest revision
+ * The alert episodes no longer open (cleared, or replaced by the next episode of their key) with the highest revision
  * applied of each, so that a repeated revision of one never shows it again. Holds the {@code capacity} episodes
  * closed last; beyond it the one closed first is forgotten and counted. Not thread-safe: {@link AlertBoard} guards it.
  */
