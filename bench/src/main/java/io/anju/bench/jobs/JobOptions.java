@@ -21,6 +21,10 @@ final class JobOptions {
     Long checkpointMs;
     @Option(names = "--buffer-timeout-ms", description = "Flink network buffer timeout (default: the job's, 5).")
     Long bufferTimeoutMs;
+    @Option(names = "--compression", defaultValue = "lz4",
+            description = "The load producer's Kafka compression: lz4 as the gateway's, or none, zstd, snappy, gzip "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String compression;
     @Option(names = "--seed", defaultValue = "7",
             description = "Seed of the registry and the traffic (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -31,13 +35,14 @@ final class JobOptions {
     RunConfig config() {
         return new RunConfig(workDir, loadChargers, seed, parallelism,
                 checkpointMs == null ? null : Duration.ofMillis(checkpointMs),
-                bufferTimeoutMs == null ? null : Duration.ofMillis(bufferTimeoutMs));
+                bufferTimeoutMs == null ? null : Duration.ofMillis(bufferTimeoutMs), compression);
     }
 
     /** These options as arguments, for a child JVM that must run with the same. */
     List<String> arguments() {
         List<String> a = new ArrayList<>(List.of("--load-chargers", String.valueOf(loadChargers), "--parallelism",
-                String.valueOf(parallelism), "--seed", String.valueOf(seed), "--work-dir", workDir.toString()));
+                String.valueOf(parallelism), "--seed", String.valueOf(seed), "--work-dir", workDir.toString(),
+                "--compression", compression));
         if (checkpointMs != null) {
             a.addAll(List.of("--checkpoint-ms", String.valueOf(checkpointMs)));
         }

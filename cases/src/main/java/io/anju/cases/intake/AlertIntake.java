@@ -32,7 +32,8 @@ import java.util.concurrent.TimeoutException;
  * Reads {@code anju.alerts} into {@link CaseService#applyAlert}, one record at a time per partition, in order: the
  * revisions of one dedup key never race. An offset is committed only after the case transaction of its record
  * committed, so a crash or restart re-reads at most the uncommitted tail, which the service ignores as repeats
- * (idempotent per alert id and revision). When the case store fails, the record is held (seek back) and retried
+ * (idempotent per alert id and revision), as it ignores the revisions the at-least-once alerting job writes again
+ * after its own restarts. When the case store fails, the record is held (seek back) and retried
  * after {@link IntakeSettings#retryBackoff}, never skipped. A record that is not a usable alert, or that the service
  * refuses as invalid, goes to {@code anju.quarantine} with its reason and the intake moves past it.
  */
@@ -266,7 +267,9 @@ public final class AlertIntake implements AutoCloseable {
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "anju-cases-intake");
-        // The stream job writes alerts in Kafka transactions: only committed ones are cases.
+        // The alerting job writes at least once, without transactions: read_committed delays nothing (the last stable
+        // offset is the high watermark) and still skips the aborted records that the earlier, transactional job may
+        // have left in the retained history. Repeats are the receipts' business (AlertApplier).
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

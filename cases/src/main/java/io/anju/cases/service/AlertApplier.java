@@ -32,7 +32,9 @@ import java.util.Map;
 /**
  * Applies one alert record inside a transaction: opens the case of a new condition, updates the open case of a known
  * one, or moves it on when the device reports the condition cleared. The receipt (alert id, revision) is claimed
- * first, so a redelivered record changes nothing.
+ * first, so a redelivered record changes nothing; and a revision older than one of its alert already applied (it
+ * arrived out of order) is recorded but changes nothing either, so it can neither re-raise a cleared case nor open
+ * a new one.
  */
 final class AlertApplier {
     /** The newest evidence kept with a case; older readings stay in the alert stream. */
@@ -54,25 +56,37 @@ final class AlertApplier {
             if (earlier.isPresent()) {
                 return repeat(tx, alert, earlier.get());
             }
-            return CaseSql.openByDedupKey(tx, alert.dedupKey()).compose(open -> {
-                if (open.isPresent()) {
-                    return update(tx, CaseDraft.of(open.get()), alert, now);
-                }
-                if (alert.status() == AlertStatus.CLEARED) {
-                    // Nothing open to move on: the receipt stays without a case so a redelivery is still a repeat.
-                    return latest(tx, alert.dedupKey());
-                }
-                return openUnlessAlreadyHandled(tx, alert, now);
-            }).compose(c -> c == null ? Future.succeededFuture((CaseRecord) null)
-                    : ReceiptSql.attach(tx, alert.id(), alert.revision(), c.id()).map(v -> c));
+            return ReceiptSql.later(tx, alert.id(), alert.revision()).compose(later -> later.isPresent()
+                    ? stale(tx, alert, later.get()) : applyNew(tx, alert, now));
         });
     }
 
-    private Future<CaseRecord> repeat(SqlConnection tx, Alert alert, ReceiptSql.Earlier earlier) {
-        if (earlier.caseId().isEmpty()) {
+    private Future<CaseRecord> applyNew(SqlConnection tx, Alert alert, Instant now) {
+        return CaseSql.openByDedupKey(tx, alert.dedupKey()).compose(open -> {
+            if (open.isPresent()) {
+                return update(tx, CaseDraft.of(open.get()), alert, now);
+            }
+            if (alert.status() == AlertStatus.CLEARED) {
+                // Nothing open to move on: the receipt stays without a case so a redelivery is still a repeat.
+                return latest(tx, alert.dedupKey());
+            }
+            return openUnlessAlreadyHandled(tx, alert, now);
+        }).compose(c -> c == null ? Future.succeededFuture((CaseRecord) null)
+                : ReceiptSql.attach(tx, alert.id(), alert.revision(), c.id()).map(v -> c));
+    }
+
+    /** Recorded against the case of the later revision, so that its redelivery is a repeat of it. */
+    private Future<CaseRecord> stale(SqlConnection tx, Alert alert, ReceiptSql.Receipt later) {
+        Future<Void> attached = later.caseId().isEmpty() ? Future.succeededFuture()
+                : ReceiptSql.attach(tx, alert.id(), alert.revision(), later.caseId().get());
+        return attached.compose(v -> repeat(tx, alert, later));
+    }
+
+    private Future<CaseRecord> repeat(SqlConnection tx, Alert alert, ReceiptSql.Receipt receipt) {
+        if (receipt.caseId().isEmpty()) {
             return latest(tx, alert.dedupKey());
         }
-        return CaseSql.byId(tx, earlier.caseId().get(), false).map(row -> row.map(CaseRows::toRecord).orElse(null));
+        return CaseSql.byId(tx, receipt.caseId().get(), false).map(row -> row.map(CaseRows::toRecord).orElse(null));
     }
 
     private Future<CaseRecord> latest(SqlConnection tx, String dedupKey) {

@@ -9,26 +9,36 @@ import java.util.Optional;
 
 /**
  * Alert records already applied. The receipt is claimed first in the applying transaction: a concurrent redelivery
- * waits on the primary key and then sees a repeat, so the same (alert id, revision) is never applied twice.
+ * waits on the primary key and then sees a repeat, so the same (alert id, revision) is never applied twice. A record
+ * whose alert has a higher revision applied already is stale ({@link #later}).
  */
 public final class ReceiptSql {
 
     /** A receipt that was already there: the case it went to, or none (a clear that opened nothing). */
-    public record Earlier(Optional<Long> caseId) {
+    public record Receipt(Optional<Long> caseId) {
     }
 
     private ReceiptSql() {
     }
 
     /** Claims the receipt; empty when this is the first time, else what the earlier application did. */
-    public static Future<Optional<Earlier>> claim(SqlClient db, String alertId, int revision, Instant now) {
+    public static Future<Optional<Receipt>> claim(SqlClient db, String alertId, int revision, Instant now) {
         return db.preparedQuery("insert into alert_receipts (alert_id, revision, case_id, received_at) "
                         + "values ($1, $2, null, $3) on conflict do nothing")
                 .execute(Tuple.of(alertId, revision, CaseRows.time(now)))
-                .compose(inserted -> inserted.rowCount() == 1 ? Future.succeededFuture(Optional.<Earlier>empty())
+                .compose(inserted -> inserted.rowCount() == 1 ? Future.succeededFuture(Optional.<Receipt>empty())
                         : db.preparedQuery("select case_id from alert_receipts where alert_id = $1 and revision = $2")
                         .execute(Tuple.of(alertId, revision))
-                        .map(rows -> Optional.of(new Earlier(Optional.ofNullable(rows.iterator().next().getLong(0))))));
+                        .map(rows -> Optional.of(new Receipt(Optional.ofNullable(rows.iterator().next().getLong(0))))));
+    }
+
+    /** The receipt of the highest revision of the alert above {@code revision}; empty when there is none. */
+    public static Future<Optional<Receipt>> later(SqlClient db, String alertId, int revision) {
+        return db.preparedQuery("select case_id from alert_receipts where alert_id = $1 and revision > $2 "
+                        + "order by revision desc limit 1")
+                .execute(Tuple.of(alertId, revision))
+                .map(rows -> rows.size() == 0 ? Optional.<Receipt>empty()
+                        : Optional.of(new Receipt(Optional.ofNullable(rows.iterator().next().getLong(0)))));
     }
 
     public static Future<Void> attach(SqlClient db, String alertId, int revision, long caseId) {

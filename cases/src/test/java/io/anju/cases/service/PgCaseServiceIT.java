@@ -185,6 +185,51 @@ class PgCaseServiceIT {
         assertThat(worse.state()).isEqualTo(CaseState.COLLECTED);
     }
 
+    /**
+     * An earlier revision that arrives after a later one of its alert (a producer that reordered, a topic replayed by
+     * hand) is stale: it is recorded, so its repeat is a repeat, but it neither re-raises a cleared case nor lowers
+     * what the case shows.
+     */
+    @Test
+    void anEarlierRevisionArrivingAfterALaterOneChangesNothing() throws Exception {
+        int port = freshPort();
+        Instant first = T0.plusSeconds(600);
+        CaseRecord c = apply(Alerts.portOverload(port, Severity.YELLOW, AlertStatus.RAISED, 1, first));
+        CaseRecord cleared = apply(Alerts.portOverload(port, Severity.YELLOW, AlertStatus.CLEARED, 3, first));
+        assertThat(cleared.state()).isEqualTo(CaseState.FEEDBACK_SUBMITTED);
+
+        Alert late = Alerts.portOverload(port, Severity.RED, AlertStatus.UPDATED, 2, first);
+        CaseRecord afterLate = apply(late);
+        CaseRecord afterRepeat = apply(late);
+
+        for (CaseRecord r : List.of(afterLate, afterRepeat)) {
+            assertThat(r.id()).isEqualTo(c.id());
+            assertThat(r.version()).as("nothing changed").isEqualTo(cleared.version());
+            assertThat(r.state()).isEqualTo(CaseState.FEEDBACK_SUBMITTED);
+            assertThat(r.alertStatus()).isEqualTo(AlertStatus.CLEARED);
+            assertThat(r.severity()).isEqualTo(Severity.YELLOW);
+        }
+        assertThat(await(f.service.detail(DISTRICT, c.id())).history()).extracting(CaseEvent::kind)
+                .containsExactly("created", "alert_cleared");
+        assertThat(f.strings("select revision || ':' || coalesce(case_id::text, '-') from alert_receipts "
+                + "where alert_id = ? order by revision", c.alertId()))
+                .containsExactly("1:" + c.id(), "2:" + c.id(), "3:" + c.id());
+    }
+
+    @Test
+    void anEarlierRevisionArrivingAfterItsCaseWasClosedOpensNothing() throws Exception {
+        int port = freshPort();
+        Instant first = T0.plusSeconds(700);
+        CaseRecord c = apply(Alerts.portOverload(port, Severity.ORANGE, AlertStatus.RAISED, 1, first));
+        apply(Alerts.portOverload(port, Severity.ORANGE, AlertStatus.UPDATED, 3, first));
+        await(f.service.transition(DISTRICT, c.id(), TransitionRequest.of(CaseAction.VOID, "handled on site")));
+
+        CaseRecord late = apply(Alerts.portOverload(port, Severity.RED, AlertStatus.UPDATED, 2, first));
+        assertThat(late.id()).as("red came before the orange the case was judged on").isEqualTo(c.id());
+        assertThat(late.state()).isEqualTo(CaseState.VOIDED);
+        assertThat(f.strings("select count(*) from cases where dedup_key = ?", c.dedupKey())).containsExactly("1");
+    }
+
     @Test
     void twoRecordsOfTheSameConditionArrivingTogetherEndInOneCase() throws Exception {
         int port = freshPort();

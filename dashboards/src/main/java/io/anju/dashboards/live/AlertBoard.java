@@ -14,38 +14,87 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The open alerts by dedup key, rebuilt from {@code anju.alerts}: a newer revision of the same episode replaces the
- * older, a new episode replaces the last one of its key, a clear removes it. Holds at most {@code capacity} keys.
+ * older, a new episode replaces the last one of its key, a clear removes it.
+ * <p>
+ * Each {@code (alert id, revision)} is applied once. The alerting job writes at least once: after it restarts from a
+ * checkpoint, the revisions it emitted since come again with the same id and revision, live and in the retained
+ * history a rebuild reads. So the board keeps, for every episode, the highest revision applied: the open ones in
+ * {@link #open()}, the closed ones (cleared, or replaced by the next episode of their key) in {@link ClosedEpisodes}.
+ * A revision at or below it changes nothing, and a closed episode never opens again; a new episode of the same key
+ * (a new id) replaces the one shown, as the partition's order says the job moved on. That also covers a job that,
+ * restored, derives an episode it had written after its checkpoint under another id: the new one replaces it.
+ * <p>
+ * Bounds: at most {@code capacity} open alerts, and the {@code memory} episodes closed last. A repeat follows its
+ * first copy by the job's replay window (its checkpoint interval plus the restart, minutes) in the same partition,
+ * so only the episodes closed within that window need remembering; {@link LiveState#CLOSED_MEMORY} covers far more.
+ * Written by one thread (the alerts reader), read by any.
  */
 final class AlertBoard {
     private static final Logger LOG = LoggerFactory.getLogger(AlertBoard.class);
 
     private final int capacity;
     private final Map<String, Alert> open = new ConcurrentHashMap<>();
+    private final ClosedEpisodes closed;
 
-    AlertBoard(int capacity) {
+    AlertBoard(int capacity, int memory) {
         this.capacity = capacity;
+        this.closed = new ClosedEpisodes(memory);
     }
 
     /** Applies one revision; returns true when it changed what is open (repeats and stale revisions do not). */
-    boolean apply(Alert a) {
-        boolean[] changed = {false};
-        open.compute(a.dedupKey(), (key, old) -> {
-            boolean sameEpisode = old != null && old.id().equals(a.id());
-            if (sameEpisode && old.revision() >= a.revision()) {
-                return old;
+    synchronized boolean apply(Alert a) {
+        if (closed.contains(a.id())) {
+            closed.close(a.id(), a.revision());
+            return false;
+        }
+        String key = a.dedupKey();
+        Alert old = open.get(key);
+        if (old != null && old.id().equals(a.id())) {
+            if (old.revision() >= a.revision()) {
+                return false;
             }
-            if (!a.open()) {
-                changed[0] = old != null && (sameEpisode || old.firstEventTs() <= a.firstEventTs());
-                return changed[0] ? null : old;
+            if (a.open()) {
+                open.put(key, a);
+            } else {
+                open.remove(key);
+                closed.close(a.id(), a.revision());
             }
-            if (old == null && open.size() >= capacity) {
-                LOG.warn("more than {} open alerts: alert {} ({}) is not shown", capacity, a.id(), key);
-                return null;
-            }
-            changed[0] = true;
-            return a;
-        });
-        return changed[0];
+            return true;
+        }
+        if (!a.open()) {
+            closed.close(a.id(), a.revision());
+            return old != null && old.firstEventTs() <= a.firstEventTs() && replaced(key, old, null);
+        }
+        if (old == null && open.size() >= capacity) {
+            LOG.warn("more than {} open alerts: alert {} ({}) is not shown", capacity, a.id(), key);
+            return false;
+        }
+        if (old == null) {
+            open.put(key, a);
+            return true;
+        }
+        return replaced(key, old, a);
+    }
+
+    /** The open episode {@code old} gives way to {@code next} (null: to none); it is closed for good. */
+    private boolean replaced(String key, Alert old, Alert next) {
+        closed.close(old.id(), old.revision());
+        if (next == null) {
+            open.remove(key);
+        } else {
+            open.put(key, next);
+        }
+        return true;
+    }
+
+    /** Closed episodes remembered now. */
+    synchronized int remembered() {
+        return closed.size();
+    }
+
+    /** Closed episodes forgotten to stay within the bound, since the start. */
+    synchronized long forgotten() {
+        return closed.forgotten();
     }
 
     Collection<Alert> open() {

@@ -6,6 +6,8 @@ import io.anju.common.topic.Topics;
 import io.anju.dashboards.ops.OpsMonitor;
 import io.anju.dashboards.session.SessionGuard;
 import io.anju.dashboards.web.LiveModule;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -20,8 +22,9 @@ import java.util.Map;
  * The live part of the dashboards: reads the platform's topics into {@link LiveState}, serves it over HTTP and
  * server-sent events, and sends operators' {@code stop_port} commands. Telemetry, status and command results are
  * read from the newest record on (only the latest state matters); {@code anju.alerts} from the oldest retained
- * ({@code read_committed}) to rebuild the open alerts, {@code anju.snapshots} from the oldest retained to index the
- * evidence. Create, {@link #start()}, {@link #mount} on the service's router, {@link #close()}.
+ * ({@code read_committed}) to rebuild the open alerts, each {@code (id, revision)} applied once;
+ * {@code anju.snapshots} from the oldest retained to index the evidence. Create, {@link #start()}, {@link #mount} on
+ * the service's router, {@link #close()}.
  */
 public final class LiveHub implements LiveModule {
     private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
@@ -44,6 +47,11 @@ public final class LiveHub implements LiveModule {
         this.state = new LiveState(registry, settings.snapshotDir(), settings.staleAfter(), Clock.systemUTC());
         this.stream = new LiveStream(vertx, meters);
         this.state.onChange(stream::accept);
+        FunctionCounter.builder("anju.dashboards.live.alerts.forgotten", state, LiveState::alertEpisodesForgotten)
+                .description("closed alert episodes forgotten to stay within the bound (a repeat of one would show "
+                        + "it again)").register(meters);
+        Gauge.builder("anju.dashboards.live.alerts.remembered", state, LiveState::alertEpisodesRemembered)
+                .description("closed alert episodes remembered to recognise their repeated revisions").register(meters);
         this.commands = new CommandSender(vertx, settings.bootstrap());
         this.routes = new LiveRoutes(registry, state, stream, commands, Clock.systemUTC(), meters);
         LiveIntake intake = new LiveIntake(state, meters);
@@ -56,6 +64,9 @@ public final class LiveHub implements LiveModule {
                         intake::handle),
                 new TopicReader("latest", bootstrap, prefix, List.of(LiveIntake.CROWD, Topics.STATUS,
                         Topics.COMMAND_RESULTS), false, false, intake::handle),
+                // No transactions on anju.alerts any more, so read_committed delays nothing (the last stable offset
+                // is the high watermark); it still skips the aborted records that the earlier, transactional job may
+                // have left in the retained history. Repeats are the board's business (AlertBoard).
                 new TopicReader("alerts", bootstrap, prefix, List.of(Topics.ALERTS), true, true, intake::handle),
                 new TopicReader("snapshots", bootstrap, prefix, List.of(Topics.SNAPSHOTS), true, false,
                         intake::handle));

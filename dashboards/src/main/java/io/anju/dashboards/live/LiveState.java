@@ -34,6 +34,12 @@ import java.util.stream.Collectors;
 public final class LiveState {
     /** Open alerts held at most: far above what a district raises, low enough to bound memory. */
     static final int ALERT_CAPACITY = 50_000;
+    /**
+     * Closed alert episodes whose highest revision is remembered, so that a repeated revision never shows one again
+     * (about 13 MB). A repeat comes within the job's replay window after its first copy; this covers that window
+     * even at 100 clears a second for a quarter of an hour, far above what a district clears.
+     */
+    static final int CLOSED_MEMORY = 100_000;
     static final int COMMAND_CAPACITY = 10_000;
     static final int SNAPSHOT_CAPACITY = 200_000;
 
@@ -41,7 +47,7 @@ public final class LiveState {
     private final Clock clock;
     private final ZoneBoard zones;
     private final ChargerBoard chargers;
-    private final AlertBoard alerts = new AlertBoard(ALERT_CAPACITY);
+    private final AlertBoard alerts = new AlertBoard(ALERT_CAPACITY, CLOSED_MEMORY);
     private final CommandLog commands = new CommandLog(COMMAND_CAPACITY);
     private final SnapshotIndex snapshots;
     private volatile Consumer<LiveEvent> listener = e -> { };
@@ -77,6 +83,7 @@ public final class LiveState {
         }
     }
 
+    /** A record of {@code anju.alerts}; each {@code (id, revision)} is applied and published once (see AlertBoard). */
     public void alert(Alert a) {
         if (!alerts.apply(a)) {
             return;
@@ -161,6 +168,16 @@ public final class LiveState {
                         .thenComparing(Comparator.comparingLong(Alert::lastEventTs).reversed()))
                 .map(ActiveAlert::of)
                 .toList();
+    }
+
+    /** Closed alert episodes remembered now, to recognise their repeats. */
+    public int alertEpisodesRemembered() {
+        return alerts.remembered();
+    }
+
+    /** Closed alert episodes forgotten to stay within {@link #CLOSED_MEMORY}, since the start. */
+    public long alertEpisodesForgotten() {
+        return alerts.forgotten();
     }
 
     public Optional<CommandView> command(String commandId) {

@@ -42,7 +42,7 @@ final class TopicReader implements AutoCloseable {
 
     /**
      * @param fromEarliest read the retained history ({@code earliest}) rather than only what comes next
-     * @param committedOnly read with {@code read_committed} (topics written in transactions)
+     * @param committedOnly read with {@code read_committed}: records of aborted transactions are skipped
      */
     TopicReader(String name, String bootstrap, String groupIdPrefix, List<String> topics, boolean fromEarliest,
                 boolean committedOnly, Handler handler) {

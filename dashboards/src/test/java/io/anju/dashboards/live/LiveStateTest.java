@@ -112,6 +112,32 @@ class LiveStateTest {
         assertThat(events).filteredOn(e -> e.name().equals(LiveEvent.ALERT)).hasSize(5);
     }
 
+    /**
+     * The rebuild at start reads the retained history, in which the at-least-once alerting job's restarts left
+     * revisions twice: each is published once, and a cleared episode's replayed raise is no ghost.
+     */
+    @Test
+    void aRebuildThroughTheJobsRepeatsPublishesEachRevisionOnceAndShowsNoGhost() {
+        Device station = chargersOfTwoCompounds().get(0);
+        var a1 = portAlert(station, 1, Severity.YELLOW, AlertStatus.RAISED, 1, t0, t0);
+        var a2 = portAlert(station, 1, Severity.RED, AlertStatus.UPDATED, 2, t0, t0 + 30_000);
+        var a3 = portAlert(station, 1, Severity.RED, AlertStatus.CLEARED, 3, t0, t0 + 60_000);
+        var b1 = portAlert(station, 2, Severity.YELLOW, AlertStatus.RAISED, 1, t0 + 10_000, t0 + 10_000);
+        var c1 = portAlert(station, 1, Severity.ORANGE, AlertStatus.RAISED, 1, t0 + 120_000, t0 + 120_000);
+        // Restarted from a checkpoint before a1, then from one before c1.
+        List.of(a1, b1, a2, a3, a1, b1, a2, a3, c1, c1).forEach(state::alert);
+
+        assertThat(events).filteredOn(e -> e.name().equals(LiveEvent.ALERT))
+                .extracting(e -> json(e).path("id").asText() + "#" + json(e).path("revision").asInt())
+                .containsExactly(a1.id() + "#1", b1.id() + "#1", a2.id() + "#2", a3.id() + "#3", c1.id() + "#1");
+        assertThat(state.activeAlerts(district(), Optional.empty()))
+                .extracting(ActiveAlert::id, ActiveAlert::revision)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(c1.id(), 1),
+                        org.assertj.core.groups.Tuple.tuple(b1.id(), 1));
+        assertThat(state.alertEpisodesRemembered()).as("a1's episode, closed").isEqualTo(1);
+        assertThat(state.alertEpisodesForgotten()).isZero();
+    }
+
     @Test
     void aStationSilentLongerThanStaleAfterIsOfflineAndTheSweepPublishesItOnce() {
         Device station = chargersOfTwoCompounds().get(0);

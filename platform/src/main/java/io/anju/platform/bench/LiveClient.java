@@ -21,12 +21,12 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * A person watching the dashboards: signs in through {@code POST /api/session} as the browser does (the session
  * cookie) and reads {@code GET /api/live} on a thread of its own, handing each event to a listener with the
- * {@link System#nanoTime()} at which its last line arrived.
+ * {@link System#nanoTime()} at which its last line arrived. Used by the e2e bench and the platform's kill test.
  */
-final class LiveClient implements AutoCloseable {
+public final class LiveClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveClient.class);
 
-    interface Listener {
+    public interface Listener {
         void event(String name, String data, long receivedNanos);
     }
 
@@ -38,11 +38,11 @@ final class LiveClient implements AutoCloseable {
     private volatile boolean closing;
     private Thread reader;
 
-    LiveClient(String baseUrl) {
+    public LiveClient(String baseUrl) {
         this.baseUrl = baseUrl.replaceAll("/+$", "");
     }
 
-    void signIn(String name, String password) throws IOException, InterruptedException {
+    public void signIn(String name, String password) throws IOException, InterruptedException {
         String body = "{\"name\":\"" + name + "\",\"password\":\"" + password + "\"}";
         HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/session"))
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
@@ -53,7 +53,7 @@ final class LiveClient implements AutoCloseable {
     }
 
     /** Opens the live stream; events go to the listener until {@link #close()}. */
-    void open(Listener listener) throws IOException, InterruptedException {
+    public void open(Listener listener) throws IOException, InterruptedException {
         HttpResponse<InputStream> res = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/live"))
                 .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         if (res.statusCode() != 200) {
@@ -85,14 +85,25 @@ final class LiveClient implements AutoCloseable {
         }
     }
 
+    /** {@code GET path} with the session: the body of a 200 answer. */
+    public String get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (res.statusCode() != 200) {
+            throw new IOException(path + " answered " + res.statusCode() + ": " + res.body());
+        }
+        return res.body();
+    }
+
     /** Events received so far by name. */
-    Map<String, Long> received() {
+    public Map<String, Long> received() {
         Map<String, Long> out = new java.util.TreeMap<>();
         received.forEach((k, v) -> out.put(k, v.sum()));
         return out;
     }
 
-    boolean open() {
+    /** The stream is still being read (the dashboards did not drop it). */
+    public boolean open() {
         return reader != null && reader.isAlive();
     }
 

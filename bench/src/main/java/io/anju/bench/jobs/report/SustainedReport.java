@@ -12,7 +12,8 @@ public final class SustainedReport {
 
     public static void write(Report r, SustainedResult s) {
         Lines.header(r, "Alerting job under a steady load", s.setup());
-        r.line("A paced producer (one thread, 1 ms steps; acks=all, idempotent, lz4, linger 5 ms, as the gateway) "
+        r.line("A paced producer (one thread, 1 ms steps; acks=all, idempotent, linger 5 ms as the gateway; "
+                        + "compression %s) "
                         + "writes pre-rendered envelopes at %,.0f/s with ts = receivedAt = the send time: charger "
                         + "telemetry with %d ports every 30 s of each load charger's schedule, crowd readings every "
                         + "10 s, gate passes every 20 s, status every 120 s; 1 charger reading in %,d puts one port "
@@ -20,7 +21,7 @@ public final class SustainedReport {
                         + "warm-up, then %.0f s measured. Lag = Σ over the %d input partitions (end offset − the "
                         + "source's currentOffset − 1), sampled every second; publish → alert = arrival on "
                         + "anju.alerts − the overload reading's ts, matched by device, port and event time.",
-                s.targetRate(),
+                s.setup().compression(), s.targetRate(),
                 Traffic.PORTS, s.setup().overloadEvery(), s.warmupSeconds(), s.seconds(),
                 s.setup().inputPartitions());
         r.line("");

@@ -48,7 +48,7 @@ public final class BacklogRun {
             JobsSettings settings = rig.settings(config.parallelism(), config.checkpointInterval(),
                     config.bufferTimeout());
             RunSetup setup = RunSetup.of(settings, config.loadChargers(), traffic, overloadEvery,
-                    rig.inputPartitions());
+                    rig.inputPartitions(), config.compression());
             ProbeBook probes = new ProbeBook();
             Prefill prefill = prefill(rig, traffic, events, probes);
             try (AlertTail tail = new AlertTail(rig.bootstrap(), probes);
@@ -71,7 +71,7 @@ public final class BacklogRun {
         long start = System.nanoTime();
         long lastPrint = start;
         long chargers = 0;
-        try (KafkaProducer<byte[], byte[]> producer = rig.producer(20, 256 * 1024)) {
+        try (KafkaProducer<byte[], byte[]> producer = rig.producer(20, 256 * 1024, config.compression())) {
             for (long i = 0; i < events; i++) {
                 Message m = traffic.nextScheduled(origin);
                 if (m.overload()) {

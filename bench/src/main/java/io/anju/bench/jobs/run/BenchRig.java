@@ -86,15 +86,15 @@ final class BenchRig implements AutoCloseable {
 
     /**
      * A producer configured as the gateway's (gateway ProducerSettings: acks=all, idempotent, 5 in flight, lz4,
-     * 64 MiB buffer) with the given linger and batch size.
+     * 64 MiB buffer) with the given linger, batch size and compression.
      */
-    KafkaProducer<byte[], byte[]> producer(int lingerMs, int batchBytes) {
+    KafkaProducer<byte[], byte[]> producer(int lingerMs, int batchBytes, String compression) {
         Map<String, Object> p = new HashMap<>();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
         p.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, batchBytes);
         p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L << 20);

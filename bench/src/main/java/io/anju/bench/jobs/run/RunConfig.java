@@ -12,7 +12,8 @@ import java.time.Duration;
  * @param parallelism        the job's operator parallelism
  * @param checkpointInterval the job's checkpoint interval; null: the job's default
  * @param bufferTimeout      Flink's network buffer timeout; null: the job's default
+ * @param compression        the load producer's Kafka compression ({@code lz4} as the gateway's, or {@code none})
  */
 public record RunConfig(Path workDir, int loadChargers, long seed, int parallelism, Duration checkpointInterval,
-                        Duration bufferTimeout) {
+                        Duration bufferTimeout, String compression) {
 }

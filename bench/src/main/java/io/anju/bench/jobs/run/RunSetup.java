@@ -15,11 +15,12 @@ import io.anju.jobs.JobsSettings;
  */
 public record RunSetup(int parallelism, long checkpointMs, long bufferTimeoutMs, String stateBackend,
                        int loadChargers, long chargerCompounds, long devices, double chargerShare, int overloadEvery,
-                       int inputPartitions) {
+                       int inputPartitions, String compression) {
 
-    static RunSetup of(JobsSettings s, int loadChargers, Traffic traffic, int overloadEvery, int inputPartitions) {
+    static RunSetup of(JobsSettings s, int loadChargers, Traffic traffic, int overloadEvery, int inputPartitions,
+                       String compression) {
         return new RunSetup(s.parallelism(), s.checkpointInterval().toMillis(), s.bufferTimeout().toMillis(),
                 s.stateBackend(), loadChargers, traffic.chargerCompounds(), traffic.devices(), traffic.chargerShare(),
-                overloadEvery, inputPartitions);
+                overloadEvery, inputPartitions, compression);
     }
 }

@@ -44,7 +44,7 @@ public final class SustainedRun {
             JobsSettings settings = rig.settings(config.parallelism(), config.checkpointInterval(),
                     config.bufferTimeout());
             RunSetup setup = RunSetup.of(settings, config.loadChargers(), traffic, overloadEvery,
-                    rig.inputPartitions());
+                    rig.inputPartitions(), config.compression());
             ProbeBook probes = new ProbeBook();
             try (AlertTail tail = new AlertTail(rig.bootstrap(), probes);
                  MeasuredJob job = MeasuredJob.start(rig, settings);
@@ -54,7 +54,7 @@ public final class SustainedRun {
                                 + "from %,d devices (%.0f %% charger telemetry), %.0f s warm-up, %.0f s measured",
                         setup.inputPartitions(), rate, traffic.devices(), 100 * traffic.chargerShare(), warmupSeconds,
                         seconds));
-                try (PacedProducer producer = new PacedProducer(rig.producer(5, 64 * 1024), traffic, rate,
+                try (PacedProducer producer = new PacedProducer(rig.producer(5, 64 * 1024, config.compression()), traffic, rate,
                         m -> probes.sent(m.deviceId(), m.overloadPort(), m.ts())).start()) {
                     long started = System.currentTimeMillis();
                     stretch("warm-up", started, started + (long) (warmupSeconds * 1000), producer, job.lag(),
