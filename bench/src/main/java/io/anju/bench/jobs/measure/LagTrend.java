@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * The job's lag over a measured window: at its start and end, its largest, and its slope (records per second,
- * least squares over every sample). Bounded means the job keeps up with input at rate R: the lag moves by less than
- * 1 % of R per second either way, and at the end it is under one second of input.
+ * least squares over every sample). Bounded means the job keeps up with input at rate R: the lag grows by less than
+ * 1 % of R per second, and at the end it is under one second of input. A lag that falls and ends under one second
+ * of input is bounded too: the job drained what piled up while it warmed up, so it reads faster than R.
  *
  * @param samples how many samples the figures rest on (NaN slope with fewer than 2)
  */
@@ -44,9 +45,9 @@ public record LagTrend(int samples, long startLag, long endLag, long maxLag, dou
         return new LagTrend(n, lag[0], lag[n - 1], max, slope);
     }
 
-    /** |slope| < 1 % of {@code rate} per second, and the lag at the end < {@code rate} records (1 s of input). */
+    /** slope < 1 % of {@code rate} per second, and the lag at the end < {@code rate} records (1 s of input). */
     public boolean bounded(double rate) {
-        return Math.abs(slopePerSecond) < 0.01 * rate && endLag < rate;
+        return slopePerSecond < 0.01 * rate && endLag < rate;
     }
 
     /** "BOUNDED", or why the lag is not bounded at {@code rate}. */
@@ -57,9 +58,7 @@ public record LagTrend(int samples, long startLag, long endLag, long maxLag, dou
         if (bounded(rate)) {
             return "BOUNDED";
         }
-        String why = Math.abs(slopePerSecond) < 0.01 * rate ? ""
-                : slopePerSecond > 0 ? "growing by ≥ 1 % of the rate per second"
-                : "falling by ≥ 1 % of the rate per second: still draining what piled up in the warm-up";
+        String why = slopePerSecond < 0.01 * rate ? "" : "growing by ≥ 1 % of the rate per second";
         String end = endLag >= rate ? "over 1 s of input at the end" : "";
         return "NOT BOUNDED (" + (why.isEmpty() ? end : end.isEmpty() ? why : why + "; " + end) + ")";
     }

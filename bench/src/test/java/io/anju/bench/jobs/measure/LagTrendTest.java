@@ -49,11 +49,13 @@ class LagTrendTest {
     }
 
     @Test
-    void aLagFallingBy1PercentOfTheRatePerSecond_isNotBoundedEither() {
-        LagTrend draining = LagTrend.of(new double[] {0, 1, 2}, new long[] {9_000, 6_000, 3_000});
+    void aLagFallingFast_isBoundedWhenItEndsUnderOneSecondOfInput_notWhileStillBehind() {
+        LagTrend drained = LagTrend.of(new double[] {0, 1, 2}, new long[] {60_000, 30_000, 3_000});
+        LagTrend stillBehind = LagTrend.of(new double[] {0, 1, 2}, new long[] {90_000, 60_000, 30_000});
 
-        assertThat(draining.bounded(RATE)).isFalse();
-        assertThat(draining.verdict(RATE)).contains("falling");
+        assertThat(drained.bounded(RATE)).as("it reads faster than the rate").isTrue();
+        assertThat(stillBehind.bounded(RATE)).isFalse();
+        assertThat(stillBehind.verdict(RATE)).contains("over 1 s of input");
     }
 
     @Test
