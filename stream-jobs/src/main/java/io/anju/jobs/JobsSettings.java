@@ -133,8 +133,23 @@ public record JobsSettings(String bootstrap, Path registry, String influxUrl, St
                 groupPrefix, autoStop, commandTtl, detectors);
     }
 
+    /**
+     * Names the shape of the jobs' state. Raise it when a release changes operators or state so that an older
+     * checkpoint cannot be restored: runs then start fresh under a new directory instead of failing on the old one.
+     */
+    public static final String STATE_LAYOUT = "state-2";
+
     public Path checkpointDir() {
-        return dataDir.resolve("flink").resolve("checkpoints");
+        return stateDir().resolve("checkpoints");
+    }
+
+    public Path savepointDir() {
+        return stateDir().resolve("savepoints");
+    }
+
+    /** Where the jobs' state lives under the data directory, one directory per {@link #STATE_LAYOUT}. */
+    public Path stateDir() {
+        return dataDir.resolve("flink").resolve(STATE_LAYOUT);
     }
 
     /**

@@ -15,7 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What every registered charging station last reported, and whether it counts as online: heard within
- * {@code staleAfter} (gateway time) and not last announced offline (a Will message). One entry per station at most.
+ * {@code staleAfter} and not last announced offline (a Will message). One entry per station at most.
+ *
+ * <p>"Heard" is judged on this reader's own clock, when the message is read, not on the gateway's receive stamp:
+ * a gateway may follow another clock (the demo's simulated one) and this board's staleness sweep runs on ours.
  */
 final class ChargerBoard {
 
@@ -25,7 +28,7 @@ final class ChargerBoard {
 
     /**
      * @param ports      from the latest telemetry, empty before any
-     * @param lastSeenAt gateway receive time of the latest message of any kind
+     * @param lastSeenAt when this board read the latest message of any kind
      * @param saidOffline the latest message was an {@code offline} status
      * @param shownOnline what the last published {@code charger} event said, so the staleness sweep sends flips only
      */
@@ -69,7 +72,7 @@ final class ChargerBoard {
             }
             changed[0] = true;
             Station next = new Station(e.ts(), List.copyOf(ports), number(p.path("leakageMa")),
-                    p.has("smoke") ? p.path("smoke").asBoolean() : null, Math.max(s.lastSeenAt(), e.receivedAt()),
+                    p.has("smoke") ? p.path("smoke").asBoolean() : null, Math.max(s.lastSeenAt(), now),
                     false, s.shownOnline());
             return shown(next, now);
         });
@@ -85,7 +88,7 @@ final class ChargerBoard {
         stations.compute(e.deviceId(), (id, old) -> {
             Station s = old == null ? Station.NEVER : old;
             Station next = new Station(s.telemetryTs(), s.ports(), s.leakageMa(), s.smoke(),
-                    Math.max(s.lastSeenAt(), e.receivedAt()), offline, s.shownOnline());
+                    Math.max(s.lastSeenAt(), now), offline, s.shownOnline());
             return shown(next, now);
         });
         return true;

@@ -1,8 +1,8 @@
 package io.anju.jobs.history;
 
+import io.anju.jobs.types.ImmutableSerializer;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * jobs turn off): measurement, tags, fields with a type byte each (the four InfluxDB field types), timestamp and
  * tie-break. Points are immutable, so a copy is the point itself. Not used for state.
  */
-public final class SeriesPointSerializer extends TypeSerializerSingleton<SeriesPoint> {
+public final class SeriesPointSerializer extends ImmutableSerializer<SeriesPoint> {
     public static final SeriesPointSerializer INSTANCE = new SeriesPointSerializer();
     private static final long serialVersionUID = 1L;
 
@@ -26,31 +26,6 @@ public final class SeriesPointSerializer extends TypeSerializerSingleton<SeriesP
     private static final byte STRING = 3;
 
     private SeriesPointSerializer() {
-    }
-
-    @Override
-    public boolean isImmutableType() {
-        return true;
-    }
-
-    @Override
-    public SeriesPoint createInstance() {
-        return null;
-    }
-
-    @Override
-    public SeriesPoint copy(SeriesPoint from) {
-        return from;
-    }
-
-    @Override
-    public SeriesPoint copy(SeriesPoint from, SeriesPoint reuse) {
-        return from;
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -103,16 +78,6 @@ public final class SeriesPointSerializer extends TypeSerializerSingleton<SeriesP
             });
         }
         return new SeriesPoint(measurement, tags, fields, in.readLong(), in.readInt());
-    }
-
-    @Override
-    public SeriesPoint deserialize(SeriesPoint reuse, DataInputView in) throws IOException {
-        return deserialize(in);
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        serialize(deserialize(source), target);
     }
 
     @Override

@@ -1,9 +1,8 @@
 package io.anju.jobs.history;
 
-import org.apache.flink.api.common.serialization.SerializerConfig;
+import io.anju.jobs.types.SerializerTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 import java.lang.reflect.Type;
 import java.util.Map;
@@ -13,8 +12,12 @@ import java.util.Map;
  * maps of {@code Object} values would otherwise be a generic type (Kryo, which the jobs turn off). Found through the
  * {@code @TypeInfo} annotation on the record.
  */
-public final class SeriesPointTypeInfo extends TypeInformation<SeriesPoint> {
+public final class SeriesPointTypeInfo extends SerializerTypeInfo<SeriesPoint> {
     private static final long serialVersionUID = 1L;
+
+    public SeriesPointTypeInfo() {
+        super(SeriesPoint.class, SeriesPointSerializer.INSTANCE);
+    }
 
     /** The factory the {@code @TypeInfo} annotation names. */
     public static final class Factory extends TypeInfoFactory<SeriesPoint> {
@@ -22,60 +25,5 @@ public final class SeriesPointTypeInfo extends TypeInformation<SeriesPoint> {
         public TypeInformation<SeriesPoint> createTypeInfo(Type t, Map<String, TypeInformation<?>> generics) {
             return new SeriesPointTypeInfo();
         }
-    }
-
-    @Override
-    public boolean isBasicType() {
-        return false;
-    }
-
-    @Override
-    public boolean isTupleType() {
-        return false;
-    }
-
-    @Override
-    public int getArity() {
-        return 1;
-    }
-
-    @Override
-    public int getTotalFields() {
-        return 1;
-    }
-
-    @Override
-    public Class<SeriesPoint> getTypeClass() {
-        return SeriesPoint.class;
-    }
-
-    @Override
-    public boolean isKeyType() {
-        return false;
-    }
-
-    @Override
-    public TypeSerializer<SeriesPoint> createSerializer(SerializerConfig config) {
-        return SeriesPointSerializer.INSTANCE;
-    }
-
-    @Override
-    public String toString() {
-        return "SeriesPoint";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof SeriesPointTypeInfo;
-    }
-
-    @Override
-    public int hashCode() {
-        return SeriesPointTypeInfo.class.hashCode();
-    }
-
-    @Override
-    public boolean canEqual(Object o) {
-        return o instanceof SeriesPointTypeInfo;
     }
 }

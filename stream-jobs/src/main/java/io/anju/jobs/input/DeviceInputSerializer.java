@@ -2,9 +2,9 @@ package io.anju.jobs.input;
 
 import io.anju.common.model.DeviceType;
 import io.anju.common.model.LocationChain;
+import io.anju.jobs.types.ImmutableSerializer;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -19,7 +19,7 @@ import java.util.List;
  * location), then the kind's own fields; port states and device types travel as codes. Records are immutable, so a
  * copy is the record itself. Not used for state, so the format may change between versions of the job.
  */
-public final class DeviceInputSerializer extends TypeSerializerSingleton<DeviceInput> {
+public final class DeviceInputSerializer extends ImmutableSerializer<DeviceInput> {
     public static final DeviceInputSerializer INSTANCE = new DeviceInputSerializer();
     private static final long serialVersionUID = 1L;
 
@@ -34,31 +34,6 @@ public final class DeviceInputSerializer extends TypeSerializerSingleton<DeviceI
     private static final int OTHER_STATE = 255;
 
     private DeviceInputSerializer() {
-    }
-
-    @Override
-    public boolean isImmutableType() {
-        return true;
-    }
-
-    @Override
-    public DeviceInput createInstance() {
-        return null;
-    }
-
-    @Override
-    public DeviceInput copy(DeviceInput from) {
-        return from;
-    }
-
-    @Override
-    public DeviceInput copy(DeviceInput from, DeviceInput reuse) {
-        return from;
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -125,16 +100,6 @@ public final class DeviceInputSerializer extends TypeSerializerSingleton<DeviceI
             case STATUS -> new DeviceInput.Status(seen);
             default -> throw new IOException("not a device input: tag " + tag);
         };
-    }
-
-    @Override
-    public DeviceInput deserialize(DeviceInput reuse, DataInputView in) throws IOException {
-        return deserialize(in);
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        serialize(deserialize(source), target);
     }
 
     @Override

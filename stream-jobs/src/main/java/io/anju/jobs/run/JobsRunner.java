@@ -19,6 +19,8 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 
 /**
  * Runs the jobs on this machine in one Flink MiniCluster: alerting always, history when an InfluxDB URL is set; as
@@ -98,10 +101,24 @@ public final class JobsRunner implements AutoCloseable {
         topics.add(Topics.ZONES);
         TopicAdmin.ensure(bootstrap, "jobs.bootstrap", topics, 6, (short) 1);
         if (cluster == null) {
+            warnOfEarlierState();
             cluster = startCluster();
         }
         for (var job : jobs.entrySet()) {
             running.put(job.getKey(), submit(job.getKey(), job.getValue()));
+        }
+    }
+
+    /** State an earlier release left cannot be restored into these operators; say so rather than ignore it silently. */
+    private void warnOfEarlierState() throws IOException {
+        Path flink = settings.stateDir().getParent();
+        if (!Files.isDirectory(flink)) {
+            return;
+        }
+        try (Stream<Path> dirs = Files.list(flink)) {
+            dirs.filter(d -> !d.equals(settings.stateDir()) && Files.isDirectory(d))
+                    .forEach(d -> LOG.warn("state at {} is from an earlier release and is not continued from: the jobs "
+                            + "start fresh under {}; delete it when no longer needed", d, settings.stateDir()));
         }
     }
 
@@ -143,7 +160,7 @@ public final class JobsRunner implements AutoCloseable {
     }
 
     public Path savepoints(String job) {
-        return settings.dataDir().resolve("flink").resolve("savepoints").resolve(job);
+        return settings.savepointDir().resolve(job);
     }
 
     /** The checkpoint or savepoint a job continued from, when it did. */

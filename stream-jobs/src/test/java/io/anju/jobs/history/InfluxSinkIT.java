@@ -258,9 +258,12 @@ class InfluxSinkIT {
             }
         }
         inputs.sort(Comparator.comparingLong(in -> in.seen().ts()));
+        // One source task and one watermark task: each device's readings in order, as Kafka keeps a partition.
         DataStream<DeviceInput> devices = env.fromData(inputs, TypeInformation.of(DeviceInput.class))
+                .setParallelism(1)
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<DeviceInput>forMonotonousTimestamps()
-                        .withTimestampAssigner((in, ts) -> in.seen().ts()));
+                        .withTimestampAssigner((in, ts) -> in.seen().ts()))
+                .setParallelism(1);
         LocationChain zone = new LocationChain("sd-01", "cm-01", "gr-0001", null, "bym-z03");
         DataStream<SeriesPoint> zones = env.fromData(List.of(
                 SeriesPoints.crowdZone(new ZoneStatus("bym-z03", "crd-0007", zone, TS, 412, 0.515, 0.412, null, null,

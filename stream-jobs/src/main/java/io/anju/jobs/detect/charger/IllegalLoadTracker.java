@@ -39,13 +39,16 @@ public final class IllegalLoadTracker {
 
     /** A telemetry already known to be the newest of the station. */
     public void onTelemetry(ChargerTelemetry t, Collector<Alert> out) throws Exception {
+        // Most stations have no port at the line: one look at the runs then spares one per port.
+        boolean anyRun = !runs.isEmpty();
         for (PortReading r : t.ports()) {
-            onPort(t, r, t.ts(), out);
+            onPort(t, r, t.ts(), anyRun, out);
         }
     }
 
-    private void onPort(ChargerTelemetry t, PortReading r, long ts, Collector<Alert> out) throws Exception {
-        IllegalLoadRun before = runs.get(r.no());
+    private void onPort(ChargerTelemetry t, PortReading r, long ts, boolean anyRun, Collector<Alert> out)
+            throws Exception {
+        IllegalLoadRun before = anyRun ? runs.get(r.no()) : null;
         IllegalLoadRun run = rule.advance(before, r, ts);
         String deviceId = t.deviceId();
         if (run == null) {

@@ -47,8 +47,10 @@ public final class PortOverloadTracker {
     /** A telemetry already known to be the newest of the station. */
     public void onTelemetry(ChargerTelemetry t, Collector<Alert> out) throws Exception {
         int limitW = (t.limits() == null ? ChargerLimits.DEFAULTS : t.limits()).portLimitW();
+        // Nearly always no port has a run: one look at the runs then spares one per port.
+        boolean anyRun = !runs.isEmpty();
         for (PortReading r : t.ports()) {
-            onPort(t, r, t.ts(), limitW, out);
+            onPort(t, r, t.ts(), limitW, anyRun, out);
         }
     }
 
@@ -63,9 +65,9 @@ public final class PortOverloadTracker {
         runs.put(e.port(), rule.startedByEvent(e.ts(), e.value()));
     }
 
-    private void onPort(ChargerTelemetry t, PortReading r, long ts, int limitW, Collector<Alert> out)
+    private void onPort(ChargerTelemetry t, PortReading r, long ts, int limitW, boolean anyRun, Collector<Alert> out)
             throws Exception {
-        PortOverloadRun before = runs.get(r.no());
+        PortOverloadRun before = anyRun ? runs.get(r.no()) : null;
         PortOverloadRun run = rule.advance(before, r, ts, limitW);
         String deviceId = t.deviceId();
         if (run == null) {

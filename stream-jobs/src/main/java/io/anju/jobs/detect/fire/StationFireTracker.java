@@ -20,6 +20,7 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.util.Collector;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,6 +47,9 @@ public final class StationFireTracker {
     private String keysOf;
     private String fireKey;
     private String leakKey;
+    /** Whether the station's fire risk / leakage fault is open, looked up once per input and after each change. */
+    private Boolean fireOpen;
+    private Boolean leakOpen;
 
     private StationFireTracker(FireRiskSettings settings, RuntimeContext ctx, Counter staleReadings) {
         this.settings = settings;
@@ -71,27 +75,37 @@ public final class StationFireTracker {
      */
     public void onTelemetry(ChargerTelemetry t, String escalation, TimerService timers, Collector<Alert> out)
             throws Exception {
+        forgetOpen();
         StationState st = station(t.deviceId(), t.location());
         Map<Integer, PortTrack> tracks = tracks(st);
+        Map<Integer, PortTrack> changed = new HashMap<>();
+        boolean fresh = false;
         for (PortReading p : t.ports()) {
-            reading(FireSignal.Kind.PORT_TEMP, p.no(), p.tempC(), t.ts(), t.location(), st, tracks, escalation, timers,
-                    out);
+            fresh |= reading(FireSignal.Kind.PORT_TEMP, p.no(), p.tempC(), t.ts(), t.location(), st, tracks, changed,
+                    escalation, timers, out);
         }
-        reading(FireSignal.Kind.SMOKE, 0, t.smoke() ? 1 : 0, t.ts(), t.location(), st, tracks, escalation, timers, out);
-        reading(FireSignal.Kind.LEAKAGE, 0, t.leakageMa(), t.ts(), t.location(), st, tracks, escalation, timers, out);
+        fresh |= reading(FireSignal.Kind.SMOKE, 0, t.smoke() ? 1 : 0, t.ts(), t.location(), st, tracks, changed,
+                escalation, timers, out);
+        fresh |= reading(FireSignal.Kind.LEAKAGE, 0, t.leakageMa(), t.ts(), t.location(), st, tracks, changed,
+                escalation, timers, out);
+        store(st, fresh, changed);
     }
 
     /** The station's overtemp (with port and value), smoke and leakage events; other kinds say nothing of fire. */
     public void onEvent(ChargerEvent e, String escalation, TimerService timers, Collector<Alert> out) throws Exception {
+        forgetOpen();
         for (FireSignal s : FireSignals.fromEvent(e)) {
             StationState st = station(s.deviceId(), s.location());
-            reading(s.kind(), s.port() == null ? 0 : s.port(), s.value(), s.ts(), s.location(), st, tracks(st),
-                    escalation, timers, out);
+            Map<Integer, PortTrack> changed = new HashMap<>();
+            boolean fresh = reading(s.kind(), s.port() == null ? 0 : s.port(), s.value(), s.ts(), s.location(), st,
+                    tracks(st), changed, escalation, timers, out);
+            store(st, fresh, changed);
         }
     }
 
     /** A timer of the station fired: clears what has been quiet long enough. */
     public void onTimer(long timestamp, Collector<Alert> out) throws Exception {
+        forgetOpen();
         StationState st = station.value();
         if (st != null) {
             clearIfQuiet(st, timestamp, out);
@@ -100,13 +114,24 @@ public final class StationFireTracker {
 
     /** The compound's escalation began or ended at {@code ts}: an open fire risk is assessed again at once. */
     public void reassess(long ts, String escalation, Collector<Alert> out) throws Exception {
+        forgetOpen();
         StationState st = station.value();
-        if (st != null && book.isOpen(fireKey(st.deviceId))) {
+        if (st != null && fireOpen(st.deviceId)) {
             draft(st, evaluate(st, tracks(st)), ts, escalation, out);
         }
     }
 
-    /** The compound of the current station, as {@link FireSignals#compoundOf} names it; null before its first reading. */
+    /** Writes back what one input changed: the station, and the port histories it added to. */
+    private void store(StationState st, boolean fresh, Map<Integer, PortTrack> changed) throws Exception {
+        if (fresh) {
+            station.update(st);
+        }
+        if (!changed.isEmpty()) {
+            ports.putAll(changed);
+        }
+    }
+
+    /** The compound of the current station ({@link FireSignals#compoundOf}); null before its first reading. */
     public String compound() throws Exception {
         StationState st = station.value();
         return st == null ? null : FireSignals.compoundOf(st.location, st.deviceId);
@@ -119,19 +144,20 @@ public final class StationFireTracker {
 
     /**
      * Applies one reading ({@code kind}: a port temperature of {@code port}, the smoke flag or the leakage) to the
-     * station and its port histories ({@code tracks}, kept up to date here).
+     * station and its port histories ({@code tracks}, kept up to date here; those it changed go in {@code changed},
+     * to be stored once the whole input is applied); false when the reading was stale.
      */
-    private void reading(FireSignal.Kind kind, int port, double value, long ts, LocationChain location,
-                         StationState st, Map<Integer, PortTrack> tracks, String escalation, TimerService timers,
-                         Collector<Alert> out) throws Exception {
+    private boolean reading(FireSignal.Kind kind, int port, double value, long ts, LocationChain location,
+                            StationState st, Map<Integer, PortTrack> tracks, Map<Integer, PortTrack> changed,
+                            String escalation, TimerService timers, Collector<Alert> out) throws Exception {
         boolean fresh = switch (kind) {
-            case PORT_TEMP -> portReading(st, port, value, ts, tracks);
+            case PORT_TEMP -> portReading(st, port, value, ts, tracks, changed);
             case SMOKE -> smokeReading(st, value, ts);
             default -> leakageReading(st, value, ts);
         };
         if (!fresh) {
             staleReadings.inc();
-            return;
+            return false;
         }
         st.seen(ts, location);
         FireAssessment a = evaluate(st, tracks);
@@ -141,11 +167,11 @@ public final class StationFireTracker {
             a = evaluate(st, tracks);
         }
         draft(st, a, ts, escalation, out);
-        station.update(st);
+        return true;
     }
 
-    private boolean portReading(StationState st, int port, double tempC, long ts, Map<Integer, PortTrack> tracks)
-            throws Exception {
+    private boolean portReading(StationState st, int port, double tempC, long ts, Map<Integer, PortTrack> tracks,
+                                Map<Integer, PortTrack> changed) {
         PortTrack track = tracks.get(port);
         if (track == null) {
             track = new PortTrack();
@@ -154,7 +180,7 @@ public final class StationFireTracker {
         if (!track.add(ts, tempC, keep)) {
             return false;
         }
-        ports.put(port, track);
+        changed.put(port, track);
         tracks.put(port, track);
         st.addPort(port);
         return true;
@@ -180,8 +206,7 @@ public final class StationFireTracker {
     }
 
     private FireAssessment evaluate(StationState st, Map<Integer, PortTrack> tracks) throws Exception {
-        return FireAssessment.of(st, tracks, book.isOpen(fireKey(st.deviceId)), settings,
-                settings.reportingGap().toMillis());
+        return FireAssessment.of(st, tracks, fireOpen(st.deviceId), settings, settings.reportingGap().toMillis());
     }
 
     /** Raises or updates the station's fire risk or leakage fault from its assessment. */
@@ -191,34 +216,35 @@ public final class StationFireTracker {
         String leakKey = leakKey(st.deviceId);
         if (a.level() != null) {
             Severity severity = escalation == null ? a.level() : a.level().raised();
-            book.raiseOrUpdate(new AlertDraft(AlertType.FIRE_RISK, severity, SourceKind.DEVICE, st.deviceId,
+            AlertDraft fire = new AlertDraft(AlertType.FIRE_RISK, severity, SourceKind.DEVICE, st.deviceId,
                     st.deviceId, a.suspectPort(), st.location, ts, a.summary(st.deviceId, severity, escalation),
-                    severity.atLeast(Severity.ORANGE) ? STOP_PORT : INSPECT_PORT, a.evidence())).ifPresent(out::collect);
-            if (book.isOpen(leakKey)) {
+                    severity.atLeast(Severity.ORANGE) ? STOP_PORT : INSPECT_PORT, a.evidence());
+            changedBook().raiseOrUpdate(fire).ifPresent(out::collect);
+            if (leakOpen(st.deviceId)) {
                 st.leakQuietSince = StationState.NONE;
                 String fireId = book.get(fireKey).map(o -> o.id()).orElse("");
-                book.clear(leakKey, ts, "Leakage at station " + st.deviceId + " is now part of fire risk " + fireId,
-                        a.evidence()).ifPresent(out::collect);
+                changedBook().clear(leakKey, ts, "Leakage at station " + st.deviceId + " is now part of fire risk "
+                        + fireId, a.evidence()).ifPresent(out::collect);
             }
         } else if (a.leakageOnly()) {
-            book.raiseOrUpdate(AlertDraft.device(AlertType.LEAKAGE_FAULT, Severity.ORANGE, st.deviceId, st.location,
-                    ts, String.format(Locale.ROOT, "Leakage current %.1f mA at station %s (above %.0f mA): inspect the "
+            AlertDraft leak = AlertDraft.device(AlertType.LEAKAGE_FAULT, Severity.ORANGE, st.deviceId, st.location, ts,
+                    String.format(Locale.ROOT, "Leakage current %.1f mA at station %s (above %.0f mA): inspect the "
                             + "station", st.leakageMa, st.deviceId, settings.leakageMa()), INSPECT_STATION,
-                    List.of(Evidence.reading(st.leakageTs, st.deviceId, "leakageMa", st.leakageMa, "mA"))))
-                    .ifPresent(out::collect);
+                    List.of(Evidence.reading(st.leakageTs, st.deviceId, "leakageMa", st.leakageMa, "mA")));
+            changedBook().raiseOrUpdate(leak).ifPresent(out::collect);
         }
     }
 
     /** Notes when the station's open alerts went quiet and sets the timer that may clear them. */
     private void trackQuiet(StationState st, FireAssessment a, long ts, TimerService timers) throws Exception {
         long clearAfter = settings.clearAfter().toMillis();
-        if (!book.isOpen(fireKey(st.deviceId)) || !a.quiet()) {
+        if (!fireOpen(st.deviceId) || !a.quiet()) {
             st.fireQuietSince = StationState.NONE;
         } else if (st.fireQuietSince == StationState.NONE) {
             st.fireQuietSince = ts;
             timers.registerEventTimeTimer(ts + clearAfter);
         }
-        if (!book.isOpen(leakKey(st.deviceId)) || a.leaking()) {
+        if (!leakOpen(st.deviceId) || a.leaking()) {
             st.leakQuietSince = StationState.NONE;
         } else if (st.leakQuietSince == StationState.NONE) {
             st.leakQuietSince = ts;
@@ -234,13 +260,13 @@ public final class StationFireTracker {
         }
         boolean changed = false;
         if (st.fireQuietSince != StationState.NONE && now - st.fireQuietSince >= clearAfter) {
-            book.clear(fireKey(st.deviceId), now, "No fire sign at station " + st.deviceId + " for "
+            changedBook().clear(fireKey(st.deviceId), now, "No fire sign at station " + st.deviceId + " for "
                     + minutes(clearAfter) + " min", quietEvidence(st)).ifPresent(out::collect);
             st.fireQuietSince = StationState.NONE;
             changed = true;
         }
         if (st.leakQuietSince != StationState.NONE && now - st.leakQuietSince >= clearAfter) {
-            book.clear(leakKey(st.deviceId), now, String.format(Locale.ROOT, "Leakage at station %s back to "
+            changedBook().clear(leakKey(st.deviceId), now, String.format(Locale.ROOT, "Leakage at station %s back to "
                     + "%.1f mA for %d min", st.deviceId, st.leakageMa, minutes(clearAfter)), quietEvidence(st))
                     .ifPresent(out::collect);
             st.leakQuietSince = StationState.NONE;
@@ -252,16 +278,41 @@ public final class StationFireTracker {
         return changed;
     }
 
-    /** The station's port histories by port, in port order. */
+    /** The station's port histories by port, in port order, read from state in one go. */
     private Map<Integer, PortTrack> tracks(StationState st) throws Exception {
         Map<Integer, PortTrack> out = new TreeMap<>();
-        for (int p : st.ports) {
-            PortTrack t = ports.get(p);
-            if (t != null) {
-                out.put(p, t);
-            }
+        if (st.ports.length == 0) {
+            return out;
+        }
+        for (Map.Entry<Integer, PortTrack> e : ports.entries()) {
+            out.put(e.getKey(), e.getValue());
         }
         return out;
+    }
+
+    private boolean fireOpen(String stationId) throws Exception {
+        if (fireOpen == null) {
+            fireOpen = book.isOpen(fireKey(stationId));
+        }
+        return fireOpen;
+    }
+
+    private boolean leakOpen(String stationId) throws Exception {
+        if (leakOpen == null) {
+            leakOpen = book.isOpen(leakKey(stationId));
+        }
+        return leakOpen;
+    }
+
+    private void forgetOpen() {
+        fireOpen = null;
+        leakOpen = null;
+    }
+
+    /** The book, about to change: what is open must be looked up again afterwards. */
+    private AlertBook changedBook() {
+        forgetOpen();
+        return book;
     }
 
     private static List<Evidence> quietEvidence(StationState st) {
