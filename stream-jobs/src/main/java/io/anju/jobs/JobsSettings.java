@@ -140,7 +140,12 @@ public record JobsSettings(String bootstrap, Path registry, String influxUrl, St
     public static final String STATE_LAYOUT = "state-2";
 
     public Path checkpointDir() {
-        return stateDir().resolve("checkpoints");
+        return checkpointDir(dataDir);
+    }
+
+    /** The checkpoints under a data directory, each job's in a directory named after it. */
+    public static Path checkpointDir(Path dataDir) {
+        return stateDir(dataDir).resolve("checkpoints");
     }
 
     public Path savepointDir() {
@@ -149,6 +154,10 @@ public record JobsSettings(String bootstrap, Path registry, String influxUrl, St
 
     /** Where the jobs' state lives under the data directory, one directory per {@link #STATE_LAYOUT}. */
     public Path stateDir() {
+        return stateDir(dataDir);
+    }
+
+    private static Path stateDir(Path dataDir) {
         return dataDir.resolve("flink").resolve(STATE_LAYOUT);
     }
 

@@ -4,6 +4,7 @@ import io.anju.cases.auth.cli.UserDemoCommand;
 import io.anju.common.alert.Alert;
 import io.anju.jobs.JobsSettings;
 import io.anju.jobs.run.RestorePoints;
+import io.anju.jobs.topology.AlertsJob;
 import io.anju.sim.run.SimStats;
 import io.anju.sim.run.Simulation;
 import io.anju.sim.run.SimulationFactory;
@@ -76,7 +77,7 @@ class JobsKillIT {
             Path jobsData = dir.resolve("jobs");
             LOG.info("the jobs JVMs log to {}", dir);
             List<String> jobsArgs = jobsArgs(platform, jobsData);
-            Path checkpoints = jobsData.resolve("flink").resolve("checkpoints").resolve("anju-alerts");
+            Path checkpoints = JobsSettings.checkpointDir(jobsData).resolve(AlertsJob.NAME);
             Kill kill;
             try {
                 try (JobsProcess first = JobsProcess.start(dir.resolve("jobs-1.log"), jobsArgs)) {
