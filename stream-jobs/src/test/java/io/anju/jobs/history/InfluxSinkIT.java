@@ -15,6 +15,7 @@ import io.anju.jobs.input.PortReading;
 import io.anju.jobs.topology.HistoryJob;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -258,12 +259,14 @@ class InfluxSinkIT {
             }
         }
         inputs.sort(Comparator.comparingLong(in -> in.seen().ts()));
-        // One source task and one watermark task: each device's readings in order, as Kafka keeps a partition.
+        // One source task and one watermark task, then by device: each device's readings reach one task of the
+        // job in order, as a Kafka partition keeps them (a rebalance would let a station's readings overtake).
         DataStream<DeviceInput> devices = env.fromData(inputs, TypeInformation.of(DeviceInput.class))
                 .setParallelism(1)
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<DeviceInput>forMonotonousTimestamps()
                         .withTimestampAssigner((in, ts) -> in.seen().ts()))
-                .setParallelism(1);
+                .setParallelism(1)
+                .keyBy(in -> in.seen().deviceId(), Types.STRING);
         LocationChain zone = new LocationChain("sd-01", "cm-01", "gr-0001", null, "bym-z03");
         DataStream<SeriesPoint> zones = env.fromData(List.of(
                 SeriesPoints.crowdZone(new ZoneStatus("bym-z03", "crd-0007", zone, TS, 412, 0.515, 0.412, null, null,
