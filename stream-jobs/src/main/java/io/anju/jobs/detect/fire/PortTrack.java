@@ -6,6 +6,11 @@ package io.anju.jobs.detect.fire;
  * 30–90 s and stays for minutes, so a copy per reading was garbage that lived long enough to make every young
  * collection copy it. In place is safe in keyed state: the heap backend hands out a copy while a snapshot holds the
  * stored one, and the tracker stores the track again after each change.
+ * <p>
+ * Its size is bounded by time, not by how often a port reports: while the newest reading is less than a minimum
+ * spacing after the one before it, the next reading replaces it, so the readings held are at least that spacing
+ * apart (all but the newest), at most {@code keep / spacing + 2} of them, and the newest is always among them. A port that reports every second (a faulty or misconfigured charger, or a load test) costs as much
+ * memory as one that reports every spacing, instead of growing its buffer a hundredfold.
  */
 public class PortTrack {
     private static final int INITIAL_CAPACITY = 8;
@@ -26,9 +31,10 @@ public class PortTrack {
 
     /**
      * Appends a reading and forgets those older than {@code keepMs} before it; false (and no change) when the
-     * reading is not newer than the newest one, so a stale reading cannot move the history backwards.
+     * reading is not newer than the newest one, so a stale reading cannot move the history backwards. While the newest
+     * is less than {@code spacingMs} after the one before it, the reading replaces the newest instead of adding one.
      */
-    public boolean add(long readingTs, double readingC, long keepMs) {
+    public boolean add(long readingTs, double readingC, long keepMs, long spacingMs) {
         if (size > 0 && readingTs <= newestTs()) {
             return false;
         }
@@ -36,7 +42,9 @@ public class PortTrack {
             start = (start + 1) % ts.length;
             size--;
         }
-        if (size == ts.length) {
+        if (size >= 2 && newestTs() - tsAt(size - 2) < spacingMs) {
+            size--;
+        } else if (size == ts.length) {
             grow();
         }
         int at = (start + size) % ts.length;

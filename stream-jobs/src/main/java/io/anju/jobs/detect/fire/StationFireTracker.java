@@ -37,6 +37,11 @@ public final class StationFireTracker {
     static final String STOP_PORT = "stop_port";
     static final String INSPECT_PORT = "inspect_port";
     static final String INSPECT_STATION = "inspect_station";
+    /**
+     * A port track keeps at most this many readings per rise window (one per 5 s of the default 3 minutes): chargers
+     * report every 30–90 s, so real ones are never thinned, and one that reports far faster cannot fill the heap.
+     */
+    static final int TRACK_READINGS_PER_WINDOW = 36;
 
     private final FireRiskSettings settings;
     private final AlertBook book;
@@ -176,8 +181,8 @@ public final class StationFireTracker {
         if (track == null) {
             track = new PortTrack();
         }
-        long keep = settings.riseWindow().toMillis() * 4 / 3;
-        if (!track.add(ts, tempC, keep)) {
+        long window = settings.riseWindow().toMillis();
+        if (!track.add(ts, tempC, window * 4 / 3, window / TRACK_READINGS_PER_WINDOW)) {
             return false;
         }
         changed.put(port, track);
