@@ -33,7 +33,8 @@ final class SearchCommand implements Callable<Integer> {
             description = "Measured seconds of each probe (default: ${DEFAULT-VALUE}).")
     double stepSeconds;
     @Option(names = "--warmup", defaultValue = "20",
-            description = "Warm-up seconds of each probe (default: ${DEFAULT-VALUE}).")
+            description = "Warm-up seconds of each probe, the rate rising from 0 over the first half "
+                    + "(default: ${DEFAULT-VALUE}).")
     double warmup;
     @Option(names = "--overload-every", defaultValue = "200",
             description = "One charger reading in N overloads a port (default: ${DEFAULT-VALUE}).")

@@ -22,7 +22,8 @@ final class SustainedCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "300", description = "Measured seconds (default: ${DEFAULT-VALUE}).")
     double seconds;
     @Option(names = "--warmup", defaultValue = "20",
-            description = "Seconds of the same load before the measured ones (default: ${DEFAULT-VALUE}).")
+            description = "Seconds of load before the measured ones, the rate rising from 0 over the first half "
+                    + "(default: ${DEFAULT-VALUE}).")
     double warmup;
     @Option(names = "--overload-every", defaultValue = "200",
             description = "One charger reading in N overloads a port: the latency probes (default: ${DEFAULT-VALUE}).")

@@ -19,7 +19,7 @@ public final class SearchReport {
         double chargerShare = setup.chargerShare();
         Lines.header(r, "Alerting job: the highest rate it holds", setup);
         r.line("Binary search from %,.0f to %,.0f envelopes/s, to within %,.0f/s. Each probe is a run of the "
-                        + "sustained phase (paced producer, %.0f s warm-up, %.0f s measured) in a fresh JVM with the "
+                        + "sustained phase (paced producer, %.0f s warm-up ramping up over its first half, %.0f s measured) in a fresh JVM with the "
                         + "same JVM options (its GC log named after the rate), its own broker and MiniCluster, so no "
                         + "probe inherits the heap, JIT state, threads or broker log of the one before. A probe passes "
                         + "when the producer kept the rate (≥ 99 %%) and the lag was bounded (|slope| < 1 %% of the "

@@ -18,7 +18,7 @@ public final class SustainedReport {
                         + "telemetry with %d ports every 30 s of each load charger's schedule, crowd readings every "
                         + "10 s, gate passes every 20 s, status every 120 s; 1 charger reading in %,d puts one port "
                         + "at 1,300 W (an immediate red port_overload) and the device's next reading clears it. %.0f s "
-                        + "warm-up, then %.0f s measured. Lag = Σ over the %d input partitions (end offset − the "
+                        + "warm-up (the rate rising from 0 over its first half), then %.0f s measured. Lag = Σ over the %d input partitions (end offset − the "
                         + "source's currentOffset − 1), sampled every second; publish → alert = arrival on "
                         + "anju.alerts − the overload reading's ts, matched by device, port and event time.",
                 s.setup().compression(), s.targetRate(),

@@ -20,7 +20,9 @@ import java.util.stream.Collectors;
 
 /**
  * A paced load at a steady rate against the running alerting job: the producer writes from the start of the warm-up
- * to the end of the window without a pause, so the measured window sees a job already in its steady state. The
+ * to the end of the window without a pause, so the measured window sees a job already in its steady state. Its rate
+ * rises from 0 over the first half of the warm-up and holds for the second, so the records of a job's slow first
+ * seconds are drained before the window opens instead of making it look unbounded. The
  * window's lag, publish → alert latencies, task times, CPU and GC are measured; the producer then goes on for up to
  * 10 s, so the window's last overload readings meet the same load, while their alerts arrive.
  */
@@ -54,8 +56,8 @@ public final class SustainedRun {
                                 + "from %,d devices (%.0f %% charger telemetry), %.0f s warm-up, %.0f s measured",
                         setup.inputPartitions(), rate, traffic.devices(), 100 * traffic.chargerShare(), warmupSeconds,
                         seconds));
-                try (PacedProducer producer = new PacedProducer(rig.producer(5, 64 * 1024, config.compression()), traffic, rate,
-                        m -> probes.sent(m.deviceId(), m.overloadPort(), m.ts())).start()) {
+                try (PacedProducer producer = new PacedProducer(rig.producer(5, 64 * 1024, config.compression()), traffic,
+                        rate, Duration.ofMillis((long) (warmupSeconds * 500)), m -> probes.sent(m.deviceId(), m.overloadPort(), m.ts())).start()) {
                     long started = System.currentTimeMillis();
                     stretch("warm-up", started, started + (long) (warmupSeconds * 1000), producer, job.lag(),
                             probes);

@@ -15,7 +15,9 @@ import java.util.function.Consumer;
  * Writes the traffic at a steady rate from one thread: every ~1 ms it sends what is due by then, each envelope
  * stamped with the wall clock at the moment it is handed to the producer (its publish time, as {@code ts} and
  * {@code receivedAt}). It never skips: when it falls behind it catches up, and {@link #takeMaxBehindMs()} says by how
- * much it fell behind, so a rate the producer itself could not keep shows as such.
+ * much it fell behind, so a rate the producer itself could not keep shows as such. Over the first {@code ramp} the
+ * rate rises linearly from 0 to its full value, so a job that is still starting (JIT, first checkpoints) does not
+ * begin the measurement with a pile of its warm-up's records to drain.
  */
 public final class PacedProducer implements AutoCloseable {
     private static final long STEP_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
@@ -31,6 +33,7 @@ public final class PacedProducer implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private final Traffic traffic;
     private final double perNano;
+    private final long rampNanos;
     private final Consumer<Message> onOverload;
     private final AtomicLongArray byKind = new AtomicLongArray(Kind.values().length);
     private final AtomicLong overloads = new AtomicLong();
@@ -46,10 +49,11 @@ public final class PacedProducer implements AutoCloseable {
 
     /** @param onOverload told of every overload reading just before it is sent */
     public PacedProducer(KafkaProducer<byte[], byte[]> producer, Traffic traffic, double ratePerSecond,
-                         Consumer<Message> onOverload) {
+                         Duration ramp, Consumer<Message> onOverload) {
         this.producer = producer;
         this.traffic = traffic;
         this.perNano = ratePerSecond / 1e9;
+        this.rampNanos = ramp.toNanos();
         this.onOverload = onOverload;
         this.thread = new Thread(this::run, "bench-paced-producer");
         this.thread.setDaemon(true);
@@ -65,10 +69,10 @@ public final class PacedProducer implements AutoCloseable {
         long sent = 0;
         while (running) {
             long now = System.nanoTime();
-            long due = (long) ((now - start) * perNano);
+            long due = dueBy(now - start);
             if (sent < due) {
                 // How long ago the oldest unsent message was due.
-                long behind = now - start - (long) (sent / perNano);
+                long behind = now - start - dueAt(sent);
                 maxBehindNanos.accumulateAndGet(behind, Math::max);
                 for (; sent < due && running; sent++) {
                     send(traffic.next(System.currentTimeMillis()));
@@ -76,6 +80,23 @@ public final class PacedProducer implements AutoCloseable {
             }
             LockSupport.parkNanos(STEP_NANOS);
         }
+    }
+
+    /** How many messages are due {@code elapsed} ns after the start: the integral of the ramped rate. */
+    private long dueBy(long elapsed) {
+        if (elapsed < rampNanos) {
+            return (long) (perNano * elapsed * (double) elapsed / (2.0 * rampNanos));
+        }
+        return (long) (perNano * (elapsed - rampNanos / 2.0));
+    }
+
+    /** When, in ns after the start, message number {@code n} is due: the inverse of {@link #dueBy}. */
+    private long dueAt(long n) {
+        double atRampEnd = perNano * rampNanos / 2.0;
+        if (n < atRampEnd) {
+            return (long) Math.sqrt(2.0 * rampNanos * n / perNano);
+        }
+        return (long) (n / perNano + rampNanos / 2.0);
     }
 
     private void send(Message m) {
