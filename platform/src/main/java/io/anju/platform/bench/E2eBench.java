@@ -1,6 +1,8 @@
 package io.anju.platform.bench;
 
 import io.anju.common.cli.Durations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,6 +25,8 @@ import java.util.concurrent.Callable;
 @Command(name = "bench-e2e", mixinStandardHelpOptions = true,
         description = "End-to-end benchmark against a running platform (use ./anju bench e2e, which starts one).")
 public final class E2eBench implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(E2eBench.class);
+
     @Spec
     private CommandSpec spec;
     @Option(names = "--rate", description = "Messages/s aimed at, QoS 1 (default 25000).")
@@ -99,10 +103,7 @@ public final class E2eBench implements Callable<Integer> {
         E2eSettings.Target target = new E2eSettings.Target(dashboardsUrl, gatewayUrl, kafka, influxUrl,
                 jobsMetricsUrl, casesUrl, mqttHost, mqttPort, registry, credentials, platformPid, launcher,
                 loadJavaOpts, workDir);
-        E2eResult result = new E2eRun(settings, target, line -> {
-            System.out.println(line);
-            System.out.flush();
-        }).run();
+        E2eResult result = new E2eRun(settings, target, LOG::info).run();
         String section = E2eReport.format(settings, result);
         Files.writeString(out, section, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.out.print(section);
