@@ -30,7 +30,6 @@ public final class DeviceInputSerializer extends ImmutableSerializer<DeviceInput
     private static final byte CAMERA = 4;
     private static final byte STATUS = 5;
     private static final DeviceType[] TYPES = DeviceType.values();
-    private static final String[] PORT_STATES = {"idle", "charging", "full", "fault"};
     private static final int OTHER_STATE = 255;
 
     private DeviceInputSerializer() {
@@ -196,11 +195,10 @@ public final class DeviceInputSerializer extends ImmutableSerializer<DeviceInput
     }
 
     private static void writePortState(String state, DataOutputView out) throws IOException {
-        for (int i = 0; i < PORT_STATES.length; i++) {
-            if (PORT_STATES[i].equals(state)) {
-                out.writeByte(i);
-                return;
-            }
+        int code = state == null ? -1 : PortReading.STATES.indexOf(state);
+        if (code >= 0) {
+            out.writeByte(code);
+            return;
         }
         out.writeByte(OTHER_STATE);
         StringValue.writeString(state, out);
@@ -208,7 +206,7 @@ public final class DeviceInputSerializer extends ImmutableSerializer<DeviceInput
 
     private static String readPortState(DataInputView in) throws IOException {
         int code = in.readUnsignedByte();
-        return code == OTHER_STATE ? StringValue.readString(in) : PORT_STATES[code];
+        return code == OTHER_STATE ? StringValue.readString(in) : PortReading.STATES.get(code);
     }
 
     private static void writeCrowd(CrowdReading r, DataOutputView out) throws IOException {

@@ -23,7 +23,6 @@ import java.util.List;
  * {@link io.anju.jobs.registry.Enrichment}.
  */
 public final class EnvelopeDecoder {
-    private static final String[] PORT_STATES = {"charging", "idle", "full", "fault"};
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .build();
@@ -214,7 +213,7 @@ public final class EnvelopeDecoder {
             char[] text = p.getTextCharacters();
             int offset = p.getTextOffset();
             int length = p.getTextLength();
-            for (String known : PORT_STATES) {
+            for (String known : PortReading.STATES) {
                 if (sameChars(known, text, offset, length)) {
                     return known;
                 }

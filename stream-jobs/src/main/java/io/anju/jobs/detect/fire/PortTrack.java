@@ -9,8 +9,9 @@ package io.anju.jobs.detect.fire;
  * <p>
  * Its size is bounded by time, not by how often a port reports: while the newest reading is less than a minimum
  * spacing after the one before it, the next reading replaces it, so the readings held are at least that spacing
- * apart (all but the newest), at most {@code keep / spacing + 2} of them, and the newest is always among them. A port that reports every second (a faulty or misconfigured charger, or a load test) costs as much
- * memory as one that reports every spacing, instead of growing its buffer a hundredfold.
+ * apart (all but the newest), at most {@code keep / spacing + 2} of them, and the newest is always among them. A port
+ * that reports every second (a faulty or misconfigured charger, or a load test) costs as much memory as one that
+ * reports every spacing, instead of growing its buffer a hundredfold.
  */
 public class PortTrack {
     private static final int INITIAL_CAPACITY = 8;

@@ -44,6 +44,9 @@ public final class StationFireTracker {
     static final int TRACK_READINGS_PER_WINDOW = 36;
 
     private final FireRiskSettings settings;
+    /** How long a port track keeps readings, and their least spacing ({@link PortTrack#add}). */
+    private final long trackKeepMs;
+    private final long trackSpacingMs;
     private final AlertBook book;
     private final ValueState<StationState> station;
     private final MapState<Integer, PortTrack> ports;
@@ -58,6 +61,9 @@ public final class StationFireTracker {
 
     private StationFireTracker(FireRiskSettings settings, RuntimeContext ctx, Counter staleReadings) {
         this.settings = settings;
+        long window = settings.riseWindow().toMillis();
+        this.trackKeepMs = window * 4 / 3;
+        this.trackSpacingMs = window / TRACK_READINGS_PER_WINDOW;
         this.book = new AlertBook(ctx.getMapState(AlertBook.descriptor("fire-alerts")));
         this.station = ctx.getState(new ValueStateDescriptor<>("fire-station", StationState.class));
         this.ports = ctx.getMapState(new MapStateDescriptor<>("fire-ports", Integer.class, PortTrack.class));
@@ -181,8 +187,7 @@ public final class StationFireTracker {
         if (track == null) {
             track = new PortTrack();
         }
-        long window = settings.riseWindow().toMillis();
-        if (!track.add(ts, tempC, window * 4 / 3, window / TRACK_READINGS_PER_WINDOW)) {
+        if (!track.add(ts, tempC, trackKeepMs, trackSpacingMs)) {
             return false;
         }
         changed.put(port, track);
