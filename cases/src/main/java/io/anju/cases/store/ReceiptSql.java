@@ -1,6 +1,8 @@
 package io.anju.cases.store;
 
 import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
@@ -29,7 +31,7 @@ public final class ReceiptSql {
                 .compose(inserted -> inserted.rowCount() == 1 ? Future.succeededFuture(Optional.<Receipt>empty())
                         : db.preparedQuery("select case_id from alert_receipts where alert_id = $1 and revision = $2")
                         .execute(Tuple.of(alertId, revision))
-                        .map(rows -> Optional.of(new Receipt(Optional.ofNullable(rows.iterator().next().getLong(0))))));
+                        .map(ReceiptSql::first));
     }
 
     /** The receipt of the highest revision of the alert above {@code revision}; empty when there is none. */
@@ -37,8 +39,13 @@ public final class ReceiptSql {
         return db.preparedQuery("select case_id from alert_receipts where alert_id = $1 and revision > $2 "
                         + "order by revision desc limit 1")
                 .execute(Tuple.of(alertId, revision))
-                .map(rows -> rows.size() == 0 ? Optional.<Receipt>empty()
-                        : Optional.of(new Receipt(Optional.ofNullable(rows.iterator().next().getLong(0)))));
+                .map(ReceiptSql::first);
+    }
+
+    /** The receipt in the first row ({@code case_id}), empty when there is no row. */
+    private static Optional<Receipt> first(RowSet<Row> rows) {
+        return rows.size() == 0 ? Optional.empty()
+                : Optional.of(new Receipt(Optional.ofNullable(rows.iterator().next().getLong(0))));
     }
 
     public static Future<Void> attach(SqlClient db, String alertId, int revision, long caseId) {

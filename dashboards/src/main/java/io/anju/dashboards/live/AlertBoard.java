@@ -44,7 +44,6 @@ final class AlertBoard {
     /** Applies one revision; returns true when it changed what is open (repeats and stale revisions do not). */
     synchronized boolean apply(Alert a) {
         if (closed.contains(a.id())) {
-            closed.close(a.id(), a.revision());
             return false;
         }
         String key = a.dedupKey();
@@ -57,13 +56,17 @@ final class AlertBoard {
                 open.put(key, a);
             } else {
                 open.remove(key);
-                closed.close(a.id(), a.revision());
+                closed.close(a.id());
             }
             return true;
         }
         if (!a.open()) {
-            closed.close(a.id(), a.revision());
-            return old != null && old.firstEventTs() <= a.firstEventTs() && replaced(key, old, null);
+            closed.close(a.id());
+            if (old == null || old.firstEventTs() > a.firstEventTs()) {
+                return false;
+            }
+            replaced(key, old, null);
+            return true;
         }
         if (old == null && open.size() >= capacity) {
             LOG.warn("more than {} open alerts: alert {} ({}) is not shown", capacity, a.id(), key);
@@ -73,18 +76,18 @@ final class AlertBoard {
             open.put(key, a);
             return true;
         }
-        return replaced(key, old, a);
+        replaced(key, old, a);
+        return true;
     }
 
     /** The open episode {@code old} gives way to {@code next} (null: to none); it is closed for good. */
-    private boolean replaced(String key, Alert old, Alert next) {
-        closed.close(old.id(), old.revision());
+    private void replaced(String key, Alert old, Alert next) {
+        closed.close(old.id());
         if (next == null) {
             open.remove(key);
         } else {
             open.put(key, next);
         }
-        return true;
     }
 
     /** Closed episodes remembered now. */

@@ -35,9 +35,9 @@ public final class LiveState {
     /** Open alerts held at most: far above what a district raises, low enough to bound memory. */
     static final int ALERT_CAPACITY = 50_000;
     /**
-     * Closed alert episodes whose highest revision is remembered, so that a repeated revision never shows one again
-     * (about 13 MB). A repeat comes within the job's replay window after its first copy; this covers that window
-     * even at 100 clears a second for a quarter of an hour, far above what a district clears.
+     * Closed alert episodes remembered by id, so that a repeated revision never shows one again (about 12 MB). A
+     * repeat comes within the job's replay window after its first copy; this covers that window even at 100 clears a
+     * second for a quarter of an hour, far above what a district clears.
      */
     static final int CLOSED_MEMORY = 100_000;
     static final int COMMAND_CAPACITY = 10_000;
