@@ -29,7 +29,6 @@ final class AlertReader implements AutoCloseable {
     private final ProbeLedger ledger;
     private Thread thread;
     private volatile boolean closing;
-    private volatile long unreadable;
 
     AlertReader(String bootstrap, ProbeLedger ledger) {
         this.ledger = ledger;
@@ -65,8 +64,7 @@ final class AlertReader implements AutoCloseable {
                     try {
                         ledger.alert(parse(Json.tree(r.value())), readAt);
                     } catch (IOException | RuntimeException e) {
-                        unreadable++;
-                        LOG.debug("unreadable alert record {}@{}: {}", r.partition(), r.offset(), e.toString());
+                        LOG.warn("unreadable alert record {}@{}: {}", r.partition(), r.offset(), e.toString());
                     }
                 }
             }
@@ -97,10 +95,6 @@ final class AlertReader implements AutoCloseable {
 
     private static Integer integer(JsonNode n) {
         return n.isIntegralNumber() ? n.asInt() : null;
-    }
-
-    long unreadable() {
-        return unreadable;
     }
 
     @Override

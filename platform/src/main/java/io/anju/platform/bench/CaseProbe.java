@@ -185,10 +185,6 @@ final class CaseProbe implements AutoCloseable {
         return failures.get();
     }
 
-    List<Charger> chargers() {
-        return chargers;
-    }
-
     @Override
     public void close() {
         timer.shutdownNow();

@@ -40,7 +40,7 @@ final class Drain {
         long start = System.nanoTime();
         long until = start + timeout.toNanos();
         double[] caughtUp = {-1, -1};
-        String[] groups = {E2eRun.JOBS_GROUP_PREFIX + "-alerts", E2eRun.JOBS_GROUP_PREFIX + "-history"};
+        String[] groups = {E2eRun.ALERTS_GROUP, E2eRun.HISTORY_GROUP};
         long nextLine = start;
         while (true) {
             long[] behind = new long[2];
@@ -66,9 +66,8 @@ final class Drain {
                 return caughtUp;
             }
             if (System.nanoTime() >= nextLine) {
-                JobLags latest = lags.latest() == null ? new JobLags(JobLags.ABSENT, JobLags.ABSENT)
-                        : lags.latest().lags();
-                progress.accept(E2eReport.drainProgress((System.nanoTime() - start) / 1e9, behind, latest, probes));
+                progress.accept(E2eReport.drainProgress((System.nanoTime() - start) / 1e9, behind, lags.latestLags(),
+                        probes));
                 nextLine += TimeUnit.MILLISECONDS.toNanos(E2eRun.SAMPLE_EVERY_MS);
             }
             Thread.sleep(2_000);
@@ -79,9 +78,9 @@ final class Drain {
     static E2eResult.Lags lagFigures(LagSampler lags, long loadFromMs, long loadToMs) {
         List<LagSampler.Scrape> scrapes = lags.scrapes();
         LagSummary alerting = LagSummary.of(LagSampler.series(scrapes, true), loadFromMs, loadToMs,
-                E2eSettings.ALERTING_LAG_GOAL.toMillis(), E2eSettings.ALERTING_LAG_GOAL.toMillis());
+                E2eSettings.ALERTING_LAG_GOAL.toMillis());
         LagSummary history = LagSummary.of(LagSampler.series(scrapes, false), loadFromMs, loadToMs,
-                E2eSettings.HISTORY_RECOVERED_BELOW.toMillis(), E2eSettings.HISTORY_RECOVERED_BELOW.toMillis());
+                E2eSettings.HISTORY_RECOVERED_BELOW.toMillis());
         double drainS = scrapes.isEmpty() ? 0
                 : Math.max(0, (scrapes.get(scrapes.size() - 1).atMs() - loadToMs) / 1000.0);
         return new E2eResult.Lags(alerting, history, scrapes.size(), lags.failures(), drainS);

@@ -34,7 +34,7 @@ final class E2eReport {
         line(b, "Kafka                 %,d records into %s (%,.0f/s); gateway counted %,d forwarded (all types)",
                 r.kafkaRecords(), E2eRun.CHARGER_TOPIC, r.kafkaPerSec(), r.gatewayForwarded());
         line(b, "records/s timeline    %s", timeline(r.timeline()));
-        lags(b, s, r.lags());
+        lags(b, r.lags());
         groups(b, s, r);
         cases(b, s, r.cases());
         E2eResult.Stored st = r.stored();
@@ -71,7 +71,7 @@ final class E2eReport {
         return b.toString();
     }
 
-    private static void lags(StringBuilder b, E2eSettings s, E2eResult.Lags l) {
+    private static void lags(StringBuilder b, E2eResult.Lags l) {
         LagSummary a = l.alerting();
         line(b, "alerting lag          receiveLagMs of the %s job's Kafka source, max over its subtasks, once a second: %s",
                 JobLags.ALERTS_JOB, loadFigures(a));
@@ -101,9 +101,9 @@ final class E2eReport {
                 : "max " + sec(x.drainMaxMs()) + " after the load, last " + sec(x.lastMs());
         return x.recoveredAfterS() < 0
                 ? String.format(Locale.ROOT, "NOT back ≤ %s within the %.0f s sampled after the load (%s)",
-                sec(x.recoverBelowMs()), drainS, max)
+                sec(x.goalMs()), drainS, max)
                 : String.format(Locale.ROOT, "back ≤ %s (%d samples in a row) %.0f s after the load ended (%s)",
-                sec(x.recoverBelowMs()), LagSummary.RECOVERED_SAMPLES, x.recoveredAfterS(), max);
+                sec(x.goalMs()), LagSummary.RECOVERED_SAMPLES, x.recoveredAfterS(), max);
     }
 
     private static void groups(StringBuilder b, E2eSettings s, E2eResult r) {
@@ -154,9 +154,9 @@ final class E2eReport {
         line(b, "- **History lag bounded and recovered**: max %s during the load; %s.",
                 h.loadSamples() == 0 ? "unknown (no sample)" : sec(h.load().max()),
                 h.recoveredAfterS() < 0 ? String.format(Locale.ROOT, "NOT recovered (≤ %s) within the %.0f s sampled "
-                        + "after the load", sec(h.recoverBelowMs()), r.lags().drainS())
+                        + "after the load", sec(h.goalMs()), r.lags().drainS())
                         : String.format(Locale.ROOT, "recovered (≤ %s) %.0f s after the load ended",
-                        sec(h.recoverBelowMs()), h.recoveredAfterS()));
+                        sec(h.goalMs()), h.recoveredAfterS()));
         b.append('\n');
     }
 
@@ -183,9 +183,7 @@ final class E2eReport {
 
     /** One progress line of the load. */
     static String progress(double seconds, double ackedPerSec, double kafkaPerSec, double[] gatewayPubAckMs,
-                           Distribution probePubAck, LagSampler.Scrape latest, JobLags recentMax,
-                           ProbeLedger.Summary cases) {
-        JobLags now = latest == null ? new JobLags(JobLags.ABSENT, JobLags.ABSENT) : latest.lags();
+                           Distribution probePubAck, JobLags now, JobLags recentMax, ProbeLedger.Summary cases) {
         return String.format(Locale.ROOT, "t=%4.0fs  acked %s/s, Kafka %,.0f/s | PUBACK gateway p50 %s p99 %s "
                         + "(recent), probe p99 %s | alerting lag %s (10 s max %s) | history lag %s | cases %d/%d probe "
                         + "readings committed, p99 %.0f ms", seconds,

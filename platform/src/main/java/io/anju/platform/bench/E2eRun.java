@@ -1,5 +1,6 @@
 package io.anju.platform.bench;
 
+import io.anju.dashboards.ops.PrometheusText;
 import io.anju.cases.auth.cli.UserDemoCommand;
 import io.anju.common.auth.Credentials;
 import io.anju.common.model.DeviceType;
@@ -33,6 +34,8 @@ final class E2eRun {
     static final String CHARGER_TOPIC = Topics.telemetry(DeviceType.CHARGER);
     /** The jobs' default consumer group prefix ({@code jobs.groupPrefix}); each job is {@code <prefix>-<job>}. */
     static final String JOBS_GROUP_PREFIX = "anju-jobs";
+    static final String ALERTS_GROUP = JOBS_GROUP_PREFIX + "-alerts";
+    static final String HISTORY_GROUP = JOBS_GROUP_PREFIX + "-history";
     static final long SAMPLE_EVERY_MS = 10_000;
 
     private final E2eSettings settings;
@@ -126,8 +129,8 @@ final class E2eRun {
             }
             long kafkaAfter = kafka.endOffsets(CHARGER_TOPIC);
             long forwarded = gateway.forwarded() - forwardedBefore;
-            long alertsBehind = kafkaAfter - kafka.committed(JOBS_GROUP_PREFIX + "-alerts", CHARGER_TOPIC);
-            long historyBehind = kafkaAfter - kafka.committed(JOBS_GROUP_PREFIX + "-history", CHARGER_TOPIC);
+            long alertsBehind = kafkaAfter - kafka.committed(ALERTS_GROUP, CHARGER_TOPIC);
+            long historyBehind = kafkaAfter - kafka.committed(HISTORY_GROUP, CHARGER_TOPIC);
             LOG.info("load done: {} acknowledged, {} records in Kafka; committed: the alerting job {} and the history "
                     + "job {} records behind", load.totals().acked(), kafkaAfter - kafkaBefore, alertsBehind,
                     historyBehind);
@@ -145,7 +148,7 @@ final class E2eRun {
             }
             KafkaSameMillis.Counts read = KafkaSameMillis.count(target.kafkaBootstrap(), CHARGER_TOPIC,
                     startPositions, id -> id.startsWith(ProbeChargers.LOAD_PREFIX));
-            long historyCommitted = kafka.committed(JOBS_GROUP_PREFIX + "-history", CHARGER_TOPIC) - kafkaBefore;
+            long historyCommitted = kafka.committed(HISTORY_GROUP, CHARGER_TOPIC) - kafkaBefore;
             Instant from = loadStart.minusSeconds(30);
             Instant to = loadEnd.plusSeconds(30);
             long stations = influx.count("charger_station", "total_power_w", from, to, ProbeChargers.LOAD_PREFIX);
@@ -291,7 +294,7 @@ final class E2eRun {
             lastNanos = now;
             double[] gatewayPubAck = gatewayPubAck(gateway);
             progress.accept(E2eReport.progress((now - startNanos) / 1e9, recentAckedPerSec(load.progress(), now),
-                    kafkaPerSec, gatewayPubAck, caseProbe.pubAck(), lags.latest(),
+                    kafkaPerSec, gatewayPubAck, caseProbe.pubAck(), lags.latestLags(),
                     lags.maxSince(System.currentTimeMillis() - SAMPLE_EVERY_MS), ledger.summary()));
         }
         return out;
@@ -300,8 +303,8 @@ final class E2eRun {
     /** The gateway's recent PUBACK p50 and p99 in ms; -1 each when its metrics did not answer. */
     private static double[] gatewayPubAck(GatewayCounters gateway) {
         try {
-            String text = gateway.scrape();
-            return new double[]{GatewayCounters.pubAckMs(text, "0.5"), GatewayCounters.pubAckMs(text, "0.99")};
+            PrometheusText metrics = PrometheusText.parse(gateway.scrape());
+            return new double[]{GatewayCounters.pubAckMs(metrics, "0.5"), GatewayCounters.pubAckMs(metrics, "0.99")};
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

@@ -35,21 +35,16 @@ final class GatewayCounters {
 
     /** Sum of {@code anju_gateway_messages_total{status="forwarded"}} over every other label. */
     static long forwarded(String prometheusText) {
-        double sum = 0;
-        for (String line : prometheusText.split("\n")) {
-            if (line.startsWith("anju_gateway_messages_total{") && line.contains("status=\"forwarded\"")) {
-                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return Math.round(sum);
+        return Math.round(PrometheusText.parse(prometheusText).sum("anju_gateway_messages_total",
+                labels -> "forwarded".equals(labels.get("status"))));
     }
 
     /**
      * A quantile of the gateway's PUBLISH received → PUBACK written, ms, as its summary publishes it (Micrometer's
      * decaying window of the last couple of minutes, not the whole run); -1 when absent.
      */
-    static double pubAckMs(String prometheusText, String quantile) {
-        return PrometheusText.parse(prometheusText).named(PUBACK_LATENCY).stream()
+    static double pubAckMs(PrometheusText metrics, String quantile) {
+        return metrics.named(PUBACK_LATENCY).stream()
                 .filter(s -> quantile.equals(s.labels().get("quantile")) && !Double.isNaN(s.value()))
                 .mapToDouble(s -> s.value() * 1000).max().orElse(-1);
     }

@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  */
 record JobLags(long alertingMs, long historyMs) {
     static final long ABSENT = -1;
+    /** Neither job's lag known (no scrape yet, or one that failed). */
+    static final JobLags NONE = new JobLags(ABSENT, ABSENT);
     static final String RECEIVE_LAG = "flink_taskmanager_job_task_operator_deserializer_receiveLagMs";
     static final String HISTORY_LAG = "flink_taskmanager_job_task_operator_historyLagMs";
     static final String ALERTS_JOB = "anju-alerts";

@@ -69,7 +69,7 @@ final class LagSampler implements AutoCloseable {
         }
         if (lags == null) {
             failures.incrementAndGet();
-            lags = new JobLags(JobLags.ABSENT, JobLags.ABSENT);
+            lags = JobLags.NONE;
         }
         synchronized (scrapes) {
             scrapes.add(new Scrape(at, lags));
@@ -83,10 +83,10 @@ final class LagSampler implements AutoCloseable {
         }
     }
 
-    /** The newest scrape, or null before the first. */
-    Scrape latest() {
+    /** The lags of the newest scrape, {@link JobLags#NONE} before the first. */
+    JobLags latestLags() {
         synchronized (scrapes) {
-            return scrapes.isEmpty() ? null : scrapes.get(scrapes.size() - 1);
+            return scrapes.isEmpty() ? JobLags.NONE : scrapes.get(scrapes.size() - 1).lags();
         }
     }
 

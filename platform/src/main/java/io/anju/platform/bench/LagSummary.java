@@ -14,19 +14,18 @@ import java.util.List;
  * @param loadSeconds     whole seconds of load
  * @param loadSamples     samples taken during the load
  * @param load            the load's samples, ms
- * @param goalMs          the goal the verdict is about
+ * @param goalMs          the goal the verdict is about, and the bound of "recovered" after the load
  * @param withinGoal      load samples ≤ the goal
  * @param longestAboveS   the longest stretch of consecutive load samples above the goal, s (0: none)
  * @param verdict         the lag within the goal throughout the load?
  * @param drainSamples    samples after the load
  * @param drainMaxMs      the largest of them (0 without one)
- * @param recoverBelowMs  the bound of "recovered"
  * @param recoveredAfterS seconds from the load's end to the first sample from which {@value #RECOVERED_SAMPLES}
- *                        samples in a row were ≤ {@code recoverBelowMs}; -1 when that did not happen
+ *                        samples in a row were ≤ {@code goalMs}; -1 when that did not happen
  * @param lastMs          the last sample taken, ms (-1 without one)
  */
 record LagSummary(long loadSeconds, int loadSamples, Distribution load, long goalMs, int withinGoal,
-                  long longestAboveS, Verdict verdict, int drainSamples, long drainMaxMs, long recoverBelowMs,
+                  long longestAboveS, Verdict verdict, int drainSamples, long drainMaxMs,
                   double recoveredAfterS, long lastMs) {
 
     static final int MIN_COVERAGE_PERCENT = 90;
@@ -44,7 +43,7 @@ record LagSummary(long loadSeconds, int loadSamples, Distribution load, long goa
      * @param loadFrom wall-clock ms the load started
      * @param loadTo   wall-clock ms the load ended
      */
-    static LagSummary of(List<Sample> samples, long loadFrom, long loadTo, long goalMs, long recoverBelowMs) {
+    static LagSummary of(List<Sample> samples, long loadFrom, long loadTo, long goalMs) {
         List<Sample> load = new ArrayList<>();
         List<Sample> drain = new ArrayList<>();
         for (Sample s : samples) {
@@ -63,7 +62,7 @@ record LagSummary(long loadSeconds, int loadSamples, Distribution load, long goa
         long drainMax = drain.stream().mapToLong(Sample::lagMs).max().orElse(0);
         long last = samples.isEmpty() ? -1 : samples.get(samples.size() - 1).lagMs();
         return new LagSummary(loadSeconds, load.size(), Distribution.of(values), goalMs, within, longestAbove, verdict,
-                drain.size(), drainMax, recoverBelowMs, recoveredAfter(samples, loadTo, recoverBelowMs), last);
+                drain.size(), drainMax, recoveredAfter(samples, loadTo, goalMs), last);
     }
 
     /** The share of the load's samples within the goal, 0..1. */

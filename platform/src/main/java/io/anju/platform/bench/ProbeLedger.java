@@ -90,12 +90,17 @@ final class ProbeLedger {
     synchronized int committedReadings() {
         int n = 0;
         for (Reading r : sent.keySet()) {
-            Seen a = alerts.get(r);
-            if (a != null && committedMicros.containsKey(new Key(a.alertId(), a.revision()))) {
+            if (isCommitted(r)) {
                 n++;
             }
         }
         return n;
+    }
+
+    /** Whether the reading's alert revision was read and the case system has committed it. */
+    private boolean isCommitted(Reading r) {
+        Seen a = alerts.get(r);
+        return a != null && committedMicros.containsKey(new Key(a.alertId(), a.revision()));
     }
 
     /** [readings sent while measuring, of them committed as a case change] (for progress lines and the drain). */
@@ -105,8 +110,7 @@ final class ProbeLedger {
         for (Map.Entry<Reading, Sent> e : sent.entrySet()) {
             if (e.getValue().measured()) {
                 measured++;
-                Seen a = alerts.get(e.getKey());
-                if (a != null && committedMicros.containsKey(new Key(a.alertId(), a.revision()))) {
+                if (isCommitted(e.getKey())) {
                     committed++;
                 }
             }

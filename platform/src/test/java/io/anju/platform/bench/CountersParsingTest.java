@@ -1,5 +1,6 @@
 package io.anju.platform.bench;
 
+import io.anju.dashboards.ops.PrometheusText;
 import io.anju.common.json.Json;
 import org.junit.jupiter.api.Test;
 
@@ -47,9 +48,9 @@ class CountersParsingTest {
                 anju_gateway_puback_latency_seconds_count 2
                 anju_gateway_puback_latency_seconds_max 0.180382232
                 """;
-        assertThat(GatewayCounters.pubAckMs(metrics, "0.99")).isCloseTo(184.0, within(0.1));
-        assertThat(GatewayCounters.pubAckMs(metrics, "0.5")).isCloseTo(13.6, within(0.1));
-        assertThat(GatewayCounters.pubAckMs("", "0.99")).isEqualTo(-1);
+        assertThat(GatewayCounters.pubAckMs(PrometheusText.parse(metrics), "0.99")).isCloseTo(184.0, within(0.1));
+        assertThat(GatewayCounters.pubAckMs(PrometheusText.parse(metrics), "0.5")).isCloseTo(13.6, within(0.1));
+        assertThat(GatewayCounters.pubAckMs(PrometheusText.parse(""), "0.99")).isEqualTo(-1);
     }
 
     @Test

@@ -16,7 +16,7 @@ class LagSummaryTest {
 
     @Test
     void withinTheGoalEverySecondOfTheLoadIsMet() {
-        LagSummary s = LagSummary.of(series(0, 61, 400), LOAD_FROM, LOAD_TO, GOAL, GOAL);
+        LagSummary s = LagSummary.of(series(0, 61, 400), LOAD_FROM, LOAD_TO, GOAL);
         assertThat(s.verdict()).isEqualTo(LagSummary.Verdict.MET);
         assertThat(s.loadSamples()).isEqualTo(61);
         assertThat(s.shareWithinGoal()).isEqualTo(1.0);
@@ -31,7 +31,7 @@ class LagSummaryTest {
         for (int i = 30; i < 34; i++) {
             samples.set(i, new LagSummary.Sample(samples.get(i).atMs(), 4_000));
         }
-        LagSummary s = LagSummary.of(samples, LOAD_FROM, LOAD_TO, GOAL, GOAL);
+        LagSummary s = LagSummary.of(samples, LOAD_FROM, LOAD_TO, GOAL);
         assertThat(s.verdict()).isEqualTo(LagSummary.Verdict.NOT_MET);
         assertThat(s.withinGoal()).isEqualTo(56);
         assertThat(s.longestAboveS()).isEqualTo(4);
@@ -42,9 +42,9 @@ class LagSummaryTest {
     @Test
     void tooFewSamplesShowNothingEvenIfAllAreLow() {
         // The metric was missing for half the load (a restarting job, failed scrapes): no evidence for "throughout".
-        LagSummary s = LagSummary.of(series(0, 30, 100), LOAD_FROM, LOAD_TO, GOAL, GOAL);
+        LagSummary s = LagSummary.of(series(0, 30, 100), LOAD_FROM, LOAD_TO, GOAL);
         assertThat(s.verdict()).isEqualTo(LagSummary.Verdict.NOT_SHOWN);
-        assertThat(LagSummary.of(List.of(), LOAD_FROM, LOAD_TO, GOAL, GOAL).verdict())
+        assertThat(LagSummary.of(List.of(), LOAD_FROM, LOAD_TO, GOAL).verdict())
                 .isEqualTo(LagSummary.Verdict.NOT_SHOWN);
     }
 
@@ -55,7 +55,7 @@ class LagSummaryTest {
         samples.addAll(series(70, 72, 2_000));  // a dip of two samples is not recovery
         samples.addAll(series(72, 75, 8_000));
         samples.addAll(series(75, 90, 1_500));
-        LagSummary s = LagSummary.of(samples, LOAD_FROM, LOAD_TO, 5_000, 5_000);
+        LagSummary s = LagSummary.of(samples, LOAD_FROM, LOAD_TO, 5_000);
         assertThat(s.recoveredAfterS()).isEqualTo(15.0);
         assertThat(s.drainMaxMs()).isEqualTo(20_000);
         assertThat(s.lastMs()).isEqualTo(1_500);
@@ -64,10 +64,10 @@ class LagSummaryTest {
     @Test
     void alreadyLowAtTheLoadsEndIsRecoveredAtOnceAndNeverLowIsNot() {
         List<LagSummary.Sample> low = series(0, 70, 800);
-        assertThat(LagSummary.of(low, LOAD_FROM, LOAD_TO, GOAL, GOAL).recoveredAfterS()).isZero();
+        assertThat(LagSummary.of(low, LOAD_FROM, LOAD_TO, GOAL).recoveredAfterS()).isZero();
         List<LagSummary.Sample> high = series(0, 70, 8_000);
         high.addAll(series(70, 74, 500));  // four low samples at the end: not yet five in a row
-        assertThat(LagSummary.of(high, LOAD_FROM, LOAD_TO, GOAL, GOAL).recoveredAfterS()).isEqualTo(-1);
+        assertThat(LagSummary.of(high, LOAD_FROM, LOAD_TO, GOAL).recoveredAfterS()).isEqualTo(-1);
     }
 
     /** Samples at seconds [from, to) of the run, each {@code lagMs}. */

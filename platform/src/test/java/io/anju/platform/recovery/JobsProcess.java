@@ -48,10 +48,6 @@ final class JobsProcess implements AutoCloseable {
         return new JobsProcess(p, log);
     }
 
-    long pid() {
-        return process.pid();
-    }
-
     String log() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
