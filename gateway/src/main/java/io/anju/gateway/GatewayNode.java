@@ -16,6 +16,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.function.LongSupplier;
 
 /**
@@ -61,7 +62,9 @@ public final class GatewayNode implements AutoCloseable {
             DownstreamSettings downstream = downstreamSettings(startKafkaIfEmbedded());
             ingest = new KafkaIngest(downstream, prometheus);
             server = new GatewayServer(config, registry, ingest, prometheus, () -> true, receiveClock).start();
-            relay = new CommandRelay(downstream, server.commandDelivery(), prometheus);
+            relay = new CommandRelay(downstream, server.commandDelivery(), prometheus, config.commandsHoldLimits(),
+                    Clock.systemUTC());
+            server.onCommandsReady(relay::deviceReady);
             relay.start();
             LOG.info("gateway {} up: mqtt {}{}, http {}, kafka {}", config.nodeId(), server.mqttPort(),
                     server.tlsPort() > 0 ? ", mqtt/tls " + server.tlsPort() : "", server.httpPort(),

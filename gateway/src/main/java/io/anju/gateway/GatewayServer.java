@@ -51,8 +51,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -101,9 +103,19 @@ public final class GatewayServer implements AutoCloseable {
         this.metrics = new GatewayMetrics(prometheus);
         this.sessions = new SessionRegistry(config.commandsDeliveryTimeout());
         // A device missing from the registry can never connect: report it as such, not as merely offline.
-        this.commandDelivery = (deviceId, json) -> registry.device(deviceId).isPresent()
-                ? sessions.deliver(deviceId, json)
-                : CompletableFuture.completedFuture(DeliveryOutcome.UNKNOWN_DEVICE);
+        this.commandDelivery = new CommandDelivery() {
+            @Override
+            public CompletionStage<DeliveryOutcome> deliver(String deviceId, byte[] json) {
+                return registry.device(deviceId).isPresent()
+                        ? sessions.deliver(deviceId, json)
+                        : CompletableFuture.completedFuture(DeliveryOutcome.UNKNOWN_DEVICE);
+            }
+
+            @Override
+            public boolean ready(String deviceId) {
+                return sessions.ready(deviceId);
+            }
+        };
         this.flapping = new FlappingGuard(config.limitsFlappingMaxConnects(), config.limitsFlappingBan(), System::nanoTime);
         TokenSecrets tokens = TokenSecrets.fromFile(config.authTokenSecretsFile());
         if (!tokens.configured()) {
@@ -215,6 +227,11 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     /** The downlink seam: sends a command to a device connected to this node. */
+    /** Tells {@code listener} the id of each device that subscribes to its command topic. */
+    public void onCommandsReady(Consumer<String> listener) {
+        sessions.onCommandsReady(listener);
+    }
+
     public CommandDelivery commandDelivery() {
         return commandDelivery;
     }

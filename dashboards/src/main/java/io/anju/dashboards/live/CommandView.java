@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record CommandView(String commandId, String deviceId, Integer port, String issuedBy, String issuedAt,
                           Delivery delivery, Reply reply) {
 
-    /** The gateway's delivery outcome: delivered, offline, expired, timeout, unknown_device or invalid. */
+    /** The gateway's delivery outcome: held, delivered, offline, expired, timeout, unknown_device or invalid. */
     public record Delivery(String outcome, String at) {
     }
 

@@ -34,13 +34,13 @@ import static org.awaitility.Awaitility.await;
 /**
  * A {@code stop_port} command put on anju.commands goes through the gateway to a simulated charger, which stops
  * the port and answers; the delivery outcome, the reply and the port's next telemetry all show up in Kafka. A command
- * for a registered charger that is not connected is reported offline.
+ * for a registered charger that is not connected is reported held (until it connects or the command expires).
  */
 class SimulatedChargerCommandIT {
     private static final double SPEED = 60;
 
     @Test
-    void stopPortReachesTheSimulatedCharger_andAnUnconnectedChargerIsReportedOffline(@TempDir Path dir)
+    void stopPortReachesTheSimulatedCharger_andACommandForAnUnconnectedChargerIsHeld(@TempDir Path dir)
             throws Exception {
         try (GatewayUnderTest gw = GatewayUnderTest.start(dir, Map.of())) {
             List<Device> chargers = gw.enabled(DeviceType.CHARGER, 4);
@@ -76,7 +76,7 @@ class SimulatedChargerCommandIT {
                 assertThat(delivered.path("outcome").asText()).isEqualTo("delivered");
                 JsonNode offline = delivery(tail.poll(), "cmd-stop-2").orElseThrow();
                 assertThat(offline.path("deviceId").asText()).isEqualTo(notPlayed);
-                assertThat(offline.path("outcome").asText()).isEqualTo("offline");
+                assertThat(offline.path("outcome").asText()).isEqualTo("held");
 
                 KafkaTail.Rec reply = reply(tail.poll(), "cmd-stop-1").orElseThrow();
                 assertThat(reply.key()).isEqualTo(charger);

@@ -2,6 +2,7 @@ package io.anju.gateway.config;
 
 import io.anju.common.config.ConfigValues;
 import io.anju.common.config.Setting;
+import io.anju.gateway.downlink.HoldLimits;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -53,6 +54,8 @@ public final class GatewayConfig {
             integer("limits.inflightPerConnection", 100, 1, 65_535, "Unacknowledged PUBLISHes per connection before its socket stops being read"),
             duration("commands.deliveryTimeout", "10s", "100ms", "10m", "Time a connected device has to PUBACK a command"),
             duration("commands.ttlDefault", "10m", "1s", "168h", "Time-to-live of a command that does not set one"),
+            integer("commands.maxHeldPerDevice", 32, 0, 1_000, "Commands held for an offline device until it reconnects (0 = report it offline at once)"),
+            integer("commands.maxHeld", 100_000, 0, 10_000_000, "Commands held for offline devices in all; beyond it a command is reported offline"),
             string("auth.tokenSecretsFile", "", "Credentials CSV (deviceId,type,secret) enabling signed-token passwords; empty = tokens refused"),
             duration("auth.tokenWindow", "5m", "1s", "24h", "How far a token's timestamp may be from the gateway clock"),
             duration("shutdown.drainTimeout", "10s", "0s", "10m", "Time graceful shutdown waits for in-flight messages to reach the log"),
@@ -208,6 +211,10 @@ public final class GatewayConfig {
     public Duration commandsDeliveryTimeout() { return d("commands.deliveryTimeout"); }
 
     public Duration commandsTtlDefault() { return d("commands.ttlDefault"); }
+
+    public HoldLimits commandsHoldLimits() {
+        return new HoldLimits(i("commands.maxHeldPerDevice"), i("commands.maxHeld"));
+    }
 
     /** The credentials CSV enabling token passwords, if configured. */
     public Optional<Path> authTokenSecretsFile() {

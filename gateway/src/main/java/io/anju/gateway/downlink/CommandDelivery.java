@@ -9,4 +9,12 @@ import java.util.concurrent.CompletionStage;
 public interface CommandDelivery {
 
     CompletionStage<DeliveryOutcome> deliver(String deviceId, byte[] commandJson);
+
+    /**
+     * Whether commands held for the device may go now: it is connected and has subscribed to its command topic, so a
+     * command sent is one its software sees. Without a better signal, always.
+     */
+    default boolean ready(String deviceId) {
+        return true;
+    }
 }

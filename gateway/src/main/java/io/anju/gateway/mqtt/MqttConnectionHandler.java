@@ -51,7 +51,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         this.services = services;
         this.connects = new ConnectProcessor(services);
         this.publishes = new PublishProcessor(services);
-        this.subscribes = new SubscribeProcessor();
+        this.subscribes = new SubscribeProcessor(services.sessions());
     }
 
     @Override

@@ -26,6 +26,8 @@ public final class DeviceSession {
     /** Commands waiting for their PUBACK; created by the first command (most connections idle without one). */
     private Map<Integer, Pending> pendingCommands;
     private int lastPacketId;
+    /** Set once the device subscribed to its command topic: from then on a command sent reaches its software. */
+    private volatile boolean commandsSubscribed;
 
     public DeviceSession(Channel channel, Device device, boolean mqtt5) {
         this.channel = channel;
@@ -47,6 +49,14 @@ public final class DeviceSession {
 
     public boolean isMqtt5() {
         return mqtt5;
+    }
+
+    public boolean commandsSubscribed() {
+        return commandsSubscribed;
+    }
+
+    void markCommandsSubscribed() {
+        commandsSubscribed = true;
     }
 
     /** Publishes a command QoS 1; completes DELIVERED on PUBACK, TIMEOUT after {@code timeout}, OFFLINE if the connection ends. */

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The device sessions of this node, by device id. Delivers downlink commands ({@link CommandDelivery}) and applies
@@ -29,6 +30,7 @@ public final class SessionRegistry implements CommandDelivery, Ingest.Backpressu
     private final Map<Channel, ReadGate> gates = new ConcurrentHashMap<>();
     private volatile boolean backpressure;
     private volatile boolean shuttingDown;
+    private volatile Consumer<String> commandsReady = deviceId -> { };
 
     public SessionRegistry(Duration deliveryTimeout) {
         this.deliveryTimeout = deliveryTimeout;
@@ -50,6 +52,23 @@ public final class SessionRegistry implements CommandDelivery, Ingest.Backpressu
 
     public int size() {
         return sessions.size();
+    }
+
+    /** Who is told when a device subscribes to its command topic (the command relay, to send what it holds). */
+    public void onCommandsReady(Consumer<String> listener) {
+        this.commandsReady = listener;
+    }
+
+    /** The device of {@code session} subscribed to its command topic. */
+    public void commandsSubscribed(DeviceSession session) {
+        session.markCommandsSubscribed();
+        commandsReady.accept(session.deviceId());
+    }
+
+    @Override
+    public boolean ready(String deviceId) {
+        DeviceSession s = sessions.get(deviceId);
+        return s != null && s.channel().isActive() && s.commandsSubscribed();
     }
 
     @Override

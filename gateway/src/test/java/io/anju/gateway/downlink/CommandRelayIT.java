@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -38,13 +39,18 @@ class CommandRelayIT {
     @TempDir
     Path dir;
 
-    /** Stands in for the MQTT side: one device is connected and acknowledges, the rest are offline. */
+    /** Stands in for the MQTT side: the connected devices acknowledge, the rest are offline. */
     static final class ConnectedDevices implements CommandDelivery {
-        final Set<String> connected;
+        final Set<String> connected = ConcurrentHashMap.newKeySet();
         final List<String> received = new CopyOnWriteArrayList<>();
 
         ConnectedDevices(Set<String> connected) {
-            this.connected = connected;
+            this.connected.addAll(connected);
+        }
+
+        @Override
+        public boolean ready(String deviceId) {
+            return connected.contains(deviceId);
         }
 
         @Override
@@ -59,7 +65,7 @@ class CommandRelayIT {
     }
 
     @Test
-    void commandsAreDeliveredOrReportedAndOffsetsCommittedAfterTheReports() throws Exception {
+    void commandsAreDeliveredOrReported_andAnOfflineDevicesCommandIsHeldUntilItIsBack() throws Exception {
         try (EmbeddedKafka kafka = new EmbeddedKafka(dir, 0).start()) {
             DownstreamSettings settings = DownstreamSettings.defaults(kafka.bootstrapServers(), "gw-cmd").withSnapshotDir(dir.resolve("s"));
             KafkaTopics.ensure(settings);
@@ -92,11 +98,18 @@ class CommandRelayIT {
                     }
                     return reports.size() == 5;
                 });
+                assertThat(outcome(reports, "c-offline")).isEqualTo("held");
+                assertThat(reports.get("c-offline").path("detail").asText()).startsWith("device offline; held until ");
+                assertThat(committed(kafka.bootstrapServers())).as("never committed past the held command").isLessThan(5);
+
+                devices.connected.add("charger-off");
+                relay.deviceReady("charger-off");
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                        .until(() -> "delivered".equals(outcome(readReports(kafka.bootstrapServers()), "c-offline")));
                 await().atMost(Duration.ofSeconds(10)).until(() -> committed(kafka.bootstrapServers()) == 5);
             }
 
             assertThat(outcome(reports, "c-delivered")).isEqualTo("delivered");
-            assertThat(outcome(reports, "c-offline")).isEqualTo("offline");
             assertThat(outcome(reports, "c-expired")).isEqualTo("expired");
             assertThat(outcome(reports, "c-own-ttl")).isEqualTo("expired");
             assertThat(outcome(reports, "none")).isEqualTo("invalid");
@@ -106,13 +119,84 @@ class CommandRelayIT {
             assertThat(delivered.path("deviceId").asText()).isEqualTo("charger-on");
             assertThat(delivered.path("gateway").asText()).isEqualTo("gw-cmd");
             assertThat(delivered.path("at").asLong()).isGreaterThanOrEqualTo(now);
-            assertThat(devices.received).as("expired commands are not delivered")
-                    .containsExactly("charger-on " + commands.get("c-delivered"));
+            assertThat(devices.received).as("expired commands are not delivered; the held one is, once back")
+                    .containsExactly("charger-on " + commands.get("c-delivered"), "charger-off " + commands.get("c-offline"));
         }
     }
 
+    @Test
+    void heldCommandsSurviveARestartOfTheRelay_andGoInOrderWhenTheDeviceIsBack() throws Exception {
+        try (EmbeddedKafka kafka = new EmbeddedKafka(dir, 0).start()) {
+            DownstreamSettings settings = DownstreamSettings.defaults(kafka.bootstrapServers(), "gw-cmd").withSnapshotDir(dir.resolve("s"));
+            KafkaTopics.ensure(settings);
+            long now = System.currentTimeMillis();
+            String stop = "{\"id\":\"c-stop\",\"ts\":" + now + ",\"action\":\"stop_port\",\"port\":2}";
+            String resume = "{\"id\":\"c-resume\",\"ts\":" + now + ",\"action\":\"resume_port\",\"port\":2}";
+            String brief = "{\"id\":\"c-brief\",\"ts\":" + now + ",\"ttlMs\":15000,\"action\":\"open_gate\"}";
+            ConnectedDevices devices = new ConnectedDevices(Set.of());
+            try (CommandRelay first = new CommandRelay(settings, devices, new SimpleMeterRegistry())) {
+                first.start();
+                send(kafka.bootstrapServers(), "charger-away", stop);
+                send(kafka.bootstrapServers(), "charger-away", resume);
+                send(kafka.bootstrapServers(), "gate-away", brief);
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+                    Map<String, JsonNode> r = readReports(kafka.bootstrapServers());
+                    return "held".equals(outcome(r, "c-stop")) && "held".equals(outcome(r, "c-resume"))
+                            && "expired".equals(outcome(r, "c-brief"));
+                });
+                assertThat(TopicReader.readAll(kafka.bootstrapServers(), Topics.COMMAND_RESULTS).stream()
+                        .map(r -> tree(r.value())).filter(r -> r.path("commandId").asText().equals("c-brief"))
+                        .map(r -> r.path("outcome").asText()))
+                        .as("held while the gate was away, then expired by its own 15 s TTL").containsExactly("held", "expired");
+                assertThat(readReports(kafka.bootstrapServers()).get("c-brief").path("detail").asText())
+                        .isEqualTo("held while the device was offline");
+            }
+
+            devices.connected.add("charger-away");
+            try (CommandRelay second = new CommandRelay(settings, devices, new SimpleMeterRegistry())) {
+                second.start();
+                second.deviceReady("charger-away");
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+                    Map<String, JsonNode> r = readReports(kafka.bootstrapServers());
+                    return "delivered".equals(outcome(r, "c-stop")) && "delivered".equals(outcome(r, "c-resume"));
+                });
+                await().atMost(Duration.ofSeconds(10)).until(() -> committed(kafka.bootstrapServers()) == 3);
+            }
+            assertThat(devices.received).as("the restarted relay read the held commands again and kept their order")
+                    .containsExactly("charger-away " + stop, "charger-away " + resume);
+        }
+    }
+
+    private static void send(String bootstrap, String key, String json) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            producer.send(new ProducerRecord<>(Topics.COMMANDS, key, json)).get();
+        }
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The newest report per command id. */
+    private static Map<String, JsonNode> readReports(String bootstrap) throws Exception {
+        Map<String, JsonNode> reports = new HashMap<>();
+        for (var r : TopicReader.readAll(bootstrap, Topics.COMMAND_RESULTS)) {
+            JsonNode report = Json.mapper().readTree(r.value());
+            reports.put(report.path("commandId").asText("none"), report);
+        }
+        return reports;
+    }
+
     private static String outcome(Map<String, JsonNode> reports, String id) {
-        return reports.get(id).path("outcome").asText();
+        JsonNode r = reports.get(id);
+        return r == null ? null : r.path("outcome").asText();
     }
 
     private static long committed(String bootstrap) throws Exception {

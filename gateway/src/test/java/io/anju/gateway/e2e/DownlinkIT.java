@@ -22,7 +22,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Commands from {@code anju.commands} through the real relay and gateway to a connected Paho charger, and every
- * outcome, plus the device's reply, in {@code anju.command-results}.
+ * outcome, plus the device's reply, in {@code anju.command-results}. A command for a charger that is away is held
+ * and reaches it when it connects and subscribes.
  */
 class DownlinkIT {
     @TempDir
@@ -78,7 +79,7 @@ class DownlinkIT {
             assertThat(reply.value().path("payload").path("id").asText()).isEqualTo("cmd-deliver");
             assertThat(reply.value().path("payload").path("result").asText()).isEqualTo("ok");
 
-            assertThat(delivery(results, "cmd-offline").orElseThrow().path("outcome").asText()).isEqualTo("offline");
+            assertThat(delivery(results, "cmd-offline").orElseThrow().path("outcome").asText()).isEqualTo("held");
             assertThat(delivery(results, "cmd-expired").orElseThrow().path("outcome").asText()).isEqualTo("expired");
             assertThat(delivery(results, "cmd-unknown").orElseThrow().path("outcome").asText()).isEqualTo("unknown_device");
 
@@ -89,7 +90,23 @@ class DownlinkIT {
                         assertThat(c.path("port").asInt()).isEqualTo(3);
                         assertThat(c.path("reason").asText()).isEqualTo("alert a-17");
                     });
+
+            try (SimulatedCharger back = new SimulatedCharger(gateway.tcpUri(), offline, gateway.secret(offline))) {
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> outcomes(Envelopes.read(gateway.bootstrap(), Topics.COMMAND_RESULTS), "cmd-offline")
+                                .contains("delivered") && !back.commands().isEmpty());
+                assertThat(outcomes(Envelopes.read(gateway.bootstrap(), Topics.COMMAND_RESULTS), "cmd-offline"))
+                        .containsExactly("held", "delivered");
+                assertThat(back.commands()).as("the held command reaches the charger once it is back")
+                        .singleElement().satisfies(c -> assertThat(c.path("id").asText()).isEqualTo("cmd-offline"));
+            }
         }
+    }
+
+    private static List<String> outcomes(List<Envelopes.Keyed> results, String commandId) {
+        return results.stream().map(Envelopes.Keyed::value)
+                .filter(v -> "delivery".equals(v.path("kind").asText()) && commandId.equals(v.path("commandId").asText()))
+                .map(v -> v.path("outcome").asText()).toList();
     }
 
     private static void send(KafkaProducer<String, String> producer, String key, String json) throws Exception {
