@@ -84,6 +84,8 @@ public final class Platform implements AutoCloseable {
                 .withInfluxUrl(settings.influxUrl())
                 .withQuietAfter(settings.jobsQuietAfter())
                 .withClockTolerance(settings.jobsClockTolerance());
+        jobsSettings = jobsSettings.withDetectors(jobsSettings.detectors().withStopConfirm(
+                jobsSettings.detectors().stopConfirm().withWithin(settings.jobsStopConfirmWithin())));
         if (settings.influxUrl() == null) {
             LOG.warn("no InfluxDB: alerts and cases work, but no history is written (no time series of chargers, "
                     + "zones or gates; the dashboards' history charts stay empty)");

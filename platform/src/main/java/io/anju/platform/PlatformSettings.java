@@ -94,6 +94,15 @@ public record PlatformSettings(Path dataDir, String bindHost, Ports ports, Strin
     }
 
     /**
+     * How long, in simulated time, a port stopped automatically has to show it off in its readings: 10 s of real time
+     * (the command's trip through Kafka, the gateway and the charger, in a busy demo JVM) scaled with the simulator's
+     * speed; never below the jobs' 60 s.
+     */
+    public Duration jobsStopConfirmWithin() {
+        return Duration.ofMillis(Math.max(60_000, Math.round(10_000 * speed)));
+    }
+
+    /**
      * Listener ports. 0 means any free port for every listener but {@code jobsMetrics}, where 0 turns Flink's
      * Prometheus reporter off (the jobs' /metrics then shows only whether each job runs).
      *

@@ -3,6 +3,7 @@ package io.anju.jobs;
 import io.anju.common.alert.AlertType;
 import io.anju.common.cli.Durations;
 import io.anju.jobs.command.AutoStopPolicy;
+import io.anju.jobs.command.StopConfirmSettings;
 import io.anju.jobs.run.JobsHttp;
 import io.anju.jobs.run.JobsRunner;
 import org.slf4j.Logger;
@@ -71,6 +72,13 @@ public final class JobsMain implements Callable<Integer> {
     private List<String> autoStop = new ArrayList<>(List.of("fire_risk"));
     @Option(names = "--auto-stop-compound", description = "Per compound: cp-0042=fire_risk,port_overload or cp-0042=none; repeatable.")
     private Map<String, String> autoStopCompound = new LinkedHashMap<>();
+    @Option(names = "--stop-confirm-within", description = "Event time an automatic stop_port has to show the port off "
+            + "in its readings before it is sent again (default 60s; scale it up with a simulator's --speed).")
+    private String stopConfirmWithin = "60s";
+    @Option(names = "--stop-confirm-below-w", description = "A stopped port at or below this power counts as off (default 10).")
+    private double stopConfirmBelowW = 10;
+    @Option(names = "--stop-attempts", description = "Automatic stops sent in all before the port raises stop_unconfirmed (default 3).")
+    private int stopAttempts = 3;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new JobsMain()).execute(args));
@@ -111,7 +119,10 @@ public final class JobsMain implements Callable<Integer> {
                 Duration.ofMillis(Durations.parseMillis("--out-of-orderness", outOfOrderness)),
                 Duration.ofMillis(Durations.parseMillis("--clock-tolerance", clockTolerance)),
                 Duration.ofMillis(Durations.parseMillis("--quiet-after", quietAfter)), d.registryPoll(), d.bufferTimeout(), d.groupPrefix(),
-                new AutoStopPolicy(types("--auto-stop", autoStop), perCompound()), d.commandTtl(), d.detectors());
+                new AutoStopPolicy(types("--auto-stop", autoStop), perCompound()), d.commandTtl(),
+                d.detectors().withStopConfirm(new StopConfirmSettings(
+                        Duration.ofMillis(Durations.parseMillis("--stop-confirm-within", stopConfirmWithin)),
+                        stopConfirmBelowW, stopAttempts)));
     }
 
     private Map<String, Set<AlertType>> perCompound() {

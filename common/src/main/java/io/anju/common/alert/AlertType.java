@@ -33,7 +33,9 @@ public enum AlertType {
     GATE_FORCED_OPEN,
     GATE_HELD_OPEN,
     GATE_DENIED_BURST,
-    GATE_TAILGATING;
+    GATE_TAILGATING,
+    /** An automatic {@code stop_port} that the charger's own readings did not confirm, after its retries. */
+    STOP_UNCONFIRMED;
 
     /** Computed once: the wire name is on every hot path (dedup keys, topic names). */
     private final String wire = name().toLowerCase(Locale.ROOT);

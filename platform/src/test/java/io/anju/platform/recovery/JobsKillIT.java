@@ -118,7 +118,8 @@ class JobsKillIT {
         // At 120×, the wall-clock knobs of event time shrink as in the stream jobs' scenario tests.
         return List.of("--bootstrap", platform.bootstrap(), "--registry", platform.registryFile.toString(),
                 "--data-dir", jobsData.toString(), "--quiet-after", "500ms", "--out-of-orderness", "30s",
-                "--clock-tolerance", "30m", "--checkpoint-interval", "10s", "--http-port", "0", "--metrics-port", "0");
+                "--clock-tolerance", "30m", "--stop-confirm-within", "30m", "--checkpoint-interval", "10s",
+                "--http-port", "0", "--metrics-port", "0");
     }
 
     private static String alertsGroup(ServicesUnderTest platform, Path jobsData) {

@@ -16,8 +16,17 @@ public record StopPortCommand(@JsonIgnore String deviceId, String id, long ts, S
                               String reason, long ttlMs) {
 
     public static StopPortCommand forAlert(String alertId, String deviceId, int port, long ts, long ttlMs) {
-        String id = UUID.nameUUIDFromBytes(("stop_port:" + alertId + ":" + port).getBytes(StandardCharsets.UTF_8))
-                .toString();
-        return new StopPortCommand(deviceId, id, ts, "stop_port", port, "alert " + alertId, ttlMs);
+        return forAlert(alertId, deviceId, port, ts, ttlMs, 1);
+    }
+
+    /**
+     * Attempt {@code attempt} (1 = the first) of the alert's stop: a retry gets an id of its own, since a device
+     * that saw the first and failed to act would take the same id as a repeat and ignore it.
+     */
+    public static StopPortCommand forAlert(String alertId, String deviceId, int port, long ts, long ttlMs, int attempt) {
+        String name = "stop_port:" + alertId + ":" + port + (attempt > 1 ? ":" + attempt : "");
+        String id = UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+        String reason = "alert " + alertId + (attempt > 1 ? ", attempt " + attempt : "");
+        return new StopPortCommand(deviceId, id, ts, "stop_port", port, reason, ttlMs);
     }
 }

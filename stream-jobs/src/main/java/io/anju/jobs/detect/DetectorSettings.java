@@ -1,5 +1,6 @@
 package io.anju.jobs.detect;
 
+import io.anju.jobs.command.StopConfirmSettings;
 import io.anju.jobs.detect.charger.IllegalLoadSettings;
 import io.anju.jobs.detect.charger.PortOverloadSettings;
 import io.anju.jobs.detect.charger.StationOverloadSettings;
@@ -14,16 +15,24 @@ import java.io.Serializable;
 /** The thresholds of every detector, each record with the documented defaults (docs/detectors.md). */
 public record DetectorSettings(PortOverloadSettings portOverload, StationOverloadSettings stationOverload,
                                IllegalLoadSettings illegalLoad, FireRiskSettings fireRisk, ElevatorSettings elevator,
-                               CrowdSettings crowd, OfflineSettings offline, GateSettings gate)
+                               CrowdSettings crowd, OfflineSettings offline, GateSettings gate,
+                               StopConfirmSettings stopConfirm)
         implements Serializable {
 
     public static DetectorSettings defaults() {
         return new DetectorSettings(PortOverloadSettings.defaults(), StationOverloadSettings.defaults(),
                 IllegalLoadSettings.defaults(), FireRiskSettings.defaults(), ElevatorSettings.defaults(),
-                CrowdSettings.defaults(), OfflineSettings.defaults(), GateSettings.defaults());
+                CrowdSettings.defaults(), OfflineSettings.defaults(), GateSettings.defaults(),
+                StopConfirmSettings.defaults());
     }
 
     public DetectorSettings withOffline(OfflineSettings value) {
-        return new DetectorSettings(portOverload, stationOverload, illegalLoad, fireRisk, elevator, crowd, value, gate);
+        return new DetectorSettings(portOverload, stationOverload, illegalLoad, fireRisk, elevator, crowd, value, gate,
+                stopConfirm);
+    }
+
+    public DetectorSettings withStopConfirm(StopConfirmSettings value) {
+        return new DetectorSettings(portOverload, stationOverload, illegalLoad, fireRisk, elevator, crowd, offline, gate,
+                value);
     }
 }

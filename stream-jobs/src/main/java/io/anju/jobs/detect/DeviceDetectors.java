@@ -3,7 +3,9 @@ package io.anju.jobs.detect;
 import io.anju.common.alert.Alert;
 import io.anju.jobs.command.AutoStop;
 import io.anju.jobs.command.AutoStopPolicy;
+import io.anju.jobs.command.StopOutcome;
 import io.anju.jobs.command.StopPortCommand;
+import io.anju.jobs.command.StopWatch;
 import io.anju.jobs.detect.charger.IllegalLoadTracker;
 import io.anju.jobs.detect.charger.NewestReading;
 import io.anju.jobs.detect.charger.PortOverloadTracker;
@@ -43,14 +45,18 @@ import java.time.Duration;
  * The compound's fire stage sends {@link Escalation}s on the broadcast input: a station's fire risk is one level
  * higher while its compound has an open e-bike-in-elevator advisory, and is assessed again when that begins or ends.
  * Every alert is emitted here (to a sink chained to this operator), and a red one that may stop a port automatically
- * ({@link AutoStop}) also sends its {@code stop_port} on {@link #COMMANDS}. The timers of all parts share the key's
- * timer service: each part checks on every timer of its device whether something of its own is due.
+ * ({@link AutoStop}) also sends its {@code stop_port} on {@link #COMMANDS}; {@link StopWatch} then confirms it by the
+ * port's readings, sends it again or raises the port's {@code stop_unconfirmed}, and tells each outcome on
+ * {@link #OUTCOMES}. The timers of all parts share the key's timer service: each part checks on every timer of its
+ * device whether something of its own is due.
  */
 public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String, DeviceInput, Escalation, Alert> {
     private static final long serialVersionUID = 1L;
 
     public static final OutputTag<StopPortCommand> COMMANDS =
             new OutputTag<>("stop-port", TypeInformation.of(StopPortCommand.class));
+    public static final OutputTag<StopOutcome> OUTCOMES =
+            new OutputTag<>("stop-outcomes", TypeInformation.of(StopOutcome.class));
     /** Compound → its escalation, while one is active. */
     public static final MapStateDescriptor<String, Escalation> ESCALATIONS =
             new MapStateDescriptor<>("fire-escalations", Types.STRING, TypeInformation.of(Escalation.class));
@@ -67,6 +73,7 @@ public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String,
     private transient OfflineTracker offline;
     private transient GateTracker gates;
     private transient AutoStop autoStop;
+    private transient StopWatch stopWatch;
     private transient Emitter emitter;
 
     public DeviceDetectors(DetectorSettings settings, AutoStopPolicy autoStop, Duration commandTtl) {
@@ -88,6 +95,7 @@ public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String,
         offline = OfflineTracker.open(ctx, settings.offline(), stale);
         gates = GateTracker.open(ctx, settings.gate(), stale);
         autoStop = AutoStop.open(ctx, autoStopPolicy, commandTtl);
+        stopWatch = StopWatch.open(ctx, settings.stopConfirm(), commandTtl);
         emitter = new Emitter();
     }
 
@@ -104,6 +112,7 @@ public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String,
                 illegalLoad.onTelemetry(t, em);
             }
             fire.onTelemetry(t, escalation(ctx, t.location(), t.deviceId()), timers, em);
+            stopWatch.onTelemetry(t, timers, em, em::outcome);
         } else if (in instanceof DeviceInput.ChargerEvt e) {
             ChargerEvent event = e.event();
             portOverload.onEvent(event, newest.isNewer(event.ts()));
@@ -120,6 +129,7 @@ public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String,
         offline.onTimer(deviceId, timestamp, ctx.timerService(), em);
         fire.onTimer(timestamp, em);
         gates.onTimer(deviceId, timestamp, em);
+        stopWatch.onTimer(deviceId, timestamp, ctx.timerService(), em, em::command, em::outcome);
     }
 
     @Override
@@ -149,7 +159,10 @@ public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String,
         return e == null ? null : e.reason();
     }
 
-    /** Emits alerts to the operator's output and the {@code stop_port} an alert calls for to {@link #COMMANDS}. */
+    /**
+     * Emits alerts to the operator's output, the {@code stop_port} an alert calls for to {@link #COMMANDS} (and into
+     * the {@link StopWatch}), and stop outcomes to {@link #OUTCOMES}.
+     */
     private final class Emitter implements Collector<Alert> {
         private Collector<Alert> out;
         private ReadOnlyContext readOnly;
@@ -181,10 +194,27 @@ public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String,
             if (command == null) {
                 return;
             }
+            command(command);
+            try {
+                stopWatch.onSent(command, alert, readOnly == null ? null : readOnly.timerService());
+            } catch (Exception e) {
+                throw new IllegalStateException("stop watch state of " + alert.deviceId(), e);
+            }
+        }
+
+        void command(StopPortCommand command) {
             if (readOnly != null) {
                 readOnly.output(COMMANDS, command);
             } else {
                 broadcast.output(COMMANDS, command);
+            }
+        }
+
+        void outcome(StopOutcome outcome) {
+            if (readOnly != null) {
+                readOnly.output(OUTCOMES, outcome);
+            } else {
+                broadcast.output(OUTCOMES, outcome);
             }
         }
 

@@ -3,6 +3,7 @@ package io.anju.jobs.topology;
 import io.anju.common.alert.Alert;
 import io.anju.common.topic.Topics;
 import io.anju.jobs.JobsSettings;
+import io.anju.jobs.command.StopOutcome;
 import io.anju.jobs.command.StopPortCommand;
 import io.anju.jobs.detect.DetectorSettings;
 import io.anju.jobs.detect.DeviceDetectors;
@@ -46,10 +47,12 @@ public final class AlertsJob {
     }
 
     /** Where the alerting job's records go. */
-    public record Sinks(Sink<Alert> alerts, Sink<StopPortCommand> commands, Sink<ZoneStatus> zones) {
+    public record Sinks(Sink<Alert> alerts, Sink<StopPortCommand> commands, Sink<StopOutcome> stopOutcomes,
+                        Sink<ZoneStatus> zones) {
     }
 
-    /** The job on Kafka: the gateway's topics in, {@code anju.alerts}, {@code anju.commands} and {@code anju.zones} out. */
+    /** The job on Kafka: the gateway's topics in, {@code anju.alerts}, {@code anju.commands}, {@code anju.command-results} (stop
+     * confirmations) and {@code anju.zones} out. */
     public static void build(StreamExecutionEnvironment env, JobsSettings s, String bootstrap) {
         build(DeviceStreams.fromKafka(env, s, bootstrap, "alerts"), s, kafkaSinks(bootstrap));
     }
@@ -85,6 +88,8 @@ public final class AlertsJob {
         crowd.sinkTo(sinks.alerts()).uid("alerts-of-zones").name("alerts of zones");
         devices.getSideOutput(DeviceDetectors.COMMANDS).sinkTo(sinks.commands())
                 .uid("stop-port-commands").name("automatic stop_port");
+        devices.getSideOutput(DeviceDetectors.OUTCOMES).sinkTo(sinks.stopOutcomes())
+                .uid("stop-port-outcomes").name("stop_port confirmations");
         crowd.getSideOutput(CrowdDensityDetector.ZONE_STATUS).sinkTo(sinks.zones())
                 .uid("zone-figures").name("zone figures");
     }
@@ -92,6 +97,7 @@ public final class AlertsJob {
     static Sinks kafkaSinks(String bootstrap) {
         return new Sinks(kafka(bootstrap, JsonRecords.alerts(Topics.ALERTS)),
                 kafka(bootstrap, JsonRecords.commands(Topics.COMMANDS)),
+                kafka(bootstrap, JsonRecords.stopOutcomes(Topics.COMMAND_RESULTS)),
                 kafka(bootstrap, JsonRecords.zones(Topics.ZONES)));
     }
 

@@ -2,6 +2,7 @@ package io.anju.jobs.topology;
 
 import io.anju.common.alert.Alert;
 import io.anju.common.json.Json;
+import io.anju.jobs.command.StopOutcome;
 import io.anju.jobs.command.StopPortCommand;
 import io.anju.jobs.detect.crowd.ZoneStatus;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -30,6 +31,12 @@ final class JsonRecords {
     static KafkaRecordSerializationSchema<StopPortCommand> commands(String topic) {
         return (command, context, timestamp) -> new ProducerRecord<>(topic, null, null,
                 command.deviceId().getBytes(StandardCharsets.UTF_8), Json.toBytes(command));
+    }
+
+    /** Stop confirmations keyed by device id, beside the gateway's delivery reports of the same device. */
+    static KafkaRecordSerializationSchema<StopOutcome> stopOutcomes(String topic) {
+        return (outcome, context, timestamp) -> new ProducerRecord<>(topic, null, null,
+                outcome.deviceId().getBytes(StandardCharsets.UTF_8), Json.toBytes(outcome));
     }
 
     /** A zone's figures keyed by zone id: one zone's figures stay in order in one partition. */

@@ -4,6 +4,7 @@ import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertType;
 import io.anju.common.model.DeviceType;
 import io.anju.jobs.command.AutoStopPolicy;
+import io.anju.jobs.command.StopOutcome;
 import io.anju.jobs.command.StopPortCommand;
 import io.anju.jobs.detect.fire.Escalation;
 import io.anju.jobs.input.ChargerEvent;
@@ -47,6 +48,7 @@ public final class DeviceHarness implements AutoCloseable {
     private final Set<AlertType> observed;
     private int read;
     private int commandsRead;
+    private int outcomesRead;
 
     private DeviceHarness(KeyedBroadcastOperatorTestHarness<String, DeviceInput, Escalation, Alert> h,
                           Set<AlertType> observed) {
@@ -134,6 +136,20 @@ public final class DeviceHarness implements AutoCloseable {
         }
         List<StopPortCommand> fresh = new ArrayList<>(all.subList(commandsRead, all.size()));
         commandsRead = all.size();
+        return fresh;
+    }
+
+    /** The stop confirmations, retries and give-ups told since the last call. */
+    public List<StopOutcome> newOutcomes() {
+        List<StopOutcome> all = new ArrayList<>();
+        var queue = h.getSideOutput(DeviceDetectors.OUTCOMES);
+        if (queue != null) {
+            for (StreamRecord<StopOutcome> r : queue) {
+                all.add(r.getValue());
+            }
+        }
+        List<StopOutcome> fresh = new ArrayList<>(all.subList(outcomesRead, all.size()));
+        outcomesRead = all.size();
         return fresh;
     }
 

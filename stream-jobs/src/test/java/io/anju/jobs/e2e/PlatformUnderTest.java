@@ -100,16 +100,19 @@ final class PlatformUnderTest implements AutoCloseable {
      * 120× faster than the wall clock, so the wall-clock knobs of event time shrink with it: a partition counts as
      * quiet after 0.5 s (1 simulated minute), readings may be 30 simulated seconds out of order, and a device clock
      * may be 30 simulated minutes (15 s of real delay in a busy test JVM) off the gateway's before its readings count
-     * at their receive time.
+     * at their receive time. An automatic stop has 30 simulated minutes too to show in the port's readings: the
+     * command itself travels in real time.
      */
     JobsSettings jobsSettings(String influxUrl) {
-        return JobsSettings.defaults(registryFile, dir.resolve("jobs"))
+        JobsSettings s = JobsSettings.defaults(registryFile, dir.resolve("jobs"))
                 .withBootstrap(bootstrap())
                 .withInfluxUrl(influxUrl)
                 .withCheckpointInterval(Duration.ofSeconds(1))
                 .withQuietAfter(Duration.ofMillis(500))
                 .withOutOfOrderness(Duration.ofSeconds(30))
                 .withClockTolerance(Duration.ofMinutes(30));
+        return s.withDetectors(s.detectors().withStopConfirm(
+                s.detectors().stopConfirm().withWithin(Duration.ofMinutes(30))));
     }
 
     JobsRunner jobs(String influxUrl) {

@@ -1,0 +1,30 @@
+package io.anju.jobs.command;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * What the charger's readings said about an automatic stop, written to {@code anju.command-results} beside the
+ * gateway's delivery reports (docs/kafka-topics.md), keyed by device id.
+ *
+ * @param kind      always {@code "confirmation"}
+ * @param commandId the {@code stop_port} this is about
+ * @param alertId   the alert that called for the stop
+ * @param deviceId  the charger
+ * @param port      the port
+ * @param outcome   {@code confirmed} (a reading shows the port off), {@code retried} (none did in time: sent again
+ *                  under {@link #commandId}, the new command) or {@code unconfirmed} (the last attempt failed too)
+ * @param attempt   which stop this was (1 = the first)
+ * @param powerW    the port's power in the reading that decided, null when no reading came
+ * @param at        device time of that reading, or the event time the bound passed
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record StopOutcome(String kind, String commandId, String alertId, String deviceId, int port, String outcome,
+                          int attempt, Double powerW, long at) {
+    public static final String KIND = "confirmation";
+
+    static StopOutcome of(String outcome, String commandId, String alertId, String deviceId, int port, int attempt,
+                          double powerW, long at) {
+        return new StopOutcome(KIND, commandId, alertId, deviceId, port, outcome, attempt,
+                Double.isNaN(powerW) ? null : powerW, at);
+    }
+}
