@@ -10,7 +10,9 @@ import io.anju.cases.store.CaseSql;
 import io.anju.cases.store.NewEvent;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Clock;
@@ -19,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Records an acknowledgement from a signed link as the {@code verify} step of the case, by the link's contact (actor
@@ -69,7 +72,7 @@ public final class Acknowledger {
                 .onSuccess(v -> outbox.wake()));
     }
 
-    private Future<AckView> verify(io.vertx.sqlclient.SqlConnection tx, Found found, AckLink link, Instant now) {
+    private Future<AckView> verify(SqlConnection tx, Found found, AckLink link, Instant now) {
         CaseDraft d = CaseDraft.of(found.row());
         d.state = CaseState.VERIFIED;
         // A person has now moved the case: a later re-raise of its alert no longer returns it to an older step.
@@ -86,7 +89,7 @@ public final class Acknowledger {
                         found.contact()));
     }
 
-    private record Found(io.vertx.sqlclient.Row row, CaseRecord c, Contact contact) {
+    private record Found(Row row, CaseRecord c, Contact contact) {
     }
 
     /** The case and contact of a link that is still good, or the refusal that says why not. */
@@ -119,7 +122,7 @@ public final class Acknowledger {
         });
     }
 
-    private <T> Future<T> attempt(String token, java.util.function.BiFunction<AckLink, Instant, Future<T>> body) {
+    private <T> Future<T> attempt(String token, BiFunction<AckLink, Instant, Future<T>> body) {
         try {
             AckLink link = signer.verify(token);
             Instant now = clock.instant();
