@@ -44,7 +44,8 @@ final class AckHandlers {
 
     private static void refuse(RoutingContext ctx, Throwable err) {
         if (err instanceof AckRefusedException refused) {
-            send(ctx, refused.status(), "无法确认 · Cannot acknowledge", "<p>" + esc(refused.getMessage()) + "</p>");
+            send(ctx, refused.status(), "无法确认 · Cannot acknowledge", "<p>" + esc(refused.messageZh()) + "</p><p>"
+                    + esc(refused.getMessage()) + "</p>");
         } else {
             LOG.error("acknowledge link failed", err);
             send(ctx, 500, "出错 · Error", "<p>internal error; acknowledge in the app</p>");

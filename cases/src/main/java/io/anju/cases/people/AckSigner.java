@@ -73,7 +73,7 @@ public final class AckSigner {
 
     private static AckRefusedException tampered() {
         return new AckRefusedException(403, "this acknowledge link is not valid: it was altered or not issued by "
-                + "this case service");
+                + "this case service", "此确认链接无效：链接被改动过，或并非本系统发出");
     }
 
     private byte[] mac(byte[] payload) {

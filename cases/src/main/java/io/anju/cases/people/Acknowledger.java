@@ -98,7 +98,7 @@ public final class Acknowledger {
             Contact contact = contacts.get(link.contact());
             if (contact == null || !contact.enabled()) {
                 throw new AckRefusedException(403, "contact " + link.contact() + " is disabled or no longer exists; "
-                        + "this link no longer works");
+                        + "this link no longer works", "联系人 " + link.contact() + " 已停用或不存在，此链接已失效");
             }
             return db.preparedQuery("select used_at from ack_links_used where case_id = $1 and event_seq = $2 "
                             + "and contact = $3").execute(Tuple.of(link.caseId(), link.eventSeq(), link.contact()))
@@ -110,12 +110,14 @@ public final class Acknowledger {
                     })
                     .map(row -> {
                         if (row.isEmpty()) {
-                            throw new AckRefusedException(410, "case " + link.caseId() + " no longer exists");
+                            throw new AckRefusedException(410, "case " + link.caseId() + " no longer exists",
+                                    "案件 " + link.caseId() + " 已不存在");
                         }
                         CaseRecord c = CaseRows.toRecord(row.get());
                         if (c.state() != CaseState.COLLECTED) {
                             throw new AckRefusedException(409, "case " + c.caseNo() + " is " + c.state().wireName()
-                                    + ": it no longer awaits acknowledgement");
+                                    + ": it no longer awaits acknowledgement", "案件 " + c.caseNo()
+                                    + " 已不在待确认状态（当前：" + c.state().wireName() + "），无需再确认");
                         }
                         return new Found(row.get(), c, contact);
                     });
@@ -127,8 +129,9 @@ public final class Acknowledger {
             AckLink link = signer.verify(token);
             Instant now = clock.instant();
             if (!now.isBefore(link.expires())) {
-                throw new AckRefusedException(410, "this acknowledge link expired at "
-                        + LOCAL.format(link.expires().atZone(Rota.ZONE)) + " (Asia/Shanghai); acknowledge in the app");
+                String at = LOCAL.format(link.expires().atZone(Rota.ZONE));
+                throw new AckRefusedException(410, "this acknowledge link expired at " + at
+                        + " (Asia/Shanghai); acknowledge in the app", "此确认链接已于 " + at + "（北京时间）过期，请在系统中确认");
             }
             return body.apply(link, now);
         } catch (RuntimeException e) {
@@ -137,6 +140,6 @@ public final class Acknowledger {
     }
 
     private static AckRefusedException used() {
-        return new AckRefusedException(410, "this acknowledge link was used already");
+        return new AckRefusedException(410, "this acknowledge link was used already", "此确认链接已使用过");
     }
 }

@@ -57,7 +57,7 @@ public final class CasesConfig {
             duration("webhook.initialBackoff", "2s", "10ms", "1h", "Wait before the first retry; doubles per attempt"),
             duration("webhook.maxBackoff", "5m", "10ms", "24h", "Longest wait between retries"),
             duration("webhook.timeout", "10s", "100ms", "5m", "Time a webhook receiver has to answer"),
-            string("ack.baseUrl", "http://localhost:8081", "Where people reach the case service: acknowledge links in notices start with it"),
+            string("ack.baseUrl", "", "Where people reach the case service: acknowledge links in notices start with it; empty = http://localhost:<http.port>"),
             duration("ack.ttl", "2h", "1m", "168h", "How long an acknowledge link in a notice works"),
             string("ack.keyFile", "", "HMAC-SHA256 key file that signs acknowledge links; empty = <data.dir>/cases/ack.key, created on first start"));
 
@@ -172,9 +172,15 @@ public final class CasesConfig {
 
     public Duration outboxRetention() { return values.d("outbox.retention"); }
 
-    /** The base of acknowledge links: an absolute http(s) URL without query, fragment or trailing slash. */
+    /**
+     * The base of acknowledge links: an absolute http(s) URL without query, fragment or trailing slash; by default the
+     * service's own port on localhost, which only works for people on the same machine (set it for a deployment).
+     */
     public String ackBaseUrl() {
         String v = values.str("ack.baseUrl");
+        if (v.isEmpty()) {
+            return "http://localhost:" + httpPort();
+        }
         URI uri;
         try {
             uri = new URI(v);

@@ -271,7 +271,8 @@ class PeopleApiIT {
 
         assertThat(lastSecond.statusCode()).isEqualTo(200);
         assertThat(expired.statusCode()).isEqualTo(410);
-        assertThat(expired.bodyAsString()).contains("this acknowledge link expired at 2026-12-07 14:00:00 (Asia/Shanghai)");
+        assertThat(expired.bodyAsString()).contains("this acknowledge link expired at 2026-12-07 14:00:00 (Asia/Shanghai)")
+                .contains("此确认链接已于 2026-12-07 14:00:00（北京时间）过期");
         assertThat(caseState(opened.id())).isEqualTo("collected");
     }
 

@@ -18,6 +18,7 @@ class AckConfigTest {
         CasesConfig c = CasesConfig.of(Map.of());
 
         assertThat(c.ackBaseUrl()).isEqualTo("http://localhost:8081");
+        assertThat(CasesConfig.of(Map.of("http.port", "9090")).ackBaseUrl()).isEqualTo("http://localhost:9090");
         assertThat(c.ackTtl()).isEqualTo(Duration.ofHours(2));
         assertThat(c.ackKeyFile()).isEqualTo(Path.of("./data", "cases", "ack.key"));
         assertThat(CasesConfig.of(Map.of("ack.baseUrl", "https://cases.example.org/")).ackBaseUrl())
