@@ -3,6 +3,7 @@ package io.anju.cases.api;
 import io.anju.cases.access.AccessPolicy;
 import io.anju.cases.auth.TokenService;
 import io.anju.cases.auth.UserStore;
+import io.anju.cases.people.PeopleApi;
 import io.anju.cases.routing.CategoryTable;
 import io.anju.cases.service.CaseService;
 import io.micrometer.core.instrument.Counter;
@@ -42,6 +43,7 @@ public final class CasesHttp {
     private final OpsHandlers ops;
     private final String contractText;
     private EventsEndpoint events;
+    private PeopleApi people;
 
     public CasesHttp(Vertx vertx, CaseService cases, UserStore users, TokenService tokens, AccessPolicy access,
                      CategoryTable categories, PrometheusMeterRegistry metrics, HealthChecks health,
@@ -64,6 +66,12 @@ public final class CasesHttp {
     /** Serves GET /api/v1/events with {@code endpoint} (until set, that operation answers 503). Call before {@link #router()}. */
     public CasesHttp events(EventsEndpoint endpoint) {
         this.events = endpoint;
+        return this;
+    }
+
+    /** Serves contacts, rotas, on-duty and acknowledge links with {@code api}. Call before {@link #router()}. */
+    public CasesHttp people(PeopleApi api) {
+        this.people = api;
         return this;
     }
 
@@ -97,6 +105,19 @@ public final class CasesHttp {
         if (events != null) {
             EventsEndpoint endpoint = events;
             builder.getRoute("events").addHandler(ctx -> caseHandlers.events(ctx, endpoint));
+        }
+        if (people != null) {
+            PeopleHandlers p = new PeopleHandlers(people, new Callers(tokens, users));
+            AckHandlers ack = new AckHandlers(people.acknowledger());
+            Map.<String, Handler<RoutingContext>>of(
+                    "listContacts", p::listContacts,
+                    "createContact", p::createContact,
+                    "updateContact", p::updateContact,
+                    "putRota", p::putRota,
+                    "getRota", p::getRota,
+                    "onDuty", p::onDuty,
+                    "ackPage", ack::page,
+                    "ackConfirm", ack::confirm).forEach((id, handler) -> builder.getRoute(id).addHandler(handler));
         }
 
         Router router = builder.createRouter();

@@ -5,6 +5,8 @@ import io.anju.common.alert.Severity;
 import io.anju.common.config.ConfigValues;
 import io.anju.common.config.Setting;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -54,7 +56,10 @@ public final class CasesConfig {
             integer("webhook.maxAttempts", 10, 1, 100, "Delivery attempts per notification or export before it is given up"),
             duration("webhook.initialBackoff", "2s", "10ms", "1h", "Wait before the first retry; doubles per attempt"),
             duration("webhook.maxBackoff", "5m", "10ms", "24h", "Longest wait between retries"),
-            duration("webhook.timeout", "10s", "100ms", "5m", "Time a webhook receiver has to answer"));
+            duration("webhook.timeout", "10s", "100ms", "5m", "Time a webhook receiver has to answer"),
+            string("ack.baseUrl", "", "Where people reach the case service: acknowledge links in notices start with it; empty = http://localhost:<http.port>"),
+            duration("ack.ttl", "2h", "1m", "168h", "How long an acknowledge link in a notice works"),
+            string("ack.keyFile", "", "HMAC-SHA256 key file that signs acknowledge links; empty = <data.dir>/cases/ack.key, created on first start"));
 
     private final ConfigValues values;
 
@@ -81,6 +86,7 @@ public final class CasesConfig {
             throw new IllegalArgumentException("setting db.url must start with jdbc:postgresql:// (was " + url + ")");
         }
         notifyMinSeverity();
+        ackBaseUrl();
     }
 
     /** The people-facing notification webhook, validated by the notifier's own rules; disabled without a URL. */
@@ -165,6 +171,37 @@ public final class CasesConfig {
     }
 
     public Duration outboxRetention() { return values.d("outbox.retention"); }
+
+    /**
+     * The base of acknowledge links: an absolute http(s) URL without query, fragment or trailing slash; by default the
+     * service's own port on localhost, which only works for people on the same machine (set it for a deployment).
+     */
+    public String ackBaseUrl() {
+        String v = values.str("ack.baseUrl");
+        if (v.isEmpty()) {
+            return "http://localhost:" + httpPort();
+        }
+        URI uri;
+        try {
+            uri = new URI(v);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("setting ack.baseUrl must be a URL such as https://cases.example.org "
+                    + "(was " + v + "): " + e.getReason());
+        }
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                || uri.getQuery() != null || uri.getFragment() != null) {
+            throw new IllegalArgumentException("setting ack.baseUrl must be an http:// or https:// URL with a host and "
+                    + "no query or fragment, such as https://cases.example.org (was " + v + ")");
+        }
+        return v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
+    }
+
+    public Duration ackTtl() { return values.d("ack.ttl"); }
+
+    public Path ackKeyFile() {
+        String v = values.str("ack.keyFile");
+        return v.isEmpty() ? dataDir().resolve("cases").resolve("ack.key") : Path.of(v);
+    }
 
     @Override
     public String toString() {

@@ -15,7 +15,14 @@ import io.anju.cases.notify.DispatcherSettings;
 import io.anju.cases.notify.NotificationPolicy;
 import io.anju.cases.notify.OutboxDispatcher;
 import io.anju.cases.notify.OutboxRetention;
+import io.anju.cases.notify.Outbox;
 import io.anju.cases.notify.PgOutbox;
+import io.anju.cases.people.AckSigner;
+import io.anju.cases.people.Acknowledger;
+import io.anju.cases.people.AddressedOutbox;
+import io.anju.cases.people.PeopleApi;
+import io.anju.cases.people.RecipientResolver;
+import io.anju.cases.people.RotaAccess;
 import io.anju.cases.notify.SseHub;
 import io.anju.cases.notify.SseSettings;
 import io.anju.cases.notify.WebhookChannel;
@@ -140,7 +147,10 @@ public final class CasesServer implements AutoCloseable {
                 DispatcherSettings.defaults(), metrics, clock);
         NotificationPolicy policy = new NotificationPolicy(NotificationPolicy.DEFAULT_KINDS, config.notifyMinSeverity(),
                 NotificationPolicy.DEFAULT_RED_MIN_CHANNELS);
-        PgOutbox outbox = new PgOutbox(policy, dispatcher, clock, metrics);
+        AckSigner signer = new AckSigner(JwtKeyFile.loadOrCreateFile(config.ackKeyFile()), config.ackTtl(),
+                config.ackBaseUrl());
+        Outbox outbox = new AddressedOutbox(new PgOutbox(policy, dispatcher, clock, metrics),
+                new RecipientResolver(categories), signer, clock);
         SupervisionSettings supervision = new SupervisionSettings(config.supervisionRemindEvery(),
                 config.supervisionEscalateAfter(), config.supervisionInterval(), SupervisionSettings.defaults().batch());
         PgCaseService service = new PgCaseService(pool, new Router(registry, categories, config.districtId()),
@@ -161,6 +171,8 @@ public final class CasesServer implements AutoCloseable {
         HealthChecks health = new HealthChecks(HealthChecks.ping(pool), () -> Future.succeededFuture(intake.healthy()));
         HttpServer http = new CasesHttp(vertx, service, users, tokens, access, categories, metrics, health)
                 .events(sse::handle)
+                .people(new PeopleApi(pool, new RotaAccess(registry, config.districtId()),
+                        new Acknowledger(pool, outbox, signer, clock), clock))
                 .router()
                 .compose(router -> vertx.createHttpServer().requestHandler(router)
                         .listen(config.httpPort(), config.httpHost()))
