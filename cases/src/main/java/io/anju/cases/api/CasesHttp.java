@@ -3,6 +3,7 @@ package io.anju.cases.api;
 import io.anju.cases.access.AccessPolicy;
 import io.anju.cases.auth.TokenService;
 import io.anju.cases.auth.UserStore;
+import io.anju.cases.notify.DeliveryAttempts;
 import io.anju.cases.routing.CategoryTable;
 import io.anju.cases.service.CaseService;
 import io.micrometer.core.instrument.Counter;
@@ -42,6 +43,7 @@ public final class CasesHttp {
     private final OpsHandlers ops;
     private final String contractText;
     private EventsEndpoint events;
+    private DeliveryAttempts deliveries;
 
     public CasesHttp(Vertx vertx, CaseService cases, UserStore users, TokenService tokens, AccessPolicy access,
                      CategoryTable categories, PrometheusMeterRegistry metrics, HealthChecks health,
@@ -64,6 +66,12 @@ public final class CasesHttp {
     /** Serves GET /api/v1/events with {@code endpoint} (until set, that operation answers 503). Call before {@link #router()}. */
     public CasesHttp events(EventsEndpoint endpoint) {
         this.events = endpoint;
+        return this;
+    }
+
+    /** Serves GET /api/v1/cases/{id}/deliveries from {@code attempts} (until set, it answers 503). Call before {@link #router()}. */
+    public CasesHttp deliveries(DeliveryAttempts attempts) {
+        this.deliveries = attempts;
         return this;
     }
 
@@ -97,6 +105,10 @@ public final class CasesHttp {
         if (events != null) {
             EventsEndpoint endpoint = events;
             builder.getRoute("events").addHandler(ctx -> caseHandlers.events(ctx, endpoint));
+        }
+        if (deliveries != null) {
+            DeliveryAttempts attempts = deliveries;
+            builder.getRoute("caseDeliveries").addHandler(ctx -> caseHandlers.deliveries(ctx, attempts));
         }
 
         Router router = builder.createRouter();

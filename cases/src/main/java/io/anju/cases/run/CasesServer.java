@@ -10,6 +10,7 @@ import io.anju.cases.auth.UserStore;
 import io.anju.cases.intake.AlertIntake;
 import io.anju.cases.intake.IntakeSettings;
 import io.anju.cases.kpi.KpiReport;
+import io.anju.cases.notify.DeliveryAttempts;
 import io.anju.cases.notify.DeliveryChannel;
 import io.anju.cases.notify.DingTalkChannel;
 import io.anju.cases.notify.NoticeText;
@@ -170,6 +171,7 @@ public final class CasesServer implements AutoCloseable {
         HealthChecks health = new HealthChecks(HealthChecks.ping(pool), () -> Future.succeededFuture(intake.healthy()));
         HttpServer http = new CasesHttp(vertx, service, users, tokens, access, categories, metrics, health)
                 .events(sse::handle)
+                .deliveries(new DeliveryAttempts(pool))
                 .router()
                 .compose(router -> vertx.createHttpServer().requestHandler(router)
                         .listen(config.httpPort(), config.httpHost()))
