@@ -77,7 +77,7 @@ public final class DingTalkChannel implements DeliveryChannel {
     }
 
     /** Base64 of HmacSHA256(key = secret, data = "<timestamp>\n<secret>"), before URL encoding. */
-    public static String sign(String secret, long timestampMs) {
+    static String sign(String secret, long timestampMs) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM));
