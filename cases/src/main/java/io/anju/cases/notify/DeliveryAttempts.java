@@ -18,6 +18,8 @@ public final class DeliveryAttempts {
     public static final String RETRY = "retry";
     public static final String FAILED = "failed";
 
+    // A dispatcher that died mid-attempt leaves the row's count unchanged, so the retry after the lease reuses the
+    // number: the first record of that number is kept.
     private static final String INSERT = """
             insert into delivery_attempts (outbox_id, attempt, at, outcome, http_status, error, duration_ms)
             values ($1, $2, $3, $4, $5, $6, $7) on conflict (outbox_id, attempt) do nothing""";

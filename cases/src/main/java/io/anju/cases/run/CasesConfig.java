@@ -48,7 +48,7 @@ public final class CasesConfig {
             duration("supervision.interval", "10s", "100ms", "1h", "How often deadlines are checked"),
             duration("supervision.remindEvery", "15m", "1s", "24h", "Reminders to the owner while a case is overdue"),
             duration("supervision.escalateAfter", "30m", "1s", "168h", "Each further span overdue escalates the case one level up"),
-            string("notify.webhook.url", "", "Notification webhook (an SMS/IM gateway); empty = none. Red cases need it for a second channel"),
+            string("notify.webhook.url", "", "Notification webhook (an SMS/IM gateway); empty = none. Red cases need two people-facing channels: this, WeCom, DingTalk or SMS beside SSE"),
             string("notify.webhook.secret", "", "HMAC-SHA256 secret that signs notification requests (16+ characters)"),
             string("notify.minSeverity", "blue", "Lowest case severity that notifies people (blue, yellow, orange, red); export gets every change"),
             string("notify.wecom.url", "", "WeCom (企业微信) group robot URL with its key (https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=...); empty = off"),
