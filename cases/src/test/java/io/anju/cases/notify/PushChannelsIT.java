@@ -51,6 +51,8 @@ import static org.awaitility.Awaitility.await;
 class PushChannelsIT {
     private static final Instant T0 = Instant.parse("2026-12-06T10:00:00Z");
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
+    /** Generous: the test machine is shared; only the hanging receiver's test waits for a timeout. */
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
 
     @TempDir
     static Path dir;
@@ -143,6 +145,7 @@ class PushChannelsIT {
                 new Outcome(1, T0, "retry", 200, "the wecom robot refused the message: errcode 45009 scripted"),
                 new Outcome(2, T0.plus(FIRST_BACKOFF), "delivered", 200, null));
 
+        get(d.stop());
         OutboxDispatcher wrongKey = start(weCom("/wecom?key=not-the-key", 5));
         long refused = queue(wrongKey, WeComChannel.NAME, Notices.notice("opened", insertCase(Severity.ORANGE)), null);
         await().atMost(10, TimeUnit.SECONDS).until(() -> attempts(refused).size() == 1);
@@ -171,6 +174,7 @@ class PushChannelsIT {
         assertThat(body.getJsonObject("at").getJsonArray("atMobiles")).containsExactly("13800000001");
         assertThat(attempts(row)).containsExactly(new Outcome(1, T0, "delivered", 200, null));
 
+        get(d.stop());
         OutboxDispatcher forged = start(dingTalk(url, "SEC-some-other-secret"));
         long refused = queue(forged, DingTalkChannel.NAME, Notices.notice("opened", insertCase(Severity.RED)), null);
         await().atMost(10, TimeUnit.SECONDS).until(() -> attempts(refused).size() == 1);
@@ -205,6 +209,7 @@ class PushChannelsIT {
         assertThat(toFallback.getJsonArray("recipients")).containsExactly("13700000009");
         assertThat(toFallback.getBoolean("voice")).isFalse();
 
+        get(d.stop());
         OutboxDispatcher forged = start(sms("another-secret-of-16+"));
         long refused = queue(forged, SmsGatewayChannel.NAME, Notices.notice("opened", orange), null);
         await().atMost(10, TimeUnit.SECONDS).until(() -> attempts(refused).size() == 1);
@@ -233,7 +238,8 @@ class PushChannelsIT {
 
     @Test
     void aRedNoticeThatReachedNobodyEscalatesTheCaseOnceAndTheNextLevelIsNotified() throws Exception {
-        WeComChannel weCom = weCom("/wecom?key=" + RobotReceiver.WECOM_KEY, 2);
+        WeComChannel weCom = new WeComChannel(http, settings("/wecom?key=" + RobotReceiver.WECOM_KEY, null, 2,
+                Duration.ofSeconds(1)), text);
         SmsGatewayChannel sms = sms(RobotReceiver.SMS_SECRET);
         OutboxDispatcher d = new OutboxDispatcher(vertx, pool, Map.of(WeComChannel.NAME, weCom,
                 SmsGatewayChannel.NAME, sms), fastPolling(), new SimpleMeterRegistry(), clock);
@@ -317,9 +323,13 @@ class PushChannelsIT {
 
     // --- channels and dispatchers
 
-    private static PushSettings settings(String url, String secret, int maxAttempts) {
-        return new PushSettings(receiver.url(url), secret, Severity.BLUE, Duration.ofMillis(300),
+    private static PushSettings settings(String url, String secret, int maxAttempts, Duration timeout) {
+        return new PushSettings(receiver.url(url), secret, Severity.BLUE, timeout,
                 new Backoff(maxAttempts, FIRST_BACKOFF, Duration.ofMinutes(1), Backoff.DEFAULT_JITTER));
+    }
+
+    private static PushSettings settings(String url, String secret, int maxAttempts) {
+        return settings(url, secret, maxAttempts, ANSWER_WITHIN);
     }
 
     private static WeComChannel weCom(String url, int maxAttempts) {
