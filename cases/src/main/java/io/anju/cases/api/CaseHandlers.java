@@ -7,6 +7,7 @@ import io.anju.cases.model.CaseDetail;
 import io.anju.cases.model.NewCase;
 import io.anju.cases.model.Principal;
 import io.anju.cases.model.TransitionRequest;
+import io.anju.cases.notify.DeliveryAttempts;
 import io.anju.cases.routing.CategoryTable;
 import io.anju.cases.service.CaseService;
 import io.vertx.core.Future;
@@ -90,6 +91,14 @@ final class CaseHandlers {
             me.put("scope", who.scope().stream().sorted().toList());
             me.put("actions", EnumSet.copyOf(access.actionsOf(who.role())));
             return Future.succeededFuture(me);
+        });
+    }
+
+    /** The delivery attempts of a case the caller may see (the detail call checks the scope: 404 otherwise). */
+    void deliveries(RoutingContext ctx, DeliveryAttempts attempts) {
+        respond(ctx, 200, who -> {
+            long id = RequestReader.caseId(ctx);
+            return cases.detail(who, id).compose(visible -> attempts.ofCase(id)).map(items -> Map.of("items", items));
         });
     }
 

@@ -4,6 +4,7 @@ import io.anju.cases.access.AccessPolicy;
 import io.anju.cases.auth.TokenService;
 import io.anju.cases.auth.UserStore;
 import io.anju.cases.people.PeopleApi;
+import io.anju.cases.notify.DeliveryAttempts;
 import io.anju.cases.routing.CategoryTable;
 import io.anju.cases.service.CaseService;
 import io.micrometer.core.instrument.Counter;
@@ -44,6 +45,7 @@ public final class CasesHttp {
     private final String contractText;
     private EventsEndpoint events;
     private PeopleApi people;
+    private DeliveryAttempts deliveries;
 
     public CasesHttp(Vertx vertx, CaseService cases, UserStore users, TokenService tokens, AccessPolicy access,
                      CategoryTable categories, PrometheusMeterRegistry metrics, HealthChecks health,
@@ -72,6 +74,12 @@ public final class CasesHttp {
     /** Serves contacts, rotas, on-duty and acknowledge links with {@code api}. Call before {@link #router()}. */
     public CasesHttp people(PeopleApi api) {
         this.people = api;
+        return this;
+    }
+
+    /** Serves GET /api/v1/cases/{id}/deliveries from {@code attempts} (until set, it answers 503). Call before {@link #router()}. */
+    public CasesHttp deliveries(DeliveryAttempts attempts) {
+        this.deliveries = attempts;
         return this;
     }
 
@@ -118,6 +126,10 @@ public final class CasesHttp {
                     "onDuty", p::onDuty,
                     "ackPage", ack::page,
                     "ackConfirm", ack::confirm).forEach((id, handler) -> builder.getRoute(id).addHandler(handler));
+        }
+        if (deliveries != null) {
+            DeliveryAttempts attempts = deliveries;
+            builder.getRoute("caseDeliveries").addHandler(ctx -> caseHandlers.deliveries(ctx, attempts));
         }
 
         Router router = builder.createRouter();

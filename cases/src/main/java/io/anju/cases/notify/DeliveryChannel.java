@@ -1,5 +1,6 @@
 package io.anju.cases.notify;
 
+import io.anju.common.alert.Severity;
 import io.vertx.core.Future;
 
 import java.util.Optional;
@@ -18,12 +19,34 @@ public interface DeliveryChannel {
     Future<Void> deliver(OutboxRow row);
 
     /**
+     * What the dispatcher calls: {@link #deliver}, yielding the receiver's HTTP status for the delivery record (null
+     * for channels without one). HTTP channels override it and say why a failure failed in {@link DeliveryFailure}.
+     */
+    default Future<Integer> send(OutboxRow row) {
+        return deliver(row).map(v -> (Integer) null);
+    }
+
+    /**
      * True for channels that tell people (they get the notice kinds and severities {@link NotificationPolicy}
      * selects, count towards the two channels a red case needs, and set the case's first notification time);
      * false for a mirror such as the export, which gets every notice.
      */
     default boolean reachesPeople() {
         return true;
+    }
+
+    /**
+     * True for people-facing channels that push a notice to people wherever they are (a phone, an IM group) and
+     * learn whether it arrived. False for the live SSE stream, which counts as delivered with nobody watching: a red
+     * notice that no confirming channel delivered escalates the case (see {@link UndeliveredNotices}).
+     */
+    default boolean confirmsDelivery() {
+        return reachesPeople();
+    }
+
+    /** People-facing notices of cases below this severity skip this channel (default: none skip). */
+    default Severity minSeverity() {
+        return Severity.BLUE;
     }
 
     /** This channel's retry schedule; empty to use the dispatcher's default. */

@@ -56,11 +56,11 @@ public record NotificationPolicy(Set<String> kinds, Severity minSeverity, int re
         return kinds.contains(notice.kind()) && notice.after().severity().atLeast(minSeverity);
     }
 
-    /** The names of the channels that get {@code notice}, sorted. */
+    /** The names of the channels that get {@code notice} (people-facing ones from their own minSeverity), sorted. */
     public List<String> channelsFor(CaseNotice notice, Collection<DeliveryChannel> channels) {
         boolean people = forPeople(notice);
         return channels.stream()
-                .filter(c -> !c.reachesPeople() || people)
+                .filter(c -> !c.reachesPeople() || people && notice.after().severity().atLeast(c.minSeverity()))
                 .map(DeliveryChannel::name)
                 .sorted(Comparator.naturalOrder())
                 .toList();
@@ -88,9 +88,7 @@ public record NotificationPolicy(Set<String> kinds, Severity minSeverity, int re
         if (reach < redMinChannels) {
             List<String> names = channels.stream().filter(DeliveryChannel::reachesPeople).map(DeliveryChannel::name)
                     .sorted().toList();
-            String fix = names.contains(WebhookChannel.WEBHOOK)
-                    ? "add another people-facing channel"
-                    : "set notify.webhook.url (an SMS/IM gateway)";
+            String fix = "set notify.wecom.url, notify.dingtalk.url, notify.sms.url or notify.webhook.url";
             if (!kinds.contains("opened")) {
                 fix += " and add 'opened' to notify.kinds";
             }

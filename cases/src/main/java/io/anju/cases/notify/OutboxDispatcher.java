@@ -32,7 +32,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * the first delivery of a case to a people-facing channel sets {@code cases.first_notified_at} and records the time
  * from the alert (or the filing of a case by hand) in {@value #ALERT_TO_NOTIFICATION}, the GB/T 45839 ≤ 15 s figure.
  * A failed one is retried with exponential backoff and jitter, or given up ({@code failed_at}) after the channel's
- * last attempt or at once when the receiver refused it for good.
+ * last attempt or at once when the receiver refused it for good. Every attempt is recorded with its outcome in
+ * {@code delivery_attempts} ({@link DeliveryAttempts}), in the transaction that records the row's. A row given up on a
+ * channel that confirms delivery goes to the {@link UndeliveredNotices} handler in that same transaction.
  * <p>Rounds run one at a time on one Vert.x context: every {@code pollInterval} and at once on {@link #wake()}.
  */
 public final class OutboxDispatcher {
@@ -74,6 +76,7 @@ public final class OutboxDispatcher {
     private final Clock clock;
     private final Timer alertToNotification;
     private final Context context;
+    private volatile UndeliveredNotices undelivered = UndeliveredNotices.IGNORE;
 
     // Touched only on `context`.
     private long timerId = -1;
@@ -104,6 +107,12 @@ public final class OutboxDispatcher {
     /** The channels by name, for {@link PgOutbox} and {@link NotificationPolicy}. */
     public Map<String, DeliveryChannel> channels() {
         return channels;
+    }
+
+    /** Sets what a notice given up on a confirming channel leads to (default: nothing); call before {@link #start}. */
+    public OutboxDispatcher onUndelivered(UndeliveredNotices handler) {
+        this.undelivered = handler;
+        return this;
     }
 
     /** Starts polling; the first round runs at once, so rows left pending by an earlier run go out. */
@@ -185,9 +194,12 @@ public final class OutboxDispatcher {
                     List<Future<Void>> outcomes = new ArrayList<>(claimed.size());
                     for (OutboxRow row : claimed) {
                         DeliveryChannel channel = channels.get(row.channel());
-                        outcomes.add(attempt(channel, row).transform(ar -> ar.succeeded()
-                                ? delivered(channel, row)
-                                : failed(channel, row, ar.cause())));
+                        Instant startedAt = clock.instant();
+                        long started = System.nanoTime();
+                        outcomes.add(attempt(channel, row).transform(ar -> {
+                            Attempt a = new Attempt(row, startedAt, (System.nanoTime() - started) / 1_000_000);
+                            return ar.succeeded() ? delivered(channel, a, ar.result()) : failed(channel, a, ar.cause());
+                        }));
                     }
                     return Future.join(outcomes).transform(ar -> Future.succeededFuture(claimed.size()));
                 });
@@ -205,20 +217,24 @@ public final class OutboxDispatcher {
         return out;
     }
 
-    private Future<Void> attempt(DeliveryChannel channel, OutboxRow row) {
-        Promise<Void> result = Promise.promise();
+    /** One attempt at a row: when it started and how long it took. */
+    private record Attempt(OutboxRow row, Instant startedAt, long durationMs) {
+    }
+
+    private Future<Integer> attempt(DeliveryChannel channel, OutboxRow row) {
+        Promise<Integer> result = Promise.promise();
         long timer = vertx.setTimer(settings.deliveryTimeout().toMillis(), id -> result.tryFail(
                 DeliveryFailure.retryable("no answer within " + settings.deliveryTimeout())));
-        Future<Void> delivery;
+        Future<Integer> delivery;
         try {
-            delivery = channel.deliver(row);
+            delivery = channel.send(row);
         } catch (RuntimeException e) {
             delivery = Future.failedFuture(e);
         }
         delivery.onComplete(ar -> {
             vertx.cancelTimer(timer);
             if (ar.succeeded()) {
-                result.tryComplete();
+                result.tryComplete(ar.result());
             } else {
                 result.tryFail(ar.cause());
             }
@@ -226,10 +242,13 @@ public final class OutboxDispatcher {
         return result.future();
     }
 
-    private Future<Void> delivered(DeliveryChannel channel, OutboxRow row) {
+    private Future<Void> delivered(DeliveryChannel channel, Attempt a, Integer httpStatus) {
         Instant now = clock.instant();
+        OutboxRow row = a.row();
         count(row.channel(), "delivered");
         return pool.withTransaction(conn -> conn.preparedQuery(DELIVERED).execute(Tuple.of(row.id(), at(now)))
+                .compose(ignored -> DeliveryAttempts.record(conn, row, a.startedAt(), DeliveryAttempts.DELIVERED,
+                        httpStatus, null, a.durationMs()))
                 .compose(ignored -> channel.reachesPeople()
                         ? conn.preparedQuery(FIRST_NOTIFIED).execute(Tuple.of(row.caseId(), at(now)))
                         : Future.succeededFuture(null))
@@ -247,21 +266,35 @@ public final class OutboxDispatcher {
                         row.id(), row.channel(), e.toString()));
     }
 
-    private Future<Void> failed(DeliveryChannel channel, OutboxRow row, Throwable cause) {
+    private Future<Void> failed(DeliveryChannel channel, Attempt a, Throwable cause) {
         Instant now = clock.instant();
+        OutboxRow row = a.row();
         Backoff backoff = channel.backoff().orElse(settings.retry());
         String error = describe(cause);
+        Integer status = DeliveryFailure.httpStatusOf(cause);
         if (DeliveryFailure.isPermanent(cause) || backoff.exhaustedAfter(row.attempt())) {
             count(row.channel(), "failed");
             LOG.warn("gave up delivering outbox row {} ({} of case {}) on {} after {} attempt(s): {}", row.id(),
                     row.kind(), row.caseId(), row.channel(), row.attempt(), error);
-            return pool.preparedQuery(FAILED).execute(Tuple.of(row.id(), at(now), error)).mapEmpty();
+            UndeliveredNotices handler = channel.confirmsDelivery() ? undelivered : UndeliveredNotices.IGNORE;
+            return pool.withTransaction(tx -> tx.preparedQuery(FAILED).execute(Tuple.of(row.id(), at(now), error))
+                            .compose(v -> DeliveryAttempts.record(tx, row, a.startedAt(), DeliveryAttempts.FAILED,
+                                    status, error, a.durationMs()))
+                            .compose(v -> handler.givenUp(tx, row, now)))
+                    .onSuccess(queued -> {
+                        if (queued) {
+                            wake();
+                        }
+                    })
+                    .mapEmpty();
         }
         Duration wait = backoff.delayAfter(row.attempt(), () -> ThreadLocalRandom.current().nextDouble());
         count(row.channel(), "retried");
         LOG.info("outbox row {} on {} failed attempt {}, retrying in {} ms: {}", row.id(), row.channel(),
                 row.attempt(), wait.toMillis(), error);
-        return pool.preparedQuery(RETRY).execute(Tuple.of(row.id(), at(now.plus(wait)), error)).mapEmpty();
+        return pool.withTransaction(tx -> tx.preparedQuery(RETRY).execute(Tuple.of(row.id(), at(now.plus(wait)), error))
+                .compose(v -> DeliveryAttempts.record(tx, row, a.startedAt(), DeliveryAttempts.RETRY, status, error,
+                        a.durationMs())));
     }
 
     private void count(String channel, String outcome) {

@@ -122,6 +122,12 @@ public final class SseHub implements DeliveryChannel {
         });
     }
 
+    /** Counted as delivered with nobody watching, so it does not confirm that a red notice reached anyone. */
+    @Override
+    public boolean confirmsDelivery() {
+        return false;
+    }
+
     @Override
     public Future<Void> deliver(OutboxRow row) {
         CaseNotice notice = parse(row.payload());

@@ -2,7 +2,6 @@ package io.anju.cases.notify;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 
 import java.time.Clock;
@@ -58,6 +57,11 @@ public final class WebhookChannel implements DeliveryChannel {
 
     @Override
     public Future<Void> deliver(OutboxRow row) {
+        return send(row).mapEmpty();
+    }
+
+    @Override
+    public Future<Integer> send(OutboxRow row) {
         long ts = clock.instant().getEpochSecond();
         return client.postAbs(settings.url())
                 .timeout(settings.timeout().toMillis())
@@ -67,18 +71,6 @@ public final class WebhookChannel implements DeliveryChannel {
                 .putHeader("X-Anju-Timestamp", Long.toString(ts))
                 .putHeader("X-Anju-Signature", WebhookSignature.sign(settings.secret(), ts, row.payload()))
                 .sendBuffer(Buffer.buffer(row.payload()))
-                .compose(this::outcome);
-    }
-
-    private Future<Void> outcome(HttpResponse<Buffer> response) {
-        int status = response.statusCode();
-        if (status >= 200 && status < 300) {
-            return Future.succeededFuture();
-        }
-        String what = "HTTP " + status + " from the " + name + " receiver";
-        if (status >= 400 && status < 500 && status != 408 && status != 429) {
-            return Future.failedFuture(DeliveryFailure.permanent(what));
-        }
-        return Future.failedFuture(DeliveryFailure.retryable(what));
+                .compose(response -> HttpAnswers.byStatus(name, response));
     }
 }

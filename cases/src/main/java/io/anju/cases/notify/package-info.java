@@ -6,7 +6,12 @@
  * delivers them at least once, with retries, across restarts, through the
  * {@link io.anju.cases.notify.DeliveryChannel}s: {@link io.anju.cases.notify.WebhookChannel} ({@code webhook} for
  * people, {@code export} for the district grid platform; signed, see
- * {@link io.anju.cases.notify.WebhookSignature}) and {@link io.anju.cases.notify.SseHub} (the live stream).
+ * {@link io.anju.cases.notify.WebhookSignature}), the push channels {@link io.anju.cases.notify.WeComChannel},
+ * {@link io.anju.cases.notify.DingTalkChannel} and {@link io.anju.cases.notify.SmsGatewayChannel} (one Chinese
+ * message from {@link io.anju.cases.notify.NoticeText}) and {@link io.anju.cases.notify.SseHub} (the live stream).
+ * Every attempt is recorded ({@link io.anju.cases.notify.DeliveryAttempts}); a notice given up on a channel that
+ * confirms delivery goes to an {@link io.anju.cases.notify.UndeliveredNotices} handler (the case service's escalates
+ * red cases, see {@code io.anju.cases.undelivered}).
  * <p>Wiring:
  * <pre>{@code
  * SseHub sse = new SseHub(vertx, pool, access, SseSettings.defaults());

@@ -1,5 +1,7 @@
 package io.anju.cases.run;
 
+import io.anju.cases.notify.PushSettings;
+import io.anju.cases.notify.SmsGatewayChannel;
 import io.anju.cases.notify.WebhookSettings;
 import io.anju.common.alert.Severity;
 import io.anju.common.config.ConfigValues;
@@ -9,6 +11,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,9 +50,18 @@ public final class CasesConfig {
             duration("supervision.interval", "10s", "100ms", "1h", "How often deadlines are checked"),
             duration("supervision.remindEvery", "15m", "1s", "24h", "Reminders to the owner while a case is overdue"),
             duration("supervision.escalateAfter", "30m", "1s", "168h", "Each further span overdue escalates the case one level up"),
-            string("notify.webhook.url", "", "Notification webhook (an SMS/IM gateway); empty = none. Red cases need it for a second channel"),
+            string("notify.webhook.url", "", "Notification webhook (an SMS/IM gateway); empty = none. Red cases need two people-facing channels: this, WeCom, DingTalk or SMS beside SSE"),
             string("notify.webhook.secret", "", "HMAC-SHA256 secret that signs notification requests (16+ characters)"),
             string("notify.minSeverity", "blue", "Lowest case severity that notifies people (blue, yellow, orange, red); export gets every change"),
+            string("notify.wecom.url", "", "WeCom (企业微信) group robot URL with its key (https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=...); empty = off"),
+            string("notify.wecom.minSeverity", "blue", "Lowest case severity posted to the WeCom robot"),
+            string("notify.dingtalk.url", "", "DingTalk (钉钉) robot URL with its access_token (https://oapi.dingtalk.com/robot/send?access_token=...); empty = off"),
+            string("notify.dingtalk.secret", "", "DingTalk robot signing secret (加签, SEC...); required with notify.dingtalk.url"),
+            string("notify.dingtalk.minSeverity", "blue", "Lowest case severity posted to the DingTalk robot"),
+            string("notify.sms.url", "", "SMS / voice gateway speaking Anju's contract (docs/cases.md); empty = off"),
+            string("notify.sms.secret", "", "HMAC-SHA256 secret that signs SMS gateway requests (16+ characters)"),
+            string("notify.sms.fallbackPhones", "", "Mobile numbers, comma-separated, texted for notices that name no recipients; required with notify.sms.url"),
+            string("notify.sms.minSeverity", "orange", "Lowest case severity sent by SMS (red ones also ask for a voice call)"),
             string("export.webhook.url", "", "Export webhook of an external district grid platform; empty = no export"),
             string("export.webhook.secret", "", "HMAC-SHA256 secret that signs export requests (16+ characters)"),
             duration("outbox.retention", "168h", "1h", "87600h", "How long delivered (or given-up) notifications stay in the outbox; pending ones always stay"),
@@ -87,6 +99,51 @@ public final class CasesConfig {
         }
         notifyMinSeverity();
         ackBaseUrl();
+        wecom();
+        dingtalk();
+        sms();
+        if (sms().enabled()) {
+            smsFallbackPhones();
+        }
+    }
+
+    /** The WeCom group robot; disabled without a URL. */
+    public PushSettings wecom() {
+        return push("notify.wecom", null).validate("notify.wecom", "key", 0);
+    }
+
+    /** The DingTalk robot; disabled without a URL. */
+    public PushSettings dingtalk() {
+        return push("notify.dingtalk", values.str("notify.dingtalk.secret")).validate("notify.dingtalk",
+                "access_token", 1);
+    }
+
+    /** The SMS / voice gateway; disabled without a URL. */
+    public PushSettings sms() {
+        return push("notify.sms", values.str("notify.sms.secret")).validate("notify.sms", null,
+                WebhookSettings.MIN_SECRET_LENGTH);
+    }
+
+    /** Who gets SMS for notices that name no recipients (checked when the gateway is on). */
+    public List<String> smsFallbackPhones() {
+        List<String> phones = Arrays.stream(values.str("notify.sms.fallbackPhones").split(","))
+                .map(String::strip).filter(p -> !p.isEmpty()).toList();
+        return SmsGatewayChannel.checkedPhones(phones);
+    }
+
+    private PushSettings push(String prefix, String secret) {
+        String url = values.str(prefix + ".url");
+        WebhookSettings timing = webhookTiming();
+        return new PushSettings(url.isEmpty() ? null : url, secret, severity(prefix + ".minSeverity"),
+                timing.timeout(), timing.backoff());
+    }
+
+    private Severity severity(String key) {
+        try {
+            return Severity.fromWire(values.str(key));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("setting " + key + ": " + e.getMessage());
+        }
     }
 
     /** The people-facing notification webhook, validated by the notifier's own rules; disabled without a URL. */
@@ -163,11 +220,7 @@ public final class CasesConfig {
     public Duration supervisionEscalateAfter() { return values.d("supervision.escalateAfter"); }
 
     public Severity notifyMinSeverity() {
-        try {
-            return Severity.fromWire(values.str("notify.minSeverity"));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("setting notify.minSeverity: " + e.getMessage());
-        }
+        return severity("notify.minSeverity");
     }
 
     public Duration outboxRetention() { return values.d("outbox.retention"); }

@@ -10,7 +10,13 @@ import io.anju.cases.auth.UserStore;
 import io.anju.cases.intake.AlertIntake;
 import io.anju.cases.intake.IntakeSettings;
 import io.anju.cases.kpi.KpiReport;
+import io.anju.cases.notify.DeliveryAttempts;
 import io.anju.cases.notify.DeliveryChannel;
+import io.anju.cases.notify.DingTalkChannel;
+import io.anju.cases.notify.NoticeText;
+import io.anju.cases.notify.SmsGatewayChannel;
+import io.anju.cases.notify.WeComChannel;
+import io.anju.cases.undelivered.UndeliveredRedEscalation;
 import io.anju.cases.notify.DispatcherSettings;
 import io.anju.cases.notify.NotificationPolicy;
 import io.anju.cases.notify.OutboxDispatcher;
@@ -143,7 +149,8 @@ public final class CasesServer implements AutoCloseable {
         AccessPolicy access = new AccessPolicy(categories);
 
         SseHub sse = new SseHub(vertx, pool, access, SseSettings.defaults());
-        OutboxDispatcher dispatcher = new OutboxDispatcher(vertx, pool, channels(config, vertx, sse),
+        NoticeText text = new NoticeText(categories, registry);
+        OutboxDispatcher dispatcher = new OutboxDispatcher(vertx, pool, channels(config, vertx, sse, text, clock),
                 DispatcherSettings.defaults(), metrics, clock);
         NotificationPolicy policy = new NotificationPolicy(NotificationPolicy.DEFAULT_KINDS, config.notifyMinSeverity(),
                 NotificationPolicy.DEFAULT_RED_MIN_CHANNELS);
@@ -153,7 +160,10 @@ public final class CasesServer implements AutoCloseable {
                 new RecipientResolver(categories), signer, clock);
         SupervisionSettings supervision = new SupervisionSettings(config.supervisionRemindEvery(),
                 config.supervisionEscalateAfter(), config.supervisionInterval(), SupervisionSettings.defaults().batch());
-        PgCaseService service = new PgCaseService(pool, new Router(registry, categories, config.districtId()),
+        Router caseRouter = new Router(registry, categories, config.districtId());
+        dispatcher.onUndelivered(new UndeliveredRedEscalation(caseRouter, outbox, dispatcher.channels().values().stream()
+                .filter(DeliveryChannel::confirmsDelivery).map(DeliveryChannel::name).toList()));
+        PgCaseService service = new PgCaseService(pool, caseRouter,
                 categories, access, outbox, new KpiReport(pool, categories), supervision, clock);
         dispatcher.start();
         OutboxRetention retention = new OutboxRetention(vertx, pool, config.outboxRetention(), clock);
@@ -173,6 +183,7 @@ public final class CasesServer implements AutoCloseable {
                 .events(sse::handle)
                 .people(new PeopleApi(pool, new RotaAccess(registry, config.districtId()),
                         new Acknowledger(pool, outbox, signer, clock), clock))
+                .deliveries(new DeliveryAttempts(pool))
                 .router()
                 .compose(router -> vertx.createHttpServer().requestHandler(router)
                         .listen(config.httpPort(), config.httpHost()))
@@ -183,7 +194,8 @@ public final class CasesServer implements AutoCloseable {
                 http);
     }
 
-    private static Map<String, DeliveryChannel> channels(CasesConfig config, Vertx vertx, SseHub sse) {
+    private static Map<String, DeliveryChannel> channels(CasesConfig config, Vertx vertx, SseHub sse, NoticeText text,
+                                                         Clock clock) {
         Map<String, DeliveryChannel> channels = new LinkedHashMap<>();
         channels.put(sse.name(), sse);
         WebClient client = WebClient.create(vertx, new WebClientOptions().setUserAgent("anju-cases"));
@@ -192,6 +204,16 @@ public final class CasesServer implements AutoCloseable {
         }
         if (config.exportWebhook().enabled()) {
             channels.put("export", new WebhookChannel("export", client, config.exportWebhook()));
+        }
+        if (config.wecom().enabled()) {
+            channels.put(WeComChannel.NAME, new WeComChannel(client, config.wecom(), text));
+        }
+        if (config.dingtalk().enabled()) {
+            channels.put(DingTalkChannel.NAME, new DingTalkChannel(client, config.dingtalk(), text, clock));
+        }
+        if (config.sms().enabled()) {
+            channels.put(SmsGatewayChannel.NAME, new SmsGatewayChannel(client, config.sms(), config.smsFallbackPhones(),
+                    text, clock));
         }
         return channels;
     }

@@ -52,6 +52,33 @@ class NotificationPolicyTest {
     }
 
     @Test
+    void aPushChannelSkipsCasesBelowItsOwnMinimumSeverity() {
+        DeliveryChannel smsFromOrange = new DeliveryChannel() {
+            @Override
+            public String name() {
+                return "sms";
+            }
+
+            @Override
+            public Future<Void> deliver(OutboxRow row) {
+                return Future.succeededFuture();
+            }
+
+            @Override
+            public Severity minSeverity() {
+                return Severity.ORANGE;
+            }
+        };
+        List<DeliveryChannel> channels = List.of(WEBHOOK, EXPORT, smsFromOrange);
+        NotificationPolicy policy = NotificationPolicy.defaults();
+
+        assertThat(policy.channelsFor(notice("opened", Severity.YELLOW), channels)).containsExactly("export", "webhook");
+        assertThat(policy.channelsFor(notice("opened", Severity.ORANGE), channels))
+                .containsExactly("export", "sms", "webhook");
+        assertThat(policy.channelsFor(notice("comment", Severity.RED), channels)).containsExactly("export");
+    }
+
+    @Test
     void peopleHearOnlyOfCasesFromTheConfiguredSeverity() {
         NotificationPolicy policy = new NotificationPolicy(Set.of("opened"), Severity.ORANGE, 2);
 

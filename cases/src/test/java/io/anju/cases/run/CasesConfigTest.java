@@ -48,6 +48,37 @@ class CasesConfigTest {
     }
 
     @Test
+    void pushChannelsAreOffByDefaultAndTheirBadSettingsFailNamingTheSetting() {
+        CasesConfig c = CasesConfig.of(Map.of());
+        assertThat(c.wecom().enabled()).isFalse();
+        assertThat(c.dingtalk().enabled()).isFalse();
+        assertThat(c.sms().enabled()).isFalse();
+        assertThat(c.sms().minSeverity()).isEqualTo(io.anju.common.alert.Severity.ORANGE);
+
+        assertThatThrownBy(() -> CasesConfig.of(Map.of("notify.wecom.url", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send")))
+                .hasMessage("notify.wecom.url must carry the robot's key=… query parameter "
+                        + "(was https://qyapi.weixin.qq.com/cgi-bin/webhook/send)");
+        assertThatThrownBy(() -> CasesConfig.of(Map.of("notify.wecom.url", "qyapi.weixin.qq.com?key=k")))
+                .hasMessageContaining("notify.wecom.url must be an http(s) URL");
+        assertThatThrownBy(() -> CasesConfig.of(Map.of("notify.dingtalk.url",
+                "https://oapi.dingtalk.com/robot/send?access_token=t")))
+                .hasMessage("notify.dingtalk.secret must have ≥ 1 characters when notify.dingtalk.url is set (had 0)");
+        assertThatThrownBy(() -> CasesConfig.of(Map.of("notify.sms.url", "http://127.0.0.1:9/sms",
+                "notify.sms.secret", "sixteen-characters")))
+                .hasMessageStartingWith("notify.sms.fallbackPhones needs at least one mobile number");
+        assertThatThrownBy(() -> CasesConfig.of(Map.of("notify.sms.url", "http://127.0.0.1:9/sms",
+                "notify.sms.secret", "sixteen-characters", "notify.sms.fallbackPhones", "13800000001, call-li")))
+                .hasMessageStartingWith("notify.sms.fallbackPhones: 'call-li' is not a phone number");
+        assertThatThrownBy(() -> CasesConfig.of(Map.of("notify.dingtalk.minSeverity", "purple")))
+                .hasMessageStartingWith("setting notify.dingtalk.minSeverity: unknown severity 'purple'");
+
+        CasesConfig on = CasesConfig.of(Map.of("notify.sms.url", "https://sms.example.cn/v1/notify",
+                "notify.sms.secret", "sixteen-characters", "notify.sms.fallbackPhones", "13800000001, +8613900000002"));
+        assertThat(on.sms().enabled()).isTrue();
+        assertThat(on.smsFallbackPhones()).containsExactly("13800000001", "+8613900000002");
+    }
+
+    @Test
     void theSettingsTableDocumentsEveryKeyWithItsVariable() {
         assertThat(CasesConfig.markdownTable()).contains("| `http.port` | `ANJU_CASES_HTTP_PORT` | `8081` |");
         assertThat(CasesConfig.exampleProperties()).contains("#supervision.escalateAfter=30m");

@@ -183,6 +183,20 @@ class CasesServerIT {
                 opened.body(), Instant.now(), Duration.ofMinutes(5))).isTrue();
         assertThat(receiver.requests("/flaky").stream().filter(r -> r.header("Idempotency-Key")
                 .equals(opened.header("Idempotency-Key"))).count()).as("two refusals, then accepted").isEqualTo(3);
+
+        // Each attempt is on record, for those who may see the case.
+        JsonArray attempts = await().atMost(PATIENCE).until(() -> worker.get("/api/v1/cases/" + walkedCase
+                        + "/deliveries").bodyAsJsonObject().getJsonArray("items"),
+                items -> items.stream().anyMatch(a -> "delivered".equals(((JsonObject) a).getString("outcome"))
+                        && "opened".equals(((JsonObject) a).getString("kind"))));
+        List<JsonObject> openedOnWebhook = attempts.stream().map(a -> (JsonObject) a)
+                .filter(a -> "webhook".equals(a.getString("channel")) && "opened".equals(a.getString("kind"))).toList();
+        assertThat(openedOnWebhook).extracting(a -> a.getInteger("attempt")).containsExactly(1, 2, 3);
+        assertThat(openedOnWebhook).extracting(a -> a.getString("outcome")).containsExactly("retry", "retry", "delivered");
+        assertThat(openedOnWebhook).extracting(a -> a.getInteger("httpStatus")).containsExactly(503, 503, 200);
+        assertThat(openedOnWebhook.get(0).getString("error")).isEqualTo("HTTP 503 from the webhook receiver");
+        assertThat(other.get("/api/v1/cases/" + walkedCase + "/deliveries").statusCode())
+                .as("another grid's worker").isEqualTo(404);
     }
 
     @Test

@@ -1,0 +1,61 @@
+package io.anju.cases.notify;
+
+import io.anju.common.alert.Severity;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * One push channel's receiver (WeCom robot, DingTalk robot, SMS gateway). Settings {@code notify.<channel>.*}; the
+ * timing is shared with the webhooks ({@code webhook.timeout}, {@code webhook.maxAttempts}, {@code webhook.*Backoff}).
+ *
+ * @param url         http(s) URL to POST to; null or blank leaves the channel off
+ * @param secret      the signing secret (DingTalk's {@code SEC…}, the SMS gateway's shared secret); null when the
+ *                    channel signs nothing (WeCom: the key is in the URL)
+ * @param minSeverity cases below this severity do not go to this channel
+ * @param timeout     per request
+ * @param retry       attempts and backoff
+ */
+public record PushSettings(String url, String secret, Severity minSeverity, Duration timeout, Backoff retry) {
+
+    public boolean enabled() {
+        return url != null && !url.isBlank();
+    }
+
+    /**
+     * Validates, naming settings under {@code prefix} (e.g. {@code notify.dingtalk}): an http(s) URL with a host and
+     * the query parameter {@code urlParam} (null: none needed), and a secret of at least {@code minSecret} characters
+     * (0: none needed).
+     */
+    public PushSettings validate(String prefix, String urlParam, int minSecret) {
+        Settings.require(minSeverity != null, prefix + ".minSeverity is required (blue, yellow, orange or red)");
+        Settings.positive(timeout, "webhook.timeout");
+        Settings.require(retry != null, "webhook.maxAttempts is required");
+        retry.validate("webhook");
+        if (!enabled()) {
+            return this;
+        }
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(prefix + ".url is not a URL (was " + url + ")", e);
+        }
+        Settings.require(("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null,
+                prefix + ".url must be an http(s) URL with a host (was " + url + ")");
+        if (urlParam != null) {
+            String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
+            boolean has = Arrays.stream(query.split("&"))
+                    .anyMatch(p -> p.startsWith(urlParam + "=") && p.length() > urlParam.length() + 1);
+            Settings.require(has, prefix + ".url must carry the robot's " + urlParam + "=… query parameter (was "
+                    + url + ")");
+        }
+        if (minSecret > 0) {
+            Settings.require(secret != null && secret.length() >= minSecret, prefix + ".secret must have ≥ "
+                    + minSecret + " characters when " + prefix + ".url is set (had "
+                    + (secret == null ? 0 : secret.length()) + ")");
+        }
+        return this;
+    }
+}

@@ -1,0 +1,99 @@
+package io.anju.cases.notify;
+
+import io.anju.common.alert.Severity;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sends notices to an SMS / voice gateway through Anju's own contract (docs/cases.md, "SMS / voice gateway"): a POST
+ * of {@code {"idempotencyKey","caseNo","kind","severity","voice","recipients":[mobiles],"text"}}, signed like the
+ * webhook ({@code X-Anju-Timestamp}, {@code X-Anju-Signature}, see {@link WebhookSignature}) and carrying
+ * {@code Idempotency-Key}. The recipients are the phones the notice names, else the configured fallback list; red
+ * notices ask for a voice call as well ({@code voice: true}). A 2xx answer means the gateway accepted the message.
+ */
+public final class SmsGatewayChannel implements DeliveryChannel {
+    public static final String NAME = "sms";
+    public static final String PHONE_PATTERN = "\\+?[0-9]{5,20}";
+
+    private final WebClient client;
+    private final PushSettings settings;
+    private final List<String> fallbackPhones;
+    private final NoticeText text;
+    private final Clock clock;
+
+    public SmsGatewayChannel(WebClient client, PushSettings settings, List<String> fallbackPhones, NoticeText text,
+                             Clock clock) {
+        this.client = client;
+        this.settings = settings.validate("notify." + NAME, null, WebhookSettings.MIN_SECRET_LENGTH);
+        Settings.require(settings.enabled(), "notify." + NAME + ".url is required for the " + NAME + " channel");
+        this.fallbackPhones = checkedPhones(fallbackPhones);
+        this.text = text;
+        this.clock = clock;
+    }
+
+    /** The fallback list, checked: at least one number, each {@value #PHONE_PATTERN}. */
+    public static List<String> checkedPhones(List<String> phones) {
+        Settings.require(phones != null && !phones.isEmpty(), "notify.sms.fallbackPhones needs at least one mobile "
+                + "number when notify.sms.url is set (notices that name no recipients go there)");
+        for (String p : phones) {
+            Settings.require(p.matches(PHONE_PATTERN), "notify.sms.fallbackPhones: '" + p
+                    + "' is not a phone number (digits, optionally a leading +)");
+        }
+        return List.copyOf(phones);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Severity minSeverity() {
+        return settings.minSeverity();
+    }
+
+    @Override
+    public Optional<Backoff> backoff() {
+        return Optional.of(settings.retry());
+    }
+
+    @Override
+    public Future<Void> deliver(OutboxRow row) {
+        return send(row).mapEmpty();
+    }
+
+    @Override
+    public Future<Integer> send(OutboxRow row) {
+        NoticeMessage m = text.render(row.payload());
+        String body = body(m, row.idempotencyKey()).encode();
+        long ts = clock.instant().getEpochSecond();
+        return client.postAbs(settings.url())
+                .timeout(settings.timeout().toMillis())
+                .putHeader("Content-Type", "application/json; charset=utf-8")
+                .putHeader("Idempotency-Key", row.idempotencyKey())
+                .putHeader("X-Anju-Event", row.kind())
+                .putHeader("X-Anju-Timestamp", Long.toString(ts))
+                .putHeader("X-Anju-Signature", WebhookSignature.sign(settings.secret(), ts, body))
+                .sendBuffer(Buffer.buffer(body))
+                .compose(response -> HttpAnswers.byStatus(NAME, response));
+    }
+
+    JsonObject body(NoticeMessage m, String idempotencyKey) {
+        List<String> to = m.phones().isEmpty() ? fallbackPhones : m.phones();
+        return new JsonObject()
+                .put("idempotencyKey", idempotencyKey)
+                .put("caseNo", m.caseNo())
+                .put("kind", m.kind())
+                .put("severity", m.severity().wireName())
+                .put("voice", m.severity() == Severity.RED)
+                .put("recipients", new JsonArray(to))
+                .put("text", m.text());
+    }
+}
