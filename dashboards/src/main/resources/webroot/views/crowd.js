@@ -177,7 +177,8 @@ export function mount(root) {
       live.set(z.zoneId, newer(live.get(z.zoneId), z));
       if (zones.has(z.zoneId)) renderLive();
     }),
-    onLive('alert', a => a.type?.startsWith('crowd') && reloadAlerts()),
+    // a counter's device_offline is listed here too (AlertKind.CROWD)
+    onLive('alert', a => (a.type?.startsWith('crowd') || a.type === 'device_offline') && reloadAlerts()),
     // A case opened for an alert gives it a caseId; the notice is the cue to refetch the links.
     onLive('case', notice => (caseOfNotice(notice)?.categoryCode ?? '03').startsWith('03') && reloadAlerts()),
     onLive('resync', () => {
