@@ -26,6 +26,7 @@ const zh = {
   'crowd.historyUnavailable': '历史数据不可用（未配置 InfluxDB）。', 'crowd.noHistory': '暂无历史数据。',
   'crowd.alerts': '当前人群预警', 'crowd.noAlerts': '暂无预警。', 'crowd.noZones': '您的范围内没有人群监测区域。',
   'crowd.zoneLabel': '{zone}：{level}，{occupancy} 人',
+  'crowd.staleSince': '数据中断（最后读数 {time}）', 'crowd.noData': '数据中断（尚无读数）',
   'alert.openCase': '案件 #{id}', 'alert.noCase': '案件生成中', 'alert.at': '最近读数 {time}',
   'chargers.title': '电动车充电设施', 'chargers.compound': '小区', 'chargers.noCompounds': '您的范围内没有充电小区。',
   'chargers.noStations': '该小区没有充电站。', 'chargers.online': '在线', 'chargers.offline': '离线',
@@ -123,6 +124,7 @@ const en = {
   'crowd.historyUnavailable': 'History is unavailable (no InfluxDB configured).', 'crowd.noHistory': 'No history yet.',
   'crowd.alerts': 'Active crowd warnings', 'crowd.noAlerts': 'No active warnings.',
   'crowd.noZones': 'No crowd zones in your scope.', 'crowd.zoneLabel': '{zone}: {level}, {occupancy} persons',
+  'crowd.staleSince': 'Stale since {time}', 'crowd.noData': 'Stale: no reading yet',
   'alert.openCase': 'Case #{id}', 'alert.noCase': 'Case being opened', 'alert.at': 'last reading {time}',
   'chargers.title': 'E-bike chargers', 'chargers.compound': 'Compound',
   'chargers.noCompounds': 'No charger compounds in your scope.', 'chargers.noStations': 'This compound has no stations.',
@@ -245,6 +247,13 @@ export function fmtTime(iso) {
 export function fmtClock(iso) {
   const d = new Date(iso);
   return d.toLocaleTimeString(current, { hour: '2-digit', minute: '2-digit', hour12: false });
+}
+
+/** Time of day to the second (HH:MM:SS), for "since" markers. */
+export function fmtClockSeconds(iso) {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? String(iso)
+    : d.toLocaleTimeString(current, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 }
 
 export function fmtNumber(n, digits = 0) {

@@ -2,7 +2,7 @@
 // forecast, the inflow at the entrances, a zone's last 3 hours (InfluxDB through /api/crowd/history) and the active
 // crowd warnings with their cases.
 import { activeAlerts, api, enc } from '../api.js';
-import { t, tv, fmtNumber, fmtPercent, fmtTime } from '../i18n.js';
+import { t, tv, fmtNumber, fmtPercent, fmtTime, fmtClockSeconds } from '../i18n.js';
 import { h, s, clear, throttle } from '../dom.js';
 import { onLive } from '../live.js';
 import { lineChart } from '../chart.js';
@@ -27,6 +27,9 @@ export function mount(root) {
 
   const ordered = () => [...zones.values()];
   const stateOf = id => live.get(id) ?? { zoneId: id, level: 'none' };
+  // A silent counter's figures are frozen at its last reading: say so instead of drawing them as live.
+  const staleText = z => (!z.stale ? null
+    : z.updatedAt ? t('crowd.staleSince', { time: fmtClockSeconds(z.updatedAt) }) : t('crowd.noData'));
   const forecastText = z => (z.forecastMin != null && z.nextLevel
     ? t('crowd.forecastText', { min: fmtNumber(z.forecastMin), level: tv('level', z.nextLevel) }) : '—');
 
@@ -39,18 +42,22 @@ export function mount(root) {
     ordered().map(zone => {
       const state = stateOf(zone.id);
       const level = state.level ?? 'none';
+      const stale = staleText(state);
       const size = Math.max(10, Math.min(18, zone.w / 8));
       const select = () => selectZone(zone.id);
+      const label = t('crowd.zoneLabel', { zone: zone.name, level: tv('level', level), occupancy: state.occupancy ?? '—' });
       return s('g', {
-        class: `zone level-${level}${selectedZone === zone.id ? ' selected' : ''}`, 'data-testid': `zone-${zone.id}`,
-        'data-level': level, tabindex: 0, role: 'button',
-        'aria-label': t('crowd.zoneLabel', { zone: zone.name, level: tv('level', level), occupancy: state.occupancy ?? '—' }),
+        class: `zone level-${level}${stale ? ' stale' : ''}${selectedZone === zone.id ? ' selected' : ''}`,
+        'data-testid': `zone-${zone.id}`, 'data-level': level, 'data-stale': stale ? 'true' : 'false', tabindex: 0,
+        role: 'button', 'aria-label': stale ? `${label} · ${stale}` : label,
         onclick: select, onkeydown: e => (e.key === 'Enter' || e.key === ' ') && select(),
       },
       s('rect', { x: zone.x, y: zone.y, width: zone.w, height: zone.h, rx: 6 }),
       s('text', { x: zone.x + 6, y: zone.y + size + 4, 'font-size': size, class: 'zone-name' }, zone.name),
       s('text', { x: zone.x + 6, y: zone.y + 2 * size + 10, 'font-size': size, class: 'zone-level' },
         `${tv('level', level)} · ${state.occupancy ?? '—'}`),
+      stale ? s('text', { x: zone.x + 6, y: zone.y + 3 * size + 16, 'font-size': size, class: 'zone-stale',
+        'data-testid': `zone-stale-${zone.id}` }, stale) : null,
       zone.entrance ? s('text', { x: zone.x + zone.w - 6, y: zone.y + zone.h - 6, 'font-size': size, 'text-anchor': 'end',
         class: 'zone-entrance' }, `⇢ ${t('crowd.entrance')}`) : null);
     }));
@@ -60,9 +67,13 @@ export function mount(root) {
   function renderTable() {
     const rows = ordered().map(zone => {
       const z = stateOf(zone.id);
+      const stale = staleText(z);
       return h('tr', { 'data-testid': `zone-row-${zone.id}`, 'data-level': z.level ?? 'none',
-        class: selectedZone === zone.id ? 'selected' : null, onclick: () => selectZone(zone.id) },
-      h('td', null, zone.name, zone.entrance ? h('span', { class: 'muted' }, ` (${t('crowd.entrance')})`) : null),
+        'data-stale': stale ? 'true' : 'false',
+        class: [selectedZone === zone.id ? 'selected' : null, stale ? 'stale' : null].filter(Boolean).join(' ') || null,
+        onclick: () => selectZone(zone.id) },
+      h('td', null, zone.name, zone.entrance ? h('span', { class: 'muted' }, ` (${t('crowd.entrance')})`) : null,
+        stale ? h('div', { class: 'stale-note', 'data-testid': `zone-row-stale-${zone.id}` }, stale) : null),
       h('td', null, levelBadge(z.level)),
       h('td', { class: 'num' }, fmtNumber(z.occupancy)),
       h('td', { class: 'num' }, fmtNumber(z.density, 2)),
@@ -166,7 +177,8 @@ export function mount(root) {
       live.set(z.zoneId, newer(live.get(z.zoneId), z));
       if (zones.has(z.zoneId)) renderLive();
     }),
-    onLive('alert', a => a.type?.startsWith('crowd') && reloadAlerts()),
+    // a counter's device_offline is listed here too (AlertKind.CROWD)
+    onLive('alert', a => (a.type?.startsWith('crowd') || a.type === 'device_offline') && reloadAlerts()),
     // A case opened for an alert gives it a caseId; the notice is the cue to refetch the links.
     onLive('case', notice => (caseOfNotice(notice)?.categoryCode ?? '03').startsWith('03') && reloadAlerts()),
     onLive('resync', () => {

@@ -5,11 +5,13 @@ import io.anju.cases.model.CaseException;
 import io.anju.cases.model.CaseRecord;
 import io.anju.cases.model.Principal;
 import io.anju.cases.model.Role;
+import io.anju.cases.routing.Category;
 import io.anju.cases.routing.CategoryTable;
 import io.anju.common.model.LocationChain;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,18 +23,22 @@ import static io.anju.cases.model.CaseAction.*;
  *   <li>Centre operators see their unit and everything below it, and run the centre's steps (analyse, dispatch,
  *       check, evaluate).</li>
  *   <li>Grid workers see their grid, verify, handle and report back, and may void a false alarm.</li>
- *   <li>Property managers see charger cases of their compounds only; emergency managers crowd cases of their
- *       sub-district only. Both verify (acknowledge), handle and report back.</li>
- *   <li>Department responders see cases dispatched to (or coordinated with) their department, and handle them.</li>
+ *   <li>Property managers see the cases of their compounds that property management is responsible for or supports;
+ *       emergency managers those of their sub-district that the street's emergency team is responsible for or
+ *       supports (crowd warnings, a crowd counter gone offline). Both verify (acknowledge), handle and report
+ *       back.</li>
+ *   <li>Department responders see, from dispatch on, the cases their department is responsible for, supports (by
+ *       the case's category) or was asked to coordinate on, and handle them.</li>
  * </ul>
+ * Which department supports what comes from the {@link CategoryTable}, so a configured table changes it too.
  * A case outside the caller's scope is answered as not found, so ids of other scopes do not leak.
  */
 public final class AccessPolicy {
 
-    /** Category groups a property manager handles. */
-    public static final Set<String> PROPERTY_GROUPS = Set.of("charger");
-    /** Category groups an emergency manager handles. */
-    public static final Set<String> EMERGENCY_GROUPS = Set.of("crowd");
+    /** The department a property manager acts for. */
+    public static final String PROPERTY_DEPARTMENT = "property";
+    /** The department an emergency manager acts for: the street's emergency team. */
+    public static final String EMERGENCY_DEPARTMENT = "street_emergency";
 
     private static final Set<CaseAction> CENTRE = EnumSet.allOf(CaseAction.class);
     private static final Set<CaseAction> FIELD = EnumSet.of(VERIFY, START, COORDINATE, SUBMIT_FEEDBACK, VOID);
@@ -60,18 +66,19 @@ public final class AccessPolicy {
     public ScopeRule rule(Principal p) {
         String one = p.scope().stream().findFirst().orElse(null);
         return switch (p.role()) {
-            case DISTRICT_OPERATOR -> new ScopeRule(true, null, null, null, null, null, null, false);
-            case SUB_DISTRICT_OPERATOR -> new ScopeRule(false, one, null, null, null, null, null, false);
-            case COMMUNITY_OPERATOR -> new ScopeRule(false, null, one, null, null, null, null, false);
-            case GRID_WORKER -> new ScopeRule(false, null, null, one, null, null, null, false);
-            case PROPERTY_MANAGER -> new ScopeRule(false, null, null, null, p.scope(), PROPERTY_GROUPS, null, false);
-            case EMERGENCY_MANAGER -> new ScopeRule(false, one, null, null, null, EMERGENCY_GROUPS, null, false);
-            case DEPARTMENT_RESPONDER -> new ScopeRule(false, null, null, null, null, null, one, true);
+            case DISTRICT_OPERATOR -> new ScopeRule(true, null, null, null, null, null, false);
+            case SUB_DISTRICT_OPERATOR -> new ScopeRule(false, one, null, null, null, null, false);
+            case COMMUNITY_OPERATOR -> new ScopeRule(false, null, one, null, null, null, false);
+            case GRID_WORKER -> new ScopeRule(false, null, null, one, null, null, false);
+            case PROPERTY_MANAGER -> new ScopeRule(false, null, null, null, p.scope(), Set.of(PROPERTY_DEPARTMENT), false);
+            case EMERGENCY_MANAGER -> new ScopeRule(false, one, null, null, null, Set.of(EMERGENCY_DEPARTMENT), false);
+            case DEPARTMENT_RESPONDER -> new ScopeRule(false, null, null, null, null, one == null ? Set.of() : Set.of(one),
+                    true);
         };
     }
 
     public boolean canSee(Principal p, CaseRecord c) {
-        return rule(p).matches(c, groupOf(c));
+        return rule(p).matches(c, supportDepartmentsOf(c));
     }
 
     /** Throws NOT_FOUND when the case is outside the caller's scope. */
@@ -120,7 +127,8 @@ public final class AccessPolicy {
         }
     }
 
-    private String groupOf(CaseRecord c) {
-        return categories.byCode(c.categoryCode()).map(cat -> cat.group()).orElse("general");
+    /** The support departments of the case's category; none when the table does not know its code. */
+    public List<String> supportDepartmentsOf(CaseRecord c) {
+        return categories.byCode(c.categoryCode()).map(Category::supportDepartments).orElse(List.of());
     }
 }

@@ -3,6 +3,7 @@ package io.anju.cases.access;
 import io.anju.cases.model.CaseRecord;
 import io.anju.cases.model.CaseState;
 
+import java.util.Collection;
 import java.util.Set;
 
 /**
@@ -14,14 +15,15 @@ import java.util.Set;
  * @param communityId    the case's community must be this
  * @param gridId         the case's grid must be this
  * @param compoundIds    the case's compound must be one of these
- * @param groups         the case's category group must be one of these
- * @param department     the case's department, or one of its coordinating departments, must be this
+ * @param departments    one of these departments must be concerned with the case: responsible for it (the case's
+ *                       department), supporting it (a support department of its category) or coordinating on it
  * @param dispatchedOnly only cases that have been dispatched (a department sees nothing before dispatch)
  */
 public record ScopeRule(boolean all, String subDistrictId, String communityId, String gridId, Set<String> compoundIds,
-                        Set<String> groups, String department, boolean dispatchedOnly) {
+                        Set<String> departments, boolean dispatchedOnly) {
 
-    public boolean matches(CaseRecord c, String categoryGroup) {
+    /** @param supportDepartments the support departments of the case's category (empty when the table lacks it) */
+    public boolean matches(CaseRecord c, Collection<String> supportDepartments) {
         if (subDistrictId != null && !subDistrictId.equals(c.location().subDistrictId())) {
             return false;
         }
@@ -34,13 +36,16 @@ public record ScopeRule(boolean all, String subDistrictId, String communityId, S
         if (compoundIds != null && (c.location().compoundId() == null || !compoundIds.contains(c.location().compoundId()))) {
             return false;
         }
-        if (groups != null && !groups.contains(categoryGroup)) {
-            return false;
-        }
-        if (department != null && !department.equals(c.department())
-                && (c.coordinatingDepartments() == null || !c.coordinatingDepartments().contains(department))) {
+        if (departments != null && !concerns(c, supportDepartments)) {
             return false;
         }
         return !dispatchedOnly || c.dispatchedAt() != null || c.state() == CaseState.DISPATCHED;
+    }
+
+    private boolean concerns(CaseRecord c, Collection<String> supportDepartments) {
+        return departments.contains(c.department())
+                || supportDepartments.stream().anyMatch(departments::contains)
+                || (c.coordinatingDepartments() != null
+                    && c.coordinatingDepartments().stream().anyMatch(departments::contains));
     }
 }

@@ -9,9 +9,9 @@ import java.util.Set;
 
 /**
  * A {@link ScopeRule} as a SQL condition on the {@code cases} table, with the same meaning as
- * {@link ScopeRule#matches}: every non-null field must hold. Category groups become category codes through the
- * {@link CategoryTable}; a case whose code the table does not know counts as group {@code general}, as in
- * {@code AccessPolicy}.
+ * {@link ScopeRule#matches}: every non-null field must hold. A department's support of categories becomes category
+ * codes through the {@link CategoryTable}; a case whose code the table does not know has no support departments, as
+ * in {@code AccessPolicy}.
  */
 public final class ScopeSql {
 
@@ -26,8 +26,6 @@ public final class ScopeSql {
             params = List.copyOf(params);
         }
     }
-
-    private static final String GENERAL_GROUP = "general";
 
     private final CategoryTable categories;
 
@@ -56,19 +54,14 @@ public final class ScopeSql {
             terms.add("compound_id = any($" + n++ + ")");
             params.add(scope.compoundIds().toArray(String[]::new));
         }
-        if (scope.groups() != null) {
-            String inGroups = "category_code = any($" + n++ + ")";
-            params.add(codesOf(scope.groups()));
-            if (scope.groups().contains(GENERAL_GROUP)) {
-                inGroups = "(" + inGroups + " or not (category_code = any($" + n++ + ")))";
-                params.add(categories.all().stream().map(Category::code).toArray(String[]::new));
-            }
-            terms.add(inGroups);
-        }
-        if (scope.department() != null) {
-            terms.add("(department = $" + n + " or $" + n + " = any(coordinating_departments))");
-            n++;
-            params.add(scope.department());
+        if (scope.departments() != null) {
+            // As ScopeRule.matches: responsible, supporting (through the category) or coordinating.
+            String[] departments = scope.departments().toArray(String[]::new);
+            terms.add("(department = any($" + n + ") or coordinating_departments && $" + n
+                    + "::text[] or category_code = any($" + (n + 1) + "))");
+            n += 2;
+            params.add(departments);
+            params.add(supportedBy(scope.departments()));
         }
         if (scope.dispatchedOnly()) {
             // As ScopeRule.matches: dispatched once, or being dispatched now.
@@ -77,8 +70,9 @@ public final class ScopeSql {
         return new Condition(terms.isEmpty() ? "true" : String.join(" and ", terms), params);
     }
 
-    private String[] codesOf(Set<String> groups) {
-        return categories.all().stream().filter(c -> groups.contains(c.group())).map(Category::code)
-                .toArray(String[]::new);
+    /** The codes of the categories that one of {@code departments} supports. */
+    private String[] supportedBy(Set<String> departments) {
+        return categories.all().stream().filter(c -> c.supportDepartments().stream().anyMatch(departments::contains))
+                .map(Category::code).toArray(String[]::new);
     }
 }

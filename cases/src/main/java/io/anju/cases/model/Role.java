@@ -18,11 +18,20 @@ public enum Role {
     COMMUNITY_OPERATOR,
     /** A grid worker: cases of their grid. Scope: the grid id. */
     GRID_WORKER,
-    /** A compound's property manager: charger cases of their compounds. Scope: compound ids, comma-separated. */
+    /**
+     * A compound's property manager: the cases of their compounds that property management is responsible for or
+     * supports. Scope: compound ids, comma-separated.
+     */
     PROPERTY_MANAGER,
-    /** The street's emergency manager: crowd cases of their sub-district. Scope: the sub-district id. */
+    /**
+     * The street's emergency manager: the cases of their sub-district that the street's emergency team is responsible
+     * for or supports (crowd warnings, crowd counters offline). Scope: the sub-district id.
+     */
     EMERGENCY_MANAGER,
-    /** A department's responder: cases dispatched to the department. Scope: the department code. */
+    /**
+     * A department's responder: from dispatch on, the cases the department is responsible for, supports or coordinates
+     * on. Scope: the department code.
+     */
     DEPARTMENT_RESPONDER;
 
     @JsonValue

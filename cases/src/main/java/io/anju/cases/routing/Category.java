@@ -2,6 +2,7 @@ package io.anju.cases.routing;
 
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
+import io.anju.common.model.DeviceType;
 
 import java.time.Duration;
 import java.util.List;
@@ -14,21 +15,26 @@ import java.util.Map;
  * @param major              the major class name
  * @param name               the minor class name (English)
  * @param nameZh             the minor class name (Chinese)
- * @param group              the family a role's visibility is defined on: {@code charger}, {@code crowd},
- *                           {@code gate}, {@code building}, {@code device}, {@code general}
+ * @param group              the family the category belongs to: {@code charger}, {@code crowd}, {@code gate},
+ *                           {@code building}, {@code device}, {@code general}
  * @param department         the responsible department code (fire, property, police, street_emergency, …)
- * @param supportDepartments departments that also see the case and are named when it is dispatched
+ * @param supportDepartments departments that also see the case (a department's responders from dispatch on, its
+ *                           managers from filing) and are named when it is dispatched
  * @param alertTypes         alert types filed under this category (empty for categories reported only by hand)
+ * @param deviceTypes        when not empty, only alerts of these kinds of device are filed here: another category
+ *                           takes the same alert types from every other device (e.g. a crowd counter's
+ *                           {@code device_offline} goes to the street's emergency team, a charger's to property)
  * @param dispatchWithin     from filing to dispatch (on-time dispatch KPI)
  * @param handleWithin       from dispatch to closure, per severity: red and orange are the urgent variants
  */
 public record Category(String code, String major, String name, String nameZh, String group, String department,
-                       List<String> supportDepartments, List<AlertType> alertTypes, Duration dispatchWithin,
-                       Map<Severity, Duration> handleWithin) {
+                       List<String> supportDepartments, List<AlertType> alertTypes, List<DeviceType> deviceTypes,
+                       Duration dispatchWithin, Map<Severity, Duration> handleWithin) {
 
     public Category {
         supportDepartments = List.copyOf(supportDepartments == null ? List.of() : supportDepartments);
         alertTypes = List.copyOf(alertTypes == null ? List.of() : alertTypes);
+        deviceTypes = List.copyOf(deviceTypes == null ? List.of() : deviceTypes);
         handleWithin = Map.copyOf(handleWithin);
     }
 

@@ -3,6 +3,7 @@ package io.anju.cases.routing;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
+import io.anju.common.model.DeviceType;
 import io.anju.cases.json.CasesJson;
 
 import java.io.IOException;
@@ -19,19 +20,24 @@ import java.util.Optional;
 
 /**
  * The configured case categories (defaults in {@code categories.json} on the class path; {@code --categories FILE}
- * replaces them). Validated at load: every alert type maps to exactly one category, every category has a department,
- * a dispatch limit and a handling limit for every severity.
+ * replaces them). Validated at load: every alert type maps to exactly one category (for any device; a category that
+ * names {@code deviceTypes} takes the type from those devices only), every category has a department, a dispatch
+ * limit and a handling limit for every severity.
  */
 public final class CategoryTable {
 
     public static final String DEFAULT_RESOURCE = "/categories.json";
 
     private final Map<String, Category> byCode;
+    /** The category of each alert type from a device no {@link #byDevice} entry names. */
     private final Map<AlertType, Category> byAlertType;
+    /** Categories that take an alert type from some kinds of device only. */
+    private final Map<AlertType, Map<DeviceType, Category>> byDevice;
 
     public CategoryTable(List<Category> categories) {
         this.byCode = new LinkedHashMap<>();
         this.byAlertType = new EnumMap<>(AlertType.class);
+        this.byDevice = new EnumMap<>(AlertType.class);
         for (Category c : categories) {
             String where = "categories[" + c.code() + "]";
             require(c.code() != null && c.code().matches("\\d{2}-\\d{2}"), where + ".code must look like 01-02");
@@ -43,14 +49,24 @@ public final class CategoryTable {
                 Duration d = c.handleWithin().get(s);
                 require(d != null && !d.isNegative() && !d.isZero(), where + ".handleWithin." + s.wireName() + " must be > 0");
             }
+            require(c.deviceTypes().isEmpty() || !c.alertTypes().isEmpty(),
+                    where + ".deviceTypes needs the alertTypes it narrows");
             for (AlertType t : c.alertTypes()) {
-                Category before = byAlertType.put(t, c);
-                require(before == null, "alert type " + t.wireName() + " is in both " + (before == null ? "" : before.code())
-                        + " and " + c.code());
+                if (c.deviceTypes().isEmpty()) {
+                    Category before = byAlertType.put(t, c);
+                    require(before == null, "alert type " + t.wireName() + " is in both "
+                            + (before == null ? "" : before.code()) + " and " + c.code());
+                }
+                for (DeviceType d : c.deviceTypes()) {
+                    Category before = byDevice.computeIfAbsent(t, k -> new EnumMap<>(DeviceType.class)).put(d, c);
+                    require(before == null, "alert type " + t.wireName() + " from a " + d.wireName() + " is in both "
+                            + (before == null ? "" : before.code()) + " and " + c.code());
+                }
             }
         }
         for (AlertType t : AlertType.values()) {
-            require(byAlertType.containsKey(t), "categories: no category for alert type " + t.wireName());
+            require(byAlertType.containsKey(t), "categories: no category for alert type " + t.wireName()
+                    + (byDevice.containsKey(t) ? " from the devices no deviceTypes names" : ""));
         }
     }
 
@@ -87,8 +103,10 @@ public final class CategoryTable {
         }
     }
 
-    public Category forAlert(AlertType type) {
-        return byAlertType.get(type);
+    /** The category of an alert of {@code type} from a device of {@code device} (null when not a known device). */
+    public Category forAlert(AlertType type, DeviceType device) {
+        Category narrow = device == null ? null : byDevice.getOrDefault(type, Map.of()).get(device);
+        return narrow != null ? narrow : byAlertType.get(type);
     }
 
     public Optional<Category> byCode(String code) {

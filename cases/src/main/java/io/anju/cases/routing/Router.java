@@ -19,7 +19,8 @@ import java.util.Optional;
  * Routes a new case by the registry's location chain: the place (compound or zone) gives the grid, the grid its
  * community, the community its sub-district. The grid owns a new case; when the registry knows no grid for it the case
  * goes to the nearest known level above (community, sub-district, else the district centre). Ids the registry does
- * not know are kept in the chain as the alert gave them, but never own a case.
+ * not know are kept in the chain as the alert gave them, but never own a case. The category follows the alert type and,
+ * where the table narrows it by {@code deviceTypes}, the registered type of the alerting device.
  */
 public final class Router {
 
@@ -46,7 +47,8 @@ public final class Router {
 
     public Routing route(Alert alert) {
         LocationChain given = alert.location() == null ? new LocationChain(null, null, null, null, null) : alert.location();
-        LocationChain ofDevice = deviceOf(alert).map(Device::location).orElse(null);
+        Optional<Device> device = deviceOf(alert);
+        LocationChain ofDevice = device.map(Device::location).orElse(null);
         String compoundId = first(given.compoundId(), alert.sourceKind() == SourceKind.COMPOUND ? alert.sourceId() : null,
                 ofDevice == null ? null : ofDevice.compoundId());
         String zoneId = first(given.zoneId(), alert.sourceKind() == SourceKind.ZONE ? alert.sourceId() : null,
@@ -54,7 +56,7 @@ public final class Router {
         LocationChain chain = complete(compoundId, zoneId, first(given.gridId(), ofDevice == null ? null : ofDevice.gridId()),
                 first(given.communityId(), ofDevice == null ? null : ofDevice.communityId()),
                 first(given.subDistrictId(), ofDevice == null ? null : ofDevice.subDistrictId()));
-        return owned(chain, categories.forAlert(alert.type()));
+        return owned(chain, categories.forAlert(alert.type(), device.map(Device::type).orElse(null)));
     }
 
     /** Routes a case reported by hand; unknown ids and categories are refused as INVALID. */

@@ -8,6 +8,7 @@ import io.anju.cases.model.Level;
 import io.anju.cases.model.Origin;
 import io.anju.cases.model.Principal;
 import io.anju.cases.model.Role;
+import io.anju.cases.routing.Category;
 import io.anju.cases.routing.CategoryTable;
 import io.anju.common.alert.Severity;
 import io.anju.common.model.LocationChain;
@@ -37,7 +38,7 @@ class AccessPolicyTest {
     private final CaseRecord chargerHere = record("02-01", at(COMPOUND), "property", List.of(), null);
     /** Charger case in the neighbouring grid of the same community. */
     private final CaseRecord chargerNextDoor = record("02-01", at(NEIGHBOUR_COMPOUND), "property", List.of(), null);
-    /** Gate case in the manager's own compound (not a charger case). */
+    /** Gate forced open in the manager's own compound: police only. */
     private final CaseRecord gateHere = record("04-01", at(COMPOUND), "police", List.of(), null);
     /** Crowd case in the other sub-district. */
     private final CaseRecord crowdThere = record("03-01", at(ZONE), "street_emergency", List.of(), null);
@@ -47,30 +48,50 @@ class AccessPolicyTest {
     private final CaseRecord fireWaiting = record("01-01", at(COMPOUND), "fire", List.of(), null);
     /** Property case that pulled in the fire service. */
     private final CaseRecord coordinatedWithFire = record("02-04", at(OTHER_COMPOUND), "property", List.of("fire"), Instant.EPOCH);
+    /** Gate held open in the manager's own compound: property's, though not a charger case. */
+    private final CaseRecord gateHeldHere = record("04-02", at(COMPOUND), "property", List.of(), null);
+    /** E-bike in an elevator (property, supported by fire), not yet dispatched. */
+    private final CaseRecord elevatorWaiting = record("01-02", at(COMPOUND), "property", List.of(), null);
+    /** The same kind of case, dispatched: the supporting fire service sees it from now on. */
+    private final CaseRecord elevatorDispatched = record("01-02", at(COMPOUND), "property", List.of(), Instant.EPOCH);
+    /** A crowd counter gone offline at the zone in the emergency manager's sub-district. */
+    private final CaseRecord counterOfflineThere = record("03-04", at(ZONE), "street_emergency", List.of(), null);
+    /** A charger gone offline in the emergency manager's sub-district: property's, not the street team's. */
+    private final CaseRecord chargerOfflineThere = record("02-06", at(OTHER_COMPOUND), "property", List.of(), null);
 
     @Test
     void visibilityMatrix() {
         List<CaseRecord> cases = List.of(chargerHere, chargerNextDoor, gateHere, crowdThere, fireDispatched, fireWaiting,
-                coordinatedWithFire);
-        assertSees(DISTRICT, cases, true, true, true, true, true, true, true);
-        assertSees(SUB, cases, true, true, true, false, true, true, false);
-        assertSees(COMM, cases, true, true, true, false, true, true, false);
-        assertSees(WORKER, cases, true, false, true, false, true, true, false);
-        assertSees(PROPERTY, cases, true, false, false, false, true, true, false);
-        assertSees(EMERGENCY, cases, false, false, false, true, false, false, false);
-        assertSees(FIRE, cases, false, false, false, false, true, false, true);
+                coordinatedWithFire, gateHeldHere, elevatorWaiting, elevatorDispatched, counterOfflineThere,
+                chargerOfflineThere);
+        //                             chg   next  gate! crowd fireD fireW coord held  elevW elevD cntr  chgOff
+        assertSees(DISTRICT, cases, true, true, true, true, true, true, true, true, true, true, true, true);
+        assertSees(SUB, cases, true, true, true, false, true, true, false, true, true, true, false, false);
+        assertSees(COMM, cases, true, true, true, false, true, true, false, true, true, true, false, false);
+        assertSees(WORKER, cases, true, false, true, false, true, true, false, true, true, true, false, false);
+        assertSees(PROPERTY, cases, true, false, false, false, true, true, false, true, true, true, false, false);
+        assertSees(EMERGENCY, cases, false, false, false, true, false, false, false, false, false, false, true, false);
+        assertSees(FIRE, cases, false, false, false, false, true, false, true, false, false, true, false, false);
+    }
+
+    @Test
+    void whoSupportsWhatComesFromTheConfiguredCategoryTable() {
+        // a deployment whose table names property as a support of "gate forced open"
+        List<Category> edited = CategoryTable.defaults().all().stream()
+                .map(c -> !c.code().equals("04-01") ? c : new Category(c.code(), c.major(), c.name(), c.nameZh(),
+                        c.group(), c.department(), List.of("property"), c.alertTypes(), c.deviceTypes(),
+                        c.dispatchWithin(), c.handleWithin()))
+                .toList();
+        AccessPolicy configured = new AccessPolicy(new CategoryTable(edited));
+
+        assertThat(configured.canSee(PROPERTY, gateHere)).isTrue();
+        assertThat(policy.canSee(PROPERTY, gateHere)).isFalse();
     }
 
     private void assertSees(Principal p, List<CaseRecord> cases, boolean... expected) {
         for (int i = 0; i < cases.size(); i++) {
             assertThat(policy.canSee(p, cases.get(i))).as(p.role() + " sees case #" + i).isEqualTo(expected[i]);
-            // the SQL side gets the same rule as data
-            assertThat(policy.rule(p).matches(cases.get(i), groupOf(cases.get(i)))).isEqualTo(expected[i]);
         }
-    }
-
-    private static String groupOf(CaseRecord c) {
-        return CategoryTable.defaults().byCode(c.categoryCode()).orElseThrow().group();
     }
 
     @Test
@@ -86,6 +107,10 @@ class AccessPolicyTest {
         assertForbidden(PROPERTY, chargerHere, CaseAction.EVALUATE);
         assertThatNoException().isThrownBy(() -> policy.checkCanAct(PROPERTY, chargerHere, CaseAction.SUBMIT_FEEDBACK));
         assertThatNoException().isThrownBy(() -> policy.checkCanAct(FIRE, fireDispatched, CaseAction.START));
+        assertThatNoException().isThrownBy(() -> policy.checkCanAct(FIRE, elevatorDispatched, CaseAction.START));
+        assertThatNoException().isThrownBy(() -> policy.checkCanAct(PROPERTY, gateHeldHere, CaseAction.VERIFY));
+        assertThatNoException().isThrownBy(() -> policy.checkCanAct(EMERGENCY, counterOfflineThere, CaseAction.VERIFY));
+        assertForbidden(EMERGENCY, counterOfflineThere, CaseAction.DISPATCH);
         assertForbidden(FIRE, fireDispatched, CaseAction.CLOSE);
     }
 
@@ -96,6 +121,11 @@ class AccessPolicyTest {
         assertThatThrownBy(() -> policy.checkCanAct(PROPERTY, gateHere, CaseAction.START))
                 .isInstanceOfSatisfying(CaseException.class, e -> assertThat(e.kind()).isEqualTo(CaseException.Kind.NOT_FOUND));
         assertThatThrownBy(() -> policy.checkCanAct(FIRE, fireWaiting, CaseAction.START))
+                .isInstanceOfSatisfying(CaseException.class, e -> assertThat(e.kind()).isEqualTo(CaseException.Kind.NOT_FOUND));
+        assertThatThrownBy(() -> policy.checkCanAct(FIRE, elevatorWaiting, CaseAction.START))
+                .as("a supporting department, before dispatch")
+                .isInstanceOfSatisfying(CaseException.class, e -> assertThat(e.kind()).isEqualTo(CaseException.Kind.NOT_FOUND));
+        assertThatThrownBy(() -> policy.checkCanAct(EMERGENCY, chargerOfflineThere, CaseAction.VERIFY))
                 .isInstanceOfSatisfying(CaseException.class, e -> assertThat(e.kind()).isEqualTo(CaseException.Kind.NOT_FOUND));
     }
 

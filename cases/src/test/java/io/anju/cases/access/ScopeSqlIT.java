@@ -95,8 +95,11 @@ class ScopeSqlIT {
                 policy.rule(new Principal("p", Role.PROPERTY_MANAGER, Set.of("p1", "p3"))),
                 policy.rule(new Principal("e", Role.EMERGENCY_MANAGER, Set.of("s2"))),
                 policy.rule(new Principal("f", Role.DEPARTMENT_RESPONDER, Set.of("fire"))),
-                new ScopeRule(false, "s1", null, null, null, Set.of("general", "crowd"), null, false),
-                new ScopeRule(false, null, null, null, Set.of(), null, null, false));
+                policy.rule(new Principal("pol", Role.DEPARTMENT_RESPONDER, Set.of("police"))),
+                policy.rule(new Principal("pr", Role.DEPARTMENT_RESPONDER, Set.of("property"))),
+                new ScopeRule(false, "s1", null, null, null, Set.of("street", "police"), false),
+                new ScopeRule(false, null, null, null, null, Set.of(), false),
+                new ScopeRule(false, null, null, null, Set.of(), null, false));
     }
 
     @ParameterizedTest
@@ -112,8 +115,9 @@ class ScopeSqlIT {
 
         Set<String> byRule = new HashSet<>();
         cases.forEach((no, row) -> {
-            String group = categories.byCode(row.category()).map(c -> c.group()).orElse("general");
-            if (rule.matches(record(row), group)) {
+            List<String> support = categories.byCode(row.category()).map(c -> c.supportDepartments())
+                    .orElse(List.of());
+            if (rule.matches(record(row), support)) {
                 byRule.add(no);
             }
         });

@@ -17,6 +17,7 @@ import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
 import io.anju.common.alert.SourceKind;
+import io.anju.common.model.LocationChain;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -51,6 +52,8 @@ import static io.anju.cases.testing.ServiceFixture.PROPERTY;
 import static io.anju.cases.testing.ServiceFixture.PROPERTY_DEPT;
 import static io.anju.cases.testing.ServiceFixture.WORKER;
 import static io.anju.cases.testing.TestPlaces.CAMERA;
+import static io.anju.cases.testing.TestPlaces.CHARGER;
+import static io.anju.cases.testing.TestPlaces.GATE;
 import static io.anju.cases.testing.TestPlaces.COMPOUND;
 import static io.anju.cases.testing.TestPlaces.COUNTER;
 import static io.anju.cases.testing.TestPlaces.NEIGHBOUR_COMPOUND;
@@ -84,6 +87,16 @@ class AccessMatrixIT {
     private static CaseRecord crowd;
     /** A case in the neighbouring grid gd-02. */
     private static CaseRecord neighbourGrid;
+    /** Property's cases in compound A beyond chargers: gate held open, tailgating, e-bike in a lift, charger offline. */
+    private static List<CaseRecord> propertysInA;
+    /** Gate forced open in compound A: the police's alone. */
+    private static CaseRecord gateForcedA;
+    /** Gate held open in compound B (sub-district sd-tumen). */
+    private static CaseRecord gateHeldB;
+    /** The crowd counter of the Beiyuanmen zone gone offline (sd-tumen). */
+    private static CaseRecord counterOffline;
+    /** Charger B gone offline (sd-tumen): property's, not the street emergency team's. */
+    private static CaseRecord chargerOfflineB;
     private static int nextPort = 1;
 
     @BeforeAll
@@ -112,6 +125,21 @@ class AccessMatrixIT {
                 COUNTER, at(ZONE), T0)));
         neighbourGrid = await(f.service.applyAlert(Alerts.of(AlertType.EBIKE_IN_ELEVATOR, Severity.YELLOW,
                 SourceKind.DEVICE, CAMERA, CAMERA, at(NEIGHBOUR_COMPOUND), T0)));
+
+        propertysInA = List.of(
+                alert(AlertType.GATE_HELD_OPEN, SourceKind.DEVICE, GATE, GATE, at(COMPOUND)),
+                alert(AlertType.GATE_TAILGATING, SourceKind.DEVICE, GATE, GATE, at(COMPOUND)),
+                alert(AlertType.EBIKE_IN_ELEVATOR, SourceKind.BUILDING, COMPOUND + "/b1", null, at(COMPOUND)),
+                alert(AlertType.DEVICE_OFFLINE, SourceKind.DEVICE, CHARGER, CHARGER, null));
+        gateForcedA = alert(AlertType.GATE_FORCED_OPEN, SourceKind.DEVICE, GATE, GATE, at(COMPOUND));
+        gateHeldB = alert(AlertType.GATE_HELD_OPEN, SourceKind.COMPOUND, OTHER_COMPOUND, null, at(OTHER_COMPOUND));
+        counterOffline = alert(AlertType.DEVICE_OFFLINE, SourceKind.DEVICE, COUNTER, COUNTER, null);
+        chargerOfflineB = alert(AlertType.DEVICE_OFFLINE, SourceKind.DEVICE, OTHER_CHARGER, OTHER_CHARGER, null);
+    }
+
+    private static CaseRecord alert(AlertType type, SourceKind kind, String sourceId, String deviceId,
+                                    LocationChain where) throws Exception {
+        return await(f.service.applyAlert(Alerts.of(type, Severity.YELLOW, kind, sourceId, deviceId, where, T0)));
     }
 
     @AfterAll
@@ -160,6 +188,69 @@ class AccessMatrixIT {
     }
 
     @Test
+    void aPropertyManagerSeesAndActsOnEveryCaseOfTheirCompoundsThatPropertyHandles() throws Exception {
+        ApiClient pm = as(PROPERTY);
+        List<Long> seen = visibleIds(pm);
+
+        assertThat(propertysInA).extracting(CaseRecord::categoryCode).containsExactly("04-02", "04-03", "01-02", "02-06");
+        assertThat(seen).containsAll(propertysInA.stream().map(CaseRecord::id).toList())
+                .doesNotContain(gateForcedA.id(), gateHeldB.id(), counterOffline.id(), chargerOfflineB.id());
+        for (CaseRecord c : propertysInA) {
+            JsonObject detail = pm.get("/api/v1/cases/" + c.id()).bodyAsJsonObject();
+            assertThat(detail.getJsonArray("allowedActions").getList()).as(c.categoryCode()).containsExactly("verify");
+        }
+        HttpResponse<Buffer> acknowledged = pm.act(propertysInA.get(0).id(), "verify");
+        assertThat(acknowledged.statusCode()).as(acknowledged.bodyAsString()).isEqualTo(200);
+        assertThat(acknowledged.bodyAsJsonObject().getString("state")).isEqualTo("verified");
+
+        assertThat(pm.get("/api/v1/cases/" + gateForcedA.id()).statusCode()).as("police only, own compound")
+                .isEqualTo(404);
+        assertThat(pm.act(gateForcedA.id(), "verify").statusCode()).isEqualTo(404);
+        assertThat(pm.get("/api/v1/cases/" + gateHeldB.id()).statusCode()).as("another compound").isEqualTo(404);
+        assertThat(visibleIds(as(OTHER_PROPERTY))).contains(gateHeldB.id(), chargerOfflineB.id())
+                .doesNotContain(propertysInA.get(0).id());
+    }
+
+    @Test
+    void anEmergencyManagerSeesTheirStreetsCrowdCounterGoOfflineButNotAChargerThere() throws Exception {
+        ApiClient em = as(EMERGENCY);
+
+        assertThat(counterOffline.categoryCode()).isEqualTo("03-04");
+        assertThat(counterOffline.department()).isEqualTo("street_emergency");
+        assertThat(chargerOfflineB.location().subDistrictId()).isEqualTo(counterOffline.location().subDistrictId());
+        assertThat(visibleIds(em)).contains(counterOffline.id()).doesNotContain(chargerOfflineB.id(), gateHeldB.id());
+        assertThat(em.get("/api/v1/cases/" + chargerOfflineB.id()).statusCode()).isEqualTo(404);
+        HttpResponse<Buffer> acknowledged = em.act(counterOffline.id(), "verify");
+        assertThat(acknowledged.statusCode()).as(acknowledged.bodyAsString()).isEqualTo(200);
+
+        ApiClient otherStreet = as(new Principal("em.byd", EMERGENCY.role(), Set.of(SUB_DISTRICT)));
+        assertThat(otherStreet.get("/api/v1/cases/" + counterOffline.id()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aSupportingDepartmentSeesACaseFromDispatchNotBefore() throws Exception {
+        CaseRecord lift = alert(AlertType.EBIKE_IN_ELEVATOR, SourceKind.BUILDING, COMPOUND + "/b7", null, at(COMPOUND));
+        assertThat(lift.department()).isEqualTo("property");
+        ApiClient fireDept = as(FIRE_DEPT);
+        assertThat(visibleIds(fireDept)).as("fire supports 01-02, but nothing is dispatched yet")
+                .doesNotContain(lift.id());
+        assertThat(fireDept.get("/api/v1/cases/" + lift.id()).statusCode()).isEqualTo(404);
+
+        ApiClient district = as(DISTRICT);
+        assertThat(district.act(lift.id(), "verify").statusCode()).isEqualTo(200);
+        assertThat(district.act(lift.id(), "analyse").statusCode()).isEqualTo(200);
+        assertThat(fireDept.get("/api/v1/cases/" + lift.id()).statusCode()).as("analysed, not dispatched").isEqualTo(404);
+        HttpResponse<Buffer> dispatched = district.act(lift.id(), "dispatch");
+        assertThat(dispatched.statusCode()).as(dispatched.bodyAsString()).isEqualTo(200);
+
+        assertThat(visibleIds(fireDept)).contains(lift.id());
+        JsonObject detail = fireDept.get("/api/v1/cases/" + lift.id()).bodyAsJsonObject();
+        assertThat(detail.getJsonObject("case").getString("department")).isEqualTo("property");
+        assertThat(detail.getJsonArray("allowedActions").getList()).containsExactly("start");
+        assertThat(visibleIds(fireDept)).as("no support for gates").doesNotContain(gateForcedA.id());
+    }
+
+    @Test
     void aGridWorkerCannotActOutsideTheirGrid() throws Exception {
         ApiClient worker = as(WORKER);
 
@@ -198,8 +289,8 @@ class AccessMatrixIT {
     }
 
     @Test
-    void anEmergencyManagerSeesOnlyCrowdCasesOfTheirSubDistrict() throws Exception {
-        assertThat(visibleIds(as(EMERGENCY))).containsExactly(crowd.id());
+    void anEmergencyManagerSeesOnlyTheStreetTeamsCasesOfTheirSubDistrict() throws Exception {
+        assertThat(visibleIds(as(EMERGENCY))).containsExactlyInAnyOrder(crowd.id(), counterOffline.id());
         assertThat(visibleIds(as(new Principal("em.byd", EMERGENCY.role(), Set.of(SUB_DISTRICT))))).isEmpty();
         assertThat(as(EMERGENCY).get("/api/v1/cases/" + chargerB.id()).statusCode())
                 .as("a charger case of the same sub-district").isEqualTo(404);
@@ -244,6 +335,8 @@ class AccessMatrixIT {
         String query = "/api/v1/kpis?groupBy=grid&from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z";
         assertThat(as(DISTRICT).get(query).statusCode()).isEqualTo(200);
         assertThat(as(WORKER).get(query).statusCode()).isEqualTo(403);
+        assertThat(as(PROPERTY).get(query).statusCode()).isEqualTo(403);
+        assertThat(as(EMERGENCY).get(query).statusCode()).isEqualTo(403);
         assertThat(as(DISTRICT).get("/api/v1/kpis?groupBy=grid&from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z")
                 .statusCode()).as("from after to").isEqualTo(400);
     }

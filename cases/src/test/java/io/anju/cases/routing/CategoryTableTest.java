@@ -2,6 +2,7 @@ package io.anju.cases.routing;
 
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
+import io.anju.common.model.DeviceType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,22 +18,55 @@ class CategoryTableTest {
     @Test
     void defaultsGiveEveryAlertTypeACategoryWithSeverityKeyedLimits() {
         CategoryTable table = CategoryTable.defaults();
-        assertThat(table.all()).extracting(Category::code).hasSize(17).contains("01-01", "02-06", "03-03", "04-04", "05-02");
+        assertThat(table.all()).extracting(Category::code).hasSize(18).contains("01-01", "02-06", "03-03", "03-04", "04-04", "05-02");
         for (AlertType t : AlertType.values()) {
-            assertThat(table.forAlert(t)).as(t.wireName()).isNotNull();
+            assertThat(table.forAlert(t, null)).as(t.wireName()).isNotNull();
         }
-        Category fire = table.forAlert(AlertType.FIRE_RISK);
+        Category fire = table.forAlert(AlertType.FIRE_RISK, null);
         assertThat(fire.code()).isEqualTo("01-01");
         assertThat(fire.department()).isEqualTo("fire");
         assertThat(fire.nameZh()).isEqualTo("充电站火灾风险");
         assertThat(fire.dispatchWithin()).isEqualTo(Duration.ofMinutes(5));
         assertThat(fire.handleWithin(Severity.RED)).isEqualTo(Duration.ofMinutes(30));
         assertThat(fire.handleWithin(Severity.BLUE)).isEqualTo(Duration.ofHours(24));
-        assertThat(table.forAlert(AlertType.CROWD_INFLOW).handleWithin(Severity.ORANGE)).isEqualTo(Duration.ofMinutes(30));
-        assertThat(table.forAlert(AlertType.GATE_FORCED_OPEN).department()).isEqualTo("police");
-        assertThat(table.forAlert(AlertType.GATE_TAILGATING).department()).isEqualTo("property");
+        assertThat(table.forAlert(AlertType.CROWD_INFLOW, null).handleWithin(Severity.ORANGE)).isEqualTo(Duration.ofMinutes(30));
+        assertThat(table.forAlert(AlertType.GATE_FORCED_OPEN, null).department()).isEqualTo("police");
+        assertThat(table.forAlert(AlertType.GATE_TAILGATING, null).department()).isEqualTo("property");
         assertThat(table.byCode("02-05").orElseThrow().alertTypes()).isEmpty();
         assertThat(table.byCode("05-01").orElseThrow().handleWithin(Severity.BLUE)).isEqualTo(Duration.ofHours(72));
+    }
+
+    @Test
+    void aCrowdCountersOfflineGoesToTheStreetsEmergencyTeamEveryOtherDevicesToProperty() {
+        CategoryTable table = CategoryTable.defaults();
+        Category counter = table.forAlert(AlertType.DEVICE_OFFLINE, DeviceType.CROWD);
+        assertThat(counter.code()).isEqualTo("03-04");
+        assertThat(counter.department()).isEqualTo("street_emergency");
+        assertThat(counter.nameZh()).isEqualTo("人流计数设备离线");
+        for (DeviceType other : new DeviceType[] {DeviceType.CHARGER, DeviceType.GATE, DeviceType.CAMERA, null}) {
+            assertThat(table.forAlert(AlertType.DEVICE_OFFLINE, other).code()).as("offline " + other).isEqualTo("02-06");
+        }
+        assertThat(table.forAlert(AlertType.CROWD_DENSITY, DeviceType.CROWD).code()).isEqualTo("03-01");
+    }
+
+    @Test
+    void aDeviceTypeClaimedTwiceForAnAlertTypeFailsNamingBoth(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("categories.json");
+        String defaults = new String(CategoryTable.class.getResourceAsStream("/categories.json").readAllBytes());
+        // 02-06 takes device_offline from crowd counters as well as 03-04 does
+        Files.writeString(file, defaults.replaceFirst("(\"device_offline\"\\s*\\],)",
+                "$1 \"deviceTypes\": [\"crowd\", \"charger\"],"));
+        assertThatThrownBy(() -> CategoryTable.load(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("alert type device_offline from a crowd is in both 02-06 and 03-04");
+    }
+
+    @Test
+    void narrowingAnAlertTypeToSomeDevicesStillNeedsACategoryForTheRest(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("categories.json");
+        String defaults = new String(CategoryTable.class.getResourceAsStream("/categories.json").readAllBytes());
+        Files.writeString(file, defaults.replaceFirst("(\"device_offline\"\\s*\\],)", "$1 \"deviceTypes\": [\"charger\"],"));
+        assertThatThrownBy(() -> CategoryTable.load(file))
+                .hasMessageContaining("no category for alert type device_offline from the devices no deviceTypes names");
     }
 
     @Test

@@ -43,6 +43,20 @@ class RouterTest {
     }
 
     @Test
+    void aCrowdCounterGoneOfflineIsTheStreetEmergencyTeamsCaseAtItsZone() {
+        Routing r = router.route(Alerts.of(AlertType.DEVICE_OFFLINE, Severity.YELLOW, SourceKind.DEVICE, COUNTER,
+                COUNTER, null, T0));
+        assertThat(r.location()).isEqualTo(at(ZONE));
+        assertThat(r.assignedUnit()).isEqualTo(OTHER_GRID);
+        assertThat(r.category().code()).isEqualTo("03-04");
+        assertThat(r.department()).isEqualTo("street_emergency");
+
+        Routing gate = router.route(Alerts.of(AlertType.DEVICE_OFFLINE, Severity.YELLOW, SourceKind.DEVICE, GATE, GATE,
+                null, T0));
+        assertThat(gate.category().code()).as("other devices stay with property").isEqualTo("02-06");
+    }
+
+    @Test
     void buildingAlertIsRoutedByTheCameraThatSawIt() {
         Routing r = router.route(Alerts.of(AlertType.EBIKE_IN_ELEVATOR, Severity.YELLOW, SourceKind.BUILDING,
                 NEIGHBOUR_COMPOUND + "/b2", CAMERA, null, T0));

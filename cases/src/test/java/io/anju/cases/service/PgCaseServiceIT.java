@@ -427,7 +427,8 @@ class PgCaseServiceIT {
         List<Long> worker = ids(WORKER, CaseQuery.all());
         assertThat(worker).contains(mine.id(), mineRed.id(), gate.id()).doesNotContain(other.id(), crowd.id());
         List<Long> property = ids(PROPERTY, CaseQuery.all());
-        assertThat(property).contains(mine.id(), mineRed.id()).doesNotContain(gate.id(), other.id(), crowd.id());
+        assertThat(property).as("tailgating in their compound is property's too")
+                .contains(mine.id(), mineRed.id(), gate.id()).doesNotContain(other.id(), crowd.id());
         assertThat(ids(EMERGENCY, CaseQuery.all())).contains(crowd.id()).doesNotContain(mine.id(), other.id());
         assertThat(ids(PROPERTY_DEPT, CaseQuery.all())).doesNotContain(mine.id(), other.id());
 

@@ -27,23 +27,25 @@ public final class TestCategories {
 
     public static CategoryTable table() {
         return new CategoryTable(List.of(
-                category(CHARGER, "charger", "property",
+                category(CHARGER, "charger", "property", List.of(),
                         List.of(PORT_OVERLOAD, STATION_OVERLOAD, ILLEGAL_HIGH_POWER_LOAD, LEAKAGE_FAULT)),
-                category(FIRE, "charger", "fire", List.of(FIRE_RISK)),
-                category(CROWD, "crowd", "street_emergency", List.of(CROWD_DENSITY, CROWD_FORECAST, CROWD_INFLOW)),
-                category(GATE, "gate", "police",
+                category(FIRE, "charger", "fire", List.of("property"), List.of(FIRE_RISK)),
+                category(CROWD, "crowd", "street_emergency", List.of("police"),
+                        List.of(CROWD_DENSITY, CROWD_FORECAST, CROWD_INFLOW)),
+                category(GATE, "gate", "police", List.of(),
                         List.of(GATE_FORCED_OPEN, GATE_HELD_OPEN, GATE_DENIED_BURST, GATE_TAILGATING)),
-                category(BUILDING, "building", "property", List.of(EBIKE_IN_ELEVATOR)),
-                category(DEVICE, "device", "property", List.of(DEVICE_OFFLINE)),
-                category(GENERAL, "general", "street", List.of())));
+                category(BUILDING, "building", "property", List.of(), List.of(EBIKE_IN_ELEVATOR)),
+                category(DEVICE, "device", "property", List.of(), List.of(DEVICE_OFFLINE)),
+                category(GENERAL, "general", "street", List.of(), List.of())));
     }
 
-    private static Category category(String code, String group, String department, List<AlertType> types) {
+    private static Category category(String code, String group, String department, List<String> support,
+                                     List<AlertType> types) {
         Map<Severity, Duration> handle = new EnumMap<>(Severity.class);
         for (Severity s : Severity.values()) {
             handle.put(s, Duration.ofHours(24 - 4L * s.ordinal()));
         }
-        return new Category(code, "major " + code, "minor " + code, "类 " + code, group, department, List.of(), types,
-                Duration.ofMinutes(30), handle);
+        return new Category(code, "major " + code, "minor " + code, "类 " + code, group, department, support, types,
+                List.of(), Duration.ofMinutes(30), handle);
     }
 }

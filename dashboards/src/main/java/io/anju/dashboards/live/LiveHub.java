@@ -44,7 +44,8 @@ public final class LiveHub implements LiveModule {
     public LiveHub(Vertx vertx, Registry registry, LiveSettings settings, MeterRegistry meters) {
         this.vertx = vertx;
         this.settings = settings;
-        this.state = new LiveState(registry, settings.snapshotDir(), settings.staleAfter(), Clock.systemUTC());
+        this.state = new LiveState(registry, settings.snapshotDir(), settings.staleAfter(),
+                settings.crowdStaleAfter(), Clock.systemUTC());
         this.stream = new LiveStream(vertx, meters);
         this.state.onChange(stream::accept);
         FunctionCounter.builder("anju.dashboards.live.alerts.forgotten", state, LiveState::alertEpisodesForgotten)
@@ -85,8 +86,8 @@ public final class LiveHub implements LiveModule {
         }
         readers.forEach(TopicReader::start);
         sweepTimer = vertx.setPeriodic(STALE_SWEEP_MS, id -> state.sweepStale());
-        LOG.info("live hub reading {} (stations stale after {}, snapshots in {})", settings.bootstrap(),
-                settings.staleAfter(), settings.snapshotDir());
+        LOG.info("live hub reading {} (stations stale after {}, crowd zones after {}, snapshots in {})",
+                settings.bootstrap(), settings.staleAfter(), settings.crowdStaleAfter(), settings.snapshotDir());
     }
 
     @Override

@@ -13,11 +13,15 @@ import java.time.Duration;
  *                      ({@code snapshot.dir}); required
  * @param staleAfter    a charging station silent this long shows offline, whatever its last status said
  *                      ({@code live.staleAfter}); default 5 min, 10 s–1 h (three missed 90 s heartbeats is 4.5 min)
+ * @param crowdStaleAfter a crowd zone whose counter is silent this long shows stale ({@code crowd.staleAfter});
+ *                      default 30 s, 10 s–1 h (the counters report every 10 s)
  */
-public record LiveSettings(String bootstrap, String groupIdPrefix, Path snapshotDir, Duration staleAfter) {
+public record LiveSettings(String bootstrap, String groupIdPrefix, Path snapshotDir, Duration staleAfter,
+                           Duration crowdStaleAfter) {
 
     public static final String DEFAULT_GROUP_ID_PREFIX = "anju-dashboards";
     public static final Duration DEFAULT_STALE_AFTER = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_CROWD_STALE_AFTER = Duration.ofSeconds(30);
     private static final Duration MIN_STALE_AFTER = Duration.ofSeconds(10);
     private static final Duration MAX_STALE_AFTER = Duration.ofHours(1);
 
@@ -29,15 +33,23 @@ public record LiveSettings(String bootstrap, String groupIdPrefix, Path snapshot
         require(staleAfter != null && staleAfter.compareTo(MIN_STALE_AFTER) >= 0
                         && staleAfter.compareTo(MAX_STALE_AFTER) <= 0,
                 "live.staleAfter must be 10 s–1 h (was " + staleAfter + ")");
+        require(crowdStaleAfter != null && crowdStaleAfter.compareTo(MIN_STALE_AFTER) >= 0
+                        && crowdStaleAfter.compareTo(MAX_STALE_AFTER) <= 0,
+                "crowd.staleAfter must be 10 s–1 h (was " + crowdStaleAfter + ")");
     }
 
     /** The defaults, reading from {@code bootstrap} and serving images from {@code snapshotDir}. */
     public static LiveSettings defaults(String bootstrap, Path snapshotDir) {
-        return new LiveSettings(bootstrap, DEFAULT_GROUP_ID_PREFIX, snapshotDir, DEFAULT_STALE_AFTER);
+        return new LiveSettings(bootstrap, DEFAULT_GROUP_ID_PREFIX, snapshotDir, DEFAULT_STALE_AFTER,
+                DEFAULT_CROWD_STALE_AFTER);
     }
 
     public LiveSettings withStaleAfter(Duration value) {
-        return new LiveSettings(bootstrap, groupIdPrefix, snapshotDir, value);
+        return new LiveSettings(bootstrap, groupIdPrefix, snapshotDir, value, crowdStaleAfter);
+    }
+
+    public LiveSettings withCrowdStaleAfter(Duration value) {
+        return new LiveSettings(bootstrap, groupIdPrefix, snapshotDir, staleAfter, value);
     }
 
     private static void require(boolean ok, String message) {

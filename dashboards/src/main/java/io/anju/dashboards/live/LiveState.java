@@ -52,10 +52,14 @@ public final class LiveState {
     private final SnapshotIndex snapshots;
     private volatile Consumer<LiveEvent> listener = e -> { };
 
-    public LiveState(Registry registry, Path snapshotDir, Duration staleAfter, Clock clock) {
+    /**
+     * @param staleAfter      a charging station silent this long shows offline
+     * @param crowdStaleAfter a crowd zone whose counter is silent this long shows stale
+     */
+    public LiveState(Registry registry, Path snapshotDir, Duration staleAfter, Duration crowdStaleAfter, Clock clock) {
         this.registry = registry;
         this.clock = clock;
-        this.zones = new ZoneBoard(registry);
+        this.zones = new ZoneBoard(registry, crowdStaleAfter);
         this.chargers = new ChargerBoard(registry, staleAfter);
         this.snapshots = new SnapshotIndex(snapshotDir, SNAPSHOT_CAPACITY);
     }
@@ -68,7 +72,7 @@ public final class LiveState {
     // ---- input, from the Kafka readers
 
     public void crowdTelemetry(Envelope e) {
-        zones.apply(e).ifPresent(this::publishZone);
+        zones.apply(e, clock.millis()).ifPresent(this::publishZone);
     }
 
     public void chargerTelemetry(Envelope e) {
@@ -129,9 +133,11 @@ public final class LiveState {
         commands.forget(commandId);
     }
 
-    /** Publishes the stations that went offline (or came back) by the passing of time alone. */
+    /** Publishes the stations that went offline and the zones that went stale by the passing of time alone. */
     public void sweepStale() {
-        chargers.turnedStale(clock.millis()).forEach(this::publishCharger);
+        long now = clock.millis();
+        chargers.turnedStale(now).forEach(this::publishCharger);
+        zones.turnedStale(now).forEach(this::publishZone);
     }
 
     // ---- views
@@ -201,7 +207,8 @@ public final class LiveState {
                 round(r.map(ZoneBoard.Reading::outPerMin).orElse(0.0), 1), level,
                 forecast.flatMap(AlertBoard::minutesToLevel).map(m -> round(m, 1)).orElse(null),
                 forecast.map(a -> a.severity().wireName()).orElse(null),
-                r.map(x -> Instant.ofEpochMilli(x.receivedAt()).toString()).orElse(null));
+                r.map(x -> Instant.ofEpochMilli(x.receivedAt()).toString()).orElse(null),
+                zones.stale(zone.id(), clock.millis()));
     }
 
     private ChargerLive chargerView(Device d, long now) {

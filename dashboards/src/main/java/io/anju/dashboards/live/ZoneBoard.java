@@ -5,26 +5,46 @@ import io.anju.common.model.CrowdZone;
 import io.anju.common.model.Envelope;
 import io.anju.common.registry.Registry;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The latest crowd-counter reading of every registered zone (one entry per zone at most). */
+/**
+ * The latest crowd-counter reading of every registered zone (one entry per zone at most), and whether it is still
+ * live: a zone whose counter has not been heard for {@code staleAfter} (or not at all since the start) is stale, its
+ * figures frozen at the last reading. As for the charging stations, "heard" is judged on this board's clock when the
+ * reading is read, not on the gateway's stamp, which may follow another (simulated) clock.
+ */
 final class ZoneBoard {
 
-    /** One counter reading: people now, crossings per minute over its interval, device and gateway times. */
-    record Reading(long ts, long receivedAt, int count, double inPerMin, double outPerMin) {
+    /**
+     * One counter reading: people now, crossings per minute over its interval, device and gateway times.
+     *
+     * @param seenAt     when this board read it
+     * @param shownStale what the last published {@code zone} event said, so the staleness sweep sends flips only
+     */
+    record Reading(long ts, long receivedAt, int count, double inPerMin, double outPerMin, long seenAt,
+                   boolean shownStale) {
+
+        boolean stale(long now, Duration staleAfter) {
+            return now - seenAt > staleAfter.toMillis();
+        }
     }
 
     private final Registry registry;
+    private final Duration staleAfter;
     private final Map<String, Reading> readings = new ConcurrentHashMap<>();
 
-    ZoneBoard(Registry registry) {
+    ZoneBoard(Registry registry, Duration staleAfter) {
         this.registry = registry;
+        this.staleAfter = staleAfter;
     }
 
     /** Takes a crowd telemetry envelope; returns the zone id when it changed the zone (not unknown, not older). */
-    Optional<String> apply(Envelope e) {
+    Optional<String> apply(Envelope e, long now) {
         String zoneId = e.location() == null ? null : e.location().zoneId();
         JsonNode p = e.payload();
         if (zoneId == null || registry.zone(zoneId).isEmpty() || p == null || !p.path("count").canConvertToInt()) {
@@ -32,7 +52,8 @@ final class ZoneBoard {
         }
         double minutes = Math.max(1, p.path("intervalS").asDouble(10)) / 60.0;
         Reading next = new Reading(e.ts(), e.receivedAt(), Math.max(0, p.path("count").asInt()),
-                Math.max(0, p.path("inCount").asDouble()) / minutes, Math.max(0, p.path("outCount").asDouble()) / minutes);
+                Math.max(0, p.path("inCount").asDouble()) / minutes, Math.max(0, p.path("outCount").asDouble()) / minutes,
+                now, false);
         boolean[] changed = {false};
         readings.compute(zoneId, (id, old) -> {
             if (old != null && old.ts() > next.ts()) {
@@ -46,6 +67,28 @@ final class ZoneBoard {
 
     Optional<Reading> reading(String zoneId) {
         return Optional.ofNullable(readings.get(zoneId));
+    }
+
+    /** True when the zone's counter has not been heard for {@code staleAfter}, or never since the start. */
+    boolean stale(String zoneId, long now) {
+        Reading r = readings.get(zoneId);
+        return r == null || r.stale(now, staleAfter);
+    }
+
+    /** Zones whose staleness changed by the passing of time since it was last published; marks them shown. */
+    List<String> turnedStale(long now) {
+        List<String> flipped = new ArrayList<>();
+        for (String id : readings.keySet()) {
+            readings.computeIfPresent(id, (k, r) -> {
+                boolean stale = r.stale(now, staleAfter);
+                if (stale == r.shownStale()) {
+                    return r;
+                }
+                flipped.add(k);
+                return new Reading(r.ts(), r.receivedAt(), r.count(), r.inPerMin(), r.outPerMin(), r.seenAt(), stale);
+            });
+        }
+        return flipped;
     }
 
     /** Density in persons per m² and share of the published capacity, both 0 for a zone without area or capacity. */

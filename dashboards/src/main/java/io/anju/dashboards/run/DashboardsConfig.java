@@ -35,6 +35,7 @@ public final class DashboardsConfig {
             string("cases.url", "http://127.0.0.1:8081", "Base URL of the case service: sign-in, scopes, cases and KPIs"),
             string("influx.url", "", "InfluxDB 1.x URL for the crowd history (http://127.0.0.1:8086); empty = no history"),
             string("influx.db", "anju", "InfluxDB database the stream jobs write"),
+            duration("crowd.staleAfter", "30s", "10s", "1h", "A crowd zone whose counter has not been heard this long is marked stale on the crowd map (counters report every 10 s)"),
             string("snapshot.dir", "", "The gateway's snapshot blob store; empty = <data.dir>/snapshots"),
             string("metrics.gateway", "http://127.0.0.1:9080/metrics", "Prometheus endpoint of the gateway, for /api/ops; empty = not scraped"),
             string("metrics.jobs", "http://127.0.0.1:9081/metrics", "Prometheus endpoint of the stream jobs, for /api/ops; empty = not scraped"),
@@ -136,6 +137,9 @@ public final class DashboardsConfig {
     public long opsGatewayBufferBytes() { return values.l("ops.gatewayBufferBytes"); }
 
     public Duration sessionTtl() { return values.d("session.ttl"); }
+
+    /** A crowd zone whose counter is silent this long shows stale. */
+    public Duration crowdStaleAfter() { return values.d("crowd.staleAfter"); }
 
     public int sessionMax() { return values.i("session.max"); }
 

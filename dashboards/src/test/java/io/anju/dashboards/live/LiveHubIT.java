@@ -149,6 +149,8 @@ class LiveHubIT {
         JsonNode z = zoneIn(get("em", "/api/crowd/zones").body(), zone.id());
         assertThat(z.path("inPerMin").asDouble()).isEqualTo(222.0);
         assertThat(z.path("level").asText()).isEqualTo("none");
+        assertThat(z.path("stale").isBoolean()).as("the page reads the stale flag: %s", z).isTrue();
+        assertThat(z.path("stale").asBoolean()).as("just heard").isFalse();
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(stationIn(
                 get("pm-a", "/api/chargers?compound=" + chargerA.location().compoundId()).body(), chargerA.id())
                 .path("online").asBoolean()).isTrue());

@@ -16,15 +16,19 @@ class LiveSettingsTest {
         LiveSettings s = LiveSettings.defaults("127.0.0.1:9092", DIR);
         assertThat(s.groupIdPrefix()).isEqualTo("anju-dashboards");
         assertThat(s.staleAfter()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(s.crowdStaleAfter()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
     void badValuesAreRefusedNamingTheSetting() {
         assertThatThrownBy(() -> LiveSettings.defaults(" ", DIR)).hasMessageContaining("kafka.bootstrap");
-        assertThatThrownBy(() -> new LiveSettings("k:9092", "a b", DIR, Duration.ofMinutes(5)))
+        assertThatThrownBy(() -> new LiveSettings("k:9092", "a b", DIR, Duration.ofMinutes(5),
+                Duration.ofSeconds(30)))
                 .hasMessageContaining("live.groupIdPrefix");
         assertThatThrownBy(() -> LiveSettings.defaults("k:9092", null)).hasMessageContaining("snapshot.dir");
         assertThatThrownBy(() -> LiveSettings.defaults("k:9092", DIR).withStaleAfter(Duration.ofSeconds(5)))
                 .hasMessageContaining("live.staleAfter must be 10 s–1 h (was PT5S)");
+        assertThatThrownBy(() -> LiveSettings.defaults("k:9092", DIR).withCrowdStaleAfter(Duration.ofHours(2)))
+                .hasMessageContaining("crowd.staleAfter must be 10 s–1 h (was PT2H)");
     }
 }

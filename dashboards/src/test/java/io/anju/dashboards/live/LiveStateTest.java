@@ -28,6 +28,7 @@ import static org.assertj.core.api.Assertions.within;
 
 class LiveStateTest {
     private static final Duration STALE_AFTER = Duration.ofMinutes(5);
+    private static final Duration CROWD_STALE_AFTER = Duration.ofSeconds(30);
 
     @TempDir
     Path blobs;
@@ -40,7 +41,7 @@ class LiveStateTest {
     void setUp() {
         clock = new HandClock(Instant.parse("2026-10-01T11:00:00Z"));
         t0 = clock.millis();
-        state = new LiveState(REGISTRY, blobs, STALE_AFTER, clock);
+        state = new LiveState(REGISTRY, blobs, STALE_AFTER, CROWD_STALE_AFTER, clock);
         events = new CopyOnWriteArrayList<>();
         state.onChange(events::add);
     }
@@ -63,6 +64,44 @@ class LiveStateTest {
         assertThat(z.updatedAt()).isEqualTo(Instant.ofEpochMilli(t0 + 50).toString());
         assertThat(events).extracting(LiveEvent::name, LiveEvent::itemId).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(LiveEvent.ZONE, zone.id()));
+    }
+
+    @Test
+    void aZoneWhoseCounterIsSilentLongerThanCrowdStaleAfterIsStaleSinceItsLastReadingAndTheSweepSaysSoOnce()
+            throws IOException {
+        Device counter = crowdCounter(0);
+        CrowdZone zone = zoneOf(counter);
+        assertThat(state.zone(zone.id()).orElseThrow().stale()).as("never heard since the start").isTrue();
+        state.crowdTelemetry(crowd(counter, t0, 412, 37, 29));
+        ZoneLive live = state.zone(zone.id()).orElseThrow();
+        assertThat(live.stale()).isFalse();
+        assertThat(Json.mapper().readTree(Json.toString(live)).path("stale").isBoolean()).isTrue();
+
+        clock.advance(CROWD_STALE_AFTER);
+        state.sweepStale();
+        assertThat(state.zone(zone.id()).orElseThrow().stale()).as("silent exactly crowd.staleAfter").isFalse();
+        assertThat(events).hasSize(1);
+
+        clock.advance(Duration.ofSeconds(1));
+        state.sweepStale();
+        state.sweepStale();
+        ZoneLive frozen = state.zone(zone.id()).orElseThrow();
+        assertThat(frozen.stale()).isTrue();
+        assertThat(frozen.occupancy()).as("the last reading's figures").isEqualTo(412);
+        assertThat(frozen.updatedAt()).as("the time of the last reading").isEqualTo(Instant.ofEpochMilli(t0 + 50).toString());
+        assertThat(events).extracting(LiveEvent::name, LiveEvent::itemId).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(LiveEvent.ZONE, zone.id()),
+                org.assertj.core.groups.Tuple.tuple(LiveEvent.ZONE, zone.id()));
+        JsonNode event = Json.mapper().readTree(events.get(1).data());
+        assertThat(event.path("stale").asBoolean()).isTrue();
+        assertThat(event.path("updatedAt").asText()).isEqualTo(Instant.ofEpochMilli(t0 + 50).toString());
+        assertThat(event.path("occupancy").asInt()).isEqualTo(412);
+
+        state.crowdTelemetry(crowd(counter, clock.millis(), 380, 10, 12));
+        assertThat(state.zone(zone.id()).orElseThrow().stale()).as("heard again").isFalse();
+        state.sweepStale();
+        assertThat(events).hasSize(3);
+        assertThat(Json.mapper().readTree(events.get(2).data()).path("stale").asBoolean()).isFalse();
     }
 
     @Test

@@ -227,6 +227,7 @@ class DashboardsBrowserIT {
         assertThat(emergency.js("return document.querySelector('section.view.crowd').dataset.marker"))
                 .as("the crowd view was not remounted").isEqualTo("before-surge");
         assertThat(emergency.attribute("zone-row-" + zoneId, "data-level")).as("the table agrees").isIn(WARNING_LEVELS);
+        assertThat(emergency.attribute(zone, "data-stale")).as("its counter reports: not marked stale").isEqualTo("false");
 
         // The warning and its case (the alert's case link comes from the case list, by dedup key).
         WebElement alert = emergency.waitUntil(LIVE_WITHIN, d -> d.findElements(By.cssSelector(
