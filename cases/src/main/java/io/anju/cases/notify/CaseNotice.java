@@ -37,6 +37,14 @@ public record CaseNotice(String kind, CaseRecord after, CaseEvent event, List<Re
         return new CaseNotice(kind, after, event, people, links);
     }
 
+    /**
+     * The notice without its acknowledge links: what every channel but the one that reaches each person on their own
+     * phone gets, since anyone who reads a link can acknowledge as the person it names.
+     */
+    public CaseNotice withoutLinks() {
+        return acknowledgeLinks.isEmpty() ? this : new CaseNotice(kind, after, event, recipients, Map.of());
+    }
+
     /** The same notice delivered twice carries the same key, so receivers can drop the repeat. */
     public String idempotencyKey(String channel) {
         return channel + ":" + after.caseNo() + ":" + event.seq();

@@ -44,17 +44,22 @@ public final class PgOutbox implements Outbox {
         if (targets.isEmpty()) {
             return Future.succeededFuture();
         }
-        String payload;
+        String full;
+        String withoutLinks;
         try {
-            payload = CasesJson.mapper().writeValueAsString(notice);
+            full = CasesJson.mapper().writeValueAsString(notice);
+            withoutLinks = CasesJson.mapper().writeValueAsString(notice.withoutLinks());
         } catch (JsonProcessingException e) {
             return Future.failedFuture(new IllegalStateException("cannot write notice of case "
                     + notice.after().caseNo() + " as JSON", e));
         }
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        // Acknowledge links go only where each reaches the one person it names: SMS to their own phone. A group
+        // robot, the screens (SSE), the webhook and the export are read by others.
         List<Tuple> rows = targets.stream()
                 .map(channel -> Tuple.of(channel, notice.idempotencyKey(channel), notice.after().id(),
-                        notice.event().seq(), notice.kind(), payload, now))
+                        notice.event().seq(), notice.kind(), SmsGatewayChannel.NAME.equals(channel) ? full : withoutLinks,
+                        now))
                 .toList();
         return tx.preparedQuery(INSERT).executeBatch(rows).mapEmpty();
     }

@@ -16,7 +16,9 @@ import java.util.Optional;
  * of {@code {"idempotencyKey","caseNo","kind","severity","voice","recipients":[mobiles],"text"}}, signed like the
  * webhook ({@code X-Anju-Timestamp}, {@code X-Anju-Signature}, see {@link WebhookSignature}) and carrying
  * {@code Idempotency-Key}. The recipients are the phones the notice names, else the configured fallback list; red
- * notices ask for a voice call as well ({@code voice: true}). A 2xx answer means the gateway accepted the message.
+ * notices ask for a voice call as well ({@code voice: true}). While a case awaits acknowledgement, {@code links} maps
+ * each recipient's phone to their own signed acknowledge link, which the gateway appends to that person's message
+ * only. A 2xx answer means the gateway accepted the message.
  */
 public final class SmsGatewayChannel implements DeliveryChannel {
     public static final String NAME = "sms";
@@ -72,7 +74,7 @@ public final class SmsGatewayChannel implements DeliveryChannel {
     @Override
     public Future<Integer> send(OutboxRow row) {
         NoticeMessage m = text.render(row.payload());
-        String body = body(m, row.idempotencyKey()).encode();
+        String body = body(m, row.idempotencyKey()).put("links", links(new JsonObject(row.payload()))).encode();
         long ts = clock.instant().getEpochSecond();
         return client.postAbs(settings.url())
                 .timeout(settings.timeout().toMillis())
@@ -83,6 +85,22 @@ public final class SmsGatewayChannel implements DeliveryChannel {
                 .putHeader("X-Anju-Signature", WebhookSignature.sign(settings.secret(), ts, body))
                 .sendBuffer(Buffer.buffer(body))
                 .compose(response -> HttpAnswers.byStatus(NAME, response));
+    }
+
+    /** Each recipient's phone → the acknowledge link signed for them (empty when the case awaits none). */
+    static JsonObject links(JsonObject notice) {
+        JsonObject byPhone = new JsonObject();
+        JsonObject links = notice.getJsonObject("acknowledgeLinks");
+        JsonArray recipients = notice.getJsonArray("recipients");
+        if (links == null || recipients == null) {
+            return byPhone;
+        }
+        for (Object o : recipients) {
+            if (o instanceof JsonObject r && r.getString("phone") != null && links.getString(r.getString("name")) != null) {
+                byPhone.put(r.getString("phone"), links.getString(r.getString("name")));
+            }
+        }
+        return byPhone;
     }
 
     JsonObject body(NoticeMessage m, String idempotencyKey) {

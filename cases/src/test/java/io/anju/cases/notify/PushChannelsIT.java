@@ -218,6 +218,31 @@ class PushChannelsIT {
     }
 
     @Test
+    void acknowledgeLinksGoOnlyToEachPersonsOwnSms_notToTheGroupRobot() throws Exception {
+        WeComChannel weCom = new WeComChannel(http, settings("/wecom?key=" + RobotReceiver.WECOM_KEY, null, 2), text);
+        OutboxDispatcher d = new OutboxDispatcher(vertx, pool, Map.of(WeComChannel.NAME, weCom,
+                SmsGatewayChannel.NAME, sms(RobotReceiver.SMS_SECRET)), fastPolling(), new SimpleMeterRegistry(), clock);
+        PgOutbox outbox = new PgOutbox(NotificationPolicy.defaults(), d, clock, new SimpleMeterRegistry());
+        CaseRecord c = insertCase(Severity.RED);
+        CaseNotice opened = Notices.notice("opened", c).addressedTo(List.of(
+                        new Recipient("li", "Li", "13800000001", "zh", List.of("sms")),
+                        new Recipient("zhao", "Zhao", null, "zh", List.of("wecom"))),
+                Map.of("li", "https://anju.example/api/v1/ack/li-token", "zhao", "https://anju.example/api/v1/ack/zhao-token"));
+        get(pool.withTransaction(tx -> outbox.enqueue(tx, opened)));
+        d.start();
+        started.add(d);
+        awaitAttempts(2);
+
+        JsonObject toRobot = receiver.requests("/wecom").get(0).json();
+        assertThat(toRobot.encode()).as("a group chat is read by others: no links").doesNotContain("ack/");
+        JsonObject toSms = receiver.requests("/sms").get(0).json();
+        assertThat(toSms.getJsonObject("links").getMap())
+                .as("each phone gets its own person's link; a person without a phone gets none by SMS")
+                .containsExactly(Map.entry("13800000001", "https://anju.example/api/v1/ack/li-token"));
+        assertThat(toSms.getString("text")).doesNotContain("ack/");
+    }
+
+    @Test
     void aReceiverAnswering500IsRetriedUntilItAnswersAndEveryAttemptIsRecorded() throws Exception {
         OutboxDispatcher d = start(weCom("/wecom?key=" + RobotReceiver.WECOM_KEY, 5));
         receiver.script("/wecom", Script.http(500), Script.http(500));
