@@ -33,7 +33,9 @@ public final class Lifecycle {
         STEPS.put(CaseAction.REWORK, new Step(EnumSet.of(FEEDBACK_SUBMITTED), IN_HANDLING));
         STEPS.put(CaseAction.CLOSE, new Step(EnumSet.of(FEEDBACK_SUBMITTED), CLOSED));
         STEPS.put(CaseAction.EVALUATE, new Step(EnumSet.of(CLOSED), EVALUATED));
-        STEPS.put(CaseAction.VOID, new Step(EnumSet.of(COLLECTED, VERIFIED, ANALYSED), VOIDED));
+        STEPS.put(CaseAction.VOID, new Step(EnumSet.of(WATCHING, COLLECTED, VERIFIED, ANALYSED), VOIDED));
+        // A watch item waits for nothing; a person who judges it needs action makes it a case.
+        STEPS.put(CaseAction.PROMOTE, new Step(EnumSet.of(WATCHING), COLLECTED));
     }
 
     private Lifecycle() {
@@ -66,9 +68,15 @@ public final class Lifecycle {
 
     /**
      * Where a cleared alert moves its case: the device says the condition is over, so the case waits for a person
-     * to check and close it. Cases already past feedback stay where they are.
+     * to check and close it. Cases already past feedback stay where they are; a watch item, which nobody worked,
+     * closes by itself ({@link #clearCloses}).
      */
     public static boolean clearMovesOn(CaseState current) {
-        return current.open() && current != FEEDBACK_SUBMITTED;
+        return current.open() && current != FEEDBACK_SUBMITTED && current != WATCHING;
+    }
+
+    /** A cleared alert closes a watch item without a person: nothing was asked of anyone. */
+    public static boolean clearCloses(CaseState current) {
+        return current == WATCHING;
     }
 }

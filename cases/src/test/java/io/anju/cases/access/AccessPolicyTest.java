@@ -6,6 +6,7 @@ import io.anju.cases.model.CaseRecord;
 import io.anju.cases.model.CaseState;
 import io.anju.cases.model.Level;
 import io.anju.cases.model.Origin;
+import io.anju.cases.model.ResponseLevel;
 import io.anju.cases.model.Principal;
 import io.anju.cases.model.Role;
 import io.anju.cases.routing.CategoryTable;
@@ -122,7 +123,7 @@ class AccessPolicyTest {
                                      Instant dispatchedAt) {
         CaseState state = dispatchedAt == null ? CaseState.COLLECTED : CaseState.DISPATCHED;
         return new CaseRecord(1, "LH-20261129-000001", Origin.ALERT, "t", null, category, department, coordinating,
-                Severity.YELLOW, state, null, null, null, null, null, null, where, null, null, null, null, List.of(),
+                Severity.YELLOW, state, ResponseLevel.CASE, null, null, null, null, null, null, where, null, null, null, null, List.of(),
                 Level.GRID, where.gridId(), null, Instant.EPOCH, Instant.EPOCH, null, null, null, dispatchedAt, null,
                 null, null, null, false, false, false, 0, null, null, null, null, 0);
     }
