@@ -62,8 +62,9 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseRecord(long id, String caseNo, Origin origin, String title, String description, String categoryCode,
                          String department, List<String> coordinatingDepartments, Severity severity, CaseState state,
-                         ResponseLevel response, String dedupKey, String alertId, AlertType alertType, AlertStatus alertStatus,
-                         Severity alertSeverity, String recommendedAction, LocationChain location, String sourceKind,
+                         ResponseLevel response, String dedupKey, String alertId, AlertType alertType,
+                         AlertStatus alertStatus, Severity alertSeverity, String recommendedAction,
+                         LocationChain location, String sourceKind,
                          String sourceId, String deviceId, Integer port, List<Evidence> evidence, Level assignedLevel,
                          String assignedUnit, String assignee, Instant createdAt, Instant updatedAt,
                          Instant firstEventAt, Instant alertEmittedAt, Instant dispatchDueAt, Instant dispatchedAt,

@@ -33,16 +33,17 @@ import java.util.Map;
 /**
  * Applies one alert record inside a transaction: opens the case of a new condition (or the watch item or notice its
  * category asks for at that severity), updates the open case of a known one, promotes a watch item whose alert rose
- * to a severity that asks for a case, or moves it on when the device reports the condition cleared. The receipt (alert id, revision) is claimed
- * first, so a redelivered record changes nothing; and a revision older than one of its alert already applied (it
- * arrived out of order) is recorded but changes nothing either, so it can neither re-raise a cleared case nor open
- * a new one.
+ * to a severity that asks for a case, or moves it on when the device reports the condition cleared. The receipt
+ * (alert id, revision) is claimed first, so a redelivered record changes nothing; and a revision older than one of
+ * its alert already applied (it arrived out of order) is recorded but changes nothing either, so it can neither
+ * re-raise a cleared case nor open a new one.
  */
 final class AlertApplier {
     /** The newest evidence kept with a case; older readings stay in the alert stream. */
     static final int MAX_EVIDENCE = 50;
     static final String CLEARED_NOTE = "the device reports the condition cleared; check and close";
-    static final String WATCH_CLEARED_NOTE = "the device reports the condition cleared; the watch item closes by itself";
+    static final String WATCH_CLEARED_NOTE =
+            "the device reports the condition cleared; the watch item closes by itself";
 
     private final Router router;
     private final CaseChanges changes;

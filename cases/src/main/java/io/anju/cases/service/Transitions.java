@@ -19,8 +19,9 @@ import java.util.TreeSet;
 
 /**
  * What each step of the loop does to a case besides changing its state: the dispatch starts the handling deadline,
- * feedback and closure stamp their times, rework flags the case, a promotion makes a watch item a case, and so on. Refuses a missing note, score or
- * department as INVALID and a step from the wrong state as CONFLICT. Who may act is checked before, by the caller.
+ * feedback and closure stamp their times, rework flags the case, a promotion makes a watch item a case, and so on.
+ * Refuses a missing note, score or department as INVALID and a step from the wrong state as CONFLICT. Who may act
+ * is checked before, by the caller.
  */
 final class Transitions {
     private final CategoryTable categories;
@@ -110,7 +111,8 @@ final class Transitions {
 
     private Category category(CaseDraft d) {
         return categories.byCode(d.categoryCode)
-                .orElseThrow(() -> CaseException.invalid("the case's category " + d.categoryCode + " is not configured"));
+                .orElseThrow(() -> CaseException.invalid("the case's category " + d.categoryCode
+                        + " is not configured"));
     }
 
     private String knownDepartment(String code) {

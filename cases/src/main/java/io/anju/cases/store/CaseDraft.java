@@ -129,9 +129,10 @@ public final class CaseDraft {
     /** The case as it stands in this draft (for access checks before it is written). */
     public CaseRecord toRecord() {
         return new CaseRecord(id, caseNo, origin, title, description, categoryCode, department,
-                List.copyOf(coordinatingDepartments), severity, state, response, dedupKey, alertId, alertType, alertStatus,
-                alertSeverity, recommendedAction, location, sourceKind, sourceId, deviceId, port, List.copyOf(evidence),
-                assignedLevel, assignedUnit, assignee, createdAt, updatedAt, firstEventAt, alertEmittedAt,
+                List.copyOf(coordinatingDepartments), severity, state, response, dedupKey, alertId, alertType,
+                alertStatus, alertSeverity, recommendedAction, location, sourceKind, sourceId, deviceId, port,
+                List.copyOf(evidence), assignedLevel, assignedUnit, assignee, createdAt, updatedAt, firstEventAt,
+                alertEmittedAt,
                 dispatchDueAt, dispatchedAt, deadlineAt, feedbackAt, closedAt, evaluatedAt, overdue, extended, reworked,
                 reminders, nextSupervisionAt, evaluationScore, voidReason, firstNotifiedAt, version);
     }

@@ -25,9 +25,9 @@ import static io.anju.cases.store.CaseRows.time;
 public final class CaseSql {
     private static final List<String> COLUMNS = List.of("case_no", "origin", "title", "description", "category_code",
             "department", "coordinating_departments", "severity", "state", "response", "dedup_key", "alert_id",
-            "alert_type", "alert_status", "alert_severity", "recommended_action", "sub_district_id", "community_id", "grid_id",
-            "compound_id", "zone_id", "source_kind", "source_id", "device_id", "port", "evidence", "assigned_level",
-            "assigned_unit", "assignee", "created_at", "updated_at", "first_event_at", "alert_emitted_at",
+            "alert_type", "alert_status", "alert_severity", "recommended_action", "sub_district_id", "community_id",
+            "grid_id", "compound_id", "zone_id", "source_kind", "source_id", "device_id", "port", "evidence",
+            "assigned_level", "assigned_unit", "assignee", "created_at", "updated_at", "first_event_at", "alert_emitted_at",
             "dispatch_due_at", "dispatched_at", "deadline_at", "feedback_at", "closed_at", "evaluated_at", "overdue",
             "extended", "reworked", "reminders", "next_supervision_at", "evaluation_score", "void_reason",
             "state_before_clear", "escalations");

@@ -111,7 +111,8 @@ class KpiReportIT {
         Instant day = newDay();
         List<String> numbers;
         try (Connection c = db.jdbc()) {
-            numbers = CaseInserts.insert(c, filed(day), filed(day.plus(MINUTE)).dispatched(MINUTE, MINUTE.multipliedBy(3)),
+            numbers = CaseInserts.insert(c, filed(day),
+                    filed(day.plus(MINUTE)).dispatched(MINUTE, MINUTE.multipliedBy(3)),
                     filed(day.plus(MINUTE.multipliedBy(2))).state("watching"),
                     filed(day.plus(MINUTE.multipliedBy(3))).state("voided"),
                     filed(day.plus(MINUTE.multipliedBy(4))).state("noticed"),
