@@ -3,6 +3,7 @@ package io.anju.cases.lifecycle;
 import io.anju.cases.model.CaseAction;
 import io.anju.cases.model.CaseException;
 import io.anju.cases.model.CaseState;
+import io.anju.cases.model.ResponseLevel;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -51,6 +52,19 @@ public final class Lifecycle {
         return step.to();
     }
 
+    /**
+     * As {@link #next(CaseState, CaseAction)}, for a case that asks {@code response} of people: evaluation scores the
+     * handling of a case, so a watch item that closed by itself, which nobody handled, is not evaluated.
+     */
+    public static CaseState next(CaseState current, ResponseLevel response, CaseAction action) {
+        CaseState to = next(current, action);
+        if (action == CaseAction.EVALUATE && response != ResponseLevel.CASE) {
+            throw CaseException.conflict("cannot evaluate a " + response.wireName()
+                    + " item: nobody was asked to handle it");
+        }
+        return to;
+    }
+
     public static boolean allowed(CaseState current, CaseAction action) {
         return STEPS.get(action).from().contains(current);
     }
@@ -63,6 +77,15 @@ public final class Lifecycle {
                 actions.add(action);
             }
         });
+        return actions;
+    }
+
+    /** Actions possible from {@code current} for a case that asks {@code response} of people. */
+    public static Set<CaseAction> actionsFrom(CaseState current, ResponseLevel response) {
+        Set<CaseAction> actions = actionsFrom(current);
+        if (response != ResponseLevel.CASE) {
+            actions.remove(CaseAction.EVALUATE);
+        }
         return actions;
     }
 

@@ -38,7 +38,7 @@ final class Transitions {
     /** Changes {@code d} for {@code req} at {@code now} and returns its audit entry. */
     NewEvent apply(CaseDraft d, Principal who, TransitionRequest req, Instant now) {
         CaseState from = d.state;
-        CaseState to = Lifecycle.next(from, req.action());
+        CaseState to = Lifecycle.next(from, d.response, req.action());
         Map<String, Object> data = new LinkedHashMap<>();
         switch (req.action()) {
             case DISPATCH -> dispatch(d, req, now, data);

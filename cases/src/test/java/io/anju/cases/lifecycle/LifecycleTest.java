@@ -3,6 +3,7 @@ package io.anju.cases.lifecycle;
 import io.anju.cases.model.CaseAction;
 import io.anju.cases.model.CaseException;
 import io.anju.cases.model.CaseState;
+import io.anju.cases.model.ResponseLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -86,5 +87,16 @@ class LifecycleTest {
         assertThat(Lifecycle.clearCloses(WATCHING)).isTrue();
         assertThat(Lifecycle.clearCloses(COLLECTED)).isFalse();
         assertThat(CaseState.ENDED_SQL).isEqualTo("('closed', 'evaluated', 'voided', 'noticed')");
+    }
+
+    @Test
+    void onlyACaseIsEvaluated_aWatchItemThatClosedByItselfWasNeverHandled() {
+        assertThat(Lifecycle.actionsFrom(CLOSED, ResponseLevel.CASE)).containsExactly(EVALUATE);
+        assertThat(Lifecycle.actionsFrom(CLOSED, ResponseLevel.WATCH)).isEmpty();
+        assertThat(Lifecycle.actionsFrom(WATCHING, ResponseLevel.WATCH)).containsExactlyInAnyOrder(PROMOTE, VOID);
+        assertThat(Lifecycle.next(CLOSED, ResponseLevel.CASE, EVALUATE)).isEqualTo(EVALUATED);
+        assertThatThrownBy(() -> Lifecycle.next(CLOSED, ResponseLevel.WATCH, EVALUATE))
+                .isInstanceOfSatisfying(CaseException.class, e -> assertThat(e.kind()).isEqualTo(CaseException.Kind.CONFLICT))
+                .hasMessage("cannot evaluate a watch item: nobody was asked to handle it");
     }
 }

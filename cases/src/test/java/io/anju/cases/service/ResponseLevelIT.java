@@ -162,6 +162,8 @@ class ResponseLevelIT {
         assertThat(last.toState()).isEqualTo(CaseState.CLOSED);
         assertThat(last.note()).isEqualTo(AlertApplier.WATCH_CLEARED_NOTE);
         assertThat(f.notices(w.id())).containsExactly("watch_opened", "watch_closed");
+        assertThat(refusal(f.service.transition(DISTRICT, w.id(), TransitionRequest.of(CaseAction.EVALUATE, "x")),
+                Kind.CONFLICT)).hasMessageContaining("nobody was asked to handle it");
 
         // The next episode of the same warning is a new watch item.
         Instant again = t.plus(Duration.ofHours(2));
