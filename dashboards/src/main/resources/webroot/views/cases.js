@@ -7,8 +7,9 @@ import { onLive } from '../live.js';
 import { countdown } from '../countdown.js';
 import { levelBadge, rank, errorLine, loading, caseOfNotice } from '../widgets.js';
 
+// Watch items (no deadline, see docs/cases.md "Response levels") are open too, in a tab after the cases' steps.
 export const OPEN_STATES = ['collected', 'verified', 'analysed', 'dispatched', 'in_handling', 'coordinating',
-  'feedback_submitted'];
+  'feedback_submitted', 'watching'];
 const BEFORE_DISPATCH = new Set(['collected', 'verified', 'analysed']);
 const OPERATORS = new Set(['district_operator', 'sub_district_operator', 'community_operator']);
 const PERIODS = { p24h: 1, p7d: 7, p30d: 30 }; // days

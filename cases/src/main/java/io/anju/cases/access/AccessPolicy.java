@@ -42,7 +42,8 @@ public final class AccessPolicy {
 
     private static final Set<CaseAction> CENTRE = EnumSet.allOf(CaseAction.class);
     private static final Set<CaseAction> FIELD = EnumSet.of(VERIFY, START, COORDINATE, SUBMIT_FEEDBACK, VOID);
-    private static final Set<CaseAction> MANAGER = EnumSet.of(VERIFY, START, SUBMIT_FEEDBACK);
+    /** Managers also promote a watch item of theirs they judge needs action. */
+    private static final Set<CaseAction> MANAGER = EnumSet.of(VERIFY, START, SUBMIT_FEEDBACK, PROMOTE);
     private static final Set<CaseAction> RESPONDER = EnumSet.of(START, COORDINATE, SUBMIT_FEEDBACK);
     private static final Map<Role, Set<CaseAction>> ACTIONS = new EnumMap<>(Role.class);
 

@@ -109,7 +109,7 @@ final class CaseHandlers {
     /** Actions the caller could take now: possible from the state, and allowed for the role. */
     Set<CaseAction> allowedActions(Principal who, CaseDetail detail) {
         Set<CaseAction> actions = EnumSet.noneOf(CaseAction.class);
-        actions.addAll(Lifecycle.actionsFrom(detail.caseRecord().state()));
+        actions.addAll(Lifecycle.actionsFrom(detail.caseRecord().state(), detail.caseRecord().response()));
         actions.retainAll(access.actionsOf(who.role()));
         return actions;
     }

@@ -3,9 +3,11 @@ package io.anju.cases.kpi;
 import io.anju.cases.access.ScopeRule;
 import io.anju.cases.access.ScopeSql;
 import io.anju.cases.model.CaseException;
+import io.anju.cases.model.CaseState;
 import io.anju.cases.model.KpiQuery;
 import io.anju.cases.model.KpiQuery.KpiGroup;
 import io.anju.cases.model.KpiRow;
+import io.anju.cases.model.ResponseLevel;
 import io.anju.cases.routing.CategoryTable;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -25,6 +27,8 @@ import java.util.List;
  */
 public final class KpiReport implements KpiSource {
 
+    /** Watch items and notices are not filed cases (a promoted watch item is): they never had a dispatch limit. */
+    private static final String FILED_CASES = "response = '" + ResponseLevel.CASE.wireName() + "'";
     private static final String CLOSED = "closed_at is not null and state in ('closed', 'evaluated')";
     private static final String HANDLING_MINUTES = "extract(epoch from closed_at - dispatched_at)::float8 / 60";
 
@@ -54,10 +58,11 @@ public final class KpiReport implements KpiSource {
                 + " avg(" + HANDLING_MINUTES + ") filter (where " + CLOSED + ") as mean_minutes,"
                 + " percentile_cont(0.9) within group (order by " + HANDLING_MINUTES + ")"
                 + "   filter (where " + CLOSED + ") as p90_minutes,"
-                + " count(*) filter (where state not in ('closed', 'evaluated', 'voided') and deadline_at < $3)"
+                + " count(*) filter (where state not in " + CaseState.ENDED_SQL + " and deadline_at < $3)"
                 + "   as overdue_open"
                 + " from cases"
                 + " where created_at >= $1 and created_at < $2 and " + unit + " is not null"
+                + " and " + FILED_CASES
                 + " and " + visible.sql()
                 + " group by " + unit + " order by " + unit;
         Tuple params = Tuple.of(utc(q.from()), utc(q.to()), utc(now));

@@ -3,6 +3,7 @@ package io.anju.cases.lifecycle;
 import io.anju.cases.model.CaseAction;
 import io.anju.cases.model.CaseException;
 import io.anju.cases.model.CaseState;
+import io.anju.cases.model.ResponseLevel;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -33,7 +34,9 @@ public final class Lifecycle {
         STEPS.put(CaseAction.REWORK, new Step(EnumSet.of(FEEDBACK_SUBMITTED), IN_HANDLING));
         STEPS.put(CaseAction.CLOSE, new Step(EnumSet.of(FEEDBACK_SUBMITTED), CLOSED));
         STEPS.put(CaseAction.EVALUATE, new Step(EnumSet.of(CLOSED), EVALUATED));
-        STEPS.put(CaseAction.VOID, new Step(EnumSet.of(COLLECTED, VERIFIED, ANALYSED), VOIDED));
+        STEPS.put(CaseAction.VOID, new Step(EnumSet.of(WATCHING, COLLECTED, VERIFIED, ANALYSED), VOIDED));
+        // A watch item waits for nothing; a person who judges it needs action makes it a case.
+        STEPS.put(CaseAction.PROMOTE, new Step(EnumSet.of(WATCHING), COLLECTED));
     }
 
     private Lifecycle() {
@@ -47,6 +50,19 @@ public final class Lifecycle {
                     + "; allowed from " + step.from().stream().map(CaseState::wireName).toList());
         }
         return step.to();
+    }
+
+    /**
+     * As {@link #next(CaseState, CaseAction)}, for a case that asks {@code response} of people: evaluation scores the
+     * handling of a case, so a watch item that closed by itself, which nobody handled, is not evaluated.
+     */
+    public static CaseState next(CaseState current, ResponseLevel response, CaseAction action) {
+        CaseState to = next(current, action);
+        if (action == CaseAction.EVALUATE && response != ResponseLevel.CASE) {
+            throw CaseException.conflict("cannot evaluate a " + response.wireName()
+                    + " item: nobody was asked to handle it");
+        }
+        return to;
     }
 
     public static boolean allowed(CaseState current, CaseAction action) {
@@ -64,11 +80,26 @@ public final class Lifecycle {
         return actions;
     }
 
+    /** Actions possible from {@code current} for a case that asks {@code response} of people. */
+    public static Set<CaseAction> actionsFrom(CaseState current, ResponseLevel response) {
+        Set<CaseAction> actions = actionsFrom(current);
+        if (response != ResponseLevel.CASE) {
+            actions.remove(CaseAction.EVALUATE);
+        }
+        return actions;
+    }
+
     /**
      * Where a cleared alert moves its case: the device says the condition is over, so the case waits for a person
-     * to check and close it. Cases already past feedback stay where they are.
+     * to check and close it. Cases already past feedback stay where they are; a watch item, which nobody worked,
+     * closes by itself ({@link #clearCloses}).
      */
     public static boolean clearMovesOn(CaseState current) {
-        return current.open() && current != FEEDBACK_SUBMITTED;
+        return current.open() && current != FEEDBACK_SUBMITTED && current != WATCHING;
+    }
+
+    /** A cleared alert closes a watch item without a person: nothing was asked of anyone. */
+    public static boolean clearCloses(CaseState current) {
+        return current == WATCHING;
     }
 }

@@ -26,7 +26,9 @@ public enum CaseAction {
     /** Score the handling (1–5). */
     EVALUATE,
     /** Filed in error: a false alarm or a duplicate. Counted against accurate filing. */
-    VOID;
+    VOID,
+    /** Make a watch item a case with deadlines, as a rise of its alert would. */
+    PROMOTE;
 
     @JsonValue
     public String wireName() {

@@ -23,6 +23,7 @@ import java.util.List;
  * @param coordinatingDepartments departments pulled in while coordinating
  * @param severity                the highest severity the case has reached (deadlines never relax)
  * @param state                   the loop step
+ * @param response                what it asks of people: a case, a watch item or a notice (category and severity)
  * @param dedupKey                the alert dedup key; null for cases by hand
  * @param alertId                 the id of the latest alert episode joined to the case
  * @param alertType               the alert type, for cases from alerts
@@ -61,8 +62,9 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseRecord(long id, String caseNo, Origin origin, String title, String description, String categoryCode,
                          String department, List<String> coordinatingDepartments, Severity severity, CaseState state,
-                         String dedupKey, String alertId, AlertType alertType, AlertStatus alertStatus,
-                         Severity alertSeverity, String recommendedAction, LocationChain location, String sourceKind,
+                         ResponseLevel response, String dedupKey, String alertId, AlertType alertType,
+                         AlertStatus alertStatus, Severity alertSeverity, String recommendedAction,
+                         LocationChain location, String sourceKind,
                          String sourceId, String deviceId, Integer port, List<Evidence> evidence, Level assignedLevel,
                          String assignedUnit, String assignee, Instant createdAt, Instant updatedAt,
                          Instant firstEventAt, Instant alertEmittedAt, Instant dispatchDueAt, Instant dispatchedAt,

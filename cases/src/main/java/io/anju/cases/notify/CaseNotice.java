@@ -12,7 +12,8 @@ import java.util.Map;
  * Built by the service inside the transaction that made the change, from the case as it is after the change.
  *
  * @param kind             {@code opened}, {@code severity_raised}, {@code reminder}, {@code escalated},
- *                         {@code state_changed}, {@code alert_cleared}, {@code comment}
+ *                         {@code state_changed}, {@code alert_cleared}, {@code comment}, {@code noticed},
+ *                         {@code promoted}, {@code watch_opened}, {@code watch_closed}
  * @param after            the case after the change
  * @param event            the audit entry of the change (its seq makes the idempotency key)
  * @param recipients       the people on duty for the case (io.anju.cases.people); empty when no rota names anyone

@@ -27,11 +27,14 @@ import java.util.Set;
 public record NotificationPolicy(Set<String> kinds, Severity minSeverity, int redMinChannels) {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationPolicy.class);
 
-    /** Every kind a {@link CaseNotice} can have. */
-    public static final Set<String> KNOWN_KINDS =
-            Set.of("opened", "severity_raised", "reminder", "escalated", "state_changed", "alert_cleared", "comment");
-    public static final Set<String> DEFAULT_KINDS =
-            Set.of("opened", "severity_raised", "reminder", "escalated", "state_changed", "alert_cleared");
+    /**
+     * Every kind a {@link CaseNotice} can have. A watch item's opening and closing have kinds of their own
+     * ({@code watch_opened}, {@code watch_closed}) so that a receiver can tell them from cases that wait for action.
+     */
+    public static final Set<String> KNOWN_KINDS = Set.of("opened", "severity_raised", "reminder", "escalated",
+            "state_changed", "alert_cleared", "comment", "noticed", "promoted", "watch_opened", "watch_closed");
+    public static final Set<String> DEFAULT_KINDS = Set.of("opened", "severity_raised", "reminder", "escalated",
+            "state_changed", "alert_cleared", "noticed", "promoted", "watch_opened", "watch_closed");
     public static final int DEFAULT_RED_MIN_CHANNELS = 2;
     /** Gauge: people-facing channels a red case reaches with this configuration. */
     public static final String RED_CHANNELS_GAUGE = "anju.cases.notify.red.channels";

@@ -1,5 +1,6 @@
 package io.anju.cases.routing;
 
+import io.anju.cases.model.ResponseLevel;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
 import io.anju.common.model.DeviceType;
@@ -26,20 +27,28 @@ import java.util.Map;
  *                           {@code device_offline} goes to the street's emergency team, a charger's to property)
  * @param dispatchWithin     from filing to dispatch (on-time dispatch KPI)
  * @param handleWithin       from dispatch to closure, per severity: red and orange are the urgent variants
+ * @param response           per severity, what a warning opens: a case, a watch item or only a notice
  */
 public record Category(String code, String major, String name, String nameZh, String group, String department,
                        List<String> supportDepartments, List<AlertType> alertTypes, List<DeviceType> deviceTypes,
-                       Duration dispatchWithin, Map<Severity, Duration> handleWithin) {
+                       Duration dispatchWithin, Map<Severity, Duration> handleWithin,
+                       Map<Severity, ResponseLevel> response) {
 
     public Category {
         supportDepartments = List.copyOf(supportDepartments == null ? List.of() : supportDepartments);
         alertTypes = List.copyOf(alertTypes == null ? List.of() : alertTypes);
         deviceTypes = List.copyOf(deviceTypes == null ? List.of() : deviceTypes);
         handleWithin = Map.copyOf(handleWithin);
+        response = Map.copyOf(response == null ? Map.of() : response);
     }
 
     /** The handling time limit for a case of this category at {@code severity}. */
     public Duration handleWithin(Severity severity) {
         return handleWithin.get(severity);
+    }
+
+    /** What a warning of this category at {@code severity} opens. */
+    public ResponseLevel response(Severity severity) {
+        return response.get(severity);
     }
 }

@@ -1,10 +1,12 @@
 package io.anju.cases.routing;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
 import io.anju.common.model.DeviceType;
 import io.anju.cases.json.CasesJson;
+import io.anju.cases.model.ResponseLevel;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +24,7 @@ import java.util.Optional;
  * The configured case categories (defaults in {@code categories.json} on the class path; {@code --categories FILE}
  * replaces them). Validated at load: every alert type maps to exactly one category (for any device; a category that
  * names {@code deviceTypes} takes the type from those devices only), every category has a department, a dispatch
- * limit and a handling limit for every severity.
+ * limit, and a handling limit and a response (case, watch or notice) for every severity.
  */
 public final class CategoryTable {
 
@@ -51,6 +53,7 @@ public final class CategoryTable {
             }
             require(c.deviceTypes().isEmpty() || !c.alertTypes().isEmpty(),
                     where + ".deviceTypes needs the alertTypes it narrows");
+            requireResponses(c, where);
             for (AlertType t : c.alertTypes()) {
                 if (c.deviceTypes().isEmpty()) {
                     Category before = byAlertType.put(t, c);
@@ -67,6 +70,27 @@ public final class CategoryTable {
         for (AlertType t : AlertType.values()) {
             require(byAlertType.containsKey(t), "categories: no category for alert type " + t.wireName()
                     + (byDevice.containsKey(t) ? " from the devices no deviceTypes names" : ""));
+        }
+    }
+
+    /**
+     * Every severity names its response, and a higher severity never asks for less than a lower one: a warning that
+     * rises can be promoted from a watch item to a case, never demoted.
+     */
+    private static void requireResponses(Category c, String where) {
+        require(!c.response().isEmpty(), where + ".response is required: " + ResponseLevel.wireNames()
+                + " for each severity");
+        Severity previous = null;
+        for (Severity s : Severity.values()) {
+            ResponseLevel r = c.response(s);
+            require(r != null, where + ".response." + s.wireName() + " is required (one of "
+                    + ResponseLevel.wireNames() + ")");
+            if (previous != null && r.compareTo(c.response(previous)) < 0) {
+                throw new IllegalArgumentException(where + ".response." + s.wireName() + " is " + r.wireName()
+                        + ", less than " + previous.wireName() + "'s " + c.response(previous).wireName()
+                        + ": a higher severity may not ask for less");
+            }
+            previous = s;
         }
     }
 
@@ -94,13 +118,30 @@ public final class CategoryTable {
 
     private static CategoryTable parse(InputStream in, String source) throws IOException {
         try {
-            List<Category> list = CasesJson.mapper().readValue(in, new TypeReference<List<Category>>() { });
+            JsonNode tree = CasesJson.mapper().readTree(in);
+            checkResponseNames(tree);
+            List<Category> list = CasesJson.mapper().readerFor(new TypeReference<List<Category>>() { }).readValue(tree);
             return new CategoryTable(list);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new IllegalArgumentException(source + ": not a valid category list: " + e.getMessage(), e);
         }
+    }
+
+    /** Names the category and severity of an unknown response, which the JSON mapper alone would only number. */
+    private static void checkResponseNames(JsonNode tree) {
+        for (JsonNode category : tree) {
+            JsonNode response = category.path("response");
+            response.fields().forEachRemaining(e -> require(ResponseLevel.fromWire(e.getValue().asText()).isPresent(),
+                    "categories[" + category.path("code").asText() + "].response." + e.getKey() + ": unknown response '"
+                            + e.getValue().asText() + "' (one of " + ResponseLevel.wireNames() + ")"));
+        }
+    }
+
+    /** The category of an alert of {@code type} from a device no {@code deviceTypes} entry names. */
+    public Category forAlert(AlertType type) {
+        return byAlertType.get(type);
     }
 
     /** The category of an alert of {@code type} from a device of {@code device} (null when not a known device). */

@@ -4,6 +4,7 @@ import io.anju.cases.lifecycle.Lifecycle;
 import io.anju.cases.model.CaseRecord;
 import io.anju.cases.model.CaseState;
 import io.anju.cases.model.Origin;
+import io.anju.cases.model.ResponseLevel;
 import io.anju.cases.routing.Category;
 import io.anju.cases.routing.Router;
 import io.anju.cases.routing.Routing;
@@ -30,16 +31,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies one alert record inside a transaction: opens the case of a new condition, updates the open case of a known
- * one, or moves it on when the device reports the condition cleared. The receipt (alert id, revision) is claimed
- * first, so a redelivered record changes nothing; and a revision older than one of its alert already applied (it
- * arrived out of order) is recorded but changes nothing either, so it can neither re-raise a cleared case nor open
- * a new one.
+ * Applies one alert record inside a transaction: opens the case of a new condition (or the watch item or notice its
+ * category asks for at that severity), updates the open case of a known one, promotes a watch item whose alert rose
+ * to a severity that asks for a case, or moves it on when the device reports the condition cleared. The receipt
+ * (alert id, revision) is claimed first, so a redelivered record changes nothing; and a revision older than one of
+ * its alert already applied (it arrived out of order) is recorded but changes nothing either, so it can neither
+ * re-raise a cleared case nor open a new one.
  */
 final class AlertApplier {
     /** The newest evidence kept with a case; older readings stay in the alert stream. */
     static final int MAX_EVIDENCE = 50;
     static final String CLEARED_NOTE = "the device reports the condition cleared; check and close";
+    static final String WATCH_CLEARED_NOTE =
+            "the device reports the condition cleared; the watch item closes by itself";
 
     private final Router router;
     private final CaseChanges changes;
@@ -112,6 +116,12 @@ final class AlertApplier {
     private Future<CaseRecord> open(SqlConnection tx, Alert alert, Instant now) {
         Routing routing = router.route(alert);
         Category category = routing.category();
+        ResponseLevel response = category.response(alert.severity());
+        CaseState state = switch (response) {
+            case CASE -> CaseState.COLLECTED;
+            case WATCH -> CaseState.WATCHING;
+            case NOTICE -> CaseState.NOTICED;
+        };
         return CaseNumbers.next(tx, now).compose(caseNo -> {
             CaseDraft d = new CaseDraft();
             d.caseNo = caseNo;
@@ -121,7 +131,8 @@ final class AlertApplier {
             d.categoryCode = category.code();
             d.department = routing.department();
             d.severity = alert.severity();
-            d.state = CaseState.COLLECTED;
+            d.state = state;
+            d.response = response;
             d.dedupKey = alert.dedupKey();
             d.alertId = alert.id();
             d.alertType = alert.type();
@@ -138,15 +149,25 @@ final class AlertApplier {
             d.assignedUnit = routing.assignedUnit();
             d.firstEventAt = Instant.ofEpochMilli(alert.firstEventTs());
             d.alertEmittedAt = Instant.ofEpochMilli(alert.emittedAt());
-            d.dispatchDueAt = now.plus(category.dispatchWithin());
+            // Only a case has a dispatch limit: a watch item and a notice wait for no one.
+            d.dispatchDueAt = response == ResponseLevel.CASE ? now.plus(category.dispatchWithin()) : null;
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("alertId", alert.id());
             data.put("revision", alert.revision());
             data.put("severity", alert.severity().wireName());
+            data.put("response", response.wireName());
             data.put("assignedUnit", d.assignedUnit);
-            NewEvent created = NewEvent.bySystem("created", "opened", null, CaseState.COLLECTED, alert.summary(), data);
+            NewEvent created = NewEvent.bySystem("created", openedNotice(response), null, state, alert.summary(), data);
             return changes.insert(tx, d, now, List.of(created)).map(CaseChanges.Saved::after);
         });
+    }
+
+    private static String openedNotice(ResponseLevel response) {
+        return switch (response) {
+            case CASE -> "opened";
+            case WATCH -> "watch_opened";
+            case NOTICE -> "noticed";
+        };
     }
 
     private static String title(Alert alert, Category category) {
@@ -175,14 +196,19 @@ final class AlertApplier {
         Severity old = d.severity;
         d.severity = Severity.max(old, alert.severity());
         boolean raised = d.severity.compareTo(old) > 0;
+        boolean watched = d.state == CaseState.WATCHING;
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("oldSeverity", old.wireName());
         data.put("newSeverity", d.severity.wireName());
         data.put("alertSeverity", alert.severity().wireName());
         data.put("alertId", alert.id());
         data.put("revision", alert.revision());
-        events.add(NewEvent.bySystem("alert_update", raised ? "severity_raised" : "alert_update", null, null,
-                alert.summary(), data));
+        // A watch item's rise is announced by its promotion, if the new severity asks for a case; else by nothing.
+        events.add(NewEvent.bySystem("alert_update", raised && !watched ? "severity_raised" : "alert_update", null,
+                null, alert.summary(), data));
+        if (watched && raised) {
+            promoteIfCaseLevel(d, now, events);
+        }
         if (d.stateBeforeClear != null && d.state == CaseState.FEEDBACK_SUBMITTED) {
             CaseState back = d.stateBeforeClear;
             d.state = back;
@@ -194,6 +220,16 @@ final class AlertApplier {
         if (raised && d.dispatchedAt != null && d.deadlineAt != null) {
             shortenDeadline(d, events);
         }
+    }
+
+    private void promoteIfCaseLevel(CaseDraft d, Instant now, List<NewEvent> events) {
+        Category category = router.categories().byCode(d.categoryCode).orElse(null);
+        if (category == null || category.response(d.severity) != ResponseLevel.CASE) {
+            return;
+        }
+        Map<String, Object> data = Promotion.apply(d, category, now);
+        events.add(NewEvent.bySystem(Promotion.KIND, Promotion.KIND, CaseState.WATCHING, CaseState.COLLECTED,
+                "the alert rose to " + d.severity.wireName() + ": a case from now", data));
     }
 
     /** Deadlines never relax: a higher severity can only bring the deadline forward. */
@@ -222,7 +258,13 @@ final class AlertApplier {
 
     private void cleared(CaseDraft d, Alert alert, Instant now, List<NewEvent> events) {
         Map<String, Object> data = Map.of("alertId", alert.id(), "revision", alert.revision());
-        if (Lifecycle.clearMovesOn(d.state)) {
+        if (Lifecycle.clearCloses(d.state)) {
+            CaseState from = d.state;
+            d.state = CaseState.CLOSED;
+            d.closedAt = now;
+            events.add(NewEvent.bySystem("watch_closed", "watch_closed", from, CaseState.CLOSED, WATCH_CLEARED_NOTE,
+                    data));
+        } else if (Lifecycle.clearMovesOn(d.state)) {
             CaseState from = d.state;
             d.stateBeforeClear = from;
             d.state = CaseState.FEEDBACK_SUBMITTED;

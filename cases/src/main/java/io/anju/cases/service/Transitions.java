@@ -19,8 +19,9 @@ import java.util.TreeSet;
 
 /**
  * What each step of the loop does to a case besides changing its state: the dispatch starts the handling deadline,
- * feedback and closure stamp their times, rework flags the case, and so on. Refuses a missing note, score or
- * department as INVALID and a step from the wrong state as CONFLICT. Who may act is checked before, by the caller.
+ * feedback and closure stamp their times, rework flags the case, a promotion makes a watch item a case, and so on.
+ * Refuses a missing note, score or department as INVALID and a step from the wrong state as CONFLICT. Who may act
+ * is checked before, by the caller.
  */
 final class Transitions {
     private final CategoryTable categories;
@@ -37,7 +38,7 @@ final class Transitions {
     /** Changes {@code d} for {@code req} at {@code now} and returns its audit entry. */
     NewEvent apply(CaseDraft d, Principal who, TransitionRequest req, Instant now) {
         CaseState from = d.state;
-        CaseState to = Lifecycle.next(from, req.action());
+        CaseState to = Lifecycle.next(from, d.response, req.action());
         Map<String, Object> data = new LinkedHashMap<>();
         switch (req.action()) {
             case DISPATCH -> dispatch(d, req, now, data);
@@ -70,6 +71,7 @@ final class Transitions {
                 d.evaluatedAt = now;
                 data.put("score", req.score());
             }
+            case PROMOTE -> data.putAll(Promotion.apply(d, category(d), now));
             case VOID -> {
                 d.voidReason = required(req.note(), "void needs a note saying why the case was filed in error");
                 d.closedAt = now;
@@ -88,12 +90,14 @@ final class Transitions {
         d.state = to;
         // A person has now moved the case: a later re-raise of its alert no longer returns it to an older step.
         d.stateBeforeClear = null;
+        if (req.action() == CaseAction.PROMOTE) {
+            return NewEvent.by(who, Promotion.KIND, Promotion.KIND, from, to, req.note(), req.attachments(), data);
+        }
         return NewEvent.by(who, "transition", "state_changed", from, to, req.note(), req.attachments(), data);
     }
 
     private void dispatch(CaseDraft d, TransitionRequest req, Instant now, Map<String, Object> data) {
-        Category category = categories.byCode(d.categoryCode)
-                .orElseThrow(() -> CaseException.invalid("the case's category " + d.categoryCode + " is not configured"));
+        Category category = category(d);
         if (req.department() != null) {
             d.department = knownDepartment(req.department());
         }
@@ -103,6 +107,12 @@ final class Transitions {
         data.put("department", d.department);
         data.put("supportDepartments", category.supportDepartments());
         data.put("deadline", d.deadlineAt.toString());
+    }
+
+    private Category category(CaseDraft d) {
+        return categories.byCode(d.categoryCode)
+                .orElseThrow(() -> CaseException.invalid("the case's category " + d.categoryCode
+                        + " is not configured"));
     }
 
     private String knownDepartment(String code) {

@@ -4,6 +4,7 @@ import io.anju.cases.model.CaseRecord;
 import io.anju.cases.model.CaseState;
 import io.anju.cases.model.Level;
 import io.anju.cases.model.Origin;
+import io.anju.cases.model.ResponseLevel;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Evidence;
@@ -31,6 +32,8 @@ public final class CaseDraft {
     public List<String> coordinatingDepartments = new ArrayList<>();
     public Severity severity;
     public CaseState state;
+    /** What the case asks of people; a watch item promoted to a case becomes {@link ResponseLevel#CASE}. */
+    public ResponseLevel response = ResponseLevel.CASE;
     public String dedupKey;
     public String alertId;
     public AlertType alertType;
@@ -83,6 +86,7 @@ public final class CaseDraft {
         d.coordinatingDepartments = new ArrayList<>(r.coordinatingDepartments());
         d.severity = r.severity();
         d.state = r.state();
+        d.response = r.response();
         d.dedupKey = r.dedupKey();
         d.alertId = r.alertId();
         d.alertType = r.alertType();
@@ -125,9 +129,10 @@ public final class CaseDraft {
     /** The case as it stands in this draft (for access checks before it is written). */
     public CaseRecord toRecord() {
         return new CaseRecord(id, caseNo, origin, title, description, categoryCode, department,
-                List.copyOf(coordinatingDepartments), severity, state, dedupKey, alertId, alertType, alertStatus,
-                alertSeverity, recommendedAction, location, sourceKind, sourceId, deviceId, port, List.copyOf(evidence),
-                assignedLevel, assignedUnit, assignee, createdAt, updatedAt, firstEventAt, alertEmittedAt,
+                List.copyOf(coordinatingDepartments), severity, state, response, dedupKey, alertId, alertType,
+                alertStatus, alertSeverity, recommendedAction, location, sourceKind, sourceId, deviceId, port,
+                List.copyOf(evidence), assignedLevel, assignedUnit, assignee, createdAt, updatedAt, firstEventAt,
+                alertEmittedAt,
                 dispatchDueAt, dispatchedAt, deadlineAt, feedbackAt, closedAt, evaluatedAt, overdue, extended, reworked,
                 reminders, nextSupervisionAt, evaluationScore, voidReason, firstNotifiedAt, version);
     }

@@ -45,7 +45,7 @@ public final class CaseFilter {
             conditions.add("overdue = " + param(q.overdue()));
         }
         if (q.open() != null) {
-            conditions.add((q.open() ? "" : "not ") + "(state not in ('closed', 'evaluated', 'voided'))");
+            conditions.add((q.open() ? "" : "not ") + "(state not in " + CaseState.ENDED_SQL + ")");
         }
     }
 

@@ -8,6 +8,7 @@ import io.anju.cases.model.CaseRecord;
 import io.anju.cases.model.CaseState;
 import io.anju.cases.model.Level;
 import io.anju.cases.model.Origin;
+import io.anju.cases.model.ResponseLevel;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Evidence;
@@ -43,6 +44,7 @@ public final class CaseRows {
                 r.getString("title"), r.getString("description"), r.getString("category_code"),
                 r.getString("department"), strings(r.getArrayOfStrings("coordinating_departments")),
                 Severity.fromWire(r.getString("severity")), CaseState.fromWire(r.getString("state")),
+                ResponseLevel.fromWire(r.getString("response")).orElseThrow(),
                 r.getString("dedup_key"), r.getString("alert_id"),
                 alertType == null ? null : AlertType.fromWire(alertType),
                 alertStatus == null ? null : AlertStatus.fromWire(alertStatus),

@@ -1,6 +1,7 @@
 package io.anju.cases.store;
 
 import io.anju.cases.model.CaseException;
+import io.anju.cases.model.CaseState;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -23,10 +24,10 @@ import static io.anju.cases.store.CaseRows.time;
  */
 public final class CaseSql {
     private static final List<String> COLUMNS = List.of("case_no", "origin", "title", "description", "category_code",
-            "department", "coordinating_departments", "severity", "state", "dedup_key", "alert_id", "alert_type",
-            "alert_status", "alert_severity", "recommended_action", "sub_district_id", "community_id", "grid_id",
-            "compound_id", "zone_id", "source_kind", "source_id", "device_id", "port", "evidence", "assigned_level",
-            "assigned_unit", "assignee", "created_at", "updated_at", "first_event_at", "alert_emitted_at",
+            "department", "coordinating_departments", "severity", "state", "response", "dedup_key", "alert_id",
+            "alert_type", "alert_status", "alert_severity", "recommended_action", "sub_district_id", "community_id",
+            "grid_id", "compound_id", "zone_id", "source_kind", "source_id", "device_id", "port", "evidence",
+            "assigned_level", "assigned_unit", "assignee", "created_at", "updated_at", "first_event_at", "alert_emitted_at",
             "dispatch_due_at", "dispatched_at", "deadline_at", "feedback_at", "closed_at", "evaluated_at", "overdue",
             "extended", "reworked", "reminders", "next_supervision_at", "evaluation_score", "void_reason",
             "state_before_clear", "escalations");
@@ -65,8 +66,8 @@ public final class CaseSql {
     }
 
     public static Future<Optional<Row>> openByDedupKey(SqlClient db, String dedupKey) {
-        return db.preparedQuery("select * from cases where dedup_key = $1 and state not in ('closed', 'evaluated', "
-                + "'voided') for update").execute(Tuple.of(dedupKey)).map(CaseSql::first);
+        return db.preparedQuery("select * from cases where dedup_key = $1 and state not in " + CaseState.ENDED_SQL
+                + " for update").execute(Tuple.of(dedupKey)).map(CaseSql::first);
     }
 
     /** The latest case of a dedup key, open or not. */
@@ -78,7 +79,8 @@ public final class CaseSql {
     private static List<Object> values(CaseDraft d) {
         return new ArrayList<>(Arrays.asList(d.caseNo, d.origin.wireName(), d.title, d.description, d.categoryCode,
                 d.department, d.coordinatingDepartments.toArray(new String[0]), d.severity.wireName(),
-                d.state.wireName(), d.dedupKey, d.alertId, d.alertType == null ? null : d.alertType.wireName(),
+                d.state.wireName(), d.response.wireName(), d.dedupKey, d.alertId,
+                d.alertType == null ? null : d.alertType.wireName(),
                 d.alertStatus == null ? null : d.alertStatus.wireName(),
                 d.alertSeverity == null ? null : d.alertSeverity.wireName(), d.recommendedAction,
                 d.location.subDistrictId(), d.location.communityId(), d.location.gridId(), d.location.compoundId(),

@@ -6,6 +6,7 @@ import io.anju.cases.model.CaseRecord;
 import io.anju.cases.model.CaseState;
 import io.anju.cases.model.Level;
 import io.anju.cases.model.Origin;
+import io.anju.cases.model.ResponseLevel;
 import io.anju.cases.model.Principal;
 import io.anju.cases.model.Role;
 import io.anju.cases.routing.Category;
@@ -80,7 +81,7 @@ class AccessPolicyTest {
         List<Category> edited = CategoryTable.defaults().all().stream()
                 .map(c -> !c.code().equals("04-01") ? c : new Category(c.code(), c.major(), c.name(), c.nameZh(),
                         c.group(), c.department(), List.of("property"), c.alertTypes(), c.deviceTypes(),
-                        c.dispatchWithin(), c.handleWithin()))
+                        c.dispatchWithin(), c.handleWithin(), c.response()))
                 .toList();
         AccessPolicy configured = new AccessPolicy(new CategoryTable(edited));
 
@@ -152,8 +153,8 @@ class AccessPolicyTest {
                                      Instant dispatchedAt) {
         CaseState state = dispatchedAt == null ? CaseState.COLLECTED : CaseState.DISPATCHED;
         return new CaseRecord(1, "LH-20261129-000001", Origin.ALERT, "t", null, category, department, coordinating,
-                Severity.YELLOW, state, null, null, null, null, null, null, where, null, null, null, null, List.of(),
-                Level.GRID, where.gridId(), null, Instant.EPOCH, Instant.EPOCH, null, null, null, dispatchedAt, null,
+                Severity.YELLOW, state, ResponseLevel.CASE, null, null, null, null, null, null, where, null, null, null,
+                null, List.of(), Level.GRID, where.gridId(), null, Instant.EPOCH, Instant.EPOCH, null, null, null, dispatchedAt, null,
                 null, null, null, false, false, false, 0, null, null, null, null, 0);
     }
 }

@@ -7,6 +7,7 @@ import io.anju.cases.model.CaseRecord;
 import io.anju.cases.model.CaseState;
 import io.anju.cases.model.Level;
 import io.anju.cases.model.Origin;
+import io.anju.cases.model.ResponseLevel;
 import io.anju.cases.model.Principal;
 import io.anju.cases.model.Role;
 import io.anju.cases.routing.CategoryTable;
@@ -127,7 +128,7 @@ class ScopeSqlIT {
 
     private static CaseRecord record(CaseInserts.Row r) {
         return new CaseRecord(0, "T", Origin.GRID_REPORT, "t", null, r.category(), r.department(), r.coordinating(),
-                Severity.YELLOW, CaseState.fromWire(r.state()), null, null, null, null, null, null,
+                Severity.YELLOW, CaseState.fromWire(r.state()), ResponseLevel.CASE, null, null, null, null, null, null,
                 new LocationChain(r.subDistrict(), r.community(), r.grid(), r.compound(), null), null, null, null,
                 null, List.of(), Level.GRID, r.grid(), null, r.created(), r.created(), null, null, r.dispatchDue(),
                 r.dispatched(), r.deadline(), null, r.closed(), null, false, false, false, 0, null, null, null, null, 0);

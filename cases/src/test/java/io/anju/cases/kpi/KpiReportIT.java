@@ -107,6 +107,39 @@ class KpiReportIT {
     }
 
     @Test
+    void watchItemsAndNoticesAreNotFiledCasesButAPromotedWatchItemIs() throws Exception {
+        Instant day = newDay();
+        List<String> numbers;
+        try (Connection c = db.jdbc()) {
+            numbers = CaseInserts.insert(c, filed(day),
+                    filed(day.plus(MINUTE)).dispatched(MINUTE, MINUTE.multipliedBy(3)),
+                    filed(day.plus(MINUTE.multipliedBy(2))).state("watching"),
+                    filed(day.plus(MINUTE.multipliedBy(3))).state("voided"),
+                    filed(day.plus(MINUTE.multipliedBy(4))).state("noticed"),
+                    filed(day.plus(MINUTE.multipliedBy(5))).dispatched(MINUTE.multipliedBy(5), MINUTE.multipliedBy(3)));
+            respond(c, numbers.get(2), "watch");
+            respond(c, numbers.get(3), "watch");
+            respond(c, numbers.get(4), "notice");
+        }
+
+        KpiRow g1 = kpis(district(), KpiGroup.GRID, day, day.plus(Duration.ofDays(1))).get(0);
+
+        assertThat(g1.filed()).as("two cases and one promoted watch item (response case)").isEqualTo(3);
+        assertThat(g1.voided()).as("a voided watch item was never filed").isZero();
+        assertThat(g1.accurateFilingRate()).isEqualTo(1.0);
+        assertThat(g1.dispatched()).isEqualTo(2);
+        assertThat(g1.onTimeDispatchRate()).isCloseTo(0.5, within(1e-9));
+    }
+
+    private static void respond(Connection c, String caseNo, String response) throws Exception {
+        try (var s = c.prepareStatement("update cases set response = ? where case_no = ?")) {
+            s.setString(1, response);
+            s.setString(2, caseNo);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void handlingTimesGiveMeanAndInterpolatedP90AndDeadlinesSplitOnTimeFromLate() throws Exception {
         Instant day = newDay();
         Duration limit = Duration.ofMinutes(30);

@@ -6,6 +6,7 @@ import io.anju.cases.model.CaseRecord;
 import io.anju.cases.model.CaseState;
 import io.anju.cases.model.Level;
 import io.anju.cases.model.Origin;
+import io.anju.cases.model.ResponseLevel;
 import io.anju.cases.routing.CategoryTable;
 import io.anju.cases.testing.TestPlaces;
 import io.anju.common.alert.AlertStatus;
@@ -84,7 +85,7 @@ class NoticeTextTest {
     private static CaseRecord fireRisk(Instant dispatchDue, Instant deadline) {
         return new CaseRecord(1, "LH-20261206-000001", Origin.ALERT, "Fire risk at charging station ch-001",
                 "Fire risk at charging station ch-001: port 1 at 66.0 °C", "01-01", "fire", List.of(), Severity.RED,
-                CaseState.COLLECTED, "fire_risk:ch-001#1", "al-1", AlertType.FIRE_RISK, AlertStatus.RAISED,
+                CaseState.COLLECTED, ResponseLevel.CASE, "fire_risk:ch-001#1", "al-1", AlertType.FIRE_RISK, AlertStatus.RAISED,
                 Severity.RED, "stop_port", TestPlaces.at(TestPlaces.COMPOUND), "port", "ch-001#1", "ch-001", 1,
                 List.of(), Level.GRID, TestPlaces.GRID, null, OPENED, OPENED, OPENED, OPENED, dispatchDue, null,
                 deadline, null, null, null, false, false, false, 0, null, null, null, null, 0);

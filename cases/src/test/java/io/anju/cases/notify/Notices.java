@@ -5,6 +5,7 @@ import io.anju.cases.model.CaseRecord;
 import io.anju.cases.model.CaseState;
 import io.anju.cases.model.Level;
 import io.anju.cases.model.Origin;
+import io.anju.cases.model.ResponseLevel;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Evidence;
@@ -39,7 +40,8 @@ final class Notices {
                               Instant alertEmittedAt, String description) {
         LocationChain where = new LocationChain("sd-beiyuanmen", "c-" + gridId, gridId, "cp-" + gridId, null);
         return new CaseRecord(id, caseNo, Origin.ALERT, "Charger port overload", description, "01-01",
-                "property", List.of(), severity, CaseState.COLLECTED, "port_overload:dev-1:3", "al-" + caseNo,
+                "property", List.of(), severity, CaseState.COLLECTED, ResponseLevel.CASE,
+                "port_overload:dev-1:3", "al-" + caseNo,
                 AlertType.PORT_OVERLOAD, AlertStatus.RAISED, severity, "cut_port_power", where, "port", "dev-1:3",
                 "dev-1", 3, List.of(Evidence.portReading(createdAt.toEpochMilli(), "dev-1", 3, "powerW", 1240, "W")),
                 Level.GRID, gridId, null, createdAt, createdAt, createdAt, alertEmittedAt, null, null, null, null, null,

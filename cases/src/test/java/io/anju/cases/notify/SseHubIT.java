@@ -8,6 +8,7 @@ import io.anju.cases.model.Role;
 import io.anju.cases.routing.Category;
 import io.anju.cases.routing.CategoryTable;
 import io.anju.cases.store.Database;
+import io.anju.cases.testing.TestCategories;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -88,7 +89,8 @@ class SseHubIT {
         Map<Severity, Duration> limits = new EnumMap<>(Severity.class);
         Arrays.stream(Severity.values()).forEach(s -> limits.put(s, Duration.ofHours(4)));
         return new CategoryTable(List.of(new Category("01-01", "charger", "Port overload", "充电口过载", "charger",
-                "property", List.of(), List.of(AlertType.values()), List.of(), Duration.ofMinutes(30), limits)));
+                "property", List.of(), List.of(AlertType.values()), List.of(), Duration.ofMinutes(30), limits,
+                TestCategories.allCases())));
     }
 
     @AfterAll

@@ -4,6 +4,7 @@ import io.anju.cases.model.CaseRecord;
 import io.anju.cases.model.CaseState;
 import io.anju.cases.model.Level;
 import io.anju.cases.model.Origin;
+import io.anju.cases.model.ResponseLevel;
 import io.anju.cases.notify.Recipient;
 import io.anju.cases.routing.CategoryTable;
 import io.anju.common.alert.Severity;
@@ -31,7 +32,7 @@ class RecipientResolverTest {
 
     static CaseRecord caseOf(String category, String department, Level level, String unit, LocationChain where) {
         return new CaseRecord(1, "LH-1", Origin.ALERT, "t", null, category, department, List.of(), Severity.RED,
-                CaseState.COLLECTED, null, null, null, null, null, null, where, null, null, null, null, List.of(),
+                CaseState.COLLECTED, ResponseLevel.CASE, null, null, null, null, null, null, where, null, null, null, null, List.of(),
                 level, unit, null, null, null, null, null, null, null, null, null, null, null, false, false, false, 0,
                 null, null, null, null, 1);
     }

@@ -1,14 +1,18 @@
 package io.anju.cases.routing;
 
+import io.anju.cases.model.ResponseLevel;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
 import io.anju.common.model.DeviceType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -67,6 +71,65 @@ class CategoryTableTest {
         Files.writeString(file, defaults.replaceFirst("(\"device_offline\"\\s*\\],)", "$1 \"deviceTypes\": [\"charger\"],"));
         assertThatThrownBy(() -> CategoryTable.load(file))
                 .hasMessageContaining("no category for alert type device_offline from the devices no deviceTypes names");
+    }
+
+    @Test
+    void theBuiltInResponsesWatchBlueCrowdsAndOnlyNoticeBlueOfflineAndDeniedBursts() {
+        CategoryTable table = CategoryTable.defaults();
+        Map<Severity, ResponseLevel> watchBlue = Map.of(Severity.BLUE, ResponseLevel.WATCH, Severity.YELLOW,
+                ResponseLevel.CASE, Severity.ORANGE, ResponseLevel.CASE, Severity.RED, ResponseLevel.CASE);
+        for (AlertType t : List.of(AlertType.CROWD_DENSITY, AlertType.CROWD_FORECAST, AlertType.CROWD_INFLOW)) {
+            assertThat(table.forAlert(t).response()).as(t.wireName()).isEqualTo(watchBlue);
+        }
+        for (AlertType t : List.of(AlertType.DEVICE_OFFLINE, AlertType.GATE_DENIED_BURST)) {
+            assertThat(table.forAlert(t).response(Severity.BLUE)).as(t.wireName()).isEqualTo(ResponseLevel.NOTICE);
+            assertThat(table.forAlert(t).response(Severity.YELLOW)).as(t.wireName()).isEqualTo(ResponseLevel.CASE);
+        }
+        for (String code : List.of("01-01", "01-02", "02-01", "02-02", "02-03", "02-04", "02-05", "04-01", "04-02", "04-03",
+                "05-01", "05-02")) {
+            assertThat(table.byCode(code).orElseThrow().response().values()).as(code).containsOnly(ResponseLevel.CASE);
+        }
+    }
+
+    @Test
+    void aCategoryWithoutResponsesIsRefusedNamingIt(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("categories.json");
+        Files.writeString(file, defaults().replaceFirst(",\\s*\"response\": \\{[^}]*}", ""));
+        assertThatThrownBy(() -> CategoryTable.load(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("categories[01-01].response is required");
+    }
+
+    @Test
+    void aSeverityWithoutResponseIsRefusedNamingCategoryAndSeverity(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("categories.json");
+        String crowd = defaults().substring(defaults().indexOf("\"code\": \"03-01\""));
+        Files.writeString(file, defaults().replace(crowd, crowd.replaceFirst(",\\s*\"blue\": \"watch\"", "")));
+        assertThatThrownBy(() -> CategoryTable.load(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("categories[03-01].response.blue is required");
+    }
+
+    @Test
+    void anUnknownResponseIsRefusedNamingCategorySeverityAndTheChoices(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("categories.json");
+        String crowd = defaults().substring(defaults().indexOf("\"code\": \"03-01\""));
+        String monitored = crowd.replaceFirst("\"blue\": \"watch\"", "\"blue\": \"monitor\"");
+        Files.writeString(file, defaults().replace(crowd, monitored));
+        assertThatThrownBy(() -> CategoryTable.load(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("categories[03-01].response.blue: unknown response 'monitor'")
+                .hasMessageContaining("[notice, watch, case]");
+    }
+
+    @Test
+    void aHigherSeverityAskingForLessIsRefused(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("categories.json");
+        Files.writeString(file, defaults().replaceFirst("\"red\": \"case\"", "\"red\": \"notice\""));
+        assertThatThrownBy(() -> CategoryTable.load(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("categories[01-01].response.red is notice, less than orange's case");
+    }
+
+    private static String defaults() throws Exception {
+        return new String(CategoryTable.class.getResourceAsStream("/categories.json").readAllBytes(),
+                StandardCharsets.UTF_8);
     }
 
     @Test

@@ -266,6 +266,50 @@ class CasesServerIT {
         assertThat(kinds(again, id).stream().filter("escalated"::equals).count()).as("each level once").isEqualTo(2);
     }
 
+    @Test
+    @Order(4)
+    void aBlueCrowdWarningIsAWatchItemInTheQueueThatPeopleMayPromote() throws Exception {
+        CrowdZone zone = registry.document().zones().get(1);
+        Alert blue = crowdForecast(zone, Severity.BLUE, clock.instant().minusSeconds(20));
+        send(blue);
+        ApiClient district = signIn("district");
+        JsonObject watched = await().atMost(PATIENCE).until(() -> {
+            JsonArray items = district.get("/api/v1/cases?state=watching&limit=500").bodyAsJsonObject()
+                    .getJsonArray("items");
+            return items.stream().map(o -> (JsonObject) o).filter(o -> blue.dedupKey().equals(o.getString("dedupKey")))
+                    .findFirst().orElse(null);
+        }, java.util.Objects::nonNull);
+        assertThat(watched.getString("state")).isEqualTo("watching");
+        assertThat(watched.getString("response")).isEqualTo("watch");
+        assertThat(watched.containsKey("dispatchDueAt")).as("no dispatch limit").isFalse();
+        long id = watched.getLong("id");
+        JsonObject detail = district.get("/api/v1/cases/" + id).bodyAsJsonObject();
+        assertThat(detail.getJsonArray("allowedActions").getList()).containsExactlyInAnyOrder("promote", "void");
+
+        var refused = district.post("/api/v1/cases/" + id + "/transitions", new JsonObject().put("action", "verify"));
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.bodyAsJsonObject().getString("message"))
+                .isEqualTo("cannot verify a case that is watching; allowed from [collected]");
+
+        Instant promotedAt = clock.instant();
+        step(district, id, "promote", new JsonObject().put("note", "the street is filling fast"));
+        JsonObject promoted = caseOf(district, id);
+        assertThat(promoted.getString("state")).isEqualTo("collected");
+        assertThat(promoted.getString("response")).isEqualTo("case");
+        assertThat(Duration.between(promotedAt, Instant.parse(promoted.getString("dispatchDueAt"))))
+                .as("the crowd dispatch limit, counted from the promotion")
+                .isBetween(Duration.ofMinutes(3), Duration.ofMinutes(3).plusSeconds(5));
+        assertThat(kinds(district, id)).containsExactly("created", "promoted");
+    }
+
+    private static Alert crowdForecast(CrowdZone zone, Severity severity, Instant first) {
+        String key = Alert.dedupKey(AlertType.CROWD_FORECAST, zone.id());
+        long ts = first.toEpochMilli();
+        return new Alert(Alert.idFor(key, ts), key, AlertType.CROWD_FORECAST, severity, AlertStatus.RAISED, 1,
+                SourceKind.ZONE, zone.id(), null, null, new LocationChain(null, null, null, null, zone.id()), ts, ts,
+                clock.instant().toEpochMilli(), "crowd forecast at " + zone.id(), null, List.of());
+    }
+
     private static void step(ApiClient who, String action, JsonObject extra) throws Exception {
         step(who, walkedCase, action, extra);
     }

@@ -29,6 +29,20 @@ public final class Alerts {
                         1000 + revision * 100, "W")));
     }
 
+    /**
+     * A crowd warning of {@link TestPlaces#ZONE} in its successive revisions; {@code source} tells the zone's
+     * warnings apart (one dedup key each), {@code firstEvent} its episodes (one alert id each).
+     */
+    public static Alert crowd(AlertType type, String source, Severity severity, AlertStatus status, int revision,
+                              Instant firstEvent) {
+        String key = Alert.dedupKey(type, source);
+        long emitted = firstEvent.toEpochMilli() + revision * 1000L;
+        return new Alert(Alert.idFor(key, firstEvent.toEpochMilli()), key, type, severity, status, revision,
+                SourceKind.ZONE, source, TestPlaces.COUNTER, null, TestPlaces.at(TestPlaces.ZONE),
+                firstEvent.toEpochMilli(), emitted, emitted + 500, type.wireName() + " " + severity.wireName() + " at "
+                + source, null, List.of());
+    }
+
     /** Any alert type from any source, with the location the jobs attached (possibly partial or null). */
     public static Alert of(AlertType type, Severity severity, SourceKind kind, String sourceId, String deviceId,
                            LocationChain location, Instant firstEvent) {

@@ -1,5 +1,6 @@
 package io.anju.cases.testing;
 
+import io.anju.cases.model.ResponseLevel;
 import io.anju.cases.routing.Category;
 import io.anju.cases.routing.CategoryTable;
 import io.anju.common.alert.AlertType;
@@ -46,6 +47,15 @@ public final class TestCategories {
             handle.put(s, Duration.ofHours(24 - 4L * s.ordinal()));
         }
         return new Category(code, "major " + code, "minor " + code, "类 " + code, group, department, support, types,
-                List.of(), Duration.ofMinutes(30), handle);
+                List.of(), Duration.ofMinutes(30), handle, allCases());
+    }
+
+    /** Every severity opens a case, as before response levels. */
+    public static Map<Severity, ResponseLevel> allCases() {
+        Map<Severity, ResponseLevel> response = new EnumMap<>(Severity.class);
+        for (Severity s : Severity.values()) {
+            response.put(s, ResponseLevel.CASE);
+        }
+        return response;
     }
 }
