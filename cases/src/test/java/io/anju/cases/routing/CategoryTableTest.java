@@ -22,7 +22,7 @@ class CategoryTableTest {
     @Test
     void defaultsGiveEveryAlertTypeACategoryWithSeverityKeyedLimits() {
         CategoryTable table = CategoryTable.defaults();
-        assertThat(table.all()).extracting(Category::code).hasSize(18).contains("01-01", "02-06", "03-03", "03-04", "04-04", "05-02");
+        assertThat(table.all()).extracting(Category::code).hasSize(19).contains("01-01", "01-03", "02-06", "03-03", "03-04", "04-04", "05-02");
         for (AlertType t : AlertType.values()) {
             assertThat(table.forAlert(t, null)).as(t.wireName()).isNotNull();
         }
@@ -85,7 +85,7 @@ class CategoryTableTest {
             assertThat(table.forAlert(t).response(Severity.BLUE)).as(t.wireName()).isEqualTo(ResponseLevel.NOTICE);
             assertThat(table.forAlert(t).response(Severity.YELLOW)).as(t.wireName()).isEqualTo(ResponseLevel.CASE);
         }
-        for (String code : List.of("01-01", "01-02", "02-01", "02-02", "02-03", "02-04", "02-05", "04-01", "04-02", "04-03",
+        for (String code : List.of("01-01", "01-02", "01-03", "02-01", "02-02", "02-03", "02-04", "02-05", "04-01", "04-02", "04-03",
                 "05-01", "05-02")) {
             assertThat(table.byCode(code).orElseThrow().response().values()).as(code).containsOnly(ResponseLevel.CASE);
         }
