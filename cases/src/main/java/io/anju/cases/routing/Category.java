@@ -19,17 +19,25 @@ import java.util.Map;
  * @param department         the responsible department code (fire, property, police, street_emergency, …)
  * @param supportDepartments departments that also see the case and are named when it is dispatched
  * @param alertTypes         alert types filed under this category (empty for categories reported only by hand)
- * @param dispatchWithin     from filing to dispatch (on-time dispatch KPI)
+ * @param dispatchWithin     from filing to dispatch: the dispatch deadline, chased by supervision
+ * @param acknowledgeWithin  from filing to a person's acknowledgement (verify), per severity; never longer than the
+ *                           dispatch limit
  * @param handleWithin       from dispatch to closure, per severity: red and orange are the urgent variants
  */
 public record Category(String code, String major, String name, String nameZh, String group, String department,
                        List<String> supportDepartments, List<AlertType> alertTypes, Duration dispatchWithin,
-                       Map<Severity, Duration> handleWithin) {
+                       Map<Severity, Duration> acknowledgeWithin, Map<Severity, Duration> handleWithin) {
 
     public Category {
         supportDepartments = List.copyOf(supportDepartments == null ? List.of() : supportDepartments);
         alertTypes = List.copyOf(alertTypes == null ? List.of() : alertTypes);
+        acknowledgeWithin = acknowledgeWithin == null ? Map.of() : Map.copyOf(acknowledgeWithin);
         handleWithin = Map.copyOf(handleWithin);
+    }
+
+    /** The acknowledge time limit for a case of this category at {@code severity}. */
+    public Duration acknowledgeWithin(Severity severity) {
+        return acknowledgeWithin.get(severity);
     }
 
     /** The handling time limit for a case of this category at {@code severity}. */

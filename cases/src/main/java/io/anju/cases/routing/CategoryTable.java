@@ -20,7 +20,8 @@ import java.util.Optional;
 /**
  * The configured case categories (defaults in {@code categories.json} on the class path; {@code --categories FILE}
  * replaces them). Validated at load: every alert type maps to exactly one category, every category has a department,
- * a dispatch limit and a handling limit for every severity.
+ * a dispatch limit, and an acknowledge limit (no longer than the dispatch limit) and a handling limit for every
+ * severity.
  */
 public final class CategoryTable {
 
@@ -42,6 +43,12 @@ public final class CategoryTable {
             for (Severity s : Severity.values()) {
                 Duration d = c.handleWithin().get(s);
                 require(d != null && !d.isNegative() && !d.isZero(), where + ".handleWithin." + s.wireName() + " must be > 0");
+                Duration ack = c.acknowledgeWithin().get(s);
+                String field = where + ".acknowledgeWithin." + s.wireName();
+                require(ack != null && !ack.isNegative() && !ack.isZero(), field + " must be > 0");
+                // Acknowledging comes before dispatch: a later acknowledge limit would never be the one that bites.
+                require(ack.compareTo(c.dispatchWithin()) <= 0,
+                        field + " (" + ack + ") must not exceed dispatchWithin (" + c.dispatchWithin() + ")");
             }
             for (AlertType t : c.alertTypes()) {
                 Category before = byAlertType.put(t, c);

@@ -88,7 +88,7 @@ class SseHubIT {
         Map<Severity, Duration> limits = new EnumMap<>(Severity.class);
         Arrays.stream(Severity.values()).forEach(s -> limits.put(s, Duration.ofHours(4)));
         return new CategoryTable(List.of(new Category("01-01", "charger", "Port overload", "充电口过载", "charger",
-                "property", List.of(), List.of(AlertType.values()), Duration.ofMinutes(30), limits)));
+                "property", List.of(), List.of(AlertType.values()), Duration.ofMinutes(30), limits, limits)));
     }
 
     @AfterAll

@@ -40,10 +40,12 @@ public final class TestCategories {
 
     private static Category category(String code, String group, String department, List<AlertType> types) {
         Map<Severity, Duration> handle = new EnumMap<>(Severity.class);
+        Map<Severity, Duration> acknowledge = new EnumMap<>(Severity.class);
         for (Severity s : Severity.values()) {
             handle.put(s, Duration.ofHours(24 - 4L * s.ordinal()));
+            acknowledge.put(s, Duration.ofMinutes(10));
         }
         return new Category(code, "major " + code, "minor " + code, "类 " + code, group, department, List.of(), types,
-                Duration.ofMinutes(30), handle);
+                Duration.ofMinutes(30), acknowledge, handle);
     }
 }
