@@ -58,7 +58,7 @@ public final class SupervisionTimer implements DeadlineWatch {
         }
         if (running) {
             dueDuringRun = dueDuringRun == null || at.isBefore(dueDuringRun) ? at : dueDuringRun;
-        } else if (armedFor == null || at.isBefore(armedFor)) {
+        } else if (armedFor == null || !at.isAfter(armedFor)) {
             arm(at);
         }
     }

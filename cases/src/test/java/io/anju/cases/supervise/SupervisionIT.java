@@ -260,12 +260,14 @@ class SupervisionIT {
     }
 
     @Test
-    void aCaseAcknowledgedAndDispatchedInTimeIsNeverChasedBeforeItsHandlingDeadline() {
+    void aCaseAcknowledgedAndDispatchedInTimeIsNeverChasedBeforeItsHandlingDeadline() throws Exception {
         Instant t = Instant.parse("2026-12-07T01:00:00Z");
         CaseRecord c = fireRiskFiledAt(f, t, 202, Severity.RED);
         f.clock.set(t.plus(RED_FIRE_ACK).minusSeconds(1));
         CaseRecord verified = await(f.service.transition(WORKER, c.id(), TransitionRequest.of(CaseAction.VERIFY, null)));
         assertThat(verified.nextSupervisionAt()).isEqualTo(t.plus(FIRE_DISPATCH));
+        assertThat(f.strings("select extract(epoch from acknowledged_at - created_at)::int from cases where id = ?",
+                c.id())).as("seconds to acknowledge").containsExactly("119");
         for (int s = 0; s < 300; s += 30) {
             await(f.service.supervise(t.plusSeconds(s)));
         }
