@@ -28,6 +28,8 @@ import java.util.Map;
  */
 public final class Supervisor {
     private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
+    /** Cases supervised at the same time; a few, to leave the pool's other connections to people and the intake. */
+    static final int LANES = 4;
 
     private final Pool pool;
     private final Router router;
@@ -45,17 +47,24 @@ public final class Supervisor {
         this.deadlines = new Deadlines(settings);
     }
 
-    /** Runs one batch at {@code now}; returns how many cases changed. */
+    /**
+     * Runs one batch at {@code now}, in {@link #LANES} lanes of one case after another, so that many cases falling due
+     * together do not wait for each other's transactions; returns how many cases changed.
+     */
     public Future<Integer> run(Instant now) {
         return SupervisionSql.dueIds(pool, now, settings.batch()).compose(ids -> {
-            Future<Integer> chain = Future.succeededFuture(0);
-            for (long id : ids) {
-                chain = chain.compose(n -> superviseOne(id, now).map(changed -> changed ? n + 1 : n));
+            List<Future<Integer>> lanes = new ArrayList<>();
+            for (int lane = 0; lane < Math.min(LANES, ids.size()); lane++) {
+                Future<Integer> chain = Future.succeededFuture(0);
+                for (int i = lane; i < ids.size(); i += LANES) {
+                    long id = ids.get(i);
+                    chain = chain.compose(n -> superviseOne(id, now).map(changed -> changed ? n + 1 : n));
+                }
+                lanes.add(chain);
             }
-            return chain;
+            return Future.all(lanes).map(all -> lanes.stream().mapToInt(Future::result).sum());
         }).onSuccess(n -> {
             if (n > 0) {
-                outbox.wake();
                 LOG.info("supervision at {}: {} case(s) reminded or escalated", now, n);
             }
         });
@@ -70,7 +79,12 @@ public final class Supervisor {
             CaseDraft d = CaseDraft.of(row.get());
             List<NewEvent> events = dueSteps(d, now);
             return changes.update(tx, d, now, events).map(saved -> !events.isEmpty());
-        })).recover(err -> {
+        })).onSuccess(changed -> {
+            if (changed) {
+                // the reminder or escalation goes out at once, not after the rest of the batch
+                outbox.wake();
+            }
+        }).recover(err -> {
             // One broken case must not stall the others: it stays due and is tried again on the next run.
             LOG.warn("supervision of case {} at {} failed: {}", id, now, err.toString());
             return Future.succeededFuture(false);
