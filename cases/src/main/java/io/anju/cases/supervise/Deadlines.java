@@ -46,8 +46,4 @@ public final class Deadlines {
             case HANDLE -> d.deadlineAt;
         };
     }
-
-    SupervisionSettings settings() {
-        return settings;
-    }
 }
