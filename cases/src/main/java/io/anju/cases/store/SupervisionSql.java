@@ -33,10 +33,10 @@ public final class SupervisionSql {
                 });
     }
 
-    /** When the earliest supervision step of any case is due; empty when none is scheduled. */
-    public static Future<Optional<Instant>> earliest(SqlClient db) {
-        return db.query("select min(next_supervision_at) from cases where next_supervision_at is not null and "
-                + CHASED).execute().map(rows -> {
+    /** When the earliest supervision step due after {@code after} is; empty when none is scheduled. */
+    public static Future<Optional<Instant>> earliestAfter(SqlClient db, Instant after) {
+        return db.preparedQuery("select min(next_supervision_at) from cases where next_supervision_at > $1 and "
+                + CHASED).execute(Tuple.of(CaseRows.time(after))).map(rows -> {
                     OffsetDateTime t = rows.iterator().next().getOffsetDateTime(0);
                     return Optional.ofNullable(t).map(OffsetDateTime::toInstant);
                 });

@@ -15,7 +15,7 @@ import java.util.function.Function;
 
 /**
  * Runs supervision when the earliest step of any case falls due, not on a fixed poll: after each run it asks the
- * database for the earliest {@code next_supervision_at} and sets one Vert.x timer for it, never longer than
+ * database for the earliest {@code next_supervision_at} still ahead and sets one Vert.x timer for it, never longer than
  * {@code interval} (a safety net for changes made by another instance). A change that commits an earlier step
  * ({@link #due}) re-arms the timer for it. One run at a time; a step that falls due during a run is picked up by a run
  * right after it. Several instances may run at once: each case is taken under {@code FOR UPDATE SKIP LOCKED}.
@@ -104,12 +104,12 @@ public final class SupervisionTimer implements DeadlineWatch {
         Instant runAt = clock.instant();
         run.apply(runAt)
                 .onFailure(e -> LOG.warn("supervision run failed (retried): {}", e.toString()))
-                .transform(changed -> SupervisionSql.earliest(pool).map(next -> {
-                    boolean moreInBatch = changed.succeeded() && changed.result() >= batch;
-                    // Still due after a run that was not cut short by the batch size: a case that failed (logged by
-                    // the supervisor) or one a person holds locked. Their commit wakes us; otherwise wait.
-                    return next.filter(at -> at.isAfter(runAt) || moreInBatch);
-                }))
+                // A full batch may have left more due: run again at once. Otherwise wait for the next step due
+                // after this run; one still due from before it (a case that failed, logged by the supervisor, or one
+                // a person held locked, whose commit wakes us anyway) is retried within the interval.
+                .transform(changed -> changed.succeeded() && changed.result() >= batch
+                        ? Future.succeededFuture(Optional.of(runAt))
+                        : SupervisionSql.earliestAfter(pool, runAt))
                 .onComplete(next -> rearm(next.succeeded() ? next.result() : Optional.empty()));
     }
 
