@@ -72,6 +72,13 @@ public final class CasesBench implements Callable<Integer> {
     private Path workDir;
     @Option(names = "--out", description = "Append the markdown report to this file.")
     private Path out;
+    @Option(names = "--escalation", description = "Measure missed deadline → escalation recorded and notified instead "
+            + "(EscalationBench).")
+    private boolean escalation;
+    @Option(names = "--escalation-cases", description = "Cases in the escalation measurement (default 200).")
+    private int escalationCases = 200;
+    @Option(names = "--escalation-rate", description = "Cases filed per second in the escalation measurement (default 5).")
+    private int escalationRate = 5;
 
     private final Map<String, Long> webhookArrivals = new ConcurrentHashMap<>();
 
@@ -81,6 +88,9 @@ public final class CasesBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (escalation) {
+            return new EscalationBench(escalationCases, escalationRate, workDir, out).call();
+        }
         Path dir = workDir != null ? workDir : Files.createTempDirectory("anju-bench-cases");
         Registry registry = new Registry(RegistryGenerator.generate(new GeneratorOptions(2020, true, 0)).document());
         Path registryFile = dir.resolve("registry.json");

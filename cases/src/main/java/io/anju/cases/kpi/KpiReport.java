@@ -21,9 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The grid-management KPIs (GB/T 30428: on-time dispatch, on-time closure, accurate filing, handling time) of the
- * cases filed in a window, one row per unit, in one SQL query. Cases without a unit at the chosen level (no grid,
- * say) are not reported at that level.
+ * The grid-management KPIs (GB/T 30428: on-time dispatch, on-time closure, accurate filing, handling time; and the
+ * times to acknowledge and to dispatch, with on-time acknowledgement) of the cases filed in a window, one row per
+ * unit, in one SQL query. Cases without a unit at the chosen level (no grid, say) are not reported at that level.
  */
 public final class KpiReport implements KpiSource {
 
@@ -31,6 +31,8 @@ public final class KpiReport implements KpiSource {
     private static final String FILED_CASES = "response = '" + ResponseLevel.CASE.wireName() + "'";
     private static final String CLOSED = "closed_at is not null and state in ('closed', 'evaluated')";
     private static final String HANDLING_MINUTES = "extract(epoch from closed_at - dispatched_at)::float8 / 60";
+    private static final String ACKNOWLEDGE_SECONDS = "extract(epoch from acknowledged_at - created_at)::float8";
+    private static final String DISPATCH_SECONDS = "extract(epoch from dispatched_at - created_at)::float8";
 
     private final Pool pool;
     private final ScopeSql scopeSql;
@@ -59,7 +61,13 @@ public final class KpiReport implements KpiSource {
                 + " percentile_cont(0.9) within group (order by " + HANDLING_MINUTES + ")"
                 + "   filter (where " + CLOSED + ") as p90_minutes,"
                 + " count(*) filter (where state not in " + CaseState.ENDED_SQL + " and deadline_at < $3)"
-                + "   as overdue_open"
+                + "   as overdue_open,"
+                + " count(acknowledged_at) as acknowledged,"
+                + " count(*) filter (where acknowledged_at <= acknowledge_due_at) as acknowledged_on_time,"
+                + " avg(" + ACKNOWLEDGE_SECONDS + ") as mean_ack_seconds,"
+                + " percentile_cont(0.9) within group (order by " + ACKNOWLEDGE_SECONDS + ") as p90_ack_seconds,"
+                + " avg(" + DISPATCH_SECONDS + ") as mean_dispatch_seconds,"
+                + " percentile_cont(0.9) within group (order by " + DISPATCH_SECONDS + ") as p90_dispatch_seconds"
                 + " from cases"
                 + " where created_at >= $1 and created_at < $2 and " + unit + " is not null"
                 + " and " + FILED_CASES
@@ -88,10 +96,14 @@ public final class KpiReport implements KpiSource {
         long dispatched = r.getLong("dispatched");
         long closed = r.getLong("closed");
         long voided = r.getLong("voided");
+        long acknowledged = r.getLong("acknowledged");
         return new KpiRow(r.getString("unit"), filed, dispatched, rate(r.getLong("dispatched_on_time"), dispatched),
                 closed, rate(r.getLong("closed_on_time"), closed), voided,
                 filed == 0 ? null : 1.0 - (double) voided / filed,
-                r.getDouble("mean_minutes"), r.getDouble("p90_minutes"), r.getLong("overdue_open"));
+                r.getDouble("mean_minutes"), r.getDouble("p90_minutes"), r.getLong("overdue_open"), acknowledged,
+                rate(r.getLong("acknowledged_on_time"), acknowledged), r.getDouble("mean_ack_seconds"),
+                r.getDouble("p90_ack_seconds"), r.getDouble("mean_dispatch_seconds"),
+                r.getDouble("p90_dispatch_seconds"));
     }
 
     private static Double rate(long part, long whole) {

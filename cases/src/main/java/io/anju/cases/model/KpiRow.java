@@ -14,8 +14,16 @@ package io.anju.cases.model;
  * @param meanHandlingMinutes  mean of dispatch → close
  * @param p90HandlingMinutes   90th percentile of dispatch → close
  * @param overdueOpen          open cases past their deadline now
+ * @param acknowledged         cases a person acknowledged (verified, or voided) from collected
+ * @param onTimeAcknowledgeRate acknowledged by the acknowledge deadline / acknowledged
+ * @param meanAcknowledgeSeconds mean of filing → acknowledgement
+ * @param p90AcknowledgeSeconds 90th percentile of filing → acknowledgement
+ * @param meanDispatchSeconds  mean of filing → dispatch
+ * @param p90DispatchSeconds   90th percentile of filing → dispatch
  */
 public record KpiRow(String unit, long filed, long dispatched, Double onTimeDispatchRate, long closed,
                      Double onTimeClosureRate, long voided, Double accurateFilingRate, Double meanHandlingMinutes,
-                     Double p90HandlingMinutes, long overdueOpen) {
+                     Double p90HandlingMinutes, long overdueOpen, long acknowledged, Double onTimeAcknowledgeRate,
+                     Double meanAcknowledgeSeconds, Double p90AcknowledgeSeconds, Double meanDispatchSeconds,
+                     Double p90DispatchSeconds) {
 }

@@ -25,21 +25,29 @@ import java.util.Map;
  * @param deviceTypes        when not empty, only alerts of these kinds of device are filed here: another category
  *                           takes the same alert types from every other device (e.g. a crowd counter's
  *                           {@code device_offline} goes to the street's emergency team, a charger's to property)
- * @param dispatchWithin     from filing to dispatch (on-time dispatch KPI)
+ * @param dispatchWithin     from filing to dispatch: the dispatch deadline, chased by supervision
+ * @param acknowledgeWithin  from filing to a person's acknowledgement (verify), per severity; never longer than the
+ *                           dispatch limit
  * @param handleWithin       from dispatch to closure, per severity: red and orange are the urgent variants
  * @param response           per severity, what a warning opens: a case, a watch item or only a notice
  */
 public record Category(String code, String major, String name, String nameZh, String group, String department,
                        List<String> supportDepartments, List<AlertType> alertTypes, List<DeviceType> deviceTypes,
-                       Duration dispatchWithin, Map<Severity, Duration> handleWithin,
-                       Map<Severity, ResponseLevel> response) {
+                       Duration dispatchWithin, Map<Severity, Duration> acknowledgeWithin,
+                       Map<Severity, Duration> handleWithin, Map<Severity, ResponseLevel> response) {
 
     public Category {
         supportDepartments = List.copyOf(supportDepartments == null ? List.of() : supportDepartments);
         alertTypes = List.copyOf(alertTypes == null ? List.of() : alertTypes);
         deviceTypes = List.copyOf(deviceTypes == null ? List.of() : deviceTypes);
+        acknowledgeWithin = acknowledgeWithin == null ? Map.of() : Map.copyOf(acknowledgeWithin);
         handleWithin = Map.copyOf(handleWithin);
         response = Map.copyOf(response == null ? Map.of() : response);
+    }
+
+    /** The acknowledge time limit for a case of this category at {@code severity}. */
+    public Duration acknowledgeWithin(Severity severity) {
+        return acknowledgeWithin.get(severity);
     }
 
     /** The handling time limit for a case of this category at {@code severity}. */

@@ -24,7 +24,8 @@ import java.util.Optional;
  * The configured case categories (defaults in {@code categories.json} on the class path; {@code --categories FILE}
  * replaces them). Validated at load: every alert type maps to exactly one category (for any device; a category that
  * names {@code deviceTypes} takes the type from those devices only), every category has a department, a dispatch
- * limit, and a handling limit and a response (case, watch or notice) for every severity.
+ * limit, and an acknowledge limit (no longer than the dispatch limit), a handling limit and a response (case, watch
+ * or notice) for every severity.
  */
 public final class CategoryTable {
 
@@ -50,6 +51,12 @@ public final class CategoryTable {
             for (Severity s : Severity.values()) {
                 Duration d = c.handleWithin().get(s);
                 require(d != null && !d.isNegative() && !d.isZero(), where + ".handleWithin." + s.wireName() + " must be > 0");
+                Duration ack = c.acknowledgeWithin().get(s);
+                String field = where + ".acknowledgeWithin." + s.wireName();
+                require(ack != null && !ack.isNegative() && !ack.isZero(), field + " must be > 0");
+                // Acknowledging comes before dispatch: a later acknowledge limit would never be the one that bites.
+                require(ack.compareTo(c.dispatchWithin()) <= 0,
+                        field + " (" + ack + ") must not exceed dispatchWithin (" + c.dispatchWithin() + ")");
             }
             require(c.deviceTypes().isEmpty() || !c.alertTypes().isEmpty(),
                     where + ".deviceTypes needs the alertTypes it narrows");

@@ -47,9 +47,11 @@ public final class CasesConfig {
             duration("auth.tokenTtl", "8h", "1m", "720h", "Lifetime of a sign-in token"),
             string("auth.keyFile", "", "HS256 key file for tokens; empty = <data.dir>/cases/jwt.key, created on first start"),
             integer("auth.passwordIterations", 210_000, 10_000, 10_000_000, "PBKDF2-HMAC-SHA256 iterations for new password hashes"),
-            duration("supervision.interval", "10s", "100ms", "1h", "How often deadlines are checked"),
-            duration("supervision.remindEvery", "15m", "1s", "24h", "Reminders to the owner while a case is overdue"),
-            duration("supervision.escalateAfter", "30m", "1s", "168h", "Each further span overdue escalates the case one level up"),
+            duration("supervision.interval", "10s", "100ms", "1h", "Longest wait between deadline checks; supervision also wakes at the earliest due step"),
+            duration("supervision.remindEvery", "15m", "1s", "24h", "Reminders to the owner while a case is past its handling deadline"),
+            duration("supervision.escalateAfter", "30m", "1s", "168h", "Each further span past the handling deadline escalates the case one level up"),
+            duration("supervision.ackRemindEvery", "1m", "1s", "24h", "Reminders to the owner while a case is past its acknowledge or dispatch deadline"),
+            duration("supervision.ackEscalateAfter", "2m", "1s", "168h", "Each further span past the acknowledge or dispatch deadline escalates the case one level up"),
             string("notify.webhook.url", "", "Notification webhook (an SMS/IM gateway); empty = none. Red cases need two people-facing channels: this, WeCom, DingTalk or SMS beside SSE"),
             string("notify.webhook.secret", "", "HMAC-SHA256 secret that signs notification requests (16+ characters)"),
             string("notify.minSeverity", "blue", "Lowest case severity that notifies people (blue, yellow, orange, red); export gets every change"),
@@ -218,6 +220,10 @@ public final class CasesConfig {
     public Duration supervisionRemindEvery() { return values.d("supervision.remindEvery"); }
 
     public Duration supervisionEscalateAfter() { return values.d("supervision.escalateAfter"); }
+
+    public Duration supervisionAckRemindEvery() { return values.d("supervision.ackRemindEvery"); }
+
+    public Duration supervisionAckEscalateAfter() { return values.d("supervision.ackEscalateAfter"); }
 
     public Severity notifyMinSeverity() {
         return severity("notify.minSeverity");

@@ -38,6 +38,7 @@ import io.anju.cases.service.CaseService;
 import io.anju.cases.service.PgCaseService;
 import io.anju.cases.store.Database;
 import io.anju.cases.supervise.SupervisionSettings;
+import io.anju.cases.supervise.SupervisionTimer;
 import io.anju.common.registry.Registry;
 import io.anju.common.registry.RegistryLoader;
 import io.anju.common.topic.TopicAdmin;
@@ -82,14 +83,14 @@ public final class CasesServer implements AutoCloseable {
     private final OutboxRetention retention;
     private final SseHub sse;
     private final AlertIntake intake;
-    private final long supervisionTimer;
+    private final SupervisionTimer supervisionTimer;
     private final HttpServer http;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private CasesServer(Database database, Vertx vertx, Pool pool, PrometheusMeterRegistry metrics, UserStore users,
                         CaseService service, OutboxDispatcher dispatcher, OutboxRetention retention, SseHub sse,
                         AlertIntake intake,
-                        long supervisionTimer, HttpServer http) {
+                        SupervisionTimer supervisionTimer, HttpServer http) {
         this.database = database;
         this.vertx = vertx;
         this.pool = pool;
@@ -159,16 +160,18 @@ public final class CasesServer implements AutoCloseable {
         Outbox outbox = new AddressedOutbox(new PgOutbox(policy, dispatcher, clock, metrics),
                 new RecipientResolver(categories), signer, clock);
         SupervisionSettings supervision = new SupervisionSettings(config.supervisionRemindEvery(),
-                config.supervisionEscalateAfter(), config.supervisionInterval(), SupervisionSettings.defaults().batch());
+                config.supervisionEscalateAfter(), config.supervisionAckRemindEvery(),
+                config.supervisionAckEscalateAfter(), config.supervisionInterval(), SupervisionSettings.defaults().batch());
+        SupervisionTimer timer = new SupervisionTimer(vertx, pool, clock, supervision);
         Router caseRouter = new Router(registry, categories, config.districtId());
         dispatcher.onUndelivered(new UndeliveredRedEscalation(caseRouter, outbox, dispatcher.channels().values().stream()
                 .filter(DeliveryChannel::confirmsDelivery).map(DeliveryChannel::name).toList()));
         PgCaseService service = new PgCaseService(pool, caseRouter,
-                categories, access, outbox, new KpiReport(pool, categories), supervision, clock);
+                categories, access, outbox, new KpiReport(pool, categories), supervision, clock, timer);
         dispatcher.start();
         OutboxRetention retention = new OutboxRetention(vertx, pool, config.outboxRetention(), clock);
         retention.start();
-        long timer = startSupervision(vertx, service, supervision, clock);
+        timer.start(service::supervise);
 
         AlertIntake intake = new AlertIntake(new IntakeSettings(config.kafkaBootstrap(), Topics.ALERTS,
                 config.intakeGroupId(), IntakeSettings.DEFAULT_POLL_TIMEOUT, config.intakeRetryBackoff(),
@@ -218,19 +221,6 @@ public final class CasesServer implements AutoCloseable {
         return channels;
     }
 
-    /** Runs supervision every interval; a run still going when the next is due is not doubled. */
-    private static long startSupervision(Vertx vertx, CaseService service, SupervisionSettings s, Clock clock) {
-        AtomicBoolean running = new AtomicBoolean();
-        return vertx.setPeriodic(s.interval().toMillis(), id -> {
-            if (!running.compareAndSet(false, true)) {
-                return;
-            }
-            service.supervise(clock.instant())
-                    .onFailure(e -> LOG.warn("supervision run failed (retried next interval): {}", e.toString()))
-                    .onComplete(r -> running.set(false));
-        });
-    }
-
     public int httpPort() {
         return http.actualPort();
     }
@@ -259,7 +249,7 @@ public final class CasesServer implements AutoCloseable {
         LOG.info("stopping the case service ...");
         await(http.close(), "HTTP server");
         intake.close();
-        vertx.cancelTimer(supervisionTimer);
+        supervisionTimer.stop();
         retention.stop();
         await(dispatcher.stop(), "notification dispatcher");
         sse.close();

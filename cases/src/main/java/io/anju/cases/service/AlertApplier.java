@@ -3,6 +3,7 @@ package io.anju.cases.service;
 import io.anju.cases.lifecycle.Lifecycle;
 import io.anju.cases.model.CaseRecord;
 import io.anju.cases.model.CaseState;
+import io.anju.cases.model.DeadlineStage;
 import io.anju.cases.model.Origin;
 import io.anju.cases.model.ResponseLevel;
 import io.anju.cases.routing.Category;
@@ -15,15 +16,13 @@ import io.anju.cases.store.CaseRows;
 import io.anju.cases.store.CaseSql;
 import io.anju.cases.store.NewEvent;
 import io.anju.cases.store.ReceiptSql;
-import io.anju.cases.supervise.SupervisionPlan;
-import io.anju.cases.supervise.SupervisionSettings;
+import io.anju.cases.supervise.Deadlines;
 import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.Severity;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,12 +46,12 @@ final class AlertApplier {
 
     private final Router router;
     private final CaseChanges changes;
-    private final SupervisionSettings supervision;
+    private final Deadlines deadlines;
 
-    AlertApplier(Router router, CaseChanges changes, SupervisionSettings supervision) {
+    AlertApplier(Router router, CaseChanges changes, Deadlines deadlines) {
         this.router = router;
         this.changes = changes;
-        this.supervision = supervision;
+        this.deadlines = deadlines;
     }
 
     Future<CaseRecord> apply(SqlConnection tx, Alert alert, Instant now) {
@@ -149,8 +148,12 @@ final class AlertApplier {
             d.assignedUnit = routing.assignedUnit();
             d.firstEventAt = Instant.ofEpochMilli(alert.firstEventTs());
             d.alertEmittedAt = Instant.ofEpochMilli(alert.emittedAt());
-            // Only a case has a dispatch limit: a watch item and a notice wait for no one.
-            d.dispatchDueAt = response == ResponseLevel.CASE ? now.plus(category.dispatchWithin()) : null;
+            // Only a case has deadlines: a watch item and a notice wait for no one.
+            if (response == ResponseLevel.CASE) {
+                d.dispatchDueAt = now.plus(category.dispatchWithin());
+                d.acknowledgeDueAt = now.plus(category.acknowledgeWithin(d.severity));
+            }
+            deadlines.follow(d);
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("alertId", alert.id());
             data.put("revision", alert.revision());
@@ -189,6 +192,7 @@ final class AlertApplier {
         } else {
             raisedOrUpdated(d, alert, now, events);
         }
+        deadlines.follow(d);
         return changes.update(tx, d, now, events).map(CaseChanges.Saved::after);
     }
 
@@ -217,8 +221,8 @@ final class AlertApplier {
             events.add(NewEvent.bySystem("alert_reraised", "alert_reraised", CaseState.FEEDBACK_SUBMITTED, back,
                     "the device reports the condition again", Map.of("alertId", alert.id())));
         }
-        if (raised && d.dispatchedAt != null && d.deadlineAt != null) {
-            shortenDeadline(d, events);
+        if (raised) {
+            shortenDeadlines(d, events);
         }
     }
 
@@ -232,28 +236,39 @@ final class AlertApplier {
                 "the alert rose to " + d.severity.wireName() + ": a case from now", data));
     }
 
-    /** Deadlines never relax: a higher severity can only bring the deadline forward. */
-    private void shortenDeadline(CaseDraft d, List<NewEvent> events) {
-        Duration limit = router.categories().byCode(d.categoryCode).map(c -> c.handleWithin(d.severity)).orElse(null);
-        if (limit == null) {
+    /**
+     * Deadlines never relax: a higher severity can only bring a pending deadline forward — the acknowledge deadline
+     * (from filing) while nobody has acknowledged the case, the handling deadline (from dispatch) once dispatched.
+     */
+    private void shortenDeadlines(CaseDraft d, List<NewEvent> events) {
+        Category category = router.categories().byCode(d.categoryCode).orElse(null);
+        if (category == null) {
             return;
         }
-        Instant shorter = d.dispatchedAt.plus(limit);
-        if (!shorter.isBefore(d.deadlineAt)) {
-            return;
+        if (d.acknowledgedAt == null && d.acknowledgeDueAt != null) {
+            Instant shorter = d.createdAt.plus(category.acknowledgeWithin(d.severity));
+            if (shorter.isBefore(d.acknowledgeDueAt)) {
+                events.add(deadlineSet(d, DeadlineStage.ACKNOWLEDGE, d.acknowledgeDueAt, shorter));
+                d.acknowledgeDueAt = shorter;
+            }
         }
-        Instant before = d.deadlineAt;
-        d.deadlineAt = shorter;
-        if (d.state.underDeadline()) {
-            d.nextSupervisionAt = SupervisionPlan.nextAt(shorter, d.reminders, d.escalations, d.assignedLevel,
-                    supervision);
+        if (d.dispatchedAt != null && d.deadlineAt != null) {
+            Instant shorter = d.dispatchedAt.plus(category.handleWithin(d.severity));
+            if (shorter.isBefore(d.deadlineAt)) {
+                events.add(deadlineSet(d, DeadlineStage.HANDLE, d.deadlineAt, shorter));
+                d.deadlineAt = shorter;
+            }
         }
+    }
+
+    private static NewEvent deadlineSet(CaseDraft d, DeadlineStage stage, Instant before, Instant shorter) {
         Map<String, Object> data = new LinkedHashMap<>();
+        data.put("stage", stage.wireName());
         data.put("from", before.toString());
         data.put("to", shorter.toString());
         data.put("severity", d.severity.wireName());
-        events.add(NewEvent.bySystem("deadline_set", "deadline_set", null, null,
-                "severity raised to " + d.severity.wireName() + ": deadline brought forward", data));
+        return NewEvent.bySystem("deadline_set", "deadline_set", null, null, "severity raised to "
+                + d.severity.wireName() + ": " + stage.wireName() + " deadline brought forward", data);
     }
 
     private void cleared(CaseDraft d, Alert alert, Instant now, List<NewEvent> events) {

@@ -28,6 +28,8 @@ import io.anju.cases.store.CaseRows;
 import io.anju.cases.store.CaseSql;
 import io.anju.cases.store.EventSql;
 import io.anju.cases.store.NewEvent;
+import io.anju.cases.supervise.DeadlineWatch;
+import io.anju.cases.supervise.Deadlines;
 import io.anju.cases.supervise.SupervisionSettings;
 import io.anju.cases.supervise.Supervisor;
 import io.anju.common.alert.Alert;
@@ -73,9 +75,18 @@ public final class PgCaseService implements CaseService {
     private final AlertApplier intake;
     private final Transitions transitions;
     private final Supervisor supervisor;
+    private final Deadlines deadlines;
+    private final DeadlineWatch watch;
 
+    /** A service whose supervision runs only when {@link #supervise} is called (tests that move the clock by hand). */
     public PgCaseService(Pool pool, Router router, CategoryTable categories, AccessPolicy access, Outbox outbox,
                          KpiSource kpis, SupervisionSettings supervision, Clock clock) {
+        this(pool, router, categories, access, outbox, kpis, supervision, clock, DeadlineWatch.NONE);
+    }
+
+    /** {@code watch} hears, after each commit, when the changed case's next supervision step is due. */
+    public PgCaseService(Pool pool, Router router, CategoryTable categories, AccessPolicy access, Outbox outbox,
+                         KpiSource kpis, SupervisionSettings supervision, Clock clock, DeadlineWatch watch) {
         this.pool = pool;
         this.router = router;
         this.categories = categories;
@@ -84,8 +95,10 @@ public final class PgCaseService implements CaseService {
         this.kpis = kpis;
         this.clock = clock;
         this.changes = new CaseChanges(outbox);
-        this.intake = new AlertApplier(router, changes, supervision);
-        this.transitions = new Transitions(categories);
+        this.deadlines = new Deadlines(supervision);
+        this.watch = watch;
+        this.intake = new AlertApplier(router, changes, deadlines);
+        this.transitions = new Transitions(categories, deadlines);
         this.supervisor = new Supervisor(pool, router, outbox, supervision);
     }
 
@@ -104,7 +117,7 @@ public final class PgCaseService implements CaseService {
     }
 
     private Future<CaseRecord> applyAlertOnce(Alert alert) {
-        return change(tx -> intake.apply(tx, alert, clock.instant()));
+        return watched(change(tx -> intake.apply(tx, alert, clock.instant())));
     }
 
     @Override
@@ -120,7 +133,7 @@ public final class PgCaseService implements CaseService {
             Routing routing = router.route(request);
             access.checkCanReport(who, routing.location());
             Instant now = clock.instant();
-            return change(tx -> CaseNumbers.next(tx, now).compose(caseNo -> {
+            return watched(change(tx -> CaseNumbers.next(tx, now).compose(caseNo -> {
                 CaseDraft d = new CaseDraft();
                 d.caseNo = caseNo;
                 d.origin = request.origin();
@@ -135,13 +148,15 @@ public final class PgCaseService implements CaseService {
                 d.assignedUnit = routing.assignedUnit();
                 d.firstEventAt = now;
                 d.dispatchDueAt = now.plus(routing.category().dispatchWithin());
+                d.acknowledgeDueAt = now.plus(routing.category().acknowledgeWithin(d.severity));
+                deadlines.follow(d);
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("severity", d.severity.wireName());
                 data.put("assignedUnit", d.assignedUnit);
                 NewEvent created = NewEvent.by(who, "created", "opened", null, CaseState.COLLECTED,
                         request.description(), request.attachments(), data);
                 return changes.insert(tx, d, now, List.of(created)).map(CaseChanges.Saved::after);
-            }));
+            })));
         });
     }
 
@@ -150,13 +165,13 @@ public final class PgCaseService implements CaseService {
         if (request == null || request.action() == null) {
             return Future.failedFuture(CaseException.invalid("a transition needs an action"));
         }
-        return change(tx -> locked(tx, caseId).compose(d -> {
+        return watched(change(tx -> locked(tx, caseId).compose(d -> {
             access.checkCanSee(who, d.toRecord());
             access.checkCanAct(who, d.toRecord(), request.action());
             Instant now = clock.instant();
             NewEvent event = transitions.apply(d, who, request, now);
             return changes.update(tx, d, now, List.of(event)).map(CaseChanges.Saved::after);
-        }));
+        })));
     }
 
     @Override
@@ -256,6 +271,15 @@ public final class PgCaseService implements CaseService {
     /** One transaction; the Outbox is woken once it committed. */
     private <T> Future<T> change(Function<SqlConnection, Future<T>> work) {
         return pool.withTransaction(tx -> attempt(() -> work.apply(tx))).onSuccess(v -> outbox.wake());
+    }
+
+    /** Tells the watch when the committed case is next due for supervision, so a near deadline is not missed. */
+    private Future<CaseRecord> watched(Future<CaseRecord> committed) {
+        return committed.onSuccess(c -> {
+            if (c != null && c.nextSupervisionAt() != null) {
+                watch.due(c.nextSupervisionAt());
+            }
+        });
     }
 
     /** Turns a refusal thrown while preparing a request into a failed future. */

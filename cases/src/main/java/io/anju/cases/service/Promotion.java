@@ -25,8 +25,10 @@ final class Promotion {
         d.state = CaseState.COLLECTED;
         d.response = ResponseLevel.CASE;
         d.dispatchDueAt = now.plus(category.dispatchWithin());
+        d.acknowledgeDueAt = now.plus(category.acknowledgeWithin(d.severity));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("severity", d.severity.wireName());
+        data.put("acknowledgeDue", d.acknowledgeDueAt.toString());
         data.put("dispatchDue", d.dispatchDueAt.toString());
         return data;
     }

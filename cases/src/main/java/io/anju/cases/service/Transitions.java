@@ -10,6 +10,7 @@ import io.anju.cases.routing.Category;
 import io.anju.cases.routing.CategoryTable;
 import io.anju.cases.store.CaseDraft;
 import io.anju.cases.store.NewEvent;
+import io.anju.cases.supervise.Deadlines;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -18,17 +19,20 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What each step of the loop does to a case besides changing its state: the dispatch starts the handling deadline,
- * feedback and closure stamp their times, rework flags the case, a promotion makes a watch item a case, and so on.
- * Refuses a missing note, score or department as INVALID and a step from the wrong state as CONFLICT. Who may act
- * is checked before, by the caller.
+ * What each step of the loop does to a case besides changing its state: the first step from collected acknowledges
+ * it, the dispatch starts the handling deadline, feedback and closure stamp their times, rework flags the case, a
+ * promotion makes a watch item a case, and so on; then the case follows the deadline of its new stage. Refuses a
+ * missing note, score or department as INVALID and a step from the wrong state as CONFLICT. Who may act is checked
+ * before, by the caller.
  */
 final class Transitions {
     private final CategoryTable categories;
+    private final Deadlines deadlines;
     private final Set<String> departments = new TreeSet<>();
 
-    Transitions(CategoryTable categories) {
+    Transitions(CategoryTable categories, Deadlines deadlines) {
         this.categories = categories;
+        this.deadlines = deadlines;
         for (Category c : categories.all()) {
             departments.add(c.department());
             departments.addAll(c.supportDepartments());
@@ -59,10 +63,7 @@ final class Transitions {
                 d.reworked = true;
                 d.feedbackAt = null;
             }
-            case CLOSE -> {
-                d.closedAt = now;
-                d.nextSupervisionAt = null;
-            }
+            case CLOSE -> d.closedAt = now;
             case EVALUATE -> {
                 if (req.score() == null || req.score() < 1 || req.score() > 5) {
                     throw CaseException.invalid("evaluate needs a score from 1 to 5 (was " + req.score() + ")");
@@ -75,7 +76,6 @@ final class Transitions {
             case VOID -> {
                 d.voidReason = required(req.note(), "void needs a note saying why the case was filed in error");
                 d.closedAt = now;
-                d.nextSupervisionAt = null;
             }
             default -> {
                 // verify and analyse change the state only
@@ -87,7 +87,13 @@ final class Transitions {
         if (d.assignee != null) {
             data.put("assignee", d.assignee);
         }
+        if (from == CaseState.COLLECTED && d.acknowledgedAt == null) {
+            // verified, or voided as a false alarm: either way a person has looked at it
+            d.acknowledgedAt = now;
+        }
         d.state = to;
+        // The case is now held to the deadline of its new stage (or to none once feedback is given or it is closed).
+        deadlines.follow(d);
         // A person has now moved the case: a later re-raise of its alert no longer returns it to an older step.
         d.stateBeforeClear = null;
         if (req.action() == CaseAction.PROMOTE) {
@@ -103,7 +109,6 @@ final class Transitions {
         }
         d.dispatchedAt = now;
         d.deadlineAt = now.plus(category.handleWithin(d.severity));
-        d.nextSupervisionAt = d.deadlineAt;
         data.put("department", d.department);
         data.put("supportDepartments", category.supportDepartments());
         data.put("deadline", d.deadlineAt.toString());

@@ -2,6 +2,7 @@ package io.anju.cases.store;
 
 import io.anju.cases.model.CaseRecord;
 import io.anju.cases.model.CaseState;
+import io.anju.cases.model.DeadlineStage;
 import io.anju.cases.model.Level;
 import io.anju.cases.model.Origin;
 import io.anju.cases.model.ResponseLevel;
@@ -19,7 +20,8 @@ import java.util.List;
 /**
  * The mutable working copy of one case row inside a transaction: the service changes its fields, then
  * {@link CaseSql} writes it back in one statement. Public fields keep each change a one-liner that reads like the rule
- * it implements. {@link #escalations} is supervision's own counter and is not part of the API's {@link CaseRecord}.
+ * it implements. {@link #escalations}, {@link #supervisionStage} and the acknowledge times are supervision's own and are
+ * not part of the API's {@link CaseRecord}.
  */
 public final class CaseDraft {
     public long id;
@@ -70,6 +72,10 @@ public final class CaseDraft {
     /** Read only: the notifier sets it. */
     public Instant firstNotifiedAt;
     public int escalations;
+    public Instant acknowledgeDueAt;
+    public Instant acknowledgedAt;
+    /** The stage whose deadline {@link #reminders} and {@link #escalations} count against; null before any. */
+    public DeadlineStage supervisionStage;
     public int version;
 
     /** The row as read (all columns of {@code cases}). */
@@ -121,6 +127,10 @@ public final class CaseDraft {
         d.voidReason = r.voidReason();
         d.stateBeforeClear = CaseRows.stateOrNull(row.getString("state_before_clear"));
         d.escalations = row.getInteger("escalations");
+        d.acknowledgeDueAt = CaseRows.instant(row, "acknowledge_due_at");
+        d.acknowledgedAt = CaseRows.instant(row, "acknowledged_at");
+        String stage = row.getString("supervision_stage");
+        d.supervisionStage = stage == null ? null : DeadlineStage.fromWire(stage);
         d.firstNotifiedAt = r.firstNotifiedAt();
         d.version = r.version();
         return d;

@@ -92,7 +92,7 @@ public final class CaseRows {
         return json == null ? List.of() : read(json.toString(), EVIDENCE);
     }
 
-    private static Instant instant(Row r, String column) {
+    static Instant instant(Row r, String column) {
         OffsetDateTime t = r.getOffsetDateTime(column);
         return t == null ? null : t.toInstant();
     }

@@ -1,11 +1,13 @@
 package io.anju.cases.supervise;
 
+import io.anju.cases.model.DeadlineStage;
 import io.anju.cases.model.Level;
 import io.anju.cases.routing.Router;
 import io.anju.cases.store.CaseChanges;
 import io.anju.cases.store.CaseDraft;
 import io.anju.cases.store.NewEvent;
 import io.anju.cases.store.SupervisionSql;
+import io.anju.cases.supervise.SupervisionSettings.Spans;
 import io.anju.cases.notify.Outbox;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -19,18 +21,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Chases cases past their handling deadline: marks them overdue, sends reminders and escalates them one level up the
- * chain, as {@link SupervisionSettings} say. Each case is one transaction; a run after a long pause performs every step
+ * Chases cases past the deadline of their stage (acknowledge, dispatch, handle; see {@link Deadlines}): sends
+ * reminders and escalates them one level up the chain, as {@link SupervisionSettings} say, and marks a case past its
+ * handling deadline overdue. Each case is one transaction; a run after a long pause performs every step
  * that fell due meanwhile, in time order, exactly once (see {@link SupervisionPlan}).
  */
 public final class Supervisor {
     private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
+    /** Cases supervised at the same time; a few, to leave the pool's other connections to people and the intake. */
+    static final int LANES = 4;
 
     private final Pool pool;
     private final Router router;
     private final CaseChanges changes;
     private final Outbox outbox;
     private final SupervisionSettings settings;
+    private final Deadlines deadlines;
 
     public Supervisor(Pool pool, Router router, Outbox outbox, SupervisionSettings settings) {
         this.pool = pool;
@@ -38,19 +44,27 @@ public final class Supervisor {
         this.changes = new CaseChanges(outbox);
         this.outbox = outbox;
         this.settings = settings;
+        this.deadlines = new Deadlines(settings);
     }
 
-    /** Runs one batch at {@code now}; returns how many cases changed. */
+    /**
+     * Runs one batch at {@code now}, in {@link #LANES} lanes of one case after another, so that many cases falling due
+     * together do not wait for each other's transactions; returns how many cases changed.
+     */
     public Future<Integer> run(Instant now) {
         return SupervisionSql.dueIds(pool, now, settings.batch()).compose(ids -> {
-            Future<Integer> chain = Future.succeededFuture(0);
-            for (long id : ids) {
-                chain = chain.compose(n -> superviseOne(id, now).map(changed -> changed ? n + 1 : n));
+            List<Future<Integer>> lanes = new ArrayList<>();
+            for (int lane = 0; lane < Math.min(LANES, ids.size()); lane++) {
+                Future<Integer> chain = Future.succeededFuture(0);
+                for (int i = lane; i < ids.size(); i += LANES) {
+                    long id = ids.get(i);
+                    chain = chain.compose(n -> superviseOne(id, now).map(changed -> changed ? n + 1 : n));
+                }
+                lanes.add(chain);
             }
-            return chain;
+            return Future.all(lanes).map(all -> lanes.stream().mapToInt(Future::result).sum());
         }).onSuccess(n -> {
             if (n > 0) {
-                outbox.wake();
                 LOG.info("supervision at {}: {} case(s) reminded or escalated", now, n);
             }
         });
@@ -65,7 +79,12 @@ public final class Supervisor {
             CaseDraft d = CaseDraft.of(row.get());
             List<NewEvent> events = dueSteps(d, now);
             return changes.update(tx, d, now, events).map(saved -> !events.isEmpty());
-        })).recover(err -> {
+        })).onSuccess(changed -> {
+            if (changed) {
+                // the reminder or escalation goes out at once, not after the rest of the batch
+                outbox.wake();
+            }
+        }).recover(err -> {
             // One broken case must not stall the others: it stays due and is tried again on the next run.
             LOG.warn("supervision of case {} at {} failed: {}", id, now, err.toString());
             return Future.succeededFuture(false);
@@ -74,52 +93,58 @@ public final class Supervisor {
 
     /** Applies to {@code d} every step due by {@code now}, oldest first, and returns their audit entries. */
     List<NewEvent> dueSteps(CaseDraft d, Instant now) {
+        deadlines.follow(d);
         List<NewEvent> events = new ArrayList<>();
-        if (d.deadlineAt == null) {
-            d.nextSupervisionAt = null;
+        Instant deadline = Deadlines.deadline(d);
+        if (d.nextSupervisionAt == null || deadline == null) {
             return events;
         }
+        Spans spans = settings.spans(d.supervisionStage);
         int missed = 0;
         while (true) {
-            Instant reminder = SupervisionPlan.nextReminder(d.deadlineAt, d.reminders, settings);
-            Instant escalation = SupervisionPlan.nextEscalation(d.deadlineAt, d.escalations, d.assignedLevel, settings);
+            Instant reminder = SupervisionPlan.nextReminder(deadline, d.reminders, spans);
+            Instant escalation = SupervisionPlan.nextEscalation(deadline, d.escalations, d.assignedLevel, spans);
             if (escalation != null && !escalation.isAfter(reminder) && !escalation.isAfter(now)) {
-                events.add(escalate(d, escalation));
+                events.add(escalate(d, deadline, escalation));
             } else if (!reminder.isAfter(now)) {
-                Instant following = SupervisionPlan.nextReminder(d.deadlineAt, d.reminders + 1, settings);
+                Instant following = SupervisionPlan.nextReminder(deadline, d.reminders + 1, spans);
                 boolean laterOneDue = !following.isAfter(now) && (escalation == null || following.isBefore(escalation));
                 if (laterOneDue) {
                     // Catching up after a pause: one reminder says how overdue the case is, not one per missed slot.
                     d.reminders++;
                     missed++;
                 } else {
-                    events.add(remind(d, reminder, missed));
+                    events.add(remind(d, deadline, reminder, missed));
                     missed = 0;
                 }
             } else {
                 break;
             }
         }
-        d.nextSupervisionAt = SupervisionPlan.nextAt(d.deadlineAt, d.reminders, d.escalations, d.assignedLevel, settings);
+        deadlines.follow(d);
         return events;
     }
 
-    private NewEvent remind(CaseDraft d, Instant dueAt, int missed) {
-        d.overdue = true;
+    private NewEvent remind(CaseDraft d, Instant deadline, Instant dueAt, int missed) {
+        if (d.supervisionStage == DeadlineStage.HANDLE) {
+            // the GB/T 30428 overdue flag is about the handling deadline; earlier stages have their own KPIs
+            d.overdue = true;
+        }
         d.reminders++;
         Map<String, Object> data = new LinkedHashMap<>();
+        data.put("stage", d.supervisionStage.wireName());
         data.put("reminder", d.reminders);
-        data.put("deadline", d.deadlineAt.toString());
+        data.put("deadline", deadline.toString());
         data.put("dueAt", dueAt.toString());
         data.put("assignedUnit", d.assignedUnit);
         if (missed > 0) {
             data.put("missed", missed);
         }
         return NewEvent.bySystem("reminder", "reminder", null, null,
-                "overdue since " + d.deadlineAt + ": reminder " + d.reminders, data);
+                late(d.supervisionStage, deadline) + ": reminder " + d.reminders, data);
     }
 
-    private NewEvent escalate(CaseDraft d, Instant dueAt) {
+    private NewEvent escalate(CaseDraft d, Instant deadline, Instant dueAt) {
         Level from = d.assignedLevel;
         Level to = from.up().orElseThrow();
         String fromUnit = d.assignedUnit;
@@ -127,13 +152,23 @@ public final class Supervisor {
         d.assignedUnit = router.unitAt(to, d.location);
         d.escalations++;
         Map<String, Object> data = new LinkedHashMap<>();
+        data.put("stage", d.supervisionStage.wireName());
+        data.put("deadline", deadline.toString());
         data.put("from", fromUnit);
         data.put("to", d.assignedUnit);
         data.put("fromLevel", from.wireName());
         data.put("level", to.wireName());
         data.put("dueAt", dueAt.toString());
         return NewEvent.bySystem("escalated", "escalated", null, null,
-                "overdue since " + d.deadlineAt + ": escalated from " + from.wireName() + " " + fromUnit + " to "
+                late(d.supervisionStage, deadline) + ": escalated from " + from.wireName() + " " + fromUnit + " to "
                         + to.wireName() + " " + d.assignedUnit, data);
+    }
+
+    private static String late(DeadlineStage stage, Instant deadline) {
+        return switch (stage) {
+            case ACKNOWLEDGE -> "not acknowledged since " + deadline;
+            case DISPATCH -> "not dispatched since " + deadline;
+            case HANDLE -> "overdue since " + deadline;
+        };
     }
 }

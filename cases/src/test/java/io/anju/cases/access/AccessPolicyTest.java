@@ -81,7 +81,7 @@ class AccessPolicyTest {
         List<Category> edited = CategoryTable.defaults().all().stream()
                 .map(c -> !c.code().equals("04-01") ? c : new Category(c.code(), c.major(), c.name(), c.nameZh(),
                         c.group(), c.department(), List.of("property"), c.alertTypes(), c.deviceTypes(),
-                        c.dispatchWithin(), c.handleWithin(), c.response()))
+                        c.dispatchWithin(), c.acknowledgeWithin(), c.handleWithin(), c.response()))
                 .toList();
         AccessPolicy configured = new AccessPolicy(new CategoryTable(edited));
 

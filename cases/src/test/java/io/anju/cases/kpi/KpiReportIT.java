@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -161,6 +162,55 @@ class KpiReportIT {
         // percentile_cont(0.9) over 10, 20, 30, 40: 30 + 0.7 × 10.
         assertThat(g1.p90HandlingMinutes()).isCloseTo(37.0, within(1e-9));
         assertThat(g1.accurateFilingRate()).isCloseTo(1.0, within(1e-9));
+    }
+
+    @Test
+    void timesToAcknowledgeAndDispatchGiveMeanAndP90InSecondsAndAcknowledgementsSplitOnTimeFromLate() throws Exception {
+        Instant day = newDay();
+        Duration limit = Duration.ofMinutes(30);
+        // Acknowledged 60, 90, 120 and 300 s after filing against a 120 s limit; one never acknowledged.
+        List<String> numbers;
+        try (Connection c = db.jdbc()) {
+            numbers = CaseInserts.insert(c, filed(day).dispatched(MINUTE.multipliedBy(5), limit),
+                    filed(day).dispatched(MINUTE.multipliedBy(10), limit), filed(day).state("verified"),
+                    filed(day).state("voided"), filed(day));
+            int[] ackSeconds = {60, 90, 120, 300};
+            try (PreparedStatement s = c.prepareStatement("update cases set acknowledge_due_at = created_at + interval"
+                    + " '120 seconds', acknowledged_at = created_at + make_interval(secs => ?) where case_no = ?")) {
+                for (int i = 0; i < ackSeconds.length; i++) {
+                    s.setInt(1, ackSeconds[i]);
+                    s.setString(2, numbers.get(i));
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        }
+
+        KpiRow g1 = kpis(district(), KpiGroup.GRID, day, day.plus(Duration.ofDays(1))).get(0);
+
+        assertThat(g1.acknowledged()).isEqualTo(4);
+        assertThat(g1.onTimeAcknowledgeRate()).as("60, 90 and 120 s are within 120 s").isCloseTo(0.75, within(1e-9));
+        assertThat(g1.meanAcknowledgeSeconds()).isCloseTo(142.5, within(1e-9));
+        // percentile_cont(0.9) over 60, 90, 120, 300: 120 + 0.7 × 180.
+        assertThat(g1.p90AcknowledgeSeconds()).isCloseTo(246.0, within(1e-9));
+        assertThat(g1.meanDispatchSeconds()).isCloseTo(450.0, within(1e-9));
+        // over 300, 600: 300 + 0.9 × 300.
+        assertThat(g1.p90DispatchSeconds()).isCloseTo(570.0, within(1e-9));
+    }
+
+    @Test
+    void withNothingAcknowledgedTheAcknowledgeFiguresAreNull() throws Exception {
+        Instant day = newDay();
+        insert(filed(day), filed(day));
+
+        KpiRow g1 = kpis(district(), KpiGroup.GRID, day, day.plus(Duration.ofDays(1))).get(0);
+
+        assertThat(g1.acknowledged()).isZero();
+        assertThat(g1.onTimeAcknowledgeRate()).isNull();
+        assertThat(g1.meanAcknowledgeSeconds()).isNull();
+        assertThat(g1.p90AcknowledgeSeconds()).isNull();
+        assertThat(g1.meanDispatchSeconds()).isNull();
+        assertThat(g1.p90DispatchSeconds()).isNull();
     }
 
     @Test

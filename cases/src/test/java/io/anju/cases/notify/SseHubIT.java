@@ -88,9 +88,11 @@ class SseHubIT {
     private static CategoryTable categories() {
         Map<Severity, Duration> limits = new EnumMap<>(Severity.class);
         Arrays.stream(Severity.values()).forEach(s -> limits.put(s, Duration.ofHours(4)));
+        Map<Severity, Duration> acknowledge = new EnumMap<>(Severity.class);
+        Arrays.stream(Severity.values()).forEach(s -> acknowledge.put(s, Duration.ofMinutes(10)));
         return new CategoryTable(List.of(new Category("01-01", "charger", "Port overload", "充电口过载", "charger",
-                "property", List.of(), List.of(AlertType.values()), List.of(), Duration.ofMinutes(30), limits,
-                TestCategories.allCases())));
+                "property", List.of(), List.of(AlertType.values()), List.of(), Duration.ofMinutes(30), acknowledge,
+                limits, TestCategories.allCases())));
     }
 
     @AfterAll

@@ -32,6 +32,9 @@ class CategoryTableTest {
         assertThat(fire.nameZh()).isEqualTo("充电站火灾风险");
         assertThat(fire.dispatchWithin()).isEqualTo(Duration.ofMinutes(5));
         assertThat(fire.handleWithin(Severity.RED)).isEqualTo(Duration.ofMinutes(30));
+        assertThat(fire.acknowledgeWithin(Severity.RED)).isEqualTo(Duration.ofMinutes(2));
+        assertThat(fire.acknowledgeWithin(Severity.BLUE)).isEqualTo(Duration.ofMinutes(5));
+        assertThat(table.forAlert(AlertType.CROWD_DENSITY).acknowledgeWithin(Severity.RED)).isEqualTo(Duration.ofMinutes(1));
         assertThat(fire.handleWithin(Severity.BLUE)).isEqualTo(Duration.ofHours(24));
         assertThat(table.forAlert(AlertType.CROWD_INFLOW, null).handleWithin(Severity.ORANGE)).isEqualTo(Duration.ofMinutes(30));
         assertThat(table.forAlert(AlertType.GATE_FORCED_OPEN, null).department()).isEqualTo("police");
@@ -140,6 +143,27 @@ class CategoryTableTest {
         assertThatThrownBy(() -> CategoryTable.load(file))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("categories[01-01].handleWithin.orange");
+    }
+
+    @Test
+    void aMissingOrNonPositiveAcknowledgeLimitFailsNamingTheCategoryAndTheField(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("categories.json");
+        String defaults = new String(CategoryTable.class.getResourceAsStream("/categories.json").readAllBytes());
+        Files.writeString(file, defaults.replaceFirst("\"red\": \"PT2M\",", ""));
+        assertThatThrownBy(() -> CategoryTable.load(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("categories[01-01].acknowledgeWithin.red must be > 0");
+        Files.writeString(file, defaults.replaceFirst("\"red\": \"PT2M\"", "\"red\": \"PT0S\""));
+        assertThatThrownBy(() -> CategoryTable.load(file))
+                .hasMessageContaining("categories[01-01].acknowledgeWithin.red must be > 0");
+    }
+
+    @Test
+    void anAcknowledgeLimitLongerThanTheDispatchLimitIsRefused(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("categories.json");
+        String defaults = new String(CategoryTable.class.getResourceAsStream("/categories.json").readAllBytes());
+        Files.writeString(file, defaults.replaceFirst("\"red\": \"PT2M\"", "\"red\": \"PT6M\""));
+        assertThatThrownBy(() -> CategoryTable.load(file))
+                .hasMessageContaining("categories[01-01].acknowledgeWithin.red (PT6M) must not exceed dispatchWithin (PT5M)");
     }
 
     @Test

@@ -19,6 +19,8 @@ class CasesConfigTest {
         assertThat(c.dbUrl()).isEmpty();
         assertThat(c.embeddedDbDir()).isEqualTo(Path.of("./data", "cases", "postgres"));
         assertThat(c.supervisionEscalateAfter()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(c.supervisionAckRemindEvery()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(c.supervisionAckEscalateAfter()).isEqualTo(Duration.ofMinutes(2));
         assertThat(c.authKeyFile()).isEqualTo(Path.of("./data", "cases", "jwt.key"));
     }
 
@@ -43,6 +45,8 @@ class CasesConfigTest {
                 .hasMessageContaining("notify.webhook.secret");
         assertThatThrownBy(() -> CasesConfig.of(Map.of("webhook.initialBackoff", "10m", "webhook.maxBackoff", "1m")))
                 .hasMessageContaining("webhook.maxBackoff");
+        assertThatThrownBy(() -> CasesConfig.of(Map.of("supervision.ackEscalateAfter", "0s")))
+                .hasMessageContaining("supervision.ackEscalateAfter");
         assertThatThrownBy(() -> CasesConfig.of(Map.of("no.such", "1")))
                 .hasMessageContaining("unknown setting 'no.such'");
     }

@@ -113,9 +113,11 @@ class PgCaseServiceIT {
         assertThat(repeat.version()).isEqualTo(lowered.version());
         assertThat(repeat.evidence()).hasSize(3);
         CaseDetail d = await(f.service.detail(DISTRICT, opened.id()));
-        assertThat(d.history()).extracting(CaseEvent::kind).containsExactly("created", "alert_update", "alert_update");
+        // the raise to red, before anyone acknowledged, also brings the acknowledge deadline forward
+        assertThat(d.history()).extracting(CaseEvent::kind)
+                .containsExactly("created", "alert_update", "deadline_set", "alert_update");
         assertThat(d.history().get(1).data()).containsEntry("oldSeverity", "yellow").containsEntry("newSeverity", "red");
-        assertThat(f.notices(opened.id())).containsExactly("opened", "severity_raised", "alert_update");
+        assertThat(f.notices(opened.id())).containsExactly("opened", "severity_raised", "deadline_set", "alert_update");
         assertThat(f.strings("select count(*) from cases where dedup_key = ?", opened.dedupKey())).containsExactly("1");
         assertThat(f.strings("select count(*) from alert_receipts where alert_id = ?", opened.alertId())).containsExactly("3");
     }

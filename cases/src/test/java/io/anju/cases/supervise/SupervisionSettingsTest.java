@@ -14,6 +14,8 @@ class SupervisionSettingsTest {
         SupervisionSettings s = SupervisionSettings.defaults();
         assertThat(s.remindEvery()).isEqualTo(Duration.ofMinutes(15));
         assertThat(s.escalateAfter()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(s.ackRemindEvery()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(s.ackEscalateAfter()).isEqualTo(Duration.ofMinutes(2));
         assertThat(s.interval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(s.batch()).isEqualTo(200);
     }
@@ -21,13 +23,17 @@ class SupervisionSettingsTest {
     @Test
     void invalidSettingsAreRefusedNamingTheSetting() {
         Duration m = Duration.ofMinutes(1);
-        assertThatThrownBy(() -> new SupervisionSettings(Duration.ZERO, m, m, 1))
+        assertThatThrownBy(() -> new SupervisionSettings(Duration.ZERO, m, m, m, m, 1))
                 .hasMessage("supervision.remindEvery must be > 0 (was PT0S)");
-        assertThatThrownBy(() -> new SupervisionSettings(m, Duration.ofMinutes(-5), m, 1))
+        assertThatThrownBy(() -> new SupervisionSettings(m, Duration.ofMinutes(-5), m, m, m, 1))
                 .hasMessage("supervision.escalateAfter must be > 0 (was PT-5M)");
-        assertThatThrownBy(() -> new SupervisionSettings(m, m, null, 1))
+        assertThatThrownBy(() -> new SupervisionSettings(m, m, Duration.ZERO, m, m, 1))
+                .hasMessage("supervision.ackRemindEvery must be > 0 (was PT0S)");
+        assertThatThrownBy(() -> new SupervisionSettings(m, m, m, null, m, 1))
+                .hasMessage("supervision.ackEscalateAfter must be > 0 (was null)");
+        assertThatThrownBy(() -> new SupervisionSettings(m, m, m, m, null, 1))
                 .hasMessage("supervision.interval must be > 0 (was null)");
-        assertThatThrownBy(() -> new SupervisionSettings(m, m, m, 0))
+        assertThatThrownBy(() -> new SupervisionSettings(m, m, m, m, m, 0))
                 .hasMessage("supervision.batch must be 1..10000 (was 0)");
     }
 }

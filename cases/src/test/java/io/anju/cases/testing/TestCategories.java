@@ -43,11 +43,13 @@ public final class TestCategories {
     private static Category category(String code, String group, String department, List<String> support,
                                      List<AlertType> types) {
         Map<Severity, Duration> handle = new EnumMap<>(Severity.class);
+        Map<Severity, Duration> acknowledge = new EnumMap<>(Severity.class);
         for (Severity s : Severity.values()) {
             handle.put(s, Duration.ofHours(24 - 4L * s.ordinal()));
+            acknowledge.put(s, Duration.ofMinutes(10));
         }
         return new Category(code, "major " + code, "minor " + code, "类 " + code, group, department, support, types,
-                List.of(), Duration.ofMinutes(30), handle, allCases());
+                List.of(), Duration.ofMinutes(30), acknowledge, handle, allCases());
     }
 
     /** Every severity opens a case, as before response levels. */
