@@ -238,15 +238,17 @@ final class AlertApplier {
 
     /**
      * Deadlines never relax: a higher severity can only bring a pending deadline forward — the acknowledge deadline
-     * (from filing) while nobody has acknowledged the case, the handling deadline (from dispatch) once dispatched.
+     * (from filing, or from a watch item's promotion) while nobody has acknowledged the case, the handling deadline (from dispatch) once dispatched.
      */
     private void shortenDeadlines(CaseDraft d, List<NewEvent> events) {
         Category category = router.categories().byCode(d.categoryCode).orElse(null);
         if (category == null) {
             return;
         }
-        if (d.acknowledgedAt == null && d.acknowledgeDueAt != null) {
-            Instant shorter = d.createdAt.plus(category.acknowledgeWithin(d.severity));
+        if (d.acknowledgedAt == null && d.acknowledgeDueAt != null && d.dispatchDueAt != null) {
+            // The acknowledge clock started when the case became one: at filing, or at a watch item's promotion.
+            Instant started = d.dispatchDueAt.minus(category.dispatchWithin());
+            Instant shorter = started.plus(category.acknowledgeWithin(d.severity));
             if (shorter.isBefore(d.acknowledgeDueAt)) {
                 events.add(deadlineSet(d, DeadlineStage.ACKNOWLEDGE, d.acknowledgeDueAt, shorter));
                 d.acknowledgeDueAt = shorter;
