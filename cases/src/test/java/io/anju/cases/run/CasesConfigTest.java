@@ -20,6 +20,8 @@ class CasesConfigTest {
         assertThat(c.embeddedDbDir()).isEqualTo(Path.of("./data", "cases", "postgres"));
         assertThat(c.supervisionEscalateAfter()).isEqualTo(Duration.ofMinutes(30));
         assertThat(c.authKeyFile()).isEqualTo(Path.of("./data", "cases", "jwt.key"));
+        assertThat(c.intakeConcurrency()).isEqualTo(8);
+        assertThat(c.dbPoolSize()).isEqualTo(16);
     }
 
     @Test
@@ -43,6 +45,10 @@ class CasesConfigTest {
                 .hasMessageContaining("notify.webhook.secret");
         assertThatThrownBy(() -> CasesConfig.of(Map.of("webhook.initialBackoff", "10m", "webhook.maxBackoff", "1m")))
                 .hasMessageContaining("webhook.maxBackoff");
+        assertThatThrownBy(() -> CasesConfig.of(Map.of("intake.concurrency", "65")))
+                .hasMessageContaining("intake.concurrency").hasMessageContaining("ANJU_CASES_INTAKE_CONCURRENCY");
+        assertThatThrownBy(() -> CasesConfig.of(Map.of("intake.concurrency", "16", "db.poolSize", "16")))
+                .hasMessageContaining("setting intake.concurrency (16) must be below db.poolSize (16)");
         assertThatThrownBy(() -> CasesConfig.of(Map.of("no.such", "1")))
                 .hasMessageContaining("unknown setting 'no.such'");
     }
