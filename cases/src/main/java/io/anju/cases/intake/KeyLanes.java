@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * One polled batch split into lanes, one per dedup key, each holding its key's records in offset order. Lanes may be
  * applied at the same time; the records of one lane only one after the other. A record that is not a usable alert
- * has no key and gets a lane of its own. Once the lanes ran, {@link #committable} and {@link #resumeAt} say how far
+ * has no key: the unusable records of a partition share a lane of their own. Once the lanes ran, {@link #committable} and {@link #resumeAt} say how far
  * each partition got: up to its first record not done, so no offset is committed past a record not applied.
  */
 final class KeyLanes {
@@ -64,8 +64,8 @@ final class KeyLanes {
         if (item.decoded() instanceof DecodedAlert.Valid valid) {
             return "key " + valid.alert().dedupKey();
         }
-        ConsumerRecord<byte[], byte[]> r = item.record();
-        return "record " + r.topic() + "-" + r.partition() + "@" + r.offset();
+        // Quarantined in the order they were read, apart from the alerts.
+        return "unusable records of " + item.record().topic() + "-" + item.record().partition();
     }
 
     /** The lanes, in the order their first record was read. */

@@ -71,6 +71,8 @@ import static org.hamcrest.Matchers.equalTo;
  */
 class AlertIntakeIT {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** For the bursts of hundreds of alerts: seconds on a quiet machine, minutes on a shared, saturated one. */
+    private static final Duration BURST_PATIENCE = Duration.ofMinutes(3);
     private static final AtomicInteger NEXT = new AtomicInteger();
     private static final long T0 = System.currentTimeMillis() - 60_000;
 
@@ -279,7 +281,7 @@ class AlertIntakeIT {
         sendAll(settings.topic(), burst);
         try (AlertIntake intake = new AlertIntake(settings, cases, new SimpleMeterRegistry())) {
             intake.start();
-            await().atMost(PATIENCE).until(() -> receiptsAmong(burst), equalTo((long) burst.size()));
+            await().atMost(BURST_PATIENCE).until(() -> receiptsAmong(burst), equalTo((long) burst.size()));
         }
 
         for (Alert last : again) {
@@ -296,9 +298,10 @@ class AlertIntakeIT {
             throws Exception {
         IntakeSettings settings = freshTopic(3);
         List<Alert> burst = new ArrayList<>();
+        List<Device> devices = chargers(20);
         for (Severity severity : List.of(Severity.YELLOW, Severity.ORANGE, Severity.RED)) {
             int revision = severity.ordinal();
-            for (Device d : chargersFrom(settings, 50)) {
+            for (Device d : devices) {
                 for (int port = 1; port <= 12; port++) {
                     burst.add(TestAlerts.portOverload(d.id(), port, d.location(), T0, revision,
                             revision == 1 ? AlertStatus.RAISED : AlertStatus.UPDATED, severity,
@@ -321,16 +324,18 @@ class AlertIntakeIT {
 
         try (AlertIntake first = new AlertIntake(settings, cases, new SimpleMeterRegistry())) {
             first.start();
-            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(5)).until(() -> receiptsOf(settings) >= 100);
+            await().atMost(BURST_PATIENCE).pollInterval(Duration.ofMillis(5)).until(() -> receiptsAmong(burst) >= 50);
         }
-        long appliedByFirst = receiptsOf(settings);
+        long appliedByFirst = receiptsAmong(burst);
         assertThat(appliedByFirst).as("stopped mid-batch").isLessThan(burst.size());
         Map<TopicPartition, Long> committed = committedOffsets(settings, 3);
+        Set<String> applied = appliedRevisions(burst);
         long behind = 0;
         for (Alert a : burst) {
             TopicPartition tp = partitionOf.get(a);
             if (offsetOf.get(a) < committed.get(tp)) {
-                assertThat(receiptsOf(a, a.revision())).as("committed past " + tp + "@" + offsetOf.get(a)).isEqualTo(1);
+                assertThat(applied).as("committed past " + tp + "@" + offsetOf.get(a))
+                        .contains(a.id() + "/" + a.revision());
             } else {
                 behind++;
             }
@@ -339,7 +344,7 @@ class AlertIntakeIT {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         try (AlertIntake second = new AlertIntake(settings, cases, meters)) {
             second.start();
-            await().atMost(PATIENCE).until(() -> receiptsOf(settings) == burst.size() && second.lag() == 0);
+            await().atMost(BURST_PATIENCE).until(() -> receiptsAmong(burst) == burst.size() && second.lag() == 0);
             assertThat(counter(meters, "anju.cases.alerts.applied")).as("read again: exactly the uncommitted tail")
                     .isEqualTo(behind);
         }
@@ -397,13 +402,6 @@ class AlertIntakeIT {
         return out;
     }
 
-    /** Chargers of the test's own, the same ones on every call with the same settings. */
-    private static final Map<String, List<Device>> CHARGERS_OF = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static List<Device> chargersFrom(IntakeSettings settings, int n) {
-        return CHARGERS_OF.computeIfAbsent(settings.topic(), t -> chargers(n));
-    }
-
     private static void sendAll(String topic, List<Alert> alerts) throws Exception {
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         for (Alert a : alerts) {
@@ -430,16 +428,6 @@ class AlertIntakeIT {
         }
     }
 
-    /** Receipts of the alerts of the chargers of this test's topic. */
-    private static long receiptsOf(IntakeSettings settings) throws Exception {
-        long n = 0;
-        for (Device d : CHARGERS_OF.get(settings.topic())) {
-            n += count("select count(*) from alert_receipts r join cases c on c.id = r.case_id "
-                    + "where c.device_id = ?", d.id());
-        }
-        return n;
-    }
-
     /** Receipts of the alerts' ids, every revision: all of them applied once when it equals their number. */
     private static long receiptsAmong(List<Alert> alerts) throws Exception {
         try (Connection c = db.jdbc(); PreparedStatement s = c.prepareStatement(
@@ -452,8 +440,19 @@ class AlertIntakeIT {
         }
     }
 
-    private static long receiptsOf(Alert a, int revision) throws Exception {
-        return count("select count(*) from alert_receipts where alert_id = ? and revision = ?", a.id(), revision);
+    /** The (alert id / revision) receipts among the alerts' ids. */
+    private static Set<String> appliedRevisions(List<Alert> alerts) throws Exception {
+        try (Connection c = db.jdbc(); PreparedStatement s = c.prepareStatement(
+                "select alert_id || '/' || revision from alert_receipts where alert_id = any(?)")) {
+            s.setArray(1, c.createArrayOf("text", alerts.stream().map(Alert::id).distinct().toArray()));
+            Set<String> out = new java.util.HashSet<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(r.getString(1));
+                }
+            }
+            return out;
+        }
     }
 
     private static Map<TopicPartition, Long> committedOffsets(IntakeSettings settings, int partitions) {

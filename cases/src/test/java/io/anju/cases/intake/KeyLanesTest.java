@@ -33,12 +33,13 @@ class KeyLanesTest {
         return new ConsumerRecord<>(tp.topic(), tp.partition(), offset, null, value);
     }
 
-    /** P0: port 1 rev 1, port 2 rev 1, port 1 rev 2, a malformed record, port 2 rev 2. P1: port 3 rev 1, rev 2. */
+    /** P0: port 1 rev 1, port 2 rev 1, port 1 rev 2, a malformed record, port 2 rev 2, another malformed record.
+     *  P1: port 3 rev 1, rev 2. */
     private static KeyLanes batch() {
         Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> records = new LinkedHashMap<>();
         records.put(P0, List.of(record(P0, 10, Json.toBytes(alert(1, 1))), record(P0, 11, Json.toBytes(alert(2, 1))),
                 record(P0, 12, Json.toBytes(alert(1, 2))), record(P0, 13, "{".getBytes(StandardCharsets.UTF_8)),
-                record(P0, 14, Json.toBytes(alert(2, 2)))));
+                record(P0, 14, Json.toBytes(alert(2, 2))), record(P0, 15, new byte[0])));
         records.put(P1, List.of(record(P1, 7, Json.toBytes(alert(3, 1))), record(P1, 8, Json.toBytes(alert(3, 2)))));
         return new KeyLanes(new ConsumerRecords<>(records, Map.of()), new AlertDecoder());
     }
@@ -52,10 +53,10 @@ class KeyLanesTest {
     }
 
     @Test
-    void eachKeysRecordsFormOneLaneInOffsetOrderAndABadRecordALaneOfItsOwn() {
+    void eachKeysRecordsFormOneLaneInOffsetOrderAndAPartitionsBadRecordsALaneOfTheirOwn() {
         List<List<String>> lanes = batch().lanes().stream().map(KeyLanesTest::describe).toList();
 
-        assertThat(lanes).containsExactly(List.of("0@10", "0@12"), List.of("0@11", "0@14"), List.of("0@13"),
+        assertThat(lanes).containsExactly(List.of("0@10", "0@12"), List.of("0@11", "0@14"), List.of("0@13", "0@15"),
                 List.of("1@7", "1@8"));
     }
 
@@ -63,7 +64,8 @@ class KeyLanesTest {
     void aPartitionIsCommittedUpToItsFirstRecordNotDoneAndReadAgainFromThere() {
         KeyLanes batch = batch();
         List<List<KeyLanes.Item>> lanes = List.copyOf(batch.lanes());
-        // Port 1's lane finished, port 2's was held at its first record (0@11), so 0@14 never ran; P1 finished.
+        // Port 1's lane finished, port 2's was held at its first record (0@11), so 0@14 never ran; the bad records
+        // were quarantined; P1 finished.
         lanes.get(0).forEach(KeyLanes.Item::done);
         lanes.get(2).forEach(KeyLanes.Item::done);
         lanes.get(3).forEach(KeyLanes.Item::done);
