@@ -1,5 +1,6 @@
 package io.anju.cases.bench;
 
+import io.anju.cases.intake.IntakeSettings;
 import io.anju.cases.model.CaseQuery;
 import io.anju.cases.model.CaseRecord;
 import io.anju.cases.model.Page;
@@ -42,6 +43,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,20 +56,28 @@ import java.util.concurrent.locks.LockSupport;
  * {@code ./anju bench cases}: the case service with its real parts in one JVM — an embedded broker, embedded
  * PostgreSQL, the HTTP API, a local webhook receiver — fed with alert records as the stream jobs write them.
  * Phase 1 sends alerts at a steady rate and measures, per alert, alert emitted → case committed and alert emitted →
- * the webhook receiver holding the notification (GB/T 45839: ≤ 15 s). Phase 2 sends a backlog as fast as the
- * producer goes and measures how many alerts per second become cases.
+ * the webhook receiver holding the notification (GB/T 45839: ≤ 15 s). Phase 2 is a district-wide outage: one
+ * device-offline alert for every device of the registry at once, timed until the last case committed. Phase 3 sends
+ * alerts at a sustained rate and measures how many per second became cases and how long each took.
  */
 @Command(name = "bench cases", mixinStandardHelpOptions = true,
-        description = "Alert → case and alert → notification latency at a steady rate, then intake throughput.")
+        description = "Alert → case and alert → notification latency at a steady rate, then a district-wide outage "
+                + "burst and a sustained intake rate.")
 public final class CasesBench implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(CasesBench.class);
+    private static final String TABLE_HEAD =
+            "| measure | n | p50 ms | p95 ms | p99 ms | max ms |\n| --- | --- | --- | --- | --- | --- |\n";
 
     @Option(names = "--rate", description = "Alerts per second in the latency phase (default 20).")
     private int rate = 20;
     @Option(names = "--seconds", description = "Length of the latency phase (default 60).")
     private int seconds = 60;
-    @Option(names = "--backlog", description = "Alerts in the throughput phase (default 5000).")
-    private int backlog = 5000;
+    @Option(names = "--sustained-rate", description = "Alerts per second in the sustained phase (default 2000).")
+    private int sustainedRate = 2000;
+    @Option(names = "--sustained-seconds", description = "Length of the sustained phase (default 15).")
+    private int sustainedSeconds = 15;
+    @Option(names = "--intake-concurrency", description = "The service's intake.concurrency (default: its default).")
+    private Integer intakeConcurrency;
     @Option(names = "--work-dir", description = "Scratch directory (default: a new temporary one).")
     private Path workDir;
     @Option(names = "--out", description = "Append the markdown report to this file.")
@@ -105,23 +115,29 @@ public final class CasesBench implements Callable<Integer> {
             req.response().setStatusCode(200).end();
         })).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
         StringBuilder report = new StringBuilder();
+        Map<String, String> settings = new HashMap<>(Map.of(
+                "http.host", "127.0.0.1", "http.port", "0",
+                "registry.file", registryFile.toString(),
+                "data.dir", dir.resolve("data").toString(),
+                "notify.webhook.url", "http://127.0.0.1:" + receiver.actualPort() + "/hook",
+                "notify.webhook.secret", "bench-secret-0123456789"));
+        if (intakeConcurrency != null) {
+            settings.put("intake.concurrency", intakeConcurrency.toString());
+        }
         try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start();
-             CasesServer server = CasesServer.start(CasesConfig.of(Map.of(
-                     "http.host", "127.0.0.1", "http.port", "0",
-                     "registry.file", registryFile.toString(),
-                     "data.dir", dir.resolve("data").toString(),
-                     "kafka.bootstrap", kafka.bootstrapServers(),
-                     "notify.webhook.url", "http://127.0.0.1:" + receiver.actualPort() + "/hook",
-                     "notify.webhook.secret", "bench-secret-0123456789")));
+             CasesServer server = CasesServer.start(CasesConfig.of(with(settings, "kafka.bootstrap",
+                     kafka.bootstrapServers())));
              KafkaProducer<byte[], byte[]> producer = producer(kafka.bootstrapServers())) {
             report.append("## Case service (").append(Instant.now()).append(")\n\n")
                     .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, JVM ")
                     .append(System.getProperty("java.version")).append(", max heap ")
                     .append(Runtime.getRuntime().maxMemory() >> 20).append(" MiB; embedded Kafka, embedded PostgreSQL, "
-                            + "the case service and a local webhook receiver in one JVM.\n\n");
+                            + "the case service and a local webhook receiver in one JVM; intake.concurrency ")
+                    .append(intakeConcurrency != null ? intakeConcurrency : IntakeSettings.DEFAULT_CONCURRENCY).append(".\n\n");
             Source source = new Source(chargers);
             latencyPhase(server, producer, source, report);
-            throughputPhase(server, producer, source, report);
+            burstPhase(server, producer, registry, report);
+            sustainedPhase(server, producer, source, report);
         } finally {
             receiver.close().await(10, TimeUnit.SECONDS);
             vertx.close().await(10, TimeUnit.SECONDS);
@@ -166,29 +182,94 @@ public final class CasesBench implements Callable<Integer> {
         }
         report.append("### Latency at ").append(rate).append(" alerts/s for ").append(seconds).append(" s (")
                 .append(total).append(" alerts, each a new case)\n\n")
-                .append("| measure | n | p50 ms | p95 ms | p99 ms | max ms |\n| --- | --- | --- | --- | --- | --- |\n")
+                .append(TABLE_HEAD)
                 .append(row("alert emitted → case committed", toCase))
                 .append(row("alert emitted → webhook receiver has the notification", toWebhook))
                 .append('\n');
     }
 
-    private void throughputPhase(CasesServer server, KafkaProducer<byte[], byte[]> producer, Source source,
-                                 StringBuilder report) throws Exception {
-        LOG.info("throughput phase: a backlog of {} alerts ...", backlog);
+    /** Every device of the district goes offline at once: one device-offline alert each, sent as one burst. */
+    private void burstPhase(CasesServer server, KafkaProducer<byte[], byte[]> producer, Registry registry,
+                            StringBuilder report) throws Exception {
+        List<Device> devices = List.copyOf(registry.devices());
+        LOG.info("burst phase: {} device-offline alerts at once ...", devices.size());
+        double appliedBefore = applied(server);
         List<String> keys = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int i = 0; i < backlog; i++) {
+        long start = System.currentTimeMillis();
+        for (Device d : devices) {
+            Alert a = offline(d, System.currentTimeMillis());
+            keys.add(a.dedupKey());
+            send(producer, a);
+        }
+        producer.flush();
+        long sent = System.currentTimeMillis();
+        long lastCommitted = awaitApplied(server, appliedBefore + devices.size(), Duration.ofMinutes(5));
+        List<Long> toCase = toCase(awaitCases(server, Set.copyOf(keys), Duration.ofMinutes(1)));
+        double secondsTaken = (lastCommitted - start) / 1e3;
+        report.append("### District-wide outage burst\n\n").append(devices.size())
+                .append(" device-offline alerts, one per device of the registry, sent at once (the producer took ")
+                .append(sent - start).append(" ms): the last case committed **")
+                .append(lastCommitted - start).append(" ms** after the first alert was sent, **")
+                .append(String.format("%.0f", devices.size() / secondsTaken)).append(" alerts/s**.\n\n")
+                .append(TABLE_HEAD).append(row("alert emitted → case committed", toCase)).append('\n');
+    }
+
+    /** Alerts at a steady high rate, each a new case: does the intake keep up, and how long does each take? */
+    private void sustainedPhase(CasesServer server, KafkaProducer<byte[], byte[]> producer, Source source,
+                                StringBuilder report) throws Exception {
+        int total = sustainedRate * sustainedSeconds;
+        LOG.info("sustained phase: {} alerts at {}/s ...", total, sustainedRate);
+        double appliedBefore = applied(server);
+        List<String> keys = new ArrayList<>();
+        long start = System.currentTimeMillis();
+        long intervalNs = 1_000_000_000L / sustainedRate;
+        long next = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            LockSupport.parkNanos(next - System.nanoTime());
+            next += intervalNs;
             Alert a = source.next();
             keys.add(a.dedupKey());
             send(producer, a);
         }
         producer.flush();
-        awaitCases(server, Set.copyOf(keys), Duration.ofMinutes(15));
-        double secondsTaken = (System.nanoTime() - start) / 1e9;
-        report.append("### Throughput\n\n").append(backlog).append(" alerts sent as fast as the producer goes became ")
-                .append(backlog).append(" cases in ").append(String.format("%.1f", secondsTaken)).append(" s: **")
-                .append(String.format("%.0f", backlog / secondsTaken)).append(" alerts/s** (each: one transaction with "
-                        + "the receipt, the case row, its audit event and its outbox rows).\n\n");
+        long sent = System.currentTimeMillis();
+        long lastCommitted = awaitApplied(server, appliedBefore + total, Duration.ofMinutes(15));
+        List<Long> toCase = toCase(awaitCases(server, Set.copyOf(keys), Duration.ofMinutes(1)));
+        report.append("### Sustained intake\n\n").append(total).append(" alerts offered at ").append(sustainedRate)
+                .append("/s for ").append(sustainedSeconds).append(" s (sent in ")
+                .append(String.format("%.1f", (sent - start) / 1e3)).append(" s), each a new case: the last case "
+                        + "committed ").append(lastCommitted - sent).append(" ms after the last alert was sent; **")
+                .append(String.format("%.0f", total / ((lastCommitted - start) / 1e3)))
+                .append(" alerts/s** became cases (each: one transaction with the receipt, the case row, its audit "
+                        + "event and its outbox rows).\n\n")
+                .append(TABLE_HEAD).append(row("alert emitted → case committed", toCase)).append('\n');
+    }
+
+    /** Alert records the intake has applied so far (each after its case transaction committed). */
+    private static double applied(CasesServer server) {
+        return server.metrics().find("anju.cases.alerts.applied").counter().count();
+    }
+
+    /** Waits (checking every 2 ms) until the intake has applied {@code target} records; returns when it saw that. */
+    private static long awaitApplied(CasesServer server, double target, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        long nextLog = System.nanoTime() + 5_000_000_000L;
+        while (applied(server) < target) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the intake applied " + applied(server) + " records of " + target);
+            }
+            if (System.nanoTime() > nextLog) {
+                LOG.info("{} of {} alerts applied", (long) applied(server), (long) target);
+                nextLog += 5_000_000_000L;
+            }
+            Thread.sleep(2);
+        }
+        return System.currentTimeMillis();
+    }
+
+    /** Per case, alert emitted → case written, as its committing transaction recorded it ({@code created_at}). */
+    private static List<Long> toCase(List<CaseRecord> cases) {
+        return cases.stream().map(c -> c.createdAt().toEpochMilli() - c.alertEmittedAt().toEpochMilli()).toList();
     }
 
     private static List<CaseRecord> awaitCases(CasesServer server, Set<String> keys, Duration patience) throws Exception {
@@ -232,6 +313,23 @@ public final class CasesBench implements Callable<Integer> {
 
     private static void send(KafkaProducer<byte[], byte[]> producer, Alert a) {
         producer.send(new ProducerRecord<>(Topics.ALERTS, a.dedupKey().getBytes(StandardCharsets.UTF_8), Json.toBytes(a)));
+    }
+
+    private static Map<String, String> with(Map<String, String> settings, String name, String value) {
+        Map<String, String> all = new HashMap<>(settings);
+        all.put(name, value);
+        return all;
+    }
+
+    /** The device-offline alert the offline detector writes when {@code d} misses its heartbeats. */
+    private static Alert offline(Device d, long now) {
+        String key = Alert.dedupKey(AlertType.DEVICE_OFFLINE, d.id());
+        long silentSince = now - 270_000;
+        return new Alert(Alert.idFor(key, silentSince), key, AlertType.DEVICE_OFFLINE, Severity.YELLOW,
+                AlertStatus.RAISED, 1, SourceKind.DEVICE, d.id(), d.id(), null, d.location(), silentSince, now, now,
+                d.type().wireName() + " " + d.id() + " offline (3 heartbeats missed)", "check_device",
+                List.of(Evidence.event(silentSince, d.id(), "lastMessage", null),
+                        Evidence.reading(now, d.id(), "silence", 270, "s")));
     }
 
     private static KafkaProducer<byte[], byte[]> producer(String bootstrap) {

@@ -19,23 +19,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Reads {@code anju.alerts} into {@link CaseService#applyAlert}, one record at a time per partition, in order: the
- * revisions of one dedup key never race. An offset is committed only after the case transaction of its record
- * committed, so a crash or restart re-reads at most the uncommitted tail, which the service ignores as repeats
- * (idempotent per alert id and revision), as it ignores the revisions the at-least-once alerting job writes again
- * after its own restarts. When the case store fails, the record is held (seek back) and retried
- * after {@link IntakeSettings#retryBackoff}, never skipped. A record that is not a usable alert, or that the service
- * refuses as invalid, goes to {@code anju.quarantine} with its reason and the intake moves past it.
+ * Reads {@code anju.alerts} into {@link CaseService#applyAlert}. Each polled batch is split into lanes by dedup key
+ * ({@link KeyLanes}); up to {@link IntakeSettings#concurrency} lanes are applied at the same time, each on its own
+ * transaction per record, while the records of one key are applied one after the other in offset order: the
+ * revisions of one dedup key never race. An offset is committed only up to the first record of its partition whose
+ * case transaction has not committed, so a crash or restart re-reads at most the uncommitted tail, which the service
+ * ignores as repeats (idempotent per alert id and revision), as it ignores the revisions the at-least-once alerting
+ * job writes again after its own restarts. When the case store fails, the record is held (its lane stops, the
+ * partition seeks back to it) and retried after {@link IntakeSettings#retryBackoff}, never skipped. A record that is
+ * not a usable alert, or that the service refuses as invalid, goes to {@code anju.quarantine} with its reason and the
+ * intake moves past it.
  */
 public final class AlertIntake implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertIntake.class);
@@ -51,13 +61,15 @@ public final class AlertIntake implements AutoCloseable {
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
 
+    private final AtomicBoolean outage = new AtomicBoolean();
+    private final AtomicLong outageRetries = new AtomicLong();
+
     private KafkaConsumer<byte[], byte[]> consumer;
     private KafkaProducer<byte[], byte[]> quarantine;
+    private ExecutorService appliers;
     private Thread thread;
-    private volatile boolean outage;
     private volatile boolean failed;
     private volatile long lag = -1;
-    private long outageRetries;
 
     public AlertIntake(IntakeSettings settings, CaseService cases, MeterRegistry metrics) {
         this.settings = settings;
@@ -72,6 +84,9 @@ public final class AlertIntake implements AutoCloseable {
         }
         consumer = new KafkaConsumer<>(consumerProperties());
         quarantine = new KafkaProducer<>(producerProperties());
+        AtomicInteger n = new AtomicInteger();
+        appliers = Executors.newFixedThreadPool(settings.concurrency(),
+                r -> new Thread(r, "alert-intake-apply-" + n.incrementAndGet()));
         thread = new Thread(this::run, "alert-intake");
         thread.start();
         LOG.info("alert intake reading {} on {} as group {}", settings.topic(), settings.bootstrap(), settings.groupId());
@@ -80,7 +95,7 @@ public final class AlertIntake implements AutoCloseable {
     /** Reading, and the case store is taking alerts. */
     public boolean healthy() {
         Thread t = thread;
-        return t != null && t.isAlive() && stopping.getCount() > 0 && !outage && !failed;
+        return t != null && t.isAlive() && stopping.getCount() > 0 && !outage.get() && !failed;
     }
 
     /** Records of the assigned partitions not yet read, as of the last poll; -1 before the first. */
@@ -88,7 +103,7 @@ public final class AlertIntake implements AutoCloseable {
         return lag;
     }
 
-    /** Finishes the record in hand, commits what is done and stops. */
+    /** Finishes the records in hand, commits what is done and stops. */
     @Override
     public void close() {
         Thread t;
@@ -115,7 +130,7 @@ public final class AlertIntake implements AutoCloseable {
             consumer.subscribe(List.of(settings.topic()));
             while (stopping.getCount() > 0) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(settings.pollTimeout());
-                boolean held = applyInOrder(records);
+                boolean held = !records.isEmpty() && apply(new KeyLanes(records, decoder));
                 commit();
                 updateLag();
                 if (held) {
@@ -132,40 +147,55 @@ public final class AlertIntake implements AutoCloseable {
         } finally {
             commit();
             consumer.close();
+            appliers.shutdownNow();
             quarantine.close(Duration.ofSeconds(5));
             LOG.info("alert intake stopped");
         }
     }
 
-    /** Applies the records partition by partition; returns true when one was held back for a retry. */
-    private boolean applyInOrder(ConsumerRecords<byte[], byte[]> records) {
-        boolean held = false;
-        for (TopicPartition tp : records.partitions()) {
-            List<ConsumerRecord<byte[], byte[]>> list = records.records(tp);
-            if (held || stopping.getCount() == 0) {
-                // Not read this round: the next poll must return them again (close() leaves them uncommitted).
-                consumer.seek(tp, list.get(0).offset());
-                continue;
-            }
-            for (ConsumerRecord<byte[], byte[]> r : list) {
-                if (stopping.getCount() == 0 || handle(r) == Outcome.RETRY) {
-                    consumer.seek(tp, r.offset());
-                    held = true;
-                    break;
-                }
-                done.put(tp, new OffsetAndMetadata(r.offset() + 1));
-            }
-            held = held && stopping.getCount() > 0;
+    /**
+     * Applies the batch's lanes, {@link IntakeSettings#concurrency} at a time, then notes what may be committed and
+     * seeks each unfinished partition back to its first record not done. Returns true when a record was held back
+     * for a retry (rather than left because the intake is stopping).
+     */
+    private boolean apply(KeyLanes batch) throws InterruptedException {
+        List<Callable<Void>> work = new ArrayList<>();
+        for (List<KeyLanes.Item> lane : batch.lanes()) {
+            work.add(() -> {
+                applyInOrder(lane);
+                return null;
+            });
         }
-        return held;
+        for (var result : appliers.invokeAll(work)) {
+            try {
+                result.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("an alert lane failed unexpectedly", e.getCause());
+            }
+        }
+        done.putAll(batch.committable());
+        Map<TopicPartition, Long> resume = batch.resumeAt();
+        // Not finished this round: the next poll must return them again (close() leaves them uncommitted).
+        resume.forEach(consumer::seek);
+        return !resume.isEmpty() && stopping.getCount() > 0;
     }
 
-    private Outcome handle(ConsumerRecord<byte[], byte[]> r) {
-        DecodedAlert decoded = decoder.decode(r.value());
-        if (decoded instanceof DecodedAlert.Invalid bad) {
+    /** One key's records, one after the other; a held record stops the lane, so nothing of its key overtakes it. */
+    private void applyInOrder(List<KeyLanes.Item> lane) {
+        for (KeyLanes.Item item : lane) {
+            if (stopping.getCount() == 0 || handle(item) == Outcome.RETRY) {
+                return;
+            }
+            item.done();
+        }
+    }
+
+    private Outcome handle(KeyLanes.Item item) {
+        ConsumerRecord<byte[], byte[]> r = item.record();
+        if (item.decoded() instanceof DecodedAlert.Invalid bad) {
             return quarantine(r, bad);
         }
-        Alert alert = ((DecodedAlert.Valid) decoded).alert();
+        Alert alert = ((DecodedAlert.Valid) item.decoded()).alert();
         try {
             cases.applyAlert(alert).toCompletionStage().toCompletableFuture()
                     .get(STEP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -213,9 +243,8 @@ public final class AlertIntake implements AutoCloseable {
     /** Logs once per outage; every retry is counted. */
     private Outcome held(ConsumerRecord<byte[], byte[]> r, String why) {
         metrics.retried();
-        outageRetries++;
-        if (!outage) {
-            outage = true;
+        outageRetries.incrementAndGet();
+        if (outage.compareAndSet(false, true)) {
             LOG.warn("alert record {}-{}@{} not applied ({}); holding it and retrying every {} ms", r.topic(),
                     r.partition(), r.offset(), why, settings.retryBackoff().toMillis());
         }
@@ -223,10 +252,8 @@ public final class AlertIntake implements AutoCloseable {
     }
 
     private void recovered() {
-        if (outage) {
-            outage = false;
-            LOG.info("alerts are applied again after {} retries", outageRetries);
-            outageRetries = 0;
+        if (outage.compareAndSet(true, false)) {
+            LOG.info("alerts are applied again after {} retries", outageRetries.getAndSet(0));
         }
     }
 

@@ -14,15 +14,20 @@ import java.time.Duration;
  * @param pollTimeout    longest wait of one poll ({@code intake.pollTimeout}); default 500 ms, 10 ms–1 min
  * @param retryBackoff   wait before retrying an alert the database could not take ({@code intake.retryBackoff});
  *                       default 1 s, 10 ms–10 min
- * @param maxPollRecords records per poll ({@code intake.maxPollRecords}); default 200, 1–10,000
+ * @param maxPollRecords records per poll ({@code intake.maxPollRecords}); default 500, 1–10,000
+ * @param concurrency    dedup keys applied at the same time, each on a connection of the service's pool
+ *                       ({@code intake.concurrency}); default 8, 1–64. The records of one key are always applied one
+ *                       after the other, in offset order
  */
 public record IntakeSettings(String bootstrap, String topic, String groupId, Duration pollTimeout, Duration retryBackoff,
-                             int maxPollRecords) {
+                             int maxPollRecords, int concurrency) {
 
     public static final String DEFAULT_GROUP_ID = "anju-cases";
     public static final Duration DEFAULT_POLL_TIMEOUT = Duration.ofMillis(500);
     public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofSeconds(1);
-    public static final int DEFAULT_MAX_POLL_RECORDS = 200;
+    public static final int DEFAULT_MAX_POLL_RECORDS = 500;
+    public static final int DEFAULT_CONCURRENCY = 8;
+    public static final int MAX_CONCURRENCY = 64;
 
     public IntakeSettings {
         require(bootstrap != null && !bootstrap.isBlank(), "kafka.bootstrap is required (was " + bootstrap + ")");
@@ -32,24 +37,30 @@ public record IntakeSettings(String bootstrap, String topic, String groupId, Dur
         requireWithin(retryBackoff, Duration.ofMillis(10), Duration.ofMinutes(10), "intake.retryBackoff");
         require(maxPollRecords >= 1 && maxPollRecords <= 10_000,
                 "intake.maxPollRecords must be 1–10000 (was " + maxPollRecords + ")");
+        require(concurrency >= 1 && concurrency <= MAX_CONCURRENCY,
+                "intake.concurrency must be 1–" + MAX_CONCURRENCY + " (was " + concurrency + ")");
     }
 
     /** The defaults, reading from {@code bootstrap}. */
     public static IntakeSettings defaults(String bootstrap) {
         return new IntakeSettings(bootstrap, Topics.ALERTS, DEFAULT_GROUP_ID, DEFAULT_POLL_TIMEOUT,
-                DEFAULT_RETRY_BACKOFF, DEFAULT_MAX_POLL_RECORDS);
+                DEFAULT_RETRY_BACKOFF, DEFAULT_MAX_POLL_RECORDS, DEFAULT_CONCURRENCY);
     }
 
     public IntakeSettings withTopic(String topic) {
-        return new IntakeSettings(bootstrap, topic, groupId, pollTimeout, retryBackoff, maxPollRecords);
+        return new IntakeSettings(bootstrap, topic, groupId, pollTimeout, retryBackoff, maxPollRecords, concurrency);
     }
 
     public IntakeSettings withGroupId(String groupId) {
-        return new IntakeSettings(bootstrap, topic, groupId, pollTimeout, retryBackoff, maxPollRecords);
+        return new IntakeSettings(bootstrap, topic, groupId, pollTimeout, retryBackoff, maxPollRecords, concurrency);
     }
 
     public IntakeSettings withRetryBackoff(Duration retryBackoff) {
-        return new IntakeSettings(bootstrap, topic, groupId, pollTimeout, retryBackoff, maxPollRecords);
+        return new IntakeSettings(bootstrap, topic, groupId, pollTimeout, retryBackoff, maxPollRecords, concurrency);
+    }
+
+    public IntakeSettings withConcurrency(int concurrency) {
+        return new IntakeSettings(bootstrap, topic, groupId, pollTimeout, retryBackoff, maxPollRecords, concurrency);
     }
 
     private static void requireWithin(Duration d, Duration min, Duration max, String name) {

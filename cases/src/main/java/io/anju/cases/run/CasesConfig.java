@@ -2,6 +2,7 @@ package io.anju.cases.run;
 
 import io.anju.cases.notify.PushSettings;
 import io.anju.cases.notify.SmsGatewayChannel;
+import io.anju.cases.intake.IntakeSettings;
 import io.anju.cases.notify.WebhookSettings;
 import io.anju.common.alert.Severity;
 import io.anju.common.config.ConfigValues;
@@ -38,10 +39,12 @@ public final class CasesConfig {
             string("data.dir", "./data", "Data directory; the embedded PostgreSQL lives in <data.dir>/cases/postgres"),
             string("db.url", "", "JDBC URL of an external PostgreSQL (jdbc:postgresql://host:5432/anju?user=..&password=..); empty = embedded"),
             port("db.embeddedPort", 0, "Port of the embedded PostgreSQL on 127.0.0.1 (0 = any free port; it is logged and in postmaster.pid)"),
-            integer("db.poolSize", 8, 1, 100, "Connections in the service's pool"),
+            integer("db.poolSize", 16, 2, 100, "Connections in the service's pool (more than intake.concurrency: the API and the notifier need some too)"),
             string("kafka.bootstrap", "127.0.0.1:9092", "Kafka bootstrap servers to read anju.alerts from"),
             string("intake.groupId", "anju-cases", "Consumer group of the alert intake"),
             duration("intake.retryBackoff", "1s", "10ms", "10m", "Wait before retrying an alert the database could not take"),
+            integer("intake.concurrency", IntakeSettings.DEFAULT_CONCURRENCY, 1, IntakeSettings.MAX_CONCURRENCY,
+                    "Dedup keys whose alerts are applied at the same time (one connection each; one key's alerts stay in order)"),
             string("categories.file", "", "Case categories (JSON); empty = the built-in table (docs/cases.md)"),
             string("district.id", "lianhu", "Id of the district command centre, the top of the escalation chain"),
             duration("auth.tokenTtl", "8h", "1m", "720h", "Lifetime of a sign-in token"),
@@ -106,6 +109,11 @@ public final class CasesConfig {
         sms();
         if (sms().enabled()) {
             smsFallbackPhones();
+        }
+        if (intakeConcurrency() >= dbPoolSize()) {
+            throw new IllegalArgumentException("setting intake.concurrency (" + intakeConcurrency()
+                    + ") must be below db.poolSize (" + dbPoolSize() + "): each key in flight holds a connection, and "
+                    + "the API and the notifier need some too");
         }
     }
 
@@ -198,6 +206,8 @@ public final class CasesConfig {
     public String intakeGroupId() { return values.str("intake.groupId"); }
 
     public Duration intakeRetryBackoff() { return values.d("intake.retryBackoff"); }
+
+    public int intakeConcurrency() { return values.i("intake.concurrency"); }
 
     public Optional<Path> categoriesFile() {
         String v = values.str("categories.file");

@@ -175,7 +175,7 @@ public final class CasesServer implements AutoCloseable {
 
         AlertIntake intake = new AlertIntake(new IntakeSettings(config.kafkaBootstrap(), Topics.ALERTS,
                 config.intakeGroupId(), IntakeSettings.DEFAULT_POLL_TIMEOUT, config.intakeRetryBackoff(),
-                IntakeSettings.DEFAULT_MAX_POLL_RECORDS), service, metrics);
+                IntakeSettings.DEFAULT_MAX_POLL_RECORDS, config.intakeConcurrency()), service, metrics);
         intake.start();
 
         UserStore users = new UserStore(vertx, pool, new PasswordHasher(config.authPasswordIterations()), registry);

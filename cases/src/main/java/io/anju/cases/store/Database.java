@@ -131,7 +131,9 @@ public final class Database implements AutoCloseable {
                 .setPort(uri.getPort() > 0 ? uri.getPort() : 5432)
                 .setDatabase(uri.getPath().replaceFirst("^/", ""))
                 .setUser(user)
-                .setPassword(password);
+                .setPassword(password)
+                // The same few statements run for every alert and request: parse and plan each once per connection.
+                .setCachePreparedStatements(true);
         return PgBuilder.pool().with(new PoolOptions().setMaxSize(maxSize)).connectingTo(options).using(vertx).build();
     }
 

@@ -33,6 +33,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -52,14 +53,17 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * The intake between a real broker and the real case service on real PostgreSQL. Every test reads a topic of its
@@ -67,6 +71,8 @@ import static org.awaitility.Awaitility.await;
  */
 class AlertIntakeIT {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** For the bursts of hundreds of alerts: seconds on a quiet machine, minutes on a shared, saturated one. */
+    private static final Duration BURST_PATIENCE = Duration.ofMinutes(3);
     private static final AtomicInteger NEXT = new AtomicInteger();
     private static final long T0 = System.currentTimeMillis() - 60_000;
 
@@ -250,6 +256,105 @@ class AlertIntakeIT {
         }
     }
 
+    @Test
+    void aBurstOverManyKeysWithInterleavedRevisionsEndsInEachKeysLastRevision() throws Exception {
+        IntakeSettings settings = freshTopic(3);
+        // Per key: an episode raised, then cleared, then a new episode raised. Applied out of order, the clear would
+        // land on the second episode and leave the case waiting for a check instead of collected.
+        List<Alert> raised = new ArrayList<>();
+        List<Alert> cleared = new ArrayList<>();
+        List<Alert> again = new ArrayList<>();
+        for (Device d : chargers(10)) {
+            for (int port = 1; port <= 12; port++) {
+                long now = System.currentTimeMillis();
+                raised.add(TestAlerts.portOverload(d.id(), port, d.location(), T0, 1, AlertStatus.RAISED,
+                        Severity.YELLOW, now));
+                cleared.add(TestAlerts.portOverload(d.id(), port, d.location(), T0, 2, AlertStatus.CLEARED,
+                        Severity.YELLOW, now));
+                again.add(TestAlerts.portOverload(d.id(), port, d.location(), T0 + 30_000, 1, AlertStatus.RAISED,
+                        Severity.ORANGE, now));
+            }
+        }
+        List<Alert> burst = new ArrayList<>(raised);
+        burst.addAll(cleared);
+        burst.addAll(again);
+        sendAll(settings.topic(), burst);
+        try (AlertIntake intake = new AlertIntake(settings, cases, new SimpleMeterRegistry())) {
+            intake.start();
+            await().atMost(BURST_PATIENCE).until(() -> receiptsAmong(burst), equalTo((long) burst.size()));
+        }
+
+        for (Alert last : again) {
+            assertThat(query("select state || ' ' || severity || ' ' || alert_id from cases where dedup_key = ?",
+                    last.dedupKey())).as(last.dedupKey()).containsExactly("collected orange " + last.id());
+            assertThat(query("select e.kind from case_events e join cases c on c.id = e.case_id where c.dedup_key = ? "
+                    + "order by e.seq", last.dedupKey())).as(last.dedupKey())
+                    .containsExactly("created", "alert_cleared", "alert_update", "alert_reraised");
+        }
+    }
+
+    @Test
+    void anIntakeStoppedMidBatchCommitsNoOffsetPastAnUnappliedRecordAndItsSuccessorAppliesNothingTwice()
+            throws Exception {
+        IntakeSettings settings = freshTopic(3);
+        List<Alert> burst = new ArrayList<>();
+        List<Device> devices = chargers(20);
+        for (Severity severity : List.of(Severity.YELLOW, Severity.ORANGE, Severity.RED)) {
+            int revision = severity.ordinal();
+            for (Device d : devices) {
+                for (int port = 1; port <= 12; port++) {
+                    burst.add(TestAlerts.portOverload(d.id(), port, d.location(), T0, revision,
+                            revision == 1 ? AlertStatus.RAISED : AlertStatus.UPDATED, severity,
+                            System.currentTimeMillis()));
+                }
+            }
+        }
+        Map<Alert, TopicPartition> partitionOf = new java.util.IdentityHashMap<>();
+        Map<Alert, Long> offsetOf = new java.util.IdentityHashMap<>();
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        for (Alert a : burst) {
+            sent.add(producer.send(new ProducerRecord<>(settings.topic(), a.dedupKey().getBytes(StandardCharsets.UTF_8),
+                    Json.toBytes(a))));
+        }
+        for (int i = 0; i < burst.size(); i++) {
+            RecordMetadata m = sent.get(i).get(10, TimeUnit.SECONDS);
+            partitionOf.put(burst.get(i), new TopicPartition(m.topic(), m.partition()));
+            offsetOf.put(burst.get(i), m.offset());
+        }
+
+        try (AlertIntake first = new AlertIntake(settings, cases, new SimpleMeterRegistry())) {
+            first.start();
+            await().atMost(BURST_PATIENCE).pollInterval(Duration.ofMillis(5)).until(() -> receiptsAmong(burst) >= 50);
+        }
+        long appliedByFirst = receiptsAmong(burst);
+        assertThat(appliedByFirst).as("stopped mid-batch").isLessThan(burst.size());
+        Map<TopicPartition, Long> committed = committedOffsets(settings, 3);
+        Set<String> applied = appliedRevisions(burst);
+        long behind = 0;
+        for (Alert a : burst) {
+            TopicPartition tp = partitionOf.get(a);
+            if (offsetOf.get(a) < committed.get(tp)) {
+                assertThat(applied).as("committed past " + tp + "@" + offsetOf.get(a))
+                        .contains(a.id() + "/" + a.revision());
+            } else {
+                behind++;
+            }
+        }
+
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (AlertIntake second = new AlertIntake(settings, cases, meters)) {
+            second.start();
+            await().atMost(BURST_PATIENCE).until(() -> receiptsAmong(burst) == burst.size() && second.lag() == 0);
+            assertThat(counter(meters, "anju.cases.alerts.applied")).as("read again: exactly the uncommitted tail")
+                    .isEqualTo(behind);
+        }
+        for (Alert a : burst.subList(burst.size() - burst.size() / 3, burst.size())) {
+            assertThat(query("select severity || ' ' || (select count(*) from case_events e where e.case_id = c.id) "
+                    + "from cases c where dedup_key = ?", a.dedupKey())).as(a.dedupKey())
+                    .containsExactly("red 3");
+        }
+    }
+
     @AfterAll
     static void stop() throws Exception {
         producer.close();
@@ -287,6 +392,84 @@ class AlertIntakeIT {
     private static void sendRaw(String topic, String key, byte[] value) throws Exception {
         producer.send(new ProducerRecord<>(topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value))
                 .get(10, TimeUnit.SECONDS);
+    }
+
+    private static synchronized List<Device> chargers(int n) {
+        List<Device> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(charger());
+        }
+        return out;
+    }
+
+    private static void sendAll(String topic, List<Alert> alerts) throws Exception {
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        for (Alert a : alerts) {
+            sent.add(producer.send(new ProducerRecord<>(topic, a.dedupKey().getBytes(StandardCharsets.UTF_8),
+                    Json.toBytes(a))));
+        }
+        for (Future<RecordMetadata> f : sent) {
+            f.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static List<String> query(String sql, Object... params) throws Exception {
+        try (Connection c = db.jdbc(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            List<String> out = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(r.getString(1));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Receipts of the alerts' ids, every revision: all of them applied once when it equals their number. */
+    private static long receiptsAmong(List<Alert> alerts) throws Exception {
+        try (Connection c = db.jdbc(); PreparedStatement s = c.prepareStatement(
+                "select count(*) from alert_receipts where alert_id = any(?)")) {
+            s.setArray(1, c.createArrayOf("text", alerts.stream().map(Alert::id).distinct().toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    /** The (alert id / revision) receipts among the alerts' ids. */
+    private static Set<String> appliedRevisions(List<Alert> alerts) throws Exception {
+        try (Connection c = db.jdbc(); PreparedStatement s = c.prepareStatement(
+                "select alert_id || '/' || revision from alert_receipts where alert_id = any(?)")) {
+            s.setArray(1, c.createArrayOf("text", alerts.stream().map(Alert::id).distinct().toArray()));
+            Set<String> out = new java.util.HashSet<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(r.getString(1));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static Map<TopicPartition, Long> committedOffsets(IntakeSettings settings, int partitions) {
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, settings.groupId(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+            Set<TopicPartition> all = new java.util.HashSet<>();
+            for (int p = 0; p < partitions; p++) {
+                all.add(new TopicPartition(settings.topic(), p));
+            }
+            Map<TopicPartition, Long> out = new HashMap<>();
+            c.committed(all, Duration.ofSeconds(10)).forEach((tp, o) -> out.put(tp, o == null ? 0L : o.offset()));
+            all.forEach(tp -> out.putIfAbsent(tp, 0L));
+            return out;
+        }
     }
 
     private static long count(String sql, Object... params) throws Exception {

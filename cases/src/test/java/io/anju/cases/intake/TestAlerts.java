@@ -20,10 +20,17 @@ final class TestAlerts {
      */
     static Alert portOverload(String deviceId, LocationChain where, long first, int revision, AlertStatus status,
                               Severity severity, long emittedAt) {
-        String sourceId = Alert.portSourceId(deviceId, 3);
+        return portOverload(deviceId, 3, where, first, revision, status, severity, emittedAt);
+    }
+
+    /** The same at port {@code port}: each port of a charger is a dedup key of its own. */
+    static Alert portOverload(String deviceId, int port, LocationChain where, long first, int revision,
+                              AlertStatus status, Severity severity, long emittedAt) {
+        String sourceId = Alert.portSourceId(deviceId, port);
         String key = Alert.dedupKey(AlertType.PORT_OVERLOAD, sourceId);
         return new Alert(Alert.idFor(key, first), key, AlertType.PORT_OVERLOAD, severity, status, revision,
-                SourceKind.PORT, sourceId, deviceId, 3, where, first,
-                Math.max(first, emittedAt - 1_000), emittedAt, "port 3 above 1,000 W", "stop_port", List.of());
+                SourceKind.PORT, sourceId, deviceId, port, where, first,
+                Math.max(first, emittedAt - 1_000), emittedAt, "port " + port + " above 1,000 W", "stop_port",
+                List.of());
     }
 }

@@ -22,6 +22,8 @@ class CasesConfigTest {
         assertThat(c.supervisionAckRemindEvery()).isEqualTo(Duration.ofMinutes(1));
         assertThat(c.supervisionAckEscalateAfter()).isEqualTo(Duration.ofMinutes(2));
         assertThat(c.authKeyFile()).isEqualTo(Path.of("./data", "cases", "jwt.key"));
+        assertThat(c.intakeConcurrency()).isEqualTo(8);
+        assertThat(c.dbPoolSize()).isEqualTo(16);
     }
 
     @Test
@@ -47,6 +49,10 @@ class CasesConfigTest {
                 .hasMessageContaining("webhook.maxBackoff");
         assertThatThrownBy(() -> CasesConfig.of(Map.of("supervision.ackEscalateAfter", "0s")))
                 .hasMessageContaining("supervision.ackEscalateAfter");
+        assertThatThrownBy(() -> CasesConfig.of(Map.of("intake.concurrency", "65")))
+                .hasMessageContaining("intake.concurrency").hasMessageContaining("ANJU_CASES_INTAKE_CONCURRENCY");
+        assertThatThrownBy(() -> CasesConfig.of(Map.of("intake.concurrency", "16", "db.poolSize", "16")))
+                .hasMessageContaining("setting intake.concurrency (16) must be below db.poolSize (16)");
         assertThatThrownBy(() -> CasesConfig.of(Map.of("no.such", "1")))
                 .hasMessageContaining("unknown setting 'no.such'");
     }
