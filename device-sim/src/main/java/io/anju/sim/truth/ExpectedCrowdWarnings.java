@@ -11,6 +11,7 @@ import io.anju.sim.behaviour.CrowdBehaviour;
 import io.anju.sim.behaviour.CrowdModel;
 import io.anju.sim.clock.Scenario;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,20 +42,26 @@ public final class ExpectedCrowdWarnings {
      * are per reading; a 6-hour run has ~2,200 readings per zone, so crossings rarer than this are not expected.
      */
     public static final double CHANCE = 1e-6;
+    /** The longest stretch of simulated time a run's ground truth names expected warnings for. */
+    public static final Duration MAX_WINDOW = Duration.ofDays(7);
     private static final long STEP_MS = CrowdBehaviour.STEP_MS;
     private static final Severity[] LEVELS = Severity.values();
 
     private ExpectedCrowdWarnings() {
     }
 
-    /** The warnings the zones of the played crowd counters may raise in a run from {@code startMs} to {@code endMs}. */
+    /**
+     * The warnings the zones of the played crowd counters may raise in a run from {@code startMs} to {@code endMs},
+     * at most {@link #MAX_WINDOW} of it (a run at 100,000× for hours spans years of simulated time).
+     */
     public static List<ExpectedWarning> forCounters(List<Device> played, Registry registry, Scenario scenario,
                                                     long startMs, long endMs) {
+        long end = Math.min(endMs, startMs + MAX_WINDOW.toMillis());
         List<ExpectedWarning> warnings = new ArrayList<>();
         for (Device d : played) {
             if (d.type() == DeviceType.CROWD && d.location() != null && d.location().zoneId() != null) {
                 registry.zone(d.location().zoneId())
-                        .ifPresent(zone -> warnings.addAll(of(zone, scenario, startMs, endMs)));
+                        .ifPresent(zone -> warnings.addAll(of(zone, scenario, startMs, end)));
             }
         }
         return warnings;
