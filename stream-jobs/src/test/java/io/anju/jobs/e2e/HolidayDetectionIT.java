@@ -38,7 +38,7 @@ class HolidayDetectionIT {
         try (PlatformUnderTest platform = PlatformUnderTest.start(dir);
              JobsRunner jobs = platform.jobs(null).start();
              AlertsReader alerts = new AlertsReader(platform.bootstrap())) {
-            List<Device> devices = platform.scenarioDevices(24);
+            List<Device> devices = platform.scenarioDevices(8);
             Path groundTruth = dir.resolve("ground-truth.jsonl");
             Simulation sim = platform.simulation(
                     Scenarios.holiday(devices, SPEED, platform.mqttUri(), groundTruth, dir.resolve("plan.json")),
