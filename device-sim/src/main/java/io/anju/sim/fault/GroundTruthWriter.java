@@ -1,6 +1,7 @@
 package io.anju.sim.fault;
 
 import io.anju.common.json.Json;
+import io.anju.sim.truth.ExpectedWarning;
 
 import java.io.BufferedWriter;
 import java.io.Closeable;
@@ -11,7 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** Appends one JSON line per injected fault and flushes it at once, so a killed run keeps what it injected. */
+/**
+ * Appends one JSON line per injected fault and flushes it at once, so a killed run keeps what it injected; the
+ * warnings the scenario's own behaviour may raise ({@link ExpectedWarning}) are lines of their own, told apart by
+ * their {@code warning} field (a fault's line has {@code fault}).
+ */
 public final class GroundTruthWriter implements Closeable {
     private final BufferedWriter out;
 
@@ -28,7 +33,15 @@ public final class GroundTruthWriter implements Closeable {
         }
     }
 
-    public synchronized void append(GroundTruth line) {
+    public void append(GroundTruth line) {
+        write(line);
+    }
+
+    public void append(ExpectedWarning line) {
+        write(line);
+    }
+
+    private synchronized void write(Object line) {
         try {
             out.write(Json.toString(line));
             out.newLine();

@@ -14,6 +14,7 @@ import io.anju.sim.link.Backoff;
 import io.anju.sim.link.DeviceLink;
 import io.anju.sim.link.Paho3Link;
 import io.anju.sim.link.Paho5Link;
+import io.anju.sim.truth.ExpectedCrowdWarnings;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,6 +80,11 @@ public final class SimulationFactory {
                     stats, clockFaults.get(d.id())));
         }
         GroundTruthWriter gt = s.groundTruth() == null ? null : new GroundTruthWriter(s.groundTruth());
+        if (gt != null) {
+            // Known before the run starts: what the scenario's own crowds may raise over its planned length.
+            ExpectedCrowdWarnings.forCounters(devices, registry, s.scenario(), s.startMs(), s.startMs() + s.durationMs())
+                    .forEach(gt::append);
+        }
         return new Simulation(clock, sessions, new FaultInjector(plan, byId), gt, stats, scheduler);
     }
 }

@@ -6,6 +6,7 @@ import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
 import io.anju.common.alert.SourceKind;
 import io.anju.common.model.LocationChain;
+import io.anju.sim.truth.ExpectedWarning;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -78,5 +79,87 @@ class DetectionScoreTest {
         assertThat(score.recall()).isEqualTo(1.0);
         assertThat(score.precision()).isEqualTo(1.0 / 3);
         assertThat(score.unexplained()).extracting(Episode::id).containsExactlyInAnyOrder("z", "y");
+    }
+
+    private static final LocationChain Z3 = new LocationChain("sd", "c", "g", null, "z-3");
+    private static final ExpectedWarning BLUE_Z3 = new ExpectedWarning(AlertType.CROWD_DENSITY, "z-3", "z-3",
+            Severity.BLUE, T0, T0 + 60 * MIN);
+    private static final DetectionScore.Fault SURGE_Z3 = new DetectionScore.Fault("crowd_surge", "crowd-3", null,
+            "z-3", null, T0 + 30 * MIN, T0 + 60 * MIN, AlertType.CROWD_DENSITY, Severity.ORANGE, 20 * MIN);
+
+    private static Alert zone(String id, AlertType type, String zoneId, int revision, AlertStatus status, Severity s,
+                              long firstTs, long lastTs) {
+        return new Alert(id, type.wireName() + ":" + zoneId, type, s, status, revision, SourceKind.ZONE, zoneId,
+                "crowd-3", null, Z3, firstTs, lastTs, 0, "", "monitor", List.of());
+    }
+
+    private static Alert blueRaise(String id, String zoneId, long firstTs) {
+        return zone(id, AlertType.CROWD_DENSITY, zoneId, 1, AlertStatus.RAISED, Severity.BLUE, firstTs, firstTs);
+    }
+
+    @Test
+    void anExpectedWarning_isNotAFalseAlarm_andIsReported() {
+        List<Alert> alerts = List.of(
+                rev("a", 1, AlertStatus.RAISED, Severity.RED, "chg-1", 3, T0 + 30_000, T0 + 30_000),
+                blueRaise("b", "z-3", T0 + 10 * MIN));
+        DetectionScore withTruth = new DetectionScore(new DetectionScore.Truth(List.of(OVERLOAD), List.of(BLUE_Z3)),
+                alerts);
+        assertThat(withTruth.recall()).isEqualTo(1.0);
+        assertThat(withTruth.precision()).isEqualTo(1.0);
+        assertThat(withTruth.expectedRaised()).extracting(Episode::id).containsExactly("b");
+        assertThat(withTruth.table()).contains("expected warnings: 1 named, 1 raised by 1 episodes");
+        // Without the expected warning the same blue zone is a false alarm.
+        assertThat(new DetectionScore(List.of(OVERLOAD), alerts).precision()).isEqualTo(0.5);
+    }
+
+    @Test
+    void aWarningAboveTheExpectedSeverity_outsideItsInterval_ofAnotherType_orElsewhere_isFalse() {
+        DetectionScore.Truth truth = new DetectionScore.Truth(List.of(), List.of(BLUE_Z3));
+        List<Alert> alerts = List.of(
+                zone("yellow", AlertType.CROWD_DENSITY, "z-3", 1, AlertStatus.RAISED, Severity.YELLOW, T0 + MIN,
+                        T0 + MIN),
+                blueRaise("late", "z-3", T0 + 61 * MIN + 1),
+                blueRaise("justInTolerance", "z-3", T0 + 61 * MIN),
+                blueRaise("early", "z-3", T0 - MIN - 1),
+                blueRaise("elsewhere", "z-4", T0 + 10 * MIN),
+                zone("forecast", AlertType.CROWD_FORECAST, "z-3", 1, AlertStatus.RAISED, Severity.BLUE, T0 + MIN,
+                        T0 + MIN));
+        DetectionScore score = new DetectionScore(truth, alerts);
+        assertThat(score.unexplained()).extracting(Episode::id)
+                .containsExactlyInAnyOrder("yellow", "late", "early", "elsewhere", "forecast");
+        assertThat(score.expectedRaised()).extracting(Episode::id).containsExactly("justInTolerance");
+    }
+
+    @Test
+    void aSurgeIntoAZoneAlreadyBlue_isDetectedByTheRise_withinItsBound() {
+        DetectionScore.Truth truth = new DetectionScore.Truth(List.of(SURGE_Z3), List.of(BLUE_Z3));
+        DetectionScore rose = new DetectionScore(truth, List.of(
+                blueRaise("b", "z-3", T0 + 5 * MIN),
+                zone("b", AlertType.CROWD_DENSITY, "z-3", 2, AlertStatus.UPDATED, Severity.ORANGE, T0 + 5 * MIN,
+                        T0 + 38 * MIN),
+                zone("b", AlertType.CROWD_DENSITY, "z-3", 3, AlertStatus.CLEARED, Severity.ORANGE, T0 + 5 * MIN,
+                        T0 + 75 * MIN)));
+        assertThat(rose.recall()).isEqualTo(1.0);
+        assertThat(rose.results().get(0).latencyMs()).isEqualTo(8 * MIN);
+        assertThat(rose.precision()).isEqualTo(1.0);
+
+        DetectionScore late = new DetectionScore(truth, List.of(
+                blueRaise("b", "z-3", T0 + 5 * MIN),
+                zone("b", AlertType.CROWD_DENSITY, "z-3", 2, AlertStatus.UPDATED, Severity.ORANGE, T0 + 5 * MIN,
+                        T0 + 55 * MIN)));
+        assertThat(late.recall()).isZero();
+        assertThat(late.results().get(0).why()).isEqualTo("raised after 1500 s, bound 1200 s");
+
+        DetectionScore stayedBlue = new DetectionScore(truth, List.of(blueRaise("b", "z-3", T0 + 5 * MIN)));
+        assertThat(stayedBlue.recall()).isZero();
+        assertThat(stayedBlue.results().get(0).why()).isEqualTo("open before the fault and did not rise");
+
+        // Cleared before the surge: the blue episode is the holiday's, and the surge raised nothing.
+        DetectionScore cleared = new DetectionScore(truth, List.of(
+                blueRaise("b", "z-3", T0 + 5 * MIN),
+                zone("b", AlertType.CROWD_DENSITY, "z-3", 2, AlertStatus.CLEARED, Severity.BLUE, T0 + 5 * MIN,
+                        T0 + 20 * MIN)));
+        assertThat(cleared.results().get(0).why()).isEqualTo("no alert");
+        assertThat(cleared.precision()).isEqualTo(1.0);
     }
 }

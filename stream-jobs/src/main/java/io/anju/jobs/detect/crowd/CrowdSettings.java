@@ -1,5 +1,7 @@
 package io.anju.jobs.detect.crowd;
 
+import io.anju.common.crowd.CrowdThresholds;
+
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -102,14 +104,18 @@ public record CrowdSettings(double blueDensity, double yellowDensity, double ora
     }
 
     public static CrowdSettings defaults() {
+        // The thresholds the simulator's ground truth also uses are defined once, in CrowdThresholds.
         return new CrowdSettings(
-                1.0, 2.0, 3.5, 5.0,                                      // densities, p/m²
-                0.6, 0.8, 0, 0,                                          // capacity shares
-                0.8, Duration.ofSeconds(30), Duration.ofMinutes(2),      // hysteresis
+                CrowdThresholds.BLUE_DENSITY, CrowdThresholds.YELLOW_DENSITY, CrowdThresholds.ORANGE_DENSITY,
+                CrowdThresholds.RED_DENSITY,
+                CrowdThresholds.BLUE_CAPACITY_SHARE, CrowdThresholds.YELLOW_CAPACITY_SHARE,
+                CrowdThresholds.ORANGE_CAPACITY_SHARE, CrowdThresholds.RED_CAPACITY_SHARE,
+                CrowdThresholds.CLEAR_RATIO, CrowdThresholds.MIN_DURATION, CrowdThresholds.CLEAR_AFTER, // hysteresis
                 0.2, 5, 3,                                               // flow cross-check
-                Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofMinutes(10), 0.01, 2,
+                Duration.ofMinutes(10), Duration.ofMinutes(5), CrowdThresholds.FORECAST_HORIZON, 0.01, 2,
                 Duration.ofMinutes(1),                                   // forecast
-                0, Duration.ofMinutes(10), Duration.ofMinutes(1), 0.8, Duration.ofMinutes(2)); // inflow
+                0, CrowdThresholds.INFLOW_FILL_TIME, CrowdThresholds.INFLOW_MIN_DURATION, 0.8,
+                Duration.ofMinutes(2));                                  // inflow
     }
 
     /** The inflow limit of {@code capacity}, people per minute. */

@@ -52,16 +52,22 @@ class CrowdSimulatorScenarioTest {
 
     private static List<Alert> run(CrowdZone zone, long seed, List<FaultSpec> faults, long durationMs)
             throws Exception {
+        return run(zone, Scenario.EVENING, AFTERNOON, seed, faults, durationMs);
+    }
+
+    /** The detector's alerts on {@code zone}'s simulated counter from {@code startMs} over {@code durationMs}. */
+    static List<Alert> run(CrowdZone zone, Scenario scenario, long startMs, long seed, List<FaultSpec> faults,
+                           long durationMs) throws Exception {
         ZoneInfo info = new ZoneInfo(zone.id(), zone.name(), zone.areaM2(), zone.capacity(), zone.entrance());
         String counter = "crowd-" + zone.id();
         Device device = new Device(counter, DeviceType.CROWD, chainOf(info), "-", true, null, null, null);
-        CrowdBehaviour sim = new CrowdBehaviour(device, zone, new Random(seed), faults, Scenario.EVENING, AFTERNOON);
+        CrowdBehaviour sim = new CrowdBehaviour(device, zone, new Random(seed), faults, scenario, startMs);
         String topic = MqttTopics.telemetry(DeviceType.CROWD, counter);
         try (KeyedOneInputStreamOperatorTestHarness<String, CrowdReading, Alert> harness =
                      ProcessFunctionTestHarnesses.forKeyedProcessFunction(
                              new CrowdDensityDetector(CrowdSettings.defaults()), CrowdDensityDetector.keySelector(),
                              Types.STRING)) {
-            for (Outgoing o : sim.advanceTo(AFTERNOON + durationMs)) {
+            for (Outgoing o : sim.advanceTo(startMs + durationMs)) {
                 if (o.topic().equals(topic)) {
                     Payloads.CrowdTelemetry t = Json.mapper().readValue(o.payload(), Payloads.CrowdTelemetry.class);
                     harness.processElement(new CrowdReading(counter, t.ts(), chainOf(info), t.count(), t.inCount(),
