@@ -124,7 +124,8 @@ public final class CasesServer implements AutoCloseable {
         Vertx vertx = null;
         try {
             database.migrate();
-            TopicAdmin.ensure(config.kafkaBootstrap(), "kafka.bootstrap", List.of(Topics.ALERTS, Topics.QUARANTINE),
+            TopicAdmin.ensure(config.kafkaBootstrap(), "kafka.bootstrap", List.of(Topics.ALERTS, Topics.QUARANTINE,
+                    Topics.COMMAND_RESULTS),
                     6, (short) 1);
             vertx = Vertx.vertx();
             return assemble(config, clock, registry, categories, database, vertx);
