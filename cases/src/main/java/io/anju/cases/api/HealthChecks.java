@@ -11,8 +11,15 @@ import java.util.function.Supplier;
  *
  * @param database the case store answers
  * @param intake   the alert intake is consuming {@code anju.alerts}
+ * @param commands the command outcome intake is consuming {@code anju.command-results}
  */
-public record HealthChecks(Supplier<Future<Boolean>> database, Supplier<Future<Boolean>> intake) {
+public record HealthChecks(Supplier<Future<Boolean>> database, Supplier<Future<Boolean>> intake,
+                           Supplier<Future<Boolean>> commands) {
+
+    /** Without a command outcome intake (a service that files no command outcomes). */
+    public HealthChecks(Supplier<Future<Boolean>> database, Supplier<Future<Boolean>> intake) {
+        this(database, intake, () -> Future.succeededFuture(true));
+    }
 
     /** A database check that runs {@code select 1} on the pool. */
     public static Supplier<Future<Boolean>> ping(Pool pool) {

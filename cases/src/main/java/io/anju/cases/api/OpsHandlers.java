@@ -27,11 +27,13 @@ final class OpsHandlers {
     void health(RoutingContext ctx) {
         Future<Boolean> database = check(health.database());
         Future<Boolean> intake = check(health.intake());
-        Future.join(database, intake).onComplete(done -> {
-            boolean up = database.result() && intake.result();
+        Future<Boolean> commands = check(health.commands());
+        Future.join(database, intake, commands).onComplete(done -> {
+            boolean up = database.result() && intake.result() && commands.result();
             Map<String, Object> checks = new LinkedHashMap<>();
             checks.put("database", database.result() ? "up" : "down");
             checks.put("intake", intake.result() ? "up" : "down");
+            checks.put("commands", commands.result() ? "up" : "down");
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", up ? "up" : "down");
             body.put("checks", checks);

@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * @param kind             {@code opened}, {@code severity_raised}, {@code reminder}, {@code escalated},
  *                         {@code state_changed}, {@code alert_cleared}, {@code comment}, {@code noticed},
- *                         {@code promoted}, {@code watch_opened}, {@code watch_closed}
+ *                         {@code promoted}, {@code watch_opened}, {@code watch_closed}, {@code command_outcome}
  * @param after            the case after the change
  * @param event            the audit entry of the change (its seq makes the idempotency key)
  * @param recipients       the people on duty for the case (io.anju.cases.people); empty when no rota names anyone

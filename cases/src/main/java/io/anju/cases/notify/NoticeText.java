@@ -32,7 +32,7 @@ public final class NoticeText {
             "blue", "蓝色");
     private static final Map<String, String> KINDS = Map.of("opened", "新案件", "severity_raised", "预警等级上调",
             "reminder", "超时催办", "escalated", "案件已上报上级", "state_changed", "案件状态变更",
-            "alert_cleared", "设备报告预警已解除", "comment", "新备注");
+            "alert_cleared", "设备报告预警已解除", "comment", "新备注", "command_outcome", "断电指令结果");
     private static final Map<String, String> STATES = Map.ofEntries(Map.entry("collected", "待核实"),
             Map.entry("verified", "已核实"), Map.entry("analysed", "已研判"), Map.entry("dispatched", "已派遣"),
             Map.entry("in_handling", "处置中"), Map.entry("coordinating", "协调处置中"),

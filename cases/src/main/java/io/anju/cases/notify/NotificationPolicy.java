@@ -29,12 +29,14 @@ public record NotificationPolicy(Set<String> kinds, Severity minSeverity, int re
 
     /**
      * Every kind a {@link CaseNotice} can have. A watch item's opening and closing have kinds of their own
-     * ({@code watch_opened}, {@code watch_closed}) so that a receiver can tell them from cases that wait for action.
+     * ({@code watch_opened}, {@code watch_closed}) so that a receiver can tell them from cases that wait for action;
+     * {@code command_outcome} says whether the readings confirmed an automatic stop (io.anju.cases.commands).
      */
     public static final Set<String> KNOWN_KINDS = Set.of("opened", "severity_raised", "reminder", "escalated",
-            "state_changed", "alert_cleared", "comment", "noticed", "promoted", "watch_opened", "watch_closed");
+            "state_changed", "alert_cleared", "comment", "noticed", "promoted", "watch_opened", "watch_closed",
+            "command_outcome");
     public static final Set<String> DEFAULT_KINDS = Set.of("opened", "severity_raised", "reminder", "escalated",
-            "state_changed", "alert_cleared", "noticed", "promoted", "watch_opened", "watch_closed");
+            "state_changed", "alert_cleared", "noticed", "promoted", "watch_opened", "watch_closed", "command_outcome");
     public static final int DEFAULT_RED_MIN_CHANNELS = 2;
     /** Gauge: people-facing channels a red case reaches with this configuration. */
     public static final String RED_CHANNELS_GAUGE = "anju.cases.notify.red.channels";

@@ -7,6 +7,8 @@ import io.anju.cases.auth.JwtKeyFile;
 import io.anju.cases.auth.PasswordHasher;
 import io.anju.cases.auth.TokenService;
 import io.anju.cases.auth.UserStore;
+import io.anju.cases.commands.CommandOutcomeIntake;
+import io.anju.cases.commands.CommandOutcomes;
 import io.anju.cases.intake.AlertIntake;
 import io.anju.cases.intake.IntakeSettings;
 import io.anju.cases.kpi.KpiReport;
@@ -65,7 +67,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The case service, assembled: PostgreSQL (embedded or external) with its schema, the case service, notifications
- * (outbox dispatcher, SSE, webhooks), supervision on a timer, the alert intake from Kafka, and the HTTP API.
+ * (outbox dispatcher, SSE, webhooks), supervision on a timer, the alert and command outcome intakes from Kafka, and
+ * the HTTP API.
  * {@link #close()} stops them in the reverse order, so nothing in flight is lost: the intake commits only what the
  * database took, and undelivered notifications wait in the outbox for the next start.
  */
@@ -83,13 +86,14 @@ public final class CasesServer implements AutoCloseable {
     private final OutboxRetention retention;
     private final SseHub sse;
     private final AlertIntake intake;
+    private final CommandOutcomeIntake commandIntake;
     private final SupervisionTimer supervisionTimer;
     private final HttpServer http;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private CasesServer(Database database, Vertx vertx, Pool pool, PrometheusMeterRegistry metrics, UserStore users,
                         CaseService service, OutboxDispatcher dispatcher, OutboxRetention retention, SseHub sse,
-                        AlertIntake intake,
+                        AlertIntake intake, CommandOutcomeIntake commandIntake,
                         SupervisionTimer supervisionTimer, HttpServer http) {
         this.database = database;
         this.vertx = vertx;
@@ -101,6 +105,7 @@ public final class CasesServer implements AutoCloseable {
         this.retention = retention;
         this.sse = sse;
         this.intake = intake;
+        this.commandIntake = commandIntake;
         this.supervisionTimer = supervisionTimer;
         this.http = http;
     }
@@ -119,7 +124,8 @@ public final class CasesServer implements AutoCloseable {
         Vertx vertx = null;
         try {
             database.migrate();
-            TopicAdmin.ensure(config.kafkaBootstrap(), "kafka.bootstrap", List.of(Topics.ALERTS, Topics.QUARANTINE),
+            TopicAdmin.ensure(config.kafkaBootstrap(), "kafka.bootstrap", List.of(Topics.ALERTS, Topics.QUARANTINE,
+                    Topics.COMMAND_RESULTS),
                     6, (short) 1);
             vertx = Vertx.vertx();
             return assemble(config, clock, registry, categories, database, vertx);
@@ -177,11 +183,17 @@ public final class CasesServer implements AutoCloseable {
                 config.intakeGroupId(), IntakeSettings.DEFAULT_POLL_TIMEOUT, config.intakeRetryBackoff(),
                 IntakeSettings.DEFAULT_MAX_POLL_RECORDS, config.intakeConcurrency()), service, metrics);
         intake.start();
+        CommandOutcomeIntake commandIntake = new CommandOutcomeIntake(new IntakeSettings(config.kafkaBootstrap(),
+                Topics.COMMAND_RESULTS, CommandOutcomeIntake.DEFAULT_GROUP_ID, IntakeSettings.DEFAULT_POLL_TIMEOUT,
+                config.intakeRetryBackoff(), IntakeSettings.DEFAULT_MAX_POLL_RECORDS),
+                new CommandOutcomes(pool, outbox, clock), metrics);
+        commandIntake.start();
 
         UserStore users = new UserStore(vertx, pool, new PasswordHasher(config.authPasswordIterations()), registry);
         TokenService tokens = new TokenService(vertx, JwtKeyFile.loadOrCreateFile(config.authKeyFile()),
                 config.authTokenTtl());
-        HealthChecks health = new HealthChecks(HealthChecks.ping(pool), () -> Future.succeededFuture(intake.healthy()));
+        HealthChecks health = new HealthChecks(HealthChecks.ping(pool), () -> Future.succeededFuture(intake.healthy()),
+                () -> Future.succeededFuture(commandIntake.healthy()));
         HttpServer http = new CasesHttp(vertx, service, users, tokens, access, categories, metrics, health)
                 .events(sse::handle)
                 .people(new PeopleApi(pool, new RotaAccess(registry, config.districtId()),
@@ -193,8 +205,8 @@ public final class CasesServer implements AutoCloseable {
                 .await(START_TIMEOUT_S, TimeUnit.SECONDS);
         LOG.info("case service on http://{}:{} ({} categories, {} channels: {})", config.httpHost(),
                 http.actualPort(), categories.all().size(), dispatcher.channels().size(), dispatcher.channels().keySet());
-        return new CasesServer(database, vertx, pool, metrics, users, service, dispatcher, retention, sse, intake, timer,
-                http);
+        return new CasesServer(database, vertx, pool, metrics, users, service, dispatcher, retention, sse, intake, commandIntake,
+                timer, http);
     }
 
     private static Map<String, DeliveryChannel> channels(CasesConfig config, Vertx vertx, SseHub sse, NoticeText text,
@@ -249,6 +261,7 @@ public final class CasesServer implements AutoCloseable {
         LOG.info("stopping the case service ...");
         await(http.close(), "HTTP server");
         intake.close();
+        commandIntake.close();
         supervisionTimer.stop();
         retention.stop();
         await(dispatcher.stop(), "notification dispatcher");

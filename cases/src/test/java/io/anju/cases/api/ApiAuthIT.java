@@ -50,6 +50,7 @@ class ApiAuthIT {
     private static WebClient client;
     private static UserStore users;
     private static final AtomicBoolean intakeUp = new AtomicBoolean(true);
+    private static final AtomicBoolean commandsUp = new AtomicBoolean(true);
 
     @BeforeAll
     static void start() throws Exception {
@@ -62,7 +63,8 @@ class ApiAuthIT {
         Arrays.fill(key, (byte) 7);
         TokenService tokens = new TokenService(vertx, key, Duration.ofHours(8));
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        HealthChecks health = new HealthChecks(HealthChecks.ping(pool), () -> Future.succeededFuture(intakeUp.get()));
+        HealthChecks health = new HealthChecks(HealthChecks.ping(pool), () -> Future.succeededFuture(intakeUp.get()),
+                () -> Future.succeededFuture(commandsUp.get()));
         var http = new CasesHttp(vertx, unreachableCaseService(), users, tokens, new AccessPolicy(CategoryTable.defaults()),
                 CategoryTable.defaults(), metrics, health);
         server = await(http.router().compose(router -> vertx.createHttpServer().requestHandler(router).listen(0)));
@@ -194,7 +196,8 @@ class ApiAuthIT {
         HttpResponse<Buffer> up = await(client.get("/health").send());
         assertThat(up.statusCode()).isEqualTo(200);
         assertThat(up.bodyAsJsonObject()).isEqualTo(new JsonObject().put("status", "up")
-                .put("checks", new JsonObject().put("database", "up").put("intake", "up")));
+                .put("checks", new JsonObject().put("database", "up").put("intake", "up")
+                        .put("commands", "up")));
 
         intakeUp.set(false);
         try {
@@ -204,6 +207,15 @@ class ApiAuthIT {
             assertThat(down.bodyAsJsonObject().getJsonObject("checks").getString("database")).isEqualTo("up");
         } finally {
             intakeUp.set(true);
+        }
+        commandsUp.set(false);
+        try {
+            HttpResponse<Buffer> down = await(client.get("/health").send());
+            assertThat(down.statusCode()).isEqualTo(503);
+            assertThat(down.bodyAsJsonObject().getJsonObject("checks").getString("commands")).isEqualTo("down");
+            assertThat(down.bodyAsJsonObject().getJsonObject("checks").getString("intake")).isEqualTo("up");
+        } finally {
+            commandsUp.set(true);
         }
 
         login("nobody", "whatever-password");

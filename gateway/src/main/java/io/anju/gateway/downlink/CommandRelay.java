@@ -286,8 +286,8 @@ public final class CommandRelay implements AutoCloseable {
 
     private CompletableFuture<Void> report(PendingCommand command, String outcome, String detail) {
         count(outcome);
-        DeliveryReport report = new DeliveryReport(DeliveryReport.KIND, command.id(), command.deviceId(), outcome, detail,
-                settings.nodeId(), clock.millis());
+        DeliveryReport report = new DeliveryReport(DeliveryReport.KIND, command.id(), command.alertId(), command.action(),
+                command.deviceId(), outcome, detail, settings.nodeId(), clock.millis());
         CompletableFuture<Void> acked = new CompletableFuture<>();
         try {
             producer.send(new ProducerRecord<>(Topics.COMMAND_RESULTS, command.deviceId(), Json.toBytes(report)), (md, e) -> {

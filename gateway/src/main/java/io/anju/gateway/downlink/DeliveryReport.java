@@ -7,13 +7,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param kind      always {@code "delivery"} (device replies on the same topic are envelopes with channel command/reply)
  * @param commandId the command's {@code id} (null when the command was unreadable)
+ * @param alertId   the alert that caused the command, when the command named one
+ * @param action    the command's action (null when the command was unreadable)
  * @param deviceId  the Kafka key of the command
- * @param outcome   delivered | offline | expired | timeout | unknown_device | invalid
+ * @param outcome   held | delivered | offline | expired | timeout | unknown_device | invalid
  * @param detail    why, for invalid and timeout outcomes
  * @param gateway   the reporting gateway node
  * @param at        when the outcome was known, Unix ms
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DeliveryReport(String kind, String commandId, String deviceId, String outcome, String detail, String gateway, long at) {
+public record DeliveryReport(String kind, String commandId, String alertId, String action, String deviceId,
+                             String outcome, String detail, String gateway, long at) {
     public static final String KIND = "delivery";
 }

@@ -71,7 +71,7 @@ class CommandRelayIT {
             KafkaTopics.ensure(settings);
             long now = System.currentTimeMillis();
             Map<String, String> commands = new HashMap<>();
-            commands.put("c-delivered", "{\"id\":\"c-delivered\",\"ts\":" + now + ",\"action\":\"stop_port\",\"port\":3}");
+            commands.put("c-delivered", "{\"id\":\"c-delivered\",\"ts\":" + now + ",\"action\":\"stop_port\",\"port\":3,\"alertId\":\"al-7\"}");
             commands.put("c-offline", "{\"id\":\"c-offline\",\"ts\":" + now + ",\"action\":\"reboot\"}");
             commands.put("c-expired", "{\"id\":\"c-expired\",\"ts\":" + (now - 11 * 60_000) + ",\"action\":\"reboot\"}");
             commands.put("c-own-ttl", "{\"id\":\"c-own-ttl\",\"ts\":" + (now - 5_000) + ",\"ttlMs\":1000,\"action\":\"open_gate\"}");
@@ -116,6 +116,9 @@ class CommandRelayIT {
             assertThat(reports.get("none").path("detail").asText()).isEqualTo("not_json");
             JsonNode delivered = reports.get("c-delivered");
             assertThat(delivered.path("kind").asText()).isEqualTo("delivery");
+            assertThat(delivered.path("alertId").asText()).as("echoes the command's alert").isEqualTo("al-7");
+            assertThat(delivered.path("action").asText()).isEqualTo("stop_port");
+            assertThat(reports.get("c-offline").has("alertId")).as("omitted when the command named none").isFalse();
             assertThat(delivered.path("deviceId").asText()).isEqualTo("charger-on");
             assertThat(delivered.path("gateway").asText()).isEqualTo("gw-cmd");
             assertThat(delivered.path("at").asLong()).isGreaterThanOrEqualTo(now);

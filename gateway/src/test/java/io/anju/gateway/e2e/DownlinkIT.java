@@ -49,7 +49,7 @@ class DownlinkIT {
                      ProducerConfig.ACKS_CONFIG, "all",
                      ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                      ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-            send(producer, online, "{\"id\":\"cmd-deliver\",\"ts\":" + now + ",\"action\":\"stop_port\",\"port\":3,\"reason\":\"alert a-17\"}");
+            send(producer, online, "{\"id\":\"cmd-deliver\",\"ts\":" + now + ",\"action\":\"stop_port\",\"port\":3,\"reason\":\"alert a-17\",\"alertId\":\"a-17\"}");
             send(producer, offline, "{\"id\":\"cmd-offline\",\"ts\":" + now + ",\"action\":\"stop_port\",\"port\":1,\"reason\":\"alert a-18\"}");
             send(producer, online, "{\"id\":\"cmd-expired\",\"ts\":" + (now - 3_600_000) + ",\"action\":\"stop_port\",\"port\":5,"
                     + "\"reason\":\"alert a-19\",\"ttlMs\":60000}");
@@ -65,6 +65,7 @@ class DownlinkIT {
 
             JsonNode delivered = delivery(results, "cmd-deliver").orElseThrow();
             assertThat(delivered.path("outcome").asText()).isEqualTo("delivered");
+            assertThat(delivered.path("alertId").asText()).as("names the alert the command was for").isEqualTo("a-17");
             assertThat(delivered.path("deviceId").asText()).isEqualTo(online);
             assertThat(delivered.path("gateway").asText()).isEqualTo(GatewayFixture.NODE_ID);
             assertThat(delivered.path("at").asLong()).isGreaterThanOrEqualTo(now);

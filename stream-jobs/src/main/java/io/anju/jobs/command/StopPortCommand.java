@@ -9,11 +9,12 @@ import java.util.UUID;
 /**
  * A {@code stop_port} command for {@code anju.commands} (format in docs/kafka-topics.md); the device id is the
  * record key and not part of the JSON. The id derives from the alert id, so a replay sends the same command id
- * and the device treats it as a repeat.
+ * and the device treats it as a repeat. {@code alertId} names the alert (on retries too) so the gateway's delivery
+ * reports can be filed in the case the alert belongs to.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StopPortCommand(@JsonIgnore String deviceId, String id, long ts, String action, Integer port,
-                              String reason, long ttlMs) {
+                              String reason, String alertId, long ttlMs) {
 
     public static StopPortCommand forAlert(String alertId, String deviceId, int port, long ts, long ttlMs) {
         return forAlert(alertId, deviceId, port, ts, ttlMs, 1);
@@ -27,6 +28,6 @@ public record StopPortCommand(@JsonIgnore String deviceId, String id, long ts, S
         String name = "stop_port:" + alertId + ":" + port + (attempt > 1 ? ":" + attempt : "");
         String id = UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
         String reason = "alert " + alertId + (attempt > 1 ? ", attempt " + attempt : "");
-        return new StopPortCommand(deviceId, id, ts, "stop_port", port, reason, ttlMs);
+        return new StopPortCommand(deviceId, id, ts, "stop_port", port, reason, alertId, ttlMs);
     }
 }

@@ -121,6 +121,7 @@ class AutoStopTest {
                 assertThat(c.port()).isEqualTo(2);
                 assertThat(c.action()).isEqualTo("stop_port");
                 assertThat(c.reason()).isEqualTo("alert " + red.id());
+                assertThat(c.alertId()).isEqualTo(red.id());
                 assertThat(c.id()).isEqualTo(StopPortCommand.forAlert(red.id(), STATION, 2, 0, 0).id());
                 assertThat(c.ttlMs()).isEqualTo(Duration.ofMinutes(5).toMillis());
             });

@@ -85,6 +85,7 @@ class StopWatchTest {
             assertThat(second.id()).isNotEqualTo(first.id());
             assertThat(second.port()).isEqualTo(2);
             assertThat(second.reason()).endsWith("attempt 2");
+            assertThat(second.alertId()).as("a retry still names its alert").isEqualTo(first.alertId()).isNotNull();
             assertThat(h.newOutcomes()).extracting(StopOutcome::outcome, StopOutcome::commandId, StopOutcome::attempt,
                     StopOutcome::powerW).containsExactly(tuple("retried", second.id(), 2, 194.0));
 

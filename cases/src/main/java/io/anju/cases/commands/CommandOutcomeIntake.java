@@ -1,0 +1,242 @@
+package io.anju.cases.commands;
+
+import io.anju.cases.intake.IntakeSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads {@code anju.command-results} into {@link CommandOutcomes}, in order per partition (a command's records share
+ * its device's partition). An offset is committed only after the transaction of its record committed; a restart
+ * re-reads at most the uncommitted tail, which the unique key turns into repeats. When the case store fails the record
+ * is held and retried after {@link IntakeSettings#retryBackoff()}, never skipped. An unreadable record is logged and
+ * counted and the intake moves past it: these records are facts about commands, not alerts, and the gateway and jobs
+ * that write them are the ones to fix. After every poll the outcomes waiting for their alert's case are attached.
+ */
+public final class CommandOutcomeIntake implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CommandOutcomeIntake.class);
+    static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
+    public static final String DEFAULT_GROUP_ID = "anju-cases-commands";
+
+    private final IntakeSettings settings;
+    private final CommandOutcomes outcomes;
+    private final CommandMetrics metrics;
+    private final CommandResultDecoder decoder = new CommandResultDecoder();
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    private final Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+
+    private KafkaConsumer<byte[], byte[]> consumer;
+    private Thread thread;
+    private volatile boolean outage;
+    private volatile boolean failed;
+
+    /** {@code settings} name the topic ({@code anju.command-results}) and the group; see {@link #DEFAULT_GROUP_ID}. */
+    public CommandOutcomeIntake(IntakeSettings settings, CommandOutcomes outcomes, MeterRegistry metrics) {
+        this.settings = settings;
+        this.outcomes = outcomes;
+        this.metrics = new CommandMetrics(metrics);
+    }
+
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException("the command outcome intake is already started");
+        }
+        consumer = new KafkaConsumer<>(consumerProperties());
+        thread = new Thread(this::run, "command-outcome-intake");
+        thread.start();
+        LOG.info("command outcome intake reading {} as group {}", settings.topic(), settings.groupId());
+    }
+
+    /** Reading, and the case store is taking outcomes. */
+    public boolean healthy() {
+        Thread t = thread;
+        return t != null && t.isAlive() && stopping.getCount() > 0 && !outage && !failed;
+    }
+
+    @Override
+    public void close() {
+        Thread t;
+        synchronized (this) {
+            t = thread;
+        }
+        stopping.countDown();
+        if (t == null) {
+            return;
+        }
+        consumer.wakeup();
+        try {
+            t.join(STEP_TIMEOUT.plusSeconds(30).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (t.isAlive()) {
+            LOG.warn("command outcome intake did not stop in time");
+        }
+    }
+
+    private void run() {
+        try {
+            consumer.subscribe(List.of(settings.topic()));
+            while (stopping.getCount() > 0) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(settings.pollTimeout());
+                boolean held = applyInOrder(records);
+                commit();
+                held |= !attachWaiting();
+                if (held) {
+                    stopping.await(settings.retryBackoff().toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+        } catch (WakeupException e) {
+            // close() woke a poll: fall through to the final commit.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            failed = true;
+            LOG.error("command outcome intake stopped: {}", e.toString(), e);
+        } finally {
+            commit();
+            consumer.close();
+            LOG.info("command outcome intake stopped");
+        }
+    }
+
+    private boolean applyInOrder(ConsumerRecords<byte[], byte[]> records) {
+        boolean held = false;
+        for (TopicPartition tp : records.partitions()) {
+            List<ConsumerRecord<byte[], byte[]>> list = records.records(tp);
+            if (held || stopping.getCount() == 0) {
+                consumer.seek(tp, list.get(0).offset());
+                continue;
+            }
+            for (ConsumerRecord<byte[], byte[]> r : list) {
+                if (stopping.getCount() == 0 || !handle(r)) {
+                    consumer.seek(tp, r.offset());
+                    held = true;
+                    break;
+                }
+                done.put(tp, new OffsetAndMetadata(r.offset() + 1));
+            }
+        }
+        return held && stopping.getCount() > 0;
+    }
+
+    /** False when the record must be read again. */
+    private boolean handle(ConsumerRecord<byte[], byte[]> r) {
+        String key = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
+        CommandResultDecoder.Decoded decoded = decoder.decode(key, r.value());
+        if (decoded instanceof CommandResultDecoder.Unreadable bad) {
+            metrics.record("unreadable");
+            LOG.warn("command result {}-{}@{} unreadable ({}); skipped", r.topic(), r.partition(), r.offset(), bad.why());
+            return true;
+        }
+        if (decoded instanceof CommandResultDecoder.Skipped) {
+            metrics.record("skipped");
+            return true;
+        }
+        CommandOutcome o = ((CommandResultDecoder.Outcome) decoded).outcome();
+        CommandOutcomes.Result result;
+        try {
+            result = outcomes.record(o).toCompletionStage().toCompletableFuture()
+                    .get(STEP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            return held(r, e.getCause() == null ? e.toString() : e.getCause().toString());
+        }
+        metrics.record(result.name().toLowerCase(Locale.ROOT));
+        if (result == CommandOutcomes.Result.RECORDED || result == CommandOutcomes.Result.WAITING) {
+            metrics.outcome(o.outcome());
+        }
+        if (result == CommandOutcomes.Result.WAITING) {
+            LOG.info("{} {} of command {}: alert {} has no case yet; waiting for it", o.kind(), o.outcome(),
+                    o.commandId(), o.alertId());
+        }
+        recovered();
+        return true;
+    }
+
+    /** False when the case store did not answer; the waiting outcomes are tried again after the back-off. */
+    private boolean attachWaiting() {
+        try {
+            outcomes.attachWaiting().toCompletionStage().toCompletableFuture()
+                    .get(STEP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        } catch (Exception e) {
+            LOG.warn("cannot attach waiting command outcomes: {}", e.getCause() == null ? e : e.getCause());
+            return false;
+        }
+    }
+
+    private boolean held(ConsumerRecord<byte[], byte[]> r, String why) {
+        metrics.record("retried");
+        if (!outage) {
+            outage = true;
+            LOG.warn("command result {}-{}@{} not recorded ({}); holding it and retrying every {} ms", r.topic(),
+                    r.partition(), r.offset(), why, settings.retryBackoff().toMillis());
+        }
+        return false;
+    }
+
+    private void recovered() {
+        if (outage) {
+            outage = false;
+            LOG.info("command outcomes are recorded again");
+        }
+    }
+
+    private void commit() {
+        if (done.isEmpty()) {
+            return;
+        }
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                consumer.commitSync(done);
+                done.clear();
+                return;
+            } catch (WakeupException e) {
+                // close() asked to stop; the commit is still wanted, and the wake-up is spent now.
+            } catch (RuntimeException e) {
+                // Not lost: the records are read again and recorded as repeats.
+                LOG.warn("cannot commit command result offsets {}: {}", done, e.toString());
+                done.clear();
+                return;
+            }
+        }
+    }
+
+    private Properties consumerProperties() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "anju-cases-commands");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return p;
+    }
+}

@@ -1,0 +1,180 @@
+package io.anju.cases.commands;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.anju.cases.json.CasesJson;
+import io.anju.cases.notify.Outbox;
+import io.anju.cases.store.CaseChanges;
+import io.anju.cases.store.CaseDraft;
+import io.anju.cases.store.CaseRows;
+import io.anju.cases.store.CaseSql;
+import io.anju.cases.store.EventSql;
+import io.anju.cases.store.NewEvent;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Files command outcomes in the history of the case their alert belongs to (table {@code command_outcomes}, V11).
+ * Each (command id, kind, outcome, attempt) is kept once, so a redelivered record changes nothing. An outcome whose
+ * alert has no case yet waits in the table; it is written into the case, in the order it arrived, with the next
+ * outcome of the same alert or by {@link #attachWaiting()} once the alert's case appears.
+ */
+public final class CommandOutcomes {
+    /** The history entry kind of a command outcome. */
+    public static final String EVENT_KIND = "command";
+    private static final int ATTACH_BATCH = 100;
+
+    /** What recording one outcome did. */
+    public enum Result {
+        /** New, and in its case's history now. */
+        RECORDED,
+        /** New, and waiting for its alert's case. */
+        WAITING,
+        /** Already recorded. */
+        REPEAT,
+        /** It names no alert, or (a reply) its command is not known from an outcome that did. */
+        NOT_AN_ALERTS_COMMAND
+    }
+
+    private final Pool pool;
+    private final Outbox outbox;
+    private final CaseChanges changes;
+    private final Clock clock;
+
+    public CommandOutcomes(Pool pool, Outbox outbox, Clock clock) {
+        this.pool = pool;
+        this.outbox = outbox;
+        this.changes = new CaseChanges(outbox);
+        this.clock = clock;
+    }
+
+    public Future<Result> record(CommandOutcome outcome) {
+        return pool.withTransaction(tx -> named(tx, outcome).compose(o -> {
+            if (o.isEmpty()) {
+                return Future.succeededFuture(Result.NOT_AN_ALERTS_COMMAND);
+            }
+            return insert(tx, o.get()).compose(inserted -> !inserted ? Future.succeededFuture(Result.REPEAT)
+                    : attach(tx, o.get().alertId()).map(written -> written > 0 ? Result.RECORDED : Result.WAITING));
+        })).onSuccess(r -> {
+            if (r == Result.RECORDED) {
+                outbox.wake();
+            }
+        });
+    }
+
+    /** Writes the waiting outcomes whose alert has a case by now; returns how many. */
+    public Future<Integer> attachWaiting() {
+        return pool.preparedQuery("select distinct o.alert_id from command_outcomes o join alert_receipts r "
+                        + "on r.alert_id = o.alert_id and r.case_id is not null where o.event_seq is null limit $1")
+                .execute(Tuple.of(ATTACH_BATCH)).compose(rows -> {
+                    List<String> alerts = new ArrayList<>();
+                    rows.forEach(r -> alerts.add(r.getString(0)));
+                    Future<Integer> chain = Future.succeededFuture(0);
+                    for (String alertId : alerts) {
+                        chain = chain.compose(sum -> pool.withTransaction(tx -> attach(tx, alertId)).map(n -> sum + n));
+                    }
+                    return chain;
+                }).onSuccess(n -> {
+                    if (n > 0) {
+                        outbox.wake();
+                    }
+                });
+    }
+
+    /** Outcomes waiting for their alert's case. */
+    public Future<Long> waiting() {
+        return pool.query("select count(*) from command_outcomes where event_seq is null").execute()
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /** The outcome naming its alert: as read, or for a reply from an earlier outcome of its command. */
+    private static Future<Optional<CommandOutcome>> named(SqlConnection tx, CommandOutcome o) {
+        if (o.alertId() != null) {
+            return Future.succeededFuture(Optional.of(o));
+        }
+        if (!CommandOutcome.REPLY.equals(o.kind())) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        return tx.preparedQuery("select alert_id, data->>'action' from command_outcomes where command_id = $1 "
+                        + "and kind <> 'reply' order by id limit 1")
+                .execute(Tuple.of(o.commandId()))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(
+                        o.forAlert(rows.iterator().next().getString(0), rows.iterator().next().getString(1))));
+    }
+
+    private Future<Boolean> insert(SqlConnection tx, CommandOutcome o) {
+        return tx.preparedQuery("insert into command_outcomes (command_id, kind, outcome, attempt, alert_id, data, "
+                        + "received_at) values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing")
+                .execute(Tuple.of(o.commandId(), o.kind(), o.outcome(), o.attempt(), o.alertId(), json(o),
+                        CaseRows.time(clock.instant())))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /**
+     * Writes the alert's waiting outcomes into its case, oldest first, when it has one. The case row is locked first,
+     * so two writers of one alert take turns and the second finds nothing left waiting.
+     */
+    private Future<Integer> attach(SqlConnection tx, String alertId) {
+        return tx.preparedQuery("select case_id from alert_receipts where alert_id = $1 and case_id is not null "
+                        + "order by revision desc limit 1")
+                .execute(Tuple.of(alertId)).compose(rows -> rows.size() == 0 ? Future.succeededFuture(0)
+                        : CaseSql.byId(tx, rows.iterator().next().getLong(0), true)
+                        .compose(row -> writeWaiting(tx, alertId, CaseDraft.of(row.orElseThrow()))));
+    }
+
+    private Future<Integer> writeWaiting(SqlConnection tx, String alertId, CaseDraft c) {
+        return tx.preparedQuery("select id, data from command_outcomes where alert_id = $1 and event_seq is null "
+                        + "order by id for update")
+                .execute(Tuple.of(alertId)).compose(rows -> {
+                    Future<Integer> chain = Future.succeededFuture(0);
+                    for (Row r : rows) {
+                        long id = r.getLong("id");
+                        CommandOutcome o = read(r.getJsonObject("data")).withPortOr(c.port);
+                        chain = chain.compose(n -> write(tx, c, o)
+                                .compose(seq -> tx.preparedQuery("update command_outcomes set case_id = $2, "
+                                                + "event_seq = $3 where id = $1")
+                                        .execute(Tuple.of(id, c.id, seq)))
+                                .map(v -> n + 1));
+                    }
+                    return chain;
+                });
+    }
+
+    /** The history entry; an outcome that settles the stop also bumps the case and goes out as a notice. */
+    private Future<Long> write(SqlConnection tx, CaseDraft c, CommandOutcome o) {
+        Instant now = clock.instant();
+        NewEvent event = NewEvent.bySystem(EVENT_KIND, o.noticeKind(), null, null, CommandNote.of(o), o.data());
+        if (o.noticeKind() == null) {
+            return EventSql.insert(tx, c.id, now, event).map(e -> e.seq());
+        }
+        return changes.update(tx, c, now, List.of(event)).map(saved -> {
+            c.version = saved.after().version();
+            return saved.events().get(0).seq();
+        });
+    }
+
+    private static JsonObject json(CommandOutcome o) {
+        try {
+            return new JsonObject(CasesJson.mapper().writeValueAsString(o));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a command outcome", e);
+        }
+    }
+
+    private static CommandOutcome read(JsonObject data) {
+        try {
+            return CasesJson.mapper().readValue(data.encode(), CommandOutcome.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable command outcome " + data, e);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package io.anju.cases.commands;
+
+import io.anju.cases.intake.IntakeSettings;
+import io.anju.cases.model.CaseEvent;
+import io.anju.cases.model.CaseRecord;
+import io.anju.cases.store.EventSql;
+import io.anju.cases.supervise.SupervisionSettings;
+import io.anju.cases.testing.ServiceFixture;
+import io.anju.cases.testing.TestPlaces;
+import io.anju.common.alert.Alert;
+import io.anju.common.alert.AlertStatus;
+import io.anju.common.alert.AlertType;
+import io.anju.common.alert.Evidence;
+import io.anju.common.alert.Severity;
+import io.anju.common.alert.SourceKind;
+import io.anju.common.topic.TopicAdmin;
+import io.anju.kafka.EmbeddedKafka;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.anju.cases.testing.ServiceFixture.await;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The command outcome intake between a real broker and the real case service on real PostgreSQL, fed the records the
+ * gateway and the alerting job write (docs/kafka-topics.md). Each test reads a topic of its own as a group of its
+ * own, about alerts of its own ports.
+ */
+class CommandOutcomeIntakeIT {
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Instant T0 = Instant.parse("2026-12-06T11:00:00Z");
+    private static final AtomicInteger NEXT = new AtomicInteger();
+
+    @TempDir
+    static Path dir;
+    static EmbeddedKafka kafka;
+    static ServiceFixture f;
+    static CommandOutcomes outcomes;
+    static KafkaProducer<String, String> producer;
+
+    @BeforeAll
+    static void start() throws Exception {
+        kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start();
+        f = new ServiceFixture(dir.resolve("pg"), T0, SupervisionSettings.defaults());
+        outcomes = new CommandOutcomes(f.pool, f.outbox, f.clock);
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        producer.close();
+        f.close();
+        kafka.close();
+    }
+
+    @Test
+    void aStopsOutcomesAreTheHistoryOfItsCase_inOrder_onceEach_acrossARestart() throws Exception {
+        IntakeSettings settings = freshTopic();
+        Alert fire = fireRisk(2);
+        CaseRecord c = await(f.service.applyAlert(fire));
+        String stop = "cmd-" + fire.id();
+        String held = delivery(stop, fire.id(), "held", "device offline; held until 2026-12-06T11:10:00Z");
+        String delivered = delivery(stop, fire.id(), "delivered", null);
+        String replied = "{\"deviceId\":\"" + TestPlaces.CHARGER + "\",\"type\":\"charger\",\"channel\":\"command/reply\","
+                + "\"ts\":1796554802000,\"seq\":7,\"gateway\":\"gw-1\",\"payload\":{\"id\":\"" + stop + "\","
+                + "\"ts\":1796554802000,\"result\":\"ok\",\"detail\":\"port 2 stopped\"}}";
+        String confirmed = confirmation(stop, fire.id(), 2, "confirmed", 1, 0.0);
+
+        SimpleMeterRegistry before = new SimpleMeterRegistry();
+        try (CommandOutcomeIntake intake = new CommandOutcomeIntake(settings, outcomes, before)) {
+            intake.start();
+            send(settings.topic(), held, delivered, replied);
+            await().atMost(PATIENCE).until(() -> commandEvents(c.id()).size() == 3);
+            assertThat(intake.healthy()).isTrue();
+        }
+
+        SimpleMeterRegistry after = new SimpleMeterRegistry();
+        try (CommandOutcomeIntake restarted = new CommandOutcomeIntake(settings, outcomes, after)) {
+            restarted.start();
+            // The confirmation, then all four again: a replay of the topic, a producer's retry.
+            send(settings.topic(), confirmed, held, delivered, replied, confirmed);
+            await().atMost(PATIENCE).until(() -> records(after, "repeat") == 4);
+            assertThat(records(after, "recorded")).as("only the confirmation was new after the restart").isEqualTo(1);
+            assertThat(after.find("anju.cases.command.outcomes").tag("outcome", "confirmed").counter().count())
+                    .isEqualTo(1);
+        }
+
+        assertThat(commandEvents(c.id())).extracting(CaseEvent::actor, CaseEvent::note).containsExactly(
+                tuple("system", "stop_port of port 2 held: device offline; held until 2026-12-06T11:10:00Z"),
+                tuple("system", "stop_port of port 2 delivered to " + TestPlaces.CHARGER + " by gw-1"),
+                tuple("system", "the device answered ok to stop_port of port 2: port 2 stopped"),
+                tuple("system", "stop_port of port 2 confirmed by readings (0 W)"));
+        CaseEvent last = commandEvents(c.id()).get(3);
+        assertThat(last.data()).containsEntry("commandId", stop).containsEntry("source", "confirmation")
+                .containsEntry("action", "stop_port").containsEntry("port", 2).containsEntry("outcome", "confirmed")
+                .containsEntry("attempt", 1).containsEntry("powerW", 0.0);
+        assertThat(commandEvents(c.id()).get(1).data()).containsEntry("gateway", "gw-1").doesNotContainKey("attempt");
+        assertThat(f.notices(c.id())).as("only the confirmation is a notice; the rest is history")
+                .filteredOn("command_outcome"::equals).hasSize(1);
+        assertThat(await(outcomes.waiting())).isZero();
+    }
+
+    @Test
+    void anOutcomeWhoseAlertHasNoCaseYetWaitsForIt_andHoldsNothingBack() throws Exception {
+        IntakeSettings settings = freshTopic();
+        Alert early = fireRisk(3);
+        Alert known = fireRisk(4);
+        CaseRecord knownCase = await(f.service.applyAlert(known));
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (CommandOutcomeIntake intake = new CommandOutcomeIntake(settings, outcomes, meters)) {
+            intake.start();
+            send(settings.topic(), confirmation("cmd-" + early.id(), early.id(), 3, "unconfirmed", 3, 950.0),
+                    "{not json",
+                    delivery("cmd-nobody", null, "delivered", null),
+                    "{\"deviceId\":\"x\",\"channel\":\"command/reply\",\"payload\":{\"id\":\"cmd-unknown\",\"result\":\"ok\"}}",
+                    confirmation("cmd-" + known.id(), known.id(), 4, "retried", 2, 640.5));
+            await().atMost(PATIENCE).until(() -> commandEvents(knownCase.id()).size() == 1);
+            assertThat(commandEvents(knownCase.id()).get(0).note())
+                    .isEqualTo("stop_port of port 4 not confirmed in time; retried (attempt 2) (still 640.5 W)");
+            assertThat(records(meters, "waiting")).isEqualTo(1);
+            assertThat(records(meters, "unreadable")).isEqualTo(1);
+            assertThat(records(meters, "not_an_alerts_command")).as("no alert named, reply to an unknown command")
+                    .isEqualTo(2);
+            assertThat(await(outcomes.waiting())).isEqualTo(1);
+            assertThat(f.notices(knownCase.id())).as("a retry is history only").doesNotContain("command_outcome");
+            assertThat(intake.healthy()).isTrue();
+
+            CaseRecord lateCase = await(f.service.applyAlert(early));
+            await().atMost(PATIENCE).until(() -> commandEvents(lateCase.id()).size() == 1);
+            assertThat(commandEvents(lateCase.id()).get(0).note())
+                    .isEqualTo("stop_port of port 3 not confirmed after 3 attempts (still 950 W)");
+            assertThat(f.notices(lateCase.id())).contains("command_outcome");
+            assertThat(await(outcomes.waiting())).isZero();
+        }
+    }
+
+    private static IntakeSettings freshTopic() {
+        String topic = "it.command-results." + NEXT.incrementAndGet();
+        TopicAdmin.ensure(kafka.bootstrapServers(), "kafka.bootstrap", List.of(topic), 1, (short) 1);
+        return IntakeSettings.defaults(kafka.bootstrapServers()).withTopic(topic).withGroupId("it-" + topic)
+                .withRetryBackoff(Duration.ofMillis(200));
+    }
+
+    /** A red fire risk at {@code port} of {@link TestPlaces#CHARGER}, as the alerting job raises it. */
+    private static Alert fireRisk(int port) {
+        String source = Alert.portSourceId(TestPlaces.CHARGER, port);
+        String key = Alert.dedupKey(AlertType.FIRE_RISK, source);
+        long first = T0.toEpochMilli();
+        return new Alert(Alert.idFor(key, first), key, AlertType.FIRE_RISK, Severity.RED, AlertStatus.RAISED, 1,
+                SourceKind.PORT, source, TestPlaces.CHARGER, port, TestPlaces.at(TestPlaces.COMPOUND), first, first,
+                first + 200, "Fire risk at " + source, "stop_port",
+                List.of(Evidence.portReading(first, TestPlaces.CHARGER, port, "temperatureC", 66.0, "°C")));
+    }
+
+    /** The gateway's report (gateway DeliveryReport). */
+    private static String delivery(String commandId, String alertId, String outcome, String detail) {
+        return "{\"kind\":\"delivery\",\"commandId\":\"" + commandId + "\""
+                + (alertId == null ? "" : ",\"alertId\":\"" + alertId + "\"")
+                + ",\"action\":\"stop_port\",\"deviceId\":\"" + TestPlaces.CHARGER + "\",\"outcome\":\"" + outcome + "\""
+                + (detail == null ? "" : ",\"detail\":\"" + detail + "\"") + ",\"gateway\":\"gw-1\",\"at\":1796554801000}";
+    }
+
+    /** The alerting job's verdict (stream-jobs StopOutcome). */
+    private static String confirmation(String commandId, String alertId, int port, String outcome, int attempt,
+                                       double powerW) {
+        return "{\"kind\":\"confirmation\",\"commandId\":\"" + commandId + "\",\"alertId\":\"" + alertId
+                + "\",\"deviceId\":\"" + TestPlaces.CHARGER + "\",\"port\":" + port + ",\"outcome\":\"" + outcome
+                + "\",\"attempt\":" + attempt + ",\"powerW\":" + powerW + ",\"at\":1796554812000}";
+    }
+
+    private static void send(String topic, String... values) throws Exception {
+        for (String v : values) {
+            producer.send(new ProducerRecord<>(topic, TestPlaces.CHARGER, v)).get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static List<CaseEvent> commandEvents(long caseId) {
+        return await(EventSql.history(f.pool, caseId)).stream()
+                .filter(e -> CommandOutcomes.EVENT_KIND.equals(e.kind())).toList();
+    }
+
+    private static double records(SimpleMeterRegistry m, String result) {
+        var c = m.find("anju.cases.command.records").tag("result", result).counter();
+        return c == null ? 0 : c.count();
+    }
+}

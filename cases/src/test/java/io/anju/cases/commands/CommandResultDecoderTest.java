@@ -1,0 +1,66 @@
+package io.anju.cases.commands;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CommandResultDecoderTest {
+    private final CommandResultDecoder decoder = new CommandResultDecoder();
+
+    private CommandResultDecoder.Decoded decode(String json) {
+        return decoder.decode("chg-0042-2", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private CommandOutcome outcome(String json) {
+        assertThat(decode(json)).isInstanceOf(CommandResultDecoder.Outcome.class);
+        return ((CommandResultDecoder.Outcome) decode(json)).outcome();
+    }
+
+    @Test
+    void readsTheGatewaysDeliveryReport_asDocumented() {
+        CommandOutcome o = outcome("{\"kind\":\"delivery\",\"commandId\":\"c1\",\"alertId\":\"a1\",\"action\":\"stop_port\","
+                + "\"deviceId\":\"chg-0042-2\",\"outcome\":\"timeout\",\"detail\":\"no PUBACK in 10 s\",\"gateway\":\"gw-2\","
+                + "\"at\":1764378000210}");
+        assertThat(o).isEqualTo(new CommandOutcome("delivery", "c1", "a1", "timeout", 0, "chg-0042-2", "stop_port",
+                null, "no PUBACK in 10 s", null, "gw-2", 1764378000210L));
+        assertThat(CommandNote.of(o.withPortOr(3))).isEqualTo("stop_port of port 3 not delivered (timeout): no PUBACK in 10 s");
+        assertThat(o.noticeKind()).isNull();
+    }
+
+    @Test
+    void readsTheJobsConfirmation_andSaysItInWords() {
+        CommandOutcome o = outcome("{\"kind\":\"confirmation\",\"commandId\":\"c2\",\"alertId\":\"a1\",\"deviceId\":"
+                + "\"chg-0042-2\",\"port\":3,\"outcome\":\"unconfirmed\",\"attempt\":1,\"at\":1764378012000}");
+        assertThat(o.action()).isEqualTo("stop_port");
+        assertThat(o.powerW()).as("no reading came").isNull();
+        assertThat(CommandNote.of(o)).isEqualTo("stop_port of port 3 not confirmed after 1 attempt");
+        assertThat(o.noticeKind()).isEqualTo(CommandOutcome.NOTICE_KIND);
+        assertThat(o.data()).containsEntry("attempt", 1).doesNotContainKey("powerW").doesNotContainKey("gateway");
+    }
+
+    @Test
+    void readsADevicesReplyEnvelope_whoseAlertComesFromItsCommand() {
+        CommandOutcome o = outcome("{\"deviceId\":\"chg-0042-2\",\"channel\":\"command/reply\",\"ts\":5,\"gateway\":\"gw-1\","
+                + "\"payload\":{\"id\":\"c1\",\"ts\":5,\"result\":\"rejected\",\"detail\":\"unsupported\"}}");
+        assertThat(o.kind()).isEqualTo("reply");
+        assertThat(o.alertId()).isNull();
+        assertThat(CommandNote.of(o.forAlert("a1", "stop_port").withPortOr(3)))
+                .isEqualTo("the device answered rejected to stop_port of port 3: unsupported");
+    }
+
+    @Test
+    void otherEnvelopesAreSkipped_andBrokenRecordsSayWhy() {
+        assertThat(decode("{\"channel\":\"telemetry\",\"payload\":{}}")).isInstanceOf(CommandResultDecoder.Skipped.class);
+        assertThat(decode("{not json")).isEqualTo(new CommandResultDecoder.Unreadable("not_json"));
+        assertThat(decode("[1]")).isEqualTo(new CommandResultDecoder.Unreadable("not_object"));
+        assertThat(decode("{\"kind\":\"order\"}")).isEqualTo(new CommandResultDecoder.Unreadable("bad_kind: order"));
+        assertThat(decode("{\"kind\":\"delivery\",\"outcome\":\"held\"}"))
+                .isEqualTo(new CommandResultDecoder.Unreadable("missing_field: commandId"));
+        assertThat(decode("{\"kind\":\"confirmation\",\"commandId\":\"c\",\"outcome\":\"confirmed\"}"))
+                .isEqualTo(new CommandResultDecoder.Unreadable("missing_field: attempt"));
+        assertThat(decode("{\"channel\":\"command/reply\",\"payload\":{\"id\":\"c\"}}"))
+                .isEqualTo(new CommandResultDecoder.Unreadable("missing_field: payload.result"));
+    }
+}
