@@ -185,7 +185,7 @@ public final class CasesServer implements AutoCloseable {
         intake.start();
         CommandOutcomeIntake commandIntake = new CommandOutcomeIntake(new IntakeSettings(config.kafkaBootstrap(),
                 Topics.COMMAND_RESULTS, CommandOutcomeIntake.DEFAULT_GROUP_ID, IntakeSettings.DEFAULT_POLL_TIMEOUT,
-                config.intakeRetryBackoff(), IntakeSettings.DEFAULT_MAX_POLL_RECORDS),
+                config.intakeRetryBackoff(), IntakeSettings.DEFAULT_MAX_POLL_RECORDS, 1),
                 new CommandOutcomes(pool, outbox, clock), metrics);
         commandIntake.start();
 
