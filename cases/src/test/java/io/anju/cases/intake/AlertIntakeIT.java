@@ -289,7 +289,8 @@ class AlertIntakeIT {
                     last.dedupKey())).as(last.dedupKey()).containsExactly("collected orange " + last.id());
             assertThat(query("select e.kind from case_events e join cases c on c.id = e.case_id where c.dedup_key = ? "
                     + "order by e.seq", last.dedupKey())).as(last.dedupKey())
-                    .containsExactly("created", "alert_cleared", "alert_update", "alert_reraised");
+                    .as("the rise to orange of a case nobody acknowledged also brings its acknowledge deadline forward")
+                    .containsExactly("created", "alert_cleared", "alert_update", "alert_reraised", "deadline_set");
         }
     }
 
@@ -349,9 +350,10 @@ class AlertIntakeIT {
                     .isEqualTo(behind);
         }
         for (Alert a : burst.subList(burst.size() - burst.size() / 3, burst.size())) {
+            // created, then per rise (orange, red) its update and the acknowledge deadline brought forward
             assertThat(query("select severity || ' ' || (select count(*) from case_events e where e.case_id = c.id) "
                     + "from cases c where dedup_key = ?", a.dedupKey())).as(a.dedupKey())
-                    .containsExactly("red 3");
+                    .containsExactly("red 5");
         }
     }
 
