@@ -1,6 +1,5 @@
 package io.anju.cases.notify;
 
-import io.anju.common.alert.Severity;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -13,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,42 +23,16 @@ import java.util.Set;
  * Success is {@code {"errcode":0}}; a non-zero errcode is a refusal, retried only for -1 (busy) and 130101 (sent too
  * fast).
  */
-public final class DingTalkChannel implements DeliveryChannel {
+public final class DingTalkChannel extends PushChannel {
     public static final String NAME = "dingtalk";
     static final Set<Integer> RETRYABLE = Set.of(-1, 130101);
     private static final String ALGORITHM = "HmacSHA256";
 
-    private final WebClient client;
-    private final PushSettings settings;
-    private final NoticeText text;
     private final Clock clock;
 
     public DingTalkChannel(WebClient client, PushSettings settings, NoticeText text, Clock clock) {
-        this.client = client;
-        this.settings = settings.validate("notify." + NAME, "access_token", 1);
-        Settings.require(settings.enabled(), "notify." + NAME + ".url is required for the " + NAME + " channel");
-        this.text = text;
+        super(NAME, client, settings.validate("notify." + NAME, "access_token", 1), text);
         this.clock = clock;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Severity minSeverity() {
-        return settings.minSeverity();
-    }
-
-    @Override
-    public Optional<Backoff> backoff() {
-        return Optional.of(settings.retry());
-    }
-
-    @Override
-    public Future<Void> deliver(OutboxRow row) {
-        return send(row).mapEmpty();
     }
 
     @Override
@@ -69,9 +41,7 @@ public final class DingTalkChannel implements DeliveryChannel {
         long timestamp = clock.millis();
         String url = settings.url() + (settings.url().contains("?") ? "&" : "?") + "timestamp=" + timestamp
                 + "&sign=" + URLEncoder.encode(sign(settings.secret(), timestamp), StandardCharsets.UTF_8);
-        return client.postAbs(url)
-                .timeout(settings.timeout().toMillis())
-                .putHeader("Content-Type", "application/json; charset=utf-8")
+        return postJson(url)
                 .sendJsonObject(body(m))
                 .compose(response -> HttpAnswers.byErrcode(NAME, response, RETRYABLE));
     }

@@ -9,7 +9,6 @@ import io.vertx.ext.web.client.WebClient;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Sends notices to an SMS / voice gateway through Anju's own contract (docs/cases.md, "SMS / voice gateway"): a POST
@@ -20,23 +19,17 @@ import java.util.Optional;
  * each recipient's phone to their own signed acknowledge link, which the gateway appends to that person's message
  * only. A 2xx answer means the gateway accepted the message.
  */
-public final class SmsGatewayChannel implements DeliveryChannel {
+public final class SmsGatewayChannel extends PushChannel {
     public static final String NAME = "sms";
     public static final String PHONE_PATTERN = "\\+?[0-9]{5,20}";
 
-    private final WebClient client;
-    private final PushSettings settings;
     private final List<String> fallbackPhones;
-    private final NoticeText text;
     private final Clock clock;
 
     public SmsGatewayChannel(WebClient client, PushSettings settings, List<String> fallbackPhones, NoticeText text,
                              Clock clock) {
-        this.client = client;
-        this.settings = settings.validate("notify." + NAME, null, WebhookSettings.MIN_SECRET_LENGTH);
-        Settings.require(settings.enabled(), "notify." + NAME + ".url is required for the " + NAME + " channel");
+        super(NAME, client, settings.validate("notify." + NAME, null, WebhookSettings.MIN_SECRET_LENGTH), text);
         this.fallbackPhones = checkedPhones(fallbackPhones);
-        this.text = text;
         this.clock = clock;
     }
 
@@ -52,33 +45,11 @@ public final class SmsGatewayChannel implements DeliveryChannel {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Severity minSeverity() {
-        return settings.minSeverity();
-    }
-
-    @Override
-    public Optional<Backoff> backoff() {
-        return Optional.of(settings.retry());
-    }
-
-    @Override
-    public Future<Void> deliver(OutboxRow row) {
-        return send(row).mapEmpty();
-    }
-
-    @Override
     public Future<Integer> send(OutboxRow row) {
         NoticeMessage m = text.render(row.payload());
         String body = body(m, row.idempotencyKey()).put("links", links(new JsonObject(row.payload()))).encode();
         long ts = clock.instant().getEpochSecond();
-        return client.postAbs(settings.url())
-                .timeout(settings.timeout().toMillis())
-                .putHeader("Content-Type", "application/json; charset=utf-8")
+        return postJson(settings.url())
                 .putHeader("Idempotency-Key", row.idempotencyKey())
                 .putHeader("X-Anju-Event", row.kind())
                 .putHeader("X-Anju-Timestamp", Long.toString(ts))

@@ -1,12 +1,10 @@
 package io.anju.cases.notify;
 
-import io.anju.common.alert.Severity;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,47 +15,18 @@ import java.util.Set;
  * {@code {"errcode":0,"errmsg":"ok"}}; a non-zero errcode is a refusal, retried only for -1 (busy) and 45009 (rate
  * limit: 20 messages a minute per robot).
  */
-public final class WeComChannel implements DeliveryChannel {
+public final class WeComChannel extends PushChannel {
     public static final String NAME = "wecom";
     static final Set<Integer> RETRYABLE = Set.of(-1, 45009);
 
-    private final WebClient client;
-    private final PushSettings settings;
-    private final NoticeText text;
-
     public WeComChannel(WebClient client, PushSettings settings, NoticeText text) {
-        this.client = client;
-        this.settings = settings.validate("notify." + NAME, "key", 0);
-        Settings.require(settings.enabled(), "notify." + NAME + ".url is required for the " + NAME + " channel");
-        this.text = text;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Severity minSeverity() {
-        return settings.minSeverity();
-    }
-
-    @Override
-    public Optional<Backoff> backoff() {
-        return Optional.of(settings.retry());
-    }
-
-    @Override
-    public Future<Void> deliver(OutboxRow row) {
-        return send(row).mapEmpty();
+        super(NAME, client, settings.validate("notify." + NAME, "key", 0), text);
     }
 
     @Override
     public Future<Integer> send(OutboxRow row) {
         NoticeMessage m = text.render(row.payload());
-        return client.postAbs(settings.url())
-                .timeout(settings.timeout().toMillis())
-                .putHeader("Content-Type", "application/json; charset=utf-8")
+        return postJson(settings.url())
                 .sendJsonObject(body(m))
                 .compose(response -> HttpAnswers.byErrcode(NAME, response, RETRYABLE));
     }
