@@ -34,8 +34,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +68,8 @@ import java.util.concurrent.locks.LockSupport;
         description = "Alert → case and alert → notification latency at a steady rate, then a district-wide outage "
                 + "burst and a sustained intake rate.")
 public final class CasesBench implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
     private static final Logger LOG = LoggerFactory.getLogger(CasesBench.class);
     private static final String TABLE_HEAD =
             "| measure | n | p50 ms | p95 ms | p99 ms | max ms |\n| --- | --- | --- | --- | --- | --- |\n";
@@ -92,6 +98,21 @@ public final class CasesBench implements Callable<Integer> {
 
     private final Map<String, Long> webhookArrivals = new ConcurrentHashMap<>();
 
+    /** The report to the command's output, and appended to {@code --out} when given. */
+    private void publish(CharSequence report) {
+        spec.commandLine().getOut().print(report);
+        spec.commandLine().getOut().flush();
+        if (out == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            Files.writeString(out, report, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append the report to " + out, e);
+        }
+    }
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new CasesBench()).execute(args));
     }
@@ -99,7 +120,7 @@ public final class CasesBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (escalation) {
-            return new EscalationBench(escalationCases, escalationRate, workDir, out).call();
+            return new EscalationBench(escalationCases, escalationRate, workDir, this::publish).call();
         }
         Path dir = workDir != null ? workDir : Files.createTempDirectory("anju-bench-cases");
         Registry registry = new Registry(RegistryGenerator.generate(new GeneratorOptions(2020, true, 0)).document());
@@ -142,12 +163,7 @@ public final class CasesBench implements Callable<Integer> {
             receiver.close().await(10, TimeUnit.SECONDS);
             vertx.close().await(10, TimeUnit.SECONDS);
         }
-        System.out.print(report);
-        if (out != null) {
-            Files.createDirectories(out.toAbsolutePath().getParent());
-            Files.writeString(out, report.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-        }
+        publish(report);
         return 0;
     }
 

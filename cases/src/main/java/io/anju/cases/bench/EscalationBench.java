@@ -29,7 +29,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +38,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -59,17 +59,18 @@ public final class EscalationBench {
     private final int cases;
     private final int rate;
     private final Path workDir;
-    private final Path out;
+    private final Consumer<CharSequence> publish;
     /** Per notice kind: due → recorded (the audit entry's time) and due → arrived at the receiver, in ms. */
     private final Map<String, List<Long>> recorded = new ConcurrentHashMap<>();
     private final Map<String, List<Long>> arrived = new ConcurrentHashMap<>();
     private final AtomicInteger badSignatures = new AtomicInteger();
 
-    public EscalationBench(int cases, int rate, Path workDir, Path out) {
+    /** @param publish where the markdown report goes (the bench command's output and report file) */
+    public EscalationBench(int cases, int rate, Path workDir, Consumer<CharSequence> publish) {
         this.cases = cases;
         this.rate = rate;
         this.workDir = workDir;
-        this.out = out;
+        this.publish = publish;
     }
 
     public Integer call() throws Exception {
@@ -137,12 +138,7 @@ public final class EscalationBench {
             receiver.close().await(10, TimeUnit.SECONDS);
             vertx.close().await(10, TimeUnit.SECONDS);
         }
-        System.out.print(report);
-        if (out != null) {
-            Files.createDirectories(out.toAbsolutePath().getParent());
-            Files.writeString(out, report.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-        }
+        publish.accept(report);
         return count(arrived, "escalated") == cases && badSignatures.get() == 0 ? 0 : 1;
     }
 
