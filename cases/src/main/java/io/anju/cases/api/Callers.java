@@ -7,6 +7,8 @@ import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 
+import java.util.function.Function;
+
 /**
  * Who a request acts for. The bearer handler has checked the token; the account is then read again so that
  * disabling a user or changing their role or scope takes effect at once instead of when their token expires.
@@ -33,5 +35,21 @@ final class Callers {
             }
             return account.get().principal();
         });
+    }
+
+    /**
+     * Answers {@code status} with what {@code call} yields for the caller, or fails the request with what went wrong
+     * (a refusal thrown while building the call included), for the API's error handler to say why.
+     */
+    void respond(RoutingContext ctx, int status, Function<Principal, Future<?>> call) {
+        of(ctx).compose(who -> {
+                    try {
+                        return call.apply(who);
+                    } catch (RuntimeException e) {
+                        return Future.failedFuture(e);
+                    }
+                })
+                .onSuccess(result -> HttpJson.send(ctx, status, result))
+                .onFailure(ctx::fail);
     }
 }

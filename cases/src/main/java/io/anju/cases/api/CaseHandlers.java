@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /** The case endpoints: each reads the validated request, calls the service as the caller, and writes JSON. */
 final class CaseHandlers {
@@ -44,31 +43,31 @@ final class CaseHandlers {
     }
 
     void list(RoutingContext ctx) {
-        respond(ctx, 200, who -> cases.list(who, RequestReader.caseQuery(ctx)));
+        callers.respond(ctx, 200, who -> cases.list(who, RequestReader.caseQuery(ctx)));
     }
 
     void report(RoutingContext ctx) {
-        respond(ctx, 201, who -> cases.report(who, RequestReader.body(ctx, NewCase.class)));
+        callers.respond(ctx, 201, who -> cases.report(who, RequestReader.body(ctx, NewCase.class)));
     }
 
     void detail(RoutingContext ctx) {
-        respond(ctx, 200, who -> cases.detail(who, RequestReader.caseId(ctx)).map(d -> view(who, d)));
+        callers.respond(ctx, 200, who -> cases.detail(who, RequestReader.caseId(ctx)).map(d -> view(who, d)));
     }
 
     void transition(RoutingContext ctx) {
-        respond(ctx, 200, who -> cases.transition(who, RequestReader.caseId(ctx),
+        callers.respond(ctx, 200, who -> cases.transition(who, RequestReader.caseId(ctx),
                 RequestReader.body(ctx, TransitionRequest.class)));
     }
 
     void assign(RoutingContext ctx) {
-        respond(ctx, 200, who -> {
+        callers.respond(ctx, 200, who -> {
             AssignmentRequest body = RequestReader.body(ctx, AssignmentRequest.class);
             return cases.assign(who, RequestReader.caseId(ctx), body.assignee(), body.note());
         });
     }
 
     void comment(RoutingContext ctx) {
-        respond(ctx, 201, who -> {
+        callers.respond(ctx, 201, who -> {
             CommentRequest body = RequestReader.body(ctx, CommentRequest.class);
             List<String> attachments = body.attachments() == null ? List.of() : body.attachments();
             return cases.comment(who, RequestReader.caseId(ctx), body.text(), attachments);
@@ -76,15 +75,15 @@ final class CaseHandlers {
     }
 
     void kpis(RoutingContext ctx) {
-        respond(ctx, 200, who -> cases.kpis(who, RequestReader.kpiQuery(ctx)));
+        callers.respond(ctx, 200, who -> cases.kpis(who, RequestReader.kpiQuery(ctx)));
     }
 
     void categories(RoutingContext ctx) {
-        respond(ctx, 200, who -> Future.succeededFuture(List.copyOf(categories.all())));
+        callers.respond(ctx, 200, who -> Future.succeededFuture(List.copyOf(categories.all())));
     }
 
     void me(RoutingContext ctx) {
-        respond(ctx, 200, who -> {
+        callers.respond(ctx, 200, who -> {
             Map<String, Object> me = new LinkedHashMap<>();
             me.put("name", who.name());
             me.put("role", who.role());
@@ -96,7 +95,7 @@ final class CaseHandlers {
 
     /** The delivery attempts of a case the caller may see (the detail call checks the scope: 404 otherwise). */
     void deliveries(RoutingContext ctx, DeliveryAttempts attempts) {
-        respond(ctx, 200, who -> {
+        callers.respond(ctx, 200, who -> {
             long id = RequestReader.caseId(ctx);
             return cases.detail(who, id).compose(visible -> attempts.ofCase(id)).map(items -> Map.of("items", items));
         });
@@ -122,16 +121,4 @@ final class CaseHandlers {
         return view;
     }
 
-    private void respond(RoutingContext ctx, int status, Function<Principal, Future<?>> call) {
-        callers.of(ctx)
-                .compose(who -> {
-                    try {
-                        return call.apply(who);
-                    } catch (RuntimeException e) {
-                        return Future.failedFuture(e);
-                    }
-                })
-                .onSuccess(result -> HttpJson.send(ctx, status, result))
-                .onFailure(ctx::fail);
-    }
 }

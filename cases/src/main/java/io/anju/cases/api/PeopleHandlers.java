@@ -9,8 +9,6 @@ import io.anju.cases.people.Rota;
 import io.anju.cases.people.Shift;
 import io.anju.cases.people.UnitKind;
 import io.anju.cases.people.UnitRef;
-import io.anju.cases.model.Principal;
-import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.openapi.validation.RequestParameter;
 
@@ -19,7 +17,6 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /** Contacts, unit rotas and who is on duty: for command-centre operators in their scope. */
 final class PeopleHandlers {
@@ -46,14 +43,14 @@ final class PeopleHandlers {
     }
 
     void listContacts(RoutingContext ctx) {
-        respond(ctx, 200, who -> {
+        callers.respond(ctx, 200, who -> {
             people.access().checkCentre(who);
             return PeopleStore.allContacts(people.pool());
         });
     }
 
     void createContact(RoutingContext ctx) {
-        respond(ctx, 201, who -> {
+        callers.respond(ctx, 201, who -> {
             people.access().checkCentre(who);
             Contact c = RequestReader.body(ctx, ContactRequest.class).toContact(null);
             return PeopleStore.createContact(people.pool(), c, people.clock().instant());
@@ -61,7 +58,7 @@ final class PeopleHandlers {
     }
 
     void updateContact(RoutingContext ctx) {
-        respond(ctx, 200, who -> {
+        callers.respond(ctx, 200, who -> {
             people.access().checkCentre(who);
             Contact c = RequestReader.body(ctx, ContactRequest.class).toContact(path(ctx, "name"));
             return PeopleStore.updateContact(people.pool(), c, people.clock().instant());
@@ -69,7 +66,7 @@ final class PeopleHandlers {
     }
 
     void putRota(RoutingContext ctx) {
-        respond(ctx, 200, who -> {
+        callers.respond(ctx, 200, who -> {
             UnitRef unit = unit(ctx);
             people.access().checkUnit(who, unit);
             RotaRequest body = RequestReader.body(ctx, RotaRequest.class);
@@ -80,7 +77,7 @@ final class PeopleHandlers {
     }
 
     void getRota(RoutingContext ctx) {
-        respond(ctx, 200, who -> {
+        callers.respond(ctx, 200, who -> {
             UnitRef unit = unit(ctx);
             people.access().checkUnit(who, unit);
             return PeopleStore.rota(people.pool(), unit).map(r -> r.orElseThrow(() ->
@@ -89,7 +86,7 @@ final class PeopleHandlers {
     }
 
     void onDuty(RoutingContext ctx) {
-        respond(ctx, 200, who -> {
+        callers.respond(ctx, 200, who -> {
             Map<String, RequestParameter> q = RequestReader.validated(ctx).getQuery();
             UnitRef unit = UnitRef.parse(q.get("unit").getString());
             people.access().checkUnit(who, unit);
@@ -130,16 +127,4 @@ final class PeopleHandlers {
         return RequestReader.validated(ctx).getPathParameters().get(name).getString();
     }
 
-    private void respond(RoutingContext ctx, int status, Function<Principal, Future<?>> call) {
-        callers.of(ctx)
-                .compose(who -> {
-                    try {
-                        return call.apply(who);
-                    } catch (RuntimeException e) {
-                        return Future.failedFuture(e);
-                    }
-                })
-                .onSuccess(result -> HttpJson.send(ctx, status, result))
-                .onFailure(ctx::fail);
-    }
 }

@@ -36,14 +36,7 @@ public record PushSettings(String url, String secret, Severity minSeverity, Dura
         if (!enabled()) {
             return this;
         }
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(prefix + ".url is not a URL (was " + url + ")", e);
-        }
-        Settings.require(("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null,
-                prefix + ".url must be an http(s) URL with a host (was " + url + ")");
+        URI uri = Settings.httpUrl(prefix, url);
         if (urlParam != null) {
             String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
             boolean has = Arrays.stream(query.split("&"))

@@ -1,6 +1,5 @@
 package io.anju.cases.notify;
 
-import java.net.URI;
 import java.time.Duration;
 
 /**
@@ -42,14 +41,7 @@ public record WebhookSettings(String url, String secret, Duration timeout, int m
         Settings.positive(timeout, prefix + ".timeout");
         backoff().validate(prefix);
         if (enabled()) {
-            URI uri;
-            try {
-                uri = URI.create(url);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(prefix + ".url is not a URL (was " + url + ")", e);
-            }
-            Settings.require(("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null,
-                    prefix + ".url must be an http(s) URL with a host (was " + url + ")");
+            Settings.httpUrl(prefix, url);
             Settings.require(secret != null && secret.length() >= MIN_SECRET_LENGTH, prefix + ".secret must have ≥ "
                     + MIN_SECRET_LENGTH + " characters when " + prefix + ".url is set (had "
                     + (secret == null ? 0 : secret.length()) + ")");
