@@ -88,13 +88,14 @@ public final class CasesServer implements AutoCloseable {
     private final AlertIntake intake;
     private final CommandOutcomeIntake commandIntake;
     private final SupervisionTimer supervisionTimer;
+    private final PeopleApi people;
     private final HttpServer http;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private CasesServer(Database database, Vertx vertx, Pool pool, PrometheusMeterRegistry metrics, UserStore users,
                         CaseService service, OutboxDispatcher dispatcher, OutboxRetention retention, SseHub sse,
                         AlertIntake intake, CommandOutcomeIntake commandIntake,
-                        SupervisionTimer supervisionTimer, HttpServer http) {
+                        SupervisionTimer supervisionTimer, PeopleApi people, HttpServer http) {
         this.database = database;
         this.vertx = vertx;
         this.pool = pool;
@@ -107,6 +108,7 @@ public final class CasesServer implements AutoCloseable {
         this.intake = intake;
         this.commandIntake = commandIntake;
         this.supervisionTimer = supervisionTimer;
+        this.people = people;
         this.http = http;
     }
 
@@ -117,7 +119,8 @@ public final class CasesServer implements AutoCloseable {
     /** Starts everything; {@code clock} is the service's notion of now (tests pass a controllable one). */
     public static CasesServer start(CasesConfig config, Clock clock) throws Exception {
         Registry registry = loadRegistry(config);
-        CategoryTable categories = config.categoriesFile().map(CategoryTable::load).orElseGet(CategoryTable::defaults);
+        CategoryTable categories = config.categoriesFile().map(CategoryTable::load).orElseGet(CategoryTable::defaults)
+                .scaledBy(config.deadlineScale());
         Database database = config.dbUrl().isEmpty()
                 ? Database.embedded(config.embeddedDbDir(), config.dbEmbeddedPort())
                 : Database.external(config.dbUrl());
@@ -194,10 +197,11 @@ public final class CasesServer implements AutoCloseable {
                 config.authTokenTtl());
         HealthChecks health = new HealthChecks(HealthChecks.ping(pool), () -> Future.succeededFuture(intake.healthy()),
                 () -> Future.succeededFuture(commandIntake.healthy()));
+        PeopleApi people = new PeopleApi(pool, new RotaAccess(registry, config.districtId()),
+                new Acknowledger(pool, outbox, signer, clock), clock);
         HttpServer http = new CasesHttp(vertx, service, users, tokens, access, categories, metrics, health)
                 .events(sse::handle)
-                .people(new PeopleApi(pool, new RotaAccess(registry, config.districtId()),
-                        new Acknowledger(pool, outbox, signer, clock), clock))
+                .people(people)
                 .deliveries(new DeliveryAttempts(pool))
                 .router()
                 .compose(router -> vertx.createHttpServer().requestHandler(router)
@@ -206,7 +210,7 @@ public final class CasesServer implements AutoCloseable {
         LOG.info("case service on http://{}:{} ({} categories, {} channels: {})", config.httpHost(),
                 http.actualPort(), categories.all().size(), dispatcher.channels().size(), dispatcher.channels().keySet());
         return new CasesServer(database, vertx, pool, metrics, users, service, dispatcher, retention, sse, intake, commandIntake,
-                timer, http);
+                timer, people, http);
     }
 
     private static Map<String, DeliveryChannel> channels(CasesConfig config, Vertx vertx, SseHub sse, NoticeText text,
@@ -243,6 +247,11 @@ public final class CasesServer implements AutoCloseable {
 
     public UserStore users() {
         return users;
+    }
+
+    /** Contacts, rotas and acknowledge links (what the people API serves). */
+    public PeopleApi people() {
+        return people;
     }
 
     public PrometheusMeterRegistry metrics() {
