@@ -255,9 +255,14 @@ public final class CasesConfig {
      * service's own port on localhost, which only works for people on the same machine (set it for a deployment).
      */
     public String ackBaseUrl() {
+        return ackBaseUrl(httpPort());
+    }
+
+    /** {@code ack.baseUrl}, or this service on {@code boundPort} when it is empty (the port it listens on). */
+    public String ackBaseUrl(int boundPort) {
         String v = values.str("ack.baseUrl");
         if (v.isEmpty()) {
-            return "http://localhost:" + httpPort();
+            return "http://localhost:" + boundPort;
         }
         URI uri;
         try {

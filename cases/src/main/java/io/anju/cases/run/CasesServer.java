@@ -64,6 +64,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The case service, assembled: PostgreSQL (embedded or external) with its schema, the case service, notifications
@@ -164,8 +165,10 @@ public final class CasesServer implements AutoCloseable {
                 DispatcherSettings.defaults(), metrics, clock);
         NotificationPolicy policy = new NotificationPolicy(NotificationPolicy.DEFAULT_KINDS, config.notifyMinSeverity(),
                 NotificationPolicy.DEFAULT_RED_MIN_CHANNELS);
+        // With http.port 0 the links name the port the API got; nothing writes a notice before it listens (below).
+        AtomicInteger listening = new AtomicInteger(config.httpPort());
         AckSigner signer = new AckSigner(JwtKeyFile.loadOrCreateFile(config.ackKeyFile()), config.ackTtl(),
-                config.ackBaseUrl());
+                () -> config.ackBaseUrl(listening.get()));
         Outbox outbox = new AddressedOutbox(new PgOutbox(policy, dispatcher, clock, metrics),
                 new RecipientResolver(categories), signer, clock);
         SupervisionSettings supervision = new SupervisionSettings(config.supervisionRemindEvery(),
@@ -180,17 +183,14 @@ public final class CasesServer implements AutoCloseable {
         dispatcher.start();
         OutboxRetention retention = new OutboxRetention(vertx, pool, config.outboxRetention(), clock);
         retention.start();
-        timer.start(service::supervise);
 
         AlertIntake intake = new AlertIntake(new IntakeSettings(config.kafkaBootstrap(), Topics.ALERTS,
                 config.intakeGroupId(), IntakeSettings.DEFAULT_POLL_TIMEOUT, config.intakeRetryBackoff(),
                 IntakeSettings.DEFAULT_MAX_POLL_RECORDS, config.intakeConcurrency()), service, metrics);
-        intake.start();
         CommandOutcomeIntake commandIntake = new CommandOutcomeIntake(new IntakeSettings(config.kafkaBootstrap(),
                 Topics.COMMAND_RESULTS, CommandOutcomeIntake.DEFAULT_GROUP_ID, IntakeSettings.DEFAULT_POLL_TIMEOUT,
                 config.intakeRetryBackoff(), IntakeSettings.DEFAULT_MAX_POLL_RECORDS, 1),
                 new CommandOutcomes(pool, outbox, clock), metrics);
-        commandIntake.start();
 
         UserStore users = new UserStore(vertx, pool, new PasswordHasher(config.authPasswordIterations()), registry);
         TokenService tokens = new TokenService(vertx, JwtKeyFile.loadOrCreateFile(config.authKeyFile()),
@@ -207,6 +207,10 @@ public final class CasesServer implements AutoCloseable {
                 .compose(router -> vertx.createHttpServer().requestHandler(router)
                         .listen(config.httpPort(), config.httpHost()))
                 .await(START_TIMEOUT_S, TimeUnit.SECONDS);
+        listening.set(http.actualPort());
+        timer.start(service::supervise);
+        intake.start();
+        commandIntake.start();
         LOG.info("case service on http://{}:{} ({} categories, {} channels: {})", config.httpHost(),
                 http.actualPort(), categories.all().size(), dispatcher.channels().size(), dispatcher.channels().keySet());
         return new CasesServer(database, vertx, pool, metrics, users, service, dispatcher, retention, sse, intake, commandIntake,
