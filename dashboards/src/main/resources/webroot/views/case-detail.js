@@ -6,7 +6,7 @@ import { h, clear } from '../dom.js';
 import { onLive } from '../live.js';
 import { countdown } from '../countdown.js';
 import { levelBadge, errorLine, loading, evidenceList, recommended, caseOfNotice } from '../widgets.js';
-import { OPEN_STATES, dueOf, placeNamer, caseBadges } from './cases.js';
+import { OPEN_STATES, clockOf, placeNamer, caseBadges } from './cases.js';
 
 const NOTE_REQUIRED = new Set(['submit_feedback', 'rework', 'void']);
 const USES_DEPARTMENT = new Set(['dispatch', 'coordinate']);
@@ -91,7 +91,7 @@ export function mount(root, { params }) {
 
   function render(detail) {
     const c = detail.case;
-    const due = dueOf(c);
+    const { due, label } = clockOf(c);
     const form = actionForm(detail, message => load(message));
     if (lastDone) form.querySelector('[data-testid="action-result"]')?.append(lastDone);
     clear(box,
@@ -100,8 +100,8 @@ export function mount(root, { params }) {
       h('div', { class: 'case-line' }, h('span', { class: 'muted' }, c.caseNo), ' ',
         h('span', { class: 'state-label', 'data-testid': 'case-state', 'data-state': c.state }, tv('state', c.state)), ' ',
         caseBadges(c), ' ',
-        OPEN_STATES.includes(c.state) && due ? [h('span', { class: 'muted' },
-          c.deadlineAt === due ? t('cases.deadline') : t('cases.dispatchDue')), ' ', countdown(due, 'case-countdown')] : null),
+        OPEN_STATES.includes(c.state) && due ? [h('span', { class: 'muted', 'data-testid': 'case-clock', 'data-clock': label },
+          t(label)), ' ', countdown(due, 'case-countdown')] : null),
       h('div', { class: 'columns' },
         h('div', null,
           h('section', { class: 'card' }, h('h2', null, t('case.actions')), form),

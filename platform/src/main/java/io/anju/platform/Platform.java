@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,12 +95,15 @@ public final class Platform implements AutoCloseable {
                 settings.ports().jobsMetrics());
         register("stream jobs", jobs);
 
-        cases = CasesServer.start(CasesConfig.of(Map.of(
+        Map<String, String> casesSettings = new HashMap<>(settings.cases());
+        casesSettings.putAll(Map.of(
                 "http.host", settings.bindHost(),
                 "http.port", String.valueOf(settings.ports().casesHttp()),
                 "registry.file", settings.registryFile().toString(),
                 "data.dir", settings.dataDir().toString(),
-                "kafka.bootstrap", gateway.bootstrapServers())));
+                "kafka.bootstrap", gateway.bootstrapServers(),
+                "deadlines.scale", String.valueOf(settings.casesDeadlineScale())));
+        cases = CasesServer.start(CasesConfig.of(casesSettings));
         register("case service", cases);
 
         dashboards = dashboardsStep.start(new DashboardsWiring(settings.bindHost(),
@@ -109,6 +113,7 @@ public final class Platform implements AutoCloseable {
         register("dashboards", dashboards);
 
         DemoUsers.provision(cases.users(), team, UserDemoCommand.DEMO_PASSWORD);
+        DemoContacts.provision(cases.people(), team);
 
         if (settings.simulate()) {
             simulation = RunningSimulation.start(settings, registry, gateway.server().mqttPort(), receiveClock);

@@ -64,6 +64,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The case service, assembled: PostgreSQL (embedded or external) with its schema, the case service, notifications
@@ -88,13 +89,14 @@ public final class CasesServer implements AutoCloseable {
     private final AlertIntake intake;
     private final CommandOutcomeIntake commandIntake;
     private final SupervisionTimer supervisionTimer;
+    private final PeopleApi people;
     private final HttpServer http;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private CasesServer(Database database, Vertx vertx, Pool pool, PrometheusMeterRegistry metrics, UserStore users,
                         CaseService service, OutboxDispatcher dispatcher, OutboxRetention retention, SseHub sse,
                         AlertIntake intake, CommandOutcomeIntake commandIntake,
-                        SupervisionTimer supervisionTimer, HttpServer http) {
+                        SupervisionTimer supervisionTimer, PeopleApi people, HttpServer http) {
         this.database = database;
         this.vertx = vertx;
         this.pool = pool;
@@ -107,6 +109,7 @@ public final class CasesServer implements AutoCloseable {
         this.intake = intake;
         this.commandIntake = commandIntake;
         this.supervisionTimer = supervisionTimer;
+        this.people = people;
         this.http = http;
     }
 
@@ -117,7 +120,8 @@ public final class CasesServer implements AutoCloseable {
     /** Starts everything; {@code clock} is the service's notion of now (tests pass a controllable one). */
     public static CasesServer start(CasesConfig config, Clock clock) throws Exception {
         Registry registry = loadRegistry(config);
-        CategoryTable categories = config.categoriesFile().map(CategoryTable::load).orElseGet(CategoryTable::defaults);
+        CategoryTable categories = config.categoriesFile().map(CategoryTable::load).orElseGet(CategoryTable::defaults)
+                .scaledBy(config.deadlineScale());
         Database database = config.dbUrl().isEmpty()
                 ? Database.embedded(config.embeddedDbDir(), config.dbEmbeddedPort())
                 : Database.external(config.dbUrl());
@@ -161,8 +165,10 @@ public final class CasesServer implements AutoCloseable {
                 DispatcherSettings.defaults(), metrics, clock);
         NotificationPolicy policy = new NotificationPolicy(NotificationPolicy.DEFAULT_KINDS, config.notifyMinSeverity(),
                 NotificationPolicy.DEFAULT_RED_MIN_CHANNELS);
+        // With http.port 0 the links name the port the API got; nothing writes a notice before it listens (below).
+        AtomicInteger listening = new AtomicInteger(config.httpPort());
         AckSigner signer = new AckSigner(JwtKeyFile.loadOrCreateFile(config.ackKeyFile()), config.ackTtl(),
-                config.ackBaseUrl());
+                () -> config.ackBaseUrl(listening.get()));
         Outbox outbox = new AddressedOutbox(new PgOutbox(policy, dispatcher, clock, metrics),
                 new RecipientResolver(categories), signer, clock);
         SupervisionSettings supervision = new SupervisionSettings(config.supervisionRemindEvery(),
@@ -177,36 +183,38 @@ public final class CasesServer implements AutoCloseable {
         dispatcher.start();
         OutboxRetention retention = new OutboxRetention(vertx, pool, config.outboxRetention(), clock);
         retention.start();
-        timer.start(service::supervise);
 
         AlertIntake intake = new AlertIntake(new IntakeSettings(config.kafkaBootstrap(), Topics.ALERTS,
                 config.intakeGroupId(), IntakeSettings.DEFAULT_POLL_TIMEOUT, config.intakeRetryBackoff(),
                 IntakeSettings.DEFAULT_MAX_POLL_RECORDS, config.intakeConcurrency()), service, metrics);
-        intake.start();
         CommandOutcomeIntake commandIntake = new CommandOutcomeIntake(new IntakeSettings(config.kafkaBootstrap(),
                 Topics.COMMAND_RESULTS, CommandOutcomeIntake.DEFAULT_GROUP_ID, IntakeSettings.DEFAULT_POLL_TIMEOUT,
                 config.intakeRetryBackoff(), IntakeSettings.DEFAULT_MAX_POLL_RECORDS, 1),
                 new CommandOutcomes(pool, outbox, clock), metrics);
-        commandIntake.start();
 
         UserStore users = new UserStore(vertx, pool, new PasswordHasher(config.authPasswordIterations()), registry);
         TokenService tokens = new TokenService(vertx, JwtKeyFile.loadOrCreateFile(config.authKeyFile()),
                 config.authTokenTtl());
         HealthChecks health = new HealthChecks(HealthChecks.ping(pool), () -> Future.succeededFuture(intake.healthy()),
                 () -> Future.succeededFuture(commandIntake.healthy()));
+        PeopleApi people = new PeopleApi(pool, new RotaAccess(registry, config.districtId()),
+                new Acknowledger(pool, outbox, signer, clock), clock);
         HttpServer http = new CasesHttp(vertx, service, users, tokens, access, categories, metrics, health)
                 .events(sse::handle)
-                .people(new PeopleApi(pool, new RotaAccess(registry, config.districtId()),
-                        new Acknowledger(pool, outbox, signer, clock), clock))
+                .people(people)
                 .deliveries(new DeliveryAttempts(pool))
                 .router()
                 .compose(router -> vertx.createHttpServer().requestHandler(router)
                         .listen(config.httpPort(), config.httpHost()))
                 .await(START_TIMEOUT_S, TimeUnit.SECONDS);
+        listening.set(http.actualPort());
+        timer.start(service::supervise);
+        intake.start();
+        commandIntake.start();
         LOG.info("case service on http://{}:{} ({} categories, {} channels: {})", config.httpHost(),
                 http.actualPort(), categories.all().size(), dispatcher.channels().size(), dispatcher.channels().keySet());
         return new CasesServer(database, vertx, pool, metrics, users, service, dispatcher, retention, sse, intake, commandIntake,
-                timer, http);
+                timer, people, http);
     }
 
     private static Map<String, DeliveryChannel> channels(CasesConfig config, Vertx vertx, SseHub sse, NoticeText text,
@@ -243,6 +251,11 @@ public final class CasesServer implements AutoCloseable {
 
     public UserStore users() {
         return users;
+    }
+
+    /** Contacts, rotas and acknowledge links (what the people API serves). */
+    public PeopleApi people() {
+        return people;
     }
 
     public PrometheusMeterRegistry metrics() {
