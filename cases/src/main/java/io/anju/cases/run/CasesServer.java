@@ -7,8 +7,11 @@ import io.anju.cases.auth.JwtKeyFile;
 import io.anju.cases.auth.PasswordHasher;
 import io.anju.cases.auth.TokenService;
 import io.anju.cases.auth.UserStore;
+import io.anju.cases.commands.CaseCommands;
 import io.anju.cases.commands.CommandOutcomeIntake;
+import io.anju.cases.commands.CommandPublisher;
 import io.anju.cases.commands.CommandOutcomes;
+import io.anju.cases.commands.PortTemperatures;
 import io.anju.cases.intake.AlertIntake;
 import io.anju.cases.intake.IntakeSettings;
 import io.anju.cases.kpi.KpiReport;
@@ -64,6 +67,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 
 /**
  * The case service, assembled: PostgreSQL (embedded or external) with its schema, the case service, notifications
@@ -87,13 +91,14 @@ public final class CasesServer implements AutoCloseable {
     private final SseHub sse;
     private final AlertIntake intake;
     private final CommandOutcomeIntake commandIntake;
+    private final CaseCommands caseCommands;
     private final SupervisionTimer supervisionTimer;
     private final HttpServer http;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private CasesServer(Database database, Vertx vertx, Pool pool, PrometheusMeterRegistry metrics, UserStore users,
                         CaseService service, OutboxDispatcher dispatcher, OutboxRetention retention, SseHub sse,
-                        AlertIntake intake, CommandOutcomeIntake commandIntake,
+                        AlertIntake intake, CommandOutcomeIntake commandIntake, CaseCommands caseCommands,
                         SupervisionTimer supervisionTimer, HttpServer http) {
         this.database = database;
         this.vertx = vertx;
@@ -106,6 +111,7 @@ public final class CasesServer implements AutoCloseable {
         this.sse = sse;
         this.intake = intake;
         this.commandIntake = commandIntake;
+        this.caseCommands = caseCommands;
         this.supervisionTimer = supervisionTimer;
         this.http = http;
     }
@@ -116,6 +122,14 @@ public final class CasesServer implements AutoCloseable {
 
     /** Starts everything; {@code clock} is the service's notion of now (tests pass a controllable one). */
     public static CasesServer start(CasesConfig config, Clock clock) throws Exception {
+        return start(config, clock, clock::millis);
+    }
+
+    /**
+     * Starts everything; {@code deviceTime} is the devices' notion of now (Unix ms), by which a port's newest reading
+     * counts as recent or not: the wall clock, or a simulated district's clock when one runs faster (the demo).
+     */
+    public static CasesServer start(CasesConfig config, Clock clock, LongSupplier deviceTime) throws Exception {
         Registry registry = loadRegistry(config);
         CategoryTable categories = config.categoriesFile().map(CategoryTable::load).orElseGet(CategoryTable::defaults);
         Database database = config.dbUrl().isEmpty()
@@ -125,10 +139,10 @@ public final class CasesServer implements AutoCloseable {
         try {
             database.migrate();
             TopicAdmin.ensure(config.kafkaBootstrap(), "kafka.bootstrap", List.of(Topics.ALERTS, Topics.QUARANTINE,
-                    Topics.COMMAND_RESULTS),
+                    Topics.COMMAND_RESULTS, Topics.COMMANDS),
                     6, (short) 1);
             vertx = Vertx.vertx();
-            return assemble(config, clock, registry, categories, database, vertx);
+            return assemble(config, clock, deviceTime, registry, categories, database, vertx);
         } catch (Exception | Error e) {
             if (vertx != null) {
                 vertx.close().await(10, TimeUnit.SECONDS);
@@ -147,8 +161,8 @@ public final class CasesServer implements AutoCloseable {
         }
     }
 
-    private static CasesServer assemble(CasesConfig config, Clock clock, Registry registry, CategoryTable categories,
-                                        Database database, Vertx vertx) throws Exception {
+    private static CasesServer assemble(CasesConfig config, Clock clock, LongSupplier deviceTime, Registry registry,
+                                        CategoryTable categories, Database database, Vertx vertx) throws Exception {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
@@ -189,6 +203,10 @@ public final class CasesServer implements AutoCloseable {
                 new CommandOutcomes(pool, outbox, clock), metrics);
         commandIntake.start();
 
+        CaseCommands caseCommands = new CaseCommands(pool, access, registry,
+                new PortTemperatures(vertx, config.commands(), deviceTime),
+                new CommandPublisher(vertx, config.kafkaBootstrap()), config.commands(), metrics, clock);
+
         UserStore users = new UserStore(vertx, pool, new PasswordHasher(config.authPasswordIterations()), registry);
         TokenService tokens = new TokenService(vertx, JwtKeyFile.loadOrCreateFile(config.authKeyFile()),
                 config.authTokenTtl());
@@ -199,6 +217,7 @@ public final class CasesServer implements AutoCloseable {
                 .people(new PeopleApi(pool, new RotaAccess(registry, config.districtId()),
                         new Acknowledger(pool, outbox, signer, clock), clock))
                 .deliveries(new DeliveryAttempts(pool))
+                .commands(caseCommands)
                 .router()
                 .compose(router -> vertx.createHttpServer().requestHandler(router)
                         .listen(config.httpPort(), config.httpHost()))
@@ -206,7 +225,7 @@ public final class CasesServer implements AutoCloseable {
         LOG.info("case service on http://{}:{} ({} categories, {} channels: {})", config.httpHost(),
                 http.actualPort(), categories.all().size(), dispatcher.channels().size(), dispatcher.channels().keySet());
         return new CasesServer(database, vertx, pool, metrics, users, service, dispatcher, retention, sse, intake, commandIntake,
-                timer, http);
+                caseCommands, timer, http);
     }
 
     private static Map<String, DeliveryChannel> channels(CasesConfig config, Vertx vertx, SseHub sse, NoticeText text,
@@ -262,6 +281,7 @@ public final class CasesServer implements AutoCloseable {
         await(http.close(), "HTTP server");
         intake.close();
         commandIntake.close();
+        caseCommands.close();
         supervisionTimer.stop();
         retention.stop();
         await(dispatcher.stop(), "notification dispatcher");

@@ -1,0 +1,63 @@
+package io.anju.cases.commands;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.anju.cases.json.CasesJson;
+import io.anju.common.topic.Topics;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Puts people's commands on {@code anju.commands}, keyed by device id (so one charger's commands stay in order), with
+ * an idempotent producer and {@code acks=all}: a command counts as sent only once every in-sync replica has it.
+ */
+public final class CommandPublisher implements AutoCloseable {
+    static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
+
+    private final Vertx vertx;
+    private final KafkaProducer<byte[], byte[]> producer;
+
+    public CommandPublisher(Vertx vertx, String bootstrap) {
+        this.vertx = vertx;
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.CLIENT_ID_CONFIG, "anju-cases-commands-out",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) SEND_TIMEOUT.toMillis(),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis(),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    }
+
+    /** Completes once Kafka acknowledged the command (off the event loop: a send may wait for metadata). */
+    public Future<Void> publish(ChargerCommand command) {
+        byte[] value;
+        try {
+            value = CasesJson.mapper().writeValueAsBytes(command);
+        } catch (JsonProcessingException e) {
+            return Future.failedFuture(new IllegalStateException("cannot write command " + command.id(), e));
+        }
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.COMMANDS,
+                command.deviceId().getBytes(StandardCharsets.UTF_8), value);
+        return vertx.executeBlocking(() -> {
+            producer.send(record).get(SEND_TIMEOUT.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+            return null;
+        }, false);
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}
