@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -94,12 +95,15 @@ public final class Platform implements AutoCloseable {
                 settings.ports().jobsMetrics());
         register("stream jobs", jobs);
 
+        // The resume guard reads port temperatures from the history job's InfluxDB, judged by the district's time.
         cases = CasesServer.start(CasesConfig.of(Map.of(
                 "http.host", settings.bindHost(),
                 "http.port", String.valueOf(settings.ports().casesHttp()),
                 "registry.file", settings.registryFile().toString(),
                 "data.dir", settings.dataDir().toString(),
-                "kafka.bootstrap", gateway.bootstrapServers())));
+                "kafka.bootstrap", gateway.bootstrapServers(),
+                "commands.influx.url", settings.influxUrl() == null ? "" : settings.influxUrl())),
+                Clock.systemUTC(), receiveClock);
         register("case service", cases);
 
         dashboards = dashboardsStep.start(new DashboardsWiring(settings.bindHost(),
