@@ -102,7 +102,8 @@ public final class Platform implements AutoCloseable {
                 "registry.file", settings.registryFile().toString(),
                 "data.dir", settings.dataDir().toString(),
                 "kafka.bootstrap", gateway.bootstrapServers(),
-                "commands.influx.url", settings.influxUrl() == null ? "" : settings.influxUrl())),
+                "commands.influx.url", settings.influxUrl() == null ? "" : settings.influxUrl(),
+                "commands.readingMaxAge", settings.casesReadingMaxAge().toMillis() + "ms")),
                 Clock.systemUTC(), receiveClock);
         register("case service", cases);
 

@@ -103,6 +103,15 @@ public record PlatformSettings(Path dataDir, String bindHost, Ports ports, Strin
     }
 
     /**
+     * How old, in simulated time, a port's newest temperature in InfluxDB may be for the case service to judge a resume
+     * by it: 60 s of real time (the history job writes a minute after it ends and flushes at its checkpoints) scaled
+     * with the simulator's speed; never below the case service's 5 min (nor above its bound, 24 h).
+     */
+    public Duration casesReadingMaxAge() {
+        return Duration.ofMillis(Math.min(86_400_000, Math.max(300_000, Math.round(60_000 * speed))));
+    }
+
+    /**
      * Listener ports. 0 means any free port for every listener but {@code jobsMetrics}, where 0 turns Flink's
      * Prometheus reporter off (the jobs' /metrics then shows only whether each job runs).
      *
