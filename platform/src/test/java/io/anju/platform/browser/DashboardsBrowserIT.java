@@ -275,14 +275,17 @@ class DashboardsBrowserIT {
         visitor.waitForAttribute("station-" + charger, "data-online", "true", STEP_WITHIN);
 
         String alarmSelector = "[data-testid^='alarm-'][data-type='fire_risk'][data-device='" + charger + "']";
-        WebElement alarm = visitor.waitUntil(Duration.ofSeconds(90), d -> d.findElements(
+        // Read in one go: the alarm list is re-rendered with every revision of the runaway's alert.
+        List<String> found = visitor.waitUntil(Duration.ofSeconds(90), d -> d.findElements(
                 By.cssSelector(alarmSelector)).stream()
                 .filter(a -> !a.findElements(By.cssSelector("[data-testid^='case-link-']")).isEmpty())
-                .findFirst().orElse(null));
-        String alertId = alarm.getDomAttribute("data-testid").substring("alarm-".length());
-        assertThat(alarm.getDomAttribute("data-port")).isEqualTo(String.valueOf(scenario.port()));
-        fireCaseId = alarm.findElement(By.cssSelector("[data-testid^='case-link-']"))
-                .getDomAttribute("data-testid").substring("case-link-".length());
+                .findFirst().map(a -> List.of(a.getDomAttribute("data-testid").substring("alarm-".length()),
+                        a.getDomAttribute("data-port"), a.findElement(By.cssSelector("[data-testid^='case-link-']"))
+                                .getDomAttribute("data-testid").substring("case-link-".length())))
+                .orElse(null));
+        String alertId = found.get(0);
+        assertThat(found.get(1)).isEqualTo(String.valueOf(scenario.port()));
+        fireCaseId = found.get(2);
         LOG.info("fire-risk alarm {} (case {}) on the page {} s after the platform came up", alertId, fireCaseId,
                 secondsSinceUp());
         visitor.screenshot("3-property-chargers-alarm");
