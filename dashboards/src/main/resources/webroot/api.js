@@ -1,10 +1,12 @@
 // One fetch wrapper for the dashboards API (docs/dashboards-api.md). The session is an HttpOnly cookie, so nothing
 // here handles tokens; a 401 anywhere but the sign-in itself means the session ended, and the app goes to login.
 export class ApiError extends Error {
-  constructor(status, error, message) {
+  constructor(status, error, message, body = null) {
     super(message || error);
     this.status = status;
     this.error = error;
+    this.code = body?.code ?? null; // a refusal's stable reason (e.g. a charger command's alert_open)
+    this.body = body;
   }
 }
 
@@ -35,7 +37,7 @@ async function request(method, path, body) {
   }
   if (!res.ok) {
     if (res.status === 401 && !path.startsWith('/api/session')) onUnauthorized();
-    throw new ApiError(res.status, data?.error ?? `http_${res.status}`, data?.message ?? (text || res.statusText));
+    throw new ApiError(res.status, data?.error ?? `http_${res.status}`, data?.message ?? (text || res.statusText), data);
   }
   return data;
 }

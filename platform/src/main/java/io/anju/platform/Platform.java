@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -95,6 +96,7 @@ public final class Platform implements AutoCloseable {
                 settings.ports().jobsMetrics());
         register("stream jobs", jobs);
 
+        // The resume guard reads port temperatures from the history job's InfluxDB, judged by the district's time.
         Map<String, String> casesSettings = new HashMap<>(settings.cases());
         casesSettings.putAll(Map.of(
                 "http.host", settings.bindHost(),
@@ -102,8 +104,10 @@ public final class Platform implements AutoCloseable {
                 "registry.file", settings.registryFile().toString(),
                 "data.dir", settings.dataDir().toString(),
                 "kafka.bootstrap", gateway.bootstrapServers(),
-                "deadlines.scale", String.valueOf(settings.casesDeadlineScale())));
-        cases = CasesServer.start(CasesConfig.of(casesSettings));
+                "deadlines.scale", String.valueOf(settings.casesDeadlineScale()),
+                "commands.influx.url", settings.influxUrl() == null ? "" : settings.influxUrl(),
+                "commands.readingMaxAge", settings.casesReadingMaxAge().toMillis() + "ms"));
+        cases = CasesServer.start(CasesConfig.of(casesSettings), Clock.systemUTC(), receiveClock);
         register("case service", cases);
 
         dashboards = dashboardsStep.start(new DashboardsWiring(settings.bindHost(),

@@ -30,7 +30,7 @@ public record PlatformSettings(Path dataDir, String bindHost, Ports ports, Strin
     public static final double DEFAULT_SPEED = 10;
     /** The case-service settings the platform sets itself (its ports, data, Kafka and the demo's pace). */
     static final Set<String> WIRED_CASES_SETTINGS = Set.of("http.host", "http.port", "registry.file", "data.dir",
-            "kafka.bootstrap", "deadlines.scale");
+            "kafka.bootstrap", "deadlines.scale", "commands.influx.url", "commands.readingMaxAge");
 
     public PlatformSettings {
         require(dataDir != null, "platform.dataDir is required", null);
@@ -124,6 +124,15 @@ public record PlatformSettings(Path dataDir, String bindHost, Ports ports, Strin
      */
     public Duration jobsStopConfirmWithin() {
         return Duration.ofMillis(Math.max(60_000, Math.round(10_000 * speed)));
+    }
+
+    /**
+     * How old, in simulated time, a port's newest temperature in InfluxDB may be for the case service to judge a resume
+     * by it: 60 s of real time (the history job writes a minute after it ends and flushes at its checkpoints) scaled
+     * with the simulator's speed; never below the case service's 5 min (nor above its bound, 24 h).
+     */
+    public Duration casesReadingMaxAge() {
+        return Duration.ofMillis(Math.min(86_400_000, Math.max(300_000, Math.round(60_000 * speed))));
     }
 
     /**

@@ -36,6 +36,13 @@ class PlatformSettingsTest {
     }
 
     @Test
+    void theCaseServicesReadingAge_growsWithTheSimulatorsSpeed_neverBelowItsDefault() {
+        assertThat(DEFAULTS.casesReadingMaxAge()).as("10×: a minute of real time").isEqualTo(Duration.ofMinutes(10));
+        assertThat(DEFAULTS.withSpeed(1).casesReadingMaxAge()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(DEFAULTS.withSpeed(1000).casesReadingMaxAge()).isEqualTo(Duration.ofMinutes(1000));
+    }
+
+    @Test
     void theJobsQuietPartitionKnob_shrinksWithTheSimulatorsSpeed() {
         assertThat(DEFAULTS.jobsQuietAfter()).isEqualTo(Duration.ofSeconds(6));
         assertThat(DEFAULTS.withSpeed(1).jobsQuietAfter()).isEqualTo(Duration.ofMinutes(1));

@@ -3,6 +3,7 @@ package io.anju.cases.api;
 import io.anju.cases.access.AccessPolicy;
 import io.anju.cases.auth.TokenService;
 import io.anju.cases.auth.UserStore;
+import io.anju.cases.commands.CaseCommands;
 import io.anju.cases.people.PeopleApi;
 import io.anju.cases.notify.DeliveryAttempts;
 import io.anju.cases.routing.CategoryTable;
@@ -46,6 +47,7 @@ public final class CasesHttp {
     private EventsEndpoint events;
     private PeopleApi people;
     private DeliveryAttempts deliveries;
+    private CaseCommands commands;
 
     public CasesHttp(Vertx vertx, CaseService cases, UserStore users, TokenService tokens, AccessPolicy access,
                      CategoryTable categories, PrometheusMeterRegistry metrics, HealthChecks health,
@@ -80,6 +82,12 @@ public final class CasesHttp {
     /** Serves GET /api/v1/cases/{id}/deliveries from {@code attempts} (until set, it answers 503). Call before {@link #router()}. */
     public CasesHttp deliveries(DeliveryAttempts attempts) {
         this.deliveries = attempts;
+        return this;
+    }
+
+    /** Serves POST /api/v1/cases/{id}/commands with {@code caseCommands} (until set, it answers 503). Call before {@link #router()}. */
+    public CasesHttp commands(CaseCommands caseCommands) {
+        this.commands = caseCommands;
         return this;
     }
 
@@ -130,6 +138,11 @@ public final class CasesHttp {
         if (deliveries != null) {
             DeliveryAttempts attempts = deliveries;
             builder.getRoute("caseDeliveries").addHandler(ctx -> caseHandlers.deliveries(ctx, attempts));
+        }
+
+        if (commands != null) {
+            CaseCommands c = commands;
+            builder.getRoute("caseCommand").addHandler(ctx -> caseHandlers.command(ctx, c));
         }
 
         Router router = builder.createRouter();

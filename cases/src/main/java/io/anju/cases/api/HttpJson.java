@@ -28,6 +28,11 @@ final class HttpJson {
     }
 
     static void error(RoutingContext ctx, int status, String kind, String message) {
+        error(ctx, status, kind, message, Map.of());
+    }
+
+    /** The error body with more fields beside kind and message (a refusal's stable {@code code}, its guards). */
+    static void error(RoutingContext ctx, int status, String kind, String message, Map<String, Object> more) {
         if (ctx.response().headWritten()) {
             ctx.response().reset();
             return;
@@ -35,6 +40,7 @@ final class HttpJson {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", kind);
         body.put("message", message);
+        body.putAll(more);
         send(ctx, status, body);
     }
 }

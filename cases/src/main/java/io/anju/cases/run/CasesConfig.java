@@ -1,5 +1,6 @@
 package io.anju.cases.run;
 
+import io.anju.cases.commands.CommandSettings;
 import io.anju.cases.notify.PushSettings;
 import io.anju.cases.notify.SmsGatewayChannel;
 import io.anju.cases.intake.IntakeSettings;
@@ -78,7 +79,12 @@ public final class CasesConfig {
             duration("webhook.timeout", "10s", "100ms", "5m", "Time a webhook receiver has to answer"),
             string("ack.baseUrl", "", "Where people reach the case service: acknowledge links in notices start with it; empty = http://localhost:<http.port>"),
             duration("ack.ttl", "2h", "1m", "168h", "How long an acknowledge link in a notice works"),
-            string("ack.keyFile", "", "HMAC-SHA256 key file that signs acknowledge links; empty = <data.dir>/cases/ack.key, created on first start"));
+            string("ack.keyFile", "", "HMAC-SHA256 key file that signs acknowledge links; empty = <data.dir>/cases/ack.key, created on first start"),
+            duration("commands.ttl", "1m", "1s", "24h", "How long a charger command sent for a case stays deliverable (the gateway holds it for an offline charger until then)"),
+            string("commands.influx.url", "", "InfluxDB (v1 HTTP API) the history job writes to, for a port's temperature before a resume; empty = none (every resume is refused as of unknown temperature unless an operator overrides)"),
+            string("commands.influx.database", "anju", "Database of the history job in that InfluxDB"),
+            duration("commands.influx.timeout", "2s", "100ms", "1m", "How long a temperature query may take; after that the temperature is unknown and the resume refused"),
+            duration("commands.readingMaxAge", "5m", "10s", "24h", "A port's newest temperature older than this (device time) is unknown, and the resume refused"));
 
     private final ConfigValues values;
 
@@ -112,6 +118,7 @@ public final class CasesConfig {
         if (sms().enabled()) {
             smsFallbackPhones();
         }
+        commands();
         if (intakeConcurrency() >= dbPoolSize()) {
             throw new IllegalArgumentException("setting intake.concurrency (" + intakeConcurrency()
                     + ") must be below db.poolSize (" + dbPoolSize() + "): each key in flight holds a connection, and "
@@ -280,6 +287,18 @@ public final class CasesConfig {
     }
 
     public Duration ackTtl() { return values.d("ack.ttl"); }
+
+    /** How charger commands for cases are sent and a resume judged (checked at start, naming the setting). */
+    public CommandSettings commands() {
+        String url = values.str("commands.influx.url");
+        try {
+            return new CommandSettings(values.d("commands.ttl"), values.d("commands.readingMaxAge"),
+                    url.isEmpty() ? null : url, values.str("commands.influx.database"),
+                    values.d("commands.influx.timeout"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("setting " + e.getMessage(), e);
+        }
+    }
 
     public Path ackKeyFile() {
         String v = values.str("ack.keyFile");

@@ -100,6 +100,27 @@ class CasesConfigTest {
     }
 
     @Test
+    void commandSettingsHaveTheirDefaults_andBadOnesFailNamingTheSetting() {
+        CasesConfig defaults = CasesConfig.of(Map.of());
+        assertThat(defaults.commands().ttl()).isEqualTo(java.time.Duration.ofMinutes(1));
+        assertThat(defaults.commands().readingMaxAge()).isEqualTo(java.time.Duration.ofMinutes(5));
+        assertThat(defaults.commands().influxUrl()).as("no InfluxDB unless configured").isNull();
+        assertThat(defaults.commands().influxDatabase()).isEqualTo("anju");
+        assertThat(defaults.commands().influxTimeout()).isEqualTo(java.time.Duration.ofSeconds(2));
+
+        assertThatThrownBy(() -> CasesConfig.of(Map.of("commands.influx.url", "influx:8086")))
+                .hasMessageContaining("commands.influx.url");
+        assertThatThrownBy(() -> CasesConfig.of(Map.of("commands.influx.database", "anju; drop")))
+                .hasMessageContaining("commands.influx.database");
+        assertThatThrownBy(() -> CasesConfig.of(Map.of("commands.readingMaxAge", "1s")))
+                .hasMessageContaining("commands.readingMaxAge");
+        assertThatThrownBy(() -> CasesConfig.of(Map.of("commands.ttl", "0s")))
+                .hasMessageContaining("commands.ttl");
+        assertThat(CasesConfig.of(Map.of("commands.influx.url", "http://127.0.0.1:8086")).commands().influxUrl())
+                .isEqualTo("http://127.0.0.1:8086");
+    }
+
+    @Test
     void theSettingsTableDocumentsEveryKeyWithItsVariable() {
         assertThat(CasesConfig.markdownTable()).contains("| `http.port` | `ANJU_CASES_HTTP_PORT` | `8081` |");
         assertThat(CasesConfig.exampleProperties()).contains("#supervision.escalateAfter=30m");
