@@ -16,6 +16,7 @@ import io.anju.cases.notify.DeliveryAttempts;
 import io.anju.cases.notify.DeliveryChannel;
 import io.anju.cases.notify.DingTalkChannel;
 import io.anju.cases.notify.NoticeText;
+import io.anju.cases.text.CaseTexts;
 import io.anju.cases.notify.SmsGatewayChannel;
 import io.anju.cases.notify.WeComChannel;
 import io.anju.cases.undelivered.UndeliveredRedEscalation;
@@ -195,6 +196,7 @@ public final class CasesServer implements AutoCloseable {
         HealthChecks health = new HealthChecks(HealthChecks.ping(pool), () -> Future.succeededFuture(intake.healthy()),
                 () -> Future.succeededFuture(commandIntake.healthy()));
         HttpServer http = new CasesHttp(vertx, service, users, tokens, access, categories, metrics, health)
+                .texts(new CaseTexts(registry))
                 .events(sse::handle)
                 .people(new PeopleApi(pool, new RotaAccess(registry, config.districtId()),
                         new Acknowledger(pool, outbox, signer, clock), clock))

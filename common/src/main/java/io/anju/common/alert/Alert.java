@@ -39,6 +39,10 @@ public record Alert(String id, String dedupKey, AlertType type, Severity severit
                     long firstEventTs, long lastEventTs, long emittedAt, String summary, String recommendedAction,
                     List<Evidence> evidence, List<AlertFact> facts) {
 
+    public Alert {
+        facts = facts == null ? List.of() : facts;
+    }
+
     /** An alert without facts, as producers that predate them (and tests that need none) build it. */
     public Alert(String id, String dedupKey, AlertType type, Severity severity, AlertStatus status, int revision,
                  SourceKind sourceKind, String sourceId, String deviceId, Integer port, LocationChain location,
