@@ -12,9 +12,11 @@ import org.slf4j.LoggerFactory;
 import java.util.Locale;
 
 /**
- * The one failure handler: every refusal becomes {@code {"error": kind, "message": text}} with its status. Contract
- * violations are 400 with the validator's message; refusals of the service keep their kind; anything unexpected is a
- * 500 whose details go to the log under the request id, and only the id goes to the caller.
+ * The one failure handler: every refusal becomes {@code {"error": code, "reason"?, "message", "detail"}} with its
+ * status ({@link HttpJson#error}): the message in the request's language, the English specifics as the detail.
+ * Contract violations are 400 with the validator's message as detail; refusals of the service keep their kind and
+ * reason; anything unexpected is a 500 whose details go to the log under the request id, and only the id goes to the
+ * caller.
  */
 final class ApiErrors implements Handler<RoutingContext> {
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
@@ -26,7 +28,8 @@ final class ApiErrors implements Handler<RoutingContext> {
             failure = cause;
         }
         if (failure instanceof CaseException e) {
-            HttpJson.error(ctx, e.kind().httpStatus, e.kind().name().toLowerCase(Locale.ROOT), e.getMessage());
+            HttpJson.error(ctx, e.kind().httpStatus, e.kind().name().toLowerCase(Locale.ROOT), e.reason(), e.getMessage(),
+                    e.args());
         } else if (failure instanceof ValidatorException e) {
             HttpJson.error(ctx, 400, "invalid", e.getMessage());
         } else if (failure instanceof AuthenticationFailedException e) {
@@ -42,7 +45,7 @@ final class ApiErrors implements Handler<RoutingContext> {
         } else {
             String id = ctx.get(HttpJson.REQUEST_ID);
             LOG.error("request {} {} {} failed", id, ctx.request().method(), ctx.request().path(), failure);
-            HttpJson.error(ctx, 500, "internal", "internal error; quote request id " + id + " when reporting it");
+            HttpJson.error(ctx, 500, "internal", "internal error; quote request id " + id + " when reporting it", id);
         }
     }
 

@@ -2,6 +2,8 @@ package io.anju.cases.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.anju.cases.json.CasesJson;
+import io.anju.cases.model.CaseException;
+import io.anju.cases.text.ErrorTexts;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
@@ -27,14 +29,28 @@ final class HttpJson {
         response.setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8").end(text);
     }
 
-    static void error(RoutingContext ctx, int status, String kind, String message) {
+    /** An error answer whose message is the code's own text in the request's language. */
+    static void error(RoutingContext ctx, int status, String code, String detail, Object... args) {
+        error(ctx, status, code, null, detail, args);
+    }
+
+    /**
+     * An error answer: {@code error} the stable code, {@code reason} the finer one when there is one, {@code message}
+     * for people in the request's language ({@link ErrorTexts}), {@code detail} the English specifics for operators.
+     */
+    static void error(RoutingContext ctx, int status, String code, CaseException.Reason reason, String detail,
+                      Object... args) {
         if (ctx.response().headWritten()) {
             ctx.response().reset();
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", kind);
-        body.put("message", message);
+        body.put("error", code);
+        if (reason != null) {
+            body.put("reason", reason.wireName());
+        }
+        body.put("message", ErrorTexts.message(Callers.lang(ctx), code, reason, args));
+        body.put("detail", detail);
         send(ctx, status, body);
     }
 }

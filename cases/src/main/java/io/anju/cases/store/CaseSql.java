@@ -54,7 +54,8 @@ public final class CaseSql {
         values.add(d.version);
         return db.preparedQuery(UPDATE).execute(Tuple.wrap(values)).map(rows -> {
             if (rows.rowCount() == 0) {
-                throw CaseException.conflict("case " + d.id + " changed meanwhile; reload and try again");
+                throw new CaseException(CaseException.Kind.CONFLICT, CaseException.Reason.CASE_CHANGED,
+                        "case " + d.id + " changed meanwhile; reload and try again");
             }
             return single(rows);
         });
