@@ -33,7 +33,7 @@ final class ApiErrors implements Handler<RoutingContext> {
         } else if (failure instanceof ValidatorException e) {
             HttpJson.error(ctx, 400, "invalid", e.getMessage());
         } else if (failure instanceof AuthenticationFailedException e) {
-            unauthorized(ctx, e.getMessage());
+            unauthorized(ctx, CaseException.Reason.LOGIN_FAILED, e.getMessage());
         } else if (failure instanceof TooManyAttemptsException e) {
             ctx.response().putHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
             HttpJson.error(ctx, 429, "too_many_requests", e.getMessage());
@@ -51,7 +51,7 @@ final class ApiErrors implements Handler<RoutingContext> {
 
     private static void byStatus(RoutingContext ctx, int status) {
         switch (status) {
-            case 401 -> unauthorized(ctx, "a valid bearer token is required (POST /api/v1/auth/login)");
+            case 401 -> unauthorized(ctx, null, "a valid bearer token is required (POST /api/v1/auth/login)");
             case 403 -> HttpJson.error(ctx, 403, "forbidden", "not allowed");
             case 404 -> HttpJson.error(ctx, 404, "not_found", "no such resource");
             case 413 -> HttpJson.error(ctx, 413, "too_large", "request body too large");
@@ -59,8 +59,8 @@ final class ApiErrors implements Handler<RoutingContext> {
         }
     }
 
-    private static void unauthorized(RoutingContext ctx, String message) {
+    private static void unauthorized(RoutingContext ctx, CaseException.Reason reason, String message) {
         ctx.response().putHeader("WWW-Authenticate", "Bearer");
-        HttpJson.error(ctx, 401, "unauthorized", message);
+        HttpJson.error(ctx, 401, "unauthorized", reason, message);
     }
 }

@@ -36,7 +36,11 @@ public class CaseException extends RuntimeException {
         /** The caller's role may not take the action: {role}, {action}. */
         ROLE_MAY_NOT,
         /** The case or unit lies outside the caller's scope. */
-        OUTSIDE_SCOPE;
+        OUTSIDE_SCOPE,
+        /** A rota leaves times of the week with nobody on duty and names no fallback: {unit}, {gaps}. */
+        ROTA_GAP,
+        /** Sign-in refused: unknown name, wrong password or disabled account (all alike). */
+        LOGIN_FAILED;
 
         public String wireName() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -288,8 +288,9 @@ class CasesServerIT {
 
         var refused = district.post("/api/v1/cases/" + id + "/transitions", new JsonObject().put("action", "verify"));
         assertThat(refused.statusCode()).isEqualTo(409);
-        assertThat(refused.bodyAsJsonObject().getString("message"))
+        assertThat(refused.bodyAsJsonObject().getString("detail"))
                 .isEqualTo("cannot verify a case that is watching; allowed from [collected]");
+        assertThat(refused.bodyAsJsonObject().getString("message")).isEqualTo("案件当前为“观察中”，不能核实");
 
         Instant promotedAt = clock.instant();
         step(district, id, "promote", new JsonObject().put("note", "the street is filling fast"));
