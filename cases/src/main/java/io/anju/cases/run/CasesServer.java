@@ -19,6 +19,7 @@ import io.anju.cases.notify.DeliveryAttempts;
 import io.anju.cases.notify.DeliveryChannel;
 import io.anju.cases.notify.DingTalkChannel;
 import io.anju.cases.notify.NoticeText;
+import io.anju.cases.text.CaseTexts;
 import io.anju.cases.notify.SmsGatewayChannel;
 import io.anju.cases.notify.WeComChannel;
 import io.anju.cases.undelivered.UndeliveredRedEscalation;
@@ -218,6 +219,7 @@ public final class CasesServer implements AutoCloseable {
         PeopleApi people = new PeopleApi(pool, new RotaAccess(registry, config.districtId()),
                 new Acknowledger(pool, outbox, signer, clock), clock);
         HttpServer http = new CasesHttp(vertx, service, users, tokens, access, categories, metrics, health)
+                .texts(new CaseTexts(registry))
                 .events(sse::handle)
                 .people(people)
                 .deliveries(new DeliveryAttempts(pool))

@@ -34,7 +34,7 @@ class RecipientResolverTest {
         return new CaseRecord(1, "LH-1", Origin.ALERT, "t", null, category, department, List.of(), Severity.RED,
                 CaseState.COLLECTED, ResponseLevel.CASE, null, null, null, null, null, null, where, null, null, null, null, List.of(),
                 level, unit, null, null, null, null, null, null, null, null, null, null, null, null, null, false, false, false, 0,
-                null, null, null, null, 1);
+                null, null, null, null, 1, List.of());
     }
 
     static Rota allWeek(UnitRef unit, String contact) {
