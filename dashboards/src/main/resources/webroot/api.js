@@ -5,10 +5,12 @@
 import { lang } from './i18n.js';
 
 export class ApiError extends Error {
-  constructor(status, error, message) {
+  constructor(status, error, message, body = null) {
     super(message || error);
     this.status = status;
     this.error = error;
+    this.code = body?.code ?? null; // a refusal's stable reason (e.g. a charger command's alert_open)
+    this.body = body;
   }
 }
 
@@ -40,7 +42,7 @@ async function request(method, path, body) {
   }
   if (!res.ok) {
     if (res.status === 401 && !path.startsWith('/api/session')) onUnauthorized();
-    throw new ApiError(res.status, data?.error ?? `http_${res.status}`, data?.message ?? (text || res.statusText));
+    throw new ApiError(res.status, data?.error ?? `http_${res.status}`, data?.message ?? (text || res.statusText), data);
   }
   return data;
 }

@@ -2,7 +2,7 @@
 // unmount. The browser retries a dropped stream by itself, but gives up for good when the server answers with an
 // error status (e.g. 401 after the session expired); then we retry with back-off and let the app check the session.
 // After any reconnect, events may have been missed: subscribers of 'resync' reload what they show.
-const KINDS = ['zone', 'charger', 'alert', 'command', 'case', 'ops'];
+const KINDS = ['zone', 'charger', 'alert', 'case', 'ops'];
 const MAX_RETRY_MS = 30000;
 
 const handlers = new Map();
@@ -75,7 +75,7 @@ export function disconnectLive() {
   setStatus('down');
 }
 
-/** onLive('zone', z => ...) → a function that unsubscribes. Kinds: zone charger alert command case ops resync. */
+/** onLive('zone', z => ...) → a function that unsubscribes. Kinds: zone charger alert case ops resync. */
 export function onLive(kind, fn) {
   if (!handlers.has(kind)) handlers.set(kind, new Set());
   handlers.get(kind).add(fn);

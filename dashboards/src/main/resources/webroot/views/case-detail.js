@@ -1,12 +1,15 @@
 // One case: its facts, evidence, audited history and the steps this person may take now (allowedActions from the
-// case service). Inputs appear only for the steps that use them; the case service checks everything again.
+// case service). Inputs appear only for the steps that use them; the case service checks everything again. A case
+// about a charger port also shows its commands' story (from the history) and offers stop / resume of that port.
 import { api, enc } from '../api.js';
 import { t, tv, fmtTime } from '../i18n.js';
 import { h, clear } from '../dom.js';
 import { onLive } from '../live.js';
 import { countdown } from '../countdown.js';
 import { levelBadge, errorLine, loading, evidenceList, recommended, caseOfNotice } from '../widgets.js';
-import { OPEN_STATES, dueOf, placeNamer, caseBadges } from './cases.js';
+import { OPEN_STATES, clockOf, placeNamer, caseBadges } from './cases.js';
+import { commandStoryList, mayCommand, mayOverride } from './command-story.js';
+import { openStopDialog, openResumeDialog } from './stop-dialog.js';
 
 const NOTE_REQUIRED = new Set(['submit_feedback', 'rework', 'void']);
 const USES_DEPARTMENT = new Set(['dispatch', 'coordinate']);
@@ -81,7 +84,25 @@ function actionForm(detail, onDone) {
     h('div', { class: 'buttons' }, buttons), error, done);
 }
 
-export function mount(root, { params }) {
+/** The charger commands of the case: what became of each (from the history) and, for its port, stop and resume. */
+function commandsCard(detail, role, onSent) {
+  const c = detail.case;
+  const story = commandStoryList(detail.history);
+  const aboutAPort = c.deviceId && c.port != null;
+  if (!story && !aboutAPort) return null;
+  const target = { caseId: c.id, deviceId: c.deviceId, port: c.port, onSent };
+  const buttons = aboutAPort && mayCommand(role) ? h('div', { class: 'buttons' },
+    h('button', { type: 'button', class: 'danger small', 'data-testid': 'case-stop', onclick: () => openStopDialog(target) },
+      t('chargers.stopPort', { port: c.port })),
+    h('button', { type: 'button', class: 'primary small', 'data-testid': 'case-resume',
+      onclick: () => openResumeDialog({ ...target, canOverride: mayOverride(role) }) },
+    t('resume.button', { port: c.port }))) : null;
+  return h('section', { class: 'card', 'data-testid': 'case-commands' }, h('h2', null, t('command.title')),
+    aboutAPort ? h('p', { class: 'muted' }, t('command.target', { device: c.deviceId, port: c.port })) : null,
+    buttons, story ?? h('p', { class: 'muted', 'data-testid': 'no-commands' }, t('command.none')));
+}
+
+export function mount(root, { params, session }) {
   const id = params.id;
   const box = h('section', { class: 'view case-detail', 'data-testid': 'case-detail', 'data-case-id': id }, loading());
   root.append(box);
@@ -91,7 +112,7 @@ export function mount(root, { params }) {
 
   function render(detail) {
     const c = detail.case;
-    const due = dueOf(c);
+    const { due, label } = clockOf(c);
     const form = actionForm(detail, message => load(message));
     if (lastDone) form.querySelector('[data-testid="action-result"]')?.append(lastDone);
     clear(box,
@@ -100,11 +121,12 @@ export function mount(root, { params }) {
       h('div', { class: 'case-line' }, h('span', { class: 'muted' }, c.caseNo), ' ',
         h('span', { class: 'state-label', 'data-testid': 'case-state', 'data-state': c.state }, tv('state', c.state)), ' ',
         caseBadges(c), ' ',
-        OPEN_STATES.includes(c.state) && due ? [h('span', { class: 'muted' },
-          c.deadlineAt === due ? t('cases.deadline') : t('cases.dispatchDue')), ' ', countdown(due, 'case-countdown')] : null),
+        OPEN_STATES.includes(c.state) && due ? [h('span', { class: 'muted', 'data-testid': 'case-clock', 'data-clock': label },
+          t(label)), ' ', countdown(due, 'case-countdown')] : null),
       h('div', { class: 'columns' },
         h('div', null,
           h('section', { class: 'card' }, h('h2', null, t('case.actions')), form),
+          commandsCard(detail, session?.role, () => load()),
           h('section', { class: 'card' }, h('dl', { class: 'facts' },
             fact('case.category', c.categoryCode),
             fact('case.department', tv('department', c.department)),

@@ -1,17 +1,21 @@
 // Chargers of a compound: each station as a card (ports with state, power against the limit, temperature), live
 // from `charger` events; the compound's active alarms with evidence, "acknowledge" (the verify step of the alarm's
-// case) and "stop port" (stop-dialog.js).
+// case) and "stop port" (stop-dialog.js). A stop is a command for a case: a station's ports can be stopped from here
+// while one of its alarms has a case (the case service records the command there); otherwise from a case's page.
 import { activeAlerts, api, enc } from '../api.js';
 import { t, tv, fmtNumber, fmtTime } from '../i18n.js';
 import { h, clear, throttle } from '../dom.js';
 import { onLive } from '../live.js';
 import { levelBadge, rank, caseLink, errorLine, loading, evidenceList, recommended, caseOfNotice, newer } from '../widgets.js';
 import { openStopDialog } from './stop-dialog.js';
+import { mayCommand } from './command-story.js';
 
 const HOT_C = 65; // the firmware's over-temperature stop (domain.md): shown as hot from here
 const LEAKAGE_FAULT_MA = 30; // residual-current fault above 30 mA (domain.md)
 let selectedCompound = null; // kept across remounts
 const acknowledged = new Set(); // alert ids verified from this page, so a refetch does not offer it again
+const caseOfStation = new Map(); // deviceId → the case of an open alarm of that station (stops are sent for it)
+let commanding = false; // the signed-in role may send charger commands
 
 function bar(value, limit, testid) {
   const share = limit > 0 && value != null ? Math.min(1, value / limit) : 0;
@@ -24,14 +28,16 @@ function bar(value, limit, testid) {
 
 function portTile(station, p) {
   const hot = p.tempC != null && p.tempC >= HOT_C;
+  const caseId = caseOfStation.get(station.deviceId);
   return h('li', { class: `port state-${p.state}${hot ? ' hot' : ''}`, 'data-testid': `port-${station.deviceId}-${p.port}`,
     'data-state': p.state },
   h('div', { class: 'port-head' }, h('strong', null, t('chargers.port', { port: p.port })), ' ',
     h('span', { class: `state-label state-${p.state}` }, tv('portState', p.state))),
   bar(p.powerW, p.limitW, `power-${station.deviceId}-${p.port}`),
   h('div', { class: hot ? 'hot-text' : 'muted' }, `${fmtNumber(p.tempC, 1)} °C`),
-  h('button', { type: 'button', class: 'danger small', 'data-testid': `stop-${station.deviceId}-${p.port}`,
-    onclick: () => openStopDialog(station.deviceId, p.port) }, t('chargers.stop')));
+  !commanding ? null : h('button', { type: 'button', class: 'danger small', 'data-testid': `stop-${station.deviceId}-${p.port}`,
+    disabled: caseId == null, title: caseId == null ? t('chargers.stopNeedsCase') : null,
+    onclick: () => openStopDialog({ caseId, deviceId: station.deviceId, port: p.port }) }, t('chargers.stop')));
 }
 
 function stationCard(station) {
@@ -67,8 +73,10 @@ function alarmItem(alert) {
         ack.disabled = false;
       }
     } }, acknowledged.has(alert.id) ? t('chargers.acked') : t('chargers.ack'));
-  const stop = alert.port != null && alert.deviceId ? h('button', { type: 'button', class: 'danger small',
-    'data-testid': `alarm-stop-${alert.id}`, onclick: () => openStopDialog(alert.deviceId, alert.port) },
+  const stop = commanding && alert.port != null && alert.deviceId ? h('button', { type: 'button', class: 'danger small',
+    'data-testid': `alarm-stop-${alert.id}`, disabled: alert.caseId == null,
+    title: alert.caseId == null ? t('chargers.stopNeedsCase') : null,
+    onclick: () => openStopDialog({ caseId: alert.caseId, deviceId: alert.deviceId, port: alert.port }) },
   t('chargers.stopPort', { port: alert.port })) : null;
   return h('li', { 'data-testid': `alarm-${alert.id}`, 'data-type': alert.type, 'data-severity': alert.severity,
     'data-device': alert.deviceId ?? '', 'data-port': alert.port ?? '' },
@@ -81,7 +89,8 @@ function alarmItem(alert) {
   h('div', { class: 'buttons' }, ack, stop, result));
 }
 
-export function mount(root) {
+export function mount(root, { session } = {}) {
+  commanding = mayCommand(session?.role);
   let compounds = [];
   const stations = new Map(); // deviceId → station of the selected compound
   let alarms = [];
@@ -102,6 +111,11 @@ export function mount(root) {
 
   function renderAlarms() {
     const mine = alarms.filter(inCompound).sort((a, b) => rank(b.severity) - rank(a.severity));
+    const before = JSON.stringify([...caseOfStation]);
+    caseOfStation.clear();
+    // The most severe alarm's case first: a station's stop buttons send for it.
+    mine.forEach(a => a.deviceId && a.caseId != null && !caseOfStation.has(a.deviceId) && caseOfStation.set(a.deviceId, a.caseId));
+    if (JSON.stringify([...caseOfStation]) !== before && stations.size > 0) renderStations();
     clear(alarmsBox, h('h2', null, t('chargers.alarms')),
       mine.length === 0 ? h('p', { class: 'muted' }, t('chargers.noAlarms')) : h('ul', { class: 'alerts' }, mine.map(alarmItem)));
   }

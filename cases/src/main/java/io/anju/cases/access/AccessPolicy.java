@@ -124,10 +124,32 @@ public final class AccessPolicy {
 
     /** KPIs: centre operators only, for their unit and below. */
     public void checkCanReadKpis(Principal p) {
-        if (p.role() != Role.DISTRICT_OPERATOR && p.role() != Role.SUB_DISTRICT_OPERATOR
-                && p.role() != Role.COMMUNITY_OPERATOR) {
+        if (!isCentre(p.role())) {
             throw CaseException.forbidden("KPIs are for command-centre operators, not a " + p.role().wireName());
         }
+    }
+
+    /**
+     * Charger commands for a case (stop or resume a port): the people who may act on the chargers of the case's
+     * compound — command-centre operators within their unit and the compound's property manager — not grid workers,
+     * emergency managers or department responders, who report and handle but do not switch power. Throws NOT_FOUND
+     * outside the scope, FORBIDDEN for other roles.
+     */
+    public void checkCanCommand(Principal p, CaseRecord c) {
+        checkCanSee(p, c);
+        if (!isCentre(p.role()) && p.role() != Role.PROPERTY_MANAGER) {
+            throw CaseException.forbidden("a " + p.role().wireName() + " may not send charger commands; the property "
+                    + "manager of the compound and command-centre operators may");
+        }
+    }
+
+    /** True when {@code p} may resume a port despite its guards: command-centre operators only. */
+    public boolean mayOverrideGuards(Principal p) {
+        return isCentre(p.role());
+    }
+
+    private static boolean isCentre(Role role) {
+        return role == Role.DISTRICT_OPERATOR || role == Role.SUB_DISTRICT_OPERATOR || role == Role.COMMUNITY_OPERATOR;
     }
 
     /** The support departments of the case's category; none when the table does not know its code. */

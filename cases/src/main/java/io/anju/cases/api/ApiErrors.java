@@ -1,6 +1,7 @@
 package io.anju.cases.api;
 
 import io.anju.cases.auth.AuthenticationFailedException;
+import io.anju.cases.commands.CommandRefusedException;
 import io.anju.cases.model.CaseException;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
@@ -30,6 +31,8 @@ final class ApiErrors implements Handler<RoutingContext> {
         if (failure instanceof CaseException e) {
             HttpJson.error(ctx, e.kind().httpStatus, e.kind().name().toLowerCase(Locale.ROOT), e.reason(), e.getMessage(),
                     e.args());
+        } else if (failure instanceof CommandRefusedException e) {
+            HttpJson.error(ctx, e.status(), e.kind(), (CaseException.Reason) null, e.getMessage(), e.details());
         } else if (failure instanceof ValidatorException e) {
             HttpJson.error(ctx, 400, "invalid", e.getMessage());
         } else if (failure instanceof AuthenticationFailedException e) {

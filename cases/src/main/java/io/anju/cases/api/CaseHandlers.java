@@ -1,6 +1,8 @@
 package io.anju.cases.api;
 
 import io.anju.cases.access.AccessPolicy;
+import io.anju.cases.commands.CaseCommands;
+import io.anju.cases.commands.CommandRequest;
 import io.anju.cases.lifecycle.Lifecycle;
 import io.anju.cases.model.CaseAction;
 import io.anju.cases.model.CaseDetail;
@@ -100,6 +102,12 @@ final class CaseHandlers {
             long id = RequestReader.caseId(ctx);
             return cases.detail(who, id).compose(visible -> attempts.ofCase(id)).map(items -> Map.of("items", items));
         });
+    }
+
+    /** A charger command for the case: 202 with the command id once Kafka has it and the case's history says so. */
+    void command(RoutingContext ctx, CaseCommands commands) {
+        callers.respond(ctx, 202, who -> commands.send(who, RequestReader.caseId(ctx),
+                RequestReader.body(ctx, CommandRequest.class)));
     }
 
     void events(RoutingContext ctx, EventsEndpoint endpoint) {

@@ -3,6 +3,7 @@ package io.anju.cases.api;
 import io.anju.cases.access.AccessPolicy;
 import io.anju.cases.auth.TokenService;
 import io.anju.cases.auth.UserStore;
+import io.anju.cases.commands.CaseCommands;
 import io.anju.cases.people.PeopleApi;
 import io.anju.cases.notify.DeliveryAttempts;
 import io.anju.cases.routing.CategoryTable;
@@ -50,6 +51,7 @@ public final class CasesHttp {
     private PeopleApi people;
     private DeliveryAttempts deliveries;
     private CaseTexts texts = new CaseTexts(null);
+    private CaseCommands commands;
 
     public CasesHttp(Vertx vertx, CaseService cases, UserStore users, TokenService tokens, AccessPolicy access,
                      CategoryTable categories, PrometheusMeterRegistry metrics, HealthChecks health,
@@ -92,6 +94,12 @@ public final class CasesHttp {
     /** Renders case titles and history in each reader's language with {@code texts} (until set, places are named by id). */
     public CasesHttp texts(CaseTexts texts) {
         this.texts = texts;
+        return this;
+    }
+
+    /** Serves POST /api/v1/cases/{id}/commands with {@code caseCommands} (until set, it answers 503). Call before {@link #router()}. */
+    public CasesHttp commands(CaseCommands caseCommands) {
+        this.commands = caseCommands;
         return this;
     }
 
@@ -144,6 +152,11 @@ public final class CasesHttp {
         if (deliveries != null) {
             DeliveryAttempts attempts = deliveries;
             builder.getRoute("caseDeliveries").addHandler(ctx -> caseHandlers.deliveries(ctx, attempts));
+        }
+
+        if (commands != null) {
+            CaseCommands c = commands;
+            builder.getRoute("caseCommand").addHandler(ctx -> caseHandlers.command(ctx, c));
         }
 
         Router router = builder.createRouter();

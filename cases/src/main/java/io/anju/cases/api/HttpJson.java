@@ -31,15 +31,22 @@ final class HttpJson {
 
     /** An error answer whose message is the code's own text in the request's language. */
     static void error(RoutingContext ctx, int status, String code, String detail, Object... args) {
-        error(ctx, status, code, null, detail, args);
+        error(ctx, status, code, null, detail, Map.of(), args);
+    }
+
+    /** An error answer with a finer reason, whose text (arguments filled in) is the message. */
+    static void error(RoutingContext ctx, int status, String code, CaseException.Reason reason, String detail,
+                      Object... args) {
+        error(ctx, status, code, reason, detail, Map.of(), args);
     }
 
     /**
      * An error answer: {@code error} the stable code, {@code reason} the finer one when there is one, {@code message}
-     * for people in the request's language ({@link ErrorTexts}), {@code detail} the English specifics for operators.
+     * for people in the request's language ({@link ErrorTexts}), {@code detail} the English specifics for operators,
+     * and {@code more} fields beside them (a command refusal's stable {@code code}, its guards).
      */
     static void error(RoutingContext ctx, int status, String code, CaseException.Reason reason, String detail,
-                      Object... args) {
+                      Map<String, Object> more, Object... args) {
         if (ctx.response().headWritten()) {
             ctx.response().reset();
             return;
@@ -51,6 +58,7 @@ final class HttpJson {
         }
         body.put("message", ErrorTexts.message(Callers.lang(ctx), code, reason, args));
         body.put("detail", detail);
+        body.putAll(more);
         send(ctx, status, body);
     }
 }

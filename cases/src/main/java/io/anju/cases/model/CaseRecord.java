@@ -44,6 +44,9 @@ import java.util.List;
  * @param updatedAt               last change
  * @param firstEventAt            device time of the first triggering reading (alerts) or the report time
  * @param alertEmittedAt          when the stream job emitted the alert that opened the case
+ * @param acknowledgeDueAt        by when someone should acknowledge it (the category's limit for its severity);
+ *                                null for watch items and notices
+ * @param acknowledgedAt          when it was first acknowledged (verified, dispatched or acknowledged from a link)
  * @param dispatchDueAt           by when the case should be dispatched (the category's dispatch limit)
  * @param dispatchedAt            when it was dispatched
  * @param deadlineAt              handling deadline, set at dispatch from category and severity
@@ -70,7 +73,8 @@ public record CaseRecord(long id, String caseNo, Origin origin, String title, St
                          LocationChain location, String sourceKind,
                          String sourceId, String deviceId, Integer port, List<Evidence> evidence, Level assignedLevel,
                          String assignedUnit, String assignee, Instant createdAt, Instant updatedAt,
-                         Instant firstEventAt, Instant alertEmittedAt, Instant dispatchDueAt, Instant dispatchedAt,
+                         Instant firstEventAt, Instant alertEmittedAt, Instant acknowledgeDueAt,
+                         Instant acknowledgedAt, Instant dispatchDueAt, Instant dispatchedAt,
                          Instant deadlineAt, Instant feedbackAt, Instant closedAt, Instant evaluatedAt, boolean overdue,
                          boolean extended, boolean reworked, int reminders, Instant nextSupervisionAt,
                          Integer evaluationScore, String voidReason, Instant firstNotifiedAt, int version,
@@ -86,8 +90,8 @@ public record CaseRecord(long id, String caseNo, Origin origin, String title, St
                 coordinatingDepartments, severity, state, response, dedupKey, alertId, alertType, alertStatus,
                 alertSeverity, recommendedAction, location, sourceKind, sourceId, deviceId, port, evidence,
                 assignedLevel, assignedUnit, assignee, createdAt, updatedAt, firstEventAt, alertEmittedAt,
-                dispatchDueAt, dispatchedAt, deadlineAt, feedbackAt, closedAt, evaluatedAt, overdue, extended,
-                reworked, reminders, nextSupervisionAt, evaluationScore, voidReason, firstNotifiedAt, version,
-                alertFacts);
+                acknowledgeDueAt, acknowledgedAt, dispatchDueAt, dispatchedAt, deadlineAt, feedbackAt, closedAt,
+                evaluatedAt, overdue, extended, reworked, reminders, nextSupervisionAt, evaluationScore, voidReason,
+                firstNotifiedAt, version, alertFacts);
     }
 }

@@ -3,24 +3,24 @@ package io.anju.cases.notify;
 import java.net.URI;
 import java.time.Duration;
 
-/** Checks shared by the notification settings: each failure names the setting and the value it had. */
-final class Settings {
+/** Checks shared by the notification and command settings: each failure names the setting and the value it had. */
+public final class Settings {
 
     private Settings() {
     }
 
-    static void require(boolean ok, String message) {
+    public static void require(boolean ok, String message) {
         if (!ok) {
             throw new IllegalArgumentException(message);
         }
     }
 
-    static void positive(Duration d, String name) {
+    public static void positive(Duration d, String name) {
         require(d != null && !d.isNegative() && !d.isZero(), name + " must be > 0 (was " + d + ")");
     }
 
     /** {@code url} as an http(s) URI with a host; else a failure naming {@code prefix}.url. */
-    static URI httpUrl(String prefix, String url) {
+    public static URI httpUrl(String prefix, String url) {
         URI uri;
         try {
             uri = URI.create(url);

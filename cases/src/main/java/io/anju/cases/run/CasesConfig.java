@@ -1,5 +1,6 @@
 package io.anju.cases.run;
 
+import io.anju.cases.commands.CommandSettings;
 import io.anju.cases.notify.PushSettings;
 import io.anju.cases.notify.SmsGatewayChannel;
 import io.anju.cases.intake.IntakeSettings;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.anju.common.config.Setting.decimal;
 import static io.anju.common.config.Setting.duration;
 import static io.anju.common.config.Setting.integer;
 import static io.anju.common.config.Setting.port;
@@ -50,6 +52,7 @@ public final class CasesConfig {
             duration("auth.tokenTtl", "8h", "1m", "720h", "Lifetime of a sign-in token"),
             string("auth.keyFile", "", "HS256 key file for tokens; empty = <data.dir>/cases/jwt.key, created on first start"),
             integer("auth.passwordIterations", 210_000, 10_000, 10_000_000, "PBKDF2-HMAC-SHA256 iterations for new password hashes"),
+            decimal("deadlines.scale", 1, 1, 1_000, "Divides every category time limit and supervision span: for a demo that plays the world faster (the platform passes its speed); 1 = real time"),
             duration("supervision.interval", "10s", "100ms", "1h", "Longest wait between deadline checks; supervision also wakes at the earliest due step"),
             duration("supervision.remindEvery", "15m", "1s", "24h", "Reminders to the owner while a case is past its handling deadline"),
             duration("supervision.escalateAfter", "30m", "1s", "168h", "Each further span past the handling deadline escalates the case one level up"),
@@ -76,7 +79,12 @@ public final class CasesConfig {
             duration("webhook.timeout", "10s", "100ms", "5m", "Time a webhook receiver has to answer"),
             string("ack.baseUrl", "", "Where people reach the case service: acknowledge links in notices start with it; empty = http://localhost:<http.port>"),
             duration("ack.ttl", "2h", "1m", "168h", "How long an acknowledge link in a notice works"),
-            string("ack.keyFile", "", "HMAC-SHA256 key file that signs acknowledge links; empty = <data.dir>/cases/ack.key, created on first start"));
+            string("ack.keyFile", "", "HMAC-SHA256 key file that signs acknowledge links; empty = <data.dir>/cases/ack.key, created on first start"),
+            duration("commands.ttl", "1m", "1s", "24h", "How long a charger command sent for a case stays deliverable (the gateway holds it for an offline charger until then)"),
+            string("commands.influx.url", "", "InfluxDB (v1 HTTP API) the history job writes to, for a port's temperature before a resume; empty = none (every resume is refused as of unknown temperature unless an operator overrides)"),
+            string("commands.influx.database", "anju", "Database of the history job in that InfluxDB"),
+            duration("commands.influx.timeout", "2s", "100ms", "1m", "How long a temperature query may take; after that the temperature is unknown and the resume refused"),
+            duration("commands.readingMaxAge", "5m", "10s", "24h", "A port's newest temperature older than this (device time) is unknown, and the resume refused"));
 
     private final ConfigValues values;
 
@@ -110,6 +118,7 @@ public final class CasesConfig {
         if (sms().enabled()) {
             smsFallbackPhones();
         }
+        commands();
         if (intakeConcurrency() >= dbPoolSize()) {
             throw new IllegalArgumentException("setting intake.concurrency (" + intakeConcurrency()
                     + ") must be below db.poolSize (" + dbPoolSize() + "): each key in flight holds a connection, and "
@@ -225,15 +234,22 @@ public final class CasesConfig {
 
     public int authPasswordIterations() { return values.i("auth.passwordIterations"); }
 
+    /** What category limits and supervision spans are divided by (1 = real time). */
+    public double deadlineScale() { return values.dbl("deadlines.scale"); }
+
+    private Duration scaled(Duration span) {
+        return Duration.ofMillis(Math.max(1, Math.round(span.toMillis() / deadlineScale())));
+    }
+
     public Duration supervisionInterval() { return values.d("supervision.interval"); }
 
-    public Duration supervisionRemindEvery() { return values.d("supervision.remindEvery"); }
+    public Duration supervisionRemindEvery() { return scaled(values.d("supervision.remindEvery")); }
 
-    public Duration supervisionEscalateAfter() { return values.d("supervision.escalateAfter"); }
+    public Duration supervisionEscalateAfter() { return scaled(values.d("supervision.escalateAfter")); }
 
-    public Duration supervisionAckRemindEvery() { return values.d("supervision.ackRemindEvery"); }
+    public Duration supervisionAckRemindEvery() { return scaled(values.d("supervision.ackRemindEvery")); }
 
-    public Duration supervisionAckEscalateAfter() { return values.d("supervision.ackEscalateAfter"); }
+    public Duration supervisionAckEscalateAfter() { return scaled(values.d("supervision.ackEscalateAfter")); }
 
     public Severity notifyMinSeverity() {
         return severity("notify.minSeverity");
@@ -246,9 +262,14 @@ public final class CasesConfig {
      * service's own port on localhost, which only works for people on the same machine (set it for a deployment).
      */
     public String ackBaseUrl() {
+        return ackBaseUrl(httpPort());
+    }
+
+    /** {@code ack.baseUrl}, or this service on {@code boundPort} when it is empty (the port it listens on). */
+    public String ackBaseUrl(int boundPort) {
         String v = values.str("ack.baseUrl");
         if (v.isEmpty()) {
-            return "http://localhost:" + httpPort();
+            return "http://localhost:" + boundPort;
         }
         URI uri;
         try {
@@ -266,6 +287,18 @@ public final class CasesConfig {
     }
 
     public Duration ackTtl() { return values.d("ack.ttl"); }
+
+    /** How charger commands for cases are sent and a resume judged (checked at start, naming the setting). */
+    public CommandSettings commands() {
+        String url = values.str("commands.influx.url");
+        try {
+            return new CommandSettings(values.d("commands.ttl"), values.d("commands.readingMaxAge"),
+                    url.isEmpty() ? null : url, values.str("commands.influx.database"),
+                    values.d("commands.influx.timeout"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("setting " + e.getMessage(), e);
+        }
+    }
 
     public Path ackKeyFile() {
         String v = values.str("ack.keyFile");

@@ -7,8 +7,11 @@ import io.anju.cases.auth.JwtKeyFile;
 import io.anju.cases.auth.PasswordHasher;
 import io.anju.cases.auth.TokenService;
 import io.anju.cases.auth.UserStore;
+import io.anju.cases.commands.CaseCommands;
 import io.anju.cases.commands.CommandOutcomeIntake;
+import io.anju.cases.commands.CommandPublisher;
 import io.anju.cases.commands.CommandOutcomes;
+import io.anju.cases.commands.PortTemperatures;
 import io.anju.cases.intake.AlertIntake;
 import io.anju.cases.intake.IntakeSettings;
 import io.anju.cases.kpi.KpiReport;
@@ -65,6 +68,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
  * The case service, assembled: PostgreSQL (embedded or external) with its schema, the case service, notifications
@@ -88,14 +93,16 @@ public final class CasesServer implements AutoCloseable {
     private final SseHub sse;
     private final AlertIntake intake;
     private final CommandOutcomeIntake commandIntake;
+    private final CaseCommands caseCommands;
     private final SupervisionTimer supervisionTimer;
+    private final PeopleApi people;
     private final HttpServer http;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private CasesServer(Database database, Vertx vertx, Pool pool, PrometheusMeterRegistry metrics, UserStore users,
                         CaseService service, OutboxDispatcher dispatcher, OutboxRetention retention, SseHub sse,
-                        AlertIntake intake, CommandOutcomeIntake commandIntake,
-                        SupervisionTimer supervisionTimer, HttpServer http) {
+                        AlertIntake intake, CommandOutcomeIntake commandIntake, CaseCommands caseCommands,
+                        SupervisionTimer supervisionTimer, PeopleApi people, HttpServer http) {
         this.database = database;
         this.vertx = vertx;
         this.pool = pool;
@@ -107,7 +114,9 @@ public final class CasesServer implements AutoCloseable {
         this.sse = sse;
         this.intake = intake;
         this.commandIntake = commandIntake;
+        this.caseCommands = caseCommands;
         this.supervisionTimer = supervisionTimer;
+        this.people = people;
         this.http = http;
     }
 
@@ -117,8 +126,17 @@ public final class CasesServer implements AutoCloseable {
 
     /** Starts everything; {@code clock} is the service's notion of now (tests pass a controllable one). */
     public static CasesServer start(CasesConfig config, Clock clock) throws Exception {
+        return start(config, clock, clock::millis);
+    }
+
+    /**
+     * Starts everything; {@code deviceTime} is the devices' notion of now (Unix ms), by which a port's newest reading
+     * counts as recent or not: the wall clock, or a simulated district's clock when one runs faster (the demo).
+     */
+    public static CasesServer start(CasesConfig config, Clock clock, LongSupplier deviceTime) throws Exception {
         Registry registry = loadRegistry(config);
-        CategoryTable categories = config.categoriesFile().map(CategoryTable::load).orElseGet(CategoryTable::defaults);
+        CategoryTable categories = config.categoriesFile().map(CategoryTable::load).orElseGet(CategoryTable::defaults)
+                .scaledBy(config.deadlineScale());
         Database database = config.dbUrl().isEmpty()
                 ? Database.embedded(config.embeddedDbDir(), config.dbEmbeddedPort())
                 : Database.external(config.dbUrl());
@@ -126,10 +144,10 @@ public final class CasesServer implements AutoCloseable {
         try {
             database.migrate();
             TopicAdmin.ensure(config.kafkaBootstrap(), "kafka.bootstrap", List.of(Topics.ALERTS, Topics.QUARANTINE,
-                    Topics.COMMAND_RESULTS),
+                    Topics.COMMAND_RESULTS, Topics.COMMANDS),
                     6, (short) 1);
             vertx = Vertx.vertx();
-            return assemble(config, clock, registry, categories, database, vertx);
+            return assemble(config, clock, deviceTime, registry, categories, database, vertx);
         } catch (Exception | Error e) {
             if (vertx != null) {
                 vertx.close().await(10, TimeUnit.SECONDS);
@@ -148,8 +166,8 @@ public final class CasesServer implements AutoCloseable {
         }
     }
 
-    private static CasesServer assemble(CasesConfig config, Clock clock, Registry registry, CategoryTable categories,
-                                        Database database, Vertx vertx) throws Exception {
+    private static CasesServer assemble(CasesConfig config, Clock clock, LongSupplier deviceTime, Registry registry,
+                                        CategoryTable categories, Database database, Vertx vertx) throws Exception {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
@@ -162,8 +180,10 @@ public final class CasesServer implements AutoCloseable {
                 DispatcherSettings.defaults(), metrics, clock);
         NotificationPolicy policy = new NotificationPolicy(NotificationPolicy.DEFAULT_KINDS, config.notifyMinSeverity(),
                 NotificationPolicy.DEFAULT_RED_MIN_CHANNELS);
+        // With http.port 0 the links name the port the API got; nothing writes a notice before it listens (below).
+        AtomicInteger listening = new AtomicInteger(config.httpPort());
         AckSigner signer = new AckSigner(JwtKeyFile.loadOrCreateFile(config.ackKeyFile()), config.ackTtl(),
-                config.ackBaseUrl());
+                () -> config.ackBaseUrl(listening.get()));
         Outbox outbox = new AddressedOutbox(new PgOutbox(policy, dispatcher, clock, metrics),
                 new RecipientResolver(categories), signer, clock);
         SupervisionSettings supervision = new SupervisionSettings(config.supervisionRemindEvery(),
@@ -178,37 +198,44 @@ public final class CasesServer implements AutoCloseable {
         dispatcher.start();
         OutboxRetention retention = new OutboxRetention(vertx, pool, config.outboxRetention(), clock);
         retention.start();
-        timer.start(service::supervise);
 
         AlertIntake intake = new AlertIntake(new IntakeSettings(config.kafkaBootstrap(), Topics.ALERTS,
                 config.intakeGroupId(), IntakeSettings.DEFAULT_POLL_TIMEOUT, config.intakeRetryBackoff(),
                 IntakeSettings.DEFAULT_MAX_POLL_RECORDS, config.intakeConcurrency()), service, metrics);
-        intake.start();
         CommandOutcomeIntake commandIntake = new CommandOutcomeIntake(new IntakeSettings(config.kafkaBootstrap(),
                 Topics.COMMAND_RESULTS, CommandOutcomeIntake.DEFAULT_GROUP_ID, IntakeSettings.DEFAULT_POLL_TIMEOUT,
                 config.intakeRetryBackoff(), IntakeSettings.DEFAULT_MAX_POLL_RECORDS, 1),
                 new CommandOutcomes(pool, outbox, clock), metrics);
-        commandIntake.start();
+
+        CaseCommands caseCommands = new CaseCommands(pool, access, registry,
+                new PortTemperatures(vertx, config.commands(), deviceTime),
+                new CommandPublisher(vertx, config.kafkaBootstrap()), config.commands(), metrics, clock);
 
         UserStore users = new UserStore(vertx, pool, new PasswordHasher(config.authPasswordIterations()), registry);
         TokenService tokens = new TokenService(vertx, JwtKeyFile.loadOrCreateFile(config.authKeyFile()),
                 config.authTokenTtl());
         HealthChecks health = new HealthChecks(HealthChecks.ping(pool), () -> Future.succeededFuture(intake.healthy()),
                 () -> Future.succeededFuture(commandIntake.healthy()));
+        PeopleApi people = new PeopleApi(pool, new RotaAccess(registry, config.districtId()),
+                new Acknowledger(pool, outbox, signer, clock), clock);
         HttpServer http = new CasesHttp(vertx, service, users, tokens, access, categories, metrics, health)
                 .texts(new CaseTexts(registry))
                 .events(sse::handle)
-                .people(new PeopleApi(pool, new RotaAccess(registry, config.districtId()),
-                        new Acknowledger(pool, outbox, signer, clock), clock))
+                .people(people)
                 .deliveries(new DeliveryAttempts(pool))
+                .commands(caseCommands)
                 .router()
                 .compose(router -> vertx.createHttpServer().requestHandler(router)
                         .listen(config.httpPort(), config.httpHost()))
                 .await(START_TIMEOUT_S, TimeUnit.SECONDS);
+        listening.set(http.actualPort());
+        timer.start(service::supervise);
+        intake.start();
+        commandIntake.start();
         LOG.info("case service on http://{}:{} ({} categories, {} channels: {})", config.httpHost(),
                 http.actualPort(), categories.all().size(), dispatcher.channels().size(), dispatcher.channels().keySet());
         return new CasesServer(database, vertx, pool, metrics, users, service, dispatcher, retention, sse, intake, commandIntake,
-                timer, http);
+                caseCommands, timer, people, http);
     }
 
     private static Map<String, DeliveryChannel> channels(CasesConfig config, Vertx vertx, SseHub sse, NoticeText text,
@@ -247,6 +274,11 @@ public final class CasesServer implements AutoCloseable {
         return users;
     }
 
+    /** Contacts, rotas and acknowledge links (what the people API serves). */
+    public PeopleApi people() {
+        return people;
+    }
+
     public PrometheusMeterRegistry metrics() {
         return metrics;
     }
@@ -264,6 +296,7 @@ public final class CasesServer implements AutoCloseable {
         await(http.close(), "HTTP server");
         intake.close();
         commandIntake.close();
+        caseCommands.close();
         supervisionTimer.stop();
         retention.stop();
         await(dispatcher.stop(), "notification dispatcher");

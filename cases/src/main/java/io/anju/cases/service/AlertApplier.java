@@ -14,6 +14,7 @@ import io.anju.cases.store.CaseDraft;
 import io.anju.cases.store.CaseNumbers;
 import io.anju.cases.store.CaseRows;
 import io.anju.cases.store.CaseSql;
+import io.anju.cases.store.EndedCaseAlerts;
 import io.anju.cases.store.NewEvent;
 import io.anju.cases.store.ReceiptSql;
 import io.anju.cases.supervise.Deadlines;
@@ -76,8 +77,11 @@ final class AlertApplier {
                 return update(tx, CaseDraft.of(open.get()), alert, now);
             }
             if (alert.status() == AlertStatus.CLEARED) {
-                // Nothing open to move on: the receipt stays without a case so a redelivery is still a repeat.
-                return latest(tx, alert.dedupKey());
+                // Nothing open to move on: the receipt stays without a case so a redelivery is still a repeat. An
+                // ended case of this very episode learns that its alert cleared.
+                return latest(tx, alert.dedupKey()).compose(last -> last == null || !alert.id().equals(last.alertId())
+                        ? Future.succeededFuture(last)
+                        : EndedCaseAlerts.cleared(tx, last.id(), alert.id()).map(v -> last));
             }
             return openUnlessAlreadyHandled(tx, alert, now);
         }).compose(c -> c == null ? Future.succeededFuture((CaseRecord) null)

@@ -146,7 +146,7 @@ public final class CaseDraft {
                 List.copyOf(coordinatingDepartments), severity, state, response, dedupKey, alertId, alertType,
                 alertStatus, alertSeverity, recommendedAction, location, sourceKind, sourceId, deviceId, port,
                 List.copyOf(evidence), assignedLevel, assignedUnit, assignee, createdAt, updatedAt, firstEventAt,
-                alertEmittedAt,
+                alertEmittedAt, acknowledgeDueAt, acknowledgedAt,
                 dispatchDueAt, dispatchedAt, deadlineAt, feedbackAt, closedAt, evaluatedAt, overdue, extended, reworked,
                 reminders, nextSupervisionAt, evaluationScore, voidReason, firstNotifiedAt, version, alertFacts);
     }

@@ -55,7 +55,7 @@ public final class CaseRows {
                 r.getInteger("port"), evidence(r.getValue("evidence")), level(r.getString("assigned_level")),
                 r.getString("assigned_unit"), r.getString("assignee"), instant(r, "created_at"),
                 instant(r, "updated_at"), instant(r, "first_event_at"), instant(r, "alert_emitted_at"),
-                instant(r, "dispatch_due_at"), instant(r, "dispatched_at"), instant(r, "deadline_at"),
+                instant(r, "acknowledge_due_at"), instant(r, "acknowledged_at"), instant(r, "dispatch_due_at"), instant(r, "dispatched_at"), instant(r, "deadline_at"),
                 instant(r, "feedback_at"), instant(r, "closed_at"), instant(r, "evaluated_at"),
                 r.getBoolean("overdue"), r.getBoolean("extended"), r.getBoolean("reworked"),
                 r.getInteger("reminders"), instant(r, "next_supervision_at"), r.getInteger("evaluation_score"),

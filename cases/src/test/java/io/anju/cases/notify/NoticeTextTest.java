@@ -121,7 +121,7 @@ class NoticeTextTest {
                 "Fire risk at charging station ch-001: port 1 at 66.0 °C", "01-01", "fire", List.of(), Severity.RED,
                 CaseState.COLLECTED, ResponseLevel.CASE, "fire_risk:ch-001#1", "al-1", AlertType.FIRE_RISK, AlertStatus.RAISED,
                 Severity.RED, "stop_port", TestPlaces.at(TestPlaces.COMPOUND), "port", "ch-001#1", "ch-001", 1,
-                List.of(), Level.GRID, TestPlaces.GRID, null, OPENED, OPENED, OPENED, OPENED, dispatchDue, null,
+                List.of(), Level.GRID, TestPlaces.GRID, null, OPENED, OPENED, OPENED, OPENED, null, null, dispatchDue, null,
                 deadline, null, null, null, false, false, false, 0, null, null, null, null, 0, List.of());
     }
 

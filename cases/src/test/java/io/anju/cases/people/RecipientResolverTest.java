@@ -33,7 +33,7 @@ class RecipientResolverTest {
     static CaseRecord caseOf(String category, String department, Level level, String unit, LocationChain where) {
         return new CaseRecord(1, "LH-1", Origin.ALERT, "t", null, category, department, List.of(), Severity.RED,
                 CaseState.COLLECTED, ResponseLevel.CASE, null, null, null, null, null, null, where, null, null, null, null, List.of(),
-                level, unit, null, null, null, null, null, null, null, null, null, null, null, false, false, false, 0,
+                level, unit, null, null, null, null, null, null, null, null, null, null, null, null, null, false, false, false, 0,
                 null, null, null, null, 1, List.of());
     }
 

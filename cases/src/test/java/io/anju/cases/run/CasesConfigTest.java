@@ -27,6 +27,17 @@ class CasesConfigTest {
     }
 
     @Test
+    void aDeadlineScale_shortensTheSupervisionSpans_andIsCheckedAtStart() {
+        CasesConfig c = CasesConfig.of(Map.of("deadlines.scale", "10"));
+        assertThat(c.deadlineScale()).isEqualTo(10);
+        assertThat(c.supervisionAckEscalateAfter()).isEqualTo(Duration.ofSeconds(12));
+        assertThat(c.supervisionRemindEvery()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(c.supervisionInterval()).as("how often it looks is not a deadline").isEqualTo(Duration.ofSeconds(10));
+        assertThat(CasesConfig.of(Map.of()).deadlineScale()).isEqualTo(1);
+        assertThatThrownBy(() -> CasesConfig.of(Map.of("deadlines.scale", "0.5"))).hasMessageContaining("deadlines.scale");
+    }
+
+    @Test
     void environmentUsesTheServicePrefixAndFlagsWin() {
         CasesConfig c = CasesConfig.load(Optional.empty(),
                 Map.of("ANJU_CASES_HTTP_PORT", "9001", "ANJU_HTTP_PORT", "1", "ANJU_CASES_SUPERVISION_REMIND_EVERY", "5m"),
@@ -86,6 +97,27 @@ class CasesConfigTest {
                 "notify.sms.secret", "sixteen-characters", "notify.sms.fallbackPhones", "13800000001, +8613900000002"));
         assertThat(on.sms().enabled()).isTrue();
         assertThat(on.smsFallbackPhones()).containsExactly("13800000001", "+8613900000002");
+    }
+
+    @Test
+    void commandSettingsHaveTheirDefaults_andBadOnesFailNamingTheSetting() {
+        CasesConfig defaults = CasesConfig.of(Map.of());
+        assertThat(defaults.commands().ttl()).isEqualTo(java.time.Duration.ofMinutes(1));
+        assertThat(defaults.commands().readingMaxAge()).isEqualTo(java.time.Duration.ofMinutes(5));
+        assertThat(defaults.commands().influxUrl()).as("no InfluxDB unless configured").isNull();
+        assertThat(defaults.commands().influxDatabase()).isEqualTo("anju");
+        assertThat(defaults.commands().influxTimeout()).isEqualTo(java.time.Duration.ofSeconds(2));
+
+        assertThatThrownBy(() -> CasesConfig.of(Map.of("commands.influx.url", "influx:8086")))
+                .hasMessageContaining("commands.influx.url");
+        assertThatThrownBy(() -> CasesConfig.of(Map.of("commands.influx.database", "anju; drop")))
+                .hasMessageContaining("commands.influx.database");
+        assertThatThrownBy(() -> CasesConfig.of(Map.of("commands.readingMaxAge", "1s")))
+                .hasMessageContaining("commands.readingMaxAge");
+        assertThatThrownBy(() -> CasesConfig.of(Map.of("commands.ttl", "0s")))
+                .hasMessageContaining("commands.ttl");
+        assertThat(CasesConfig.of(Map.of("commands.influx.url", "http://127.0.0.1:8086")).commands().influxUrl())
+                .isEqualTo("http://127.0.0.1:8086");
     }
 
     @Test

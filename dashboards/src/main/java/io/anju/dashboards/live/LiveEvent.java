@@ -5,8 +5,8 @@ import io.anju.dashboards.session.ScopeView;
 /**
  * One change for the {@code /api/live} stream.
  *
- * @param name    the SSE event name: {@code zone}, {@code charger}, {@code alert} or {@code command}
- * @param itemId  what changed (zone id, device id, dedup key, command id); zone and charger events of one item are
+ * @param name    the SSE event name: {@code zone}, {@code charger}, {@code alert} or {@code ops}
+ * @param itemId  what changed (zone id, device id, dedup key); zone and charger events of one item are
  *                coalesced
  * @param subject where it is, to decide who may see it
  * @param data    the JSON body of the event
@@ -16,7 +16,6 @@ public record LiveEvent(String name, String itemId, Subject subject, String data
     public static final String ZONE = "zone";
     public static final String CHARGER = "charger";
     public static final String ALERT = "alert";
-    public static final String COMMAND = "command";
     public static final String OPS = "ops";
 
     /** Zone and charger states are snapshots: only the newest matters, so a burst may be folded into one event. */

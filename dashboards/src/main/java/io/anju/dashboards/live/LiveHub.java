@@ -20,8 +20,7 @@ import java.util.Map;
 
 /**
  * The live part of the dashboards: reads the platform's topics into {@link LiveState}, serves it over HTTP and
- * server-sent events, and sends operators' {@code stop_port} commands. Telemetry, status and command results are
- * read from the newest record on (only the latest state matters); {@code anju.alerts} from the oldest retained
+ * server-sent events. Telemetry and status are read from the newest record on (only the latest state matters); {@code anju.alerts} from the oldest retained
  * ({@code read_committed}) to rebuild the open alerts, each {@code (id, revision)} applied once;
  * {@code anju.snapshots} from the oldest retained to index the evidence. Create, {@link #start()}, {@link #mount} on
  * the service's router, {@link #close()}.
@@ -35,7 +34,6 @@ public final class LiveHub implements LiveModule {
     private final LiveSettings settings;
     private final LiveState state;
     private final LiveStream stream;
-    private final CommandSender commands;
     private final LiveRoutes routes;
     private final List<TopicReader> readers;
     private long sweepTimer = -1;
@@ -53,18 +51,17 @@ public final class LiveHub implements LiveModule {
                         + "it again)").register(meters);
         Gauge.builder("anju.dashboards.live.alerts.remembered", state, LiveState::alertEpisodesRemembered)
                 .description("closed alert episodes remembered to recognise their repeated revisions").register(meters);
-        this.commands = new CommandSender(vertx, settings.bootstrap());
-        this.routes = new LiveRoutes(registry, state, stream, commands, Clock.systemUTC(), meters);
+        this.routes = new LiveRoutes(registry, state, stream);
         LiveIntake intake = new LiveIntake(state, meters);
         String bootstrap = settings.bootstrap();
         String prefix = settings.groupIdPrefix();
         this.readers = List.of(
                 // Charger telemetry is the bulk of the traffic: it gets a reader of its own, so crowd readings,
-                // statuses and command results never queue behind it (the e2e bench saw zone updates seconds late).
+                // and statuses never queue behind it (the e2e bench saw zone updates seconds late).
                 new TopicReader("chargers", bootstrap, prefix, List.of(LiveIntake.CHARGER), false, false,
                         intake::handle),
-                new TopicReader("latest", bootstrap, prefix, List.of(LiveIntake.CROWD, Topics.STATUS,
-                        Topics.COMMAND_RESULTS), false, false, intake::handle),
+                new TopicReader("latest", bootstrap, prefix, List.of(LiveIntake.CROWD, Topics.STATUS), false, false,
+                        intake::handle),
                 // No transactions on anju.alerts any more, so read_committed delays nothing (the last stable offset
                 // is the high watermark); it still skips the aborted records that the earlier, transactional job may
                 // have left in the retained history. Repeats are the board's business (AlertBoard).
@@ -130,7 +127,6 @@ public final class LiveHub implements LiveModule {
         }
         readers.forEach(TopicReader::close);
         stream.close();
-        commands.close();
         if (caseRelay != null) {
             caseRelay.close();
         }

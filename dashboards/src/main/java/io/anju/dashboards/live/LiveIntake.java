@@ -1,6 +1,5 @@
 package io.anju.dashboards.live;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.anju.common.alert.Alert;
 import io.anju.common.json.Json;
 import io.anju.common.model.DeviceType;
@@ -53,12 +52,6 @@ final class LiveIntake implements TopicReader.Handler {
                     return false;
                 }
                 state.alert(alert);
-            } else if (topic.equals(Topics.COMMAND_RESULTS)) {
-                JsonNode tree = Json.tree(value);
-                if (!tree.isObject()) {
-                    return false;
-                }
-                state.commandResult(tree);
             } else if (topic.equals(Topics.SNAPSHOTS)) {
                 return state.snapshot(EnvelopeReader.read(value));
             }

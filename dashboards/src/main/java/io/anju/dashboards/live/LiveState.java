@@ -26,10 +26,10 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The live picture of the platform, as the dashboards show it: zones, charging stations, open alerts, commands and
- * the evidence index. Fed by the Kafka readers (any thread), read by the HTTP routes; every change that a viewer
+ * The live picture of the platform, as the dashboards show it: zones, charging stations, open alerts and the
+ * evidence index. Fed by the Kafka readers (any thread), read by the HTTP routes; every change that a viewer
  * could see is also handed to the change listener as a {@link LiveEvent}. Everything it holds is bounded: zones and
- * stations by the registry, alerts, commands and snapshot references by fixed capacities.
+ * stations by the registry, alerts and snapshot references by fixed capacities.
  */
 public final class LiveState {
     /** Open alerts held at most: far above what a district raises, low enough to bound memory. */
@@ -40,7 +40,6 @@ public final class LiveState {
      * second for a quarter of an hour, far above what a district clears.
      */
     static final int CLOSED_MEMORY = 100_000;
-    static final int COMMAND_CAPACITY = 10_000;
     static final int SNAPSHOT_CAPACITY = 200_000;
 
     private final Registry registry;
@@ -48,7 +47,6 @@ public final class LiveState {
     private final ZoneBoard zones;
     private final ChargerBoard chargers;
     private final AlertBoard alerts = new AlertBoard(ALERT_CAPACITY, CLOSED_MEMORY);
-    private final CommandLog commands = new CommandLog(COMMAND_CAPACITY);
     private final SnapshotIndex snapshots;
     private volatile Consumer<LiveEvent> listener = e -> { };
 
@@ -102,35 +100,10 @@ public final class LiveState {
         }
     }
 
-    /** A record of {@code anju.command-results}: a delivery outcome, or a device's {@code command/reply} envelope. */
-    public void commandResult(JsonNode r) {
-        Optional<CommandView> changed = Optional.empty();
-        if ("delivery".equals(r.path("kind").asText()) && r.hasNonNull("commandId")) {
-            changed = commands.delivery(r.path("commandId").asText(), text(r, "deviceId"), r.path("outcome").asText(),
-                    r.path("at").asLong(clock.millis()));
-        } else if ("command/reply".equals(r.path("channel").asText()) && r.path("payload").hasNonNull("id")) {
-            JsonNode p = r.path("payload");
-            long at = r.path("receivedAt").asLong(p.path("ts").asLong(clock.millis()));
-            changed = commands.reply(p.path("id").asText(), text(r, "deviceId"), p.path("result").asText(),
-                    text(p, "detail"), at);
-        }
-        changed.ifPresent(this::publishCommand);
-    }
-
     /** A reference of {@code anju.snapshots}; returns false when it was malformed. */
     public boolean snapshot(Envelope e) {
         JsonNode p = e.payload();
         return p != null && snapshots.add(e.deviceId(), text(p, "snapshotId"), text(p, "sha256"));
-    }
-
-    /** A command sent from this service: who, when. */
-    public void commandIssued(String commandId, String deviceId, int port, String issuedBy) {
-        publishCommand(commands.issued(commandId, deviceId, port, issuedBy, clock.millis()));
-    }
-
-    /** A command that could not be sent: no trace of it stays. */
-    public void commandFailed(String commandId) {
-        commands.forget(commandId);
     }
 
     /** Publishes the stations that went offline and the zones that went stale by the passing of time alone. */
@@ -184,10 +157,6 @@ public final class LiveState {
     /** Closed alert episodes forgotten to stay within {@link #CLOSED_MEMORY}, since the start. */
     public long alertEpisodesForgotten() {
         return alerts.forgotten();
-    }
-
-    public Optional<CommandView> command(String commandId) {
-        return commands.get(commandId);
     }
 
     public Optional<Path> snapshotFile(String deviceId, String snapshotId) {
@@ -251,13 +220,6 @@ public final class LiveState {
     private void publishCharger(String deviceId) {
         charger(deviceId).ifPresent(c -> publish(new LiveEvent(LiveEvent.CHARGER, deviceId,
                 LiveEvent.Subject.device(deviceId), Json.toString(c))));
-    }
-
-    private void publishCommand(CommandView c) {
-        if (c.deviceId() != null) {
-            publish(new LiveEvent(LiveEvent.COMMAND, c.commandId(), LiveEvent.Subject.device(c.deviceId()),
-                    Json.toString(c)));
-        }
     }
 
     private void publish(LiveEvent e) {

@@ -9,7 +9,7 @@ import io.anju.dashboards.run.DashboardsServer;
 import io.anju.dashboards.session.SessionGuard;
 import io.anju.dashboards.session.Viewer;
 import io.anju.dashboards.testing.Http;
-import io.anju.dashboards.testing.InfluxProcess;
+import io.anju.testsupport.InfluxProcess;
 import io.anju.dashboards.testing.Places;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -18,13 +18,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -212,44 +208,6 @@ class LiveHubIT {
     }
 
     @Test
-    void stopPortNeedsTheConfirmationAndTheScopeAndItsDeliveryAndReplyAreShown() throws Exception {
-        String stop = "/api/chargers/" + chargerA.id() + "/ports/3/stop";
-        assertThat(post("pm-a", stop, "{\"confirm\":\"" + chargerA.id() + "#4\",\"reason\":\"x\"}").statusCode())
-                .isEqualTo(400);
-        assertThat(post("pm-b", stop, "{\"confirm\":\"" + chargerA.id() + "#3\",\"reason\":\"x\"}").statusCode())
-                .isEqualTo(403);
-
-        HttpResponse<String> accepted = post("pm-a", stop,
-                "{\"confirm\":\"" + chargerA.id() + "#3\",\"reason\":\"smells hot\"}");
-        assertThat(accepted.statusCode()).isEqualTo(202);
-        String commandId = tree(accepted.body()).path("commandId").asText();
-        JsonNode command = commandRecord(chargerA.id(), commandId);
-        assertThat(command.path("action").asText()).isEqualTo("stop_port");
-        assertThat(command.path("port").asInt()).isEqualTo(3);
-        assertThat(command.path("ttlMs").asLong()).isEqualTo(60_000);
-        assertThat(command.path("reason").asText()).isEqualTo("dashboard: pm-a smells hot");
-
-        long now = System.currentTimeMillis();
-        sendRaw(Topics.COMMAND_RESULTS, chargerA.id(), "{\"kind\":\"delivery\",\"commandId\":\"" + commandId
-                + "\",\"deviceId\":\"" + chargerA.id() + "\",\"outcome\":\"delivered\",\"gateway\":\"gw-1\",\"at\":"
-                + now + "}");
-        sendRaw(Topics.COMMAND_RESULTS, chargerA.id(), Json.toString(envelope(chargerA, Channel.COMMAND_REPLY, now,
-                now + 5, Json.mapper().createObjectNode().put("id", commandId).put("ts", now).put("result", "ok")
-                        .put("detail", "port 3 stopped"))));
-
-        await().atMost(PATIENCE).untilAsserted(() -> {
-            JsonNode shown = tree(get("pm-a", "/api/commands/" + commandId).body());
-            assertThat(shown.path("delivery").path("outcome").asText()).isEqualTo("delivered");
-            assertThat(shown.path("reply").path("status").asText()).isEqualTo("ok");
-        });
-        JsonNode shown = tree(get("pm-a", "/api/commands/" + commandId).body());
-        assertThat(shown.path("issuedBy").asText()).isEqualTo("pm-a");
-        assertThat(shown.path("port").asInt()).isEqualTo(3);
-        assertThat(shown.path("reply").path("message").asText()).isEqualTo("port 3 stopped");
-        assertThat(get("pm-b", "/api/commands/" + commandId).statusCode()).isEqualTo(403);
-    }
-
-    @Test
     void theEventStreamDeliversAZoneUpdateWithinASecondAndNothingOutOfScope() throws Exception {
         Device counter = crowdCounter(1);
         Device stationOfB = chargersOfTwoCompounds().get(1);
@@ -311,28 +269,6 @@ class LiveHubIT {
         alertProducer.commitTransaction();
     }
 
-    private static JsonNode commandRecord(String deviceId, String commandId) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "live-hub-it-" + commandId,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
-            consumer.subscribe(List.of(Topics.COMMANDS));
-            long deadline = System.currentTimeMillis() + PATIENCE.toMillis();
-            while (System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    JsonNode value = tree(new String(r.value(), StandardCharsets.UTF_8));
-                    if (value.path("id").asText().equals(commandId)) {
-                        assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo(deviceId);
-                        return value;
-                    }
-                }
-            }
-            throw new AssertionError("no command " + commandId + " on " + Topics.COMMANDS);
-        }
-    }
-
     private static HttpRequest.Builder request(String viewer, String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path))
                 .timeout(Duration.ofSeconds(20));
@@ -345,11 +281,6 @@ class LiveHubIT {
 
     private static HttpResponse<byte[]> getBytes(String viewer, String path) throws Exception {
         return http.send(request(viewer, path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private static HttpResponse<String> post(String viewer, String path, String body) throws Exception {
-        return http.send(request(viewer, path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode tree(String json) {

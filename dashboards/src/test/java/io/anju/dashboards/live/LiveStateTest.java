@@ -240,27 +240,6 @@ class LiveStateTest {
     }
 
     @Test
-    void aDeliveredReportIsNotOverwrittenByAnotherGatewaysOfflineAndTheReplyIsKept() throws IOException {
-        Device station = chargersOfTwoCompounds().get(0);
-        state.commandIssued("c-1", station.id(), 3, "pm-a");
-        state.commandResult(Json.tree(("{\"kind\":\"delivery\",\"commandId\":\"c-1\",\"deviceId\":\"" + station.id()
-                + "\",\"outcome\":\"delivered\",\"gateway\":\"gw-1\",\"at\":" + t0 + "}").getBytes()));
-        state.commandResult(Json.tree(("{\"kind\":\"delivery\",\"commandId\":\"c-1\",\"deviceId\":\"" + station.id()
-                + "\",\"outcome\":\"offline\",\"gateway\":\"gw-2\",\"at\":" + (t0 + 5) + "}").getBytes()));
-        state.commandResult(Json.tree(("{\"deviceId\":\"" + station.id() + "\",\"type\":\"charger\","
-                + "\"channel\":\"command/reply\",\"ts\":" + t0 + ",\"receivedAt\":" + (t0 + 900) + ",\"payload\":"
-                + "{\"id\":\"c-1\",\"ts\":" + t0 + ",\"result\":\"ok\",\"detail\":\"port 3 stopped\"}}").getBytes()));
-
-        CommandView c = state.command("c-1").orElseThrow();
-        assertThat(c.port()).isEqualTo(3);
-        assertThat(c.issuedBy()).isEqualTo("pm-a");
-        assertThat(c.delivery().outcome()).isEqualTo("delivered");
-        assertThat(c.reply()).isEqualTo(new CommandView.Reply("ok", "port 3 stopped",
-                Instant.ofEpochMilli(t0 + 900).toString()));
-        assertThat(events).filteredOn(e -> e.name().equals(LiveEvent.COMMAND)).hasSize(3);
-    }
-
-    @Test
     void snapshotReferencesPointIntoTheBlobStoreAndMalformedOnesAreRefused() {
         Device station = chargersOfTwoCompounds().get(0);
         String sha = "9f" + "ab" + "0".repeat(60);

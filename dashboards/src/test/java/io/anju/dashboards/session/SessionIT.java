@@ -2,6 +2,14 @@ package io.anju.dashboards.session;
 
 import io.anju.cases.run.CasesConfig;
 import io.anju.cases.run.CasesServer;
+import io.anju.common.alert.Alert;
+import io.anju.common.alert.AlertStatus;
+import io.anju.common.alert.AlertType;
+import io.anju.common.alert.Evidence;
+import io.anju.common.alert.Severity;
+import io.anju.common.alert.SourceKind;
+import io.anju.common.json.Json;
+import io.anju.common.topic.Topics;
 import io.anju.common.model.Device;
 import io.anju.common.model.DeviceType;
 import io.anju.common.registry.Registry;
@@ -13,6 +21,14 @@ import io.anju.dashboards.testing.Places;
 import io.anju.kafka.EmbeddedKafka;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,10 +40,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,6 +89,8 @@ class SessionIT {
         add("worker", "grid_worker", charger.location().gridId(), "李网格");
         add("other.worker", "grid_worker", otherCharger.location().gridId(), null);
         add("district", "district_operator", "lianhu", null);
+        add("pm", "property_manager", charger.location().compoundId(), null);
+        add("other.pm", "property_manager", otherCharger.location().compoundId(), null);
 
         String casesUrl = "http://127.0.0.1:" + cases.httpPort();
         Map<String, String> d = new HashMap<>();
@@ -264,6 +286,117 @@ class SessionIT {
         } finally {
             own.cancel(true);
             other.cancel(true);
+        }
+    }
+
+    /** A command centre has more than a handful of screens open: each stream gets its own relay of the notices. */
+    @Test
+    void everyOpenLiveStreamGetsTheCaseNotices_notOnlyTheFirstFew() throws Exception {
+        int screens = 8;
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<List<String>> seen = new ArrayList<>();
+        List<CompletableFuture<Void>> streams = new ArrayList<>();
+        for (int i = 0; i < screens; i++) {
+            List<String> lines = new CopyOnWriteArrayList<>();
+            seen.add(lines);
+            streams.add(client.sendAsync(liveRequest(signIn("worker")), HttpResponse.BodyHandlers.ofLines())
+                    .thenAccept(r -> r.body().forEach(lines::add)));
+        }
+        try {
+            String title = "to every screen " + System.nanoTime();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> {
+                        file(signIn("worker"), charger.location().gridId(), title);
+                        return seen.stream().allMatch(lines -> lines.stream().anyMatch(l -> l.contains(title)));
+                    });
+        } finally {
+            streams.forEach(s -> s.cancel(true));
+        }
+    }
+
+    /**
+     * The stop dialog's path: the dashboards forward the command to the case service, which puts it on
+     * {@code anju.commands}; the gateway's delivery report and the charger's reply come back as the case's history,
+     * which is what the dashboards show (no command record of their own).
+     */
+    @Test
+    void aStopGoesThroughTheCaseService_andItsDeliveryAndReplyAreTheCasesHistory() throws Exception {
+        long now = System.currentTimeMillis();
+        String source = Alert.portSourceId(charger.id(), 3);
+        String key = Alert.dedupKey(AlertType.FIRE_RISK, source);
+        Alert fire = new Alert(Alert.idFor(key, now), key, AlertType.FIRE_RISK, Severity.RED, AlertStatus.RAISED, 1,
+                SourceKind.PORT, source, charger.id(), 3, charger.location(), now, now, now, "fire risk at " + source,
+                "stop_port", List.of(Evidence.portReading(now, charger.id(), 3, "temperatureC", 66.0, "°C")));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            producer.send(new ProducerRecord<>(Topics.ALERTS, key, Json.toString(fire))).get(10, TimeUnit.SECONDS);
+            String pm = signIn("pm");
+            long caseId = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Http.json(
+                    http.get("/api/cases?limit=500", pm)).getJsonArray("items").stream().map(o -> (JsonObject) o)
+                    .filter(c -> key.equals(c.getString("dedupKey"))).findFirst(), Optional::isPresent)
+                    .orElseThrow().getLong("id");
+            JsonObject stop = new JsonObject().put("action", "stop_port").put("deviceId", charger.id()).put("port", 3)
+                    .put("reason", "smells hot");
+
+            HttpResponse<String> foreign = http.post("/api/cases/" + caseId + "/commands", stop, signIn("other.pm"));
+            assertThat(foreign.statusCode()).as("another compound's manager: %s", foreign.body()).isEqualTo(404);
+            HttpResponse<String> accepted = http.post("/api/cases/" + caseId + "/commands", stop, pm);
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+            String commandId = Http.json(accepted).getString("commandId");
+            JsonObject command = commandRecord(commandId);
+            assertThat(command.getString("action")).isEqualTo("stop_port");
+            assertThat(command.getInteger("port")).isEqualTo(3);
+            assertThat(command.getString("alertId")).isEqualTo(fire.id());
+            assertThat(command.getLong("caseId")).isEqualTo(caseId);
+            assertThat(command.getString("reason")).contains("pm").contains("smells hot");
+
+            producer.send(new ProducerRecord<>(Topics.COMMAND_RESULTS, charger.id(), "{\"kind\":\"delivery\","
+                    + "\"commandId\":\"" + commandId + "\",\"alertId\":\"" + fire.id() + "\",\"action\":\"stop_port\","
+                    + "\"deviceId\":\"" + charger.id() + "\",\"outcome\":\"delivered\",\"gateway\":\"gw-1\",\"at\":"
+                    + now + "}")).get(10, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(Topics.COMMAND_RESULTS, charger.id(), "{\"deviceId\":\"" + charger.id()
+                    + "\",\"type\":\"charger\",\"channel\":\"command/reply\",\"ts\":" + now + ",\"seq\":1,"
+                    + "\"gateway\":\"gw-1\",\"payload\":{\"id\":\"" + commandId + "\",\"ts\":" + now
+                    + ",\"result\":\"ok\",\"detail\":\"port 3 stopped\"}}")).get(10, TimeUnit.SECONDS);
+
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> commandStory(caseId, pm)
+                    .size() == 3);
+            List<JsonObject> story = commandStory(caseId, pm);
+            assertThat(story).extracting(e -> e.getJsonObject("data").getString("source"))
+                    .containsExactly("request", "delivery", "reply");
+            assertThat(story).extracting(e -> e.getJsonObject("data").getString("outcome"))
+                    .containsExactly("issued", "delivered", "ok");
+            assertThat(story.get(0).getString("actor")).isEqualTo("pm");
+            assertThat(story.get(2).getString("note")).contains("port 3 stopped");
+        }
+    }
+
+    private static List<JsonObject> commandStory(long caseId, String cookie) throws Exception {
+        return Http.json(http.get("/api/cases/" + caseId, cookie)).getJsonArray("history").stream()
+                .map(o -> (JsonObject) o).filter(e -> "command".equals(e.getString("kind"))).toList();
+    }
+
+    private static JsonObject commandRecord(String commandId) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "session-it-" + commandId,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+            consumer.subscribe(List.of(Topics.COMMANDS));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    JsonObject value = new JsonObject(r.value());
+                    if (commandId.equals(value.getString("id"))) {
+                        assertThat(r.key()).as("keyed by the charger").isEqualTo(charger.id());
+                        return value;
+                    }
+                }
+            }
+            throw new AssertionError("no command " + commandId + " on " + Topics.COMMANDS);
         }
     }
 

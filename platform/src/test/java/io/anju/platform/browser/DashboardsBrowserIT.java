@@ -9,6 +9,7 @@ import io.anju.platform.DemoScenario;
 import io.anju.platform.Platform;
 import io.anju.platform.PlatformSettings;
 import io.anju.platform.browser.Browser.FetchResult;
+import io.anju.testsupport.InfluxProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -44,8 +45,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The dashboards in a real Chromium against the whole platform in one process ({@link Platform}: gateway, Kafka,
  * Flink jobs, case service with PostgreSQL, dashboards, simulator playing the demo scenario), in the order a demo
- * goes: every role signs in, the crowd map turns live, the property manager acknowledges the fire risk and stops a
- * port, the grid centre takes the case to its evaluation, scopes hold, and a phone shows the grid worker's queue.
+ * goes: every role signs in, the crowd map turns live, the property manager acknowledges the fire risk, stops a
+ * port and is refused a resume while the fire risk is open, the grid centre takes the case to its evaluation, scopes
+ * hold, a phone shows the grid worker's queue, and the property manager's phone shows the automatic stop confirmed by
+ * the charger's readings and resumes the port once the fire risk cleared (a real InfluxDB holds the port's
+ * temperatures the resume is judged by).
  * Screenshots of every view go to {@code target/screenshots}.
  *
  * <p>Speed: the simulator plays at {@value #SPEED}×. Faster, the crowd surge colours its zone before a browser can be
@@ -89,6 +93,8 @@ class DashboardsBrowserIT {
     };
 
     private Path dataDir;
+    private TextMessageInbox phones;
+    private InfluxProcess influx;
     private Platform platform;
     private DemoScenario scenario;
     private String password;
@@ -109,9 +115,14 @@ class DashboardsBrowserIT {
         CompletableFuture<Browser> first = CompletableFuture.supplyAsync(DashboardsBrowserIT::openBrowser);
         CompletableFuture<Browser> second = CompletableFuture.supplyAsync(DashboardsBrowserIT::openBrowser);
         long start = System.nanoTime();
+        phones = new TextMessageInbox();
         try {
+            influx = InfluxProcess.start(dataDir.resolve("influx"));
             platform = Platform.start(PlatformSettings.defaults(dataDir).withPorts(PlatformSettings.Ports.anyFree())
-                    .withSpeed(SPEED).withDevices("limit=10"));
+                    .withSpeed(SPEED).withDevices("limit=10").withInfluxUrl(influx.url()).withCases(Map.of(
+                            "notify.sms.url", phones.url(),
+                            "notify.sms.secret", "browser-test-sms-gateway-secret",
+                            "notify.sms.fallbackPhones", "+8613800009999")));
         } finally {
             browsers.add(emergency = first.get(60, TimeUnit.SECONDS));
             browsers.add(visitor = second.get(60, TimeUnit.SECONDS));
@@ -129,6 +140,12 @@ class DashboardsBrowserIT {
         browsers.forEach(Browser::close);
         if (platform != null) {
             platform.close();
+        }
+        if (phones != null) {
+            phones.close();
+        }
+        if (influx != null) {
+            influx.close();
         }
         LOG.info("whole class done {} s after the platform came up", (System.nanoTime() - upNanos) / 1_000_000_000);
         deleteTree(dataDir);
@@ -255,24 +272,28 @@ class DashboardsBrowserIT {
     /**
      * The property manager sees the demo charger online, the thermal runaway's fire-risk alarm with its case,
      * acknowledges it (the case becomes {@code verified}), and stops another port of the same charger through the
-     * typed confirmation: the gateway delivers the command and the simulated charger answers.
+     * typed confirmation: the command goes through the case service, the gateway delivers it and the simulated charger
+     * answers, as the case's history tells. A resume of the runaway's port is refused, naming the open fire risk.
      */
     @Test
     @Order(3)
-    void propertyManager_acknowledgesTheFireRisk_andStopsAnotherPort_seeingDeliveryAndReply() throws Exception {
+    void propertyManager_acknowledgesTheFireRisk_stopsAnotherPort_andIsRefusedAResumeWhileItIsOpen() throws Exception {
         String charger = scenario.charger().id();
         visitor.signIn("property", password);
         visitor.waitForAttribute("station-" + charger, "data-online", "true", STEP_WITHIN);
 
         String alarmSelector = "[data-testid^='alarm-'][data-type='fire_risk'][data-device='" + charger + "']";
-        WebElement alarm = visitor.waitUntil(Duration.ofSeconds(90), d -> d.findElements(
+        // Read in one go: the alarm list is re-rendered with every revision of the runaway's alert.
+        List<String> found = visitor.waitUntil(Duration.ofSeconds(90), d -> d.findElements(
                 By.cssSelector(alarmSelector)).stream()
                 .filter(a -> !a.findElements(By.cssSelector("[data-testid^='case-link-']")).isEmpty())
-                .findFirst().orElse(null));
-        String alertId = alarm.getDomAttribute("data-testid").substring("alarm-".length());
-        assertThat(alarm.getDomAttribute("data-port")).isEqualTo(String.valueOf(scenario.port()));
-        fireCaseId = alarm.findElement(By.cssSelector("[data-testid^='case-link-']"))
-                .getDomAttribute("data-testid").substring("case-link-".length());
+                .findFirst().map(a -> List.of(a.getDomAttribute("data-testid").substring("alarm-".length()),
+                        a.getDomAttribute("data-port"), a.findElement(By.cssSelector("[data-testid^='case-link-']"))
+                                .getDomAttribute("data-testid").substring("case-link-".length())))
+                .orElse(null));
+        String alertId = found.get(0);
+        assertThat(found.get(1)).isEqualTo(String.valueOf(scenario.port()));
+        fireCaseId = found.get(2);
         LOG.info("fire-risk alarm {} (case {}) on the page {} s after the platform came up", alertId, fireCaseId,
                 secondsSinceUp());
         visitor.screenshot("3-property-chargers-alarm");
@@ -308,6 +329,18 @@ class DashboardsBrowserIT {
         assertThat(visitor.byTestId("command-reply").getText()).contains("port " + port + " stopped");
         visitor.screenshot("3-property-stop-reply");
         visitor.click("close-dialog");
+
+        // The runaway's own port, stopped by the platform: no resume while the fire risk that caused the stop is open.
+        visitor.go("#/cases/" + fireCaseId);
+        visitor.click("case-resume");
+        visitor.click("confirm-resume");
+        WebElement refused = visitor.waitFor("resume-error", STEP_WITHIN);
+        assertThat(refused.getDomAttribute("data-code")).as(refused.getText()).isEqualTo("alert_open");
+        assertThat(refused.getText()).as("names the open alert").contains(alertId);
+        visitor.screenshot("3-property-resume-refused");
+        visitor.click("cancel-resume");
+        visitor.waitUntil(STEP_WITHIN, d -> d.findElements(By.cssSelector(
+                "[data-testid='command-story'] [data-refused='alert_open']")).size() == 1);
         visitor.signOut();
     }
 
@@ -412,6 +445,117 @@ class DashboardsBrowserIT {
         Number overflow = (Number) phone.js(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
         assertThat(overflow.intValue()).as("sideways overflow in px").isLessThanOrEqualTo(0);
+    }
+
+    /**
+     * A red fire-risk case the grid worker files that nobody acknowledges: its acknowledge clock shows, the missed
+     * deadline escalates it, and the community centre's open case page shows the escalation by itself; then the grid
+     * worker acknowledges it from the link in their text message, without signing in, and the same link cannot be
+     * used twice. (The demo's deadlines run at its speed: 2 min to acknowledge a red fire risk is 12 s here.)
+     */
+    @Test
+    @Order(8)
+    void anUnacknowledgedRedCase_escalatesToTheCommunityCentre_andIsAcknowledgedFromTheTextMessage() throws Exception {
+        String compound = scenario.charger().location().compoundId();
+        Browser grid = openBrowser().at(dashboardsUrl());
+        Browser community = openBrowser().at(dashboardsUrl());
+        browsers.add(grid);
+        browsers.add(community);
+        grid.signIn("grid", password);
+        community.signIn("community", password);
+
+        JsonNode filed = json(grid.fetch("POST", "/api/cases", Json.mapper().createObjectNode()
+                .put("origin", "grid_report").put("title", "充电棚冒烟 smoke from the charging shed")
+                .put("categoryCode", "01-01").put("severity", "red").put("compoundId", compound).toString()), 201);
+        String caseId = filed.path("id").asText();
+        String caseNo = filed.path("caseNo").asText();
+        assertThat(filed.path("acknowledgeDueAt").asText()).as("an acknowledge deadline").isNotEmpty();
+
+        community.go("#/cases/" + caseId);
+        awaitState(community, "collected");
+        community.js("window.anjuMarker = 'before-escalation'");
+        assertThat(community.attribute("case-clock", "data-clock")).as("the clock that bites first")
+                .isEqualTo("cases.ackDue");
+        community.waitFor("badge-escalated", LIVE_WITHIN);
+        assertThat(community.js("return window.anjuMarker")).as("shown live, no reload").isEqualTo("before-escalation");
+        community.screenshot("7-community-case-escalated");
+        JsonNode history = json(community.fetch("GET", "/api/cases/" + caseId), 200).path("history");
+        List<JsonNode> escalations = new ArrayList<>();
+        history.forEach(e -> {
+            if ("escalated".equals(e.path("kind").asText())) {
+                escalations.add(e);
+            }
+        });
+        assertThat(escalations).as("escalations in %s", history).isNotEmpty();
+        assertThat(escalations.get(0).path("data").path("stage").asText()).isEqualTo("acknowledge");
+        assertThat(escalations.get(0).path("data").path("level").asText()).isEqualTo("community");
+        assertThat(escalations.get(0).path("data").path("to").asText())
+                .isEqualTo(scenario.charger().location().communityId());
+
+        // The people on duty (grid, compound, fire department) each get their own acknowledge link by text.
+        JsonNode text = grid.waitUntil(STEP_WITHIN, d -> phones.first(m -> caseNo.equals(m.path("caseNo").asText())
+                && m.path("links").size() > 0).orElse(null));
+        assertThat(text.path("recipients").size()).as("named recipients in %s", text).isGreaterThan(0);
+        String link = text.path("links").elements().next().asText();
+        Browser phone = Browser.open(360, 740);
+        browsers.add(phone);
+        assertThat(phone.visit(link)).contains(caseNo).contains("确认人");
+        phone.screenshot("7-phone-acknowledge-link");
+        phone.clickCss("form button");
+        phone.waitUntil(STEP_WITHIN, d -> phone.pageText().contains("已记录您的确认"));
+        JsonNode acknowledged = json(community.fetch("GET", "/api/cases/" + caseId), 200).path("case");
+        assertThat(acknowledged.path("acknowledgedAt").asText()).as("acknowledged").isNotEmpty();
+        assertThat(acknowledged.path("state").asText()).isEqualTo("verified");
+        awaitState(community, "verified");
+
+        assertThat(phone.visit(link)).as("the same link again").contains("已使用");
+        phone.screenshot("7-phone-acknowledge-link-used");
+    }
+
+    /**
+     * The property manager's phone (360 × 740) shows the fire-risk case's automatic stop confirmed by the charger's
+     * readings, without sideways scrolling; once the fire risk cleared (and the port cooled), the resume that was
+     * refused goes out and the charger takes it.
+     */
+    @Test
+    @Order(7)
+    void propertyManager_onAPhone_seesTheStopConfirmedByReadings_andResumesOnceTheFireRiskCleared() throws Exception {
+        assertThat(fireCaseId).as("step 3 found the fire-risk case").isNotNull();
+        Browser phone = Browser.open(360, 740).at(dashboardsUrl());
+        browsers.add(phone);
+        phone.signIn("property", password);
+        phone.go("#/cases/" + fireCaseId);
+        String confirmed = "[data-testid='command-story'] [data-action='stop_port'][data-confirmation='confirmed']";
+        WebElement stop = phone.waitUntil(LIVE_WITHIN, d -> d.findElements(By.cssSelector(confirmed)).stream()
+                .findFirst().orElse(null));
+        assertThat(stop.isDisplayed()).isTrue();
+        assertThat(stop.getText()).as("says so in words").contains("断电");
+        phone.screenshot("7-property-phone-stop-confirmed");
+        Number overflow = (Number) phone.js(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(overflow.intValue()).as("sideways overflow in px").isLessThanOrEqualTo(0);
+
+        // The runaway ends and its fire risk clears by itself (the alerting job, then the case service's intake).
+        phone.waitUntil(Duration.ofMinutes(3), d -> {
+            try {
+                return "cleared".equals(json(phone.fetch("GET", "/api/cases/" + fireCaseId), 200)
+                        .path("case").path("alertStatus").asText());
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        LOG.info("fire risk of case {} cleared {} s after the platform came up", fireCaseId, secondsSinceUp());
+        phone.go("#/cases/" + fireCaseId);
+        phone.click("case-resume");
+        phone.click("confirm-resume");
+        phone.waitUntil(STEP_WITHIN, d -> phone.present("command-status") || phone.byTestId("resume-error").isDisplayed());
+        assertThat(phone.present("command-status")).as("resume accepted: %s", phone.present("resume-error")
+                ? phone.byTestId("resume-error").getText() : "").isTrue();
+        phone.waitForAttribute("command-status", "data-delivery", "delivered", Duration.ofSeconds(30));
+        phone.screenshot("7-property-phone-resumed");
+        phone.click("close-dialog");
+        phone.waitUntil(STEP_WITHIN, d -> !d.findElements(By.cssSelector(
+                "[data-testid='command-story'] [data-action='resume_port'][data-delivery='delivered']")).isEmpty());
     }
 
     /** Waits until the view shows content (not the loading line). */

@@ -1,5 +1,7 @@
 package io.anju.jobs.detect.fire;
 
+import io.anju.common.charger.ChargerThresholds;
+
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -17,7 +19,8 @@ import java.time.Duration;
  *                          0.67 over 3 min with the 5-min time constant of a port), a runaway does not; default 0.8
  * @param yellowC           a rising port at or above this temperature (°C) is a yellow warning, below it blue;
  *                          default 55.0 (the top of the normal charging band)
- * @param overTempC         the vendors' over-temperature line (°C); counts only with a second sign; default 65.0
+ * @param overTempC         the vendors' over-temperature line (°C); counts only with a second sign; default
+ *                          {@link ChargerThresholds#PORT_OVER_TEMP_C} (65.0)
  * @param clearBelowC       a fire risk does not clear while a port is at or above this (°C); default 60.0
  * @param leakageMa         residual current above this (mA) is a fault; default 30.0
  * @param clearAfter        device time without any sign before a fire risk or leakage fault clears; default 10 min
@@ -52,7 +55,7 @@ public record FireRiskSettings(double riseRate, Duration riseWindow, double rise
     }
 
     public static FireRiskSettings defaults() {
-        return new FireRiskSettings(2.0, Duration.ofMinutes(3), 48.0, 0.8, 55.0, 65.0, 60.0, 30.0,
+        return new FireRiskSettings(2.0, Duration.ofMinutes(3), 48.0, 0.8, 55.0, ChargerThresholds.PORT_OVER_TEMP_C, 60.0, 30.0,
                 Duration.ofMinutes(10), Duration.ofMinutes(3), Duration.ofSeconds(30));
     }
 

@@ -1,7 +1,7 @@
-package io.anju.dashboards.live;
+package io.anju.cases.commands;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.anju.common.json.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.anju.cases.json.CasesJson;
 import io.anju.common.topic.Topics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -13,25 +13,23 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Puts operator commands on {@code anju.commands}, keyed by device id, with an idempotent producer and
- * {@code acks=all}: a command counts as sent only once every in-sync replica has it.
+ * Puts people's commands on {@code anju.commands}, keyed by device id (so one charger's commands stay in order), with
+ * an idempotent producer and {@code acks=all}: a command counts as sent only once every in-sync replica has it.
  */
-final class CommandSender implements AutoCloseable {
-    /** How long a stop stays deliverable: a device that is not back within a minute should not stop a port later. */
-    static final long STOP_TTL_MS = 60_000;
-    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
+public final class CommandPublisher implements AutoCloseable {
+    static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
 
     private final Vertx vertx;
     private final KafkaProducer<byte[], byte[]> producer;
 
-    CommandSender(Vertx vertx, String bootstrap) {
+    public CommandPublisher(Vertx vertx, String bootstrap) {
         this.vertx = vertx;
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.CLIENT_ID_CONFIG, "anju-cases-commands-out",
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) SEND_TIMEOUT.toMillis(),
@@ -42,26 +40,16 @@ final class CommandSender implements AutoCloseable {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
     }
 
-    /** The {@code stop_port} command for a port, as the device protocol has it. */
-    static ObjectNode stopPort(String commandId, long now, int port, String reason) {
-        ObjectNode command = Json.mapper().createObjectNode();
-        command.put("id", commandId);
-        command.put("ts", now);
-        command.put("action", "stop_port");
-        command.put("port", port);
-        command.put("reason", reason);
-        command.put("ttlMs", STOP_TTL_MS);
-        return command;
-    }
-
-    static String newId() {
-        return UUID.randomUUID().toString();
-    }
-
     /** Completes once Kafka acknowledged the command (off the event loop: a send may wait for metadata). */
-    Future<Void> send(String deviceId, ObjectNode command) {
+    public Future<Void> publish(ChargerCommand command) {
+        byte[] value;
+        try {
+            value = CasesJson.mapper().writeValueAsBytes(command);
+        } catch (JsonProcessingException e) {
+            return Future.failedFuture(new IllegalStateException("cannot write command " + command.id(), e));
+        }
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.COMMANDS,
-                deviceId.getBytes(StandardCharsets.UTF_8), Json.toBytes(command));
+                command.deviceId().getBytes(StandardCharsets.UTF_8), value);
         return vertx.executeBlocking(() -> {
             producer.send(record).get(SEND_TIMEOUT.toMillis() + 5_000, TimeUnit.MILLISECONDS);
             return null;

@@ -1,4 +1,4 @@
-package io.anju.dashboards.testing;
+package io.anju.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

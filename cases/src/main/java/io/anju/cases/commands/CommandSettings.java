@@ -1,0 +1,42 @@
+package io.anju.cases.commands;
+
+import io.anju.cases.notify.Settings;
+
+import java.time.Duration;
+
+/**
+ * How the case service sends charger commands and judges a resume (settings {@code commands.*}, docs/cases.md).
+ *
+ * @param ttl            how long a command stays deliverable (the gateway holds it for an offline charger until then);
+ *                       setting {@code commands.ttl}, default 1 min
+ * @param readingMaxAge  a port's newest temperature older than this (device time) counts as unknown; setting
+ *                       {@code commands.readingMaxAge}, default 5 min (an idle station reports every 90 s and a minute
+ *                       point is written after its minute)
+ * @param influxUrl      the history job's InfluxDB (v1 HTTP API); null = none, so every port temperature is unknown;
+ *                       setting {@code commands.influx.url}
+ * @param influxDatabase its database; setting {@code commands.influx.database}, default {@code anju}
+ * @param influxTimeout  how long a temperature query may take before the temperature counts as unknown; setting
+ *                       {@code commands.influx.timeout}, default 2 s
+ */
+public record CommandSettings(Duration ttl, Duration readingMaxAge, String influxUrl, String influxDatabase,
+                              Duration influxTimeout) {
+
+    public CommandSettings {
+        Settings.positive(ttl, "commands.ttl");
+        Settings.positive(readingMaxAge, "commands.readingMaxAge");
+        Settings.positive(influxTimeout, "commands.influx.timeout");
+        if (influxUrl != null) {
+            Settings.httpUrl("commands.influx", influxUrl);
+        }
+        Settings.require(influxDatabase != null && influxDatabase.matches("[A-Za-z0-9_-]{1,64}"),
+                "commands.influx.database must be 1-64 letters, digits, '_' or '-' (was " + influxDatabase + ")");
+    }
+
+    public static CommandSettings defaults() {
+        return new CommandSettings(Duration.ofMinutes(1), Duration.ofMinutes(5), null, "anju", Duration.ofSeconds(2));
+    }
+
+    public CommandSettings withInflux(String url) {
+        return new CommandSettings(ttl, readingMaxAge, url, influxDatabase, influxTimeout);
+    }
+}

@@ -1,0 +1,27 @@
+package io.anju.cases.commands;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A reason not to resume a port: {@code alert_open} (the case's alert has not cleared), {@code temperature_high}
+ * (the port is at or above its limit) or {@code temperature_unknown} (no recent reading, or the time-series store did
+ * not answer). {@code facts} name what it is about (alert id, temperature, limit, reading time) for the audit.
+ */
+public record Guard(String code, String message, Map<String, Object> facts) {
+    public static final String ALERT_OPEN = "alert_open";
+    public static final String TEMPERATURE_HIGH = "temperature_high";
+    public static final String TEMPERATURE_UNKNOWN = "temperature_unknown";
+
+    public Guard {
+        facts = Map.copyOf(facts);
+    }
+
+    Map<String, Object> asData() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("code", code);
+        d.put("message", message);
+        d.putAll(facts);
+        return d;
+    }
+}
