@@ -50,8 +50,8 @@ public final class CasesHttp {
     private EventsEndpoint events;
     private PeopleApi people;
     private DeliveryAttempts deliveries;
-    private CaseCommands commands;
     private CaseTexts texts = new CaseTexts(null);
+    private CaseCommands commands;
 
     public CasesHttp(Vertx vertx, CaseService cases, UserStore users, TokenService tokens, AccessPolicy access,
                      CategoryTable categories, PrometheusMeterRegistry metrics, HealthChecks health,
@@ -91,15 +91,15 @@ public final class CasesHttp {
         return this;
     }
 
-    /** Serves POST /api/v1/cases/{id}/commands with {@code caseCommands} (until set, it answers 503). Call before {@link #router()}. */
-    public CasesHttp commands(CaseCommands caseCommands) {
-        this.commands = caseCommands;
-        return this;
-    }
-
     /** Renders case titles and history in each reader's language with {@code texts} (until set, places are named by id). */
     public CasesHttp texts(CaseTexts texts) {
         this.texts = texts;
+        return this;
+    }
+
+    /** Serves POST /api/v1/cases/{id}/commands with {@code caseCommands} (until set, it answers 503). Call before {@link #router()}. */
+    public CasesHttp commands(CaseCommands caseCommands) {
+        this.commands = caseCommands;
         return this;
     }
 

@@ -31,45 +31,45 @@ final class HttpJson {
 
     /** An error answer whose message is the code's own text in the request's language. */
     static void error(RoutingContext ctx, int status, String code, String detail, Object... args) {
-        error(ctx, status, code, null, detail, args);
+        error(ctx, status, code, null, detail, Map.of(), args);
+    }
+
+    /** An error answer with a finer reason, whose text (arguments filled in) is the message. */
+    static void error(RoutingContext ctx, int status, String code, CaseException.Reason reason, String detail,
+                      Object... args) {
+        error(ctx, status, code, reason, detail, Map.of(), args);
     }
 
     /**
      * An error answer: {@code error} the stable code, {@code reason} the finer one when there is one, {@code message}
-     * for people in the request's language ({@link ErrorTexts}), {@code detail} the English specifics for operators.
+     * for people in the request's language ({@link ErrorTexts}), {@code detail} the English specifics for operators,
+     * and {@code more} fields beside them (a command refusal's stable {@code code}, its guards).
      */
     static void error(RoutingContext ctx, int status, String code, CaseException.Reason reason, String detail,
-                      Object... args) {
+                      Map<String, Object> more, Object... args) {
+        answer(ctx, status, code, reason, ErrorTexts.message(Callers.lang(ctx), code, reason, args), detail, more);
+    }
+
+    /** A refusal whose owner rendered the message in the reader's language (a charger command's, naming its guards). */
+    static void refusal(RoutingContext ctx, int status, String code, String message, String detail,
+                        Map<String, Object> more) {
+        answer(ctx, status, code, null, message, detail, more);
+    }
+
+    private static void answer(RoutingContext ctx, int status, String code, CaseException.Reason reason,
+                               String message, String detail, Map<String, Object> more) {
+        if (ctx.response().headWritten()) {
+            ctx.response().reset();
+            return;
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", code);
         if (reason != null) {
             body.put("reason", reason.wireName());
         }
-        body.put("message", ErrorTexts.message(Callers.lang(ctx), code, reason, args));
-        body.put("detail", detail);
-        answer(ctx, status, body);
-    }
-
-    /**
-     * A refusal rendered by its owner: {@code error} the stable code, {@code message} already in the reader's
-     * language, {@code detail} the English specifics, and {@code more} fields beside them (a command refusal's
-     * {@code code} and guards).
-     */
-    static void refusal(RoutingContext ctx, int status, String code, String message, String detail,
-                        Map<String, Object> more) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", code);
         body.put("message", message);
         body.put("detail", detail);
         body.putAll(more);
-        answer(ctx, status, body);
-    }
-
-    private static void answer(RoutingContext ctx, int status, Map<String, Object> body) {
-        if (ctx.response().headWritten()) {
-            ctx.response().reset();
-            return;
-        }
         send(ctx, status, body);
     }
 }

@@ -90,8 +90,8 @@ public record CaseRecord(long id, String caseNo, Origin origin, String title, St
                 coordinatingDepartments, severity, state, response, dedupKey, alertId, alertType, alertStatus,
                 alertSeverity, recommendedAction, location, sourceKind, sourceId, deviceId, port, evidence,
                 assignedLevel, assignedUnit, assignee, createdAt, updatedAt, firstEventAt, alertEmittedAt,
-                acknowledgeDueAt, acknowledgedAt, dispatchDueAt, dispatchedAt, deadlineAt, feedbackAt, closedAt, evaluatedAt, overdue, extended,
-                reworked, reminders, nextSupervisionAt, evaluationScore, voidReason, firstNotifiedAt, version,
-                alertFacts);
+                acknowledgeDueAt, acknowledgedAt, dispatchDueAt, dispatchedAt, deadlineAt, feedbackAt, closedAt,
+                evaluatedAt, overdue, extended, reworked, reminders, nextSupervisionAt, evaluationScore, voidReason,
+                firstNotifiedAt, version, alertFacts);
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
 public final class ErrorTexts {
     /** Every code an error answer may carry; each has a text in every language (TextsBundleTest). */
     public static final List<String> CODES = List.of("invalid", "unauthorized", "forbidden", "not_found", "conflict",
-            "too_large", "too_many_requests", "internal");
+            "too_large", "too_many_requests", "unavailable", "internal");
 
     private ErrorTexts() {
     }

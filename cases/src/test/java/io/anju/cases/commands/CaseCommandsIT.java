@@ -205,7 +205,8 @@ class CaseCommandsIT {
 
         JsonObject refusal = refused(manager.post(commandsOf(caseId), command("resume_port", charger.id(), port)));
         assertThat(refusal.getString("code")).isEqualTo("alert_open");
-        assertThat(refusal.getString("message")).contains(fire.id());
+        assertThat(refusal.getString("detail")).contains(fire.id());
+        assertThat(refusal.getString("message")).as("for people, in Chinese by default").isEqualTo("当前状态不允许此操作");
         assertThat(refusal.getJsonArray("guards")).hasSize(1);
 
         JsonObject audited = commandEntries(manager, caseId).get(0);
@@ -223,7 +224,7 @@ class CaseCommandsIT {
         temperature(port, 71.5, Duration.ofSeconds(20));
         JsonObject hot = refused(manager.post(commandsOf(caseId), command("resume_port", charger.id(), port)));
         assertThat(hot.getString("code")).isEqualTo("temperature_high");
-        assertThat(hot.getString("message")).contains("71.5 °C").contains("65 °C");
+        assertThat(hot.getString("detail")).contains("71.5 °C").contains("65 °C");
 
         // Only a reading older than commands.readingMaxAge (5 min) on another port: nothing recent to go by.
         int silent = nextPort();
@@ -232,7 +233,7 @@ class CaseCommandsIT {
         temperature(silent, 30.0, Duration.ofMinutes(9));
         JsonObject unknown = refused(manager.post(commandsOf(silentCase), command("resume_port", charger.id(), silent)));
         assertThat(unknown.getString("code")).isEqualTo("temperature_unknown");
-        assertThat(unknown.getString("message")).contains("unknown").contains("no reading of port " + silent);
+        assertThat(unknown.getString("detail")).contains("unknown").contains("no reading of port " + silent);
         assertThat(published("resume_port", port)).isEmpty();
         assertThat(published("resume_port", silent)).isEmpty();
     }
@@ -288,7 +289,7 @@ class CaseCommandsIT {
                 .put("override", true).put("reason", "tenant needs to charge"));
         assertThat(byManager.statusCode()).as(byManager.bodyAsString()).isEqualTo(403);
         assertThat(byManager.bodyAsJsonObject().getString("code")).isEqualTo("override_forbidden");
-        assertThat(byManager.bodyAsJsonObject().getString("message")).contains("property_manager")
+        assertThat(byManager.bodyAsJsonObject().getString("detail")).contains("property_manager")
                 .contains("command-centre operator");
 
         HttpResponse<Buffer> noReason = operator.post(commandsOf(caseId), command("resume_port", charger.id(), port)
@@ -326,11 +327,11 @@ class CaseCommandsIT {
         HttpResponse<Buffer> wrong = operator.post(commandsOf(caseId), command("stop_port", elsewhere.id(), 1));
         assertThat(wrong.statusCode()).as(wrong.bodyAsString()).isEqualTo(400);
         assertThat(wrong.bodyAsJsonObject().getString("code")).isEqualTo("wrong_device");
-        assertThat(wrong.bodyAsJsonObject().getString("message")).contains(charger.id()).contains(elsewhere.id());
+        assertThat(wrong.bodyAsJsonObject().getString("detail")).contains(charger.id()).contains(elsewhere.id());
 
         HttpResponse<Buffer> byWorker = worker.post(commandsOf(caseId), command("stop_port", charger.id(), port));
         assertThat(byWorker.statusCode()).as(byWorker.bodyAsString()).isEqualTo(403);
-        assertThat(byWorker.bodyAsJsonObject().getString("message")).contains("grid_worker")
+        assertThat(byWorker.bodyAsJsonObject().getString("detail")).contains("grid_worker")
                 .contains("property manager");
 
         HttpResponse<Buffer> badPort = operator.post(commandsOf(caseId), command("stop_port", charger.id(),

@@ -45,11 +45,11 @@ public final class CaseSignIn {
 
     /** Signs in; a refusal's message comes in {@code acceptLanguage} (the UI's language; null: Chinese). */
     public Future<SignedIn> signIn(String name, String password, String acceptLanguage) {
-        HttpRequest<Buffer> login = client.postAbs(casesUrl + "/api/v1/auth/login").timeout(timeoutMs);
+        HttpRequest<Buffer> request = client.postAbs(casesUrl + "/api/v1/auth/login").timeout(timeoutMs);
         if (acceptLanguage != null) {
-            login.putHeader("Accept-Language", acceptLanguage);
+            request.putHeader("Accept-Language", acceptLanguage);
         }
-        return login.sendJsonObject(new JsonObject().put("name", name).put("password", password))
+        return request.sendJsonObject(new JsonObject().put("name", name).put("password", password))
                 .recover(CaseSignIn::unreachable)
                 .compose(answer -> {
                     if (answer.statusCode() != 200) {

@@ -209,6 +209,24 @@ class SessionIT {
     }
 
     @Test
+    void theCaseServicesRefusalsReadInTheUisLanguage_throughTheProxyAndAtSignIn() throws Exception {
+        long mine = file(signIn("district"), charger.location().gridId(), "blocked fire exit");
+        String worker = signIn("worker");
+        JsonObject dispatch = new JsonObject().put("action", "dispatch");
+
+        JsonObject zh = Http.json(http.post("/api/cases/" + mine + "/transitions", dispatch, worker, "zh-CN"));
+        JsonObject en = Http.json(http.post("/api/cases/" + mine + "/transitions", dispatch, worker, "en"));
+
+        assertThat(List.of(zh.getString("error"), en.getString("error"))).containsOnly("forbidden");
+        assertThat(zh.getString("message")).isEqualTo("网格员无权派遣案件");
+        assertThat(en.getString("message")).isEqualTo("A grid worker may not dispatch a case");
+        assertThat(Http.json(http.post("/api/session", credentials("nobody.here", "not the password"), null, "en"))
+                .getString("message")).isEqualTo("Invalid name or password");
+        assertThat(Http.json(http.post("/api/session", credentials("nobody.here", "not the password"), null, "zh-CN"))
+                .getString("message")).isEqualTo("用户名或密码错误");
+    }
+
+    @Test
     void kpisAreForCentreOperators() throws Exception {
         String query = "/api/kpis?groupBy=grid&from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z";
         HttpResponse<String> kpis = http.get(query, signIn("district"));

@@ -26,6 +26,12 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body.encode())));
     }
 
+    /** A POST as a browser whose UI is in {@code language} sends it ({@code Accept-Language}). */
+    public HttpResponse<String> post(String path, JsonObject body, String cookie, String language) throws Exception {
+        return send(builder(path, cookie).header("Content-Type", "application/json").header("Accept-Language", language)
+                .POST(HttpRequest.BodyPublishers.ofString(body.encode())));
+    }
+
     public HttpResponse<String> delete(String path, String cookie) throws Exception {
         return send(builder(path, cookie).DELETE());
     }

@@ -218,7 +218,7 @@ class CrowdDensityDetectorTest {
             assertThat(a.recommendedAction()).isEqualTo("prepare_flow_control");
             assertThat(a.sourceId()).isEqualTo("Z004");
             assertThat(a.summary()).contains("reaches yellow in ~6 min at +60 people/min");
-            assertThat(FactLines.of(a)).startsWith("level = yellow", "minutes 6 min", "trendPerMin 60 persons/min");
+            assertThat(FactLines.of(a)).startsWith("level = yellow", "minutes 6 min", "trendPerMin 60.00 persons/min");
         });
         assertThat(statuses().get(31).minutesToNextLevel()).isCloseTo(6.0, within(1e-9));
         assertThat(statuses().get(31).nextLevel()).isEqualTo(Severity.YELLOW);
