@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The event times of the automatic stops a compound sent within the last {@link StopCapSettings#WINDOW}: at most the
- * cap's worth, older ones dropped as new ones are counted.
+ * cap's worth, older ones dropped as new ones are counted and when event time has passed their minute.
  */
 final class SentStops {
     static final ListStateDescriptor<Long> SENT = new ListStateDescriptor<>("stop-cap-sent", Types.LONG);
@@ -48,5 +48,28 @@ final class SentStops {
         recent.add(ts);
         sent.update(recent);
         return true;
+    }
+
+    /** When a stop counted at {@code ts} stops counting. */
+    long expiry(long ts) {
+        return ts + windowMs;
+    }
+
+    /** Event time has reached {@code now}: forgets the stops whose minute has passed. */
+    void expire(long now) throws Exception {
+        List<Long> recent = new ArrayList<>();
+        Iterable<Long> stored = sent.get();
+        if (stored != null) {
+            for (Long t : stored) {
+                if (expiry(t) > now) {
+                    recent.add(t);
+                }
+            }
+        }
+        if (recent.isEmpty()) {
+            sent.clear();
+        } else {
+            sent.update(recent);
+        }
     }
 }

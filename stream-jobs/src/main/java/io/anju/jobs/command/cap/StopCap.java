@@ -23,7 +23,8 @@ import org.apache.flink.util.OutputTag;
  * The minute is event time (the asking alerts' device time): a replay after a restore counts the same stops in the
  * same minutes, and a backlog caught up in seconds after an outage is not mistaken for a burst; a device clock off by
  * more than the jobs' clock tolerance counts at the gateway's receive time, so a wrong clock cannot move its stops
- * out of the count. No timer: a held stop waits for its alert's clear, not for time.
+ * out of the count. Its one timer forgets a sent stop when its minute has passed; a held stop waits for its alert's
+ * clear, not for time.
  */
 public final class StopCap extends KeyedProcessFunction<String, StopEvent, Alert> {
     private static final long serialVersionUID = 1L;
@@ -75,6 +76,11 @@ public final class StopCap extends KeyedProcessFunction<String, StopEvent, Alert
         }
     }
 
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+        sent.expire(timestamp);
+    }
+
     /** The {@code heldStops} metric: stops held since the job started. */
     long heldStops() {
         return heldStops.getCount();
@@ -86,6 +92,7 @@ public final class StopCap extends KeyedProcessFunction<String, StopEvent, Alert
         held.supersede(command.deviceId(), command.port());
         if (sent.tryCount(askedBy.lastEventTs(), settings.perMinute())) {
             ctx.output(COMMANDS, command);
+            ctx.timerService().registerEventTimeTimer(sent.expiry(askedBy.lastEventTs()));
             return;
         }
         heldStops.inc();

@@ -220,6 +220,13 @@ class StopCapTest {
             h.feed(outcome(red.get(3), "confirmed", later + 2 * SECOND));
             assertThat(h.map("cp-0042", HeldStops.HELD)).as("nothing left behind").isEmpty();
             assertThat(h.newOutcomes()).isEmpty();
+
+            assertThat(h.sentCounted("cp-0042")).as("the three sent stops, until their minute passes").isEqualTo(3);
+            h.watermark(red.get(2).lastEventTs() + 60 * SECOND - 1);
+            assertThat(h.sentCounted("cp-0042")).isEqualTo(1);
+            h.watermark(red.get(2).lastEventTs() + 60 * SECOND);
+            assertThat(h.sentCounted("cp-0042")).isZero();
+            assertThat(h.timers()).isZero();
         }
     }
 
@@ -274,6 +281,29 @@ class StopCapTest {
 
         void feed(StopEvent e) throws Exception {
             h.processElement(e, 0);
+        }
+
+        void watermark(long ts) throws Exception {
+            h.processWatermark(ts);
+        }
+
+        int timers() {
+            return h.numEventTimeTimers();
+        }
+
+        /** The sent stops the cap still counts for {@code compound}. */
+        int sentCounted(String compound) throws Exception {
+            KeyedStateBackend<String> backend = h.getOperator().getKeyedStateBackend();
+            backend.setCurrentKey(compound);
+            Iterable<Long> stored = backend.getPartitionedState(VoidNamespace.INSTANCE,
+                    VoidNamespaceSerializer.INSTANCE, SentStops.SENT).get();
+            int n = 0;
+            if (stored != null) {
+                for (Long ignored : stored) {
+                    n++;
+                }
+            }
+            return n;
         }
 
         void feedQuietly(StopEvent e) {
