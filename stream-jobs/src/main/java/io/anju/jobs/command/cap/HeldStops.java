@@ -29,7 +29,7 @@ import java.util.Optional;
  * of that is dropped, since the stop was never sent.
  */
 final class HeldStops {
-    public static final String CONFIRM_STOPS = "confirm_stops";
+    static final String CONFIRM_STOPS = "confirm_stops";
     /** Held stops by the id of the alert that asked for them. */
     static final MapStateDescriptor<String, HeldStop> HELD =
             new MapStateDescriptor<>("stop-cap-held", Types.STRING, TypeInformation.of(HeldStop.class));
