@@ -86,6 +86,8 @@ public final class Platform implements AutoCloseable {
                 .withInfluxUrl(settings.influxUrl())
                 .withQuietAfter(settings.jobsQuietAfter())
                 .withClockTolerance(settings.jobsClockTolerance());
+        // The stop's confirmation waits on a command travelling in real time, so its bound scales with the speed; the
+        // cap on mass cut-offs (its default, 3 per compound per minute) counts device time only and does not.
         jobsSettings = jobsSettings.withDetectors(jobsSettings.detectors().withStopConfirm(
                 jobsSettings.detectors().stopConfirm().withWithin(settings.jobsStopConfirmWithin())));
         if (settings.influxUrl() == null) {

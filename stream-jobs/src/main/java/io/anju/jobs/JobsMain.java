@@ -4,6 +4,7 @@ import io.anju.common.alert.AlertType;
 import io.anju.common.cli.Durations;
 import io.anju.jobs.command.AutoStopPolicy;
 import io.anju.jobs.command.StopConfirmSettings;
+import io.anju.jobs.command.cap.StopCapSettings;
 import io.anju.jobs.run.JobsHttp;
 import io.anju.jobs.run.JobsRunner;
 import org.slf4j.Logger;
@@ -79,6 +80,9 @@ public final class JobsMain implements Callable<Integer> {
     private double stopConfirmBelowW = 10;
     @Option(names = "--stop-attempts", description = "Automatic stops sent in all before the port raises stop_unconfirmed (default 3).")
     private int stopAttempts = 3;
+    @Option(names = "--stop-cap", description = "Automatic stops a compound may send within a minute of event time; "
+            + "more are held for a person (mass_cutoff_held; default 3).")
+    private int stopCap = StopCapSettings.defaults().perMinute();
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new JobsMain()).execute(args));
@@ -122,7 +126,7 @@ public final class JobsMain implements Callable<Integer> {
                 new AutoStopPolicy(types("--auto-stop", autoStop), perCompound()), d.commandTtl(),
                 d.detectors().withStopConfirm(new StopConfirmSettings(
                         Duration.ofMillis(Durations.parseMillis("--stop-confirm-within", stopConfirmWithin)),
-                        stopConfirmBelowW, stopAttempts)));
+                        stopConfirmBelowW, stopAttempts)).withStopCap(new StopCapSettings(stopCap)));
     }
 
     private Map<String, Set<AlertType>> perCompound() {

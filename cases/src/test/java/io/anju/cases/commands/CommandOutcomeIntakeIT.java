@@ -153,6 +153,29 @@ class CommandOutcomeIntakeIT {
         }
     }
 
+    /** The alerting job's cap on mass cut-offs did not send a stop: its case says so, and why, as history only. */
+    @Test
+    void aStopTheCapWithheld_isInItsCaseWithTheReason_andIsNoNotice() throws Exception {
+        IntakeSettings settings = freshTopic();
+        Alert fire = fireRisk(5);
+        CaseRecord c = await(f.service.applyAlert(fire));
+        String why = "more than 3 automatic stops within a minute in " + TestPlaces.COMPOUND
+                + "; held for a person to confirm (mass_cutoff_held)";
+        String withheld = "{\"kind\":\"confirmation\",\"commandId\":\"cmd-" + fire.id() + "\",\"alertId\":\""
+                + fire.id() + "\",\"deviceId\":\"" + TestPlaces.CHARGER + "\",\"port\":5,\"outcome\":\"withheld\","
+                + "\"attempt\":1,\"at\":1796554812000,\"detail\":\"" + why + "\"}";
+        try (CommandOutcomeIntake intake = new CommandOutcomeIntake(settings, outcomes, new SimpleMeterRegistry())) {
+            intake.start();
+            send(settings.topic(), withheld);
+            await().atMost(PATIENCE).until(() -> commandEvents(c.id()).size() == 1);
+        }
+        assertThat(commandEvents(c.id()).get(0).note()).isEqualTo("stop_port of port 5 withheld: " + why);
+        assertThat(commandEvents(c.id()).get(0).data()).containsEntry("outcome", "withheld")
+                .containsEntry("detail", why);
+        assertThat(f.notices(c.id())).as("the compound's mass_cutoff_held case is the one that asks a person")
+                .doesNotContain("command_outcome");
+    }
+
     private static IntakeSettings freshTopic() {
         String topic = "it.command-results." + NEXT.incrementAndGet();
         TopicAdmin.ensure(kafka.bootstrapServers(), "kafka.bootstrap", List.of(topic), 1, (short) 1);

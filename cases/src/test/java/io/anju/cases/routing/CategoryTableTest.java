@@ -22,7 +22,7 @@ class CategoryTableTest {
     @Test
     void defaultsGiveEveryAlertTypeACategoryWithSeverityKeyedLimits() {
         CategoryTable table = CategoryTable.defaults();
-        assertThat(table.all()).extracting(Category::code).hasSize(19).contains("01-01", "01-03", "02-06", "03-03", "03-04", "04-04", "05-02");
+        assertThat(table.all()).extracting(Category::code).hasSize(20).contains("01-01", "01-03", "01-04", "02-06", "03-03", "03-04", "04-04", "05-02");
         for (AlertType t : AlertType.values()) {
             assertThat(table.forAlert(t, null)).as(t.wireName()).isNotNull();
         }
@@ -38,6 +38,11 @@ class CategoryTableTest {
         assertThat(fire.handleWithin(Severity.BLUE)).isEqualTo(Duration.ofHours(24));
         assertThat(table.forAlert(AlertType.CROWD_INFLOW, null).handleWithin(Severity.ORANGE)).isEqualTo(Duration.ofMinutes(30));
         assertThat(table.forAlert(AlertType.GATE_FORCED_OPEN, null).department()).isEqualTo("police");
+        Category held = table.forAlert(AlertType.MASS_CUTOFF_HELD, null);
+        assertThat(held.code()).isEqualTo("01-04");
+        assertThat(held.department()).as("the property manager decides on the held stops").isEqualTo("property");
+        assertThat(held.supportDepartments()).containsExactly("fire");
+        assertThat(held.acknowledgeWithin(Severity.RED)).isEqualTo(Duration.ofMinutes(2));
         assertThat(table.forAlert(AlertType.GATE_TAILGATING, null).department()).isEqualTo("property");
         assertThat(table.byCode("02-05").orElseThrow().alertTypes()).isEmpty();
         assertThat(table.byCode("05-01").orElseThrow().handleWithin(Severity.BLUE)).isEqualTo(Duration.ofHours(72));
@@ -100,7 +105,7 @@ class CategoryTableTest {
             assertThat(table.forAlert(t).response(Severity.BLUE)).as(t.wireName()).isEqualTo(ResponseLevel.NOTICE);
             assertThat(table.forAlert(t).response(Severity.YELLOW)).as(t.wireName()).isEqualTo(ResponseLevel.CASE);
         }
-        for (String code : List.of("01-01", "01-02", "01-03", "02-01", "02-02", "02-03", "02-04", "02-05", "04-01", "04-02", "04-03",
+        for (String code : List.of("01-01", "01-02", "01-03", "01-04", "02-01", "02-02", "02-03", "02-04", "02-05", "04-01", "04-02", "04-03",
                 "05-01", "05-02")) {
             assertThat(table.byCode(code).orElseThrow().response().values()).as(code).containsOnly(ResponseLevel.CASE);
         }

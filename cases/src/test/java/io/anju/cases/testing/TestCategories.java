@@ -30,7 +30,8 @@ public final class TestCategories {
         return new CategoryTable(List.of(
                 category(CHARGER, "charger", "property", List.of(),
                         List.of(PORT_OVERLOAD, STATION_OVERLOAD, ILLEGAL_HIGH_POWER_LOAD, LEAKAGE_FAULT)),
-                category(FIRE, "charger", "fire", List.of("property"), List.of(FIRE_RISK, STOP_UNCONFIRMED)),
+                category(FIRE, "charger", "fire", List.of("property"),
+                        List.of(FIRE_RISK, STOP_UNCONFIRMED, MASS_CUTOFF_HELD)),
                 category(CROWD, "crowd", "street_emergency", List.of("police"),
                         List.of(CROWD_DENSITY, CROWD_FORECAST, CROWD_INFLOW)),
                 category(GATE, "gate", "police", List.of(),

@@ -115,6 +115,11 @@ class AlertTextTest {
                 List.of("2号端口远程断电未确认", "已尝试 3 次", "仍有 950 W（断电判定 ≤ 10 W）", "到现场切断电源"),
                 List.of("Remote stop of port 2 of charger " + CHARGER + " not confirmed", "3 attempts",
                         "still 950 W (off means at most 10 W)", "cut the power on site"));
+        example(new AlertSubject(AlertType.MASS_CUTOFF_HELD, "compound", compound.compoundId(), null, null, compound,
+                        "confirm_stops", List.of(against("heldStops", 2, "stops", 3))),
+                List.of("批量自动断电待人工确认", "暂缓断电 2 处", "每分钟超过 3 处须人工确认", "确认或拒绝被暂缓的断电"),
+                List.of("Automatic power cut-offs held for a person to confirm", "2 stops held",
+                        "more than 3 in a minute need a person", "confirm or refuse the held stops"));
     }
 
     private static void example(AlertSubject s, List<String> zh, List<String> en) {
@@ -154,10 +159,10 @@ class AlertTextTest {
     @Test
     void aFactWithoutAText_isStillShownAsNameValueAndUnit_soNothingADetectorSaysIsLost() {
         AlertSubject s = new AlertSubject(AlertType.PORT_OVERLOAD, "port", CHARGER + "#1", CHARGER, 1,
-                TestPlaces.at(COMPOUND), null, List.of(against("heldStops", 12, "stops", 10)));
+                TestPlaces.at(COMPOUND), null, List.of(against("backlogItems", 12, "stops", 10)));
 
-        assertThat(text.summary(s, Lang.ZH)).contains("heldStops 12 stops (10)");
-        assertThat(text.summary(s, Lang.EN)).contains("heldStops 12 stops (10)");
+        assertThat(text.summary(s, Lang.ZH)).contains("backlogItems 12 stops (10)");
+        assertThat(text.summary(s, Lang.EN)).contains("backlogItems 12 stops (10)");
     }
 
     @Test

@@ -35,7 +35,9 @@ public enum AlertType {
     GATE_DENIED_BURST,
     GATE_TAILGATING,
     /** An automatic {@code stop_port} that the charger's own readings did not confirm, after its retries. */
-    STOP_UNCONFIRMED;
+    STOP_UNCONFIRMED,
+    /** Automatic stops of a compound not sent because more than the cap came within a minute: a person decides. */
+    MASS_CUTOFF_HELD;
 
     /** Computed once: the wire name is on every hot path (dedup keys, topic names). */
     private final String wire = name().toLowerCase(Locale.ROOT);

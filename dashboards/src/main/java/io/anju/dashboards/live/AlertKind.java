@@ -13,12 +13,12 @@ import java.util.Set;
 public enum AlertKind {
     CROWD(EnumSet.of(AlertType.CROWD_DENSITY, AlertType.CROWD_FORECAST, AlertType.CROWD_INFLOW), DeviceType.CROWD),
     /**
-     * Charging-station alarms, remote cut-offs the readings did not confirm, and e-bikes taken into elevators (the same
-     * fire hazard, the same property manager).
+     * Charging-station alarms, remote cut-offs the readings did not confirm or the cap on mass cut-offs held, and
+     * e-bikes taken into elevators (the same fire hazard, the same property manager).
      */
     CHARGER(EnumSet.of(AlertType.PORT_OVERLOAD, AlertType.STATION_OVERLOAD, AlertType.ILLEGAL_HIGH_POWER_LOAD,
-            AlertType.FIRE_RISK, AlertType.LEAKAGE_FAULT, AlertType.STOP_UNCONFIRMED, AlertType.EBIKE_IN_ELEVATOR),
-            DeviceType.CHARGER);
+            AlertType.FIRE_RISK, AlertType.LEAKAGE_FAULT, AlertType.STOP_UNCONFIRMED, AlertType.MASS_CUTOFF_HELD,
+            AlertType.EBIKE_IN_ELEVATOR), DeviceType.CHARGER);
 
     private final Set<AlertType> types;
     private final DeviceType offlineDevices;

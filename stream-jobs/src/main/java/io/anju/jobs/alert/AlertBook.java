@@ -43,6 +43,18 @@ public final class AlertBook {
 
     /** Raises the draft's alert, or updates the open one; empty when nothing worth telling changed. */
     public Optional<Alert> raiseOrUpdate(AlertDraft d) throws Exception {
+        return raiseOrUpdate(d, false);
+    }
+
+    /**
+     * Raises the draft's alert, or updates the open one with it whatever changed: for an alert whose content changes
+     * while its severity stays (the list of stops a compound holds).
+     */
+    public Optional<Alert> raiseOrRevise(AlertDraft d) throws Exception {
+        return raiseOrUpdate(d, true);
+    }
+
+    private Optional<Alert> raiseOrUpdate(AlertDraft d, boolean revise) throws Exception {
         String key = d.dedupKey();
         OpenAlert current = open.get(key);
         if (current == null) {
@@ -55,7 +67,7 @@ public final class AlertBook {
         long last = Math.max(current.lastEventTs(), d.eventTs());
         boolean changed = current.severity() != d.severity()
                 || !Objects.equals(current.recommendedAction(), d.recommendedAction());
-        boolean refresh = d.eventTs() - current.lastEmittedEventTs() >= refreshMs;
+        boolean refresh = revise || d.eventTs() - current.lastEmittedEventTs() >= refreshMs;
         if (!changed && !refresh) {
             open.put(key, with(current, current.severity(), current.revision(), last, current.lastEmittedEventTs(),
                     current.summary(), current.recommendedAction(), current.facts()));

@@ -40,6 +40,14 @@ public record AlertDraft(AlertType type, Severity severity, SourceKind sourceKin
                 location, eventTs, summary, action, evidence, facts);
     }
 
+    /** A draft about a whole compound. */
+    public static AlertDraft compound(AlertType type, Severity severity, String compoundId, LocationChain location,
+                                      long eventTs, String summary, String action, List<Evidence> evidence,
+                                      List<AlertFact> facts) {
+        return new AlertDraft(type, severity, SourceKind.COMPOUND, compoundId, null, null, location, eventTs, summary,
+                action, evidence, facts);
+    }
+
     /** A draft about a crowd zone. */
     public static AlertDraft zone(AlertType type, Severity severity, String zoneId, LocationChain location,
                                   long eventTs, String summary, String action, List<Evidence> evidence,

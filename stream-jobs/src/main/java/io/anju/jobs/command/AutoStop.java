@@ -13,7 +13,9 @@ import java.time.Duration;
  * part of the per-device detectors, which see every alert of a port the moment they emit it. The "already sent"
  * marks are keyed state of the charger (by alert id, forgotten when the alert clears), so a job restored from a
  * checkpoint neither repeats the command nor forgets it; a command written again after a restart carries the same
- * id ({@link StopPortCommand#forAlert}), which devices treat as a repeat.
+ * id ({@link StopPortCommand#forAlert}), which devices treat as a repeat. The command goes to the compound's cap
+ * ({@link StopEvent#request}), which sends it or holds it; the clear of an alert that asked for a stop goes there too
+ * ({@link StopEvent#release}), since it settles a held stop.
  */
 public final class AutoStop {
     private final AutoStopPolicy policy;
@@ -31,16 +33,20 @@ public final class AutoStop {
                 ctx.getMapState(new MapStateDescriptor<>("stop-port-sent", Types.STRING, Types.BOOLEAN)));
     }
 
-    /** The command this revision calls for, or null. */
-    public StopPortCommand onAlert(Alert alert) throws Exception {
+    /** The stop this revision asks for, the release of one when it clears, or null. */
+    public StopEvent onAlert(Alert alert) throws Exception {
         if (!alert.open()) {
+            if (!sent.contains(alert.id())) {
+                return null;
+            }
             sent.remove(alert.id());
-            return null;
+            return StopEvent.release(alert);
         }
         if (sent.contains(alert.id()) || !policy.stopsPortFor(alert)) {
             return null;
         }
         sent.put(alert.id(), true);
-        return StopPortCommand.forAlert(alert.id(), alert.deviceId(), alert.port(), alert.emittedAt(), ttlMs);
+        return StopEvent.request(
+                StopPortCommand.forAlert(alert.id(), alert.deviceId(), alert.port(), alert.emittedAt(), ttlMs), alert);
     }
 }

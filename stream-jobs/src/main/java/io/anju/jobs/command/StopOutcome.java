@@ -12,19 +12,29 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param deviceId  the charger
  * @param port      the port
  * @param outcome   {@code confirmed} (a reading shows the port off), {@code retried} (none did in time: sent again
- *                  under {@link #commandId}, the new command) or {@code unconfirmed} (the last attempt failed too)
+ *                  under {@link #commandId}, the new command), {@code unconfirmed} (the last attempt failed too) or
+ *                  {@code withheld} (not sent: past the compound's cap on automatic stops; a person decides)
  * @param attempt   which stop this was (1 = the first)
  * @param powerW    the port's power in the reading that decided, null when no reading came
- * @param at        device time of that reading, or the event time the bound passed
+ * @param at        device time of that reading, or the event time the bound passed (for {@code withheld}: the event
+ *                  time of the alert that asked for the stop)
+ * @param detail    why, for people ({@code withheld} only)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StopOutcome(String kind, String commandId, String alertId, String deviceId, int port, String outcome,
-                          int attempt, Double powerW, long at) {
+                          int attempt, Double powerW, long at, String detail) {
     public static final String KIND = "confirmation";
+    public static final String WITHHELD = "withheld";
 
     static StopOutcome of(String outcome, String commandId, String alertId, String deviceId, int port, int attempt,
                           double powerW, long at) {
         return new StopOutcome(KIND, commandId, alertId, deviceId, port, outcome, attempt,
-                Double.isNaN(powerW) ? null : powerW, at);
+                Double.isNaN(powerW) ? null : powerW, at, null);
+    }
+
+    /** The first stop of an alert was not sent: the compound's cap held it. */
+    public static StopOutcome withheld(StopPortCommand command, long at, String detail) {
+        return new StopOutcome(KIND, command.id(), command.alertId(), command.deviceId(), command.port(), WITHHELD, 1,
+                null, at, detail);
     }
 }

@@ -15,7 +15,6 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.TimerService;
-import org.apache.flink.util.Collector;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,8 +29,9 @@ import java.util.function.LongSupplier;
  * {@link StopConfirmSettings#within} of event time the stop is sent again under a new id, up to
  * {@link StopConfirmSettings#attempts} stops; after the last, the port raises {@link AlertType#STOP_UNCONFIRMED} (red,
  * {@code cut_power_on_site}), which a later confirming reading clears. Each outcome is written beside the gateway's
- * delivery reports ({@link StopOutcome}). Part of the per-device detectors; its state is one entry per port with a
- * stop in flight, removed when the port is seen off.
+ * delivery reports ({@link StopOutcome}). Retries, outcomes and the alert all go to the compound's cap as
+ * {@link StopEvent}s: a stop the cap held is watched here too, and the cap drops what is said about it. Part of the
+ * per-device detectors; its state is one entry per port with a stop in flight, removed when the port is seen off.
  */
 public final class StopWatch {
     public static final String CUT_POWER_ON_SITE = "cut_power_on_site";
@@ -70,8 +70,7 @@ public final class StopWatch {
     }
 
     /** A charger's telemetry: confirms the stops it shows done and remembers the power of those it does not. */
-    public void onTelemetry(ChargerTelemetry t, TimerService timers, Collector<Alert> alerts,
-                            Consumer<StopOutcome> outcomes) throws Exception {
+    public void onTelemetry(ChargerTelemetry t, TimerService timers, Consumer<StopEvent> out) throws Exception {
         if (pending.isEmpty()) {
             return; // nearly always: no stop in flight on this charger
         }
@@ -85,7 +84,7 @@ public final class StopWatch {
                     pending.put(r.no(), arm(p, timers));
                 }
             } else if (r.powerW() <= settings.belowW()) {
-                confirmed(t, r, p, alerts, outcomes);
+                confirmed(t, r, p, out);
             } else {
                 pending.put(r.no(), arm(p.withLast(r.powerW(), t.ts()), timers));
             }
@@ -93,8 +92,7 @@ public final class StopWatch {
     }
 
     /** Event time reached {@code ts}: arms what is not armed, retries or gives up on what is due. */
-    public void onTimer(String deviceId, long ts, TimerService timers, Collector<Alert> alerts,
-                        Consumer<StopPortCommand> commands, Consumer<StopOutcome> outcomes) throws Exception {
+    public void onTimer(String deviceId, long ts, TimerService timers, Consumer<StopEvent> out) throws Exception {
         if (pending.isEmpty()) {
             return;
         }
@@ -115,32 +113,32 @@ public final class StopWatch {
                         ttlMs, p.attempt() + 1);
                 PendingStop next = arm(p.retried(again.id(), ts, settings.within().toMillis()), timers);
                 pending.put(port, next);
-                commands.accept(again);
-                outcomes.accept(StopOutcome.of("retried", again.id(), p.alertId(), deviceId, port, next.attempt(),
-                        p.lastW(), ts));
+                out.accept(StopEvent.retry(again, p.location()));
+                out.accept(StopEvent.outcome(StopOutcome.of("retried", again.id(), p.alertId(), deviceId, port,
+                        next.attempt(), p.lastW(), ts), p.location()));
             } else {
                 pending.put(port, p.unconfirmed());
-                outcomes.accept(StopOutcome.of("unconfirmed", p.commandId(), p.alertId(), deviceId, port, p.attempt(),
-                        p.lastW(), ts));
+                out.accept(StopEvent.outcome(StopOutcome.of("unconfirmed", p.commandId(), p.alertId(), deviceId, port,
+                        p.attempt(), p.lastW(), ts), p.location()));
                 AlertDraft draft = AlertDraft.port(AlertType.STOP_UNCONFIRMED, Severity.RED, deviceId, port,
                         p.location(), ts, unconfirmedSummary(deviceId, port, p), CUT_POWER_ON_SITE, evidence(deviceId,
                                 port, p.lastW(), p.lastTs()), unconfirmedFacts(p));
-                book.raiseOrUpdate(draft).ifPresent(alerts::collect);
+                book.raiseOrUpdate(draft).ifPresent(a -> out.accept(StopEvent.unconfirmed(a)));
             }
         }
     }
 
-    private void confirmed(ChargerTelemetry t, PortReading r, PendingStop p, Collector<Alert> alerts,
-                           Consumer<StopOutcome> outcomes) throws Exception {
+    private void confirmed(ChargerTelemetry t, PortReading r, PendingStop p, Consumer<StopEvent> out)
+            throws Exception {
         String deviceId = t.deviceId();
         pending.remove(r.no());
-        outcomes.accept(StopOutcome.of("confirmed", p.commandId(), p.alertId(), deviceId, r.no(), p.attempt(),
-                r.powerW(), t.ts()));
+        out.accept(StopEvent.outcome(StopOutcome.of("confirmed", p.commandId(), p.alertId(), deviceId, r.no(),
+                p.attempt(), r.powerW(), t.ts()), t.location()));
         String key = Alert.dedupKey(AlertType.STOP_UNCONFIRMED, Alert.portSourceId(deviceId, r.no()));
         if (book.isOpen(key)) {
             book.clear(key, t.ts(), "Port " + r.no() + " of " + deviceId + " is off at last ("
                             + Math.round(r.powerW()) + " W)", evidence(deviceId, r.no(), r.powerW(), t.ts()))
-                    .ifPresent(alerts::collect);
+                    .ifPresent(a -> out.accept(StopEvent.unconfirmed(a)));
         }
     }
 

@@ -3,8 +3,7 @@ package io.anju.jobs.detect;
 import io.anju.common.alert.Alert;
 import io.anju.jobs.command.AutoStop;
 import io.anju.jobs.command.AutoStopPolicy;
-import io.anju.jobs.command.StopOutcome;
-import io.anju.jobs.command.StopPortCommand;
+import io.anju.jobs.command.StopEvent;
 import io.anju.jobs.command.StopWatch;
 import io.anju.jobs.detect.charger.IllegalLoadTracker;
 import io.anju.jobs.detect.charger.NewestReading;
@@ -45,18 +44,18 @@ import java.time.Duration;
  * The compound's fire stage sends {@link Escalation}s on the broadcast input: a station's fire risk is one level
  * higher while its compound has an open e-bike-in-elevator advisory, and is assessed again when that begins or ends.
  * Every alert is emitted here (to a sink chained to this operator), and a red one that may stop a port automatically
- * ({@link AutoStop}) also sends its {@code stop_port} on {@link #COMMANDS}; {@link StopWatch} then confirms it by the
+ * ({@link AutoStop}) also asks for its {@code stop_port} on {@link #STOPS}; {@link StopWatch} then confirms it by the
  * port's readings, sends it again or raises the port's {@code stop_unconfirmed}, and tells each outcome on
- * {@link #OUTCOMES}. The timers of all parts share the key's timer service: each part checks on every timer of its
- * device whether something of its own is due.
+ * {@link #STOPS} too. Everything on {@link #STOPS} goes through the compound's cap on mass cut-offs
+ * ({@link io.anju.jobs.command.cap.StopCap}), which sends it on or holds it. The timers of all parts share the key's
+ * timer service: each part checks on every timer of its device whether something of its own is due.
  */
 public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String, DeviceInput, Escalation, Alert> {
     private static final long serialVersionUID = 1L;
 
-    public static final OutputTag<StopPortCommand> COMMANDS =
-            new OutputTag<>("stop-port", TypeInformation.of(StopPortCommand.class));
-    public static final OutputTag<StopOutcome> OUTCOMES =
-            new OutputTag<>("stop-outcomes", TypeInformation.of(StopOutcome.class));
+    /** Automatic stops, their retries and outcomes, and {@code stop_unconfirmed} alerts, for the compound's cap. */
+    public static final OutputTag<StopEvent> STOPS =
+            new OutputTag<>("automatic-stops", TypeInformation.of(StopEvent.class));
     /** Compound → its escalation, while one is active. */
     public static final MapStateDescriptor<String, Escalation> ESCALATIONS =
             new MapStateDescriptor<>("fire-escalations", Types.STRING, TypeInformation.of(Escalation.class));
@@ -112,7 +111,7 @@ public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String,
                 illegalLoad.onTelemetry(t, em);
             }
             fire.onTelemetry(t, escalation(ctx, t.location(), t.deviceId()), timers, em);
-            stopWatch.onTelemetry(t, timers, em, em::outcome);
+            stopWatch.onTelemetry(t, timers, em::stop);
         } else if (in instanceof DeviceInput.ChargerEvt e) {
             ChargerEvent event = e.event();
             portOverload.onEvent(event, newest.isNewer(event.ts()));
@@ -129,7 +128,7 @@ public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String,
         offline.onTimer(deviceId, timestamp, ctx.timerService(), em);
         fire.onTimer(timestamp, em);
         gates.onTimer(deviceId, timestamp, em);
-        stopWatch.onTimer(deviceId, timestamp, ctx.timerService(), em, em::command, em::outcome);
+        stopWatch.onTimer(deviceId, timestamp, ctx.timerService(), em::stop);
     }
 
     @Override
@@ -160,8 +159,8 @@ public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String,
     }
 
     /**
-     * Emits alerts to the operator's output, the {@code stop_port} an alert calls for to {@link #COMMANDS} (and into
-     * the {@link StopWatch}), and stop outcomes to {@link #OUTCOMES}.
+     * Emits alerts to the operator's output, and the {@code stop_port} an alert calls for (into the {@link StopWatch}
+     * too) and everything else about automatic stops to {@link #STOPS}.
      */
     private final class Emitter implements Collector<Alert> {
         private Collector<Alert> out;
@@ -185,36 +184,31 @@ public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String,
         @Override
         public void collect(Alert alert) {
             out.collect(alert);
-            StopPortCommand command;
+            StopEvent stop;
             try {
-                command = autoStop.onAlert(alert);
+                stop = autoStop.onAlert(alert);
             } catch (Exception e) {
                 throw new IllegalStateException("automatic stop_port state of " + alert.deviceId(), e);
             }
-            if (command == null) {
+            if (stop == null) {
                 return;
             }
-            command(command);
+            stop(stop);
+            if (stop.kind() != StopEvent.Kind.REQUEST) {
+                return;
+            }
             try {
-                stopWatch.onSent(command, alert, readOnly == null ? null : readOnly.timerService());
+                stopWatch.onSent(stop.command(), alert, readOnly == null ? null : readOnly.timerService());
             } catch (Exception e) {
                 throw new IllegalStateException("stop watch state of " + alert.deviceId(), e);
             }
         }
 
-        void command(StopPortCommand command) {
+        void stop(StopEvent event) {
             if (readOnly != null) {
-                readOnly.output(COMMANDS, command);
+                readOnly.output(STOPS, event);
             } else {
-                broadcast.output(COMMANDS, command);
-            }
-        }
-
-        void outcome(StopOutcome outcome) {
-            if (readOnly != null) {
-                readOnly.output(OUTCOMES, outcome);
-            } else {
-                broadcast.output(OUTCOMES, outcome);
+                broadcast.output(STOPS, event);
             }
         }
 

@@ -3,8 +3,10 @@ package io.anju.jobs.topology;
 import io.anju.common.alert.Alert;
 import io.anju.common.topic.Topics;
 import io.anju.jobs.JobsSettings;
+import io.anju.jobs.command.StopEvent;
 import io.anju.jobs.command.StopOutcome;
 import io.anju.jobs.command.StopPortCommand;
+import io.anju.jobs.command.cap.StopCap;
 import io.anju.jobs.detect.DetectorSettings;
 import io.anju.jobs.detect.DeviceDetectors;
 import io.anju.jobs.detect.crowd.CrowdDensityDetector;
@@ -31,8 +33,9 @@ import java.util.Properties;
  * The alerting job, built for latency: decode and registry attributes chained to the Kafka source, then one shuffle
  * by device into {@link DeviceDetectors}, which holds every per-device rule. Only the rare signals go elsewhere:
  * camera detections to the compound's fire stage (CEP confirmation, building advisories, whose escalations come back
- * to the device detectors as a broadcast) and crowd readings to the zone-keyed crowd detector. Each detecting
- * operator writes to a sink chained to it.
+ * to the device detectors as a broadcast), crowd readings to the zone-keyed crowd detector, and what the device
+ * detectors say about automatic stops to the compound-keyed cap on mass cut-offs, which sends the commands. Each
+ * detecting operator writes to a sink chained to it.
  * <p>
  * Alerts, automatic {@code stop_port} commands and zone figures are written at least once, as soon as they are
  * emitted (no transaction waits for a checkpoint): after a restart from a checkpoint the revisions emitted since are
@@ -86,9 +89,14 @@ public final class AlertsJob {
         devices.sinkTo(sinks.alerts()).uid("alerts-of-devices").name("alerts of devices");
         compound.sinkTo(sinks.alerts()).uid("alerts-of-compounds").name("alerts of compounds");
         crowd.sinkTo(sinks.alerts()).uid("alerts-of-zones").name("alerts of zones");
-        devices.getSideOutput(DeviceDetectors.COMMANDS).sinkTo(sinks.commands())
+        SingleOutputStreamOperator<Alert> cap = devices.getSideOutput(DeviceDetectors.STOPS)
+                .keyBy(StopEvent::compoundId, Types.STRING)
+                .process(new StopCap(d.stopCap()))
+                .uid("stop-cap").name("cap on mass cut-offs");
+        cap.sinkTo(sinks.alerts()).uid("alerts-of-stop-cap").name("alerts of the stop cap");
+        cap.getSideOutput(StopCap.COMMANDS).sinkTo(sinks.commands())
                 .uid("stop-port-commands").name("automatic stop_port");
-        devices.getSideOutput(DeviceDetectors.OUTCOMES).sinkTo(sinks.stopOutcomes())
+        cap.getSideOutput(StopCap.OUTCOMES).sinkTo(sinks.stopOutcomes())
                 .uid("stop-port-outcomes").name("stop_port confirmations");
         crowd.getSideOutput(CrowdDensityDetector.ZONE_STATUS).sinkTo(sinks.zones())
                 .uid("zone-figures").name("zone figures");

@@ -4,6 +4,7 @@ import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertType;
 import io.anju.common.model.DeviceType;
 import io.anju.jobs.command.AutoStopPolicy;
+import io.anju.jobs.command.StopEvent;
 import io.anju.jobs.command.StopOutcome;
 import io.anju.jobs.command.StopPortCommand;
 import io.anju.jobs.detect.fire.Escalation;
@@ -41,12 +42,15 @@ import java.util.Set;
  * The per-device detectors ({@link DeviceDetectors}) in Flink's operator test harness, with what a detector's tests
  * need: feed a device's inputs and get the alerts they caused (only the alert types the test is about, so a port
  * overload test is not disturbed by the same charger's offline timer), move the watermark, send the compound's
- * escalations, look at one part's keyed state, snapshot and restore.
+ * escalations, look at one part's keyed state, snapshot and restore. What the detectors say about automatic stops
+ * ({@link DeviceDetectors#STOPS}) is read as the compound's cap would send it on when it holds nothing: the commands,
+ * the outcomes, and the {@code stop_unconfirmed} alerts among the alerts.
  */
 public final class DeviceHarness implements AutoCloseable {
     private final KeyedBroadcastOperatorTestHarness<String, DeviceInput, Escalation, Alert> h;
     private final Set<AlertType> observed;
     private int read;
+    private int stopAlertsRead;
     private int commandsRead;
     private int outcomesRead;
 
@@ -120,20 +124,30 @@ public final class DeviceHarness implements AutoCloseable {
         return newAlerts();
     }
 
-    /** Every observed alert so far, in order. */
+    /** Every observed alert so far: the detectors' own, then the {@code stop_unconfirmed} ones, each in order. */
     public List<Alert> all() {
-        return h.extractOutputValues().stream().filter(a -> observed.contains(a.type())).toList();
+        List<Alert> all = new ArrayList<>(h.extractOutputValues());
+        all.addAll(stopAlerts());
+        return all.stream().filter(a -> observed.contains(a.type())).toList();
     }
 
-    /** The automatic {@code stop_port} commands sent since the last call. */
-    public List<StopPortCommand> newCommands() {
-        List<StopPortCommand> all = new ArrayList<>();
-        var queue = h.getSideOutput(DeviceDetectors.COMMANDS);
+    /** Everything said about automatic stops so far, in order. */
+    public List<StopEvent> stops() {
+        List<StopEvent> all = new ArrayList<>();
+        var queue = h.getSideOutput(DeviceDetectors.STOPS);
         if (queue != null) {
-            for (StreamRecord<StopPortCommand> r : queue) {
+            for (StreamRecord<StopEvent> r : queue) {
                 all.add(r.getValue());
             }
         }
+        return all;
+    }
+
+    /** The automatic {@code stop_port} commands asked for (first stops and retries) since the last call. */
+    public List<StopPortCommand> newCommands() {
+        List<StopPortCommand> all = stops().stream()
+                .filter(e -> e.kind() == StopEvent.Kind.REQUEST || e.kind() == StopEvent.Kind.RETRY)
+                .map(StopEvent::command).toList();
         List<StopPortCommand> fresh = new ArrayList<>(all.subList(commandsRead, all.size()));
         commandsRead = all.size();
         return fresh;
@@ -141,16 +155,15 @@ public final class DeviceHarness implements AutoCloseable {
 
     /** The stop confirmations, retries and give-ups told since the last call. */
     public List<StopOutcome> newOutcomes() {
-        List<StopOutcome> all = new ArrayList<>();
-        var queue = h.getSideOutput(DeviceDetectors.OUTCOMES);
-        if (queue != null) {
-            for (StreamRecord<StopOutcome> r : queue) {
-                all.add(r.getValue());
-            }
-        }
+        List<StopOutcome> all = stops().stream().filter(e -> e.kind() == StopEvent.Kind.OUTCOME)
+                .map(StopEvent::outcome).toList();
         List<StopOutcome> fresh = new ArrayList<>(all.subList(outcomesRead, all.size()));
         outcomesRead = all.size();
         return fresh;
+    }
+
+    private List<Alert> stopAlerts() {
+        return stops().stream().filter(e -> e.kind() == StopEvent.Kind.UNCONFIRMED).map(StopEvent::alert).toList();
     }
 
     public OperatorSubtaskState snapshot(long checkpointId, long timestamp) throws Exception {
@@ -208,9 +221,12 @@ public final class DeviceHarness implements AutoCloseable {
 
     private List<Alert> newAlerts() {
         List<Alert> all = h.extractOutputValues();
-        List<Alert> fresh = all.subList(read, all.size()).stream().filter(a -> observed.contains(a.type())).toList();
+        List<Alert> fresh = new ArrayList<>(all.subList(read, all.size()));
         read = all.size();
-        return new ArrayList<>(fresh);
+        List<Alert> fromStops = stopAlerts();
+        fresh.addAll(fromStops.subList(stopAlertsRead, fromStops.size()));
+        stopAlertsRead = fromStops.size();
+        return new ArrayList<>(fresh.stream().filter(a -> observed.contains(a.type())).toList());
     }
 
     private static DeviceSeen seen(String deviceId, DeviceType type, long ts, ChargerTelemetry t) {

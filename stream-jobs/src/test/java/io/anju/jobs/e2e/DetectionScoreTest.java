@@ -162,4 +162,29 @@ class DetectionScoreTest {
         assertThat(cleared.results().get(0).why()).isEqualTo("no alert");
         assertThat(cleared.precision()).isEqualTo(1.0);
     }
+
+    private static DetectionScore.Fault runaway(String device, String compound) {
+        return new DetectionScore.Fault("thermal_runaway", device, compound, null, 1, T0, T0 + 30 * MIN,
+                AlertType.FIRE_RISK, Severity.RED, 15 * MIN);
+    }
+
+    private static Alert massCutoffHeld(String id, LocationChain where) {
+        return new Alert(id, "mass_cutoff_held:" + where.compoundId(), AlertType.MASS_CUTOFF_HELD, Severity.RED,
+                AlertStatus.RAISED, 1, SourceKind.COMPOUND, where.compoundId(), null, null, where, T0 + 10 * MIN,
+                T0 + 10 * MIN, 0, "", "confirm_stops", List.of());
+    }
+
+    @Test
+    void aMassCutoffHeld_isExplainedOnlyByTwoOrMoreFaultsThatStopPortsAtItsCompound() {
+        LocationChain cp2 = new LocationChain("sd", "c", "g", "cp-2", null);
+        List<Alert> held = List.of(massCutoffHeld("m1", CP), massCutoffHeld("m2", cp2));
+        DetectionScore two = new DetectionScore(List.of(runaway("chg-1", "cp-1"), runaway("chg-2", "cp-1"),
+                runaway("chg-3", "cp-2")), held);
+        assertThat(two.unexplained()).as("one fault at cp-2 cannot pass a cap").extracting(Episode::id)
+                .containsExactly("m2");
+        DetectionScore noStops = new DetectionScore(List.of(OVERLOAD, new DetectionScore.Fault("leakage", "chg-2",
+                "cp-1", null, null, T0, T0 + 30 * MIN, AlertType.LEAKAGE_FAULT, Severity.ORANGE, 2 * MIN)), held);
+        assertThat(noStops.unexplained()).as("a leakage fault stops no port").extracting(Episode::id)
+                .containsExactlyInAnyOrder("m1", "m2");
+    }
 }

@@ -19,6 +19,7 @@ import io.anju.common.registry.generate.RegistryGenerator;
 import io.anju.common.model.ChargerSpec;
 import io.anju.common.topic.Topics;
 import io.anju.jobs.JobsSettings;
+import io.anju.jobs.command.AutoStopPolicy;
 import io.anju.jobs.detect.DetectorSettings;
 import io.anju.jobs.history.InfluxServer;
 import io.anju.jobs.run.JobsRunner;
@@ -45,16 +46,19 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The alerting job on a real embedded broker, fed envelopes as the gateway writes them: the automatic stop of a
- * port on a red fire risk, offline detection when the whole stream has gone quiet, and a registry edit reaching
+ * port on a red fire risk, the cap on mass cut-offs, offline detection when the whole stream has gone quiet, and a registry edit reaching
  * the running job; and the history job beside it, writing to a real InfluxDB or failing without one.
  */
 class AlertsJobIT {
@@ -140,6 +144,116 @@ class AlertsJobIT {
             assertThat(command.path("reason").asText()).isEqualTo("alert " + red.id());
             assertThat(commands.keys()).containsExactly(station.id());
         }
+    }
+
+    /**
+     * Five ports of one compound turn red at once (port overloads, which that compound lets stop a port): three stops
+     * go out, the other two are held under one {@code mass_cutoff_held} alert naming them and the alerts that asked
+     * for them. Nobody obeys in this test, so the sent stops are retried and end in {@code stop_unconfirmed}; the held
+     * ones never. Another compound's stop at the same moment goes out: each compound has its own cap.
+     */
+    @Test
+    void moreStopsInACompoundThanItsCap_areHeldUnderOneAlert_andNeitherRetriedNorReportedUnconfirmed()
+            throws Exception {
+        Map<String, List<Device>> byCompound = generated.document().devices().stream()
+                .filter(d -> d.type() == DeviceType.CHARGER && d.location().compoundId() != null)
+                .collect(Collectors.groupingBy(d -> d.location().compoundId()));
+        List<Device> two = byCompound.values().stream().filter(l -> l.size() >= 2).findFirst().orElseThrow();
+        String compound = two.get(0).location().compoundId();
+        Device other = byCompound.entrySet().stream().filter(e -> !e.getKey().equals(compound)).findFirst()
+                .orElseThrow().getValue().get(0);
+        Set<AlertType> overloadsStop = Set.of(AlertType.FIRE_RISK, AlertType.PORT_OVERLOAD);
+        JobsSettings s = settings().withQuietAfter(Duration.ofSeconds(1)).withAutoStop(new AutoStopPolicy(
+                AutoStopPolicy.DEFAULT_TYPES, Map.of(compound, overloadsStop,
+                        other.location().compoundId(), overloadsStop)));
+        try (JobsRunner jobs = new JobsRunner(s, 0).start();
+             Tail alertsTail = new Tail(kafka.bootstrapServers(), Topics.ALERTS);
+             Tail commandsTail = new Tail(kafka.bootstrapServers(), Topics.COMMANDS);
+             Tail resultsTail = new Tail(kafka.bootstrapServers(), Topics.COMMAND_RESULTS)) {
+            // 1,250 W is 1.25 × the 1,000 W port limit: red at the first reading. Four minutes of readings carry
+            // event time past the sent stops' three attempts (60 s each).
+            for (long t = T0; t <= T0 + 240_000; t += 30_000) {
+                send(two.get(0), Channel.TELEMETRY, t, overloaded(t, 1, 2, 3));
+                send(two.get(1), Channel.TELEMETRY, t, overloaded(t, 1, 2));
+                send(other, Channel.TELEMETRY, t, overloaded(t, 1));
+            }
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> alerts(alertsTail).stream().filter(a -> a.type() == AlertType.STOP_UNCONFIRMED)
+                            .count() >= 4);
+            await().atMost(Duration.ofSeconds(30)).until(() -> commandsTail.values().size() >= 12
+                    && resultsTail.values().size() >= 2);
+            Thread.sleep(2_000);
+            List<Alert> alerts = alerts(alertsTail);
+
+            Set<String> asked = alerts.stream().filter(a -> a.type() == AlertType.PORT_OVERLOAD
+                    && a.severity() == Severity.RED && compound.equals(a.location().compoundId()))
+                    .map(Alert::id).collect(Collectors.toSet());
+            assertThat(asked).as("five red port overloads in the compound").hasSize(5);
+            List<JsonNode> commands = records(commandsTail);
+            Set<String> sent = commands.stream().map(c -> c.path("alertId").asText()).filter(asked::contains)
+                    .collect(Collectors.toSet());
+            assertThat(sent).as("the cap's three").hasSize(3);
+            Set<String> held = new HashSet<>(asked);
+            held.removeAll(sent);
+            assertThat(commands).as("three attempts of each stop sent, the other compound's too, nothing else")
+                    .hasSize(12)
+                    .noneMatch(c -> held.contains(c.path("alertId").asText()));
+
+            List<Alert> cap = alerts.stream().filter(a -> a.type() == AlertType.MASS_CUTOFF_HELD).toList();
+            assertThat(cap).as("one alert for the compound, raised then updated")
+                    .extracting(Alert::sourceId, Alert::status, Alert::revision)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(compound, AlertStatus.RAISED, 1),
+                            org.assertj.core.groups.Tuple.tuple(compound, AlertStatus.UPDATED, 2));
+            assertThat(cap).allSatisfy(a -> {
+                assertThat(a.severity()).isEqualTo(Severity.RED);
+                assertThat(a.recommendedAction()).isEqualTo("confirm_stops");
+            });
+            assertThat(cap.stream().flatMap(a -> a.evidence().stream()).map(e -> e.alertId()))
+                    .as("the alerts that asked for the held stops").containsExactlyInAnyOrderElementsOf(held);
+            Alert latest = cap.get(1);
+            assertThat(latest.summary()).startsWith("2 automatic stops held in " + compound);
+            alerts.stream().filter(a -> held.contains(a.id())).forEach(a -> assertThat(latest.summary())
+                    .contains(a.deviceId() + " port " + a.port() + " (port_overload)"));
+
+            List<Alert> unconfirmed = alerts.stream().filter(a -> a.type() == AlertType.STOP_UNCONFIRMED).toList();
+            Set<String> heldPorts = alerts.stream().filter(a -> held.contains(a.id())).map(Alert::sourceId)
+                    .collect(Collectors.toSet());
+            assertThat(unconfirmed).as("the four sent stops, none held").hasSize(4)
+                    .noneMatch(a -> heldPorts.contains(a.sourceId()));
+            List<JsonNode> results = records(resultsTail);
+            List<JsonNode> withheld = results.stream()
+                    .filter(r -> "withheld".equals(r.path("outcome").asText())).toList();
+            assertThat(withheld).extracting(r -> r.path("alertId").asText())
+                    .containsExactlyInAnyOrderElementsOf(held);
+            assertThat(results)
+                    .as("nothing but the withheld record about a held stop")
+                    .filteredOn(r -> held.contains(r.path("alertId").asText())).hasSize(2);
+        }
+    }
+
+    private static List<JsonNode> records(Tail tail) throws java.io.IOException {
+        List<JsonNode> records = new ArrayList<>();
+        for (byte[] v : tail.values()) {
+            records.add(Json.tree(v));
+        }
+        return records;
+    }
+
+    private static List<Alert> alerts(Tail tail) {
+        return tail.values().stream().map(v -> Json.fromBytes(v, Alert.class)).toList();
+    }
+
+    /** The given ports draw 1,250 W each at 35 °C. */
+    private static JsonNode overloaded(long ts, int... ports) {
+        ObjectNode p = Json.mapper().createObjectNode();
+        p.put("ts", ts).put("seq", 1).put("mainsV", 228.0).put("ambientC", 22.0).put("smoke", false)
+                .put("leakageMa", 2.0);
+        var array = p.putArray("ports");
+        for (int no : ports) {
+            array.addObject().put("no", no).put("state", "charging").put("voltageV", 48.0).put("currentA", 26.0)
+                    .put("powerW", 1_250.0).put("energyWh", 100).put("tempC", 35.0);
+        }
+        return p;
     }
 
     @Test

@@ -41,7 +41,7 @@ final class ChargerScenario {
     static DetectorSettings withStationOverload(StationOverloadSettings value) {
         DetectorSettings d = DetectorSettings.defaults();
         return new DetectorSettings(d.portOverload(), value, d.illegalLoad(), d.fireRisk(), d.elevator(), d.crowd(),
-                d.offline(), d.gate(), d.stopConfirm());
+                d.offline(), d.gate(), d.stopConfirm(), d.stopCap());
     }
 
     static long at(double seconds) {

@@ -49,7 +49,8 @@ abstract class FireFixtures {
     static DeviceHarness stations(FireRiskSettings settings) throws Exception {
         DetectorSettings d = DetectorSettings.defaults();
         return DeviceHarness.open(new DetectorSettings(d.portOverload(), d.stationOverload(), d.illegalLoad(),
-                settings, d.elevator(), d.crowd(), d.offline(), d.gate(), d.stopConfirm()), FireStages.STATION_TYPES);
+                settings, d.elevator(), d.crowd(), d.offline(), d.gate(), d.stopConfirm(), d.stopCap()),
+                FireStages.STATION_TYPES);
     }
 
     /** What the compound's stage sends while {@code bldg-3} of {@link #COMPOUND} has an open elevator advisory. */
