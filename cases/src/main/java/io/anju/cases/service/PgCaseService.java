@@ -120,6 +120,33 @@ public final class PgCaseService implements CaseService {
         return watched(change(tx -> intake.apply(tx, alert, clock.instant())));
     }
 
+    /**
+     * One transaction and one commit for the whole batch. The lanes' statements are pipelined on the transaction's
+     * connection (each lane waits only for its own answers), so the batch costs about as many round trips as its
+     * longest lane, not the sum of them. The cases of the batch share the time their transaction started.
+     */
+    @Override
+    public Future<Void> applyAlerts(List<List<Alert>> lanes) {
+        List<CaseRecord> applied = new ArrayList<>();
+        return change(tx -> {
+            Instant now = clock.instant();
+            List<Future<Void>> chains = new ArrayList<>(lanes.size());
+            for (List<Alert> lane : lanes) {
+                Future<Void> chain = Future.succeededFuture();
+                for (Alert alert : lane) {
+                    // The callbacks of one connection run on its one event loop: the list needs no lock.
+                    chain = chain.compose(v -> intake.apply(tx, alert, now).map(c -> {
+                        applied.add(c);
+                        return null;
+                    }));
+                }
+                chains.add(chain);
+            }
+            // join, not all: the transaction ends only once every lane has stopped using it.
+            return Future.join(chains);
+        }).onSuccess(v -> applied.forEach(this::announceDue)).mapEmpty();
+    }
+
     @Override
     public Future<CaseRecord> report(Principal who, NewCase request) {
         return attempt(() -> {
@@ -275,11 +302,13 @@ public final class PgCaseService implements CaseService {
 
     /** Tells the watch when the committed case is next due for supervision, so a near deadline is not missed. */
     private Future<CaseRecord> watched(Future<CaseRecord> committed) {
-        return committed.onSuccess(c -> {
-            if (c != null && c.nextSupervisionAt() != null) {
-                watch.due(c.nextSupervisionAt());
-            }
-        });
+        return committed.onSuccess(this::announceDue);
+    }
+
+    private void announceDue(CaseRecord c) {
+        if (c != null && c.nextSupervisionAt() != null) {
+            watch.due(c.nextSupervisionAt());
+        }
     }
 
     /** Turns a refusal thrown while preparing a request into a failed future. */
