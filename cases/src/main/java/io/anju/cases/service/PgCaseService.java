@@ -61,6 +61,8 @@ import java.util.function.Supplier;
 public final class PgCaseService implements CaseService {
     private static final Logger LOG = LoggerFactory.getLogger(PgCaseService.class);
     private static final String ONE_OPEN_PER_KEY = "cases_one_open_per_key";
+    /** SQLSTATE class 22: a value PostgreSQL cannot store (a NUL in text, a number out of range, ...). */
+    private static final String DATA_EXCEPTION = "22";
     private static final Set<Role> OPERATORS = Set.of(Role.DISTRICT_OPERATOR, Role.SUB_DISTRICT_OPERATOR,
             Role.COMMUNITY_OPERATOR);
 
@@ -112,6 +114,10 @@ public final class PgCaseService implements CaseService {
                         alert.revision(), alert.dedupKey());
                 return applyAlertOnce(alert);
             }
+            if (err instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith(DATA_EXCEPTION)) {
+                // The same record would fail the same way every time: it is bad input, not an outage.
+                return Future.failedFuture(CaseException.invalid("the case store cannot take it: " + pg.getMessage()));
+            }
             return Future.failedFuture(err);
         });
     }
@@ -128,6 +134,8 @@ public final class PgCaseService implements CaseService {
     @Override
     public Future<Void> applyAlerts(List<List<Alert>> lanes) {
         List<CaseRecord> applied = new ArrayList<>();
+        // An applier whose outbox reads each unit's people once for the whole batch.
+        AlertApplier batch = new AlertApplier(router, new CaseChanges(outbox.forOneTransaction()), deadlines);
         return change(tx -> {
             Instant now = clock.instant();
             List<Future<Void>> chains = new ArrayList<>(lanes.size());
@@ -135,7 +143,7 @@ public final class PgCaseService implements CaseService {
                 Future<Void> chain = Future.succeededFuture();
                 for (Alert alert : lane) {
                     // The callbacks of one connection run on its one event loop: the list needs no lock.
-                    chain = chain.compose(v -> intake.apply(tx, alert, now).map(c -> {
+                    chain = chain.compose(v -> batch.apply(tx, alert, now).map(c -> {
                         applied.add(c);
                         return null;
                     }));
