@@ -189,6 +189,7 @@ public final class CasesBench implements Callable<Integer> {
         }
         producer.flush();
         List<CaseRecord> cases = awaitCases(server, Set.copyOf(keys), Duration.ofMinutes(5));
+        awaitNotified(keys);
         CostMeter.Reading after = cost.read();
         List<Long> toCase = new ArrayList<>();
         List<Long> toWebhook = new ArrayList<>();
@@ -225,6 +226,7 @@ public final class CasesBench implements Callable<Integer> {
         producer.flush();
         long sent = System.currentTimeMillis();
         long lastCommitted = awaitApplied(server, appliedBefore + devices.size(), Duration.ofMinutes(5));
+        long lastNotified = awaitNotified(keys);
         CostMeter.Reading after = cost.read();
         List<Long> toCase = toCase(awaitCases(server, Set.copyOf(keys), Duration.ofMinutes(1)));
         double secondsTaken = (lastCommitted - start) / 1e3;
@@ -232,7 +234,8 @@ public final class CasesBench implements Callable<Integer> {
                 .append(" device-offline alerts, one per device of the registry, sent at once (the producer took ")
                 .append(sent - start).append(" ms): the last case committed **")
                 .append(lastCommitted - start).append(" ms** after the first alert was sent, **")
-                .append(String.format("%.0f", devices.size() / secondsTaken)).append(" alerts/s**.\n\n")
+                .append(String.format("%.0f", devices.size() / secondsTaken)).append(" alerts/s**; the last `opened` "
+                        + "notice reached the webhook receiver ").append(lastNotified - start).append(" ms after it.\n\n")
                 .append(TABLE_HEAD).append(row("alert emitted → case committed", toCase)).append('\n')
                 .append(CostMeter.describe(before, after, devices.size()));
     }
@@ -258,6 +261,7 @@ public final class CasesBench implements Callable<Integer> {
         producer.flush();
         long sent = System.currentTimeMillis();
         long lastCommitted = awaitApplied(server, appliedBefore + total, Duration.ofMinutes(15));
+        long lastNotified = awaitNotified(keys);
         CostMeter.Reading after = cost.read();
         List<Long> toCase = toCase(awaitCases(server, Set.copyOf(keys), Duration.ofMinutes(1)));
         report.append("### Sustained intake\n\n").append(total).append(" alerts offered at ").append(sustainedRate)
@@ -266,7 +270,8 @@ public final class CasesBench implements Callable<Integer> {
                         + "committed ").append(lastCommitted - sent).append(" ms after the last alert was sent; **")
                 .append(String.format("%.0f", total / ((lastCommitted - start) / 1e3)))
                 .append(" alerts/s** became cases (each: its receipt, case row, audit "
-                        + "event and outbox rows).\n\n")
+                        + "event and outbox rows); the last `opened` notice reached the webhook receiver ")
+                .append(lastNotified - sent).append(" ms after the last alert was sent.\n\n")
                 .append(TABLE_HEAD).append(row("alert emitted → case committed", toCase)).append('\n')
                 .append(CostMeter.describe(before, after, total));
     }
@@ -291,6 +296,23 @@ public final class CasesBench implements Callable<Integer> {
             Thread.sleep(2);
         }
         return System.currentTimeMillis();
+    }
+
+    /**
+     * Waits until the webhook receiver holds the {@code opened} notice of every key (at most two minutes), so that a
+     * phase's cost includes the notifier's work; returns when the last one arrived (now, if some never did).
+     */
+    private long awaitNotified(List<String> keys) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!webhookArrivals.keySet().containsAll(keys)) {
+            if (System.nanoTime() > deadline) {
+                LOG.warn("{} of {} notices reached the webhook receiver", keys.stream()
+                        .filter(webhookArrivals::containsKey).count(), keys.size());
+                return System.currentTimeMillis();
+            }
+            Thread.sleep(20);
+        }
+        return keys.stream().mapToLong(webhookArrivals::get).max().orElse(System.currentTimeMillis());
     }
 
     /** Per case, alert emitted → case written, as its committing transaction recorded it ({@code created_at}). */
