@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 /**
  * What a bench phase cost, to tell where the ceiling is: CPU of this JVM (the service, the broker and the bench's
  * producer), CPU of the embedded PostgreSQL (its postmaster and every backend), the rest of the machine's busy CPU
- * (other processes), and PostgreSQL's commits. CPU comes from {@code /proc}, so PostgreSQL's and the
- * machine's are left out off Linux; the counters from PostgreSQL's statistics views.
+ * (other processes), and PostgreSQL's commits (from its statistics view). CPU comes from {@code /proc}, so
+ * PostgreSQL's and the machine's are left out off Linux.
  */
 final class CostMeter {
     /** Linux's USER_HZ: /proc counts CPU in hundredths of a second. */
