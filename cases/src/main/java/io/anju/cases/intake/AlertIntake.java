@@ -3,6 +3,7 @@ package io.anju.cases.intake;
 import io.anju.cases.model.CaseException;
 import io.anju.cases.service.CaseService;
 import io.anju.common.alert.Alert;
+import io.vertx.pgclient.PgException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -189,8 +190,9 @@ public final class AlertIntake implements AutoCloseable {
     }
 
     /**
-     * The share's lanes in one transaction; if it fails, lane by lane and record by record, each in a transaction of
-     * its own, which quarantines a record the service refuses and holds one the store cannot take.
+     * The share's lanes in one transaction. If the store refused it (a record it refuses, a write race), lane by lane
+     * and record by record, each in a transaction of its own, which quarantines the record at fault; if the store did
+     * not answer, the whole share is held for the retry.
      */
     private void applyTogether(List<List<KeyLanes.Item>> share) {
         if (stopping.getCount() == 0) {
@@ -204,8 +206,16 @@ public final class AlertIntake implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+        } catch (TimeoutException e) {
+            held(share.get(0).get(0).record(), "no answer from the case store within " + STEP_TIMEOUT.toSeconds() + " s");
+            return;
+        } catch (ExecutionException | RuntimeException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            if (!(cause instanceof CaseException || cause instanceof PgException)) {
+                // The store did not answer (an outage): the whole share waits for the retry, as one record would.
+                held(share.get(0).get(0).record(), cause.toString());
+                return;
+            }
             LOG.debug("a transaction of {} alert records failed ({}); applying them one at a time", records,
                     cause.toString());
             metrics.sharedFailed();
