@@ -40,9 +40,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Reads {@code anju.alerts} into the {@link CaseService}. Each polled batch is split into lanes by dedup key
  * ({@link KeyLanes}), and the lanes are dealt into up to {@link IntakeSettings#concurrency} shares applied at the same
  * time, each in one transaction ({@link CaseService#applyAlerts}): the records of one key one after the other in offset
- * order, so the revisions of one dedup key never race, and one commit for the whole share. When a share's transaction
- * fails, its records are applied again one per transaction ({@link CaseService#applyAlert}), which finds the record at
- * fault. An offset is committed only up to the first record of its partition whose case transaction has not
+ * order, so the revisions of one dedup key never race, and one commit for the whole share. When the store refuses a
+ * share's transaction, its records are applied again one per transaction ({@link CaseService#applyAlert}), which finds
+ * the record at fault; when the store does not answer, the share is held like a single record. An offset is committed only up to the first record of its partition whose case transaction has not
  * committed, so a crash or restart re-reads at most the uncommitted tail, which the service ignores as repeats
  * (idempotent per alert id and revision), as it ignores the revisions the at-least-once alerting job writes again
  * after its own restarts. When the case store fails, the record is held (its lane stops, the partition seeks back to
