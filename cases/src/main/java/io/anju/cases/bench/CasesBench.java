@@ -97,6 +97,7 @@ public final class CasesBench implements Callable<Integer> {
     private int escalationRate = 5;
 
     private final Map<String, Long> webhookArrivals = new ConcurrentHashMap<>();
+    private CostMeter cost;
 
     /** The report to the command's output, and appended to {@code --out} when given. */
     private void publish(CharSequence report) {
@@ -156,6 +157,7 @@ public final class CasesBench implements Callable<Integer> {
                             + "the case service and a local webhook receiver in one JVM; intake.concurrency ")
                     .append(intakeConcurrency != null ? intakeConcurrency : IntakeSettings.DEFAULT_CONCURRENCY).append(".\n\n");
             Source source = new Source(chargers);
+            cost = new CostMeter(dir.resolve("data").resolve("cases").resolve("postgres"));
             latencyPhase(server, producer, source, report);
             burstPhase(server, producer, registry, report);
             sustainedPhase(server, producer, source, report);
@@ -174,6 +176,7 @@ public final class CasesBench implements Callable<Integer> {
         long intervalNs = 1_000_000_000L / rate;
         long next = System.nanoTime();
         List<String> keys = new ArrayList<>();
+        CostMeter.Reading before = cost.read();
         for (int i = 0; i < total; i++) {
             LockSupport.parkNanos(next - System.nanoTime());
             next += intervalNs;
@@ -186,6 +189,8 @@ public final class CasesBench implements Callable<Integer> {
         }
         producer.flush();
         List<CaseRecord> cases = awaitCases(server, Set.copyOf(keys), Duration.ofMinutes(5));
+        awaitNotified(keys);
+        CostMeter.Reading after = cost.read();
         List<Long> toCase = new ArrayList<>();
         List<Long> toWebhook = new ArrayList<>();
         for (CaseRecord c : cases) {
@@ -201,7 +206,7 @@ public final class CasesBench implements Callable<Integer> {
                 .append(TABLE_HEAD)
                 .append(row("alert emitted → case committed", toCase))
                 .append(row("alert emitted → webhook receiver has the notification", toWebhook))
-                .append('\n');
+                .append('\n').append(CostMeter.describe(before, after, total));
     }
 
     /** Every device of the district goes offline at once: one device-offline alert each, sent as one burst. */
@@ -211,6 +216,7 @@ public final class CasesBench implements Callable<Integer> {
         LOG.info("burst phase: {} device-offline alerts at once ...", devices.size());
         double appliedBefore = applied(server);
         List<String> keys = new ArrayList<>();
+        CostMeter.Reading before = cost.read();
         long start = System.currentTimeMillis();
         for (Device d : devices) {
             Alert a = offline(d, System.currentTimeMillis());
@@ -220,14 +226,18 @@ public final class CasesBench implements Callable<Integer> {
         producer.flush();
         long sent = System.currentTimeMillis();
         long lastCommitted = awaitApplied(server, appliedBefore + devices.size(), Duration.ofMinutes(5));
+        long lastNotified = awaitNotified(keys);
+        CostMeter.Reading after = cost.read();
         List<Long> toCase = toCase(awaitCases(server, Set.copyOf(keys), Duration.ofMinutes(1)));
         double secondsTaken = (lastCommitted - start) / 1e3;
         report.append("### District-wide outage burst\n\n").append(devices.size())
                 .append(" device-offline alerts, one per device of the registry, sent at once (the producer took ")
                 .append(sent - start).append(" ms): the last case committed **")
                 .append(lastCommitted - start).append(" ms** after the first alert was sent, **")
-                .append(String.format("%.0f", devices.size() / secondsTaken)).append(" alerts/s**.\n\n")
-                .append(TABLE_HEAD).append(row("alert emitted → case committed", toCase)).append('\n');
+                .append(String.format("%.0f", devices.size() / secondsTaken)).append(" alerts/s**; the last `opened` "
+                        + "notice reached the webhook receiver ").append(lastNotified - start).append(" ms after it.\n\n")
+                .append(TABLE_HEAD).append(row("alert emitted → case committed", toCase)).append('\n')
+                .append(CostMeter.describe(before, after, devices.size()));
     }
 
     /** Alerts at a steady high rate, each a new case: does the intake keep up, and how long does each take? */
@@ -237,6 +247,7 @@ public final class CasesBench implements Callable<Integer> {
         LOG.info("sustained phase: {} alerts at {}/s ...", total, sustainedRate);
         double appliedBefore = applied(server);
         List<String> keys = new ArrayList<>();
+        CostMeter.Reading before = cost.read();
         long start = System.currentTimeMillis();
         long intervalNs = 1_000_000_000L / sustainedRate;
         long next = System.nanoTime();
@@ -250,15 +261,19 @@ public final class CasesBench implements Callable<Integer> {
         producer.flush();
         long sent = System.currentTimeMillis();
         long lastCommitted = awaitApplied(server, appliedBefore + total, Duration.ofMinutes(15));
+        long lastNotified = awaitNotified(keys);
+        CostMeter.Reading after = cost.read();
         List<Long> toCase = toCase(awaitCases(server, Set.copyOf(keys), Duration.ofMinutes(1)));
         report.append("### Sustained intake\n\n").append(total).append(" alerts offered at ").append(sustainedRate)
                 .append("/s for ").append(sustainedSeconds).append(" s (sent in ")
                 .append(String.format("%.1f", (sent - start) / 1e3)).append(" s), each a new case: the last case "
                         + "committed ").append(lastCommitted - sent).append(" ms after the last alert was sent; **")
                 .append(String.format("%.0f", total / ((lastCommitted - start) / 1e3)))
-                .append(" alerts/s** became cases (each: one transaction with the receipt, the case row, its audit "
-                        + "event and its outbox rows).\n\n")
-                .append(TABLE_HEAD).append(row("alert emitted → case committed", toCase)).append('\n');
+                .append(" alerts/s** became cases (each: its receipt, case row, audit "
+                        + "event and outbox rows); the last `opened` notice reached the webhook receiver ")
+                .append(lastNotified - sent).append(" ms after the last alert was sent.\n\n")
+                .append(TABLE_HEAD).append(row("alert emitted → case committed", toCase)).append('\n')
+                .append(CostMeter.describe(before, after, total));
     }
 
     /** Alert records the intake has applied so far (each after its case transaction committed). */
@@ -281,6 +296,23 @@ public final class CasesBench implements Callable<Integer> {
             Thread.sleep(2);
         }
         return System.currentTimeMillis();
+    }
+
+    /**
+     * Waits until the webhook receiver holds the {@code opened} notice of every key (at most two minutes), so that a
+     * phase's cost includes the notifier's work; returns when the last one arrived (now, if some never did).
+     */
+    private long awaitNotified(List<String> keys) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!webhookArrivals.keySet().containsAll(keys)) {
+            if (System.nanoTime() > deadline) {
+                LOG.warn("{} of {} notices reached the webhook receiver", keys.stream()
+                        .filter(webhookArrivals::containsKey).count(), keys.size());
+                return System.currentTimeMillis();
+            }
+            Thread.sleep(20);
+        }
+        return keys.stream().mapToLong(webhookArrivals::get).max().orElse(System.currentTimeMillis());
     }
 
     /** Per case, alert emitted → case written, as its committing transaction recorded it ({@code created_at}). */

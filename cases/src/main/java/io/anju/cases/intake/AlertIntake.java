@@ -3,6 +3,7 @@ package io.anju.cases.intake;
 import io.anju.cases.model.CaseException;
 import io.anju.cases.service.CaseService;
 import io.anju.common.alert.Alert;
+import io.vertx.pgclient.PgException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,16 +37,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Reads {@code anju.alerts} into {@link CaseService#applyAlert}. Each polled batch is split into lanes by dedup key
- * ({@link KeyLanes}); up to {@link IntakeSettings#concurrency} lanes are applied at the same time, each on its own
- * transaction per record, while the records of one key are applied one after the other in offset order: the
- * revisions of one dedup key never race. An offset is committed only up to the first record of its partition whose
- * case transaction has not committed, so a crash or restart re-reads at most the uncommitted tail, which the service
- * ignores as repeats (idempotent per alert id and revision), as it ignores the revisions the at-least-once alerting
- * job writes again after its own restarts. When the case store fails, the record is held (its lane stops, the
- * partition seeks back to it) and retried after {@link IntakeSettings#retryBackoff}, never skipped. A record that is
- * not a usable alert, or that the service refuses as invalid, goes to {@code anju.quarantine} with its reason and the
- * intake moves past it.
+ * Reads {@code anju.alerts} into the {@link CaseService}. Each polled batch is split into lanes by dedup key
+ * ({@link KeyLanes}), and the lanes are dealt into up to {@link IntakeSettings#concurrency} shares applied at the same
+ * time, each in one transaction ({@link CaseService#applyAlerts}): the records of one key one after the other in offset
+ * order, so the revisions of one dedup key never race, and one commit for the whole share. When the store refuses a
+ * share's transaction, its records are applied again one per transaction ({@link CaseService#applyAlert}), which finds
+ * the record at fault; when the store does not answer, the share is held like a single record. An offset is committed only up to the first record of its partition whose case transaction has not
+ * committed, so a crash or restart re-reads at most the uncommitted tail, which the service ignores as repeats
+ * (idempotent per alert id and revision), as it ignores the revisions the at-least-once alerting job writes again
+ * after its own restarts. When the case store fails, the record is held (its lane stops, the partition seeks back to
+ * it) and retried after {@link IntakeSettings#retryBackoff}, never skipped. A record that is not a usable alert, or
+ * that the service refuses as invalid, goes to {@code anju.quarantine} with its reason and the intake moves past it.
  */
 public final class AlertIntake implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertIntake.class);
@@ -154,13 +156,20 @@ public final class AlertIntake implements AutoCloseable {
     }
 
     /**
-     * Applies the batch's lanes, {@link IntakeSettings#concurrency} at a time, then notes what may be committed and
-     * seeks each unfinished partition back to its first record not done. Returns true when a record was held back
-     * for a retry (rather than left because the intake is stopping).
+     * Applies the batch's shares of alerts, {@link IntakeSettings#concurrency} transactions at a time, and quarantines
+     * its unusable records; then notes what may be committed and seeks each unfinished partition back to its first
+     * record not done. Returns true when a record was held back for a retry (rather than left because the intake is
+     * stopping).
      */
     private boolean apply(KeyLanes batch) throws InterruptedException {
         List<Callable<Void>> work = new ArrayList<>();
-        for (List<KeyLanes.Item> lane : batch.lanes()) {
+        for (List<List<KeyLanes.Item>> share : batch.shares(settings.concurrency())) {
+            work.add(() -> {
+                applyTogether(share);
+                return null;
+            });
+        }
+        for (List<KeyLanes.Item> lane : batch.unusable()) {
             work.add(() -> {
                 applyInOrder(lane);
                 return null;
@@ -178,6 +187,50 @@ public final class AlertIntake implements AutoCloseable {
         // Not finished this round: the next poll must return them again (close() leaves them uncommitted).
         resume.forEach(consumer::seek);
         return !resume.isEmpty() && stopping.getCount() > 0;
+    }
+
+    /**
+     * The share's lanes in one transaction. If the store refused it (a record it refuses, a write race), lane by lane
+     * and record by record, each in a transaction of its own, which quarantines the record at fault; if the store did
+     * not answer, the whole share is held for the retry.
+     */
+    private void applyTogether(List<List<KeyLanes.Item>> share) {
+        if (stopping.getCount() == 0) {
+            return;
+        }
+        List<List<Alert>> lanes = share.stream().map(lane -> lane.stream().map(KeyLanes.Item::alert).toList()).toList();
+        int records = lanes.stream().mapToInt(List::size).sum();
+        try {
+            cases.applyAlerts(lanes).toCompletionStage().toCompletableFuture()
+                    .get(STEP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (TimeoutException e) {
+            held(share.get(0).get(0).record(), "no answer from the case store within " + STEP_TIMEOUT.toSeconds() + " s");
+            return;
+        } catch (ExecutionException | RuntimeException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            if (!(cause instanceof CaseException || cause instanceof PgException)) {
+                // The store did not answer (an outage): the whole share waits for the retry, as one record would.
+                held(share.get(0).get(0).record(), cause.toString());
+                return;
+            }
+            LOG.debug("a transaction of {} alert records failed ({}); applying them one at a time", records,
+                    cause.toString());
+            metrics.sharedFailed();
+            share.forEach(this::applyInOrder);
+            return;
+        }
+        metrics.shared(records);
+        long now = System.currentTimeMillis();
+        for (List<KeyLanes.Item> lane : share) {
+            for (KeyLanes.Item item : lane) {
+                metrics.applied(item.alert().emittedAt(), now);
+                item.done();
+            }
+        }
+        recovered();
     }
 
     /** One key's records, one after the other; a held record stops the lane, so nothing of its key overtakes it. */

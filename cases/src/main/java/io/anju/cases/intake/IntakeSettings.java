@@ -15,9 +15,10 @@ import java.time.Duration;
  * @param retryBackoff   wait before retrying an alert the database could not take ({@code intake.retryBackoff});
  *                       default 1 s, 10 ms–10 min
  * @param maxPollRecords records per poll ({@code intake.maxPollRecords}); default 500, 1–10,000
- * @param concurrency    dedup keys applied at the same time, each on a connection of the service's pool
- *                       ({@code intake.concurrency}); default 8, 1–64. The records of one key are always applied one
- *                       after the other, in offset order
+ * @param concurrency    transactions a polled batch is applied in at the same time, each on a connection of the
+ *                       service's pool, the batch's dedup keys dealt whole into them ({@code intake.concurrency});
+ *                       default 8, 1–64. The records of one key are always applied one after the other, in offset
+ *                       order
  */
 public record IntakeSettings(String bootstrap, String topic, String groupId, Duration pollTimeout, Duration retryBackoff,
                              int maxPollRecords, int concurrency) {

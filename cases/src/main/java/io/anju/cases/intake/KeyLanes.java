@@ -1,5 +1,6 @@
 package io.anju.cases.intake;
 
+import io.anju.common.alert.Alert;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -15,7 +16,8 @@ import java.util.Map;
 /**
  * One polled batch split into lanes, one per dedup key, each holding its key's records in offset order. Lanes may be
  * applied at the same time; the records of one lane only one after the other. A record that is not a usable alert
- * has no key: the unusable records of a partition share a lane of their own. Once the lanes ran, {@link #committable} and {@link #resumeAt} say how far
+ * has no key: the unusable records of a partition share a lane of their own. The lanes of usable alerts are dealt into
+ * {@link #shares}, one transaction each. Once the lanes ran, {@link #committable} and {@link #resumeAt} say how far
  * each partition got: up to its first record not done, so no offset is committed past a record not applied.
  */
 final class KeyLanes {
@@ -37,6 +39,11 @@ final class KeyLanes {
 
         DecodedAlert decoded() {
             return decoded;
+        }
+
+        /** The alert, for an item of a lane of usable alerts. */
+        Alert alert() {
+            return ((DecodedAlert.Valid) decoded).alert();
         }
 
         /** Applied (or quarantined): it need not be read again. Set by the thread that applied it. */
@@ -71,6 +78,30 @@ final class KeyLanes {
     /** The lanes, in the order their first record was read. */
     Collection<List<Item>> lanes() {
         return lanes.values();
+    }
+
+    /**
+     * The lanes of usable alerts dealt in turn into at most {@code n} shares, each to be applied in one transaction:
+     * every lane whole in one share, so one key's records stay in order.
+     */
+    List<List<List<Item>>> shares(int n) {
+        List<List<List<Item>>> shares = new ArrayList<>();
+        int i = 0;
+        for (List<Item> lane : lanes.values()) {
+            if (!(lane.get(0).decoded() instanceof DecodedAlert.Valid)) {
+                continue;
+            }
+            if (shares.size() < n) {
+                shares.add(new ArrayList<>());
+            }
+            shares.get(i++ % n).add(lane);
+        }
+        return shares;
+    }
+
+    /** The lanes of records that are not usable alerts, one per partition that has any. */
+    List<List<Item>> unusable() {
+        return lanes.values().stream().filter(lane -> lane.get(0).decoded() instanceof DecodedAlert.Invalid).toList();
     }
 
     /** Per partition with at least one record done from its start, the offset after that run of done records. */

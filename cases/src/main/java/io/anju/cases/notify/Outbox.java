@@ -14,4 +14,12 @@ public interface Outbox {
 
     /** Called after commit; a no-op when the dispatcher will poll soon anyway. */
     void wake();
+
+    /**
+     * This outbox for one transaction that queues the notices of many cases (the intake's batches): it may look up
+     * once what is the same for all of them. Use it for that transaction only.
+     */
+    default Outbox forOneTransaction() {
+        return this;
+    }
 }

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ public final class OutboxDispatcher {
             "update outbox set delivered_at = $2, attempts = attempts + 1, last_error = null where id = $1";
     private static final String FIRST_NOTIFIED = """
             update cases set first_notified_at = $2 where id = $1 and first_notified_at is null
-            returning coalesce(alert_emitted_at, created_at) as since""";
+            returning coalesce(alert_emitted_at, created_at) as since, first_notified_at as notified""";
     private static final String RETRY =
             "update outbox set attempts = attempts + 1, next_attempt_at = $2, last_error = $3 where id = $1";
     private static final String FAILED =
@@ -181,7 +182,11 @@ public final class OutboxDispatcher {
         }
     }
 
-    /** One round: claims due rows, delivers them, records the outcomes. Yields the number of rows handled. */
+    /**
+     * One round: claims due rows, delivers them, records the outcomes. The rows delivered are recorded together, in one
+     * transaction once the round's attempts are over (each with the time its delivery completed); a failed one in a
+     * transaction of its own, as its retry or give-up needs. Yields the number of rows handled.
+     */
     Future<Integer> dispatchDue() {
         if (channelNames.length == 0) {
             return Future.succeededFuture(0);
@@ -191,6 +196,8 @@ public final class OutboxDispatcher {
                         .execute(Tuple.of(at(now), at(now.plus(settings.lease())), channelNames, settings.batchSize())))
                 .compose(rows -> {
                     List<OutboxRow> claimed = toRows(rows);
+                    // Filled by the channels' completions, which may run on other event loops.
+                    List<Delivered> delivered = Collections.synchronizedList(new ArrayList<>());
                     List<Future<Void>> outcomes = new ArrayList<>(claimed.size());
                     for (OutboxRow row : claimed) {
                         DeliveryChannel channel = channels.get(row.channel());
@@ -198,10 +205,16 @@ public final class OutboxDispatcher {
                         long started = System.nanoTime();
                         outcomes.add(attempt(channel, row).transform(ar -> {
                             Attempt a = new Attempt(row, startedAt, (System.nanoTime() - started) / 1_000_000);
-                            return ar.succeeded() ? delivered(channel, a, ar.result()) : failed(channel, a, ar.cause());
+                            if (ar.succeeded()) {
+                                count(row.channel(), "delivered");
+                                delivered.add(new Delivered(channel, a, ar.result(), clock.instant()));
+                                return Future.succeededFuture();
+                            }
+                            return failed(channel, a, ar.cause());
                         }));
                     }
-                    return Future.join(outcomes).transform(ar -> Future.succeededFuture(claimed.size()));
+                    return Future.join(outcomes).transform(ar -> recordDelivered(List.copyOf(delivered)))
+                            .transform(ar -> Future.succeededFuture(claimed.size()));
                 });
     }
 
@@ -242,28 +255,45 @@ public final class OutboxDispatcher {
         return result.future();
     }
 
-    private Future<Void> delivered(DeliveryChannel channel, Attempt a, Integer httpStatus) {
-        Instant now = clock.instant();
-        OutboxRow row = a.row();
-        count(row.channel(), "delivered");
-        return pool.withTransaction(conn -> conn.preparedQuery(DELIVERED).execute(Tuple.of(row.id(), at(now)))
-                .compose(ignored -> DeliveryAttempts.record(conn, row, a.startedAt(), DeliveryAttempts.DELIVERED,
-                        httpStatus, null, a.durationMs()))
-                .compose(ignored -> channel.reachesPeople()
-                        ? conn.preparedQuery(FIRST_NOTIFIED).execute(Tuple.of(row.caseId(), at(now)))
-                        : Future.succeededFuture(null))
+    /** A row delivered: its attempt, the receiver's answer and when the delivery completed. */
+    private record Delivered(DeliveryChannel channel, Attempt attempt, Integer httpStatus, Instant at) {
+    }
+
+    /**
+     * Marks the round's delivered rows, records their attempts and the first people-facing delivery of each case, in
+     * one transaction: a round of many notices costs one commit, not one per row.
+     */
+    private Future<Void> recordDelivered(List<Delivered> delivered) {
+        if (delivered.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        List<Tuple> marks = new ArrayList<>(delivered.size());
+        List<Tuple> firsts = new ArrayList<>();
+        for (Delivered d : delivered) {
+            marks.add(Tuple.of(d.attempt().row().id(), at(d.at())));
+            if (d.channel().reachesPeople()) {
+                firsts.add(Tuple.of(d.attempt().row().caseId(), at(d.at())));
+            }
+        }
+        return pool.withTransaction(conn -> conn.preparedQuery(DELIVERED).executeBatch(marks)
+                        .compose(ignored -> Future.join(delivered.stream().map(d -> DeliveryAttempts.record(conn,
+                                d.attempt().row(), d.attempt().startedAt(), DeliveryAttempts.DELIVERED, d.httpStatus(),
+                                null, d.attempt().durationMs())).toList()))
+                        .compose(ignored -> firsts.isEmpty() ? Future.succeededFuture((RowSet<Row>) null)
+                                : conn.preparedQuery(FIRST_NOTIFIED).executeBatch(firsts)))
                 .map(first -> {
-                    if (first != null && first.size() == 1) {
-                        OffsetDateTime since = first.iterator().next().getOffsetDateTime("since");
-                        Duration took = Duration.between(since.toInstant(), now);
-                        alertToNotification.record(took.isNegative() ? Duration.ZERO : took);
-                        LOG.debug("case {} first notified on {} {} ms after its alert", row.caseId(), row.channel(),
-                                took.toMillis());
+                    for (RowSet<Row> r = first; r != null; r = r.next()) {
+                        for (Row row : r) {
+                            OffsetDateTime since = row.getOffsetDateTime("since");
+                            OffsetDateTime notified = row.getOffsetDateTime("notified");
+                            Duration took = Duration.between(since.toInstant(), notified.toInstant());
+                            alertToNotification.record(took.isNegative() ? Duration.ZERO : took);
+                        }
                     }
                     return (Void) null;
-                }))
-                .onFailure(e -> LOG.warn("outbox row {} was delivered on {} but not marked: {} (it may go out again)",
-                        row.id(), row.channel(), e.toString()));
+                })
+                .onFailure(e -> LOG.warn("{} outbox rows were delivered but not marked: {} (they may go out again)",
+                        delivered.size(), e.toString()));
     }
 
     private Future<Void> failed(DeliveryChannel channel, Attempt a, Throwable cause) {

@@ -61,6 +61,12 @@ public final class AddressedOutbox implements Outbox {
         delegate.wake();
     }
 
+    /** Reads each unit's rota and contacts once for the transaction (on-duty is still worked out per notice). */
+    @Override
+    public Outbox forOneTransaction() {
+        return new AddressedOutbox(delegate.forOneTransaction(), resolver.remembering(), signer, clock);
+    }
+
     private Map<String, String> links(CaseNotice notice, List<Recipient> people, Instant now) {
         Map<String, String> links = new LinkedHashMap<>();
         if (notice.after().state() == CaseState.COLLECTED) {

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who is told about a case: the people on duty now for the unit that owns it (its assigned unit at its level), for
@@ -25,10 +26,29 @@ public final class RecipientResolver {
     /** Category groups whose cases the compound's property office answers for. */
     public static final Set<String> COMPOUND_GROUPS = Set.of("charger", "building", "gate", "device");
 
+    /** The rotas and contacts read for one list of units. */
+    private record People(Map<UnitRef, Rota> rotas, Map<String, Contact> contacts) {
+    }
+
     private final CategoryTable categories;
+    /** What was read per list of units, when this resolver serves one transaction; null otherwise. */
+    private final Map<List<UnitRef>, Future<People>> read;
 
     public RecipientResolver(CategoryTable categories) {
+        this(categories, null);
+    }
+
+    private RecipientResolver(CategoryTable categories, Map<List<UnitRef>, Future<People>> read) {
         this.categories = categories;
+        this.read = read;
+    }
+
+    /**
+     * A resolver for one transaction, which reads the rotas and contacts of each list of units once: the cases of an
+     * intake batch mostly share their units. Who is on duty is still worked out at each call's time.
+     */
+    public RecipientResolver remembering() {
+        return new RecipientResolver(categories, new ConcurrentHashMap<>());
     }
 
     /** The units whose rotas name the recipients of {@code c}, most responsible first. */
@@ -62,13 +82,19 @@ public final class RecipientResolver {
 
     /** Reads the rotas and contacts the case needs (inside the caller's transaction) and resolves. */
     public Future<List<Recipient>> resolve(SqlClient db, CaseRecord c, Instant at) {
-        return PeopleStore.rotas(db, unitsFor(c)).compose(rotas -> {
+        List<UnitRef> units = unitsFor(c);
+        Future<People> people = read == null ? people(db, units) : read.computeIfAbsent(units, u -> people(db, u));
+        return people.map(p -> p.rotas().isEmpty() ? List.of() : resolve(c, p.rotas(), p.contacts(), at));
+    }
+
+    private static Future<People> people(SqlClient db, List<UnitRef> units) {
+        return PeopleStore.rotas(db, units).compose(rotas -> {
             if (rotas.isEmpty()) {
-                return Future.succeededFuture(List.of());
+                return Future.succeededFuture(new People(Map.of(), Map.of()));
             }
             Collection<String> names = new ArrayList<>();
             rotas.values().forEach(r -> names.addAll(r.contactNames()));
-            return PeopleStore.contacts(db, names).map(contacts -> resolve(c, rotas, contacts, at));
+            return PeopleStore.contacts(db, names).map(contacts -> new People(rotas, contacts));
         });
     }
 }

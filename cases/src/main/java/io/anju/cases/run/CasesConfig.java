@@ -46,7 +46,8 @@ public final class CasesConfig {
             string("intake.groupId", "anju-cases", "Consumer group of the alert intake"),
             duration("intake.retryBackoff", "1s", "10ms", "10m", "Wait before retrying an alert the database could not take"),
             integer("intake.concurrency", IntakeSettings.DEFAULT_CONCURRENCY, 1, IntakeSettings.MAX_CONCURRENCY,
-                    "Dedup keys whose alerts are applied at the same time (one connection each; one key's alerts stay in order)"),
+                    "Transactions a polled batch of alerts is applied in at the same time (one connection each); the "
+                            + "batch's dedup keys are dealt whole into them, one key's alerts stay in order"),
             string("categories.file", "", "Case categories (JSON); empty = the built-in table (docs/cases.md)"),
             string("district.id", "lianhu", "Id of the district command centre, the top of the escalation chain"),
             duration("auth.tokenTtl", "8h", "1m", "720h", "Lifetime of a sign-in token"),

@@ -31,6 +31,14 @@ public interface CaseService {
      */
     Future<CaseRecord> applyAlert(Alert alert);
 
+    /**
+     * Applies the alert records of several dedup keys in one transaction, each exactly as {@link #applyAlert} would:
+     * the records of one lane (one dedup key) one after the other in their order, the lanes side by side. All or
+     * nothing: when one record fails, nothing of the batch is kept and the future fails with its cause, so the caller
+     * can apply the records one at a time to find the one at fault.
+     */
+    Future<Void> applyAlerts(List<List<Alert>> lanes);
+
     /** Files a case by hand. */
     Future<CaseRecord> report(Principal who, NewCase request);
 

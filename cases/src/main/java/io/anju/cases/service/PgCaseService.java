@@ -61,6 +61,8 @@ import java.util.function.Supplier;
 public final class PgCaseService implements CaseService {
     private static final Logger LOG = LoggerFactory.getLogger(PgCaseService.class);
     private static final String ONE_OPEN_PER_KEY = "cases_one_open_per_key";
+    /** SQLSTATE class 22: a value PostgreSQL cannot store (a NUL in text, a number out of range, ...). */
+    private static final String DATA_EXCEPTION = "22";
     private static final Set<Role> OPERATORS = Set.of(Role.DISTRICT_OPERATOR, Role.SUB_DISTRICT_OPERATOR,
             Role.COMMUNITY_OPERATOR);
 
@@ -112,12 +114,45 @@ public final class PgCaseService implements CaseService {
                         alert.revision(), alert.dedupKey());
                 return applyAlertOnce(alert);
             }
+            if (err instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith(DATA_EXCEPTION)) {
+                // The same record would fail the same way every time: it is bad input, not an outage.
+                return Future.failedFuture(CaseException.invalid("the case store cannot take it: " + pg.getMessage()));
+            }
             return Future.failedFuture(err);
         });
     }
 
     private Future<CaseRecord> applyAlertOnce(Alert alert) {
         return watched(change(tx -> intake.apply(tx, alert, clock.instant())));
+    }
+
+    /**
+     * One transaction and one commit for the whole batch. The lanes' statements are pipelined on the transaction's
+     * connection (each lane waits only for its own answers), so the batch costs about as many round trips as its
+     * longest lane, not the sum of them. The cases of the batch share the time their transaction started.
+     */
+    @Override
+    public Future<Void> applyAlerts(List<List<Alert>> lanes) {
+        List<CaseRecord> applied = new ArrayList<>();
+        // An applier whose outbox reads each unit's people once for the whole batch.
+        AlertApplier batch = new AlertApplier(router, new CaseChanges(outbox.forOneTransaction()), deadlines);
+        return change(tx -> {
+            Instant now = clock.instant();
+            List<Future<Void>> chains = new ArrayList<>(lanes.size());
+            for (List<Alert> lane : lanes) {
+                Future<Void> chain = Future.succeededFuture();
+                for (Alert alert : lane) {
+                    // The callbacks of one connection run on its one event loop: the list needs no lock.
+                    chain = chain.compose(v -> batch.apply(tx, alert, now).map(c -> {
+                        applied.add(c);
+                        return null;
+                    }));
+                }
+                chains.add(chain);
+            }
+            // join, not all: the transaction ends only once every lane has stopped using it.
+            return Future.join(chains);
+        }).onSuccess(v -> applied.forEach(this::announceDue)).mapEmpty();
     }
 
     @Override
@@ -275,11 +310,13 @@ public final class PgCaseService implements CaseService {
 
     /** Tells the watch when the committed case is next due for supervision, so a near deadline is not missed. */
     private Future<CaseRecord> watched(Future<CaseRecord> committed) {
-        return committed.onSuccess(c -> {
-            if (c != null && c.nextSupervisionAt() != null) {
-                watch.due(c.nextSupervisionAt());
-            }
-        });
+        return committed.onSuccess(this::announceDue);
+    }
+
+    private void announceDue(CaseRecord c) {
+        if (c != null && c.nextSupervisionAt() != null) {
+            watch.due(c.nextSupervisionAt());
+        }
     }
 
     /** Turns a refusal thrown while preparing a request into a failed future. */

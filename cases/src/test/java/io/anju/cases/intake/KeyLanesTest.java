@@ -84,4 +84,16 @@ class KeyLanesTest {
         assertThat(batch.committable()).isEmpty();
         assertThat(batch.resumeAt()).containsOnly(Map.entry(P0, 10L), Map.entry(P1, 7L));
     }
+
+    @Test
+    void theLanesOfAlertsAreDealtWholeIntoAtMostTheSharesAskedAndTheBadRecordsKeptApart() {
+        KeyLanes batch = batch();
+
+        assertThat(batch.shares(2)).extracting(share -> share.stream().map(KeyLanesTest::describe).toList())
+                .containsExactly(List.of(List.of("0@10", "0@12"), List.of("1@7", "1@8")),
+                        List.of(List.of("0@11", "0@14")));
+        assertThat(batch.shares(8)).hasSize(3);
+        assertThat(batch.shares(1)).hasSize(1).first().asList().hasSize(3);
+        assertThat(batch.unusable()).extracting(KeyLanesTest::describe).containsExactly(List.of("0@13", "0@15"));
+    }
 }

@@ -19,6 +19,7 @@ import io.anju.cases.testing.Alerts;
 import io.anju.cases.testing.MutableClock;
 import io.anju.cases.testing.RecordingOutbox;
 import io.anju.cases.testing.TestPlaces;
+import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.Severity;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -46,6 +47,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -225,6 +227,30 @@ class PeopleApiIT {
         assertThat(created.getJsonObject("data").getJsonArray("recipients").stream()
                 .map(r -> ((JsonObject) r).getString("name")).toList())
                 .containsExactly("li.grid", "wu.property", "pm.chen");
+    }
+
+    @Test
+    void theCasesOfOneIntakeTransactionEachNameThePeopleOnDutyWithLinksOfTheirOwn() throws Exception {
+        clock.set(MONDAY_NOON);
+        List<Alert> alerts = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            alerts.add(Alerts.portOverload(ports.incrementAndGet(), Severity.ORANGE, AlertStatus.RAISED, 1,
+                    clock.instant().minusSeconds(20)));
+        }
+        await(service.applyAlerts(alerts.stream().map(List::of).toList()));
+
+        Set<String> links = new java.util.HashSet<>();
+        for (Alert a : alerts) {
+            long caseId = await(pool.preparedQuery("select id from cases where dedup_key = $1")
+                    .execute(Tuple.of(a.dedupKey())).map(rows -> rows.iterator().next().getLong(0)));
+            JsonObject notice = openedNotice(caseId);
+            assertThat(notice.getJsonArray("recipients").stream().map(r -> ((JsonObject) r).getString("name")).toList())
+                    .as(a.dedupKey()).containsExactly("li.grid", "wu.property", "pm.chen");
+            assertThat(history(caseId).getJsonObject(0).getJsonObject("data").getJsonArray("recipients")).hasSize(3);
+            links.addAll(notice.getJsonObject("acknowledgeLinks").getMap().values().stream().map(Object::toString)
+                    .toList());
+        }
+        assertThat(links).as("a link per person and case").hasSize(9);
     }
 
     @Test

@@ -249,6 +249,80 @@ class PgCaseServiceIT {
     }
 
     @Test
+    void aBatchOfSeveralKeysInOneTransactionEndsAsTheSameRecordsAppliedOneByOne() throws Exception {
+        // Two copies of the same story on different ports: one applied as a batch, one a record at a time.
+        List<List<Alert>> batch = story(T0.plusSeconds(700));
+        List<List<Alert>> single = story(T0.plusSeconds(700));
+        await(f.service.applyAlerts(batch));
+        for (List<Alert> lane : single) {
+            lane.forEach(PgCaseServiceIT::apply);
+        }
+
+        for (int i = 0; i < batch.size(); i++) {
+            assertThat(outcome(batch.get(i))).as("lane " + i).isEqualTo(outcome(single.get(i)));
+        }
+        assertThat(outcome(batch.get(0))).as("revisions in order, the repeat changed nothing")
+                .isEqualTo("collected red 3 receipts: created alert_update deadline_set alert_update / opened "
+                        + "severity_raised deadline_set alert_update");
+        assertThat(outcome(batch.get(2))).as("a clear with nothing open opened nothing").isEqualTo("no case 1 receipts");
+    }
+
+    @Test
+    void aBatchWithARecordTheStoreCannotTakeKeepsNothing() throws Exception {
+        List<List<Alert>> batch = story(T0.plusSeconds(800));
+        Alert good = batch.get(0).get(0);
+        // PostgreSQL takes no NUL character in text: the statement fails and with it the whole transaction.
+        Alert poison = Alerts.portOverload(freshPort(), Severity.RED, AlertStatus.RAISED, 1, T0.plusSeconds(800));
+        poison = new Alert(poison.id(), poison.dedupKey(), poison.type(), poison.severity(), poison.status(),
+                poison.revision(), poison.sourceKind(), poison.sourceId(), poison.deviceId(), poison.port(),
+                poison.location(), poison.firstEventTs(), poison.lastEventTs(), poison.emittedAt(), "bad\u0000text",
+                poison.recommendedAction(), poison.evidence());
+        List<List<Alert>> withPoison = new java.util.ArrayList<>(batch);
+        withPoison.add(List.of(poison));
+
+        assertThat(f.service.applyAlerts(withPoison).toCompletionStage().toCompletableFuture())
+                .failsWithin(Duration.ofSeconds(30));
+        for (List<Alert> lane : withPoison) {
+            assertThat(f.strings("select count(*) from alert_receipts where alert_id = ?", lane.get(0).id()))
+                    .as(lane.get(0).dedupKey()).containsExactly("0");
+        }
+        assertThat(f.strings("select count(*) from cases where dedup_key = ?", good.dedupKey())).containsExactly("0");
+    }
+
+    /**
+     * Three keys: a port raised yellow, raised to red and that revision repeated; a port raised and then cleared; a
+     * clear of a port with nothing open.
+     */
+    private static List<List<Alert>> story(Instant first) {
+        int a = freshPort();
+        int b = freshPort();
+        int c = freshPort();
+        return List.of(
+                List.of(Alerts.portOverload(a, Severity.YELLOW, AlertStatus.RAISED, 1, first),
+                        Alerts.portOverload(a, Severity.RED, AlertStatus.UPDATED, 2, first),
+                        Alerts.portOverload(a, Severity.RED, AlertStatus.UPDATED, 2, first),
+                        Alerts.portOverload(a, Severity.RED, AlertStatus.UPDATED, 3, first)),
+                List.of(Alerts.portOverload(b, Severity.ORANGE, AlertStatus.RAISED, 1, first),
+                        Alerts.portOverload(b, Severity.ORANGE, AlertStatus.CLEARED, 2, first)),
+                List.of(Alerts.portOverload(c, Severity.BLUE, AlertStatus.CLEARED, 1, first)));
+    }
+
+    /** A lane's case (state, severity), its receipts, its history's kinds and the notices queued for it. */
+    private static String outcome(List<Alert> lane) throws Exception {
+        String receipts = f.strings("select count(*) from alert_receipts where alert_id = ?", lane.get(0).id()).get(0);
+        List<String> c = f.strings("select id || ' ' || state || ' ' || severity from cases where dedup_key = ?",
+                lane.get(0).dedupKey());
+        if (c.isEmpty()) {
+            return "no case " + receipts + " receipts";
+        }
+        assertThat(c).hasSize(1);
+        long id = Long.parseLong(c.get(0).split(" ")[0]);
+        return c.get(0).substring(c.get(0).indexOf(' ') + 1) + " " + receipts + " receipts: "
+                + String.join(" ", f.strings("select kind from case_events where case_id = ? order by seq", id))
+                + " / " + String.join(" ", f.notices(id));
+    }
+
+    @Test
     void aGridWorkerReportsInTheirGridOnly() {
         f.clock.set(T0.plusSeconds(600));
         CaseRecord c = await(f.service.report(WORKER, new NewCase(Origin.GRID_REPORT, "Flying lead from 3rd floor",
