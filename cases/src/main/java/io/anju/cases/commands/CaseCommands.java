@@ -153,6 +153,7 @@ public final class CaseCommands implements AutoCloseable {
                                 null, null, null, what + " of " + device.id() + " issued by " + who.name()
                                         + (r.reasonText().isEmpty() ? "" : " (" + r.reasonText() + ")"),
                                 List.of(), data(command, r, "issued", overridden))))
+                        .compose(issued -> CommandOutcomes.issued(tx, command, issued.seq(), now))
                         .compose(v -> publisher.publish(command)
                                 .recover(e -> Future.failedFuture(kafkaDown(command, e)))))
                 .map(v -> {
