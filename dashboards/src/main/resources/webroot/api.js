@@ -1,5 +1,9 @@
 // One fetch wrapper for the dashboards API (docs/dashboards-api.md). The session is an HttpOnly cookie, so nothing
 // here handles tokens; a 401 anywhere but the sign-in itself means the session ended, and the app goes to login.
+// Every request says the UI's language (Accept-Language): the case service renders case titles, its history and
+// its error messages in it, and an error's message is shown as received.
+import { lang } from './i18n.js';
+
 export class ApiError extends Error {
   constructor(status, error, message, body = null) {
     super(message || error);
@@ -17,7 +21,8 @@ export function setUnauthorizedHandler(fn) {
 }
 
 async function request(method, path, body) {
-  const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
+  const init = { method, credentials: 'same-origin',
+    headers: { Accept: 'application/json', 'Accept-Language': lang() } };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);

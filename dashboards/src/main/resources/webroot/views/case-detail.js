@@ -7,7 +7,7 @@ import { h, clear } from '../dom.js';
 import { onLive } from '../live.js';
 import { countdown } from '../countdown.js';
 import { levelBadge, errorLine, loading, evidenceList, recommended, caseOfNotice } from '../widgets.js';
-import { OPEN_STATES, dueOf, placeNamer, caseBadges } from './cases.js';
+import { OPEN_STATES, clockOf, placeNamer, caseBadges } from './cases.js';
 import { commandStoryList, mayCommand, mayOverride } from './command-story.js';
 import { openStopDialog, openResumeDialog } from './stop-dialog.js';
 
@@ -112,7 +112,7 @@ export function mount(root, { params, session }) {
 
   function render(detail) {
     const c = detail.case;
-    const due = dueOf(c);
+    const { due, label } = clockOf(c);
     const form = actionForm(detail, message => load(message));
     if (lastDone) form.querySelector('[data-testid="action-result"]')?.append(lastDone);
     clear(box,
@@ -121,8 +121,8 @@ export function mount(root, { params, session }) {
       h('div', { class: 'case-line' }, h('span', { class: 'muted' }, c.caseNo), ' ',
         h('span', { class: 'state-label', 'data-testid': 'case-state', 'data-state': c.state }, tv('state', c.state)), ' ',
         caseBadges(c), ' ',
-        OPEN_STATES.includes(c.state) && due ? [h('span', { class: 'muted' },
-          c.deadlineAt === due ? t('cases.deadline') : t('cases.dispatchDue')), ' ', countdown(due, 'case-countdown')] : null),
+        OPEN_STATES.includes(c.state) && due ? [h('span', { class: 'muted', 'data-testid': 'case-clock', 'data-clock': label },
+          t(label)), ' ', countdown(due, 'case-countdown')] : null),
       h('div', { class: 'columns' },
         h('div', null,
           h('section', { class: 'card' }, h('h2', null, t('case.actions')), form),

@@ -17,9 +17,20 @@ let activeTab = 'all';
 let kpiGroup = 'grid';
 let kpiPeriod = 'p7d';
 
-/** Before dispatch the clock is the dispatch limit; from dispatch on, the handling deadline. */
+/**
+ * The clock that bites next and its label: until someone acknowledges a collected case, the acknowledge limit; then,
+ * before dispatch, the dispatch limit; from dispatch on, the handling deadline.
+ */
+export function clockOf(c) {
+  if (c.state === 'collected' && c.acknowledgeDueAt && !c.acknowledgedAt) {
+    return { due: c.acknowledgeDueAt, label: 'cases.ackDue' };
+  }
+  return BEFORE_DISPATCH.has(c.state) ? { due: c.dispatchDueAt, label: 'cases.dispatchDue' }
+    : { due: c.deadlineAt, label: 'cases.deadline' };
+}
+
 export function dueOf(c) {
-  return BEFORE_DISPATCH.has(c.state) ? c.dispatchDueAt : c.deadlineAt;
+  return clockOf(c).due;
 }
 
 /** Names for the ids in a case's location chain, from /api/places (ids are shown when a place is out of view). */
@@ -46,7 +57,7 @@ export function caseBadges(c) {
 }
 
 function caseRow(c, namer) {
-  const due = dueOf(c);
+  const { due, label } = clockOf(c);
   const open = OPEN_STATES.includes(c.state);
   return h('li', null, h('a', { href: `#/cases/${enc(c.id)}`, class: `case-row sev-${c.severity}`, 'data-testid': `case-${c.id}`,
     'data-state': c.state, 'data-severity': c.severity, 'data-overdue': String(Boolean(c.overdue)) },
@@ -54,7 +65,7 @@ function caseRow(c, namer) {
     h('span', { class: 'state-label' }, tv('state', c.state)), ' ', caseBadges(c)),
   h('div', { class: 'case-title' }, c.title),
   h('div', { class: 'case-line muted' }, namer.place(c.location),
-    open && due ? [' · ', BEFORE_DISPATCH.has(c.state) ? t('cases.dispatchDue') : t('cases.deadline'), ' ', countdown(due)] : null)));
+    open && due ? [' · ', h('span', { 'data-testid': `clock-${c.id}`, 'data-clock': label }, t(label)), ' ', countdown(due)] : null)));
 }
 
 function pct(v) {

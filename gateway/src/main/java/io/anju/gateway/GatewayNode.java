@@ -2,10 +2,21 @@ package io.anju.gateway;
 
 import io.anju.common.registry.Registry;
 import io.anju.common.registry.RegistryLoader;
+import io.anju.gateway.auth.Authenticator;
+import io.anju.gateway.auth.TokenSecrets;
 import io.anju.gateway.config.GatewayConfig;
 import io.anju.gateway.downlink.CommandRelay;
+import io.anju.gateway.downlink.RegisteredDelivery;
+import io.anju.gateway.ingest.Ingest;
 import io.anju.gateway.kafka.DownstreamSettings;
 import io.anju.gateway.kafka.KafkaIngest;
+import io.anju.gateway.metrics.GatewayMetrics.ConnectOutcome;
+import io.anju.gateway.metrics.GatewayMetrics;
+import io.anju.gateway.mqtt.connection.MqttServices;
+import io.anju.gateway.protect.AcceptGuard;
+import io.anju.gateway.protect.FlappingGuard;
+import io.anju.gateway.protect.TokenBucket;
+import io.anju.gateway.session.SessionRegistry;
 import io.anju.kafka.EmbeddedKafka;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -17,11 +28,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
  * One running gateway node: the embedded Kafka broker (when no external cluster is configured), the Kafka ingest,
- * the MQTT/HTTP server and the command relay, started in that order and stopped in reverse.
+ * the MQTT/HTTP server and the command relay, started in that order and stopped in reverse. The gateway's composition
+ * root: every part is built here (or in {@link #server}) from the {@link GatewayConfig}.
  */
 public final class GatewayNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayNode.class);
@@ -59,9 +72,9 @@ public final class GatewayNode implements AutoCloseable {
             new JvmThreadMetrics().bindTo(prometheus);
             new ProcessorMetrics().bindTo(prometheus);
 
-            DownstreamSettings downstream = downstreamSettings(startKafkaIfEmbedded());
+            DownstreamSettings downstream = config.downstream(startKafkaIfEmbedded());
             ingest = new KafkaIngest(downstream, prometheus);
-            server = new GatewayServer(config, registry, ingest, prometheus, () -> true, receiveClock).start();
+            server = server(config, registry, ingest, prometheus, () -> true, receiveClock).start();
             relay = new CommandRelay(downstream, server.commandDelivery(), prometheus, config.commandsHoldLimits(),
                     Clock.systemUTC());
             server.onCommandsReady(relay::deviceReady);
@@ -86,12 +99,31 @@ public final class GatewayNode implements AutoCloseable {
         return embeddedKafka.bootstrapServers();
     }
 
-    private DownstreamSettings downstreamSettings(String bootstrap) {
-        return new DownstreamSettings(bootstrap, config.nodeId(), config.kafkaBufferMemoryBytes(),
-                config.kafkaHighWaterFraction(), config.kafkaLowWaterFraction(), config.kafkaLingerMs(),
-                config.kafkaDeliveryTimeoutMs(), config.kafkaTopicPartitions(), (short) config.kafkaReplicationFactor(),
-                config.payloadMaxBytes(), config.snapshotMaxBytes(), config.clockSkewTolerance(), config.snapshotDir(),
-                config.commandsTtlDefault(), DownstreamSettings.DEFAULT_COMPRESSION);
+    /**
+     * The network side over {@code registry} and {@code ingest}, not yet started: authentication, the flapping and
+     * accept guards, sessions and metrics, built from the settings.
+     *
+     * @param ingestHealthy whether the downstream log is available; {@code /health} answers 503 when it is not
+     * @param receiveClock  the time stamped on every message as its receive time (Unix ms)
+     */
+    static GatewayServer server(GatewayConfig config, Registry registry, Ingest ingest, PrometheusMeterRegistry prometheus,
+                                BooleanSupplier ingestHealthy, LongSupplier receiveClock) {
+        GatewayMetrics metrics = new GatewayMetrics(prometheus);
+        SessionRegistry sessions = new SessionRegistry(config.commandsDeliveryTimeout());
+        TokenSecrets tokens = TokenSecrets.fromFile(config.authTokenSecretsFile());
+        if (!tokens.configured()) {
+            LOG.info("token auth is not configured (auth.tokenSecretsFile empty): devices must send their secret");
+        }
+        Authenticator authenticator = new Authenticator(registry, tokens, config.authTokenWindow(), System::currentTimeMillis);
+        FlappingGuard flapping = new FlappingGuard(config.limitsFlappingMaxConnects(), config.limitsFlappingBan(), System::nanoTime);
+        MqttServices services = new MqttServices(config.mqttLimits(), authenticator, ingest, sessions, metrics, flapping,
+                receiveClock, System::nanoTime);
+        AcceptGuard acceptGuard = new AcceptGuard(config.limitsMaxConnections(),
+                new TokenBucket(config.limitsConnectRatePerSecond(), config.limitsConnectRateBurst(), System::nanoTime),
+                refusal -> metrics.connectAttempt(refusal == AcceptGuard.Refusal.MAX_CONNECTIONS
+                        ? ConnectOutcome.REFUSED_MAX_CONNECTIONS : ConnectOutcome.REFUSED_RATE));
+        return new GatewayServer(config, services, acceptGuard, new RegisteredDelivery(registry, sessions), prometheus,
+                ingestHealthy);
     }
 
     public GatewayServer server() {

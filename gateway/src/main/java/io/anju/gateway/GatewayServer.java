@@ -1,23 +1,14 @@
 package io.anju.gateway;
 
-import io.anju.common.registry.Registry;
 import io.anju.gateway.config.GatewayConfig;
 import io.anju.gateway.downlink.CommandDelivery;
-import io.anju.gateway.downlink.DeliveryOutcome;
 import io.anju.gateway.http.HealthSource;
 import io.anju.gateway.http.HttpEndpointHandler;
-import io.anju.gateway.ingest.Ingest;
 import io.anju.gateway.metrics.GatewayMetrics;
-import io.anju.gateway.metrics.GatewayMetrics.ConnectOutcome;
-import io.anju.gateway.mqtt.MqttLimits;
 import io.anju.gateway.mqtt.MqttPipeline;
-import io.anju.gateway.mqtt.MqttReplies;
-import io.anju.gateway.mqtt.MqttServices;
-import io.anju.gateway.mqtt.connect.Authenticator;
-import io.anju.gateway.mqtt.connect.TokenSecrets;
+import io.anju.gateway.mqtt.connection.MqttServices;
+import io.anju.gateway.mqtt.reply.MqttReplies;
 import io.anju.gateway.protect.AcceptGuard;
-import io.anju.gateway.protect.FlappingGuard;
-import io.anju.gateway.protect.TokenBucket;
 import io.anju.gateway.session.SessionRegistry;
 import io.anju.gateway.tls.TlsContexts;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -50,16 +41,13 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 
 /**
  * The gateway's network side: MQTT (and MQTT over TLS) listeners for devices and the HTTP endpoint for
- * {@code /health} and {@code /metrics}. Messages go to the given {@link Ingest}; commands come in through
+ * {@code /health} and {@code /metrics}. Messages go to the ingest of its {@link MqttServices}; commands come in through
  * {@link #commandDelivery()}. Uses epoll when available, NIO otherwise.
  */
 public final class GatewayServer implements AutoCloseable {
@@ -68,15 +56,11 @@ public final class GatewayServer implements AutoCloseable {
     private static final AdaptiveRecvByteBufAllocator RECV_ALLOCATOR = new AdaptiveRecvByteBufAllocator();
 
     private final GatewayConfig config;
-    private final Ingest ingest;
-    private final PrometheusMeterRegistry prometheus;
-    private final BooleanSupplier ingestHealthy;
-    private final GatewayMetrics metrics;
-    private final SessionRegistry sessions;
-    private final CommandDelivery commandDelivery;
-    private final FlappingGuard flapping;
     private final MqttServices services;
     private final AcceptGuard acceptGuard;
+    private final CommandDelivery commandDelivery;
+    private final PrometheusMeterRegistry prometheus;
+    private final BooleanSupplier ingestHealthy;
     private final List<Channel> listeners = new ArrayList<>();
     private EventLoopGroup bossGroup;
     private EventLoopGroup workerGroup;
@@ -85,49 +69,22 @@ public final class GatewayServer implements AutoCloseable {
     private Channel httpChannel;
     private volatile boolean closing;
 
-    public GatewayServer(GatewayConfig config, Registry registry, Ingest ingest, PrometheusMeterRegistry prometheus) {
-        this(config, registry, ingest, prometheus, () -> true, System::currentTimeMillis);
-    }
-
     /**
-     * @param ingestHealthy whether the downstream log is available; {@code /health} answers 503 when it is not
-     * @param receiveClock  the time stamped on every message as its receive time (Unix ms): the wall clock, or the
-     *                      clock of a simulated district that runs faster than real time
+     * The parts come assembled ({@link GatewayNode} builds them from the settings).
+     *
+     * @param services        what every device connection shares: limits, authentication, ingest, sessions, metrics
+     * @param acceptGuard     the first handler of every device socket
+     * @param commandDelivery how commands reach devices connected here
+     * @param ingestHealthy   whether the downstream log is available; {@code /health} answers 503 when it is not
      */
-    public GatewayServer(GatewayConfig config, Registry registry, Ingest ingest, PrometheusMeterRegistry prometheus,
-                         BooleanSupplier ingestHealthy, LongSupplier receiveClock) {
+    public GatewayServer(GatewayConfig config, MqttServices services, AcceptGuard acceptGuard,
+                         CommandDelivery commandDelivery, PrometheusMeterRegistry prometheus, BooleanSupplier ingestHealthy) {
         this.config = config;
-        this.ingest = ingest;
+        this.services = services;
+        this.acceptGuard = acceptGuard;
+        this.commandDelivery = commandDelivery;
         this.prometheus = prometheus;
         this.ingestHealthy = ingestHealthy;
-        this.metrics = new GatewayMetrics(prometheus);
-        this.sessions = new SessionRegistry(config.commandsDeliveryTimeout());
-        // A device missing from the registry can never connect: report it as such, not as merely offline.
-        this.commandDelivery = new CommandDelivery() {
-            @Override
-            public CompletionStage<DeliveryOutcome> deliver(String deviceId, byte[] json) {
-                return registry.device(deviceId).isPresent()
-                        ? sessions.deliver(deviceId, json)
-                        : CompletableFuture.completedFuture(DeliveryOutcome.UNKNOWN_DEVICE);
-            }
-
-            @Override
-            public boolean ready(String deviceId) {
-                return sessions.ready(deviceId);
-            }
-        };
-        this.flapping = new FlappingGuard(config.limitsFlappingMaxConnects(), config.limitsFlappingBan(), System::nanoTime);
-        TokenSecrets tokens = TokenSecrets.fromFile(config.authTokenSecretsFile());
-        if (!tokens.configured()) {
-            LOG.info("token auth is not configured (auth.tokenSecretsFile empty): devices must send their secret");
-        }
-        Authenticator authenticator = new Authenticator(registry, tokens, config.authTokenWindow(), System::currentTimeMillis);
-        this.services = new MqttServices(MqttLimits.from(config), authenticator, ingest, sessions, metrics, flapping,
-                receiveClock, System::nanoTime);
-        this.acceptGuard = new AcceptGuard(config.limitsMaxConnections(),
-                new TokenBucket(config.limitsConnectRatePerSecond(), config.limitsConnectRateBurst(), System::nanoTime),
-                refusal -> metrics.connectAttempt(refusal == AcceptGuard.Refusal.MAX_CONNECTIONS
-                        ? ConnectOutcome.REFUSED_MAX_CONNECTIONS : ConnectOutcome.REFUSED_RATE));
     }
 
     /** Binds the listeners; throws if a port cannot be bound or TLS settings are unusable. */
@@ -137,7 +94,7 @@ public final class GatewayServer implements AutoCloseable {
         Class<? extends ServerChannel> serverChannel = Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         bossGroup = new MultiThreadIoEventLoopGroup(1, io);
         workerGroup = new MultiThreadIoEventLoopGroup(io);
-        ingest.setBackpressureListener(sessions);
+        services.ingest().setBackpressureListener(services.sessions());
         try {
             mqttChannel = bind(serverChannel, "mqtt.port", config.mqttHost(), config.mqttPort(), mqttInitializer(null));
             if (tls != null) {
@@ -151,7 +108,7 @@ public final class GatewayServer implements AutoCloseable {
             bossGroup = null;
             throw e;
         }
-        workerGroup.scheduleAtFixedRate(flapping::purge, 1, 1, TimeUnit.MINUTES);
+        workerGroup.scheduleAtFixedRate(services.flapping()::purge, 1, 1, TimeUnit.MINUTES);
         LOG.info("gateway {} listening: MQTT {}{}, HTTP {} ({})", config.nodeId(), mqttPort(),
                 tls != null ? ", MQTT/TLS " + tlsPort() : "", httpPort(), Epoll.isAvailable() ? "epoll" : "nio");
         return this;
@@ -204,17 +161,17 @@ public final class GatewayServer implements AutoCloseable {
 
             @Override
             public int connections() {
-                return metrics.connections();
+                return services.metrics().connections();
             }
 
             @Override
             public boolean paused() {
-                return sessions.isBackpressured();
+                return services.sessions().isBackpressured();
             }
 
             @Override
             public int pausedChannels() {
-                return metrics.pausedChannels();
+                return services.metrics().pausedChannels();
             }
         };
         return new ChannelInitializer<>() {
@@ -226,22 +183,22 @@ public final class GatewayServer implements AutoCloseable {
         };
     }
 
-    /** The downlink seam: sends a command to a device connected to this node. */
     /** Tells {@code listener} the id of each device that subscribes to its command topic. */
     public void onCommandsReady(Consumer<String> listener) {
-        sessions.onCommandsReady(listener);
+        services.sessions().onCommandsReady(listener);
     }
 
+    /** The downlink seam: sends a command to a device connected to this node. */
     public CommandDelivery commandDelivery() {
         return commandDelivery;
     }
 
     public SessionRegistry sessions() {
-        return sessions;
+        return services.sessions();
     }
 
     public GatewayMetrics metrics() {
-        return metrics;
+        return services.metrics();
     }
 
     /** The bound MQTT port (the real one when configured as 0). */
@@ -276,8 +233,8 @@ public final class GatewayServer implements AutoCloseable {
         for (Channel l : listeners) {
             l.close().awaitUninterruptibly();
         }
-        ingest.drain(config.shutdownDrainTimeout());
-        List<Channel> closingSessions = sessions.disconnectAll(MqttReplies.SERVER_SHUTTING_DOWN);
+        services.ingest().drain(config.shutdownDrainTimeout());
+        List<Channel> closingSessions = services.sessions().disconnectAll(MqttReplies.SERVER_SHUTTING_DOWN);
         long deadline = System.nanoTime() + SESSION_CLOSE_WAIT.toNanos();
         for (Channel ch : closingSessions) {
             long left = deadline - System.nanoTime();

@@ -22,9 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,6 +35,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 import static io.anju.gateway.testing.TestDevices.CAMERA;
 import static io.anju.gateway.testing.TestDevices.CAMERA_SECRET;
@@ -69,7 +69,8 @@ class GatewayServerIT {
                 "mqtt.port", "0", "http.port", "0", "mqtt.tls.port", "0", "mqtt.tls.enabled", "true",
                 "mqtt.tls.certFile", pem.certificate().toString(), "mqtt.tls.keyFile", pem.privateKey().toString(),
                 "mqtt.tls.clientCaFile", ca.certificate().toString()));
-        server = new GatewayServer(config, TestDevices.registry(), ingest, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)).start();
+        server = GatewayNode.server(config, TestDevices.registry(), ingest, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                () -> true, System::currentTimeMillis).start();
     }
 
     @AfterEach

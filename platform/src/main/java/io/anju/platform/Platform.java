@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,15 +97,17 @@ public final class Platform implements AutoCloseable {
         register("stream jobs", jobs);
 
         // The resume guard reads port temperatures from the history job's InfluxDB, judged by the district's time.
-        cases = CasesServer.start(CasesConfig.of(Map.of(
+        Map<String, String> casesSettings = new HashMap<>(settings.cases());
+        casesSettings.putAll(Map.of(
                 "http.host", settings.bindHost(),
                 "http.port", String.valueOf(settings.ports().casesHttp()),
                 "registry.file", settings.registryFile().toString(),
                 "data.dir", settings.dataDir().toString(),
                 "kafka.bootstrap", gateway.bootstrapServers(),
+                "deadlines.scale", String.valueOf(settings.casesDeadlineScale()),
                 "commands.influx.url", settings.influxUrl() == null ? "" : settings.influxUrl(),
-                "commands.readingMaxAge", settings.casesReadingMaxAge().toMillis() + "ms")),
-                Clock.systemUTC(), receiveClock);
+                "commands.readingMaxAge", settings.casesReadingMaxAge().toMillis() + "ms"));
+        cases = CasesServer.start(CasesConfig.of(casesSettings), Clock.systemUTC(), receiveClock);
         register("case service", cases);
 
         dashboards = dashboardsStep.start(new DashboardsWiring(settings.bindHost(),
@@ -114,6 +117,7 @@ public final class Platform implements AutoCloseable {
         register("dashboards", dashboards);
 
         DemoUsers.provision(cases.users(), team, UserDemoCommand.DEMO_PASSWORD);
+        DemoContacts.provision(cases.people(), team);
 
         if (settings.simulate()) {
             simulation = RunningSimulation.start(settings, registry, gateway.server().mqttPort(), receiveClock);

@@ -8,6 +8,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -49,6 +51,9 @@ public final class PlatformMain implements Callable<Integer> {
     private int jobsMetricsPort = PlatformSettings.Ports.defaults().jobsMetrics();
     @Option(names = "--seed", description = "Seed of the simulator's randomness (default 1).")
     private long seed = 1;
+    @Option(names = "--cases", paramLabel = "KEY=VALUE", description = "A case-service setting (docs/configuration.md), "
+            + "e.g. --cases notify.sms.url=https://sms.example.org/send; repeatable (default none).")
+    private Map<String, String> cases = new LinkedHashMap<>();
 
     /** The platform's logging configuration; each module jar on the class path has its own {@code logback.xml}. */
     static final String LOGBACK_CONFIG = "anju-platform-logback.xml";
@@ -66,7 +71,7 @@ public final class PlatformMain implements Callable<Integer> {
         try {
             settings = new PlatformSettings(dataDir, bind, new PlatformSettings.Ports(mqttPort, kafkaPort,
                     gatewayHttpPort, jobsHttpPort, casesHttpPort, dashboardsHttpPort, jobsMetricsPort), influxUrl,
-                    !noSim, devices, speed, seed);
+                    !noSim, devices, speed, seed, cases);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "bad configuration: " + e.getMessage());
         }

@@ -4,6 +4,8 @@ import io.anju.sim.run.DeviceFilter;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * How the one-process platform runs. Validated at construction: a bad value fails at start, naming the setting.
@@ -19,11 +21,16 @@ import java.time.Duration;
  *                  {@code limit=400}: Paho costs about four threads per device)
  * @param speed     simulated seconds per real second (default 10: the demo faults show within about a minute)
  * @param seed      seed of the simulator's randomness (default 1)
+ * @param cases     further case-service settings (docs/configuration.md), e.g. {@code notify.sms.url} to reach
+ *                  phones; default none. The settings the platform wires itself are refused, naming them.
  */
 public record PlatformSettings(Path dataDir, String bindHost, Ports ports, String influxUrl, boolean simulate,
-                               String devices, double speed, long seed) {
+                               String devices, double speed, long seed, Map<String, String> cases) {
     public static final String DEFAULT_DEVICES = "limit=400";
     public static final double DEFAULT_SPEED = 10;
+    /** The case-service settings the platform sets itself (its ports, data, Kafka and the demo's pace). */
+    static final Set<String> WIRED_CASES_SETTINGS = Set.of("http.host", "http.port", "registry.file", "data.dir",
+            "kafka.bootstrap", "deadlines.scale", "commands.influx.url", "commands.readingMaxAge");
 
     public PlatformSettings {
         require(dataDir != null, "platform.dataDir is required", null);
@@ -32,6 +39,11 @@ public record PlatformSettings(Path dataDir, String bindHost, Ports ports, Strin
         require(influxUrl == null || influxUrl.matches("https?://[^/\\s]+(/.*)?"),
                 "platform.influxUrl must be http(s)://host:port", influxUrl);
         require(speed > 0 && speed <= 1_000, "platform.speed must be > 0 and ≤ 1000", speed);
+        cases = Map.copyOf(cases == null ? Map.of() : cases);
+        for (String key : cases.keySet()) {
+            require(!WIRED_CASES_SETTINGS.contains(key), "platform.cases." + key + " is set by the platform itself",
+                    cases.get(key));
+        }
         try {
             DeviceFilter.parse(devices);
         } catch (IllegalArgumentException e) {
@@ -42,31 +54,43 @@ public record PlatformSettings(Path dataDir, String bindHost, Ports ports, Strin
     /** The defaults of {@code ./anju demo}, with data under {@code dataDir}. */
     public static PlatformSettings defaults(Path dataDir) {
         return new PlatformSettings(dataDir, "127.0.0.1", Ports.defaults(), null, true, DEFAULT_DEVICES,
-                DEFAULT_SPEED, 1);
+                DEFAULT_SPEED, 1, Map.of());
     }
 
     public PlatformSettings withPorts(Ports value) {
-        return new PlatformSettings(dataDir, bindHost, value, influxUrl, simulate, devices, speed, seed);
+        return new PlatformSettings(dataDir, bindHost, value, influxUrl, simulate, devices, speed, seed, cases);
     }
 
     public PlatformSettings withInfluxUrl(String value) {
-        return new PlatformSettings(dataDir, bindHost, ports, value, simulate, devices, speed, seed);
+        return new PlatformSettings(dataDir, bindHost, ports, value, simulate, devices, speed, seed, cases);
     }
 
     public PlatformSettings withSimulation(boolean value) {
-        return new PlatformSettings(dataDir, bindHost, ports, influxUrl, value, devices, speed, seed);
+        return new PlatformSettings(dataDir, bindHost, ports, influxUrl, value, devices, speed, seed, cases);
     }
 
     public PlatformSettings withDevices(String value) {
-        return new PlatformSettings(dataDir, bindHost, ports, influxUrl, simulate, value, speed, seed);
+        return new PlatformSettings(dataDir, bindHost, ports, influxUrl, simulate, value, speed, seed, cases);
     }
 
     public PlatformSettings withSpeed(double value) {
-        return new PlatformSettings(dataDir, bindHost, ports, influxUrl, simulate, devices, value, seed);
+        return new PlatformSettings(dataDir, bindHost, ports, influxUrl, simulate, devices, value, seed, cases);
+    }
+
+    public PlatformSettings withCases(Map<String, String> value) {
+        return new PlatformSettings(dataDir, bindHost, ports, influxUrl, simulate, devices, speed, seed, value);
+    }
+
+    /**
+     * The case service's pace: the demo plays the world at {@link #speed}, so people's deadlines run at it too (a
+     * fire-risk case nobody acknowledges escalates within the demo's first minute); never slower than real time.
+     */
+    public double casesDeadlineScale() {
+        return Math.max(1, speed);
     }
 
     public PlatformSettings withBindHost(String value) {
-        return new PlatformSettings(dataDir, value, ports, influxUrl, simulate, devices, speed, seed);
+        return new PlatformSettings(dataDir, value, ports, influxUrl, simulate, devices, speed, seed, cases);
     }
 
     public Path registryFile() {

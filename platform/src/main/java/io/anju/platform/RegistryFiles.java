@@ -1,11 +1,11 @@
 package io.anju.platform;
 
 import io.anju.common.auth.Credentials;
+import io.anju.common.registry.RegistryValidator;
 import io.anju.common.registry.RegistryWriter;
 import io.anju.common.registry.generate.GeneratedRegistry;
 import io.anju.common.registry.generate.GeneratorOptions;
 import io.anju.common.registry.generate.RegistryGenerator;
-import io.anju.common.registry.validate.RegistryValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,6 +29,8 @@ class PlatformSettingsTest {
         assertThatThrownBy(() -> DEFAULTS.withDevices("limit=none")).hasMessageStartingWith("platform.devices: ");
         assertThatThrownBy(() -> DEFAULTS.withInfluxUrl("localhost:8086"))
                 .hasMessage("platform.influxUrl must be http(s)://host:port (was localhost:8086)");
+        assertThatThrownBy(() -> DEFAULTS.withCases(Map.of("http.port", "9999")))
+                .hasMessage("platform.cases.http.port is set by the platform itself (was 9999)");
         assertThatThrownBy(() -> new PlatformSettings.Ports(1883, 9092, 9080, 9081, 70_000, 8080, 0))
                 .hasMessage("platform.ports.casesHttp must be 0..65535 (was 70000)");
     }
@@ -44,5 +47,13 @@ class PlatformSettingsTest {
         assertThat(DEFAULTS.jobsQuietAfter()).isEqualTo(Duration.ofSeconds(6));
         assertThat(DEFAULTS.withSpeed(1).jobsQuietAfter()).isEqualTo(Duration.ofMinutes(1));
         assertThat(DEFAULTS.withSpeed(1000).jobsQuietAfter()).isEqualTo(Duration.ofMillis(200));
+    }
+
+    @Test
+    void peoplesDeadlines_runAtTheDemosSpeed_neverSlowerThanRealTime() {
+        assertThat(DEFAULTS.casesDeadlineScale()).isEqualTo(10);
+        assertThat(DEFAULTS.withSpeed(0.5).casesDeadlineScale()).isEqualTo(1);
+        assertThat(DEFAULTS.withCases(Map.of("notify.sms.minSeverity", "red")).cases())
+                .containsEntry("notify.sms.minSeverity", "red");
     }
 }

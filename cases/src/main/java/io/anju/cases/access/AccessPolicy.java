@@ -93,8 +93,9 @@ public final class AccessPolicy {
     public void checkCanAct(Principal p, CaseRecord c, CaseAction action) {
         checkCanSee(p, c);
         if (!ACTIONS.get(p.role()).contains(action)) {
-            throw CaseException.forbidden("a " + p.role().wireName() + " may not " + action.wireName()
-                    + " a case; allowed: " + ACTIONS.get(p.role()).stream().map(CaseAction::wireName).toList());
+            throw new CaseException(CaseException.Kind.FORBIDDEN, CaseException.Reason.ROLE_MAY_NOT,
+                    "a " + p.role().wireName() + " may not " + action.wireName() + " a case; allowed: "
+                            + ACTIONS.get(p.role()).stream().map(CaseAction::wireName).toList(), p.role(), action);
         }
     }
 
@@ -115,8 +116,9 @@ public final class AccessPolicy {
             default -> false;
         };
         if (!ok) {
-            throw CaseException.forbidden("a " + p.role().wireName() + " with scope " + p.scope()
-                    + " may not file a case in grid " + where.gridId());
+            throw new CaseException(CaseException.Kind.FORBIDDEN, CaseException.Reason.OUTSIDE_SCOPE,
+                    "a " + p.role().wireName() + " with scope " + p.scope() + " may not file a case in grid "
+                            + where.gridId());
         }
     }
 

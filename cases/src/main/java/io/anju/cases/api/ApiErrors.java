@@ -3,6 +3,7 @@ package io.anju.cases.api;
 import io.anju.cases.auth.AuthenticationFailedException;
 import io.anju.cases.commands.CommandRefusedException;
 import io.anju.cases.model.CaseException;
+import io.anju.cases.text.CommandTexts;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -13,9 +14,11 @@ import org.slf4j.LoggerFactory;
 import java.util.Locale;
 
 /**
- * The one failure handler: every refusal becomes {@code {"error": kind, "message": text}} with its status. Contract
- * violations are 400 with the validator's message; refusals of the service keep their kind; anything unexpected is a
- * 500 whose details go to the log under the request id, and only the id goes to the caller.
+ * The one failure handler: every refusal becomes {@code {"error": code, "reason"?, "message", "detail"}} with its
+ * status ({@link HttpJson#error}): the message in the request's language, the English specifics as the detail.
+ * Contract violations are 400 with the validator's message as detail; refusals of the service keep their kind and
+ * reason; anything unexpected is a 500 whose details go to the log under the request id, and only the id goes to the
+ * caller.
  */
 final class ApiErrors implements Handler<RoutingContext> {
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
@@ -27,13 +30,15 @@ final class ApiErrors implements Handler<RoutingContext> {
             failure = cause;
         }
         if (failure instanceof CaseException e) {
-            HttpJson.error(ctx, e.kind().httpStatus, e.kind().name().toLowerCase(Locale.ROOT), e.getMessage());
+            HttpJson.error(ctx, e.kind().httpStatus, e.kind().name().toLowerCase(Locale.ROOT), e.reason(), e.getMessage(),
+                    e.args());
         } else if (failure instanceof CommandRefusedException e) {
-            HttpJson.error(ctx, e.status(), e.kind(), e.getMessage(), e.details());
+            HttpJson.refusal(ctx, e.status(), e.kind(), CommandTexts.message(Callers.lang(ctx), e), e.getMessage(),
+                    e.details());
         } else if (failure instanceof ValidatorException e) {
             HttpJson.error(ctx, 400, "invalid", e.getMessage());
         } else if (failure instanceof AuthenticationFailedException e) {
-            unauthorized(ctx, e.getMessage());
+            unauthorized(ctx, CaseException.Reason.LOGIN_FAILED, e.getMessage());
         } else if (failure instanceof TooManyAttemptsException e) {
             ctx.response().putHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
             HttpJson.error(ctx, 429, "too_many_requests", e.getMessage());
@@ -45,13 +50,13 @@ final class ApiErrors implements Handler<RoutingContext> {
         } else {
             String id = ctx.get(HttpJson.REQUEST_ID);
             LOG.error("request {} {} {} failed", id, ctx.request().method(), ctx.request().path(), failure);
-            HttpJson.error(ctx, 500, "internal", "internal error; quote request id " + id + " when reporting it");
+            HttpJson.error(ctx, 500, "internal", "internal error; quote request id " + id + " when reporting it", id);
         }
     }
 
     private static void byStatus(RoutingContext ctx, int status) {
         switch (status) {
-            case 401 -> unauthorized(ctx, "a valid bearer token is required (POST /api/v1/auth/login)");
+            case 401 -> unauthorized(ctx, null, "a valid bearer token is required (POST /api/v1/auth/login)");
             case 403 -> HttpJson.error(ctx, 403, "forbidden", "not allowed");
             case 404 -> HttpJson.error(ctx, 404, "not_found", "no such resource");
             case 413 -> HttpJson.error(ctx, 413, "too_large", "request body too large");
@@ -59,8 +64,8 @@ final class ApiErrors implements Handler<RoutingContext> {
         }
     }
 
-    private static void unauthorized(RoutingContext ctx, String message) {
+    private static void unauthorized(RoutingContext ctx, CaseException.Reason reason, String message) {
         ctx.response().putHeader("WWW-Authenticate", "Bearer");
-        HttpJson.error(ctx, 401, "unauthorized", message);
+        HttpJson.error(ctx, 401, "unauthorized", reason, message);
     }
 }

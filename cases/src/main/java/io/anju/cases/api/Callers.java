@@ -3,6 +3,8 @@ package io.anju.cases.api;
 import io.anju.cases.auth.TokenService;
 import io.anju.cases.auth.UserStore;
 import io.anju.cases.model.Principal;
+import io.anju.cases.text.CaseTexts;
+import io.anju.cases.text.Lang;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -16,10 +18,24 @@ import java.util.function.Function;
 final class Callers {
     private final TokenService tokens;
     private final UserStore users;
+    private final CaseTexts texts;
 
-    Callers(TokenService tokens, UserStore users) {
+    Callers(TokenService tokens, UserStore users, CaseTexts texts) {
         this.tokens = tokens;
         this.users = users;
+        this.texts = texts;
+    }
+
+    /** The language the request asks for: {@code ?lang=}, else {@code Accept-Language}, else Chinese. */
+    static Lang lang(RoutingContext ctx) {
+        return Lang.ofRequest(ctx.request().getParam("lang"), ctx.request().getHeader("Accept-Language"));
+    }
+
+    /** Cases, pages of cases and case details in the request's language. */
+    <T> T localize(RoutingContext ctx, T result) {
+        @SuppressWarnings("unchecked")
+        T localized = (T) texts.localize(result, lang(ctx));
+        return localized;
     }
 
     Future<Principal> of(RoutingContext ctx) {
@@ -49,7 +65,7 @@ final class Callers {
                         return Future.failedFuture(e);
                     }
                 })
-                .onSuccess(result -> HttpJson.send(ctx, status, result))
+                .onSuccess(result -> HttpJson.send(ctx, status, localize(ctx, result)))
                 .onFailure(ctx::fail);
     }
 }

@@ -53,7 +53,8 @@ final class CaseHandlers {
     }
 
     void detail(RoutingContext ctx) {
-        callers.respond(ctx, 200, who -> cases.detail(who, RequestReader.caseId(ctx)).map(d -> view(who, d)));
+        callers.respond(ctx, 200, who -> cases.detail(who, RequestReader.caseId(ctx))
+                .map(d -> view(who, callers.localize(ctx, d))));
     }
 
     void transition(RoutingContext ctx) {

@@ -8,6 +8,7 @@ import io.anju.cases.people.PeopleApi;
 import io.anju.cases.notify.DeliveryAttempts;
 import io.anju.cases.routing.CategoryTable;
 import io.anju.cases.service.CaseService;
+import io.anju.cases.text.CaseTexts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -41,13 +42,16 @@ public final class CasesHttp {
     private final TokenService tokens;
     private final PrometheusMeterRegistry metrics;
     private final ApiSettings settings;
-    private final CaseHandlers caseHandlers;
+    private final CaseService cases;
+    private final AccessPolicy access;
+    private final CategoryTable categories;
     private final OpsHandlers ops;
     private final String contractText;
     private EventsEndpoint events;
     private PeopleApi people;
     private DeliveryAttempts deliveries;
     private CaseCommands commands;
+    private CaseTexts texts = new CaseTexts(null);
 
     public CasesHttp(Vertx vertx, CaseService cases, UserStore users, TokenService tokens, AccessPolicy access,
                      CategoryTable categories, PrometheusMeterRegistry metrics, HealthChecks health,
@@ -57,7 +61,9 @@ public final class CasesHttp {
         this.tokens = tokens;
         this.metrics = metrics;
         this.settings = settings;
-        this.caseHandlers = new CaseHandlers(cases, access, categories, new Callers(tokens, users));
+        this.cases = cases;
+        this.access = access;
+        this.categories = categories;
         this.contractText = ContractLoader.text(CONTRACT);
         this.ops = new OpsHandlers(metrics, health, contractText);
     }
@@ -91,6 +97,12 @@ public final class CasesHttp {
         return this;
     }
 
+    /** Renders case titles and history in each reader's language with {@code texts} (until set, places are named by id). */
+    public CasesHttp texts(CaseTexts texts) {
+        this.texts = texts;
+        return this;
+    }
+
     public Future<Router> router() {
         return OpenAPIContract.from(vertx, ContractLoader.forRouter(contractText)).map(this::build);
     }
@@ -103,6 +115,8 @@ public final class CasesHttp {
         builder.rootHandler(this::tagRequest);
         builder.security("bearerAuth").httpHandler(JWTAuthHandler.create(tokens.provider()));
 
+        Callers callers = new Callers(tokens, users, texts);
+        CaseHandlers caseHandlers = new CaseHandlers(cases, access, categories, callers);
         Counter loginFailures = Counter.builder("anju.cases.login.failures")
                 .description("failed sign-ins (wrong name or password)").register(metrics);
         LoginThrottle throttle = new LoginThrottle(settings.loginMaxFailures(), settings.loginLockout(), Clock.systemUTC());
@@ -123,7 +137,7 @@ public final class CasesHttp {
             builder.getRoute("events").addHandler(ctx -> caseHandlers.events(ctx, endpoint));
         }
         if (people != null) {
-            PeopleHandlers p = new PeopleHandlers(people, new Callers(tokens, users));
+            PeopleHandlers p = new PeopleHandlers(people, callers);
             AckHandlers ack = new AckHandlers(people.acknowledger());
             Map.<String, Handler<RoutingContext>>of(
                     "listContacts", p::listContacts,

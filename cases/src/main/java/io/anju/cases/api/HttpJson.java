@@ -2,6 +2,8 @@ package io.anju.cases.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.anju.cases.json.CasesJson;
+import io.anju.cases.model.CaseException;
+import io.anju.cases.text.ErrorTexts;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
@@ -27,20 +29,47 @@ final class HttpJson {
         response.setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8").end(text);
     }
 
-    static void error(RoutingContext ctx, int status, String kind, String message) {
-        error(ctx, status, kind, message, Map.of());
+    /** An error answer whose message is the code's own text in the request's language. */
+    static void error(RoutingContext ctx, int status, String code, String detail, Object... args) {
+        error(ctx, status, code, null, detail, args);
     }
 
-    /** The error body with more fields beside kind and message (a refusal's stable {@code code}, its guards). */
-    static void error(RoutingContext ctx, int status, String kind, String message, Map<String, Object> more) {
+    /**
+     * An error answer: {@code error} the stable code, {@code reason} the finer one when there is one, {@code message}
+     * for people in the request's language ({@link ErrorTexts}), {@code detail} the English specifics for operators.
+     */
+    static void error(RoutingContext ctx, int status, String code, CaseException.Reason reason, String detail,
+                      Object... args) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", code);
+        if (reason != null) {
+            body.put("reason", reason.wireName());
+        }
+        body.put("message", ErrorTexts.message(Callers.lang(ctx), code, reason, args));
+        body.put("detail", detail);
+        answer(ctx, status, body);
+    }
+
+    /**
+     * A refusal rendered by its owner: {@code error} the stable code, {@code message} already in the reader's
+     * language, {@code detail} the English specifics, and {@code more} fields beside them (a command refusal's
+     * {@code code} and guards).
+     */
+    static void refusal(RoutingContext ctx, int status, String code, String message, String detail,
+                        Map<String, Object> more) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", code);
+        body.put("message", message);
+        body.put("detail", detail);
+        body.putAll(more);
+        answer(ctx, status, body);
+    }
+
+    private static void answer(RoutingContext ctx, int status, Map<String, Object> body) {
         if (ctx.response().headWritten()) {
             ctx.response().reset();
             return;
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", kind);
-        body.put("message", message);
-        body.putAll(more);
         send(ctx, status, body);
     }
 }

@@ -88,11 +88,11 @@ public final class CaseCommands implements AutoCloseable {
     private void checkRequest(Principal who, CommandRequest r) {
         if (!ChargerCommand.STOP_PORT.equals(r.action()) && !ChargerCommand.RESUME_PORT.equals(r.action())) {
             throw CommandRefusedException.invalid("bad_action", "action must be stop_port or resume_port (was "
-                    + r.action() + ")");
+                    + r.action() + ")", r.action());
         }
         if (r.reasonText().length() > MAX_REASON_CHARS) {
             throw CommandRefusedException.invalid("reason_too_long", "reason must be at most " + MAX_REASON_CHARS
-                    + " characters");
+                    + " characters", MAX_REASON_CHARS);
         }
         if (!r.overriding()) {
             return;
@@ -103,7 +103,7 @@ public final class CaseCommands implements AutoCloseable {
         }
         if (!access.mayOverrideGuards(who)) {
             throw CommandRefusedException.forbidden("override_forbidden", "a " + who.role().wireName()
-                    + " may not override the resume guards; only a command-centre operator may");
+                    + " may not override the resume guards; only a command-centre operator may", who.role());
         }
         if (r.reasonText().isEmpty()) {
             throw CommandRefusedException.invalid("reason_required", "an override needs a reason");
@@ -116,23 +116,23 @@ public final class CaseCommands implements AutoCloseable {
      */
     private Device chargerOfCase(CaseRecord c, CommandRequest r) {
         Device d = registry.device(r.deviceId()).filter(x -> x.type() == DeviceType.CHARGER).orElseThrow(() ->
-                CommandRefusedException.invalid("unknown_device", "no charging station " + r.deviceId()));
+                CommandRefusedException.invalid("unknown_device", "no charging station " + r.deviceId(), r.deviceId()));
         int ports = d.charger() == null ? 0 : d.charger().ports();
         if (r.port() < 1 || r.port() > ports) {
             throw CommandRefusedException.invalid("bad_port", d.id() + " has ports 1–" + ports + " (was " + r.port()
-                    + ")");
+                    + ")", d.id(), ports, r.port());
         }
         boolean caseNamesCharger = c.deviceId() != null && registry.device(c.deviceId())
                 .filter(x -> x.type() == DeviceType.CHARGER).isPresent();
         if (caseNamesCharger && !c.deviceId().equals(d.id())) {
             throw CommandRefusedException.invalid("wrong_device", "case " + c.caseNo() + " is about charging station "
-                    + c.deviceId() + ", not " + d.id());
+                    + c.deviceId() + ", not " + d.id(), d.id(), c.caseNo());
         }
         String compound = c.location() == null ? null : c.location().compoundId();
         if (!caseNamesCharger && (compound == null || !compound.equals(d.location().compoundId()))) {
             throw CommandRefusedException.invalid("wrong_device", "charging station " + d.id() + " is not at the place "
                     + "of case " + c.caseNo() + (compound == null ? " (the case is not about a compound)"
-                    : " (compound " + compound + ")"));
+                    : " (compound " + compound + ")"), d.id(), c.caseNo());
         }
         return d;
     }

@@ -13,22 +13,31 @@ public final class CommandRefusedException extends RuntimeException {
     private final int status;
     private final String kind;
     private final String code;
-    private final List<Guard> guards;
+    /** Every code a refusal may carry (each has a text in every language: TextsBundleTest). */
+    public static final List<String> CODES = List.of("bad_action", "reason_too_long", "override_not_applicable",
+            "override_forbidden", "reason_required", "unknown_device", "bad_port", "wrong_device", "kafka_unavailable",
+            Guard.ALERT_OPEN, Guard.TEMPERATURE_HIGH, Guard.TEMPERATURE_UNKNOWN);
 
-    CommandRefusedException(int status, String kind, String code, String message, List<Guard> guards) {
+    private final List<Guard> guards;
+    private final List<Object> args;
+
+    CommandRefusedException(int status, String kind, String code, String message, List<Guard> guards,
+                            Object... args) {
         super(message);
         this.status = status;
         this.kind = kind;
         this.code = code;
         this.guards = List.copyOf(guards);
+        this.args = List.of(args);
     }
 
-    static CommandRefusedException invalid(String code, String message) {
-        return new CommandRefusedException(400, "invalid", code, message, List.of());
+    /** {@code args} are the refusal's variable parts, in the order its text names them (the reader's language). */
+    static CommandRefusedException invalid(String code, String message, Object... args) {
+        return new CommandRefusedException(400, "invalid", code, message, List.of(), args);
     }
 
-    static CommandRefusedException forbidden(String code, String message) {
-        return new CommandRefusedException(403, "forbidden", code, message, List.of());
+    static CommandRefusedException forbidden(String code, String message, Object... args) {
+        return new CommandRefusedException(403, "forbidden", code, message, List.of(), args);
     }
 
     /** A resume refused by its guards: 409, coded by the first guard, the message naming each. */
@@ -61,5 +70,13 @@ public final class CommandRefusedException extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    public List<Guard> guards() {
+        return guards;
+    }
+
+    public List<Object> args() {
+        return args;
     }
 }

@@ -46,8 +46,9 @@ public final class Lifecycle {
     public static CaseState next(CaseState current, CaseAction action) {
         Step step = STEPS.get(action);
         if (!step.from().contains(current)) {
-            throw CaseException.conflict("cannot " + action.wireName() + " a case that is " + current.wireName()
-                    + "; allowed from " + step.from().stream().map(CaseState::wireName).toList());
+            throw new CaseException(CaseException.Kind.CONFLICT, CaseException.Reason.STATE_FORBIDS_ACTION,
+                    "cannot " + action.wireName() + " a case that is " + current.wireName() + "; allowed from "
+                            + step.from().stream().map(CaseState::wireName).toList(), action, current);
         }
         return step.to();
     }

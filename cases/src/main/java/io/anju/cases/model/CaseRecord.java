@@ -1,6 +1,7 @@
 package io.anju.cases.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.anju.common.alert.AlertFact;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Evidence;
@@ -43,6 +44,9 @@ import java.util.List;
  * @param updatedAt               last change
  * @param firstEventAt            device time of the first triggering reading (alerts) or the report time
  * @param alertEmittedAt          when the stream job emitted the alert that opened the case
+ * @param acknowledgeDueAt        by when someone should acknowledge it (the category's limit for its severity);
+ *                                null for watch items and notices
+ * @param acknowledgedAt          when it was first acknowledged (verified, dispatched or acknowledged from a link)
  * @param dispatchDueAt           by when the case should be dispatched (the category's dispatch limit)
  * @param dispatchedAt            when it was dispatched
  * @param deadlineAt              handling deadline, set at dispatch from category and severity
@@ -58,6 +62,8 @@ import java.util.List;
  * @param voidReason              why it was voided
  * @param firstNotifiedAt         when the first notification reached a channel
  * @param version                 optimistic-lock counter, +1 per change
+ * @param alertFacts              the facts of the latest alert revision (figures, units, thresholds), from which the
+ *                                title and description are rendered in the reader's language; empty for cases by hand
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseRecord(long id, String caseNo, Origin origin, String title, String description, String categoryCode,
@@ -67,8 +73,25 @@ public record CaseRecord(long id, String caseNo, Origin origin, String title, St
                          LocationChain location, String sourceKind,
                          String sourceId, String deviceId, Integer port, List<Evidence> evidence, Level assignedLevel,
                          String assignedUnit, String assignee, Instant createdAt, Instant updatedAt,
-                         Instant firstEventAt, Instant alertEmittedAt, Instant dispatchDueAt, Instant dispatchedAt,
+                         Instant firstEventAt, Instant alertEmittedAt, Instant acknowledgeDueAt,
+                         Instant acknowledgedAt, Instant dispatchDueAt, Instant dispatchedAt,
                          Instant deadlineAt, Instant feedbackAt, Instant closedAt, Instant evaluatedAt, boolean overdue,
                          boolean extended, boolean reworked, int reminders, Instant nextSupervisionAt,
-                         Integer evaluationScore, String voidReason, Instant firstNotifiedAt, int version) {
+                         Integer evaluationScore, String voidReason, Instant firstNotifiedAt, int version,
+                         List<AlertFact> alertFacts) {
+
+    public CaseRecord {
+        alertFacts = alertFacts == null ? List.of() : List.copyOf(alertFacts);
+    }
+
+    /** The same case with its title and description in other words (the reader's language). */
+    public CaseRecord withText(String newTitle, String newDescription) {
+        return new CaseRecord(id, caseNo, origin, newTitle, newDescription, categoryCode, department,
+                coordinatingDepartments, severity, state, response, dedupKey, alertId, alertType, alertStatus,
+                alertSeverity, recommendedAction, location, sourceKind, sourceId, deviceId, port, evidence,
+                assignedLevel, assignedUnit, assignee, createdAt, updatedAt, firstEventAt, alertEmittedAt,
+                acknowledgeDueAt, acknowledgedAt, dispatchDueAt, dispatchedAt, deadlineAt, feedbackAt, closedAt, evaluatedAt, overdue, extended,
+                reworked, reminders, nextSupervisionAt, evaluationScore, voidReason, firstNotifiedAt, version,
+                alertFacts);
+    }
 }

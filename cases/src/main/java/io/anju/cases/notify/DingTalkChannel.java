@@ -36,8 +36,7 @@ public final class DingTalkChannel extends PushChannel {
     }
 
     @Override
-    public Future<Integer> send(OutboxRow row) {
-        NoticeMessage m = text.render(row.payload());
+    protected Future<Integer> send(OutboxRow row, NoticeMessage m, String idempotencyKey) {
         long timestamp = clock.millis();
         String url = settings.url() + (settings.url().contains("?") ? "&" : "?") + "timestamp=" + timestamp
                 + "&sign=" + URLEncoder.encode(sign(settings.secret(), timestamp), StandardCharsets.UTF_8);

@@ -1,18 +1,22 @@
 package io.anju.cases.notify;
 
+import io.anju.cases.json.CasesJson;
 import io.anju.cases.routing.Category;
 import io.anju.cases.routing.CategoryTable;
+import io.anju.cases.text.AlertSubject;
+import io.anju.cases.text.AlertText;
+import io.anju.cases.text.CaseTexts;
+import io.anju.cases.text.Lang;
+import io.anju.cases.text.Texts;
+import io.anju.common.alert.AlertFact;
+import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
 import io.anju.common.model.Community;
-import io.anju.common.model.Compound;
-import io.anju.common.model.CrowdZone;
+import io.anju.common.model.LocationChain;
 import io.anju.common.registry.Registry;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,37 +24,52 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Renders a queued notice (the {@link CaseNotice} JSON of an outbox row) as the Chinese message every push channel
- * sends: case number, category (Chinese name), severity, place (names from the registry), state and the deadline
- * that applies now, in Beijing time. The recipients' phones come from the notice's {@code recipients} list
- * ({@code [{"name", "displayName", "phone", "language", "channels"}]}), when it has one.
+ * Renders a queued notice (the {@link CaseNotice} JSON of an outbox row) as the message every push channel sends, in
+ * the language of the people it names: case number, what happened (the alert's title, rendered from its facts by
+ * {@link AlertText}), category, severity, place (names from the registry), state and the deadline that applies now,
+ * in Beijing time. The words come from the same bundles as the API's ({@link Texts}). The recipients come from the
+ * notice's {@code recipients} list ({@code [{"name", "displayName", "phone", "language", "channels"}]}), when it has
+ * one; each {@code language} (zh, the default, or en) gets its own message with its own people's phones.
  */
 public final class NoticeText {
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final Map<String, String> SEVERITIES = Map.of("red", "红色", "orange", "橙色", "yellow", "黄色",
-            "blue", "蓝色");
-    private static final Map<String, String> KINDS = Map.of("opened", "新案件", "severity_raised", "预警等级上调",
-            "reminder", "超时催办", "escalated", "案件已上报上级", "state_changed", "案件状态变更",
-            "alert_cleared", "设备报告预警已解除", "comment", "新备注", "command_outcome", "断电指令结果");
-    private static final Map<String, String> STATES = Map.ofEntries(Map.entry("collected", "待核实"),
-            Map.entry("verified", "已核实"), Map.entry("analysed", "已研判"), Map.entry("dispatched", "已派遣"),
-            Map.entry("in_handling", "处置中"), Map.entry("coordinating", "协调处置中"),
-            Map.entry("feedback_submitted", "已反馈，待结案"), Map.entry("closed", "已结案"),
-            Map.entry("evaluated", "已评价"), Map.entry("voided", "已作废"));
-    private static final Map<String, String> LEVELS = Map.of("grid", "网格", "community", "社区",
-            "sub_district", "街道", "district", "区指挥中心");
-
     private final CategoryTable categories;
     private final Registry registry;
+    private final AlertText alerts;
 
     public NoticeText(CategoryTable categories, Registry registry) {
         this.categories = categories;
         this.registry = registry;
+        this.alerts = new AlertText(registry);
     }
 
-    /** The message for an outbox row's payload; fails with a permanent {@link DeliveryFailure} if it is not a notice. */
+    /** The Chinese message for an outbox row's payload, naming every recipient's phone. */
     public NoticeMessage render(String payload) {
+        JsonObject notice = parse(payload);
+        return render(notice, Lang.ZH, phones(notice, null));
+    }
+
+    /**
+     * One message per language of the notice's recipients, Chinese first, each with the phones of the people who read
+     * that language; a notice that names nobody is one Chinese message. Fails with a permanent
+     * {@link DeliveryFailure} if the payload is not a notice.
+     */
+    public List<NoticeMessage> renderPerLanguage(String payload) {
+        JsonObject notice = parse(payload);
+        List<NoticeMessage> out = new ArrayList<>(2);
+        List<Lang> languages = languages(notice);
+        for (Lang lang : languages) {
+            out.add(render(notice, lang, phones(notice, languages.size() == 1 ? null : lang)));
+        }
+        return out;
+    }
+
+    /** The message in {@code lang} for {@code phones}. */
+    public NoticeMessage render(String payload, Lang lang) {
+        JsonObject notice = parse(payload);
+        return render(notice, lang, phones(notice, lang));
+    }
+
+    private static JsonObject parse(String payload) {
         JsonObject notice;
         try {
             notice = new JsonObject(payload);
@@ -61,42 +80,92 @@ public final class NoticeText {
         if (after == null || after.getString("caseNo") == null || after.getString("severity") == null) {
             throw DeliveryFailure.permanent("the outbox payload has no case (after.caseNo, after.severity)");
         }
+        return notice;
+    }
+
+    private NoticeMessage render(JsonObject notice, Lang lang, List<String> phones) {
+        JsonObject after = notice.getJsonObject("after");
         String kind = notice.getString("kind", "");
         String severity = after.getString("severity");
         String caseNo = after.getString("caseNo");
+        String severityWord = Texts.word(lang, "severity", severity);
         String category = categories.byCode(after.getString("categoryCode", ""))
-                .map(Category::nameZh).orElse(after.getString("title", "案件"));
-        String title = "【" + SEVERITIES.getOrDefault(severity, severity) + "预警】" + category + "："
-                + KINDS.getOrDefault(kind, "案件通知");
+                .map(c -> lang == Lang.EN ? c.name() : c.nameZh())
+                .orElse(after.getString("title", Texts.text(lang, "notice.aCase")));
+        String title = Texts.text(lang, "notice.title", severityWord, category,
+                Texts.format(lang, "notice.kind." + kind, Texts.text(lang, "notice.kind.other")));
 
         Map<String, String> lines = new LinkedHashMap<>();
-        lines.put("案件编号", caseNo);
-        lines.put("类别", category + "（" + after.getString("categoryCode", "—") + "）");
-        lines.put("等级", SEVERITIES.getOrDefault(severity, severity));
-        lines.put("地点", place(after.getJsonObject("location", new JsonObject())));
-        lines.put("状态", STATES.getOrDefault(after.getString("state", ""), after.getString("state", "—")));
-        deadline(after).ifPresent(d -> lines.put(d.getKey(), d.getValue()));
-        escalatedTo(notice).ifPresent(to -> lines.put("上报至", to));
+        lines.put("caseNo", caseNo);
+        what(after, lang).ifPresent(w -> lines.put("what", w));
+        lines.put("category", Texts.text(lang, "notice.categoryWithCode", category,
+                after.getString("categoryCode", "—")));
+        lines.put("severity", severityWord);
+        lines.put("place", place(after.getJsonObject("location", new JsonObject()), lang));
+        lines.put("state", Texts.word(lang, "state", after.getString("state", "—")));
+        deadline(after, lang).ifPresent(d -> lines.put(d.getKey(), d.getValue()));
+        escalatedTo(notice, lang).ifPresent(to -> lines.put("escalatedTo", to));
 
         StringBuilder md = new StringBuilder("### ").append(title).append('\n');
         StringBuilder text = new StringBuilder(title).append('\n');
         lines.forEach((k, v) -> {
-            md.append("- ").append(k).append("：").append(v).append('\n');
-            text.append(k).append("：").append(v).append('\n');
+            String line = Texts.text(lang, "notice.line", Texts.text(lang, "notice.label." + k), v);
+            md.append("- ").append(line).append('\n');
+            text.append(line).append('\n');
         });
         return new NoticeMessage(caseNo, Severity.fromWire(severity), kind, title, md.toString().strip(),
-                text.toString().strip(), phones(notice));
+                text.toString().strip(), phones, lang.tag());
     }
 
-    /** The recipients' phone numbers, in the notice's order, without blanks and repeats. */
-    static List<String> phones(JsonObject notice) {
+    /** The alert's own title in {@code lang}, for a case opened from an alert. */
+    private Optional<String> what(JsonObject after, Lang lang) {
+        String type = after.getString("alertType");
+        if (type == null) {
+            return Optional.empty();
+        }
+        AlertType alertType;
+        try {
+            alertType = AlertType.fromWire(type);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        JsonObject where = after.getJsonObject("location", new JsonObject());
+        LocationChain location = new LocationChain(where.getString("subDistrictId"), where.getString("communityId"),
+                where.getString("gridId"), where.getString("compoundId"), where.getString("zoneId"));
+        JsonArray facts = after.getJsonArray("alertFacts", new JsonArray());
+        List<AlertFact> parsed = CasesJson.mapper().convertValue(facts.getList(), CasesJson.mapper().getTypeFactory()
+                .constructCollectionType(List.class, AlertFact.class));
+        return Optional.of(alerts.title(new AlertSubject(alertType, after.getString("sourceKind"),
+                after.getString("sourceId"), after.getString("deviceId"), after.getInteger("port"), location,
+                after.getString("recommendedAction"), parsed), lang));
+    }
+
+    /** The languages of the notice's recipients, Chinese first; Chinese alone when it names nobody. */
+    static List<Lang> languages(JsonObject notice) {
+        List<Lang> out = new ArrayList<>(2);
+        JsonArray recipients = notice.getJsonArray("recipients");
+        if (recipients != null) {
+            for (Lang lang : Lang.values()) {
+                for (Object r : recipients) {
+                    if (r instanceof JsonObject person && Lang.of(person.getString("language")) == lang
+                            && !out.contains(lang)) {
+                        out.add(lang);
+                    }
+                }
+            }
+        }
+        return out.isEmpty() ? List.of(Lang.ZH) : out;
+    }
+
+    /** The phones of the recipients who read {@code lang} (all when null), in order, without blanks and repeats. */
+    static List<String> phones(JsonObject notice, Lang lang) {
         List<String> out = new ArrayList<>();
         JsonArray recipients = notice.getJsonArray("recipients");
         if (recipients == null) {
             return out;
         }
         for (Object r : recipients) {
-            if (r instanceof JsonObject person) {
+            if (r instanceof JsonObject person && (lang == null || Lang.of(person.getString("language")) == lang)) {
                 String phone = person.getString("phone");
                 if (phone != null && !phone.isBlank() && !out.contains(phone.strip())) {
                     out.add(phone.strip());
@@ -107,14 +176,12 @@ public final class NoticeText {
     }
 
     /** The place's own name (compound or crowd zone), then its community and sub-district, else the ids. */
-    private String place(JsonObject where) {
+    private String place(JsonObject where, Lang lang) {
         List<String> parts = new ArrayList<>();
-        String compound = where.getString("compoundId");
-        String zone = where.getString("zoneId");
-        if (compound != null) {
-            parts.add(registry.compound(compound).map(Compound::name).orElse(compound));
-        } else if (zone != null) {
-            parts.add(registry.zone(zone).map(CrowdZone::name).orElse(zone));
+        String own = alerts.place(new LocationChain(null, null, null, where.getString("compoundId"),
+                where.getString("zoneId")), lang);
+        if (!own.isEmpty()) {
+            parts.add(own);
         }
         String community = where.getString("communityId");
         if (community != null) {
@@ -122,25 +189,28 @@ public final class NoticeText {
         }
         String subDistrict = where.getString("subDistrictId");
         if (subDistrict != null) {
-            parts.add(registry.subDistrict(subDistrict).map(s -> s.name() + "街道").orElse(subDistrict));
+            parts.add(registry.subDistrict(subDistrict)
+                    .map(s -> Texts.text(lang, "place.subDistrict", lang == Lang.EN && s.nameEn() != null
+                            ? s.nameEn() : s.name()))
+                    .orElse(subDistrict));
         }
         if (parts.isEmpty() && where.getString("gridId") != null) {
-            parts.add("网格 " + where.getString("gridId"));
+            parts.add(Texts.text(lang, "place.grid", where.getString("gridId")));
         }
-        return parts.isEmpty() ? "—" : String.join("，", parts);
+        return parts.isEmpty() ? "—" : String.join(Texts.text(lang, "summary.factSeparator"), parts);
     }
 
     /** The deadline that applies now: handling once dispatched, else dispatch. */
-    private static Optional<Map.Entry<String, String>> deadline(JsonObject after) {
+    private static Optional<Map.Entry<String, String>> deadline(JsonObject after, Lang lang) {
         String handle = after.getString("deadlineAt");
         if (handle != null) {
-            return Optional.of(Map.entry("处置时限", beijing(handle)));
+            return Optional.of(Map.entry("handleDue", CaseTexts.time(lang, handle)));
         }
         String dispatch = after.getString("dispatchDueAt");
-        return dispatch == null ? Optional.empty() : Optional.of(Map.entry("派遣时限", beijing(dispatch)));
+        return dispatch == null ? Optional.empty() : Optional.of(Map.entry("dispatchDue", CaseTexts.time(lang, dispatch)));
     }
 
-    private static Optional<String> escalatedTo(JsonObject notice) {
+    private static Optional<String> escalatedTo(JsonObject notice, Lang lang) {
         if (!"escalated".equals(notice.getString("kind"))) {
             return Optional.empty();
         }
@@ -149,10 +219,7 @@ public final class NoticeText {
         if (data == null || data.getString("to") == null) {
             return Optional.empty();
         }
-        return Optional.of(LEVELS.getOrDefault(data.getString("level", ""), "") + " " + data.getString("to"));
-    }
-
-    private static String beijing(String instant) {
-        return WHEN.format(Instant.parse(instant).atZone(BEIJING)) + "（北京时间）";
+        String level = data.getString("level", "");
+        return Optional.of((level.isEmpty() ? "" : Texts.word(lang, "level", level)) + " " + data.getString("to"));
     }
 }

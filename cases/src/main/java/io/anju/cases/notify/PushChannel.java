@@ -6,12 +6,15 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
  * What the channels that push a notice to people's phones and groups (WeCom, DingTalk, the SMS gateway) share: a
- * name, their {@link PushSettings} (URL, minimum severity, retries, timeout), the one Chinese rendering of a notice,
- * and delivery as a JSON POST whose answer {@link #send} reads.
+ * name, their {@link PushSettings} (URL, minimum severity, retries, timeout), the one rendering of a notice, sent
+ * as one message per language of the people it names (each with its own people's phones: Chinese first, English when
+ * someone reads English), and delivery as a JSON POST whose answer {@link #send} reads. A message that fails fails the
+ * delivery, which is retried whole: receivers drop the repeats by the idempotency key (per message).
  */
 abstract class PushChannel implements DeliveryChannel {
     protected final WebClient client;
@@ -49,7 +52,18 @@ abstract class PushChannel implements DeliveryChannel {
     }
 
     @Override
-    public abstract Future<Integer> send(OutboxRow row);
+    public Future<Integer> send(OutboxRow row) {
+        List<NoticeMessage> messages = text.renderPerLanguage(row.payload());
+        Future<Integer> sent = Future.succeededFuture();
+        for (NoticeMessage m : messages) {
+            String key = messages.size() == 1 ? row.idempotencyKey() : row.idempotencyKey() + ":" + m.language();
+            sent = sent.compose(previous -> send(row, m, key));
+        }
+        return sent;
+    }
+
+    /** Sends one message of the notice in {@code row}; {@code idempotencyKey} is this message's own. */
+    protected abstract Future<Integer> send(OutboxRow row, NoticeMessage m, String idempotencyKey);
 
     /** A JSON POST to {@code url} that gives up after the channel's timeout. */
     protected HttpRequest<Buffer> postJson(String url) {

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Sends notices to an SMS / voice gateway through Anju's own contract (docs/cases.md, "SMS / voice gateway"): a POST
- * of {@code {"idempotencyKey","caseNo","kind","severity","voice","recipients":[mobiles],"text"}}, signed like the
+ * of {@code {"idempotencyKey","caseNo","kind","severity","voice","recipients":[mobiles],"language","text"}}, one per
+ * language of the recipients (zh, en: each person's own), signed like the
  * webhook ({@code X-Anju-Timestamp}, {@code X-Anju-Signature}, see {@link WebhookSignature}) and carrying
  * {@code Idempotency-Key}. The recipients are the phones the notice names, else the configured fallback list; red
  * notices ask for a voice call as well ({@code voice: true}). While a case awaits acknowledgement, {@code links} maps
@@ -45,12 +46,18 @@ public final class SmsGatewayChannel extends PushChannel {
     }
 
     @Override
-    public Future<Integer> send(OutboxRow row) {
-        NoticeMessage m = text.render(row.payload());
-        String body = body(m, row.idempotencyKey()).put("links", links(new JsonObject(row.payload()))).encode();
+    protected Future<Integer> send(OutboxRow row, NoticeMessage m, String idempotencyKey) {
+        JsonObject notice = new JsonObject(row.payload());
+        List<String> to = m.phones().isEmpty() && NoticeText.phones(notice, null).isEmpty() ? fallbackPhones
+                : m.phones();
+        if (to.isEmpty()) {
+            // The people of this language have no phone; the others' message is sent on its own.
+            return Future.succeededFuture();
+        }
+        String body = body(m, idempotencyKey, to).put("links", links(notice, to)).encode();
         long ts = clock.instant().getEpochSecond();
         return postJson(settings.url())
-                .putHeader("Idempotency-Key", row.idempotencyKey())
+                .putHeader("Idempotency-Key", idempotencyKey)
                 .putHeader("X-Anju-Event", row.kind())
                 .putHeader("X-Anju-Timestamp", Long.toString(ts))
                 .putHeader("X-Anju-Signature", WebhookSignature.sign(settings.secret(), ts, body))
@@ -58,8 +65,11 @@ public final class SmsGatewayChannel extends PushChannel {
                 .compose(response -> HttpAnswers.byStatus(NAME, response));
     }
 
-    /** Each recipient's phone → the acknowledge link signed for them (empty when the case awaits none). */
-    static JsonObject links(JsonObject notice) {
+    /**
+     * Each recipient's phone among {@code phones} (the message's own people) → the acknowledge link signed for them
+     * (empty when the case awaits none).
+     */
+    static JsonObject links(JsonObject notice, List<String> phones) {
         JsonObject byPhone = new JsonObject();
         JsonObject links = notice.getJsonObject("acknowledgeLinks");
         JsonArray recipients = notice.getJsonArray("recipients");
@@ -67,15 +77,15 @@ public final class SmsGatewayChannel extends PushChannel {
             return byPhone;
         }
         for (Object o : recipients) {
-            if (o instanceof JsonObject r && r.getString("phone") != null && links.getString(r.getString("name")) != null) {
+            if (o instanceof JsonObject r && r.getString("phone") != null && phones.contains(r.getString("phone").strip())
+                    && links.getString(r.getString("name")) != null) {
                 byPhone.put(r.getString("phone"), links.getString(r.getString("name")));
             }
         }
         return byPhone;
     }
 
-    JsonObject body(NoticeMessage m, String idempotencyKey) {
-        List<String> to = m.phones().isEmpty() ? fallbackPhones : m.phones();
+    static JsonObject body(NoticeMessage m, String idempotencyKey, List<String> to) {
         return new JsonObject()
                 .put("idempotencyKey", idempotencyKey)
                 .put("caseNo", m.caseNo())
@@ -83,6 +93,7 @@ public final class SmsGatewayChannel extends PushChannel {
                 .put("severity", m.severity().wireName())
                 .put("voice", m.severity() == Severity.RED)
                 .put("recipients", new JsonArray(to))
+                .put("language", m.language())
                 .put("text", m.text());
     }
 }

@@ -24,8 +24,7 @@ public final class WeComChannel extends PushChannel {
     }
 
     @Override
-    public Future<Integer> send(OutboxRow row) {
-        NoticeMessage m = text.render(row.payload());
+    protected Future<Integer> send(OutboxRow row, NoticeMessage m, String idempotencyKey) {
         return postJson(settings.url())
                 .sendJsonObject(body(m))
                 .compose(response -> HttpAnswers.byErrcode(NAME, response, RETRYABLE));

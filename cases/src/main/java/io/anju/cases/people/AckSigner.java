@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.function.Supplier;
 
 /**
  * Makes and checks acknowledge links: {@code <ack.baseUrl>/api/v1/ack/<token>}, where the token is
@@ -20,7 +21,7 @@ public final class AckSigner {
 
     private final byte[] key;
     private final Duration ttl;
-    private final String baseUrl;
+    private final Supplier<String> baseUrl;
 
     /**
      * @param key     at least 32 bytes (setting {@code ack.keyFile})
@@ -28,18 +29,25 @@ public final class AckSigner {
      * @param baseUrl where people reach the case service (setting {@code ack.baseUrl}), without a trailing slash
      */
     public AckSigner(byte[] key, Duration ttl, String baseUrl) {
+        this(key, ttl, () -> baseUrl);
+    }
+
+    /** As above, with a base URL known only once the service listens (its own address on a port chosen at start). */
+    public AckSigner(byte[] key, Duration ttl, Supplier<String> baseUrl) {
         if (key.length < 32) {
             throw new IllegalArgumentException("setting ack.keyFile: the key needs at least 32 bytes (has "
                     + key.length + ")");
         }
         this.key = key.clone();
         this.ttl = ttl;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = baseUrl;
     }
 
     /** A link for {@code contact} to acknowledge the case of the notice of {@code eventSeq}, issued at {@code now}. */
     public String url(long caseId, long eventSeq, String contact, Instant now) {
-        return baseUrl + PATH + token(new AckLink(caseId, eventSeq, contact, now.plus(ttl)));
+        String base = baseUrl.get();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + PATH
+                + token(new AckLink(caseId, eventSeq, contact, now.plus(ttl)));
     }
 
     public String token(AckLink link) {

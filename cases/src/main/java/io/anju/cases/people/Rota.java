@@ -38,8 +38,9 @@ public record Rota(UnitRef unit, List<Shift> shifts, String fallback) {
         }
         List<String> gaps = gaps();
         if (!gaps.isEmpty()) {
-            throw CaseException.invalid("rota of " + unit + " leaves nobody on duty " + String.join(", ", gaps)
-                    + " (Asia/Shanghai) and names no fallback: add a shift or a fallback contact");
+            throw new CaseException(CaseException.Kind.INVALID, CaseException.Reason.ROTA_GAP, "rota of " + unit
+                    + " leaves nobody on duty " + String.join(", ", gaps) + " (Asia/Shanghai) and names no fallback: "
+                    + "add a shift or a fallback contact", unit, String.join(", ", gaps));
         }
     }
 

@@ -20,7 +20,7 @@ import java.util.Locale;
  */
 public record Shift(List<String> days, String from, String to, String contact) {
     static final int DAY_MINUTES = 24 * 60;
-    static final List<String> DAY_NAMES = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
+    public static final List<String> DAY_NAMES = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
 
     public Shift {
         if (days == null || days.isEmpty()) {

@@ -107,6 +107,11 @@ public final class CategoryTable {
         }
     }
 
+    /** This table with every time limit divided by {@code factor} (1 = as written). */
+    public CategoryTable scaledBy(double factor) {
+        return factor == 1 ? this : new CategoryTable(byCode.values().stream().map(c -> c.scaledBy(factor)).toList());
+    }
+
     public static CategoryTable defaults() {
         try (InputStream in = CategoryTable.class.getResourceAsStream(DEFAULT_RESOURCE)) {
             return parse(in, "classpath:" + DEFAULT_RESOURCE);

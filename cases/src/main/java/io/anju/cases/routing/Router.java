@@ -37,6 +37,11 @@ public final class Router {
         this.districtId = districtId == null || districtId.isBlank() ? DEFAULT_DISTRICT_ID : districtId;
     }
 
+    /** The registry the router reads places from (their names, for the texts people read). */
+    public Registry registry() {
+        return registry;
+    }
+
     public CategoryTable categories() {
         return categories;
     }

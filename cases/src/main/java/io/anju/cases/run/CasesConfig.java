@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.anju.common.config.Setting.decimal;
 import static io.anju.common.config.Setting.duration;
 import static io.anju.common.config.Setting.integer;
 import static io.anju.common.config.Setting.port;
@@ -51,6 +52,7 @@ public final class CasesConfig {
             duration("auth.tokenTtl", "8h", "1m", "720h", "Lifetime of a sign-in token"),
             string("auth.keyFile", "", "HS256 key file for tokens; empty = <data.dir>/cases/jwt.key, created on first start"),
             integer("auth.passwordIterations", 210_000, 10_000, 10_000_000, "PBKDF2-HMAC-SHA256 iterations for new password hashes"),
+            decimal("deadlines.scale", 1, 1, 1_000, "Divides every category time limit and supervision span: for a demo that plays the world faster (the platform passes its speed); 1 = real time"),
             duration("supervision.interval", "10s", "100ms", "1h", "Longest wait between deadline checks; supervision also wakes at the earliest due step"),
             duration("supervision.remindEvery", "15m", "1s", "24h", "Reminders to the owner while a case is past its handling deadline"),
             duration("supervision.escalateAfter", "30m", "1s", "168h", "Each further span past the handling deadline escalates the case one level up"),
@@ -232,15 +234,22 @@ public final class CasesConfig {
 
     public int authPasswordIterations() { return values.i("auth.passwordIterations"); }
 
+    /** What category limits and supervision spans are divided by (1 = real time). */
+    public double deadlineScale() { return values.dbl("deadlines.scale"); }
+
+    private Duration scaled(Duration span) {
+        return Duration.ofMillis(Math.max(1, Math.round(span.toMillis() / deadlineScale())));
+    }
+
     public Duration supervisionInterval() { return values.d("supervision.interval"); }
 
-    public Duration supervisionRemindEvery() { return values.d("supervision.remindEvery"); }
+    public Duration supervisionRemindEvery() { return scaled(values.d("supervision.remindEvery")); }
 
-    public Duration supervisionEscalateAfter() { return values.d("supervision.escalateAfter"); }
+    public Duration supervisionEscalateAfter() { return scaled(values.d("supervision.escalateAfter")); }
 
-    public Duration supervisionAckRemindEvery() { return values.d("supervision.ackRemindEvery"); }
+    public Duration supervisionAckRemindEvery() { return scaled(values.d("supervision.ackRemindEvery")); }
 
-    public Duration supervisionAckEscalateAfter() { return values.d("supervision.ackEscalateAfter"); }
+    public Duration supervisionAckEscalateAfter() { return scaled(values.d("supervision.ackEscalateAfter")); }
 
     public Severity notifyMinSeverity() {
         return severity("notify.minSeverity");
@@ -253,9 +262,14 @@ public final class CasesConfig {
      * service's own port on localhost, which only works for people on the same machine (set it for a deployment).
      */
     public String ackBaseUrl() {
+        return ackBaseUrl(httpPort());
+    }
+
+    /** {@code ack.baseUrl}, or this service on {@code boundPort} when it is empty (the port it listens on). */
+    public String ackBaseUrl(int boundPort) {
         String v = values.str("ack.baseUrl");
         if (v.isEmpty()) {
-            return "http://localhost:" + httpPort();
+            return "http://localhost:" + boundPort;
         }
         URI uri;
         try {

@@ -19,6 +19,7 @@ import io.anju.cases.notify.DeliveryAttempts;
 import io.anju.cases.notify.DeliveryChannel;
 import io.anju.cases.notify.DingTalkChannel;
 import io.anju.cases.notify.NoticeText;
+import io.anju.cases.text.CaseTexts;
 import io.anju.cases.notify.SmsGatewayChannel;
 import io.anju.cases.notify.WeComChannel;
 import io.anju.cases.undelivered.UndeliveredRedEscalation;
@@ -67,6 +68,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
@@ -93,13 +95,14 @@ public final class CasesServer implements AutoCloseable {
     private final CommandOutcomeIntake commandIntake;
     private final CaseCommands caseCommands;
     private final SupervisionTimer supervisionTimer;
+    private final PeopleApi people;
     private final HttpServer http;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private CasesServer(Database database, Vertx vertx, Pool pool, PrometheusMeterRegistry metrics, UserStore users,
                         CaseService service, OutboxDispatcher dispatcher, OutboxRetention retention, SseHub sse,
                         AlertIntake intake, CommandOutcomeIntake commandIntake, CaseCommands caseCommands,
-                        SupervisionTimer supervisionTimer, HttpServer http) {
+                        SupervisionTimer supervisionTimer, PeopleApi people, HttpServer http) {
         this.database = database;
         this.vertx = vertx;
         this.pool = pool;
@@ -113,6 +116,7 @@ public final class CasesServer implements AutoCloseable {
         this.commandIntake = commandIntake;
         this.caseCommands = caseCommands;
         this.supervisionTimer = supervisionTimer;
+        this.people = people;
         this.http = http;
     }
 
@@ -131,7 +135,8 @@ public final class CasesServer implements AutoCloseable {
      */
     public static CasesServer start(CasesConfig config, Clock clock, LongSupplier deviceTime) throws Exception {
         Registry registry = loadRegistry(config);
-        CategoryTable categories = config.categoriesFile().map(CategoryTable::load).orElseGet(CategoryTable::defaults);
+        CategoryTable categories = config.categoriesFile().map(CategoryTable::load).orElseGet(CategoryTable::defaults)
+                .scaledBy(config.deadlineScale());
         Database database = config.dbUrl().isEmpty()
                 ? Database.embedded(config.embeddedDbDir(), config.dbEmbeddedPort())
                 : Database.external(config.dbUrl());
@@ -175,8 +180,10 @@ public final class CasesServer implements AutoCloseable {
                 DispatcherSettings.defaults(), metrics, clock);
         NotificationPolicy policy = new NotificationPolicy(NotificationPolicy.DEFAULT_KINDS, config.notifyMinSeverity(),
                 NotificationPolicy.DEFAULT_RED_MIN_CHANNELS);
+        // With http.port 0 the links name the port the API got; nothing writes a notice before it listens (below).
+        AtomicInteger listening = new AtomicInteger(config.httpPort());
         AckSigner signer = new AckSigner(JwtKeyFile.loadOrCreateFile(config.ackKeyFile()), config.ackTtl(),
-                config.ackBaseUrl());
+                () -> config.ackBaseUrl(listening.get()));
         Outbox outbox = new AddressedOutbox(new PgOutbox(policy, dispatcher, clock, metrics),
                 new RecipientResolver(categories), signer, clock);
         SupervisionSettings supervision = new SupervisionSettings(config.supervisionRemindEvery(),
@@ -191,17 +198,14 @@ public final class CasesServer implements AutoCloseable {
         dispatcher.start();
         OutboxRetention retention = new OutboxRetention(vertx, pool, config.outboxRetention(), clock);
         retention.start();
-        timer.start(service::supervise);
 
         AlertIntake intake = new AlertIntake(new IntakeSettings(config.kafkaBootstrap(), Topics.ALERTS,
                 config.intakeGroupId(), IntakeSettings.DEFAULT_POLL_TIMEOUT, config.intakeRetryBackoff(),
                 IntakeSettings.DEFAULT_MAX_POLL_RECORDS, config.intakeConcurrency()), service, metrics);
-        intake.start();
         CommandOutcomeIntake commandIntake = new CommandOutcomeIntake(new IntakeSettings(config.kafkaBootstrap(),
                 Topics.COMMAND_RESULTS, CommandOutcomeIntake.DEFAULT_GROUP_ID, IntakeSettings.DEFAULT_POLL_TIMEOUT,
                 config.intakeRetryBackoff(), IntakeSettings.DEFAULT_MAX_POLL_RECORDS, 1),
                 new CommandOutcomes(pool, outbox, clock), metrics);
-        commandIntake.start();
 
         CaseCommands caseCommands = new CaseCommands(pool, access, registry,
                 new PortTemperatures(vertx, config.commands(), deviceTime),
@@ -212,20 +216,26 @@ public final class CasesServer implements AutoCloseable {
                 config.authTokenTtl());
         HealthChecks health = new HealthChecks(HealthChecks.ping(pool), () -> Future.succeededFuture(intake.healthy()),
                 () -> Future.succeededFuture(commandIntake.healthy()));
+        PeopleApi people = new PeopleApi(pool, new RotaAccess(registry, config.districtId()),
+                new Acknowledger(pool, outbox, signer, clock), clock);
         HttpServer http = new CasesHttp(vertx, service, users, tokens, access, categories, metrics, health)
+                .texts(new CaseTexts(registry))
                 .events(sse::handle)
-                .people(new PeopleApi(pool, new RotaAccess(registry, config.districtId()),
-                        new Acknowledger(pool, outbox, signer, clock), clock))
+                .people(people)
                 .deliveries(new DeliveryAttempts(pool))
                 .commands(caseCommands)
                 .router()
                 .compose(router -> vertx.createHttpServer().requestHandler(router)
                         .listen(config.httpPort(), config.httpHost()))
                 .await(START_TIMEOUT_S, TimeUnit.SECONDS);
+        listening.set(http.actualPort());
+        timer.start(service::supervise);
+        intake.start();
+        commandIntake.start();
         LOG.info("case service on http://{}:{} ({} categories, {} channels: {})", config.httpHost(),
                 http.actualPort(), categories.all().size(), dispatcher.channels().size(), dispatcher.channels().keySet());
         return new CasesServer(database, vertx, pool, metrics, users, service, dispatcher, retention, sse, intake, commandIntake,
-                caseCommands, timer, http);
+                caseCommands, timer, people, http);
     }
 
     private static Map<String, DeliveryChannel> channels(CasesConfig config, Vertx vertx, SseHub sse, NoticeText text,
@@ -262,6 +272,11 @@ public final class CasesServer implements AutoCloseable {
 
     public UserStore users() {
         return users;
+    }
+
+    /** Contacts, rotas and acknowledge links (what the people API serves). */
+    public PeopleApi people() {
+        return people;
     }
 
     public PrometheusMeterRegistry metrics() {

@@ -18,6 +18,10 @@ import io.anju.cases.store.EndedCaseAlerts;
 import io.anju.cases.store.NewEvent;
 import io.anju.cases.store.ReceiptSql;
 import io.anju.cases.supervise.Deadlines;
+import io.anju.cases.text.AlertSubject;
+import io.anju.cases.text.AlertText;
+import io.anju.cases.text.CaseTexts;
+import io.anju.cases.text.Lang;
 import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.Severity;
@@ -48,11 +52,13 @@ final class AlertApplier {
     private final Router router;
     private final CaseChanges changes;
     private final Deadlines deadlines;
+    private final AlertText text;
 
     AlertApplier(Router router, CaseChanges changes, Deadlines deadlines) {
         this.router = router;
         this.changes = changes;
         this.deadlines = deadlines;
+        this.text = new AlertText(router.registry());
     }
 
     Future<CaseRecord> apply(SqlConnection tx, Alert alert, Instant now) {
@@ -129,8 +135,12 @@ final class AlertApplier {
             CaseDraft d = new CaseDraft();
             d.caseNo = caseNo;
             d.origin = Origin.ALERT;
-            d.title = title(alert, category);
-            d.description = alert.summary();
+            // Stored in the default language for readers of the raw row (exports, the audit); the API renders them
+            // again from the facts in each reader's language.
+            AlertSubject subject = AlertSubject.of(alert);
+            d.title = text.title(subject, Lang.ZH);
+            d.description = describe(alert);
+            d.alertFacts = alert.facts();
             d.categoryCode = category.code();
             d.department = routing.department();
             d.severity = alert.severity();
@@ -164,7 +174,9 @@ final class AlertApplier {
             data.put("severity", alert.severity().wireName());
             data.put("response", response.wireName());
             data.put("assignedUnit", d.assignedUnit);
-            NewEvent created = NewEvent.bySystem("created", openedNotice(response), null, state, alert.summary(), data);
+            putFacts(data, alert);
+            NewEvent created = NewEvent.bySystem("created", openedNotice(response), null, state, d.description,
+                    data);
             return changes.insert(tx, d, now, List.of(created)).map(CaseChanges.Saved::after);
         });
     }
@@ -177,9 +189,19 @@ final class AlertApplier {
         };
     }
 
-    private static String title(Alert alert, Category category) {
-        String summary = alert.summary() == null || alert.summary().isBlank() ? category.name() : alert.summary();
-        return summary.length() <= 120 ? summary : summary.substring(0, 119) + "…";
+    /**
+     * The alert in words of the default language, from its facts; an alert from a producer that predates facts has
+     * only its English summary to give.
+     */
+    private String describe(Alert alert) {
+        return alert.facts().isEmpty() ? alert.summary() : text.summary(AlertSubject.of(alert), Lang.ZH);
+    }
+
+    /** An alert's entries keep the facts of their revision, so the history reads in each reader's language. */
+    private static void putFacts(Map<String, Object> data, Alert alert) {
+        if (alert.facts() != null && !alert.facts().isEmpty()) {
+            data.put(CaseTexts.FACTS, alert.facts());
+        }
     }
 
     private Future<CaseRecord> update(SqlConnection tx, CaseDraft d, Alert alert, Instant now) {
@@ -191,6 +213,10 @@ final class AlertApplier {
             d.recommendedAction = alert.recommendedAction();
         }
         d.appendEvidence(alert.evidence(), MAX_EVIDENCE);
+        if (alert.facts() != null && !alert.facts().isEmpty() && alert.status() != AlertStatus.CLEARED) {
+            d.alertFacts = alert.facts();
+            d.description = describe(alert);
+        }
         if (alert.status() == AlertStatus.CLEARED) {
             cleared(d, alert, now, events);
         } else {
@@ -211,9 +237,10 @@ final class AlertApplier {
         data.put("alertSeverity", alert.severity().wireName());
         data.put("alertId", alert.id());
         data.put("revision", alert.revision());
+        putFacts(data, alert);
         // A watch item's rise is announced by its promotion, if the new severity asks for a case; else by nothing.
         events.add(NewEvent.bySystem("alert_update", raised && !watched ? "severity_raised" : "alert_update", null,
-                null, alert.summary(), data));
+                null, describe(alert), data));
         if (watched && raised) {
             promoteIfCaseLevel(d, now, events);
         }

@@ -6,6 +6,7 @@ import io.anju.cases.model.DeadlineStage;
 import io.anju.cases.model.Level;
 import io.anju.cases.model.Origin;
 import io.anju.cases.model.ResponseLevel;
+import io.anju.common.alert.AlertFact;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Evidence;
@@ -48,6 +49,8 @@ public final class CaseDraft {
     public String deviceId;
     public Integer port;
     public List<Evidence> evidence = new ArrayList<>();
+    /** The facts of the latest alert revision: the texts are rendered from them in each reader's language. */
+    public List<AlertFact> alertFacts = List.of();
     public Level assignedLevel;
     public String assignedUnit;
     public String assignee;
@@ -133,6 +136,7 @@ public final class CaseDraft {
         d.supervisionStage = stage == null ? null : DeadlineStage.fromWire(stage);
         d.firstNotifiedAt = r.firstNotifiedAt();
         d.version = r.version();
+        d.alertFacts = r.alertFacts();
         return d;
     }
 
@@ -142,9 +146,9 @@ public final class CaseDraft {
                 List.copyOf(coordinatingDepartments), severity, state, response, dedupKey, alertId, alertType,
                 alertStatus, alertSeverity, recommendedAction, location, sourceKind, sourceId, deviceId, port,
                 List.copyOf(evidence), assignedLevel, assignedUnit, assignee, createdAt, updatedAt, firstEventAt,
-                alertEmittedAt,
+                alertEmittedAt, acknowledgeDueAt, acknowledgedAt,
                 dispatchDueAt, dispatchedAt, deadlineAt, feedbackAt, closedAt, evaluatedAt, overdue, extended, reworked,
-                reminders, nextSupervisionAt, evaluationScore, voidReason, firstNotifiedAt, version);
+                reminders, nextSupervisionAt, evaluationScore, voidReason, firstNotifiedAt, version, alertFacts);
     }
 
     /** Keeps the newest {@code max} pieces of evidence, so a long-running alert cannot grow its case without bound. */

@@ -9,6 +9,7 @@ import io.anju.cases.model.CaseState;
 import io.anju.cases.model.Level;
 import io.anju.cases.model.Origin;
 import io.anju.cases.model.ResponseLevel;
+import io.anju.common.alert.AlertFact;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Evidence;
@@ -30,6 +31,7 @@ import java.util.Map;
 public final class CaseRows {
     private static final TypeReference<List<Evidence>> EVIDENCE = new TypeReference<>() { };
     private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() { };
+    private static final TypeReference<List<AlertFact>> FACTS = new TypeReference<>() { };
 
     private CaseRows() {
     }
@@ -53,11 +55,12 @@ public final class CaseRows {
                 r.getInteger("port"), evidence(r.getValue("evidence")), level(r.getString("assigned_level")),
                 r.getString("assigned_unit"), r.getString("assignee"), instant(r, "created_at"),
                 instant(r, "updated_at"), instant(r, "first_event_at"), instant(r, "alert_emitted_at"),
-                instant(r, "dispatch_due_at"), instant(r, "dispatched_at"), instant(r, "deadline_at"),
+                instant(r, "acknowledge_due_at"), instant(r, "acknowledged_at"), instant(r, "dispatch_due_at"), instant(r, "dispatched_at"), instant(r, "deadline_at"),
                 instant(r, "feedback_at"), instant(r, "closed_at"), instant(r, "evaluated_at"),
                 r.getBoolean("overdue"), r.getBoolean("extended"), r.getBoolean("reworked"),
                 r.getInteger("reminders"), instant(r, "next_supervision_at"), r.getInteger("evaluation_score"),
-                r.getString("void_reason"), instant(r, "first_notified_at"), r.getInteger("version"));
+                r.getString("void_reason"), instant(r, "first_notified_at"), r.getInteger("version"),
+                facts(r.getValue("alert_facts")));
     }
 
     public static CaseEvent toEvent(Row r) {
@@ -86,6 +89,15 @@ public final class CaseRows {
 
     public static JsonObject dataJson(Map<String, Object> data) {
         return data == null ? null : new JsonObject(write(data));
+    }
+
+    /** The facts as a JSON array; null when there are none (a case by hand), so the column stays null. */
+    public static JsonArray factsJson(List<AlertFact> facts) {
+        return facts == null || facts.isEmpty() ? null : new JsonArray(write(facts));
+    }
+
+    public static List<AlertFact> facts(Object json) {
+        return json == null ? List.of() : read(json.toString(), FACTS);
     }
 
     private static List<Evidence> evidence(Object json) {

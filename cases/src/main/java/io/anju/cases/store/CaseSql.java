@@ -30,7 +30,7 @@ public final class CaseSql {
             "assigned_level", "assigned_unit", "assignee", "created_at", "updated_at", "first_event_at", "alert_emitted_at",
             "dispatch_due_at", "dispatched_at", "deadline_at", "feedback_at", "closed_at", "evaluated_at", "overdue",
             "extended", "reworked", "reminders", "next_supervision_at", "evaluation_score", "void_reason",
-            "state_before_clear", "escalations", "acknowledge_due_at", "acknowledged_at", "supervision_stage");
+            "state_before_clear", "escalations", "acknowledge_due_at", "acknowledged_at", "supervision_stage", "alert_facts");
     private static final String INSERT = "insert into cases (" + String.join(", ", COLUMNS) + ") values ("
             + IntStream.rangeClosed(1, COLUMNS.size()).mapToObj(i -> "$" + i).collect(Collectors.joining(", "))
             + ") returning *";
@@ -54,7 +54,8 @@ public final class CaseSql {
         values.add(d.version);
         return db.preparedQuery(UPDATE).execute(Tuple.wrap(values)).map(rows -> {
             if (rows.rowCount() == 0) {
-                throw CaseException.conflict("case " + d.id + " changed meanwhile; reload and try again");
+                throw new CaseException(CaseException.Kind.CONFLICT, CaseException.Reason.CASE_CHANGED,
+                        "case " + d.id + " changed meanwhile; reload and try again");
             }
             return single(rows);
         });
@@ -91,7 +92,7 @@ public final class CaseSql {
                 d.reworked, d.reminders, time(d.nextSupervisionAt), d.evaluationScore, d.voidReason,
                 d.stateBeforeClear == null ? null : d.stateBeforeClear.wireName(), d.escalations,
                 time(d.acknowledgeDueAt), time(d.acknowledgedAt),
-                d.supervisionStage == null ? null : d.supervisionStage.wireName()));
+                d.supervisionStage == null ? null : d.supervisionStage.wireName(), CaseRows.factsJson(d.alertFacts)));
     }
 
     private static Row single(RowSet<Row> rows) {

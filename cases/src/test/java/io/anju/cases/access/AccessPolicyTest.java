@@ -154,7 +154,7 @@ class AccessPolicyTest {
         CaseState state = dispatchedAt == null ? CaseState.COLLECTED : CaseState.DISPATCHED;
         return new CaseRecord(1, "LH-20261129-000001", Origin.ALERT, "t", null, category, department, coordinating,
                 Severity.YELLOW, state, ResponseLevel.CASE, null, null, null, null, null, null, where, null, null, null,
-                null, List.of(), Level.GRID, where.gridId(), null, Instant.EPOCH, Instant.EPOCH, null, null, null, dispatchedAt, null,
-                null, null, null, false, false, false, 0, null, null, null, null, 0);
+                null, List.of(), Level.GRID, where.gridId(), null, Instant.EPOCH, Instant.EPOCH, null, null, null, null, null, dispatchedAt, null,
+                null, null, null, false, false, false, 0, null, null, null, null, 0, List.of());
     }
 }

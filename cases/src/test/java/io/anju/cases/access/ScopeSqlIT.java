@@ -130,7 +130,7 @@ class ScopeSqlIT {
         return new CaseRecord(0, "T", Origin.GRID_REPORT, "t", null, r.category(), r.department(), r.coordinating(),
                 Severity.YELLOW, CaseState.fromWire(r.state()), ResponseLevel.CASE, null, null, null, null, null, null,
                 new LocationChain(r.subDistrict(), r.community(), r.grid(), r.compound(), null), null, null, null,
-                null, List.of(), Level.GRID, r.grid(), null, r.created(), r.created(), null, null, r.dispatchDue(),
-                r.dispatched(), r.deadline(), null, r.closed(), null, false, false, false, 0, null, null, null, null, 0);
+                null, List.of(), Level.GRID, r.grid(), null, r.created(), r.created(), null, null, null, null, r.dispatchDue(),
+                r.dispatched(), r.deadline(), null, r.closed(), null, false, false, false, 0, null, null, null, null, 0, List.of());
     }
 }

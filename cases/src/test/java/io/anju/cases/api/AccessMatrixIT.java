@@ -282,8 +282,9 @@ class AccessMatrixIT {
 
         assertThat(dispatch.statusCode()).isEqualTo(403);
         assertThat(dispatch.bodyAsJsonObject().getString("error")).isEqualTo("forbidden");
-        assertThat(dispatch.bodyAsJsonObject().getString("message"))
+        assertThat(dispatch.bodyAsJsonObject().getString("detail"))
                 .contains("grid_worker may not dispatch").contains("verify", "start", "submit_feedback");
+        assertThat(dispatch.bodyAsJsonObject().getString("message")).isEqualTo("网格员无权派遣案件");
         assertThat(worker.get("/api/v1/cases/" + c.id()).bodyAsJsonObject().getJsonArray("allowedActions").getList())
                 .as("analysed: only the centre moves it on, a grid worker may still void it").containsExactly("void");
     }

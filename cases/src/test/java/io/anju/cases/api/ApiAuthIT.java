@@ -106,7 +106,9 @@ class ApiAuthIT {
         assertThat(wrongPassword.statusCode()).isEqualTo(401);
         assertThat(unknownName.statusCode()).isEqualTo(401);
         assertThat(wrongPassword.bodyAsJsonObject()).isEqualTo(unknownName.bodyAsJsonObject());
-        assertThat(wrongPassword.bodyAsJsonObject().getString("message")).isEqualTo("invalid name or password");
+        assertThat(wrongPassword.bodyAsJsonObject().getString("reason")).isEqualTo("login_failed");
+        assertThat(wrongPassword.bodyAsJsonObject().getString("message")).as("Chinese by default").isEqualTo("用户名或密码错误");
+        assertThat(wrongPassword.bodyAsJsonObject().getString("detail")).isEqualTo("invalid name or password");
         assertThat(wrongPassword.bodyAsJsonObject().containsKey("token")).isFalse();
     }
 
@@ -187,8 +189,8 @@ class ApiAuthIT {
             assertThat(r.bodyAsJsonObject().getString("error")).isEqualTo("invalid");
             assertThat(r.bodyAsJsonObject().getString("message")).isNotBlank();
         }
-        assertThat(noTitle.bodyAsJsonObject().getString("message")).contains("title");
-        assertThat(badLimit.bodyAsJsonObject().getString("message")).contains("limit");
+        assertThat(noTitle.bodyAsJsonObject().getString("detail")).contains("title");
+        assertThat(badLimit.bodyAsJsonObject().getString("detail")).contains("limit");
     }
 
     @Test

@@ -37,6 +37,7 @@ class NoticeTextTest {
         assertThat(m.text()).isEqualTo("""
                 【红色预警】充电站火灾风险：新案件
                 案件编号：LH-20261206-000001
+                事件：一号小区充电站 ch-001 火灾风险（1号端口）
                 类别：充电站火灾风险（01-01）
                 等级：红色
                 地点：一号小区，一号社区，北院门街道
@@ -74,6 +75,39 @@ class NoticeTextTest {
     }
 
     @Test
+    void eachLanguageOfTheRecipientsGetsItsOwnMessageWithItsOwnPeoplesPhones() throws Exception {
+        JsonArray recipients = new JsonArray()
+                .add(new JsonObject().put("name", "li").put("phone", "13800000001").put("language", "zh"))
+                .add(new JsonObject().put("name", "sam").put("phone", "13800000002").put("language", "en"))
+                .add(new JsonObject().put("name", "wang").put("phone", "13800000003"));
+
+        List<NoticeMessage> messages = text.renderPerLanguage(payload("escalated", fireRisk(OPENED.plusSeconds(300), null),
+                Map.of("to", TestPlaces.COMMUNITY, "level", "community"), recipients));
+
+        assertThat(messages).extracting(NoticeMessage::language).containsExactly("zh", "en");
+        NoticeMessage zh = messages.get(0);
+        NoticeMessage en = messages.get(1);
+        assertThat(zh.phones()).as("a contact without a language reads Chinese").containsExactly("13800000001", "13800000003");
+        assertThat(en.phones()).containsExactly("13800000002");
+        assertThat(zh.text()).contains("案件已上报上级", "上报至：社区 " + TestPlaces.COMMUNITY);
+        assertThat(en.title()).isEqualTo("[red warning] Fire risk at a charging station: escalated");
+        assertThat(en.text()).contains("Case: LH-20261206-000001",
+                "What: Fire risk at charging station ch-001 (port 1) at 一号小区", "Severity: red",
+                "Place: 一号小区, 一号社区, Beiyuanmen Sub-district", "State: awaiting verification",
+                "Dispatch by: 2026-12-06 18:05 (Beijing time)", "Escalated to: community " + TestPlaces.COMMUNITY)
+                .doesNotContain("预警", "案件", "派遣");
+    }
+
+    @Test
+    void aNoticeThatNamesNobodyIsOneChineseMessage() throws Exception {
+        assertThat(text.renderPerLanguage(payload("opened", fireRisk(null, null), Map.of(), null)))
+                .extracting(NoticeMessage::language).containsExactly("zh");
+        JsonArray english = new JsonArray().add(new JsonObject().put("name", "sam").put("language", "en"));
+        assertThat(text.renderPerLanguage(payload("opened", fireRisk(null, null), Map.of(), english)))
+                .extracting(NoticeMessage::language).containsExactly("en");
+    }
+
+    @Test
     void aPayloadThatIsNotANoticeIsAPermanentFailure() {
         assertThatThrownBy(() -> text.render("{\"kind\":\"opened\"}"))
                 .satisfies(e -> assertThat(DeliveryFailure.isPermanent(e)).isTrue())
@@ -87,8 +121,8 @@ class NoticeTextTest {
                 "Fire risk at charging station ch-001: port 1 at 66.0 °C", "01-01", "fire", List.of(), Severity.RED,
                 CaseState.COLLECTED, ResponseLevel.CASE, "fire_risk:ch-001#1", "al-1", AlertType.FIRE_RISK, AlertStatus.RAISED,
                 Severity.RED, "stop_port", TestPlaces.at(TestPlaces.COMPOUND), "port", "ch-001#1", "ch-001", 1,
-                List.of(), Level.GRID, TestPlaces.GRID, null, OPENED, OPENED, OPENED, OPENED, dispatchDue, null,
-                deadline, null, null, null, false, false, false, 0, null, null, null, null, 0);
+                List.of(), Level.GRID, TestPlaces.GRID, null, OPENED, OPENED, OPENED, OPENED, null, null, dispatchDue, null,
+                deadline, null, null, null, false, false, false, 0, null, null, null, null, 0, List.of());
     }
 
     private static String payload(String kind, CaseRecord c, Map<String, Object> data, JsonArray recipients)

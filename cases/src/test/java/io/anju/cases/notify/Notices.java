@@ -44,8 +44,8 @@ final class Notices {
                 "port_overload:dev-1:3", "al-" + caseNo,
                 AlertType.PORT_OVERLOAD, AlertStatus.RAISED, severity, "cut_port_power", where, "port", "dev-1:3",
                 "dev-1", 3, List.of(Evidence.portReading(createdAt.toEpochMilli(), "dev-1", 3, "powerW", 1240, "W")),
-                Level.GRID, gridId, null, createdAt, createdAt, createdAt, alertEmittedAt, null, null, null, null, null,
-                null, false, false, false, 0, null, null, null, null, 0);
+                Level.GRID, gridId, null, createdAt, createdAt, createdAt, alertEmittedAt, null, null, null, null, null, null, null,
+                null, false, false, false, 0, null, null, null, null, 0, List.of());
     }
 
     /** Inserts the case row and returns it with its id. */

@@ -243,6 +243,46 @@ class PushChannelsIT {
     }
 
     @Test
+    void eachPersonReadsTheNoticeInTheirContactsLanguage_onTheSmsGatewayAndTheGroupRobot() throws Exception {
+        WeComChannel weCom = new WeComChannel(http, settings("/wecom?key=" + RobotReceiver.WECOM_KEY, null, 2), text);
+        OutboxDispatcher d = new OutboxDispatcher(vertx, pool, Map.of(WeComChannel.NAME, weCom,
+                SmsGatewayChannel.NAME, sms(RobotReceiver.SMS_SECRET)), fastPolling(), new SimpleMeterRegistry(), clock);
+        PgOutbox outbox = new PgOutbox(NotificationPolicy.defaults(), d, clock, new SimpleMeterRegistry());
+        CaseRecord c = insertCase(Severity.RED);
+        CaseNotice opened = Notices.notice("opened", c).addressedTo(List.of(
+                        new Recipient("li", "李伟", "13800000001", "zh", List.of("sms")),
+                        new Recipient("sam", "Sam", "13800000002", "en", List.of("sms"))),
+                Map.of("li", "https://anju.example/api/v1/ack/li-token", "sam", "https://anju.example/api/v1/ack/sam-token"));
+        get(pool.withTransaction(tx -> outbox.enqueue(tx, opened)));
+        d.start();
+        started.add(d);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> receiver.requests("/sms").size() == 2
+                && receiver.requests("/wecom").size() == 2);
+
+        List<JsonObject> sms = receiver.requests("/sms").stream().map(RobotReceiver.Request::json).toList();
+        JsonObject zh = sms.stream().filter(m -> "zh".equals(m.getString("language"))).findFirst().orElseThrow();
+        JsonObject en = sms.stream().filter(m -> "en".equals(m.getString("language"))).findFirst().orElseThrow();
+        assertThat(zh.getJsonArray("recipients")).containsExactly("13800000001");
+        assertThat(zh.getString("text")).startsWith("【红色预警】充电站火灾风险：新案件\n案件编号：" + c.caseNo())
+                .contains("等级：红色").doesNotContain("Fire risk");
+        assertThat(zh.getJsonObject("links").getMap()).containsOnlyKeys("13800000001");
+        assertThat(en.getJsonArray("recipients")).containsExactly("13800000002");
+        assertThat(en.getString("text")).startsWith("[red warning] Fire risk at a charging station: new case\nCase: "
+                + c.caseNo()).contains("Severity: red", "State: awaiting verification").doesNotContain("预警");
+        assertThat(en.getJsonObject("links").getMap()).containsOnlyKeys("13800000002");
+        assertThat(List.of(zh.getString("idempotencyKey"), en.getString("idempotencyKey")))
+                .as("each message its own key, stable across retries")
+                .containsExactly(opened.idempotencyKey("sms") + ":zh", opened.idempotencyKey("sms") + ":en");
+
+        List<String> robot = receiver.requests("/wecom").stream()
+                .map(r -> r.json().getJsonObject("text").getString("content")).toList();
+        assertThat(robot).anySatisfy(m -> assertThat(m).startsWith("【红色预警】"))
+                .anySatisfy(m -> assertThat(m).startsWith("[red warning]"));
+        assertThat(attempts(rowOf(c.id(), opened.event().seq(), SmsGatewayChannel.NAME)))
+                .extracting(Outcome::outcome).containsExactly("delivered");
+    }
+
+    @Test
     void aReceiverAnswering500IsRetriedUntilItAnswersAndEveryAttemptIsRecorded() throws Exception {
         OutboxDispatcher d = start(weCom("/wecom?key=" + RobotReceiver.WECOM_KEY, 5));
         receiver.script("/wecom", Script.http(500), Script.http(500));

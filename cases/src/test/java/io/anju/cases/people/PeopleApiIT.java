@@ -144,7 +144,9 @@ class PeopleApiIT {
                 null, 400);
 
         assertThat(refused.bodyAsJsonObject().getString("error")).isEqualTo("invalid");
-        assertThat(refused.bodyAsJsonObject().getString("message")).isEqualTo("rota of grid:" + TestPlaces.NEIGHBOUR_GRID
+        assertThat(refused.bodyAsJsonObject().getString("message")).as("the gap, in Chinese by default")
+                .contains("grid:" + TestPlaces.NEIGHBOUR_GRID, "无人值守", "Friday 20:00–Sunday 20:00");
+        assertThat(refused.bodyAsJsonObject().getString("detail")).isEqualTo("rota of grid:" + TestPlaces.NEIGHBOUR_GRID
                 + " leaves nobody on duty Friday 20:00–Sunday 20:00 (Asia/Shanghai) and names no fallback: add a shift"
                 + " or a fallback contact");
         assertThat(get(communityOp, "/api/v1/rotas/grid/" + TestPlaces.NEIGHBOUR_GRID).statusCode()).isEqualTo(404);
@@ -160,11 +162,11 @@ class PeopleApiIT {
         HttpResponse<Buffer> unknownContact = putRota(district, "grid", TestPlaces.OTHER_GRID,
                 new JsonArray().add(shift(ALL_WEEK, "00:00", "00:00", "nobody")), null, 400);
 
-        assertThat(otherCommunity.bodyAsJsonObject().getString("message"))
+        assertThat(otherCommunity.bodyAsJsonObject().getString("detail"))
                 .isEqualTo("the rota of grid:" + TestPlaces.GRID + " is outside your scope [" + TestPlaces.OTHER_COMMUNITY + "]");
-        assertThat(department.bodyAsJsonObject().getString("message")).contains("kept by the district centre");
-        assertThat(unknownGrid.bodyAsJsonObject().getString("message")).isEqualTo("unknown grid 'gd-nowhere': the registry has no such unit");
-        assertThat(unknownContact.bodyAsJsonObject().getString("message")).contains("unknown contacts [nobody]");
+        assertThat(department.bodyAsJsonObject().getString("detail")).contains("kept by the district centre");
+        assertThat(unknownGrid.bodyAsJsonObject().getString("detail")).isEqualTo("unknown grid 'gd-nowhere': the registry has no such unit");
+        assertThat(unknownContact.bodyAsJsonObject().getString("detail")).contains("unknown contacts [nobody]");
         assertThat(get(gridWorker, "/api/v1/contacts").statusCode()).isEqualTo(403);
         assertThat(get(communityOp, "/api/v1/contacts").bodyAsJsonArray().stream()
                 .map(c -> ((JsonObject) c).getString("name")).toList())

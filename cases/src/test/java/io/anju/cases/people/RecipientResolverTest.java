@@ -33,8 +33,8 @@ class RecipientResolverTest {
     static CaseRecord caseOf(String category, String department, Level level, String unit, LocationChain where) {
         return new CaseRecord(1, "LH-1", Origin.ALERT, "t", null, category, department, List.of(), Severity.RED,
                 CaseState.COLLECTED, ResponseLevel.CASE, null, null, null, null, null, null, where, null, null, null, null, List.of(),
-                level, unit, null, null, null, null, null, null, null, null, null, null, null, false, false, false, 0,
-                null, null, null, null, 1);
+                level, unit, null, null, null, null, null, null, null, null, null, null, null, null, null, false, false, false, 0,
+                null, null, null, null, 1, List.of());
     }
 
     static Rota allWeek(UnitRef unit, String contact) {

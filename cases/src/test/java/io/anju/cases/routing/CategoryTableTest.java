@@ -44,6 +44,18 @@ class CategoryTableTest {
     }
 
     @Test
+    void aScaledTable_dividesEveryLimit_andKeepsEverythingElse() {
+        Category fire = CategoryTable.defaults().forAlert(AlertType.FIRE_RISK);
+        Category fast = CategoryTable.defaults().scaledBy(10).forAlert(AlertType.FIRE_RISK);
+        assertThat(fast.acknowledgeWithin(Severity.RED)).isEqualTo(fire.acknowledgeWithin(Severity.RED).dividedBy(10));
+        assertThat(fast.dispatchWithin()).isEqualTo(fire.dispatchWithin().dividedBy(10));
+        assertThat(fast.handleWithin(Severity.BLUE)).isEqualTo(fire.handleWithin(Severity.BLUE).dividedBy(10));
+        assertThat(fast.response(Severity.RED)).isEqualTo(fire.response(Severity.RED));
+        assertThat(fast.department()).isEqualTo(fire.department());
+        assertThat(CategoryTable.defaults().scaledBy(1).forAlert(AlertType.FIRE_RISK)).isEqualTo(fire);
+    }
+
+    @Test
     void aCrowdCountersOfflineGoesToTheStreetsEmergencyTeamEveryOtherDevicesToProperty() {
         CategoryTable table = CategoryTable.defaults();
         Category counter = table.forAlert(AlertType.DEVICE_OFFLINE, DeviceType.CROWD);

@@ -19,6 +19,8 @@ class AckConfigTest {
 
         assertThat(c.ackBaseUrl()).isEqualTo("http://localhost:8081");
         assertThat(CasesConfig.of(Map.of("http.port", "9090")).ackBaseUrl()).isEqualTo("http://localhost:9090");
+        assertThat(CasesConfig.of(Map.of("http.port", "0")).ackBaseUrl(41_234)).as("any free port: the one it got")
+                .isEqualTo("http://localhost:41234");
         assertThat(c.ackTtl()).isEqualTo(Duration.ofHours(2));
         assertThat(c.ackKeyFile()).isEqualTo(Path.of("./data", "cases", "ack.key"));
         assertThat(CasesConfig.of(Map.of("ack.baseUrl", "https://cases.example.org/")).ackBaseUrl())

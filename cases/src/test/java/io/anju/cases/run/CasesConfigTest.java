@@ -27,6 +27,17 @@ class CasesConfigTest {
     }
 
     @Test
+    void aDeadlineScale_shortensTheSupervisionSpans_andIsCheckedAtStart() {
+        CasesConfig c = CasesConfig.of(Map.of("deadlines.scale", "10"));
+        assertThat(c.deadlineScale()).isEqualTo(10);
+        assertThat(c.supervisionAckEscalateAfter()).isEqualTo(Duration.ofSeconds(12));
+        assertThat(c.supervisionRemindEvery()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(c.supervisionInterval()).as("how often it looks is not a deadline").isEqualTo(Duration.ofSeconds(10));
+        assertThat(CasesConfig.of(Map.of()).deadlineScale()).isEqualTo(1);
+        assertThatThrownBy(() -> CasesConfig.of(Map.of("deadlines.scale", "0.5"))).hasMessageContaining("deadlines.scale");
+    }
+
+    @Test
     void environmentUsesTheServicePrefixAndFlagsWin() {
         CasesConfig c = CasesConfig.load(Optional.empty(),
                 Map.of("ANJU_CASES_HTTP_PORT", "9001", "ANJU_HTTP_PORT", "1", "ANJU_CASES_SUPERVISION_REMIND_EVERY", "5m"),

@@ -5,6 +5,7 @@ import io.anju.cases.testing.ApiClient;
 import io.anju.cases.testing.ShiftableClock;
 import io.anju.cases.testing.WebhookReceiver;
 import io.anju.common.alert.Alert;
+import io.anju.common.alert.AlertFact;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Evidence;
@@ -288,8 +289,9 @@ class CasesServerIT {
 
         var refused = district.post("/api/v1/cases/" + id + "/transitions", new JsonObject().put("action", "verify"));
         assertThat(refused.statusCode()).isEqualTo(409);
-        assertThat(refused.bodyAsJsonObject().getString("message"))
+        assertThat(refused.bodyAsJsonObject().getString("detail"))
                 .isEqualTo("cannot verify a case that is watching; allowed from [collected]");
+        assertThat(refused.bodyAsJsonObject().getString("message")).isEqualTo("案件当前为“观察中”，不能核实");
 
         Instant promotedAt = clock.instant();
         step(district, id, "promote", new JsonObject().put("note", "the street is filling fast"));
@@ -300,6 +302,72 @@ class CasesServerIT {
                 .as("the crowd dispatch limit, counted from the promotion")
                 .isBetween(Duration.ofMinutes(3), Duration.ofMinutes(3).plusSeconds(5));
         assertThat(kinds(district, id)).containsExactly("created", "promoted");
+    }
+
+    @Test
+    @Order(5)
+    void aCaseFromAnAlertOnKafkaReadsInChineseByDefaultAndInEnglishOnRequest_soDoItsHistoryAndItsErrors()
+            throws Exception {
+        Instant t0 = clock.instant().minusSeconds(20);
+        String compoundName = registry.compound(charger.location().compoundId()).orElseThrow().name();
+        Alert raised = fireRisk(charger, 2, Severity.ORANGE, AlertStatus.RAISED, 1, t0, 58.5, 3.1);
+        send(raised);
+        send(fireRisk(charger, 2, Severity.RED, AlertStatus.UPDATED, 2, t0, 66.2, 6.4));
+
+        ApiClient chinese = signIn("worker");
+        ApiClient english = chinese.withAcceptLanguage("en-GB,en;q=0.9,zh;q=0.5");
+        JsonObject listed = await().atMost(PATIENCE).until(() -> caseOfKey(chinese, raised),
+                c -> c != null && "red".equals(c.getString("severity")));
+        long id = listed.getLong("id");
+
+        assertThat(listed.getString("title")).as("Chinese by default")
+                .isEqualTo(compoundName + "充电站 " + charger.id() + " 火灾风险（2号端口）");
+        JsonObject zh = chinese.get("/api/v1/cases/" + id).bodyAsJsonObject();
+        assertThat(zh.getJsonObject("case").getString("description"))
+                .contains("温度 66.2 °C（过温线 65 °C）", "升温 6.4 °C/分钟（阈值 2 °C/分钟）", "建议：切断该端口电源");
+        assertThat(zh.getJsonArray("history").getJsonObject(0).getString("note"))
+                .as("the created entry in the facts of its own revision").contains("温度 58.5 °C");
+
+        JsonObject enListed = caseOfKey(english, raised);
+        assertThat(enListed.getString("title"))
+                .isEqualTo("Fire risk at charging station " + charger.id() + " (port 2) at " + compoundName);
+        JsonObject en = english.get("/api/v1/cases/" + id).bodyAsJsonObject();
+        assertThat(en.getJsonObject("case").getString("description")).contains("temperature 66.2 °C",
+                "over-temperature line 65 °C", "rising 6.4 °C/min (threshold 2 °C/min)", "Recommended: stop the port");
+        assertThat(en.getJsonArray("history").stream().map(e -> ((JsonObject) e).getString("note")).toList())
+                .as("the system's entries in English too").anySatisfy(n -> assertThat(n).contains("temperature 58.5 °C"))
+                .anySatisfy(n -> assertThat(n).contains("temperature 66.2 °C"));
+        assertThat(chinese.get("/api/v1/cases/" + id + "?lang=en").bodyAsJsonObject().getJsonObject("case")
+                .getString("title")).as("?lang= also asks").startsWith("Fire risk at charging station");
+        assertThat(en.getJsonObject("case").getJsonArray("alertFacts").stream()
+                .map(f -> ((JsonObject) f).getString("name")).toList()).containsExactly("tempC", "riseCPerMin");
+
+        // The same refusal, in each reader's language, with the same stable codes.
+        var refusedZh = chinese.act(id, "dispatch");
+        var refusedEn = english.act(id, "dispatch");
+        assertThat(List.of(refusedZh.statusCode(), refusedEn.statusCode())).containsOnly(403);
+        assertThat(refusedZh.bodyAsJsonObject().getString("error")).isEqualTo("forbidden");
+        assertThat(refusedEn.bodyAsJsonObject().getString("error")).isEqualTo("forbidden");
+        assertThat(refusedEn.bodyAsJsonObject().getString("reason")).isEqualTo("role_may_not");
+        assertThat(refusedZh.bodyAsJsonObject().getString("message")).isEqualTo("网格员无权派遣案件");
+        assertThat(refusedEn.bodyAsJsonObject().getString("message")).isEqualTo("A grid worker may not dispatch a case");
+        assertThat(english.get("/api/v1/cases/987654321").bodyAsJsonObject().getString("message"))
+                .isEqualTo("No case 987654321 (or not in your scope)");
+        assertThat(chinese.get("/api/v1/cases/987654321").bodyAsJsonObject().getString("message"))
+                .isEqualTo("未找到案件 987654321（或不在您的范围内）");
+    }
+
+    /** A station's fire risk with the facts the fire detector writes: the port's temperature and its rise. */
+    private static Alert fireRisk(Device d, int port, Severity severity, AlertStatus status, int revision,
+                                  Instant first, double tempC, double risePerMin) {
+        String key = Alert.dedupKey(AlertType.FIRE_RISK, d.id());
+        long ts = first.toEpochMilli();
+        return new Alert(Alert.idFor(key, ts), key, AlertType.FIRE_RISK, severity, status, revision, SourceKind.DEVICE,
+                d.id(), d.id(), port, d.location(), ts, ts + revision * 1000L, clock.instant().toEpochMilli(),
+                "Fire risk at charging station " + d.id() + ": port " + port + " at " + tempC + " °C", "stop_port",
+                List.of(Evidence.portReading(ts + revision * 1000L, d.id(), port, "tempC", tempC, "°C")),
+                List.of(AlertFact.against("tempC", tempC, "°C", 65), AlertFact.against("riseCPerMin", risePerMin,
+                        "°C/min", 2)));
     }
 
     private static Alert crowdForecast(CrowdZone zone, Severity severity, Instant first) {

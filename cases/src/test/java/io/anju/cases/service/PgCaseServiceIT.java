@@ -18,6 +18,7 @@ import io.anju.cases.supervise.SupervisionSettings;
 import io.anju.cases.testing.Alerts;
 import io.anju.cases.testing.ServiceFixture;
 import io.anju.common.alert.Alert;
+import io.anju.common.alert.AlertFact;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
@@ -85,7 +86,10 @@ class PgCaseServiceIT {
         assertThat(c.department()).isEqualTo("property");
         assertThat(c.severity()).isEqualTo(Severity.YELLOW);
         assertThat(c.evidence()).hasSize(1);
-        assertThat(c.title()).startsWith("Port ");
+        assertThat(c.title()).as("stored in the default language, from the facts and the registry's place name")
+                .isEqualTo("一号小区充电桩 " + CHARGER + " " + c.port() + "号端口过载");
+        assertThat(c.description()).contains("功率 1100 W（限值 1000 W）", "已超限 10 秒", "建议：切断该端口电源");
+        assertThat(c.alertFacts()).extracting(AlertFact::name).containsExactly("powerW", "overForS");
         assertThat(c.createdAt()).isEqualTo(T0);
         assertThat(c.dispatchDueAt()).isEqualTo(T0.plus(Duration.ofMinutes(15)));
         assertThat(c.firstEventAt()).isEqualTo(T0.minusSeconds(30));

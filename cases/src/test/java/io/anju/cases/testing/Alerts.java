@@ -1,6 +1,7 @@
 package io.anju.cases.testing;
 
 import io.anju.common.alert.Alert;
+import io.anju.common.alert.AlertFact;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Evidence;
@@ -26,7 +27,10 @@ public final class Alerts {
                 firstEvent.toEpochMilli() + revision * 1000L + 500, "Port " + port + " of " + TestPlaces.CHARGER + " draws "
                 + (1000 + revision * 100) + " W", "stop_port",
                 List.of(Evidence.portReading(firstEvent.toEpochMilli() + revision, TestPlaces.CHARGER, port, "powerW",
-                        1000 + revision * 100, "W")));
+                        1000 + revision * 100, "W")),
+                // the facts as the port-overload detector writes them
+                List.of(AlertFact.against("powerW", 1000 + revision * 100, "W", 1000),
+                        AlertFact.figure("overForS", revision * 10, "s")));
     }
 
     /**

@@ -230,6 +230,9 @@ public final class RobotReceiver {
                 || !(m.getValue("voice") instanceof Boolean)) {
             return "caseNo, text, severity and voice are required";
         }
+        if (!"zh".equals(m.getString("language")) && !"en".equals(m.getString("language"))) {
+            return "language must be zh or en";
+        }
         JsonArray to = m.getJsonArray("recipients");
         if (to == null || to.isEmpty() || !to.stream().allMatch(p -> p instanceof String s && s.matches("\\+?[0-9]{5,20}"))) {
             return "recipients must be a non-empty list of phone numbers";

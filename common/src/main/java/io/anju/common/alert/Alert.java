@@ -26,15 +26,31 @@ import java.util.UUID;
  * @param firstEventTs      device time of the first triggering reading, Unix ms
  * @param lastEventTs       device time of the latest reading that kept it open (or cleared it)
  * @param emittedAt         wall-clock time the job emitted this revision, Unix ms
- * @param summary           one line for people
+ * @param summary           one line in English for logs and older readers; people read a text rendered in their own
+ *                          language from {@link #facts} (the case service's renderer), never this line
  * @param recommendedAction what to do, as a stable code: {@code stop_port}, {@code restrict_entry}, …
  * @param evidence          the readings that triggered or changed it, newest last
+ * @param facts             what the condition is, as named figures and words (values, units, thresholds): what a
+ *                          reader renders the text from, in any language; empty from producers that predate them
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Alert(String id, String dedupKey, AlertType type, Severity severity, AlertStatus status, int revision,
                     SourceKind sourceKind, String sourceId, String deviceId, Integer port, LocationChain location,
                     long firstEventTs, long lastEventTs, long emittedAt, String summary, String recommendedAction,
-                    List<Evidence> evidence) {
+                    List<Evidence> evidence, List<AlertFact> facts) {
+
+    public Alert {
+        facts = facts == null ? List.of() : facts;
+    }
+
+    /** An alert without facts, as producers that predate them (and tests that need none) build it. */
+    public Alert(String id, String dedupKey, AlertType type, Severity severity, AlertStatus status, int revision,
+                 SourceKind sourceKind, String sourceId, String deviceId, Integer port, LocationChain location,
+                 long firstEventTs, long lastEventTs, long emittedAt, String summary, String recommendedAction,
+                 List<Evidence> evidence) {
+        this(id, dedupKey, type, severity, status, revision, sourceKind, sourceId, deviceId, port, location,
+                firstEventTs, lastEventTs, emittedAt, summary, recommendedAction, evidence, List.of());
+    }
 
     public static String dedupKey(AlertType type, String sourceId) {
         return type.wireName() + ":" + sourceId;

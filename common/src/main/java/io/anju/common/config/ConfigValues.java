@@ -121,7 +121,7 @@ public final class ConfigValues {
         StringBuilder sb = new StringBuilder("| setting | environment | default | bounds | description |\n")
                 .append("| --- | --- | --- | --- | --- |\n");
         for (Setting s : settings) {
-            String bounds = s.min() == null ? "" : s.min() + " … " + s.max();
+            String bounds = s.bounds();
             String def = s.defaultValue().isEmpty() ? "(empty)" : s.defaultValue();
             sb.append("| `").append(s.key()).append("` | `").append(s.envName(envPrefix)).append("` | `").append(def)
                     .append("` | ").append(bounds).append(" | ").append(s.description()).append(" |\n");
@@ -140,7 +140,9 @@ public final class ConfigValues {
                 .append("# Durations: <n>ms, <n>s, <n>m, <n>h.\n");
         for (Setting s : settings) {
             sb.append("\n# ").append(s.description());
-            if (s.min() != null) {
+            if (s.kind() == Setting.Kind.CHOICE) {
+                sb.append(" [").append(String.join(" | ", s.choices())).append(']');
+            } else if (s.min() != null) {
                 sb.append(" [").append(s.min()).append(" .. ").append(s.max()).append(']');
             }
             sb.append(" (").append(s.envName(envPrefix)).append(")\n#").append(s.key()).append('=').append(s.defaultValue()).append('\n');

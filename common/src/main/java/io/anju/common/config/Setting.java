@@ -1,19 +1,35 @@
 package io.anju.common.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * One setting of a service: its key, kind, default, bounds and a one-line description. A service lists its settings
- * in one table and loads them with {@link ConfigValues}, which parses, validates and documents them.
+ * One setting of a service: its key, kind, default, bounds (or allowed values) and a one-line description. A service
+ * lists its settings in one table and loads them with {@link ConfigValues}, which parses, validates and documents them.
  */
-public record Setting(String key, Kind kind, String defaultValue, String min, String max, String description) {
+public record Setting(String key, Kind kind, String defaultValue, String min, String max, String description,
+                      List<String> choices) {
 
     /** How a value is written and checked. */
-    public enum Kind { STRING, INT, LONG, DOUBLE, BOOLEAN, DURATION, PORT }
+    public enum Kind { STRING, INT, LONG, DOUBLE, BOOLEAN, DURATION, PORT, CHOICE }
+
+    public Setting {
+        choices = List.copyOf(choices);
+    }
+
+    private Setting(String key, Kind kind, String defaultValue, String min, String max, String description) {
+        this(key, kind, defaultValue, min, max, description, List.of());
+    }
 
     public static Setting string(String key, String def, String description) {
         return new Setting(key, Kind.STRING, def, null, null, description);
+    }
+
+    /** A word from a fixed list, e.g. a compression codec. */
+    public static Setting choice(String key, String def, List<String> choices, String description) {
+        Require.oneOf(key, def, choices);
+        return new Setting(key, Kind.CHOICE, def, null, null, description, choices);
     }
 
     public static Setting bool(String key, boolean def, String description) {
@@ -38,6 +54,14 @@ public record Setting(String key, Kind kind, String defaultValue, String min, St
 
     public static Setting duration(String key, String def, String min, String max, String description) {
         return new Setting(key, Kind.DURATION, def, min, max, description);
+    }
+
+    /** The bounds or allowed values as the documentation shows them; empty when any value goes. */
+    public String bounds() {
+        if (kind == Kind.CHOICE) {
+            return String.join(", ", choices);
+        }
+        return min == null ? "" : min + " … " + max;
     }
 
     /** The environment variable that overrides this setting: {@code mqtt.tls.port} → {@code ANJU_MQTT_TLS_PORT}. */
@@ -80,6 +104,7 @@ public record Setting(String key, Kind kind, String defaultValue, String min, St
         String value = raw.trim();
         return switch (kind) {
             case STRING -> value;
+            case CHOICE -> checkChoice(value);
             case BOOLEAN -> parseBoolean(value);
             case INT, PORT -> (int) checkLong(Long.parseLong(value));
             case LONG -> checkLong(Long.parseLong(value));
@@ -93,6 +118,13 @@ public record Setting(String key, Kind kind, String defaultValue, String min, St
             return Boolean.parseBoolean(value);
         }
         throw new Invalid(value, "expected true or false");
+    }
+
+    private String checkChoice(String v) {
+        if (!choices.contains(v)) {
+            throw new Invalid(v, "must be one of " + String.join(", ", choices));
+        }
+        return v;
     }
 
     private long checkLong(long v) {
@@ -117,7 +149,7 @@ public record Setting(String key, Kind kind, String defaultValue, String min, St
     }
 
     private IllegalArgumentException invalid(String envPrefix, String value, String why) {
-        return new IllegalArgumentException("setting " + key + " (" + envName(envPrefix) + ") = '" + value + "': " + why);
+        return Require.failure(key + " (" + envName(envPrefix) + ")", value, why);
     }
 
     /** A value out of bounds or of the wrong form; {@link #parse} turns it into the message that names the setting. */

@@ -3,7 +3,6 @@ package io.anju.common.registry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.anju.common.json.Json;
-import io.anju.common.registry.validate.RegistryValidator;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,10 @@ final class CaseRelay {
     CaseRelay(Vertx vertx, String casesUrl) {
         this.vertx = vertx;
         this.events = URI.create(casesUrl.replaceAll("/+$", "") + "/api/v1/events");
-        this.client = vertx.createHttpClient(new HttpClientOptions().setIdleTimeout(0));
+        // One long-lived upstream connection per browser stream: the pool must hold as many as there may be streams,
+        // or the sixth viewer's relay would wait for a free connection for ever (the default pool holds five).
+        this.client = vertx.createHttpClient(new HttpClientOptions().setIdleTimeout(0),
+                new PoolOptions().setHttp1MaxSize(LiveStream.MAX_CLIENTS));
     }
 
     /**

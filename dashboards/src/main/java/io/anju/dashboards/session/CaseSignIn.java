@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import org.slf4j.Logger;
@@ -39,14 +40,22 @@ public final class CaseSignIn {
     }
 
     public Future<SignedIn> signIn(String name, String password) {
-        return client.postAbs(casesUrl + "/api/v1/auth/login").timeout(timeoutMs)
-                .sendJsonObject(new JsonObject().put("name", name).put("password", password))
+        return signIn(name, password, null);
+    }
+
+    /** Signs in; a refusal's message comes in {@code acceptLanguage} (the UI's language; null: Chinese). */
+    public Future<SignedIn> signIn(String name, String password, String acceptLanguage) {
+        HttpRequest<Buffer> login = client.postAbs(casesUrl + "/api/v1/auth/login").timeout(timeoutMs);
+        if (acceptLanguage != null) {
+            login.putHeader("Accept-Language", acceptLanguage);
+        }
+        return login.sendJsonObject(new JsonObject().put("name", name).put("password", password))
                 .recover(CaseSignIn::unreachable)
-                .compose(login -> {
-                    if (login.statusCode() != 200) {
-                        return Future.failedFuture(refusal(login));
+                .compose(answer -> {
+                    if (answer.statusCode() != 200) {
+                        return Future.failedFuture(refusal(answer));
                     }
-                    JsonObject body = login.bodyAsJsonObject();
+                    JsonObject body = answer.bodyAsJsonObject();
                     String token = body.getString("token");
                     return me(token).map(viewer -> new SignedIn(viewer, parseInstant(body.getString("expires"))));
                 });

@@ -45,7 +45,7 @@ public final class SessionHandlers {
             ctx.fail(ApiError.badRequest("name and password are required (1 to " + MAX_FIELD_LENGTH + " characters)"));
             return;
         }
-        signIn.signIn(name, password).onSuccess(signed -> {
+        signIn.signIn(name, password, ctx.request().getHeader("Accept-Language")).onSuccess(signed -> {
             Instant expires = sessions.now().plus(ttl);
             if (signed.tokenExpires() != null && signed.tokenExpires().isBefore(expires)) {
                 expires = signed.tokenExpires();

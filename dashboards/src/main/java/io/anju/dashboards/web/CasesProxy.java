@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code /api/cases…} and {@code /api/kpis} forwarded to the case service's {@code /api/v1/…} with the viewer's
- * token: the case service decides scope and permissions, and its answers (status, JSON body) pass through unchanged.
+ * token and {@code Accept-Language} (the UI's language): the case service decides scope and permissions and the
+ * language of its texts, and its answers (status, JSON body) pass through unchanged.
  */
 public final class CasesProxy {
     private static final Logger LOG = LoggerFactory.getLogger(CasesProxy.class);
@@ -46,6 +47,11 @@ public final class CasesProxy {
             HttpRequest<Buffer> request = client.requestAbs(method, target).timeout(timeoutMs)
                     .putHeader("Authorization", "Bearer " + viewer.token())
                     .putHeader("Accept", "application/json");
+            // The case service answers titles, history and error messages in the viewer's language.
+            String language = ctx.request().getHeader("Accept-Language");
+            if (language != null) {
+                request.putHeader("Accept-Language", language);
+            }
             Buffer body = ctx.body().buffer();
             boolean withBody = body != null && body.length() > 0;
             if (withBody) {

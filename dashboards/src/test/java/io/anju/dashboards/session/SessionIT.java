@@ -40,10 +40,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -266,6 +268,31 @@ class SessionIT {
         } finally {
             own.cancel(true);
             other.cancel(true);
+        }
+    }
+
+    /** A command centre has more than a handful of screens open: each stream gets its own relay of the notices. */
+    @Test
+    void everyOpenLiveStreamGetsTheCaseNotices_notOnlyTheFirstFew() throws Exception {
+        int screens = 8;
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<List<String>> seen = new ArrayList<>();
+        List<CompletableFuture<Void>> streams = new ArrayList<>();
+        for (int i = 0; i < screens; i++) {
+            List<String> lines = new CopyOnWriteArrayList<>();
+            seen.add(lines);
+            streams.add(client.sendAsync(liveRequest(signIn("worker")), HttpResponse.BodyHandlers.ofLines())
+                    .thenAccept(r -> r.body().forEach(lines::add)));
+        }
+        try {
+            String title = "to every screen " + System.nanoTime();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> {
+                        file(signIn("worker"), charger.location().gridId(), title);
+                        return seen.stream().allMatch(lines -> lines.stream().anyMatch(l -> l.contains(title)));
+                    });
+        } finally {
+            streams.forEach(s -> s.cancel(true));
         }
     }
 

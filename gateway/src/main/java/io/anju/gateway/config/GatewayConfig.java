@@ -1,8 +1,11 @@
 package io.anju.gateway.config;
 
 import io.anju.common.config.ConfigValues;
+import io.anju.common.config.Require;
 import io.anju.common.config.Setting;
 import io.anju.gateway.downlink.HoldLimits;
+import io.anju.gateway.kafka.DownstreamSettings;
+import io.anju.gateway.mqtt.connection.MqttLimits;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -13,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static io.anju.common.config.Setting.bool;
+import static io.anju.common.config.Setting.choice;
 import static io.anju.common.config.Setting.decimal;
 import static io.anju.common.config.Setting.duration;
 import static io.anju.common.config.Setting.integer;
@@ -24,6 +28,8 @@ import static io.anju.common.config.Setting.string;
  * The gateway's configuration: one typed, immutable object. Values come from the defaults in {@link #SETTINGS},
  * then an optional properties file, then environment variables ({@code ANJU_MQTT_PORT} for {@code mqtt.port}),
  * then command-line overrides; every value is validated when loaded, with an error naming the setting.
+ * {@link #SETTINGS} is the only place a gateway setting's default and bounds are written: the settings records the
+ * parts take ({@link #downstream}, {@link #mqttLimits}, {@link #commandsHoldLimits}) are built from it here.
  */
 public final class GatewayConfig {
 
@@ -66,14 +72,17 @@ public final class GatewayConfig {
             longValue("kafka.bufferMemoryBytes", 64L << 20, 1L << 20, 1L << 34, "Producer buffer memory"),
             decimal("kafka.highWaterFraction", 0.75, 0.05, 1.0, "Buffer fill above which device sockets stop being read"),
             decimal("kafka.lowWaterFraction", 0.5, 0.0, 0.95, "Buffer fill below which reading resumes"),
-            integer("kafka.lingerMs", 5, 0, 10_000, "Producer linger.ms"),
+            integer("kafka.lingerMs", 5, 0, 1_000, "Producer linger.ms; every QoS 1/2 acknowledgement waits for it"),
+            choice("kafka.compression", "lz4", List.of("none", "lz4", "zstd", "snappy", "gzip"), "Producer compression.type"),
             integer("kafka.deliveryTimeoutMs", 120_000, 1_000, 3_600_000, "Producer delivery.timeout.ms; after it a message counts as unavailable"),
             integer("kafka.topicPartitions", 6, 1, 1_000, "Partitions of topics the gateway creates"),
             integer("kafka.replicationFactor", 1, 1, 7, "Replication factor of topics the gateway creates"),
             string("snapshot.dir", "", "Blob store directory for snapshots (empty = <data.dir>/snapshots)"),
-            integer("snapshot.maxBytes", 1_048_576, 1, 268_435_455, "Largest snapshot image accepted"),
-            integer("payload.maxBytes", 16_384, 1, 1_048_576, "Largest JSON payload accepted"),
+            integer("snapshot.maxBytes", 1_048_576, 1_024, 16_777_216, "Largest snapshot image accepted"),
+            integer("payload.maxBytes", 16_384, 256, 262_144, "Largest JSON payload accepted"),
             duration("clock.skewTolerance", "5m", "0s", "24h", "Device clock offset above which envelopes are flagged"));
+
+    private static final String NODE_ID = "[A-Za-z0-9._-]{1,64}";
 
     private final ConfigValues values;
 
@@ -102,19 +111,37 @@ public final class GatewayConfig {
         return config;
     }
 
+    /** The rules that join two settings, or that a bound alone cannot say. */
     private void validateTogether() {
-        if (kafkaLowWaterFraction() >= kafkaHighWaterFraction()) {
-            throw new IllegalArgumentException("setting kafka.lowWaterFraction (" + kafkaLowWaterFraction()
-                    + ") must be below kafka.highWaterFraction (" + kafkaHighWaterFraction() + ")");
-        }
-        if (mqttTlsEnabled() && !mqttTlsSelfSigned() && (mqttTlsCertFile().isEmpty() || mqttTlsKeyFile().isEmpty())) {
-            throw new IllegalArgumentException(
-                    "setting mqtt.tls.certFile and mqtt.tls.keyFile are required when mqtt.tls.enabled=true (or set mqtt.tls.selfSigned=true)");
-        }
-        if (limitsMessageBurst() < limitsMessagesPerSecond()) {
-            throw new IllegalArgumentException("setting limits.messageBurst (" + limitsMessageBurst()
-                    + ") must be at least limits.messagesPerSecond (" + limitsMessagesPerSecond() + ")");
-        }
+        String node = str("node.id");
+        Require.that(node.isEmpty() || node.matches(NODE_ID), "node.id", node, "must be 1-64 characters of A-Z a-z 0-9 . _ -");
+        Require.that(kafkaLowWaterFraction() < kafkaHighWaterFraction(), "kafka.lowWaterFraction", kafkaLowWaterFraction(),
+                "must be below kafka.highWaterFraction (" + kafkaHighWaterFraction() + ")");
+        Require.that(kafkaDeliveryTimeoutMs() >= 1_000 + kafkaLingerMs(), "kafka.deliveryTimeoutMs", kafkaDeliveryTimeoutMs(),
+                "must be at least 1000 + kafka.lingerMs (" + kafkaLingerMs() + ")");
+        Require.that(!mqttTlsEnabled() || mqttTlsSelfSigned() || !(mqttTlsCertFile().isEmpty() || mqttTlsKeyFile().isEmpty()),
+                "mqtt.tls.certFile", mqttTlsCertFile(),
+                "mqtt.tls.certFile and mqtt.tls.keyFile are required when mqtt.tls.enabled=true (or set mqtt.tls.selfSigned=true)");
+        Require.that(limitsMessageBurst() >= limitsMessagesPerSecond(), "limits.messageBurst", limitsMessageBurst(),
+                "must be at least limits.messagesPerSecond (" + limitsMessagesPerSecond() + ")");
+    }
+
+    /**
+     * What the Kafka side takes: the producer, topic and record settings, with {@code bootstrapServers} (the
+     * configured cluster's, or the embedded broker's once it is up).
+     */
+    public DownstreamSettings downstream(String bootstrapServers) {
+        Require.that(!bootstrapServers.isBlank(), "kafka.bootstrap", bootstrapServers, "must name at least one broker");
+        return new DownstreamSettings(bootstrapServers, nodeId(), kafkaBufferMemoryBytes(), kafkaHighWaterFraction(),
+                kafkaLowWaterFraction(), kafkaLingerMs(), kafkaDeliveryTimeoutMs(), kafkaTopicPartitions(),
+                (short) kafkaReplicationFactor(), payloadMaxBytes(), snapshotMaxBytes(), clockSkewTolerance(),
+                snapshotDir(), commandsTtlDefault(), kafkaCompression());
+    }
+
+    /** The per-connection protocol limits. */
+    public MqttLimits mqttLimits() {
+        return new MqttLimits(limitsMaxPacketBytes(), limitsMaxClientIdLength(), limitsConnectTimeout(),
+                limitsKeepAliveFactor(), limitsMessagesPerSecond(), limitsMessageBurst(), limitsInflightPerConnection());
     }
 
     /** A markdown table of every setting: key, environment variable, default, bounds, description. */
@@ -241,6 +268,8 @@ public final class GatewayConfig {
     public double kafkaLowWaterFraction() { return dbl("kafka.lowWaterFraction"); }
 
     public int kafkaLingerMs() { return i("kafka.lingerMs"); }
+
+    public String kafkaCompression() { return str("kafka.compression"); }
 
     public int kafkaDeliveryTimeoutMs() { return i("kafka.deliveryTimeoutMs"); }
 

@@ -77,10 +77,6 @@ public final class CommandRelay implements AutoCloseable {
     private long nextSweepMs;
     private volatile boolean running;
 
-    public CommandRelay(DownstreamSettings settings, CommandDelivery delivery, MeterRegistry meters) {
-        this(settings, delivery, meters, HoldLimits.defaults(), Clock.systemUTC());
-    }
-
     public CommandRelay(DownstreamSettings settings, CommandDelivery delivery, MeterRegistry meters, HoldLimits holdLimits,
                         Clock clock) {
         this.settings = settings;

@@ -1,5 +1,7 @@
 package io.anju.gateway.mqtt;
 
+import io.anju.gateway.mqtt.connection.MqttLimits;
+import io.anju.gateway.mqtt.connection.MqttServices;
 import io.netty.channel.ChannelHandler;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;

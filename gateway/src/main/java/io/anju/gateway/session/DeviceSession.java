@@ -3,7 +3,7 @@ package io.anju.gateway.session;
 import io.anju.common.model.Device;
 import io.anju.common.topic.MqttTopics;
 import io.anju.gateway.downlink.DeliveryOutcome;
-import io.anju.gateway.mqtt.MqttReplies;
+import io.anju.gateway.mqtt.reply.MqttReplies;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.util.concurrent.ScheduledFuture;

@@ -32,10 +32,8 @@ public final class PayloadValidator {
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
+    /** The limits are {@code payload.maxBytes} and {@code snapshot.maxBytes}, checked against their bounds at start. */
     public PayloadValidator(int maxJsonBytes, int maxSnapshotBytes) {
-        if (maxJsonBytes <= 0 || maxSnapshotBytes <= 0) {
-            throw new IllegalArgumentException("payload size limits must be positive");
-        }
         this.maxJsonBytes = maxJsonBytes;
         this.maxSnapshotBytes = maxSnapshotBytes;
     }

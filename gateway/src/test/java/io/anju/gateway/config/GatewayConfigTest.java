@@ -1,12 +1,14 @@
 package io.anju.gateway.config;
 
 import io.anju.common.config.Setting;
+import io.anju.gateway.kafka.DownstreamSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -58,6 +60,41 @@ class GatewayConfigTest {
     }
 
     @Test
+    void load_whenValueOutsideTheOneSetOfBounds_thenRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> GatewayConfig.of(Map.of("kafka.lingerMs", "1001")))
+                .hasMessageContaining("kafka.lingerMs").hasMessageContaining("0 and 1000");
+        assertThatThrownBy(() -> GatewayConfig.of(Map.of("payload.maxBytes", "255")))
+                .hasMessageContaining("payload.maxBytes").hasMessageContaining("256 and 262144");
+        assertThatThrownBy(() -> GatewayConfig.of(Map.of("snapshot.maxBytes", "16777217")))
+                .hasMessageContaining("snapshot.maxBytes").hasMessageContaining("1024 and 16777216");
+        assertThatThrownBy(() -> GatewayConfig.of(Map.of("kafka.compression", "brotli")))
+                .hasMessageContaining("kafka.compression").hasMessageContaining("none, lz4, zstd, snappy, gzip");
+        assertThatThrownBy(() -> GatewayConfig.of(Map.of("node.id", "bad id")))
+                .hasMessageContaining("node.id");
+        assertThatThrownBy(() -> GatewayConfig.of(Map.of("kafka.lingerMs", "500", "kafka.deliveryTimeoutMs", "1200")))
+                .hasMessageContaining("kafka.deliveryTimeoutMs");
+        assertThatThrownBy(() -> GatewayConfig.defaults().downstream(" ")).hasMessageContaining("kafka.bootstrap");
+    }
+
+    @Test
+    void downstream_isBuiltFromTheTable() {
+        DownstreamSettings d = GatewayConfig.of(Map.of("node.id", "gw-1", "kafka.compression", "zstd"))
+                .downstream("127.0.0.1:9092");
+        assertThat(d.bootstrapServers()).isEqualTo("127.0.0.1:9092");
+        assertThat(d.nodeId()).isEqualTo("gw-1");
+        assertThat(d.bufferMemoryBytes()).isEqualTo(64L * 1024 * 1024);
+        assertThat(d.highWaterBytes()).isEqualTo(48L * 1024 * 1024);
+        assertThat(d.lowWaterBytes()).isEqualTo(32L * 1024 * 1024);
+        assertThat(d.lingerMs()).isEqualTo(5);
+        assertThat(d.payloadMaxBytes()).isEqualTo(16384);
+        assertThat(d.snapshotMaxBytes()).isEqualTo(1024 * 1024);
+        assertThat(d.clockSkewTolerance()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(d.commandTtl()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(d.topicPartitions()).isEqualTo(6);
+        assertThat(d.compression()).isEqualTo("zstd");
+    }
+
+    @Test
     void load_whenKeyUnknown_thenErrorNamesIt() {
         assertThatThrownBy(() -> GatewayConfig.of(Map.of("mqtt.prot", "1")))
                 .hasMessageContaining("unknown setting 'mqtt.prot'");
@@ -84,6 +121,17 @@ class GatewayConfigTest {
             assertThat(s.description()).isNotBlank();
         }
         assertThat(table).contains("| `mqtt.port` | `ANJU_MQTT_PORT` | `1883` |");
+    }
+
+    @Test
+    void docsConfiguration_gatewaySection_isTheTable() throws Exception {
+        List<String> docs = Files.readAllLines(Path.of("..", "docs", "configuration.md"));
+        int section = docs.indexOf("## Gateway (`./anju gateway`)");
+        assertThat(section).as("docs/configuration.md has a gateway section").isNotNegative();
+        List<String> rows = docs.stream().skip(section + 1).takeWhile(l -> !l.startsWith("## "))
+                .filter(l -> l.startsWith("|")).toList();
+        assertThat(rows).as("regenerate the gateway table of docs/configuration.md with ./anju gateway --settings")
+                .containsExactlyElementsOf(GatewayConfig.markdownTable().lines().toList());
     }
 
     @Test

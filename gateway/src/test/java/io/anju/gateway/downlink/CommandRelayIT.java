@@ -3,9 +3,10 @@ package io.anju.gateway.downlink;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.anju.common.json.Json;
 import io.anju.common.topic.Topics;
+import io.anju.gateway.config.GatewayConfig;
 import io.anju.gateway.kafka.DownstreamSettings;
 import io.anju.gateway.kafka.KafkaTopics;
-import io.anju.gateway.testkit.TopicReader;
+import io.anju.gateway.testing.TopicReader;
 import io.anju.kafka.EmbeddedKafka;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +38,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class CommandRelayIT {
+
+    /** The gateway's defaults, as node gw-cmd with its snapshots under {@code dir}. */
+    private static GatewayConfig config(Path dir) {
+        return GatewayConfig.of(Map.of("node.id", "gw-cmd", "snapshot.dir", dir.resolve("s").toString()));
+    }
+
     @TempDir
     Path dir;
 
@@ -67,7 +75,7 @@ class CommandRelayIT {
     @Test
     void commandsAreDeliveredOrReported_andAnOfflineDevicesCommandIsHeldUntilItIsBack() throws Exception {
         try (EmbeddedKafka kafka = new EmbeddedKafka(dir, 0).start()) {
-            DownstreamSettings settings = DownstreamSettings.defaults(kafka.bootstrapServers(), "gw-cmd").withSnapshotDir(dir.resolve("s"));
+            DownstreamSettings settings = config(dir).downstream(kafka.bootstrapServers());
             KafkaTopics.ensure(settings);
             long now = System.currentTimeMillis();
             Map<String, String> commands = new HashMap<>();
@@ -88,7 +96,7 @@ class CommandRelayIT {
 
             ConnectedDevices devices = new ConnectedDevices(Set.of("charger-on", "gate-on"));
             Map<String, JsonNode> reports = new HashMap<>();
-            try (CommandRelay relay = new CommandRelay(settings, devices, new SimpleMeterRegistry())) {
+            try (CommandRelay relay = new CommandRelay(settings, devices, new SimpleMeterRegistry(), config(dir).commandsHoldLimits(), Clock.systemUTC())) {
                 relay.start();
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
                     reports.clear();
@@ -130,14 +138,14 @@ class CommandRelayIT {
     @Test
     void heldCommandsSurviveARestartOfTheRelay_andGoInOrderWhenTheDeviceIsBack() throws Exception {
         try (EmbeddedKafka kafka = new EmbeddedKafka(dir, 0).start()) {
-            DownstreamSettings settings = DownstreamSettings.defaults(kafka.bootstrapServers(), "gw-cmd").withSnapshotDir(dir.resolve("s"));
+            DownstreamSettings settings = config(dir).downstream(kafka.bootstrapServers());
             KafkaTopics.ensure(settings);
             long now = System.currentTimeMillis();
             String stop = "{\"id\":\"c-stop\",\"ts\":" + now + ",\"action\":\"stop_port\",\"port\":2}";
             String resume = "{\"id\":\"c-resume\",\"ts\":" + now + ",\"action\":\"resume_port\",\"port\":2}";
             String brief = "{\"id\":\"c-brief\",\"ts\":" + now + ",\"ttlMs\":15000,\"action\":\"open_gate\"}";
             ConnectedDevices devices = new ConnectedDevices(Set.of());
-            try (CommandRelay first = new CommandRelay(settings, devices, new SimpleMeterRegistry())) {
+            try (CommandRelay first = new CommandRelay(settings, devices, new SimpleMeterRegistry(), config(dir).commandsHoldLimits(), Clock.systemUTC())) {
                 first.start();
                 send(kafka.bootstrapServers(), "charger-away", stop);
                 send(kafka.bootstrapServers(), "charger-away", resume);
@@ -156,7 +164,7 @@ class CommandRelayIT {
             }
 
             devices.connected.add("charger-away");
-            try (CommandRelay second = new CommandRelay(settings, devices, new SimpleMeterRegistry())) {
+            try (CommandRelay second = new CommandRelay(settings, devices, new SimpleMeterRegistry(), config(dir).commandsHoldLimits(), Clock.systemUTC())) {
                 second.start();
                 second.deviceReady("charger-away");
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {

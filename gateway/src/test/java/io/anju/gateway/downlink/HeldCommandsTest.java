@@ -1,5 +1,6 @@
 package io.anju.gateway.downlink;
 
+import io.anju.gateway.config.GatewayConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class HeldCommandsTest {
 
     @Test
     void aDevicesCommandsWaitInOrder_andAreReleasedOneByOne() {
-        HeldCommands held = new HeldCommands(HoldLimits.defaults());
+        HeldCommands held = new HeldCommands(GatewayConfig.defaults().commandsHoldLimits());
         HeldCommands.Held a = held("chg-1", "a", T0, P0, 10);
         HeldCommands.Held b = held("chg-1", "b", T0, P0, 12);
         assertThat(held.hold(a)).isTrue();
@@ -39,7 +40,7 @@ class HeldCommandsTest {
 
     @Test
     void theCommittedOffsetNeverPassesAHeldCommand_perPartition() {
-        HeldCommands held = new HeldCommands(HoldLimits.defaults());
+        HeldCommands held = new HeldCommands(GatewayConfig.defaults().commandsHoldLimits());
         HeldCommands.Held a = held("chg-1", "a", T0, P0, 10);
         HeldCommands.Held b = held("chg-2", "b", T0, P0, 15);
         held.hold(a);
@@ -55,7 +56,7 @@ class HeldCommandsTest {
 
     @Test
     void aCommandReadAgainAfterAFailedBatchIsHeldOnce() {
-        HeldCommands held = new HeldCommands(HoldLimits.defaults());
+        HeldCommands held = new HeldCommands(GatewayConfig.defaults().commandsHoldLimits());
         assertThat(held.hold(held("chg-1", "a", T0, P0, 10))).isTrue();
         assertThat(held.hold(held("chg-1", "a", T0, P0, 10))).isTrue();
         assertThat(held.of("chg-1")).hasSize(1);
@@ -64,7 +65,7 @@ class HeldCommandsTest {
 
     @Test
     void expiredCommandsAreFoundByTheirTtl_andStayHeldUntilReleased() {
-        HeldCommands held = new HeldCommands(HoldLimits.defaults());
+        HeldCommands held = new HeldCommands(GatewayConfig.defaults().commandsHoldLimits());
         HeldCommands.Held old = held("chg-1", "old", T0, P0, 1);
         HeldCommands.Held fresh = held("chg-1", "fresh", T0 + 30_000, P0, 2);
         held.hold(old);

@@ -2,7 +2,7 @@ package io.anju.gateway.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.anju.common.json.Json;
-import io.anju.gateway.testkit.TopicReader;
+import io.anju.gateway.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.io.IOException;

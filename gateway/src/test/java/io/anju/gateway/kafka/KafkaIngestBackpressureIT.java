@@ -6,10 +6,11 @@ import io.anju.common.model.Channel;
 import io.anju.common.model.Device;
 import io.anju.common.model.DeviceType;
 import io.anju.common.topic.Topics;
+import io.anju.gateway.config.GatewayConfig;
 import io.anju.gateway.ingest.Ingest;
 import io.anju.gateway.ingest.IngestResult;
-import io.anju.gateway.testkit.TestDevices;
-import io.anju.gateway.testkit.TopicReader;
+import io.anju.gateway.testing.TestDevices;
+import io.anju.gateway.testing.TopicReader;
 import io.anju.kafka.EmbeddedKafka;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,7 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static io.anju.gateway.testkit.TestDevices.json;
+import static io.anju.gateway.testing.TestDevices.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -41,9 +42,9 @@ class KafkaIngestBackpressureIT {
     @Test
     void brokerOutagePausesWithoutAcknowledgingAndRestartDeliversEverythingOnce() throws Exception {
         try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start()) {
-            DownstreamSettings settings = DownstreamSettings.defaults(kafka.bootstrapServers(), "gw-bp")
-                    .withSnapshotDir(dir.resolve("snapshots"))
-                    .withBufferMemoryBytes(BUFFER);
+            DownstreamSettings settings = GatewayConfig.of(Map.of("node.id", "gw-bp",
+                    "snapshot.dir", dir.resolve("snapshots").toString(),
+                    "kafka.bufferMemoryBytes", Integer.toString(BUFFER))).downstream(kafka.bootstrapServers());
             AtomicInteger paused = new AtomicInteger();
             AtomicInteger resumed = new AtomicInteger();
             try (KafkaIngest ingest = new KafkaIngest(settings, new SimpleMeterRegistry())) {

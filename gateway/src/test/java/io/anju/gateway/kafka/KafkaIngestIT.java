@@ -6,11 +6,12 @@ import io.anju.common.model.Channel;
 import io.anju.common.model.Device;
 import io.anju.common.model.DeviceType;
 import io.anju.common.topic.Topics;
+import io.anju.gateway.config.GatewayConfig;
 import io.anju.gateway.ingest.InboundMessage;
 import io.anju.gateway.ingest.IngestResult;
 import io.anju.gateway.snapshot.FileBlobStore;
-import io.anju.gateway.testkit.TestDevices;
-import io.anju.gateway.testkit.TopicReader;
+import io.anju.gateway.testing.TestDevices;
+import io.anju.gateway.testing.TopicReader;
 import io.anju.kafka.EmbeddedKafka;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,12 +25,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import static io.anju.gateway.testkit.TestDevices.crowdTelemetry;
-import static io.anju.gateway.testkit.TestDevices.json;
+import static io.anju.gateway.testing.TestDevices.crowdTelemetry;
+import static io.anju.gateway.testing.TestDevices.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class KafkaIngestIT {
@@ -44,8 +46,8 @@ class KafkaIngestIT {
     @BeforeAll
     static void start() {
         kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start();
-        DownstreamSettings settings = DownstreamSettings.defaults(kafka.bootstrapServers(), "gw-it")
-                .withSnapshotDir(dir.resolve("snapshots"));
+        DownstreamSettings settings = GatewayConfig.of(Map.of("node.id", "gw-it",
+                "snapshot.dir", dir.resolve("snapshots").toString())).downstream(kafka.bootstrapServers());
         ingest = new KafkaIngest(settings, meters);
     }
 

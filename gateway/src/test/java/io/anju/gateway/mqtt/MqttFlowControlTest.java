@@ -1,7 +1,8 @@
 package io.anju.gateway.mqtt;
 
+import io.anju.gateway.auth.TokenSecrets;
 import io.anju.gateway.ingest.IngestResult;
-import io.anju.gateway.mqtt.connect.TokenSecrets;
+import io.anju.gateway.mqtt.connection.MqttLimits;
 import io.anju.gateway.testing.GatewayHarness;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package io.anju.gateway.mqtt;
 
-import io.anju.gateway.mqtt.connect.TokenSecrets;
+import io.anju.gateway.auth.TokenSecrets;
+import io.anju.gateway.mqtt.connection.MqttLimits;
 import io.anju.gateway.protect.AcceptGuard;
 import io.anju.gateway.protect.TokenBucket;
 import io.anju.gateway.testing.GatewayHarness;

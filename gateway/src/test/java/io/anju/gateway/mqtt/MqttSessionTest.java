@@ -3,6 +3,7 @@ package io.anju.gateway.mqtt;
 import io.anju.common.model.Channel;
 import io.anju.gateway.downlink.DeliveryOutcome;
 import io.anju.gateway.ingest.InboundMessage;
+import io.anju.gateway.mqtt.reply.MqttReplies;
 import io.anju.gateway.testing.GatewayHarness;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,12 @@
 package io.anju.gateway.testing;
 
+import io.anju.gateway.auth.Authenticator;
+import io.anju.gateway.auth.TokenSecrets;
+import io.anju.gateway.config.GatewayConfig;
 import io.anju.gateway.metrics.GatewayMetrics;
-import io.anju.gateway.mqtt.MqttLimits;
 import io.anju.gateway.mqtt.MqttPipeline;
-import io.anju.gateway.mqtt.MqttServices;
-import io.anju.gateway.mqtt.connect.Authenticator;
-import io.anju.gateway.mqtt.connect.TokenSecrets;
+import io.anju.gateway.mqtt.connection.MqttLimits;
+import io.anju.gateway.mqtt.connection.MqttServices;
 import io.anju.gateway.protect.FlappingGuard;
 import io.anju.gateway.session.SessionRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -44,8 +45,9 @@ public final class GatewayHarness {
         ingest.setBackpressureListener(sessions);
     }
 
+    /** The gateway's default limits, from its settings table. */
     public static MqttLimits defaultLimits() {
-        return new MqttLimits(1_114_112, 128, Duration.ofSeconds(10), 1.5, 50, 200, 100);
+        return GatewayConfig.defaults().mqttLimits();
     }
 
     private static final List<EmbeddedChannel> OPENED = new CopyOnWriteArrayList<>();

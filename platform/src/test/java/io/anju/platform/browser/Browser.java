@@ -187,6 +187,34 @@ public final class Browser implements AutoCloseable {
         return new FetchResult(((Number) r.get(0)).intValue(), (String) r.get(1));
     }
 
+    /** {@code fetch(path)} with a JSON body, from the page with its session cookie: {@code [status, body text]}. */
+    @SuppressWarnings("unchecked")
+    public FetchResult fetch(String method, String path, String json) {
+        List<Object> r = (List<Object>) jsAsync("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0], { method: arguments[1], credentials: 'same-origin', body: arguments[2],
+                    headers: { Accept: 'application/json', 'Content-Type': 'application/json' } })
+                  .then(async res => done([res.status, await res.text()]))
+                  .catch(e => done([0, String(e)]));""", path, method, json);
+        return new FetchResult(((Number) r.get(0)).intValue(), (String) r.get(1));
+    }
+
+    /** Opens a page that is not the dashboards' (e.g. a link from a text message) and returns its visible text. */
+    public String visit(String url) {
+        driver.get(url);
+        return pageText();
+    }
+
+    /** The visible text of the page as it is now. */
+    public String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** Clicks the first element that matches {@code css} (for pages without test ids). */
+    public void clickCss(String css) {
+        driver.findElement(By.cssSelector(css)).click();
+    }
+
     /** The answer to a fetch from the page. */
     public record FetchResult(int status, String body) {
     }

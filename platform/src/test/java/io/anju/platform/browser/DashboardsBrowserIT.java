@@ -93,6 +93,7 @@ class DashboardsBrowserIT {
     };
 
     private Path dataDir;
+    private TextMessageInbox phones;
     private InfluxProcess influx;
     private Platform platform;
     private DemoScenario scenario;
@@ -114,10 +115,14 @@ class DashboardsBrowserIT {
         CompletableFuture<Browser> first = CompletableFuture.supplyAsync(DashboardsBrowserIT::openBrowser);
         CompletableFuture<Browser> second = CompletableFuture.supplyAsync(DashboardsBrowserIT::openBrowser);
         long start = System.nanoTime();
+        phones = new TextMessageInbox();
         try {
             influx = InfluxProcess.start(dataDir.resolve("influx"));
             platform = Platform.start(PlatformSettings.defaults(dataDir).withPorts(PlatformSettings.Ports.anyFree())
-                    .withSpeed(SPEED).withDevices("limit=10").withInfluxUrl(influx.url()));
+                    .withSpeed(SPEED).withDevices("limit=10").withInfluxUrl(influx.url()).withCases(Map.of(
+                            "notify.sms.url", phones.url(),
+                            "notify.sms.secret", "browser-test-sms-gateway-secret",
+                            "notify.sms.fallbackPhones", "+8613800009999")));
         } finally {
             browsers.add(emergency = first.get(60, TimeUnit.SECONDS));
             browsers.add(visitor = second.get(60, TimeUnit.SECONDS));
@@ -135,6 +140,9 @@ class DashboardsBrowserIT {
         browsers.forEach(Browser::close);
         if (platform != null) {
             platform.close();
+        }
+        if (phones != null) {
+            phones.close();
         }
         if (influx != null) {
             influx.close();
@@ -437,6 +445,71 @@ class DashboardsBrowserIT {
         Number overflow = (Number) phone.js(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
         assertThat(overflow.intValue()).as("sideways overflow in px").isLessThanOrEqualTo(0);
+    }
+
+    /**
+     * A red fire-risk case the grid worker files that nobody acknowledges: its acknowledge clock shows, the missed
+     * deadline escalates it, and the community centre's open case page shows the escalation by itself; then the grid
+     * worker acknowledges it from the link in their text message, without signing in, and the same link cannot be
+     * used twice. (The demo's deadlines run at its speed: 2 min to acknowledge a red fire risk is 12 s here.)
+     */
+    @Test
+    @Order(8)
+    void anUnacknowledgedRedCase_escalatesToTheCommunityCentre_andIsAcknowledgedFromTheTextMessage() throws Exception {
+        String compound = scenario.charger().location().compoundId();
+        Browser grid = openBrowser().at(dashboardsUrl());
+        Browser community = openBrowser().at(dashboardsUrl());
+        browsers.add(grid);
+        browsers.add(community);
+        grid.signIn("grid", password);
+        community.signIn("community", password);
+
+        JsonNode filed = json(grid.fetch("POST", "/api/cases", Json.mapper().createObjectNode()
+                .put("origin", "grid_report").put("title", "充电棚冒烟 smoke from the charging shed")
+                .put("categoryCode", "01-01").put("severity", "red").put("compoundId", compound).toString()), 201);
+        String caseId = filed.path("id").asText();
+        String caseNo = filed.path("caseNo").asText();
+        assertThat(filed.path("acknowledgeDueAt").asText()).as("an acknowledge deadline").isNotEmpty();
+
+        community.go("#/cases/" + caseId);
+        awaitState(community, "collected");
+        community.js("window.anjuMarker = 'before-escalation'");
+        assertThat(community.attribute("case-clock", "data-clock")).as("the clock that bites first")
+                .isEqualTo("cases.ackDue");
+        community.waitFor("badge-escalated", LIVE_WITHIN);
+        assertThat(community.js("return window.anjuMarker")).as("shown live, no reload").isEqualTo("before-escalation");
+        community.screenshot("7-community-case-escalated");
+        JsonNode history = json(community.fetch("GET", "/api/cases/" + caseId), 200).path("history");
+        List<JsonNode> escalations = new ArrayList<>();
+        history.forEach(e -> {
+            if ("escalated".equals(e.path("kind").asText())) {
+                escalations.add(e);
+            }
+        });
+        assertThat(escalations).as("escalations in %s", history).isNotEmpty();
+        assertThat(escalations.get(0).path("data").path("stage").asText()).isEqualTo("acknowledge");
+        assertThat(escalations.get(0).path("data").path("level").asText()).isEqualTo("community");
+        assertThat(escalations.get(0).path("data").path("to").asText())
+                .isEqualTo(scenario.charger().location().communityId());
+
+        // The people on duty (grid, compound, fire department) each get their own acknowledge link by text.
+        JsonNode text = grid.waitUntil(STEP_WITHIN, d -> phones.first(m -> caseNo.equals(m.path("caseNo").asText())
+                && m.path("links").size() > 0).orElse(null));
+        assertThat(text.path("recipients").size()).as("named recipients in %s", text).isGreaterThan(0);
+        String link = text.path("links").elements().next().asText();
+        Browser phone = Browser.open(360, 740);
+        browsers.add(phone);
+        assertThat(phone.visit(link)).contains(caseNo).contains("确认人");
+        phone.screenshot("7-phone-acknowledge-link");
+        phone.clickCss("form button");
+        phone.waitUntil(STEP_WITHIN, d -> phone.pageText().contains("已记录您的确认"));
+        JsonNode acknowledged = json(community.fetch("GET", "/api/cases/" + caseId), 200).path("case");
+        assertThat(acknowledged.path("acknowledgedAt").asText()).as("acknowledged").isNotEmpty();
+        assertThat(acknowledged.path("state").asText()).isEqualTo("verified");
+        awaitState(community, "verified");
+
+        assertThat(phone.visit(link)).as("the same link again").contains("已使用");
+        phone.screenshot("7-phone-acknowledge-link-used");
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.anju.jobs.alert;
 
 import io.anju.common.alert.Alert;
+import io.anju.common.alert.AlertFact;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.Evidence;
 import io.anju.common.alert.Severity;
@@ -47,7 +48,7 @@ public final class AlertBook {
         if (current == null) {
             OpenAlert raised = new OpenAlert(Alert.idFor(key, d.eventTs()), d.type(), d.severity(), 1, d.sourceKind(),
                     d.sourceId(), d.deviceId(), d.port(), d.location(), d.eventTs(), d.eventTs(), d.eventTs(),
-                    d.summary(), d.recommendedAction());
+                    d.summary(), d.recommendedAction(), facts(d.facts()));
             open.put(key, raised);
             return Optional.of(toAlert(key, raised, AlertStatus.RAISED, d.evidence()));
         }
@@ -57,11 +58,11 @@ public final class AlertBook {
         boolean refresh = d.eventTs() - current.lastEmittedEventTs() >= refreshMs;
         if (!changed && !refresh) {
             open.put(key, with(current, current.severity(), current.revision(), last, current.lastEmittedEventTs(),
-                    current.summary(), current.recommendedAction()));
+                    current.summary(), current.recommendedAction(), current.facts()));
             return Optional.empty();
         }
         OpenAlert updated = with(current, d.severity(), current.revision() + 1, last, d.eventTs(), d.summary(),
-                d.recommendedAction());
+                d.recommendedAction(), facts(d.facts()));
         open.put(key, updated);
         return Optional.of(toAlert(key, updated, AlertStatus.UPDATED, d.evidence()));
     }
@@ -76,7 +77,7 @@ public final class AlertBook {
         open.remove(dedupKey);
         OpenAlert cleared = with(current, current.severity(), current.revision() + 1,
                 Math.max(current.lastEventTs(), eventTs), eventTs, summary == null ? current.summary() : summary,
-                current.recommendedAction());
+                current.recommendedAction(), current.facts());
         return Optional.of(toAlert(dedupKey, cleared, AlertStatus.CLEARED, evidence));
     }
 
@@ -100,14 +101,19 @@ public final class AlertBook {
     }
 
     private static OpenAlert with(OpenAlert a, Severity severity, int revision, long lastEventTs,
-                                  long lastEmittedEventTs, String summary, String action) {
+                                  long lastEmittedEventTs, String summary, String action, List<AlertFact> facts) {
         return new OpenAlert(a.id(), a.type(), severity, revision, a.sourceKind(), a.sourceId(), a.deviceId(), a.port(),
-                a.location(), a.firstEventTs(), lastEventTs, lastEmittedEventTs, summary, action);
+                a.location(), a.firstEventTs(), lastEventTs, lastEmittedEventTs, summary, action, facts);
+    }
+
+    private static List<AlertFact> facts(List<AlertFact> facts) {
+        return facts == null ? List.of() : List.copyOf(facts);
     }
 
     private Alert toAlert(String key, OpenAlert a, AlertStatus status, List<Evidence> evidence) {
         return new Alert(a.id(), key, a.type(), a.severity(), status, a.revision(), a.sourceKind(), a.sourceId(),
                 a.deviceId(), a.port(), a.location(), a.firstEventTs(), a.lastEventTs(), wallClock.getAsLong(),
-                a.summary(), a.recommendedAction(), evidence == null ? List.of() : List.copyOf(evidence));
+                a.summary(), a.recommendedAction(), evidence == null ? List.of() : List.copyOf(evidence),
+                a.facts() == null ? List.of() : a.facts());
     }
 }

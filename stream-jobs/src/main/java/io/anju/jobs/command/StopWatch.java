@@ -1,6 +1,7 @@
 package io.anju.jobs.command;
 
 import io.anju.common.alert.Alert;
+import io.anju.common.alert.AlertFact;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Evidence;
 import io.anju.common.alert.Severity;
@@ -123,7 +124,7 @@ public final class StopWatch {
                         p.lastW(), ts));
                 AlertDraft draft = AlertDraft.port(AlertType.STOP_UNCONFIRMED, Severity.RED, deviceId, port,
                         p.location(), ts, unconfirmedSummary(deviceId, port, p), CUT_POWER_ON_SITE, evidence(deviceId,
-                                port, p.lastW(), p.lastTs()));
+                                port, p.lastW(), p.lastTs()), unconfirmedFacts(p));
                 book.raiseOrUpdate(draft).ifPresent(alerts::collect);
             }
         }
@@ -155,6 +156,13 @@ public final class StopWatch {
         String power = Double.isNaN(p.lastW()) ? "no reading since" : "still " + Math.round(p.lastW()) + " W";
         return "Remote stop of port " + port + " at " + deviceId + " not confirmed after " + p.attempt()
                 + " attempts (" + power + "); cut the power on site";
+    }
+
+    /** The attempts made and, when the port reported since, its draw against the line that confirms a stop. */
+    private List<AlertFact> unconfirmedFacts(PendingStop p) {
+        AlertFact attempts = AlertFact.figure("attempts", p.attempt(), "times");
+        return Double.isNaN(p.lastW()) ? List.of(attempts)
+                : List.of(attempts, AlertFact.against("powerW", p.lastW(), "W", settings.belowW()));
     }
 
     private static List<Evidence> evidence(String deviceId, int port, double powerW, long ts) {

@@ -1,6 +1,7 @@
 package io.anju.jobs.command;
 
 import io.anju.common.alert.Alert;
+import io.anju.jobs.alert.FactLines;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
@@ -115,6 +116,7 @@ class StopWatchTest {
                 assertThat(a.sourceId()).isEqualTo(Alert.portSourceId(STATION, 2));
                 assertThat(a.recommendedAction()).isEqualTo(StopWatch.CUT_POWER_ON_SITE);
                 assertThat(a.summary()).contains("after 3 attempts").contains("still 950 W");
+                assertThat(FactLines.of(a)).containsExactly("attempts 3 times", "powerW 950 W / 10");
                 assertThat(a.location()).isEqualTo(CP42);
             });
             assertThat(h.newOutcomes()).extracting(StopOutcome::outcome).containsExactly("retried", "retried",

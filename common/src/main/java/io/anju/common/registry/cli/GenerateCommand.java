@@ -2,15 +2,15 @@ package io.anju.common.registry.cli;
 
 import io.anju.common.auth.Credentials;
 import io.anju.common.registry.RegistryStats;
+import io.anju.common.registry.RegistryValidator;
 import io.anju.common.registry.RegistryWriter;
 import io.anju.common.registry.generate.GeneratedRegistry;
 import io.anju.common.registry.generate.GeneratorOptions;
 import io.anju.common.registry.generate.RegistryGenerator;
-import io.anju.common.registry.validate.RegistryValidator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

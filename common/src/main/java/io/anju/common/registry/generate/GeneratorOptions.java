@@ -1,5 +1,7 @@
 package io.anju.common.registry.generate;
 
+import io.anju.common.config.Require;
+
 /**
  * What to generate from.
  *
@@ -11,9 +13,7 @@ package io.anju.common.registry.generate;
  */
 public record GeneratorOptions(long seed, boolean seededSecrets, int loadDevices) {
     public GeneratorOptions {
-        if (loadDevices < 0 || loadDevices > 99_999) {
-            throw new IllegalArgumentException("loadDevices must be 0..99999, was " + loadDevices);
-        }
+        Require.between("loadDevices", loadDevices, 0, 99_999);
     }
 
     public GeneratorOptions(long seed, boolean seededSecrets) {

@@ -1,15 +1,10 @@
 package io.anju.common.registry.validate;
 
-import io.anju.common.registry.RegistryException;
-
 import java.util.ArrayList;
 import java.util.List;
 
 /** Collects every problem of one registry file, each as {@code <file>: <field path>: <what is wrong>}. */
 final class Problems {
-    /** Problems listed in one exception message; the rest are counted. */
-    static final int MAX_LISTED = 20;
-
     private final String source;
     private final List<String> problems = new ArrayList<>();
 
@@ -25,17 +20,7 @@ final class Problems {
         return problems.isEmpty();
     }
 
-    void throwIfAny() {
-        if (problems.isEmpty()) {
-            return;
-        }
-        StringBuilder sb = new StringBuilder(problems.get(0));
-        for (int i = 1; i < Math.min(problems.size(), MAX_LISTED); i++) {
-            sb.append('\n').append(problems.get(i));
-        }
-        if (problems.size() > MAX_LISTED) {
-            sb.append("\n(").append(problems.size() - MAX_LISTED).append(" more problems)");
-        }
-        throw new RegistryException(sb.toString(), List.copyOf(problems));
+    List<String> all() {
+        return List.copyOf(problems);
     }
 }

@@ -11,9 +11,9 @@ import io.anju.common.model.Grid;
 import io.anju.common.model.SubDistrict;
 import io.anju.common.registry.Registry;
 import io.anju.common.registry.RegistryDocument;
+import io.anju.common.registry.RegistryValidator;
 import io.anju.common.registry.RegistryWriter;
 import io.anju.common.registry.TestRegistries;
-import io.anju.common.registry.validate.RegistryValidator;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

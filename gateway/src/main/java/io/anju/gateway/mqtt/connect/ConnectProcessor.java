@@ -1,12 +1,14 @@
 package io.anju.gateway.mqtt.connect;
 
 import io.anju.common.model.Channel;
+import io.anju.gateway.auth.AuthOutcome;
+import io.anju.gateway.auth.Authenticator;
 import io.anju.gateway.ingest.InboundMessage;
 import io.anju.gateway.metrics.GatewayMetrics.ConnectOutcome;
-import io.anju.gateway.mqtt.MqttConnection;
-import io.anju.gateway.mqtt.MqttReplies;
-import io.anju.gateway.mqtt.MqttServices;
+import io.anju.gateway.mqtt.connection.MqttConnection;
+import io.anju.gateway.mqtt.connection.MqttServices;
 import io.anju.gateway.mqtt.publish.TopicAcl;
+import io.anju.gateway.mqtt.reply.MqttReplies;
 import io.anju.gateway.protect.TokenBucket;
 import io.anju.gateway.session.DeviceSession;
 import io.anju.gateway.tls.PeerCertificates;

@@ -1,7 +1,7 @@
 package io.anju.gateway.mqtt.publish;
 
-import io.anju.gateway.mqtt.MqttConnection;
-import io.anju.gateway.mqtt.MqttReplies;
+import io.anju.gateway.mqtt.connection.MqttConnection;
+import io.anju.gateway.mqtt.reply.MqttReplies;
 import io.anju.gateway.session.SessionRegistry;
 import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
 import io.netty.handler.codec.mqtt.MqttTopicSubscription;

@@ -1,8 +1,10 @@
 package io.anju.jobs.detect.charger;
 
+import io.anju.common.alert.AlertFact;
 import io.anju.jobs.input.PortReading;
 
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * Illegal high-power load without Flink. A run is a sequence of readings of one port that all draw at least
@@ -42,6 +44,14 @@ public final class IllegalLoadRule implements Serializable {
         return ChargerText.port(deviceId, port) + " has drawn a flat " + ChargerText.watts(run.refW()) + " ("
                 + ChargerText.watts(run.minW()) + " to " + ChargerText.watts(run.maxW()) + ") for "
                 + ChargerText.duration(run.durationMs()) + " without tapering: not an e-bike charge";
+    }
+
+    /** The flat draw against the line it must stay above, its range and how long it has lasted. */
+    public List<AlertFact> facts(IllegalLoadRun run) {
+        return List.of(AlertFact.against("powerW", run.refW(), "W", settings.minPowerW()),
+                AlertFact.figure("minW", run.minW(), "W"), AlertFact.figure("maxW", run.maxW(), "W"),
+                AlertFact.against("durationS", Math.max(0, run.durationMs()) / 1000, "s",
+                        settings.minDuration().toSeconds()));
     }
 
     public String clearSummary(String deviceId, int port, PortReading r) {

@@ -72,7 +72,8 @@ public final class IllegalLoadTracker {
                 Evidence.portReading(ts, deviceId, r.no(), "powerW", r.powerW(), "W"),
                 Evidence.portReading(ts, deviceId, r.no(), "currentA", r.currentA(), "A"));
         book.raiseOrUpdate(AlertDraft.port(AlertType.ILLEGAL_HIGH_POWER_LOAD, Severity.ORANGE, deviceId, r.no(),
-                t.location(), ts, IllegalLoadRule.summary(deviceId, r.no(), run), IllegalLoadRule.ACTION, evidence))
+                t.location(), ts, IllegalLoadRule.summary(deviceId, r.no(), run), IllegalLoadRule.ACTION, evidence,
+                rule.facts(run)))
                 .ifPresent(out::collect);
     }
 }

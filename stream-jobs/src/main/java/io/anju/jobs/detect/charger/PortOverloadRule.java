@@ -1,9 +1,11 @@
 package io.anju.jobs.detect.charger;
 
+import io.anju.common.alert.AlertFact;
 import io.anju.common.alert.Severity;
 import io.anju.jobs.input.PortReading;
 
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * Port overload without Flink: a port above its limit for {@code orangeAfter} is orange, for {@code redAfter} (or a
@@ -63,6 +65,12 @@ public final class PortOverloadRule implements Serializable {
     public static String summary(String deviceId, int port, PortOverloadRun run, int limitW) {
         return ChargerText.port(deviceId, port) + " draws " + ChargerText.watts(run.lastW()) + ", above its "
                 + ChargerText.watts(limitW) + " limit for " + ChargerText.duration(run.durationMs());
+    }
+
+    /** The port's draw against its limit and how long it has been over. */
+    public static List<AlertFact> facts(PortOverloadRun run, int limitW) {
+        return List.of(AlertFact.against("powerW", run.lastW(), "W", limitW),
+                AlertFact.figure("overForS", Math.max(0, run.durationMs()) / 1000, "s"));
     }
 
     /** Why the overload ended, from the reading that ended it. */

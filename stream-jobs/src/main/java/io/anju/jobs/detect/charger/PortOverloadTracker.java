@@ -89,7 +89,7 @@ public final class PortOverloadTracker {
         }
         AlertDraft draft = AlertDraft.port(AlertType.PORT_OVERLOAD, run.severity(), deviceId, r.no(), t.location(), ts,
                 PortOverloadRule.summary(deviceId, r.no(), run, limitW), PortOverloadRule.action(run.severity()),
-                evidence(deviceId, r, run, ts));
+                evidence(deviceId, r, run, ts), PortOverloadRule.facts(run, limitW));
         book.raiseOrUpdate(draft).ifPresent(out::collect);
     }
 

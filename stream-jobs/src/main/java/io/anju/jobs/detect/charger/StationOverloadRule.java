@@ -1,9 +1,11 @@
 package io.anju.jobs.detect.charger;
 
+import io.anju.common.alert.AlertFact;
 import io.anju.common.alert.Severity;
 import io.anju.jobs.input.ChargerLimits;
 
 import java.io.Serializable;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -46,6 +48,13 @@ public final class StationOverloadRule implements Serializable {
                 : "past its " + ChargerText.watts(limits.stationRefuseW()) + " refuse line (limit "
                 + ChargerText.watts(limits.stationLimitW()) + ")";
         return "Station " + deviceId + " draws " + ChargerText.watts(totalW) + " in total, " + line;
+    }
+
+    /** The station's total against the line it passed: the limit when red, else the refuse line. */
+    public static List<AlertFact> facts(Severity s, double totalW, ChargerLimits limits) {
+        return List.of(AlertFact.against("totalW", totalW, "W",
+                        s == Severity.RED ? limits.stationLimitW() : limits.stationRefuseW()),
+                AlertFact.figure("stationLimitW", limits.stationLimitW(), "W"));
     }
 
     public String clearSummary(String deviceId, double totalW, ChargerLimits limits) {

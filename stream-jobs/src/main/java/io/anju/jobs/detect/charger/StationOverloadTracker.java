@@ -51,6 +51,6 @@ public final class StationOverloadTracker {
         }
         book.raiseOrUpdate(AlertDraft.device(AlertType.STATION_OVERLOAD, severity, deviceId, t.location(), ts,
                 StationOverloadRule.summary(deviceId, severity, totalW, limits), StationOverloadRule.action(severity),
-                evidence)).ifPresent(out::collect);
+                evidence, StationOverloadRule.facts(severity, totalW, limits))).ifPresent(out::collect);
     }
 }

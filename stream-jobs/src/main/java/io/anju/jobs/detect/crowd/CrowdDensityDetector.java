@@ -1,6 +1,7 @@
 package io.anju.jobs.detect.crowd;
 
 import io.anju.common.alert.Alert;
+import io.anju.common.alert.AlertFact;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Evidence;
 import io.anju.common.alert.Severity;
@@ -149,7 +150,8 @@ public class CrowdDensityDetector extends KeyedProcessFunction<String, CrowdRead
         }
         String summary = fmt("Zone %s %s: %s%s", x.zoneName(), next.wireName(), figures(x), flowNote(x));
         alerts.raiseOrUpdate(AlertDraft.zone(AlertType.CROWD_DENSITY, next, x.zone.zoneId(), x.r.location(), x.ts,
-                summary, CrowdLevels.actionFor(next), evidence)).ifPresent(out::collect);
+                summary, CrowdLevels.actionFor(next), evidence, figureFacts(x, levels.thresholdPersons(next, x.zone))))
+                .ifPresent(out::collect);
         return next;
     }
 
@@ -174,8 +176,13 @@ public class CrowdDensityDetector extends KeyedProcessFunction<String, CrowdRead
                     occupancy(x, window.get(0)), occupancy(x, window.get(window.size() - 1)),
                     Evidence.reading(x.ts, x.r.deviceId(), "trend", f.slopePerMin(), "persons/min"),
                     Evidence.reading(x.ts, x.r.deviceId(), "minutesToLevel", f.minutes(), "min"));
+            List<AlertFact> facts = new ArrayList<>(List.of(
+                    AlertFact.word("level", level),
+                    AlertFact.figure("minutes", Math.max(1, Math.round(f.minutes())), "min"),
+                    AlertFact.figure("trendPerMin", f.slopePerMin(), "persons/min")));
+            facts.addAll(figureFacts(x, f.thresholdPersons()));
             forecasts.raiseOrUpdate(AlertDraft.zone(AlertType.CROWD_FORECAST, f.nextLevel(), x.zone.zoneId(),
-                    x.r.location(), x.ts, summary, "prepare_flow_control", evidence)).ifPresent(out::collect);
+                    x.r.location(), x.ts, summary, "prepare_flow_control", evidence, facts)).ifPresent(out::collect);
         } else if (open != null && (!keep || reached)) {
             String why = reached ? "level reached" : "trend no longer reaches " + open.wireName() + " within "
                     + Math.round(horizonMin) + " min";
@@ -198,7 +205,9 @@ public class CrowdDensityDetector extends KeyedProcessFunction<String, CrowdRead
             String summary = fmt("Entrance zone %s: inflow %.0f people/min against a limit of %.0f/min "
                     + "(%s)%s", x.zoneName(), perMin, limit, figures(x), flowNote(x));
             alerts.raiseOrUpdate(AlertDraft.zone(AlertType.CROWD_INFLOW, Severity.ORANGE, x.zone.zoneId(),
-                    x.r.location(), x.ts, summary, "restrict_entry", evidence)).ifPresent(out::collect);
+                    x.r.location(), x.ts, summary, "restrict_entry", evidence,
+                    List.of(AlertFact.against("inflowPerMin", perMin, "persons/min", limit))))
+                    .ifPresent(out::collect);
         } else if (open) {
             alerts.clear(key, x.ts, fmt("Entrance zone %s: inflow down to %.0f people/min (limit %.0f/min)",
                     x.zoneName(), perMin, limit), evidence).ifPresent(out::collect);
@@ -251,6 +260,22 @@ public class CrowdDensityDetector extends KeyedProcessFunction<String, CrowdRead
     private static String figures(Reading x) {
         return fmt("%.2f p/m², %d people (%.0f %% of capacity %d)", CrowdLevels.density(x.r.count(), x.zone),
                 x.r.count(), 100.0 * x.r.count() / x.zone.capacity(), x.zone.capacity());
+    }
+
+    /**
+     * The zone's figures: the count against {@code thresholdPersons} (the count at which the level named by the alert
+     * is reached), density, share of capacity, and the counter's flow balance when it disagrees with its count.
+     */
+    private static List<AlertFact> figureFacts(Reading x, double thresholdPersons) {
+        List<AlertFact> facts = new ArrayList<>(5);
+        facts.add(AlertFact.against("count", x.r.count(), "persons", thresholdPersons));
+        facts.add(AlertFact.figure("density", CrowdLevels.density(x.r.count(), x.zone), "p/m²"));
+        facts.add(AlertFact.figure("sharePct", 100.0 * x.r.count() / x.zone.capacity(), "%"));
+        facts.add(AlertFact.figure("capacity", x.zone.capacity(), "persons"));
+        if (x.flowBalance != null) {
+            facts.add(AlertFact.figure("flowBalance", x.flowBalance, "persons"));
+        }
+        return facts;
     }
 
     private static String flowNote(Reading x) {

@@ -1,6 +1,7 @@
 package io.anju.jobs.detect.fire;
 
 import io.anju.common.alert.Alert;
+import io.anju.common.alert.AlertFact;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Evidence;
 import io.anju.common.alert.Severity;
@@ -105,7 +106,8 @@ public class CompoundFireDetector extends KeyedProcessFunction<String, FireSigna
                         + "check at once and call the fire service if confirmed", s.deviceId(), what, window / 1000,
                         sourceId), DISPATCH_PROPERTY_MANAGER,
                 List.of(Evidence.event(Math.min(earlier, s.ts()), s.deviceId(), what, null),
-                        Evidence.event(s.ts(), s.deviceId(), what, s.snapshotId()))),
+                        Evidence.event(s.ts(), s.deviceId(), what, s.snapshotId())),
+                List.of(AlertFact.word("camera", what), AlertFact.figure("withinS", window / 1000, "s"))),
                 s.ts() + settings.clearAfter().toMillis(), ctx, out);
     }
 
@@ -120,7 +122,8 @@ public class CompoundFireDetector extends KeyedProcessFunction<String, FireSigna
                 List.of(Evidence.event(firstTs, s.deviceId(), ElevatorConfirmation.EBIKE_IN_ELEVATOR,
                                 s.earlierSnapshotId()),
                         Evidence.event(s.ts(), s.deviceId(), ElevatorConfirmation.EBIKE_IN_ELEVATOR,
-                                s.snapshotId()))),
+                                s.snapshotId())),
+                List.of(AlertFact.figure("apartS", s.value(), "s"))),
                 s.ts() + elevator.clearAfter().toMillis(), ctx, out);
         tellIfChanged(before, ctx.getCurrentKey(), s.ts(), ctx);
     }

@@ -1,5 +1,6 @@
 package io.anju.jobs.detect.fire;
 
+import io.anju.common.alert.AlertFact;
 import io.anju.common.alert.Evidence;
 import io.anju.common.alert.Severity;
 
@@ -24,9 +25,10 @@ import java.util.Map;
  * @param suspectPort  the port to stop: the hottest rising port, else the hottest port; null without readings
  * @param signs        the signs for people, e.g. "port 3 at 68.2 °C rising 3.4 °C/min, smoke"
  * @param evidence     the readings behind the signs
+ * @param facts        the same signs as figures against their lines, for readers in any language
  */
 public record FireAssessment(Severity level, boolean leakageOnly, boolean quiet, boolean leaking, Integer suspectPort,
-                             String signs, List<Evidence> evidence) {
+                             String signs, List<Evidence> evidence, List<AlertFact> facts) {
 
     public static FireAssessment of(StationState station, Map<Integer, PortTrack> tracks, boolean open,
                                     FireRiskSettings s, long reportingGapMs) {
@@ -76,11 +78,12 @@ public record FireAssessment(Severity level, boolean leakageOnly, boolean quiet,
         boolean quiet = !warm && !rising && !smoke && !leak;
         if (level == null && !leak) {
             // Nearly every reading: nothing to tell, so no text and no evidence to build.
-            return new FireAssessment(null, false, quiet, false, suspect, "", List.of());
+            return new FireAssessment(null, false, quiet, false, suspect, "", List.of(), List.of());
         }
 
         List<String> signs = new ArrayList<>();
         List<Evidence> evidence = new ArrayList<>();
+        List<AlertFact> facts = new ArrayList<>();
         if (suspect != null) {
             PortTrack t = tracks.get(suspect);
             String port = String.format(Locale.ROOT, "port %d at %.1f °C", suspect, t.newestC());
@@ -90,18 +93,37 @@ public record FireAssessment(Severity level, boolean leakageOnly, boolean quiet,
                         suspectRise.fromC(), "°C"));
             }
             signs.add(port);
+            facts.add(AlertFact.against("tempC", t.newestC(), "°C", s.overTempC()));
+            if (rising) {
+                facts.add(AlertFact.against("riseCPerMin", suspectRise.ratePerMin(), "°C/min", s.riseRate()));
+            }
             evidence.add(Evidence.portReading(t.newestTs(), station.deviceId, suspect, "tempC", t.newestC(), "°C"));
         }
         if (smoke) {
             signs.add("smoke");
+            facts.add(AlertFact.word("smoke", "detected"));
             evidence.add(Evidence.reading(station.smokeTs, station.deviceId, "smoke", 1, null));
         }
         if (leak) {
             signs.add(String.format(Locale.ROOT, "leakage %.1f mA", station.leakageMa));
+            facts.add(AlertFact.against("leakageMa", station.leakageMa, "mA", s.leakageMa()));
             evidence.add(Evidence.reading(station.leakageTs, station.deviceId, "leakageMa", station.leakageMa, "mA"));
         }
         return new FireAssessment(level, leak && level == null, quiet, leak, suspect, String.join(", ", signs),
-                evidence);
+                evidence, facts);
+    }
+
+    /**
+     * The signs as facts, with the escalation that raised the level when there is one ({@code raisedBy}
+     * {@code ebike_in_elevator}).
+     */
+    public List<AlertFact> facts(String escalation) {
+        if (escalation == null) {
+            return facts;
+        }
+        List<AlertFact> out = new ArrayList<>(facts);
+        out.add(AlertFact.word("raisedBy", "ebike_in_elevator"));
+        return out;
     }
 
     /** One line for people: the signs, what to do, and why the level was raised, if it was. */

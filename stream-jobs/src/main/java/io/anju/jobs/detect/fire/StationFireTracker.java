@@ -1,6 +1,7 @@
 package io.anju.jobs.detect.fire;
 
 import io.anju.common.alert.Alert;
+import io.anju.common.alert.AlertFact;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Evidence;
 import io.anju.common.alert.Severity;
@@ -228,7 +229,7 @@ public final class StationFireTracker {
             Severity severity = escalation == null ? a.level() : a.level().raised();
             AlertDraft fire = new AlertDraft(AlertType.FIRE_RISK, severity, SourceKind.DEVICE, st.deviceId,
                     st.deviceId, a.suspectPort(), st.location, ts, a.summary(st.deviceId, severity, escalation),
-                    severity.atLeast(Severity.ORANGE) ? STOP_PORT : INSPECT_PORT, a.evidence());
+                    severity.atLeast(Severity.ORANGE) ? STOP_PORT : INSPECT_PORT, a.evidence(), a.facts(escalation));
             changedBook().raiseOrUpdate(fire).ifPresent(out::collect);
             if (leakOpen(st.deviceId)) {
                 st.leakQuietSince = StationState.NONE;
@@ -240,7 +241,8 @@ public final class StationFireTracker {
             AlertDraft leak = AlertDraft.device(AlertType.LEAKAGE_FAULT, Severity.ORANGE, st.deviceId, st.location, ts,
                     String.format(Locale.ROOT, "Leakage current %.1f mA at station %s (above %.0f mA): inspect the "
                             + "station", st.leakageMa, st.deviceId, settings.leakageMa()), INSPECT_STATION,
-                    List.of(Evidence.reading(st.leakageTs, st.deviceId, "leakageMa", st.leakageMa, "mA")));
+                    List.of(Evidence.reading(st.leakageTs, st.deviceId, "leakageMa", st.leakageMa, "mA")),
+                    List.of(AlertFact.against("leakageMa", st.leakageMa, "mA", settings.leakageMa())));
             changedBook().raiseOrUpdate(leak).ifPresent(out::collect);
         }
     }

@@ -1,5 +1,6 @@
 package io.anju.jobs.detect.gate;
 
+import io.anju.common.alert.AlertFact;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Evidence;
 import io.anju.common.alert.Severity;
@@ -8,6 +9,7 @@ import io.anju.jobs.input.GateEvent;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -59,7 +61,9 @@ final class GateAlerts {
                 .map(d -> Evidence.event(d.ts(), e.deviceId(), GateKind.DENIED.wireName(), d.snapshotId()))
                 .toList();
         return AlertDraft.device(AlertType.GATE_DENIED_BURST, Severity.YELLOW, e.deviceId(), e.location(), e.ts(),
-                summary, suspect ? DISPATCH_SECURITY : CHECK_GATE, evidence);
+                summary, suspect ? DISPATCH_SECURITY : CHECK_GATE, evidence,
+                List.of(AlertFact.figure("denials", burst.size(), "times"), AlertFact.figure("withinS", spanS, "s"),
+                        AlertFact.word("suspectPerson", Boolean.toString(suspect))));
     }
 
     static String cleared(AlertType type, String deviceId, Episode run, Duration quiet) {
@@ -75,7 +79,12 @@ final class GateAlerts {
                 : "gate " + e.deviceId() + " " + what + " " + run.count() + " times since "
                 + Instant.ofEpochMilli(run.firstTs()) + ", latest" + direction + " at " + Instant.ofEpochMilli(e.ts());
         Evidence evidence = Evidence.event(e.ts(), e.deviceId(), e.kind(), e.snapshotId());
+        List<AlertFact> facts = new ArrayList<>(2);
+        facts.add(AlertFact.figure("times", run.count(), "times"));
+        if (e.direction() != null) {
+            facts.add(AlertFact.word("direction", e.direction()));
+        }
         return AlertDraft.device(type, severity, e.deviceId(), e.location(), e.ts(), summary, action,
-                List.of(evidence));
+                List.of(evidence), facts);
     }
 }

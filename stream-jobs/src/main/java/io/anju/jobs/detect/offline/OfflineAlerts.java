@@ -1,5 +1,6 @@
 package io.anju.jobs.detect.offline;
 
+import io.anju.common.alert.AlertFact;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Evidence;
 import io.anju.common.alert.Severity;
@@ -32,7 +33,10 @@ final class OfflineAlerts {
         }
         evidence.add(Evidence.reading(deadline, deviceId, "silence", silenceMs / 1000.0, "s"));
         return AlertDraft.device(AlertType.DEVICE_OFFLINE, Severity.YELLOW, deviceId, liveness.location(), deadline,
-                summary, ACTION, evidence);
+                summary, ACTION, evidence, List.of(AlertFact.word("deviceType", liveness.type().wireName()),
+                        AlertFact.against("silentS", silenceMs / 1000, "s",
+                                settings.missedHeartbeats() * heartbeatMs / 1000),
+                        AlertFact.word("connectionDropped", Boolean.toString(liveness.offlineStatusSeen()))));
     }
 
     static String backOnline(String deviceId, Liveness before, long returnTs) {

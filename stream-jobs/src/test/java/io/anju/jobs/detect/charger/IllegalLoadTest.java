@@ -1,6 +1,7 @@
 package io.anju.jobs.detect.charger;
 
 import io.anju.common.alert.Alert;
+import io.anju.jobs.alert.FactLines;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
@@ -72,6 +73,8 @@ class IllegalLoadTest {
             assertThat(a.port()).isEqualTo(5);
             assertThat(a.location()).isEqualTo(LOCATION);
             assertThat(a.summary()).contains("Port 5", "902 W", "896 W to 904 W", "20 min");
+            assertThat(FactLines.of(a)).containsExactly("powerW 902 W / 800", "minW 896 W", "maxW 904 W",
+                    "durationS 1200 s / 1200");
             assertThat(a.evidence()).extracting(e -> e.signal() + "@" + e.ts())
                     .containsExactly("powerW@" + at(0), "powerW@" + minutes(20), "currentA@" + minutes(20));
         });

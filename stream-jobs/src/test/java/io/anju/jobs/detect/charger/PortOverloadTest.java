@@ -1,6 +1,7 @@
 package io.anju.jobs.detect.charger;
 
 import io.anju.common.alert.Alert;
+import io.anju.jobs.alert.FactLines;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
@@ -72,6 +73,7 @@ class PortOverloadTest {
             assertThat(a.location()).isEqualTo(LOCATION);
             assertThat(a.firstEventTs()).isEqualTo(at(5));
             assertThat(a.summary()).contains("Port 3", "1,001 W", "1,000 W limit", "5 s");
+            assertThat(FactLines.of(a)).containsExactly("powerW 1001 W / 1000", "overForS 5 s");
             assertThat(a.evidence()).extracting(e -> e.signal() + "@" + e.ts())
                     .containsExactly("powerW@" + at(0), "powerW@" + at(5), "currentA@" + at(5));
         });

@@ -1,6 +1,7 @@
 package io.anju.jobs.detect.charger;
 
 import io.anju.common.alert.Alert;
+import io.anju.jobs.alert.FactLines;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
@@ -55,6 +56,7 @@ class StationOverloadTest {
             assertThat(a.port()).isNull();
             assertThat(a.location()).isEqualTo(LOCATION);
             assertThat(a.summary()).contains("7,800 W", "refuse line");
+            assertThat(FactLines.of(a)).containsExactly("totalW 7800 W / 7800", "stationLimitW 8700 W");
             assertThat(a.evidence()).singleElement().satisfies(e -> {
                 assertThat(e.signal()).isEqualTo("totalPowerW");
                 assertThat(e.value()).isEqualTo(7_800.0, offset(0.01));

@@ -1,6 +1,7 @@
 package io.anju.jobs.detect.crowd;
 
 import io.anju.common.alert.Alert;
+import io.anju.jobs.alert.FactLines;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Evidence;
@@ -114,6 +115,8 @@ class CrowdDensityDetectorTest {
             assertThat(a.location()).isEqualTo(chainOf(STREET));
             assertThat(a.firstEventTs()).isEqualTo(step(12));
             assertThat(a.summary()).contains("Z004", "blue", "1.00 p/m²", "1000 people", "50 % of capacity 2000");
+            assertThat(FactLines.of(a)).startsWith("count 1000 persons / 1000", "density 1 p/m²", "sharePct 50 %",
+                    "capacity 2000 persons");
             assertThat(a.evidence()).extracting(Evidence::signal)
                     .containsExactly("density", "density", "density", "occupancy");
         });
@@ -215,6 +218,7 @@ class CrowdDensityDetectorTest {
             assertThat(a.recommendedAction()).isEqualTo("prepare_flow_control");
             assertThat(a.sourceId()).isEqualTo("Z004");
             assertThat(a.summary()).contains("reaches yellow in ~6 min at +60 people/min");
+            assertThat(FactLines.of(a)).startsWith("level = yellow", "minutes 6 min", "trendPerMin 60 persons/min");
         });
         assertThat(statuses().get(31).minutesToNextLevel()).isCloseTo(6.0, within(1e-9));
         assertThat(statuses().get(31).nextLevel()).isEqualTo(Severity.YELLOW);
@@ -288,6 +292,7 @@ class CrowdDensityDetectorTest {
             assertThat(a.recommendedAction()).isEqualTo("restrict_entry");
             assertThat(a.sourceId()).isEqualTo("Z002");
             assertThat(a.summary()).contains("inflow 204 people/min", "limit of 200/min");
+            assertThat(FactLines.of(a)).containsExactly("inflowPerMin 204 persons/min / 200");
         });
         // 198/min: under the limit but above 80 % of it (160): stays open.
         for (int i = 0; i < 40; i++, k++) {
@@ -384,6 +389,7 @@ class CrowdDensityDetectorTest {
         assertThat(process(reading(STREET, step(6), 1100, 600, 0))).singleElement().satisfies(a -> {
             assertThat(a.summary()).contains("counter crowd-Z004 disagrees with its in/out flows",
                     "count 1100, flow balance 1700");
+            assertThat(FactLines.of(a)).contains("flowBalance 1700 persons");
             assertThat(a.evidence()).extracting(Evidence::signal).contains("flowBalance");
         });
     }

@@ -1,6 +1,7 @@
 package io.anju.jobs.detect.fire;
 
 import io.anju.common.alert.Alert;
+import io.anju.jobs.alert.FactLines;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
@@ -51,6 +52,8 @@ class ElevatorEscalationTest extends FireFixtures {
             assertThat(raised.lastEventTs()).isEqualTo(seconds(183));
             assertThat(raised.summary()).isEqualTo("Fire risk at charging station " + STATION + ": port 1 at 66.0 °C, "
                     + "leakage 35.0 mA; stop port 1; raised one level: e-bike in the elevator of " + BUILDING);
+            assertThat(FactLines.of(raised)).containsExactly("tempC 66 °C / 65", "leakageMa 35 mA / 30",
+                    "raisedBy = ebike_in_elevator");
 
             port1(f, 3, 13.5, m -> 66, 35.0);
             assertThat(changes(f.all())).as("only refreshes while the advisory is open").hasSize(3);

@@ -1,6 +1,7 @@
 package io.anju.jobs.detect.fire;
 
 import io.anju.common.alert.Alert;
+import io.anju.jobs.alert.FactLines;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
@@ -69,6 +70,7 @@ class StationFireTest extends FireFixtures {
         assertThat(first.recommendedAction()).isEqualTo("inspect_port");
         assertThat(first.firstEventTs()).isEqualTo(minutes(3));
         assertThat(first.summary()).contains("port 1 at 50.0 °C rising 3.0 °C/min");
+        assertThat(FactLines.of(first)).containsExactly("tempC 50 °C / 65", "riseCPerMin 3 °C/min / 2");
         assertThat(severities(out)).containsExactly(Severity.BLUE, Severity.YELLOW);
         assertThat(out.get(1).status()).isEqualTo(AlertStatus.UPDATED);
         assertThat(out.get(1).id()).isEqualTo(first.id());
@@ -177,6 +179,7 @@ class StationFireTest extends FireFixtures {
         assertThat(fire.severity()).isEqualTo(Severity.RED);
         assertThat(fire.recommendedAction()).isEqualTo("stop_port");
         assertThat(fire.summary()).contains("call the fire service").contains("leakage 45.0 mA");
+        assertThat(FactLines.of(fire)).contains("smoke = detected", "leakageMa 45 mA / 30");
         assertThat(out.get(2).summary()).contains(fire.id());
         port1(h, 1.5, 5, m -> 40, 45.0);
         assertThat(of(h.all(), AlertType.LEAKAGE_FAULT)).hasSize(2);

@@ -1,6 +1,7 @@
 package io.anju.jobs.detect.gate;
 
 import io.anju.common.alert.Alert;
+import io.anju.jobs.alert.FactLines;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Evidence;
@@ -138,6 +139,7 @@ class GateTest {
         Alert update = alerts().get(1);
         assertThat(update.id()).isEqualTo(alerts().get(0).id());
         assertThat(update.summary()).contains("2 times");
+        assertThat(FactLines.of(update)).contains("times 2 times");
         assertThat(update.evidence()).singleElement().extracting(Evidence::snapshotId).isEqualTo("snap-2");
 
         harness.watermark(BEGINNING + QUIET);
@@ -226,6 +228,7 @@ class GateTest {
             assertThat(a.recommendedAction()).isEqualTo("check_gate");
             assertThat(a.firstEventTs()).isEqualTo(BEGINNING + 60 * SECOND);
             assertThat(a.summary()).contains("5 denied verifications within 60 s");
+            assertThat(FactLines.of(a)).containsExactly("denials 5 times", "withinS 60 s", "suspectPerson = false");
             assertThat(a.evidence()).hasSize(5);
         });
     }

@@ -1,6 +1,7 @@
 package io.anju.jobs.detect.offline;
 
 import io.anju.common.alert.Alert;
+import io.anju.jobs.alert.FactLines;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Evidence;
@@ -86,6 +87,7 @@ class OfflineTest {
             assertThat(a.location()).isEqualTo(LOCATION);
             assertThat(a.firstEventTs()).isEqualTo(BEGINNING + TIMEOUT);
             assertThat(a.summary()).contains("silent for 4 min 30 s", "3 heartbeats of 1 min 30 s");
+            assertThat(FactLines.of(a)).contains("silentS 270 s / 270", "connectionDropped = false");
             assertThat(a.evidence()).extracting(Evidence::signal).containsExactly("lastMessage", "silence");
         });
         assertThat(harness.eventTimeTimers()).isZero();

@@ -1,4 +1,4 @@
-package io.anju.gateway.testkit;
+package io.anju.gateway.testing;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

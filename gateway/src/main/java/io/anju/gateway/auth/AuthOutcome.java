@@ -1,4 +1,4 @@
-package io.anju.gateway.mqtt.connect;
+package io.anju.gateway.auth;
 
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 

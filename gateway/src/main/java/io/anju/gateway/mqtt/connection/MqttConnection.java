@@ -1,6 +1,7 @@
-package io.anju.gateway.mqtt;
+package io.anju.gateway.mqtt.connection;
 
 import io.anju.common.model.Device;
+import io.anju.gateway.mqtt.reply.MqttReplies;
 import io.anju.gateway.protect.ReadGate;
 import io.anju.gateway.protect.TokenBucket;
 import io.anju.gateway.session.DeviceSession;
@@ -39,7 +40,7 @@ public final class MqttConnection {
     private Will will;
     private int inflight;
 
-    MqttConnection(ChannelHandlerContext ctx, ReadGate gate) {
+    public MqttConnection(ChannelHandlerContext ctx, ReadGate gate) {
         this.ctx = ctx;
         this.gate = gate;
     }

@@ -1,8 +1,8 @@
-package io.anju.gateway.mqtt;
+package io.anju.gateway.mqtt.connection;
 
+import io.anju.gateway.auth.Authenticator;
 import io.anju.gateway.ingest.Ingest;
 import io.anju.gateway.metrics.GatewayMetrics;
-import io.anju.gateway.mqtt.connect.Authenticator;
 import io.anju.gateway.protect.FlappingGuard;
 import io.anju.gateway.session.SessionRegistry;
 

@@ -1,4 +1,4 @@
-package io.anju.common.registry.validate;
+package io.anju.common.registry;
 
 import io.anju.common.model.CameraSpec;
 import io.anju.common.model.Community;
@@ -6,8 +6,6 @@ import io.anju.common.model.Device;
 import io.anju.common.model.DeviceType;
 import io.anju.common.model.GateSpec;
 import io.anju.common.model.LocationChain;
-import io.anju.common.registry.RegistryDocument;
-import io.anju.common.registry.RegistryException;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

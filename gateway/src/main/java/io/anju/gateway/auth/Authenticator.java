@@ -1,4 +1,4 @@
-package io.anju.gateway.mqtt.connect;
+package io.anju.gateway.auth;
 
 import io.anju.common.auth.DeviceToken;
 import io.anju.common.auth.SecretHash;

@@ -1,4 +1,4 @@
-package io.anju.gateway.mqtt;
+package io.anju.gateway.mqtt.reply;
 
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.mqtt.MqttConnAckMessage;

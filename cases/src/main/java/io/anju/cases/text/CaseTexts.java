@@ -1,0 +1,133 @@
+package io.anju.cases.text;
+
+import io.anju.cases.json.CasesJson;
+import io.anju.cases.model.CaseDetail;
+import io.anju.cases.model.CaseEvent;
+import io.anju.cases.model.CaseRecord;
+import io.anju.cases.model.Page;
+import io.anju.common.alert.AlertFact;
+import io.anju.common.registry.Registry;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Puts a case's words in the reader's language at read time: the title and description of a case opened from an
+ * alert (rendered from the facts it keeps; a case by hand keeps the reporter's words) and the notes of the history
+ * entries the system wrote ({@code history.<kind>} patterns filled from the entry's data). What people wrote stays
+ * as they wrote it.
+ */
+public final class CaseTexts {
+    /** The key under which an alert's entries keep the facts of their revision. */
+    public static final String FACTS = "facts";
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final AlertText alerts;
+
+    /** @param registry the place names; null names places by their ids */
+    public CaseTexts(Registry registry) {
+        this.alerts = new AlertText(registry);
+    }
+
+    public AlertText alerts() {
+        return alerts;
+    }
+
+    /** Any API result: a case, a page or list of cases, or a case with its history; anything else as it is. */
+    public Object localize(Object result, Lang lang) {
+        if (result instanceof CaseRecord c) {
+            return localize(c, lang);
+        }
+        if (result instanceof CaseDetail d) {
+            List<CaseEvent> history = new ArrayList<>(d.history().size());
+            for (CaseEvent e : d.history()) {
+                history.add(localize(e, d.caseRecord(), lang));
+            }
+            return new CaseDetail(localize(d.caseRecord(), lang), history);
+        }
+        if (result instanceof Page<?> p) {
+            return new Page<>(p.items().stream().map(i -> localize(i, lang)).toList(), p.total(), p.limit(),
+                    p.offset());
+        }
+        if (result instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof CaseRecord) {
+            return list.stream().map(i -> localize(i, lang)).toList();
+        }
+        return result;
+    }
+
+    public CaseRecord localize(CaseRecord c, Lang lang) {
+        AlertSubject subject = AlertSubject.of(c);
+        if (subject == null) {
+            return c;
+        }
+        // A case opened before alerts carried facts keeps its stored description: its figures are only there.
+        String description = c.alertFacts().isEmpty() ? c.description() : alerts.summary(subject, lang);
+        return c.withText(alerts.title(subject, lang), description);
+    }
+
+    /** A history entry of {@code c} with its system note in {@code lang}; people's own notes as written. */
+    public CaseEvent localize(CaseEvent e, CaseRecord c, Lang lang) {
+        String note = systemNote(e, c, lang);
+        return note == null ? e : new CaseEvent(e.seq(), e.caseId(), e.at(), e.actor(), e.actorRole(), e.kind(),
+                e.fromState(), e.toState(), note, e.attachments(), e.data());
+    }
+
+    private String systemNote(CaseEvent e, CaseRecord c, Lang lang) {
+        if (e.actorRole() != null) {
+            return null;
+        }
+        Map<String, Object> data = e.data() == null ? Map.of() : e.data();
+        return switch (e.kind()) {
+            case "created", "alert_update" -> {
+                AlertSubject subject = AlertSubject.of(c);
+                List<AlertFact> facts = facts(data.get(FACTS));
+                yield subject == null || facts.isEmpty() ? null : alerts.summary(subject.withFacts(facts), lang);
+            }
+            case "alert_cleared", "watch_closed", "alert_reraised" -> Texts.text(lang, "history." + e.kind());
+            case "promoted" -> Texts.text(lang, "history.promoted", severity(lang, data.get("severity")));
+            case "deadline_set" -> Texts.text(lang, "history.deadline_set", severity(lang, data.get("severity")),
+                    Texts.word(lang, "stage", string(data.get("stage"))));
+            case "reminder" -> Texts.text(lang, "history.reminder", Texts.word(lang, "stage", string(data.get("stage"))),
+                    time(lang, string(data.get("deadline"))), string(data.get("reminder")));
+            case "escalated" -> data.get("fromLevel") == null ? null : Texts.text(lang, "history.escalated",
+                    Texts.word(lang, "stage", string(data.get("stage"))), time(lang, string(data.get("deadline"))),
+                    Texts.word(lang, "level", string(data.get("fromLevel"))), string(data.get("from")),
+                    Texts.word(lang, "level", string(data.get("level"))), string(data.get("to")));
+            default -> null;
+        };
+    }
+
+    /** An instant as people read it: Beijing time, to the minute. */
+    public static String time(Lang lang, String instant) {
+        if (instant == null) {
+            return "—";
+        }
+        try {
+            return Texts.text(lang, "time.beijing", WHEN.format(Instant.parse(instant).atZone(BEIJING)));
+        } catch (DateTimeParseException e) {
+            return instant;
+        }
+    }
+
+    private static String severity(Lang lang, Object wire) {
+        return Texts.word(lang, "severity", string(wire));
+    }
+
+    private static String string(Object o) {
+        return o == null ? "" : o.toString();
+    }
+
+    private static List<AlertFact> facts(Object json) {
+        if (json == null) {
+            return List.of();
+        }
+        return CasesJson.mapper().convertValue(json, CasesJson.mapper().getTypeFactory()
+                .constructCollectionType(List.class, AlertFact.class));
+    }
+}
