@@ -74,7 +74,12 @@ public final class CaseCommands implements AutoCloseable {
     public Future<Issued> send(Principal who, long caseId, CommandRequest request) {
         return CaseSql.byId(pool, caseId, false).compose(row -> {
             CaseRecord c = row.map(CaseRows::toRecord).orElseThrow(() -> CaseException.notFound(caseId));
-            access.checkCanCommand(who, c);
+            access.checkCanSee(who, c);
+            if (!access.mayCommand(who)) {
+                throw CommandRefusedException.forbidden("command_forbidden", "a " + who.role().wireName()
+                        + " may not send charger commands; the property manager of the compound and command-centre "
+                        + "operators may", who.role());
+            }
             checkRequest(who, request);
             Device device = chargerOfCase(c, request);
             if (!ChargerCommand.RESUME_PORT.equals(request.action())) {
