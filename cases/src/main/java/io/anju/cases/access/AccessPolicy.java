@@ -132,15 +132,11 @@ public final class AccessPolicy {
     /**
      * Charger commands for a case (stop or resume a port): the people who may act on the chargers of the case's
      * compound — command-centre operators within their unit and the compound's property manager — not grid workers,
-     * emergency managers or department responders, who report and handle but do not switch power. Throws NOT_FOUND
-     * outside the scope, FORBIDDEN for other roles.
+     * emergency managers or department responders, who report and handle but do not switch power. The case must also
+     * be visible to them ({@link #checkCanSee}).
      */
-    public void checkCanCommand(Principal p, CaseRecord c) {
-        checkCanSee(p, c);
-        if (!isCentre(p.role()) && p.role() != Role.PROPERTY_MANAGER) {
-            throw CaseException.forbidden("a " + p.role().wireName() + " may not send charger commands; the property "
-                    + "manager of the compound and command-centre operators may");
-        }
+    public boolean mayCommand(Principal p) {
+        return isCentre(p.role()) || p.role() == Role.PROPERTY_MANAGER;
     }
 
     /** True when {@code p} may resume a port despite its guards: command-centre operators only. */

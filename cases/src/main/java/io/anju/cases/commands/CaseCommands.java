@@ -74,7 +74,12 @@ public final class CaseCommands implements AutoCloseable {
     public Future<Issued> send(Principal who, long caseId, CommandRequest request) {
         return CaseSql.byId(pool, caseId, false).compose(row -> {
             CaseRecord c = row.map(CaseRows::toRecord).orElseThrow(() -> CaseException.notFound(caseId));
-            access.checkCanCommand(who, c);
+            access.checkCanSee(who, c);
+            if (!access.mayCommand(who)) {
+                throw CommandRefusedException.forbidden("command_forbidden", "a " + who.role().wireName()
+                        + " may not send charger commands; the property manager of the compound and command-centre "
+                        + "operators may", who.role());
+            }
             checkRequest(who, request);
             Device device = chargerOfCase(c, request);
             if (!ChargerCommand.RESUME_PORT.equals(request.action())) {
@@ -153,6 +158,7 @@ public final class CaseCommands implements AutoCloseable {
                                 null, null, null, what + " of " + device.id() + " issued by " + who.name()
                                         + (r.reasonText().isEmpty() ? "" : " (" + r.reasonText() + ")"),
                                 List.of(), data(command, r, "issued", overridden))))
+                        .compose(issued -> CommandOutcomes.issued(tx, command, issued.seq(), now))
                         .compose(v -> publisher.publish(command)
                                 .recover(e -> Future.failedFuture(kafkaDown(command, e)))))
                 .map(v -> {

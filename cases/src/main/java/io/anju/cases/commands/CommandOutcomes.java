@@ -31,6 +31,8 @@ import java.util.Optional;
 public final class CommandOutcomes {
     /** The history entry kind of a command outcome. */
     public static final String EVENT_KIND = "command";
+    /** The {@code command_outcomes} kind of a command people issued for a case (V12). */
+    static final String REQUEST_KIND = "request";
     private static final int ATTACH_BATCH = 100;
 
     /** What recording one outcome did. */
@@ -88,6 +90,27 @@ public final class CommandOutcomes {
                         outbox.wake();
                     }
                 });
+    }
+
+    /**
+     * Records that a person's command for a case was issued ({@code eventSeq}: its {@code issued} history entry), so that
+     * the device's reply, which may arrive before the gateway's delivery report, finds the command's alert. Commands
+     * of a case without an alert are not recorded: no outcome of theirs names a case.
+     */
+    static Future<Void> issued(SqlConnection tx, ChargerCommand command, long eventSeq, Instant at) {
+        if (command.alertId() == null) {
+            return Future.succeededFuture();
+        }
+        JsonObject data = new JsonObject().put("kind", REQUEST_KIND).put("commandId", command.id())
+                .put("alertId", command.alertId()).put("outcome", "issued").put("attempt", 0)
+                .put("deviceId", command.deviceId()).put("action", command.action()).put("port", command.port())
+                .put("at", command.ts());
+        return tx.preparedQuery("insert into command_outcomes (command_id, kind, outcome, attempt, alert_id, data, "
+                        + "received_at, case_id, event_seq) values ($1, $2, 'issued', 0, $3, $4, $5, $6, $7) "
+                        + "on conflict do nothing")
+                .execute(Tuple.wrap(new ArrayList<>(List.of(command.id(), REQUEST_KIND, command.alertId(), data,
+                        CaseRows.time(at), command.caseId(), eventSeq))))
+                .mapEmpty();
     }
 
     /** Outcomes waiting for their alert's case. */

@@ -15,7 +15,7 @@ public final class CommandRefusedException extends RuntimeException {
     private final String code;
     /** Every code a refusal may carry (each has a text in every language: TextsBundleTest). */
     public static final List<String> CODES = List.of("bad_action", "reason_too_long", "override_not_applicable",
-            "override_forbidden", "reason_required", "unknown_device", "bad_port", "wrong_device", "kafka_unavailable",
+            "override_forbidden", "command_forbidden", "reason_required", "unknown_device", "bad_port", "wrong_device", "kafka_unavailable",
             Guard.ALERT_OPEN, Guard.TEMPERATURE_HIGH, Guard.TEMPERATURE_UNKNOWN);
 
     private final List<Guard> guards;
