@@ -124,7 +124,7 @@ export function mount(root) {
       if (selectedZone !== id) return; // another zone was clicked meanwhile
       const points = history.points ?? [];
       clear(historyBox, h('h2', null, t('crowd.historyTitle', { zone: zone?.name ?? id })),
-        points.length === 0 ? h('p', { class: 'muted' }, t('crowd.noHistory')) : [
+        points.length === 0 ? h('p', { class: 'muted', 'data-testid': 'history-empty' }, t('crowd.noHistory')) : [
           lineChart(points, { key: 'occupancy', label: t('crowd.occupancy'), testid: 'history-occupancy', cssClass: 'series-a' }),
           lineChart(points, { key: 'density', label: `${t('crowd.density')} (${t('unit.density')})`, digits: 2,
             testid: 'history-density', cssClass: 'series-b' })]);

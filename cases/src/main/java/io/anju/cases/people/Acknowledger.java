@@ -8,6 +8,7 @@ import io.anju.cases.store.CaseDraft;
 import io.anju.cases.store.CaseRows;
 import io.anju.cases.store.CaseSql;
 import io.anju.cases.store.NewEvent;
+import io.anju.cases.supervise.Deadlines;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -41,13 +42,15 @@ public final class Acknowledger {
     private final CaseChanges changes;
     private final Outbox outbox;
     private final AckSigner signer;
+    private final Deadlines deadlines;
     private final Clock clock;
 
-    public Acknowledger(Pool pool, Outbox outbox, AckSigner signer, Clock clock) {
+    public Acknowledger(Pool pool, Outbox outbox, AckSigner signer, Deadlines deadlines, Clock clock) {
         this.pool = pool;
         this.changes = new CaseChanges(outbox);
         this.outbox = outbox;
         this.signer = signer;
+        this.deadlines = deadlines;
         this.clock = clock;
     }
 
@@ -74,7 +77,12 @@ public final class Acknowledger {
 
     private Future<AckView> verify(SqlConnection tx, Found found, AckLink link, Instant now) {
         CaseDraft d = CaseDraft.of(found.row());
+        // as the verify step does: the time to acknowledge counts, and the case is now held to its dispatch deadline
+        if (d.acknowledgedAt == null) {
+            d.acknowledgedAt = now;
+        }
         d.state = CaseState.VERIFIED;
+        deadlines.follow(d);
         // A person has now moved the case: a later re-raise of its alert no longer returns it to an older step.
         d.stateBeforeClear = null;
         Map<String, Object> data = new LinkedHashMap<>();

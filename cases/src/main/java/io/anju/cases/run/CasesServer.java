@@ -43,6 +43,7 @@ import io.anju.cases.routing.Router;
 import io.anju.cases.service.CaseService;
 import io.anju.cases.service.PgCaseService;
 import io.anju.cases.store.Database;
+import io.anju.cases.supervise.Deadlines;
 import io.anju.cases.supervise.SupervisionSettings;
 import io.anju.cases.supervise.SupervisionTimer;
 import io.anju.common.registry.Registry;
@@ -217,7 +218,7 @@ public final class CasesServer implements AutoCloseable {
         HealthChecks health = new HealthChecks(HealthChecks.ping(pool), () -> Future.succeededFuture(intake.healthy()),
                 () -> Future.succeededFuture(commandIntake.healthy()));
         PeopleApi people = new PeopleApi(pool, new RotaAccess(registry, config.districtId()),
-                new Acknowledger(pool, outbox, signer, clock), clock);
+                new Acknowledger(pool, outbox, signer, new Deadlines(supervision), clock), clock);
         HttpServer http = new CasesHttp(vertx, service, users, tokens, access, categories, metrics, health)
                 .texts(new CaseTexts(registry))
                 .events(sse::handle)

@@ -14,6 +14,7 @@ import io.anju.cases.routing.CategoryTable;
 import io.anju.cases.routing.Router;
 import io.anju.cases.service.PgCaseService;
 import io.anju.cases.store.Database;
+import io.anju.cases.supervise.Deadlines;
 import io.anju.cases.supervise.SupervisionSettings;
 import io.anju.cases.testing.Alerts;
 import io.anju.cases.testing.MutableClock;
@@ -103,7 +104,8 @@ class PeopleApiIT {
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                 new HealthChecks(HealthChecks.ping(pool), () -> Future.succeededFuture(true)))
                 .people(new PeopleApi(pool, new RotaAccess(TestPlaces.registry(), "lianhu"),
-                        new Acknowledger(pool, outbox, signer, clock), clock));
+                        new Acknowledger(pool, outbox, signer, new Deadlines(SupervisionSettings.defaults()), clock),
+                        clock));
         server = await(http.router().compose(router -> vertx.createHttpServer().requestHandler(router).listen(0)));
         client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(server.actualPort()));
@@ -272,6 +274,9 @@ class PeopleApiIT {
                 .contains("<form method=\"post\">");
         assertThat(done.statusCode()).as(done.bodyAsString()).isEqualTo(200);
         assertThat(caseState(opened.id())).isEqualTo("verified");
+        JsonObject after = get(district, "/api/v1/cases/" + opened.id()).bodyAsJsonObject().getJsonObject("case");
+        assertThat(after.getString("acknowledgedAt")).as("the time to acknowledge counts")
+                .isEqualTo(MONDAY_NOON.plusSeconds(40).toString());
         JsonObject verified = history(opened.id()).stream().map(JsonObject.class::cast)
                 .filter(e -> "transition".equals(e.getString("kind"))).findFirst().orElseThrow();
         assertThat(verified.getString("actor")).isEqualTo("pm.chen");
