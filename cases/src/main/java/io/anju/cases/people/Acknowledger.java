@@ -77,14 +77,7 @@ public final class Acknowledger {
 
     private Future<AckView> verify(SqlConnection tx, Found found, AckLink link, Instant now) {
         CaseDraft d = CaseDraft.of(found.row());
-        // as the verify step does: the time to acknowledge counts, and the case is now held to its dispatch deadline
-        if (d.acknowledgedAt == null) {
-            d.acknowledgedAt = now;
-        }
-        d.state = CaseState.VERIFIED;
-        deadlines.follow(d);
-        // A person has now moved the case: a later re-raise of its alert no longer returns it to an older step.
-        d.stateBeforeClear = null;
+        deadlines.stepTo(d, CaseState.VERIFIED, now);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("via", "acknowledge_link");
         data.put("contact", found.contact().name());

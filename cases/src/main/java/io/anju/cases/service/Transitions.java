@@ -87,15 +87,8 @@ final class Transitions {
         if (d.assignee != null) {
             data.put("assignee", d.assignee);
         }
-        if (from == CaseState.COLLECTED && d.acknowledgedAt == null) {
-            // verified, or voided as a false alarm: either way a person has looked at it
-            d.acknowledgedAt = now;
-        }
-        d.state = to;
-        // The case is now held to the deadline of its new stage (or to none once feedback is given or it is closed).
-        deadlines.follow(d);
-        // A person has now moved the case: a later re-raise of its alert no longer returns it to an older step.
-        d.stateBeforeClear = null;
+        // verified, or voided as a false alarm: either way a person has looked at it
+        deadlines.stepTo(d, to, now);
         if (req.action() == CaseAction.PROMOTE) {
             return NewEvent.by(who, Promotion.KIND, Promotion.KIND, from, to, req.note(), req.attachments(), data);
         }

@@ -1,5 +1,6 @@
 package io.anju.cases.supervise;
 
+import io.anju.cases.model.CaseState;
 import io.anju.cases.model.DeadlineStage;
 import io.anju.cases.store.CaseDraft;
 
@@ -17,6 +18,20 @@ public final class Deadlines {
 
     public Deadlines(SupervisionSettings settings) {
         this.settings = settings;
+    }
+
+    /**
+     * A person's step moves {@code d} to {@code to} at {@code now}: the first step from collected acknowledges it (the
+     * time to acknowledge counts), the case follows the deadline of its new stage, and a later re-raise of its alert no
+     * longer returns it to an older step.
+     */
+    public void stepTo(CaseDraft d, CaseState to, Instant now) {
+        if (d.state == CaseState.COLLECTED && d.acknowledgedAt == null) {
+            d.acknowledgedAt = now;
+        }
+        d.state = to;
+        follow(d);
+        d.stateBeforeClear = null;
     }
 
     public void follow(CaseDraft d) {
