@@ -7,7 +7,6 @@ import { h } from '../dom.js';
 const COMMAND_KINDS = new Set(['command', 'command_override']);
 /** Delivery outcomes after which no reply will come. */
 export const FINAL_DELIVERY = new Set(['offline', 'expired', 'timeout', 'unknown_device', 'invalid']);
-export const GUARD_CODES = new Set(['alert_open', 'temperature_high', 'temperature_unknown']);
 const CENTRE_ROLES = new Set(['district_operator', 'sub_district_operator', 'community_operator']);
 
 /** Who may switch a charger's port (the case service decides again): centre operators and the compound's manager. */

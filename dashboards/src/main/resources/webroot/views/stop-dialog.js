@@ -5,18 +5,17 @@
 import { api, enc } from '../api.js';
 import { t, tv, fmtClock } from '../i18n.js';
 import { h, clear } from '../dom.js';
-import { commandStory, guardText, FINAL_DELIVERY, GUARD_CODES } from './command-story.js';
+import { commandStory, FINAL_DELIVERY } from './command-story.js';
 
 const POLL_MS = 1000;
 const GIVE_UP_S = 120;
 
-/** The refusal of a command in the reader's language: the guards of a refused resume, else the service's words. */
+/**
+ * The refusal of a command: the case service words it in the UI's language (the dashboards send it), a refused resume
+ * naming each guard; anything else (the service unreachable) as an error.
+ */
 export function refusalText(err) {
-  if (GUARD_CODES.has(err.code)) {
-    return t('resume.refused', { reasons: (err.body?.guards ?? []).map(guardText).join('；') });
-  }
-  if (err.code === 'override_forbidden') return t('resume.overrideForbidden');
-  return t('common.error', { message: err.message });
+  return err.code ? err.message : t('common.error', { message: err.message });
 }
 
 function dialog(testid, title) {

@@ -3,7 +3,7 @@ package io.anju.cases.api;
 import io.anju.cases.auth.AuthenticationFailedException;
 import io.anju.cases.commands.CommandRefusedException;
 import io.anju.cases.model.CaseException;
-import io.anju.cases.text.CommandTexts;
+import io.anju.cases.text.ErrorTexts;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -33,7 +33,7 @@ final class ApiErrors implements Handler<RoutingContext> {
             HttpJson.error(ctx, e.kind().httpStatus, e.kind().name().toLowerCase(Locale.ROOT), e.reason(), e.getMessage(),
                     e.args());
         } else if (failure instanceof CommandRefusedException e) {
-            HttpJson.refusal(ctx, e.status(), e.kind(), CommandTexts.message(Callers.lang(ctx), e), e.getMessage(),
+            HttpJson.refusal(ctx, e.status(), e.kind(), ErrorTexts.command(Callers.lang(ctx), e), e.getMessage(),
                     e.details());
         } else if (failure instanceof ValidatorException e) {
             HttpJson.error(ctx, 400, "invalid", e.getMessage());

@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -152,7 +151,7 @@ public final class CaseCommands implements AutoCloseable {
         return pool.withTransaction(tx -> locked(tx, c.id())
                         .compose(v -> overridden.isEmpty() ? Future.succeededFuture()
                                 : EventSql.insert(tx, c.id(), now, NewEvent.by(who, OVERRIDE_KIND, null, null, null,
-                                what + " sent despite its guards: " + messages(overridden) + "; reason: "
+                                what + " sent despite its guards: " + Guard.messages(overridden) + "; reason: "
                                         + r.reasonText(), List.of(), overrideData(command, r, overridden))))
                         .compose(v -> EventSql.insert(tx, c.id(), now, NewEvent.by(who, CommandOutcomes.EVENT_KIND,
                                 null, null, null, what + " of " + device.id() + " issued by " + who.name()
@@ -173,16 +172,13 @@ public final class CaseCommands implements AutoCloseable {
 
     /** Audits the refused resume in the case, then answers 409 naming the guards. */
     private Future<Issued> refuse(Principal who, CaseRecord c, Device device, CommandRequest r, List<Guard> found) {
-        Map<String, Object> data = new LinkedHashMap<>();
+        Map<String, Object> data = about(r.action(), r.port(), device.id());
         data.put("source", SOURCE);
-        data.put("action", r.action());
-        data.put("port", r.port());
-        data.put("deviceId", device.id());
         data.put("outcome", "refused");
         data.put("code", found.get(0).code());
         data.put("guards", found.stream().map(Guard::asData).toList());
         NewEvent refused = NewEvent.by(who, CommandOutcomes.EVENT_KIND, null, null, null, r.action() + " of port "
-                + r.port() + " refused: " + messages(found), List.of(), data);
+                + r.port() + " refused: " + Guard.messages(found), List.of(), data);
         Instant now = clock.instant();
         return pool.withTransaction(tx -> locked(tx, c.id()).compose(v -> EventSql.insert(tx, c.id(), now, refused)))
                 .compose(v -> {
@@ -207,13 +203,10 @@ public final class CaseCommands implements AutoCloseable {
         });
     }
 
-    private Map<String, Object> data(ChargerCommand command, CommandRequest r, String outcome, List<Guard> overridden) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("commandId", command.id());
+    private static Map<String, Object> data(ChargerCommand command, CommandRequest r, String outcome,
+                                            List<Guard> overridden) {
+        Map<String, Object> d = about(command);
         d.put("source", SOURCE);
-        d.put("action", command.action());
-        d.put("port", command.port());
-        d.put("deviceId", command.deviceId());
         d.put("outcome", outcome);
         if (!r.reasonText().isEmpty()) {
             d.put("reason", r.reasonText());
@@ -230,18 +223,26 @@ public final class CaseCommands implements AutoCloseable {
     }
 
     private static Map<String, Object> overrideData(ChargerCommand command, CommandRequest r, List<Guard> overridden) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("commandId", command.id());
-        d.put("action", command.action());
-        d.put("port", command.port());
-        d.put("deviceId", command.deviceId());
+        Map<String, Object> d = about(command);
         d.put("reason", r.reasonText());
         d.put("guards", overridden.stream().map(Guard::asData).toList());
         return d;
     }
 
-    private static String messages(List<Guard> guards) {
-        return String.join("; ", guards.stream().map(Guard::message).filter(Objects::nonNull).toList());
+    /** The entry data every command entry starts with: which command, what it does to which port. */
+    private static Map<String, Object> about(ChargerCommand command) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("commandId", command.id());
+        d.putAll(about(command.action(), command.port(), command.deviceId()));
+        return d;
+    }
+
+    private static Map<String, Object> about(String action, int port, String deviceId) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("action", action);
+        d.put("port", port);
+        d.put("deviceId", deviceId);
+        return d;
     }
 
     /** Stops the Kafka producer (after sending what it holds) and the time-series client. */

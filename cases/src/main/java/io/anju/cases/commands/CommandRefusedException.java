@@ -10,14 +10,14 @@ import java.util.Map;
  * {@code {"error": kind, "code": code, "message": …, "guards": [...]}} with {@code status}.
  */
 public final class CommandRefusedException extends RuntimeException {
+    /** Every code a refusal may carry (each has a text in every language: TextsBundleTest). */
+    public static final List<String> CODES = List.of("bad_action", "reason_too_long", "override_not_applicable",
+            "override_forbidden", "command_forbidden", "reason_required", "unknown_device", "bad_port", "wrong_device",
+            "kafka_unavailable", Guard.ALERT_OPEN, Guard.TEMPERATURE_HIGH, Guard.TEMPERATURE_UNKNOWN);
+
     private final int status;
     private final String kind;
     private final String code;
-    /** Every code a refusal may carry (each has a text in every language: TextsBundleTest). */
-    public static final List<String> CODES = List.of("bad_action", "reason_too_long", "override_not_applicable",
-            "override_forbidden", "command_forbidden", "reason_required", "unknown_device", "bad_port", "wrong_device", "kafka_unavailable",
-            Guard.ALERT_OPEN, Guard.TEMPERATURE_HIGH, Guard.TEMPERATURE_UNKNOWN);
-
     private final List<Guard> guards;
     private final List<Object> args;
 
@@ -42,7 +42,7 @@ public final class CommandRefusedException extends RuntimeException {
 
     /** A resume refused by its guards: 409, coded by the first guard, the message naming each. */
     static CommandRefusedException guarded(List<Guard> guards) {
-        String message = "resume refused: " + String.join("; ", guards.stream().map(Guard::message).toList());
+        String message = "resume refused: " + Guard.messages(guards);
         return new CommandRefusedException(409, "conflict", guards.get(0).code(), message, guards);
     }
 

@@ -1,7 +1,9 @@
 package io.anju.cases.commands;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A reason not to resume a port: {@code alert_open} (the case's alert has not cleared), {@code temperature_high}
@@ -15,6 +17,11 @@ public record Guard(String code, String message, Map<String, Object> facts) {
 
     public Guard {
         facts = Map.copyOf(facts);
+    }
+
+    /** What the guards say, in English, one after the other (the audit note and the answer's detail). */
+    static String messages(List<Guard> guards) {
+        return String.join("; ", guards.stream().map(Guard::message).filter(Objects::nonNull).toList());
     }
 
     Map<String, Object> asData() {

@@ -1,15 +1,19 @@
 package io.anju.cases.text;
 
+import io.anju.cases.commands.CommandRefusedException;
+import io.anju.cases.commands.Guard;
 import io.anju.cases.model.CaseAction;
 import io.anju.cases.model.CaseException;
 import io.anju.cases.model.CaseState;
 import io.anju.cases.model.Role;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The message of an error answer, in the reader's language: from the finer reason when the refusal has one
- * ({@code error.reason.<reason>}, its arguments as words), else from the stable code ({@code error.<code>}).
+ * ({@code error.reason.<reason>}, its arguments as words), else from the stable code ({@code error.<code>}); a refused
+ * charger command's from its own code ({@code error.command.<code>}).
  */
 public final class ErrorTexts {
     /** Every code an error answer may carry; each has a text in every language (TextsBundleTest). */
@@ -20,14 +24,40 @@ public final class ErrorTexts {
     }
 
     public static String message(Lang lang, String code, CaseException.Reason reason, Object... args) {
-        Object[] words = new Object[args.length];
-        for (int i = 0; i < args.length; i++) {
-            words[i] = word(lang, args[i]);
-        }
+        Object[] words = words(lang, args);
         if (reason != null) {
             return Texts.text(lang, "error.reason." + reason.wireName(), words);
         }
         return Texts.format(lang, "error." + code, Texts.text(lang, "error.invalid"), words);
+    }
+
+    /**
+     * The message of a refused charger command ({@code error.command.<code>}): a refused resume names each guard that
+     * refused it, with the alert's id or the temperature and its limit.
+     */
+    public static String command(Lang lang, CommandRefusedException e) {
+        if (e.guards().isEmpty()) {
+            return Texts.text(lang, "error.command." + e.code(), words(lang, e.args().toArray()));
+        }
+        return Texts.text(lang, "error.command.resume_refused", e.guards().stream().map(g -> guard(lang, g))
+                .collect(Collectors.joining(Texts.text(lang, "error.command.separator"))));
+    }
+
+    private static String guard(Lang lang, Guard g) {
+        return switch (g.code()) {
+            case Guard.ALERT_OPEN -> Texts.text(lang, "error.command." + g.code(), g.facts().get("alertId"));
+            case Guard.TEMPERATURE_HIGH -> Texts.text(lang, "error.command." + g.code(), g.facts().get("tempC"),
+                    g.facts().get("limitC"));
+            default -> Texts.text(lang, "error.command." + g.code(), g.facts().get("limitC"));
+        };
+    }
+
+    private static Object[] words(Lang lang, Object[] args) {
+        Object[] words = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            words[i] = word(lang, args[i]);
+        }
+        return words;
     }
 
     private static String word(Lang lang, Object arg) {
