@@ -1,11 +1,12 @@
 package io.anju.jobs.command.cap;
 
 import io.anju.common.alert.Alert;
-import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertFact;
+import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Evidence;
 import io.anju.common.alert.Severity;
+import io.anju.common.model.LocationChain;
 import io.anju.jobs.alert.AlertBook;
 import io.anju.jobs.alert.AlertDraft;
 import io.anju.jobs.command.StopOutcome;
@@ -60,9 +61,8 @@ final class HeldStops {
         long ts = askedBy.lastEventTs();
         held.put(askedBy.id(), new HeldStop(askedBy.id(), askedBy.type(), command.deviceId(), command.port(), ts,
                 askedBy.location(), false, false));
-        return book.raiseOrRevise(AlertDraft.compound(AlertType.MASS_CUTOFF_HELD, Severity.RED, compoundId,
-                askedBy.location(), ts, summary(compoundId, listed(), cap), CONFIRM_STOPS,
-                List.of(Evidence.heldStop(ts, command.deviceId(), command.port(), askedBy.id())), facts(listed(), cap)));
+        return revise(compoundId, askedBy.location(), ts, listed(), cap,
+                List.of(Evidence.heldStop(ts, command.deviceId(), command.port(), askedBy.id())));
     }
 
     /**
@@ -126,14 +126,15 @@ final class HeldStops {
             return book.clear(key, cleared.lastEventTs(), "No automatic stop held in " + compoundId
                     + " any more: every alert that asked for one has cleared", List.of());
         }
-        return book.raiseOrRevise(AlertDraft.compound(AlertType.MASS_CUTOFF_HELD, Severity.RED, compoundId,
-                h.location(), cleared.lastEventTs(), summary(compoundId, still, cap), CONFIRM_STOPS, List.of(),
-                facts(still, cap)));
+        return revise(compoundId, h.location(), cleared.lastEventTs(), still, cap, List.of());
     }
 
-    /** How many stops wait for a person, against the cap they went past. */
-    private static List<AlertFact> facts(List<HeldStop> stops, int cap) {
-        return List.of(AlertFact.against("heldStops", stops.size(), "stops", cap));
+    /** The compound's alert naming the stops still held; its fact counts them against the cap they went past. */
+    private Optional<Alert> revise(String compoundId, LocationChain location, long ts, List<HeldStop> stops, int cap,
+                                   List<Evidence> evidence) throws Exception {
+        return book.raiseOrRevise(AlertDraft.compound(AlertType.MASS_CUTOFF_HELD, Severity.RED, compoundId, location,
+                ts, summary(compoundId, stops, cap), CONFIRM_STOPS, evidence,
+                List.of(AlertFact.against("heldStops", stops.size(), "stops", cap))));
     }
 
     private void keepOrForget(HeldStop h) throws Exception {
