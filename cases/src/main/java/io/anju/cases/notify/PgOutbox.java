@@ -44,18 +44,21 @@ public final class PgOutbox implements Outbox {
         if (targets.isEmpty()) {
             return Future.succeededFuture();
         }
+        // Acknowledge links go only where each reaches the one person it names: SMS to their own phone. A group
+        // robot, the screens (SSE), the webhook and the export are read by others. A second rendering only when an
+        // SMS row needs the links.
+        CaseNotice shared = notice.withoutLinks();
         String full;
         String withoutLinks;
         try {
-            full = CasesJson.mapper().writeValueAsString(notice);
-            withoutLinks = CasesJson.mapper().writeValueAsString(notice.withoutLinks());
+            withoutLinks = CasesJson.mapper().writeValueAsString(shared);
+            full = shared == notice || !targets.contains(SmsGatewayChannel.NAME) ? withoutLinks
+                    : CasesJson.mapper().writeValueAsString(notice);
         } catch (JsonProcessingException e) {
             return Future.failedFuture(new IllegalStateException("cannot write notice of case "
                     + notice.after().caseNo() + " as JSON", e));
         }
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        // Acknowledge links go only where each reaches the one person it names: SMS to their own phone. A group
-        // robot, the screens (SSE), the webhook and the export are read by others.
         List<Tuple> rows = targets.stream()
                 .map(channel -> Tuple.of(channel, notice.idempotencyKey(channel), notice.after().id(),
                         notice.event().seq(), notice.kind(), SmsGatewayChannel.NAME.equals(channel) ? full : withoutLinks,

@@ -5,11 +5,11 @@ import io.anju.cases.model.CaseDetail;
 import io.anju.cases.model.CaseEvent;
 import io.anju.cases.model.CaseRecord;
 import io.anju.cases.model.Page;
+import io.anju.cases.store.CaseNumbers;
 import io.anju.common.alert.AlertFact;
 import io.anju.common.registry.Registry;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -25,7 +25,6 @@ import java.util.Map;
 public final class CaseTexts {
     /** The key under which an alert's entries keep the facts of their revision. */
     public static final String FACTS = "facts";
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final AlertText alerts;
@@ -109,7 +108,7 @@ public final class CaseTexts {
             return "—";
         }
         try {
-            return Texts.text(lang, "time.beijing", WHEN.format(Instant.parse(instant).atZone(BEIJING)));
+            return Texts.text(lang, "time.beijing", WHEN.format(Instant.parse(instant).atZone(CaseNumbers.LOCAL_ZONE)));
         } catch (DateTimeParseException e) {
             return instant;
         }
