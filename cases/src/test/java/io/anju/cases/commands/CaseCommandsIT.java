@@ -19,7 +19,7 @@ import io.anju.common.registry.generate.GeneratorOptions;
 import io.anju.common.registry.generate.RegistryGenerator;
 import io.anju.common.topic.Topics;
 import io.anju.kafka.EmbeddedKafka;
-import io.anju.testsupport.InfluxProcess;
+import io.anju.testsupport.InfluxServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -77,7 +77,7 @@ class CaseCommandsIT {
     @TempDir
     static Path dir;
     static EmbeddedKafka kafka;
-    static InfluxProcess influxd;
+    static InfluxServer influxd;
     static InfluxDB influx;
     static Vertx vertx;
     static KafkaProducer<byte[], byte[]> producer;
@@ -92,7 +92,7 @@ class CaseCommandsIT {
     @BeforeAll
     static void start() throws Exception {
         kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start();
-        influxd = InfluxProcess.start(dir.resolve("influx"));
+        influxd = new InfluxServer().start();
         influx = InfluxDBFactory.connect(influxd.url());
         influx.query(new Query("CREATE DATABASE anju"));
         Registry registry = new Registry(RegistryGenerator.generate(new GeneratorOptions(2020, true, 0)).document());

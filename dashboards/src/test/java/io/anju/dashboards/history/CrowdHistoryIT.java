@@ -9,7 +9,7 @@ import io.anju.dashboards.run.DashboardsServer;
 import io.anju.dashboards.session.SessionGuard;
 import io.anju.dashboards.session.Viewer;
 import io.anju.dashboards.testing.Http;
-import io.anju.testsupport.InfluxProcess;
+import io.anju.testsupport.InfluxServer;
 import io.anju.dashboards.testing.Places;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.within;
 class CrowdHistoryIT {
     @TempDir
     static Path dir;
-    static InfluxProcess influx;
+    static InfluxServer influx;
     static DashboardsServer withHistory;
     static DashboardsServer withoutHistory;
     static Registry registry = Places.registry();
@@ -54,7 +54,7 @@ class CrowdHistoryIT {
 
     @BeforeAll
     static void start() throws Exception {
-        influx = InfluxProcess.start(dir.resolve("influx"));
+        influx = new InfluxServer().start();
         Iterator<CrowdZone> zones = registry.zones().iterator();
         zone = zones.next();
         otherZone = zones.next();

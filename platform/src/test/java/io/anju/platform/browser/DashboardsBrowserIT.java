@@ -9,7 +9,7 @@ import io.anju.platform.DemoScenario;
 import io.anju.platform.Platform;
 import io.anju.platform.PlatformSettings;
 import io.anju.platform.browser.Browser.FetchResult;
-import io.anju.testsupport.InfluxProcess;
+import io.anju.testsupport.InfluxServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -94,7 +94,7 @@ class DashboardsBrowserIT {
 
     private Path dataDir;
     private TextMessageInbox phones;
-    private InfluxProcess influx;
+    private InfluxServer influx;
     private Platform platform;
     private DemoScenario scenario;
     private String password;
@@ -117,7 +117,7 @@ class DashboardsBrowserIT {
         long start = System.nanoTime();
         phones = new TextMessageInbox();
         try {
-            influx = InfluxProcess.start(dataDir.resolve("influx"));
+            influx = new InfluxServer().start();
             platform = Platform.start(PlatformSettings.defaults(dataDir).withPorts(PlatformSettings.Ports.anyFree())
                     .withSpeed(SPEED).withDevices("limit=10").withInfluxUrl(influx.url()).withCases(Map.of(
                             "notify.sms.url", phones.url(),

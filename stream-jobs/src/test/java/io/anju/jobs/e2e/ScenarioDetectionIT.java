@@ -1,7 +1,7 @@
 package io.anju.jobs.e2e;
 
 import io.anju.common.model.Device;
-import io.anju.jobs.history.InfluxServer;
+import io.anju.testsupport.InfluxServer;
 import io.anju.jobs.run.JobsRunner;
 import io.anju.sim.run.SimStats;
 import io.anju.sim.run.Simulation;

@@ -13,6 +13,7 @@ import io.anju.jobs.input.DeviceSeen;
 import io.anju.jobs.input.GateEvent;
 import io.anju.jobs.input.PortReading;
 import io.anju.jobs.topology.HistoryJob;
+import io.anju.testsupport.InfluxServer;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;

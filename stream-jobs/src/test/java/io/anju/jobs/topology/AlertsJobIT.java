@@ -21,7 +21,7 @@ import io.anju.common.topic.Topics;
 import io.anju.jobs.JobsSettings;
 import io.anju.jobs.command.AutoStopPolicy;
 import io.anju.jobs.detect.DetectorSettings;
-import io.anju.jobs.history.InfluxServer;
+import io.anju.testsupport.InfluxServer;
 import io.anju.jobs.run.JobsRunner;
 import io.anju.kafka.EmbeddedKafka;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

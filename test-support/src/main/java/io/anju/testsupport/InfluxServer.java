@@ -1,4 +1,4 @@
-package io.anju.jobs.history;
+package io.anju.testsupport;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
