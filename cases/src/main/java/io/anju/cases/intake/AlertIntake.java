@@ -3,8 +3,8 @@ package io.anju.cases.intake;
 import io.anju.cases.model.CaseException;
 import io.anju.cases.service.CaseService;
 import io.anju.common.alert.Alert;
-import io.vertx.pgclient.PgException;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.pgclient.PgException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -42,10 +42,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * time, each in one transaction ({@link CaseService#applyAlerts}): the records of one key one after the other in offset
  * order, so the revisions of one dedup key never race, and one commit for the whole share. When the store refuses a
  * share's transaction, its records are applied again one per transaction ({@link CaseService#applyAlert}), which finds
- * the record at fault; when the store does not answer, the share is held like a single record. An offset is committed only up to the first record of its partition whose case transaction has not
- * committed, so a crash or restart re-reads at most the uncommitted tail, which the service ignores as repeats
- * (idempotent per alert id and revision), as it ignores the revisions the at-least-once alerting job writes again
- * after its own restarts. When the case store fails, the record is held (its lane stops, the partition seeks back to
+ * the record at fault; when the store does not answer, the share is held like a single record. An offset is
+ * committed only up to the first record of its partition whose case transaction has not committed, so a crash or
+ * restart re-reads at most the uncommitted tail, which the service ignores as repeats (idempotent per alert id and
+ * revision), as it ignores the revisions the at-least-once alerting job writes again after its own restarts. When the case store fails, the record is held (its lane stops, the partition seeks back to
  * it) and retried after {@link IntakeSettings#retryBackoff}, never skipped. A record that is not a usable alert, or
  * that the service refuses as invalid, goes to {@code anju.quarantine} with its reason and the intake moves past it.
  */

@@ -219,18 +219,12 @@ class PushChannelsIT {
 
     @Test
     void acknowledgeLinksGoOnlyToEachPersonsOwnSms_notToTheGroupRobot() throws Exception {
-        WeComChannel weCom = new WeComChannel(http, settings("/wecom?key=" + RobotReceiver.WECOM_KEY, null, 2), text);
-        OutboxDispatcher d = new OutboxDispatcher(vertx, pool, Map.of(WeComChannel.NAME, weCom,
-                SmsGatewayChannel.NAME, sms(RobotReceiver.SMS_SECRET)), fastPolling(), new SimpleMeterRegistry(), clock);
-        PgOutbox outbox = new PgOutbox(NotificationPolicy.defaults(), d, clock, new SimpleMeterRegistry());
         CaseRecord c = insertCase(Severity.RED);
         CaseNotice opened = Notices.notice("opened", c).addressedTo(List.of(
                         new Recipient("li", "Li", "13800000001", "zh", List.of("sms")),
                         new Recipient("zhao", "Zhao", null, "zh", List.of("wecom"))),
                 Map.of("li", "https://anju.example/api/v1/ack/li-token", "zhao", "https://anju.example/api/v1/ack/zhao-token"));
-        get(pool.withTransaction(tx -> outbox.enqueue(tx, opened)));
-        d.start();
-        started.add(d);
+        sendByRobotAndSms(opened);
         awaitAttempts(2);
 
         JsonObject toRobot = receiver.requests("/wecom").get(0).json();
@@ -244,18 +238,12 @@ class PushChannelsIT {
 
     @Test
     void eachPersonReadsTheNoticeInTheirContactsLanguage_onTheSmsGatewayAndTheGroupRobot() throws Exception {
-        WeComChannel weCom = new WeComChannel(http, settings("/wecom?key=" + RobotReceiver.WECOM_KEY, null, 2), text);
-        OutboxDispatcher d = new OutboxDispatcher(vertx, pool, Map.of(WeComChannel.NAME, weCom,
-                SmsGatewayChannel.NAME, sms(RobotReceiver.SMS_SECRET)), fastPolling(), new SimpleMeterRegistry(), clock);
-        PgOutbox outbox = new PgOutbox(NotificationPolicy.defaults(), d, clock, new SimpleMeterRegistry());
         CaseRecord c = insertCase(Severity.RED);
         CaseNotice opened = Notices.notice("opened", c).addressedTo(List.of(
                         new Recipient("li", "李伟", "13800000001", "zh", List.of("sms")),
                         new Recipient("sam", "Sam", "13800000002", "en", List.of("sms"))),
                 Map.of("li", "https://anju.example/api/v1/ack/li-token", "sam", "https://anju.example/api/v1/ack/sam-token"));
-        get(pool.withTransaction(tx -> outbox.enqueue(tx, opened)));
-        d.start();
-        started.add(d);
+        sendByRobotAndSms(opened);
         await().atMost(10, TimeUnit.SECONDS).until(() -> receiver.requests("/sms").size() == 2
                 && receiver.requests("/wecom").size() == 2);
 
@@ -387,6 +375,17 @@ class PushChannelsIT {
     }
 
     // --- channels and dispatchers
+
+    /** Queues {@code notice} for a dispatcher with the WeCom robot and the SMS gateway, and starts that dispatcher. */
+    private void sendByRobotAndSms(CaseNotice notice) throws Exception {
+        WeComChannel weCom = new WeComChannel(http, settings("/wecom?key=" + RobotReceiver.WECOM_KEY, null, 2), text);
+        OutboxDispatcher d = new OutboxDispatcher(vertx, pool, Map.of(WeComChannel.NAME, weCom,
+                SmsGatewayChannel.NAME, sms(RobotReceiver.SMS_SECRET)), fastPolling(), new SimpleMeterRegistry(), clock);
+        PgOutbox outbox = new PgOutbox(NotificationPolicy.defaults(), d, clock, new SimpleMeterRegistry());
+        get(pool.withTransaction(tx -> outbox.enqueue(tx, notice)));
+        d.start();
+        started.add(d);
+    }
 
     private static PushSettings settings(String url, String secret, int maxAttempts, Duration timeout) {
         return new PushSettings(receiver.url(url), secret, Severity.BLUE, timeout,
