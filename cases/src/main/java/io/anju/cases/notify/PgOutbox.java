@@ -10,6 +10,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -40,31 +41,41 @@ public final class PgOutbox implements Outbox {
 
     @Override
     public Future<Void> enqueue(SqlConnection tx, CaseNotice notice) {
+        return enqueueAll(tx, List.of(notice));
+    }
+
+    /** Every row of every notice in one batch. */
+    @Override
+    public Future<Void> enqueueAll(SqlConnection tx, List<CaseNotice> notices) {
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        List<Tuple> rows = new ArrayList<>();
+        for (CaseNotice notice : notices) {
+            try {
+                addRows(notice, now, rows);
+            } catch (JsonProcessingException e) {
+                return Future.failedFuture(new IllegalStateException("cannot write notice of case "
+                        + notice.after().caseNo() + " as JSON", e));
+            }
+        }
+        return rows.isEmpty() ? Future.succeededFuture() : tx.preparedQuery(INSERT).executeBatch(rows).mapEmpty();
+    }
+
+    private void addRows(CaseNotice notice, OffsetDateTime now, List<Tuple> rows) throws JsonProcessingException {
         List<String> targets = policy.channelsFor(notice, channels);
         if (targets.isEmpty()) {
-            return Future.succeededFuture();
+            return;
         }
         // Acknowledge links go only where each reaches the one person it names: SMS to their own phone. A group
         // robot, the screens (SSE), the webhook and the export are read by others. A second rendering only when an
         // SMS row needs the links.
         CaseNotice shared = notice.withoutLinks();
-        String full;
-        String withoutLinks;
-        try {
-            withoutLinks = CasesJson.mapper().writeValueAsString(shared);
-            full = shared == notice || !targets.contains(SmsGatewayChannel.NAME) ? withoutLinks
-                    : CasesJson.mapper().writeValueAsString(notice);
-        } catch (JsonProcessingException e) {
-            return Future.failedFuture(new IllegalStateException("cannot write notice of case "
-                    + notice.after().caseNo() + " as JSON", e));
+        String withoutLinks = CasesJson.mapper().writeValueAsString(shared);
+        String full = shared == notice || !targets.contains(SmsGatewayChannel.NAME) ? withoutLinks
+                : CasesJson.mapper().writeValueAsString(notice);
+        for (String channel : targets) {
+            rows.add(Tuple.of(channel, notice.idempotencyKey(channel), notice.after().id(), notice.event().seq(),
+                    notice.kind(), SmsGatewayChannel.NAME.equals(channel) ? full : withoutLinks, now));
         }
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        List<Tuple> rows = targets.stream()
-                .map(channel -> Tuple.of(channel, notice.idempotencyKey(channel), notice.after().id(),
-                        notice.event().seq(), notice.kind(), SmsGatewayChannel.NAME.equals(channel) ? full : withoutLinks,
-                        now))
-                .toList();
-        return tx.preparedQuery(INSERT).executeBatch(rows).mapEmpty();
     }
 
     @Override

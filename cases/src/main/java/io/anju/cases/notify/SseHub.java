@@ -130,6 +130,9 @@ public final class SseHub implements DeliveryChannel {
 
     @Override
     public Future<Void> deliver(OutboxRow row) {
+        if (streams.isEmpty()) {
+            return Future.succeededFuture(); // nobody to tell: not worth reading the notice
+        }
         CaseNotice notice = parse(row.payload());
         if (notice == null) {
             return Future.failedFuture(DeliveryFailure.permanent("outbox row " + row.id() + " is not a case notice"));

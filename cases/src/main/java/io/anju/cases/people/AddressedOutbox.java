@@ -13,6 +13,7 @@ import io.vertx.sqlclient.Tuple;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,17 +44,34 @@ public final class AddressedOutbox implements Outbox {
 
     @Override
     public Future<Void> enqueue(SqlConnection tx, CaseNotice notice) {
-        if (!NotificationPolicy.KNOWN_KINDS.contains(notice.kind())) {
-            return delegate.enqueue(tx, notice);
-        }
+        return enqueueAll(tx, List.of(notice));
+    }
+
+    /** Resolves each notice's people in turn (a unit's rota is read once per transaction), then audits and queues all. */
+    @Override
+    public Future<Void> enqueueAll(SqlConnection tx, List<CaseNotice> notices) {
         Instant now = clock.instant();
-        return resolver.resolve(tx, notice.after(), now).compose(people -> {
-            if (people.isEmpty()) {
-                return delegate.enqueue(tx, notice);
+        List<CaseNotice> out = new ArrayList<>(notices.size());
+        List<Tuple> audits = new ArrayList<>();
+        Future<Void> chain = Future.succeededFuture();
+        for (CaseNotice notice : notices) {
+            if (!NotificationPolicy.KNOWN_KINDS.contains(notice.kind())) {
+                out.add(notice);
+                continue;
             }
-            return tx.preparedQuery(AUDIT).execute(Tuple.of(notice.event().seq(), audited(people).encode()))
-                    .compose(done -> delegate.enqueue(tx, notice.addressedTo(people, links(notice, people, now))));
-        });
+            int at = out.size();
+            out.add(notice);
+            chain = chain.compose(v -> resolver.resolve(tx, notice.after(), now).map(people -> {
+                if (!people.isEmpty()) {
+                    audits.add(Tuple.of(notice.event().seq(), audited(people).encode()));
+                    out.set(at, notice.addressedTo(people, links(notice, people, now)));
+                }
+                return null;
+            }));
+        }
+        return chain.compose(v -> audits.isEmpty() ? Future.<Void>succeededFuture()
+                        : tx.preparedQuery(AUDIT).executeBatch(audits).<Void>mapEmpty())
+                .compose(v -> delegate.enqueueAll(tx, out));
     }
 
     @Override

@@ -62,12 +62,48 @@ final class AlertApplier {
     }
 
     Future<CaseRecord> apply(SqlConnection tx, Alert alert, Instant now) {
-        return ReceiptSql.claim(tx, alert.id(), alert.revision(), now).compose(earlier -> {
-            if (earlier.isPresent()) {
-                return repeat(tx, alert, earlier.get());
+        return ReceiptSql.claim(tx, alert.id(), alert.revision(), now).compose(earlier -> earlier.isPresent()
+                ? repeat(tx, alert, earlier.get()) : applyClaimed(tx, alert, now));
+    }
+
+    /** A record whose receipt this transaction has just claimed. */
+    Future<CaseRecord> applyClaimed(SqlConnection tx, Alert alert, Instant now) {
+        return ReceiptSql.later(tx, alert.id(), alert.revision()).compose(later -> later.isPresent()
+                ? stale(tx, alert, later.get()) : applyNew(tx, alert, now));
+    }
+
+    /**
+     * Whether a record, first of its alert and revision and with no later revision received, opens a case and nothing
+     * else, given its key's latest case ({@code null}: none ever): it is news, and no case of its key is open or was
+     * closed on this very episode. {@link #openAll} may then open it with others.
+     */
+    static boolean opensAlone(Alert alert, CaseSql.Latest latest) {
+        return alert.status() != AlertStatus.CLEARED
+                && (latest == null || !latest.state().open() && !alert.id().equals(latest.alertId()));
+    }
+
+    /**
+     * Opens the cases of records that each {@link #opensAlone}, with receipts claimed, in a few statements for all of
+     * them; {@code now} in whole microseconds.
+     */
+    Future<List<CaseRecord>> openAll(SqlConnection tx, List<Alert> alerts, Instant now) {
+        if (alerts.isEmpty()) {
+            return Future.succeededFuture(List.of());
+        }
+        return CaseNumbers.next(tx, now, alerts.size()).compose(numbers -> {
+            List<CaseDraft> drafts = new ArrayList<>(alerts.size());
+            List<List<NewEvent>> events = new ArrayList<>(alerts.size());
+            for (int i = 0; i < alerts.size(); i++) {
+                Opening o = opening(alerts.get(i), now, numbers.get(i));
+                drafts.add(o.draft());
+                events.add(List.of(o.created()));
             }
-            return ReceiptSql.later(tx, alert.id(), alert.revision()).compose(later -> later.isPresent()
-                    ? stale(tx, alert, later.get()) : applyNew(tx, alert, now));
+            return changes.insertAll(tx, drafts, now, events);
+        }).compose(saved -> {
+            List<CaseRecord> opened = saved.stream().map(CaseChanges.Saved::after).toList();
+            return ReceiptSql.attachAll(tx, alerts.stream().map(Alert::id).toList(),
+                    alerts.stream().map(Alert::revision).toList(), opened.stream().map(CaseRecord::id).toList())
+                    .map(v -> opened);
         });
     }
 
@@ -123,6 +159,17 @@ final class AlertApplier {
     }
 
     private Future<CaseRecord> open(SqlConnection tx, Alert alert, Instant now) {
+        return CaseNumbers.next(tx, now).compose(caseNo -> {
+            Opening o = opening(alert, now, caseNo);
+            return changes.insert(tx, o.draft(), now, List.of(o.created())).map(CaseChanges.Saved::after);
+        });
+    }
+
+    /** A new case, watch item or notice for an alert, and the entry that says it was opened. */
+    private record Opening(CaseDraft draft, NewEvent created) {
+    }
+
+    private Opening opening(Alert alert, Instant now, String caseNo) {
         Routing routing = router.route(alert);
         Category category = routing.category();
         ResponseLevel response = category.response(alert.severity());
@@ -131,54 +178,52 @@ final class AlertApplier {
             case WATCH -> CaseState.WATCHING;
             case NOTICE -> CaseState.NOTICED;
         };
-        return CaseNumbers.next(tx, now).compose(caseNo -> {
-            CaseDraft d = new CaseDraft();
-            d.caseNo = caseNo;
-            d.origin = Origin.ALERT;
-            // Stored in the default language for readers of the raw row (exports, the audit); the API renders them
-            // again from the facts in each reader's language.
-            AlertSubject subject = AlertSubject.of(alert);
-            d.title = text.title(subject, Lang.ZH);
-            d.description = describe(alert);
-            d.alertFacts = alert.facts();
-            d.categoryCode = category.code();
-            d.department = routing.department();
-            d.severity = alert.severity();
-            d.state = state;
-            d.response = response;
-            d.dedupKey = alert.dedupKey();
-            d.alertId = alert.id();
-            d.alertType = alert.type();
-            d.alertStatus = alert.status();
-            d.alertSeverity = alert.severity();
-            d.recommendedAction = alert.recommendedAction();
-            d.location = routing.location();
-            d.sourceKind = alert.sourceKind() == null ? null : alert.sourceKind().wireName();
-            d.sourceId = alert.sourceId();
-            d.deviceId = alert.deviceId();
-            d.port = alert.port();
-            d.appendEvidence(alert.evidence(), MAX_EVIDENCE);
-            d.assignedLevel = routing.assignedLevel();
-            d.assignedUnit = routing.assignedUnit();
-            d.firstEventAt = Instant.ofEpochMilli(alert.firstEventTs());
-            d.alertEmittedAt = Instant.ofEpochMilli(alert.emittedAt());
-            // Only a case has deadlines: a watch item and a notice wait for no one.
-            if (response == ResponseLevel.CASE) {
-                d.dispatchDueAt = now.plus(category.dispatchWithin());
-                d.acknowledgeDueAt = now.plus(category.acknowledgeWithin(d.severity));
-            }
-            deadlines.follow(d);
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("alertId", alert.id());
-            data.put("revision", alert.revision());
-            data.put("severity", alert.severity().wireName());
-            data.put("response", response.wireName());
-            data.put("assignedUnit", d.assignedUnit);
-            putFacts(data, alert);
-            NewEvent created = NewEvent.bySystem("created", openedNotice(response), null, state, d.description,
-                    data);
-            return changes.insert(tx, d, now, List.of(created)).map(CaseChanges.Saved::after);
-        });
+        CaseDraft d = new CaseDraft();
+        d.caseNo = caseNo;
+        d.origin = Origin.ALERT;
+        // Stored in the default language for readers of the raw row (exports, the audit); the API renders them
+        // again from the facts in each reader's language.
+        AlertSubject subject = AlertSubject.of(alert);
+        d.title = text.title(subject, Lang.ZH);
+        d.description = describe(alert);
+        d.alertFacts = alert.facts();
+        d.categoryCode = category.code();
+        d.department = routing.department();
+        d.severity = alert.severity();
+        d.state = state;
+        d.response = response;
+        d.dedupKey = alert.dedupKey();
+        d.alertId = alert.id();
+        d.alertType = alert.type();
+        d.alertStatus = alert.status();
+        d.alertSeverity = alert.severity();
+        d.recommendedAction = alert.recommendedAction();
+        d.location = routing.location();
+        d.sourceKind = alert.sourceKind() == null ? null : alert.sourceKind().wireName();
+        d.sourceId = alert.sourceId();
+        d.deviceId = alert.deviceId();
+        d.port = alert.port();
+        d.appendEvidence(alert.evidence(), MAX_EVIDENCE);
+        d.assignedLevel = routing.assignedLevel();
+        d.assignedUnit = routing.assignedUnit();
+        d.firstEventAt = Instant.ofEpochMilli(alert.firstEventTs());
+        d.alertEmittedAt = Instant.ofEpochMilli(alert.emittedAt());
+        // Only a case has deadlines: a watch item and a notice wait for no one.
+        if (response == ResponseLevel.CASE) {
+            d.dispatchDueAt = now.plus(category.dispatchWithin());
+            d.acknowledgeDueAt = now.plus(category.acknowledgeWithin(d.severity));
+        }
+        deadlines.follow(d);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("alertId", alert.id());
+        data.put("revision", alert.revision());
+        data.put("severity", alert.severity().wireName());
+        data.put("response", response.wireName());
+        data.put("assignedUnit", d.assignedUnit);
+        putFacts(data, alert);
+        NewEvent created = NewEvent.bySystem("created", openedNotice(response), null, state, d.description,
+                data);
+        return new Opening(d, created);
     }
 
     private static String openedNotice(ResponseLevel response) {

@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,32 +128,18 @@ public final class PgCaseService implements CaseService {
     }
 
     /**
-     * One transaction and one commit for the whole batch. The lanes' statements are pipelined on the transaction's
-     * connection (each lane waits only for its own answers), so the batch costs about as many round trips as its
-     * longest lane, not the sum of them. The cases of the batch share the time their transaction started.
+     * One transaction and one commit for the whole batch. The records that open a case of a key with nothing open are
+     * opened together in a few statements; the others' statements are pipelined on the transaction's connection (each
+     * lane waits only for its own answers), see {@link ShareApplier}. The cases of the batch share the time their
+     * transaction started, in whole microseconds as stored.
      */
     @Override
     public Future<Void> applyAlerts(List<List<Alert>> lanes) {
-        List<CaseRecord> applied = new ArrayList<>();
         // An applier whose outbox reads each unit's people once for the whole batch.
-        AlertApplier batch = new AlertApplier(router, new CaseChanges(outbox.forOneTransaction()), deadlines);
-        return change(tx -> {
-            Instant now = clock.instant();
-            List<Future<Void>> chains = new ArrayList<>(lanes.size());
-            for (List<Alert> lane : lanes) {
-                Future<Void> chain = Future.succeededFuture();
-                for (Alert alert : lane) {
-                    // The callbacks of one connection run on its one event loop: the list needs no lock.
-                    chain = chain.compose(v -> batch.apply(tx, alert, now).map(c -> {
-                        applied.add(c);
-                        return null;
-                    }));
-                }
-                chains.add(chain);
-            }
-            // join, not all: the transaction ends only once every lane has stopped using it.
-            return Future.join(chains);
-        }).onSuccess(v -> applied.forEach(this::announceDue)).mapEmpty();
+        ShareApplier share = new ShareApplier(
+                new AlertApplier(router, new CaseChanges(outbox.forOneTransaction()), deadlines));
+        return change(tx -> share.apply(tx, lanes, clock.instant().truncatedTo(ChronoUnit.MICROS)))
+                .onSuccess(applied -> applied.forEach(this::announceDue)).mapEmpty();
     }
 
     @Override

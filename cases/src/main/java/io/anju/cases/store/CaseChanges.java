@@ -33,6 +33,41 @@ public final class CaseChanges {
         return CaseSql.insert(tx, draft).compose(row -> record(tx, CaseRows.toRecord(row), now, events));
     }
 
+    /**
+     * Many new cases, each with its entries, as {@link #insert} would write them one by one, in a few batches. {@code now}
+     * must be whole microseconds (the records are built from the drafts, not read back).
+     */
+    public Future<List<Saved>> insertAll(SqlConnection tx, List<CaseDraft> drafts, Instant now,
+                                         List<List<NewEvent>> events) {
+        drafts.forEach(d -> {
+            d.createdAt = now;
+            d.updatedAt = now;
+        });
+        return CaseSql.insertAll(tx, drafts).compose(v -> {
+            List<CaseRecord> after = drafts.stream().map(CaseDraft::toRecord).toList();
+            List<EventSql.Entry> entries = new ArrayList<>();
+            for (int i = 0; i < after.size(); i++) {
+                for (NewEvent e : events.get(i)) {
+                    entries.add(new EventSql.Entry(after.get(i).id(), e));
+                }
+            }
+            return EventSql.insertAll(tx, now, entries).compose(written -> {
+                List<Saved> saved = new ArrayList<>(after.size());
+                List<CaseNotice> notices = new ArrayList<>(written.size());
+                int next = 0;
+                for (int i = 0; i < after.size(); i++) {
+                    List<CaseEvent> mine = written.subList(next, next + events.get(i).size());
+                    next += mine.size();
+                    for (int j = 0; j < mine.size(); j++) {
+                        notices.add(new CaseNotice(events.get(i).get(j).noticeKind(), after.get(i), mine.get(j)));
+                    }
+                    saved.add(new Saved(after.get(i), List.copyOf(mine)));
+                }
+                return outbox.enqueueAll(tx, notices).map(done -> saved);
+            });
+        });
+    }
+
     public Future<Saved> update(SqlConnection tx, CaseDraft draft, Instant now, List<NewEvent> events) {
         draft.updatedAt = now;
         return CaseSql.update(tx, draft).compose(row -> record(tx, CaseRows.toRecord(row), now, events));

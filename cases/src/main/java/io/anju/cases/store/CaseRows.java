@@ -91,6 +91,11 @@ public final class CaseRows {
         return data == null ? null : new JsonObject(write(data));
     }
 
+    /** Data as written to a row, read back as the row would give it. */
+    public static Map<String, Object> data(JsonObject json) {
+        return json == null ? null : read(json.encode(), DATA);
+    }
+
     /** The facts as a JSON array; null when there are none (a case by hand), so the column stays null. */
     public static JsonArray factsJson(List<AlertFact> facts) {
         return facts == null || facts.isEmpty() ? null : new JsonArray(write(facts));

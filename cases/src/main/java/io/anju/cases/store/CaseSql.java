@@ -10,7 +10,9 @@ import io.vertx.sqlclient.Tuple;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -40,7 +42,52 @@ public final class CaseSql {
             + ", version = version + 1 where id = $" + (COLUMNS.size() + 1) + " and version = $" + (COLUMNS.size() + 2)
             + " returning *";
 
+    private static final String INSERT_MANY = "insert into cases (" + String.join(", ", COLUMNS) + ") values ("
+            + IntStream.rangeClosed(1, COLUMNS.size()).mapToObj(i -> "$" + i).collect(Collectors.joining(", "))
+            + ") returning id, version";
+
+    /** What the intake needs to know of a dedup key's latest case, open or ended. */
+    public record Latest(String alertId, CaseState state) {
+    }
+
     private CaseSql() {
+    }
+
+    /**
+     * Inserts many new cases in one batch and sets each draft's {@code id} and {@code version}, so
+     * {@link CaseDraft#toRecord()} is the row as stored. Their times must already be whole microseconds.
+     */
+    public static Future<Void> insertAll(SqlClient db, List<CaseDraft> drafts) {
+        if (drafts.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        List<Tuple> rows = new ArrayList<>(drafts.size());
+        drafts.forEach(d -> rows.add(Tuple.wrap(values(d))));
+        return db.preparedQuery(INSERT_MANY).executeBatch(rows).map(result -> {
+            RowSet<Row> r = result;
+            for (CaseDraft d : drafts) {
+                Row row = single(r);
+                d.id = row.getLong("id");
+                d.version = row.getInteger("version");
+                r = r.next();
+            }
+            return null;
+        });
+    }
+
+    /** The latest case of each of the dedup keys that has any; a key without a case is not in the map. */
+    public static Future<Map<String, Latest>> latestOfKeys(SqlClient db, List<String> dedupKeys) {
+        return db.preparedQuery("select distinct on (dedup_key) dedup_key, alert_id, state from cases "
+                        + "where dedup_key = any($1) order by dedup_key, created_at desc, id desc")
+                .execute(Tuple.of(dedupKeys.toArray(new String[0])))
+                .map(rows -> {
+                    Map<String, Latest> out = new HashMap<>();
+                    for (Row r : rows) {
+                        out.put(r.getString("dedup_key"),
+                                new Latest(r.getString("alert_id"), CaseState.fromWire(r.getString("state"))));
+                    }
+                    return out;
+                });
     }
 
     public static Future<Row> insert(SqlClient db, CaseDraft d) {

@@ -7,7 +7,10 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Alert records already applied. The receipt is claimed first in the applying transaction: a concurrent redelivery
@@ -32,6 +35,54 @@ public final class ReceiptSql {
                         : db.preparedQuery("select case_id from alert_receipts where alert_id = $1 and revision = $2")
                         .execute(Tuple.of(alertId, revision))
                         .map(ReceiptSql::first));
+    }
+
+    /**
+     * Claims the receipts of many records in one statement; returns the keys ({@link #key}) of those claimed now. The
+     * others were there already: each is a repeat for {@link #claim} to explain.
+     */
+    public static Future<Set<String>> claimAll(SqlClient db, List<String> alertIds, List<Integer> revisions,
+                                               Instant now) {
+        return db.preparedQuery("insert into alert_receipts (alert_id, revision, case_id, received_at) "
+                        + "select a, r, null, $3 from unnest($1::text[], $2::int[]) as t(a, r) "
+                        + "on conflict do nothing returning alert_id, revision")
+                .execute(Tuple.of(alertIds.toArray(new String[0]), revisions.toArray(new Integer[0]),
+                        CaseRows.time(now)))
+                .map(ReceiptSql::keys);
+    }
+
+    /** Of the given records, the keys ({@link #key}) of those whose alert has a higher revision received already. */
+    public static Future<Set<String>> withLater(SqlClient db, List<String> alertIds, List<Integer> revisions) {
+        return db.preparedQuery("select distinct t.a as alert_id, t.r as revision "
+                        + "from unnest($1::text[], $2::int[]) as t(a, r) "
+                        + "join alert_receipts x on x.alert_id = t.a and x.revision > t.r")
+                // (Object): else the second array would be taken for the varargs themselves
+                .execute(Tuple.of(alertIds.toArray(new String[0]), (Object) revisions.toArray(new Integer[0])))
+                .map(ReceiptSql::keys);
+    }
+
+    /** Attaches many receipts to their cases in one statement. */
+    public static Future<Void> attachAll(SqlClient db, List<String> alertIds, List<Integer> revisions,
+                                         List<Long> caseIds) {
+        return db.preparedQuery("update alert_receipts x set case_id = t.c "
+                        + "from unnest($1::text[], $2::int[], $3::bigint[]) as t(a, r, c) "
+                        + "where x.alert_id = t.a and x.revision = t.r")
+                .execute(Tuple.of(alertIds.toArray(new String[0]), revisions.toArray(new Integer[0]),
+                        caseIds.toArray(new Long[0])))
+                .mapEmpty();
+    }
+
+    /** How a record is named in the sets above. */
+    public static String key(String alertId, int revision) {
+        return alertId + "#" + revision;
+    }
+
+    private static Set<String> keys(RowSet<Row> rows) {
+        Set<String> out = new HashSet<>();
+        for (Row r : rows) {
+            out.add(key(r.getString(0), r.getInteger(1)));
+        }
+        return out;
     }
 
     /** The receipt of the highest revision of the alert above {@code revision}; empty when there is none. */

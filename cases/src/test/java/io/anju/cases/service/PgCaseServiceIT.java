@@ -289,6 +289,79 @@ class PgCaseServiceIT {
         assertThat(f.strings("select count(*) from cases where dedup_key = ?", good.dedupKey())).containsExactly("0");
     }
 
+    @Test
+    void aBatchOverKeysWithAHistoryEndsAsTheSameRecordsAppliedOneByOne() throws Exception {
+        // Each copy's history is applied record by record; then its lanes as one batch, or one record at a time.
+        Instant first = T0.plusSeconds(900);
+        List<List<Alert>> batch = withHistory(first);
+        List<List<Alert>> single = withHistory(first);
+        await(f.service.applyAlerts(batch));
+        for (List<Alert> lane : single) {
+            lane.forEach(PgCaseServiceIT::apply);
+        }
+
+        for (int i = 0; i < batch.size(); i++) {
+            assertThat(cases(batch.get(i))).as("lane " + i).isEqualTo(cases(single.get(i)));
+        }
+        assertThat(cases(batch.get(2))).as("a stale revision changed nothing")
+                .isEqualTo("2 receipts; orange collected: created / opened");
+        assertThat(cases(batch.get(4))).as("a new episode after closure opened a second case")
+                .isEqualTo("3 receipts; yellow closed: created alert_cleared transition / opened alert_cleared state_changed"
+                        + " | orange collected: created / opened");
+        assertThat(cases(batch.get(5))).as("news and its update in one lane")
+                .isEqualTo("2 receipts; red collected: created alert_update / opened alert_update");
+    }
+
+    /**
+     * Six keys, each with a history applied now, and a lane for each to apply next: an update of an open case; a repeat
+     * of the last record applied, then a new revision; a revision older than one applied; refreshes of an episode
+     * whose case was voided, the last one worse; a new episode after its key's case was closed; and news of a new key
+     * with its update.
+     */
+    private static List<List<Alert>> withHistory(Instant first) {
+        int open = freshPort();
+        int repeated = freshPort();
+        int stale = freshPort();
+        int voided = freshPort();
+        int reopened = freshPort();
+        int news = freshPort();
+        apply(Alerts.portOverload(open, Severity.YELLOW, AlertStatus.RAISED, 1, first));
+        apply(Alerts.portOverload(repeated, Severity.YELLOW, AlertStatus.RAISED, 1, first));
+        apply(Alerts.portOverload(repeated, Severity.ORANGE, AlertStatus.UPDATED, 2, first));
+        apply(Alerts.portOverload(stale, Severity.ORANGE, AlertStatus.RAISED, 3, first));
+        CaseRecord v = apply(Alerts.portOverload(voided, Severity.ORANGE, AlertStatus.RAISED, 1, first));
+        await(f.service.transition(DISTRICT, v.id(), TransitionRequest.of(CaseAction.VOID, "false alarm: meter fault")));
+        CaseRecord c = apply(Alerts.portOverload(reopened, Severity.YELLOW, AlertStatus.RAISED, 1, first));
+        apply(Alerts.portOverload(reopened, Severity.YELLOW, AlertStatus.CLEARED, 2, first));
+        act(COMMUNITY_OP, c.id(), CaseAction.CLOSE);
+        return List.of(
+                List.of(Alerts.portOverload(open, Severity.ORANGE, AlertStatus.UPDATED, 2, first)),
+                List.of(Alerts.portOverload(repeated, Severity.ORANGE, AlertStatus.UPDATED, 2, first),
+                        Alerts.portOverload(repeated, Severity.RED, AlertStatus.UPDATED, 3, first)),
+                List.of(Alerts.portOverload(stale, Severity.YELLOW, AlertStatus.UPDATED, 2, first)),
+                List.of(Alerts.portOverload(voided, Severity.ORANGE, AlertStatus.UPDATED, 2, first),
+                        Alerts.portOverload(voided, Severity.RED, AlertStatus.UPDATED, 3, first)),
+                List.of(Alerts.portOverload(reopened, Severity.ORANGE, AlertStatus.RAISED, 1, first.plusSeconds(3600))),
+                List.of(Alerts.portOverload(news, Severity.RED, AlertStatus.RAISED, 1, first),
+                        Alerts.portOverload(news, Severity.RED, AlertStatus.UPDATED, 2, first)));
+    }
+
+    /** Every case of a lane's key, oldest first (severity, state, history kinds, notices), after its receipt count. */
+    private static String cases(List<Alert> lane) throws Exception {
+        String key = lane.get(0).dedupKey();
+        long receipts = f.strings("select count(*) from alert_receipts r join cases c on c.id = r.case_id "
+                + "where c.dedup_key = ?", key).stream().mapToLong(Long::parseLong).sum();
+        List<String> out = new java.util.ArrayList<>();
+        for (String row : f.strings("select id || ' ' || severity || ' ' || state from cases where dedup_key = ? "
+                + "order by id", key)) {
+            long id = Long.parseLong(row.split(" ")[0]);
+            out.add(row.substring(row.indexOf(' ') + 1) + ": "
+                    + String.join(" ", f.strings("select kind from case_events where case_id = ? order by seq", id))
+                    + " / " + String.join(" ", f.notices(id)));
+        }
+        return receipts + " receipts; " + String.join(" | ", out);
+    }
+
     /**
      * Three keys: a port raised yellow, raised to red and that revision repeated; a port raised and then cleared; a
      * clear of a port with nothing open.
