@@ -39,9 +39,19 @@ public final class DeliveryAttempts {
     /** Records one attempt (the dispatcher does, in the transaction that records the row's outcome). */
     static Future<Void> record(SqlClient tx, OutboxRow row, Instant startedAt, String outcome, Integer httpStatus,
                                String error, long durationMs) {
-        return tx.preparedQuery(INSERT).execute(Tuple.from(new Object[]{row.id(), row.attempt(),
-                OffsetDateTime.ofInstant(startedAt, ZoneOffset.UTC), outcome, httpStatus, error,
-                (int) Math.min(Integer.MAX_VALUE, durationMs)})).mapEmpty();
+        return tx.preparedQuery(INSERT).execute(row(row, startedAt, outcome, httpStatus, error, durationMs)).mapEmpty();
+    }
+
+    /** Records many attempts in one batch. */
+    static Future<Void> recordAll(SqlClient tx, List<Tuple> attempts) {
+        return attempts.isEmpty() ? Future.succeededFuture() : tx.preparedQuery(INSERT).executeBatch(attempts).mapEmpty();
+    }
+
+    /** One attempt as {@link #recordAll} takes it. */
+    static Tuple row(OutboxRow row, Instant startedAt, String outcome, Integer httpStatus, String error,
+                     long durationMs) {
+        return Tuple.from(new Object[]{row.id(), row.attempt(), OffsetDateTime.ofInstant(startedAt, ZoneOffset.UTC),
+                outcome, httpStatus, error, (int) Math.min(Integer.MAX_VALUE, durationMs)});
     }
 
     /** The attempts of a case's notices on every channel, oldest first. The caller checks the case's scope. */

@@ -276,9 +276,10 @@ public final class OutboxDispatcher {
             }
         }
         return pool.withTransaction(conn -> conn.preparedQuery(DELIVERED).executeBatch(marks)
-                        .compose(ignored -> Future.join(delivered.stream().map(d -> DeliveryAttempts.record(conn,
-                                d.attempt().row(), d.attempt().startedAt(), DeliveryAttempts.DELIVERED, d.httpStatus(),
-                                null, d.attempt().durationMs())).toList()))
+                        .compose(ignored -> DeliveryAttempts.recordAll(conn, delivered.stream()
+                                .map(d -> DeliveryAttempts.row(d.attempt().row(), d.attempt().startedAt(),
+                                        DeliveryAttempts.DELIVERED, d.httpStatus(), null, d.attempt().durationMs()))
+                                .toList()))
                         .compose(ignored -> firsts.isEmpty() ? Future.succeededFuture((RowSet<Row>) null)
                                 : conn.preparedQuery(FIRST_NOTIFIED).executeBatch(firsts)))
                 .map(first -> {
