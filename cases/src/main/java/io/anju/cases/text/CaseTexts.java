@@ -69,7 +69,7 @@ public final class CaseTexts {
         return result;
     }
 
-    /** The subject of a case opened from an alert (the facts of its latest revision); null for a case reported by hand. */
+    /** The subject of a case opened from an alert (the facts of its latest revision); null for a case filed by hand. */
     public static AlertSubject subject(CaseRecord c) {
         if (c.alertType() == null) {
             return null;

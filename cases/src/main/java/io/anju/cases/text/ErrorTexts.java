@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * charger command's from its own code ({@code error.command.<code>}).
  */
 public final class ErrorTexts {
-    /** Every code an error answer may carry; each has a text in every language (TextsBundleTest). */
+    /** Every code an error answer may carry; each has a text in every language (CaseTextsBundleTest). */
     public static final List<String> CODES = List.of("invalid", "unauthorized", "forbidden", "not_found", "conflict",
             "too_large", "too_many_requests", "unavailable", "internal");
     private static final Texts TEXTS = CaseTexts.TEXTS;
