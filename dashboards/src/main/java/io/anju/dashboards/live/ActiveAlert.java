@@ -9,6 +9,7 @@ import io.anju.common.text.AlertText;
 import io.anju.common.text.Lang;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,6 @@ public record ActiveAlert(String id, String dedupKey, String type, String severi
         for (Lang lang : Lang.values()) {
             texts.put(lang.languageTag(), new Text(text.title(subject, lang), text.summary(subject, lang)));
         }
-        return texts;
+        return Collections.unmodifiableMap(texts);
     }
 }

@@ -33,7 +33,10 @@ import java.util.stream.Collectors;
  * stations by the registry, alerts and snapshot references by fixed capacities.
  */
 public final class LiveState {
-    /** Open alerts held at most: far above what a district raises, low enough to bound memory. */
+    /**
+     * Open alerts held at most: far above what a district raises, low enough to bound memory (each is kept with its
+     * view, the texts in both languages included).
+     */
     static final int ALERT_CAPACITY = 50_000;
     /**
      * Closed alert episodes remembered by id, so that a repeated revision never shows one again (about 12 MB). A
