@@ -1,6 +1,6 @@
 // Pieces several views share: level badges (colour and text, so colour-blind users read the level too),
 // evidence lists with snapshot thumbnails, and an error line.
-import { t, tv, fmtTime, fmtNumber } from './i18n.js';
+import { t, tv, lang, fmtTime, fmtNumber } from './i18n.js';
 import { h } from './dom.js';
 import { enc } from './api.js';
 
@@ -52,6 +52,18 @@ export function loading() {
 
 export function recommended(action) {
   return action ? tv('recommended', action) : null;
+}
+
+/**
+ * What people read of a live alert: its summary rendered by the service from its facts in the UI's language
+ * (`texts`, by language code), which already says what to do; for an alert without facts, the detector's English
+ * line and the recommended action beside it. Views re-render on a language change, so this follows the toggle.
+ */
+export function alertSummary(alert) {
+  const text = alert.texts?.[lang()];
+  return [h('div', { 'data-testid': `summary-${alert.id}`, lang: text ? lang() : 'en' }, text?.summary ?? alert.summary),
+    !text && alert.recommendedAction
+      ? h('div', { class: 'muted' }, `${t('case.recommended')}: ${recommended(alert.recommendedAction)}`) : null];
 }
 
 /** The case in a relayed case notice ({kind, after, event} from the case service), or null when it has none. */

@@ -6,7 +6,7 @@ import { activeAlerts, api, enc } from '../api.js';
 import { t, tv, fmtNumber, fmtTime } from '../i18n.js';
 import { h, clear, throttle } from '../dom.js';
 import { onLive } from '../live.js';
-import { levelBadge, rank, caseLink, errorLine, loading, evidenceList, recommended, caseOfNotice, newer } from '../widgets.js';
+import { levelBadge, rank, caseLink, errorLine, loading, evidenceList, alertSummary, caseOfNotice, newer } from '../widgets.js';
 import { openStopDialog } from './stop-dialog.js';
 import { mayCommand } from './command-story.js';
 
@@ -82,8 +82,7 @@ function alarmItem(alert) {
     'data-device': alert.deviceId ?? '', 'data-port': alert.port ?? '' },
   h('div', null, levelBadge(alert.severity), ' ', h('strong', null, tv('alertType', alert.type)), ' · ',
     alert.deviceId ?? alert.sourceId, alert.port != null ? ` · ${t('chargers.port', { port: alert.port })}` : ''),
-  h('div', null, alert.summary),
-  alert.recommendedAction ? h('div', { class: 'muted' }, `${t('case.recommended')}: ${recommended(alert.recommendedAction)}`) : null,
+  alertSummary(alert),
   h('div', { class: 'muted' }, t('alert.at', { time: fmtTime(alert.lastEventTs) }), ' · ', caseLink(alert.caseId)),
   h('details', { open: true }, h('summary', null, t('chargers.evidence')), evidenceList(alert.evidence, alert.deviceId)),
   h('div', { class: 'buttons' }, ack, stop, result));

@@ -6,7 +6,7 @@ import { t, tv, fmtNumber, fmtPercent, fmtTime, fmtClockSeconds } from '../i18n.
 import { h, s, clear, throttle } from '../dom.js';
 import { onLive } from '../live.js';
 import { lineChart } from '../chart.js';
-import { LEVELS, levelBadge, rank, caseLink, errorLine, loading, evidenceList, recommended, caseOfNotice, newer } from '../widgets.js';
+import { LEVELS, levelBadge, rank, caseLink, errorLine, loading, evidenceList, alertSummary, caseOfNotice, newer } from '../widgets.js';
 
 let selectedZone = null; // kept across remounts (a language switch remounts the view)
 
@@ -107,8 +107,7 @@ export function mount(root) {
           'data-zone': a.location?.zoneId ?? a.sourceId },
         h('div', null, levelBadge(a.severity), ' ', h('strong', null, tv('alertType', a.type)), ' · ',
           zones.get(a.location?.zoneId)?.name ?? a.sourceId),
-        h('div', null, a.summary),
-        a.recommendedAction ? h('div', { class: 'muted' }, `${t('case.recommended')}: ${recommended(a.recommendedAction)}`) : null,
+        alertSummary(a),
         h('div', { class: 'muted' }, t('alert.at', { time: fmtTime(a.lastEventTs) }), ' · ', caseLink(a.caseId)),
         evidenceList(a.evidence)))));
   }

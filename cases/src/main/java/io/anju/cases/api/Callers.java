@@ -4,7 +4,7 @@ import io.anju.cases.auth.TokenService;
 import io.anju.cases.auth.UserStore;
 import io.anju.cases.model.Principal;
 import io.anju.cases.text.CaseTexts;
-import io.anju.cases.text.Lang;
+import io.anju.common.text.Lang;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;

@@ -10,7 +10,7 @@ import java.util.Map;
  * {@code {"error": kind, "code": code, "message": …, "guards": [...]}} with {@code status}.
  */
 public final class CommandRefusedException extends RuntimeException {
-    /** Every code a refusal may carry (each has a text in every language: TextsBundleTest). */
+    /** Every code a refusal may carry (each has a text in every language: CaseTextsBundleTest). */
     public static final List<String> CODES = List.of("bad_action", "reason_too_long", "override_not_applicable",
             "override_forbidden", "command_forbidden", "reason_required", "unknown_device", "bad_port", "wrong_device",
             "kafka_unavailable", Guard.ALERT_OPEN, Guard.TEMPERATURE_HIGH, Guard.TEMPERATURE_UNKNOWN);

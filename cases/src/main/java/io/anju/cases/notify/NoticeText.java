@@ -3,17 +3,17 @@ package io.anju.cases.notify;
 import io.anju.cases.json.CasesJson;
 import io.anju.cases.routing.Category;
 import io.anju.cases.routing.CategoryTable;
-import io.anju.cases.text.AlertSubject;
-import io.anju.cases.text.AlertText;
 import io.anju.cases.text.CaseTexts;
-import io.anju.cases.text.Lang;
-import io.anju.cases.text.Texts;
 import io.anju.common.alert.AlertFact;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
 import io.anju.common.model.Community;
 import io.anju.common.model.LocationChain;
 import io.anju.common.registry.Registry;
+import io.anju.common.text.AlertSubject;
+import io.anju.common.text.AlertText;
+import io.anju.common.text.Lang;
+import io.anju.common.text.Texts;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -32,6 +32,8 @@ import java.util.Optional;
  * one; each {@code language} (zh, the default, or en) gets its own message with its own people's phones.
  */
 public final class NoticeText {
+    private static final Texts TEXTS = CaseTexts.TEXTS;
+
     private final CategoryTable categories;
     private final Registry registry;
     private final AlertText alerts;
@@ -88,28 +90,28 @@ public final class NoticeText {
         String kind = notice.getString("kind", "");
         String severity = after.getString("severity");
         String caseNo = after.getString("caseNo");
-        String severityWord = Texts.word(lang, "severity", severity);
+        String severityWord = TEXTS.word(lang, "severity", severity);
         String category = categories.byCode(after.getString("categoryCode", ""))
                 .map(c -> lang == Lang.EN ? c.name() : c.nameZh())
-                .orElse(after.getString("title", Texts.text(lang, "notice.aCase")));
-        String title = Texts.text(lang, "notice.title", severityWord, category,
-                Texts.format(lang, "notice.kind." + kind, Texts.text(lang, "notice.kind.other")));
+                .orElse(after.getString("title", TEXTS.text(lang, "notice.aCase")));
+        String title = TEXTS.text(lang, "notice.title", severityWord, category,
+                TEXTS.format(lang, "notice.kind." + kind, TEXTS.text(lang, "notice.kind.other")));
 
         Map<String, String> lines = new LinkedHashMap<>();
         lines.put("caseNo", caseNo);
         what(after, lang).ifPresent(w -> lines.put("what", w));
-        lines.put("category", Texts.text(lang, "notice.categoryWithCode", category,
+        lines.put("category", TEXTS.text(lang, "notice.categoryWithCode", category,
                 after.getString("categoryCode", "—")));
         lines.put("severity", severityWord);
         lines.put("place", place(after.getJsonObject("location", new JsonObject()), lang));
-        lines.put("state", Texts.word(lang, "state", after.getString("state", "—")));
+        lines.put("state", TEXTS.word(lang, "state", after.getString("state", "—")));
         deadline(after, lang).ifPresent(d -> lines.put(d.getKey(), d.getValue()));
         escalatedTo(notice, lang).ifPresent(to -> lines.put("escalatedTo", to));
 
         StringBuilder md = new StringBuilder("### ").append(title).append('\n');
         StringBuilder text = new StringBuilder(title).append('\n');
         lines.forEach((k, v) -> {
-            String line = Texts.text(lang, "notice.line", Texts.text(lang, "notice.label." + k), v);
+            String line = TEXTS.text(lang, "notice.line", TEXTS.text(lang, "notice.label." + k), v);
             md.append("- ").append(line).append('\n');
             text.append(line).append('\n');
         });
@@ -190,14 +192,14 @@ public final class NoticeText {
         String subDistrict = where.getString("subDistrictId");
         if (subDistrict != null) {
             parts.add(registry.subDistrict(subDistrict)
-                    .map(s -> Texts.text(lang, "place.subDistrict", lang == Lang.EN && s.nameEn() != null
+                    .map(s -> TEXTS.text(lang, "place.subDistrict", lang == Lang.EN && s.nameEn() != null
                             ? s.nameEn() : s.name()))
                     .orElse(subDistrict));
         }
         if (parts.isEmpty() && where.getString("gridId") != null) {
-            parts.add(Texts.text(lang, "place.grid", where.getString("gridId")));
+            parts.add(TEXTS.text(lang, "place.grid", where.getString("gridId")));
         }
-        return parts.isEmpty() ? "—" : String.join(Texts.text(lang, "summary.factSeparator"), parts);
+        return parts.isEmpty() ? "—" : String.join(TEXTS.text(lang, "summary.factSeparator"), parts);
     }
 
     /** The deadline that applies now: handling once dispatched, else dispatch. */
@@ -220,6 +222,6 @@ public final class NoticeText {
             return Optional.empty();
         }
         String level = data.getString("level", "");
-        return Optional.of((level.isEmpty() ? "" : Texts.word(lang, "level", level)) + " " + data.getString("to"));
+        return Optional.of((level.isEmpty() ? "" : TEXTS.word(lang, "level", level)) + " " + data.getString("to"));
     }
 }

@@ -18,13 +18,13 @@ import io.anju.cases.store.EndedCaseAlerts;
 import io.anju.cases.store.NewEvent;
 import io.anju.cases.store.ReceiptSql;
 import io.anju.cases.supervise.Deadlines;
-import io.anju.cases.text.AlertSubject;
-import io.anju.cases.text.AlertText;
 import io.anju.cases.text.CaseTexts;
-import io.anju.cases.text.Lang;
 import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.Severity;
+import io.anju.common.text.AlertSubject;
+import io.anju.common.text.AlertText;
+import io.anju.common.text.Lang;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
 

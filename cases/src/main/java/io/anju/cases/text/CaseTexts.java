@@ -8,6 +8,10 @@ import io.anju.cases.model.Page;
 import io.anju.cases.store.CaseNumbers;
 import io.anju.common.alert.AlertFact;
 import io.anju.common.registry.Registry;
+import io.anju.common.text.AlertSubject;
+import io.anju.common.text.AlertText;
+import io.anju.common.text.Lang;
+import io.anju.common.text.Texts;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -20,9 +24,14 @@ import java.util.Map;
  * Puts a case's words in the reader's language at read time: the title and description of a case opened from an
  * alert (rendered from the facts it keeps; a case by hand keeps the reporter's words) and the notes of the history
  * entries the system wrote ({@code history.<kind>} patterns filled from the entry's data). What people wrote stays
- * as they wrote it.
+ * as they wrote it. The words are {@link #TEXTS}: the case service's own bundle over common's words of alerts.
  */
 public final class CaseTexts {
+    /**
+     * The case service's texts: its own bundle ({@code io/anju/cases/text/texts_*.properties}: states, levels,
+     * stages, history, notices, case actions, roles, errors) over common's words of alerts ({@link Texts#ALERTS}).
+     */
+    public static final Texts TEXTS = Texts.ALERTS.with("io.anju.cases.text.texts");
     /** The key under which an alert's entries keep the facts of their revision. */
     public static final String FACTS = "facts";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -60,8 +69,17 @@ public final class CaseTexts {
         return result;
     }
 
+    /** The subject of a case opened from an alert (the facts of its latest revision); null for a case filed by hand. */
+    public static AlertSubject subject(CaseRecord c) {
+        if (c.alertType() == null) {
+            return null;
+        }
+        return new AlertSubject(c.alertType(), c.sourceKind(), c.sourceId(), c.deviceId(), c.port(), c.location(),
+                c.recommendedAction(), c.alertFacts());
+    }
+
     public CaseRecord localize(CaseRecord c, Lang lang) {
-        AlertSubject subject = AlertSubject.of(c);
+        AlertSubject subject = subject(c);
         if (subject == null) {
             return c;
         }
@@ -84,20 +102,20 @@ public final class CaseTexts {
         Map<String, Object> data = e.data() == null ? Map.of() : e.data();
         return switch (e.kind()) {
             case "created", "alert_update" -> {
-                AlertSubject subject = AlertSubject.of(c);
+                AlertSubject subject = subject(c);
                 List<AlertFact> facts = facts(data.get(FACTS));
                 yield subject == null || facts.isEmpty() ? null : alerts.summary(subject.withFacts(facts), lang);
             }
-            case "alert_cleared", "watch_closed", "alert_reraised" -> Texts.text(lang, "history." + e.kind());
-            case "promoted" -> Texts.text(lang, "history.promoted", severity(lang, data.get("severity")));
-            case "deadline_set" -> Texts.text(lang, "history.deadline_set", severity(lang, data.get("severity")),
-                    Texts.word(lang, "stage", string(data.get("stage"))));
-            case "reminder" -> Texts.text(lang, "history.reminder", Texts.word(lang, "stage", string(data.get("stage"))),
+            case "alert_cleared", "watch_closed", "alert_reraised" -> TEXTS.text(lang, "history." + e.kind());
+            case "promoted" -> TEXTS.text(lang, "history.promoted", severity(lang, data.get("severity")));
+            case "deadline_set" -> TEXTS.text(lang, "history.deadline_set", severity(lang, data.get("severity")),
+                    TEXTS.word(lang, "stage", string(data.get("stage"))));
+            case "reminder" -> TEXTS.text(lang, "history.reminder", TEXTS.word(lang, "stage", string(data.get("stage"))),
                     time(lang, string(data.get("deadline"))), string(data.get("reminder")));
-            case "escalated" -> data.get("fromLevel") == null ? null : Texts.text(lang, "history.escalated",
-                    Texts.word(lang, "stage", string(data.get("stage"))), time(lang, string(data.get("deadline"))),
-                    Texts.word(lang, "level", string(data.get("fromLevel"))), string(data.get("from")),
-                    Texts.word(lang, "level", string(data.get("level"))), string(data.get("to")));
+            case "escalated" -> data.get("fromLevel") == null ? null : TEXTS.text(lang, "history.escalated",
+                    TEXTS.word(lang, "stage", string(data.get("stage"))), time(lang, string(data.get("deadline"))),
+                    TEXTS.word(lang, "level", string(data.get("fromLevel"))), string(data.get("from")),
+                    TEXTS.word(lang, "level", string(data.get("level"))), string(data.get("to")));
             default -> null;
         };
     }
@@ -108,14 +126,14 @@ public final class CaseTexts {
             return "—";
         }
         try {
-            return Texts.text(lang, "time.beijing", WHEN.format(Instant.parse(instant).atZone(CaseNumbers.LOCAL_ZONE)));
+            return TEXTS.text(lang, "time.beijing", WHEN.format(Instant.parse(instant).atZone(CaseNumbers.LOCAL_ZONE)));
         } catch (DateTimeParseException e) {
             return instant;
         }
     }
 
     private static String severity(Lang lang, Object wire) {
-        return Texts.word(lang, "severity", string(wire));
+        return TEXTS.word(lang, "severity", string(wire));
     }
 
     private static String string(Object o) {

@@ -6,6 +6,8 @@ import io.anju.cases.model.CaseAction;
 import io.anju.cases.model.CaseException;
 import io.anju.cases.model.CaseState;
 import io.anju.cases.model.Role;
+import io.anju.common.text.Lang;
+import io.anju.common.text.Texts;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -16,9 +18,10 @@ import java.util.stream.Collectors;
  * charger command's from its own code ({@code error.command.<code>}).
  */
 public final class ErrorTexts {
-    /** Every code an error answer may carry; each has a text in every language (TextsBundleTest). */
+    /** Every code an error answer may carry; each has a text in every language (CaseTextsBundleTest). */
     public static final List<String> CODES = List.of("invalid", "unauthorized", "forbidden", "not_found", "conflict",
             "too_large", "too_many_requests", "unavailable", "internal");
+    private static final Texts TEXTS = CaseTexts.TEXTS;
 
     private ErrorTexts() {
     }
@@ -26,9 +29,9 @@ public final class ErrorTexts {
     public static String message(Lang lang, String code, CaseException.Reason reason, Object... args) {
         Object[] words = words(lang, args);
         if (reason != null) {
-            return Texts.text(lang, "error.reason." + reason.wireName(), words);
+            return TEXTS.text(lang, "error.reason." + reason.wireName(), words);
         }
-        return Texts.format(lang, "error." + code, Texts.text(lang, "error.invalid"), words);
+        return TEXTS.format(lang, "error." + code, TEXTS.text(lang, "error.invalid"), words);
     }
 
     /**
@@ -37,18 +40,18 @@ public final class ErrorTexts {
      */
     public static String command(Lang lang, CommandRefusedException e) {
         if (e.guards().isEmpty()) {
-            return Texts.text(lang, "error.command." + e.code(), words(lang, e.args().toArray()));
+            return TEXTS.text(lang, "error.command." + e.code(), words(lang, e.args().toArray()));
         }
-        return Texts.text(lang, "error.command.resume_refused", e.guards().stream().map(g -> guard(lang, g))
-                .collect(Collectors.joining(Texts.text(lang, "error.command.separator"))));
+        return TEXTS.text(lang, "error.command.resume_refused", e.guards().stream().map(g -> guard(lang, g))
+                .collect(Collectors.joining(TEXTS.text(lang, "error.command.separator"))));
     }
 
     private static String guard(Lang lang, Guard g) {
         return switch (g.code()) {
-            case Guard.ALERT_OPEN -> Texts.text(lang, "error.command." + g.code(), g.facts().get("alertId"));
-            case Guard.TEMPERATURE_HIGH -> Texts.text(lang, "error.command." + g.code(), g.facts().get("tempC"),
+            case Guard.ALERT_OPEN -> TEXTS.text(lang, "error.command." + g.code(), g.facts().get("alertId"));
+            case Guard.TEMPERATURE_HIGH -> TEXTS.text(lang, "error.command." + g.code(), g.facts().get("tempC"),
                     g.facts().get("limitC"));
-            default -> Texts.text(lang, "error.command." + g.code(), g.facts().get("limitC"));
+            default -> TEXTS.text(lang, "error.command." + g.code(), g.facts().get("limitC"));
         };
     }
 
@@ -62,13 +65,13 @@ public final class ErrorTexts {
 
     private static String word(Lang lang, Object arg) {
         if (arg instanceof CaseState s) {
-            return Texts.word(lang, "state", s.wireName());
+            return TEXTS.word(lang, "state", s.wireName());
         }
         if (arg instanceof CaseAction a) {
-            return Texts.word(lang, "caseAction", a.wireName());
+            return TEXTS.word(lang, "caseAction", a.wireName());
         }
         if (arg instanceof Role r) {
-            return Texts.word(lang, "role", r.wireName());
+            return TEXTS.word(lang, "role", r.wireName());
         }
         return String.valueOf(arg);
     }

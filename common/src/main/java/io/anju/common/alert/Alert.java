@@ -27,7 +27,8 @@ import java.util.UUID;
  * @param lastEventTs       device time of the latest reading that kept it open (or cleared it)
  * @param emittedAt         wall-clock time the job emitted this revision, Unix ms
  * @param summary           one line in English for logs and older readers; people read a text rendered in their own
- *                          language from {@link #facts} (the case service's renderer), never this line
+ *                          language from {@link #facts} ({@code io.anju.common.text.AlertText}, for cases and the
+ *                          dashboards' live alerts alike), never this line
  * @param recommendedAction what to do, as a stable code: {@code stop_port}, {@code restrict_entry}, …
  * @param evidence          the readings that triggered or changed it, newest last
  * @param facts             what the condition is, as named figures and words (values, units, thresholds): what a

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The open alerts by dedup key, rebuilt from {@code anju.alerts}: a newer revision of the same episode replaces the
@@ -27,17 +28,27 @@ import java.util.concurrent.ConcurrentHashMap;
  * Bounds: at most {@code capacity} open alerts, and the {@code memory} episodes closed last. A repeat follows its
  * first copy by the job's replay window (its checkpoint interval plus the restart, minutes) in the same partition,
  * so only the episodes closed within that window need remembering; {@link LiveState#CLOSED_MEMORY} covers far more.
+ * <p>
+ * Each open revision is kept with its view ({@link ActiveAlert}, its texts rendered in every language), made once
+ * when the revision goes on the board, so that listing the open alerts renders nothing.
  * Written by one thread (the alerts reader), read by any.
  */
 final class AlertBoard {
     private static final Logger LOG = LoggerFactory.getLogger(AlertBoard.class);
 
     private final int capacity;
-    private final Map<String, Alert> open = new ConcurrentHashMap<>();
+    private final Function<Alert, ActiveAlert> view;
+    private final Map<String, Shown> open = new ConcurrentHashMap<>();
     private final ClosedEpisodes closed;
 
-    AlertBoard(int capacity, int memory) {
+    /** An open revision and how it is shown. */
+    record Shown(Alert alert, ActiveAlert view) {
+    }
+
+    /** @param view how a revision is shown, made once when it goes on the board */
+    AlertBoard(int capacity, int memory, Function<Alert, ActiveAlert> view) {
         this.capacity = capacity;
+        this.view = view;
         this.closed = new ClosedEpisodes(memory);
     }
 
@@ -47,13 +58,13 @@ final class AlertBoard {
             return false;
         }
         String key = a.dedupKey();
-        Alert old = open.get(key);
+        Alert old = Optional.ofNullable(open.get(key)).map(Shown::alert).orElse(null);
         if (old != null && old.id().equals(a.id())) {
             if (old.revision() >= a.revision()) {
                 return false;
             }
             if (a.open()) {
-                open.put(key, a);
+                open.put(key, show(a));
             } else {
                 open.remove(key);
                 closed.close(a.id());
@@ -73,7 +84,7 @@ final class AlertBoard {
             return false;
         }
         if (old == null) {
-            open.put(key, a);
+            open.put(key, show(a));
             return true;
         }
         replaced(key, old, a);
@@ -86,8 +97,18 @@ final class AlertBoard {
         if (next == null) {
             open.remove(key);
         } else {
-            open.put(key, next);
+            open.put(key, show(next));
         }
+    }
+
+    private Shown show(Alert a) {
+        return new Shown(a, view.apply(a));
+    }
+
+    /** How {@code a} is shown: its view if it is the open revision of its key, else (a clear) a view made now. */
+    ActiveAlert viewOf(Alert a) {
+        Shown s = open.get(a.dedupKey());
+        return s != null && s.alert() == a ? s.view() : view.apply(a);
     }
 
     /** Closed episodes remembered now. */
@@ -101,11 +122,16 @@ final class AlertBoard {
     }
 
     Collection<Alert> open() {
+        return open.values().stream().map(Shown::alert).toList();
+    }
+
+    /** The open revisions with their views. */
+    Collection<Shown> shown() {
         return open.values();
     }
 
     Optional<Alert> byKey(AlertType type, String sourceId) {
-        return Optional.ofNullable(open.get(Alert.dedupKey(type, sourceId)));
+        return Optional.ofNullable(open.get(Alert.dedupKey(type, sourceId))).map(Shown::alert);
     }
 
     /** The forecast's minutes to its level, from the evidence the crowd detector attaches. */

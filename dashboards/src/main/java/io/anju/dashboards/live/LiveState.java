@@ -11,6 +11,7 @@ import io.anju.common.model.Device;
 import io.anju.common.model.DeviceType;
 import io.anju.common.model.Envelope;
 import io.anju.common.registry.Registry;
+import io.anju.common.text.AlertText;
 import io.anju.dashboards.session.ScopeView;
 
 import java.nio.file.Path;
@@ -32,7 +33,10 @@ import java.util.stream.Collectors;
  * stations by the registry, alerts and snapshot references by fixed capacities.
  */
 public final class LiveState {
-    /** Open alerts held at most: far above what a district raises, low enough to bound memory. */
+    /**
+     * Open alerts held at most: far above what a district raises, low enough to bound memory (each is kept with its
+     * view, the texts in both languages included).
+     */
     static final int ALERT_CAPACITY = 50_000;
     /**
      * Closed alert episodes remembered by id, so that a repeated revision never shows one again (about 12 MB). A
@@ -41,12 +45,14 @@ public final class LiveState {
      */
     static final int CLOSED_MEMORY = 100_000;
     static final int SNAPSHOT_CAPACITY = 200_000;
+    private static final Comparator<Alert> MOST_SEVERE_NEWEST_FIRST = Comparator.comparing(Alert::severity).reversed()
+            .thenComparing(Comparator.comparingLong(Alert::lastEventTs).reversed());
 
     private final Registry registry;
     private final Clock clock;
     private final ZoneBoard zones;
     private final ChargerBoard chargers;
-    private final AlertBoard alerts = new AlertBoard(ALERT_CAPACITY, CLOSED_MEMORY);
+    private final AlertBoard alerts;
     private final SnapshotIndex snapshots;
     private volatile Consumer<LiveEvent> listener = e -> { };
 
@@ -59,6 +65,8 @@ public final class LiveState {
         this.clock = clock;
         this.zones = new ZoneBoard(registry, crowdStaleAfter);
         this.chargers = new ChargerBoard(registry, staleAfter);
+        AlertText text = new AlertText(registry);
+        this.alerts = new AlertBoard(ALERT_CAPACITY, CLOSED_MEMORY, a -> ActiveAlert.of(a, text));
         this.snapshots = new SnapshotIndex(snapshotDir, SNAPSHOT_CAPACITY);
     }
 
@@ -90,7 +98,7 @@ public final class LiveState {
         if (!alerts.apply(a)) {
             return;
         }
-        ActiveAlert view = ActiveAlert.of(a);
+        ActiveAlert view = alerts.viewOf(a);
         String zoneId = zoneOf(a);
         String compoundId = a.location() == null ? null : a.location().compoundId();
         publish(new LiveEvent(LiveEvent.ALERT, a.dedupKey(), new LiveEvent.Subject(a.deviceId(), zoneId, compoundId),
@@ -140,12 +148,11 @@ public final class LiveState {
 
     /** Open alerts in scope, of one kind or all, the most severe and newest first. */
     public List<ActiveAlert> activeAlerts(ScopeView scope, Optional<AlertKind> kind) {
-        return alerts.open().stream()
-                .filter(a -> kind.map(k -> k.covers(a, registry)).orElse(true))
-                .filter(a -> subjectOf(a).visibleTo(scope))
-                .sorted(Comparator.comparing(Alert::severity).reversed()
-                        .thenComparing(Comparator.comparingLong(Alert::lastEventTs).reversed()))
-                .map(ActiveAlert::of)
+        return alerts.shown().stream()
+                .filter(s -> kind.map(k -> k.covers(s.alert(), registry)).orElse(true))
+                .filter(s -> subjectOf(s.alert()).visibleTo(scope))
+                .sorted(Comparator.comparing(AlertBoard.Shown::alert, MOST_SEVERE_NEWEST_FIRST))
+                .map(AlertBoard.Shown::view)
                 .toList();
     }
 

@@ -4,6 +4,7 @@ import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.Severity;
 import io.anju.common.model.Device;
+import io.anju.common.text.AlertText;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -25,7 +26,13 @@ class AlertBoardTest {
     private static final long T0 = 1_795_870_260_000L;
     private static final long T1 = T0 + 3_600_000;
 
-    private final AlertBoard board = new AlertBoard(100, 100);
+    private final AlertBoard board = board(100);
+
+    /** A board remembering {@code memory} closed episodes, its views rendered with place ids for names. */
+    private static AlertBoard board(int memory) {
+        AlertText text = new AlertText(null);
+        return new AlertBoard(100, memory, a -> ActiveAlert.of(a, text));
+    }
 
     /** Revision {@code revision} of the port-overload episode of port {@code port} that began at {@code first}. */
     private static Alert rev(int port, long first, int revision, AlertStatus status) {
@@ -124,7 +131,7 @@ class AlertBoardTest {
                 raised(1, T1), updated(1, T1, 2), raised(2, T0), cleared(2, T0, 2));
         Random random = new Random(42);
         for (int trial = 0; trial < 500; trial++) {
-            AlertBoard b = new AlertBoard(100, 100);
+            AlertBoard b = board(100);
             List<Alert> records = withRepeats(firsts, random);
             Set<String> applied = new HashSet<>();
             for (Alert a : records) {
@@ -155,7 +162,7 @@ class AlertBoardTest {
 
     @Test
     void theBound_theEpisodeClosedFirstIsForgottenAndCounted() {
-        AlertBoard small = new AlertBoard(100, 3);
+        AlertBoard small = board(3);
         for (int port = 1; port <= 4; port++) {
             small.apply(raised(port, T0));
             small.apply(cleared(port, T0, 2));
@@ -172,7 +179,7 @@ class AlertBoardTest {
 
     @Test
     void aLaterRevisionOfARememberedEpisodeKeepsItsPlaceInTheClosingOrder() {
-        AlertBoard small = new AlertBoard(100, 2);
+        AlertBoard small = board(2);
         small.apply(cleared(1, T0, 2));
         small.apply(cleared(2, T0, 2));
         small.apply(cleared(1, T0, 3));

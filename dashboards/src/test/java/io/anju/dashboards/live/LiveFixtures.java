@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.anju.common.alert.Alert;
+import io.anju.common.alert.AlertFact;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Evidence;
@@ -109,6 +110,14 @@ final class LiveFixtures {
                 SourceKind.PORT, Alert.portSourceId(station.id(), port), station.id(), port, station.location(), first,
                 ts, ts + 100, "port " + port + " over its limit", "stop_port",
                 List.of(Evidence.portReading(ts, station.id(), port, "powerW", 1132.0, "W")));
+    }
+
+    /** The same revision with the facts its detector writes ({@code powerW} against the port limit, {@code overForS}). */
+    static Alert withOverloadFacts(Alert a) {
+        return new Alert(a.id(), a.dedupKey(), a.type(), a.severity(), a.status(), a.revision(), a.sourceKind(),
+                a.sourceId(), a.deviceId(), a.port(), a.location(), a.firstEventTs(), a.lastEventTs(), a.emittedAt(),
+                a.summary(), a.recommendedAction(), a.evidence(),
+                List.of(AlertFact.against("powerW", 1132, "W", 1000), AlertFact.figure("overForS", 30, "s")));
     }
 
     /** A clock the test moves by hand. */

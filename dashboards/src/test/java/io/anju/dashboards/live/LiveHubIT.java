@@ -172,12 +172,16 @@ class LiveHubIT {
     @Test
     void openAlertsAreRebuiltFromCommittedRecordsAndAClearRemovesThem() throws Exception {
         long now = System.currentTimeMillis();
-        Alert raised = portAlert(chargerA, 2, Severity.RED, AlertStatus.RAISED, 1, now, now);
+        Alert raised = withOverloadFacts(portAlert(chargerA, 2, Severity.RED, AlertStatus.RAISED, 1, now, now));
         sendAlert(raised);
         sendAlert(portAlert(chargerB, 2, Severity.RED, AlertStatus.RAISED, 1, now, now));
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(tree(get("pm-a", "/api/alerts/active?kind=charger")
                 .body())).extracting(n -> n.path("dedupKey").asText()).containsExactly(raised.dedupKey()));
+        JsonNode texts = tree(get("pm-a", "/api/alerts/active?kind=charger").body()).get(0).path("texts");
+        assertThat(texts.path("zh-CN").path("summary").asText()).as("rendered from its facts")
+                .contains("2号端口过载", "功率 1132 W（限值 1000 W）");
+        assertThat(texts.path("en").path("summary").asText()).contains("power 1132 W (limit 1000 W)");
         assertThat(tree(get("pm-b", "/api/alerts/active?kind=charger").body()))
                 .extracting(n -> n.path("deviceId").asText()).containsExactly(chargerB.id());
 

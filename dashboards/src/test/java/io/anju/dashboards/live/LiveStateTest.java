@@ -177,6 +177,42 @@ class LiveStateTest {
         assertThat(state.alertEpisodesForgotten()).isZero();
     }
 
+    /**
+     * People read a live alert in their language: its title and summary are rendered from its facts in Chinese and
+     * English (the registry's name of the compound) once, when it arrives, and the event and the list carry both.
+     */
+    @Test
+    void aLiveAlertCarriesItsTitleAndSummaryInChineseAndEnglish_renderedFromItsFactsWhenItArrives() {
+        Device station = chargersOfTwoCompounds().get(0);
+        String compound = REGISTRY.compound(station.location().compoundId()).orElseThrow().name();
+        state.alert(withOverloadFacts(portAlert(station, 3, Severity.RED, AlertStatus.RAISED, 1, t0, t0)));
+
+        JsonNode texts = json(events.get(0)).path("texts");
+        assertThat(texts.path("zh-CN").path("title").asText()).isEqualTo(compound + "充电桩 " + station.id() + " 3号端口过载");
+        assertThat(texts.path("zh-CN").path("summary").asText()).startsWith(compound + "充电桩 " + station.id())
+                .contains("功率 1132 W（限值 1000 W）", "已超限 30 秒", "建议：切断该端口电源");
+        assertThat(texts.path("en").path("title").asText()).isEqualTo("Port 3 of charger " + station.id()
+                + " overloaded at " + compound);
+        assertThat(texts.path("en").path("summary").asText())
+                .contains("power 1132 W (limit 1000 W)", "for 30 s", "stop the port");
+        assertThat(json(events.get(0)).path("summary").asText()).as("the detector's line, kept")
+                .isEqualTo("port 3 over its limit");
+
+        List<ActiveAlert> listed = state.activeAlerts(district(), Optional.empty());
+        assertThat(Json.mapper().valueToTree(listed.get(0)).path("texts")).isEqualTo(texts);
+        assertThat(state.activeAlerts(district(), Optional.empty()).get(0).texts())
+                .as("rendered once, not per listing").isSameAs(listed.get(0).texts());
+    }
+
+    @Test
+    void aLiveAlertWithoutFactsHasNoTexts_onlyTheDetectorsSummary() {
+        Device station = chargersOfTwoCompounds().get(0);
+        state.alert(portAlert(station, 1, Severity.RED, AlertStatus.RAISED, 1, t0, t0));
+
+        assertThat(json(events.get(0)).has("texts")).isFalse();
+        assertThat(json(events.get(0)).path("summary").asText()).isEqualTo("port 1 over its limit");
+    }
+
     @Test
     void aStationSilentLongerThanStaleAfterIsOfflineAndTheSweepPublishesItOnce() {
         Device station = chargersOfTwoCompounds().get(0);

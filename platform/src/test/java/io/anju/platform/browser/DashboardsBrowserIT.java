@@ -290,11 +290,14 @@ class DashboardsBrowserIT {
                 .filter(a -> !a.findElements(By.cssSelector("[data-testid^='case-link-']")).isEmpty())
                 .findFirst().map(a -> List.of(a.getDomAttribute("data-testid").substring("alarm-".length()),
                         a.getDomAttribute("data-port"), a.findElement(By.cssSelector("[data-testid^='case-link-']"))
-                                .getDomAttribute("data-testid").substring("case-link-".length())))
+                                .getDomAttribute("data-testid").substring("case-link-".length()),
+                        a.findElement(By.cssSelector("[data-testid^='summary-']")).getText()))
                 .orElse(null));
         String alertId = found.get(0);
         assertThat(found.get(1)).isEqualTo(String.valueOf(scenario.port()));
         fireCaseId = found.get(2);
+        assertThat(found.get(3)).as("the alarm's summary in the Chinese UI, rendered from its facts")
+                .contains("火灾风险").doesNotContain("Fire risk");
         LOG.info("fire-risk alarm {} (case {}) on the page {} s after the platform came up", alertId, fireCaseId,
                 secondsSinceUp());
         visitor.screenshot("3-property-chargers-alarm");

@@ -1,78 +1,49 @@
-package io.anju.cases.text;
+package io.anju.common.text;
 
-import io.anju.cases.commands.CommandRefusedException;
-import io.anju.cases.model.CaseAction;
-import io.anju.cases.model.CaseException;
-import io.anju.cases.model.CaseState;
-import io.anju.cases.model.Role;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A missing translation is a failure here, not a raw key on someone's phone. */
+/** A missing translation of an alert's words is a failure here, not a raw key on someone's phone or live map. */
 class TextsBundleTest {
     /** Every fact name the stream jobs' detectors write (docs/kafka-topics.md, "Alert facts"). */
     private static final List<String> FACT_NAMES = List.of("powerW", "overForS", "minW", "maxW", "durationS", "totalW",
             "stationLimitW", "tempC", "riseCPerMin", "smoke", "leakageMa", "raisedBy", "camera", "withinS", "apartS",
             "level", "minutes", "trendPerMin", "count", "density", "sharePct", "capacity", "flowBalance",
             "inflowPerMin", "deviceType", "silentS", "connectionDropped", "denials", "suspectPerson", "times",
-            "direction", "attempts");
+            "direction", "attempts", "heldStops");
     /** Every recommended action the detectors write. */
     private static final List<String> ACTIONS = List.of("inspect_port", "stop_port", "check_station_load",
             "reduce_station_load", "inspect_station", "dispatch_property_manager", "deploy_stewards", "restrict_entry",
             "evacuate_and_close_entry", "prepare_flow_control", "monitor", "check_device", "check_gate",
-            "dispatch_security", "notify_security", "cut_power_on_site");
+            "dispatch_security", "notify_security", "cut_power_on_site", "confirm_stops");
 
     @Test
     void chineseAndEnglishHaveTheSameKeys() {
-        Set<String> zh = new TreeSet<>(Collections.list(Texts.bundle(Lang.ZH).getKeys()));
-        Set<String> en = new TreeSet<>(Collections.list(Texts.bundle(Lang.EN).getKeys()));
+        Set<String> zh = Texts.ALERTS.ownKeys(Lang.ZH);
+        Set<String> en = Texts.ALERTS.ownKeys(Lang.EN);
 
         assertThat(difference(zh, en)).as("in Chinese, not in English").isEmpty();
         assertThat(difference(en, zh)).as("in English, not in Chinese").isEmpty();
     }
 
     @Test
-    void everyErrorCodeAndReasonHasATextInEveryLanguage() {
-        List<String> missing = new ArrayList<>();
-        for (Lang lang : Lang.values()) {
-            for (String code : ErrorTexts.CODES) {
-                require(lang, "error." + code, missing);
-            }
-            for (String code : CommandRefusedException.CODES) {
-                require(lang, "error.command." + code, missing);
-            }
-            require(lang, "error.command.resume_refused", missing);
-            require(lang, "error.command.separator", missing);
-            for (CaseException.Kind kind : CaseException.Kind.values()) {
-                require(lang, "error." + kind.name().toLowerCase(java.util.Locale.ROOT), missing);
-            }
-            for (CaseException.Reason reason : CaseException.Reason.values()) {
-                require(lang, "error.reason." + reason.wireName(), missing);
-            }
-        }
-        assertThat(missing).isEmpty();
-    }
-
-    @Test
-    void everyAlertTypeFactActionAndWireWordHasATextInEveryLanguage() {
+    void everyAlertTypeFactActionAndSeverityHasATextInEveryLanguage() {
         List<String> missing = new ArrayList<>();
         for (Lang lang : Lang.values()) {
             for (AlertType t : AlertType.values()) {
                 require(lang, "alert." + t.wireName() + ".title", missing);
             }
             for (String f : FACT_NAMES) {
-                if (!Texts.has(lang, "fact." + f) && !Texts.has(lang, "fact." + f + ".against")
-                        && Collections.list(Texts.bundle(lang).getKeys()).stream()
-                        .noneMatch(k -> k.startsWith("fact." + f + "."))) {
+                if (!Texts.ALERTS.has(lang, "fact." + f) && !Texts.ALERTS.has(lang, "fact." + f + ".against")
+                        && Texts.ALERTS.ownKeys(lang).stream().noneMatch(k -> k.startsWith("fact." + f + "."))) {
                     missing.add(lang + " fact." + f);
                 }
             }
@@ -82,29 +53,20 @@ class TextsBundleTest {
             for (Severity s : Severity.values()) {
                 require(lang, "severity." + s.wireName(), missing);
             }
-            for (CaseState s : CaseState.values()) {
-                require(lang, "state." + s.wireName(), missing);
-            }
-            for (CaseAction a : CaseAction.values()) {
-                require(lang, "caseAction." + a.wireName(), missing);
-            }
-            for (Role r : Role.values()) {
-                require(lang, "role." + r.wireName(), missing);
-            }
         }
         assertThat(missing).isEmpty();
     }
 
     @Test
-    void anErrorMessageIsInTheReadersLanguageWithItsArgumentsAsWords() {
-        assertThat(ErrorTexts.message(Lang.ZH, "conflict", CaseException.Reason.STATE_FORBIDS_ACTION,
-                CaseAction.DISPATCH, CaseState.CLOSED)).isEqualTo("案件当前为“已结案”，不能派遣");
-        assertThat(ErrorTexts.message(Lang.EN, "conflict", CaseException.Reason.STATE_FORBIDS_ACTION,
-                CaseAction.DISPATCH, CaseState.CLOSED)).isEqualTo("Cannot dispatch a case that is closed");
-        assertThat(ErrorTexts.message(Lang.ZH, "not_found", CaseException.Reason.NO_SUCH_CASE, 12345L))
-                .isEqualTo("未找到案件 12345（或不在您的范围内）");
-        assertThat(ErrorTexts.message(Lang.EN, "too_large", null)).isEqualTo("The request is too large");
-        assertThat(ErrorTexts.message(Lang.ZH, "internal", null, "req-7")).contains("req-7");
+    void aLayerOverTheAlertsWordsReadsItsOwnKeysThenCommons() {
+        Texts layered = Texts.ALERTS.with("io.anju.common.text.testlayer");
+
+        assertThat(layered.text(Lang.ZH, "layer.only")).isEqualTo("只在这一层");
+        assertThat(layered.text(Lang.EN, "severity.red")).as("common's, through the layer").isEqualTo("red");
+        assertThat(layered.has(Lang.EN, "action.stop_port")).isTrue();
+        assertThat(layered.text(Lang.EN, "no.such.key")).as("a missing key shows itself").isEqualTo("no.such.key");
+        assertThat(layered.ownKeys(Lang.EN)).containsExactly("layer.only");
+        assertThat(Texts.ALERTS.has(Lang.ZH, "layer.only")).as("common does not see the layer").isFalse();
     }
 
     @Test
@@ -121,8 +83,16 @@ class TextsBundleTest {
         assertThat(Lang.of(null)).isEqualTo(Lang.ZH);
     }
 
+    @Test
+    void eachLanguageHasItsWireNameAndTheDashboardsTag() {
+        assertThat(Lang.ZH.tag()).isEqualTo("zh");
+        assertThat(Lang.ZH.languageTag()).isEqualTo("zh-CN");
+        assertThat(Lang.EN.tag()).isEqualTo("en");
+        assertThat(Lang.EN.languageTag()).isEqualTo("en");
+    }
+
     private static void require(Lang lang, String key, List<String> missing) {
-        if (!Texts.has(lang, key)) {
+        if (!Texts.ALERTS.has(lang, key)) {
             missing.add(lang + " " + key);
         }
     }

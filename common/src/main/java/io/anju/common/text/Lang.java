@@ -1,4 +1,4 @@
-package io.anju.cases.text;
+package io.anju.common.text;
 
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +24,11 @@ public enum Lang {
     /** The wire name, {@code zh} or {@code en}. */
     public String tag() {
         return locale.getLanguage();
+    }
+
+    /** The BCP 47 tag, {@code zh-CN} or {@code en}: the dashboards' language codes, and the keys of texts per language. */
+    public String languageTag() {
+        return locale.toLanguageTag();
     }
 
     /** {@code zh}/{@code en} (or any tag of those languages, e.g. {@code en-GB}); anything else is Chinese. */

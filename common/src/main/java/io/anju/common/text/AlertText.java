@@ -1,4 +1,4 @@
-package io.anju.cases.text;
+package io.anju.common.text;
 
 import io.anju.common.alert.AlertFact;
 import io.anju.common.model.CrowdZone;
@@ -16,10 +16,12 @@ import java.util.Locale;
  * the device or port; summaries add every fact ({@code fact.<name>} patterns, with {@code .against} when the fact
  * has a threshold) and the recommended action. A type may word a fact its own way ({@code alert.<type>.fact.<name>}).
  * A fact without a text of its own is still shown, as name, value and unit, so nothing a detector says is lost.
+ * The words are common's ({@link Texts#ALERTS}): the case service's cases and the dashboards' live alerts read alike.
  */
 public final class AlertText {
     /** The longest title kept with a case (the column and the list view's width). */
     public static final int MAX_TITLE = 120;
+    private static final Texts TEXTS = Texts.ALERTS;
 
     private final Registry registry;
 
@@ -34,8 +36,8 @@ public final class AlertText {
         Object[] args = {place(a.location(), lang), nonNull(a.deviceId()), a.port() == null ? "" : a.port().toString(),
                 building(a)};
         String key = "alert." + type + "." + a.sourceKind() + ".title";
-        String title = Texts.has(lang, key) ? Texts.text(lang, key, args)
-                : Texts.format(lang, "alert." + type + ".title", type, args);
+        String title = TEXTS.has(lang, key) ? TEXTS.text(lang, key, args)
+                : TEXTS.format(lang, "alert." + type + ".title", type, args);
         return title.length() <= MAX_TITLE ? title : title.substring(0, MAX_TITLE - 1) + "…";
     }
 
@@ -43,12 +45,12 @@ public final class AlertText {
     public String summary(AlertSubject a, Lang lang) {
         List<String> facts = facts(a, lang);
         String action = a.recommendedAction() == null ? ""
-                : Texts.text(lang, "summary.action", Texts.word(lang, "action", a.recommendedAction()));
+                : TEXTS.text(lang, "summary.action", TEXTS.word(lang, "action", a.recommendedAction()));
         if (facts.isEmpty()) {
-            return Texts.text(lang, "summary.noFacts", title(a, lang), "", action).strip();
+            return TEXTS.text(lang, "summary.noFacts", title(a, lang), "", action).strip();
         }
-        return Texts.text(lang, "summary.pattern", title(a, lang),
-                String.join(Texts.text(lang, "summary.factSeparator"), facts), action).strip();
+        return TEXTS.text(lang, "summary.pattern", title(a, lang),
+                String.join(TEXTS.text(lang, "summary.factSeparator"), facts), action).strip();
     }
 
     /** Each fact as a phrase, in the detector's order; words that say nothing (e.g. {@code suspectPerson false}) drop out. */
@@ -66,11 +68,11 @@ public final class AlertText {
     private static String fact(String type, AlertFact f, Lang lang) {
         if (f.text() != null) {
             String exact = "fact." + f.name() + "." + f.text();
-            if (Texts.has(lang, exact)) {
-                return Texts.text(lang, exact);
+            if (TEXTS.has(lang, exact)) {
+                return TEXTS.text(lang, exact);
             }
-            String word = Texts.format(lang, "word." + f.text(), Texts.format(lang, "severity." + f.text(), f.text()));
-            return Texts.format(lang, "fact." + f.name(), f.name() + ": " + word, word);
+            String word = TEXTS.format(lang, "word." + f.text(), TEXTS.format(lang, "severity." + f.text(), f.text()));
+            return TEXTS.format(lang, "fact." + f.name(), f.name() + ": " + word, word);
         }
         String value = number(f.value());
         String unit = f.unit() == null ? "" : f.unit();
@@ -79,7 +81,7 @@ public final class AlertText {
         String own = "alert." + type + "." + base;
         String fallback = f.name() + " " + value + (unit.isEmpty() ? "" : " " + unit)
                 + (f.threshold() == null ? "" : " (" + threshold + ")");
-        return Texts.format(lang, Texts.has(lang, own) ? own : base, fallback, value, unit, threshold);
+        return TEXTS.format(lang, TEXTS.has(lang, own) ? own : base, fallback, value, unit, threshold);
     }
 
     /** Whole numbers without decimals, others with one: 66.0 → 66, 6.24 → 6.2. */
@@ -104,7 +106,7 @@ public final class AlertText {
         if (where.zoneId() != null) {
             return registry == null ? where.zoneId() : registry.zone(where.zoneId()).map(CrowdZone::name).orElse(where.zoneId());
         }
-        return where.gridId() == null ? "" : Texts.text(lang, "place.grid", where.gridId());
+        return where.gridId() == null ? "" : TEXTS.text(lang, "place.grid", where.gridId());
     }
 
     /** For a building's alerts, the building part of {@code compound/building}. */

@@ -1,6 +1,5 @@
-package io.anju.cases.text;
+package io.anju.common.text;
 
-import io.anju.cases.model.CaseRecord;
 import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertFact;
 import io.anju.common.alert.AlertType;
@@ -10,7 +9,7 @@ import java.util.List;
 
 /**
  * What a text about an alert is rendered from: its type, where and what it is about, what to do, and its facts. Built
- * from an alert as it arrives or from the case that keeps them.
+ * from an alert as it arrives, or from the case that keeps them (the case service's {@code CaseTexts.subject}).
  */
 public record AlertSubject(AlertType type, String sourceKind, String sourceId, String deviceId, Integer port,
                            LocationChain location, String recommendedAction, List<AlertFact> facts) {
@@ -22,15 +21,6 @@ public record AlertSubject(AlertType type, String sourceKind, String sourceId, S
     public static AlertSubject of(Alert a) {
         return new AlertSubject(a.type(), a.sourceKind() == null ? null : a.sourceKind().wireName(), a.sourceId(),
                 a.deviceId(), a.port(), a.location(), a.recommendedAction(), a.facts());
-    }
-
-    /** The subject of a case opened from an alert; null for a case reported by hand. */
-    public static AlertSubject of(CaseRecord c) {
-        if (c.alertType() == null) {
-            return null;
-        }
-        return new AlertSubject(c.alertType(), c.sourceKind(), c.sourceId(), c.deviceId(), c.port(), c.location(),
-                c.recommendedAction(), c.alertFacts());
     }
 
     /** The same subject with the facts of a later revision (history entries keep their own). */

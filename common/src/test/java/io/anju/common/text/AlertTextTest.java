@@ -1,6 +1,5 @@
-package io.anju.cases.text;
+package io.anju.common.text;
 
-import io.anju.cases.testing.TestPlaces;
 import io.anju.common.alert.AlertFact;
 import io.anju.common.alert.AlertType;
 import io.anju.common.model.LocationChain;
@@ -12,13 +11,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.anju.cases.testing.TestPlaces.CAMERA;
-import static io.anju.cases.testing.TestPlaces.CHARGER;
-import static io.anju.cases.testing.TestPlaces.COMPOUND;
-import static io.anju.cases.testing.TestPlaces.COUNTER;
-import static io.anju.cases.testing.TestPlaces.GATE;
-import static io.anju.cases.testing.TestPlaces.NEIGHBOUR_COMPOUND;
-import static io.anju.cases.testing.TestPlaces.ZONE;
+import static io.anju.common.text.AlertPlaces.CAMERA;
+import static io.anju.common.text.AlertPlaces.CHARGER;
+import static io.anju.common.text.AlertPlaces.COMPOUND;
+import static io.anju.common.text.AlertPlaces.COUNTER;
+import static io.anju.common.text.AlertPlaces.GATE;
+import static io.anju.common.text.AlertPlaces.NEIGHBOUR_COMPOUND;
+import static io.anju.common.text.AlertPlaces.ZONE;
 import static io.anju.common.alert.AlertFact.against;
 import static io.anju.common.alert.AlertFact.figure;
 import static io.anju.common.alert.AlertFact.word;
@@ -37,8 +36,8 @@ class AlertTextTest {
     }
 
     static {
-        LocationChain compound = TestPlaces.at(COMPOUND);
-        LocationChain zone = TestPlaces.at(ZONE);
+        LocationChain compound = AlertPlaces.at(COMPOUND);
+        LocationChain zone = AlertPlaces.at(ZONE);
         example(new AlertSubject(AlertType.PORT_OVERLOAD, "port", CHARGER + "#3", CHARGER, 3, compound, "stop_port",
                         List.of(against("powerW", 1132, "W", 1000), figure("overForS", 30, "s"))),
                 List.of("一号小区", CHARGER, "3号端口过载", "功率 1132 W（限值 1000 W）", "已超限 30 秒", "切断该端口电源"),
@@ -67,7 +66,7 @@ class AlertTextTest {
                 List.of("漏电故障", "漏电流 35 mA（限值 30 mA）", "检查充电站"),
                 List.of("Leakage fault", "leakage current 35 mA (limit 30 mA)", "inspect the station"));
         example(new AlertSubject(AlertType.EBIKE_IN_ELEVATOR, "building", NEIGHBOUR_COMPOUND + "/7号楼", CAMERA, null,
-                        TestPlaces.at(NEIGHBOUR_COMPOUND), "dispatch_property_manager", List.of(figure("apartS", 2.5, "s"))),
+                        AlertPlaces.at(NEIGHBOUR_COMPOUND), "dispatch_property_manager", List.of(figure("apartS", 2.5, "s"))),
                 List.of("二号小区7号楼", "电动自行车进入电梯", "两次检测间隔 2.5 秒", "派物业管理员到场"),
                 List.of("elevator of 7号楼 at 二号小区", "two detections 2.5 s apart", "send the property manager"));
         example(new AlertSubject(AlertType.CROWD_DENSITY, "zone", ZONE, null, null, zone, "restrict_entry",
@@ -126,7 +125,7 @@ class AlertTextTest {
         EXAMPLES.put(s.type(), new Example(s, zh, en));
     }
 
-    private final AlertText text = new AlertText(TestPlaces.registry());
+    private final AlertText text = new AlertText(AlertPlaces.registry());
 
     @ParameterizedTest
     @EnumSource(AlertType.class)
@@ -159,7 +158,7 @@ class AlertTextTest {
     @Test
     void aFactWithoutAText_isStillShownAsNameValueAndUnit_soNothingADetectorSaysIsLost() {
         AlertSubject s = new AlertSubject(AlertType.PORT_OVERLOAD, "port", CHARGER + "#1", CHARGER, 1,
-                TestPlaces.at(COMPOUND), null, List.of(against("backlogItems", 12, "stops", 10)));
+                AlertPlaces.at(COMPOUND), null, List.of(against("backlogItems", 12, "stops", 10)));
 
         assertThat(text.summary(s, Lang.ZH)).contains("backlogItems 12 stops (10)");
         assertThat(text.summary(s, Lang.EN)).contains("backlogItems 12 stops (10)");
@@ -178,7 +177,7 @@ class AlertTextTest {
     @Test
     void anAlertWithoutFactsStillGetsItsTitleAndAction() {
         AlertSubject s = new AlertSubject(AlertType.DEVICE_OFFLINE, "device", GATE, GATE, null,
-                TestPlaces.at(COMPOUND), "check_device", List.of());
+                AlertPlaces.at(COMPOUND), "check_device", List.of());
 
         assertThat(text.summary(s, Lang.ZH)).isEqualTo("一号小区 设备 " + GATE + " 离线。建议：检查设备");
         assertThat(text.summary(s, Lang.EN)).isEqualTo("Device " + GATE + " offline at 一号小区. Recommended: check the device");
