@@ -1,4 +1,4 @@
-package io.anju.cases.bench;
+package io.anju.bench.cases;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

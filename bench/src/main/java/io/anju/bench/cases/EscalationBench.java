@@ -1,4 +1,4 @@
-package io.anju.cases.bench;
+package io.anju.bench.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package io.anju.cases.bench;
+package io.anju.bench.cases;
 
 import io.anju.cases.intake.IntakeSettings;
 import io.anju.cases.model.CaseQuery;
