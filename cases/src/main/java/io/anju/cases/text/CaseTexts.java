@@ -6,6 +6,9 @@ import io.anju.cases.model.CaseEvent;
 import io.anju.cases.model.CaseRecord;
 import io.anju.cases.model.Page;
 import io.anju.cases.store.CaseNumbers;
+import io.anju.cases.commands.CaseCommands;
+import io.anju.cases.commands.CommandOutcomes;
+import io.anju.cases.undelivered.UndeliveredRedEscalation;
 import io.anju.common.alert.AlertFact;
 import io.anju.common.registry.Registry;
 import io.anju.common.text.AlertSubject;
@@ -96,10 +99,17 @@ public final class CaseTexts {
     }
 
     private String systemNote(CaseEvent e, CaseRecord c, Lang lang) {
+        Map<String, Object> data = e.data() == null ? Map.of() : e.data();
+        // A person's command entries too: their words are the system's, around the person's quoted reason.
+        if (CommandOutcomes.EVENT_KIND.equals(e.kind())) {
+            return CommandHistoryText.command(data, e.actor(), lang);
+        }
+        if (CaseCommands.OVERRIDE_KIND.equals(e.kind())) {
+            return CommandHistoryText.override(data, lang);
+        }
         if (e.actorRole() != null) {
             return null;
         }
-        Map<String, Object> data = e.data() == null ? Map.of() : e.data();
         return switch (e.kind()) {
             case "created", "alert_update" -> {
                 AlertSubject subject = subject(c);
@@ -107,6 +117,9 @@ public final class CaseTexts {
                 yield subject == null || facts.isEmpty() ? null : alerts.summary(subject.withFacts(facts), lang);
             }
             case "alert_cleared", "watch_closed", "alert_reraised" -> TEXTS.text(lang, "history." + e.kind());
+            case UndeliveredRedEscalation.EVENT_KIND -> TEXTS.text(lang, "history.notification_undelivered",
+                    TEXTS.format(lang, "notice.kind." + string(data.get("noticeKind")), string(data.get("noticeKind"))),
+                    channels(data.get("channels")));
             case "promoted" -> TEXTS.text(lang, "history.promoted", severity(lang, data.get("severity")));
             case "deadline_set" -> TEXTS.text(lang, "history.deadline_set", severity(lang, data.get("severity")),
                     TEXTS.word(lang, "stage", string(data.get("stage"))));
@@ -130,6 +143,15 @@ public final class CaseTexts {
         } catch (DateTimeParseException e) {
             return instant;
         }
+    }
+
+    /** The channels a notice failed on, each with its error as the channel gave it. */
+    private static String channels(Object json) {
+        if (!(json instanceof Map<?, ?> errors)) {
+            return "";
+        }
+        return errors.entrySet().stream().map(en -> en.getKey() + " (" + en.getValue() + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static String severity(Lang lang, Object wire) {

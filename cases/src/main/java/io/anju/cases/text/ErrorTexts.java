@@ -10,6 +10,7 @@ import io.anju.common.text.Lang;
 import io.anju.common.text.Texts;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -47,11 +48,20 @@ public final class ErrorTexts {
     }
 
     private static String guard(Lang lang, Guard g) {
-        return switch (g.code()) {
-            case Guard.ALERT_OPEN -> TEXTS.text(lang, "error.command." + g.code(), g.facts().get("alertId"));
-            case Guard.TEMPERATURE_HIGH -> TEXTS.text(lang, "error.command." + g.code(), g.facts().get("tempC"),
-                    g.facts().get("limitC"));
-            default -> TEXTS.text(lang, "error.command." + g.code(), g.facts().get("limitC"));
+        return guard(lang, g.code(), g.facts());
+    }
+
+    /** A guard in words from its code and facts (as a refusal carries them or a history entry keeps them). */
+    static String guard(Lang lang, String code, Map<String, ?> facts) {
+        String key = "error.command." + code;
+        if (!TEXTS.has(lang, key)) {
+            Object message = facts.get("message");
+            return message == null ? code : message.toString();
+        }
+        return switch (code) {
+            case Guard.ALERT_OPEN -> TEXTS.text(lang, key, facts.get("alertId"));
+            case Guard.TEMPERATURE_HIGH -> TEXTS.text(lang, key, facts.get("tempC"), facts.get("limitC"));
+            default -> TEXTS.text(lang, key, facts.get("limitC"));
         };
     }
 

@@ -183,7 +183,8 @@ class CaseCommandsIT {
         assertThat(issued.getString("actorRole")).isEqualTo("property_manager");
         assertThat(issued.getJsonObject("data").getString("commandId")).isEqualTo(commandId);
         assertThat(issued.getJsonObject("data").getString("outcome")).isEqualTo("issued");
-        assertThat(issued.getString("note")).contains("stop_port of port " + port).contains("issued by manager");
+        assertThat(issued.getString("note")).as("rendered in the default language, the person's reason quoted")
+                .startsWith("manager 向 ").contains("发出断电（" + port + " 号端口）指令").contains("smoke seen");
 
         // The charger's reply may reach anju.command-results before the gateway's report (two writers): both are
         // filed in the case, the reply found by its command, the report by the alert id it echoes.
