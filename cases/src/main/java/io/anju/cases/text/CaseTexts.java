@@ -5,7 +5,6 @@ import io.anju.cases.model.CaseDetail;
 import io.anju.cases.model.CaseEvent;
 import io.anju.cases.model.CaseRecord;
 import io.anju.cases.model.Page;
-import io.anju.cases.store.CaseNumbers;
 import io.anju.common.alert.AlertFact;
 import io.anju.common.registry.Registry;
 import io.anju.common.text.AlertSubject;
@@ -14,6 +13,7 @@ import io.anju.common.text.Lang;
 import io.anju.common.text.Texts;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -34,6 +34,8 @@ public final class CaseTexts {
     public static final Texts TEXTS = Texts.ALERTS.with("io.anju.cases.text.texts");
     /** The key under which an alert's entries keep the facts of their revision. */
     public static final String FACTS = "facts";
+    /** People read times in Beijing time, the community's (as the case numbers' dates are). */
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final AlertText alerts;
@@ -126,7 +128,7 @@ public final class CaseTexts {
             return "—";
         }
         try {
-            return TEXTS.text(lang, "time.beijing", WHEN.format(Instant.parse(instant).atZone(CaseNumbers.LOCAL_ZONE)));
+            return TEXTS.text(lang, "time.beijing", WHEN.format(Instant.parse(instant).atZone(BEIJING)));
         } catch (DateTimeParseException e) {
             return instant;
         }

@@ -1,4 +1,4 @@
-package io.anju.cases.text;
+package io.anju.cases.api;
 
 import io.anju.cases.commands.CommandRefusedException;
 import io.anju.cases.commands.Guard;
@@ -6,6 +6,7 @@ import io.anju.cases.model.CaseAction;
 import io.anju.cases.model.CaseException;
 import io.anju.cases.model.CaseState;
 import io.anju.cases.model.Role;
+import io.anju.cases.text.CaseTexts;
 import io.anju.common.text.Lang;
 import io.anju.common.text.Texts;
 
