@@ -9,7 +9,7 @@ import io.anju.common.registry.RegistryLoader;
 import io.anju.gateway.GatewayNode;
 import io.anju.gateway.ingest.ReceiveClock;
 import io.anju.gateway.config.GatewayConfig;
-import io.anju.jobs.JobsSettings;
+import io.anju.jobs.config.JobsSettings;
 import io.anju.jobs.run.JobsRunner;
 import io.anju.platform.DashboardsStep.DashboardsWiring;
 import io.anju.platform.DashboardsStep.RunningDashboards;

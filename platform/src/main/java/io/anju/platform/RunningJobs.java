@@ -1,6 +1,6 @@
 package io.anju.platform;
 
-import io.anju.jobs.JobsSettings;
+import io.anju.jobs.config.JobsSettings;
 import io.anju.jobs.run.JobsHttp;
 import io.anju.jobs.run.JobsRunner;
 import org.slf4j.Logger;

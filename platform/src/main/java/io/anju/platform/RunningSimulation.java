@@ -1,5 +1,6 @@
 package io.anju.platform;
 
+import io.anju.common.model.DistrictTime;
 import io.anju.common.auth.Credentials;
 import io.anju.common.registry.Registry;
 import io.anju.gateway.ingest.ReceiveClock;
@@ -45,7 +46,7 @@ final class RunningSimulation implements AutoCloseable {
     static RunningSimulation start(PlatformSettings settings, Registry registry, int mqttPort,
                                    ReceiveClock receiveClock) {
         SimulatedStart start = new SimulatedStart(settings.dataDir().resolve("sim-clock.txt"));
-        long startMs = start.next(LocalDate.now(io.anju.sim.clock.SimClock.ZONE));
+        long startMs = start.next(LocalDate.now(DistrictTime.ZONE));
         DemoScenario scenario = DemoScenario.of(registry, startMs, DeviceFilter.parse(settings.devices()));
         Path planFile = settings.dataDir().resolve("demo-faults.json");
         scenario.faults().write(planFile);

@@ -1,5 +1,6 @@
 package io.anju.platform;
 
+import io.anju.common.model.DistrictTime;
 import io.anju.sim.clock.SimClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,7 @@ public final class SimulatedStart {
         if (lastSimMs.isEmpty() || lastSimMs.getAsLong() < todays) {
             return todays;
         }
-        LocalDate day = Instant.ofEpochMilli(lastSimMs.getAsLong()).atZone(SimClock.ZONE).toLocalDate();
+        LocalDate day = Instant.ofEpochMilli(lastSimMs.getAsLong()).atZone(DistrictTime.ZONE).toLocalDate();
         long candidate = DemoScenario.DAY_SHAPE.defaultStartMs(day);
         return candidate > lastSimMs.getAsLong() ? candidate : DemoScenario.DAY_SHAPE.defaultStartMs(day.plusDays(1));
     }

@@ -1,5 +1,6 @@
 package io.anju.platform;
 
+import io.anju.common.model.DistrictTime;
 import io.anju.sim.clock.SimClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +52,6 @@ class SimulatedStartTest {
 
     private static long at(LocalDate day, int hour, int minute) {
         return LocalDateTime.of(day.getYear(), day.getMonth(), day.getDayOfMonth(), hour, minute)
-                .atZone(SimClock.ZONE).toInstant().toEpochMilli();
+                .atZone(DistrictTime.ZONE).toInstant().toEpochMilli();
     }
 }

@@ -1,5 +1,6 @@
 package io.anju.jobs;
 
+import io.anju.jobs.config.JobsSettings;
 import io.anju.jobs.topology.AlertsJob;
 import io.anju.jobs.topology.HistoryJob;
 import org.apache.flink.configuration.Configuration;

@@ -5,6 +5,7 @@ import io.anju.common.cli.Durations;
 import io.anju.jobs.command.AutoStopPolicy;
 import io.anju.jobs.command.StopConfirmSettings;
 import io.anju.jobs.command.cap.StopCapSettings;
+import io.anju.jobs.config.JobsSettings;
 import io.anju.jobs.run.JobsHttp;
 import io.anju.jobs.run.JobsRunner;
 import org.slf4j.Logger;

@@ -3,7 +3,6 @@ package io.anju.cases.api;
 import io.anju.cases.auth.AuthenticationFailedException;
 import io.anju.cases.commands.CommandRefusedException;
 import io.anju.cases.model.CaseException;
-import io.anju.cases.text.ErrorTexts;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;

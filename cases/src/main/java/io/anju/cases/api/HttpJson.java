@@ -3,7 +3,6 @@ package io.anju.cases.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.anju.cases.json.CasesJson;
 import io.anju.cases.model.CaseException;
-import io.anju.cases.text.ErrorTexts;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 

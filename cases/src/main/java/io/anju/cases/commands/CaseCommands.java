@@ -1,5 +1,6 @@
 package io.anju.cases.commands;
 
+import io.anju.cases.model.CaseEvent;
 import io.anju.cases.access.AccessPolicy;
 import io.anju.cases.model.CaseException;
 import io.anju.cases.model.CaseRecord;
@@ -38,7 +39,7 @@ import java.util.UUID;
 public final class CaseCommands implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CaseCommands.class);
     /** History entry kinds. */
-    public static final String OVERRIDE_KIND = "command_override";
+    public static final String OVERRIDE_KIND = CaseEvent.KIND_COMMAND_OVERRIDE;
     /** The {@code source} of the entries written here (the outcomes' sources are delivery, reply, confirmation). */
     public static final String SOURCE = "request";
     static final int MAX_REASON_CHARS = 200;

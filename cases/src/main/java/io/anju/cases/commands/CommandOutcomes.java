@@ -1,5 +1,6 @@
 package io.anju.cases.commands;
 
+import io.anju.cases.model.CaseEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.anju.cases.json.CasesJson;
 import io.anju.cases.notify.Outbox;
@@ -30,7 +31,7 @@ import java.util.Optional;
  */
 public final class CommandOutcomes {
     /** The history entry kind of a command outcome. */
-    public static final String EVENT_KIND = "command";
+    public static final String EVENT_KIND = CaseEvent.KIND_COMMAND;
     /** The {@code command_outcomes} kind of a command people issued for a case (V12). */
     static final String REQUEST_KIND = "request";
     private static final int ATTACH_BATCH = 100;

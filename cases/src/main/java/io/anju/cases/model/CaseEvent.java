@@ -28,4 +28,10 @@ import java.util.Map;
 public record CaseEvent(long seq, long caseId, Instant at, String actor, String actorRole, String kind,
                         CaseState fromState, CaseState toState, String note, List<String> attachments,
                         Map<String, Object> data) {
+    /** A charger command's entry: issued, refused, delivered, replied, confirmed (see docs/cases.md). */
+    public static final String KIND_COMMAND = "command";
+    /** A resume sent despite its guards, with the operator's reason. */
+    public static final String KIND_COMMAND_OVERRIDE = "command_override";
+    /** A red notice that reached nobody on any channel. */
+    public static final String KIND_NOTIFICATION_UNDELIVERED = "notification_undelivered";
 }

@@ -1,5 +1,6 @@
 package io.anju.cases.people;
 
+import io.anju.common.model.DistrictTime;
 import io.anju.cases.model.CaseRecord;
 import io.anju.cases.model.CaseState;
 import io.anju.cases.notify.Outbox;
@@ -130,7 +131,7 @@ public final class Acknowledger {
             AckLink link = signer.verify(token);
             Instant now = clock.instant();
             if (!now.isBefore(link.expires())) {
-                String at = LOCAL.format(link.expires().atZone(Rota.ZONE));
+                String at = LOCAL.format(link.expires().atZone(DistrictTime.ZONE));
                 throw new AckRefusedException(410, "this acknowledge link expired at " + at
                         + " (Asia/Shanghai); acknowledge in the app", "此确认链接已于 " + at + "（北京时间）过期，请在系统中确认");
             }

@@ -1,9 +1,9 @@
 package io.anju.cases.people;
 
+import io.anju.common.model.DistrictTime;
 import io.anju.cases.model.CaseException;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -23,7 +23,6 @@ import java.util.Set;
  */
 public record Rota(UnitRef unit, List<Shift> shifts, String fallback) {
     /** Rotas are kept in the district's local time. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final int WEEK_MINUTES = 7 * Shift.DAY_MINUTES;
 
     public Rota {
@@ -79,7 +78,7 @@ public record Rota(UnitRef unit, List<Shift> shifts, String fallback) {
 
     /** The contact names on shift at {@code at}, in rota order. */
     public List<String> onShift(Instant at) {
-        ZonedDateTime local = at.atZone(ZONE);
+        ZonedDateTime local = at.atZone(DistrictTime.ZONE);
         int minute = (local.getDayOfWeek().getValue() - 1) * Shift.DAY_MINUTES + local.getHour() * 60
                 + local.getMinute();
         Set<String> names = new LinkedHashSet<>();

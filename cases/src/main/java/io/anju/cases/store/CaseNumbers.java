@@ -1,11 +1,11 @@
 package io.anju.cases.store;
 
+import io.anju.common.model.DistrictTime;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +13,7 @@ import java.util.Locale;
 
 /** Case numbers people quote: {@code LH-yyyyMMdd-NNNNNN}, the date in Xi'an time, the number from case_no_seq. */
 public final class CaseNumbers {
-    public static final ZoneId LOCAL_ZONE = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd", Locale.ROOT).withZone(LOCAL_ZONE);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd", Locale.ROOT).withZone(DistrictTime.ZONE);
 
     private CaseNumbers() {
     }

@@ -1,14 +1,11 @@
 package io.anju.cases.text;
 
+import io.anju.common.model.DistrictTime;
 import io.anju.cases.json.CasesJson;
 import io.anju.cases.model.CaseDetail;
 import io.anju.cases.model.CaseEvent;
 import io.anju.cases.model.CaseRecord;
 import io.anju.cases.model.Page;
-import io.anju.cases.store.CaseNumbers;
-import io.anju.cases.commands.CaseCommands;
-import io.anju.cases.commands.CommandOutcomes;
-import io.anju.cases.undelivered.UndeliveredRedEscalation;
 import io.anju.common.alert.AlertFact;
 import io.anju.common.registry.Registry;
 import io.anju.common.text.AlertSubject;
@@ -37,6 +34,7 @@ public final class CaseTexts {
     public static final Texts TEXTS = Texts.ALERTS.with("io.anju.cases.text.texts");
     /** The key under which an alert's entries keep the facts of their revision. */
     public static final String FACTS = "facts";
+    /** People read times in Beijing time, the community's (as the case numbers' dates are). */
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final AlertText alerts;
@@ -101,10 +99,10 @@ public final class CaseTexts {
     private String systemNote(CaseEvent e, CaseRecord c, Lang lang) {
         Map<String, Object> data = e.data() == null ? Map.of() : e.data();
         // A person's command entries too: their words are the system's, around the person's quoted reason.
-        if (CommandOutcomes.EVENT_KIND.equals(e.kind())) {
+        if (CaseEvent.KIND_COMMAND.equals(e.kind())) {
             return CommandHistoryText.command(data, e.actor(), lang);
         }
-        if (CaseCommands.OVERRIDE_KIND.equals(e.kind())) {
+        if (CaseEvent.KIND_COMMAND_OVERRIDE.equals(e.kind())) {
             return CommandHistoryText.override(data, lang);
         }
         if (e.actorRole() != null) {
@@ -117,7 +115,7 @@ public final class CaseTexts {
                 yield subject == null || facts.isEmpty() ? null : alerts.summary(subject.withFacts(facts), lang);
             }
             case "alert_cleared", "watch_closed", "alert_reraised" -> TEXTS.text(lang, "history." + e.kind());
-            case UndeliveredRedEscalation.EVENT_KIND -> TEXTS.text(lang, "history.notification_undelivered",
+            case CaseEvent.KIND_NOTIFICATION_UNDELIVERED -> TEXTS.text(lang, "history.notification_undelivered",
                     TEXTS.format(lang, "notice.kind." + string(data.get("noticeKind")), string(data.get("noticeKind"))),
                     channels(data.get("channels")));
             case "promoted" -> TEXTS.text(lang, "history.promoted", severity(lang, data.get("severity")));
@@ -139,7 +137,7 @@ public final class CaseTexts {
             return "—";
         }
         try {
-            return TEXTS.text(lang, "time.beijing", WHEN.format(Instant.parse(instant).atZone(CaseNumbers.LOCAL_ZONE)));
+            return TEXTS.text(lang, "time.beijing", WHEN.format(Instant.parse(instant).atZone(DistrictTime.ZONE)));
         } catch (DateTimeParseException e) {
             return instant;
         }

@@ -79,7 +79,7 @@ final class CommandHistoryText {
         return list.stream().filter(Map.class::isInstance).map(g -> {
             @SuppressWarnings("unchecked")
             Map<String, Object> guard = (Map<String, Object>) g;
-            return ErrorTexts.guard(lang, string(guard.get("code")), guard);
+            return GuardText.of(lang, string(guard.get("code")), guard);
         }).collect(Collectors.joining(TEXTS.text(lang, "error.command.separator")));
     }
 

@@ -1,5 +1,6 @@
 package io.anju.cases.undelivered;
 
+import io.anju.cases.model.CaseEvent;
 import io.anju.cases.model.Level;
 import io.anju.cases.notify.Outbox;
 import io.anju.cases.notify.OutboxRow;
@@ -34,7 +35,7 @@ import java.util.Map;
  */
 public final class UndeliveredRedEscalation implements UndeliveredNotices {
     private static final Logger LOG = LoggerFactory.getLogger(UndeliveredRedEscalation.class);
-    public static final String EVENT_KIND = "notification_undelivered";
+    public static final String EVENT_KIND = CaseEvent.KIND_NOTIFICATION_UNDELIVERED;
 
     private static final String DELIVERIES = """
             select channel, delivered_at is not null as delivered, failed_at is not null as failed, last_error

@@ -1,7 +1,7 @@
 package io.anju.cases.commands;
 
+import io.anju.cases.api.ErrorTexts;
 import io.anju.cases.model.Role;
-import io.anju.cases.text.ErrorTexts;
 import io.anju.common.text.Lang;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package io.anju.cases.people;
 
+import io.anju.common.model.DistrictTime;
 import io.anju.cases.model.CaseException;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ class RotaTest {
 
     /** Asia/Shanghai wall-clock time as an instant (UTC+8). 2026-12-07 is a Monday. */
     static Instant local(String isoLocal) {
-        return LocalDateTime.parse(isoLocal).atZone(Rota.ZONE).toInstant();
+        return LocalDateTime.parse(isoLocal).atZone(DistrictTime.ZONE).toInstant();
     }
 
     static final List<String> ALL_WEEK = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");

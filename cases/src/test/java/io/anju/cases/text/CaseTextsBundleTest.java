@@ -1,5 +1,6 @@
 package io.anju.cases.text;
 
+import io.anju.cases.api.ErrorTexts;
 import io.anju.cases.commands.CommandRefusedException;
 import io.anju.cases.model.CaseAction;
 import io.anju.cases.model.CaseException;

@@ -1,9 +1,9 @@
 package io.anju.dashboards.history;
 
 import io.anju.common.registry.Registry;
+import io.anju.dashboards.reply.ApiError;
+import io.anju.dashboards.reply.JsonReplies;
 import io.anju.dashboards.session.SessionGuard;
-import io.anju.dashboards.web.ApiError;
-import io.anju.dashboards.web.JsonReplies;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

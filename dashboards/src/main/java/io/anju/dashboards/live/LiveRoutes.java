@@ -2,8 +2,8 @@ package io.anju.dashboards.live;
 
 import io.anju.common.json.Json;
 import io.anju.common.registry.Registry;
+import io.anju.dashboards.reply.ApiError;
 import io.anju.dashboards.session.ScopeView;
-import io.anju.dashboards.web.ApiError;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;

@@ -1,6 +1,6 @@
 package io.anju.dashboards.session;
 
-import io.anju.dashboards.web.ApiError;
+import io.anju.dashboards.reply.ApiError;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;

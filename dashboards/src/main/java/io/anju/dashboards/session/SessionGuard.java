@@ -1,7 +1,7 @@
 package io.anju.dashboards.session;
 
 import io.anju.common.registry.Registry;
-import io.anju.dashboards.web.ApiError;
+import io.anju.dashboards.reply.ApiError;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;

@@ -1,7 +1,7 @@
 package io.anju.dashboards.session;
 
-import io.anju.dashboards.web.ApiError;
-import io.anju.dashboards.web.JsonReplies;
+import io.anju.dashboards.reply.ApiError;
+import io.anju.dashboards.reply.JsonReplies;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonObject;

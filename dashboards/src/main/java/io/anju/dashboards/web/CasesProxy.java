@@ -1,5 +1,6 @@
 package io.anju.dashboards.web;
 
+import io.anju.dashboards.reply.ApiError;
 import io.anju.dashboards.session.SessionGuard;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;

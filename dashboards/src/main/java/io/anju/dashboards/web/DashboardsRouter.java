@@ -2,6 +2,8 @@ package io.anju.dashboards.web;
 
 import io.anju.dashboards.history.CrowdHistoryEndpoint;
 import io.anju.dashboards.ops.OpsMonitor;
+import io.anju.dashboards.reply.ApiError;
+import io.anju.dashboards.reply.JsonReplies;
 import io.anju.dashboards.session.SessionGuard;
 import io.anju.dashboards.session.SessionHandlers;
 import io.micrometer.core.instrument.Timer;

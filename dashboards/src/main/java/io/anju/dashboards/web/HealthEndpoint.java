@@ -1,6 +1,7 @@
 package io.anju.dashboards.web;
 
 import io.anju.dashboards.history.CrowdHistory;
+import io.anju.dashboards.reply.JsonReplies;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.WebClient;

@@ -1,6 +1,7 @@
 package io.anju.dashboards.web;
 
 import io.anju.dashboards.ops.OpsMonitor;
+import io.anju.dashboards.reply.ApiError;
 import io.anju.dashboards.session.SessionGuard;
 import io.vertx.ext.web.Router;
 

@@ -1,5 +1,6 @@
 package io.anju.sim.behaviour;
 
+import io.anju.common.model.DistrictTime;
 import io.anju.common.model.Device;
 import io.anju.common.model.DeviceType;
 import io.anju.common.topic.MqttTopics;
@@ -78,7 +79,7 @@ public final class GateBehaviour extends DeviceBehaviour {
         if (fixedDirection != null) {
             return fixedDirection;
         }
-        int hour = Instant.ofEpochMilli(t).atZone(SimClock.ZONE).getHour();
+        int hour = Instant.ofEpochMilli(t).atZone(DistrictTime.ZONE).getHour();
         boolean mostlyIn = hour >= 12;
         return rng.nextDouble() < 0.65 == mostlyIn ? "in" : "out";
     }

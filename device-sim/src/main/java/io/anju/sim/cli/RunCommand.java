@@ -1,5 +1,6 @@
 package io.anju.sim.cli;
 
+import io.anju.common.model.DistrictTime;
 import io.anju.common.cli.Durations;
 import io.anju.common.auth.Credentials;
 import io.anju.common.registry.Registry;
@@ -93,7 +94,7 @@ public final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         System.out.printf("simulating %d devices from %s at %.0fx, scenario %s, seed %d, faults %s%n",
                 sim.deviceCount(), SIM_TIME.format(LocalDateTime.ofInstant(Instant.ofEpochMilli(settings.startMs()),
-                        SimClock.ZONE)), settings.speed(), settings.scenario().wireName(), seed, faults);
+                        DistrictTime.ZONE)), settings.speed(), settings.scenario().wireName(), seed, faults);
         sim.start();
         long endNanos = duration == null ? Long.MAX_VALUE
                 : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Durations.parseMillis("--duration", duration));
@@ -102,7 +103,7 @@ public final class RunCommand implements Callable<Integer> {
                 break;
             }
             System.out.printf("[sim %s] connected=%d/%d sent=%d acked=%d errors=%d dropped=%d faults=%d commands=%d%n",
-                    SIM_TIME.format(LocalDateTime.ofInstant(Instant.ofEpochMilli(sim.clock().now()), SimClock.ZONE)),
+                    SIM_TIME.format(LocalDateTime.ofInstant(Instant.ofEpochMilli(sim.clock().now()), DistrictTime.ZONE)),
                     stats.connected.get(), sim.deviceCount(), stats.published.sum(), stats.acknowledged.sum(),
                     stats.errors.sum(), stats.droppedWhileDisconnected.sum(), stats.faultsInjected.sum(),
                     stats.commands.sum());
@@ -144,7 +145,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private long startMs(Scenario sc) {
-        LocalDate today = LocalDate.now(SimClock.ZONE);
+        LocalDate today = LocalDate.now(DistrictTime.ZONE);
         if (start == null) {
             return sc.defaultStartMs(today);
         }
@@ -153,9 +154,9 @@ public final class RunCommand implements Callable<Integer> {
                 return System.currentTimeMillis();
             }
             if (start.length() <= 5) {
-                return today.atTime(java.time.LocalTime.parse(start)).atZone(SimClock.ZONE).toInstant().toEpochMilli();
+                return today.atTime(java.time.LocalTime.parse(start)).atZone(DistrictTime.ZONE).toInstant().toEpochMilli();
             }
-            return LocalDateTime.parse(start).atZone(SimClock.ZONE).toInstant().toEpochMilli();
+            return LocalDateTime.parse(start).atZone(DistrictTime.ZONE).toInstant().toEpochMilli();
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("--start must be now, HH:mm or yyyy-MM-ddTHH:mm, was '" + start + "'");
         }

@@ -1,5 +1,6 @@
 package io.anju.sim.clock;
 
+import io.anju.common.model.DistrictTime;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 
@@ -20,7 +21,7 @@ public final class DayProfile {
 
     /** The value at a simulated instant (local time in {@link SimClock#ZONE}). */
     public double at(long simMs) {
-        ZonedDateTime t = Instant.ofEpochMilli(simMs).atZone(SimClock.ZONE);
+        ZonedDateTime t = Instant.ofEpochMilli(simMs).atZone(DistrictTime.ZONE);
         double hour = t.getHour() + t.getMinute() / 60.0 + t.getSecond() / 3600.0;
         int h0 = (int) Math.floor(hour) % 24;
         int h1 = (h0 + 1) % 24;

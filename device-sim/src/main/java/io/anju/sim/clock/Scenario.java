@@ -1,5 +1,6 @@
 package io.anju.sim.clock;
 
+import io.anju.common.model.DistrictTime;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Locale;
@@ -39,7 +40,7 @@ public enum Scenario {
 
     /** Where the simulated clock starts by default: today (Xi'an time) at the scenario's hour. */
     public long defaultStartMs(LocalDate day) {
-        return day.atTime(defaultStart).atZone(SimClock.ZONE).toInstant().toEpochMilli();
+        return day.atTime(defaultStart).atZone(DistrictTime.ZONE).toInstant().toEpochMilli();
     }
 
     /** Multiplier on e-bike plug-in rates. */

@@ -1,6 +1,6 @@
 package io.anju.sim.clock;
 
-import java.time.ZoneId;
+import io.anju.common.model.DistrictTime;
 import java.util.function.LongSupplier;
 
 /**
@@ -9,7 +9,6 @@ import java.util.function.LongSupplier;
  */
 public final class SimClock {
     /** Hour-of-day profiles (evening charging peak, visitor flows) are read in Xi'an local time. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final long simStartMs;
     private final double speed;

@@ -3,7 +3,7 @@ package io.anju.sim.run;
 import io.anju.common.model.Device;
 import io.anju.sim.fault.FaultPlan;
 import io.anju.sim.fault.FaultSpec;
-import io.anju.sim.fault.GroundTruth;
+import io.anju.sim.truth.GroundTruth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,8 +1,8 @@
 package io.anju.sim.run;
 
 import io.anju.sim.clock.SimClock;
-import io.anju.sim.fault.GroundTruth;
-import io.anju.sim.fault.GroundTruthWriter;
+import io.anju.sim.truth.GroundTruth;
+import io.anju.sim.truth.GroundTruthWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -9,12 +9,12 @@ import io.anju.sim.behaviour.Draws;
 import io.anju.sim.clock.SimClock;
 import io.anju.sim.fault.FaultPlan;
 import io.anju.sim.fault.FaultPlanner;
-import io.anju.sim.fault.GroundTruthWriter;
 import io.anju.sim.link.Backoff;
 import io.anju.sim.link.DeviceLink;
 import io.anju.sim.link.Paho3Link;
 import io.anju.sim.link.Paho5Link;
 import io.anju.sim.truth.ExpectedCrowdWarnings;
+import io.anju.sim.truth.GroundTruthWriter;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import io.anju.common.model.Device;
 import io.anju.sim.clock.Scenario;
 import io.anju.sim.run.FaultInjector;
 import io.anju.sim.testing.TinyRegistry;
+import io.anju.sim.truth.GroundTruthWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

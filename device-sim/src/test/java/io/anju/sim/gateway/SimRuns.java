@@ -1,5 +1,6 @@
 package io.anju.sim.gateway;
 
+import io.anju.common.model.DistrictTime;
 import io.anju.common.model.Device;
 import io.anju.sim.clock.Scenario;
 import io.anju.sim.clock.SimClock;
@@ -18,7 +19,7 @@ import java.util.Set;
 final class SimRuns {
     static final long MINUTE = 60_000;
     /** 2026-11-28 18:00 in Xi'an: the evening charging peak is coming. */
-    static final long EVENING = LocalDateTime.of(2026, 11, 28, 18, 0).atZone(SimClock.ZONE).toInstant().toEpochMilli();
+    static final long EVENING = LocalDateTime.of(2026, 11, 28, 18, 0).atZone(DistrictTime.ZONE).toInstant().toEpochMilli();
 
     private SimRuns() {
     }

@@ -1,5 +1,6 @@
 package io.anju.sim.testing;
 
+import io.anju.common.model.DistrictTime;
 import io.anju.common.model.CameraSpec;
 import io.anju.common.model.ChargerSpec;
 import io.anju.common.model.Community;
@@ -38,7 +39,7 @@ public final class TinyRegistry {
     }
 
     public static long at(int y, int mo, int d, int h, int mi) {
-        return LocalDateTime.of(y, mo, d, h, mi).atZone(SimClock.ZONE).toInstant().toEpochMilli();
+        return LocalDateTime.of(y, mo, d, h, mi).atZone(DistrictTime.ZONE).toInstant().toEpochMilli();
     }
 
     public static Device charger(String id) {

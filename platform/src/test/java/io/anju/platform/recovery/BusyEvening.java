@@ -1,5 +1,6 @@
 package io.anju.platform.recovery;
 
+import io.anju.common.model.DistrictTime;
 import io.anju.common.model.Device;
 import io.anju.common.model.DeviceType;
 import io.anju.common.registry.Registry;
@@ -29,7 +30,7 @@ final class BusyEvening {
     static final double SPEED = 120;
     static final long MINUTE = 60_000;
     /** 2026-11-28 17:30 in Xi'an. */
-    static final long START = LocalDateTime.of(2026, 11, 28, 17, 30).atZone(SimClock.ZONE).toInstant().toEpochMilli();
+    static final long START = LocalDateTime.of(2026, 11, 28, 17, 30).atZone(DistrictTime.ZONE).toInstant().toEpochMilli();
     static final long LENGTH_MS = 120 * MINUTE;
     static final long SEED = 7;
     private static final int CHARGERS = 24;

@@ -4,7 +4,7 @@ import io.anju.cases.auth.cli.UserDemoCommand;
 import io.anju.cases.routing.CategoryTable;
 import io.anju.common.alert.Alert;
 import io.anju.common.alert.Severity;
-import io.anju.jobs.JobsSettings;
+import io.anju.jobs.config.JobsSettings;
 import io.anju.jobs.run.RestorePoints;
 import io.anju.jobs.topology.AlertsJob;
 import io.anju.sim.run.SimStats;

@@ -2,7 +2,7 @@ package io.anju.jobs.run;
 
 import io.anju.common.topic.TopicAdmin;
 import io.anju.common.topic.Topics;
-import io.anju.jobs.JobsSettings;
+import io.anju.jobs.config.JobsSettings;
 import io.anju.jobs.topology.AlertsJob;
 import io.anju.jobs.topology.HistoryJob;
 import io.anju.jobs.topology.DeviceStreams;

@@ -2,11 +2,11 @@ package io.anju.jobs.topology;
 
 import io.anju.common.alert.Alert;
 import io.anju.common.topic.Topics;
-import io.anju.jobs.JobsSettings;
 import io.anju.jobs.command.StopEvent;
 import io.anju.jobs.command.StopOutcome;
 import io.anju.jobs.command.StopPortCommand;
 import io.anju.jobs.command.cap.StopCap;
+import io.anju.jobs.config.JobsSettings;
 import io.anju.jobs.detect.DetectorSettings;
 import io.anju.jobs.detect.DeviceDetectors;
 import io.anju.jobs.detect.crowd.CrowdDensityDetector;

@@ -2,7 +2,7 @@ package io.anju.jobs.topology;
 
 import io.anju.common.model.DeviceType;
 import io.anju.common.topic.Topics;
-import io.anju.jobs.JobsSettings;
+import io.anju.jobs.config.JobsSettings;
 import io.anju.jobs.input.DeviceInput;
 import io.anju.jobs.input.DeviceInputDeserializer;
 import io.anju.jobs.time.ClockRule;

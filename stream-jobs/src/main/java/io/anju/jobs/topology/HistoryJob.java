@@ -2,7 +2,7 @@ package io.anju.jobs.topology;
 
 import io.anju.common.alert.Alert;
 import io.anju.common.topic.Topics;
-import io.anju.jobs.JobsSettings;
+import io.anju.jobs.config.JobsSettings;
 import io.anju.jobs.detect.crowd.ZoneStatus;
 import io.anju.jobs.history.ChargerHistory;
 import io.anju.jobs.history.GateMinuteCounts;

@@ -14,7 +14,7 @@ import io.anju.common.topic.Topics;
 import io.anju.gateway.GatewayNode;
 import io.anju.gateway.config.GatewayConfig;
 import io.anju.gateway.ingest.ReceiveClock;
-import io.anju.jobs.JobsSettings;
+import io.anju.jobs.config.JobsSettings;
 import io.anju.jobs.run.JobsRunner;
 import io.anju.sim.run.RunSettings;
 import io.anju.sim.run.SimStats;

@@ -1,5 +1,6 @@
 package io.anju.jobs.e2e;
 
+import io.anju.common.model.DistrictTime;
 import io.anju.common.model.Device;
 import io.anju.sim.clock.Scenario;
 import io.anju.sim.clock.SimClock;
@@ -19,12 +20,12 @@ import java.util.List;
 final class Scenarios {
     static final long MINUTE = 60_000;
     /** 2026-11-28 17:30 in Xi'an: the evening charging peak is coming. */
-    static final long EVENING = LocalDateTime.of(2026, 11, 28, 17, 30).atZone(SimClock.ZONE).toInstant().toEpochMilli();
+    static final long EVENING = LocalDateTime.of(2026, 11, 28, 17, 30).atZone(DistrictTime.ZONE).toInstant().toEpochMilli();
     /** The planner spreads faults over (at least) four simulated hours, each ending inside them. */
     static final long LENGTH_MS = 4 * 60 * MINUTE;
     static final long SEED = 7;
     /** 2026-10-01 17:00 in Xi'an, National Day: the street fills towards its 19:00 peak (1.5 × an ordinary day). */
-    static final long HOLIDAY = LocalDateTime.of(2026, 10, 1, 17, 0).atZone(SimClock.ZONE).toInstant().toEpochMilli();
+    static final long HOLIDAY = LocalDateTime.of(2026, 10, 1, 17, 0).atZone(DistrictTime.ZONE).toInstant().toEpochMilli();
     /** Until 22:30, when the crowds have thinned below every warning line again. */
     static final long HOLIDAY_LENGTH_MS = 330 * MINUTE;
 

@@ -1,6 +1,6 @@
 package io.anju.jobs.topology;
 
-import io.anju.jobs.JobsSettings;
+import io.anju.jobs.config.JobsSettings;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.jobgraph.JobVertex;

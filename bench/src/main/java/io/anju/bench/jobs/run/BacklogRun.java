@@ -12,7 +12,7 @@ import io.anju.bench.jobs.traffic.DecodeCheck;
 import io.anju.bench.jobs.traffic.Kind;
 import io.anju.bench.jobs.traffic.Message;
 import io.anju.bench.jobs.traffic.Traffic;
-import io.anju.jobs.JobsSettings;
+import io.anju.jobs.config.JobsSettings;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 

@@ -6,7 +6,7 @@ import io.anju.common.registry.generate.GeneratorOptions;
 import io.anju.common.registry.generate.RegistryGenerator;
 import io.anju.common.topic.TopicAdmin;
 import io.anju.common.topic.Topics;
-import io.anju.jobs.JobsSettings;
+import io.anju.jobs.config.JobsSettings;
 import io.anju.jobs.topology.DeviceStreams;
 import io.anju.kafka.EmbeddedKafka;
 import org.apache.kafka.clients.producer.KafkaProducer;

@@ -3,7 +3,7 @@ package io.anju.bench.jobs.run;
 import io.anju.bench.jobs.measure.EndOffsets;
 import io.anju.bench.jobs.measure.FlinkMetrics;
 import io.anju.bench.jobs.measure.LagSampler;
-import io.anju.jobs.JobsSettings;
+import io.anju.jobs.config.JobsSettings;
 import io.anju.jobs.run.JobsRunner;
 import io.anju.jobs.topology.DeviceStreams;
 

@@ -1,7 +1,7 @@
 package io.anju.bench.jobs.run;
 
 import io.anju.bench.jobs.traffic.Traffic;
-import io.anju.jobs.JobsSettings;
+import io.anju.jobs.config.JobsSettings;
 
 /**
  * What a run ran, for the report: the job's knobs and the traffic's shape. Plain values, so that a probe of the rate

@@ -11,7 +11,7 @@ import io.anju.bench.jobs.measure.TaskUsage;
 import io.anju.bench.jobs.traffic.DecodeCheck;
 import io.anju.bench.jobs.traffic.PacedProducer;
 import io.anju.bench.jobs.traffic.Traffic;
-import io.anju.jobs.JobsSettings;
+import io.anju.jobs.config.JobsSettings;
 
 import java.time.Duration;
 import java.util.List;

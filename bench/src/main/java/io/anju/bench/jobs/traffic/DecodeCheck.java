@@ -1,7 +1,7 @@
 package io.anju.bench.jobs.traffic;
 
 import io.anju.common.alert.Severity;
-import io.anju.jobs.JobsSettings;
+import io.anju.jobs.config.JobsSettings;
 import io.anju.jobs.detect.DetectorSettings;
 import io.anju.jobs.detect.charger.PortOverloadRule;
 import io.anju.jobs.input.DeviceInput;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.anju.common.model.Channel;
 import io.anju.common.model.DeviceType;
 import io.anju.common.model.LocationChain;
-import io.anju.jobs.JobsSettings;
+import io.anju.jobs.config.JobsSettings;
 import io.anju.jobs.input.ChargerTelemetry;
 import io.anju.jobs.input.DeviceInput;
 import io.anju.jobs.input.EnvelopeDecoder;

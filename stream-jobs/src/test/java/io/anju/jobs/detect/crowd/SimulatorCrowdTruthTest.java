@@ -1,5 +1,6 @@
 package io.anju.jobs.detect.crowd;
 
+import io.anju.common.model.DistrictTime;
 import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
@@ -30,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SimulatorCrowdTruthTest {
     private static final long MINUTE = 60_000;
-    private static final long HOLIDAY = LocalDateTime.of(2026, 10, 1, 17, 0).atZone(SimClock.ZONE).toInstant()
+    private static final long HOLIDAY = LocalDateTime.of(2026, 10, 1, 17, 0).atZone(DistrictTime.ZONE).toInstant()
             .toEpochMilli();
     private static final long LENGTH = 330 * MINUTE;
     private static final List<CrowdZone> ZONES = RegistryGenerator.generate(new GeneratorOptions(2020, true, 0))

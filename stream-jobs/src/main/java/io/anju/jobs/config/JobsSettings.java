@@ -1,4 +1,4 @@
-package io.anju.jobs;
+package io.anju.jobs.config;
 
 import io.anju.jobs.command.AutoStopPolicy;
 import io.anju.jobs.detect.DetectorSettings;

@@ -1,4 +1,4 @@
-package io.anju.cases.text;
+package io.anju.cases.api;
 
 import io.anju.cases.commands.CommandRefusedException;
 import io.anju.cases.commands.Guard;
@@ -6,6 +6,8 @@ import io.anju.cases.model.CaseAction;
 import io.anju.cases.model.CaseException;
 import io.anju.cases.model.CaseState;
 import io.anju.cases.model.Role;
+import io.anju.cases.text.CaseTexts;
+import io.anju.cases.text.GuardText;
 import io.anju.common.text.Lang;
 import io.anju.common.text.Texts;
 
@@ -48,21 +50,7 @@ public final class ErrorTexts {
     }
 
     private static String guard(Lang lang, Guard g) {
-        return guard(lang, g.code(), g.facts());
-    }
-
-    /** A guard in words from its code and facts (as a refusal carries them or a history entry keeps them). */
-    static String guard(Lang lang, String code, Map<String, ?> facts) {
-        String key = "error.command." + code;
-        if (!TEXTS.has(lang, key)) {
-            Object message = facts.get("message");
-            return message == null ? code : message.toString();
-        }
-        return switch (code) {
-            case Guard.ALERT_OPEN -> TEXTS.text(lang, key, facts.get("alertId"));
-            case Guard.TEMPERATURE_HIGH -> TEXTS.text(lang, key, facts.get("tempC"), facts.get("limitC"));
-            default -> TEXTS.text(lang, key, facts.get("limitC"));
-        };
+        return GuardText.of(lang, g.code(), g.facts());
     }
 
     private static Object[] words(Lang lang, Object[] args) {

@@ -1,11 +1,12 @@
-package io.anju.sim.fault;
+package io.anju.sim.truth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
 import io.anju.common.json.Json;
+import io.anju.sim.fault.FaultKind;
+import io.anju.sim.fault.FaultSpec;
 import io.anju.sim.testing.TinyRegistry;
-import io.anju.sim.truth.ExpectedWarning;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package io.anju.dashboards.web;
+package io.anju.dashboards.reply;
 
 /**
  * A request that ends with an error answer {@code {"error": kind, "message": ...}}. Fail the routing context with it

@@ -1,4 +1,4 @@
-package io.anju.dashboards.web;
+package io.anju.dashboards.reply;
 
 import io.anju.common.json.Json;
 import io.vertx.ext.web.RoutingContext;

@@ -1,9 +1,10 @@
-package io.anju.sim.fault;
+package io.anju.sim.truth;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
 import io.anju.common.model.Device;
+import io.anju.sim.fault.FaultSpec;
 
 /**
  * One line of the ground-truth JSONL file: an injected fault, where it happened and what a detector should

@@ -1,7 +1,6 @@
-package io.anju.sim.fault;
+package io.anju.sim.truth;
 
 import io.anju.common.json.Json;
-import io.anju.sim.truth.ExpectedWarning;
 
 import java.io.BufferedWriter;
 import java.io.Closeable;
