@@ -1,19 +1,17 @@
 package io.anju.cases.intake;
 
-import io.anju.cases.json.CasesJson;
+import io.anju.common.json.Json;
+import io.anju.common.topic.QuarantineRecord;
 import io.anju.common.topic.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Base64;
 
 /** Builds the {@code anju.quarantine} record for an alert record the intake refuses. */
 final class Quarantine {
+    /** Who quarantined it, in the record's {@code source}. */
+    static final String SOURCE = "cases-intake";
     /** The reason travels as a header too, so a reader can filter without parsing the value. */
     static final String REASON_HEADER = "reason";
     /** Kept payload bytes: enough to see what went wrong, small enough for the topic's record limit. */
@@ -24,31 +22,11 @@ final class Quarantine {
 
     static ProducerRecord<byte[], byte[]> record(ConsumerRecord<byte[], byte[]> bad, DecodedAlert.Invalid why,
                                                  long receivedAt) {
-        byte[] raw = bad.value() == null ? new byte[0] : bad.value();
-        boolean truncated = raw.length > PAYLOAD_MAX;
-        byte[] kept = truncated ? Arrays.copyOf(raw, PAYLOAD_MAX) : raw;
-        String text = utf8OrNull(kept);
-        QuarantinedAlert value = new QuarantinedAlert(QuarantinedAlert.SOURCE, bad.topic(), bad.partition(),
-                bad.offset(), bad.key() == null ? null : utf8OrNull(bad.key()), why.code(), why.reason(), receivedAt,
-                raw.length, truncated, text, text == null ? Base64.getEncoder().encodeToString(kept) : null);
-        ProducerRecord<byte[], byte[]> out;
-        try {
-            out = new ProducerRecord<>(Topics.QUARANTINE, bad.key(), CasesJson.mapper().writeValueAsBytes(value));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a quarantine record", e);
-        }
+        QuarantineRecord value = QuarantineRecord.ofRecord(SOURCE, bad.topic(), bad.partition(), bad.offset(),
+                bad.key() == null ? null : QuarantineRecord.utf8OrNull(bad.key()), why.code(), why.reason(),
+                receivedAt, QuarantineRecord.Payload.of(bad.value(), PAYLOAD_MAX, true));
+        ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(Topics.QUARANTINE, bad.key(), Json.toBytes(value));
         out.headers().add(REASON_HEADER, why.reason().getBytes(StandardCharsets.UTF_8));
         return out;
-    }
-
-    private static String utf8OrNull(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.util.RawValue;
 import io.anju.common.json.Json;
 import io.anju.common.model.Channel;
+import io.anju.common.topic.QuarantineRecord;
 import io.anju.common.model.Device;
 import io.anju.common.model.Envelope;
 import io.anju.common.topic.MqttTopics;
@@ -12,12 +13,6 @@ import io.anju.common.topic.Topics;
 import io.anju.gateway.ingest.InboundMessage;
 import io.anju.gateway.validate.PlainText;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Base64;
 
 /** Turns an inbound message into the Kafka topic and value the platform reads: envelope, reference or quarantine. */
 final class RecordFactory {
@@ -67,13 +62,10 @@ final class RecordFactory {
     }
 
     byte[] quarantine(InboundMessage m, String reason) {
-        byte[] raw = m.payload();
-        boolean truncated = raw.length > quarantinePayloadMax;
-        byte[] kept = truncated ? Arrays.copyOf(raw, quarantinePayloadMax) : raw;
-        String text = m.channel() == Channel.SNAPSHOT ? null : utf8OrNull(kept);
-        String base64 = text == null ? Base64.getEncoder().encodeToString(kept) : null;
-        return Json.toBytes(new QuarantineRecord(m.device().id(), m.device().type(), m.channel(), mqttTopic(m), reason,
-                m.receivedAt(), gateway, raw.length, truncated, text, base64));
+        Device d = m.device();
+        return Json.toBytes(QuarantineRecord.ofPayload(d.id(), d.type(), m.channel(), mqttTopic(m), gateway, reason,
+                m.receivedAt(), QuarantineRecord.Payload.of(m.payload(), quarantinePayloadMax,
+                        m.channel() != Channel.SNAPSHOT)));
     }
 
     private static String mqttTopic(InboundMessage m) {
@@ -82,16 +74,5 @@ final class RecordFactory {
             return MqttTopics.snapshot(d.type(), d.id(), m.snapshotId() == null ? "" : m.snapshotId());
         }
         return MqttTopics.devicePrefix(d.type(), d.id()) + m.channel().wireName();
-    }
-
-    private static String utf8OrNull(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
     }
 }
