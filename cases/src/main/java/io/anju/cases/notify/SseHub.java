@@ -1,5 +1,6 @@
 package io.anju.cases.notify;
 
+import io.anju.common.sse.SseText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.anju.cases.access.AccessPolicy;
 import io.anju.cases.json.CasesJson;
@@ -82,7 +83,7 @@ public final class SseHub implements DeliveryChannel {
         streams.add(stream);
         response.closeHandler(v -> stream.closed());
         response.exceptionHandler(e -> LOG.debug("event stream of {} failed: {}", who.name(), e.toString()));
-        response.write("retry: " + settings.retry().toMillis() + "\n: connected\n\n");
+        response.write(SseText.opening(settings.retry().toMillis()));
         if (lastEventId != null) {
             replay(stream, lastEventId);
         }

@@ -1,5 +1,6 @@
 package io.anju.cases.notify;
 
+import io.anju.common.sse.SseText;
 import io.anju.cases.model.Principal;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerRequest;
@@ -74,7 +75,7 @@ final class SseStream {
                 replayed.add(f.seq());
             }
             if (truncated) {
-                response.write("event: resync\ndata: {\"reason\":\"more notices were missed than are replayed\"}\n\n");
+                response.write(SseText.event(null, "resync", "{\"reason\":\"more notices were missed than are replayed\"}"));
             }
             replaying = false;
             for (SseFrame f : pending) {
@@ -87,7 +88,7 @@ final class SseStream {
     void comment(String text) {
         context.runOnContext(v -> {
             if (!closed) {
-                write(": " + text + "\n\n");
+                write(SseText.comment(text));
             }
         });
     }

@@ -1,5 +1,6 @@
 package io.anju.dashboards.live;
 
+import io.anju.common.sse.SseText;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -19,7 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Passes the case service's notices to a browser's {@code /api/live} stream as {@code case} events. Each browser
  * stream gets its own upstream subscription to the case service's {@code /api/v1/events}, signed in with that
  * person's token, so the case service's own scope rules decide what is relayed. The upstream is re-opened after a
- * pause while the browser stays connected, and closed with it.
+ * pause while the browser stays connected, and closed with it. The notices are written through the live stream's
+ * slow-client policy, like every other live event: a browser that does not keep up is dropped and reconnects.
  */
 final class CaseRelay {
     private static final Logger LOG = LoggerFactory.getLogger(CaseRelay.class);
@@ -29,9 +31,12 @@ final class CaseRelay {
     private final Vertx vertx;
     private final HttpClient client;
     private final URI events;
+    private final LiveStream streams;
 
-    CaseRelay(Vertx vertx, String casesUrl) {
+    /** @param streams the live streams the notices go to, under their slow-client policy */
+    CaseRelay(Vertx vertx, String casesUrl, LiveStream streams) {
         this.vertx = vertx;
+        this.streams = streams;
         this.events = URI.create(casesUrl.replaceAll("/+$", "") + "/api/v1/events");
         // One long-lived upstream connection per browser stream: the pool must hold as many as there may be streams,
         // or the sixth viewer's relay would wait for a free connection for ever (the default pool holds five).
@@ -75,7 +80,7 @@ final class CaseRelay {
                         if (browser.closed()) {
                             upstream.request().reset();
                         } else {
-                            browser.write("event: case\ndata: " + data + "\n\n");
+                            streams.relay(browser, SseText.event(null, "case", data));
                         }
                     }));
                     AtomicBoolean ended = new AtomicBoolean();

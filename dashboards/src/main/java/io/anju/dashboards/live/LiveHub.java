@@ -72,7 +72,7 @@ public final class LiveHub implements LiveModule {
 
     /** Relays each live stream's case notices from the case service at {@code casesUrl} (its {@code /api/v1/events}). */
     public void relayCasesFrom(String casesUrl) {
-        caseRelay = new CaseRelay(vertx, casesUrl);
+        caseRelay = new CaseRelay(vertx, casesUrl, stream);
         routes.relayCases(caseRelay);
     }
 

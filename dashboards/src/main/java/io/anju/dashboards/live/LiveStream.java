@@ -1,5 +1,6 @@
 package io.anju.dashboards.live;
 
+import io.anju.common.sse.SseText;
 import io.anju.dashboards.session.ScopeView;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -87,7 +88,7 @@ final class LiveStream implements AutoCloseable {
         Client client = new Client(response, scope);
         response.closeHandler(v -> clients.remove(client));
         response.exceptionHandler(err -> clients.remove(client));
-        response.write("retry: 3000\n: connected\n\n");
+        response.write(SseText.opening(3000));
         clients.add(client);
         return true;
     }
@@ -127,7 +128,7 @@ final class LiveStream implements AutoCloseable {
     }
 
     private void broadcast(LiveEvent e) {
-        String frame = "event: " + e.name() + "\ndata: " + e.data() + "\n\n";
+        String frame = SseText.event(null, e.name(), e.data());
         for (Client c : clients) {
             if (e.subject().visibleTo(c.scope())) {
                 write(c, frame);
@@ -137,7 +138,20 @@ final class LiveStream implements AutoCloseable {
 
     private void broadcastComment(String text) {
         for (Client c : clients) {
-            write(c, ": " + text + "\n\n");
+            write(c, SseText.comment(text));
+        }
+    }
+
+    /**
+     * Writes one frame to the live stream on {@code response} under the same slow-client policy as every live event:
+     * a stream whose write queue is full is dropped. For relays that write to a stream of their own (case notices).
+     */
+    void relay(HttpServerResponse response, String frame) {
+        for (Client c : clients) {
+            if (c.response() == response) {
+                write(c, frame);
+                return;
+            }
         }
     }
 
