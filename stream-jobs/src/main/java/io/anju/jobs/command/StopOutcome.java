@@ -38,8 +38,8 @@ public record StopOutcome(String kind, String commandId, String alertId, String 
     /** A watched stop a person's {@code resume_port} ended. */
     static StopOutcome resumed(PendingStop p, String deviceId, int port, CaseCommand resume, long at) {
         return new StopOutcome(KIND, p.commandId(), p.alertId(), deviceId, port, RESUMED, p.attempt(),
-                Double.isNaN(p.lastW()) ? null : p.lastW(), at, "resume_port " + resume.id() + " for case "
-                + resume.caseId() + "; no longer watched", p.byPerson() ? p.caseId() : null);
+                Double.isNaN(p.lastW()) ? null : p.lastW(), at, "resumed by resume_port " + resume.id() + " for case "
+                + resume.caseId(), p.byPerson() ? p.caseId() : null);
     }
 
     /** The first stop of an alert was not sent: the compound's cap held it. */
