@@ -145,7 +145,7 @@ public final class CommandOutcomes {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong(0)));
     }
 
-    /** Writes outcome row {@code id}, which names its case and no alert, into that case; 0 when there is no such case. */
+    /** Writes outcome row {@code id}, which names its case and no alert, into that case; 0 when there is none. */
     private Future<Integer> writeToCase(SqlConnection tx, long id, CommandOutcome o) {
         return CaseSql.byId(tx, o.caseId(), true).compose(row -> {
             if (row.isEmpty()) {

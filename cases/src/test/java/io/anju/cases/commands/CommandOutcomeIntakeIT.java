@@ -178,7 +178,7 @@ class CommandOutcomeIntakeIT {
                 .doesNotContain("command_outcome");
     }
 
-    /** A person's stop for a case reported by hand (no alert): the job's confirmation names the case, and is filed there. */
+    /** A person's stop for a case reported by hand (no alert): the job's confirmation names the case: filed there. */
     @Test
     void theConfirmationOfAPersonsStop_forACaseWithoutAlert_isFiledInThatCase() throws Exception {
         IntakeSettings settings = freshTopic();

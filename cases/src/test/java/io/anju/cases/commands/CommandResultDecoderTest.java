@@ -43,7 +43,8 @@ class CommandResultDecoderTest {
     @Test
     void readsTheConfirmationOfAPersonsStop_namingItsCase() {
         CommandOutcome o = outcome("{\"kind\":\"confirmation\",\"commandId\":\"c3\",\"deviceId\":\"chg-0042-2\","
-                + "\"port\":3,\"outcome\":\"confirmed\",\"attempt\":1,\"powerW\":0.0,\"at\":1764378012000,\"caseId\":42}");
+                + "\"port\":3,\"outcome\":\"confirmed\",\"attempt\":1,\"powerW\":0.0,\"at\":1764378012000,"
+                + "\"caseId\":42}");
         assertThat(o.caseId()).isEqualTo(42L);
         assertThat(o.alertId()).as("a case reported by hand has no alert").isNull();
         assertThat(CommandNote.of(o)).isEqualTo("stop_port of port 3 confirmed by readings (0 W)");

@@ -204,8 +204,9 @@ final class CaseProbe implements AutoCloseable {
     /** The same, with the stop port ({@code stopPort}, 0: none) after them: charging, or idle at 0 W when stopped. */
     static byte[] payload(long ts, long seq, int ports, int overloadPort, int overloadW, int stopPort,
                           boolean stopped) {
-        StringBuilder b = new StringBuilder(96 + 120 * (ports + 1)).append("{\"ts\":").append(ts).append(",\"seq\":")
-                .append(seq).append(",\"mainsV\":228.4,\"ambientC\":24.1,\"smoke\":false,\"leakageMa\":3.2,\"ports\":[");
+        StringBuilder b = new StringBuilder(96 + 120 * (ports + 1)).append("{\"ts\":").append(ts)
+                .append(",\"seq\":").append(seq)
+                .append(",\"mainsV\":228.4,\"ambientC\":24.1,\"smoke\":false,\"leakageMa\":3.2,\"ports\":[");
         for (int p = 1; p <= ports; p++) {
             port(b.append(p == 1 ? "" : ","), p, "charging", p == overloadPort ? overloadW : NORMAL_W, seq);
         }
