@@ -39,7 +39,7 @@ final class E2eRun {
     static final String HISTORY_GROUP = JOBS_GROUP_PREFIX + "-history";
     static final long SAMPLE_EVERY_MS = 10_000;
     /** One timed stop through the case service at most this often ({@link StopProbe}). */
-    static final Duration STOP_EVERY = Duration.ofSeconds(10);
+    static final Duration STOP_EVERY = Duration.ofSeconds(5);
     /** A stop not confirmed by readings within this counts as not confirmed (one bound of the stop watch is 60 s). */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
