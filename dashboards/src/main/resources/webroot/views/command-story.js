@@ -1,6 +1,6 @@
 // The story of a case's charger commands, read from the case's audited history (the case service files every step:
 // issued or refused by a person, an operator's override, the gateway's delivery, the device's reply, and the readings'
-// confirmation of an automatic stop). Nothing here is remembered by the dashboards.
+// confirmation of a stop, automatic or a person's). Nothing here is remembered by the dashboards.
 import { t, tv, fmtTime, fmtNumber } from '../i18n.js';
 import { h } from '../dom.js';
 

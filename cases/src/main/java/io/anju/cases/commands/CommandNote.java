@@ -18,6 +18,7 @@ final class CommandNote {
                         + watts(o.powerW(), "still ");
                 case "unconfirmed" -> what + " not confirmed after " + o.attempt() + " attempt"
                         + (o.attempt() == 1 ? "" : "s") + watts(o.powerW(), "still ");
+                case "resumed" -> what + " no longer watched" + detail;
                 default -> what + " " + o.outcome() + detail;
             };
             case CommandOutcome.REPLY -> "the device answered " + o.outcome() + " to " + what + detail;

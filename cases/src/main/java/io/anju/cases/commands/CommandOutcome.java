@@ -15,7 +15,7 @@ import java.util.Set;
  * @param alertId   the alert that caused the command; for a reply, taken from an earlier record of the same command
  * @param outcome   the report's outcome ({@code held}, {@code delivered}, …), the reply's result ({@code ok},
  *                  {@code rejected}, {@code failed}) or the confirmation's ({@code confirmed}, {@code retried},
- *                  {@code unconfirmed})
+ *                  {@code unconfirmed}, {@code withheld}, {@code resumed})
  * @param attempt   which stop a confirmation is about (1 = the first); 0 for deliveries and replies
  * @param deviceId  the device the command was for
  * @param action    the command's action ({@code stop_port}), when known
@@ -24,11 +24,13 @@ import java.util.Set;
  * @param powerW    a confirmation's deciding reading
  * @param gateway   the reporting gateway node
  * @param at        when the outcome was known, Unix ms
+ * @param caseId    the case a person sent the command for, when the record names it (a confirmation of a person's
+ *                  stop does): filed there even when the case has no alert
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CommandOutcome(String kind, String commandId, String alertId, String outcome, int attempt,
                              String deviceId, String action, Integer port, String detail, Double powerW,
-                             String gateway, long at) {
+                             String gateway, long at, Long caseId) {
     public static final String DELIVERY = "delivery";
     public static final String REPLY = "reply";
     public static final String CONFIRMATION = "confirmation";
@@ -39,13 +41,13 @@ public record CommandOutcome(String kind, String commandId, String alertId, Stri
     /** The same outcome, naming the alert (a reply learns it from its command's earlier records). */
     CommandOutcome forAlert(String alertId, String action) {
         return new CommandOutcome(kind, commandId, alertId, outcome, attempt, deviceId,
-                this.action != null ? this.action : action, port, detail, powerW, gateway, at);
+                this.action != null ? this.action : action, port, detail, powerW, gateway, at, caseId);
     }
 
     /** The same outcome, naming {@code casePort} when the record did not name a port. */
     CommandOutcome withPortOr(Integer casePort) {
         return port != null ? this : new CommandOutcome(kind, commandId, alertId, outcome, attempt, deviceId, action,
-                casePort, detail, powerW, gateway, at);
+                casePort, detail, powerW, gateway, at, caseId);
     }
 
     /** {@code command_outcome} for a confirmation that settles the stop, null for history-only outcomes. */

@@ -27,7 +27,8 @@ import java.util.Optional;
  * Files command outcomes in the history of the case their alert belongs to (table {@code command_outcomes}, V11).
  * Each (command id, kind, outcome, attempt) is kept once, so a redelivered record changes nothing. An outcome whose
  * alert has no case yet waits in the table; it is written into the case, in the order it arrived, with the next
- * outcome of the same alert or by {@link #attachWaiting()} once the alert's case appears.
+ * outcome of the same alert or by {@link #attachWaiting()} once the alert's case appears. A confirmation of a person's
+ * stop names the case it was sent for: one that names no alert (a case reported by hand) goes straight there (V14).
  */
 public final class CommandOutcomes {
     /** The history entry kind of a command outcome. */
@@ -65,8 +66,9 @@ public final class CommandOutcomes {
             if (o.isEmpty()) {
                 return Future.succeededFuture(Result.NOT_AN_ALERTS_COMMAND);
             }
-            return insert(tx, o.get()).compose(inserted -> !inserted ? Future.succeededFuture(Result.REPEAT)
-                    : attach(tx, o.get().alertId()).map(written -> written > 0 ? Result.RECORDED : Result.WAITING));
+            return insert(tx, o.get()).compose(id -> id.isEmpty() ? Future.succeededFuture(Result.REPEAT)
+                    : (o.get().alertId() != null ? attach(tx, o.get().alertId()) : writeToCase(tx, id.get(), o.get()))
+                    .map(written -> written > 0 ? Result.RECORDED : Result.WAITING));
         })).onSuccess(r -> {
             if (r == Result.RECORDED) {
                 outbox.wake();
@@ -122,7 +124,7 @@ public final class CommandOutcomes {
 
     /** The outcome naming its alert: as read, or for a reply from an earlier outcome of its command. */
     private static Future<Optional<CommandOutcome>> named(SqlConnection tx, CommandOutcome o) {
-        if (o.alertId() != null) {
+        if (o.alertId() != null || (CommandOutcome.CONFIRMATION.equals(o.kind()) && o.caseId() != null)) {
             return Future.succeededFuture(Optional.of(o));
         }
         if (!CommandOutcome.REPLY.equals(o.kind())) {
@@ -135,12 +137,27 @@ public final class CommandOutcomes {
                         o.forAlert(rows.iterator().next().getString(0), rows.iterator().next().getString(1))));
     }
 
-    private Future<Boolean> insert(SqlConnection tx, CommandOutcome o) {
+    /** The new row's id, or empty when the outcome was recorded before. */
+    private Future<Optional<Long>> insert(SqlConnection tx, CommandOutcome o) {
         return tx.preparedQuery("insert into command_outcomes (command_id, kind, outcome, attempt, alert_id, data, "
-                        + "received_at) values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing")
+                        + "received_at) values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing returning id")
                 .execute(Tuple.of(o.commandId(), o.kind(), o.outcome(), o.attempt(), o.alertId(), json(o),
                         CaseRows.time(clock.instant())))
-                .map(rows -> rows.rowCount() == 1);
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong(0)));
+    }
+
+    /** Writes outcome row {@code id}, which names its case and no alert, into that case; 0 when there is none. */
+    private Future<Integer> writeToCase(SqlConnection tx, long id, CommandOutcome o) {
+        return CaseSql.byId(tx, o.caseId(), true).compose(row -> {
+            if (row.isEmpty()) {
+                return Future.succeededFuture(0);
+            }
+            CaseDraft c = CaseDraft.of(row.get());
+            return write(tx, c, o.withPortOr(c.port))
+                    .compose(seq -> tx.preparedQuery("update command_outcomes set case_id = $2, event_seq = $3 "
+                            + "where id = $1").execute(Tuple.of(id, c.id, seq)))
+                    .map(v -> 1);
+        });
     }
 
     /**

@@ -61,7 +61,9 @@ final class CommandResultDecoder {
                 n.path("port").isIntegralNumber() ? n.get("port").intValue() : null,
                 text(n, "detail"),
                 n.path("powerW").isNumber() ? n.get("powerW").doubleValue() : null,
-                text(n, "gateway"), n.path("at").asLong()));
+                text(n, "gateway"), n.path("at").asLong(),
+                confirmation && n.path("caseId").canConvertToLong() && n.path("caseId").asLong() > 0
+                        ? n.get("caseId").asLong() : null));
     }
 
     private static Decoded reply(String key, JsonNode envelope) {
@@ -75,7 +77,7 @@ final class CommandResultDecoder {
         return new Outcome(new CommandOutcome(CommandOutcome.REPLY, commandId, null, result, 0,
                 deviceId == null ? key : deviceId, null, null,
                 text(p, "detail"), null,
-                text(envelope, "gateway"), envelope.path("ts").asLong()));
+                text(envelope, "gateway"), envelope.path("ts").asLong(), null));
     }
 
     private static String text(JsonNode n, String field) {

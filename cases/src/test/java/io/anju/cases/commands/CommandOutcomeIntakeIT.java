@@ -3,6 +3,8 @@ package io.anju.cases.commands;
 import io.anju.cases.intake.IntakeSettings;
 import io.anju.cases.model.CaseEvent;
 import io.anju.cases.model.CaseRecord;
+import io.anju.cases.model.NewCase;
+import io.anju.cases.model.Origin;
 import io.anju.cases.store.EventSql;
 import io.anju.cases.supervise.SupervisionSettings;
 import io.anju.cases.testing.ServiceFixture;
@@ -174,6 +176,30 @@ class CommandOutcomeIntakeIT {
                 .containsEntry("detail", why);
         assertThat(f.notices(c.id())).as("the compound's mass_cutoff_held case is the one that asks a person")
                 .doesNotContain("command_outcome");
+    }
+
+    /** A person's stop for a case reported by hand (no alert): the job's confirmation names the case: filed there. */
+    @Test
+    void theConfirmationOfAPersonsStop_forACaseWithoutAlert_isFiledInThatCase() throws Exception {
+        IntakeSettings settings = freshTopic();
+        CaseRecord c = await(f.service.report(ServiceFixture.WORKER, new NewCase(Origin.GRID_REPORT,
+                "Charger port 4 smells of burning", null, "02-05", null, null, TestPlaces.COMPOUND, null, List.of())));
+        String stop = "person-stop-" + c.id();
+        String confirmed = "{\"kind\":\"confirmation\",\"commandId\":\"" + stop + "\",\"deviceId\":\""
+                + TestPlaces.CHARGER + "\",\"port\":4,\"outcome\":\"confirmed\",\"attempt\":1,\"powerW\":1.5,"
+                + "\"at\":1796554812000,\"caseId\":" + c.id() + "}";
+        try (CommandOutcomeIntake intake = new CommandOutcomeIntake(settings, outcomes, new SimpleMeterRegistry())) {
+            intake.start();
+            send(settings.topic(), confirmed, confirmed);
+            await().atMost(PATIENCE).until(() -> commandEvents(c.id()).size() == 1);
+        }
+        assertThat(commandEvents(c.id())).singleElement().satisfies(e -> {
+            assertThat(e.note()).isEqualTo("stop_port of port 4 confirmed by readings (1.5 W)");
+            assertThat(e.data()).containsEntry("commandId", stop).containsEntry("outcome", "confirmed")
+                    .doesNotContainKey("alertId");
+        });
+        assertThat(f.notices(c.id())).contains("command_outcome");
+        assertThat(await(outcomes.waiting())).isZero();
     }
 
     private static IntakeSettings freshTopic() {

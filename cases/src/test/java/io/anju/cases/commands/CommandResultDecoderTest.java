@@ -24,7 +24,7 @@ class CommandResultDecoderTest {
                 + "\"deviceId\":\"chg-0042-2\",\"outcome\":\"timeout\",\"detail\":\"no PUBACK in 10 s\",\"gateway\":\"gw-2\","
                 + "\"at\":1764378000210}");
         assertThat(o).isEqualTo(new CommandOutcome("delivery", "c1", "a1", "timeout", 0, "chg-0042-2", "stop_port",
-                null, "no PUBACK in 10 s", null, "gw-2", 1764378000210L));
+                null, "no PUBACK in 10 s", null, "gw-2", 1764378000210L, null));
         assertThat(CommandNote.of(o.withPortOr(3))).isEqualTo("stop_port of port 3 not delivered (timeout): no PUBACK in 10 s");
         assertThat(o.noticeKind()).isNull();
     }
@@ -38,6 +38,22 @@ class CommandResultDecoderTest {
         assertThat(CommandNote.of(o)).isEqualTo("stop_port of port 3 not confirmed after 1 attempt");
         assertThat(o.noticeKind()).isEqualTo(CommandOutcome.NOTICE_KIND);
         assertThat(o.data()).containsEntry("attempt", 1).doesNotContainKey("powerW").doesNotContainKey("gateway");
+    }
+
+    @Test
+    void readsTheConfirmationOfAPersonsStop_namingItsCase() {
+        CommandOutcome o = outcome("{\"kind\":\"confirmation\",\"commandId\":\"c3\",\"deviceId\":\"chg-0042-2\","
+                + "\"port\":3,\"outcome\":\"confirmed\",\"attempt\":1,\"powerW\":0.0,\"at\":1764378012000,"
+                + "\"caseId\":42}");
+        assertThat(o.caseId()).isEqualTo(42L);
+        assertThat(o.alertId()).as("a case reported by hand has no alert").isNull();
+        assertThat(CommandNote.of(o)).isEqualTo("stop_port of port 3 confirmed by readings (0 W)");
+        CommandOutcome resumed = outcome("{\"kind\":\"confirmation\",\"commandId\":\"c3\",\"alertId\":\"a1\","
+                + "\"deviceId\":\"chg-0042-2\",\"port\":3,\"outcome\":\"resumed\",\"attempt\":1,\"at\":5,\"caseId\":42,"
+                + "\"detail\":\"resumed by resume_port r1 for case 42\"}");
+        assertThat(CommandNote.of(resumed))
+                .isEqualTo("stop_port of port 3 no longer watched: resumed by resume_port r1 for case 42");
+        assertThat(resumed.noticeKind()).isNull();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.anju.platform.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.anju.common.json.Json;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -10,10 +12,13 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +32,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * under the limit (the clear). Overloads rotate over the chargers and their ports, so each is a new alert episode of
  * a dedup key whose case is opened the first time and updated (re-raised, cleared) after. Each reading's {@code ts}
  * is its publish time on this JVM's clock; the {@link ProbeLedger} matches the revisions to it.
+ *
+ * <p>A charger with more ports than the probe overloads also reports its next port, the <em>stop port</em>
+ * ({@link Charger#stopPort()}), charging at ~200 W, and obeys {@code stop_port} and {@code resume_port} for it on its
+ * command topic: a stopped port reads 0 W from the next reading on. The {@link StopProbe} stops it through the case
+ * service and times the confirmation by these readings; the overload rotation never touches it.
  *
  * <p>The steady readings also keep every partition of the charger topic fresh (the chargers are picked to cover
  * them), so the jobs' lag gauges stay meaningful when the load has stopped: an idle source subtask's
@@ -46,6 +56,11 @@ final class CaseProbe implements AutoCloseable {
         int probePorts() {
             return Math.min(MAX_PROBE_PORTS, ports);
         }
+
+        /** The port the stop probe may stop, 0 when the charger has none to spare. */
+        int stopPort() {
+            return ports > MAX_PROBE_PORTS ? MAX_PROBE_PORTS + 1 : 0;
+        }
     }
 
     /** What one charger sends at a tick: a port and what it does, or a plain reading ({@code kind} null). */
@@ -58,6 +73,8 @@ final class CaseProbe implements AutoCloseable {
     private final Schedule schedule;
     private final List<MqttAsyncClient> clients = new ArrayList<>();
     private final long[] lastTs;
+    /** Chargers whose stop port a {@code stop_port} stopped (and no {@code resume_port} resumed since). */
+    private final Set<String> stopped = ConcurrentHashMap.newKeySet();
     private final List<Double> pubAckMs = new ArrayList<>();
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
@@ -95,9 +112,31 @@ final class CaseProbe implements AutoCloseable {
             o.setMaxInflight(1_000);
             o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
             client.connect(o).waitForCompletion(30_000);
+            if (c.stopPort() > 0) {
+                client.subscribe("anju/v1/charger/" + c.deviceId() + "/command", 1,
+                        (topic, m) -> onCommand(c, m.getPayload())).waitForCompletion(30_000);
+            }
             clients.add(client);
         }
         timer.scheduleAtFixedRate(this::tick, 0, TICK_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** A command for {@code c}: a stop or resume of its stop port switches it; anything else is not the probe's. */
+    private void onCommand(Charger c, byte[] payload) {
+        try {
+            JsonNode cmd = Json.tree(payload);
+            if (cmd.path("port").asInt() != c.stopPort()) {
+                return;
+            }
+            switch (cmd.path("action").asText()) {
+                case "stop_port" -> stopped.add(c.deviceId());
+                case "resume_port" -> stopped.remove(c.deviceId());
+                default -> {
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("case probe: unreadable command for {}: {}", c.deviceId(), e.toString());
+        }
     }
 
     /** Readings sent while on are the measured ones. */
@@ -122,7 +161,7 @@ final class CaseProbe implements AutoCloseable {
         lastTs[s.charger()] = ts;
         int overloadW = (int) Math.ceil(c.portLimitW() * OVERLOAD_FACTOR);
         byte[] payload = payload(ts, seq++, c.probePorts(), s.kind() == ProbeLedger.Kind.OVERLOAD ? s.port() : 0,
-                overloadW);
+                overloadW, c.stopPort(), stopped.contains(c.deviceId()));
         boolean measured = measuring;
         long sentNanos = System.nanoTime();
         try {
@@ -159,15 +198,27 @@ final class CaseProbe implements AutoCloseable {
      * {@code overloadPort} (0: none) at {@code overloadW}, at a normal temperature: no other detector fires.
      */
     static byte[] payload(long ts, long seq, int ports, int overloadPort, int overloadW) {
-        StringBuilder b = new StringBuilder(96 + 120 * ports).append("{\"ts\":").append(ts).append(",\"seq\":")
-                .append(seq).append(",\"mainsV\":228.4,\"ambientC\":24.1,\"smoke\":false,\"leakageMa\":3.2,\"ports\":[");
+        return payload(ts, seq, ports, overloadPort, overloadW, 0, false);
+    }
+
+    /** The same, with the stop port ({@code stopPort}, 0: none) after them: charging, or idle at 0 W when stopped. */
+    static byte[] payload(long ts, long seq, int ports, int overloadPort, int overloadW, int stopPort,
+                          boolean stopped) {
+        StringBuilder b = new StringBuilder(96 + 120 * (ports + 1)).append("{\"ts\":").append(ts)
+                .append(",\"seq\":").append(seq)
+                .append(",\"mainsV\":228.4,\"ambientC\":24.1,\"smoke\":false,\"leakageMa\":3.2,\"ports\":[");
         for (int p = 1; p <= ports; p++) {
-            double w = p == overloadPort ? overloadW : NORMAL_W;
-            b.append(p == 1 ? "" : ",").append(String.format(Locale.ROOT,
-                    "{\"no\":%d,\"state\":\"charging\",\"voltageV\":%.1f,\"currentA\":%.2f,\"powerW\":%.1f,"
-                            + "\"energyWh\":%d,\"tempC\":35.0}", p, VOLTS, w / VOLTS, w, 100 + seq % 500));
+            port(b.append(p == 1 ? "" : ","), p, "charging", p == overloadPort ? overloadW : NORMAL_W, seq);
+        }
+        if (stopPort > 0) {
+            port(b.append(','), stopPort, stopped ? "idle" : "charging", stopped ? 0 : NORMAL_W, seq);
         }
         return b.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void port(StringBuilder b, int no, String state, double w, long seq) {
+        b.append(String.format(Locale.ROOT, "{\"no\":%d,\"state\":\"%s\",\"voltageV\":%.1f,\"currentA\":%.2f,"
+                + "\"powerW\":%.1f,\"energyWh\":%d,\"tempC\":35.0}", no, state, VOLTS, w / VOLTS, w, 100 + seq % 500));
     }
 
     /** The probe's own PUBACK latency over the measured readings, ms (a device's view of QoS 1 under the load). */

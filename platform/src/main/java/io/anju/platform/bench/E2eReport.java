@@ -137,6 +137,15 @@ final class E2eReport {
                         + "polls failed", c.chargers(), CaseProbe.OVERLOAD_FACTOR, s.caseProbeEvery().toSeconds(),
                 c.pubAck().p50(), c.pubAck().p99(), c.pubAck().max(), c.published(), c.sendFailures(),
                 c.pollFailures());
+        StopProbe.Result st = c.stops();
+        if (st != null) {
+            Distribution ms = st.confirmedMs();
+            line(b, "stop → confirmed off  p50 %.0f ms  p99 %.0f ms  max %.0f ms (%d of %d stop_port sent through the "
+                            + "case API during the load, confirmed by the probe charger's readings every %d ms; %d not "
+                            + "within %d s, %d retried, %d refused)", ms.p50(), ms.p99(), ms.max(), ms.n(), st.sent(),
+                    CaseProbe.TICK_MS, st.notConfirmed(), E2eRun.STOP_TIMEOUT.toSeconds(), st.retried(),
+                    st.refused());
+        }
     }
 
     private static void goals(StringBuilder b, E2eSettings s, E2eResult r) {

@@ -75,8 +75,9 @@ record E2eResult(Instant loadStart, Instant loadEnd, LoadOutput.Connections conn
      * @param published     probe readings published in all (warm-up and drain included)
      * @param sendFailures  publishes that failed
      * @param pollFailures  case service polls that failed
+     * @param stops         the stop probe: {@code stop_port} through the case service → confirmed by readings
      */
     record CaseFigures(int chargers, ProbeLedger.Summary summary, Distribution pubAck, long published,
-                       long sendFailures, long pollFailures) {
+                       long sendFailures, long pollFailures, StopProbe.Result stops) {
     }
 }

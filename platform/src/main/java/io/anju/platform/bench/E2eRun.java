@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,10 @@ final class E2eRun {
     static final String ALERTS_GROUP = JOBS_GROUP_PREFIX + "-alerts";
     static final String HISTORY_GROUP = JOBS_GROUP_PREFIX + "-history";
     static final long SAMPLE_EVERY_MS = 10_000;
+    /** One timed stop through the case service at most this often ({@link StopProbe}). */
+    static final Duration STOP_EVERY = Duration.ofSeconds(5);
+    /** A stop not confirmed by readings within this counts as not confirmed (one bound of the stop watch is 60 s). */
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
     private final E2eSettings settings;
     private final E2eSettings.Target target;
@@ -75,10 +80,14 @@ final class E2eRun {
             try (CaseWatcher cases = new CaseWatcher(target.casesUrl(),
                          chargers.stream().map(CaseProbe.Charger::deviceId).collect(Collectors.toSet()), ledger);
                  CaseProbe caseProbe = new CaseProbe(mqttUri, chargers, ledger,
-                         (int) (settings.caseProbeEvery().toMillis() / CaseProbe.TICK_MS))) {
+                         (int) (settings.caseProbeEvery().toMillis() / CaseProbe.TICK_MS));
+                 StopProbe stops = new StopProbe(target.casesUrl(), target.kafkaBootstrap(), chargers, STOP_EVERY,
+                         STOP_TIMEOUT)) {
                 signIn(() -> cases.signIn(settings.viewer(), UserDemoCommand.DEMO_PASSWORD));
+                signIn(() -> stops.signIn(settings.viewer(), UserDemoCommand.DEMO_PASSWORD));
                 cases.start();
                 caseProbe.start();
+                stops.start();
                 LOG.info("case probe: {} playing {} (partitions {} of {})", chargers.size(),
                         chargers.stream().map(CaseProbe.Charger::deviceId).toList(),
                         chargers.stream().map(c -> ProbeChargers.partition(c.deviceId(), partitions.size()))
@@ -90,14 +99,15 @@ final class E2eRun {
                 LOG.info("probe {} in zone {} publishing; waiting for its readings on the dashboard and the case "
                         + "probe's cases", counter.deviceId(), zoneId);
                 awaitWarm(probe, ledger, influx, probeStart);
-                return measure(kafka, gateway, influx, live, probe, caseProbe, cases, ledger, sampler, lags,
+                return measure(kafka, gateway, influx, live, probe, caseProbe, stops, cases, ledger, sampler, lags,
                         loadCredentials, chargers.size());
             }
         }
     }
 
     private E2eResult measure(KafkaPositions kafka, GatewayCounters gateway, InfluxCounts influx, LiveClient live,
-                              ZoneProbe probe, CaseProbe caseProbe, CaseWatcher cases, ProbeLedger ledger,
+                              ZoneProbe probe, CaseProbe caseProbe, StopProbe stops, CaseWatcher cases,
+                              ProbeLedger ledger,
                               ProcessSampler sampler, LagSampler lags, Path loadCredentials, int probeChargers)
             throws Exception {
         Map<TopicPartition, Long> startPositions = kafka.endOffsetsByPartition(CHARGER_TOPIC);
@@ -112,6 +122,7 @@ final class E2eRun {
             lags.start();
             probe.measuring(true);
             caseProbe.measuring(true);
+            stops.measuring(true);
             Instant loadStart = Instant.now();
             long startNanos = System.nanoTime();
             List<double[]> timeline = sampleLoad(kafka, gateway, load, caseProbe, ledger, lags, kafkaBefore,
@@ -119,6 +130,7 @@ final class E2eRun {
             int exit = load.await(settings.duration().toSeconds() + 120, TimeUnit.SECONDS);
             probe.measuring(false);
             caseProbe.measuring(false);
+            stops.measuring(false);
             Instant loadEnd = Instant.now();
             double loadSeconds = (System.nanoTime() - startNanos) / 1e9;
             List<ProcessSampler.Usage> usages = sampler.stop();
@@ -141,7 +153,7 @@ final class E2eRun {
             E2eResult.Lags lagFigures = Drain.lagFigures(lags, loadStart.toEpochMilli(), loadEnd.toEpochMilli());
             finalPoll(cases);
             E2eResult.CaseFigures caseFigures = new E2eResult.CaseFigures(probeChargers, ledger.summary(),
-                    caseProbe.pubAck(), caseProbe.published(), caseProbe.failures(), cases.failures());
+                    caseProbe.pubAck(), caseProbe.published(), caseProbe.failures(), cases.failures(), stops.result());
             awaitDashboard(probe);
             if (caughtUp[1] >= 0) {
                 Drain.awaitMinutesWritten(loadEnd);

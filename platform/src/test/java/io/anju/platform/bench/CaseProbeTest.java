@@ -52,4 +52,17 @@ class CaseProbeTest {
         JsonNode plain = Json.tree(CaseProbe.payload(1, 8, 2, 0, 1250));
         assertThat(plain.path("ports").findValuesAsText("powerW")).containsOnly("199.3");
     }
+
+    @Test
+    void theStopPortChargesAfterTheOthers_untilAStopTurnsItOff() throws IOException {
+        JsonNode on = Json.tree(CaseProbe.payload(1, 9, 3, 0, 1250, 4, false));
+        assertThat(on.path("ports")).hasSize(4);
+        assertThat(on.path("ports").path(3).path("no").asInt()).isEqualTo(4);
+        assertThat(on.path("ports").path(3).path("powerW").asDouble()).isEqualTo(CaseProbe.NORMAL_W);
+        JsonNode off = Json.tree(CaseProbe.payload(1, 10, 3, 0, 1250, 4, true));
+        assertThat(off.path("ports").path(3).path("powerW").asDouble()).as("under the 10 W that confirms a stop")
+                .isZero();
+        assertThat(off.path("ports").path(3).path("state").asText()).isEqualTo("idle");
+        assertThat(new CaseProbe.Charger("chg-1", "s", 1000, 3).stopPort()).as("no port to spare").isZero();
+    }
 }

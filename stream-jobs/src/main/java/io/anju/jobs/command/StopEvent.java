@@ -6,8 +6,9 @@ import io.anju.jobs.detect.fire.FireSignals;
 
 /**
  * One thing the per-device detectors say about an automatic stop, on its way to the compound's cap
- * ({@link io.anju.jobs.command.cap.StopCap}), which sends it on or holds it. Keyed by {@link #compoundId}; which
- * fields are set depends on the {@link #kind}.
+ * ({@link io.anju.jobs.command.cap.StopCap}), which sends it on or holds it; or about a stop a person sent for a case
+ * ({@link #byPerson}), which the cap passes on untouched. Keyed by {@link #compoundId}; which fields are set depends
+ * on the {@link #kind}.
  *
  * @param kind       what it is
  * @param compoundId the charger's compound (its device id when it has none)
@@ -15,8 +16,10 @@ import io.anju.jobs.detect.fire.FireSignals;
  * @param alert      the alert that asks for the stop ({@link Kind#REQUEST}), the cleared one ({@link Kind#RELEASE}),
  *                   or a {@code stop_unconfirmed} revision ({@link Kind#UNCONFIRMED})
  * @param outcome    what the charger's readings said ({@link Kind#OUTCOME})
+ * @param byPerson   about a person's stop (never held), not an automatic one
  */
-public record StopEvent(Kind kind, String compoundId, StopPortCommand command, Alert alert, StopOutcome outcome) {
+public record StopEvent(Kind kind, String compoundId, StopPortCommand command, Alert alert, StopOutcome outcome,
+                        boolean byPerson) {
 
     public enum Kind {
         /** The first stop an alert asks for. */
@@ -32,23 +35,25 @@ public record StopEvent(Kind kind, String compoundId, StopPortCommand command, A
     }
 
     public static StopEvent request(StopPortCommand command, Alert askedBy) {
-        return new StopEvent(Kind.REQUEST, compoundOf(askedBy), command, askedBy, null);
+        return new StopEvent(Kind.REQUEST, compoundOf(askedBy), command, askedBy, null, false);
     }
 
-    public static StopEvent retry(StopPortCommand command, LocationChain location) {
-        return new StopEvent(Kind.RETRY, FireSignals.compoundOf(location, command.deviceId()), command, null, null);
+    public static StopEvent retry(StopPortCommand command, LocationChain location, boolean byPerson) {
+        return new StopEvent(Kind.RETRY, FireSignals.compoundOf(location, command.deviceId()), command, null, null,
+                byPerson);
     }
 
-    public static StopEvent outcome(StopOutcome outcome, LocationChain location) {
-        return new StopEvent(Kind.OUTCOME, FireSignals.compoundOf(location, outcome.deviceId()), null, null, outcome);
+    public static StopEvent outcome(StopOutcome outcome, LocationChain location, boolean byPerson) {
+        return new StopEvent(Kind.OUTCOME, FireSignals.compoundOf(location, outcome.deviceId()), null, null, outcome,
+                byPerson);
     }
 
-    public static StopEvent unconfirmed(Alert stopUnconfirmed) {
-        return new StopEvent(Kind.UNCONFIRMED, compoundOf(stopUnconfirmed), null, stopUnconfirmed, null);
+    public static StopEvent unconfirmed(Alert stopUnconfirmed, boolean byPerson) {
+        return new StopEvent(Kind.UNCONFIRMED, compoundOf(stopUnconfirmed), null, stopUnconfirmed, null, byPerson);
     }
 
     public static StopEvent release(Alert cleared) {
-        return new StopEvent(Kind.RELEASE, compoundOf(cleared), null, cleared, null);
+        return new StopEvent(Kind.RELEASE, compoundOf(cleared), null, cleared, null, false);
     }
 
     private static String compoundOf(Alert a) {

@@ -30,4 +30,18 @@ public record StopPortCommand(@JsonIgnore String deviceId, String id, long ts, S
         String reason = "alert " + alertId + (attempt > 1 ? ", attempt " + attempt : "");
         return new StopPortCommand(deviceId, id, ts, "stop_port", port, reason, alertId, ttlMs);
     }
+
+    /**
+     * Attempt {@code attempt} (2 or more) of a stop a person sent for case {@code caseId}, repeating
+     * {@code previousId} (the person's command or the previous retry): its id derives from that one, so a replay sends
+     * the same. It names the case's alert (null when the case
+     * has none) but not the case: the job reads {@code anju.commands} back and watches only what names a case.
+     */
+    public static StopPortCommand retryOf(String previousId, long caseId, String alertId, String deviceId, int port,
+                                          long ts, long ttlMs, int attempt) {
+        String name = "stop_port:" + previousId + ":" + attempt;
+        String id = UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+        return new StopPortCommand(deviceId, id, ts, "stop_port", port,
+                "case " + caseId + ", attempt " + attempt, alertId, ttlMs);
+    }
 }

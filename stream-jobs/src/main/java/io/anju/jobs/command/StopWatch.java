@@ -24,38 +24,63 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * Confirms each automatic {@code stop_port} by the charger's own readings: a reading newer than the stop that shows
- * the port at or below {@link StopConfirmSettings#belowW} confirms it. When none does within
- * {@link StopConfirmSettings#within} of event time the stop is sent again under a new id, up to
- * {@link StopConfirmSettings#attempts} stops; after the last, the port raises {@link AlertType#STOP_UNCONFIRMED} (red,
- * {@code cut_power_on_site}), which a later confirming reading clears. Each outcome is written beside the gateway's
- * delivery reports ({@link StopOutcome}). Retries, outcomes and the alert all go to the compound's cap as
- * {@link StopEvent}s: a stop the cap held is watched here too, and the cap drops what is said about it. Part of the
- * per-device detectors; its state is one entry per port with a stop in flight, removed when the port is seen off.
+ * Confirms each {@code stop_port} by the charger's own readings: a reading newer than the stop that shows the port at
+ * or below {@link StopConfirmSettings#belowW} confirms it. When none does within {@link StopConfirmSettings#within} of
+ * event time the stop is sent again under a new id, up to {@link StopConfirmSettings#attempts} stops; after the last,
+ * the port raises {@link AlertType#STOP_UNCONFIRMED} (red, {@code cut_power_on_site}), which a later confirming reading
+ * clears. Each outcome is written beside the gateway's delivery reports ({@link StopOutcome}). Retries, outcomes and
+ * the alert all go to the compound's cap as {@link StopEvent}s: a stop the cap held is watched here too, and the cap
+ * drops what is said about it. Part of the per-device detectors; its state is one entry per port with a stop in
+ * flight, removed when the port is seen off.
+ * <p>
+ * There are two watches per charger, with the same settings and the port's one {@code stop_unconfirmed} alert:
+ * {@link #automatic} for the stops the job sends itself, {@link #people} for those people send for a case
+ * ({@link CaseCommand}), whose outcomes name the case and which the cap never holds. A person's {@code resume_port}
+ * ends both watches of the port ({@link StopOutcome#RESUMED}) and clears its {@code stop_unconfirmed}: a person
+ * turned it back on.
  */
 public final class StopWatch {
     public static final String CUT_POWER_ON_SITE = "cut_power_on_site";
+    /** The automatic stops in flight, by port. */
     public static final MapStateDescriptor<Integer, PendingStop> PENDING =
             new MapStateDescriptor<>("stop-watch", Types.INT, TypeInformation.of(PendingStop.class));
+    /** The stops people sent for a case in flight, by port. */
+    public static final MapStateDescriptor<Integer, PendingStop> PEOPLES =
+            new MapStateDescriptor<>("case-stop-watch", Types.INT, TypeInformation.of(PendingStop.class));
+    /**
+     * How long after its TTL (wall clock) a person's command is still watched: one read later is history (a job reading
+     * the topic from its start, or back after a long outage), which the gateway no longer delivers either.
+     */
+    static final long STALE_AFTER_TTL_MS = Duration.ofMinutes(15).toMillis();
+    private static final String STOP_UNCONFIRMED_ALERTS = "stopUnconfirmedAlerts";
 
     private final StopConfirmSettings settings;
     private final long ttlMs;
     private final LongSupplier wallClock;
     private final MapState<Integer, PendingStop> pending;
     private final AlertBook book;
+    private final boolean byPerson;
 
     private StopWatch(StopConfirmSettings settings, long ttlMs, LongSupplier wallClock,
-                      MapState<Integer, PendingStop> pending, AlertBook book) {
+                      MapState<Integer, PendingStop> pending, AlertBook book, boolean byPerson) {
         this.settings = settings;
         this.ttlMs = ttlMs;
         this.wallClock = wallClock;
         this.pending = pending;
         this.book = book;
+        this.byPerson = byPerson;
     }
 
-    public static StopWatch open(RuntimeContext ctx, StopConfirmSettings settings, Duration commandTtl) {
+    /** The watch of the job's own stops. */
+    public static StopWatch automatic(RuntimeContext ctx, StopConfirmSettings settings, Duration commandTtl) {
         return new StopWatch(settings, commandTtl.toMillis(), System::currentTimeMillis, ctx.getMapState(PENDING),
-                new AlertBook(ctx.getMapState(AlertBook.descriptor("stopUnconfirmedAlerts"))));
+                new AlertBook(ctx.getMapState(AlertBook.descriptor(STOP_UNCONFIRMED_ALERTS))), false);
+    }
+
+    /** The watch of the stops people send for a case; its retries live {@code commandTtl} as the job's own do. */
+    public static StopWatch people(RuntimeContext ctx, StopConfirmSettings settings, Duration commandTtl) {
+        return new StopWatch(settings, commandTtl.toMillis(), System::currentTimeMillis, ctx.getMapState(PEOPLES),
+                new AlertBook(ctx.getMapState(AlertBook.descriptor(STOP_UNCONFIRMED_ALERTS))), true);
     }
 
     /**
@@ -65,8 +90,43 @@ public final class StopWatch {
     public void onSent(StopPortCommand command, Alert alert, TimerService timers) throws Exception {
         long sent = alert.lastEventTs();
         PendingStop p = new PendingStop(alert.id(), command.id(), 1, sent, sent + settings.within().toMillis(), false,
-                Double.NaN, sent, alert.location());
+                Double.NaN, sent, alert.location(), 0);
         pending.put(command.port(), arm(p, timers));
+    }
+
+    /**
+     * A person's {@code stop_port} for a case reached the job. {@code sentTs} is the event time it counts from: the
+     * charger's newest reading so far (the command's own time is the case service's clock, not the devices'), so a
+     * reading processed after it may confirm it. A command read long after its TTL is not watched.
+     */
+    public void onCaseStop(CaseCommand stop, long sentTs, TimerService timers) throws Exception {
+        if (wallClock.getAsLong() > stop.ts() + stop.ttlMs() + STALE_AFTER_TTL_MS) {
+            return;
+        }
+        PendingStop p = new PendingStop(stop.alertId(), stop.id(), 1, sentTs, sentTs + settings.within().toMillis(),
+                false, Double.NaN, sentTs, null, stop.caseId());
+        pending.put(stop.port(), arm(p, timers));
+    }
+
+    /**
+     * A person resumed a port for a case: its stop in flight, if any, is no longer watched (told as
+     * {@link StopOutcome#RESUMED}), and a {@code stop_unconfirmed} it raised is cleared at event time {@code ts}.
+     */
+    public void onResume(CaseCommand resume, long ts, Consumer<StopEvent> out) throws Exception {
+        PendingStop p = pending.get(resume.port());
+        if (p == null || wallClock.getAsLong() > resume.ts() + resume.ttlMs() + STALE_AFTER_TTL_MS) {
+            return;
+        }
+        String deviceId = resume.deviceId();
+        pending.remove(resume.port());
+        out.accept(StopEvent.outcome(StopOutcome.resumed(p, deviceId, resume.port(), resume, ts), p.location(),
+                byPerson));
+        String key = Alert.dedupKey(AlertType.STOP_UNCONFIRMED, Alert.portSourceId(deviceId, resume.port()));
+        if (p.reportedUnconfirmed() && book.isOpen(key)) {
+            book.clear(key, ts, "Port " + resume.port() + " of " + deviceId + " resumed for case " + resume.caseId()
+                    + "; its stop is no longer watched", List.of())
+                    .ifPresent(a -> out.accept(StopEvent.unconfirmed(a, byPerson)));
+        }
     }
 
     /** A charger's telemetry: confirms the stops it shows done and remembers the power of those it does not. */
@@ -86,7 +146,7 @@ public final class StopWatch {
             } else if (r.powerW() <= settings.belowW()) {
                 confirmed(t, r, p, out);
             } else {
-                pending.put(r.no(), arm(p.withLast(r.powerW(), t.ts()), timers));
+                pending.put(r.no(), arm(p.withLast(r.powerW(), t.ts(), t.location()), timers));
             }
         }
     }
@@ -109,21 +169,24 @@ public final class StopWatch {
                     pending.put(port, arm(p, timers));
                 }
             } else if (p.attempt() < settings.attempts()) {
-                StopPortCommand again = StopPortCommand.forAlert(p.alertId(), deviceId, port, wallClock.getAsLong(),
-                        ttlMs, p.attempt() + 1);
+                StopPortCommand again = p.byPerson()
+                        ? StopPortCommand.retryOf(p.commandId(), p.caseId(), p.alertId(), deviceId, port,
+                        wallClock.getAsLong(), ttlMs, p.attempt() + 1)
+                        : StopPortCommand.forAlert(p.alertId(), deviceId, port, wallClock.getAsLong(), ttlMs,
+                        p.attempt() + 1);
                 PendingStop next = arm(p.retried(again.id(), ts, settings.within().toMillis()), timers);
                 pending.put(port, next);
-                out.accept(StopEvent.retry(again, p.location()));
-                out.accept(StopEvent.outcome(StopOutcome.of("retried", again.id(), p.alertId(), deviceId, port,
-                        next.attempt(), p.lastW(), ts), p.location()));
+                out.accept(StopEvent.retry(again, p.location(), byPerson));
+                out.accept(StopEvent.outcome(StopOutcome.of("retried", p, again.id(), deviceId, port, next.attempt(),
+                        p.lastW(), ts), p.location(), byPerson));
             } else {
                 pending.put(port, p.unconfirmed());
-                out.accept(StopEvent.outcome(StopOutcome.of("unconfirmed", p.commandId(), p.alertId(), deviceId, port,
-                        p.attempt(), p.lastW(), ts), p.location()));
+                out.accept(StopEvent.outcome(StopOutcome.of("unconfirmed", p, p.commandId(), deviceId, port,
+                        p.attempt(), p.lastW(), ts), p.location(), byPerson));
                 AlertDraft draft = AlertDraft.port(AlertType.STOP_UNCONFIRMED, Severity.RED, deviceId, port,
                         p.location(), ts, unconfirmedSummary(deviceId, port, p), CUT_POWER_ON_SITE, evidence(deviceId,
                                 port, p.lastW(), p.lastTs()), unconfirmedFacts(p));
-                book.raiseOrUpdate(draft).ifPresent(a -> out.accept(StopEvent.unconfirmed(a)));
+                book.raiseOrUpdate(draft).ifPresent(a -> out.accept(StopEvent.unconfirmed(a, byPerson)));
             }
         }
     }
@@ -132,13 +195,13 @@ public final class StopWatch {
             throws Exception {
         String deviceId = t.deviceId();
         pending.remove(r.no());
-        out.accept(StopEvent.outcome(StopOutcome.of("confirmed", p.commandId(), p.alertId(), deviceId, r.no(),
-                p.attempt(), r.powerW(), t.ts()), t.location()));
+        out.accept(StopEvent.outcome(StopOutcome.of("confirmed", p, p.commandId(), deviceId, r.no(), p.attempt(),
+                r.powerW(), t.ts()), t.location(), byPerson));
         String key = Alert.dedupKey(AlertType.STOP_UNCONFIRMED, Alert.portSourceId(deviceId, r.no()));
         if (book.isOpen(key)) {
             book.clear(key, t.ts(), "Port " + r.no() + " of " + deviceId + " is off at last ("
                             + Math.round(r.powerW()) + " W)", evidence(deviceId, r.no(), r.powerW(), t.ts()))
-                    .ifPresent(a -> out.accept(StopEvent.unconfirmed(a)));
+                    .ifPresent(a -> out.accept(StopEvent.unconfirmed(a, byPerson)));
         }
     }
 

@@ -3,6 +3,7 @@ package io.anju.jobs.detect;
 import io.anju.common.alert.Alert;
 import io.anju.jobs.command.AutoStop;
 import io.anju.jobs.command.AutoStopPolicy;
+import io.anju.jobs.command.CaseCommand;
 import io.anju.jobs.command.StopEvent;
 import io.anju.jobs.command.StopWatch;
 import io.anju.jobs.detect.charger.IllegalLoadTracker;
@@ -47,13 +48,19 @@ import java.time.Duration;
  * ({@link AutoStop}) also asks for its {@code stop_port} on {@link #STOPS}; {@link StopWatch} then confirms it by the
  * port's readings, sends it again or raises the port's {@code stop_unconfirmed}, and tells each outcome on
  * {@link #STOPS} too. Everything on {@link #STOPS} goes through the compound's cap on mass cut-offs
- * ({@link io.anju.jobs.command.cap.StopCap}), which sends it on or holds it. The timers of all parts share the key's
+ * ({@link io.anju.jobs.command.cap.StopCap}), which sends it on or holds it. A person's {@code stop_port} for a case
+ * ({@link DeviceInput.Command}, read from {@code anju.commands}) is watched the same way by a second
+ * {@link StopWatch} of its own, whose events the cap passes on untouched; a person's {@code resume_port} ends the
+ * port's watches. The timers of all parts share the key's
  * timer service: each part checks on every timer of its device whether something of its own is due.
  */
 public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String, DeviceInput, Escalation, Alert> {
     private static final long serialVersionUID = 1L;
 
-    /** Automatic stops, their retries and outcomes, and {@code stop_unconfirmed} alerts, for the compound's cap. */
+    /**
+     * Automatic stops, their retries and outcomes, the retries and outcomes of people's stops, and
+     * {@code stop_unconfirmed} alerts, for the compound's cap.
+     */
     public static final OutputTag<StopEvent> STOPS =
             new OutputTag<>("automatic-stops", TypeInformation.of(StopEvent.class));
     /** Compound → its escalation, while one is active. */
@@ -73,6 +80,7 @@ public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String,
     private transient GateTracker gates;
     private transient AutoStop autoStop;
     private transient StopWatch stopWatch;
+    private transient StopWatch peoplesStops;
     private transient Emitter emitter;
 
     public DeviceDetectors(DetectorSettings settings, AutoStopPolicy autoStop, Duration commandTtl) {
@@ -94,7 +102,8 @@ public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String,
         offline = OfflineTracker.open(ctx, settings.offline(), stale);
         gates = GateTracker.open(ctx, settings.gate(), stale);
         autoStop = AutoStop.open(ctx, autoStopPolicy, commandTtl);
-        stopWatch = StopWatch.open(ctx, settings.stopConfirm(), commandTtl);
+        stopWatch = StopWatch.automatic(ctx, settings.stopConfirm(), commandTtl);
+        peoplesStops = StopWatch.people(ctx, settings.stopConfirm(), commandTtl);
         emitter = new Emitter();
     }
 
@@ -102,6 +111,10 @@ public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String,
     public void processElement(DeviceInput in, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
         Emitter em = emitter.to(out, ctx);
         TimerService timers = ctx.timerService();
+        if (in instanceof DeviceInput.Command c) {
+            onCaseCommand(c.command(), timers, em);
+            return;
+        }
         offline.onSeen(in.seen(), timers, em);
         if (in instanceof DeviceInput.Charger c) {
             ChargerTelemetry t = c.telemetry();
@@ -112,6 +125,7 @@ public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String,
             }
             fire.onTelemetry(t, escalation(ctx, t.location(), t.deviceId()), timers, em);
             stopWatch.onTelemetry(t, timers, em::stop);
+            peoplesStops.onTelemetry(t, timers, em::stop);
         } else if (in instanceof DeviceInput.ChargerEvt e) {
             ChargerEvent event = e.event();
             portOverload.onEvent(event, newest.isNewer(event.ts()));
@@ -129,6 +143,7 @@ public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String,
         fire.onTimer(timestamp, em);
         gates.onTimer(deviceId, timestamp, em);
         stopWatch.onTimer(deviceId, timestamp, ctx.timerService(), em::stop);
+        peoplesStops.onTimer(deviceId, timestamp, ctx.timerService(), em::stop);
     }
 
     @Override
@@ -150,6 +165,22 @@ public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String,
                 fire.reassess(e.ts(), e.reason(), em);
             }
         });
+    }
+
+    /**
+     * A person's command for a case. Its time is the case service's clock, so it counts at the charger's own event
+     * time: its newest reading, or the operator's event time before the first.
+     */
+    private void onCaseCommand(CaseCommand c, TimerService timers, Emitter em) throws Exception {
+        Long newestTs = newest.newest();
+        long now = newestTs != null ? newestTs
+                : timers.currentWatermark() > Long.MIN_VALUE ? timers.currentWatermark() : c.ts();
+        if (c.isStop()) {
+            peoplesStops.onCaseStop(c, now, timers);
+        } else {
+            peoplesStops.onResume(c, now, em::stop);
+            stopWatch.onResume(c, now, em::stop);
+        }
     }
 
     /** Why the fire risks of this reading's compound are one level higher, or null. */

@@ -1,5 +1,7 @@
 package io.anju.jobs.input;
 
+import io.anju.common.model.DeviceType;
+import io.anju.jobs.command.CaseCommand;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
@@ -9,7 +11,7 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  */
 @TypeInfo(DeviceInputTypeInfo.Factory.class)
 public sealed interface DeviceInput permits DeviceInput.Charger, DeviceInput.ChargerEvt, DeviceInput.Gate,
-        DeviceInput.Crowd, DeviceInput.Camera, DeviceInput.Status {
+        DeviceInput.Crowd, DeviceInput.Camera, DeviceInput.Status, DeviceInput.Command {
     DeviceSeen seen();
 
     record Charger(DeviceSeen seen, ChargerTelemetry telemetry) implements DeviceInput {
@@ -29,5 +31,16 @@ public sealed interface DeviceInput permits DeviceInput.Charger, DeviceInput.Cha
 
     /** Status and anything else that only tells that the device is alive (or going away). */
     record Status(DeviceSeen seen) implements DeviceInput {
+    }
+
+    /**
+     * Not from the device: a person's command to it, read from {@code anju.commands} (alerting job only). Its
+     * {@link #seen()} names the charger and the command's time; it says nothing about the device's liveness and moves
+     * no event time.
+     */
+    record Command(DeviceSeen seen, CaseCommand command) implements DeviceInput {
+        public static Command of(CaseCommand c) {
+            return new Command(new DeviceSeen(c.deviceId(), DeviceType.CHARGER, c.ts(), 0, null, false), c);
+        }
     }
 }

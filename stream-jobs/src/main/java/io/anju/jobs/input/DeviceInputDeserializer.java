@@ -1,5 +1,7 @@
 package io.anju.jobs.input;
 
+import io.anju.common.topic.Topics;
+import io.anju.jobs.command.CaseCommand;
 import io.anju.jobs.time.ClockRule;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -19,6 +21,9 @@ import org.slf4j.LoggerFactory;
  * gateway the reader is shows as {@code receiveLagMs}: how long the newest record had been in Kafka when this reader
  * read it (wall clock at the read minus the gateway's receive time). It stays at that value while nothing arrives, so a
  * quiet district does not look like a lagging job; a job that stops reading altogether shows in Kafka's consumer lag.
+ * <p>
+ * The alerting job reads {@code anju.commands} through the same source: a person's stop or resume for a case becomes a
+ * {@link DeviceInput.Command} ({@link CaseCommand#decode}); every other command (the job's own stops) is passed over.
  */
 public final class DeviceInputDeserializer implements KafkaRecordDeserializationSchema<DeviceInput> {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceInputDeserializer.class);
@@ -44,6 +49,13 @@ public final class DeviceInputDeserializer implements KafkaRecordDeserialization
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<DeviceInput> out) {
         if (record.value() == null) {
+            return;
+        }
+        if (Topics.COMMANDS.equals(record.topic())) {
+            CaseCommand command = CaseCommand.decode(record.key(), record.value());
+            if (command != null) {
+                out.collect(DeviceInput.Command.of(command));
+            }
             return;
         }
         try {

@@ -1,6 +1,7 @@
 package io.anju.jobs.input;
 
 import io.anju.common.model.DeviceType;
+import io.anju.jobs.command.CaseCommand;
 import io.anju.common.model.LocationChain;
 import io.anju.jobs.types.ImmutableSerializer;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
@@ -29,6 +30,7 @@ public final class DeviceInputSerializer extends ImmutableSerializer<DeviceInput
     private static final byte CROWD = 3;
     private static final byte CAMERA = 4;
     private static final byte STATUS = 5;
+    private static final byte COMMAND = 6;
     private static final DeviceType[] TYPES = DeviceType.values();
     private static final int OTHER_STATE = 255;
 
@@ -71,6 +73,16 @@ public final class DeviceInputSerializer extends ImmutableSerializer<DeviceInput
             StringValue.writeString(d.snapshotId(), out);
             StringValue.writeString(d.watches(), out);
             StringValue.writeString(d.building(), out);
+        } else if (in instanceof DeviceInput.Command c) {
+            out.writeByte(COMMAND);
+            writeSeen(in.seen(), out);
+            CaseCommand cmd = c.command();
+            StringValue.writeString(cmd.id(), out);
+            StringValue.writeString(cmd.action(), out);
+            out.writeInt(cmd.port());
+            StringValue.writeString(cmd.alertId(), out);
+            out.writeLong(cmd.caseId());
+            out.writeLong(cmd.ttlMs());
         } else {
             out.writeByte(STATUS);
             writeSeen(in.seen(), out);
@@ -97,6 +109,9 @@ public final class DeviceInputSerializer extends ImmutableSerializer<DeviceInput
                     in.readDouble(), StringValue.readString(in), StringValue.readString(in),
                     StringValue.readString(in)));
             case STATUS -> new DeviceInput.Status(seen);
+            case COMMAND -> new DeviceInput.Command(seen, new CaseCommand(id, StringValue.readString(in), ts,
+                    StringValue.readString(in), in.readInt(), StringValue.readString(in), in.readLong(),
+                    in.readLong()));
             default -> throw new IOException("not a device input: tag " + tag);
         };
     }

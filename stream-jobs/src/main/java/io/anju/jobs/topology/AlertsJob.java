@@ -57,7 +57,8 @@ public final class AlertsJob {
     /** The job on Kafka: the gateway's topics in, {@code anju.alerts}, {@code anju.commands}, {@code anju.command-results} (stop
      * confirmations) and {@code anju.zones} out. */
     public static void build(StreamExecutionEnvironment env, JobsSettings s, String bootstrap) {
-        build(DeviceStreams.fromKafka(env, s, bootstrap, "alerts"), s, kafkaSinks(bootstrap));
+        build(DeviceStreams.fromKafka(env, s, bootstrap, "alerts", DeviceStreams.inputTopicsWithCommands()), s,
+                kafkaSinks(bootstrap));
     }
 
     /** The job's graph on any stream of decoded device inputs with event time, into any sinks. */

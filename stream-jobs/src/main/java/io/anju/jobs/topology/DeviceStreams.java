@@ -39,14 +39,32 @@ public final class DeviceStreams {
     }
 
     /**
+     * The alerting job's topics: the devices' and {@code anju.commands}, whose people's commands for a case
+     * ({@link DeviceInput.Command}) the stop watch follows. They share the one source, so a command reaches the
+     * device's detectors through the same shuffle, and the commands' partitions are quiet partitions like any rare
+     * events'.
+     */
+    public static List<String> inputTopicsWithCommands() {
+        List<String> topics = inputTopics();
+        topics.add(Topics.COMMANDS);
+        return topics;
+    }
+
+    /** The devices' traffic ({@link #inputTopics()}) for {@code job}. */
+    public static DataStream<DeviceInput> fromKafka(StreamExecutionEnvironment env, JobsSettings s, String bootstrap,
+                                                    String job) {
+        return fromKafka(env, s, bootstrap, job, inputTopics());
+    }
+
+    /**
      * @param job a short name of the job ({@code alerts}, {@code history}); its consumer group is
      *            {@code <groupPrefix>-<job>}, so each job keeps its own position in the log
      */
     public static DataStream<DeviceInput> fromKafka(StreamExecutionEnvironment env, JobsSettings s, String bootstrap,
-                                                    String job) {
+                                                    String job, List<String> topics) {
         KafkaSource<DeviceInput> source = KafkaSource.<DeviceInput>builder()
                 .setBootstrapServers(bootstrap)
-                .setTopics(inputTopics())
+                .setTopics(topics)
                 .setGroupId(s.groupPrefix() + "-" + job)
                 // A new job starts where its group left off, or at the beginning of the retained log.
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
@@ -62,11 +80,12 @@ public final class DeviceStreams {
 
     /**
      * Event time and watermarks of the decoded device inputs: a reading moves its partition's event time to the
-     * earlier of its event time and its receive time; one whose device clock was off moves nothing.
+     * earlier of its event time and its receive time; one whose device clock was off moves nothing, and neither does a
+     * person's command (its time is the case service's clock, not the devices').
      */
     public static WatermarkStrategy<DeviceInput> watermarks(JobsSettings s) {
         return new DeviceTimeWatermarks<>(s.outOfOrderness(), s.quietAfter(), in -> in.seen().ts(),
-                (in, ts) -> in.seen().clockCorrected() ? ProgressTime.NONE
+                (in, ts) -> in.seen().clockCorrected() || in instanceof DeviceInput.Command ? ProgressTime.NONE
                         : in.seen().receivedAt() > 0 ? Math.min(ts, in.seen().receivedAt()) : ts);
     }
 }

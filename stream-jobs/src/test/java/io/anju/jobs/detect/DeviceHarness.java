@@ -4,6 +4,7 @@ import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertType;
 import io.anju.common.model.DeviceType;
 import io.anju.jobs.command.AutoStopPolicy;
+import io.anju.jobs.command.CaseCommand;
 import io.anju.jobs.command.StopEvent;
 import io.anju.jobs.command.StopOutcome;
 import io.anju.jobs.command.StopPortCommand;
@@ -104,6 +105,11 @@ public final class DeviceHarness implements AutoCloseable {
 
     public List<Alert> gate(GateEvent e) throws Exception {
         return feed(new DeviceInput.Gate(new DeviceSeen(e.deviceId(), DeviceType.GATE, e.ts(), e.location(), false), e));
+    }
+
+    /** A person's command for a case, as read from {@code anju.commands}; returns the observed alerts it caused. */
+    public List<Alert> caseCommand(CaseCommand c) throws Exception {
+        return feed(DeviceInput.Command.of(c));
     }
 
     /** Any message that only tells the device is alive (or, for an offline status, going away). */

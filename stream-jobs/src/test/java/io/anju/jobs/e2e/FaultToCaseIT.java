@@ -44,7 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole chain on loopback: a fault the simulator injects on a charger port travels device → MQTT gateway →
  * Kafka → Flink detectors → {@code anju.alerts} → the case system, and ends up as one case at the grid of the
  * charger's compound, with its evidence, which the right people — and only they — take through every step of the
- * loop to evaluation over the REST API.
+ * loop to evaluation over the REST API; the property manager's stop of the port from the case then travels case
+ * service → Kafka → gateway → simulated charger, and the alerting job's confirmation by the charger's readings comes
+ * back into the case's history.
  */
 class FaultToCaseIT {
     private static final Logger LOG = LoggerFactory.getLogger(FaultToCaseIT.class);
@@ -133,6 +135,23 @@ class FaultToCaseIT {
                         .filter(s -> s != null).toList())
                         .containsSubsequence("verified", "analysed", "dispatched", "in_handling", "feedback_submitted",
                                 "closed", "evaluated");
+
+                // The property manager stops the port from the case: the charger's readings confirm it in the case.
+                long sentAt = System.currentTimeMillis();
+                HttpResponse<Buffer> sent = property.command(id, new JsonObject().put("action", "stop_port")
+                        .put("deviceId", faulty.id()).put("port", port).put("reason", "isolate until the electrician"));
+                assertThat(sent.statusCode()).as(sent.bodyAsString()).isEqualTo(202);
+                String commandId = sent.bodyAsJsonObject().getString("commandId");
+                JsonObject confirmed = Awaitility.await().atMost(Duration.ofSeconds(90))
+                        .pollInterval(Duration.ofMillis(250))
+                        .until(() -> property.confirmation(id, commandId), o -> o != null);
+                LOG.info("stop_port {} of {} port {} confirmed by readings in case {} {} ms after it was sent",
+                        commandId, faulty.id(), port, c.getString("caseNo"), System.currentTimeMillis() - sentAt);
+                assertThat(confirmed.getString("note"))
+                        .startsWith("stop_port of port " + port + " confirmed by readings");
+                JsonObject data = confirmed.getJsonObject("data");
+                assertThat(data.getInteger("attempt")).isEqualTo(1);
+                assertThat(data.getDouble("powerW")).isLessThanOrEqualTo(10.0);
             } finally {
                 sim.close();
             }
@@ -170,6 +189,22 @@ class FaultToCaseIT {
             }
             return await(http.post("/api/v1/cases/" + id + "/transitions").bearerTokenAuthentication(token)
                     .sendJsonObject(body));
+        }
+
+        HttpResponse<Buffer> command(long id, JsonObject body) throws Exception {
+            return await(http.post("/api/v1/cases/" + id + "/commands").bearerTokenAuthentication(token)
+                    .sendJsonObject(body));
+        }
+
+        /** The case's history entry saying the readings confirmed {@code commandId}, or null while there is none. */
+        JsonObject confirmation(long id, String commandId) throws Exception {
+            return get("/api/v1/cases/" + id).bodyAsJsonObject().getJsonArray("history").stream()
+                    .map(o -> (JsonObject) o).filter(e -> "command".equals(e.getString("kind")))
+                    .filter(e -> e.getJsonObject("data") != null
+                            && "confirmation".equals(e.getJsonObject("data").getString("source"))
+                            && "confirmed".equals(e.getJsonObject("data").getString("outcome"))
+                            && commandId.equals(e.getJsonObject("data").getString("commandId")))
+                    .findFirst().orElse(null);
         }
 
         List<JsonObject> cases(String alertType) throws Exception {

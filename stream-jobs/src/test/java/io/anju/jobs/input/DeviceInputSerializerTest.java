@@ -2,6 +2,7 @@ package io.anju.jobs.input;
 
 import io.anju.common.model.DeviceType;
 import io.anju.common.model.LocationChain;
+import io.anju.jobs.command.CaseCommand;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.core.memory.DataInputDeserializer;
@@ -40,7 +41,9 @@ class DeviceInputSerializerTest {
                 new DeviceInput.Camera(new DeviceSeen("cam-1", DeviceType.CAMERA, TS, TS, AT, false),
                         new CameraDetection("cam-1", TS, AT, "flame", 0.8, "c3-1", "shed", "b-2")),
                 new DeviceInput.Status(new DeviceSeen("gt-1", DeviceType.GATE, TS, 0, AT, true)),
-                new DeviceInput.Status(new DeviceSeen("gt-1", DeviceType.GATE, TS, TS, AT, false, true)));
+                new DeviceInput.Status(new DeviceSeen("gt-1", DeviceType.GATE, TS, TS, AT, false, true)),
+                DeviceInput.Command.of(new CaseCommand("chg-0009-1", "0b7e", TS, "stop_port", 3, "9d2", 42, 60_000)),
+                DeviceInput.Command.of(new CaseCommand("chg-0009-1", "0b7f", TS, "resume_port", 1, null, 7, 0)));
     }
 
     @ParameterizedTest

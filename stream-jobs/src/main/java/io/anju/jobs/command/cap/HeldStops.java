@@ -82,10 +82,10 @@ final class HeldStops {
         return alertId != null && held.contains(alertId);
     }
 
-    /** An outcome of a held stop: a confirmation ends the stop watch's interest in it. */
+    /** An outcome of a held stop: a confirmation, or a person's resume of the port, ends the stop watch's interest. */
     void onOutcome(StopOutcome o) throws Exception {
         HeldStop h = held.get(o.alertId());
-        if ("confirmed".equals(o.outcome())) {
+        if ("confirmed".equals(o.outcome()) || StopOutcome.RESUMED.equals(o.outcome())) {
             keepOrForget(h.endWatch());
         }
     }

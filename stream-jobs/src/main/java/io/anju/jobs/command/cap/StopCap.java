@@ -18,7 +18,8 @@ import org.apache.flink.util.OutputTag;
  * before it; past that it is held ({@link HeldStops}): not sent, told as a {@code withheld} outcome in the asking
  * alert's case, and listed in the compound's {@code mass_cutoff_held} alert for a person to decide. What the stop watch
  * says later about a held stop (retries, outcomes, {@code stop_unconfirmed}) is dropped; everything about a sent one
- * passes unchanged.
+ * passes unchanged. So does everything about a stop a person sent for a case ({@link StopEvent#byPerson}): a person
+ * decided it, so it is neither counted nor held.
  * <p>
  * The minute is event time (the asking alerts' device time): a replay after a restore counts the same stops in the
  * same minutes, and a backlog caught up in seconds after an outage is not mistaken for a burst; a device clock off by
@@ -53,6 +54,10 @@ public final class StopCap extends KeyedProcessFunction<String, StopEvent, Alert
 
     @Override
     public void processElement(StopEvent e, Context ctx, Collector<Alert> out) throws Exception {
+        if (e.byPerson()) {
+            passOn(e, ctx, out);
+            return;
+        }
         switch (e.kind()) {
             case REQUEST -> request(e, ctx, out);
             case RETRY -> {
@@ -84,6 +89,15 @@ public final class StopCap extends KeyedProcessFunction<String, StopEvent, Alert
     /** The {@code heldStops} metric: stops held since the job started. */
     long heldStops() {
         return heldStops.getCount();
+    }
+
+    private static void passOn(StopEvent e, Context ctx, Collector<Alert> out) {
+        switch (e.kind()) {
+            case RETRY -> ctx.output(COMMANDS, e.command());
+            case OUTCOME -> ctx.output(OUTCOMES, e.outcome());
+            case UNCONFIRMED -> out.collect(e.alert());
+            default -> throw new IllegalArgumentException("a person's stop does not " + e.kind());
+        }
     }
 
     private void request(StopEvent e, Context ctx, Collector<Alert> out) throws Exception {

@@ -25,6 +25,11 @@ public final class NewestReading {
         return new NewestReading(ctx.getState(new ValueStateDescriptor<>(stateName, Long.class)), stale);
     }
 
+    /** The newest reading's time, null before the first. */
+    public Long newest() throws IOException {
+        return newest.value();
+    }
+
     /** True when {@code ts} is newer than every reading seen so far; remembers nothing. */
     public boolean isNewer(long ts) throws IOException {
         Long seen = newest.value();

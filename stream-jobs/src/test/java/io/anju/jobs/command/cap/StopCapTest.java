@@ -65,7 +65,7 @@ class StopCapTest {
 
     private static StopEvent outcome(Alert a, String outcome, long ts) {
         return StopEvent.outcome(new StopOutcome(StopOutcome.KIND, stopFor(a, 1).id(), a.id(), a.deviceId(),
-                a.port(), outcome, 1, 0.0, ts, null), a.location());
+                a.port(), outcome, 1, 0.0, ts, null, null), a.location(), false);
     }
 
     private static StopEvent unconfirmed(String station, int port, LocationChain where, AlertStatus status,
@@ -74,7 +74,7 @@ class StopCapTest {
         String key = Alert.dedupKey(AlertType.STOP_UNCONFIRMED, source);
         return StopEvent.unconfirmed(new Alert(Alert.idFor(key, BEGINNING), key, AlertType.STOP_UNCONFIRMED,
                 Severity.RED, status, revision, SourceKind.PORT, source, station, port, where, BEGINNING, ts, ts,
-                "not confirmed", "cut_power_on_site", List.of()));
+                "not confirmed", "cut_power_on_site", List.of()), false);
     }
 
     /** Five stations of cp-0042 go red within ten seconds. */
@@ -165,9 +165,9 @@ class StopCapTest {
             Alert sent = red.get(0);
             Alert held = red.get(3);
 
-            h.feed(StopEvent.retry(stopFor(held, 2), CP42));
+            h.feed(StopEvent.retry(stopFor(held, 2), CP42, false));
             h.feed(outcome(held, "retried", ONE_MINUTE_LATER));
-            h.feed(StopEvent.retry(stopFor(sent, 2), CP42));
+            h.feed(StopEvent.retry(stopFor(sent, 2), CP42, false));
             h.feed(outcome(sent, "retried", ONE_MINUTE_LATER));
             assertThat(h.newCommands()).as("only the sent stop's retry").extracting(StopPortCommand::alertId)
                     .containsExactly(sent.id());
@@ -185,6 +185,33 @@ class StopCapTest {
             assertThat(h.newOutcomes()).isEmpty();
             assertThat(h.newAlerts()).as("the clear of a stop_unconfirmed never raised").isEmpty();
             assertThat(h.map("cp-0042", HeldStops.MUTED)).isEmpty();
+        }
+    }
+
+    @Test
+    void aStopAPersonSentForACase_isNeverHeld_evenForTheHeldStopsPort() throws Exception {
+        try (Cap h = Cap.open(CAP, null)) {
+            List<Alert> red = fiveRedStations();
+            red.forEach(a -> h.feedQuietly(request(a)));
+            h.newCommands();
+            h.newOutcomes();
+            h.newAlerts();
+            Alert held = red.get(3);
+            long caseId = 42;
+
+            StopPortCommand retry = StopPortCommand.retryOf("person-stop-1", caseId, held.id(), held.deviceId(),
+                    held.port(), ONE_MINUTE_LATER, 60_000, 2);
+            h.feed(StopEvent.retry(retry, CP42, true));
+            h.feed(StopEvent.outcome(new StopOutcome(StopOutcome.KIND, retry.id(), held.id(), held.deviceId(),
+                    held.port(), "retried", 2, 900.0, ONE_MINUTE_LATER, null, caseId), CP42, true));
+            StopEvent raised = unconfirmed("chg-42-4", 4, CP42, AlertStatus.RAISED, 1, BEGINNING + 180 * SECOND);
+            h.feed(new StopEvent(raised.kind(), raised.compoundId(), null, raised.alert(), null, true));
+
+            assertThat(h.newCommands()).as("a person decided it: sent on").containsExactly(retry);
+            assertThat(h.newOutcomes()).extracting(StopOutcome::outcome, StopOutcome::caseId)
+                    .containsExactly(tuple("retried", caseId));
+            assertThat(h.newAlerts()).extracting(Alert::deviceId, Alert::type)
+                    .containsExactly(tuple("chg-42-4", AlertType.STOP_UNCONFIRMED));
         }
     }
 
@@ -246,7 +273,7 @@ class StopCapTest {
             restored.feed(request(red.get(4)));
             assertThat(restored.newCommands()).as("still three sent in this minute").isEmpty();
             assertThat(restored.newAlerts()).extracting(Alert::id, Alert::revision).containsExactly(tuple(id, 2));
-            restored.feed(StopEvent.retry(stopFor(red.get(3), 2), CP42));
+            restored.feed(StopEvent.retry(stopFor(red.get(3), 2), CP42, false));
             assertThat(restored.newCommands()).as("still held").isEmpty();
         }
     }
