@@ -42,6 +42,7 @@ final class CommandHistoryText {
                 case "retried", "unconfirmed" -> TEXTS.text(lang, P + outcome, what, string(data.get("attempt")),
                         watts(lang, "stillWatts", data.get("powerW")));
                 case "withheld" -> TEXTS.text(lang, P + "withheld", what, detail);
+                case "resumed" -> TEXTS.text(lang, P + "resumed", what, detail);
                 default -> TEXTS.text(lang, P + "other", what, outcome, detail);
             };
             case "reply" -> TEXTS.text(lang, P + "reply", what, outcome, detail);

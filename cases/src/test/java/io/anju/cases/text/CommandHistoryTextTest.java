@@ -35,6 +35,10 @@ class CommandHistoryTextTest {
         CaseEvent confirmed = system("command", Map.of("source", "confirmation", "outcome", "confirmed",
                 "action", "stop_port", "port", 1, "attempt", 2, "powerW", 0.0));
         assertThat(note(confirmed, Lang.ZH)).isEqualTo("断电（1 号端口）已由读数确认（0 W）");
+
+        CaseEvent resumed = system("command", Map.of("source", "confirmation", "outcome", "resumed",
+                "action", "stop_port", "port", 1));
+        assertThat(note(resumed, Lang.ZH)).isEqualTo("断电（1 号端口）不再确认：端口已恢复供电");
     }
 
     @Test

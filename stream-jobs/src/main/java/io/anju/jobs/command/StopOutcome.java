@@ -1,5 +1,6 @@
 package io.anju.jobs.command;
 
+import io.anju.jobs.input.CaseCommand;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**

@@ -3,7 +3,7 @@ package io.anju.jobs.detect;
 import io.anju.common.alert.Alert;
 import io.anju.jobs.command.AutoStop;
 import io.anju.jobs.command.AutoStopPolicy;
-import io.anju.jobs.command.CaseCommand;
+import io.anju.jobs.input.CaseCommand;
 import io.anju.jobs.command.StopEvent;
 import io.anju.jobs.command.StopWatch;
 import io.anju.jobs.detect.charger.IllegalLoadTracker;

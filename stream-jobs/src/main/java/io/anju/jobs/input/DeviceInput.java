@@ -1,7 +1,6 @@
 package io.anju.jobs.input;
 
 import io.anju.common.model.DeviceType;
-import io.anju.jobs.command.CaseCommand;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**

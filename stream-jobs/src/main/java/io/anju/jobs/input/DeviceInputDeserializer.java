@@ -1,7 +1,6 @@
 package io.anju.jobs.input;
 
 import io.anju.common.topic.Topics;
-import io.anju.jobs.command.CaseCommand;
 import io.anju.jobs.time.ClockRule;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;

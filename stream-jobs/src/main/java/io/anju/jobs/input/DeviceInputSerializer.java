@@ -1,7 +1,6 @@
 package io.anju.jobs.input;
 
 import io.anju.common.model.DeviceType;
-import io.anju.jobs.command.CaseCommand;
 import io.anju.common.model.LocationChain;
 import io.anju.jobs.types.ImmutableSerializer;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;

@@ -1,5 +1,6 @@
 package io.anju.jobs.command;
 
+import io.anju.jobs.input.CaseCommand;
 import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;

@@ -4,7 +4,7 @@ import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertType;
 import io.anju.common.model.DeviceType;
 import io.anju.jobs.command.AutoStopPolicy;
-import io.anju.jobs.command.CaseCommand;
+import io.anju.jobs.input.CaseCommand;
 import io.anju.jobs.command.StopEvent;
 import io.anju.jobs.command.StopOutcome;
 import io.anju.jobs.command.StopPortCommand;

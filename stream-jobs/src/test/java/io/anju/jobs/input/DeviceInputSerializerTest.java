@@ -2,7 +2,6 @@ package io.anju.jobs.input;
 
 import io.anju.common.model.DeviceType;
 import io.anju.common.model.LocationChain;
-import io.anju.jobs.command.CaseCommand;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.core.memory.DataInputDeserializer;

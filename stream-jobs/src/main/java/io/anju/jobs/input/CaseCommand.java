@@ -1,4 +1,4 @@
-package io.anju.jobs.command;
+package io.anju.jobs.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.anju.common.json.Json;
@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * A {@code stop_port} or {@code resume_port} a person sent for a case, as the case service writes it on
  * {@code anju.commands} (docs/kafka-topics.md): the alerting job reads it to watch a person's stop by the charger's
- * readings as it watches its own ({@link StopWatch}). A command is a person's when it names its case ({@code caseId});
+ * readings as it watches its own ({@code command.StopWatch}). A command is a person's when it names its case ({@code caseId});
  * the job's own stops and their retries name none.
  *
  * @param deviceId the charger (the record's key)
