@@ -39,7 +39,7 @@ import io.anju.cases.notify.SseHub;
 import io.anju.cases.notify.SseSettings;
 import io.anju.cases.notify.WebhookChannel;
 import io.anju.cases.routing.CategoryTable;
-import io.anju.cases.routing.Router;
+import io.anju.cases.routing.GridRouter;
 import io.anju.cases.service.CaseService;
 import io.anju.cases.service.PgCaseService;
 import io.anju.cases.store.Database;
@@ -191,7 +191,7 @@ public final class CasesServer implements AutoCloseable {
                 config.supervisionEscalateAfter(), config.supervisionAckRemindEvery(),
                 config.supervisionAckEscalateAfter(), config.supervisionInterval(), SupervisionSettings.defaults().batch());
         SupervisionTimer timer = new SupervisionTimer(vertx, pool, clock, supervision);
-        Router caseRouter = new Router(registry, categories, config.districtId());
+        GridRouter caseRouter = new GridRouter(registry, categories, config.districtId());
         dispatcher.onUndelivered(new UndeliveredRedEscalation(caseRouter, outbox, dispatcher.channels().values().stream()
                 .filter(DeliveryChannel::confirmsDelivery).map(DeliveryChannel::name).toList()));
         PgCaseService service = new PgCaseService(pool, caseRouter,

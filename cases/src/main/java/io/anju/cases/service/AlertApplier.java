@@ -7,7 +7,7 @@ import io.anju.cases.model.DeadlineStage;
 import io.anju.cases.model.Origin;
 import io.anju.cases.model.ResponseLevel;
 import io.anju.cases.routing.Category;
-import io.anju.cases.routing.Router;
+import io.anju.cases.routing.GridRouter;
 import io.anju.cases.routing.Routing;
 import io.anju.cases.store.CaseChanges;
 import io.anju.cases.store.CaseDraft;
@@ -49,12 +49,12 @@ final class AlertApplier {
     static final String WATCH_CLEARED_NOTE =
             "the device reports the condition cleared; the watch item closes by itself";
 
-    private final Router router;
+    private final GridRouter router;
     private final CaseChanges changes;
     private final Deadlines deadlines;
     private final AlertText text;
 
-    AlertApplier(Router router, CaseChanges changes, Deadlines deadlines) {
+    AlertApplier(GridRouter router, CaseChanges changes, Deadlines deadlines) {
         this.router = router;
         this.changes = changes;
         this.deadlines = deadlines;

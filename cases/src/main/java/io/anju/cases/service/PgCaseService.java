@@ -18,7 +18,7 @@ import io.anju.cases.model.Role;
 import io.anju.cases.model.TransitionRequest;
 import io.anju.cases.notify.Outbox;
 import io.anju.cases.routing.CategoryTable;
-import io.anju.cases.routing.Router;
+import io.anju.cases.routing.GridRouter;
 import io.anju.cases.routing.Routing;
 import io.anju.cases.store.CaseChanges;
 import io.anju.cases.store.CaseDraft;
@@ -68,7 +68,7 @@ public final class PgCaseService implements CaseService {
             Role.COMMUNITY_OPERATOR);
 
     private final Pool pool;
-    private final Router router;
+    private final GridRouter router;
     private final CategoryTable categories;
     private final AccessPolicy access;
     private final Outbox outbox;
@@ -82,13 +82,13 @@ public final class PgCaseService implements CaseService {
     private final DeadlineWatch watch;
 
     /** A service whose supervision runs only when {@link #supervise} is called (tests that move the clock by hand). */
-    public PgCaseService(Pool pool, Router router, CategoryTable categories, AccessPolicy access, Outbox outbox,
+    public PgCaseService(Pool pool, GridRouter router, CategoryTable categories, AccessPolicy access, Outbox outbox,
                          KpiSource kpis, SupervisionSettings supervision, Clock clock) {
         this(pool, router, categories, access, outbox, kpis, supervision, clock, DeadlineWatch.NONE);
     }
 
     /** {@code watch} hears, after each commit, when the changed case's next supervision step is due. */
-    public PgCaseService(Pool pool, Router router, CategoryTable categories, AccessPolicy access, Outbox outbox,
+    public PgCaseService(Pool pool, GridRouter router, CategoryTable categories, AccessPolicy access, Outbox outbox,
                          KpiSource kpis, SupervisionSettings supervision, Clock clock, DeadlineWatch watch) {
         this.pool = pool;
         this.router = router;

@@ -2,7 +2,7 @@ package io.anju.cases.supervise;
 
 import io.anju.cases.model.DeadlineStage;
 import io.anju.cases.model.Level;
-import io.anju.cases.routing.Router;
+import io.anju.cases.routing.GridRouter;
 import io.anju.cases.store.CaseChanges;
 import io.anju.cases.store.CaseDraft;
 import io.anju.cases.store.NewEvent;
@@ -32,13 +32,13 @@ public final class Supervisor {
     static final int LANES = 4;
 
     private final Pool pool;
-    private final Router router;
+    private final GridRouter router;
     private final CaseChanges changes;
     private final Outbox outbox;
     private final SupervisionSettings settings;
     private final Deadlines deadlines;
 
-    public Supervisor(Pool pool, Router router, Outbox outbox, SupervisionSettings settings) {
+    public Supervisor(Pool pool, GridRouter router, Outbox outbox, SupervisionSettings settings) {
         this.pool = pool;
         this.router = router;
         this.changes = new CaseChanges(outbox);

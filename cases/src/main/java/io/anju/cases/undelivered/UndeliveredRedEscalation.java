@@ -5,7 +5,7 @@ import io.anju.cases.model.Level;
 import io.anju.cases.notify.Outbox;
 import io.anju.cases.notify.OutboxRow;
 import io.anju.cases.notify.UndeliveredNotices;
-import io.anju.cases.routing.Router;
+import io.anju.cases.routing.GridRouter;
 import io.anju.cases.store.CaseChanges;
 import io.anju.cases.store.CaseDraft;
 import io.anju.cases.store.CaseSql;
@@ -44,14 +44,14 @@ public final class UndeliveredRedEscalation implements UndeliveredNotices {
             select 1 from case_events where case_id = $1 and kind = '%s' and data ->> 'noticeSeq' = $2"""
             .formatted(EVENT_KIND);
 
-    private final Router router;
+    private final GridRouter router;
     private final CaseChanges changes;
     private final String[] confirming;
 
     /**
      * @param confirming the names of the channels that confirm delivery ({@code DeliveryChannel#confirmsDelivery})
      */
-    public UndeliveredRedEscalation(Router router, Outbox outbox, Collection<String> confirming) {
+    public UndeliveredRedEscalation(GridRouter router, Outbox outbox, Collection<String> confirming) {
         this.router = router;
         this.changes = new CaseChanges(outbox);
         this.confirming = confirming.stream().sorted().toArray(String[]::new);

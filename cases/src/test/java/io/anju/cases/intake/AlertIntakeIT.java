@@ -6,7 +6,7 @@ import io.anju.cases.access.AccessPolicy;
 import io.anju.cases.json.CasesJson;
 import io.anju.cases.kpi.KpiReport;
 import io.anju.cases.routing.CategoryTable;
-import io.anju.cases.routing.Router;
+import io.anju.cases.routing.GridRouter;
 import io.anju.cases.service.CaseService;
 import io.anju.cases.service.PgCaseService;
 import io.anju.cases.store.Database;
@@ -107,7 +107,7 @@ class AlertIntakeIT {
 
     private static CaseService caseService(Registry registry) {
         CategoryTable categories = CategoryTable.defaults();
-        return new PgCaseService(pool, new Router(registry, categories, Router.DEFAULT_DISTRICT_ID), categories,
+        return new PgCaseService(pool, new GridRouter(registry, categories, GridRouter.DEFAULT_DISTRICT_ID), categories,
                 new AccessPolicy(categories), new RecordingOutbox(), new KpiReport(pool, categories), SupervisionSettings.defaults(),
                 Clock.systemUTC());
     }

@@ -3,7 +3,7 @@ package io.anju.cases.notify;
 import io.anju.cases.json.CasesJson;
 import io.anju.cases.model.CaseRecord;
 import io.anju.cases.routing.CategoryTable;
-import io.anju.cases.routing.Router;
+import io.anju.cases.routing.GridRouter;
 import io.anju.cases.store.Database;
 import io.anju.cases.testing.MutableClock;
 import io.anju.cases.testing.RobotReceiver;
@@ -297,7 +297,7 @@ class PushChannelsIT {
         OutboxDispatcher d = new OutboxDispatcher(vertx, pool, Map.of(WeComChannel.NAME, weCom,
                 SmsGatewayChannel.NAME, sms), fastPolling(), new SimpleMeterRegistry(), clock);
         PgOutbox outbox = new PgOutbox(NotificationPolicy.defaults(), d, clock, new SimpleMeterRegistry());
-        d.onUndelivered(new UndeliveredRedEscalation(new Router(TestPlaces.registry(), CategoryTable.defaults(),
+        d.onUndelivered(new UndeliveredRedEscalation(new GridRouter(TestPlaces.registry(), CategoryTable.defaults(),
                 "lianhu"), outbox, List.of(WeComChannel.NAME, SmsGatewayChannel.NAME)));
         d.start();
         started.add(d);
@@ -353,7 +353,7 @@ class PushChannelsIT {
         OutboxDispatcher d = new OutboxDispatcher(vertx, pool, Map.of(WeComChannel.NAME, refusing,
                 SmsGatewayChannel.NAME, sms), fastPolling(), new SimpleMeterRegistry(), clock);
         PgOutbox outbox = new PgOutbox(NotificationPolicy.defaults(), d, clock, new SimpleMeterRegistry());
-        d.onUndelivered(new UndeliveredRedEscalation(new Router(TestPlaces.registry(), CategoryTable.defaults(),
+        d.onUndelivered(new UndeliveredRedEscalation(new GridRouter(TestPlaces.registry(), CategoryTable.defaults(),
                 "lianhu"), outbox, List.of(WeComChannel.NAME, SmsGatewayChannel.NAME)));
         d.start();
         started.add(d);

@@ -11,7 +11,7 @@ import io.anju.cases.model.CaseRecord;
 import io.anju.cases.model.CaseState;
 import io.anju.cases.notify.Outbox;
 import io.anju.cases.routing.CategoryTable;
-import io.anju.cases.routing.Router;
+import io.anju.cases.routing.GridRouter;
 import io.anju.cases.service.PgCaseService;
 import io.anju.cases.store.Database;
 import io.anju.cases.supervise.Deadlines;
@@ -96,7 +96,7 @@ class PeopleApiIT {
         Outbox outbox = new AddressedOutbox(new RecordingOutbox(), new RecipientResolver(categories), signer, clock);
         KpiSource noKpis = (scope, query, now) -> Future.succeededFuture(List.of());
         AccessPolicy access = new AccessPolicy(categories);
-        service = new PgCaseService(pool, new Router(TestPlaces.registry(), categories, "lianhu"), categories, access,
+        service = new PgCaseService(pool, new GridRouter(TestPlaces.registry(), categories, "lianhu"), categories, access,
                 outbox, noKpis, SupervisionSettings.defaults(), clock);
         UserStore users = new UserStore(vertx, pool, new PasswordHasher(1_000));
         TokenService tokens = new TokenService(vertx, key, Duration.ofHours(8));

@@ -4,7 +4,7 @@ import io.anju.cases.access.AccessPolicy;
 import io.anju.cases.model.CaseEvent;
 import io.anju.cases.model.CaseRecord;
 import io.anju.cases.routing.CategoryTable;
-import io.anju.cases.routing.Router;
+import io.anju.cases.routing.GridRouter;
 import io.anju.cases.service.PgCaseService;
 import io.anju.cases.store.Database;
 import io.anju.cases.testing.Alerts;
@@ -62,7 +62,7 @@ class SupervisionTimerIT {
                 Duration.ofMinutes(1), Duration.ofMinutes(2), INTERVAL, 200);
         CategoryTable categories = CategoryTable.defaults();
         timer = new SupervisionTimer(vertx, pool, clock, settings);
-        service = new PgCaseService(pool, new Router(TestPlaces.registry(), categories, "lianhu"), categories,
+        service = new PgCaseService(pool, new GridRouter(TestPlaces.registry(), categories, "lianhu"), categories,
                 new AccessPolicy(categories), new RecordingOutbox(),
                 (scope, query, now) -> Future.succeededFuture(List.of()), settings, clock, timer);
         timer.start(service::supervise);

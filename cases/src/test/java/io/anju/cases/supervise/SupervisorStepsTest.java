@@ -4,7 +4,7 @@ import io.anju.cases.model.CaseState;
 import io.anju.cases.model.DeadlineStage;
 import io.anju.cases.model.Level;
 import io.anju.cases.routing.CategoryTable;
-import io.anju.cases.routing.Router;
+import io.anju.cases.routing.GridRouter;
 import io.anju.cases.store.CaseDraft;
 import io.anju.cases.store.NewEvent;
 import io.anju.cases.testing.TestPlaces;
@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SupervisorStepsTest {
     private static final Instant DEADLINE = Instant.parse("2026-11-29T04:00:00Z");
     private final Supervisor supervisor = new Supervisor(null,
-            new Router(TestPlaces.registry(), CategoryTable.defaults(), null), null, SupervisionSettings.defaults());
+            new GridRouter(TestPlaces.registry(), CategoryTable.defaults(), null), null, SupervisionSettings.defaults());
 
     @Test
     void nothingBeforeTheDeadline() {

@@ -7,7 +7,7 @@ import io.anju.cases.model.CaseException;
 import io.anju.cases.model.Principal;
 import io.anju.cases.model.Role;
 import io.anju.cases.routing.CategoryTable;
-import io.anju.cases.routing.Router;
+import io.anju.cases.routing.GridRouter;
 import io.anju.cases.service.PgCaseService;
 import io.anju.cases.store.Database;
 import io.anju.cases.supervise.SupervisionSettings;
@@ -62,7 +62,7 @@ public final class ServiceFixture implements AutoCloseable {
             kpiScope.set(scope);
             return Future.succeededFuture(List.of());
         };
-        service = new PgCaseService(pool, new Router(TestPlaces.registry(), categories, "lianhu"), categories,
+        service = new PgCaseService(pool, new GridRouter(TestPlaces.registry(), categories, "lianhu"), categories,
                 new AccessPolicy(categories), outbox, noKpis, supervision, clock);
     }
 

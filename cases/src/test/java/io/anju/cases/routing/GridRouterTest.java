@@ -18,9 +18,9 @@ import static io.anju.cases.testing.TestPlaces.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class RouterTest {
+class GridRouterTest {
     private static final Instant T0 = Instant.parse("2026-11-29T02:00:00Z");
-    private final Router router = new Router(registry(), CategoryTable.defaults(), null);
+    private final GridRouter router = new GridRouter(registry(), CategoryTable.defaults(), null);
 
     @Test
     void portAlertWithoutLocationIsRoutedThroughItsChargerToTheCompoundsGrid() {
@@ -124,7 +124,7 @@ class RouterTest {
         assertThat(router.unitAt(Level.COMMUNITY, chain)).isEqualTo(COMMUNITY);
         assertThat(router.unitAt(Level.SUB_DISTRICT, chain)).isEqualTo(SUB_DISTRICT);
         assertThat(router.unitAt(Level.DISTRICT, chain)).isEqualTo("lianhu");
-        assertThat(new Router(registry(), CategoryTable.defaults(), "beilin").unitAt(Level.DISTRICT, chain))
+        assertThat(new GridRouter(registry(), CategoryTable.defaults(), "beilin").unitAt(Level.DISTRICT, chain))
                 .isEqualTo("beilin");
     }
 

@@ -22,7 +22,7 @@ import java.util.Optional;
  * not know are kept in the chain as the alert gave them, but never own a case. The category follows the alert type and,
  * where the table narrows it by {@code deviceTypes}, the registered type of the alerting device.
  */
-public final class Router {
+public final class GridRouter {
 
     /** The district this deployment serves. */
     public static final String DEFAULT_DISTRICT_ID = "lianhu";
@@ -31,7 +31,7 @@ public final class Router {
     private final CategoryTable categories;
     private final String districtId;
 
-    public Router(Registry registry, CategoryTable categories, String districtId) {
+    public GridRouter(Registry registry, CategoryTable categories, String districtId) {
         this.registry = registry;
         this.categories = categories;
         this.districtId = districtId == null || districtId.isBlank() ? DEFAULT_DISTRICT_ID : districtId;
