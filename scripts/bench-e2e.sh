@@ -78,7 +78,7 @@ if [[ ! -f "$OUT" ]]; then
   } > "$OUT"
 fi
 
-cp="$(ls platform/target/anju-platform-*.jar | grep -v -- '-job.jar' | head -n1):$(cat platform/target/classpath.txt)"
+cp="$(ls platform/target/anju-platform-*.jar | grep -v -e '-job\.jar$' -e '-tests\.jar$' | head -n1):$(cat platform/target/classpath.txt)"
 java -Xmx512m -Dlogback.configurationFile=anju-platform-logback.xml -cp "$cp" io.anju.platform.bench.E2eBench \
   --rate "$RATE" --duration "${SECS}s" --connections "$CONNS" --drain-timeout "${DRAIN}s" \
   --dashboards-url "http://127.0.0.1:$DASH_HTTP" --gateway-url "http://127.0.0.1:$GW_HTTP" \
