@@ -84,13 +84,17 @@ function actionForm(detail, onDone) {
     h('div', { class: 'buttons' }, buttons), error, done);
 }
 
-/** The charger commands of the case: what became of each (from the history) and, for its port, stop and resume. */
-function commandsCard(detail, role, onSent) {
+/**
+ * The charger commands of the case: what became of each (from the history) and, for its port, stop and resume. A
+ * command's delivery and reply are history, not notices: the dialog follows them, and the page reads the story again
+ * when a command is sent and when its dialog closes ({@code reload}).
+ */
+function commandsCard(detail, role, reload) {
   const c = detail.case;
   const story = commandStoryList(detail.history);
   const aboutAPort = c.deviceId && c.port != null;
   if (!story && !aboutAPort) return null;
-  const target = { caseId: c.id, deviceId: c.deviceId, port: c.port, onSent };
+  const target = { caseId: c.id, deviceId: c.deviceId, port: c.port, onSent: reload, onClosed: reload };
   const buttons = aboutAPort && mayCommand(role) ? h('div', { class: 'buttons' },
     h('button', { type: 'button', class: 'danger small', 'data-testid': 'case-stop', onclick: () => openStopDialog(target) },
       t('chargers.stopPort', { port: c.port })),
