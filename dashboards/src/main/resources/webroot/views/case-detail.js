@@ -5,6 +5,7 @@ import { api, enc } from '../api.js';
 import { t, tv, fmtTime } from '../i18n.js';
 import { h, clear } from '../dom.js';
 import { onLive } from '../live.js';
+import { followChanges } from '../changes.js';
 import { countdown } from '../countdown.js';
 import { levelBadge, errorLine, loading, evidenceList, recommended, caseOfNotice } from '../widgets.js';
 import { OPEN_STATES, clockOf, placeNamer, caseBadges } from './cases.js';
@@ -84,13 +85,17 @@ function actionForm(detail, onDone) {
     h('div', { class: 'buttons' }, buttons), error, done);
 }
 
-/** The charger commands of the case: what became of each (from the history) and, for its port, stop and resume. */
-function commandsCard(detail, role, onSent) {
+/**
+ * The charger commands of the case: what became of each (from the history) and, for its port, stop and resume. A
+ * command's delivery and reply are history, not notices: the dialog follows them, and the page reads the story again
+ * when a command is sent and when its dialog closes ({@code reload}).
+ */
+function commandsCard(detail, role, reload) {
   const c = detail.case;
   const story = commandStoryList(detail.history);
   const aboutAPort = c.deviceId && c.port != null;
   if (!story && !aboutAPort) return null;
-  const target = { caseId: c.id, deviceId: c.deviceId, port: c.port, onSent };
+  const target = { caseId: c.id, deviceId: c.deviceId, port: c.port, onSent: reload, onClosed: reload };
   const buttons = aboutAPort && mayCommand(role) ? h('div', { class: 'buttons' },
     h('button', { type: 'button', class: 'danger small', 'data-testid': 'case-stop', onclick: () => openStopDialog(target) },
       t('chargers.stopPort', { port: c.port })),
@@ -107,13 +112,12 @@ export function mount(root, { params, session }) {
   const box = h('section', { class: 'view case-detail', 'data-testid': 'case-detail', 'data-case-id': id }, loading());
   root.append(box);
   let namer = placeNamer(null);
-  let busy = false;
   let lastDone = null; // kept when a notice of our own step reloads the page right after it
 
   function render(detail) {
     const c = detail.case;
     const { due, label } = clockOf(c);
-    const form = actionForm(detail, message => load(message));
+    const form = actionForm(detail, message => reads.load(message));
     if (lastDone) form.querySelector('[data-testid="action-result"]')?.append(lastDone);
     clear(box,
       h('a', { href: '#/cases', class: 'back', 'data-testid': 'back-to-cases' }, t('cases.back')),
@@ -126,7 +130,7 @@ export function mount(root, { params, session }) {
       h('div', { class: 'columns' },
         h('div', null,
           h('section', { class: 'card' }, h('h2', null, t('case.actions')), form),
-          commandsCard(detail, session?.role, () => load()),
+          commandsCard(detail, session?.role, () => reads.load()),
           h('section', { class: 'card' }, h('dl', { class: 'facts' },
             fact('case.category', c.categoryCode),
             fact('case.department', tv('department', c.department)),
@@ -150,7 +154,6 @@ export function mount(root, { params, session }) {
   }
 
   async function load(doneMessage) {
-    busy = true;
     try {
       const [detail, places] = await Promise.all([api.get(`/api/cases/${enc(id)}`),
         api.get('/api/places').catch(() => null)]);
@@ -159,17 +162,18 @@ export function mount(root, { params, session }) {
       render(detail);
     } catch (err) {
       clear(box, h('a', { href: '#/cases', class: 'back' }, t('cases.back')), errorLine(err));
-    } finally {
-      busy = false;
     }
   }
+  const reads = followChanges(load);
 
-  // Someone else moved the case (or the system did): show it, unless this page is itself mid-step.
+  // Someone else moved the case (or the system did): show it, unless this person is typing. A notice that comes while
+  // the page reads the case (its own step's read among them) is shown by one more read: the one under way may have
+  // read the case just before the change.
   const offs = [
-    onLive('case', notice => String(caseOfNotice(notice)?.id) === String(id) && !busy
-      && !box.querySelector('textarea:focus, input:focus') && load()),
-    onLive('resync', () => load()),
+    onLive('case', notice => String(caseOfNotice(notice)?.id) === String(id)
+      && !box.querySelector('textarea:focus, input:focus') && reads.changed()),
+    onLive('resync', () => reads.changed()),
   ];
-  load();
+  reads.load();
   return () => offs.forEach(off => off());
 }

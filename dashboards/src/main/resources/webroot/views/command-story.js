@@ -14,6 +14,16 @@ export const mayCommand = role => CENTRE_ROLES.has(role) || role === 'property_m
 /** Who may resume despite the guards: centre operators. */
 export const mayOverride = role => CENTRE_ROLES.has(role);
 
+/**
+ * Whether the story of a command ({@link commandStory}'s item) has nothing more to come from the gateway and the device:
+ * the gateway said no reply will come, or the device replied and the gateway's delivery report is in. The reply is
+ * often filed first — a device answers a command before it acknowledges it — so a reply alone does not settle it.
+ */
+export function commandSettled(item) {
+  const outcome = item?.delivery?.outcome;
+  return FINAL_DELIVERY.has(outcome) || (Boolean(item?.reply) && outcome === 'delivered');
+}
+
 const iso = ms => (ms == null ? null : new Date(ms).toISOString());
 
 /** The commands of a case, oldest first: one item per command id, and one per refused request. */

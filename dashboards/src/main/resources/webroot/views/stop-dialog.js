@@ -1,11 +1,12 @@
 // "Stop port" and "resume port" for a case: commands go to the case service (POST /api/cases/{id}/commands), which
 // checks who may send them, guards a resume, puts them on Kafka and records them in the case. A stop needs the port
 // typed to confirm (it cuts a bike's charge, so no one-click stop). The dialog then follows the command in the case's
-// history (polled): the gateway's delivery outcome and the device's own reply.
+// history (polled) until both the gateway's delivery outcome and the device's own reply are in; closing it tells the
+// page (onClosed), which shows the story as the dialog last saw it.
 import { api, enc } from '../api.js';
 import { t, tv, fmtClock } from '../i18n.js';
 import { h, clear } from '../dom.js';
-import { commandStory, FINAL_DELIVERY } from './command-story.js';
+import { commandStory, commandSettled, FINAL_DELIVERY } from './command-story.js';
 
 const POLL_MS = 1000;
 const GIVE_UP_S = 120;
@@ -59,7 +60,7 @@ function follow(d, caseId, commandId, intro) {
       h('p', { 'data-testid': 'command-reply', class: reply ? `reply-${reply.status}` : null }, reply
         ? t('stop.reply', { status: tv('reply', reply.status), time: fmtClock(reply.at), message: reply.message ?? '' })
         : FINAL_DELIVERY.has(delivery?.outcome) ? '' : t('stop.waitingReply')));
-    return Boolean(reply) || FINAL_DELIVERY.has(delivery?.outcome);
+    return commandSettled(cmd);
   }
 
   async function poll() {
@@ -72,7 +73,7 @@ function follow(d, caseId, commandId, intro) {
     }
     if (done || !status.isConnected) return;
     if (Date.now() - started > GIVE_UP_S * 1000) {
-      status.dataset.reply = 'none';
+      if (status.dataset.reply === 'pending') status.dataset.reply = 'none';
       status.append(h('p', { class: 'error' }, t('stop.gaveUp', { s: GIVE_UP_S })));
       return;
     }
@@ -86,9 +87,13 @@ async function send(caseId, body) {
   return api.post(`/api/cases/${enc(caseId)}/commands`, body);
 }
 
-/** Stop a port of the case's charger; {@code onSent} runs once the case service took the command. */
-export function openStopDialog({ caseId, deviceId, port, onSent }) {
+/**
+ * Stop a port of the case's charger; {@code onSent} runs once the case service took the command, {@code onClosed} when
+ * the dialog closes.
+ */
+export function openStopDialog({ caseId, deviceId, port, onSent, onClosed }) {
   const d = dialog('stop-dialog', t('stop.title'));
+  if (onClosed) d.onClose(onClosed);
   const typed = h('input', { id: 'confirm-port', inputmode: 'numeric', autocomplete: 'off', 'data-testid': 'confirm-port' });
   const reason = h('input', { id: 'stop-reason', maxlength: 200, 'data-testid': 'stop-reason' });
   const error = h('p', { class: 'error', role: 'alert', 'data-testid': 'stop-error', hidden: true });
@@ -130,9 +135,11 @@ export function openStopDialog({ caseId, deviceId, port, onSent }) {
 /**
  * Resume a stopped port. The case service refuses while the case's alert is open or the port is hot (or its
  * temperature unknown), saying why; a command-centre operator ({@code canOverride}) may resume anyway with a reason.
+ * {@code onSent} and {@code onClosed} as for a stop.
  */
-export function openResumeDialog({ caseId, deviceId, port, canOverride, onSent }) {
+export function openResumeDialog({ caseId, deviceId, port, canOverride, onSent, onClosed }) {
   const d = dialog('resume-dialog', t('resume.title'));
+  if (onClosed) d.onClose(onClosed);
   const reason = h('input', { id: 'resume-reason', maxlength: 200, 'data-testid': 'resume-reason' });
   const override = canOverride ? h('input', { type: 'checkbox', id: 'resume-override', 'data-testid': 'resume-override' }) : null;
   const error = h('p', { class: 'error', role: 'alert', 'data-testid': 'resume-error', hidden: true });

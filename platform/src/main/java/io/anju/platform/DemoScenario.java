@@ -13,6 +13,7 @@ import io.anju.sim.fault.FaultPlan;
 import io.anju.sim.fault.FaultSpec;
 import io.anju.sim.run.DeviceFilter;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,21 +22,21 @@ import java.util.Set;
 /**
  * What {@code ./anju demo} plays: the evening charging peak, a thermal runaway on a charger port of the demo property
  * manager's compound (so the fire risk lands at the demo grid worker's grid), and a holiday-sized crowd surge in a
- * Beiyuanmen zone (in the demo emergency manager's sub-district). Both faults start one simulated minute in; at the
- * default 10× the crowd warning shows within about 20 s and the fire risk within about 40 s, red by about a minute.
+ * Beiyuanmen zone (in the demo emergency manager's sub-district). Both faults start {@code faultsAfter} in (by default
+ * one simulated minute, {@link PlatformSettings#faultsAfter()}); at the default 10× the crowd warning then shows within
+ * about 20 s and the fire risk within about 40 s, red by about a minute.
  *
  * @param charger      the station of the thermal runaway
  * @param zone         the crowd zone of the surge
  * @param crowdCounter the counter watching that zone
  * @param faults       the fault plan (simulated times)
+ * @param faultsAfter  simulated time from the start to both faults
  * @param played       the devices the simulator plays: the caller's selection plus the scenario's own
  */
 public record DemoScenario(Device charger, int port, CrowdZone zone, Device crowdCounter, FaultPlan faults,
-                           Set<String> played) {
+                           Duration faultsAfter, Set<String> played) {
     public static final Scenario DAY_SHAPE = Scenario.EVENING;
     static final long MINUTE = 60_000;
-    /** A minute of normal readings first, so the detectors have a baseline. */
-    static final long FAULTS_START_AFTER = MINUTE;
     static final int RUNAWAY_PORT = 1;
     /** °C per minute: from ambient past the 48 °C rise floor in ~4 min, smoke at 68 °C after ~8 min. */
     static final double RUNAWAY_RATE = 6.0;
@@ -44,7 +45,8 @@ public record DemoScenario(Device charger, int port, CrowdZone zone, Device crow
     static final double SURGE_TARGET = 2.2;
     static final long SURGE_DURATION = 40 * MINUTE;
 
-    public static DemoScenario of(Registry registry, long simStartMs, DeviceFilter selection) {
+    /** @param faultsAfter simulated time from {@code simStartMs} to the faults; a minute or more gives a baseline */
+    public static DemoScenario of(Registry registry, long simStartMs, Duration faultsAfter, DeviceFilter selection) {
         List<DemoUser> team = UserDemoCommand.team(registry);
         String compound = scopeOf(team, Role.PROPERTY_MANAGER);
         String subDistrict = scopeOf(team, Role.EMERGENCY_MANAGER);
@@ -57,7 +59,7 @@ public record DemoScenario(Device charger, int port, CrowdZone zone, Device crow
         Device counter = counters.stream()
                 .min(Comparator.comparing((Device d) -> !zoneOf(registry, d).entrance()).thenComparing(Device::id))
                 .orElseThrow(() -> new IllegalStateException("no crowd counter in sub-district " + subDistrict));
-        long start = simStartMs + FAULTS_START_AFTER;
+        long start = simStartMs + faultsAfter.toMillis();
         FaultPlan plan = new FaultPlan(0, "demo", List.of(
                 new FaultSpec(FaultKind.THERMAL_RUNAWAY, charger.id(), RUNAWAY_PORT, start, start + RUNAWAY_DURATION,
                         RUNAWAY_RATE),
@@ -69,7 +71,8 @@ public record DemoScenario(Device charger, int port, CrowdZone zone, Device crow
                 .forEach(d -> played.add(d.id()));
         counters.forEach(d -> played.add(d.id()));
         selection.select(registry.devices()).forEach(d -> played.add(d.id()));
-        return new DemoScenario(charger, RUNAWAY_PORT, zoneOf(registry, counter), counter, plan, Set.copyOf(played));
+        return new DemoScenario(charger, RUNAWAY_PORT, zoneOf(registry, counter), counter, plan, faultsAfter,
+                Set.copyOf(played));
     }
 
     /** The simulator's device selection: exactly {@link #played()}. */
@@ -79,12 +82,14 @@ public record DemoScenario(Device charger, int port, CrowdZone zone, Device crow
 
     /** One line per fault, for the banner and the log. */
     public List<String> describe() {
+        String after = faultsAfter.toSecondsPart() == 0 ? faultsAfter.toMinutes() + " simulated min"
+                : faultsAfter.toSeconds() + " simulated s";
         return List.of(
                 "thermal runaway on charger " + charger.id() + " port " + port + " (compound "
-                        + charger.location().compoundId() + ", grid " + charger.location().gridId() + "), +"
-                        + FAULTS_START_AFTER / MINUTE + " simulated min, " + RUNAWAY_RATE + " °C/min",
+                        + charger.location().compoundId() + ", grid " + charger.location().gridId() + "), +" + after + ", "
+                        + RUNAWAY_RATE + " °C/min",
                 "crowd surge in Beiyuanmen zone " + zone.id() + " (" + zone.name() + ", grid " + zone.gridId()
-                        + "), +" + FAULTS_START_AFTER / MINUTE + " simulated min, towards " + SURGE_TARGET
+                        + "), +" + after + ", towards " + SURGE_TARGET
                         + " × capacity");
     }
 

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The whole platform in one process, started in order — the gateway with its embedded Kafka, the Flink jobs, the
@@ -189,6 +190,11 @@ public final class Platform implements AutoCloseable {
     /** The demo scenario being played; empty with {@code simulate} off. */
     public Optional<DemoScenario> scenario() {
         return Optional.ofNullable(simulation).map(RunningSimulation::scenario);
+    }
+
+    /** The simulated district's time now (Unix ms), the time of the scenario's fault plan; empty with simulate off. */
+    public OptionalLong simulatedNow() {
+        return simulation == null ? OptionalLong.empty() : OptionalLong.of(simulation.simulation().clock().now());
     }
 
     public Optional<SimStats> simulatorStats() {

@@ -1,5 +1,6 @@
 package io.anju.platform;
 
+import io.anju.common.cli.Durations;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -8,6 +9,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -51,6 +53,9 @@ public final class PlatformMain implements Callable<Integer> {
     private int jobsMetricsPort = PlatformSettings.Ports.defaults().jobsMetrics();
     @Option(names = "--seed", description = "Seed of the simulator's randomness (default 1).")
     private long seed = 1;
+    @Option(names = "--faults-after", description = "Simulated time from the evening's start to the demo's faults, "
+            + "1m to 12h (default 1m; at 10× 5m leaves 30 s to look before them).")
+    private String faultsAfter = "1m";
     @Option(names = "--cases", paramLabel = "KEY=VALUE", description = "A case-service setting (docs/configuration.md), "
             + "e.g. --cases notify.sms.url=https://sms.example.org/send; repeatable (default none).")
     private Map<String, String> cases = new LinkedHashMap<>();
@@ -71,7 +76,8 @@ public final class PlatformMain implements Callable<Integer> {
         try {
             settings = new PlatformSettings(dataDir, bind, new PlatformSettings.Ports(mqttPort, kafkaPort,
                     gatewayHttpPort, jobsHttpPort, casesHttpPort, dashboardsHttpPort, jobsMetricsPort), influxUrl,
-                    !noSim, devices, speed, seed, cases);
+                    !noSim, devices, speed, seed,
+                    Duration.ofMillis(Durations.parseMillis("--faults-after", faultsAfter)), cases);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "bad configuration: " + e.getMessage());
         }

@@ -21,13 +21,20 @@ import java.util.Set;
  *                  {@code limit=400}: Paho costs about four threads per device)
  * @param speed     simulated seconds per real second (default 10: the demo faults show within about a minute)
  * @param seed      seed of the simulator's randomness (default 1)
+ * @param faultsAfter simulated time from the start of the demo's evening to its faults (default 1 min: a minute of
+ *                  normal readings gives the detectors a baseline; bounds 1 min … 12 h). Later faults leave time to
+ *                  look at the district before them (at 10×, 5 min is 30 s of real time).
  * @param cases     further case-service settings (docs/configuration.md), e.g. {@code notify.sms.url} to reach
  *                  phones; default none. The settings the platform wires itself are refused, naming them.
  */
 public record PlatformSettings(Path dataDir, String bindHost, Ports ports, String influxUrl, boolean simulate,
-                               String devices, double speed, long seed, Map<String, String> cases) {
+                               String devices, double speed, long seed, Duration faultsAfter,
+                               Map<String, String> cases) {
     public static final String DEFAULT_DEVICES = "limit=400";
     public static final double DEFAULT_SPEED = 10;
+    public static final Duration DEFAULT_FAULTS_AFTER = Duration.ofMinutes(1);
+    static final Duration MIN_FAULTS_AFTER = Duration.ofMinutes(1);
+    static final Duration MAX_FAULTS_AFTER = Duration.ofHours(12);
     /** The case-service settings the platform sets itself (its ports, data, Kafka and the demo's pace). */
     static final Set<String> WIRED_CASES_SETTINGS = Set.of("http.host", "http.port", "registry.file", "data.dir",
             "kafka.bootstrap", "deadlines.scale", "commands.influx.url", "commands.readingMaxAge");
@@ -39,6 +46,8 @@ public record PlatformSettings(Path dataDir, String bindHost, Ports ports, Strin
         require(influxUrl == null || influxUrl.matches("https?://[^/\\s]+(/.*)?"),
                 "platform.influxUrl must be http(s)://host:port", influxUrl);
         require(speed > 0 && speed <= 1_000, "platform.speed must be > 0 and ≤ 1000", speed);
+        require(faultsAfter != null && faultsAfter.compareTo(MIN_FAULTS_AFTER) >= 0
+                && faultsAfter.compareTo(MAX_FAULTS_AFTER) <= 0, "platform.faultsAfter must be 1m … 12h", faultsAfter);
         cases = Map.copyOf(cases == null ? Map.of() : cases);
         for (String key : cases.keySet()) {
             require(!WIRED_CASES_SETTINGS.contains(key), "platform.cases." + key + " is set by the platform itself",
@@ -54,31 +63,41 @@ public record PlatformSettings(Path dataDir, String bindHost, Ports ports, Strin
     /** The defaults of {@code ./anju demo}, with data under {@code dataDir}. */
     public static PlatformSettings defaults(Path dataDir) {
         return new PlatformSettings(dataDir, "127.0.0.1", Ports.defaults(), null, true, DEFAULT_DEVICES,
-                DEFAULT_SPEED, 1, Map.of());
+                DEFAULT_SPEED, 1, DEFAULT_FAULTS_AFTER, Map.of());
     }
 
     public PlatformSettings withPorts(Ports value) {
-        return new PlatformSettings(dataDir, bindHost, value, influxUrl, simulate, devices, speed, seed, cases);
+        return new PlatformSettings(dataDir, bindHost, value, influxUrl,
+                simulate, devices, speed, seed, faultsAfter, cases);
     }
 
     public PlatformSettings withInfluxUrl(String value) {
-        return new PlatformSettings(dataDir, bindHost, ports, value, simulate, devices, speed, seed, cases);
+        return new PlatformSettings(dataDir, bindHost, ports, value,
+                simulate, devices, speed, seed, faultsAfter, cases);
     }
 
     public PlatformSettings withSimulation(boolean value) {
-        return new PlatformSettings(dataDir, bindHost, ports, influxUrl, value, devices, speed, seed, cases);
+        return new PlatformSettings(dataDir, bindHost, ports, influxUrl,
+                value, devices, speed, seed, faultsAfter, cases);
     }
 
     public PlatformSettings withDevices(String value) {
-        return new PlatformSettings(dataDir, bindHost, ports, influxUrl, simulate, value, speed, seed, cases);
+        return new PlatformSettings(dataDir, bindHost, ports, influxUrl,
+                simulate, value, speed, seed, faultsAfter, cases);
     }
 
     public PlatformSettings withSpeed(double value) {
-        return new PlatformSettings(dataDir, bindHost, ports, influxUrl, simulate, devices, value, seed, cases);
+        return new PlatformSettings(dataDir, bindHost, ports, influxUrl,
+                simulate, devices, value, seed, faultsAfter, cases);
+    }
+
+    public PlatformSettings withFaultsAfter(Duration value) {
+        return new PlatformSettings(dataDir, bindHost, ports, influxUrl, simulate, devices, speed, seed, value, cases);
     }
 
     public PlatformSettings withCases(Map<String, String> value) {
-        return new PlatformSettings(dataDir, bindHost, ports, influxUrl, simulate, devices, speed, seed, value);
+        return new PlatformSettings(dataDir, bindHost, ports, influxUrl,
+                simulate, devices, speed, seed, faultsAfter, value);
     }
 
     /**
@@ -90,7 +109,8 @@ public record PlatformSettings(Path dataDir, String bindHost, Ports ports, Strin
     }
 
     public PlatformSettings withBindHost(String value) {
-        return new PlatformSettings(dataDir, value, ports, influxUrl, simulate, devices, speed, seed, cases);
+        return new PlatformSettings(dataDir, value, ports, influxUrl,
+                simulate, devices, speed, seed, faultsAfter, cases);
     }
 
     public Path registryFile() {

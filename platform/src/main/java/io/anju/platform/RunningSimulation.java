@@ -47,7 +47,8 @@ final class RunningSimulation implements AutoCloseable {
                                    ReceiveClock receiveClock) {
         SimulatedStart start = new SimulatedStart(settings.dataDir().resolve("sim-clock.txt"));
         long startMs = start.next(LocalDate.now(DistrictTime.ZONE));
-        DemoScenario scenario = DemoScenario.of(registry, startMs, DeviceFilter.parse(settings.devices()));
+        DemoScenario scenario = DemoScenario.of(registry, startMs, settings.faultsAfter(),
+                DeviceFilter.parse(settings.devices()));
         Path planFile = settings.dataDir().resolve("demo-faults.json");
         scenario.faults().write(planFile);
         Map<String, String> secrets = Credentials.secretsById(settings.credentialsFile());

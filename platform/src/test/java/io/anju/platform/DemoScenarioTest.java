@@ -14,6 +14,7 @@ import io.anju.sim.run.DeviceFilter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -30,7 +31,8 @@ class DemoScenarioTest {
     static void lianhu() {
         registry = new Registry(RegistryGenerator.generate(new GeneratorOptions(RegistryFiles.SEED, true, 0)).document());
         team = UserDemoCommand.team(registry);
-        scenario = DemoScenario.of(registry, START, DeviceFilter.parse("limit=5"));
+        scenario = DemoScenario.of(registry, START, PlatformSettings.DEFAULT_FAULTS_AFTER,
+                DeviceFilter.parse("limit=5"));
     }
 
     @Test
@@ -66,6 +68,17 @@ class DemoScenarioTest {
             assertThat(f.endTs() - f.startTs()).as(f.fault().wireName())
                     .isGreaterThanOrEqualTo(f.fault().detectWithinMinutes() * MINUTE);
         }
+    }
+
+    @Test
+    void laterFaults_startWhenAsked_andLastAsLong() {
+        DemoScenario later = DemoScenario.of(registry, START, Duration.ofMinutes(5), DeviceFilter.parse("limit=5"));
+        for (FaultSpec f : later.faults().faults()) {
+            FaultSpec usual = fault(f.fault());
+            assertThat(f.startTs() - START).as(f.fault().wireName()).isEqualTo(5 * MINUTE);
+            assertThat(f.endTs() - f.startTs()).as(f.fault().wireName()).isEqualTo(usual.endTs() - usual.startTs());
+        }
+        assertThat(later.describe()).allSatisfy(line -> assertThat(line).contains("+5 simulated min"));
     }
 
     @Test

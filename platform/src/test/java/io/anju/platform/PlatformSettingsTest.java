@@ -20,12 +20,17 @@ class PlatformSettingsTest {
         assertThat(DEFAULTS.bindHost()).isEqualTo("127.0.0.1");
         assertThat(DEFAULTS.simulate()).isTrue();
         assertThat(DEFAULTS.influxUrl()).isNull();
+        assertThat(DEFAULTS.faultsAfter()).isEqualTo(Duration.ofMinutes(1));
         assertThat(DEFAULTS.registryFile()).isEqualTo(Path.of("data", "registry.json"));
     }
 
     @Test
     void badValues_failNamingTheSetting() {
         assertThatThrownBy(() -> DEFAULTS.withSpeed(0)).hasMessage("platform.speed must be > 0 and ≤ 1000 (was 0.0)");
+        assertThatThrownBy(() -> DEFAULTS.withFaultsAfter(Duration.ofSeconds(30)))
+                .hasMessage("platform.faultsAfter must be 1m … 12h (was PT30S)");
+        assertThatThrownBy(() -> DEFAULTS.withFaultsAfter(Duration.ofHours(13)))
+                .hasMessage("platform.faultsAfter must be 1m … 12h (was PT13H)");
         assertThatThrownBy(() -> DEFAULTS.withDevices("limit=none")).hasMessageStartingWith("platform.devices: ");
         assertThatThrownBy(() -> DEFAULTS.withInfluxUrl("localhost:8086"))
                 .hasMessage("platform.influxUrl must be http(s)://host:port (was localhost:8086)");

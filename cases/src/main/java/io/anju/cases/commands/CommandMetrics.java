@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The command outcome intake's meters, as Prometheus names them: {@code anju_cases_command_outcomes_total{outcome}}
  * (new outcomes recorded, whether written into a case or waiting for it) and
  * {@code anju_cases_command_records_total{result}} (every record read: {@code recorded}, {@code waiting},
- * {@code repeat}, {@code not_an_alerts_command}, {@code skipped}, {@code unreadable}); and for the commands people
+ * {@code waiting_for_command}, {@code repeat}, {@code not_an_alerts_command}, {@code skipped}, {@code unreadable}); and
+ * for the commands people
  * send, {@code anju_cases_command_requests_total{action,result}} ({@code sent}, {@code overridden}: sent despite the
  * resume guards, {@code refused}: by the guards, {@code failed}: Kafka did not take it).
  */

@@ -163,12 +163,16 @@ public final class CommandOutcomeIntake implements AutoCloseable {
             return held(r, e.getCause() == null ? e.toString() : e.getCause().toString());
         }
         metrics.record(result.name().toLowerCase(Locale.ROOT));
-        if (result == CommandOutcomes.Result.RECORDED || result == CommandOutcomes.Result.WAITING) {
+        if (result == CommandOutcomes.Result.RECORDED || result == CommandOutcomes.Result.WAITING
+                || result == CommandOutcomes.Result.WAITING_FOR_COMMAND) {
             metrics.outcome(o.outcome());
         }
         if (result == CommandOutcomes.Result.WAITING) {
             LOG.info("{} {} of command {}: alert {} has no case yet; waiting for it", o.kind(), o.outcome(),
                     o.commandId(), o.alertId());
+        } else if (result == CommandOutcomes.Result.WAITING_FOR_COMMAND) {
+            LOG.debug("reply {} to command {} came before any outcome naming its alert; waiting for one", o.outcome(),
+                    o.commandId());
         }
         recovered();
         return true;

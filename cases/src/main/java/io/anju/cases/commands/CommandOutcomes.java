@@ -18,6 +18,7 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,10 @@ import java.util.Optional;
  * Each (command id, kind, outcome, attempt) is kept once, so a redelivered record changes nothing. An outcome whose
  * alert has no case yet waits in the table; it is written into the case, in the order it arrived, with the next
  * outcome of the same alert or by {@link #attachWaiting()} once the alert's case appears. A confirmation of a person's
- * stop names the case it was sent for: one that names no alert (a case reported by hand) goes straight there (V14).
+ * stop names the case it was sent for: one that names no alert (a case reported by hand) goes straight there (V14). A
+ * device's reply names no alert: it takes the one an earlier outcome of its command named, and when none is there yet
+ * (the gateway's delivery report may come after it, a command people issued is committed only after Kafka took it) it
+ * waits, unnamed, for {@link #UNNAMED_REPLY_KEPT} (V15).
  */
 public final class CommandOutcomes {
     /** The history entry kind of a command outcome. */
@@ -36,6 +40,14 @@ public final class CommandOutcomes {
     /** The {@code command_outcomes} kind of a command people issued for a case (V12). */
     static final String REQUEST_KIND = "request";
     private static final int ATTACH_BATCH = 100;
+    /**
+     * How long a reply waits for an outcome of its command that names the alert: far longer than the gateway's report
+     * or an issuing transaction (bounded by the command's Kafka send, 20 s) takes; after it, the reply is taken to be
+     * about a command that named no alert, and forgotten.
+     */
+    static final Duration UNNAMED_REPLY_KEPT = Duration.ofMinutes(10);
+    /** The rows of replies waiting for an outcome of their command to name the alert. */
+    private static final String UNNAMED = "kind = 'reply' and alert_id is null and event_seq is null";
 
     /** What recording one outcome did. */
     public enum Result {
@@ -43,9 +55,11 @@ public final class CommandOutcomes {
         RECORDED,
         /** New, and waiting for its alert's case. */
         WAITING,
+        /** New, a reply waiting for an outcome of its command to name the alert. */
+        WAITING_FOR_COMMAND,
         /** Already recorded. */
         REPEAT,
-        /** It names no alert, or (a reply) its command is not known from an outcome that did. */
+        /** It names no alert (a delivery report or confirmation of a command that named none). */
         NOT_AN_ALERTS_COMMAND
     }
 
@@ -63,6 +77,9 @@ public final class CommandOutcomes {
 
     public Future<Result> record(CommandOutcome outcome) {
         return pool.withTransaction(tx -> named(tx, outcome).compose(o -> {
+            if (o.isEmpty() && CommandOutcome.REPLY.equals(outcome.kind())) {
+                return insert(tx, outcome).map(id -> id.isPresent() ? Result.WAITING_FOR_COMMAND : Result.REPEAT);
+            }
             if (o.isEmpty()) {
                 return Future.succeededFuture(Result.NOT_AN_ALERTS_COMMAND);
             }
@@ -76,8 +93,37 @@ public final class CommandOutcomes {
         });
     }
 
-    /** Writes the waiting outcomes whose alert has a case by now; returns how many. */
+    /**
+     * Names the waiting replies whose command an outcome names the alert of by now (and forgets those that waited
+     * {@link #UNNAMED_REPLY_KEPT} in vain), then writes the waiting outcomes whose alert has a case by now; returns how
+     * many were written.
+     */
     public Future<Integer> attachWaiting() {
+        return nameWaitingReplies().compose(v -> attachNamed());
+    }
+
+    private Future<Void> nameWaitingReplies() {
+        // Each waiting reply takes the alert (and, when it has none, the action) of its command's first outcome that
+        // names one.
+        return pool.preparedQuery("update command_outcomes w set alert_id = k.alert_id, "
+                        + "data = w.data || jsonb_build_object('alertId', k.alert_id) "
+                        + "|| case when w.data ? 'action' or k.action is null then '{}'::jsonb "
+                        + "else jsonb_build_object('action', k.action) end "
+                        + "from (select distinct on (o.command_id) o.command_id, o.alert_id, "
+                        + "o.data->>'action' as action from command_outcomes o "
+                        + "where o.kind <> 'reply' and o.alert_id is not null "
+                        + "and o.command_id in (select command_id from command_outcomes where " + UNNAMED + ") "
+                        + "order by o.command_id, o.id) k "
+                        + "where w.command_id = k.command_id and w.kind = 'reply' and w.alert_id is null "
+                        + "and w.event_seq is null")
+                .execute()
+                .compose(named -> pool.preparedQuery("delete from command_outcomes where " + UNNAMED
+                                + " and received_at < $1")
+                        .execute(Tuple.of(CaseRows.time(clock.instant().minus(UNNAMED_REPLY_KEPT)))))
+                .mapEmpty();
+    }
+
+    private Future<Integer> attachNamed() {
         return pool.preparedQuery("select distinct o.alert_id from command_outcomes o join alert_receipts r "
                         + "on r.alert_id = o.alert_id and r.case_id is not null where o.event_seq is null limit $1")
                 .execute(Tuple.of(ATTACH_BATCH)).compose(rows -> {
@@ -118,7 +164,13 @@ public final class CommandOutcomes {
 
     /** Outcomes waiting for their alert's case. */
     public Future<Long> waiting() {
-        return pool.query("select count(*) from command_outcomes where event_seq is null").execute()
+        return pool.query("select count(*) from command_outcomes where event_seq is null and alert_id is not null")
+                .execute().map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /** Replies waiting for an outcome of their command to name the alert. */
+    public Future<Long> unnamedReplies() {
+        return pool.query("select count(*) from command_outcomes where " + UNNAMED).execute()
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 

@@ -28,8 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -140,8 +142,8 @@ class CommandOutcomeIntakeIT {
                     .isEqualTo("stop_port of port 4 not confirmed in time; retried (attempt 2) (still 640.5 W)");
             assertThat(records(meters, "waiting")).isEqualTo(1);
             assertThat(records(meters, "unreadable")).isEqualTo(1);
-            assertThat(records(meters, "not_an_alerts_command")).as("no alert named, reply to an unknown command")
-                    .isEqualTo(2);
+            assertThat(records(meters, "not_an_alerts_command")).as("no alert named").isEqualTo(1);
+            assertThat(records(meters, "waiting_for_command")).as("a reply to a command not known yet").isEqualTo(1);
             assertThat(await(outcomes.waiting())).isEqualTo(1);
             assertThat(f.notices(knownCase.id())).as("a retry is history only").doesNotContain("command_outcome");
             assertThat(intake.healthy()).isTrue();
@@ -152,7 +154,47 @@ class CommandOutcomeIntakeIT {
                     .isEqualTo("stop_port of port 3 not confirmed after 3 attempts (still 950 W)");
             assertThat(f.notices(lateCase.id())).contains("command_outcome");
             assertThat(await(outcomes.waiting())).isZero();
+
+            // The reply to a command no outcome ever named an alert of waits its while, then is forgotten.
+            assertThat(await(outcomes.unnamedReplies())).isEqualTo(1);
+            Clock later = Clock.fixed(f.clock.instant().plus(CommandOutcomes.UNNAMED_REPLY_KEPT).plusSeconds(1),
+                    ZoneOffset.UTC);
+            await(new CommandOutcomes(f.pool, f.outbox, later).attachWaiting());
+            assertThat(await(outcomes.unnamedReplies())).isZero();
         }
+    }
+
+    /**
+     * The device answers a command before it acknowledges it, so its reply may be read before the gateway's delivery
+     * report (two producers, no order), and before the 'request' row of a command people issued is committed (that
+     * waits for Kafka's acknowledgement): the reply waits for the outcome that names the alert and is filed with it.
+     */
+    @Test
+    void aReplyReadBeforeAnyOutcomeNamingItsAlert_isFiledInTheCaseOnceOneDoes() throws Exception {
+        IntakeSettings settings = freshTopic();
+        Alert fire = fireRisk(1);
+        CaseRecord c = await(f.service.applyAlert(fire));
+        String stop = "cmd-" + fire.id();
+        String replied = "{\"deviceId\":\"" + TestPlaces.CHARGER + "\",\"type\":\"charger\",\"channel\":\"command/reply\","
+                + "\"ts\":1796554802000,\"seq\":9,\"gateway\":\"gw-1\",\"payload\":{\"id\":\"" + stop + "\","
+                + "\"ts\":1796554802000,\"result\":\"ok\",\"detail\":\"port 1 stopped\"}}";
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (CommandOutcomeIntake intake = new CommandOutcomeIntake(settings, outcomes, meters)) {
+            intake.start();
+            send(settings.topic(), replied);
+            await().atMost(PATIENCE).until(() -> records(meters, "waiting_for_command") == 1);
+            assertThat(commandEvents(c.id())).as("nothing to file it under yet").isEmpty();
+
+            send(settings.topic(), delivery(stop, fire.id(), "delivered", null), replied);
+            await().atMost(PATIENCE).until(() -> commandEvents(c.id()).size() == 2);
+            assertThat(records(meters, "repeat")).as("the reply read again").isEqualTo(1);
+        }
+        assertThat(commandEvents(c.id())).extracting(CaseEvent::note).containsExactlyInAnyOrder(
+                "stop_port of port 1 delivered to " + TestPlaces.CHARGER + " by gw-1",
+                "the device answered ok to stop_port of port 1: port 1 stopped");
+        assertThat(commandEvents(c.id())).extracting(e -> e.data().get("alertId")).containsOnly(fire.id());
+        assertThat(await(outcomes.unnamedReplies())).isZero();
+        assertThat(await(outcomes.waiting())).isZero();
     }
 
     /** The alerting job's cap on mass cut-offs did not send a stop: its case says so, and why, as history only. */

@@ -39,6 +39,8 @@ public final class Browser implements AutoCloseable {
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final Duration DEFAULT_WAIT = Duration.ofSeconds(15);
+    /** How often {@link #attribute} finds an element again that the page replaced while it was read. */
+    private static final int MAX_REREADS = 5;
 
     private final Path profile;
     private final ChromeDriverService service;
@@ -157,10 +159,21 @@ public final class Browser implements AutoCloseable {
         return !driver.findElements(testId(testId)).isEmpty();
     }
 
-    /** The attribute of the element with this test id, or null when there is no such element. */
+    /**
+     * The attribute of the element with this test id, or null when there is no such element. A live page may replace
+     * the element between finding and reading it; then the one that replaced it is read.
+     */
     public String attribute(String testId, String name) {
-        List<WebElement> found = driver.findElements(testId(testId));
-        return found.isEmpty() ? null : found.get(0).getDomAttribute(name);
+        for (int attempt = 1; ; attempt++) {
+            List<WebElement> found = driver.findElements(testId(testId));
+            try {
+                return found.isEmpty() ? null : found.get(0).getDomAttribute(name);
+            } catch (StaleElementReferenceException e) {
+                if (attempt == MAX_REREADS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public Object js(String script, Object... args) {
