@@ -147,8 +147,8 @@ class FaultToCaseIT {
                         .until(() -> property.confirmation(id, commandId), o -> o != null);
                 LOG.info("stop_port {} of {} port {} confirmed by readings in case {} {} ms after it was sent",
                         commandId, faulty.id(), port, c.getString("caseNo"), System.currentTimeMillis() - sentAt);
-                assertThat(confirmed.getString("note"))
-                        .startsWith("stop_port of port " + port + " confirmed by readings");
+                assertThat(confirmed.getString("note")).as("in the default language, Chinese")
+                        .startsWith("断电（" + port + " 号端口）已由读数确认");
                 JsonObject data = confirmed.getJsonObject("data");
                 assertThat(data.getInteger("attempt")).isEqualTo(1);
                 assertThat(data.getDouble("powerW")).isLessThanOrEqualTo(10.0);
