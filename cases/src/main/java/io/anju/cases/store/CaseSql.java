@@ -33,18 +33,16 @@ public final class CaseSql {
             "dispatch_due_at", "dispatched_at", "deadline_at", "feedback_at", "closed_at", "evaluated_at", "overdue",
             "extended", "reworked", "reminders", "next_supervision_at", "evaluation_score", "void_reason",
             "state_before_clear", "escalations", "acknowledge_due_at", "acknowledged_at", "supervision_stage", "alert_facts");
-    private static final String INSERT = "insert into cases (" + String.join(", ", COLUMNS) + ") values ("
-            + IntStream.rangeClosed(1, COLUMNS.size()).mapToObj(i -> "$" + i).collect(Collectors.joining(", "))
-            + ") returning *";
+    private static final String INSERT_ROW = "insert into cases (" + String.join(", ", COLUMNS) + ") values ("
+            + IntStream.rangeClosed(1, COLUMNS.size()).mapToObj(i -> "$" + i).collect(Collectors.joining(", ")) + ")";
+    private static final String INSERT = INSERT_ROW + " returning *";
+    /** For {@link #insertAll}: the record is built from the draft, so only what the database assigns comes back. */
+    private static final String INSERT_MANY = INSERT_ROW + " returning id, version";
     private static final String UPDATE = "update cases set "
             + IntStream.range(0, COLUMNS.size()).mapToObj(i -> COLUMNS.get(i) + " = $" + (i + 1))
             .collect(Collectors.joining(", "))
             + ", version = version + 1 where id = $" + (COLUMNS.size() + 1) + " and version = $" + (COLUMNS.size() + 2)
             + " returning *";
-
-    private static final String INSERT_MANY = "insert into cases (" + String.join(", ", COLUMNS) + ") values ("
-            + IntStream.rangeClosed(1, COLUMNS.size()).mapToObj(i -> "$" + i).collect(Collectors.joining(", "))
-            + ") returning id, version";
 
     /** What the intake needs to know of a dedup key's latest case, open or ended. */
     public record Latest(String alertId, CaseState state) {

@@ -16,21 +16,21 @@ import java.util.Map;
 /** Appends to and reads the audit trail {@code case_events}. */
 public final class EventSql {
 
-    private static final String INSERT_RETURNING_SEQ = "insert into case_events (case_id, at, actor, actor_role, kind, "
-            + "from_state, to_state, note, attachments, data) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
-            + "returning seq";
+    private static final String INSERT_ROW = "insert into case_events (case_id, at, actor, actor_role, kind, "
+            + "from_state, to_state, note, attachments, data) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
 
     private EventSql() {
     }
 
     public static Future<CaseEvent> insert(SqlClient db, long caseId, Instant at, NewEvent e) {
-        return db.preparedQuery("insert into case_events (case_id, at, actor, actor_role, kind, from_state, to_state, "
-                        + "note, attachments, data) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning *")
-                .execute(Tuple.wrap(new ArrayList<>(java.util.Arrays.asList(caseId, CaseRows.time(at), e.actor(),
-                        e.actorRole(), e.kind(), e.from() == null ? null : e.from().wireName(),
-                        e.to() == null ? null : e.to().wireName(), e.note(), e.attachments().toArray(new String[0]),
-                        CaseRows.dataJson(e.data())))))
+        return db.preparedQuery(INSERT_ROW + " returning *").execute(row(caseId, at, e, CaseRows.dataJson(e.data())))
                 .map(rows -> CaseRows.toEvent(rows.iterator().next()));
+    }
+
+    private static Tuple row(long caseId, Instant at, NewEvent e, JsonObject data) {
+        return Tuple.wrap(new ArrayList<>(java.util.Arrays.asList(caseId, CaseRows.time(at), e.actor(), e.actorRole(),
+                e.kind(), e.from() == null ? null : e.from().wireName(), e.to() == null ? null : e.to().wireName(),
+                e.note(), e.attachments().toArray(new String[0]), data)));
     }
 
     /** An entry of {@link #insertAll}: the case it belongs to and the entry. */
@@ -51,12 +51,9 @@ public final class EventSql {
             NewEvent e = entry.event();
             JsonObject json = CaseRows.dataJson(e.data());
             data.add(CaseRows.data(json));
-            rows.add(Tuple.wrap(new ArrayList<>(java.util.Arrays.asList(entry.caseId(), CaseRows.time(at), e.actor(),
-                    e.actorRole(), e.kind(), e.from() == null ? null : e.from().wireName(),
-                    e.to() == null ? null : e.to().wireName(), e.note(), e.attachments().toArray(new String[0]),
-                    json))));
+            rows.add(row(entry.caseId(), at, e, json));
         }
-        return db.preparedQuery(INSERT_RETURNING_SEQ).executeBatch(rows).map(result -> {
+        return db.preparedQuery(INSERT_ROW + " returning seq").executeBatch(rows).map(result -> {
             List<CaseEvent> out = new ArrayList<>(entries.size());
             RowSet<Row> r = result;
             for (int i = 0; i < entries.size(); i++) {

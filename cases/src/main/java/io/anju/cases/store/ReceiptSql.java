@@ -46,8 +46,7 @@ public final class ReceiptSql {
         return db.preparedQuery("insert into alert_receipts (alert_id, revision, case_id, received_at) "
                         + "select a, r, null, $3 from unnest($1::text[], $2::int[]) as t(a, r) "
                         + "on conflict do nothing returning alert_id, revision")
-                .execute(Tuple.of(alertIds.toArray(new String[0]), revisions.toArray(new Integer[0]),
-                        CaseRows.time(now)))
+                .execute(records(alertIds, revisions).addValue(CaseRows.time(now)))
                 .map(ReceiptSql::keys);
     }
 
@@ -56,8 +55,7 @@ public final class ReceiptSql {
         return db.preparedQuery("select distinct t.a as alert_id, t.r as revision "
                         + "from unnest($1::text[], $2::int[]) as t(a, r) "
                         + "join alert_receipts x on x.alert_id = t.a and x.revision > t.r")
-                // (Object): else the second array would be taken for the varargs themselves
-                .execute(Tuple.of(alertIds.toArray(new String[0]), (Object) revisions.toArray(new Integer[0])))
+                .execute(records(alertIds, revisions))
                 .map(ReceiptSql::keys);
     }
 
@@ -67,9 +65,13 @@ public final class ReceiptSql {
         return db.preparedQuery("update alert_receipts x set case_id = t.c "
                         + "from unnest($1::text[], $2::int[], $3::bigint[]) as t(a, r, c) "
                         + "where x.alert_id = t.a and x.revision = t.r")
-                .execute(Tuple.of(alertIds.toArray(new String[0]), revisions.toArray(new Integer[0]),
-                        caseIds.toArray(new Long[0])))
+                .execute(records(alertIds, revisions).addValue(caseIds.toArray(new Long[0])))
                 .mapEmpty();
+    }
+
+    /** The records as the statements above take them: $1 the alert ids, $2 their revisions. */
+    private static Tuple records(List<String> alertIds, List<Integer> revisions) {
+        return Tuple.tuple().addValue(alertIds.toArray(new String[0])).addValue(revisions.toArray(new Integer[0]));
     }
 
     /** How a record is named in the sets above. */
