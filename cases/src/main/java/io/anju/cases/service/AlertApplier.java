@@ -109,15 +109,16 @@ final class AlertApplier {
 
     private Future<CaseRecord> applyNew(SqlConnection tx, Alert alert, Instant now) {
         return CaseSql.openByDedupKey(tx, alert.dedupKey()).compose(open -> {
+            boolean clear = alert.status() == AlertStatus.CLEARED;
             if (open.isPresent()) {
-                return update(tx, CaseDraft.of(open.get()), alert, now);
+                Future<CaseRecord> updated = update(tx, CaseDraft.of(open.get()), alert, now);
+                return clear ? updated.compose(c -> EndedCaseAlerts.cleared(tx, alert.dedupKey(), alert.id())
+                        .map(v -> c)) : updated;
             }
-            if (alert.status() == AlertStatus.CLEARED) {
-                // Nothing open to move on: the receipt stays without a case so a redelivery is still a repeat. An
-                // ended case of this very episode learns that its alert cleared.
-                return latest(tx, alert.dedupKey()).compose(last -> last == null || !alert.id().equals(last.alertId())
-                        ? Future.succeededFuture(last)
-                        : EndedCaseAlerts.cleared(tx, last.id(), alert.id()).map(v -> last));
+            if (clear) {
+                // Nothing open to move on; the ended cases of this very episode learn that its alert cleared.
+                return EndedCaseAlerts.cleared(tx, alert.dedupKey(), alert.id())
+                        .compose(v -> latest(tx, alert.dedupKey()));
             }
             return openUnlessAlreadyHandled(tx, alert, now);
         }).compose(c -> c == null ? Future.succeededFuture((CaseRecord) null)

@@ -189,6 +189,30 @@ class PgCaseServiceIT {
         assertThat(worse.id()).as("worse than the case that was judged handled").isNotEqualTo(c.id());
         assertThat(worse.severity()).isEqualTo(Severity.RED);
         assertThat(worse.state()).isEqualTo(CaseState.COLLECTED);
+
+        // The episode's clear reaches both of its cases: the voided one would otherwise refuse a resume for ever.
+        apply(Alerts.portOverload(port, Severity.RED, AlertStatus.CLEARED, 4, first));
+        assertThat(f.strings("select id || ':' || alert_status from cases where dedup_key = ? order by id",
+                c.dedupKey())).containsExactly(c.id() + ":cleared", worse.id() + ":cleared");
+        assertThat(await(f.service.detail(DISTRICT, worse.id())).history()).extracting(CaseEvent::kind)
+                .contains("alert_cleared");
+    }
+
+    @Test
+    void aClearReachesTheEndedCaseOfItsEpisode_whenNoCaseIsOpen() throws Exception {
+        int port = freshPort();
+        Instant first = T0.plusSeconds(470);
+        CaseRecord c = apply(Alerts.portOverload(port, Severity.ORANGE, AlertStatus.RAISED, 1, first));
+        await(f.service.transition(DISTRICT, c.id(), TransitionRequest.of(CaseAction.VOID, "handled on site")));
+        CaseRecord other = apply(Alerts.portOverload(port, Severity.ORANGE, AlertStatus.RAISED, 1,
+                first.plusSeconds(3600)));
+        await(f.service.transition(DISTRICT, other.id(), TransitionRequest.of(CaseAction.VOID, "handled on site")));
+
+        CaseRecord after = apply(Alerts.portOverload(port, Severity.ORANGE, AlertStatus.CLEARED, 2, first));
+        assertThat(after.id()).as("the receipt goes with the key's latest case").isEqualTo(other.id());
+        assertThat(f.strings("select id || ':' || alert_status from cases where dedup_key = ? order by id",
+                c.dedupKey())).as("only the episode that cleared").containsExactly(c.id() + ":cleared",
+                other.id() + ":raised");
     }
 
     /**

@@ -43,6 +43,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -418,8 +419,13 @@ class DashboardsBrowserIT {
         awaitState(operator, "feedback_submitted");
         assertThat(operator.js("return window.anjuMarker")).as("no reload").isEqualTo("operator-page");
         step(operator, "close", "closed");
-        new Select(operator.waitFor("action-score")).selectByValue("4");
-        step(operator, "evaluate", "evaluated");
+        // Chosen and sent in one go: a live notice re-rendering the page in between would reset the score.
+        operator.waitUntil(STEP_WITHIN, d -> {
+            new Select(operator.byTestId("action-score")).selectByValue("4");
+            operator.byTestId("action-evaluate").click();
+            return true;
+        });
+        awaitState(operator, "evaluated");
         operator.screenshot("4-community-case-evaluated");
 
         JsonNode detail = json(operator.fetch("GET", "/api/cases/" + fireCaseId), 200);
@@ -568,7 +574,7 @@ class DashboardsBrowserIT {
 
         // The runaway ends and its fire risk clears by itself (the alerting job, then the case service's intake): about
         // 240 s after the platform came up on a quiet machine (25 simulated minutes, then 10 quiet ones, at 10×).
-        phone.waitUntil(Duration.ofMinutes(5), d -> {
+        awaitCase(phone, Duration.ofMinutes(5), "the fire risk's clear", kind -> !kind.startsWith("command"), d -> {
             try {
                 return "cleared".equals(json(phone.fetch("GET", "/api/cases/" + fireCaseId), 200)
                         .path("case").path("alertStatus").asText());
@@ -599,26 +605,45 @@ class DashboardsBrowserIT {
                         + "[data-reply='ok']")).isEmpty());
     }
 
-    /**
-     * Waits for {@code what} to show on the case page; when it does not, fails naming it and listing the case's command
-     * history as the case service has it.
-     */
+    /** {@link #awaitCase} listing the case's command history when {@code what} does not show. */
     private <T> T awaitCommands(Browser b, Duration within, String what, Function<WebDriver, T> condition) {
+        return awaitCase(b, within, what, kind -> kind.startsWith("command"), condition);
+    }
+
+    /**
+     * Waits for {@code what} to show on the fire-risk case; when it does not, fails naming it, with the case's alert as
+     * the case service has it and the entries of its history whose kind {@code listed} accepts.
+     */
+    private <T> T awaitCase(Browser b, Duration within, String what, Predicate<String> listed,
+                            Function<WebDriver, T> condition) {
         try {
             return b.waitUntil(within, condition);
         } catch (TimeoutException e) {
-            List<String> commands = new ArrayList<>();
+            List<String> lines = new ArrayList<>();
             try {
-                json(b.fetch("GET", "/api/cases/" + fireCaseId), 200).path("history").forEach(h -> {
-                    if (h.path("kind").asText().startsWith("command")) {
-                        commands.add(h.path("at").asText() + " " + h.path("data"));
+                JsonNode read = json(b.fetch("GET", "/api/cases/" + fireCaseId), 200);
+                JsonNode c = read.path("case");
+                lines.add("alert " + c.path("alertId").asText() + " " + c.path("alertType").asText() + " "
+                        + c.path("alertStatus").asText() + " " + c.path("alertSeverity").asText() + ", state "
+                        + c.path("state").asText() + ", " + secondsSinceUp() + " s after the platform came up");
+                read.path("history").forEach(h -> {
+                    if (listed.test(h.path("kind").asText())) {
+                        lines.add(h.path("at").asText() + " " + h.path("kind").asText() + " " + h.path("data"));
                     }
                 });
             } catch (Exception | AssertionError f) {
-                commands.add("(the case could not be read: " + f + ")");
+                lines.add("(the case could not be read: " + f + ")");
             }
-            throw new AssertionError(what + " did not show within " + within.toSeconds() + " s; the command history of "
-                    + "case " + fireCaseId + ":\n" + String.join("\n", commands), e);
+            try {
+                String station = scenario.charger().id();
+                json(b.fetch("GET", "/api/chargers?compound=" + scenario.charger().location().compoundId()), 200)
+                        .findParents("id").stream().filter(n -> station.equals(n.path("id").asText()))
+                        .forEach(n -> lines.add("station now: " + n));
+            } catch (Exception | AssertionError f) {
+                lines.add("(the station could not be read: " + f + ")");
+            }
+            throw new AssertionError(what + " did not show within " + within.toSeconds() + " s; case " + fireCaseId
+                    + ":\n" + String.join("\n", lines), e);
         }
     }
 
