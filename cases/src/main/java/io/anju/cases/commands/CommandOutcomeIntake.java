@@ -1,6 +1,8 @@
 package io.anju.cases.commands;
 
 import io.anju.cases.intake.IntakeSettings;
+import io.anju.cases.intake.QuarantineWriter;
+import io.anju.cases.intake.RecordAttempts;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,9 +29,10 @@ import java.util.concurrent.TimeUnit;
  * Reads {@code anju.command-results} into {@link CommandOutcomes}, in order per partition (a command's records share
  * its device's partition). An offset is committed only after the transaction of its record committed; a restart
  * re-reads at most the uncommitted tail, which the unique key turns into repeats. When the case store fails the record
- * is held and retried after {@link IntakeSettings#retryBackoff()}, never skipped. An unreadable record is logged and
- * counted and the intake moves past it: these records are facts about commands, not alerts, and the gateway and jobs
- * that write them are the ones to fix. After every poll the outcomes waiting for their alert's case are attached.
+ * is held and retried after {@link IntakeSettings#retryBackoff()}, never skipped; when it refuses the record itself
+ * {@link IntakeSettings#maxAttempts()} times ({@link RecordAttempts}), the record goes to {@code anju.quarantine} with
+ * the reason, as does an unreadable one, and the intake moves past it. After every poll the outcomes waiting for their
+ * alert's case are attached.
  */
 public final class CommandOutcomeIntake implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CommandOutcomeIntake.class);
@@ -43,7 +46,9 @@ public final class CommandOutcomeIntake implements AutoCloseable {
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
 
+    private final RecordAttempts attempts;
     private KafkaConsumer<byte[], byte[]> consumer;
+    private QuarantineWriter quarantine;
     private Thread thread;
     private volatile boolean outage;
     private volatile boolean failed;
@@ -51,6 +56,7 @@ public final class CommandOutcomeIntake implements AutoCloseable {
     /** {@code settings} name the topic ({@code anju.command-results}) and the group; see {@link #DEFAULT_GROUP_ID}. */
     public CommandOutcomeIntake(IntakeSettings settings, CommandOutcomes outcomes, MeterRegistry metrics) {
         this.settings = settings;
+        this.attempts = new RecordAttempts(settings.maxAttempts());
         this.outcomes = outcomes;
         this.metrics = new CommandMetrics(metrics);
     }
@@ -60,6 +66,7 @@ public final class CommandOutcomeIntake implements AutoCloseable {
             throw new IllegalStateException("the command outcome intake is already started");
         }
         consumer = new KafkaConsumer<>(consumerProperties());
+        quarantine = new QuarantineWriter(settings.bootstrap(), "anju-cases-commands-quarantine", STEP_TIMEOUT);
         thread = new Thread(this::run, "command-outcome-intake");
         thread.start();
         LOG.info("command outcome intake reading {} as group {}", settings.topic(), settings.groupId());
@@ -114,6 +121,7 @@ public final class CommandOutcomeIntake implements AutoCloseable {
         } finally {
             commit();
             consumer.close();
+            quarantine.close();
             LOG.info("command outcome intake stopped");
         }
     }
@@ -143,8 +151,10 @@ public final class CommandOutcomeIntake implements AutoCloseable {
         String key = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
         CommandResultDecoder.Decoded decoded = decoder.decode(key, r.value());
         if (decoded instanceof CommandResultDecoder.Unreadable bad) {
+            if (!quarantined(r, "unreadable", bad.why())) {
+                return false;
+            }
             metrics.record("unreadable");
-            LOG.warn("command result {}-{}@{} unreadable ({}); skipped", r.topic(), r.partition(), r.offset(), bad.why());
             return true;
         }
         if (decoded instanceof CommandResultDecoder.Skipped) {
@@ -160,8 +170,18 @@ public final class CommandOutcomeIntake implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         } catch (Exception e) {
-            return held(r, e.getCause() == null ? e.toString() : e.getCause().toString());
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (attempts.exhausted(r, cause)) {
+                if (!quarantined(r, "unrecordable", "the case store refused " + o.kind() + " " + o.outcome()
+                        + " of command " + o.commandId() + " " + attempts.max() + " times: " + cause.getMessage())) {
+                    return false;
+                }
+                metrics.record("quarantined");
+                return true;
+            }
+            return held(r, cause.toString());
         }
+        attempts.done(r);
         metrics.record(result.name().toLowerCase(Locale.ROOT));
         if (result == CommandOutcomes.Result.RECORDED || result == CommandOutcomes.Result.WAITING
                 || result == CommandOutcomes.Result.WAITING_FOR_COMMAND) {
@@ -191,6 +211,18 @@ public final class CommandOutcomeIntake implements AutoCloseable {
             LOG.warn("cannot attach waiting command outcomes: {}", e.getCause() == null ? e : e.getCause());
             return false;
         }
+    }
+
+    /** False when the quarantine could not take it: the record is held then. */
+    private boolean quarantined(ConsumerRecord<byte[], byte[]> r, String code, String reason) {
+        String failed;
+        try {
+            failed = quarantine.write(r, code, reason);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return failed == null || held(r, failed);
     }
 
     private boolean held(ConsumerRecord<byte[], byte[]> r, String why) {

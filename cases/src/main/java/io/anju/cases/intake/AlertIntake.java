@@ -47,7 +47,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * restart re-reads at most the uncommitted tail, which the service ignores as repeats (idempotent per alert id and
  * revision), as it ignores the revisions the at-least-once alerting job writes again after its own restarts. When the case store fails, the record is held (its lane stops, the partition seeks back to
  * it) and retried after {@link IntakeSettings#retryBackoff}, never skipped. A record that is not a usable alert, or
- * that the service refuses as invalid, goes to {@code anju.quarantine} with its reason and the intake moves past it.
+ * that the service refuses as invalid, goes to {@code anju.quarantine} with its reason and the intake moves past it; so
+ * does one the store refused for a reason of its own {@link IntakeSettings#maxAttempts} times ({@link StoreErrors}).
  */
 public final class AlertIntake implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertIntake.class);
@@ -60,6 +61,7 @@ public final class AlertIntake implements AutoCloseable {
     private final CaseService cases;
     private final IntakeMetrics metrics;
     private final AlertDecoder decoder = new AlertDecoder();
+    private final RecordAttempts attempts;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
 
@@ -67,7 +69,7 @@ public final class AlertIntake implements AutoCloseable {
     private final AtomicLong outageRetries = new AtomicLong();
 
     private KafkaConsumer<byte[], byte[]> consumer;
-    private KafkaProducer<byte[], byte[]> quarantine;
+    private QuarantineWriter quarantine;
     private ExecutorService appliers;
     private Thread thread;
     private volatile boolean failed;
@@ -75,6 +77,7 @@ public final class AlertIntake implements AutoCloseable {
 
     public AlertIntake(IntakeSettings settings, CaseService cases, MeterRegistry metrics) {
         this.settings = settings;
+        this.attempts = new RecordAttempts(settings.maxAttempts());
         this.cases = cases;
         this.metrics = new IntakeMetrics(metrics, this::lag);
     }
@@ -85,7 +88,7 @@ public final class AlertIntake implements AutoCloseable {
             throw new IllegalStateException("the alert intake is already started");
         }
         consumer = new KafkaConsumer<>(consumerProperties());
-        quarantine = new KafkaProducer<>(producerProperties());
+        quarantine = new QuarantineWriter(settings.bootstrap(), "anju-cases-quarantine", STEP_TIMEOUT);
         AtomicInteger n = new AtomicInteger();
         appliers = Executors.newFixedThreadPool(settings.concurrency(),
                 r -> new Thread(r, "alert-intake-apply-" + n.incrementAndGet()));
@@ -150,7 +153,7 @@ public final class AlertIntake implements AutoCloseable {
             commit();
             consumer.close();
             appliers.shutdownNow();
-            quarantine.close(Duration.ofSeconds(5));
+            quarantine.close();
             LOG.info("alert intake stopped");
         }
     }
@@ -253,6 +256,7 @@ public final class AlertIntake implements AutoCloseable {
             cases.applyAlert(alert).toCompletionStage().toCompletableFuture()
                     .get(STEP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             metrics.applied(alert.emittedAt(), System.currentTimeMillis());
+            attempts.done(r);
             recovered();
             return Outcome.DONE;
         } catch (ExecutionException e) {
@@ -267,29 +271,35 @@ public final class AlertIntake implements AutoCloseable {
         }
     }
 
-    /** A refusal of the alert itself is final; anything else (the database, a write race) is worth a retry. */
+    /**
+     * A refusal of the alert itself is final. An error the store gave for this record (not an outage) is retried up to
+     * {@link IntakeSettings#maxAttempts} times, then quarantined; an outage or a write race is retried as long as it
+     * lasts.
+     */
     private Outcome failedApply(ConsumerRecord<byte[], byte[]> r, Alert alert, Throwable cause) {
         if (cause instanceof CaseException refused && refused.kind() != CaseException.Kind.CONFLICT) {
             return quarantine(r, new DecodedAlert.Invalid("rejected", "case service refused alert " + alert.id()
                     + " revision " + alert.revision() + ": " + refused.getMessage()));
         }
+        if (attempts.exhausted(r, cause)) {
+            return quarantine(r, new DecodedAlert.Invalid("unapplicable", "the case store refused alert " + alert.id()
+                    + " revision " + alert.revision() + " " + attempts.max() + " times: " + cause.getMessage()));
+        }
         return held(r, cause.toString());
     }
 
     private Outcome quarantine(ConsumerRecord<byte[], byte[]> r, DecodedAlert.Invalid why) {
+        String failed;
         try {
-            quarantine.send(Quarantine.record(r, why, System.currentTimeMillis()))
-                    .get(STEP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            return held(r, "cannot write to the quarantine topic: " + e.getCause());
-        } catch (TimeoutException e) {
-            return held(r, "cannot write to the quarantine topic within " + STEP_TIMEOUT.toSeconds() + " s");
+            failed = quarantine.write(r, why.code(), why.reason());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Outcome.RETRY;
         }
+        if (failed != null) {
+            return held(r, failed);
+        }
         metrics.quarantined(why.code());
-        LOG.warn("alert record {}-{}@{} quarantined: {}", r.topic(), r.partition(), r.offset(), why.reason());
         return Outcome.DONE;
     }
 
@@ -356,20 +366,6 @@ public final class AlertIntake implements AutoCloseable {
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        return p;
-    }
-
-    private Properties producerProperties() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, "anju-cases-quarantine");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) STEP_TIMEOUT.toMillis());
-        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         return p;
     }
 }

@@ -19,9 +19,12 @@ import java.time.Duration;
  *                       service's pool, the batch's dedup keys dealt whole into them ({@code intake.concurrency});
  *                       default 8, 1–64. The records of one key are always applied one after the other, in offset
  *                       order
+ * @param maxAttempts    attempts at a record the database answers with an error of the record's own (not an outage:
+ *                       see {@link StoreErrors}) before it goes to {@code anju.quarantine} and the intake moves on
+ *                       ({@code intake.maxAttempts}); default 5, 1–1,000. An outage is retried for as long as it lasts
  */
 public record IntakeSettings(String bootstrap, String topic, String groupId, Duration pollTimeout, Duration retryBackoff,
-                             int maxPollRecords, int concurrency) {
+                             int maxPollRecords, int concurrency, int maxAttempts) {
 
     public static final String DEFAULT_GROUP_ID = "anju-cases";
     public static final Duration DEFAULT_POLL_TIMEOUT = Duration.ofMillis(500);
@@ -29,6 +32,8 @@ public record IntakeSettings(String bootstrap, String topic, String groupId, Dur
     public static final int DEFAULT_MAX_POLL_RECORDS = 500;
     public static final int DEFAULT_CONCURRENCY = 8;
     public static final int MAX_CONCURRENCY = 64;
+    public static final int DEFAULT_MAX_ATTEMPTS = 5;
+    public static final int MAX_ATTEMPTS = 1_000;
 
     public IntakeSettings {
         require(bootstrap != null && !bootstrap.isBlank(), "kafka.bootstrap is required (was " + bootstrap + ")");
@@ -40,28 +45,34 @@ public record IntakeSettings(String bootstrap, String topic, String groupId, Dur
                 "intake.maxPollRecords must be 1–10000 (was " + maxPollRecords + ")");
         require(concurrency >= 1 && concurrency <= MAX_CONCURRENCY,
                 "intake.concurrency must be 1–" + MAX_CONCURRENCY + " (was " + concurrency + ")");
+        require(maxAttempts >= 1 && maxAttempts <= MAX_ATTEMPTS,
+                "intake.maxAttempts must be 1–" + MAX_ATTEMPTS + " (was " + maxAttempts + ")");
     }
 
     /** The defaults, reading from {@code bootstrap}. */
     public static IntakeSettings defaults(String bootstrap) {
         return new IntakeSettings(bootstrap, Topics.ALERTS, DEFAULT_GROUP_ID, DEFAULT_POLL_TIMEOUT,
-                DEFAULT_RETRY_BACKOFF, DEFAULT_MAX_POLL_RECORDS, DEFAULT_CONCURRENCY);
+                DEFAULT_RETRY_BACKOFF, DEFAULT_MAX_POLL_RECORDS, DEFAULT_CONCURRENCY, DEFAULT_MAX_ATTEMPTS);
     }
 
     public IntakeSettings withTopic(String topic) {
-        return new IntakeSettings(bootstrap, topic, groupId, pollTimeout, retryBackoff, maxPollRecords, concurrency);
+        return new IntakeSettings(bootstrap, topic, groupId, pollTimeout, retryBackoff, maxPollRecords, concurrency, maxAttempts);
     }
 
     public IntakeSettings withGroupId(String groupId) {
-        return new IntakeSettings(bootstrap, topic, groupId, pollTimeout, retryBackoff, maxPollRecords, concurrency);
+        return new IntakeSettings(bootstrap, topic, groupId, pollTimeout, retryBackoff, maxPollRecords, concurrency, maxAttempts);
     }
 
     public IntakeSettings withRetryBackoff(Duration retryBackoff) {
-        return new IntakeSettings(bootstrap, topic, groupId, pollTimeout, retryBackoff, maxPollRecords, concurrency);
+        return new IntakeSettings(bootstrap, topic, groupId, pollTimeout, retryBackoff, maxPollRecords, concurrency, maxAttempts);
     }
 
     public IntakeSettings withConcurrency(int concurrency) {
-        return new IntakeSettings(bootstrap, topic, groupId, pollTimeout, retryBackoff, maxPollRecords, concurrency);
+        return new IntakeSettings(bootstrap, topic, groupId, pollTimeout, retryBackoff, maxPollRecords, concurrency, maxAttempts);
+    }
+
+    public IntakeSettings withMaxAttempts(int maxAttempts) {
+        return new IntakeSettings(bootstrap, topic, groupId, pollTimeout, retryBackoff, maxPollRecords, concurrency, maxAttempts);
     }
 
     private static void requireWithin(Duration d, Duration min, Duration max, String name) {

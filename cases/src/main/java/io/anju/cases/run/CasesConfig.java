@@ -48,6 +48,9 @@ public final class CasesConfig {
             integer("intake.concurrency", IntakeSettings.DEFAULT_CONCURRENCY, 1, IntakeSettings.MAX_CONCURRENCY,
                     "Transactions a polled batch of alerts is applied in at the same time (one connection each); the "
                             + "batch's dedup keys are dealt whole into them, one key's alerts stay in order"),
+            integer("intake.maxAttempts", IntakeSettings.DEFAULT_MAX_ATTEMPTS, 1, IntakeSettings.MAX_ATTEMPTS,
+                    "Attempts at a record the database refuses for a reason of the record's own before it goes to "
+                            + "anju.quarantine (an outage is retried as long as it lasts)"),
             string("categories.file", "", "Case categories (JSON); empty = the built-in table (docs/cases.md)"),
             string("district.id", "lianhu", "Id of the district command centre, the top of the escalation chain"),
             duration("auth.tokenTtl", "8h", "1m", "720h", "Lifetime of a sign-in token"),
@@ -218,6 +221,8 @@ public final class CasesConfig {
     public Duration intakeRetryBackoff() { return values.d("intake.retryBackoff"); }
 
     public int intakeConcurrency() { return values.i("intake.concurrency"); }
+
+    public int intakeMaxAttempts() { return values.i("intake.maxAttempts"); }
 
     public Optional<Path> categoriesFile() {
         String v = values.str("categories.file");

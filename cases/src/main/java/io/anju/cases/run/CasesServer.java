@@ -202,10 +202,11 @@ public final class CasesServer implements AutoCloseable {
 
         AlertIntake intake = new AlertIntake(new IntakeSettings(config.kafkaBootstrap(), Topics.ALERTS,
                 config.intakeGroupId(), IntakeSettings.DEFAULT_POLL_TIMEOUT, config.intakeRetryBackoff(),
-                IntakeSettings.DEFAULT_MAX_POLL_RECORDS, config.intakeConcurrency()), service, metrics);
+                IntakeSettings.DEFAULT_MAX_POLL_RECORDS, config.intakeConcurrency(), config.intakeMaxAttempts()), service,
+                metrics);
         CommandOutcomeIntake commandIntake = new CommandOutcomeIntake(new IntakeSettings(config.kafkaBootstrap(),
                 Topics.COMMAND_RESULTS, CommandOutcomeIntake.DEFAULT_GROUP_ID, IntakeSettings.DEFAULT_POLL_TIMEOUT,
-                config.intakeRetryBackoff(), IntakeSettings.DEFAULT_MAX_POLL_RECORDS, 1),
+                config.intakeRetryBackoff(), IntakeSettings.DEFAULT_MAX_POLL_RECORDS, 1, config.intakeMaxAttempts()),
                 new CommandOutcomes(pool, outbox, clock), metrics);
 
         CaseCommands caseCommands = new CaseCommands(pool, access, registry,

@@ -7,6 +7,7 @@ import io.anju.cases.model.NewCase;
 import io.anju.cases.model.Origin;
 import io.anju.cases.store.EventSql;
 import io.anju.cases.supervise.SupervisionSettings;
+import io.anju.cases.testing.QuarantineReader;
 import io.anju.cases.testing.ServiceFixture;
 import io.anju.cases.testing.TestPlaces;
 import io.anju.common.alert.Alert;
@@ -18,6 +19,7 @@ import io.anju.common.alert.SourceKind;
 import io.anju.common.topic.TopicAdmin;
 import io.anju.kafka.EmbeddedKafka;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -125,7 +127,7 @@ class CommandOutcomeIntakeIT {
 
     @Test
     void anOutcomeWhoseAlertHasNoCaseYetWaitsForIt_andHoldsNothingBack() throws Exception {
-        IntakeSettings settings = freshTopic();
+        IntakeSettings settings = freshTopic().withMaxAttempts(2);
         Alert early = fireRisk(3);
         Alert known = fireRisk(4);
         CaseRecord knownCase = await(f.service.applyAlert(known));
@@ -134,6 +136,8 @@ class CommandOutcomeIntakeIT {
             intake.start();
             send(settings.topic(), confirmation("cmd-" + early.id(), early.id(), 3, "unconfirmed", 3, 950.0),
                     "{not json",
+                    // PostgreSQL stores no NUL in text: refused for the record's own reason, twice, then quarantined.
+                    confirmation("cmd-\\u0000", early.id(), 3, "confirmed", 1, 0.0),
                     delivery("cmd-nobody", null, "delivered", null),
                     "{\"deviceId\":\"x\",\"channel\":\"command/reply\",\"payload\":{\"id\":\"cmd-unknown\",\"result\":\"ok\"}}",
                     confirmation("cmd-" + known.id(), known.id(), 4, "retried", 2, 640.5));
@@ -142,6 +146,15 @@ class CommandOutcomeIntakeIT {
                     .isEqualTo("stop_port of port 4 not confirmed in time; retried (attempt 2) (still 640.5 W)");
             assertThat(records(meters, "waiting")).isEqualTo(1);
             assertThat(records(meters, "unreadable")).isEqualTo(1);
+            List<ConsumerRecord<byte[], byte[]>> quarantined = QuarantineReader.from(kafka.bootstrapServers(),
+                    settings.topic(), 2, PATIENCE);
+            assertThat(quarantined).extracting(r -> QuarantineReader.json(r).path("code").asText())
+                    .containsExactly("unreadable", "unrecordable");
+            assertThat(quarantined).extracting(r -> QuarantineReader.json(r).path("offset").asLong())
+                    .containsExactly(1L, 2L);
+            assertThat(QuarantineReader.json(quarantined.get(0)).path("reason").asText()).isEqualTo("not_json");
+            assertThat(QuarantineReader.json(quarantined.get(1)).path("reason").asText()).contains("2 times");
+            assertThat(records(meters, "quarantined")).isEqualTo(1);
             assertThat(records(meters, "not_an_alerts_command")).as("no alert named").isEqualTo(1);
             assertThat(records(meters, "waiting_for_command")).as("a reply to a command not known yet").isEqualTo(1);
             assertThat(await(outcomes.waiting())).isEqualTo(1);

@@ -15,7 +15,7 @@ class IntakeSettingsTest {
         IntakeSettings s = IntakeSettings.defaults("127.0.0.1:9092");
 
         assertThat(s).isEqualTo(new IntakeSettings("127.0.0.1:9092", Topics.ALERTS, "anju-cases",
-                Duration.ofMillis(500), Duration.ofSeconds(1), 500, 8));
+                Duration.ofMillis(500), Duration.ofSeconds(1), 500, 8, 5));
     }
 
     @Test
@@ -30,12 +30,13 @@ class IntakeSettingsTest {
                 .hasMessageContaining("intake.groupId is required");
         assertThatThrownBy(() -> d.withRetryBackoff(Duration.ofMillis(1)))
                 .hasMessage("intake.retryBackoff must be 10 ms–600000 ms (was PT0.001S)");
-        assertThatThrownBy(() -> new IntakeSettings("k:9092", Topics.ALERTS, "g", Duration.ZERO, Duration.ofSeconds(1), 1, 1))
+        assertThatThrownBy(() -> new IntakeSettings("k:9092", Topics.ALERTS, "g", Duration.ZERO, Duration.ofSeconds(1), 1, 1, 1))
                 .hasMessageContaining("intake.pollTimeout must be");
         assertThatThrownBy(() -> new IntakeSettings("k:9092", Topics.ALERTS, "g", Duration.ofMillis(500),
-                Duration.ofSeconds(1), 0, 1))
+                Duration.ofSeconds(1), 0, 1, 1))
                 .hasMessage("intake.maxPollRecords must be 1–10000 (was 0)");
         assertThatThrownBy(() -> d.withConcurrency(0)).hasMessage("intake.concurrency must be 1–64 (was 0)");
         assertThatThrownBy(() -> d.withConcurrency(65)).hasMessage("intake.concurrency must be 1–64 (was 65)");
+        assertThatThrownBy(() -> d.withMaxAttempts(0)).hasMessage("intake.maxAttempts must be 1–1000 (was 0)");
     }
 }

@@ -13,7 +13,7 @@ import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class QuarantineTest {
+class QuarantineWriterTest {
     private static final DecodedAlert.Invalid WHY = new DecodedAlert.Invalid("malformed_json", "not JSON: eof");
 
     private static ConsumerRecord<byte[], byte[]> record(byte[] key, byte[] value) {
@@ -27,13 +27,13 @@ class QuarantineTest {
     @Test
     void aTextPayloadIsKeptAsTextWithItsReasonOriginAndKey() throws Exception {
         byte[] key = "port_overload:chg-1#3".getBytes(StandardCharsets.UTF_8);
-        ProducerRecord<byte[], byte[]> out = Quarantine.record(record(key, "{\"id\": ".getBytes(StandardCharsets.UTF_8)),
-                WHY, 1_780_000_000_000L);
+        ProducerRecord<byte[], byte[]> out = QuarantineWriter.record(record(key,
+                "{\"id\": ".getBytes(StandardCharsets.UTF_8)), WHY.code(), WHY.reason(), 1_780_000_000_000L);
 
         JsonNode v = value(out);
         assertThat(out.topic()).isEqualTo(Topics.QUARANTINE);
         assertThat(out.key()).isEqualTo(key);
-        assertThat(new String(out.headers().lastHeader(Quarantine.REASON_HEADER).value(), StandardCharsets.UTF_8))
+        assertThat(new String(out.headers().lastHeader(QuarantineWriter.REASON_HEADER).value(), StandardCharsets.UTF_8))
                 .isEqualTo("not JSON: eof");
         assertThat(v.path("source").asText()).isEqualTo("cases-intake");
         assertThat(v.path("topic").asText()).isEqualTo(Topics.ALERTS);
@@ -53,7 +53,7 @@ class QuarantineTest {
     void binaryPayloadTravelsAsBase64() throws Exception {
         byte[] binary = {(byte) 0xff, (byte) 0xfe, 0, 1};
 
-        JsonNode v = value(Quarantine.record(record(null, binary), WHY, 1L));
+        JsonNode v = value(QuarantineWriter.record(record(null, binary), WHY.code(), WHY.reason(), 1L));
 
         assertThat(v.has("payloadText")).isFalse();
         assertThat(v.has("key")).isFalse();
@@ -62,13 +62,13 @@ class QuarantineTest {
 
     @Test
     void aLargePayloadIsCutToTheBoundAndSaysSo() throws Exception {
-        byte[] big = new byte[Quarantine.PAYLOAD_MAX + 100];
+        byte[] big = new byte[QuarantineWriter.PAYLOAD_MAX + 100];
         Arrays.fill(big, (byte) 'x');
 
-        JsonNode v = value(Quarantine.record(record(null, big), WHY, 1L));
+        JsonNode v = value(QuarantineWriter.record(record(null, big), WHY.code(), WHY.reason(), 1L));
 
-        assertThat(v.path("size").asInt()).isEqualTo(Quarantine.PAYLOAD_MAX + 100);
+        assertThat(v.path("size").asInt()).isEqualTo(QuarantineWriter.PAYLOAD_MAX + 100);
         assertThat(v.path("truncated").asBoolean()).isTrue();
-        assertThat(v.path("payloadText").asText()).hasSize(Quarantine.PAYLOAD_MAX);
+        assertThat(v.path("payloadText").asText()).hasSize(QuarantineWriter.PAYLOAD_MAX);
     }
 }
