@@ -2,6 +2,7 @@ package io.anju.gateway;
 
 import io.anju.common.registry.Registry;
 import io.anju.common.registry.RegistryLoader;
+import io.anju.common.topic.KafkaProbe;
 import io.anju.gateway.auth.Authenticator;
 import io.anju.gateway.auth.TokenSecrets;
 import io.anju.gateway.config.GatewayConfig;
@@ -44,6 +45,7 @@ public final class GatewayNode implements AutoCloseable {
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
     private EmbeddedKafka embeddedKafka;
     private KafkaIngest ingest;
+    private KafkaProbe kafkaProbe;
     private GatewayServer server;
     private CommandRelay relay;
     private LongSupplier receiveClock = System::currentTimeMillis;
@@ -74,7 +76,8 @@ public final class GatewayNode implements AutoCloseable {
 
             DownstreamSettings downstream = config.downstream(startKafkaIfEmbedded());
             ingest = new KafkaIngest(downstream, prometheus);
-            server = server(config, registry, ingest, prometheus, () -> true, receiveClock).start();
+            kafkaProbe = KafkaProbe.start(downstream.bootstrapServers());
+            server = server(config, registry, ingest, prometheus, kafkaProbe::up, receiveClock).start();
             relay = new CommandRelay(downstream, server.commandDelivery(), prometheus, config.commandsHoldLimits(),
                     Clock.systemUTC());
             server.onCommandsReady(relay::deviceReady);
@@ -149,6 +152,7 @@ public final class GatewayNode implements AutoCloseable {
         closeQuietly("command relay", relay);
         closeQuietly("mqtt server", server);
         closeQuietly("kafka ingest", ingest);
+        closeQuietly("kafka probe", kafkaProbe);
         closeQuietly("embedded kafka", embeddedKafka);
         gcMetrics.close();
     }

@@ -160,6 +160,11 @@ public final class GatewayServer implements AutoCloseable {
             }
 
             @Override
+            public boolean kafka() {
+                return ingestHealthy.getAsBoolean();
+            }
+
+            @Override
             public int connections() {
                 return services.metrics().connections();
             }

@@ -12,13 +12,15 @@ import java.util.function.Supplier;
  * @param database the case store answers
  * @param intake   the alert intake is consuming {@code anju.alerts}
  * @param commands the command outcome intake is consuming {@code anju.command-results}
+ * @param kafka    the Kafka cluster answers ({@code io.anju.common.topic.KafkaProbe}): the intakes only retry quietly
+ *                 while it does not
  */
 public record HealthChecks(Supplier<Future<Boolean>> database, Supplier<Future<Boolean>> intake,
-                           Supplier<Future<Boolean>> commands) {
+                           Supplier<Future<Boolean>> commands, Supplier<Future<Boolean>> kafka) {
 
-    /** Without a command outcome intake (a service that files no command outcomes). */
+    /** Without a command outcome intake and a Kafka of its own to watch (a service that reads no topic itself). */
     public HealthChecks(Supplier<Future<Boolean>> database, Supplier<Future<Boolean>> intake) {
-        this(database, intake, () -> Future.succeededFuture(true));
+        this(database, intake, () -> Future.succeededFuture(true), () -> Future.succeededFuture(true));
     }
 
     /** A database check that runs {@code select 1} on the pool. */

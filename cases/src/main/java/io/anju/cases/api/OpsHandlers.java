@@ -28,12 +28,14 @@ final class OpsHandlers {
         Future<Boolean> database = check(health.database());
         Future<Boolean> intake = check(health.intake());
         Future<Boolean> commands = check(health.commands());
-        Future.join(database, intake, commands).onComplete(done -> {
-            boolean up = database.result() && intake.result() && commands.result();
+        Future<Boolean> kafka = check(health.kafka());
+        Future.join(database, intake, commands, kafka).onComplete(done -> {
+            boolean up = database.result() && intake.result() && commands.result() && kafka.result();
             Map<String, Object> checks = new LinkedHashMap<>();
             checks.put("database", database.result() ? "up" : "down");
             checks.put("intake", intake.result() ? "up" : "down");
             checks.put("commands", commands.result() ? "up" : "down");
+            checks.put("kafka", kafka.result() ? "up" : "down");
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", up ? "up" : "down");
             body.put("checks", checks);

@@ -49,6 +49,7 @@ import io.anju.cases.supervise.SupervisionTimer;
 import io.anju.common.registry.Registry;
 import io.anju.common.registry.RegistryLoader;
 import io.anju.common.topic.TopicAdmin;
+import io.anju.common.topic.KafkaProbe;
 import io.anju.common.topic.Topics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -94,6 +95,7 @@ public final class CasesServer implements AutoCloseable {
     private final SseHub sse;
     private final AlertIntake intake;
     private final CommandOutcomeIntake commandIntake;
+    private final KafkaProbe kafka;
     private final CaseCommands caseCommands;
     private final SupervisionTimer supervisionTimer;
     private final PeopleApi people;
@@ -102,8 +104,8 @@ public final class CasesServer implements AutoCloseable {
 
     private CasesServer(Database database, Vertx vertx, Pool pool, PrometheusMeterRegistry metrics, UserStore users,
                         CaseService service, OutboxDispatcher dispatcher, OutboxRetention retention, SseHub sse,
-                        AlertIntake intake, CommandOutcomeIntake commandIntake, CaseCommands caseCommands,
-                        SupervisionTimer supervisionTimer, PeopleApi people, HttpServer http) {
+                        AlertIntake intake, CommandOutcomeIntake commandIntake, KafkaProbe kafka,
+                        CaseCommands caseCommands, SupervisionTimer supervisionTimer, PeopleApi people, HttpServer http) {
         this.database = database;
         this.vertx = vertx;
         this.pool = pool;
@@ -115,6 +117,7 @@ public final class CasesServer implements AutoCloseable {
         this.sse = sse;
         this.intake = intake;
         this.commandIntake = commandIntake;
+        this.kafka = kafka;
         this.caseCommands = caseCommands;
         this.supervisionTimer = supervisionTimer;
         this.people = people;
@@ -216,8 +219,9 @@ public final class CasesServer implements AutoCloseable {
         UserStore users = new UserStore(vertx, pool, new PasswordHasher(config.authPasswordIterations()), registry);
         TokenService tokens = new TokenService(vertx, JwtKeyFile.loadOrCreateFile(config.authKeyFile()),
                 config.authTokenTtl());
+        KafkaProbe kafka = KafkaProbe.start(config.kafkaBootstrap());
         HealthChecks health = new HealthChecks(HealthChecks.ping(pool), () -> Future.succeededFuture(intake.healthy()),
-                () -> Future.succeededFuture(commandIntake.healthy()));
+                () -> Future.succeededFuture(commandIntake.healthy()), () -> Future.succeededFuture(kafka.up()));
         PeopleApi people = new PeopleApi(pool, new RotaAccess(registry, config.districtId()),
                 new Acknowledger(pool, outbox, signer, new Deadlines(supervision), clock), clock);
         HttpServer http = new CasesHttp(vertx, service, users, tokens, access, categories, metrics, health)
@@ -237,7 +241,7 @@ public final class CasesServer implements AutoCloseable {
         LOG.info("case service on http://{}:{} ({} categories, {} channels: {})", config.httpHost(),
                 http.actualPort(), categories.all().size(), dispatcher.channels().size(), dispatcher.channels().keySet());
         return new CasesServer(database, vertx, pool, metrics, users, service, dispatcher, retention, sse, intake, commandIntake,
-                caseCommands, timer, people, http);
+                kafka, caseCommands, timer, people, http);
     }
 
     private static Map<String, DeliveryChannel> channels(CasesConfig config, Vertx vertx, SseHub sse, NoticeText text,
@@ -298,6 +302,7 @@ public final class CasesServer implements AutoCloseable {
         await(http.close(), "HTTP server");
         intake.close();
         commandIntake.close();
+        kafka.close();
         caseCommands.close();
         supervisionTimer.stop();
         retention.stop();

@@ -51,6 +51,7 @@ class ApiAuthIT {
     private static UserStore users;
     private static final AtomicBoolean intakeUp = new AtomicBoolean(true);
     private static final AtomicBoolean commandsUp = new AtomicBoolean(true);
+    private static final AtomicBoolean kafkaUp = new AtomicBoolean(true);
 
     @BeforeAll
     static void start() throws Exception {
@@ -64,7 +65,7 @@ class ApiAuthIT {
         TokenService tokens = new TokenService(vertx, key, Duration.ofHours(8));
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         HealthChecks health = new HealthChecks(HealthChecks.ping(pool), () -> Future.succeededFuture(intakeUp.get()),
-                () -> Future.succeededFuture(commandsUp.get()));
+                () -> Future.succeededFuture(commandsUp.get()), () -> Future.succeededFuture(kafkaUp.get()));
         var http = new CasesHttp(vertx, unreachableCaseService(), users, tokens, new AccessPolicy(CategoryTable.defaults()),
                 CategoryTable.defaults(), metrics, health);
         server = await(http.router().compose(router -> vertx.createHttpServer().requestHandler(router).listen(0)));
@@ -199,7 +200,7 @@ class ApiAuthIT {
         assertThat(up.statusCode()).isEqualTo(200);
         assertThat(up.bodyAsJsonObject()).isEqualTo(new JsonObject().put("status", "up")
                 .put("checks", new JsonObject().put("database", "up").put("intake", "up")
-                        .put("commands", "up")));
+                        .put("commands", "up").put("kafka", "up")));
 
         intakeUp.set(false);
         try {
@@ -218,6 +219,14 @@ class ApiAuthIT {
             assertThat(down.bodyAsJsonObject().getJsonObject("checks").getString("intake")).isEqualTo("up");
         } finally {
             commandsUp.set(true);
+        }
+        kafkaUp.set(false);
+        try {
+            HttpResponse<Buffer> down = await(client.get("/health").send());
+            assertThat(down.statusCode()).isEqualTo(503);
+            assertThat(down.bodyAsJsonObject().getJsonObject("checks").getString("kafka")).isEqualTo("down");
+        } finally {
+            kafkaUp.set(true);
         }
 
         login("nobody", "whatever-password");

@@ -2,6 +2,7 @@ package io.anju.dashboards.live;
 
 import io.anju.common.json.Json;
 import io.anju.common.registry.Registry;
+import io.anju.common.topic.KafkaProbe;
 import io.anju.common.topic.Topics;
 import io.anju.dashboards.ops.OpsMonitor;
 import io.anju.dashboards.session.SessionGuard;
@@ -38,6 +39,7 @@ public final class LiveHub implements LiveModule {
     private final List<TopicReader> readers;
     private long sweepTimer = -1;
     private CaseRelay caseRelay;
+    private KafkaProbe kafka;
 
     public LiveHub(Vertx vertx, Registry registry, LiveSettings settings, MeterRegistry meters) {
         this.vertx = vertx;
@@ -82,6 +84,7 @@ public final class LiveHub implements LiveModule {
             throw new IllegalStateException("the live hub is already started");
         }
         readers.forEach(TopicReader::start);
+        kafka = KafkaProbe.start(settings.bootstrap());
         sweepTimer = vertx.setPeriodic(STALE_SWEEP_MS, id -> state.sweepStale());
         LOG.info("live hub reading {} (stations stale after {}, crowd zones after {}, snapshots in {})",
                 settings.bootstrap(), settings.staleAfter(), settings.crowdStaleAfter(), settings.snapshotDir());
@@ -107,7 +110,9 @@ public final class LiveHub implements LiveModule {
     /** {@code kafka}: every reader is running. */
     @Override
     public Map<String, Boolean> health() {
-        return Map.of("kafka", readers.stream().allMatch(TopicReader::running));
+        // A reader keeps running, retrying quietly, while its brokers are gone: the probe tells.
+        KafkaProbe probe = kafka;
+        return Map.of("kafka", probe != null && probe.up() && readers.stream().allMatch(TopicReader::running));
     }
 
     /** Every reader has its partitions: from now on no record is missed (tests wait for this before publishing). */
@@ -126,6 +131,9 @@ public final class LiveHub implements LiveModule {
             vertx.cancelTimer(sweepTimer);
         }
         readers.forEach(TopicReader::close);
+        if (kafka != null) {
+            kafka.close();
+        }
         stream.close();
         if (caseRelay != null) {
             caseRelay.close();

@@ -54,7 +54,8 @@ public final class HttpEndpointHandler extends SimpleChannelInboundHandler<FullH
 
     private FullHttpResponse health() {
         boolean up = health.up();
-        String json = "{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"connections\":" + health.connections()
+        String json = "{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"kafka\":\"" + (health.kafka() ? "up" : "down")
+                + "\",\"connections\":" + health.connections()
                 + ",\"paused\":" + health.paused() + ",\"pausedChannels\":" + health.pausedChannels() + "}\n";
         return text(up ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE, "application/json", json);
     }

@@ -7,6 +7,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,6 +75,7 @@ class BackpressureIT {
         }
 
         await("messages flow while Kafka is up").atMost(Duration.ofSeconds(30)).until(() -> acked() >= 400);
+        assertThat(health()).startsWith("200 ").contains("\"kafka\":\"up\"");
 
         kafka.stop();
         // PUBACKs for records Kafka took just before it stopped may still be on their way.
@@ -82,10 +87,15 @@ class BackpressureIT {
         assertThat(published()).as("devices kept sending until their windows were full")
                 .isGreaterThanOrEqualTo(publishedAtOutage);
         assertThat(published() - acked()).as("messages waiting for Kafka").isGreaterThan(0);
+        // The gateway says so: it cannot take messages while Kafka does not answer.
+        await("/health reports Kafka down").atMost(Duration.ofSeconds(15))
+                .until(() -> health().startsWith("503 ") && health().contains("\"kafka\":\"down\""));
 
         kafka.start();
         await("publishing goes on after Kafka is back").atMost(Duration.ofSeconds(90))
                 .until(() -> acked() >= ackedAtOutage + 400);
+        await("/health reports Kafka up again").atMost(Duration.ofSeconds(15))
+                .until(() -> health().startsWith("200 ") && health().contains("\"kafka\":\"up\""));
 
         devices.forEach(PublishingDevice::stop);
         for (Thread t : threads) {
@@ -106,6 +116,13 @@ class BackpressureIT {
         }
         assertThat(acknowledged).hasSizeGreaterThan(ackedAtOutage);
         assertThat(inKafka).as("every acknowledged message is in Kafka").containsAll(acknowledged);
+    }
+
+    /** The gateway's {@code /health}: its status code, a space and its body. */
+    private String health() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + gateway.node().server().httpPort() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() + " " + r.body();
     }
 
     private int acked() {

@@ -20,6 +20,7 @@ class HttpEndpointHandlerTest {
     private final PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final HealthSource health = new HealthSource() {
         public boolean up() { return up.get(); }
+        public boolean kafka() { return up.get(); }
         public int connections() { return 7; }
         public boolean paused() { return !up.get(); }
         public int pausedChannels() { return 0; }
@@ -52,7 +53,7 @@ class HttpEndpointHandlerTest {
         up.set(false);
         Response r = get("/health");
         assertThat(r.status()).isEqualTo(503);
-        assertThat(r.body()).contains("\"status\":\"DOWN\"").contains("\"paused\":true");
+        assertThat(r.body()).contains("\"status\":\"DOWN\"").contains("\"kafka\":\"down\"").contains("\"paused\":true");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.anju.jobs.run;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.anju.common.json.Json;
+import io.anju.common.topic.KafkaProbe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,26 +12,37 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 
 /**
- * {@code /health} and {@code /metrics} of the jobs process. Health is UP (200) when every job runs, otherwise DOWN
- * (503) with each job's state. Metrics are Flink's own (records in/out, checkpoints, lag of the Kafka source,
+ * {@code /health} and {@code /metrics} of the jobs process. Health is UP (200) when every job runs, Kafka answers and
+ * the InfluxDB the history job writes to (if any) answers its ping, otherwise DOWN (503), with each job's state and
+ * {@code kafka} and {@code influx} as {@code up}, {@code down} or {@code off}: a Flink Kafka source or sink whose
+ * brokers are gone retries quietly, and its job still reads RUNNING. Metrics are Flink's own (records in/out, checkpoints, lag of the Kafka source,
  * back-pressure), read from Flink's Prometheus reporter on a loopback port, plus {@code anju_jobs_running}.
  */
 public final class JobsHttp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobsHttp.class);
 
+    private static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
+
     private final HttpServer server;
     private final JobsRunner runner;
     private final int reporterPort;
+    private final KafkaProbe kafka;
+    private final HttpClient influx = HttpClient.newBuilder().connectTimeout(PING_TIMEOUT).build();
 
     public JobsHttp(JobsRunner runner, String host, int port, int reporterPort) throws IOException {
         this.runner = runner;
         this.reporterPort = reporterPort;
+        this.kafka = KafkaProbe.start(runner.bootstrap());
         this.server = HttpServer.create(new InetSocketAddress(host, port), 16);
         server.createContext("/health", this::health);
         server.createContext("/metrics", this::metrics);
@@ -48,11 +60,34 @@ public final class JobsHttp implements AutoCloseable {
 
     private void health(HttpExchange ex) throws IOException {
         Map<String, String> jobs = runner.status();
-        boolean up = !jobs.isEmpty() && jobs.values().stream().allMatch("RUNNING"::equals);
+        String kafkaState = kafka.up() ? "up" : "down";
+        String influxState = influxState();
+        boolean up = !jobs.isEmpty() && jobs.values().stream().allMatch("RUNNING"::equals)
+                && kafkaState.equals("up") && !influxState.equals("down");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
         body.put("jobs", jobs);
+        body.put("kafka", kafkaState);
+        body.put("influx", influxState);
         respond(ex, up ? 200 : 503, "application/json", Json.toBytes(body));
+    }
+
+    /** {@code off} without a history job; else whether InfluxDB answers its ping within two seconds. */
+    private String influxState() {
+        String url = runner.influxUrl();
+        if (url == null) {
+            return "off";
+        }
+        try {
+            HttpResponse<Void> r = influx.send(HttpRequest.newBuilder(URI.create(url.replaceAll("/+$", "") + "/ping"))
+                    .timeout(PING_TIMEOUT).build(), HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() / 100 == 2 ? "up" : "down";
+        } catch (IOException | IllegalArgumentException e) {
+            return "down";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "down";
+        }
     }
 
     private void metrics(HttpExchange ex) throws IOException {
@@ -79,5 +114,6 @@ public final class JobsHttp implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        kafka.close();
     }
 }

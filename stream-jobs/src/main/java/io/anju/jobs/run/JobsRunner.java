@@ -172,6 +172,11 @@ public final class JobsRunner implements AutoCloseable {
         return bootstrap;
     }
 
+    /** The InfluxDB the history job writes to; null when there is none. */
+    public String influxUrl() {
+        return settings.influxUrl();
+    }
+
     /** The state of each job, e.g. RUNNING; a job whose status cannot be read is reported as such. */
     public synchronized Map<String, String> status() {
         Map<String, String> status = new LinkedHashMap<>();
