@@ -114,7 +114,7 @@ public final class GatewayNode implements AutoCloseable {
         if (!tokens.configured()) {
             LOG.info("token auth is not configured (auth.tokenSecretsFile empty): devices must send their secret");
         }
-        Authenticator authenticator = new Authenticator(registry, tokens, config.authTokenWindow(), System::currentTimeMillis);
+        Authenticator authenticator = new Authenticator(registry, tokens, config.tokenLimits(), System::currentTimeMillis);
         FlappingGuard flapping = new FlappingGuard(config.limitsFlappingMaxConnects(), config.limitsFlappingBan(), System::nanoTime);
         MqttServices services = new MqttServices(config.mqttLimits(), authenticator, ingest, sessions, metrics, flapping,
                 receiveClock, System::nanoTime);
