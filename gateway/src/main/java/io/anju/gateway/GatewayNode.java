@@ -17,7 +17,9 @@ import io.anju.gateway.protect.AcceptGuard;
 import io.anju.gateway.protect.FlappingGuard;
 import io.anju.gateway.protect.TokenBucket;
 import io.anju.gateway.session.SessionRegistry;
+import io.anju.gateway.validate.AwaitedReplies;
 import io.anju.kafka.EmbeddedKafka;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -73,10 +75,14 @@ public final class GatewayNode implements AutoCloseable {
             new ProcessorMetrics().bindTo(prometheus);
 
             DownstreamSettings downstream = config.downstream(startKafkaIfEmbedded());
-            ingest = new KafkaIngest(downstream, prometheus);
+            AwaitedReplies awaitedReplies = new AwaitedReplies(config.commandsReplyWindow(),
+                    config.commandsMaxAwaitingReply(), System::currentTimeMillis);
+            Gauge.builder("anju.gateway.commands.awaiting.reply", awaitedReplies, AwaitedReplies::size)
+                    .description("Command ids whose reply this node awaits").register(prometheus);
+            ingest = new KafkaIngest(downstream, awaitedReplies, prometheus);
             server = server(config, registry, ingest, prometheus, () -> true, receiveClock).start();
             relay = new CommandRelay(downstream, server.commandDelivery(), prometheus, config.commandsHoldLimits(),
-                    Clock.systemUTC());
+                    awaitedReplies, Clock.systemUTC());
             server.onCommandsReady(relay::deviceReady);
             relay.start();
             LOG.info("gateway {} up: mqtt {}{}, http {}, kafka {}", config.nodeId(), server.mqttPort(),

@@ -64,6 +64,8 @@ public final class GatewayConfig {
             duration("commands.ttlDefault", "10m", "1s", "168h", "Time-to-live of a command that does not set one"),
             integer("commands.maxHeldPerDevice", 32, 0, 1_000, "Commands held for an offline device until it reconnects (0 = report it offline at once)"),
             integer("commands.maxHeld", 100_000, 0, 10_000_000, "Commands held for offline devices in all; beyond it a command is reported offline"),
+            duration("commands.replyWindow", "10m", "1s", "168h", "How long after the gateway took or sent a command a device may reply to it; other replies are quarantined"),
+            integer("commands.maxAwaitingReply", 100_000, 100, 10_000_000, "Command ids remembered for matching replies; beyond it the oldest is forgotten"),
             string("auth.tokenSecretsFile", "", "Credentials CSV (deviceId,type,secret) enabling signed-token passwords; empty = tokens refused"),
             duration("auth.tokenWindow", "5m", "1s", "24h", "How long a signed token stays good after the time it carries (each is good for one CONNECT)"),
             duration("auth.tokenClockSkew", "30s", "0s", "10m", "How far ahead of the gateway clock a token's time may be (device clocks running fast)"),
@@ -248,6 +250,10 @@ public final class GatewayConfig {
     public HoldLimits commandsHoldLimits() {
         return new HoldLimits(i("commands.maxHeldPerDevice"), i("commands.maxHeld"));
     }
+
+    public Duration commandsReplyWindow() { return d("commands.replyWindow"); }
+
+    public int commandsMaxAwaitingReply() { return i("commands.maxAwaitingReply"); }
 
     /** The credentials CSV enabling token passwords, if configured. */
     public Optional<Path> authTokenSecretsFile() {

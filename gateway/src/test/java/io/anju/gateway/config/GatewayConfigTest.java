@@ -90,6 +90,15 @@ class GatewayConfigTest {
     }
 
     @Test
+    void replyMatching_isBuiltFromTheTable() {
+        GatewayConfig defaults = GatewayConfig.defaults();
+        assertThat(defaults.commandsReplyWindow()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(defaults.commandsMaxAwaitingReply()).isEqualTo(100_000);
+        assertThatThrownBy(() -> GatewayConfig.of(Map.of("commands.replyWindow", "0s")))
+                .hasMessageContaining("commands.replyWindow");
+    }
+
+    @Test
     void downstream_isBuiltFromTheTable() {
         DownstreamSettings d = GatewayConfig.of(Map.of("node.id", "gw-1", "kafka.compression", "zstd"))
                 .downstream("127.0.0.1:9092");
