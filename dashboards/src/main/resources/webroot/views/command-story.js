@@ -25,10 +25,18 @@ export function commandSettled(item) {
 }
 
 const iso = ms => (ms == null ? null : new Date(ms).toISOString());
+/** A command is its id for its device: the pair, as one map key. */
+const commandKey = (deviceId, commandId) => JSON.stringify([deviceId ?? null, commandId]);
 
-/** The commands of a case, oldest first: one item per command id, and one per refused request. */
+/**
+ * The commands of a case, oldest first: one item per command — its id for the device it was for — and one per refused
+ * request. An entry counts for a command only when it names the same device: a reply that some other device sent with
+ * the command's id (the gateway quarantines those, but history outlives gateways) neither settles nor colours it, and
+ * shows as an item of its own.
+ */
 export function commandStory(history) {
-  const byId = new Map();
+  const byCommand = new Map();
+  const keysTaken = new Set();
   const items = [];
   for (const e of history ?? []) {
     if (!COMMAND_KINDS.has(e.kind)) continue;
@@ -38,10 +46,13 @@ export function commandStory(history) {
         code: d.code, guards: d.guards ?? [] });
       continue;
     }
-    let c = byId.get(d.commandId);
+    const which = commandKey(d.deviceId, d.commandId);
+    let c = byCommand.get(which);
     if (!c) {
-      c = { commandId: d.commandId, key: d.commandId, action: d.action, port: d.port, deviceId: d.deviceId };
-      byId.set(d.commandId, c);
+      const key = keysTaken.has(d.commandId) ? `${d.commandId}-${d.deviceId ?? 'unknown'}` : d.commandId;
+      keysTaken.add(key);
+      c = { commandId: d.commandId, key, action: d.action, port: d.port, deviceId: d.deviceId };
+      byCommand.set(which, c);
       items.push(c);
     }
     c.action ??= d.action;
@@ -71,6 +82,11 @@ export function commandStory(history) {
     }
   }
   return items;
+}
+
+/** The story of command {@code commandId} sent to {@code deviceId}, or undefined while the history has none of it. */
+export function storyOf(history, deviceId, commandId) {
+  return commandStory(history).find(c => !c.refused && c.commandId === commandId && c.deviceId === deviceId);
 }
 
 /** One guard of a refused or overridden resume, in the reader's language. */

@@ -6,7 +6,7 @@
 import { api, enc } from '../api.js';
 import { t, tv, fmtClock } from '../i18n.js';
 import { h, clear } from '../dom.js';
-import { commandStory, commandSettled, FINAL_DELIVERY } from './command-story.js';
+import { storyOf, commandSettled, FINAL_DELIVERY } from './command-story.js';
 
 const POLL_MS = 1000;
 const GIVE_UP_S = 120;
@@ -38,8 +38,8 @@ function dialog(testid, title) {
   return { body, close, onClose: fn => cleanups.push(fn) };
 }
 
-/** Shows the command's delivery and reply as the case's history tells them, until the device answered. */
-function follow(d, caseId, commandId, intro) {
+/** Shows the command's delivery and its device's reply as the case's history tells them, until both are in. */
+function follow(d, caseId, deviceId, commandId, intro) {
   const status = h('div', { class: 'command-status', 'data-testid': 'command-status', 'data-command-id': commandId,
     'data-delivery': 'pending', 'data-reply': 'pending', 'aria-live': 'polite' });
   clear(d.body, h('p', null, intro), status,
@@ -67,7 +67,7 @@ function follow(d, caseId, commandId, intro) {
     let done = false;
     try {
       const detail = await api.get(`/api/cases/${enc(caseId)}`);
-      done = show(commandStory(detail.history).find(c => c.commandId === commandId) ?? {});
+      done = show(storyOf(detail.history, deviceId, commandId) ?? {});
     } catch (err) {
       console.warn('command poll failed', err);
     }
@@ -112,7 +112,7 @@ export function openStopDialog({ caseId, deviceId, port, onSent, onClosed }) {
         const payload = { action: 'stop_port', deviceId, port: Number(port) };
         if (reason.value.trim()) payload.reason = reason.value.trim();
         const { commandId } = await send(caseId, payload);
-        follow(d, caseId, commandId, t('stop.text', { device: deviceId, port }));
+        follow(d, caseId, deviceId, commandId, t('stop.text', { device: deviceId, port }));
         onSent?.();
       } catch (err) {
         error.textContent = refusalText(err);
@@ -155,7 +155,7 @@ export function openResumeDialog({ caseId, deviceId, port, canOverride, onSent, 
         if (reason.value.trim()) payload.reason = reason.value.trim();
         if (override?.checked) payload.override = true;
         const { commandId } = await send(caseId, payload);
-        follow(d, caseId, commandId, t('resume.text', { device: deviceId, port }));
+        follow(d, caseId, deviceId, commandId, t('resume.text', { device: deviceId, port }));
         onSent?.();
       } catch (err) {
         error.textContent = refusalText(err);

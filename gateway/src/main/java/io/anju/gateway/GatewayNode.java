@@ -18,7 +18,9 @@ import io.anju.gateway.protect.AcceptGuard;
 import io.anju.gateway.protect.FlappingGuard;
 import io.anju.gateway.protect.TokenBucket;
 import io.anju.gateway.session.SessionRegistry;
+import io.anju.gateway.validate.AwaitedReplies;
 import io.anju.kafka.EmbeddedKafka;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -75,11 +77,15 @@ public final class GatewayNode implements AutoCloseable {
             new ProcessorMetrics().bindTo(prometheus);
 
             DownstreamSettings downstream = config.downstream(startKafkaIfEmbedded());
-            ingest = new KafkaIngest(downstream, prometheus);
+            AwaitedReplies awaitedReplies = new AwaitedReplies(config.commandsReplyWindow(),
+                    config.commandsMaxAwaitingReply(), System::currentTimeMillis);
+            Gauge.builder("anju.gateway.commands.awaiting.reply", awaitedReplies, AwaitedReplies::size)
+                    .description("Command ids whose reply this node awaits").register(prometheus);
+            ingest = new KafkaIngest(downstream, awaitedReplies, prometheus);
             kafkaProbe = KafkaProbe.start(downstream.bootstrapServers());
             server = server(config, registry, ingest, prometheus, kafkaProbe::up, receiveClock).start();
             relay = new CommandRelay(downstream, server.commandDelivery(), prometheus, config.commandsHoldLimits(),
-                    Clock.systemUTC());
+                    awaitedReplies, Clock.systemUTC());
             server.onCommandsReady(relay::deviceReady);
             relay.start();
             LOG.info("gateway {} up: mqtt {}{}, http {}, kafka {}", config.nodeId(), server.mqttPort(),
@@ -117,7 +123,7 @@ public final class GatewayNode implements AutoCloseable {
         if (!tokens.configured()) {
             LOG.info("token auth is not configured (auth.tokenSecretsFile empty): devices must send their secret");
         }
-        Authenticator authenticator = new Authenticator(registry, tokens, config.authTokenWindow(), System::currentTimeMillis);
+        Authenticator authenticator = new Authenticator(registry, tokens, config.tokenLimits(), System::currentTimeMillis);
         FlappingGuard flapping = new FlappingGuard(config.limitsFlappingMaxConnects(), config.limitsFlappingBan(), System::nanoTime);
         MqttServices services = new MqttServices(config.mqttLimits(), authenticator, ingest, sessions, metrics, flapping,
                 receiveClock, System::nanoTime);

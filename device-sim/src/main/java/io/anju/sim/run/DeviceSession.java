@@ -1,5 +1,6 @@
 package io.anju.sim.run;
 
+import io.anju.common.auth.DeviceToken;
 import io.anju.common.topic.MqttTopics;
 import io.anju.sim.fault.ClockFault;
 import io.anju.sim.behaviour.DeviceBehaviour;
@@ -38,6 +39,8 @@ public final class DeviceSession {
     private final ClockFault clockFault;
     private volatile State state = State.DISCONNECTED;
     private int attempt;
+    /** The time of the last token signed (connects of one device never overlap). */
+    private long lastTokenMs;
 
     public DeviceSession(DeviceBehaviour behaviour, DeviceLink link, String secret, LinkSettings settings,
                          Backoff backoff, ScheduledExecutorService scheduler, SimClock clock, SimStats stats,
@@ -107,7 +110,7 @@ public final class DeviceSession {
             will = stamped(behaviour.willPayload(clock.now()));
         }
         String id = deviceId();
-        ConnectSpec spec = new ConnectSpec(settings.serverUri(), id, settings.password(id, secret),
+        ConnectSpec spec = new ConnectSpec(settings.serverUri(), id, password(id),
                 settings.keepAliveS(), MqttTopics.status(behaviour.device().type(), id), will, settings.tls(),
                 ConnectSpec.DEFAULT_CONNECT_TIMEOUT_S);
         try {
@@ -131,6 +134,18 @@ public final class DeviceSession {
             behaviour.reserveSeq(willSeq);
             publish(List.of(behaviour.onlineStatus(clock.now())));
         }
+    }
+
+    /**
+     * The CONNECT password: the secret, or a token signed for this CONNECT alone. The gateway takes a token once, so
+     * each carries a later millisecond than the one before, even for reconnects within a millisecond.
+     */
+    private String password(String id) {
+        if (!settings.tokenAuth()) {
+            return secret;
+        }
+        lastTokenMs = Math.max(settings.wallClock().getAsLong(), lastTokenMs + 1);
+        return DeviceToken.create(id, secret, lastTokenMs);
     }
 
     private void retryLater(String why) {

@@ -1,7 +1,5 @@
 package io.anju.sim.run;
 
-import io.anju.common.auth.DeviceToken;
-
 import javax.net.SocketFactory;
 import java.util.function.LongSupplier;
 
@@ -16,8 +14,4 @@ import java.util.function.LongSupplier;
  */
 public record LinkSettings(String serverUri, SocketFactory tls, boolean tokenAuth, int keepAliveS,
                            LongSupplier wallClock) {
-
-    public String password(String deviceId, String secret) {
-        return tokenAuth ? DeviceToken.create(deviceId, secret, wallClock.getAsLong()) : secret;
-    }
 }

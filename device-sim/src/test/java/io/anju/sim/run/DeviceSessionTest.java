@@ -142,13 +142,17 @@ class DeviceSessionTest {
     }
 
     @Test
-    void tokenAuth_sendsASignedTokenInsteadOfTheSecret() {
+    void tokenAuth_sendsASignedTokenInsteadOfTheSecret_aFreshOneForEveryConnect() {
         RecordingLink link = new RecordingLink();
+        link.failures = 2;   // three CONNECTs within one millisecond of the (fixed) wall clock
         session(link, true).start();
         await().atMost(Duration.ofSeconds(5)).until(() -> stats.connected.get() == 1);
-        String password = link.connects.get(0).password();
-        assertThat(password).startsWith("hmac-sha256:1764378000000:");
-        assertThat(DeviceToken.verify(TinyRegistry.CHARGER, "s3cret", password, 1_764_378_000_000L, 300_000)).isTrue();
+        List<String> passwords = link.connects.stream().map(ConnectSpec::password).toList();
+        assertThat(passwords.get(0)).startsWith("hmac-sha256:1764378000000:");
+        assertThat(passwords).as("the gateway takes a token once").hasSize(3).doesNotHaveDuplicates();
+        DeviceToken.Window gatewayDefaults = new DeviceToken.Window(300_000, 30_000);
+        assertThat(passwords).allSatisfy(p -> assertThat(
+                DeviceToken.verify(TinyRegistry.CHARGER, "s3cret", p, 1_764_378_000_000L, gatewayDefaults)).isTrue());
     }
 
     @Test

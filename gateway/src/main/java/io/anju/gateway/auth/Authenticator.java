@@ -8,31 +8,38 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
  * Decides whether a CONNECT may proceed (device protocol v1, Authentication): client id = username = device id;
  * password = the device secret (checked in constant time against its salted hash) or a signed token; or a client
- * certificate whose CN is the device id. A disabled device is refused even with correct credentials.
+ * certificate whose CN is the device id. A disabled device is refused even with correct credentials. A signed token
+ * is good for one CONNECT ({@link UsedTokens}): a device signs a fresh one for each.
  */
 public final class Authenticator {
     private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
     /** Compared against when the device is unknown, so an unknown id costs as much time as a wrong secret. */
     private static final String DUMMY_HASH = SecretHash.hash("unknown-device");
+    private static final long NO_ROOM_LOG_EVERY_MS = 60_000;
 
     private final Registry registry;
     private final TokenSecrets tokenSecrets;
-    private final long tokenWindowMs;
+    private final TokenLimits tokenLimits;
+    private final UsedTokens usedTokens;
     private final LongSupplier wallClockMs;
     private final AtomicBoolean tokenWarningLogged = new AtomicBoolean();
+    /** When the last "no room for used tokens" warning was logged: one a minute is enough. */
+    private final AtomicLong noRoomLoggedAtMs = new AtomicLong();
 
-    public Authenticator(Registry registry, TokenSecrets tokenSecrets, Duration tokenWindow, LongSupplier wallClockMs) {
+    public Authenticator(Registry registry, TokenSecrets tokenSecrets, TokenLimits tokenLimits, LongSupplier wallClockMs) {
         this.registry = registry;
         this.tokenSecrets = tokenSecrets;
-        this.tokenWindowMs = tokenWindow.toMillis();
+        this.tokenLimits = tokenLimits;
+        this.usedTokens = new UsedTokens(tokenLimits.replayCapacity());
         this.wallClockMs = wallClockMs;
     }
 
@@ -90,8 +97,38 @@ public final class Authenticator {
             }
             return false;
         }
+        return checkToken(device, presented);
+    }
+
+    /** A token is good when signed with the device's secret, its time is within the window, and it was not used yet. */
+    private boolean checkToken(Device device, String presented) {
         Optional<String> secret = tokenSecrets.secret(device.id());
-        return secret.isPresent()
-                && DeviceToken.verify(device.id(), secret.get(), presented, wallClockMs.getAsLong(), tokenWindowMs);
+        if (secret.isEmpty()) {
+            return false;
+        }
+        long now = wallClockMs.getAsLong();
+        OptionalLong tokenMs = DeviceToken.verifiedTime(device.id(), secret.get(), presented, now, tokenLimits.window());
+        if (tokenMs.isEmpty()) {
+            return false;
+        }
+        return switch (usedTokens.use(device.id(), tokenMs.getAsLong(),
+                tokenLimits.window().lastAdmittedAt(tokenMs.getAsLong()), now)) {
+            case FIRST -> true;
+            case REPLAYED -> {
+                // Logged without the token: its time alone names it, and the signature is a credential until it expires.
+                LOG.warn("device {} sent a signed token already used (token time {}): refusing the replay; "
+                        + "a device must sign a fresh token for every CONNECT", device.id(), tokenMs.getAsLong());
+                yield false;
+            }
+            case NO_ROOM -> {
+                long last = noRoomLoggedAtMs.get();
+                if (now - last >= NO_ROOM_LOG_EVERY_MS && noRoomLoggedAtMs.compareAndSet(last, now)) {
+                    LOG.warn("device {}: {} used tokens still within their window, the most remembered "
+                            + "(auth.tokenReplayCapacity): refusing token logins until the oldest expire", device.id(),
+                            usedTokens.size());
+                }
+                yield false;
+            }
+        };
     }
 }

@@ -1,8 +1,10 @@
 package io.anju.gateway.config;
 
+import io.anju.common.auth.DeviceToken;
 import io.anju.common.config.ConfigValues;
 import io.anju.common.config.Require;
 import io.anju.common.config.Setting;
+import io.anju.gateway.auth.TokenLimits;
 import io.anju.gateway.downlink.HoldLimits;
 import io.anju.gateway.kafka.DownstreamSettings;
 import io.anju.gateway.mqtt.connection.MqttLimits;
@@ -62,8 +64,12 @@ public final class GatewayConfig {
             duration("commands.ttlDefault", "10m", "1s", "168h", "Time-to-live of a command that does not set one"),
             integer("commands.maxHeldPerDevice", 32, 0, 1_000, "Commands held for an offline device until it reconnects (0 = report it offline at once)"),
             integer("commands.maxHeld", 100_000, 0, 10_000_000, "Commands held for offline devices in all; beyond it a command is reported offline"),
+            duration("commands.replyWindow", "10m", "1s", "168h", "How long after the gateway took or sent a command a device may reply to it; other replies are quarantined"),
+            integer("commands.maxAwaitingReply", 100_000, 100, 10_000_000, "Command ids remembered for matching replies; beyond it the oldest is forgotten"),
             string("auth.tokenSecretsFile", "", "Credentials CSV (deviceId,type,secret) enabling signed-token passwords; empty = tokens refused"),
-            duration("auth.tokenWindow", "5m", "1s", "24h", "How far a token's timestamp may be from the gateway clock"),
+            duration("auth.tokenWindow", "5m", "1s", "24h", "How long a signed token stays good after the time it carries (each is good for one CONNECT)"),
+            duration("auth.tokenClockSkew", "30s", "0s", "10m", "How far ahead of the gateway clock a token's time may be (device clocks running fast)"),
+            integer("auth.tokenReplayCapacity", 200_000, 1_000, 10_000_000, "Used tokens remembered to refuse their replay; when full, token logins are refused until the oldest expire"),
             duration("shutdown.drainTimeout", "10s", "0s", "10m", "Time graceful shutdown waits for in-flight messages to reach the log"),
             string("registry.file", "./data/registry.json", "Registry of places and devices (JSON)"),
             string("data.dir", "./data", "Directory for the embedded Kafka broker and snapshots"),
@@ -124,6 +130,8 @@ public final class GatewayConfig {
                 "mqtt.tls.certFile and mqtt.tls.keyFile are required when mqtt.tls.enabled=true (or set mqtt.tls.selfSigned=true)");
         Require.that(limitsMessageBurst() >= limitsMessagesPerSecond(), "limits.messageBurst", limitsMessageBurst(),
                 "must be at least limits.messagesPerSecond (" + limitsMessagesPerSecond() + ")");
+        Require.that(authTokenClockSkew().compareTo(authTokenWindow()) <= 0, "auth.tokenClockSkew",
+                authTokenClockSkew().toMillis() + "ms", "must not exceed auth.tokenWindow (" + authTokenWindow().toMillis() + "ms)");
     }
 
     /**
@@ -243,6 +251,10 @@ public final class GatewayConfig {
         return new HoldLimits(i("commands.maxHeldPerDevice"), i("commands.maxHeld"));
     }
 
+    public Duration commandsReplyWindow() { return d("commands.replyWindow"); }
+
+    public int commandsMaxAwaitingReply() { return i("commands.maxAwaitingReply"); }
+
     /** The credentials CSV enabling token passwords, if configured. */
     public Optional<Path> authTokenSecretsFile() {
         String v = str("auth.tokenSecretsFile");
@@ -250,6 +262,14 @@ public final class GatewayConfig {
     }
 
     public Duration authTokenWindow() { return d("auth.tokenWindow"); }
+
+    public Duration authTokenClockSkew() { return d("auth.tokenClockSkew"); }
+
+    /** The signed-token rules: the window around the gateway clock and the memory of used tokens. */
+    public TokenLimits tokenLimits() {
+        return new TokenLimits(new DeviceToken.Window(authTokenWindow().toMillis(), authTokenClockSkew().toMillis()),
+                i("auth.tokenReplayCapacity"));
+    }
 
     public Duration shutdownDrainTimeout() { return d("shutdown.drainTimeout"); }
 

@@ -3,6 +3,7 @@ package io.anju.gateway.downlink;
 import io.anju.common.json.Json;
 import io.anju.common.topic.Topics;
 import io.anju.gateway.kafka.DownstreamSettings;
+import io.anju.gateway.validate.AwaitedReplies;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,6 +50,8 @@ import java.util.concurrent.TimeUnit;
  * passes first. Offsets are committed only after the outcome records are acknowledged and never past a command still
  * held, so a crash or restart re-delivers rather than loses a command (at-least-once; commands carry an id for
  * devices to deduplicate). Commands for one device are delivered in order; different devices are served concurrently.
+ * Every command taken (valid and not expired) and every delivery attempt tells {@link AwaitedReplies}, so the device's
+ * reply to it is passed on and a reply to anything else is quarantined.
  */
 public final class CommandRelay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CommandRelay.class);
@@ -69,6 +72,7 @@ public final class CommandRelay implements AutoCloseable {
     private final Thread thread;
     private final HoldLimits holdLimits;
     private final HeldCommands held;
+    private final AwaitedReplies awaitedReplies;
     /** Devices that subscribed to their command topic since the relay last looked (any thread adds). */
     private final Queue<String> ready = new ConcurrentLinkedQueue<>();
     /** Per partition, the offset after the last record whose outcome is settled (reported or held). */
@@ -77,9 +81,11 @@ public final class CommandRelay implements AutoCloseable {
     private long nextSweepMs;
     private volatile boolean running;
 
+    /** @param awaitedReplies the replies awaited by the node's ingest (shared with it) */
     public CommandRelay(DownstreamSettings settings, CommandDelivery delivery, MeterRegistry meters, HoldLimits holdLimits,
-                        Clock clock) {
+                        AwaitedReplies awaitedReplies, Clock clock) {
         this.settings = settings;
+        this.awaitedReplies = awaitedReplies;
         this.delivery = delivery;
         this.meters = meters;
         this.clock = clock;
@@ -169,6 +175,8 @@ public final class CommandRelay implements AutoCloseable {
         if (command.isExpiredAt(clock.millis())) {
             return report(command, "expired", null);
         }
+        // Awaited even when held here: the device may be connected to another node, which delivers it.
+        awaitedReplies.await(command.deviceId(), command.id());
         HeldCommands.Held h = new HeldCommands.Held(command, tp, offset);
         if (held.holds(command.deviceId())) {
             // Older commands of this device wait for it: this one goes after them, never before.
@@ -186,8 +194,12 @@ public final class CommandRelay implements AutoCloseable {
         return report(c, "offline", holdLimits.perDevice() == 0 ? null : "hold limit reached");
     }
 
-    /** One delivery attempt; its outcome's wire name. */
+    /**
+     * One delivery attempt; its outcome's wire name. The reply is awaited (again) before the command goes out: a device
+     * may answer before its PUBACK reaches the gateway.
+     */
     private CompletableFuture<String> attempt(PendingCommand command) {
+        awaitedReplies.await(command.deviceId(), command.id());
         return delivery.deliver(command.deviceId(), command.json()).toCompletableFuture()
                 .orTimeout(DELIVERY_GUARD.toMillis(), TimeUnit.MILLISECONDS)
                 .handle((outcome, error) -> error != null ? "timeout" : wireName(outcome));

@@ -8,6 +8,7 @@ import io.anju.gateway.ingest.Ingest;
 import io.anju.gateway.ingest.IngestResult;
 import io.anju.gateway.snapshot.BlobStore;
 import io.anju.gateway.snapshot.FileBlobStore;
+import io.anju.gateway.validate.AwaitedReplies;
 import io.anju.gateway.validate.PayloadValidator;
 import io.anju.gateway.validate.Validation;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,7 +28,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@link Ingest} into Kafka: validates each payload, wraps it in the canonical envelope and writes it keyed by
- * device id; invalid payloads go to the quarantine topic, snapshots to the blob store with a reference record.
+ * device id; invalid payloads, and command replies that answer no command sent to the device ({@link AwaitedReplies}),
+ * go to the quarantine topic, snapshots to the blob store with a reference record.
  *
  * <p>Never blocks the caller (a Netty event loop): records are handed to a dedicated sender thread and snapshot
  * images to a store thread. The returned stage completes on a Kafka client thread, {@code Accepted} or
@@ -39,6 +41,7 @@ public final class KafkaIngest implements Ingest, AutoCloseable {
 
     private final DownstreamSettings settings;
     private final PayloadValidator validator;
+    private final AwaitedReplies awaitedReplies;
     private final RecordFactory records;
     private final BlobStore blobs;
     private final InFlightBudget budget;
@@ -47,10 +50,15 @@ public final class KafkaIngest implements Ingest, AutoCloseable {
     private final ExecutorService snapshotStore;
     private volatile boolean closed;
 
-    /** Creates the topics if missing and connects the producer; fails fast when the broker cannot be reached. */
-    public KafkaIngest(DownstreamSettings settings, BlobStore blobs, MeterRegistry meters) {
+    /**
+     * Creates the topics if missing and connects the producer; fails fast when the broker cannot be reached.
+     *
+     * @param awaitedReplies the replies the node's command relay awaits (it shares this with the relay)
+     */
+    public KafkaIngest(DownstreamSettings settings, BlobStore blobs, AwaitedReplies awaitedReplies, MeterRegistry meters) {
         this.settings = settings;
         this.validator = new PayloadValidator(settings.payloadMaxBytes(), settings.snapshotMaxBytes());
+        this.awaitedReplies = awaitedReplies;
         this.records = new RecordFactory(settings.nodeId(), settings.clockSkewTolerance().toMillis(), settings.payloadMaxBytes());
         this.blobs = blobs;
         this.budget = new InFlightBudget(settings.highWaterBytes(), settings.lowWaterBytes());
@@ -70,8 +78,8 @@ public final class KafkaIngest implements Ingest, AutoCloseable {
     }
 
     /** Same, with the snapshots in a {@link FileBlobStore} under {@link DownstreamSettings#snapshotDir()}. */
-    public KafkaIngest(DownstreamSettings settings, MeterRegistry meters) {
-        this(settings, new FileBlobStore(settings.snapshotDir()), meters);
+    public KafkaIngest(DownstreamSettings settings, AwaitedReplies awaitedReplies, MeterRegistry meters) {
+        this(settings, new FileBlobStore(settings.snapshotDir()), awaitedReplies, meters);
     }
 
     @Override
@@ -82,6 +90,9 @@ public final class KafkaIngest implements Ingest, AutoCloseable {
             return result;
         }
         Validation verdict = validator.validate(m.device().type(), m.channel(), m.snapshotId(), m.payload());
+        if (verdict instanceof Validation.Valid reply && m.channel() == Channel.COMMAND_REPLY) {
+            verdict = awaitedReplies.check(m.device().id(), reply);
+        }
         if (verdict instanceof Validation.Invalid invalid) {
             metrics.quarantined(invalid.code());
             send(m, Topics.QUARANTINE, records.quarantine(m, invalid.reason()), new IngestResult.Quarantined(invalid.reason()), result);

@@ -2,6 +2,7 @@ package io.anju.gateway.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.Map;
 import java.util.Set;
 
 /** Small field checks shared by the payload rules; each names the offending field path in its reason. */
@@ -87,6 +88,27 @@ final class Fields {
     static void optionalText(JsonNode parent, String field, String path) {
         if (present(parent, field)) {
             text(parent, field, path);
+        }
+    }
+
+    /**
+     * Fails on the first number anywhere in {@code node} that is not a finite double: JSON has no Infinity or NaN, but
+     * a literal beyond double range ({@code 1e400}, or an integer of 310 digits) parses to one, and every reader
+     * downstream would read it so. Extra fields are checked too, since they are passed on.
+     */
+    static void finiteNumbers(JsonNode node, String path) {
+        if (node.isNumber()) {
+            if (!Double.isFinite(node.doubleValue())) {
+                throw new InvalidPayload("bad_value", abbreviate(path) + " must be a finite number");
+            }
+        } else if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                finiteNumbers(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                finiteNumbers(node.get(i), path + "[" + i + "]");
+            }
         }
     }
 

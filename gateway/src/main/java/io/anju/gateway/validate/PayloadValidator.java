@@ -18,8 +18,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Checks a device payload against device-protocol.md for its device type and channel. JSON payloads must be a
  * UTF-8 object within {@code maxJsonBytes} carrying integral {@code ts} (Unix ms) and {@code seq} (0..2^31-1),
- * plus the channel's own fields; unknown extra fields are kept. Snapshots must be a JPEG within
- * {@code maxSnapshotBytes} under a valid snapshot id. Thread-safe.
+ * plus the channel's own fields, and no number beyond double range anywhere; unknown extra fields are kept.
+ * Snapshots must be a JPEG within {@code maxSnapshotBytes} under a valid snapshot id. Thread-safe.
  */
 public final class PayloadValidator {
     /** Device time may not be negative; the upper bound (year 2100) catches seconds-vs-microseconds mix-ups. */
@@ -49,6 +49,7 @@ public final class PayloadValidator {
                 throw new InvalidPayload("bad_channel", channel.wireName() + " is gateway-to-device");
             }
             JsonNode json = parse(payload);
+            Fields.finiteNumbers(json, "");
             integer(json, "ts", MAX_TS);
             if (channel != Channel.COMMAND_REPLY || Fields.present(json, "seq")) {
                 integer(json, "seq", MAX_SEQ);

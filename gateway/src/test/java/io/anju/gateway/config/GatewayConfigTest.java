@@ -1,6 +1,8 @@
 package io.anju.gateway.config;
 
+import io.anju.common.auth.DeviceToken;
 import io.anju.common.config.Setting;
+import io.anju.gateway.auth.TokenLimits;
 import io.anju.gateway.kafka.DownstreamSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +76,26 @@ class GatewayConfigTest {
         assertThatThrownBy(() -> GatewayConfig.of(Map.of("kafka.lingerMs", "500", "kafka.deliveryTimeoutMs", "1200")))
                 .hasMessageContaining("kafka.deliveryTimeoutMs");
         assertThatThrownBy(() -> GatewayConfig.defaults().downstream(" ")).hasMessageContaining("kafka.bootstrap");
+    }
+
+    @Test
+    void tokenLimits_areBuiltFromTheTable_andTheSkewMayNotExceedTheWindow() {
+        TokenLimits defaults = GatewayConfig.defaults().tokenLimits();
+        assertThat(defaults.window()).isEqualTo(new DeviceToken.Window(300_000, 30_000));
+        assertThat(defaults.replayCapacity()).isEqualTo(200_000);
+        assertThatThrownBy(() -> GatewayConfig.of(Map.of("auth.tokenWindow", "20s", "auth.tokenClockSkew", "30s")))
+                .hasMessageContaining("auth.tokenClockSkew").hasMessageContaining("auth.tokenWindow");
+        assertThatThrownBy(() -> GatewayConfig.of(Map.of("auth.tokenReplayCapacity", "999")))
+                .hasMessageContaining("auth.tokenReplayCapacity");
+    }
+
+    @Test
+    void replyMatching_isBuiltFromTheTable() {
+        GatewayConfig defaults = GatewayConfig.defaults();
+        assertThat(defaults.commandsReplyWindow()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(defaults.commandsMaxAwaitingReply()).isEqualTo(100_000);
+        assertThatThrownBy(() -> GatewayConfig.of(Map.of("commands.replyWindow", "0s")))
+                .hasMessageContaining("commands.replyWindow");
     }
 
     @Test

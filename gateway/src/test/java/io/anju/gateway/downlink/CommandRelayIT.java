@@ -7,6 +7,8 @@ import io.anju.gateway.config.GatewayConfig;
 import io.anju.gateway.kafka.DownstreamSettings;
 import io.anju.gateway.kafka.KafkaTopics;
 import io.anju.gateway.testing.TopicReader;
+import io.anju.gateway.validate.AwaitedReplies;
+import io.anju.gateway.validate.Validation;
 import io.anju.kafka.EmbeddedKafka;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
@@ -42,6 +44,18 @@ class CommandRelayIT {
     /** The gateway's defaults, as node gw-cmd with its snapshots under {@code dir}. */
     private static GatewayConfig config(Path dir) {
         return GatewayConfig.of(Map.of("node.id", "gw-cmd", "snapshot.dir", dir.resolve("s").toString()));
+    }
+
+    /** The replies the relay awaits, at the gateway's defaults. */
+    private static AwaitedReplies awaitedReplies(Path dir) {
+        return new AwaitedReplies(config(dir).commandsReplyWindow(), config(dir).commandsMaxAwaitingReply(),
+                System::currentTimeMillis);
+    }
+
+    /** Whether {@code awaited} passes on {@code deviceId}'s reply to {@code commandId}. */
+    private static boolean passesReply(AwaitedReplies awaited, String deviceId, String commandId) {
+        return awaited.check(deviceId, new Validation.Valid(tree("{\"id\":\"" + commandId + "\",\"result\":\"ok\"}")))
+                .isValid();
     }
 
     @TempDir
@@ -96,7 +110,9 @@ class CommandRelayIT {
 
             ConnectedDevices devices = new ConnectedDevices(Set.of("charger-on", "gate-on"));
             Map<String, JsonNode> reports = new HashMap<>();
-            try (CommandRelay relay = new CommandRelay(settings, devices, new SimpleMeterRegistry(), config(dir).commandsHoldLimits(), Clock.systemUTC())) {
+            AwaitedReplies awaited = awaitedReplies(dir);
+            try (CommandRelay relay = new CommandRelay(settings, devices, new SimpleMeterRegistry(), config(dir).commandsHoldLimits(),
+                    awaited, Clock.systemUTC())) {
                 relay.start();
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
                     reports.clear();
@@ -109,6 +125,11 @@ class CommandRelayIT {
                 assertThat(outcome(reports, "c-offline")).isEqualTo("held");
                 assertThat(reports.get("c-offline").path("detail").asText()).startsWith("device offline; held until ");
                 assertThat(committed(kafka.bootstrapServers())).as("never committed past the held command").isLessThan(5);
+                assertThat(passesReply(awaited, "charger-on", "c-delivered")).as("a reply to a delivered command").isTrue();
+                assertThat(passesReply(awaited, "charger-off", "c-offline")).as("held here, maybe delivered by another node")
+                        .isTrue();
+                assertThat(passesReply(awaited, "gate-on", "c-delivered")).as("another device's command").isFalse();
+                assertThat(passesReply(awaited, "charger-on", "c-expired")).as("an expired command, never sent").isFalse();
 
                 devices.connected.add("charger-off");
                 relay.deviceReady("charger-off");
@@ -145,7 +166,8 @@ class CommandRelayIT {
             String resume = "{\"id\":\"c-resume\",\"ts\":" + now + ",\"action\":\"resume_port\",\"port\":2}";
             String brief = "{\"id\":\"c-brief\",\"ts\":" + now + ",\"ttlMs\":15000,\"action\":\"open_gate\"}";
             ConnectedDevices devices = new ConnectedDevices(Set.of());
-            try (CommandRelay first = new CommandRelay(settings, devices, new SimpleMeterRegistry(), config(dir).commandsHoldLimits(), Clock.systemUTC())) {
+            try (CommandRelay first = new CommandRelay(settings, devices, new SimpleMeterRegistry(), config(dir).commandsHoldLimits(),
+                    awaitedReplies(dir), Clock.systemUTC())) {
                 first.start();
                 send(kafka.bootstrapServers(), "charger-away", stop);
                 send(kafka.bootstrapServers(), "charger-away", resume);
@@ -164,7 +186,8 @@ class CommandRelayIT {
             }
 
             devices.connected.add("charger-away");
-            try (CommandRelay second = new CommandRelay(settings, devices, new SimpleMeterRegistry(), config(dir).commandsHoldLimits(), Clock.systemUTC())) {
+            try (CommandRelay second = new CommandRelay(settings, devices, new SimpleMeterRegistry(), config(dir).commandsHoldLimits(),
+                    awaitedReplies(dir), Clock.systemUTC())) {
                 second.start();
                 second.deviceReady("charger-away");
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {

@@ -1,11 +1,16 @@
 package io.anju.gateway.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.anju.common.model.DeviceType;
+import io.anju.common.topic.MqttTopics;
 import io.anju.common.topic.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +28,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Commands from {@code anju.commands} through the real relay and gateway to a connected Paho charger, and every
  * outcome, plus the device's reply, in {@code anju.command-results}. A command for a charger that is away is held
- * and reaches it when it connects and subscribes.
+ * and reaches it when it connects and subscribes. Another charger's reply to that command is quarantined.
  */
 class DownlinkIT {
     @TempDir
@@ -39,9 +44,10 @@ class DownlinkIT {
 
     @Test
     void commandsAreDeliveredOrReported_andTheDeviceReplyReachesCommandResults() throws Exception {
-        gateway = GatewayFixture.prepare(dir, 2).start(Map.of());
+        gateway = GatewayFixture.prepare(dir, 3).start(Map.of());
         String online = GatewayFixture.loadDevice(1);
         String offline = GatewayFixture.loadDevice(2);
+        String stranger = GatewayFixture.loadDevice(3);
         long now = System.currentTimeMillis();
         try (SimulatedCharger charger = new SimulatedCharger(gateway.tcpUri(), online, gateway.secret(online));
              KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
@@ -80,6 +86,19 @@ class DownlinkIT {
             assertThat(reply.value().path("payload").path("id").asText()).isEqualTo("cmd-deliver");
             assertThat(reply.value().path("payload").path("result").asText()).isEqualTo("ok");
 
+            assertThat(replyToAnotherDevicesCommand(stranger, "cmd-deliver", now)).as("PUBACK: payload format invalid")
+                    .isEqualTo(0x99);
+            assertThat(Envelopes.read(gateway.bootstrap(), Topics.QUARANTINE)).singleElement().satisfies(q -> {
+                assertThat(q.key()).isEqualTo(stranger);
+                assertThat(q.value().path("channel").asText()).isEqualTo("command/reply");
+                // The node started moments ago: it cannot rule out having sent the id before a restart, and says so.
+                assertThat(q.value().path("reason").asText())
+                        .startsWith("reply_unverifiable: id 'cmd-deliver' is unknown to this gateway node");
+            });
+            assertThat(Envelopes.read(gateway.bootstrap(), Topics.COMMAND_RESULTS).stream()
+                    .filter(r -> "command/reply".equals(r.value().path("channel").asText())).map(Envelopes.Keyed::key))
+                    .as("only the charger the command was for replied to it").containsExactly(online);
+
             assertThat(delivery(results, "cmd-offline").orElseThrow().path("outcome").asText()).isEqualTo("held");
             assertThat(delivery(results, "cmd-expired").orElseThrow().path("outcome").asText()).isEqualTo("expired");
             assertThat(delivery(results, "cmd-unknown").orElseThrow().path("outcome").asText()).isEqualTo("unknown_device");
@@ -101,6 +120,21 @@ class DownlinkIT {
                 assertThat(back.commands()).as("the held command reaches the charger once it is back")
                         .singleElement().satisfies(c -> assertThat(c.path("id").asText()).isEqualTo("cmd-offline"));
             }
+        }
+    }
+
+    /** {@code deviceId} answers {@code commandId}, which was not sent to it; returns the PUBACK reason. */
+    private int replyToAnotherDevicesCommand(String deviceId, String commandId, long now) throws Exception {
+        MqttAsyncClient device = new MqttAsyncClient(gateway.tcpUri(), deviceId, new MemoryPersistence());
+        try {
+            device.connect(DeviceClients.v5(deviceId, gateway.secret(deviceId))).waitForCompletion(DeviceClients.WAIT_MS);
+            String reply = "{\"id\":\"" + commandId + "\",\"ts\":" + now + ",\"result\":\"failed\"}";
+            int reason = DeviceClients.reasonCode(device.publish(MqttTopics.commandReply(DeviceType.CHARGER, deviceId),
+                    new MqttMessage(DeviceClients.bytes(reply), 1, false, null)));
+            device.disconnect().waitForCompletion(DeviceClients.WAIT_MS);
+            return reason;
+        } finally {
+            device.close(true);
         }
     }
 

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Invalid payloads from real MQTT 3.1.1 and 5.0 clients are kept in {@code anju.quarantine} with their reason
+ * Invalid payloads (among them a number beyond double range) from real MQTT 3.1.1 and 5.0 clients are kept in {@code anju.quarantine} with their reason
  * (5.0 is told with PUBACK 0x99 Payload format invalid), and valid messages on the same connections still flow.
  */
 class QuarantineIT {
@@ -27,6 +27,9 @@ class QuarantineIT {
     private static final String NOT_JSON = "ports: all fine";
     private static final String MISSING_TS = "{\"seq\":2,\"ports\":[]}";
     private static final String BAD_ENUM = "{\"ts\":" + TS + ",\"seq\":3,\"ports\":[{\"no\":1,\"state\":\"exploding\"}]}";
+    /** 1e400 parses to Infinity: it would reach every reader downstream as one. */
+    private static final String NOT_FINITE = "{\"ts\":" + TS + ",\"seq\":5,\"ports\":[{\"no\":1,\"state\":\"charging\",\"powerW\":1e400}]}";
+    private static final List<String> INVALID = List.of(NOT_JSON, MISSING_TS, BAD_ENUM, NOT_FINITE);
 
     @TempDir
     Path dir;
@@ -49,7 +52,7 @@ class QuarantineIT {
             v3.connect(DeviceClients.v3(v3Device, gateway.secret(v3Device)));
             String topic = MqttTopics.telemetry(DeviceType.CHARGER, v3Device);
             // 3.1.1 has no reason codes: a quarantined message is acknowledged once the quarantine record is in Kafka.
-            for (String invalid : List.of(NOT_JSON, MISSING_TS, BAD_ENUM)) {
+            for (String invalid : INVALID) {
                 v3.publish(topic, DeviceClients.bytes(invalid), 1, false);
             }
             v3.publish(topic, DeviceClients.bytes(DeviceClients.chargerTelemetry(TS, 4)), 1, false);
@@ -62,10 +65,10 @@ class QuarantineIT {
             v5.connect(DeviceClients.v5(v5Device, gateway.secret(v5Device))).waitForCompletion(DeviceClients.WAIT_MS);
             String topic = MqttTopics.telemetry(DeviceType.CHARGER, v5Device);
             List<Integer> reasons = new ArrayList<>();
-            for (String invalid : List.of(NOT_JSON, MISSING_TS, BAD_ENUM)) {
+            for (String invalid : INVALID) {
                 reasons.add(DeviceClients.reasonCode(v5.publish(topic, new MqttMessage(DeviceClients.bytes(invalid), 1, false, null))));
             }
-            assertThat(reasons).containsExactly(0x99, 0x99, 0x99);
+            assertThat(reasons).containsExactly(0x99, 0x99, 0x99, 0x99);
             int valid = DeviceClients.reasonCode(v5.publish(topic,
                     new MqttMessage(DeviceClients.bytes(DeviceClients.chargerTelemetry(TS, 4)), 1, false, null)));
             assertThat(valid).isZero();
@@ -83,9 +86,11 @@ class QuarantineIT {
                         tuple(v3Device, v3Device, MqttTopics.telemetry(DeviceType.CHARGER, v3Device), "not_json", NOT_JSON),
                         tuple(v3Device, v3Device, MqttTopics.telemetry(DeviceType.CHARGER, v3Device), "missing_field", MISSING_TS),
                         tuple(v3Device, v3Device, MqttTopics.telemetry(DeviceType.CHARGER, v3Device), "bad_value", BAD_ENUM),
+                        tuple(v3Device, v3Device, MqttTopics.telemetry(DeviceType.CHARGER, v3Device), "bad_value", NOT_FINITE),
                         tuple(v5Device, v5Device, MqttTopics.telemetry(DeviceType.CHARGER, v5Device), "not_json", NOT_JSON),
                         tuple(v5Device, v5Device, MqttTopics.telemetry(DeviceType.CHARGER, v5Device), "missing_field", MISSING_TS),
-                        tuple(v5Device, v5Device, MqttTopics.telemetry(DeviceType.CHARGER, v5Device), "bad_value", BAD_ENUM));
+                        tuple(v5Device, v5Device, MqttTopics.telemetry(DeviceType.CHARGER, v5Device), "bad_value", BAD_ENUM),
+                        tuple(v5Device, v5Device, MqttTopics.telemetry(DeviceType.CHARGER, v5Device), "bad_value", NOT_FINITE));
         assertThat(quarantine).allSatisfy(r -> {
             assertThat(r.value().path("type").asText()).isEqualTo("charger");
             assertThat(r.value().path("channel").asText()).isEqualTo("telemetry");
@@ -93,8 +98,11 @@ class QuarantineIT {
         });
         assertThat(quarantine).filteredOn(r -> r.value().path("reason").asText().startsWith("missing_field"))
                 .allSatisfy(r -> assertThat(r.value().path("reason").asText()).contains("ts"));
-        assertThat(quarantine).filteredOn(r -> r.value().path("reason").asText().startsWith("bad_value"))
+        assertThat(quarantine).filteredOn(r -> r.value().path("payloadText").asText().equals(BAD_ENUM))
                 .allSatisfy(r -> assertThat(r.value().path("reason").asText()).contains("state").contains("exploding"));
+        assertThat(quarantine).filteredOn(r -> r.value().path("payloadText").asText().equals(NOT_FINITE)).hasSize(2)
+                .allSatisfy(r -> assertThat(r.value().path("reason").asText())
+                        .isEqualTo("bad_value: ports[0].powerW must be a finite number"));
 
         assertThat(Envelopes.read(gateway.bootstrap(), Topics.telemetry(DeviceType.CHARGER)))
                 .extracting(r -> r.value().path("deviceId").asText(), r -> r.value().path("seq").asLong())

@@ -47,7 +47,7 @@ class KafkaIngestBackpressureIT {
                     "kafka.bufferMemoryBytes", Integer.toString(BUFFER))).downstream(kafka.bootstrapServers());
             AtomicInteger paused = new AtomicInteger();
             AtomicInteger resumed = new AtomicInteger();
-            try (KafkaIngest ingest = new KafkaIngest(settings, new SimpleMeterRegistry())) {
+            try (KafkaIngest ingest = new KafkaIngest(settings, KafkaIngestIT.repliesAwaitedAtDefaults(), new SimpleMeterRegistry())) {
                 ingest.setBackpressureListener(new Ingest.BackpressureListener() {
                     @Override
                     public void paused() {

@@ -12,6 +12,7 @@ import io.anju.gateway.ingest.IngestResult;
 import io.anju.gateway.snapshot.FileBlobStore;
 import io.anju.gateway.testing.TestDevices;
 import io.anju.gateway.testing.TopicReader;
+import io.anju.gateway.validate.AwaitedReplies;
 import io.anju.kafka.EmbeddedKafka;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,13 +43,20 @@ class KafkaIngestIT {
     static EmbeddedKafka kafka;
     static KafkaIngest ingest;
     static SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    static AwaitedReplies awaitedReplies = repliesAwaitedAtDefaults();
+
+    /** The replies a gateway node awaits, at the default settings. */
+    static AwaitedReplies repliesAwaitedAtDefaults() {
+        GatewayConfig defaults = GatewayConfig.defaults();
+        return new AwaitedReplies(defaults.commandsReplyWindow(), defaults.commandsMaxAwaitingReply(), System::currentTimeMillis);
+    }
 
     @BeforeAll
     static void start() {
         kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start();
         DownstreamSettings settings = GatewayConfig.of(Map.of("node.id", "gw-it",
                 "snapshot.dir", dir.resolve("snapshots").toString())).downstream(kafka.bootstrapServers());
-        ingest = new KafkaIngest(settings, meters);
+        ingest = new KafkaIngest(settings, awaitedReplies, meters);
     }
 
     @AfterAll
@@ -104,6 +112,7 @@ class KafkaIngestIT {
                 .isEqualTo(IngestResult.ACCEPTED);
         assertThat(await(json(charger, Channel.STATUS, "{\"ts\":" + NOW + ",\"seq\":8,\"state\":\"online\"}", NOW)))
                 .isEqualTo(IngestResult.ACCEPTED);
+        awaitedReplies.await("charger-it-1", "cmd-9");
         assertThat(await(json(charger, Channel.COMMAND_REPLY, "{\"id\":\"cmd-9\",\"ts\":" + NOW + ",\"result\":\"ok\"}", NOW)))
                 .isEqualTo(IngestResult.ACCEPTED);
 

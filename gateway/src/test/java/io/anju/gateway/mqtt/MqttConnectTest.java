@@ -2,6 +2,7 @@ package io.anju.gateway.mqtt;
 
 import io.anju.common.auth.DeviceToken;
 import io.anju.gateway.auth.TokenSecrets;
+import io.anju.gateway.config.GatewayConfig;
 import io.anju.gateway.testing.GatewayHarness;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
@@ -144,6 +145,57 @@ class MqttConnectTest {
         send(ch, connect(V5, CHARGER, CHARGER, token, 60));
         assertThat(written(ch)).containsExactly(connAck5(0x86));
         assertThat(ch.isActive()).isFalse();
+    }
+
+    @Test
+    void connect_whenTokenReplayed_thenRefusedBadCredentials_andAFreshTokenIsAccepted() {
+        GatewayHarness withTokens = tokenHarness();
+        String token = DeviceToken.create(CHARGER, CHARGER_SECRET, GatewayHarness.WALL_CLOCK_MS - 1_000);
+        EmbeddedChannel first = withTokens.open();
+        send(first, connect(V311, CHARGER, CHARGER, token, 60));
+        assertThat(written(first)).containsExactly(connAck311(0));
+        first.close();
+
+        EmbeddedChannel replay311 = withTokens.open();
+        send(replay311, connect(V311, CHARGER, CHARGER, token, 60));
+        assertThat(written(replay311)).as("the same token a second time").containsExactly(connAck311(4));
+        assertThat(replay311.isActive()).isFalse();
+        EmbeddedChannel replay5 = withTokens.open();
+        send(replay5, connect(V5, CHARGER, CHARGER, token, 60));
+        assertThat(written(replay5)).containsExactly(connAck5(0x86));
+        assertThat(withTokens.sessions.session(CHARGER)).isEmpty();
+        assertThat(connectAttempts(withTokens, "bad_credentials")).isEqualTo(2.0);
+
+        String fresh = DeviceToken.create(CHARGER, CHARGER_SECRET, GatewayHarness.WALL_CLOCK_MS);
+        EmbeddedChannel next = withTokens.open();
+        send(next, connect(V5, CHARGER, CHARGER, fresh, 60));
+        assertThat(written(next)[3]).as("CONNACK reason of a freshly signed token").isEqualTo((byte) 0x00);
+        assertThat(next.isActive()).isTrue();
+        assertThat(connectAttempts(withTokens, "accepted")).isEqualTo(2.0);
+    }
+
+    @Test
+    void connect_whenTokenDatedAheadByMoreThanTheClockSkew_thenRefusedBadCredentials() {
+        GatewayHarness withTokens = tokenHarness();
+        long skew = GatewayConfig.defaults().authTokenClockSkew().toMillis();
+        String tooFarAhead = DeviceToken.create(CHARGER, CHARGER_SECRET, GatewayHarness.WALL_CLOCK_MS + skew + 1);
+        EmbeddedChannel refused = withTokens.open();
+        send(refused, connect(V311, CHARGER, CHARGER, tooFarAhead, 60));
+        assertThat(written(refused)).containsExactly(connAck311(4));
+        assertThat(refused.isActive()).isFalse();
+
+        String justAhead = DeviceToken.create(CHARGER, CHARGER_SECRET, GatewayHarness.WALL_CLOCK_MS + skew);
+        EmbeddedChannel accepted = withTokens.open();
+        send(accepted, connect(V311, CHARGER, CHARGER, justAhead, 60));
+        assertThat(written(accepted)).containsExactly(connAck311(0));
+    }
+
+    private static GatewayHarness tokenHarness() {
+        return new GatewayHarness(GatewayHarness.defaultLimits(), TokenSecrets.of(Map.of(CHARGER, CHARGER_SECRET)), 10);
+    }
+
+    private static double connectAttempts(GatewayHarness gw, String outcome) {
+        return gw.meters.get("anju.gateway.connect.attempts").tag("outcome", outcome).counter().count();
     }
 
     @Test

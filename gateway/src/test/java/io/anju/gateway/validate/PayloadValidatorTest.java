@@ -169,6 +169,36 @@ class PayloadValidatorTest {
         assertThat(reason(GATE, COMMAND_REPLY, "{\"id\":\"c1\",\"result\":\"ok\"}")).isEqualTo("missing_field: ts");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "\"mainsV\":1e400 | bad_value: mainsV must be a finite number",
+            "\"ambientC\":-1e400 | bad_value: ambientC must be a finite number",
+            "\"vendorX\":{\"gain\":[1,2e999]} | bad_value: vendorX.gain[1] must be a finite number"})
+    void numbersBeyondDoubleRangeAreRejectedNamingTheField(String field, String expected) {
+        assertThat(reason(CHARGER, TELEMETRY, "{" + HEAD + "," + field + "," + PORTS + "}")).isEqualTo(expected);
+    }
+
+    @Test
+    void aPortReadingBeyondDoubleRangeIsRejectedNamingThePort() {
+        String ports = PORTS.replace("\"powerW\":0,", "\"powerW\":" + "9".repeat(400) + ",");
+        assertThat(reason(CHARGER, TELEMETRY, "{" + HEAD + "," + ports + "}"))
+                .isEqualTo("bad_value: ports[1].powerW must be a finite number");
+        assertThat(reason(CAMERA, EVENT, "{" + HEAD + ",\"kind\":\"smoke\",\"confidence\":1e400}"))
+                .isEqualTo("bad_value: confidence must be a finite number");
+    }
+
+    @Test
+    void nanAndInfinityTokensAreNotJson() {
+        assertThat(reason(CHARGER, TELEMETRY, "{" + HEAD + ",\"mainsV\":NaN," + PORTS + "}")).startsWith("not_json: ");
+        assertThat(reason(CHARGER, TELEMETRY, "{" + HEAD + ",\"mainsV\":Infinity," + PORTS + "}")).startsWith("not_json: ");
+    }
+
+    @Test
+    void largeButFiniteNumbersAreValid() {
+        assertThat(check(CHARGER, TELEMETRY, "{" + HEAD + ",\"mainsV\":1.7e308,\"ambientC\":-4.9e-324," + PORTS + "}").isValid())
+                .isTrue();
+    }
+
     @Test
     void devicesCannotPublishOnTheCommandChannel() {
         assertThat(reason(CHARGER, COMMAND, "{" + HEAD + "}")).isEqualTo("bad_channel: command is gateway-to-device");
