@@ -11,6 +11,7 @@ import io.anju.gateway.protect.ReadGate;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.mqtt.MqttConnectMessage;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttConnectVariableHeader;
@@ -28,6 +29,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -225,7 +227,13 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.debug("closing {} after error: {}", ctx.channel().remoteAddress(), cause.toString());
+        if (cause instanceof DecoderException || cause instanceof IOException) {
+            // Bytes that are not MQTT, a reset connection: the device's doing.
+            LOG.debug("closing {} after error: {}", ctx.channel().remoteAddress(), cause.toString());
+        } else {
+            // Anything else is ours: say so, with the stack.
+            LOG.warn("closing {} after an unexpected error", ctx.channel().remoteAddress(), cause);
+        }
         ctx.close();
     }
 }
