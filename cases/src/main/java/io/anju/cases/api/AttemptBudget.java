@@ -4,8 +4,9 @@ import java.time.Clock;
 
 /**
  * How many sign-in checks may start, over all names and sources together: {@code perSecond} a second, and as many
- * at once after a quiet spell (a token bucket). Each check hashes a password with PBKDF2 for about a tenth of a
- * second of a core, so this bounds what a flood of sign-ins can take from the service, from any number of sources.
+ * at once after a quiet spell (a token bucket). Each check hashes a password with PBKDF2 (70 ms of a core at the
+ * default 210,000 iterations), so this bounds what a flood of sign-ins can take from the service, from any number
+ * of sources.
  */
 final class AttemptBudget {
     private final int perSecond;

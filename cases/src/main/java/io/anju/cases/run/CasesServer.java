@@ -233,7 +233,7 @@ public final class CasesServer implements AutoCloseable {
                 .await(START_TIMEOUT_S, TimeUnit.SECONDS);
         FunctionCounter.builder("anju.cases.http.connections.refused", http, HttpListener::refused)
                 .description("connections closed on arrival: http.maxConnections were open").register(metrics);
-        FunctionCounter.builder("anju.cases.http.connections.timedOut", http, HttpListener::timedOut)
+        FunctionCounter.builder("anju.cases.http.connections.timed.out", http, HttpListener::timedOut)
                 .description("connections closed for not sending a request within http.headerTimeout").register(metrics);
         listening.set(http.actualPort());
         timer.start(service::supervise);

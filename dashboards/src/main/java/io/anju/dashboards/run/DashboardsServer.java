@@ -119,7 +119,7 @@ public final class DashboardsServer implements AutoCloseable {
             HttpListener http = listen(vertx, DashboardsRouter.create(vertx, parts), config);
             FunctionCounter.builder("anju.dashboards.http.connections.refused", http, HttpListener::refused)
                     .description("connections closed on arrival: http.maxConnections were open").register(metrics);
-            FunctionCounter.builder("anju.dashboards.http.connections.timedOut", http, HttpListener::timedOut)
+            FunctionCounter.builder("anju.dashboards.http.connections.timed.out", http, HttpListener::timedOut)
                     .description("connections closed for not sending a request within http.headerTimeout")
                     .register(metrics);
             live.useOps(ops);
