@@ -45,6 +45,7 @@ public final class DashboardsServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DashboardsServer.class);
     private static final long START_TIMEOUT_S = 60;
     private static final long SESSION_PURGE_MS = 60_000;
+    private static final int CLIENT_KEEP_ALIVE_S = 5;
 
     /** The live part used by {@link #start(DashboardsConfig)}: Kafka → live state → /api/live and the live routes. */
     static final LiveFactory DEFAULT_LIVE = (vertx, registry, config, meters) -> {
@@ -96,7 +97,10 @@ public final class DashboardsServer implements AutoCloseable {
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(metrics);
             new JvmThreadMetrics().bindTo(metrics);
-            WebClient client = WebClient.create(vertx, new WebClientOptions().setUserAgent("anju-dashboards"));
+            // Idle connections are dropped well before the services' listeners close them (the case service's
+            // http.headerTimeout, 20 s; the gateway's /metrics, 10 s), so a request never goes out on one being closed.
+            WebClient client = WebClient.create(vertx, new WebClientOptions().setUserAgent("anju-dashboards")
+                    .setKeepAliveTimeout(CLIENT_KEEP_ALIVE_S));
             SessionStore sessions = new SessionStore(Clock.systemUTC(), config.sessionMax());
             CaseSignIn signIn = new CaseSignIn(client, config.casesUrl(), config.upstreamTimeout());
             SessionGuard guard = new SessionGuard(registry, sessions,
