@@ -1,5 +1,7 @@
 // One fetch wrapper for the dashboards API (docs/dashboards-api.md). The session is an HttpOnly cookie, so nothing
-// here handles tokens; a 401 anywhere but the sign-in itself means the session ended, and the app goes to login.
+// here handles the session; a 401 anywhere but the sign-in itself means the session ended, and the app goes to login.
+// Every change (any method but GET) is JSON and carries the session's CSRF token in X-CSRF-Token, read from the
+// anju_csrf cookie that the sign-in set: the server refuses changes without it (403 csrf_token).
 // Every request says the UI's language (Accept-Language): the case service renders case titles, its history and
 // its error messages in it, and an error's message is shown as received.
 import { lang } from './i18n.js';
@@ -20,9 +22,24 @@ export function setUnauthorizedHandler(fn) {
   onUnauthorized = fn;
 }
 
+const CSRF_COOKIE = 'anju_csrf';
+
+/** The session's CSRF token from its cookie, or null before sign-in. */
+export function csrfToken(cookies = document.cookie) {
+  for (const part of cookies.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === CSRF_COOKIE) return decodeURIComponent(value.join('='));
+  }
+  return null;
+}
+
 async function request(method, path, body) {
   const init = { method, credentials: 'same-origin',
     headers: { Accept: 'application/json', 'Accept-Language': lang() } };
+  if (method !== 'GET') {
+    const token = csrfToken();
+    if (token) init.headers['X-CSRF-Token'] = token;
+  }
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);

@@ -1,4 +1,6 @@
 // Elements are built with textContent, never innerHTML, so names and summaries from devices cannot inject markup.
+// Styles are set as properties ({style: {width: '40%'}}), never as a style attribute: the content security policy
+// allows no inline style, and an attribute would be refused.
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 function build(el, props, children) {
@@ -6,6 +8,7 @@ function build(el, props, children) {
     if (value == null || value === false) continue;
     if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value);
     else if (key === 'value' && 'value' in el) el.value = value;
+    else if (key === 'style') Object.assign(el.style, value);
     else el.setAttribute(key === 'class' && el instanceof SVGElement ? 'class' : key, value === true ? '' : value);
   }
   append(el, children);

@@ -22,7 +22,7 @@ function bar(value, limit, testid) {
   const over = limit > 0 && value > limit;
   return h('div', { class: `bar${over ? ' over' : ''}`, 'data-testid': testid, role: 'meter', 'aria-valuemin': 0,
     'aria-valuemax': limit ?? 0, 'aria-valuenow': value ?? 0 },
-  h('div', { class: 'fill', style: `width:${(share * 100).toFixed(1)}%` }),
+  h('div', { class: 'fill', style: { width: `${(share * 100).toFixed(1)}%` } }),
   h('span', { class: 'bar-text' }, `${fmtNumber(value)} / ${fmtNumber(limit)} W`));
 }
 

@@ -3,6 +3,7 @@ package io.anju.gateway;
 import io.anju.gateway.config.GatewayConfig;
 import io.anju.gateway.downlink.CommandDelivery;
 import io.anju.gateway.http.HealthSource;
+import io.anju.gateway.http.EndpointConnectionLimits;
 import io.anju.gateway.http.HttpEndpointHandler;
 import io.anju.gateway.metrics.GatewayMetrics;
 import io.anju.gateway.mqtt.MqttPipeline;
@@ -179,11 +180,12 @@ public final class GatewayServer implements AutoCloseable {
                 return services.metrics().pausedChannels();
             }
         };
+        EndpointConnectionLimits limits = new EndpointConnectionLimits();
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(SocketChannel ch) {
-                ch.pipeline().addLast(new HttpServerCodec(4096, 8192, 8192), new HttpObjectAggregator(8192),
-                        new HttpEndpointHandler(health, prometheus));
+                ch.pipeline().addLast(limits.cap(), new HttpServerCodec(4096, 8192, 8192), new HttpObjectAggregator(8192),
+                        EndpointConnectionLimits.requestDeadline(), new HttpEndpointHandler(health, prometheus));
             }
         };
     }

@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
  */
 final class AckHandlers {
     private static final Logger LOG = LoggerFactory.getLogger(AckHandlers.class);
+    /** The page loads nothing and runs nothing; its one form posts back to itself. */
+    static final String PAGE_POLICY = "default-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private final Acknowledger acknowledger;
 
@@ -63,6 +65,7 @@ final class AckHandlers {
     private static void send(RoutingContext ctx, int status, String title, String body) {
         ctx.response().setStatusCode(status)
                 .putHeader("Content-Type", "text/html; charset=utf-8")
+                .putHeader("Content-Security-Policy", PAGE_POLICY)
                 .putHeader("Cache-Control", "no-store")
                 .end("<!doctype html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
                         + "content=\"width=device-width\"><title>" + esc(title) + "</title></head><body><h1>"

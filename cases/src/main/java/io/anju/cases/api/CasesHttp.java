@@ -9,6 +9,9 @@ import io.anju.cases.notify.DeliveryAttempts;
 import io.anju.cases.routing.CategoryTable;
 import io.anju.cases.service.CaseService;
 import io.anju.cases.text.CaseTexts;
+import io.anju.common.http.MethodTag;
+import io.anju.common.http.MetricsAccess;
+import io.anju.common.http.SecurityHeaders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -32,7 +35,8 @@ import java.util.concurrent.TimeUnit;
  * The HTTP API of the case system, built from the OpenAPI contract ({@code openapi/cases.yaml}): the contract names
  * the operations, validates every request (400 with the validator's message) and requires a bearer token on all of
  * them but login (401). Handlers call {@link CaseService} as the signed-in caller. Beside the contract: GET /health,
- * GET /metrics (Prometheus) and GET /openapi.yaml, without sign-in. The caller starts the HTTP server with the router.
+ * GET /metrics (Prometheus; callers on this host or with the metrics token) and GET /openapi.yaml, without sign-in.
+ * Every answer carries the security headers. The caller starts the HTTP server with the router.
  */
 public final class CasesHttp {
     public static final String CONTRACT = "openapi/cases.yaml";
@@ -52,6 +56,7 @@ public final class CasesHttp {
     private DeliveryAttempts deliveries;
     private CaseTexts texts = new CaseTexts(null);
     private CaseCommands commands;
+    private MetricsAccess metricsAccess = MetricsAccess.of("");
 
     public CasesHttp(Vertx vertx, CaseService cases, UserStore users, TokenService tokens, AccessPolicy access,
                      CategoryTable categories, PrometheusMeterRegistry metrics, HealthChecks health,
@@ -65,7 +70,7 @@ public final class CasesHttp {
         this.access = access;
         this.categories = categories;
         this.contractText = ContractLoader.text(CONTRACT);
-        this.ops = new OpsHandlers(metrics, health, contractText);
+        this.ops = new OpsHandlers(metrics, health, contractText, () -> metricsAccess);
     }
 
     public CasesHttp(Vertx vertx, CaseService cases, UserStore users, TokenService tokens, AccessPolicy access,
@@ -103,6 +108,12 @@ public final class CasesHttp {
         return this;
     }
 
+    /** Who may read /metrics (until set, callers on this host only). Call before {@link #router()}. */
+    public CasesHttp metricsAccess(MetricsAccess access) {
+        this.metricsAccess = access;
+        return this;
+    }
+
     public Future<Router> router() {
         return OpenAPIContract.from(vertx, ContractLoader.forRouter(contractText)).map(this::build);
     }
@@ -113,15 +124,23 @@ public final class CasesHttp {
         // Vert.x Web wants the body handler before any user handler on a route.
         builder.rootHandler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()));
         builder.rootHandler(this::tagRequest);
+        builder.rootHandler(ctx -> {
+            SecurityHeaders.apply(ctx.response(), SecurityHeaders.API_POLICY);
+            ctx.next();
+        });
         builder.security("bearerAuth").httpHandler(JWTAuthHandler.create(tokens.provider()));
 
         Callers callers = new Callers(tokens, users, texts);
         CaseHandlers caseHandlers = new CaseHandlers(cases, access, categories, callers);
         Counter loginFailures = Counter.builder("anju.cases.login.failures")
                 .description("failed sign-ins (wrong name or password)").register(metrics);
-        LoginThrottle throttle = new LoginThrottle(settings.loginMaxFailures(), settings.loginLockout(), Clock.systemUTC());
+        Counter loginThrottled = Counter.builder("anju.cases.login.throttled")
+                .description("sign-ins refused unchecked: a locked name and source, a locked source, or the budget "
+                        + "of checks per second spent").register(metrics);
+        LoginThrottle throttle = new LoginThrottle(settings, Clock.systemUTC());
         Map<String, Handler<RoutingContext>> operations = Map.of(
-                "login", new LoginHandler(users, tokens, throttle, loginFailures::increment),
+                "login", new LoginHandler(users, tokens, throttle, new SignInSource(settings.trustedProxies()),
+                        loginFailures::increment, loginThrottled::increment),
                 "me", caseHandlers::me,
                 "listCases", caseHandlers::list,
                 "reportCase", caseHandlers::report,
@@ -176,7 +195,7 @@ public final class CasesHttp {
         ctx.response().putHeader("X-Request-Id", id);
         long started = System.nanoTime();
         ctx.addBodyEndHandler(v -> Timer.builder("anju.cases.http.requests")
-                .tag("method", ctx.request().method().name())
+                .tag("method", MethodTag.of(ctx.request().method().name()))
                 .tag("status", Integer.toString(ctx.response().getStatusCode()))
                 .register(metrics)
                 .record(System.nanoTime() - started, TimeUnit.NANOSECONDS));

@@ -2,58 +2,58 @@ package io.anju.cases.api;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows password guessing: after {@code maxFailures} failed sign-ins in a row for one name, that name is refused for
- * {@code lockout}. Counted per name (not per address) because the target of guessing is an account. A success resets
- * the count. In memory: a restart forgets the counts, which only gives a guesser another few tries.
+ * Slows password guessing without letting anyone lock a person out. Failures are counted per name and source
+ * together: a guesser who locks a name from their address has not locked it for the person at another. A source
+ * that fails with many names (spraying one password over a list) is locked as a whole after more failures. And all
+ * sign-in checks together are held to a budget per second ({@link AttemptBudget}), which bounds the PBKDF2 work that
+ * any number of sources can cause. A success resets its name and source's count (not the source's own: an
+ * attacker's own account must not wipe their trail).
  */
 final class LoginThrottle {
-    /** Above this many tracked names, stale entries are dropped so random names cannot grow the map without end. */
-    private static final int PURGE_ABOVE = 10_000;
 
-    private record Failures(int count, Instant last, Instant lockedUntil) {
+    /** Why a sign-in is refused now, and when to try again. */
+    record Refusal(String reason, Duration retryAfter) {
     }
 
-    private final int maxFailures;
-    private final Duration lockout;
-    private final Clock clock;
-    private final Map<String, Failures> byName = new ConcurrentHashMap<>();
+    private final FailureRuns byNameAndSource;
+    private final FailureRuns bySource;
+    private final AttemptBudget budget;
 
-    LoginThrottle(int maxFailures, Duration lockout, Clock clock) {
-        this.maxFailures = maxFailures;
-        this.lockout = lockout;
-        this.clock = clock;
+    LoginThrottle(ApiSettings settings, Clock clock) {
+        this.byNameAndSource = new FailureRuns(settings.loginMaxFailures(), settings.loginLockout(), clock);
+        this.bySource = new FailureRuns(settings.loginSourceMaxFailures(), settings.loginLockout(), clock);
+        this.budget = new AttemptBudget(settings.loginPerSecond(), clock);
     }
 
-    /** How long {@code name} is still locked, or empty when it may try. */
-    Optional<Duration> lockedFor(String name) {
-        Failures f = byName.get(name);
-        Instant now = clock.instant();
-        if (f == null || f.lockedUntil() == null || !now.isBefore(f.lockedUntil())) {
-            return Optional.empty();
+    /** Empty when this sign-in may be checked now (it then counts against the budget), else why not. */
+    Optional<Refusal> admit(String name, String source) {
+        Optional<Duration> pair = byNameAndSource.lockedFor(key(name, source));
+        if (pair.isPresent()) {
+            return Optional.of(new Refusal("too many failed sign-ins for this name from here", pair.get()));
         }
-        return Optional.of(Duration.between(now, f.lockedUntil()));
-    }
-
-    void failed(String name) {
-        Instant now = clock.instant();
-        byName.compute(name, (n, f) -> {
-            // Failures spread wider apart than the lockout start a new run.
-            int count = f == null || f.last().plus(lockout).isBefore(now) || f.lockedUntil() != null ? 1 : f.count() + 1;
-            return new Failures(count, now, count >= maxFailures ? now.plus(lockout) : null);
-        });
-        if (byName.size() > PURGE_ABOVE) {
-            byName.values().removeIf(f -> f.last().plus(lockout).isBefore(now)
-                    && (f.lockedUntil() == null || f.lockedUntil().isBefore(now)));
+        Optional<Duration> from = bySource.lockedFor(source);
+        if (from.isPresent()) {
+            return Optional.of(new Refusal("too many failed sign-ins from here", from.get()));
         }
+        if (!budget.take()) {
+            return Optional.of(new Refusal("too many sign-ins at once", Duration.ofSeconds(1)));
+        }
+        return Optional.empty();
     }
 
-    void succeeded(String name) {
-        byName.remove(name);
+    void failed(String name, String source) {
+        byNameAndSource.failed(key(name, source));
+        bySource.failed(source);
+    }
+
+    void succeeded(String name, String source) {
+        byNameAndSource.succeeded(key(name, source));
+    }
+
+    private static String key(String name, String source) {
+        return name + '\u0000' + source;
     }
 }

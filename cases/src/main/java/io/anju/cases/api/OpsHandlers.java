@@ -1,15 +1,20 @@
 package io.anju.cases.api;
 
+import io.anju.common.http.MetricsAccess;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/** GET /health, GET /metrics and GET /openapi.yaml: for operators and tools, without sign-in. */
+/**
+ * GET /health, GET /metrics and GET /openapi.yaml: for operators and tools, without sign-in. The metrics go only to
+ * callers that {@link MetricsAccess} lets in (this host, or the holders of {@code metrics.token}).
+ */
 final class OpsHandlers {
     /** A check that has not answered by then counts as down: a health probe must answer quickly. */
     private static final long CHECK_TIMEOUT_MS = 2_000;
@@ -17,11 +22,14 @@ final class OpsHandlers {
     private final PrometheusMeterRegistry metrics;
     private final HealthChecks health;
     private final String contract;
+    private final Supplier<MetricsAccess> metricsAccess;
 
-    OpsHandlers(PrometheusMeterRegistry metrics, HealthChecks health, String contractText) {
+    OpsHandlers(PrometheusMeterRegistry metrics, HealthChecks health, String contractText,
+                Supplier<MetricsAccess> metricsAccess) {
         this.metrics = metrics;
         this.health = health;
         this.contract = contractText;
+        this.metricsAccess = metricsAccess;
     }
 
     void health(RoutingContext ctx) {
@@ -44,6 +52,12 @@ final class OpsHandlers {
     }
 
     void metrics(RoutingContext ctx) {
+        String caller = ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
+        Optional<String> refused = metricsAccess.get().refusal(caller, ctx.request().getHeader("Authorization"));
+        if (refused.isPresent()) {
+            HttpJson.error(ctx, 403, "forbidden", refused.get());
+            return;
+        }
         ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(metrics.scrape());
     }
 

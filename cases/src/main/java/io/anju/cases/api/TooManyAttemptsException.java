@@ -2,13 +2,13 @@ package io.anju.cases.api;
 
 import java.time.Duration;
 
-/** A sign-in refused because the name is locked after repeated failures. */
+/** A sign-in refused by the {@link LoginThrottle}: a locked name and source, a locked source, or a spent budget. */
 final class TooManyAttemptsException extends RuntimeException {
     private final Duration retryAfter;
 
-    TooManyAttemptsException(Duration retryAfter) {
-        super("too many failed sign-ins for this name; try again in " + Math.max(1, retryAfter.toSeconds()) + " s");
-        this.retryAfter = retryAfter;
+    TooManyAttemptsException(LoginThrottle.Refusal refusal) {
+        super(refusal.reason() + "; try again in " + Math.max(1, (refusal.retryAfter().toMillis() + 999) / 1000) + " s");
+        this.retryAfter = refusal.retryAfter();
     }
 
     long retryAfterSeconds() {

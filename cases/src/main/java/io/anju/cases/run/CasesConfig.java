@@ -1,5 +1,6 @@
 package io.anju.cases.run;
 
+import io.anju.cases.api.ApiSettings;
 import io.anju.cases.commands.CommandSettings;
 import io.anju.cases.notify.PushSettings;
 import io.anju.cases.notify.SmsGatewayChannel;
@@ -8,6 +9,8 @@ import io.anju.cases.notify.WebhookSettings;
 import io.anju.common.alert.Severity;
 import io.anju.common.config.ConfigValues;
 import io.anju.common.config.Setting;
+import io.anju.common.http.ListenerSettings;
+import io.anju.common.http.MetricsAccess;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -17,6 +20,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static io.anju.common.config.Setting.decimal;
 import static io.anju.common.config.Setting.duration;
@@ -34,9 +39,11 @@ public final class CasesConfig {
     public static final String ENV_PREFIX = "ANJU_CASES_";
 
     /** Every setting of the case service, in documentation order. */
-    public static final List<Setting> SETTINGS = List.of(
+    public static final List<Setting> SETTINGS = Stream.of(List.of(
             string("http.host", "0.0.0.0", "Address the HTTP API binds to"),
-            port("http.port", 8081, "HTTP port of the API, /openapi.yaml, /health and /metrics (0 = any free port)"),
+            port("http.port", 8081, "HTTP port of the API, /openapi.yaml, /health and /metrics (0 = any free port)")),
+            ListenerSettings.SETTINGS, List.of(
+            string("metrics.token", "", "Bearer token that lets callers read /metrics (16+ characters); empty = only callers on this host (loopback) may"),
             string("registry.file", "./data/registry.json", "Registry of places and devices: routing follows its location chain"),
             string("data.dir", "./data", "Data directory; the embedded PostgreSQL lives in <data.dir>/cases/postgres"),
             string("db.url", "", "JDBC URL of an external PostgreSQL (jdbc:postgresql://host:5432/anju?user=..&password=..); empty = embedded"),
@@ -56,6 +63,11 @@ public final class CasesConfig {
             duration("auth.tokenTtl", "8h", "1m", "720h", "Lifetime of a sign-in token"),
             string("auth.keyFile", "", "HS256 key file for tokens; empty = <data.dir>/cases/jwt.key, created on first start"),
             integer("auth.passwordIterations", 210_000, 10_000, 10_000_000, "PBKDF2-HMAC-SHA256 iterations for new password hashes"),
+            integer("login.maxFailures", ApiSettings.DEFAULT_LOGIN_MAX_FAILURES, 1, 100, "Failed sign-ins in a row for one name from one source before that name is refused from there for login.lockout (other sources may still sign in as it)"),
+            duration("login.lockout", "30s", "1s", "1h", "How long a locked name-and-source or source is refused"),
+            integer("login.sourceMaxFailures", ApiSettings.DEFAULT_LOGIN_SOURCE_MAX_FAILURES, 1, 100_000, "Failed sign-ins in a row from one source, whatever the names, before the source is refused for login.lockout"),
+            integer("login.maxPerSecond", ApiSettings.DEFAULT_LOGIN_PER_SECOND, 1, 10_000, "Sign-in checks started per second over all sources (each is one PBKDF2 hash of auth.passwordIterations): more are refused with 429 for a second"),
+            string("login.trustedProxies", "127.0.0.1,::1", "Peers (IP addresses, comma-separated) whose X-Forwarded-For names a sign-in's source, as the dashboards send it; empty = none"),
             decimal("deadlines.scale", 1, 1, 1_000, "Divides every category time limit and supervision span: for a demo that plays the world faster (the platform passes its speed); 1 = real time"),
             duration("supervision.interval", "10s", "100ms", "1h", "Longest wait between deadline checks; supervision also wakes at the earliest due step"),
             duration("supervision.remindEvery", "15m", "1s", "24h", "Reminders to the owner while a case is past its handling deadline"),
@@ -88,12 +100,37 @@ public final class CasesConfig {
             string("commands.influx.url", "", "InfluxDB (v1 HTTP API) the history job writes to, for a port's temperature before a resume; empty = none (every resume is refused as of unknown temperature unless an operator overrides)"),
             string("commands.influx.database", "anju", "Database of the history job in that InfluxDB"),
             duration("commands.influx.timeout", "2s", "100ms", "1m", "How long a temperature query may take; after that the temperature is unknown and the resume refused"),
-            duration("commands.readingMaxAge", "5m", "10s", "24h", "A port's newest temperature older than this (device time) is unknown, and the resume refused"));
+            duration("commands.readingMaxAge", "5m", "10s", "24h", "A port's newest temperature older than this (device time) is unknown, and the resume refused")))
+            .flatMap(List::stream).toList();
 
     private final ConfigValues values;
+    private final ListenerSettings listener;
+    private final MetricsAccess metricsAccess;
+    private final ApiSettings api;
 
     private CasesConfig(ConfigValues values) {
         this.values = values;
+        this.listener = ListenerSettings.from(values);
+        this.metricsAccess = MetricsAccess.of(values.str("metrics.token"));
+        this.api = new ApiSettings(ApiSettings.DEFAULT_MAX_BODY_BYTES, values.i("login.maxFailures"),
+                values.d("login.lockout"), values.i("login.sourceMaxFailures"), values.i("login.maxPerSecond"),
+                Arrays.stream(values.str("login.trustedProxies").split(",")).map(String::trim)
+                        .filter(s -> !s.isEmpty()).collect(Collectors.toSet()));
+    }
+
+    /** The HTTP listener: address, TLS, idle and header deadlines, connection cap. */
+    public ListenerSettings listener() {
+        return listener;
+    }
+
+    /** Who may read /metrics. */
+    public MetricsAccess metricsAccess() {
+        return metricsAccess;
+    }
+
+    /** The API's limits: body size and sign-in throttling. */
+    public ApiSettings api() {
+        return api;
     }
 
     public static CasesConfig load(Optional<Path> file, Map<String, String> env, Map<String, String> overrides) {
@@ -275,7 +312,7 @@ public final class CasesConfig {
     public String ackBaseUrl(int boundPort) {
         String v = values.str("ack.baseUrl");
         if (v.isEmpty()) {
-            return "http://localhost:" + boundPort;
+            return listener.scheme() + "://localhost:" + boundPort;
         }
         URI uri;
         try {

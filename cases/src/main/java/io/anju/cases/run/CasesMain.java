@@ -63,8 +63,8 @@ public final class CasesMain implements Callable<Integer> {
             server.close();
             stopped.countDown();
         }, "cases-shutdown"));
-        System.out.printf("anju cases up: API http://127.0.0.1:%d/api/v1 (contract /openapi.yaml), /health, /metrics;"
-                + " PostgreSQL %s; alerts from %s%n", server.httpPort(), server.databaseDescription(), config.kafkaBootstrap());
+        System.out.printf("anju cases up: API %s://127.0.0.1:%d/api/v1 (contract /openapi.yaml), /health, /metrics;"
+                + " PostgreSQL %s; alerts from %s%n", config.listener().scheme(), server.httpPort(), server.databaseDescription(), config.kafkaBootstrap());
         stopped.await();
         return 0;
     }

@@ -46,18 +46,19 @@ import io.anju.cases.store.Database;
 import io.anju.cases.supervise.Deadlines;
 import io.anju.cases.supervise.SupervisionSettings;
 import io.anju.cases.supervise.SupervisionTimer;
+import io.anju.common.http.HttpListener;
 import io.anju.common.registry.Registry;
 import io.anju.common.registry.RegistryLoader;
 import io.anju.common.topic.TopicAdmin;
 import io.anju.common.topic.KafkaProbe;
 import io.anju.common.topic.Topics;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.sqlclient.Pool;
@@ -99,13 +100,14 @@ public final class CasesServer implements AutoCloseable {
     private final CaseCommands caseCommands;
     private final SupervisionTimer supervisionTimer;
     private final PeopleApi people;
-    private final HttpServer http;
+    private final HttpListener http;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private CasesServer(Database database, Vertx vertx, Pool pool, PrometheusMeterRegistry metrics, UserStore users,
                         CaseService service, OutboxDispatcher dispatcher, OutboxRetention retention, SseHub sse,
                         AlertIntake intake, CommandOutcomeIntake commandIntake, KafkaProbe kafka,
-                        CaseCommands caseCommands, SupervisionTimer supervisionTimer, PeopleApi people, HttpServer http) {
+                        CaseCommands caseCommands, SupervisionTimer supervisionTimer, PeopleApi people,
+                        HttpListener http) {
         this.database = database;
         this.vertx = vertx;
         this.pool = pool;
@@ -224,21 +226,27 @@ public final class CasesServer implements AutoCloseable {
                 () -> Future.succeededFuture(commandIntake.healthy()), () -> Future.succeededFuture(kafka.up()));
         PeopleApi people = new PeopleApi(pool, new RotaAccess(registry, config.districtId()),
                 new Acknowledger(pool, outbox, signer, new Deadlines(supervision), clock), clock);
-        HttpServer http = new CasesHttp(vertx, service, users, tokens, access, categories, metrics, health)
+        HttpListener http = new CasesHttp(vertx, service, users, tokens, access, categories, metrics, health,
+                config.api())
                 .texts(new CaseTexts(registry))
                 .events(sse::handle)
                 .people(people)
                 .deliveries(new DeliveryAttempts(pool))
                 .commands(caseCommands)
+                .metricsAccess(config.metricsAccess())
                 .router()
-                .compose(router -> vertx.createHttpServer().requestHandler(router)
-                        .listen(config.httpPort(), config.httpHost()))
+                .compose(router -> HttpListener.listen(vertx, router, config.listener()))
                 .await(START_TIMEOUT_S, TimeUnit.SECONDS);
+        FunctionCounter.builder("anju.cases.http.connections.refused", http, HttpListener::refused)
+                .description("connections closed on arrival: http.maxConnections were open").register(metrics);
+        FunctionCounter.builder("anju.cases.http.connections.timed.out", http, HttpListener::timedOut)
+                .description("connections closed for not sending a request within http.headerTimeout").register(metrics);
         listening.set(http.actualPort());
         timer.start(service::supervise);
         intake.start();
         commandIntake.start();
-        LOG.info("case service on http://{}:{} ({} categories, {} channels: {})", config.httpHost(),
+        LOG.info("case service on {}://{}:{} ({} categories, {} channels: {})", config.listener().scheme(),
+                config.httpHost(),
                 http.actualPort(), categories.all().size(), dispatcher.channels().size(), dispatcher.channels().keySet());
         return new CasesServer(database, vertx, pool, metrics, users, service, dispatcher, retention, sse, intake, commandIntake,
                 kafka, caseCommands, timer, people, http);

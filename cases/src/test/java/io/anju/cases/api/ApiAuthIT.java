@@ -29,6 +29,7 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -125,6 +126,32 @@ class ApiAuthIT {
         assertThat(locked.bodyAsJsonObject().getString("error")).isEqualTo("too_many_requests");
         assertThat(Integer.parseInt(locked.getHeader("Retry-After"))).isBetween(1, 30);
         assertThat(login("li.grid", "grid-password-1").statusCode()).as("other names are not locked").isEqualTo(200);
+    }
+
+    /** The dashboards forward their browsers' sign-ins from this host and name each browser in X-Forwarded-For. */
+    @Test
+    void aNameLockedFromOneSourceStillSignsInFromAnother() throws Exception {
+        await(users.add("sun.targeted", "grid_worker", "g-003", "sun-password-1", null));
+        for (int i = 0; i < 5; i++) {
+            assertThat(login("sun.targeted", "guess-" + i, "203.0.113.66").statusCode()).isEqualTo(401);
+        }
+        assertThat(login("sun.targeted", "sun-password-1", "203.0.113.66").statusCode()).as("the guesser's address")
+                .isEqualTo(429);
+        assertThat(login("sun.targeted", "sun-password-1", "198.51.100.7").statusCode()).as("the person's own")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeaders_andTheMethodTagIsBounded() throws Exception {
+        for (String path : List.of("/api/v1/me", "/health", "/openapi.yaml", "/nothing")) {
+            HttpResponse<Buffer> r = await(client.get(path).send());
+            assertThat(r.getHeader("Content-Security-Policy")).as(path).contains("default-src 'none'")
+                    .contains("frame-ancestors 'none'");
+            assertThat(r.getHeader("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+        }
+        await(client.request(io.vertx.core.http.HttpMethod.valueOf("FOO1"), "/api/v1/me").send());
+        assertThat(await(client.get("/metrics").send()).bodyAsString()).contains("method=\"OTHER\"")
+                .doesNotContain("FOO1");
     }
 
     @Test
@@ -238,6 +265,12 @@ class ApiAuthIT {
 
     private static HttpResponse<Buffer> login(String name, String password) throws Exception {
         return await(client.post("/api/v1/auth/login")
+                .sendJsonObject(new JsonObject().put("name", name).put("password", password)));
+    }
+
+    /** A sign-in as the dashboards forward it: from this host, for a browser at {@code source}. */
+    private static HttpResponse<Buffer> login(String name, String password, String source) throws Exception {
+        return await(client.post("/api/v1/auth/login").putHeader("X-Forwarded-For", source)
                 .sendJsonObject(new JsonObject().put("name", name).put("password", password)));
     }
 

@@ -49,6 +49,25 @@ class CasesConfigTest {
     }
 
     @Test
+    void signInLimitsAndTheListenerHaveSafeDefaultsAndBadValuesNameTheSetting() {
+        CasesConfig c = CasesConfig.of(Map.of());
+        assertThat(c.api().loginMaxFailures()).isEqualTo(5);
+        assertThat(c.api().loginSourceMaxFailures()).isEqualTo(50);
+        assertThat(c.api().loginPerSecond()).isEqualTo(10);
+        assertThat(c.api().trustedProxies()).containsExactlyInAnyOrder("127.0.0.1", "::1");
+        assertThat(c.listener().tls()).isEmpty();
+        assertThat(c.listener().maxConnections()).isEqualTo(2_000);
+        assertThatThrownBy(() -> CasesConfig.of(Map.of("login.trustedProxies", "dashboards.internal")))
+                .hasMessageContaining("login.trustedProxies");
+        assertThatThrownBy(() -> CasesConfig.of(Map.of("login.maxPerSecond", "0")))
+                .hasMessageContaining("login.maxPerSecond");
+        assertThatThrownBy(() -> CasesConfig.of(Map.of("http.tls.keyFile", "/etc/hostname")))
+                .hasMessageContaining("http.tls.certFile");
+        assertThatThrownBy(() -> CasesConfig.of(Map.of("metrics.token", "short")))
+                .hasMessageContaining("metrics.token");
+    }
+
+    @Test
     void badValuesFailNamingTheSettingAndItsVariable() {
         assertThatThrownBy(() -> CasesConfig.of(Map.of("http.port", "70000")))
                 .hasMessageContaining("http.port").hasMessageContaining("ANJU_CASES_HTTP_PORT");

@@ -22,6 +22,7 @@ import io.anju.common.registry.generate.GeneratorOptions;
 import io.anju.common.registry.generate.RegistryGenerator;
 import io.anju.common.topic.Topics;
 import io.anju.kafka.EmbeddedKafka;
+import io.anju.testsupport.SelfSignedPem;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -102,7 +103,11 @@ class CasesServerIT {
     }
 
     private static CasesConfig config() {
-        Map<String, String> s = new HashMap<>();
+        return config(Map.of());
+    }
+
+    private static CasesConfig config(Map<String, String> more) {
+        Map<String, String> s = new HashMap<>(more);
         s.put("http.host", "127.0.0.1");
         s.put("http.port", "0");
         s.put("registry.file", registryFile.toString());
@@ -376,6 +381,38 @@ class CasesServerIT {
         return new Alert(Alert.idFor(key, ts), key, AlertType.CROWD_FORECAST, severity, AlertStatus.RAISED, 1,
                 SourceKind.ZONE, zone.id(), null, null, new LocationChain(null, null, null, null, zone.id()), ts, ts,
                 clock.instant().toEpochMilli(), "crowd forecast at " + zone.id(), null, List.of());
+    }
+
+    /**
+     * {@code http.tls.*}: the same service on the same data over HTTPS, with a self-signed certificate made here;
+     * its answers carry the security headers, and {@code metrics.token} guards /metrics.
+     */
+    @Test
+    @Order(6)
+    void servedOverHttps_withTheSecurityHeaders_andMetricsForTheTokensHolder() throws Exception {
+        SelfSignedPem pem = SelfSignedPem.generate(dir, "cases-tls");
+        String metricsToken = "cases-metrics-token-0123";
+        server.close();
+        server = CasesServer.start(config(Map.of("http.tls.certFile", pem.certFile().toString(),
+                "http.tls.keyFile", pem.keyFile().toString(), "metrics.token", metricsToken)), clock);
+        java.net.http.HttpClient https = java.net.http.HttpClient.newBuilder().sslContext(pem.trustingContext()).build();
+        String base = "https://localhost:" + server.httpPort();
+
+        java.net.http.HttpResponse<String> login = https.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/api/v1/auth/login")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(new JsonObject().put("name", "worker")
+                        .put("password", PASSWORD).encode())).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        assertThat(login.headers().firstValue("Content-Security-Policy").orElse(""))
+                .contains("default-src 'none'").contains("frame-ancestors 'none'");
+        assertThat(login.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(login.headers().firstValue("Referrer-Policy")).contains("same-origin");
+
+        java.net.http.HttpRequest.Builder metrics = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/metrics"));
+        assertThat(https.send(metrics.build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode())
+                .as("no token, even from this host").isEqualTo(403);
+        assertThat(https.send(metrics.header("Authorization", "Bearer " + metricsToken).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body()).contains("anju_cases_http_requests");
     }
 
     private static void step(ApiClient who, String action, JsonObject extra) throws Exception {

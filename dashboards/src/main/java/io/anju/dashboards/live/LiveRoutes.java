@@ -42,7 +42,7 @@ final class LiveRoutes {
         router.get("/api/chargers").handler(scoped(access, this::chargers));
         router.get("/api/alerts/active").handler(scoped(access, this::activeAlerts));
         router.get("/api/snapshots/:deviceId/:snapshotId").handler(scoped(access, this::snapshot));
-        router.get("/api/live").handler(scoped(access, this::live));
+        router.get("/api/live").handler(scoped(access, (ctx, scope) -> live(ctx, scope, access)));
     }
 
     private void zones(RoutingContext ctx, ScopeView scope) {
@@ -96,11 +96,12 @@ final class LiveRoutes {
                 .onFailure(err -> LOG.debug("snapshot {} of {} not sent: {}", snapshotId, deviceId, err.toString()));
     }
 
-    private void live(RoutingContext ctx, ScopeView scope) {
+    private void live(RoutingContext ctx, ScopeView scope, LiveAccess access) {
         if (!stream.open(ctx.response(), scope)) {
             error(ctx, 503, "too_many_streams", "the live stream is at its connection limit; try again shortly");
             return;
         }
+        access.holdOpen(ctx, ctx.response());
         if (caseRelay != null) {
             caseRelay.attach(ctx.response(), scope.viewer().token());
         }

@@ -156,7 +156,7 @@ final class LiveStream implements AutoCloseable {
     }
 
     private void write(Client c, String frame) {
-        if (c.response().closed()) {
+        if (c.response().closed() || c.response().ended()) {
             clients.remove(c);
         } else if (c.response().writeQueueFull()) {
             clients.remove(c);

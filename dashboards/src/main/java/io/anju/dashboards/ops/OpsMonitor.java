@@ -3,6 +3,7 @@ package io.anju.dashboards.ops;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import org.slf4j.Logger;
@@ -26,8 +27,16 @@ import java.util.function.Consumer;
 public final class OpsMonitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OpsMonitor.class);
 
-    /** The /metrics URLs; an empty one is not scraped and shows as down. */
-    public record Targets(Optional<String> gateway, Optional<String> jobs, Optional<String> cases) {
+    /**
+     * The /metrics URLs; an empty one is not scraped and shows as down. {@code bearer}: the token sent to each
+     * (a service's {@code metrics.token}), if any.
+     */
+    public record Targets(Optional<String> gateway, Optional<String> jobs, Optional<String> cases,
+                          Optional<String> bearer) {
+
+        public Targets(Optional<String> gateway, Optional<String> jobs, Optional<String> cases) {
+            this(gateway, jobs, cases, Optional.empty());
+        }
     }
 
     private final Vertx vertx;
@@ -99,7 +108,9 @@ public final class OpsMonitor implements AutoCloseable {
         if (url.isEmpty()) {
             return Future.succeededFuture(new Scrape(null, System.nanoTime()));
         }
-        return client.getAbs(url.get()).timeout(timeoutMs).send()
+        HttpRequest<Buffer> request = client.getAbs(url.get()).timeout(timeoutMs);
+        targets.bearer().ifPresent(token -> request.putHeader("Authorization", "Bearer " + token));
+        return request.send()
                 .map(this::parse)
                 .otherwise(e -> {
                     LOG.debug("scraping {} failed: {}", url.get(), e.toString());

@@ -2,6 +2,9 @@ package io.anju.dashboards.run;
 
 import io.anju.common.config.ConfigValues;
 import io.anju.common.config.Setting;
+import io.anju.common.http.ListenerSettings;
+import io.anju.common.http.MetricsAccess;
+import io.anju.dashboards.session.OriginCheck;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -9,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static io.anju.common.config.Setting.duration;
 import static io.anju.common.config.Setting.integer;
@@ -26,9 +30,12 @@ public final class DashboardsConfig {
     public static final String ENV_PREFIX = "ANJU_DASHBOARDS_";
 
     /** Every setting of the dashboards service, in documentation order. */
-    public static final List<Setting> SETTINGS = List.of(
+    public static final List<Setting> SETTINGS = Stream.of(List.of(
             string("http.host", "0.0.0.0", "Address the web front end and its API bind to"),
-            port("http.port", 8080, "HTTP port of the front end, /api, /health and /metrics (0 = any free port)"),
+            port("http.port", 8080, "HTTP port of the front end, /api, /health and /metrics (0 = any free port)")),
+            ListenerSettings.SETTINGS, List.of(
+            string("http.allowedOrigins", "", "Origins besides the service's own (scheme and Host of the request) whose pages may send changes, comma-separated (https://dashboards.example.org behind a TLS proxy); empty = own origin only"),
+            string("metrics.token", "", "Bearer token that lets callers read /metrics (16+ characters); empty = only callers on this host (loopback) may"),
             string("registry.file", "./data/registry.json", "Registry of places and devices: scopes and the street schematic follow it"),
             string("data.dir", "./data", "Data directory of the platform"),
             string("kafka.bootstrap", "127.0.0.1:9092", "Kafka bootstrap servers for live telemetry and alerts"),
@@ -40,17 +47,26 @@ public final class DashboardsConfig {
             string("metrics.gateway", "http://127.0.0.1:9080/metrics", "Prometheus endpoint of the gateway, for /api/ops; empty = not scraped"),
             string("metrics.jobs", "http://127.0.0.1:9081/metrics", "Prometheus endpoint of the stream jobs, for /api/ops; empty = not scraped"),
             string("metrics.cases", "http://127.0.0.1:8081/metrics", "Prometheus endpoint of the case service, for /api/ops; empty = not scraped"),
+            string("ops.metricsToken", "", "Bearer token sent when scraping those endpoints (the case service's metrics.token); empty = none"),
             duration("ops.interval", "5s", "100ms", "10m", "How often the services' /metrics are scraped; rates are over this span"),
             longValue("ops.gatewayBufferBytes", 64L << 20, 1L << 20, 1L << 34,
                     "The gateway's kafka.bufferMemoryBytes: the in-flight bytes are shown as a share of it"),
             duration("session.ttl", "8h", "1m", "720h", "Lifetime of a dashboard sign-in (never longer than the case-service token)"),
             integer("session.max", 10_000, 1, 1_000_000, "Sessions kept at once; the one closest to expiry goes first"),
-            duration("upstream.timeout", "10s", "100ms", "5m", "Time the case service, InfluxDB and /metrics endpoints have to answer"));
+            duration("session.recheck", "3s", "500ms", "5m", "How old the case service's word on a signed-in person may be: a disabled account or a changed role or scope takes effect, live streams included, within this and one answer of the case service"),
+            duration("upstream.timeout", "10s", "100ms", "5m", "Time the case service, InfluxDB and /metrics endpoints have to answer")))
+            .flatMap(List::stream).toList();
 
     private final ConfigValues values;
+    private final ListenerSettings listener;
+    private final List<String> allowedOrigins;
+    private final MetricsAccess metricsAccess;
 
     private DashboardsConfig(ConfigValues values) {
         this.values = values;
+        this.listener = ListenerSettings.from(values);
+        this.allowedOrigins = OriginCheck.parse(values.str("http.allowedOrigins"));
+        this.metricsAccess = MetricsAccess.of(values.str("metrics.token"));
     }
 
     public static DashboardsConfig load(Optional<Path> file, Map<String, String> env, Map<String, String> overrides) {
@@ -102,6 +118,21 @@ public final class DashboardsConfig {
     public String httpHost() { return values.str("http.host"); }
 
     public int httpPort() { return values.i("http.port"); }
+
+    /** The HTTP listener: address, TLS, idle and header deadlines, connection cap. */
+    public ListenerSettings listener() { return listener; }
+
+    /** Origins besides the service's own whose pages may send changes. */
+    public List<String> allowedOrigins() { return allowedOrigins; }
+
+    /** Who may read /metrics. */
+    public MetricsAccess metricsAccess() { return metricsAccess; }
+
+    /** The bearer token sent with the scrapes of /api/ops, if any. */
+    public Optional<String> opsMetricsToken() { return optional("ops.metricsToken"); }
+
+    /** How old the case service's word on a signed-in person may be. */
+    public Duration sessionRecheck() { return values.d("session.recheck"); }
 
     public Path registryFile() { return Path.of(values.str("registry.file")); }
 

@@ -65,8 +65,8 @@ public final class DashboardsMain implements Callable<Integer> {
             server.close();
             stopped.countDown();
         }, "dashboards-shutdown"));
-        System.out.printf("anju dashboards up: http://127.0.0.1:%d/ (API /api, /health, /metrics); cases %s; history %s%n",
-                server.httpPort(), config.casesUrl(), config.influxUrl().orElse("off (no influx.url)"));
+        System.out.printf("anju dashboards up: %s://127.0.0.1:%d/ (API /api, /health, /metrics); cases %s; history %s%n",
+                config.listener().scheme(), server.httpPort(), config.casesUrl(), config.influxUrl().orElse("off (no influx.url)"));
         stopped.await();
         return 0;
     }

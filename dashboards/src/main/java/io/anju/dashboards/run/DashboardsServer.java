@@ -7,7 +7,10 @@ import io.anju.dashboards.live.LiveSettings;
 import io.anju.dashboards.history.CrowdHistory;
 import io.anju.dashboards.history.CrowdHistoryEndpoint;
 import io.anju.dashboards.ops.OpsMonitor;
+import io.anju.common.http.HttpListener;
 import io.anju.dashboards.session.CaseSignIn;
+import io.anju.dashboards.session.CsrfGuard;
+import io.anju.dashboards.session.OriginCheck;
 import io.anju.dashboards.session.SessionGuard;
 import io.anju.dashboards.session.SessionHandlers;
 import io.anju.dashboards.session.SessionStore;
@@ -16,13 +19,13 @@ import io.anju.dashboards.web.DashboardsRouter;
 import io.anju.dashboards.web.HealthEndpoint;
 import io.anju.dashboards.web.LiveModule;
 import io.anju.dashboards.web.PlacesView;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import org.slf4j.Logger;
@@ -42,6 +45,7 @@ public final class DashboardsServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DashboardsServer.class);
     private static final long START_TIMEOUT_S = 60;
     private static final long SESSION_PURGE_MS = 60_000;
+    private static final int CLIENT_KEEP_ALIVE_S = 5;
 
     /** The live part used by {@link #start(DashboardsConfig)}: Kafka → live state → /api/live and the live routes. */
     static final LiveFactory DEFAULT_LIVE = (vertx, registry, config, meters) -> {
@@ -53,18 +57,19 @@ public final class DashboardsServer implements AutoCloseable {
     };
 
     private final Vertx vertx;
-    private final HttpServer http;
+    private final HttpListener http;
     private final LiveModule live;
     private final OpsMonitor ops;
     private final Optional<CrowdHistory> history;
     private final SessionStore sessions;
     private final PrometheusMeterRegistry metrics;
     private final long purgeTimer;
+    private final long recheckTimer;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private DashboardsServer(Vertx vertx, HttpServer http, LiveModule live, OpsMonitor ops,
+    private DashboardsServer(Vertx vertx, HttpListener http, LiveModule live, OpsMonitor ops,
                              Optional<CrowdHistory> history, SessionStore sessions, PrometheusMeterRegistry metrics,
-                             long purgeTimer) {
+                             long purgeTimer, long recheckTimer) {
         this.vertx = vertx;
         this.http = http;
         this.live = live;
@@ -73,6 +78,7 @@ public final class DashboardsServer implements AutoCloseable {
         this.sessions = sessions;
         this.metrics = metrics;
         this.purgeTimer = purgeTimer;
+        this.recheckTimer = recheckTimer;
     }
 
     /** Starts the service with the default live part; returns when it listens. Fails naming the setting at fault. */
@@ -91,31 +97,43 @@ public final class DashboardsServer implements AutoCloseable {
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(metrics);
             new JvmThreadMetrics().bindTo(metrics);
-            WebClient client = WebClient.create(vertx, new WebClientOptions().setUserAgent("anju-dashboards"));
+            // Idle connections are dropped well before the services' listeners close them (the case service's
+            // http.headerTimeout, 20 s; the gateway's /metrics, 10 s), so a request never goes out on one being closed.
+            WebClient client = WebClient.create(vertx, new WebClientOptions().setUserAgent("anju-dashboards")
+                    .setKeepAliveTimeout(CLIENT_KEEP_ALIVE_S));
             SessionStore sessions = new SessionStore(Clock.systemUTC(), config.sessionMax());
-            SessionGuard guard = new SessionGuard(registry, sessions);
+            CaseSignIn signIn = new CaseSignIn(client, config.casesUrl(), config.upstreamTimeout());
+            SessionGuard guard = new SessionGuard(registry, sessions,
+                    new SessionGuard.Recheck(signIn::me, config.sessionRecheck()));
             history = config.influxUrl().map(url -> new CrowdHistory(vertx, url, config.influxDb(), config.upstreamTimeout()));
             ops = new OpsMonitor(vertx, client, new OpsMonitor.Targets(config.metricsGateway(), config.metricsJobs(),
-                    config.metricsCases()), config.opsInterval(), config.opsGatewayBufferBytes(),
+                    config.metricsCases(), config.opsMetricsToken()), config.opsInterval(), config.opsGatewayBufferBytes(),
                     config.upstreamTimeout(), Clock.systemUTC());
             live = liveFactory.create(vertx, registry, config, metrics);
 
             DashboardsRouter.Parts parts = new DashboardsRouter.Parts(guard,
-                    new SessionHandlers(new CaseSignIn(client, config.casesUrl(), config.upstreamTimeout()), sessions,
-                            guard, config.sessionTtl()),
+                    new CsrfGuard(sessions, new OriginCheck(config.allowedOrigins())),
+                    new SessionHandlers(signIn, sessions, guard, config.sessionTtl()),
                     new PlacesView(registry),
                     new CrowdHistoryEndpoint(history, registry, guard),
                     new CasesProxy(client, config.casesUrl(), guard, config.upstreamTimeout()),
                     ops,
                     new HealthEndpoint(client, config.casesUrl(), live, history),
-                    metrics, live);
-            HttpServer http = listen(vertx, DashboardsRouter.create(vertx, parts), config);
+                    metrics, config.metricsAccess(), live);
+            HttpListener http = listen(vertx, DashboardsRouter.create(vertx, parts), config);
+            FunctionCounter.builder("anju.dashboards.http.connections.refused", http, HttpListener::refused)
+                    .description("connections closed on arrival: http.maxConnections were open").register(metrics);
+            FunctionCounter.builder("anju.dashboards.http.connections.timed.out", http, HttpListener::timedOut)
+                    .description("connections closed for not sending a request within http.headerTimeout")
+                    .register(metrics);
             live.useOps(ops);
             ops.start();
             long purge = vertx.setPeriodic(SESSION_PURGE_MS, id -> sessions.purgeExpired());
-            LOG.info("dashboards on http://{}:{} (cases {}, history {}, {} zones)", config.httpHost(), http.actualPort(),
-                    config.casesUrl(), config.influxUrl().orElse("off"), registry.zones().size());
-            return new DashboardsServer(vertx, http, live, ops, history, sessions, metrics, purge);
+            long recheck = vertx.setPeriodic(guard.sweepEvery().toMillis(), id -> guard.recheckStreaming());
+            LOG.info("dashboards on {}://{}:{} (cases {}, history {}, {} zones)", config.listener().scheme(),
+                    config.httpHost(), http.actualPort(), config.casesUrl(), config.influxUrl().orElse("off"),
+                    registry.zones().size());
+            return new DashboardsServer(vertx, http, live, ops, history, sessions, metrics, purge, recheck);
         } catch (Exception | Error e) {
             if (ops != null) {
                 ops.close();
@@ -129,14 +147,13 @@ public final class DashboardsServer implements AutoCloseable {
         }
     }
 
-    private static HttpServer listen(Vertx vertx, io.vertx.ext.web.Router router, DashboardsConfig config)
+    private static HttpListener listen(Vertx vertx, io.vertx.ext.web.Router router, DashboardsConfig config)
             throws Exception {
         try {
-            return vertx.createHttpServer().requestHandler(router).listen(config.httpPort(), config.httpHost())
-                    .await(START_TIMEOUT_S, TimeUnit.SECONDS);
+            return HttpListener.listen(vertx, router, config.listener()).await(START_TIMEOUT_S, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalArgumentException("setting http.port / http.host: cannot listen on " + config.httpHost()
-                    + ":" + config.httpPort() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("settings http.port / http.host / http.tls.*: cannot listen on "
+                    + config.httpHost() + ":" + config.httpPort() + ": " + e.getMessage(), e);
         }
     }
 
@@ -175,6 +192,7 @@ public final class DashboardsServer implements AutoCloseable {
         LOG.info("stopping the dashboards ...");
         await(http.close(), "HTTP server");
         vertx.cancelTimer(purgeTimer);
+        vertx.cancelTimer(recheckTimer);
         ops.close();
         try {
             live.close();

@@ -45,14 +45,17 @@ public final class SessionHandlers {
             ctx.fail(ApiError.badRequest("name and password are required (1 to " + MAX_FIELD_LENGTH + " characters)"));
             return;
         }
-        signIn.signIn(name, password, ctx.request().getHeader("Accept-Language")).onSuccess(signed -> {
+        String source = ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
+        signIn.signIn(name, password, ctx.request().getHeader("Accept-Language"), source).onSuccess(signed -> {
             Instant expires = sessions.now().plus(ttl);
             if (signed.tokenExpires() != null && signed.tokenExpires().isBefore(expires)) {
                 expires = signed.tokenExpires();
             }
             SessionStore.Session session = sessions.open(signed.viewer(), expires);
             long maxAge = Math.max(1, Duration.between(sessions.now(), expires).toSeconds());
-            ctx.response().addCookie(cookie(session.id(), maxAge));
+            boolean tls = ctx.request().isSSL();
+            ctx.response().addCookie(cookie(SessionGuard.COOKIE, session.id(), maxAge, tls).setHttpOnly(true));
+            ctx.response().addCookie(cookie(CsrfGuard.COOKIE, session.csrfToken(), maxAge, tls));
             LOG.info("{} signed in to the dashboards as {}", signed.viewer().name(), signed.viewer().role());
             JsonReplies.send(ctx, 200, describe(signed.viewer()));
         }).onFailure(ctx::fail);
@@ -63,8 +66,10 @@ public final class SessionHandlers {
     }
 
     public void signOut(RoutingContext ctx) {
-        sessions.close(SessionGuard.sessionId(ctx));
-        ctx.response().addCookie(cookie("", 0));
+        sessions.close(SessionGuard.sessionId(ctx)); // its live streams close with it
+        boolean tls = ctx.request().isSSL();
+        ctx.response().addCookie(cookie(SessionGuard.COOKIE, "", 0, tls).setHttpOnly(true));
+        ctx.response().addCookie(cookie(CsrfGuard.COOKIE, "", 0, tls));
         ctx.response().setStatusCode(204).end();
     }
 
@@ -78,9 +83,10 @@ public final class SessionHandlers {
         return m;
     }
 
-    private static Cookie cookie(String value, long maxAgeSeconds) {
-        return Cookie.cookie(SessionGuard.COOKIE, value).setHttpOnly(true).setSameSite(CookieSameSite.STRICT)
-                .setPath("/").setMaxAge(maxAgeSeconds);
+    /** SameSite=Strict, Path=/, and Secure when the service is reached over HTTPS. */
+    private static Cookie cookie(String name, String value, long maxAgeSeconds, boolean tls) {
+        return Cookie.cookie(name, value).setSameSite(CookieSameSite.STRICT).setPath("/").setMaxAge(maxAgeSeconds)
+                .setSecure(tls);
     }
 
     private static String text(JsonObject body, String key) {

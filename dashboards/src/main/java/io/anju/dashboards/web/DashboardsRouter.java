@@ -1,9 +1,13 @@
 package io.anju.dashboards.web;
 
+import io.anju.common.http.MethodTag;
+import io.anju.common.http.MetricsAccess;
+import io.anju.common.http.SecurityHeaders;
 import io.anju.dashboards.history.CrowdHistoryEndpoint;
 import io.anju.dashboards.ops.OpsMonitor;
 import io.anju.dashboards.reply.ApiError;
 import io.anju.dashboards.reply.JsonReplies;
+import io.anju.dashboards.session.CsrfGuard;
 import io.anju.dashboards.session.SessionGuard;
 import io.anju.dashboards.session.SessionHandlers;
 import io.micrometer.core.instrument.Timer;
@@ -21,7 +25,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The dashboards' routes, in order: the API of docs/dashboards-api.md (session, places, crowd history, the case
  * proxy, ops, then the live part's routes), /health and /metrics, and the front end's files from the classpath
- * {@code webroot/} at {@code /}. Errors are {@code {"error", "message"}} JSON.
+ * {@code webroot/} at {@code /}. Every answer carries the security headers; every change under {@code /api} passes
+ * the {@link CsrfGuard} first. Errors are {@code {"error", "message"}} JSON.
  */
 public final class DashboardsRouter {
     private static final Logger LOG = LoggerFactory.getLogger(DashboardsRouter.class);
@@ -31,10 +36,18 @@ public final class DashboardsRouter {
     static final long STATIC_MAX_AGE_S = 3600;
     static final String WEBROOT = "webroot";
 
+    /**
+     * What the front end's pages may load and run: their own files only (no inline script or style, no eval), images
+     * of their own and the empty favicon ({@code data:}), requests to their own origin; nobody may frame them.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
     /** Everything the routes serve. */
-    public record Parts(SessionGuard guard, SessionHandlers session, PlacesView places, CrowdHistoryEndpoint history,
-                        CasesProxy cases, OpsMonitor ops, HealthEndpoint health, PrometheusMeterRegistry metrics,
-                        LiveModule live) {
+    public record Parts(SessionGuard guard, CsrfGuard csrf, SessionHandlers session, PlacesView places,
+                        CrowdHistoryEndpoint history, CasesProxy cases, OpsMonitor ops, HealthEndpoint health,
+                        PrometheusMeterRegistry metrics, MetricsAccess metricsAccess, LiveModule live) {
     }
 
     private DashboardsRouter() {
@@ -43,8 +56,12 @@ public final class DashboardsRouter {
     public static Router create(Vertx vertx, Parts p) {
         Router router = Router.router(vertx);
         router.route().handler(ctx -> timed(ctx, p.metrics()));
-        router.route().handler(DashboardsRouter::safetyHeaders);
+        router.route().handler(ctx -> {
+            SecurityHeaders.apply(ctx.response(), CONTENT_SECURITY_POLICY);
+            ctx.next();
+        });
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+        router.route("/api/*").handler(p.csrf());
 
         router.post("/api/session").handler(p.session()::signIn);
         router.get("/api/session").handler(p.session()::current);
@@ -61,8 +78,7 @@ public final class DashboardsRouter {
                 + " " + ctx.normalizedPath())));
 
         router.get("/health").handler(p.health()::handle);
-        router.get("/metrics").handler(ctx -> ctx.response()
-                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(p.metrics().scrape()));
+        router.get("/metrics").handler(ctx -> metrics(ctx, p));
 
         router.getWithRegex("/(index\\.html)?").handler(ctx -> {
             ctx.addHeadersEndHandler(v -> ctx.response().putHeader("Cache-Control", "no-cache"));
@@ -84,17 +100,18 @@ public final class DashboardsRouter {
         });
     }
 
-    private static void safetyHeaders(RoutingContext ctx) {
-        ctx.response().putHeader("X-Content-Type-Options", "nosniff")
-                .putHeader("X-Frame-Options", "DENY")
-                .putHeader("Referrer-Policy", "same-origin");
-        ctx.next();
+    private static void metrics(RoutingContext ctx, Parts p) {
+        String caller = ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
+        p.metricsAccess().refusal(caller, ctx.request().getHeader("Authorization")).ifPresentOrElse(
+                why -> ctx.fail(ApiError.forbidden(why)),
+                () -> ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                        .end(p.metrics().scrape()));
     }
 
     private static void timed(RoutingContext ctx, PrometheusMeterRegistry metrics) {
         long started = System.nanoTime();
         ctx.addBodyEndHandler(v -> Timer.builder("anju.dashboards.http.requests")
-                .tag("method", ctx.request().method().name())
+                .tag("method", MethodTag.of(ctx.request().method().name()))
                 .tag("status", Integer.toString(ctx.response().getStatusCode()))
                 .register(metrics)
                 .record(System.nanoTime() - started, TimeUnit.NANOSECONDS));

@@ -106,7 +106,7 @@ class LiveHubIT {
                 new SimpleMeterRegistry());
         hub.start();
         Router router = Router.router(vertx);
-        hub.mount(router, new SessionGuard(REGISTRY, store));
+        hub.mount(router, new SessionGuard(REGISTRY, store, SessionGuard.Recheck.never()));
         server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(10, SECONDS);
         await().atMost(PATIENCE).until(hub::assigned);

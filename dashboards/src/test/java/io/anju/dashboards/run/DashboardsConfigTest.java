@@ -45,6 +45,30 @@ class DashboardsConfigTest {
     }
 
     @Test
+    void theWebHardeningSettingsHaveSafeDefaultsAndBadValuesNameTheSetting() {
+        DashboardsConfig c = DashboardsConfig.of(Map.of());
+        assertThat(c.listener().tls()).as("plain HTTP until a PEM pair is set").isEmpty();
+        assertThat(c.listener().idleTimeout()).isEqualTo(java.time.Duration.ofSeconds(60));
+        assertThat(c.listener().headerTimeout()).isEqualTo(java.time.Duration.ofSeconds(20));
+        assertThat(c.listener().maxConnections()).isEqualTo(2_000);
+        assertThat(c.sessionRecheck()).isEqualTo(java.time.Duration.ofSeconds(3));
+        assertThat(c.allowedOrigins()).isEmpty();
+        assertThat(c.metricsAccess().refusal("10.0.0.1", null)).as("metrics for this host only").isPresent();
+        assertThatThrownBy(() -> DashboardsConfig.of(Map.of("http.tls.certFile", "/etc/hostname")))
+                .hasMessageContaining("http.tls.keyFile");
+        assertThatThrownBy(() -> DashboardsConfig.of(Map.of("http.tls.certFile", "/no/such.crt",
+                "http.tls.keyFile", "/no/such.key"))).hasMessageContaining("http.tls.certFile");
+        assertThatThrownBy(() -> DashboardsConfig.of(Map.of("http.allowedOrigins", "https://ok.example, evil/path")))
+                .hasMessageContaining("http.allowedOrigins");
+        assertThatThrownBy(() -> DashboardsConfig.of(Map.of("http.allowedOrigins", "https://ok.example/app")))
+                .hasMessageContaining("http.allowedOrigins");
+        assertThatThrownBy(() -> DashboardsConfig.of(Map.of("metrics.token", "short")))
+                .hasMessageContaining("metrics.token");
+        assertThatThrownBy(() -> DashboardsConfig.of(Map.of("session.recheck", "1h")))
+                .hasMessageContaining("session.recheck");
+    }
+
+    @Test
     void badValuesNameTheSetting() {
         assertThatThrownBy(() -> DashboardsConfig.of(Map.of("cases.url", "127.0.0.1:8081")))
                 .hasMessageContaining("cases.url").hasMessageContaining("http(s) URL");

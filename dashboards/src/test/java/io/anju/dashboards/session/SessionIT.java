@@ -19,6 +19,7 @@ import io.anju.dashboards.run.DashboardsServer;
 import io.anju.dashboards.testing.Http;
 import io.anju.dashboards.testing.Places;
 import io.anju.kafka.EmbeddedKafka;
+import io.anju.testsupport.SelfSignedPem;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -64,6 +65,7 @@ class SessionIT {
     static CasesServer cases;
     static DashboardsServer dashboards;
     static Http http;
+    static Map<String, String> dashboardsSettings;
     static Registry registry = Places.registry();
     static Device charger;
     static Device otherCharger;
@@ -103,6 +105,7 @@ class SessionIT {
         d.put("metrics.gateway", "");
         d.put("metrics.jobs", "");
         d.put("metrics.cases", casesUrl + "/metrics");
+        dashboardsSettings = Map.copyOf(d);
         dashboards = DashboardsServer.start(DashboardsConfig.of(d));
         http = new Http(dashboards.httpPort());
     }
@@ -135,14 +138,40 @@ class SessionIT {
         assertThat(me.containsKey("token")).as("the case-service token stays on the server").isFalse();
         assertThat(r.body()).doesNotContain("ey"); // no JWT anywhere in the answer
 
-        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(setCookie).startsWith(SessionGuard.COOKIE + "=").containsIgnoringCase("HttpOnly")
-                .contains("SameSite=Strict").contains("Path=/");
+        String setCookie = setCookie(r, SessionGuard.COOKIE);
+        assertThat(setCookie).containsIgnoringCase("HttpOnly").contains("SameSite=Strict").contains("Path=/")
+                .doesNotContainIgnoringCase("Secure");
+        assertThat(setCookie(r, CsrfGuard.COOKIE)).as("the front end's script reads the CSRF token")
+                .doesNotContainIgnoringCase("HttpOnly").contains("SameSite=Strict").contains("Path=/");
         String cookie = setCookie.substring(0, setCookie.indexOf(';'));
 
         HttpResponse<String> again = http.get("/api/session", cookie);
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(Http.json(again).getString("role")).isEqualTo("grid_worker");
+    }
+
+    /** {@code http.tls.*}: the dashboards serve HTTPS, and their cookies then go over HTTPS only (Secure). */
+    @Test
+    void overHttpsSigningInWorksAndTheCookiesAreSecure() throws Exception {
+        SelfSignedPem pem = SelfSignedPem.generate(dir, "dashboards-tls");
+        Map<String, String> d = new HashMap<>(dashboardsSettings);
+        d.put("http.tls.certFile", pem.certFile().toString());
+        d.put("http.tls.keyFile", pem.keyFile().toString());
+        try (DashboardsServer tls = DashboardsServer.start(DashboardsConfig.of(d),
+                (vertx, registry, config, meters) -> io.anju.dashboards.web.LiveModule.none())) {
+            HttpClient https = HttpClient.newBuilder().sslContext(pem.trustingContext()).build();
+            String base = "https://localhost:" + tls.httpPort();
+            HttpResponse<String> r = https.send(HttpRequest.newBuilder(URI.create(base + "/api/session"))
+                    .header("Content-Type", "application/json").header("Origin", base)
+                    .POST(HttpRequest.BodyPublishers.ofString(credentials("worker", PASSWORD).encode())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            assertThat(setCookie(r, SessionGuard.COOKIE)).containsIgnoringCase("; Secure");
+            assertThat(setCookie(r, CsrfGuard.COOKIE)).containsIgnoringCase("; Secure");
+            HttpResponse<String> me = https.send(HttpRequest.newBuilder(URI.create(base + "/api/session"))
+                    .header("Cookie", Http.cookies(r)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(Http.json(me).getString("name")).isEqualTo("worker");
+        }
     }
 
     @Test
@@ -172,8 +201,58 @@ class SessionIT {
         assertThat(http.get("/api/session", cookie).statusCode()).isEqualTo(200);
         HttpResponse<String> out = http.delete("/api/session", cookie);
         assertThat(out.statusCode()).isEqualTo(204);
-        assertThat(out.headers().firstValue("Set-Cookie").orElseThrow()).contains("Max-Age=0");
+        assertThat(setCookie(out, SessionGuard.COOKIE)).contains("Max-Age=0");
+        assertThat(setCookie(out, CsrfGuard.COOKIE)).contains("Max-Age=0");
         assertThat(http.get("/api/session", cookie).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void signingOutClosesTheLiveStream() throws Exception {
+        String cookie = signIn("other.worker");
+        LiveStreamWatch live = LiveStreamWatch.open(liveRequest(cookie));
+        assertThat(http.delete("/api/session", cookie).statusCode()).isEqualTo(204);
+        assertThat(live.endsWithin(Duration.ofSeconds(5))).as("the live stream ends with the session").isTrue();
+        assertThat(HttpClient.newHttpClient().send(liveRequest(cookie), HttpResponse.BodyHandlers.discarding())
+                .statusCode()).as("and cannot be opened again").isEqualTo(401);
+    }
+
+    /** {@code ./anju user disable}: the case service refuses the account at once, the dashboards within seconds. */
+    @Test
+    void aDisabledPersonLosesTheApiAndTheLiveStreamWithinFiveSeconds() throws Exception {
+        add("leaving.worker", "grid_worker", charger.location().gridId(), null);
+        String cookie = signIn("leaving.worker");
+        LiveStreamWatch live = LiveStreamWatch.open(liveRequest(cookie));
+        assertThat(http.get("/api/places", cookie).statusCode()).isEqualTo(200);
+
+        long disabled = System.nanoTime();
+        cases.users().disable("leaving.worker").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        assertThat(live.endsWithin(Duration.ofSeconds(5))).as("the live stream ends within 5 s").isTrue();
+        org.awaitility.Awaitility.await().atMost(Duration.ofMillis(5_000 - (System.nanoTime() - disabled) / 1_000_000))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> http.get("/api/places", cookie).statusCode() == 401);
+        assertThat(http.post("/api/cases/1/transitions", new JsonObject().put("action", "verify"), cookie)
+                .statusCode()).as("no change either").isEqualTo(401);
+        assertThat(HttpClient.newHttpClient().send(liveRequest(cookie), HttpResponse.BodyHandlers.discarding())
+                .statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aChangeWithoutTheSessionsCsrfTokenIsRefused_andWithItPasses() throws Exception {
+        String cookie = signIn("worker");
+        String sessionOnly = cookie.replaceAll(";?\\s*" + CsrfGuard.COOKIE + "=[^;]*", "");
+        JsonObject report = new JsonObject().put("origin", "grid_report").put("title", "csrf probe")
+                .put("categoryCode", "05-01").put("severity", "yellow").put("gridId", charger.location().gridId());
+
+        HttpResponse<String> without = http.post("/api/cases", report, sessionOnly);
+        assertThat(without.statusCode()).as(without.body()).isEqualTo(403);
+        assertThat(Http.json(without).getString("error")).isEqualTo("csrf_token");
+        HttpResponse<String> forged = http.post("/api/cases", report, sessionOnly + "; " + CsrfGuard.COOKIE + "=guess");
+        assertThat(Http.json(forged).getString("error")).as("a token of its own making").isEqualTo("csrf_token");
+        assertThat(http.delete("/api/session", sessionOnly).statusCode()).as("sign-out too").isEqualTo(403);
+
+        HttpResponse<String> with = http.post("/api/cases", report, cookie);
+        assertThat(with.statusCode()).as(with.body()).isEqualTo(201);
     }
 
     @Test
@@ -373,6 +452,39 @@ class SessionIT {
         }
     }
 
+    private static String setCookie(HttpResponse<String> r, String name) {
+        return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + r.headers().map()));
+    }
+
+    /** A live stream being read to its end on a thread of its own. */
+    private record LiveStreamWatch(CompletableFuture<Void> ended) {
+
+        static LiveStreamWatch open(HttpRequest request) throws Exception {
+            HttpResponse<java.util.stream.Stream<String>> opened = HttpClient.newHttpClient()
+                    .sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
+            assertThat(opened.statusCode()).isEqualTo(200);
+            return new LiveStreamWatch(CompletableFuture.runAsync(() -> {
+                try (var lines = opened.body()) {
+                    lines.forEach(line -> { });
+                } catch (RuntimeException closedUnderfoot) {
+                    // a reset stream ends with an error: it ended all the same
+                }
+            }, job -> new Thread(job, "live-stream-watch").start()));
+        }
+
+        boolean endsWithin(Duration patience) throws InterruptedException {
+            try {
+                ended.get(patience.toMillis(), TimeUnit.MILLISECONDS);
+                return true;
+            } catch (java.util.concurrent.TimeoutException e) {
+                return false;
+            } catch (java.util.concurrent.ExecutionException e) {
+                return true;
+            }
+        }
+    }
+
     private static List<JsonObject> commandStory(long caseId, String cookie) throws Exception {
         return Http.json(http.get("/api/cases/" + caseId, cookie)).getJsonArray("history").stream()
                 .map(o -> (JsonObject) o).filter(e -> "command".equals(e.getString("kind"))).toList();
@@ -412,11 +524,11 @@ class SessionIT {
         return Http.json(r).getLong("id");
     }
 
+    /** Signs in; the {@code Cookie} header a browser then sends: the session and its CSRF token. */
     private static String signIn(String name) throws Exception {
         HttpResponse<String> r = http.post("/api/session", credentials(name, PASSWORD), null);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
-        return setCookie.substring(0, setCookie.indexOf(';'));
+        return Http.cookies(r);
     }
 
     private static JsonObject credentials(String name, String password) {

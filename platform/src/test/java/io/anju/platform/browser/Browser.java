@@ -187,26 +187,40 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * {@code fetch(path)} from the page, with the page's session cookie: {@code [status, body text]}.
+     * {@code fetch(path)} from the page, with the page's session cookie: {@code [status, body text]}. A change
+     * carries the session's CSRF token from the {@code anju_csrf} cookie, as the front end's api.js sends it.
      */
     @SuppressWarnings("unchecked")
     public FetchResult fetch(String method, String path) {
-        List<Object> r = (List<Object>) jsAsync("""
+        List<Object> r = (List<Object>) jsAsync(CSRF_TOKEN + """
                 const done = arguments[arguments.length - 1];
                 fetch(arguments[0], { method: arguments[1], credentials: 'same-origin',
-                    headers: { Accept: 'application/json' } })
+                    headers: { Accept: 'application/json', ...csrf(arguments[1]) } })
                   .then(async res => done([res.status, await res.text()]))
                   .catch(e => done([0, String(e)]));""", path, method);
         return new FetchResult(((Number) r.get(0)).intValue(), (String) r.get(1));
     }
 
-    /** {@code fetch(path)} with a JSON body, from the page with its session cookie: {@code [status, body text]}. */
+    /** The {@code X-CSRF-Token} header a change needs, from the page's {@code anju_csrf} cookie (a script prelude). */
+    private static final String CSRF_TOKEN = """
+            const csrf = method => {
+              if (method === 'GET') return {};
+              const c = document.cookie.split(';').map(p => p.trim()).find(p => p.startsWith('anju_csrf='));
+              return c ? { 'X-CSRF-Token': decodeURIComponent(c.substring('anju_csrf='.length)) } : {};
+            };
+            """;
+
+    /**
+     * {@code fetch(path)} with a JSON body, from the page with its session cookie and, for a change, its CSRF token:
+     * {@code [status, body text]}.
+     */
     @SuppressWarnings("unchecked")
     public FetchResult fetch(String method, String path, String json) {
-        List<Object> r = (List<Object>) jsAsync("""
+        List<Object> r = (List<Object>) jsAsync(CSRF_TOKEN + """
                 const done = arguments[arguments.length - 1];
                 fetch(arguments[0], { method: arguments[1], credentials: 'same-origin', body: arguments[2],
-                    headers: { Accept: 'application/json', 'Content-Type': 'application/json' } })
+                    headers: { Accept: 'application/json', 'Content-Type': 'application/json',
+                        ...csrf(arguments[1]) } })
                   .then(async res => done([res.status, await res.text()]))
                   .catch(e => done([0, String(e)]));""", path, method, json);
         return new FetchResult(((Number) r.get(0)).intValue(), (String) r.get(1));
