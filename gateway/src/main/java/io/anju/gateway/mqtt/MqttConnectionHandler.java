@@ -167,7 +167,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         if (connects.connect(connection, connect)) {
             cancelTimer();
             sizeGuard.authenticated(connection.isMqtt5());
-            AcceptGuard.authenticated(ctx.channel());
+            AcceptGuard.preAuthEnded(ctx.channel());
             startKeepAlive(ctx, connect.variableHeader().keepAliveTimeSeconds());
         }
     }

@@ -57,7 +57,7 @@ public final class AcceptGuard extends ChannelInboundHandlerAdapter {
         }
         ctx.channel().closeFuture().addListener(f -> {
             open.decrementAndGet();
-            authenticated(ctx.channel());
+            preAuthEnded(ctx.channel());
         });
         super.channelActive(ctx);
         ctx.pipeline().remove(this); // its work is done: the pipeline of an idle connection should stay small
@@ -84,8 +84,11 @@ public final class AcceptGuard extends ChannelInboundHandlerAdapter {
         return null;
     }
 
-    /** The connection authenticated (CONNACK accepted): it no longer counts as pre-auth for its source. Idempotent. */
-    public static void authenticated(Channel channel) {
+    /**
+     * The connection authenticated (CONNACK accepted) or closed: it no longer counts as pre-auth for its source.
+     * Idempotent.
+     */
+    public static void preAuthEnded(Channel channel) {
         Runnable ended = channel.attr(PRE_AUTH).getAndSet(null);
         if (ended != null) {
             ended.run();

@@ -105,8 +105,8 @@ class ProtectionTest {
         assertThat(refusals).containsExactly(AcceptGuard.Refusal.SOURCE_PRE_AUTH);
         assertThat(RemoteChannel.from("192.0.2.2", guard).isActive()).as("another source").isTrue();
 
-        AcceptGuard.authenticated(a);
-        AcceptGuard.authenticated(a); // once only
+        AcceptGuard.preAuthEnded(a);
+        AcceptGuard.preAuthEnded(a); // once only
         assertThat(RemoteChannel.from("192.0.2.1", guard).isActive()).isTrue();
         assertThat(RemoteChannel.from("192.0.2.1", guard).isActive()).isFalse();
         b.close();
