@@ -16,6 +16,7 @@ import io.anju.gateway.metrics.GatewayMetrics;
 import io.anju.gateway.mqtt.connection.MqttServices;
 import io.anju.gateway.protect.AcceptGuard;
 import io.anju.gateway.protect.FlappingGuard;
+import io.anju.gateway.protect.SourceLimits;
 import io.anju.gateway.protect.TokenBucket;
 import io.anju.gateway.session.SessionRegistry;
 import io.anju.gateway.validate.AwaitedReplies;
@@ -127,10 +128,17 @@ public final class GatewayNode implements AutoCloseable {
         FlappingGuard flapping = new FlappingGuard(config.limitsFlappingMaxConnects(), config.limitsFlappingBan(), System::nanoTime);
         MqttServices services = new MqttServices(config.mqttLimits(), authenticator, ingest, sessions, metrics, flapping,
                 receiveClock, System::nanoTime);
+        SourceLimits sources = new SourceLimits(config.limitsSourceConnectRatePerSecond(),
+                config.limitsSourceConnectRateBurst(), config.limitsSourceMaxPreAuth(), config.limitsSourceExempt(),
+                System::nanoTime);
         AcceptGuard acceptGuard = new AcceptGuard(config.limitsMaxConnections(),
                 new TokenBucket(config.limitsConnectRatePerSecond(), config.limitsConnectRateBurst(), System::nanoTime),
-                refusal -> metrics.connectAttempt(refusal == AcceptGuard.Refusal.MAX_CONNECTIONS
-                        ? ConnectOutcome.REFUSED_MAX_CONNECTIONS : ConnectOutcome.REFUSED_RATE));
+                sources, refusal -> metrics.connectAttempt(switch (refusal) {
+                    case MAX_CONNECTIONS -> ConnectOutcome.REFUSED_MAX_CONNECTIONS;
+                    case CONNECT_RATE -> ConnectOutcome.REFUSED_RATE;
+                    case SOURCE_CONNECT_RATE -> ConnectOutcome.REFUSED_SOURCE_RATE;
+                    case SOURCE_PRE_AUTH -> ConnectOutcome.REFUSED_SOURCE_PRE_AUTH;
+                }));
         return new GatewayServer(config, services, acceptGuard, new RegisteredDelivery(registry, sessions), prometheus,
                 ingestHealthy);
     }

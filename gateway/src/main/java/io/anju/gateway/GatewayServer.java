@@ -54,6 +54,8 @@ import java.util.function.Consumer;
 public final class GatewayServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
     private static final Duration SESSION_CLOSE_WAIT = Duration.ofSeconds(3);
+    /** How often sources with nothing pre-auth and a full bucket are forgotten (bounds the per-source table). */
+    private static final long SOURCE_PURGE_SECONDS = 10;
     private static final AdaptiveRecvByteBufAllocator RECV_ALLOCATOR = new AdaptiveRecvByteBufAllocator();
 
     private final GatewayConfig config;
@@ -110,6 +112,7 @@ public final class GatewayServer implements AutoCloseable {
             throw e;
         }
         workerGroup.scheduleAtFixedRate(services.flapping()::purge, 1, 1, TimeUnit.MINUTES);
+        workerGroup.scheduleAtFixedRate(acceptGuard::purge, SOURCE_PURGE_SECONDS, SOURCE_PURGE_SECONDS, TimeUnit.SECONDS);
         LOG.info("gateway {} listening: MQTT {}{}, HTTP {} ({})", config.nodeId(), mqttPort(),
                 tls != null ? ", MQTT/TLS " + tlsPort() : "", httpPort(), Epoll.isAvailable() ? "epoll" : "nio");
         return this;

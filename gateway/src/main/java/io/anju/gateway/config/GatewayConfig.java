@@ -8,6 +8,7 @@ import io.anju.gateway.auth.TokenLimits;
 import io.anju.gateway.downlink.HoldLimits;
 import io.anju.gateway.kafka.DownstreamSettings;
 import io.anju.gateway.mqtt.connection.MqttLimits;
+import io.anju.gateway.protect.AddressRanges;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -55,11 +56,23 @@ public final class GatewayConfig {
             decimal("limits.keepAliveFactor", 1.5, 1.0, 10.0, "A connection silent for this many keep-alive intervals is closed"),
             integer("limits.connectRatePerSecond", 500, 1, 1_000_000, "Sustained new TCP connections per second accepted by this node"),
             integer("limits.connectRateBurst", 1_000, 1, 1_000_000, "Burst of new TCP connections accepted above the sustained rate"),
+            integer("limits.sourceConnectRatePerSecond", 20, 1, 1_000_000, "Sustained new TCP connections per second from one source (an IPv4 address or IPv6 /64)"),
+            integer("limits.sourceConnectRateBurst", 100, 1, 1_000_000, "Burst of new TCP connections from one source above its sustained rate"),
+            integer("limits.sourceMaxPreAuth", 32, 1, 1_000_000, "Connections from one source accepted but not yet authenticated (no CONNACK yet); more are closed at accept"),
+            string("limits.sourceExempt", "127.0.0.0/8,::1", "Sources not limited per source (comma-separated addresses or address/prefix): loopback, a local TLS proxy, a trusted site NAT"),
+            integer("limits.maxConnectBytes", 4_096, 256, 268_435_455, "Largest packet before authentication (the CONNECT with credentials and Will); refused from its fixed header, before it is buffered"),
+            integer("limits.maxControlPacketBytes", 4_096, 64, 268_435_455, "Largest packet other than PUBLISH after authentication (SUBSCRIBE, acknowledgements, DISCONNECT), and largest property section of an MQTT 5 PUBLISH; refused from the headers, before it is buffered"),
+            integer("limits.maxUserProperties", 32, 0, 100_000, "MQTT 5 user properties (and subscription identifiers) in one packet; more closes the connection (0x97 Quota exceeded)"),
+            integer("limits.maxFiltersPerSubscribe", 8, 1, 10_000, "Topic filters in one SUBSCRIBE or UNSUBSCRIBE (a device needs one); more closes the connection"),
+            integer("limits.maxFiltersPerConnection", 64, 1, 1_000_000, "Topic filters one connection may send in all its SUBSCRIBEs and UNSUBSCRIBEs; more closes it"),
+            integer("limits.controlPacketsPerSecond", 5, 1, 1_000_000, "Sustained rate per device of packets other than PUBLISH (SUBSCRIBE, UNSUBSCRIBE, PINGREQ, acks of nothing outstanding); faster devices are slowed by not reading their socket"),
+            integer("limits.controlPacketBurst", 20, 1, 1_000_000, "Burst of packets other than PUBLISH per device above the sustained rate"),
+            duration("limits.unwritableTimeout", "30s", "1s", "10m", "Time a device may leave what the gateway sends unread (its connection stays unwritable) before it is closed"),
             integer("limits.flappingMaxConnects", 10, 1, 10_000, "CONNECTs per device per minute above which the device is banned"),
             duration("limits.flappingBan", "5m", "1s", "24h", "How long a flapping device is refused"),
             integer("limits.messagesPerSecond", 50, 1, 1_000_000, "Sustained PUBLISH rate per device; faster devices are slowed by not reading their socket"),
             integer("limits.messageBurst", 200, 1, 1_000_000, "PUBLISH burst per device above the sustained rate"),
-            integer("limits.inflightPerConnection", 100, 1, 65_535, "Unacknowledged PUBLISHes per connection before its socket stops being read"),
+            integer("limits.inflightPerConnection", 100, 1, 65_535, "Unacknowledged PUBLISHes per connection before its socket stops being read; also the Receive Maximum announced to MQTT 5 devices and the most QoS 2 packet ids a device may leave unreleased"),
             duration("commands.deliveryTimeout", "10s", "100ms", "10m", "Time a connected device has to PUBACK a command"),
             duration("commands.ttlDefault", "10m", "1s", "168h", "Time-to-live of a command that does not set one"),
             integer("commands.maxHeldPerDevice", 32, 0, 1_000, "Commands held for an offline device until it reconnects (0 = report it offline at once)"),
@@ -132,6 +145,21 @@ public final class GatewayConfig {
                 "must be at least limits.messagesPerSecond (" + limitsMessagesPerSecond() + ")");
         Require.that(authTokenClockSkew().compareTo(authTokenWindow()) <= 0, "auth.tokenClockSkew",
                 authTokenClockSkew().toMillis() + "ms", "must not exceed auth.tokenWindow (" + authTokenWindow().toMillis() + "ms)");
+        Require.that(limitsControlPacketBurst() >= limitsControlPacketsPerSecond(), "limits.controlPacketBurst",
+                limitsControlPacketBurst(), "must be at least limits.controlPacketsPerSecond (" + limitsControlPacketsPerSecond() + ")");
+        Require.that(limitsSourceConnectRateBurst() >= limitsSourceConnectRatePerSecond(), "limits.sourceConnectRateBurst",
+                limitsSourceConnectRateBurst(), "must be at least limits.sourceConnectRatePerSecond (" + limitsSourceConnectRatePerSecond() + ")");
+        Require.that(limitsMaxConnectBytes() <= limitsMaxPacketBytes(), "limits.maxConnectBytes", limitsMaxConnectBytes(),
+                "must be at most limits.maxPacketBytes (" + limitsMaxPacketBytes() + ")");
+        Require.that(limitsMaxControlPacketBytes() <= limitsMaxPacketBytes(), "limits.maxControlPacketBytes",
+                limitsMaxControlPacketBytes(), "must be at most limits.maxPacketBytes (" + limitsMaxPacketBytes() + ")");
+        Require.that(limitsMaxFiltersPerSubscribe() <= limitsMaxFiltersPerConnection(), "limits.maxFiltersPerSubscribe",
+                limitsMaxFiltersPerSubscribe(), "must be at most limits.maxFiltersPerConnection (" + limitsMaxFiltersPerConnection() + ")");
+        try {
+            limitsSourceExempt();
+        } catch (IllegalArgumentException e) {
+            throw Require.failure("limits.sourceExempt", str("limits.sourceExempt"), e.getMessage());
+        }
     }
 
     /**
@@ -148,8 +176,11 @@ public final class GatewayConfig {
 
     /** The per-connection protocol limits. */
     public MqttLimits mqttLimits() {
-        return new MqttLimits(limitsMaxPacketBytes(), limitsMaxClientIdLength(), limitsConnectTimeout(),
-                limitsKeepAliveFactor(), limitsMessagesPerSecond(), limitsMessageBurst(), limitsInflightPerConnection());
+        return new MqttLimits(limitsMaxPacketBytes(), limitsMaxConnectBytes(), limitsMaxControlPacketBytes(),
+                limitsMaxClientIdLength(), limitsConnectTimeout(), limitsKeepAliveFactor(), limitsMessagesPerSecond(),
+                limitsMessageBurst(), limitsControlPacketsPerSecond(), limitsControlPacketBurst(),
+                limitsInflightPerConnection(), limitsMaxUserProperties(), limitsMaxFiltersPerSubscribe(),
+                limitsMaxFiltersPerConnection(), limitsUnwritableTimeout());
     }
 
     /** A markdown table of every setting: key, environment variable, default, bounds, description. */
@@ -232,6 +263,31 @@ public final class GatewayConfig {
     public int limitsConnectRatePerSecond() { return i("limits.connectRatePerSecond"); }
 
     public int limitsConnectRateBurst() { return i("limits.connectRateBurst"); }
+
+    public int limitsSourceConnectRatePerSecond() { return i("limits.sourceConnectRatePerSecond"); }
+
+    public int limitsSourceConnectRateBurst() { return i("limits.sourceConnectRateBurst"); }
+
+    public int limitsSourceMaxPreAuth() { return i("limits.sourceMaxPreAuth"); }
+
+    /** The sources exempt from the per-source limits. */
+    public AddressRanges limitsSourceExempt() { return AddressRanges.parse(str("limits.sourceExempt")); }
+
+    public int limitsMaxConnectBytes() { return i("limits.maxConnectBytes"); }
+
+    public int limitsMaxControlPacketBytes() { return i("limits.maxControlPacketBytes"); }
+
+    public int limitsMaxUserProperties() { return i("limits.maxUserProperties"); }
+
+    public int limitsMaxFiltersPerSubscribe() { return i("limits.maxFiltersPerSubscribe"); }
+
+    public int limitsMaxFiltersPerConnection() { return i("limits.maxFiltersPerConnection"); }
+
+    public int limitsControlPacketsPerSecond() { return i("limits.controlPacketsPerSecond"); }
+
+    public int limitsControlPacketBurst() { return i("limits.controlPacketBurst"); }
+
+    public Duration limitsUnwritableTimeout() { return d("limits.unwritableTimeout"); }
 
     public int limitsFlappingMaxConnects() { return i("limits.flappingMaxConnects"); }
 

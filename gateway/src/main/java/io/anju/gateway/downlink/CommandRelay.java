@@ -61,6 +61,7 @@ public final class CommandRelay implements AutoCloseable {
     /** How often every device with held commands is tried, in case its "ready" signal was missed. */
     private static final Duration SWEEP_EVERY = Duration.ofSeconds(5);
     private static final String HELD_EXPIRED = "held while the device was offline";
+    private static final String TOO_LARGE = "larger than the Maximum Packet Size the device announced";
 
     private final DownstreamSettings settings;
     private final CommandDelivery delivery;
@@ -183,7 +184,7 @@ public final class CommandRelay implements AutoCloseable {
             return holdOrReportOffline(h);
         }
         return attempt(command).thenCompose(outcome -> "offline".equals(outcome)
-                ? holdOrReportOffline(h) : report(command, outcome, null));
+                ? holdOrReportOffline(h) : report(command, outcome, "too_large".equals(outcome) ? TOO_LARGE : null));
     }
 
     private CompletableFuture<Void> holdOrReportOffline(HeldCommands.Held h) {
@@ -256,7 +257,7 @@ public final class CommandRelay implements AutoCloseable {
             if ("offline".equals(o)) {
                 return CompletableFuture.completedFuture(null);
             }
-            return report(c, o, "expired".equals(o) ? HELD_EXPIRED : null)
+            return report(c, o, "expired".equals(o) ? HELD_EXPIRED : "too_large".equals(o) ? TOO_LARGE : null)
                     .thenRun(() -> held.release(h))
                     .thenCompose(x -> flush(deviceId));
         });
@@ -289,6 +290,7 @@ public final class CommandRelay implements AutoCloseable {
             case OFFLINE -> "offline";
             case TIMEOUT -> "timeout";
             case UNKNOWN_DEVICE -> "unknown_device";
+            case TOO_LARGE -> "too_large";
         };
     }
 

@@ -9,5 +9,7 @@ public enum DeliveryOutcome {
     /** The device was connected but did not acknowledge in time. */
     TIMEOUT,
     /** The command is unknown to the registry or not for this device type. */
-    UNKNOWN_DEVICE
+    UNKNOWN_DEVICE,
+    /** Not sent: its PUBLISH is larger than the Maximum Packet Size the device announced (MQTT 5). */
+    TOO_LARGE
 }

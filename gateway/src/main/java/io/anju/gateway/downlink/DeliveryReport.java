@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param alertId   the alert that caused the command, when the command named one
  * @param action    the command's action (null when the command was unreadable)
  * @param deviceId  the Kafka key of the command
- * @param outcome   held | delivered | offline | expired | timeout | unknown_device | invalid
+ * @param outcome   held | delivered | offline | expired | timeout | unknown_device | too_large | invalid
  * @param detail    why, for invalid and timeout outcomes
  * @param gateway   the reporting gateway node
  * @param at        when the outcome was known, Unix ms

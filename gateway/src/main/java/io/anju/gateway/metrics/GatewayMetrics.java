@@ -16,7 +16,26 @@ import java.util.function.Supplier;
 public final class GatewayMetrics {
 
     /** Outcome of a CONNECT or of an accepted TCP connection. */
-    public enum ConnectOutcome { ACCEPTED, BAD_CREDENTIALS, NOT_AUTHORIZED, CLIENT_ID_INVALID, BANNED, REFUSED_MAX_CONNECTIONS, REFUSED_RATE, TIMEOUT, PROTOCOL_ERROR }
+    public enum ConnectOutcome {
+        ACCEPTED, BAD_CREDENTIALS, NOT_AUTHORIZED, CLIENT_ID_INVALID, BANNED, REFUSED_MAX_CONNECTIONS, REFUSED_RATE,
+        REFUSED_SOURCE_RATE, REFUSED_SOURCE_PRE_AUTH, TIMEOUT, PROTOCOL_ERROR, TOO_LARGE, QUOTA_EXCEEDED
+    }
+
+    /** A per-connection protocol limit a device ran into (it was slowed down or its connection closed). */
+    public enum Limit {
+        /** A packet announced larger than allowed (closed). */
+        PACKET_SIZE,
+        /** Too many user properties in one packet (closed). */
+        USER_PROPERTIES,
+        /** Too many topic filters in one SUBSCRIBE/UNSUBSCRIBE or in all of a connection's (closed). */
+        SUBSCRIBE_FILTERS,
+        /** Packets other than PUBLISH faster than the control rate (slowed down). */
+        CONTROL_RATE,
+        /** More QoS 2 packet ids unreleased than the Receive Maximum announced (closed). */
+        RECEIVE_MAXIMUM,
+        /** The device did not read what the gateway sent for too long (closed). */
+        UNWRITABLE
+    }
 
     /** What became of one PUBLISH from a device. */
     public enum MessageStatus { FORWARDED, QUARANTINED, UNAUTHORIZED, THROTTLED, UNAVAILABLE }
@@ -69,6 +88,10 @@ public final class GatewayMetrics {
 
     public void connectAttempt(ConnectOutcome outcome) {
         counter("anju.gateway.connect.attempts", "outcome", lower(outcome), null, null).increment();
+    }
+
+    public void limitHit(Limit limit) {
+        counter("anju.gateway.limit.hits", "limit", lower(limit), null, null).increment();
     }
 
     public void message(String deviceType, MessageStatus status) {

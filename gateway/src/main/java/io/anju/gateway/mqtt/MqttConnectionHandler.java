@@ -1,13 +1,17 @@
 package io.anju.gateway.mqtt;
 
 import io.anju.gateway.metrics.GatewayMetrics.ConnectOutcome;
+import io.anju.gateway.metrics.GatewayMetrics.Limit;
 import io.anju.gateway.mqtt.connect.ConnectProcessor;
 import io.anju.gateway.mqtt.connection.MqttConnection;
 import io.anju.gateway.mqtt.connection.MqttServices;
+import io.anju.gateway.mqtt.connection.PacketProperties;
 import io.anju.gateway.mqtt.publish.PublishProcessor;
 import io.anju.gateway.mqtt.publish.SubscribeProcessor;
 import io.anju.gateway.mqtt.reply.MqttReplies;
+import io.anju.gateway.protect.AcceptGuard;
 import io.anju.gateway.protect.ReadGate;
+import io.anju.gateway.protect.UnwritableWatch;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -33,8 +37,9 @@ import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The protocol dispatcher of one device connection: rejects failed decodes at the front door, insists on CONNECT
- * first and only once, and hands each packet type to its processor.
+ * The protocol dispatcher of one device connection: rejects failed decodes and oversize packets at the front door,
+ * insists on CONNECT first and only once, caps user properties, counts what is not PUBLISH against the control rate,
+ * and hands each packet type to its processor.
  */
 public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(MqttConnectionHandler.class);
@@ -45,24 +50,32 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     private final ConnectProcessor connects;
     private final PublishProcessor publishes;
     private final SubscribeProcessor subscribes;
+    private final PacketSizeGuard sizeGuard;
     private MqttConnection connection;
+    private UnwritableWatch unwritable;
     /** Before CONNECT the connect timeout, after it the keep-alive check (one timer per connection, no extra handler). */
     private ScheduledFuture<?> timer;
     private long keepAliveNanos;
     private long lastReadNanos;
     private boolean cleanDisconnect;
 
-    MqttConnectionHandler(MqttServices services) {
+    MqttConnectionHandler(MqttServices services, PacketSizeGuard sizeGuard) {
         this.services = services;
+        this.sizeGuard = sizeGuard;
         this.connects = new ConnectProcessor(services);
         this.publishes = new PublishProcessor(services);
-        this.subscribes = new SubscribeProcessor(services.sessions());
+        this.subscribes = new SubscribeProcessor(services);
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         ReadGate gate = new ReadGate(ctx.channel(), services.metrics()::pausedDelta);
         connection = new MqttConnection(ctx, gate);
+        unwritable = new UnwritableWatch(ctx.channel(), gate, services.limits().unwritableTimeout(), () -> {
+            LOG.info("closing {}: sent nothing read for {}", ctx.channel().remoteAddress(), services.limits().unwritableTimeout());
+            services.metrics().limitHit(Limit.UNWRITABLE);
+            ctx.close(); // a DISCONNECT would only queue behind what the device does not read
+        });
         services.sessions().track(ctx.channel(), gate);
         timer = ctx.executor().schedule(() -> {
             if (connection.session() == null && ctx.channel().isActive()) {
@@ -82,6 +95,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         cancelTimer();
+        unwritable.cancel();
         services.sessions().untrack(ctx.channel());
         connection.gate().release();
         connects.closed(connection, cleanDisconnect);
@@ -101,7 +115,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
             }
             if (connection.session() == null) {
                 beforeConnect(ctx, m);
-            } else {
+            } else if (withinPropertyCap(m)) {
                 dispatch(m);
             }
         } finally {
@@ -154,8 +168,47 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         if (connects.connect(connection, connect)) {
             cancelTimer();
+            sizeGuard.authenticated(connection.isMqtt5());
+            AcceptGuard.preAuthEnded(ctx.channel());
             startKeepAlive(ctx, connect.variableHeader().keepAliveTimeSeconds());
         }
+    }
+
+    /** User properties are decoded before anyone can count them; more than the cap close the connection. */
+    private boolean withinPropertyCap(MqttMessage m) {
+        int repeated = PacketProperties.repeated(m);
+        if (repeated <= services.limits().maxUserProperties()) {
+            return true;
+        }
+        LOG.info("closing device {}: {} with {} user properties (at most {})", connection.device().id(),
+                m.fixedHeader().messageType(), repeated, services.limits().maxUserProperties());
+        services.metrics().limitHit(Limit.USER_PROPERTIES);
+        connection.close(MqttReplies.QUOTA_EXCEEDED);
+        return false;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof PacketSizeGuard.Oversize oversize) {
+            LOG.info("closing {}: packet of type {} announced {} of {} bytes (at most {})", ctx.channel().remoteAddress(),
+                    oversize.type(), oversize.part(), oversize.bytes(), oversize.limit());
+            if (connection.session() == null) {
+                services.metrics().connectAttempt(ConnectOutcome.TOO_LARGE);
+            }
+            boolean properties = oversize.part() == PacketSizeGuard.Part.PUBLISH_PROPERTIES;
+            services.metrics().limitHit(properties ? Limit.USER_PROPERTIES : Limit.PACKET_SIZE);
+            connection.close(properties ? MqttReplies.QUOTA_EXCEEDED : MqttReplies.PACKET_TOO_LARGE);
+            return;
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        if (unwritable != null) {
+            unwritable.writabilityChanged();
+        }
+        super.channelWritabilityChanged(ctx);
     }
 
     private void cancelTimer() {
@@ -197,20 +250,49 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         super.channelReadComplete(ctx);
     }
 
+    /**
+     * PUBLISH has its own rate; PUBREL and PUBACK are bounded by what they release (the QoS 2 ids and commands in
+     * flight); everything else that costs work, and a PUBREL or PUBACK that releases nothing, counts against the
+     * control rate.
+     */
     private void dispatch(MqttMessage m) {
         switch (m.fixedHeader().messageType()) {
             case PUBLISH -> publishes.publish(connection, (MqttPublishMessage) m);
-            case PUBREL -> publishes.release(connection, packetId(m));
-            case PUBACK -> connection.session().onPubAck(packetId(m));
-            case SUBSCRIBE -> subscribes.subscribe(connection, (MqttSubscribeMessage) m);
-            case UNSUBSCRIBE -> subscribes.unsubscribe(connection, (MqttUnsubscribeMessage) m);
-            case PINGREQ -> connection.send(MqttReplies.pingResp());
+            case PUBREL -> {
+                if (!publishes.release(connection, packetId(m))) {
+                    countControlPacket();
+                }
+            }
+            case PUBACK -> {
+                if (!connection.session().onPubAck(packetId(m))) {
+                    countControlPacket();
+                }
+            }
+            case SUBSCRIBE -> {
+                countControlPacket();
+                subscribes.subscribe(connection, (MqttSubscribeMessage) m);
+            }
+            case UNSUBSCRIBE -> {
+                countControlPacket();
+                subscribes.unsubscribe(connection, (MqttUnsubscribeMessage) m);
+            }
+            case PINGREQ -> {
+                countControlPacket();
+                connection.send(MqttReplies.pingResp());
+            }
             case DISCONNECT -> disconnect(m);
             default -> {
                 // a second CONNECT, AUTH, or a packet only servers send
                 LOG.debug("closing {}: unexpected {}", connection.device().id(), m.fixedHeader().messageType());
                 connection.close(MqttReplies.PROTOCOL_ERROR);
             }
+        }
+    }
+
+    /** Over the rate the packet is still answered, but the socket is not read until a token is back. */
+    private void countControlPacket() {
+        if (!connection.controlRate().take()) {
+            services.metrics().limitHit(Limit.CONTROL_RATE);
         }
     }
 

@@ -20,7 +20,11 @@ public final class ReadGate {
         /** The device exceeded its message rate. */
         RATE_LIMIT,
         /** Too many of this connection's messages wait for the log. */
-        INFLIGHT
+        INFLIGHT,
+        /** The device exceeded its rate of packets other than PUBLISH (SUBSCRIBE, PINGREQ, ...). */
+        CONTROL_RATE,
+        /** The device does not read what the gateway sends: reading its requests would only queue more replies. */
+        UNWRITABLE
     }
 
     private final Channel channel;

@@ -37,6 +37,12 @@ public final class TokenBucket {
         return tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) / ratePerNano);
     }
 
+    /** True once the bucket has refilled completely: whoever it limits has been quiet long enough to be forgotten. */
+    public boolean isFull() {
+        refill();
+        return tokens >= burst;
+    }
+
     private void refill() {
         long now = nanoClock.getAsLong();
         tokens = Math.min(burst, tokens + (now - lastRefill) * ratePerNano);

@@ -6,33 +6,30 @@ import io.anju.gateway.downlink.DeliveryOutcome;
 import io.anju.gateway.mqtt.reply.MqttReplies;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.util.concurrent.ScheduledFuture;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 
 /**
- * One authenticated device connection. Downlink state (command packet ids waiting for PUBACK) is confined to the
- * channel's event loop.
+ * One authenticated device connection. Downlink state (commands waiting for PUBACK, {@link CommandWindow}) is confined
+ * to the channel's event loop.
  */
 public final class DeviceSession {
     private final Channel channel;
     private final Device device;
     private final boolean mqtt5;
-    /** Commands waiting for their PUBACK; created by the first command (most connections idle without one). */
-    private Map<Integer, Pending> pendingCommands;
-    private int lastPacketId;
+    private final ClientLimits client;
+    /** Created by the first command: most connections idle without one. */
+    private CommandWindow commands;
     /** Set once the device subscribed to its command topic: from then on a command sent reaches its software. */
     private volatile boolean commandsSubscribed;
 
-    public DeviceSession(Channel channel, Device device, boolean mqtt5) {
+    public DeviceSession(Channel channel, Device device, boolean mqtt5, ClientLimits client) {
         this.channel = channel;
         this.device = device;
         this.mqtt5 = mqtt5;
+        this.client = client;
     }
 
     public Channel channel() {
@@ -59,7 +56,10 @@ public final class DeviceSession {
         commandsSubscribed = true;
     }
 
-    /** Publishes a command QoS 1; completes DELIVERED on PUBACK, TIMEOUT after {@code timeout}, OFFLINE if the connection ends. */
+    /**
+     * Publishes a command QoS 1; completes DELIVERED on PUBACK, TIMEOUT after {@code timeout}, OFFLINE if the connection
+     * ends, TOO_LARGE (nothing sent) if it exceeds the device's Maximum Packet Size.
+     */
     CompletionStage<DeliveryOutcome> sendCommand(byte[] json, Duration timeout) {
         CompletableFuture<DeliveryOutcome> result = new CompletableFuture<>();
         channel.eventLoop().execute(() -> {
@@ -67,45 +67,24 @@ public final class DeviceSession {
                 result.complete(DeliveryOutcome.OFFLINE);
                 return;
             }
-            int id = nextPacketId();
-            if (id < 0) {
-                result.complete(DeliveryOutcome.TIMEOUT);
-                return;
+            if (commands == null) {
+                commands = new CommandWindow(channel, client, MqttTopics.command(device.type(), device.id()), mqtt5);
             }
-            if (pendingCommands == null) {
-                pendingCommands = new HashMap<>(4);
-            }
-            ScheduledFuture<?> timer = channel.eventLoop().schedule(() -> {
-                if (pendingCommands.remove(id) != null) {
-                    result.complete(DeliveryOutcome.TIMEOUT);
-                }
-            }, timeout.toNanos(), TimeUnit.NANOSECONDS);
-            pendingCommands.put(id, new Pending(result, timer));
-            String topic = MqttTopics.command(device.type(), device.id());
-            channel.writeAndFlush(MqttReplies.command(topic, id, json)).addListener((ChannelFutureListener) f -> {
-                if (!f.isSuccess()) {
-                    complete(id, DeliveryOutcome.OFFLINE);
-                }
-            });
+            commands.send(json, timeout, result);
         });
         return result;
     }
 
-    /** The device acknowledged a command (a PUBACK from the device); false if the id was not a pending command. */
+    /** The device acknowledged a command (a PUBACK from the device); false if the id was not a command in flight. */
     public boolean onPubAck(int packetId) {
-        return complete(packetId, DeliveryOutcome.DELIVERED);
+        return commands != null && commands.acknowledged(packetId);
     }
 
     /** Completes every pending command OFFLINE; called when the connection ends. */
     public void connectionClosed() {
-        if (pendingCommands == null) {
-            return;
+        if (commands != null) {
+            commands.closed();
         }
-        for (Pending p : pendingCommands.values()) {
-            p.timer.cancel(false);
-            p.result.complete(DeliveryOutcome.OFFLINE);
-        }
-        pendingCommands.clear();
     }
 
     /** Closes the connection, first sending DISCONNECT with {@code reason} on MQTT 5. */
@@ -117,28 +96,5 @@ public final class DeviceSession {
                 channel.close();
             }
         });
-    }
-
-    private boolean complete(int packetId, DeliveryOutcome outcome) {
-        Pending p = pendingCommands == null ? null : pendingCommands.remove(packetId);
-        if (p == null) {
-            return false;
-        }
-        p.timer.cancel(false);
-        p.result.complete(outcome);
-        return true;
-    }
-
-    private int nextPacketId() {
-        for (int i = 0; i < 65_535; i++) {
-            lastPacketId = lastPacketId % 65_535 + 1;
-            if (pendingCommands == null || !pendingCommands.containsKey(lastPacketId)) {
-                return lastPacketId;
-            }
-        }
-        return -1;
-    }
-
-    private record Pending(CompletableFuture<DeliveryOutcome> result, ScheduledFuture<?> timer) {
     }
 }

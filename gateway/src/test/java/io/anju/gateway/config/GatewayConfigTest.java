@@ -136,6 +136,23 @@ class GatewayConfigTest {
     }
 
     @Test
+    void load_whenSourceExemptIsNotAListOfAddresses_thenRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> GatewayConfig.of(Map.of("limits.sourceExempt", "127.0.0.1,localhost")))
+                .hasMessageContaining("limits.sourceExempt").hasMessageContaining("'localhost' is not an IP address");
+        assertThat(GatewayConfig.of(Map.of("limits.sourceExempt", "")).limitsSourceExempt().isEmpty()).isTrue();
+    }
+
+    @Test
+    void load_whenPreAuthOrControlPacketLimitAboveMaxPacketBytes_thenRefused() {
+        assertThatThrownBy(() -> GatewayConfig.of(Map.of("limits.maxPacketBytes", "2048", "limits.maxConnectBytes", "4096")))
+                .hasMessageContaining("limits.maxConnectBytes");
+        assertThatThrownBy(() -> GatewayConfig.of(Map.of("limits.maxControlPacketBytes", "2000000")))
+                .hasMessageContaining("limits.maxControlPacketBytes");
+        assertThatThrownBy(() -> GatewayConfig.of(Map.of("limits.maxFiltersPerSubscribe", "100")))
+                .hasMessageContaining("limits.maxFiltersPerSubscribe");
+    }
+
+    @Test
     void markdownTable_listsEverySettingWithEnvironmentNameAndDefault() {
         String table = GatewayConfig.markdownTable();
         for (Setting s : GatewayConfig.SETTINGS) {

@@ -1,13 +1,10 @@
 package io.anju.gateway.mqtt;
 
-import io.anju.gateway.auth.TokenSecrets;
 import io.anju.gateway.ingest.IngestResult;
-import io.anju.gateway.mqtt.connection.MqttLimits;
 import io.anju.gateway.testing.GatewayHarness;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import static io.anju.gateway.testing.GatewayHarness.send;
@@ -59,8 +56,8 @@ class MqttFlowControlTest {
 
     @Test
     void inflight_whenMoreUnackedThanLimit_thenReadingPausedUntilHalfDrained() {
-        GatewayHarness gw = new GatewayHarness(new MqttLimits(1_114_112, 128, Duration.ofSeconds(10), 1.5, 1000, 1000, 4),
-                TokenSecrets.none(), 10);
+        GatewayHarness gw = GatewayHarness.with("limits.messagesPerSecond", "1000", "limits.messageBurst", "1000",
+                "limits.inflightPerConnection", "4");
         gw.ingest.manual();
         EmbeddedChannel ch = gw.connected(V311, CHARGER, CHARGER_SECRET);
         for (int id = 1; id <= 5; id++) {
@@ -79,15 +76,14 @@ class MqttFlowControlTest {
 
     @Test
     void rateLimit_whenBurstExceeded_thenReadingPausedAndResumedLater_withoutDroppingMessages() {
-        GatewayHarness gw = new GatewayHarness(new MqttLimits(1_114_112, 128, Duration.ofSeconds(10), 1.5, 10, 3, 100),
-                TokenSecrets.none(), 10);
+        GatewayHarness gw = GatewayHarness.with("limits.messagesPerSecond", "10", "limits.messageBurst", "10");
         EmbeddedChannel ch = gw.connected(V311, CHARGER, CHARGER_SECRET);
-        for (int id = 1; id <= 4; id++) {
+        for (int id = 1; id <= 11; id++) {
             send(ch, publish(V311, TELEMETRY, 1, id, JSON));
         }
         assertThat(ch.config().isAutoRead()).isFalse();
-        assertThat(gw.ingest.messages()).hasSize(4);                     // the fourth is slowed down, not dropped
-        assertThat(written(ch)).hasSize(4 * 4);
+        assertThat(gw.ingest.messages()).hasSize(11);                    // the eleventh is slowed down, not dropped
+        assertThat(written(ch)).hasSize(11 * 4);
         assertThat(gw.metrics.count("anju.gateway.messages", "type", "charger", "status", "throttled")).isEqualTo(1);
 
         gw.nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(100));          // one token back at 10/s

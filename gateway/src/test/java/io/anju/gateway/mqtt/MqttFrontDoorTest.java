@@ -1,8 +1,8 @@
 package io.anju.gateway.mqtt;
 
-import io.anju.gateway.auth.TokenSecrets;
-import io.anju.gateway.mqtt.connection.MqttLimits;
 import io.anju.gateway.protect.AcceptGuard;
+import io.anju.gateway.protect.AddressRanges;
+import io.anju.gateway.protect.SourceLimits;
 import io.anju.gateway.protect.TokenBucket;
 import io.anju.gateway.testing.GatewayHarness;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -137,8 +136,8 @@ class MqttFrontDoorTest {
 
     @Test
     void decode_whenPacketLargerThanLimit_thenClosedAndNotIngested() {
-        GatewayHarness small = new GatewayHarness(new MqttLimits(1024, 128, Duration.ofSeconds(10), 1.5, 50, 200, 100),
-                TokenSecrets.none(), 10);
+        GatewayHarness small = GatewayHarness.with("limits.maxPacketBytes", "1024", "limits.maxConnectBytes", "1024",
+                "limits.maxControlPacketBytes", "1024");
         EmbeddedChannel ch = small.connected(V311, CHARGER, CHARGER_SECRET);
         send(ch, publish(V311, "anju/v1/charger/" + CHARGER + "/telemetry", 1, 1, new byte[2000]));
         assertThat(ch.isActive()).isFalse();
@@ -148,8 +147,8 @@ class MqttFrontDoorTest {
 
     @Test
     void decode_whenHeaderAnnouncesOversizePacket_thenClosedBeforePayloadIsBuffered() {
-        GatewayHarness small = new GatewayHarness(new MqttLimits(1024, 128, Duration.ofSeconds(10), 1.5, 50, 200, 100),
-                TokenSecrets.none(), 10);
+        GatewayHarness small = GatewayHarness.with("limits.maxPacketBytes", "1024", "limits.maxConnectBytes", "1024",
+                "limits.maxControlPacketBytes", "1024");
         EmbeddedChannel ch = small.connected(V311, CHARGER, CHARGER_SECRET);
         send(ch, new byte[]{
                 0x32,                                    // PUBLISH QoS 1
@@ -160,8 +159,7 @@ class MqttFrontDoorTest {
 
     @Test
     void connect311_whenClientIdLongerThanLimit_thenIdentifierRejectedAndClosed() {
-        GatewayHarness strict = new GatewayHarness(new MqttLimits(1_114_112, 8, Duration.ofSeconds(10), 1.5, 50, 200, 100),
-                TokenSecrets.none(), 10);
+        GatewayHarness strict = GatewayHarness.with("limits.maxClientIdLength", "8");
         EmbeddedChannel ch = strict.open();
         send(ch, connect(V311, "a-client-id-of-27-characters", null, null, 60));
         assertThat(written(ch)).containsExactly(0x20, 0x02, 0x00, 0x02);   // CONNACK identifier rejected
@@ -184,7 +182,8 @@ class MqttFrontDoorTest {
 
     @Test
     void accept_whenGuardRefusesSocket_thenClosedBeforeAnyMqttHandling() {
-        AcceptGuard guard = new AcceptGuard(1, new TokenBucket(100, 100, gw.nanos::get), r -> { });
+        AcceptGuard guard = new AcceptGuard(1, new TokenBucket(100, 100, gw.nanos::get),
+                new SourceLimits(100, 100, 100, AddressRanges.parse(""), gw.nanos::get), r -> { });
         EmbeddedChannel first = new EmbeddedChannel(guard);
         io.netty.channel.ChannelHandler[] mqtt = MqttPipeline.handlers(gw.services);
         io.netty.channel.ChannelHandler[] all = new io.netty.channel.ChannelHandler[mqtt.length + 1];

@@ -16,7 +16,9 @@ import io.netty.channel.embedded.EmbeddedChannel;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -48,6 +50,20 @@ public final class GatewayHarness {
     /** The gateway's default limits, from its settings table. */
     public static MqttLimits defaultLimits() {
         return GatewayConfig.defaults().mqttLimits();
+    }
+
+    /** The limits of the settings table with some settings changed: {@code limits("limits.maxPacketBytes", "1024")}. */
+    public static MqttLimits limits(String... keysAndValues) {
+        Map<String, String> settings = new HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            settings.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return GatewayConfig.of(settings).mqttLimits();
+    }
+
+    /** A harness whose limits differ from the defaults as given (see {@link #limits}). */
+    public static GatewayHarness with(String... keysAndValues) {
+        return new GatewayHarness(limits(keysAndValues), TokenSecrets.none(), 10);
     }
 
     private static final List<EmbeddedChannel> OPENED = new CopyOnWriteArrayList<>();

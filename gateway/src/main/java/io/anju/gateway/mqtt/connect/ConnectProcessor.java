@@ -6,10 +6,14 @@ import io.anju.gateway.auth.Authenticator;
 import io.anju.gateway.ingest.InboundMessage;
 import io.anju.gateway.metrics.GatewayMetrics.ConnectOutcome;
 import io.anju.gateway.mqtt.connection.MqttConnection;
+import io.anju.gateway.mqtt.connection.MqttLimits;
 import io.anju.gateway.mqtt.connection.MqttServices;
 import io.anju.gateway.mqtt.publish.TopicAcl;
 import io.anju.gateway.mqtt.reply.MqttReplies;
+import io.anju.gateway.protect.ReadGate;
+import io.anju.gateway.protect.ReadThrottle;
 import io.anju.gateway.protect.TokenBucket;
+import io.anju.gateway.session.ClientLimits;
 import io.anju.gateway.session.DeviceSession;
 import io.anju.gateway.tls.PeerCertificates;
 import io.netty.channel.ChannelFutureListener;
@@ -60,6 +64,11 @@ public final class ConnectProcessor {
         }
         boolean mqtt5 = version == MQTT_5;
         conn.setMqtt5(mqtt5);
+        ConnectChecks.Refusal refusal = ConnectChecks.refusal(msg, services.limits());
+        if (refusal != null) {
+            refuse(conn, refusal);
+            return false;
+        }
 
         String clientId = payload.clientIdentifier();
         if (clientId != null && clientId.length() > services.limits().maxClientIdLength()) {
@@ -81,7 +90,7 @@ public final class ConnectProcessor {
             refuse(conn, payload.clientIdentifier(), outcome);
             return false;
         }
-        establish(conn, header, payload, auth);
+        establish(conn, msg, auth);
         return true;
     }
 
@@ -99,16 +108,29 @@ public final class ConnectProcessor {
                 .addListener(ChannelFutureListener.CLOSE);
     }
 
-    private void establish(MqttConnection conn, MqttConnectVariableHeader header, MqttConnectPayload payload,
-                           Authenticator.Result auth) {
+    /** Refuses a CONNECT for what it is, not who sent it (its size, its properties). */
+    private void refuse(MqttConnection conn, ConnectChecks.Refusal refusal) {
+        refused = true;
+        LOG.info("CONNECT refused from {}: {}", conn.ctx().channel().remoteAddress(), refusal.why());
+        services.metrics().connectAttempt(refusal.outcome());
+        conn.ctx().writeAndFlush(MqttReplies.connAck(refusal.code(), MqttProperties.NO_PROPERTIES))
+                .addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private void establish(MqttConnection conn, MqttConnectMessage msg, Authenticator.Result auth) {
         ChannelHandlerContext ctx = conn.ctx();
-        DeviceSession session = new DeviceSession(ctx.channel(), auth.device(), conn.isMqtt5());
+        MqttConnectVariableHeader header = msg.variableHeader();
+        MqttConnectPayload payload = msg.payload();
+        DeviceSession session = new DeviceSession(ctx.channel(), auth.device(), conn.isMqtt5(),
+                conn.isMqtt5() ? ConnectChecks.clientLimits(msg) : ClientLimits.UNANNOUNCED);
         MqttConnection.Will will = header.isWillFlag()
                 ? new MqttConnection.Will(payload.willTopic(), payload.willMessageInBytes(), header.willQos())
                 : null;
-        TokenBucket rate = new TokenBucket(services.limits().messagesPerSecond(), services.limits().messageBurst(),
-                services.nanoClock());
-        conn.established(session, rate, will);
+        MqttLimits limits = services.limits();
+        conn.established(session,
+                throttle(conn, limits.messagesPerSecond(), limits.messageBurst(), ReadGate.Reason.RATE_LIMIT),
+                throttle(conn, limits.controlPacketsPerSecond(), limits.controlPacketBurst(), ReadGate.Reason.CONTROL_RATE),
+                will);
         services.sessions().register(session).ifPresent(older -> {
             LOG.info("device {} connected again from {}: closing its older connection", session.deviceId(),
                     ctx.channel().remoteAddress());
@@ -119,6 +141,11 @@ public final class ConnectProcessor {
         ctx.writeAndFlush(MqttReplies.connAck(MqttConnectReturnCode.CONNECTION_ACCEPTED,
                 conn.isMqtt5() ? connAckProperties() : MqttProperties.NO_PROPERTIES), ctx.voidPromise());
         LOG.debug("device {} connected (MQTT {})", session.deviceId(), conn.isMqtt5() ? "5.0" : "3.1.1");
+    }
+
+    private ReadThrottle throttle(MqttConnection conn, int perSecond, int burst, ReadGate.Reason reason) {
+        return new ReadThrottle(new TokenBucket(perSecond, burst, services.nanoClock()), conn.gate(), reason,
+                conn.ctx().executor());
     }
 
     private MqttProperties connAckProperties() {

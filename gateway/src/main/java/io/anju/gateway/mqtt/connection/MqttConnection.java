@@ -3,7 +3,7 @@ package io.anju.gateway.mqtt.connection;
 import io.anju.common.model.Device;
 import io.anju.gateway.mqtt.reply.MqttReplies;
 import io.anju.gateway.protect.ReadGate;
-import io.anju.gateway.protect.TokenBucket;
+import io.anju.gateway.protect.ReadThrottle;
 import io.anju.gateway.session.DeviceSession;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -13,8 +13,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The state of one device connection, confined to its event loop: version, session, read gate, rate bucket,
- * in-flight count, QoS 2 packet ids and the Will.
+ * The state of one device connection, confined to its event loop: version, session, read gate, rate limits,
+ * in-flight count, QoS 2 packet ids, topic filters received and the Will.
  */
 public final class MqttConnection {
 
@@ -36,9 +36,11 @@ public final class MqttConnection {
     private Map<Integer, Qos2State> qos2;
     private boolean mqtt5;
     private DeviceSession session;
-    private TokenBucket rate;
+    private ReadThrottle messageRate;
+    private ReadThrottle controlRate;
     private Will will;
     private int inflight;
+    private int topicFilters;
 
     public MqttConnection(ChannelHandlerContext ctx, ReadGate gate) {
         this.ctx = ctx;
@@ -69,14 +71,26 @@ public final class MqttConnection {
         return session.device();
     }
 
-    public void established(DeviceSession s, TokenBucket messageRate, Will w) {
+    /** CONNECT accepted: {@code messages} limits PUBLISH, {@code control} every other packet that costs work. */
+    public void established(DeviceSession s, ReadThrottle messages, ReadThrottle control, Will w) {
         this.session = s;
-        this.rate = messageRate;
+        this.messageRate = messages;
+        this.controlRate = control;
         this.will = w;
     }
 
-    public TokenBucket rate() {
-        return rate;
+    public ReadThrottle messageRate() {
+        return messageRate;
+    }
+
+    public ReadThrottle controlRate() {
+        return controlRate;
+    }
+
+    /** Adds {@code count} topic filters (SUBSCRIBE, UNSUBSCRIBE) to this connection's total; returns the new total. */
+    public int addTopicFilters(int count) {
+        topicFilters += count;
+        return topicFilters;
     }
 
     public Will will() {

@@ -2,6 +2,7 @@ package io.anju.gateway.mqtt.publish;
 
 import io.anju.gateway.ingest.InboundMessage;
 import io.anju.gateway.ingest.IngestResult;
+import io.anju.gateway.metrics.GatewayMetrics.Limit;
 import io.anju.gateway.metrics.GatewayMetrics.MessageStatus;
 import io.anju.gateway.mqtt.connection.MqttConnection.Qos2State;
 import io.anju.gateway.mqtt.connection.MqttConnection;
@@ -16,7 +17,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 
 /**
  * PUBLISH and PUBREL from a device: rate limit, topic ACL, hand-off to ingest, and the acknowledgement only
@@ -62,6 +62,14 @@ public final class PublishProcessor {
             if (state == Qos2State.INGESTING) {
                 return; // duplicate of one still in ingest: its PUBREC follows
             }
+            if (conn.qos2().size() >= services.limits().inflightPerConnection()) {
+                // more unreleased than the Receive Maximum announced: the device ignores it (MQTT 5, 3.3.4)
+                LOG.info("closing device {}: more than {} QoS 2 packet ids unreleased", conn.device().id(),
+                        services.limits().inflightPerConnection());
+                services.metrics().limitHit(Limit.RECEIVE_MAXIMUM);
+                conn.close(MqttReplies.RECEIVE_MAXIMUM_EXCEEDED);
+                return;
+            }
             conn.qos2().put(packetId, Qos2State.INGESTING);
         }
         ByteBuf content = msg.payload();
@@ -86,15 +94,9 @@ public final class PublishProcessor {
     }
 
     private void throttleIfNeeded(MqttConnection conn, String type) {
-        if (conn.rate().tryTake()) {
-            return;
-        }
         // over the rate: this message is still processed, but the socket is not read until a token is back
-        services.metrics().message(type, MessageStatus.THROTTLED);
-        if (!conn.gate().isPaused(ReadGate.Reason.RATE_LIMIT)) {
-            conn.gate().pause(ReadGate.Reason.RATE_LIMIT);
-            long wait = Math.max(conn.rate().nanosUntilToken(), TimeUnit.MILLISECONDS.toNanos(1));
-            conn.ctx().executor().schedule(() -> conn.gate().resume(ReadGate.Reason.RATE_LIMIT), wait, TimeUnit.NANOSECONDS);
+        if (!conn.messageRate().take()) {
+            services.metrics().message(type, MessageStatus.THROTTLED);
         }
     }
 
@@ -153,15 +155,19 @@ public final class PublishProcessor {
         services.metrics().pubackLatency(services.nanoClock().getAsLong() - receivedNanos);
     }
 
-    /** PUBREL: the device releases a QoS 2 packet id; answered with PUBCOMP. */
-    public void release(MqttConnection conn, int packetId) {
+    /**
+     * PUBREL: the device releases a QoS 2 packet id; answered with PUBCOMP. False when the id was not held (answered
+     * "not found"), so that the caller can count it as a packet that releases nothing.
+     */
+    public boolean release(MqttConnection conn, int packetId) {
         Qos2State state = conn.qos2().get(packetId);
         if (state == Qos2State.INGESTING) {
             LOG.info("closing device {}: PUBREL {} before PUBREC", conn.device().id(), packetId);
             conn.close(MqttReplies.PROTOCOL_ERROR);
-            return;
+            return true;
         }
         conn.qos2().remove(packetId);
         conn.send(MqttReplies.pubComp(packetId, state == null ? MqttReplies.PACKET_ID_NOT_FOUND : MqttReplies.SUCCESS));
+        return state != null;
     }
 }

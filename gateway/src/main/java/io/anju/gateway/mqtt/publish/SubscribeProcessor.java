@@ -1,8 +1,10 @@
 package io.anju.gateway.mqtt.publish;
 
+import io.anju.gateway.metrics.GatewayMetrics.Limit;
 import io.anju.gateway.mqtt.connection.MqttConnection;
+import io.anju.gateway.mqtt.connection.MqttLimits;
+import io.anju.gateway.mqtt.connection.MqttServices;
 import io.anju.gateway.mqtt.reply.MqttReplies;
-import io.anju.gateway.session.SessionRegistry;
 import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
 import io.netty.handler.codec.mqtt.MqttTopicSubscription;
 import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
@@ -16,20 +18,27 @@ import java.util.List;
  * SUBSCRIBE and UNSUBSCRIBE: a device may subscribe only to its own command topic (granted at most QoS 1, the QoS
  * commands are sent with); any other filter is refused (3.1.1: 0x80, 5.0: 0x87 Not authorized). A granted command
  * subscription tells the session registry that the device is ready for the commands held while it was away.
+ * A device needs one filter: a packet with more than {@code limits.maxFiltersPerSubscribe}, or a connection that has
+ * sent more than {@code limits.maxFiltersPerConnection} in all, is closed (5.0: DISCONNECT 0x97 Quota exceeded)
+ * instead of answered filter by filter.
  */
 public final class SubscribeProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(SubscribeProcessor.class);
 
-    private final SessionRegistry sessions;
+    private final MqttServices services;
 
-    public SubscribeProcessor(SessionRegistry sessions) {
-        this.sessions = sessions;
+    public SubscribeProcessor(MqttServices services) {
+        this.services = services;
     }
 
     public void subscribe(MqttConnection conn, MqttSubscribeMessage msg) {
-        List<Integer> codes = new ArrayList<>();
+        List<MqttTopicSubscription> filters = msg.payload().topicSubscriptions();
+        if (!withinFilterLimits(conn, filters.size())) {
+            return;
+        }
+        List<Integer> codes = new ArrayList<>(filters.size());
         boolean commands = false;
-        for (MqttTopicSubscription sub : msg.payload().topicSubscriptions()) {
+        for (MqttTopicSubscription sub : filters) {
             if (TopicAcl.subscribe(sub.topicFilter(), conn.device())) {
                 codes.add(Math.min(sub.qualityOfService().value(), 1));
                 commands = true;
@@ -41,12 +50,28 @@ public final class SubscribeProcessor {
         conn.send(MqttReplies.subAck(msg.idAndPropertiesVariableHeader().messageId(), codes));
         if (commands) {
             // After the SUBACK: commands held while the device was away may go now.
-            sessions.commandsSubscribed(conn.session());
+            services.sessions().commandsSubscribed(conn.session());
         }
     }
 
     public void unsubscribe(MqttConnection conn, MqttUnsubscribeMessage msg) {
-        conn.send(MqttReplies.unsubAck(msg.idAndPropertiesVariableHeader().messageId(),
-                msg.payload().topics().size(), conn.isMqtt5()));
+        int filters = msg.payload().topics().size();
+        if (withinFilterLimits(conn, filters)) {
+            conn.send(MqttReplies.unsubAck(msg.idAndPropertiesVariableHeader().messageId(), filters, conn.isMqtt5()));
+        }
+    }
+
+    /** Counts a packet's filters; false (and the connection closing) when over the per-packet or per-connection cap. */
+    private boolean withinFilterLimits(MqttConnection conn, int filters) {
+        MqttLimits limits = services.limits();
+        int total = conn.addTopicFilters(filters);
+        if (filters <= limits.maxFiltersPerSubscribe() && total <= limits.maxFiltersPerConnection()) {
+            return true;
+        }
+        LOG.info("closing device {}: {} topic filters in one packet, {} on this connection (at most {} and {})",
+                conn.device().id(), filters, total, limits.maxFiltersPerSubscribe(), limits.maxFiltersPerConnection());
+        services.metrics().limitHit(Limit.SUBSCRIBE_FILTERS);
+        conn.close(MqttReplies.QUOTA_EXCEEDED);
+        return false;
     }
 }

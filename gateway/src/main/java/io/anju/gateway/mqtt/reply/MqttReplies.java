@@ -1,5 +1,6 @@
 package io.anju.gateway.mqtt.reply;
 
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.mqtt.MqttConnAckMessage;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
@@ -31,6 +32,10 @@ public final class MqttReplies {
     public static final byte KEEP_ALIVE_TIMEOUT = (byte) 0x8D;
     public static final byte SESSION_TAKEN_OVER = (byte) 0x8E;
     public static final byte TOPIC_NAME_INVALID = (byte) 0x90;
+    public static final byte RECEIVE_MAXIMUM_EXCEEDED = (byte) 0x93;
+    public static final byte PACKET_TOO_LARGE = (byte) 0x95;
+    /** "An implementation or administrative imposed limit has been exceeded" (MQTT 5): the gateway's caps. */
+    public static final byte QUOTA_EXCEEDED = (byte) 0x97;
     /** MQTT 3.1.1 SUBACK failure return code. */
     public static final int SUBACK_FAILURE_3 = 0x80;
 
@@ -81,6 +86,13 @@ public final class MqttReplies {
     public static MqttMessage disconnect(byte reason) {
         return new MqttMessage(new MqttFixedHeader(MqttMessageType.DISCONNECT, false, MqttQoS.AT_MOST_ONCE, false, 0),
                 new MqttReasonCodeAndPropertiesVariableHeader(reason, MqttProperties.NO_PROPERTIES));
+    }
+
+    /** The encoded size of {@link #command}'s PUBLISH: what a device's Maximum Packet Size is compared with. */
+    public static int commandBytes(String topic, int payloadBytes, boolean mqtt5) {
+        int remaining = 2 + ByteBufUtil.utf8Bytes(topic) + 2 + (mqtt5 ? 1 : 0) + payloadBytes; // topic, id, properties
+        int lengthBytes = remaining < 128 ? 1 : remaining < 16_384 ? 2 : remaining < 2_097_152 ? 3 : 4;
+        return 1 + lengthBytes + remaining;
     }
 
     public static MqttPublishMessage command(String topic, int packetId, byte[] json) {
