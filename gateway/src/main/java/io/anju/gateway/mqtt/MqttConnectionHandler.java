@@ -232,7 +232,15 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         if (!ctx.channel().isOpen()) {
             return;
         }
-        long silent = ctx.executor().ticker().nanoTime() - lastReadNanos;
+        long now = ctx.executor().ticker().nanoTime();
+        if (connection.gate().isPaused()) {
+            // The gateway is not reading this socket (Kafka's backpressure, a rate limit): the silence is ours, not the
+            // device's. Closing would send its Will and start a reconnect storm; its clock starts again on resume.
+            lastReadNanos = now;
+            timer = ctx.executor().schedule(() -> checkKeepAlive(ctx), keepAliveNanos, TimeUnit.NANOSECONDS);
+            return;
+        }
+        long silent = now - lastReadNanos;
         if (silent >= keepAliveNanos) {
             timer = null;
             LOG.debug("closing {}: silent for {} x keep-alive", connection.device().id(), services.limits().keepAliveFactor());

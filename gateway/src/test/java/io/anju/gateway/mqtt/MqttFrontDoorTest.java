@@ -126,6 +126,25 @@ class MqttFrontDoorTest {
     }
 
     @Test
+    void keepAlive_whileTheGatewayPausedReading_thenNotClosed_andTheSilenceCountsFromTheResume() {
+        EmbeddedChannel ch = gw.connected(V311, CHARGER, CHARGER_SECRET); // keep-alive 60 s: closed after 90 s silent
+        gw.ingest.listener().paused();                                    // Kafka's backpressure: reading stops
+        ch.runPendingTasks();
+        assertThat(ch.config().isAutoRead()).isFalse();
+        ch.advanceTimeBy(300, TimeUnit.SECONDS);
+        ch.runScheduledPendingTasks();
+        assertThat(ch.isActive()).as("not closed for a silence the gateway caused").isTrue();
+        gw.ingest.listener().resumed();
+        ch.runPendingTasks();
+        ch.advanceTimeBy(89, TimeUnit.SECONDS);
+        ch.runScheduledPendingTasks();
+        assertThat(ch.isActive()).isTrue();
+        ch.advanceTimeBy(92, TimeUnit.SECONDS);                           // silent well past 90 s after the resume
+        ch.runScheduledPendingTasks();
+        assertThat(ch.isActive()).isFalse();
+    }
+
+    @Test
     void keepAlive_whenMqtt5Expires_thenDisconnect0x8D() {
         EmbeddedChannel ch = gw.connected(V5, CHARGER, CHARGER_SECRET);
         ch.advanceTimeBy(91, TimeUnit.SECONDS);
