@@ -20,7 +20,9 @@ public final class ReadGate {
         /** The device exceeded its message rate. */
         RATE_LIMIT,
         /** Too many of this connection's messages wait for the log. */
-        INFLIGHT
+        INFLIGHT,
+        /** Free disk space under the gateway's data directories is below the watermark. */
+        DISK_LOW
     }
 
     private final Channel channel;
