@@ -6,6 +6,8 @@ import io.anju.common.topic.KafkaProbe;
 import io.anju.gateway.auth.Authenticator;
 import io.anju.gateway.auth.TokenSecrets;
 import io.anju.gateway.config.GatewayConfig;
+import io.anju.gateway.disk.DiskGuard;
+import io.anju.gateway.disk.FreeSpace;
 import io.anju.gateway.downlink.CommandRelay;
 import io.anju.gateway.downlink.RegisteredDelivery;
 import io.anju.gateway.ingest.Ingest;
@@ -19,9 +21,12 @@ import io.anju.gateway.protect.FlappingGuard;
 import io.anju.gateway.protect.SourceLimits;
 import io.anju.gateway.protect.TokenBucket;
 import io.anju.gateway.session.SessionRegistry;
+import io.anju.gateway.snapshot.FileBlobStore;
+import io.anju.gateway.snapshot.SnapshotSweeper;
 import io.anju.gateway.validate.AwaitedReplies;
 import io.anju.kafka.EmbeddedKafka;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -32,6 +37,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
@@ -49,6 +56,8 @@ public final class GatewayNode implements AutoCloseable {
     private EmbeddedKafka embeddedKafka;
     private KafkaIngest ingest;
     private KafkaProbe kafkaProbe;
+    private DiskGuard disk;
+    private SnapshotSweeper sweeper;
     private GatewayServer server;
     private CommandRelay relay;
     private LongSupplier receiveClock = System::currentTimeMillis;
@@ -76,15 +85,19 @@ public final class GatewayNode implements AutoCloseable {
             gcMetrics.bindTo(prometheus);
             new JvmThreadMetrics().bindTo(prometheus);
             new ProcessorMetrics().bindTo(prometheus);
+            disk = diskGuard(config, prometheus).start(config.diskCheckInterval());
 
             DownstreamSettings downstream = config.downstream(startKafkaIfEmbedded());
             AwaitedReplies awaitedReplies = new AwaitedReplies(config.commandsReplyWindow(),
                     config.commandsMaxAwaitingReply(), System::currentTimeMillis);
             Gauge.builder("anju.gateway.commands.awaiting.reply", awaitedReplies, AwaitedReplies::size)
                     .description("Command ids whose reply this node awaits").register(prometheus);
-            ingest = new KafkaIngest(downstream, awaitedReplies, prometheus);
+            sweeper = new SnapshotSweeper(config.snapshotDir(), config.snapshotRetention(), prometheus,
+                    System::currentTimeMillis).start();
+            ingest = new KafkaIngest(downstream, new FileBlobStore(config.snapshotDir(), disk::writable, sweeper),
+                    awaitedReplies, prometheus);
             kafkaProbe = KafkaProbe.start(downstream.bootstrapServers());
-            server = server(config, registry, ingest, prometheus, kafkaProbe::up, receiveClock).start();
+            server = server(config, registry, ingest, prometheus, kafkaProbe::up, receiveClock, disk).start();
             relay = new CommandRelay(downstream, server.commandDelivery(), prometheus, config.commandsHoldLimits(),
                     awaitedReplies, Clock.systemUTC());
             server.onCommandsReady(relay::deviceReady);
@@ -105,8 +118,20 @@ public final class GatewayNode implements AutoCloseable {
         }
         LOG.info("kafka.bootstrap is empty: starting the embedded Kafka broker on 127.0.0.1:{} under {}",
                 config.kafkaPort(), config.dataDir());
-        embeddedKafka = new EmbeddedKafka(config.dataDir(), config.kafkaPort()).start();
+        // Topics created without their own retention (auto-created, or by a client that sets none) get the gateway's.
+        embeddedKafka = new EmbeddedKafka(config.dataDir(), config.kafkaPort(),
+                config.kafkaTopicRetention().brokerDefaults()).start();
         return embeddedKafka.bootstrapServers();
+    }
+
+    /** Watches {@code data.dir} (the embedded broker's log) and the snapshot store, when it is elsewhere. */
+    static DiskGuard diskGuard(GatewayConfig config, MeterRegistry meters) {
+        Map<String, FreeSpace> watched = new LinkedHashMap<>();
+        watched.put("data.dir", FreeSpace.of(config.dataDir()));
+        if (!config.snapshotDir().toAbsolutePath().normalize().startsWith(config.dataDir().toAbsolutePath().normalize())) {
+            watched.put("snapshot.dir", FreeSpace.of(config.snapshotDir()));
+        }
+        return new DiskGuard(config.diskWatermark(), watched, meters);
     }
 
     /**
@@ -115,9 +140,10 @@ public final class GatewayNode implements AutoCloseable {
      *
      * @param ingestHealthy whether the downstream log is available; {@code /health} answers 503 when it is not
      * @param receiveClock  the time stamped on every message as its receive time (Unix ms)
+     * @param disk          the free-space watch of the data directories
      */
     static GatewayServer server(GatewayConfig config, Registry registry, Ingest ingest, PrometheusMeterRegistry prometheus,
-                                BooleanSupplier ingestHealthy, LongSupplier receiveClock) {
+                                BooleanSupplier ingestHealthy, LongSupplier receiveClock, DiskGuard disk) {
         GatewayMetrics metrics = new GatewayMetrics(prometheus);
         SessionRegistry sessions = new SessionRegistry(config.commandsDeliveryTimeout());
         TokenSecrets tokens = TokenSecrets.fromFile(config.authTokenSecretsFile());
@@ -140,7 +166,7 @@ public final class GatewayNode implements AutoCloseable {
                     case SOURCE_PRE_AUTH -> ConnectOutcome.REFUSED_SOURCE_PRE_AUTH;
                 }));
         return new GatewayServer(config, services, acceptGuard, new RegisteredDelivery(registry, sessions), prometheus,
-                ingestHealthy);
+                ingestHealthy, disk);
     }
 
     public GatewayServer server() {
@@ -160,14 +186,16 @@ public final class GatewayNode implements AutoCloseable {
         return prometheus;
     }
 
-    /** Graceful stop: relay, then the server (which drains ingest before closing sessions), then Kafka. */
+    /** Graceful stop: relay, then the server (which drains ingest before closing sessions), then Kafka, then the disk watch. */
     @Override
     public void close() {
         closeQuietly("command relay", relay);
         closeQuietly("mqtt server", server);
         closeQuietly("kafka ingest", ingest);
+        closeQuietly("snapshot sweeper", sweeper);
         closeQuietly("kafka probe", kafkaProbe);
         closeQuietly("embedded kafka", embeddedKafka);
+        closeQuietly("disk guard", disk);
         gcMetrics.close();
     }
 

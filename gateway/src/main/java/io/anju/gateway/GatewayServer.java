@@ -1,6 +1,7 @@
 package io.anju.gateway;
 
 import io.anju.gateway.config.GatewayConfig;
+import io.anju.gateway.disk.DiskGuard;
 import io.anju.gateway.downlink.CommandDelivery;
 import io.anju.gateway.http.HealthSource;
 import io.anju.gateway.http.EndpointConnectionLimits;
@@ -10,6 +11,7 @@ import io.anju.gateway.mqtt.MqttPipeline;
 import io.anju.gateway.mqtt.connection.MqttServices;
 import io.anju.gateway.mqtt.reply.MqttReplies;
 import io.anju.gateway.protect.AcceptGuard;
+import io.anju.gateway.protect.ReadGate;
 import io.anju.gateway.session.SessionRegistry;
 import io.anju.gateway.tls.TlsContexts;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -64,6 +66,7 @@ public final class GatewayServer implements AutoCloseable {
     private final CommandDelivery commandDelivery;
     private final PrometheusMeterRegistry prometheus;
     private final BooleanSupplier ingestHealthy;
+    private final DiskGuard disk;
     private final List<Channel> listeners = new ArrayList<>();
     private EventLoopGroup bossGroup;
     private EventLoopGroup workerGroup;
@@ -79,15 +82,19 @@ public final class GatewayServer implements AutoCloseable {
      * @param acceptGuard     the first handler of every device socket
      * @param commandDelivery how commands reach devices connected here
      * @param ingestHealthy   whether the downstream log is available; {@code /health} answers 503 when it is not
+     * @param disk            the free-space watch: while the disk is low device sockets are not read and
+     *                        {@code /health} answers 503
      */
     public GatewayServer(GatewayConfig config, MqttServices services, AcceptGuard acceptGuard,
-                         CommandDelivery commandDelivery, PrometheusMeterRegistry prometheus, BooleanSupplier ingestHealthy) {
+                         CommandDelivery commandDelivery, PrometheusMeterRegistry prometheus, BooleanSupplier ingestHealthy,
+                         DiskGuard disk) {
         this.config = config;
         this.services = services;
         this.acceptGuard = acceptGuard;
         this.commandDelivery = commandDelivery;
         this.prometheus = prometheus;
         this.ingestHealthy = ingestHealthy;
+        this.disk = disk;
     }
 
     /** Binds the listeners; throws if a port cannot be bound or TLS settings are unusable. */
@@ -98,6 +105,7 @@ public final class GatewayServer implements AutoCloseable {
         bossGroup = new MultiThreadIoEventLoopGroup(1, io);
         workerGroup = new MultiThreadIoEventLoopGroup(io);
         services.ingest().setBackpressureListener(services.sessions());
+        disk.setListener(services.sessions().listenerFor(ReadGate.Reason.DISK_LOW));
         try {
             mqttChannel = bind(serverChannel, "mqtt.port", config.mqttHost(), config.mqttPort(), mqttInitializer(null));
             if (tls != null) {
@@ -160,7 +168,7 @@ public final class GatewayServer implements AutoCloseable {
         HealthSource health = new HealthSource() {
             @Override
             public boolean up() {
-                return !closing && ingestHealthy.getAsBoolean();
+                return !closing && ingestHealthy.getAsBoolean() && !disk.low();
             }
 
             @Override
@@ -175,7 +183,12 @@ public final class GatewayServer implements AutoCloseable {
 
             @Override
             public boolean paused() {
-                return services.sessions().isBackpressured();
+                return services.sessions().readsPaused();
+            }
+
+            @Override
+            public String disk() {
+                return disk.status();
             }
 
             @Override

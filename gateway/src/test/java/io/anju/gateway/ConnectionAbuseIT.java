@@ -3,6 +3,7 @@ package io.anju.gateway;
 import io.anju.gateway.config.GatewayConfig;
 import io.anju.gateway.testing.MqttPackets;
 import io.anju.gateway.testing.RecordingIngest;
+import io.anju.gateway.testing.SimulatedDisk;
 import io.anju.gateway.testing.TestDevices;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -51,8 +52,9 @@ class ConnectionAbuseIT {
                 "limits.sourceExempt", "",
                 "limits.flappingMaxConnects", "1000"));
         settings.putAll(overrides);
-        server = GatewayNode.server(GatewayConfig.of(settings), TestDevices.registry(), new RecordingIngest(),
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true, System::currentTimeMillis).start();
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        server = GatewayNode.server(GatewayConfig.of(settings), TestDevices.registry(), new RecordingIngest(), meters,
+                () -> true, System::currentTimeMillis, SimulatedDisk.roomy().guard(meters)).start();
     }
 
     @AfterEach

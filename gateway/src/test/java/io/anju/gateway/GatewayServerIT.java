@@ -5,6 +5,7 @@ import io.anju.gateway.config.GatewayConfig;
 import io.anju.gateway.downlink.DeliveryOutcome;
 import io.anju.gateway.ingest.InboundMessage;
 import io.anju.gateway.testing.RecordingIngest;
+import io.anju.gateway.testing.SimulatedDisk;
 import io.anju.gateway.testing.TestDevices;
 import io.anju.gateway.tls.SelfSignedPair;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -69,8 +70,9 @@ class GatewayServerIT {
                 "mqtt.port", "0", "http.port", "0", "mqtt.tls.port", "0", "mqtt.tls.enabled", "true",
                 "mqtt.tls.certFile", pem.certificate().toString(), "mqtt.tls.keyFile", pem.privateKey().toString(),
                 "mqtt.tls.clientCaFile", ca.certificate().toString()));
-        server = GatewayNode.server(config, TestDevices.registry(), ingest, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                () -> true, System::currentTimeMillis).start();
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        server = GatewayNode.server(config, TestDevices.registry(), ingest, meters, () -> true, System::currentTimeMillis,
+                SimulatedDisk.roomy().guard(meters)).start();
     }
 
     @AfterEach

@@ -22,12 +22,19 @@ public final class TopicAdmin {
     private TopicAdmin() {
     }
 
-    /**
-     * Creates those of {@code topics} that do not exist; fails naming {@code setting} and the broker when it cannot
-     * be reached within 30 s. Several parts of the platform may race to create the same topic: that is fine.
-     */
+    /** {@link #ensure(String, String, Collection, int, short, TopicRetention)} with {@link TopicRetention#DEFAULT}. */
     public static void ensure(String bootstrap, String setting, Collection<String> topics, int partitions,
                               short replicationFactor) {
+        ensure(bootstrap, setting, topics, partitions, replicationFactor, TopicRetention.DEFAULT);
+    }
+
+    /**
+     * Creates those of {@code topics} that do not exist, with {@code retention}; fails naming {@code setting} and the
+     * broker when it cannot be reached within 30 s. Several parts of the platform may race to create the same topic:
+     * that is fine. A topic that exists keeps its configs (change them with {@code kafka-configs.sh --alter}).
+     */
+    public static void ensure(String bootstrap, String setting, Collection<String> topics, int partitions,
+                              short replicationFactor, TopicRetention retention) {
         Map<String, Object> props = Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000,
@@ -36,7 +43,7 @@ public final class TopicAdmin {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = topics.stream()
                     .filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, partitions, replicationFactor))
+                    .map(t -> new NewTopic(t, partitions, replicationFactor).configs(retention.topicConfigs()))
                     .toList();
             for (var created : admin.createTopics(missing).values().values()) {
                 try {

@@ -85,15 +85,30 @@ final class LiveRoutes {
             error(ctx, 403, "forbidden", "device " + deviceId + " is outside your scope");
             return;
         }
-        Optional<Path> file = state.snapshotFile(deviceId, snapshotId).filter(Files::isRegularFile);
+        Optional<Path> file = state.snapshotFile(deviceId, snapshotId);
         if (file.isEmpty()) {
             error(ctx, 404, "not_found", "no snapshot " + snapshotId + " of " + deviceId);
+            return;
+        }
+        if (!Files.isRegularFile(file.get())) {
+            gone(ctx, deviceId, snapshotId);
             return;
         }
         ctx.response().putHeader("Content-Type", "image/jpeg")
                 .putHeader("Cache-Control", "private, max-age=86400, immutable")
                 .sendFile(file.get().toString())
-                .onFailure(err -> LOG.debug("snapshot {} of {} not sent: {}", snapshotId, deviceId, err.toString()));
+                .onFailure(err -> {
+                    LOG.debug("snapshot {} of {} not sent: {}", snapshotId, deviceId, err.toString());
+                    if (!ctx.response().headWritten()) {
+                        gone(ctx, deviceId, snapshotId); // deleted between the check and the send
+                    }
+                });
+    }
+
+    /** The reference is known but the image is not: the gateway's retention deleted it (docs/operations.md). */
+    private static void gone(RoutingContext ctx, String deviceId, String snapshotId) {
+        error(ctx, 410, "gone", "snapshot " + snapshotId + " of " + deviceId
+                + " is no longer stored (deleted by the gateway's snapshot retention)");
     }
 
     private void live(RoutingContext ctx, ScopeView scope, LiveAccess access) {

@@ -111,7 +111,7 @@ public final class LiveState {
     /** A reference of {@code anju.snapshots}; returns false when it was malformed. */
     public boolean snapshot(Envelope e) {
         JsonNode p = e.payload();
-        return p != null && snapshots.add(e.deviceId(), text(p, "snapshotId"), text(p, "sha256"));
+        return p != null && snapshots.add(e.deviceId(), e.type(), text(p, "snapshotId"), text(p, "sha256"));
     }
 
     /** Publishes the stations that went offline and the zones that went stale by the passing of time alone. */

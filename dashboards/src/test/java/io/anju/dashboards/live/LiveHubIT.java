@@ -8,6 +8,7 @@ import io.anju.common.json.Json;
 import io.anju.common.model.Channel;
 import io.anju.common.model.CrowdZone;
 import io.anju.common.model.Device;
+import io.anju.common.snapshot.SnapshotFiles;
 import io.anju.common.topic.TopicAdmin;
 import io.anju.common.topic.Topics;
 import io.anju.dashboards.session.SessionGuard;
@@ -194,7 +195,7 @@ class LiveHubIT {
     void evidenceImagesAreServedFromTheBlobStoreWithinScope() throws Exception {
         byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3, 4, (byte) 0xFF, (byte) 0xD9};
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(jpeg));
-        Path file = blobs.resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha + ".jpg");
+        Path file = SnapshotFiles.of(blobs, chargerA.type(), chargerA.id(), sha);
         Files.createDirectories(file.getParent());
         Files.write(file, jpeg);
         long now = System.currentTimeMillis();
@@ -209,6 +210,13 @@ class LiveHubIT {
         assertThat(image.body()).isEqualTo(jpeg);
         assertThat(getBytes("pm-b", path).statusCode()).isEqualTo(403);
         assertThat(getBytes("pm-a", "/api/snapshots/" + chargerA.id() + "/s-9999").statusCode()).isEqualTo(404);
+
+        // A reference whose image the gateway's retention has deleted: gone, and said so, rather than a failure.
+        Files.delete(file);
+        HttpResponse<String> gone = get("pm-a", path);
+        assertThat(gone.statusCode()).isEqualTo(410);
+        assertThat(tree(gone.body()).path("error").asText()).isEqualTo("gone");
+        assertThat(tree(gone.body()).path("message").asText()).contains("s-0001").contains("retention");
     }
 
     @Test

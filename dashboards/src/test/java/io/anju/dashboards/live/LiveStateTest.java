@@ -285,7 +285,7 @@ class LiveStateTest {
                 Json.mapper().createObjectNode().put("snapshotId", "x").put("sha256", "../../etc/passwd")))).isFalse();
 
         assertThat(state.snapshotFile(station.id(), "c3-000310"))
-                .contains(blobs.resolve("9f").resolve("ab").resolve(sha + ".jpg"));
+                .contains(blobs.resolve("charger").resolve(station.id()).resolve("9f").resolve(sha + ".jpg"));
         assertThat(state.snapshotFile(station.id(), "x")).isEmpty();
     }
 

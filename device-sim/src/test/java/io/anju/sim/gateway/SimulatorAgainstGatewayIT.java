@@ -3,6 +3,7 @@ package io.anju.sim.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.anju.common.model.Device;
 import io.anju.common.model.DeviceType;
+import io.anju.common.snapshot.SnapshotFiles;
 import io.anju.common.topic.Topics;
 import io.anju.sim.fault.FaultKind;
 import io.anju.sim.fault.FaultPlan;
@@ -188,8 +189,9 @@ class SimulatorAgainstGatewayIT {
                 .filter(r -> r.payload().path("snapshotId").asText().equals(snapshotId)).toList();
         assertThat(refs).as("reference to " + snapshotId).hasSize(1);
         String sha = refs.get(0).payload().path("sha256").asText();
-        Path blob = gw.dataDir.resolve("snapshots").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4))
-                .resolve(sha + ".jpg");
+        KafkaTail.Rec reference = refs.get(0);
+        Path blob = SnapshotFiles.of(gw.dataDir.resolve("snapshots"),
+                DeviceType.fromWire(reference.value().path("type").asText()).orElseThrow(), reference.key(), sha);
         assertThat(blob).exists();
         byte[] image = Files.readAllBytes(blob);
         assertThat(image).hasSize(refs.get(0).payload().path("size").asInt()).startsWith(0xFF, 0xD8, 0xFF);

@@ -4,11 +4,14 @@ import io.anju.common.auth.DeviceToken;
 import io.anju.common.config.ConfigValues;
 import io.anju.common.config.Require;
 import io.anju.common.config.Setting;
+import io.anju.common.topic.TopicRetention;
 import io.anju.gateway.auth.TokenLimits;
+import io.anju.gateway.disk.DiskWatermark;
 import io.anju.gateway.downlink.HoldLimits;
 import io.anju.gateway.kafka.DownstreamSettings;
 import io.anju.gateway.mqtt.connection.MqttLimits;
 import io.anju.gateway.protect.AddressRanges;
+import io.anju.gateway.snapshot.RetentionLimits;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -98,6 +101,17 @@ public final class GatewayConfig {
             integer("kafka.replicationFactor", 1, 1, 7, "Replication factor of topics the gateway creates"),
             string("snapshot.dir", "", "Blob store directory for snapshots (empty = <data.dir>/snapshots)"),
             integer("snapshot.maxBytes", 1_048_576, 1_024, 16_777_216, "Largest snapshot image accepted"),
+            // Disk: snapshot retention, the free-space watermark, Kafka retention (docs/operations.md, docs/security.md)
+            duration("snapshot.retention", "720h", "1h", "87600h", "Age after which a snapshot image is deleted"),
+            duration("snapshot.faceRetention", "168h", "1h", "87600h", "Age after which a face image (every snapshot of a gate) is deleted; at most snapshot.retention"),
+            longValue("snapshot.maxBytesPerDevice", 512L << 20, 1L << 20, 1L << 50, "Snapshot bytes kept per device; beyond them its oldest images are deleted"),
+            longValue("snapshot.maxTotalBytes", 20L << 30, 16L << 20, 1L << 50, "Snapshot bytes kept in all; beyond them the oldest images are deleted"),
+            duration("snapshot.sweepInterval", "10m", "10s", "24h", "Time between retention sweeps of the whole snapshot store"),
+            longValue("disk.minFreeBytes", 1L << 30, 0, 1L << 50, "Free space under data.dir (and snapshot.dir) below which ingest pauses and snapshots are refused"),
+            decimal("disk.minFreeFraction", 0.02, 0.0, 0.5, "The same as a share of the file system; the larger of the two applies (both 0 = off)"),
+            duration("disk.checkInterval", "1s", "100ms", "1m", "Time between free-space checks"),
+            duration("kafka.retention", TopicRetention.DEFAULT.time().toHours() + "h", "1h", "87600h", "retention.ms of the topics the gateway creates, and the embedded broker's default"),
+            longValue("kafka.retentionBytes", TopicRetention.DEFAULT.bytesPerPartition(), 1L << 20, 1L << 50, "retention.bytes (per partition) of the topics the gateway creates, and the embedded broker's default"),
             integer("payload.maxBytes", 16_384, 256, 262_144, "Largest JSON payload accepted"),
             duration("clock.skewTolerance", "5m", "0s", "24h", "Device clock offset above which envelopes are flagged"));
 
@@ -160,6 +174,11 @@ public final class GatewayConfig {
         } catch (IllegalArgumentException e) {
             throw Require.failure("limits.sourceExempt", str("limits.sourceExempt"), e.getMessage());
         }
+        RetentionLimits snapshots = snapshotRetention();
+        Require.that(snapshots.faceMaxAge().compareTo(snapshots.maxAge()) <= 0, "snapshot.faceRetention",
+                Setting.format(snapshots.faceMaxAge()), "must not exceed snapshot.retention (" + Setting.format(snapshots.maxAge()) + ")");
+        Require.that(snapshots.deviceMaxBytes() <= snapshots.totalMaxBytes(), "snapshot.maxBytesPerDevice",
+                snapshots.deviceMaxBytes(), "must not exceed snapshot.maxTotalBytes (" + snapshots.totalMaxBytes() + ")");
     }
 
     /**
@@ -171,7 +190,7 @@ public final class GatewayConfig {
         return new DownstreamSettings(bootstrapServers, nodeId(), kafkaBufferMemoryBytes(), kafkaHighWaterFraction(),
                 kafkaLowWaterFraction(), kafkaLingerMs(), kafkaDeliveryTimeoutMs(), kafkaTopicPartitions(),
                 (short) kafkaReplicationFactor(), payloadMaxBytes(), snapshotMaxBytes(), clockSkewTolerance(),
-                snapshotDir(), commandsTtlDefault(), kafkaCompression());
+                snapshotDir(), commandsTtlDefault(), kafkaCompression(), kafkaTopicRetention());
     }
 
     /** The per-connection protocol limits. */
@@ -204,6 +223,10 @@ public final class GatewayConfig {
 
     private int i(String key) {
         return values.i(key);
+    }
+
+    private long l(String key) {
+        return values.l(key);
     }
 
     private Duration d(String key) {
@@ -359,6 +382,24 @@ public final class GatewayConfig {
     }
 
     public int snapshotMaxBytes() { return i("snapshot.maxBytes"); }
+
+    /** How long and how much of the snapshot store is kept. */
+    public RetentionLimits snapshotRetention() {
+        return new RetentionLimits(d("snapshot.retention"), d("snapshot.faceRetention"), l("snapshot.maxBytesPerDevice"),
+                l("snapshot.maxTotalBytes"), d("snapshot.sweepInterval"));
+    }
+
+    /** When free space under the data directories counts as low. */
+    public DiskWatermark diskWatermark() {
+        return new DiskWatermark(l("disk.minFreeBytes"), dbl("disk.minFreeFraction"));
+    }
+
+    public Duration diskCheckInterval() { return d("disk.checkInterval"); }
+
+    /** Retention by time and by size of the topics the gateway creates (and the embedded broker's default). */
+    public TopicRetention kafkaTopicRetention() {
+        return new TopicRetention(d("kafka.retention"), l("kafka.retentionBytes"));
+    }
 
     public int payloadMaxBytes() { return i("payload.maxBytes"); }
 

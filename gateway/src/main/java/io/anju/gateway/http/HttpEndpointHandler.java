@@ -56,7 +56,8 @@ public final class HttpEndpointHandler extends SimpleChannelInboundHandler<FullH
         boolean up = health.up();
         String json = "{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"kafka\":\"" + (health.kafka() ? "up" : "down")
                 + "\",\"connections\":" + health.connections()
-                + ",\"paused\":" + health.paused() + ",\"pausedChannels\":" + health.pausedChannels() + "}\n";
+                + ",\"paused\":" + health.paused() + ",\"pausedChannels\":" + health.pausedChannels()
+                + ",\"disk\":\"" + health.disk() + "\"}\n";
         return text(up ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE, "application/json", json);
     }
 

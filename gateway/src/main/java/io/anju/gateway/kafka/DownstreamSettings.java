@@ -1,5 +1,7 @@
 package io.anju.gateway.kafka;
 
+import io.anju.common.topic.TopicRetention;
+
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -23,6 +25,7 @@ import java.time.Duration;
  * @param snapshotDir        blob store directory for snapshots
  * @param commandTtl         TTL of a command without its own {@code ttlMs} ({@code commands.ttlDefault})
  * @param compression        producer {@code compression.type}
+ * @param topicRetention     retention by time and size of topics created at start
  */
 public record DownstreamSettings(
         String bootstrapServers,
@@ -39,7 +42,8 @@ public record DownstreamSettings(
         Duration clockSkewTolerance,
         Path snapshotDir,
         Duration commandTtl,
-        String compression) {
+        String compression,
+        TopicRetention topicRetention) {
 
     public long highWaterBytes() {
         return (long) (bufferMemoryBytes * highWaterFraction);

@@ -8,6 +8,7 @@ import io.anju.gateway.ingest.Ingest;
 import io.anju.gateway.ingest.IngestResult;
 import io.anju.gateway.snapshot.BlobStore;
 import io.anju.gateway.snapshot.FileBlobStore;
+import io.anju.gateway.snapshot.SnapshotOwner;
 import io.anju.gateway.validate.AwaitedReplies;
 import io.anju.gateway.validate.PayloadValidator;
 import io.anju.gateway.validate.Validation;
@@ -114,7 +115,7 @@ public final class KafkaIngest implements Ingest, AutoCloseable {
             snapshotStore.execute(() -> {
                 String sha;
                 try {
-                    sha = blobs.put(m.payload());
+                    sha = blobs.put(SnapshotOwner.of(m.device()), m.payload());
                 } catch (RuntimeException e) {
                     LOG.warn("snapshot {} of {} not stored: {}", m.snapshotId(), m.device().id(), e.toString());
                     result.complete(new IngestResult.Unavailable("snapshot store failed: " + e.getMessage()));

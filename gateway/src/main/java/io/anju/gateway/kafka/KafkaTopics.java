@@ -22,9 +22,9 @@ public final class KafkaTopics {
         return topics;
     }
 
-    /** Creates the missing ones; fails naming the broker when it cannot be reached within 30 s. */
+    /** Creates the missing ones, with their retention; fails naming the broker when it cannot be reached within 30 s. */
     public static void ensure(DownstreamSettings settings) {
         TopicAdmin.ensure(settings.bootstrapServers(), "kafka.bootstrap", gatewayTopics(), settings.topicPartitions(),
-                settings.replicationFactor());
+                settings.replicationFactor(), settings.topicRetention());
     }
 }

@@ -24,7 +24,9 @@ public final class ReadGate {
         /** The device exceeded its rate of packets other than PUBLISH (SUBSCRIBE, PINGREQ, ...). */
         CONTROL_RATE,
         /** The device does not read what the gateway sends: reading its requests would only queue more replies. */
-        UNWRITABLE
+        UNWRITABLE,
+        /** Free disk space under the gateway's data directories is below the watermark. */
+        DISK_LOW
     }
 
     private final Channel channel;

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +21,8 @@ import java.util.function.Consumer;
 
 /**
  * The device sessions of this node, by device id. Delivers downlink commands ({@link CommandDelivery}) and applies
- * the log's backpressure to every device socket ({@link Ingest.BackpressureListener}).
+ * the log's backpressure to every device socket ({@link Ingest.BackpressureListener}); other node-wide reasons to stop
+ * reading (low disk) use the same mechanism through {@link #listenerFor}.
  */
 public final class SessionRegistry implements CommandDelivery, Ingest.BackpressureListener {
     private static final Logger LOG = LoggerFactory.getLogger(SessionRegistry.class);
@@ -28,7 +30,8 @@ public final class SessionRegistry implements CommandDelivery, Ingest.Backpressu
     private final Duration deliveryTimeout;
     private final Map<String, DeviceSession> sessions = new ConcurrentHashMap<>();
     private final Map<Channel, ReadGate> gates = new ConcurrentHashMap<>();
-    private volatile boolean backpressure;
+    /** The node-wide reasons device sockets are not read now. */
+    private final Set<ReadGate.Reason> pausedFor = ConcurrentHashMap.newKeySet();
     private volatile boolean shuttingDown;
     private volatile Consumer<String> commandsReady = deviceId -> { };
 
@@ -83,9 +86,7 @@ public final class SessionRegistry implements CommandDelivery, Ingest.Backpressu
     /** Tracks a device socket for backpressure; a socket opened while paused starts paused. Call on its event loop. */
     public void track(Channel channel, ReadGate gate) {
         gates.put(channel, gate);
-        if (backpressure) {
-            gate.pause(ReadGate.Reason.BACKPRESSURE);
-        }
+        pausedFor.forEach(gate::pause);
     }
 
     public void untrack(Channel channel) {
@@ -97,36 +98,63 @@ public final class SessionRegistry implements CommandDelivery, Ingest.Backpressu
         return shuttingDown;
     }
 
+    /** True while the log's backpressure keeps device sockets from being read. */
     public boolean isBackpressured() {
-        return backpressure;
+        return pausedFor.contains(ReadGate.Reason.BACKPRESSURE);
+    }
+
+    /** True while any node-wide reason (backpressure, low disk) keeps device sockets from being read. */
+    public boolean readsPaused() {
+        return !pausedFor.isEmpty();
     }
 
     @Override
     public void paused() {
-        if (!backpressure) {
-            LOG.warn("log buffer above high-water mark: pausing reads on {} device sockets", gates.size());
-        }
-        backpressure = true;
-        apply(true);
+        pause(ReadGate.Reason.BACKPRESSURE);
     }
 
     @Override
     public void resumed() {
-        if (backpressure) {
-            LOG.info("log buffer drained: resuming reads on {} device sockets", gates.size());
-        }
-        backpressure = false;
-        apply(false);
+        resume(ReadGate.Reason.BACKPRESSURE);
     }
 
-    private void apply(boolean pause) {
+    /** A listener that stops reading every device socket for {@code reason} and starts again (each reason on its own). */
+    public Ingest.BackpressureListener listenerFor(ReadGate.Reason reason) {
+        return new Ingest.BackpressureListener() {
+            @Override
+            public void paused() {
+                pause(reason);
+            }
+
+            @Override
+            public void resumed() {
+                resume(reason);
+            }
+        };
+    }
+
+    private void pause(ReadGate.Reason reason) {
+        if (pausedFor.add(reason)) {
+            LOG.warn("pausing reads on {} device sockets ({})", gates.size(), reason);
+        }
+        apply(reason, true);
+    }
+
+    private void resume(ReadGate.Reason reason) {
+        if (pausedFor.remove(reason)) {
+            LOG.info("resuming reads on {} device sockets ({} cleared)", gates.size(), reason);
+        }
+        apply(reason, false);
+    }
+
+    private void apply(ReadGate.Reason reason, boolean pause) {
         gates.forEach((channel, gate) -> channel.eventLoop().execute(() -> {
-            // re-check: a later resumed()/paused() may have overtaken this task
-            if (pause == backpressure) {
+            // re-check: a later resume/pause for the same reason may have overtaken this task
+            if (pause == pausedFor.contains(reason)) {
                 if (pause) {
-                    gate.pause(ReadGate.Reason.BACKPRESSURE);
+                    gate.pause(reason);
                 } else {
-                    gate.resume(ReadGate.Reason.BACKPRESSURE);
+                    gate.resume(reason);
                 }
             }
         }));

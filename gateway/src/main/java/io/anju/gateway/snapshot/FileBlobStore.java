@@ -1,5 +1,7 @@
 package io.anju.gateway.snapshot;
 
+import io.anju.common.snapshot.SnapshotFiles;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -11,23 +13,44 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.function.BooleanSupplier;
 
 /**
- * A {@link BlobStore} on the local file system: {@code dir/ab/cd/<sha256>.jpg}. A blob is written to a temporary
- * file, forced to disk and renamed into place atomically, so a reader (or a crash) never sees a partial image.
+ * A {@link BlobStore} on the local file system, laid out as {@link SnapshotFiles} says
+ * ({@code dir/<type>/<deviceId>/ab/<sha256>.jpg}). A blob is written to a temporary file, forced to disk and renamed
+ * into place atomically, so a reader (or a crash) never sees a partial image. Writes are refused while the disk is
+ * low; each new image is reported to a {@link WriteListener} (the retention sweeper).
  */
 public final class FileBlobStore implements BlobStore {
-    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+    /** Told of every image written (not of one sent again). */
+    public interface WriteListener {
+        void stored(SnapshotOwner owner, long bytes);
+    }
 
     private final Path dir;
+    private final BooleanSupplier diskOk;
+    private final WriteListener listener;
 
+    /** A store without disk check or retention (tests, tools). */
     public FileBlobStore(Path dir) {
+        this(dir, () -> true, (owner, bytes) -> { });
+    }
+
+    /**
+     * @param diskOk   false while free disk space is below the watermark: writes are refused
+     * @param listener told of every new image
+     */
+    public FileBlobStore(Path dir, BooleanSupplier diskOk, WriteListener listener) {
         this.dir = dir.toAbsolutePath();
+        this.diskOk = diskOk;
+        this.listener = listener;
         try {
             Files.createDirectories(this.dir);
         } catch (IOException e) {
@@ -40,10 +63,13 @@ public final class FileBlobStore implements BlobStore {
     }
 
     @Override
-    public String put(byte[] content) {
+    public String put(SnapshotOwner owner, byte[] content) {
+        if (!diskOk.getAsBoolean()) {
+            throw new IllegalStateException("disk space is low: snapshots are refused until it is freed");
+        }
         String sha = sha256(content);
-        Path target = pathOf(sha);
-        if (Files.exists(target)) {
+        Path target = owner.file(dir, sha);
+        if (refreshed(target)) {
             return sha;
         }
         Path tmp = null;
@@ -59,6 +85,7 @@ public final class FileBlobStore implements BlobStore {
             }
             moveIntoPlace(tmp, target);
             tmp = null;
+            listener.stored(owner, content.length);
             return sha;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store snapshot " + sha + " in " + dir, e);
@@ -67,13 +94,25 @@ public final class FileBlobStore implements BlobStore {
         }
     }
 
+    /** An image sent again is the newest reference to it: it gets the full retention again. */
+    private static boolean refreshed(Path target) {
+        try {
+            Files.setLastModifiedTime(target, FileTime.from(Instant.now()));
+            return true;
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot refresh snapshot " + target, e);
+        }
+    }
+
     @Override
-    public Optional<byte[]> get(String sha256) {
-        if (!SHA256_HEX.matcher(sha256).matches()) {
+    public Optional<byte[]> get(SnapshotOwner owner, String sha256) {
+        if (!SnapshotFiles.isSha256(sha256)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(Files.readAllBytes(pathOf(sha256)));
+            return Optional.of(Files.readAllBytes(owner.file(dir, sha256)));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -82,13 +121,8 @@ public final class FileBlobStore implements BlobStore {
     }
 
     @Override
-    public boolean exists(String sha256) {
-        return SHA256_HEX.matcher(sha256).matches() && Files.exists(pathOf(sha256));
-    }
-
-    /** Where a blob lives: two levels of fan-out keep directories small. */
-    Path pathOf(String sha256) {
-        return dir.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256 + ".jpg");
+    public boolean exists(SnapshotOwner owner, String sha256) {
+        return SnapshotFiles.isSha256(sha256) && Files.exists(owner.file(dir, sha256));
     }
 
     static String sha256(byte[] content) {

@@ -2,8 +2,11 @@ package io.anju.gateway.config;
 
 import io.anju.common.auth.DeviceToken;
 import io.anju.common.config.Setting;
+import io.anju.common.topic.TopicRetention;
 import io.anju.gateway.auth.TokenLimits;
+import io.anju.gateway.disk.DiskWatermark;
 import io.anju.gateway.kafka.DownstreamSettings;
+import io.anju.gateway.snapshot.RetentionLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +38,27 @@ class GatewayConfigTest {
         assertThat(c.authTokenWindow()).isEqualTo(Duration.ofMinutes(5));
         assertThat(c.authTokenSecretsFile()).isEmpty();
         assertThat(c.nodeId()).isNotEmpty();
+    }
+
+    @Test
+    void disk_defaultsBoundSnapshotsKafkaAndFreeSpace_andContradictionsAreRefusedNamingTheSetting() {
+        GatewayConfig c = GatewayConfig.defaults();
+        assertThat(c.snapshotRetention()).isEqualTo(new RetentionLimits(Duration.ofDays(30), Duration.ofDays(7),
+                512L << 20, 20L << 30, Duration.ofMinutes(10)));
+        assertThat(c.diskWatermark()).isEqualTo(new DiskWatermark(1L << 30, 0.02));
+        assertThat(c.kafkaTopicRetention()).isEqualTo(TopicRetention.DEFAULT);
+        assertThat(c.downstream("127.0.0.1:9092").topicRetention()).isEqualTo(TopicRetention.DEFAULT);
+        assertThat(GatewayConfig.of(Map.of("kafka.retention", "72h", "kafka.retentionBytes", "268435456"))
+                .kafkaTopicRetention()).isEqualTo(new TopicRetention(Duration.ofHours(72), 256L << 20));
+
+        assertThatThrownBy(() -> GatewayConfig.of(Map.of("snapshot.faceRetention", "800h")))
+                .hasMessageContaining("snapshot.faceRetention").hasMessageContaining("snapshot.retention");
+        assertThatThrownBy(() -> GatewayConfig.of(Map.of("snapshot.maxBytesPerDevice", String.valueOf(30L << 30))))
+                .hasMessageContaining("snapshot.maxBytesPerDevice").hasMessageContaining("snapshot.maxTotalBytes");
+        assertThatThrownBy(() -> GatewayConfig.of(Map.of("disk.minFreeFraction", "0.9")))
+                .hasMessageContaining("disk.minFreeFraction");
+        assertThatThrownBy(() -> GatewayConfig.of(Map.of("kafka.retentionBytes", "-1")))
+                .hasMessageContaining("kafka.retentionBytes");
     }
 
     @Test

@@ -12,11 +12,13 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HttpEndpointHandlerTest {
     private final AtomicBoolean up = new AtomicBoolean(true);
+    private final AtomicReference<String> disk = new AtomicReference<>("ok");
     private final PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final HealthSource health = new HealthSource() {
         public boolean up() { return up.get(); }
@@ -24,6 +26,7 @@ class HttpEndpointHandlerTest {
         public int connections() { return 7; }
         public boolean paused() { return !up.get(); }
         public int pausedChannels() { return 0; }
+        public String disk() { return disk.get(); }
     };
 
     private record Response(int status, String contentType, String body) {
@@ -54,6 +57,17 @@ class HttpEndpointHandlerTest {
         Response r = get("/health");
         assertThat(r.status()).isEqualTo(503);
         assertThat(r.body()).contains("\"status\":\"DOWN\"").contains("\"kafka\":\"down\"").contains("\"paused\":true");
+    }
+
+    @Test
+    void health_whenDiskLow_then503DownSayingWhy() {
+        assertThat(get("/health").body()).contains("\"disk\":\"ok\"");
+        up.set(false);
+        disk.set("low: 812 MiB free under data.dir (needs 1024 MiB)");
+        Response r = get("/health");
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(r.body()).contains("\"status\":\"DOWN\"")
+                .contains("\"disk\":\"low: 812 MiB free under data.dir (needs 1024 MiB)\"");
     }
 
     @Test

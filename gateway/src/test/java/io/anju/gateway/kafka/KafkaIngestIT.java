@@ -10,6 +10,7 @@ import io.anju.gateway.config.GatewayConfig;
 import io.anju.gateway.ingest.InboundMessage;
 import io.anju.gateway.ingest.IngestResult;
 import io.anju.gateway.snapshot.FileBlobStore;
+import io.anju.gateway.snapshot.SnapshotOwner;
 import io.anju.gateway.testing.TestDevices;
 import io.anju.gateway.testing.TopicReader;
 import io.anju.gateway.validate.AwaitedReplies;
@@ -161,11 +162,27 @@ class KafkaIngestIT {
         assertThat(payload.path("size").asInt()).isEqualTo(jpeg.length);
         assertThat(payload.path("contentType").asText()).isEqualTo("image/jpeg");
         FileBlobStore store = new FileBlobStore(dir.resolve("snapshots"));
-        assertThat(store.get(payload.path("sha256").asText())).hasValueSatisfying(b -> assertThat(b).isEqualTo(jpeg));
+        assertThat(store.get(SnapshotOwner.of(camera), payload.path("sha256").asText()))
+                .hasValueSatisfying(b -> assertThat(b).isEqualTo(jpeg));
 
         IngestResult notJpeg = await(new InboundMessage(camera, Channel.SNAPSHOT, "snap-002", "GIF89a".getBytes(), NOW, 1));
         assertThat(notJpeg).isEqualTo(new IngestResult.Quarantined("not_jpeg: missing JPEG start marker FF D8 FF"));
         assertThat(values(Topics.QUARANTINE, "camera-it-1").get(0).path("payloadBase64").asText()).isEqualTo("R0lGODlh");
+    }
+
+    @Test
+    void aSnapshotWhileTheDiskIsLowIsUnavailable_soNotAcknowledged_andNoReferenceIsWritten() throws Exception {
+        Device camera = TestDevices.device("camera-it-low", DeviceType.CAMERA);
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 9, 9, (byte) 0xFF, (byte) 0xD9};
+        FileBlobStore lowDisk = new FileBlobStore(dir.resolve("snapshots"), () -> false, (owner, bytes) -> { });
+        try (KafkaIngest refusing = new KafkaIngest(ingest.settings(), lowDisk, awaitedReplies, new SimpleMeterRegistry())) {
+            IngestResult result = refusing.accept(new InboundMessage(camera, Channel.SNAPSHOT, "snap-low", jpeg, NOW, 1))
+                    .toCompletableFuture().get(30, TimeUnit.SECONDS);
+            assertThat(result).isInstanceOf(IngestResult.Unavailable.class);
+            assertThat(((IngestResult.Unavailable) result).reason()).contains("disk space is low");
+        }
+        assertThat(values(Topics.SNAPSHOTS, "camera-it-low")).isEmpty();
+        assertThat(dir.resolve("snapshots").resolve("camera").resolve("camera-it-low")).doesNotExist();
     }
 
     private static JsonNode only(String topic, String deviceId) throws IOException {

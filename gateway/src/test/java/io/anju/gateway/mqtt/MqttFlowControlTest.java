@@ -1,6 +1,10 @@
 package io.anju.gateway.mqtt;
 
+import io.anju.gateway.auth.TokenSecrets;
+import io.anju.gateway.ingest.Ingest;
 import io.anju.gateway.ingest.IngestResult;
+import io.anju.gateway.mqtt.connection.MqttLimits;
+import io.anju.gateway.protect.ReadGate;
 import io.anju.gateway.testing.GatewayHarness;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
@@ -51,6 +55,31 @@ class MqttFlowControlTest {
         assertThat(charger.config().isAutoRead()).isTrue();
         assertThat(camera.config().isAutoRead()).isTrue();
         assertThat(openedWhilePaused.config().isAutoRead()).isTrue();
+        assertThat(gw.metrics.pausedChannels()).isZero();
+    }
+
+    @Test
+    void lowDisk_pausesEverySocketOnItsOwn_readingResumesOnlyWhenBacklogAndDiskBothClear() {
+        GatewayHarness gw = new GatewayHarness();
+        EmbeddedChannel charger = gw.connected(V311, CHARGER, CHARGER_SECRET);
+        Ingest.BackpressureListener disk = gw.sessions.listenerFor(ReadGate.Reason.DISK_LOW);
+
+        disk.paused();
+        gw.ingest.listener().paused();
+        gw.ingest.listener().resumed();   // the log drained, but the disk is still low
+        charger.runPendingTasks();
+        assertThat(charger.config().isAutoRead()).isFalse();
+        assertThat(gw.sessions.readsPaused()).isTrue();
+        assertThat(gw.sessions.isBackpressured()).isFalse();
+        EmbeddedChannel openedWhileLow = gw.open();
+        assertThat(openedWhileLow.config().isAutoRead()).isFalse();
+
+        disk.resumed();
+        charger.runPendingTasks();
+        openedWhileLow.runPendingTasks();
+        assertThat(charger.config().isAutoRead()).isTrue();
+        assertThat(openedWhileLow.config().isAutoRead()).isTrue();
+        assertThat(gw.sessions.readsPaused()).isFalse();
         assertThat(gw.metrics.pausedChannels()).isZero();
     }
 

@@ -1,6 +1,7 @@
 package io.anju.jobs.run;
 
 import io.anju.common.topic.TopicAdmin;
+import io.anju.common.topic.TopicRetention;
 import io.anju.common.topic.Topics;
 import io.anju.jobs.config.JobsSettings;
 import io.anju.jobs.topology.AlertsJob;
@@ -91,7 +92,7 @@ public final class JobsRunner implements AutoCloseable {
         if (settings.bootstrap() != null) {
             bootstrap = settings.bootstrap();
         } else if (kafka == null) {
-            kafka = new EmbeddedKafka(settings.dataDir(), embeddedKafkaPort).start();
+            kafka = new EmbeddedKafka(settings.dataDir(), embeddedKafkaPort, TopicRetention.DEFAULT.brokerDefaults()).start();
             bootstrap = kafka.bootstrapServers();
             LOG.info("embedded Kafka at {} (data under {})", bootstrap, settings.dataDir());
         }
