@@ -10,7 +10,6 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -54,7 +53,8 @@ import java.util.function.Supplier;
  * <p>
  * Each device has a queue of its own ({@link DeviceChains}): its commands, and the delivery of what is held for it, go
  * strictly in order, while a device that is slow to acknowledge (up to {@code commands.deliveryTimeout}) holds up no
- * other device. The poll loop never waits for a delivery; what the deliveries settle is handed back to it. Offsets are
+ * other device. The poll loop never waits for a delivery, and no delivery waits for Kafka: reports are queued
+ * ({@link OutcomeReports}) and what Kafka acknowledges is handed back to the poll loop. Offsets are
  * committed only up to the first command whose final report Kafka has not acknowledged, and never past a command still
  * held, so a crash or restart re-delivers rather than loses a command (at-least-once; commands carry an id for devices
  * to deduplicate). A report Kafka refuses is written again until it takes it ({@link OutcomeReports}). At most
@@ -222,15 +222,17 @@ public final class CommandRelay implements AutoCloseable {
         return done;
     }
 
-    /** Decides the outcome of one command; completes when its report is written (or being retried). */
+    /** Decides the outcome of one command; completes once its report is queued. */
     private CompletableFuture<Void> handle(PendingCommand command, TopicPartition tp, long offset) {
         Runnable settled = settles(tp, offset);
         if (!command.isValid()) {
             LOG.warn("invalid command for {}: {}", command.deviceId(), command.problem());
-            return report(command, "invalid", command.problem(), settled);
+            report(command, "invalid", command.problem(), settled);
+            return DONE;
         }
         if (command.isExpiredAt(clock.millis())) {
-            return report(command, "expired", null, settled);
+            report(command, "expired", null, settled);
+            return DONE;
         }
         // Awaited even when held here: the device may be connected to another node, which delivers it.
         awaitedReplies.await(command.deviceId(), command.id());
@@ -239,17 +241,24 @@ public final class CommandRelay implements AutoCloseable {
             // Older commands of this device wait for it: this one goes after them, never before.
             return holdOrReportOffline(h);
         }
-        return attempt(command).thenCompose(outcome -> "offline".equals(outcome)
-                ? holdOrReportOffline(h) : report(command, outcome, null, settled));
+        return attempt(command).thenCompose(outcome -> {
+            if ("offline".equals(outcome)) {
+                return holdOrReportOffline(h);
+            }
+            report(command, outcome, null, settled);
+            return DONE;
+        });
     }
 
     private CompletableFuture<Void> holdOrReportOffline(HeldCommands.Held h) {
         PendingCommand c = h.command();
         if (held.hold(h)) {
             // Not settled: the command stays uncommitted until it is delivered or expires.
-            return report(c, "held", "device offline; held until " + Instant.ofEpochMilli(c.ts() + c.ttlMs()), NOTHING);
+            report(c, "held", "device offline; held until " + Instant.ofEpochMilli(c.ts() + c.ttlMs()), NOTHING);
+            return DONE;
         }
-        return report(c, "offline", holdLimits.perDevice() == 0 ? null : "hold limit reached", settles(h));
+        report(c, "offline", holdLimits.perDevice() == 0 ? null : "hold limit reached", settles(h));
+        return DONE;
     }
 
     /**
@@ -299,7 +308,9 @@ public final class CommandRelay implements AutoCloseable {
         if (!held.of(h.command().deviceId()).contains(h)) {
             return DONE;
         }
-        return report(h.command(), "expired", HELD_EXPIRED, settles(h)).thenRun(() -> held.release(h));
+        report(h.command(), "expired", HELD_EXPIRED, settles(h));
+        held.release(h);
+        return DONE;
     }
 
     /** Delivers the device's held commands oldest first, until one finds it offline again. */
@@ -315,9 +326,10 @@ public final class CommandRelay implements AutoCloseable {
             if ("offline".equals(o)) {
                 return DONE;
             }
-            return report(c, o, "expired".equals(o) ? HELD_EXPIRED : null, settles(h))
-                    .thenRun(() -> held.release(h))
-                    .thenCompose(x -> flush(deviceId));
+            // Released once its final report is queued: its offset stays uncommitted until Kafka has the report.
+            report(c, o, "expired".equals(o) ? HELD_EXPIRED : null, settles(h));
+            held.release(h);
+            return flush(deviceId);
         });
     }
 
@@ -338,7 +350,7 @@ public final class CommandRelay implements AutoCloseable {
 
     /** Stops reading while too many commands are in flight, so that a whole poll still fits; resumes below. */
     private void boundInFlight() {
-        inFlight = Math.max(0, unsettled.size() - held.size());
+        countInFlight();
         boolean full = inFlight + maxPollRecords > maxInFlight;
         if (full && !readingPaused) {
             LOG.warn("{} commands in flight ({} devices busy): reading {} paused", inFlight, chains.busy(),
@@ -351,19 +363,23 @@ public final class CommandRelay implements AutoCloseable {
         readingPaused = full;
     }
 
+    private void countInFlight() {
+        inFlight = Math.max(0, unsettled.size() - held.size());
+    }
+
     /** Once closing: waits a little for the commands in flight to settle, and commits them. */
     private void drain() {
         long deadline = System.nanoTime() + DRAIN_ON_CLOSE.toNanos();
         try {
             applyHandedBack();
-            boundInFlight();
+            countInFlight();
             while (inFlight > 0 && System.nanoTime() < deadline) {
                 Runnable r = handedBack.poll(50, TimeUnit.MILLISECONDS);
                 if (r != null) {
                     r.run();
                     applyHandedBack();
                 }
-                boundInFlight();
+                countInFlight();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -411,15 +427,12 @@ public final class CommandRelay implements AutoCloseable {
         };
     }
 
-    /**
-     * Writes the outcome; completes when Kafka acknowledged it or refused it once (it is then retried on its own).
-     * {@code onAcknowledged} runs once it is in Kafka.
-     */
-    private CompletableFuture<Void> report(PendingCommand command, String outcome, String detail, Runnable onAcknowledged) {
+    /** Queues the outcome's report (retried until Kafka has it); {@code onAcknowledged} runs once it is in Kafka. */
+    private void report(PendingCommand command, String outcome, String detail, Runnable onAcknowledged) {
         count(outcome);
         DeliveryReport report = new DeliveryReport(DeliveryReport.KIND, command.id(), command.alertId(), command.action(),
                 command.deviceId(), outcome, detail, settings.nodeId(), clock.millis());
-        return reports.send(report, onAcknowledged);
+        reports.send(report, onAcknowledged);
     }
 
     private void count(String outcome) {
@@ -453,6 +466,8 @@ public final class CommandRelay implements AutoCloseable {
         p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, s.deliveryTimeoutMs());
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(30_000, s.deliveryTimeoutMs()));
+        // A send waiting for Kafka's metadata gives up as late as one waiting for its acknowledgement (then retried).
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, s.deliveryTimeoutMs());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         return p;
