@@ -10,10 +10,10 @@ ulimit -n 20000 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 log="$(mktemp -t anju-test.XXXXXX.log)"
 echo "anju test: mvn verify (full log: $log)"
 set +e
-mvn -B -ntp verify "$@" 2>&1 | tee "$log" | grep -E --line-buffered '^\[(INFO|WARNING|ERROR)\] (Tests run|BUILD|Running|Reactor Summary|anju-|.*FAIL)|LEAK:|ERROR\]' 
+mvn -B -ntp verify "$@" 2>&1 | tee "$log" | grep -a -E --line-buffered '^\[(INFO|WARNING|ERROR)\] (Tests run|BUILD|Running|Reactor Summary|anju-|.*FAIL)|LEAK:|ERROR\]' 
 status=${PIPESTATUS[0]}
 set -e
-if grep -q 'LEAK:' "$log"; then
+if grep -a -q 'LEAK:' "$log"; then
   echo "anju test: Netty reported a buffer LEAK (see $log)" >&2
   exit 1
 fi

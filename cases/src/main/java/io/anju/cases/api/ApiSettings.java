@@ -26,6 +26,7 @@ public record ApiSettings(int maxBodyBytes, int loginMaxFailures, Duration login
     public static final Duration DEFAULT_LOGIN_LOCKOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_LOGIN_SOURCE_MAX_FAILURES = 50;
     public static final int DEFAULT_LOGIN_PER_SECOND = 10;
+    public static final int MAX_LOGIN_PER_SECOND = 10_000;
     public static final Set<String> DEFAULT_TRUSTED_PROXIES = Set.of("127.0.0.1", "::1");
 
     public ApiSettings {
@@ -43,7 +44,7 @@ public record ApiSettings(int maxBodyBytes, int loginMaxFailures, Duration login
             throw new IllegalArgumentException("login.sourceMaxFailures must be between 1 and 100000 (was "
                     + loginSourceMaxFailures + ")");
         }
-        if (loginPerSecond < 1 || loginPerSecond > 10_000) {
+        if (loginPerSecond < 1 || loginPerSecond > MAX_LOGIN_PER_SECOND) {
             throw new IllegalArgumentException("login.maxPerSecond must be between 1 and 10000 (was " + loginPerSecond + ")");
         }
         for (String proxy : trustedProxies) {
@@ -52,6 +53,12 @@ public record ApiSettings(int maxBodyBytes, int loginMaxFailures, Duration login
             }
         }
         trustedProxies = Set.copyOf(trustedProxies);
+    }
+
+    /** These settings with another bound on sign-in checks per second. */
+    public ApiSettings withLoginPerSecond(int perSecond) {
+        return new ApiSettings(maxBodyBytes, loginMaxFailures, loginLockout, loginSourceMaxFailures, perSecond,
+                trustedProxies);
     }
 
     public static ApiSettings defaults() {

@@ -55,6 +55,7 @@ public final class QuarantineWriter implements AutoCloseable {
      * and tries again).
      */
     public String write(ConsumerRecord<byte[], byte[]> bad, String code, String reason) throws InterruptedException {
+        reason = printable(reason);
         try {
             producer.send(record(bad, code, reason, System.currentTimeMillis()))
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -65,6 +66,22 @@ public final class QuarantineWriter implements AutoCloseable {
         }
         LOG.warn("{} record {}-{}@{} quarantined: {}", code, bad.topic(), bad.partition(), bad.offset(), reason);
         return null;
+    }
+
+    /**
+     * The reason with its control characters written as {@code \\uXXXX}: it quotes what the record carried (a NUL in
+     * an id), and a NUL or an escape sequence in a log line or a header makes tools treat the whole log as binary.
+     */
+    static String printable(String reason) {
+        StringBuilder out = new StringBuilder(reason.length());
+        reason.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     static ProducerRecord<byte[], byte[]> record(ConsumerRecord<byte[], byte[]> bad, String code, String reason,

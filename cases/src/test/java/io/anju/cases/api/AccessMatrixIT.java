@@ -113,7 +113,8 @@ class AccessMatrixIT {
         hub = new SseHub(f.vertx, f.pool, access, SseSettings.defaults());
         CasesHttp http = new CasesHttp(f.vertx, f.service, users, new TokenService(f.vertx, new byte[32], Duration.ofHours(1)),
                 access, categories, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                new HealthChecks(HealthChecks.ping(f.pool), () -> Future.succeededFuture(true))).events(hub::handle);
+                new HealthChecks(HealthChecks.ping(f.pool), () -> Future.succeededFuture(true)),
+                ApiSettings.defaults().withLoginPerSecond(ApiSettings.MAX_LOGIN_PER_SECOND)).events(hub::handle);
         server = await(http.router().compose(r -> f.vertx.createHttpServer().requestHandler(r).listen(0)));
         client = WebClient.create(f.vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(server.actualPort()));

@@ -53,6 +53,9 @@ class ApiAuthIT {
     private static final AtomicBoolean intakeUp = new AtomicBoolean(true);
     private static final AtomicBoolean commandsUp = new AtomicBoolean(true);
     private static final AtomicBoolean kafkaUp = new AtomicBoolean(true);
+    /** The global bound on sign-in checks per second is LoginThrottleTest's: here only the per-name and per-source ones. */
+    private static final ApiSettings SIGN_INS_UNBOUNDED =
+            ApiSettings.defaults().withLoginPerSecond(ApiSettings.MAX_LOGIN_PER_SECOND);
 
     @BeforeAll
     static void start() throws Exception {
@@ -68,7 +71,7 @@ class ApiAuthIT {
         HealthChecks health = new HealthChecks(HealthChecks.ping(pool), () -> Future.succeededFuture(intakeUp.get()),
                 () -> Future.succeededFuture(commandsUp.get()), () -> Future.succeededFuture(kafkaUp.get()));
         var http = new CasesHttp(vertx, unreachableCaseService(), users, tokens, new AccessPolicy(CategoryTable.defaults()),
-                CategoryTable.defaults(), metrics, health);
+                CategoryTable.defaults(), metrics, health, SIGN_INS_UNBOUNDED);
         server = await(http.router().compose(router -> vertx.createHttpServer().requestHandler(router).listen(0)));
         client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(server.actualPort()));

@@ -71,4 +71,10 @@ class QuarantineWriterTest {
         assertThat(v.path("truncated").asBoolean()).isTrue();
         assertThat(v.path("payloadText").asText()).hasSize(QuarantineWriter.PAYLOAD_MAX);
     }
+
+    @Test
+    void aReasonQuotingAControlCharacterIsWrittenPrintable() {
+        assertThat(QuarantineWriter.printable("command cmd-\u0000\u001b[31m refused"))
+                .isEqualTo("command cmd-\\u0000\\u001b[31m refused");
+    }
 }

@@ -1,6 +1,7 @@
 package io.anju.cases.people;
 
 import io.anju.cases.access.AccessPolicy;
+import io.anju.cases.api.ApiSettings;
 import io.anju.cases.api.CasesHttp;
 import io.anju.cases.api.HealthChecks;
 import io.anju.cases.auth.PasswordHasher;
@@ -102,7 +103,8 @@ class PeopleApiIT {
         TokenService tokens = new TokenService(vertx, key, Duration.ofHours(8));
         CasesHttp http = new CasesHttp(vertx, service, users, tokens, access, categories,
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                new HealthChecks(HealthChecks.ping(pool), () -> Future.succeededFuture(true)))
+                new HealthChecks(HealthChecks.ping(pool), () -> Future.succeededFuture(true)),
+                ApiSettings.defaults().withLoginPerSecond(ApiSettings.MAX_LOGIN_PER_SECOND))
                 .people(new PeopleApi(pool, new RotaAccess(TestPlaces.registry(), "lianhu"),
                         new Acknowledger(pool, outbox, signer, new Deadlines(SupervisionSettings.defaults()), clock),
                         clock));
