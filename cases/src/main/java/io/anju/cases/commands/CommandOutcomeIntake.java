@@ -4,14 +4,12 @@ import io.anju.cases.intake.IntakeSettings;
 import io.anju.cases.intake.QuarantineWriter;
 import io.anju.cases.intake.RecordAttempts;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -65,7 +62,7 @@ public final class CommandOutcomeIntake implements AutoCloseable {
         if (thread != null) {
             throw new IllegalStateException("the command outcome intake is already started");
         }
-        consumer = new KafkaConsumer<>(consumerProperties());
+        consumer = new KafkaConsumer<>(settings.consumerProperties("anju-cases-commands"));
         quarantine = new QuarantineWriter(settings.bootstrap(), "anju-cases-commands-quarantine", STEP_TIMEOUT);
         thread = new Thread(this::run, "command-outcome-intake");
         thread.start();
@@ -260,21 +257,5 @@ public final class CommandOutcomeIntake implements AutoCloseable {
                 return;
             }
         }
-    }
-
-    private Properties consumerProperties() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "anju-cases-commands");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) IntakeSettings.SESSION_TIMEOUT.toMillis());
-        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) IntakeSettings.SESSION_TIMEOUT.toMillis() / 3);
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        return p;
     }
 }

@@ -5,17 +5,12 @@ import io.anju.cases.service.CaseService;
 import io.anju.common.alert.Alert;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.pgclient.PgException;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -87,7 +81,7 @@ public final class AlertIntake implements AutoCloseable {
         if (thread != null) {
             throw new IllegalStateException("the alert intake is already started");
         }
-        consumer = new KafkaConsumer<>(consumerProperties());
+        consumer = new KafkaConsumer<>(settings.consumerProperties("anju-cases-intake"));
         quarantine = new QuarantineWriter(settings.bootstrap(), "anju-cases-quarantine", STEP_TIMEOUT);
         AtomicInteger n = new AtomicInteger();
         appliers = Executors.newFixedThreadPool(settings.concurrency(),
@@ -350,24 +344,5 @@ public final class AlertIntake implements AutoCloseable {
             sum += l.getAsLong();
         }
         lag = sum;
-    }
-
-    private Properties consumerProperties() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "anju-cases-intake");
-        // The alerting job writes at least once, without transactions: read_committed delays nothing (the last stable
-        // offset is the high watermark) and still skips the aborted records that the earlier, transactional job may
-        // have left in the retained history. Repeats are the receipts' business (AlertApplier).
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) IntakeSettings.SESSION_TIMEOUT.toMillis());
-        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) IntakeSettings.SESSION_TIMEOUT.toMillis() / 3);
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        return p;
     }
 }

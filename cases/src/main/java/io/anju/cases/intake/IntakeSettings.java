@@ -1,8 +1,11 @@
 package io.anju.cases.intake;
 
 import io.anju.common.topic.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.time.Duration;
+import java.util.Properties;
 
 /**
  * How the alert intake reads {@code anju.alerts}.
@@ -52,6 +55,28 @@ public record IntakeSettings(String bootstrap, String topic, String groupId, Dur
                 "intake.concurrency must be 1–" + MAX_CONCURRENCY + " (was " + concurrency + ")");
         require(maxAttempts >= 1 && maxAttempts <= MAX_ATTEMPTS,
                 "intake.maxAttempts must be 1–" + MAX_ATTEMPTS + " (was " + maxAttempts + ")");
+    }
+
+    /**
+     * The consumer of an intake named {@code clientId}: it commits by hand, starts from the earliest record a new group
+     * has not seen, and reads only committed records. The alerting job writes at least once, without transactions:
+     * read_committed delays nothing (the last stable offset is the high watermark) and still skips the aborted records
+     * that the earlier, transactional job may have left in the retained history. Repeats are the receipts' business.
+     */
+    public Properties consumerProperties(String clientId) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) SESSION_TIMEOUT.toMillis());
+        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) SESSION_TIMEOUT.toMillis() / 3);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return p;
     }
 
     /** The defaults, reading from {@code bootstrap}. */
