@@ -10,6 +10,7 @@ import io.anju.gateway.testing.TopicReader;
 import io.anju.gateway.validate.AwaitedReplies;
 import io.anju.gateway.validate.Validation;
 import io.anju.kafka.EmbeddedKafka;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -169,8 +170,7 @@ class CommandRelayIT {
             String resume = "{\"id\":\"c-resume\",\"ts\":" + now + ",\"action\":\"resume_port\",\"port\":2}";
             String brief = "{\"id\":\"c-brief\",\"ts\":" + now + ",\"ttlMs\":15000,\"action\":\"open_gate\"}";
             ConnectedDevices devices = new ConnectedDevices(Set.of());
-            try (CommandRelay first = new CommandRelay(settings, devices, new SimpleMeterRegistry(), config(dir).commandsHoldLimits(),
-                    awaitedReplies(dir), Clock.systemUTC())) {
+            try (CommandRelay first = relay(settings, devices, new SimpleMeterRegistry())) {
                 first.start();
                 send(kafka.bootstrapServers(), "charger-away", stop);
                 send(kafka.bootstrapServers(), "charger-away", resume);
@@ -189,8 +189,7 @@ class CommandRelayIT {
             }
 
             devices.connected.add("charger-away");
-            try (CommandRelay second = new CommandRelay(settings, devices, new SimpleMeterRegistry(), config(dir).commandsHoldLimits(),
-                    awaitedReplies(dir), Clock.systemUTC())) {
+            try (CommandRelay second = relay(settings, devices, new SimpleMeterRegistry())) {
                 second.start();
                 second.deviceReady("charger-away");
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
@@ -234,8 +233,7 @@ class CommandRelayIT {
             String bootstrap = kafka.bootstrapServers();
             StuckDevice devices = new StuckDevice("charger-stuck");
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
-            try (CommandRelay relay = new CommandRelay(settings, devices, meters, config(dir).commandsHoldLimits(),
-                    awaitedReplies(dir), Clock.systemUTC())) {
+            try (CommandRelay relay = relay(settings, devices, meters)) {
                 relay.start();
                 // All on partition 0, so that the quick charger's commands come after the stuck one's in the log.
                 sendToPartition0(bootstrap, "charger-quick", stop("q-0"), "charger-stuck", stop("s-1"));
@@ -312,8 +310,7 @@ class CommandRelayIT {
             String bootstrap = kafka.bootstrapServers();
             StuckDevice devices = new StuckDevice("charger-stuck");
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
-            try (CommandRelay relay = new CommandRelay(settings, devices, meters, config(dir).commandsHoldLimits(),
-                    awaitedReplies(dir), Clock.systemUTC())) {
+            try (CommandRelay relay = relay(settings, devices, meters)) {
                 relay.start();
                 sendToPartition0(bootstrap, "charger-quick", stop("q-0"), "charger-stuck", stop("s-1"),
                         "charger-stuck", stop("s-2"));
@@ -396,4 +393,11 @@ class CommandRelayIT {
             return offsets.values().stream().mapToLong(OffsetAndMetadata::offset).sum();
         }
     }
+
+    /** A relay of the test's node with the default hold limits, on the wall clock. */
+    private CommandRelay relay(DownstreamSettings settings, CommandDelivery devices, MeterRegistry meters) {
+        return new CommandRelay(settings, devices, meters, config(dir).commandsHoldLimits(), awaitedReplies(dir),
+                Clock.systemUTC());
+    }
+
 }
