@@ -1,34 +1,17 @@
 package io.anju.cases.api;
 
+import io.anju.cases.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Who may try to sign in when: per name and source, per source, and all together per second. */
 class LoginThrottleTest {
-    private Instant now = Instant.parse("2026-11-29T08:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T08:00:00Z"));
     private final LoginThrottle throttle = new LoginThrottle(new ApiSettings(65_536, 5, Duration.ofSeconds(30), 8, 1_000,
             Set.of()), clock);
 
@@ -36,7 +19,7 @@ class LoginThrottleTest {
         for (int i = 0; i < times; i++) {
             assertThat(throttle.admit(name, source)).isEmpty();
             throttle.failed(name, source);
-            now = now.plusMillis(100);
+            clock.advance(Duration.ofMillis(100));
         }
     }
 
@@ -83,7 +66,7 @@ class LoginThrottleTest {
             assertThat(r.reason()).contains("at once");
             assertThat(r.retryAfter()).isEqualTo(Duration.ofSeconds(1));
         });
-        now = now.plusMillis(400);
+        clock.advance(Duration.ofMillis(400));
         assertThat(tight.admit("name-x", "10.0.0.99")).as("a check's worth refilled in a third of a second").isEmpty();
         assertThat(tight.admit("name-y", "10.0.0.98")).isPresent();
     }
