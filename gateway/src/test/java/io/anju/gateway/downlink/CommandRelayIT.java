@@ -10,6 +10,7 @@ import io.anju.gateway.testing.TopicReader;
 import io.anju.gateway.validate.AwaitedReplies;
 import io.anju.gateway.validate.Validation;
 import io.anju.kafka.EmbeddedKafka;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -21,6 +22,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -40,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class CommandRelayIT {
+    private static final Logger LOG = LoggerFactory.getLogger(CommandRelayIT.class);
 
     /** The gateway's defaults, as node gw-cmd with its snapshots under {@code dir}. */
     private static GatewayConfig config(Path dir) {
@@ -166,8 +170,7 @@ class CommandRelayIT {
             String resume = "{\"id\":\"c-resume\",\"ts\":" + now + ",\"action\":\"resume_port\",\"port\":2}";
             String brief = "{\"id\":\"c-brief\",\"ts\":" + now + ",\"ttlMs\":15000,\"action\":\"open_gate\"}";
             ConnectedDevices devices = new ConnectedDevices(Set.of());
-            try (CommandRelay first = new CommandRelay(settings, devices, new SimpleMeterRegistry(), config(dir).commandsHoldLimits(),
-                    awaitedReplies(dir), Clock.systemUTC())) {
+            try (CommandRelay first = relay(settings, devices, new SimpleMeterRegistry())) {
                 first.start();
                 send(kafka.bootstrapServers(), "charger-away", stop);
                 send(kafka.bootstrapServers(), "charger-away", resume);
@@ -186,8 +189,7 @@ class CommandRelayIT {
             }
 
             devices.connected.add("charger-away");
-            try (CommandRelay second = new CommandRelay(settings, devices, new SimpleMeterRegistry(), config(dir).commandsHoldLimits(),
-                    awaitedReplies(dir), Clock.systemUTC())) {
+            try (CommandRelay second = relay(settings, devices, new SimpleMeterRegistry())) {
                 second.start();
                 second.deviceReady("charger-away");
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
@@ -198,6 +200,157 @@ class CommandRelayIT {
             }
             assertThat(devices.received).as("the restarted relay read the held commands again and kept their order")
                     .containsExactly("charger-away " + stop, "charger-away " + resume);
+        }
+    }
+
+    /**
+     * Stands in for the MQTT side with every device connected: the first command to {@code stuck} is acknowledged only
+     * when the test says so (a charger that does not PUBACK until the MQTT delivery timeout), all else at once.
+     */
+    static final class StuckDevice implements CommandDelivery {
+        final String stuck;
+        final CompletableFuture<DeliveryOutcome> stuckOutcome = new CompletableFuture<>();
+        final List<String> received = new CopyOnWriteArrayList<>();
+
+        StuckDevice(String stuck) {
+            this.stuck = stuck;
+        }
+
+        @Override
+        public CompletionStage<DeliveryOutcome> deliver(String deviceId, byte[] commandJson) {
+            String id = tree(new String(commandJson, StandardCharsets.UTF_8)).path("id").asText();
+            received.add(deviceId + " " + id);
+            boolean first = received.stream().filter(r -> r.startsWith(stuck + " ")).count() == 1;
+            return deviceId.equals(stuck) && first ? stuckOutcome : CompletableFuture.completedFuture(DeliveryOutcome.DELIVERED);
+        }
+    }
+
+    @Test
+    void aDeviceThatDoesNotAcknowledgeHoldsUpNoOtherDevice_andItsCommandIsNotCommittedUntilReported() throws Exception {
+        try (EmbeddedKafka kafka = new EmbeddedKafka(dir, 0).start()) {
+            DownstreamSettings settings = config(dir).downstream(kafka.bootstrapServers());
+            KafkaTopics.ensure(settings);
+            String bootstrap = kafka.bootstrapServers();
+            StuckDevice devices = new StuckDevice("charger-stuck");
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            try (CommandRelay relay = relay(settings, devices, meters)) {
+                relay.start();
+                // All on partition 0, so that the quick charger's commands come after the stuck one's in the log.
+                sendToPartition0(bootstrap, "charger-quick", stop("q-0"), "charger-stuck", stop("s-1"));
+                await().atMost(Duration.ofSeconds(30)).until(() -> devices.received.contains("charger-stuck s-1")
+                        && "delivered".equals(outcome(readReports(bootstrap), "q-0")));
+
+                long sent = System.currentTimeMillis();
+                sendToPartition0(bootstrap, "charger-quick", stop("q-1"), "charger-quick", stop("q-2"), "charger-quick", stop("q-3"));
+                await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                    Map<String, JsonNode> r = readReports(bootstrap);
+                    return "delivered".equals(outcome(r, "q-1")) && "delivered".equals(outcome(r, "q-2"))
+                            && "delivered".equals(outcome(r, "q-3"));
+                });
+                LOG.info("3 commands for a quick charger delivered and reported within {} ms of being sent, with another charger stuck",
+                        readReports(bootstrap).get("q-3").path("at").asLong() - sent);
+                assertThat(outcome(readReports(bootstrap), "s-1")).as("the stuck charger's command is not settled").isNull();
+
+                await().atMost(Duration.ofSeconds(5)).until(() -> meters.get("anju.gateway.commands.inflight").gauge().value() == 1.0);
+                // Committed: the quick charger's first command, before the stuck one; never past the stuck one.
+                await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(2))
+                        .until(() -> committed(bootstrap) == 1);
+
+                devices.stuckOutcome.complete(DeliveryOutcome.TIMEOUT);
+                await().atMost(Duration.ofSeconds(5)).until(() -> "timeout".equals(outcome(readReports(bootstrap), "s-1")));
+                await().atMost(Duration.ofSeconds(5)).until(() -> committed(bootstrap) == 5);
+            }
+            List<String> reportOrder = TopicReader.readAll(bootstrap, Topics.COMMAND_RESULTS).stream()
+                    .map(r -> tree(r.value()).path("commandId").asText()).toList();
+            assertThat(reportOrder).as("the stuck charger's timeout is reported after the quick charger's deliveries")
+                    .containsExactly("q-0", "q-1", "q-2", "q-3", "s-1");
+            assertThat(devices.received).as("each command delivered once, a device's in order")
+                    .containsExactly("charger-quick q-0", "charger-stuck s-1", "charger-quick q-1", "charger-quick q-2",
+                            "charger-quick q-3");
+        }
+    }
+
+    @Test
+    void aStuckDeviceStopsTheRelayReadingOnlyBeyondTheInFlightBound() throws Exception {
+        try (EmbeddedKafka kafka = new EmbeddedKafka(dir, 0).start()) {
+            DownstreamSettings settings = config(dir).downstream(kafka.bootstrapServers());
+            KafkaTopics.ensure(settings);
+            String bootstrap = kafka.bootstrapServers();
+            List<String> commands = new java.util.ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                commands.addAll(List.of("charger-stuck", stop("s-" + i)));
+            }
+            commands.addAll(List.of("charger-quick", stop("q-after")));
+            sendToPartition0(bootstrap, commands.toArray(String[]::new));
+            StuckDevice devices = new StuckDevice("charger-stuck");
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            try (CommandRelay relay = new CommandRelay(settings, devices, meters, config(dir).commandsHoldLimits(),
+                    awaitedReplies(dir), Clock.systemUTC(), 20)) {
+                relay.start();
+                await().atMost(Duration.ofSeconds(30)).until(() -> devices.received.contains("charger-stuck s-0"));
+                await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(2)).until(() -> {
+                    double inFlight = meters.get("anju.gateway.commands.inflight").gauge().value();
+                    return inFlight > 0 && inFlight <= 20 && !devices.received.contains("charger-quick q-after");
+                });
+
+                devices.stuckOutcome.complete(DeliveryOutcome.DELIVERED);
+                await().atMost(Duration.ofSeconds(10)).until(() -> committed(bootstrap) == 31);
+                assertThat(readReports(bootstrap)).as("every command reported once the stuck charger answered").hasSize(31);
+                assertThat(meters.get("anju.gateway.commands.inflight").gauge().value()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void aReportKafkaRefusesIsWrittenAgainWhenKafkaIsBack_andNoDeliveryWaitsForIt() throws Exception {
+        try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("broker"), 0).start()) {
+            DownstreamSettings settings = GatewayConfig.of(Map.of("node.id", "gw-cmd", "snapshot.dir", dir.resolve("s").toString(),
+                    "kafka.deliveryTimeoutMs", "1500")).downstream(kafka.bootstrapServers());
+            KafkaTopics.ensure(settings);
+            String bootstrap = kafka.bootstrapServers();
+            StuckDevice devices = new StuckDevice("charger-stuck");
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            try (CommandRelay relay = relay(settings, devices, meters)) {
+                relay.start();
+                sendToPartition0(bootstrap, "charger-quick", stop("q-0"), "charger-stuck", stop("s-1"),
+                        "charger-stuck", stop("s-2"));
+                await().atMost(Duration.ofSeconds(30)).until(() -> devices.received.contains("charger-stuck s-1")
+                        && "delivered".equals(outcome(readReports(bootstrap), "q-0")));
+
+                kafka.stop();
+                devices.stuckOutcome.complete(DeliveryOutcome.DELIVERED);
+                assertThat(devices.received).as("the next command goes out while the report of the one before cannot")
+                        .contains("charger-stuck s-2");
+                await().atMost(Duration.ofSeconds(10)).until(
+                        () -> meters.get("anju.gateway.commands.reports.retrying").gauge().value() == 2.0);
+                kafka.start();
+
+                await().atMost(Duration.ofSeconds(30)).until(() -> {
+                    Map<String, JsonNode> r = readReports(bootstrap);
+                    return "delivered".equals(outcome(r, "s-1")) && "delivered".equals(outcome(r, "s-2"));
+                });
+                await().atMost(Duration.ofSeconds(10)).until(() -> committed(bootstrap) == 3);
+                assertThat(meters.get("anju.gateway.commands.reports.retrying").gauge().value()).isZero();
+            }
+            assertThat(devices.received).as("the command is not read and delivered again")
+                    .containsExactly("charger-quick q-0", "charger-stuck s-1", "charger-stuck s-2");
+        }
+    }
+
+    private static String stop(String id) {
+        return "{\"id\":\"" + id + "\",\"ts\":" + System.currentTimeMillis() + ",\"action\":\"stop_port\",\"port\":1}";
+    }
+
+    /** Sends key, json, key, json … to partition 0 of anju.commands, in this order. */
+    private static void sendToPartition0(String bootstrap, String... keysAndJson) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            for (int i = 0; i < keysAndJson.length; i += 2) {
+                producer.send(new ProducerRecord<>(Topics.COMMANDS, 0, keysAndJson[i], keysAndJson[i + 1]));
+            }
+            producer.flush();
         }
     }
 
@@ -240,4 +393,11 @@ class CommandRelayIT {
             return offsets.values().stream().mapToLong(OffsetAndMetadata::offset).sum();
         }
     }
+
+    /** A relay of the test's node with the default hold limits, on the wall clock. */
+    private CommandRelay relay(DownstreamSettings settings, CommandDelivery devices, MeterRegistry meters) {
+        return new CommandRelay(settings, devices, meters, config(dir).commandsHoldLimits(), awaitedReplies(dir),
+                Clock.systemUTC());
+    }
+
 }
