@@ -21,11 +21,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Files command outcomes in the history of the case their alert belongs to (table {@code command_outcomes}, V11).
+ * Files command outcomes in the history of the case their alert belongs to (table {@code command_outcomes}, V11), or,
+ * for a command people issued for a case, of that case: once a case is closed, a later revision of its still-open alert
+ * opens a new one, and the stop or resume sent from the closed case still tells its story there.
  * Each (command id, kind, outcome, attempt) is kept once, so a redelivered record changes nothing. An outcome whose
  * alert has no case yet waits in the table; it is written into the case, in the order it arrived, with the next
  * outcome of the same alert or by {@link #attachWaiting()} once the alert's case appears. A confirmation of a person's
@@ -224,22 +228,44 @@ public final class CommandOutcomes {
                         .compose(row -> writeWaiting(tx, alertId, CaseDraft.of(row.orElseThrow()))));
     }
 
-    private Future<Integer> writeWaiting(SqlConnection tx, String alertId, CaseDraft c) {
-        return tx.preparedQuery("select id, data from command_outcomes where alert_id = $1 and event_seq is null "
-                        + "order by id for update")
+    /**
+     * Writes the alert's waiting outcomes oldest first: each into the case its command was issued for, when people issued
+     * it for one, otherwise into {@code latest}, the alert's newest case. A case closed while its stop or resume was on
+     * the way keeps that command's story, although a later revision of the alert opened a new case.
+     */
+    private Future<Integer> writeWaiting(SqlConnection tx, String alertId, CaseDraft latest) {
+        return tx.preparedQuery("select o.id, o.data, q.case_id as issued_for from command_outcomes o "
+                        + "left join command_outcomes q on q.command_id = o.command_id and q.kind = '" + REQUEST_KIND
+                        + "' where o.alert_id = $1 and o.event_seq is null order by o.id for update of o")
                 .execute(Tuple.of(alertId)).compose(rows -> {
+                    Map<Long, CaseDraft> cases = new HashMap<>(Map.of(latest.id, latest));
                     Future<Integer> chain = Future.succeededFuture(0);
                     for (Row r : rows) {
                         long id = r.getLong("id");
-                        CommandOutcome o = read(r.getJsonObject("data")).withPortOr(c.port);
-                        chain = chain.compose(n -> write(tx, c, o)
-                                .compose(seq -> tx.preparedQuery("update command_outcomes set case_id = $2, "
-                                                + "event_seq = $3 where id = $1")
-                                        .execute(Tuple.of(id, c.id, seq)))
+                        Long issuedFor = r.getLong("issued_for");
+                        JsonObject data = r.getJsonObject("data");
+                        chain = chain.compose(n -> caseOf(tx, cases, issuedFor == null ? latest.id : issuedFor)
+                                .compose(c -> write(tx, c, read(data).withPortOr(c.port))
+                                        .compose(seq -> tx.preparedQuery("update command_outcomes set case_id = $2, "
+                                                        + "event_seq = $3 where id = $1")
+                                                .execute(Tuple.of(id, c.id, seq))))
                                 .map(v -> n + 1));
                     }
                     return chain;
                 });
+    }
+
+    /** Case {@code id}, locked, read once per transaction: writing bumps the version the next write must see. */
+    private static Future<CaseDraft> caseOf(SqlConnection tx, Map<Long, CaseDraft> cases, long id) {
+        CaseDraft known = cases.get(id);
+        if (known != null) {
+            return Future.succeededFuture(known);
+        }
+        return CaseSql.byId(tx, id, true).map(row -> {
+            CaseDraft c = CaseDraft.of(row.orElseThrow(() -> new IllegalStateException("case " + id + " is gone")));
+            cases.put(id, c);
+            return c;
+        });
     }
 
     /** The history entry; an outcome that settles the stop also bumps the case and goes out as a notice. */

@@ -292,6 +292,42 @@ class CaseCommandsIT {
     }
 
     @Test
+    void aResumeSentFromAClosedCase_tellsItsStoryThere_evenWhenTheWorseningAlertOpenedANewCase() throws Exception {
+        int port = nextPort();
+        Alert orange = fireRisk(port, AlertStatus.RAISED, 1, Severity.ORANGE);
+        long closedCase = openCase(orange);
+        HttpResponse<Buffer> voided = operator.post("/api/v1/cases/" + closedCase + "/transitions",
+                new JsonObject().put("action", "void").put("note", "judged handled too early"));
+        assertThat(voided.statusCode()).as(voided.bodyAsString()).isEqualTo(200);
+        // Worse than the closed case was: the same alert episode opens a new case.
+        send(fireRisk(port, AlertStatus.RAISED, 2, Severity.RED));
+        long newCase = await().atMost(PATIENCE).until(() -> operator.get("/api/v1/cases?limit=500").bodyAsJsonObject()
+                .getJsonArray("items").stream().map(o -> (JsonObject) o)
+                .filter(o -> orange.dedupKey().equals(o.getString("dedupKey")) && o.getLong("id") != closedCase)
+                .map(o -> o.getLong("id")).findFirst().orElse(-1L), id -> id > 0);
+        send(fireRisk(port, AlertStatus.CLEARED, 3, Severity.RED));
+        await().atMost(PATIENCE).until(() -> "cleared".equals(operator.get("/api/v1/cases/" + closedCase)
+                .bodyAsJsonObject().getJsonObject("case").getString("alertStatus")));
+        temperature(port, 36.0, Duration.ofSeconds(30));
+
+        HttpResponse<Buffer> sent = manager.post(commandsOf(closedCase), command("resume_port", charger.id(), port));
+        assertThat(sent.statusCode()).as(sent.bodyAsString()).isEqualTo(202);
+        String commandId = sent.bodyAsJsonObject().getString("commandId");
+        published(commandId);
+        long now = System.currentTimeMillis();
+        String report = "{\"kind\":\"delivery\",\"commandId\":\"" + commandId + "\",\"alertId\":\"" + orange.id()
+                + "\",\"action\":\"resume_port\",\"deviceId\":\"" + charger.id() + "\",\"outcome\":\"delivered\","
+                + "\"gateway\":\"gw-1\",\"at\":" + now + "}";
+        producer.send(new ProducerRecord<>(Topics.COMMAND_RESULTS, charger.id().getBytes(StandardCharsets.UTF_8),
+                report.getBytes(StandardCharsets.UTF_8))).get(10, TimeUnit.SECONDS);
+
+        await().atMost(PATIENCE).until(() -> commandEntries(manager, closedCase).size() == 2);
+        assertThat(commandEntries(manager, closedCase)).extracting(e -> e.getJsonObject("data").getString("outcome"))
+                .containsExactly("issued", "delivered");
+        assertThat(commandEntries(operator, newCase)).as("the new case did not send it").isEmpty();
+    }
+
+    @Test
     void anOperatorMayOverrideTheGuards_audited_butAPropertyManagerMayNot() throws Exception {
         int port = nextPort();
         Alert fire = fireRisk(port, AlertStatus.RAISED, 1);
@@ -363,11 +399,15 @@ class CaseCommandsIT {
 
     /** A red fire risk at a port of the charger (its own dedup key per port), as the alerting job raises it. */
     private static Alert fireRisk(int port, AlertStatus status, int revision) {
+        return fireRisk(port, status, revision, Severity.RED);
+    }
+
+    private static Alert fireRisk(int port, AlertStatus status, int revision, Severity severity) {
         String source = Alert.portSourceId(charger.id(), port);
         String key = Alert.dedupKey(AlertType.FIRE_RISK, source);
         long first = FIRST;
         long now = System.currentTimeMillis();
-        return new Alert(Alert.idFor(key, first), key, AlertType.FIRE_RISK, Severity.RED, status, revision,
+        return new Alert(Alert.idFor(key, first), key, AlertType.FIRE_RISK, severity, status, revision,
                 SourceKind.PORT, source, charger.id(), port, charger.location(), first, now, now,
                 "Fire risk at " + source, "stop_port",
                 List.of(Evidence.portReading(now, charger.id(), port, "temperatureC", 66.0, "°C")));

@@ -450,8 +450,8 @@ public final class CommandRelay implements AutoCloseable {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // A node that never ran before still serves commands already waiting (old ones are reported expired).
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // The stream jobs write commands in Kafka transactions: deliver only what they committed, never a
-        // command of an aborted attempt that the restored job will write again.
+        // Today's writers (the jobs' at-least-once sink, the case service) use no transactions; a writer that does
+        // must never have a command of an aborted attempt delivered.
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
