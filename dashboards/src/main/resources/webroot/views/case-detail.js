@@ -63,6 +63,7 @@ function actionForm(detail, onDone) {
     button.disabled = true;
     try {
       await api.post(`/api/cases/${enc(detail.case.id)}/transitions`, body);
+      for (const field of [note, score, department]) if (field) field.value = ''; // sent: not kept for the next step
       onDone(t('case.done', { action: label }));
     } catch (err) {
       fail(t('common.error', { message: err.message }));
@@ -114,7 +115,22 @@ export function mount(root, { params, session }) {
   let namer = placeNamer(null);
   let lastDone = null; // kept when a notice of our own step reloads the page right after it
 
+  // What the person has typed or chosen in the step form, and where the cursor was: a live re-render keeps them.
+  const INPUTS = ['action-note', 'action-score', 'action-department'];
+  function typedInput() {
+    const values = INPUTS.map(id => [id, box.querySelector(`#${id}`)?.value]).filter(([, v]) => v);
+    return { values, focused: INPUTS.includes(document.activeElement?.id) ? document.activeElement.id : null };
+  }
+  function restoreInput({ values, focused }) {
+    for (const [id, value] of values) {
+      const field = box.querySelector(`#${id}`);
+      if (field) field.value = value;
+    }
+    if (focused) box.querySelector(`#${focused}`)?.focus();
+  }
+
   function render(detail) {
+    const typed = typedInput();
     const c = detail.case;
     const { due, label } = clockOf(c);
     const form = actionForm(detail, message => reads.load(message));
@@ -151,6 +167,7 @@ export function mount(root, { params, session }) {
             evidenceList(c.evidence, c.deviceId)) : null),
         h('section', { class: 'card' }, h('h2', null, t('case.history')),
           h('ol', { class: 'history', 'data-testid': 'case-history' }, (detail.history ?? []).map(historyItem)))));
+    restoreInput(typed);
   }
 
   async function load(doneMessage) {

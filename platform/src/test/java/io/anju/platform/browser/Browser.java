@@ -4,6 +4,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -126,7 +127,9 @@ public final class Browser implements AutoCloseable {
     /** Waits until the condition is true (or non-null) and returns its value; a re-rendered element is looked up again. */
     public <T> T waitUntil(Duration within, Function<WebDriver, T> condition) {
         WebDriverWait wait = new WebDriverWait(driver, within, Duration.ofMillis(250));
+        // A live re-render may replace an element, or briefly leave it not yet interactable, between finding and using it.
         wait.ignoring(StaleElementReferenceException.class);
+        wait.ignoring(ElementNotInteractableException.class);
         return wait.until(condition::apply);
     }
 

@@ -5,6 +5,7 @@ import io.anju.cases.auth.cli.UserDemoCommand.DemoUser;
 import io.anju.cases.model.Role;
 import io.anju.common.json.Json;
 import io.anju.common.model.Compound;
+import io.anju.common.topic.Topics;
 import io.anju.platform.DemoScenario;
 import io.anju.platform.Platform;
 import io.anju.platform.PlatformSettings;
@@ -404,28 +405,21 @@ class DashboardsBrowserIT {
         worker.go("#/cases/" + fireCaseId);
         awaitState(worker, "dispatched");
         step(worker, "start", "in_handling");
-        // Typed and sent in one go: a live notice re-rendering the page in between would drop the note.
-        worker.waitUntil(STEP_WITHIN, d -> {
-            WebElement note = worker.byTestId("action-note");
-            note.clear();
-            note.sendKeys("Port isolated, extinguisher on site, no open flame.");
-            worker.byTestId("action-submit_feedback").click();
-            return true;
-        });
-        awaitState(worker, "feedback_submitted");
+        // Sent again until the case moves: a live re-render may swap the form between typing and sending.
+        submitUntil(worker, "feedback_submitted", "action-submit_feedback",
+                () -> {
+                    WebElement note = worker.byTestId("action-note");
+                    note.clear();
+                    note.sendKeys("Port isolated, extinguisher on site, no open flame.");
+                });
         worker.screenshot("4-grid-case-feedback");
 
         // The operator's open page follows the grid worker's steps by itself (the relayed case notices).
         awaitState(operator, "feedback_submitted");
         assertThat(operator.js("return window.anjuMarker")).as("no reload").isEqualTo("operator-page");
         step(operator, "close", "closed");
-        // Chosen and sent in one go: a live notice re-rendering the page in between would reset the score.
-        operator.waitUntil(STEP_WITHIN, d -> {
-            new Select(operator.byTestId("action-score")).selectByValue("4");
-            operator.byTestId("action-evaluate").click();
-            return true;
-        });
-        awaitState(operator, "evaluated");
+        submitUntil(operator, "evaluated", "action-evaluate",
+                () -> new Select(operator.byTestId("action-score")).selectByValue("4"));
         operator.screenshot("4-community-case-evaluated");
 
         JsonNode detail = json(operator.fetch("GET", "/api/cases/" + fireCaseId), 200);
@@ -620,6 +614,7 @@ class DashboardsBrowserIT {
             return b.waitUntil(within, condition);
         } catch (TimeoutException e) {
             List<String> lines = new ArrayList<>();
+            String station = scenario.charger().id();
             try {
                 JsonNode read = json(b.fetch("GET", "/api/cases/" + fireCaseId), 200);
                 JsonNode c = read.path("case");
@@ -635,13 +630,16 @@ class DashboardsBrowserIT {
                 lines.add("(the case could not be read: " + f + ")");
             }
             try {
-                String station = scenario.charger().id();
                 json(b.fetch("GET", "/api/chargers?compound=" + scenario.charger().location().compoundId()), 200)
                         .findParents("id").stream().filter(n -> station.equals(n.path("id").asText()))
                         .forEach(n -> lines.add("station now: " + n));
             } catch (Exception | AssertionError f) {
                 lines.add("(the station could not be read: " + f + ")");
             }
+            lines.addAll(CommandTrail.of(platform.kafkaBootstrap(), Topics.COMMANDS, station));
+            lines.addAll(CommandTrail.of(platform.kafkaBootstrap(), Topics.COMMAND_RESULTS, station));
+            platform.gateway().meters().scrape().lines().filter(l -> l.startsWith("anju_gateway_commands"))
+                    .forEach(l -> lines.add("gateway " + l));
             throw new AssertionError(what + " did not show within " + within.toSeconds() + " s; case " + fireCaseId
                     + ":\n" + String.join("\n", lines), e);
         }
@@ -663,6 +661,24 @@ class DashboardsBrowserIT {
     private static void step(Browser b, String action, String expectedState) {
         b.click("action-" + action);
         awaitState(b, expectedState);
+    }
+
+    /**
+     * Fills the step form ({@code fill}) and presses {@code button} until the case is in {@code state}; not while a
+     * press is under way (the button is disabled then), so the step is sent once.
+     */
+    private static void submitUntil(Browser b, String state, String button, Runnable fill) {
+        b.waitUntil(STEP_WITHIN, d -> {
+            if (state.equals(b.attribute("case-state", "data-state"))) {
+                return true;
+            }
+            WebElement send = b.byTestId(button);
+            if (send.isEnabled()) {
+                fill.run();
+                send.click();
+            }
+            return false;
+        });
     }
 
     private static void awaitState(Browser b, String state) {
