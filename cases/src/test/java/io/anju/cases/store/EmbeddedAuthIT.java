@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The embedded PostgreSQL lets in only who knows the password in its file, whether set up new or by an older version. */
@@ -69,6 +70,10 @@ class EmbeddedAuthIT {
             assertThat(single(c, "select v from kept")).isEqualTo("before the restart");
             assertThat(authenticationAsked(tcp(db.jdbcUrl()))).isEqualTo(SASL);
         }
+
+        Files.delete(file);
+        assertThatThrownBy(() -> Database.embedded(pgDir, 0)).as("no new password the server would not know")
+                .isInstanceOf(IOException.class).hasMessageContaining(file.toString()).hasMessageContaining("missing");
     }
 
     @Test
