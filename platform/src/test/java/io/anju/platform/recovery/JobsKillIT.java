@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -113,7 +114,7 @@ class JobsKillIT {
             } finally {
                 stopSim.run();
             }
-            check(topic, new CaseLedger(platform.databasePort), live, kill);
+            check(topic, platform.caseLedger(), live, kill);
         }
     }
 
@@ -176,9 +177,10 @@ class JobsKillIT {
         }
     }
 
-    private static void awaitReadersCaughtUp(AlertsLog topic, ServicesUnderTest platform, LiveAlerts live) {
+    private static void awaitReadersCaughtUp(AlertsLog topic, ServicesUnderTest platform, LiveAlerts live)
+            throws IOException {
         Set<String> distinct = revisions(topic.distinct());
-        CaseLedger cases = new CaseLedger(platform.databasePort);
+        CaseLedger cases = platform.caseLedger();
         await("the case system and the dashboards have every revision").atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> cases.receipts().containsAll(distinct)

@@ -47,6 +47,7 @@ final class ServicesUnderTest implements AutoCloseable {
     GatewayNode gateway;
     CasesServer cases;
     int databasePort;
+    Path databaseDir;
     DashboardsServer dashboards;
 
     private ServicesUnderTest(Path dir) {
@@ -82,12 +83,14 @@ final class ServicesUnderTest implements AutoCloseable {
         TopicAdmin.ensure(bootstrap(), "test", List.of(Topics.ALERTS, Topics.COMMANDS, Topics.ZONES), 6, (short) 1);
 
         databasePort = freePort();
-        cases = CasesServer.start(CasesConfig.of(Map.of(
+        CasesConfig casesConfig = CasesConfig.of(Map.of(
                 "http.host", "127.0.0.1", "http.port", "0",
                 "registry.file", registryFile.toString(),
                 "data.dir", dir.resolve("cases-data").toString(),
                 "db.embeddedPort", String.valueOf(databasePort),
-                "kafka.bootstrap", bootstrap())));
+                "kafka.bootstrap", bootstrap()));
+        databaseDir = casesConfig.embeddedDbDir();
+        cases = CasesServer.start(casesConfig);
         started.push(cases);
         cases.users().add(OPERATOR, "district_operator", "lianhu", UserDemoCommand.DEMO_PASSWORD, "district centre")
                 .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
@@ -100,6 +103,11 @@ final class ServicesUnderTest implements AutoCloseable {
                 "cases.url", "http://127.0.0.1:" + cases.httpPort(),
                 "metrics.gateway", "", "metrics.jobs", "", "metrics.cases", "")));
         started.push(dashboards);
+    }
+
+    /** What the case service's database recorded. */
+    CaseLedger caseLedger() throws IOException {
+        return new CaseLedger(databasePort, databaseDir);
     }
 
     String bootstrap() {

@@ -28,7 +28,7 @@ final class CasesDatabaseLocator {
         Path pgDir = embeddedDir(dataDir);
         Optional<Integer> running = runningPort(pgDir);
         if (running.isPresent()) {
-            return Database.external("jdbc:postgresql://localhost:" + running.get() + "/anju?user=postgres");
+            return Database.running(pgDir, running.get());
         }
         return Database.embedded(pgDir, 0);
     }
