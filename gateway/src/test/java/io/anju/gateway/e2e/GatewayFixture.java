@@ -68,6 +68,10 @@ final class GatewayFixture implements AutoCloseable {
         return registry;
     }
 
+    Path registryFile() {
+        return registryFile;
+    }
+
     Device device(String id) {
         return registry.device(id).orElseThrow(() -> new IllegalArgumentException("no device " + id + " in the registry"));
     }
