@@ -3,6 +3,7 @@ package io.anju.gateway;
 import io.anju.gateway.config.GatewayConfig;
 import io.anju.gateway.disk.DiskGuard;
 import io.anju.gateway.downlink.CommandDelivery;
+import io.anju.common.http.MetricsAccess;
 import io.anju.gateway.http.HealthSource;
 import io.anju.gateway.http.EndpointConnectionLimits;
 import io.anju.gateway.http.HttpEndpointHandler;
@@ -70,6 +71,8 @@ public final class GatewayServer implements AutoCloseable {
     private final List<Channel> listeners = new ArrayList<>();
     private EventLoopGroup bossGroup;
     private EventLoopGroup workerGroup;
+    /** The HTTP endpoint's own loop: a scrape or a slow health client never holds up device packets. */
+    private EventLoopGroup httpGroup;
     private Channel mqttChannel;
     private Channel tlsChannel;
     private Channel httpChannel;
@@ -104,18 +107,23 @@ public final class GatewayServer implements AutoCloseable {
         Class<? extends ServerChannel> serverChannel = Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         bossGroup = new MultiThreadIoEventLoopGroup(1, io);
         workerGroup = new MultiThreadIoEventLoopGroup(io);
+        httpGroup = new MultiThreadIoEventLoopGroup(1, io);
         services.ingest().setBackpressureListener(services.sessions());
         disk.setListener(services.sessions().listenerFor(ReadGate.Reason.DISK_LOW));
         try {
-            mqttChannel = bind(serverChannel, "mqtt.port", config.mqttHost(), config.mqttPort(), mqttInitializer(null));
+            mqttChannel = bind(serverChannel, workerGroup, "mqtt.port", config.mqttHost(), config.mqttPort(),
+                    mqttInitializer(null));
             if (tls != null) {
-                tlsChannel = bind(serverChannel, "mqtt.tls.port", config.mqttHost(), config.mqttTlsPort(), mqttInitializer(tls));
+                tlsChannel = bind(serverChannel, workerGroup, "mqtt.tls.port", config.mqttHost(), config.mqttTlsPort(),
+                        mqttInitializer(tls));
             }
-            httpChannel = bind(serverChannel, "http.port", config.httpHost(), config.httpPort(), httpInitializer());
+            httpChannel = bind(serverChannel, httpGroup, "http.port", config.httpHost(), config.httpPort(),
+                    httpInitializer());
         } catch (RuntimeException | InterruptedException e) { // close what was bound, then fail start
             listeners.forEach(Channel::close);
             bossGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             workerGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            httpGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             bossGroup = null;
             throw e;
         }
@@ -126,9 +134,9 @@ public final class GatewayServer implements AutoCloseable {
         return this;
     }
 
-    private Channel bind(Class<? extends ServerChannel> type, String setting, String host, int port, ChannelHandler init)
-            throws InterruptedException {
-        ChannelFuture bound = new ServerBootstrap().group(bossGroup, workerGroup).channel(type)
+    private Channel bind(Class<? extends ServerChannel> type, EventLoopGroup children, String setting, String host, int port,
+                         ChannelHandler init) throws InterruptedException {
+        ChannelFuture bound = new ServerBootstrap().group(bossGroup, children).channel(type)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
@@ -197,11 +205,13 @@ public final class GatewayServer implements AutoCloseable {
             }
         };
         EndpointConnectionLimits limits = new EndpointConnectionLimits();
+        MetricsAccess metricsAccess = config.metricsAccess();
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(SocketChannel ch) {
                 ch.pipeline().addLast(limits.cap(), new HttpServerCodec(4096, 8192, 8192), new HttpObjectAggregator(8192),
-                        EndpointConnectionLimits.requestDeadline(), new HttpEndpointHandler(health, prometheus));
+                        EndpointConnectionLimits.requestDeadline(), new HttpEndpointHandler(health, prometheus,
+                        metricsAccess));
             }
         };
     }
@@ -267,6 +277,7 @@ public final class GatewayServer implements AutoCloseable {
         }
         bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        httpGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         LOG.info("gateway {} stopped", config.nodeId());
     }
 }

@@ -1,5 +1,6 @@
 package io.anju.platform;
 
+import io.anju.common.http.MetricsAccess;
 import io.anju.jobs.config.JobsSettings;
 import io.anju.jobs.run.JobsHttp;
 import io.anju.jobs.run.JobsRunner;
@@ -26,7 +27,7 @@ final class RunningJobs implements AutoCloseable {
         }
         try {
             runner.start();
-            JobsHttp http = new JobsHttp(runner, bindHost, httpPort, metricsPort);
+            JobsHttp http = new JobsHttp(runner, bindHost, httpPort, metricsPort, MetricsAccess.of(""));
             LOG.info("jobs {} on Kafka {}; /health on port {}", runner.status(), runner.bootstrap(), http.port());
             return new RunningJobs(runner, http);
         } catch (Exception | Error e) {

@@ -2,6 +2,7 @@ package io.anju.jobs;
 
 import io.anju.common.alert.AlertType;
 import io.anju.common.cli.Durations;
+import io.anju.common.http.MetricsAccess;
 import io.anju.jobs.command.AutoStopPolicy;
 import io.anju.jobs.command.StopConfirmSettings;
 import io.anju.jobs.command.cap.StopCapSettings;
@@ -69,6 +70,10 @@ public final class JobsMain implements Callable<Integer> {
     private int httpPort = 9081;
     @Option(names = "--metrics-port", description = "Loopback port of Flink's Prometheus reporter (default 9249).")
     private int metricsPort = 9249;
+    @Option(names = "--metrics-token", defaultValue = "${env:ANJU_JOBS_METRICS_TOKEN:-}", description = "Bearer token "
+            + "that lets callers read /metrics (16+ characters; env ANJU_JOBS_METRICS_TOKEN); empty (default) = only "
+            + "callers on this host (loopback) may.")
+    private String metricsToken = "";
     @Option(names = "--auto-stop", split = ",", description = "Red alert types that stop a port automatically "
             + "(fire_risk, port_overload; default fire_risk; 'none' for none).")
     private List<String> autoStop = new ArrayList<>(List.of("fire_risk"));
@@ -92,8 +97,10 @@ public final class JobsMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         JobsSettings settings;
+        MetricsAccess metricsAccess;
         try {
             settings = settings();
+            metricsAccess = MetricsAccess.of(metricsToken);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "bad configuration: " + e.getMessage());
         }
@@ -109,7 +116,7 @@ public final class JobsMain implements Callable<Integer> {
             stopped.countDown();
         }, "jobs-shutdown"));
         runner.start();
-        try (JobsHttp http = new JobsHttp(runner, "0.0.0.0", httpPort, metricsPort)) {
+        try (JobsHttp http = new JobsHttp(runner, "0.0.0.0", httpPort, metricsPort, metricsAccess)) {
             LOG.info("anju jobs: {} on Kafka {}; /health and /metrics on http://127.0.0.1:{}", runner.status(),
                     runner.bootstrap(), http.port());
             stopped.await();

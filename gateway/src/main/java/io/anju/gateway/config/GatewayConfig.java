@@ -1,5 +1,6 @@
 package io.anju.gateway.config;
 
+import io.anju.common.http.MetricsAccess;
 import io.anju.common.auth.DeviceToken;
 import io.anju.common.config.ConfigValues;
 import io.anju.common.config.Require;
@@ -52,6 +53,7 @@ public final class GatewayConfig {
             bool("mqtt.tls.selfSigned", false, "Generate a self-signed certificate at start instead of reading certFile/keyFile (demos only)"),
             string("http.host", "0.0.0.0", "Address the HTTP endpoint (/health, /metrics) binds to"),
             port("http.port", 9080, "HTTP port of /health and /metrics (0 = any free port)"),
+            string("metrics.token", "", "Bearer token that lets callers read /metrics (16+ characters); empty = only callers on this host (loopback) may"),
             integer("limits.maxConnections", 20_000, 1, 1_000_000, "Most device connections held at once; more are closed at accept"),
             integer("limits.maxPacketBytes", 1_114_112, 1_024, 268_435_455, "Largest MQTT packet accepted (1 MiB snapshot + 64 KiB headroom); larger closes the connection"),
             integer("limits.maxClientIdLength", 128, 1, 65_535, "Longest MQTT client identifier accepted"),
@@ -157,6 +159,7 @@ public final class GatewayConfig {
                 "mqtt.tls.certFile and mqtt.tls.keyFile are required when mqtt.tls.enabled=true (or set mqtt.tls.selfSigned=true)");
         Require.that(limitsMessageBurst() >= limitsMessagesPerSecond(), "limits.messageBurst", limitsMessageBurst(),
                 "must be at least limits.messagesPerSecond (" + limitsMessagesPerSecond() + ")");
+        metricsAccess(); // a token too short to be safe fails here, naming metrics.token
         Require.that(authTokenClockSkew().compareTo(authTokenWindow()) <= 0, "auth.tokenClockSkew",
                 authTokenClockSkew().toMillis() + "ms", "must not exceed auth.tokenWindow (" + authTokenWindow().toMillis() + "ms)");
         Require.that(limitsControlPacketBurst() >= limitsControlPacketsPerSecond(), "limits.controlPacketBurst",
@@ -272,6 +275,9 @@ public final class GatewayConfig {
     public String httpHost() { return str("http.host"); }
 
     public int httpPort() { return i("http.port"); }
+
+    /** Who may read {@code /metrics}: loopback callers, or the holders of {@code metrics.token}. */
+    public MetricsAccess metricsAccess() { return MetricsAccess.of(str("metrics.token")); }
 
     public int limitsMaxConnections() { return i("limits.maxConnections"); }
 

@@ -1,5 +1,6 @@
 package io.anju.gateway.http;
 
+import io.anju.common.http.MetricsAccess;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -16,18 +17,26 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
-/** Serves {@code GET /health} (JSON; 503 when down) and {@code GET /metrics} (Prometheus text format). */
+/**
+ * Serves {@code GET /health} (JSON; 503 when down) and {@code GET /metrics} (Prometheus text format) to the callers
+ * {@link MetricsAccess} lets in (403 naming why for the others). Runs on the HTTP listener's own event loop, never
+ * on the devices' loops: a scrape of every meter must not hold up their packets.
+ */
 public final class HttpEndpointHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final String PROMETHEUS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     private final HealthSource health;
     private final PrometheusMeterRegistry prometheus;
+    private final MetricsAccess metricsAccess;
 
-    public HttpEndpointHandler(HealthSource health, PrometheusMeterRegistry prometheus) {
+    public HttpEndpointHandler(HealthSource health, PrometheusMeterRegistry prometheus, MetricsAccess metricsAccess) {
         this.health = health;
         this.prometheus = prometheus;
+        this.metricsAccess = metricsAccess;
     }
 
     @Override
@@ -39,7 +48,10 @@ public final class HttpEndpointHandler extends SimpleChannelInboundHandler<FullH
         } else if (path.equals("/health")) {
             response = health();
         } else if (path.equals("/metrics")) {
-            response = text(HttpResponseStatus.OK, PROMETHEUS_TYPE, prometheus.scrape());
+            Optional<String> refusal = metricsAccess.refusal(remoteHost(ctx),
+                    request.headers().get(HttpHeaderNames.AUTHORIZATION));
+            response = refusal.isPresent() ? text(HttpResponseStatus.FORBIDDEN, "text/plain", refusal.get() + "\n")
+                    : text(HttpResponseStatus.OK, PROMETHEUS_TYPE, prometheus.scrape());
         } else {
             response = text(HttpResponseStatus.NOT_FOUND, "text/plain", "try /health or /metrics\n");
         }
@@ -50,6 +62,11 @@ public final class HttpEndpointHandler extends SimpleChannelInboundHandler<FullH
         } else {
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         }
+    }
+
+    private static String remoteHost(ChannelHandlerContext ctx) {
+        return ctx.channel().remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null
+                ? a.getAddress().getHostAddress() : null;
     }
 
     private FullHttpResponse health() {

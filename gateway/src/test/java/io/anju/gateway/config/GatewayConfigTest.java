@@ -41,6 +41,15 @@ class GatewayConfigTest {
     }
 
     @Test
+    void metricsToken_tooShortToBeSafe_isRefusedAtStartNamingIt() {
+        assertThatThrownBy(() -> GatewayConfig.of(Map.of("metrics.token", "short")))
+                .hasMessageContaining("metrics.token");
+        assertThat(GatewayConfig.of(Map.of("metrics.token", "a-token-of-at-least-16")).metricsAccess()
+                .refusal("203.0.113.9", "Bearer a-token-of-at-least-16")).isEmpty();
+        assertThat(GatewayConfig.defaults().metricsAccess().refusal("203.0.113.9", null)).as("loopback only").isPresent();
+    }
+
+    @Test
     void disk_defaultsBoundSnapshotsKafkaAndFreeSpace_andContradictionsAreRefusedNamingTheSetting() {
         GatewayConfig c = GatewayConfig.defaults();
         assertThat(c.snapshotRetention()).isEqualTo(new RetentionLimits(Duration.ofDays(30), Duration.ofDays(7),

@@ -1,5 +1,6 @@
 package io.anju.gateway.http;
 
+import io.anju.common.http.MetricsAccess;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -32,9 +33,20 @@ class HttpEndpointHandlerTest {
     private record Response(int status, String contentType, String body) {
     }
 
+    private static final String TOKEN = "a-metrics-token-of-32-characters";
+
     private Response get(String uri) {
-        EmbeddedChannel ch = new EmbeddedChannel(new HttpEndpointHandler(health, prometheus));
-        ch.writeInbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, uri));
+        return get(uri, null);
+    }
+
+    /** A request from a caller that is not on this host (an embedded channel has no IP address). */
+    private Response get(String uri, String authorization) {
+        EmbeddedChannel ch = new EmbeddedChannel(new HttpEndpointHandler(health, prometheus, MetricsAccess.of(TOKEN)));
+        DefaultFullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, uri);
+        if (authorization != null) {
+            request.headers().set("Authorization", authorization);
+        }
+        ch.writeInbound(request);
         FullHttpResponse r = ch.readOutbound();
         try {
             return new Response(r.status().code(), r.headers().get("content-type"), r.content().toString(StandardCharsets.UTF_8));
@@ -71,12 +83,21 @@ class HttpEndpointHandlerTest {
     }
 
     @Test
-    void metrics_thenPrometheusText() {
+    void metrics_withTheToken_thenPrometheusText() {
         Counter.builder("anju.gateway.test.hits").register(prometheus).increment(3);
-        Response r = get("/metrics");
+        Response r = get("/metrics", "Bearer " + TOKEN);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.contentType()).startsWith("text/plain");
         assertThat(r.body()).contains("anju_gateway_test_hits_total 3.0");
+    }
+
+    @Test
+    void metrics_withoutOrWithAWrongToken_then403SayingWhy_whileHealthStaysOpen() {
+        Response none = get("/metrics");
+        assertThat(none.status()).isEqualTo(403);
+        assertThat(none.body()).contains("metrics.token");
+        assertThat(get("/metrics", "Bearer not-the-token-at-all-32-chars").status()).isEqualTo(403);
+        assertThat(get("/health").status()).isEqualTo(200);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.anju.jobs.run;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.anju.common.http.MetricsAccess;
 import io.anju.common.json.Json;
 import io.anju.common.topic.KafkaProbe;
 import org.slf4j.Logger;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 
 /**
@@ -26,22 +28,36 @@ import java.util.concurrent.Executors;
  * the InfluxDB the history job writes to (if any) answers its ping, otherwise DOWN (503), with each job's state and
  * {@code kafka} and {@code influx} as {@code up}, {@code down} or {@code off}: a Flink Kafka source or sink whose
  * brokers are gone retries quietly, and its job still reads RUNNING. Metrics are Flink's own (records in/out, checkpoints, lag of the Kafka source,
- * back-pressure), read from Flink's Prometheus reporter on a loopback port, plus {@code anju_jobs_running}.
+ * back-pressure), read from Flink's Prometheus reporter on a loopback port, plus {@code anju_jobs_running}; they are
+ * served to callers on this host, or to every caller with the metrics token ({@link MetricsAccess}).
  */
 public final class JobsHttp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobsHttp.class);
+
+    static {
+        // The JDK's server reads a request on its one handler thread and, by default, waits for it for ever: a caller
+        // that never finishes its request (slowloris) would hold /health for everyone. Its timer closes such a
+        // connection after maxReqTime, and a response the caller does not read after maxRspTime (seconds). An
+        // operator's -D setting wins.
+        setIfAbsent("sun.net.httpserver.maxReqTime", "10");
+        setIfAbsent("sun.net.httpserver.maxRspTime", "30");
+    }
 
     private static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
 
     private final HttpServer server;
     private final JobsRunner runner;
     private final int reporterPort;
+    private final MetricsAccess metricsAccess;
     private final KafkaProbe kafka;
     private final HttpClient influx = HttpClient.newBuilder().connectTimeout(PING_TIMEOUT).build();
 
-    public JobsHttp(JobsRunner runner, String host, int port, int reporterPort) throws IOException {
+    /** @param metricsAccess who may read {@code /metrics} (loopback callers, or the holders of the metrics token) */
+    public JobsHttp(JobsRunner runner, String host, int port, int reporterPort, MetricsAccess metricsAccess)
+            throws IOException {
         this.runner = runner;
         this.reporterPort = reporterPort;
+        this.metricsAccess = metricsAccess;
         this.kafka = KafkaProbe.start(runner.bootstrap());
         this.server = HttpServer.create(new InetSocketAddress(host, port), 16);
         server.createContext("/health", this::health);
@@ -52,6 +68,12 @@ public final class JobsHttp implements AutoCloseable {
             return t;
         }));
         server.start();
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 
     public int port() {
@@ -91,6 +113,13 @@ public final class JobsHttp implements AutoCloseable {
     }
 
     private void metrics(HttpExchange ex) throws IOException {
+        InetSocketAddress caller = ex.getRemoteAddress();
+        Optional<String> refusal = metricsAccess.refusal(caller == null || caller.getAddress() == null ? null
+                : caller.getAddress().getHostAddress(), ex.getRequestHeaders().getFirst("Authorization"));
+        if (refusal.isPresent()) {
+            respond(ex, 403, "text/plain; charset=utf-8", (refusal.get() + "\n").getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         StringBuilder text = new StringBuilder();
         text.append("# HELP anju_jobs_running 1 when the job is RUNNING\n# TYPE anju_jobs_running gauge\n");
         runner.status().forEach((job, state) -> text.append("anju_jobs_running{job=\"").append(job).append("\"} ")
