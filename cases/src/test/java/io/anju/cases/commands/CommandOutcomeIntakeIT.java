@@ -1,5 +1,6 @@
 package io.anju.cases.commands;
 
+import io.anju.common.topic.KafkaConnection;
 import io.anju.cases.intake.IntakeSettings;
 import io.anju.cases.model.CaseEvent;
 import io.anju.cases.model.CaseRecord;
@@ -259,7 +260,7 @@ class CommandOutcomeIntakeIT {
 
     private static IntakeSettings freshTopic() {
         String topic = "it.command-results." + NEXT.incrementAndGet();
-        TopicAdmin.ensure(kafka.bootstrapServers(), "kafka.bootstrap", List.of(topic), 1, (short) 1);
+        TopicAdmin.ensure(KafkaConnection.plain(kafka.bootstrapServers()), "kafka.bootstrap", List.of(topic), 1, (short) 1);
         return IntakeSettings.defaults(kafka.bootstrapServers()).withTopic(topic).withGroupId("it-" + topic)
                 .withRetryBackoff(Duration.ofMillis(200));
     }

@@ -2,6 +2,7 @@ package io.anju.cases.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.anju.common.topic.KafkaConnection;
 import io.anju.cases.access.AccessPolicy;
 import io.anju.cases.json.CasesJson;
 import io.anju.cases.kpi.KpiReport;
@@ -93,7 +94,7 @@ class AlertIntakeIT {
     @BeforeAll
     static void start() throws Exception {
         kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start();
-        TopicAdmin.ensure(kafka.bootstrapServers(), "kafka.bootstrap", List.of(Topics.QUARANTINE), 1, (short) 1);
+        TopicAdmin.ensure(KafkaConnection.plain(kafka.bootstrapServers()), "kafka.bootstrap", List.of(Topics.QUARANTINE), 1, (short) 1);
         db = Database.embedded(dir.resolve("pg"), 0);
         dbPort = URI.create(db.jdbcUrl().substring("jdbc:".length())).getPort();
         db.migrate();
@@ -439,7 +440,7 @@ class AlertIntakeIT {
     /** A topic of its own (partitions as given) and settings that read it as a group of its own. */
     private static IntakeSettings freshTopic(int partitions) {
         String topic = "it.alerts." + NEXT.incrementAndGet();
-        TopicAdmin.ensure(kafka.bootstrapServers(), "kafka.bootstrap", List.of(topic), partitions, (short) 1);
+        TopicAdmin.ensure(KafkaConnection.plain(kafka.bootstrapServers()), "kafka.bootstrap", List.of(topic), partitions, (short) 1);
         return IntakeSettings.defaults(kafka.bootstrapServers()).withTopic(topic).withGroupId("it-" + topic)
                 .withRetryBackoff(Duration.ofMillis(200));
     }

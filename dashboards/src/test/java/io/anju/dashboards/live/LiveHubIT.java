@@ -1,6 +1,7 @@
 package io.anju.dashboards.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.anju.common.topic.KafkaConnection;
 import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.Severity;
@@ -80,7 +81,7 @@ class LiveHubIT {
     @BeforeAll
     static void start() throws Exception {
         kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start();
-        TopicAdmin.ensure(kafka.bootstrapServers(), "kafka.bootstrap", List.of(LiveIntake.CROWD, LiveIntake.CHARGER,
+        TopicAdmin.ensure(KafkaConnection.plain(kafka.bootstrapServers()), "kafka.bootstrap", List.of(LiveIntake.CROWD, LiveIntake.CHARGER,
                 Topics.STATUS, Topics.ALERTS, Topics.COMMANDS, Topics.COMMAND_RESULTS, Topics.SNAPSHOTS), 2, (short) 1);
         blobs = Files.createDirectories(dir.resolve("snapshots"));
         chargerA = chargersOfTwoCompounds().get(0);

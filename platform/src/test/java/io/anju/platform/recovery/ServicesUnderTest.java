@@ -1,5 +1,6 @@
 package io.anju.platform.recovery;
 
+import io.anju.common.topic.KafkaConnection;
 import io.anju.cases.auth.cli.UserDemoCommand;
 import io.anju.cases.run.CasesConfig;
 import io.anju.cases.run.CasesServer;
@@ -79,7 +80,7 @@ final class ServicesUnderTest implements AutoCloseable {
                 "registry.file", registryFile.toString()))).withReceiveClock(receiveClock).start();
         started.push(gateway);
         // The jobs create these too; up front, every reader can subscribe before the jobs start.
-        TopicAdmin.ensure(bootstrap(), "test", List.of(Topics.ALERTS, Topics.COMMANDS, Topics.ZONES), 6, (short) 1);
+        TopicAdmin.ensure(KafkaConnection.plain(bootstrap()), "test", List.of(Topics.ALERTS, Topics.COMMANDS, Topics.ZONES), 6, (short) 1);
 
         databasePort = freePort();
         cases = CasesServer.start(CasesConfig.of(Map.of(

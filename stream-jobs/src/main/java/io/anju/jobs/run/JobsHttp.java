@@ -42,7 +42,7 @@ public final class JobsHttp implements AutoCloseable {
     public JobsHttp(JobsRunner runner, String host, int port, int reporterPort) throws IOException {
         this.runner = runner;
         this.reporterPort = reporterPort;
-        this.kafka = KafkaProbe.start(runner.bootstrap());
+        this.kafka = KafkaProbe.start(runner.kafka());
         this.server = HttpServer.create(new InetSocketAddress(host, port), 16);
         server.createContext("/health", this::health);
         server.createContext("/metrics", this::metrics);

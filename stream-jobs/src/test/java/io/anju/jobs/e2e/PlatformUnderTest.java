@@ -1,5 +1,6 @@
 package io.anju.jobs.e2e;
 
+import io.anju.common.topic.KafkaConnection;
 import io.anju.common.auth.Credentials;
 import io.anju.common.model.Device;
 import io.anju.common.model.DeviceType;
@@ -71,7 +72,7 @@ final class PlatformUnderTest implements AutoCloseable {
                 "registry.file", registryFile.toString())))
                 .withReceiveClock(receiveClock).start();
         // The jobs create these too; creating them up front lets readers subscribe before the jobs start.
-        TopicAdmin.ensure(gateway.bootstrapServers(), "test", List.of(Topics.ALERTS, Topics.COMMANDS, Topics.ZONES), 6,
+        TopicAdmin.ensure(KafkaConnection.plain(gateway.bootstrapServers()), "test", List.of(Topics.ALERTS, Topics.COMMANDS, Topics.ZONES), 6,
                 (short) 1);
         return new PlatformUnderTest(dir, registryFile, RegistryLoader.load(registryFile), generated.credentials(),
                 gateway, receiveClock);
