@@ -1,6 +1,5 @@
 package io.anju.cases.commands;
 
-import io.anju.common.topic.KafkaConnection;
 import io.anju.cases.intake.IntakeSettings;
 import io.anju.cases.model.CaseEvent;
 import io.anju.cases.model.CaseRecord;
@@ -17,6 +16,7 @@ import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Evidence;
 import io.anju.common.alert.Severity;
 import io.anju.common.alert.SourceKind;
+import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.TopicAdmin;
 import io.anju.kafka.EmbeddedKafka;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -2,7 +2,6 @@ package io.anju.cases.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.anju.common.topic.KafkaConnection;
 import io.anju.cases.access.AccessPolicy;
 import io.anju.cases.json.CasesJson;
 import io.anju.cases.kpi.KpiReport;
@@ -23,6 +22,7 @@ import io.anju.common.model.DeviceType;
 import io.anju.common.registry.Registry;
 import io.anju.common.registry.generate.GeneratorOptions;
 import io.anju.common.registry.generate.RegistryGenerator;
+import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.TopicAdmin;
 import io.anju.common.topic.Topics;
 import io.anju.kafka.EmbeddedKafka;

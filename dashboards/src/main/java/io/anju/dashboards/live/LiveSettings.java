@@ -1,7 +1,7 @@
 package io.anju.dashboards.live;
 
-import io.anju.common.topic.KafkaConnection;
 
+import io.anju.common.topic.KafkaConnection;
 import java.nio.file.Path;
 import java.time.Duration;
 

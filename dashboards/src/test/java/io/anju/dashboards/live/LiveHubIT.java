@@ -1,7 +1,6 @@
 package io.anju.dashboards.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.anju.common.topic.KafkaConnection;
 import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.Severity;
@@ -10,6 +9,7 @@ import io.anju.common.model.Channel;
 import io.anju.common.model.CrowdZone;
 import io.anju.common.model.Device;
 import io.anju.common.snapshot.SnapshotFiles;
+import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.TopicAdmin;
 import io.anju.common.topic.Topics;
 import io.anju.dashboards.session.SessionGuard;

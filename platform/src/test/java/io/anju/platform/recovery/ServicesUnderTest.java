@@ -1,6 +1,5 @@
 package io.anju.platform.recovery;
 
-import io.anju.common.topic.KafkaConnection;
 import io.anju.cases.auth.cli.UserDemoCommand;
 import io.anju.cases.run.CasesConfig;
 import io.anju.cases.run.CasesServer;
@@ -10,6 +9,7 @@ import io.anju.common.registry.RegistryWriter;
 import io.anju.common.registry.generate.GeneratedRegistry;
 import io.anju.common.registry.generate.GeneratorOptions;
 import io.anju.common.registry.generate.RegistryGenerator;
+import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.TopicAdmin;
 import io.anju.common.topic.Topics;
 import io.anju.dashboards.run.DashboardsConfig;

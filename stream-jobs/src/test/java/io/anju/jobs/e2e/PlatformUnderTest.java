@@ -1,6 +1,5 @@
 package io.anju.jobs.e2e;
 
-import io.anju.common.topic.KafkaConnection;
 import io.anju.common.auth.Credentials;
 import io.anju.common.model.Device;
 import io.anju.common.model.DeviceType;
@@ -10,6 +9,7 @@ import io.anju.common.registry.RegistryWriter;
 import io.anju.common.registry.generate.GeneratedRegistry;
 import io.anju.common.registry.generate.GeneratorOptions;
 import io.anju.common.registry.generate.RegistryGenerator;
+import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.TopicAdmin;
 import io.anju.common.topic.Topics;
 import io.anju.gateway.GatewayNode;
