@@ -31,6 +31,11 @@ import java.util.concurrent.TimeUnit;
  * later start, so a restarted broker (in this process or the next) continues from the same data. The client
  * listener binds {@code 127.0.0.1:port}; with port 0 a free port is chosen at the first start and kept for
  * restarts of this instance, so clients reconnect to the same address.
+ *
+ * <p>By default the client listener is PLAINTEXT. {@link #withSaslScram()} makes it SASL_PLAINTEXT with SCRAM-SHA-256
+ * only, for one generated user whose client settings are in {@link #clientConfigFile()}: what a secured external
+ * cluster asks of the services, on one machine. The controller listener stays PLAINTEXT on loopback (Kafka does not
+ * take SCRAM there).
  */
 public final class EmbeddedKafka implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
@@ -43,6 +48,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     private int port;
     private int controllerPort;
     private KafkaRaftServer server;
+    private boolean sasl;
+    private SaslScram scram;
 
     /**
      * @param dataDir   where the broker keeps its log (created if missing)
@@ -62,6 +69,49 @@ public final class EmbeddedKafka implements AutoCloseable {
         this(dataDir, port, Map.of());
     }
 
+    /**
+     * Takes only SASL_PLAINTEXT clients that authenticate with SCRAM-SHA-256 as the generated user (see
+     * {@link #clientConfigFile()}). Call before the first {@link #start()}: the credential is written when the log is
+     * formatted, so a data directory first started without SASL cannot take it later.
+     */
+    public synchronized EmbeddedKafka withSaslScram() {
+        if (server != null) {
+            throw new IllegalStateException("SASL must be chosen before the broker starts");
+        }
+        sasl = true;
+        return this;
+    }
+
+    /**
+     * A Kafka client properties file (owner-readable only) with the settings a client needs besides
+     * {@code bootstrap.servers}: a service's {@code kafka.clientConfig}. Only with {@link #withSaslScram()}.
+     */
+    public synchronized Path clientConfigFile() {
+        requireSasl();
+        return scram.clientConfigFile();
+    }
+
+    /** The settings of {@link #clientConfigFile()}, for clients built in code. Only with {@link #withSaslScram()}. */
+    public synchronized Map<String, String> clientProperties() {
+        requireSasl();
+        return scram.clientProperties();
+    }
+
+    /** The file (owner-readable only) holding the generated user's password. Only with {@link #withSaslScram()}. */
+    public synchronized Path passwordFile() {
+        requireSasl();
+        return scram.passwordFile();
+    }
+
+    private void requireSasl() {
+        if (!sasl) {
+            throw new IllegalStateException("this broker takes PLAINTEXT clients: there are no credentials");
+        }
+        if (scram == null) {
+            scram = SaslScram.under(dataDir);
+        }
+    }
+
     /** Formats the log directory if it is new, starts the broker and waits until it serves clients. */
     public synchronized EmbeddedKafka start() {
         if (server != null) {
@@ -73,8 +123,16 @@ public final class EmbeddedKafka implements AutoCloseable {
         if (controllerPort == 0) {
             controllerPort = FreePort.pick();
         }
+        if (sasl) {
+            if (Files.exists(logDir().resolve("meta.properties")) && !SaslScram.exists(dataDir)) {
+                throw new IllegalStateException("the Kafka log under " + logDir() + " was formatted without SASL "
+                        + "credentials: start a SASL broker on a new data directory");
+            }
+            requireSasl();
+        }
         KafkaConfig config = new KafkaConfig(brokerProperties(), false);
-        String clusterId = StorageFormat.ensureFormatted(NODE_ID, logDir());
+        String clusterId = StorageFormat.ensureFormatted(NODE_ID, logDir(),
+                sasl ? scram.formatArguments() : List.of());
         KafkaRaftServer started = new KafkaRaftServer(config, Time.SYSTEM);
         try {
             started.startup();
@@ -149,11 +207,15 @@ public final class EmbeddedKafka implements AutoCloseable {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("process.roles", "broker,controller");
         p.put("node.id", String.valueOf(NODE_ID));
-        p.put("listeners", "PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        String clients = sasl ? SaslScram.LISTENER : "PLAINTEXT";
+        p.put("listeners", clients + "://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        p.put("advertised.listeners", clients + "://" + HOST + ":" + port);
+        p.put("listener.security.protocol.map", clients + ":" + clients + ",CONTROLLER:PLAINTEXT");
         p.put("controller.listener.names", "CONTROLLER");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("inter.broker.listener.name", clients);
+        if (sasl) {
+            p.putAll(scram.brokerProperties());
+        }
         p.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
         p.put("log.dirs", logDir().toString());
         // One machine, one replica: every internal topic must be satisfiable by this broker alone.
@@ -174,6 +236,9 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private Properties adminProperties() {
         Properties p = new Properties();
+        if (sasl) {
+            p.putAll(scram.clientProperties());
+        }
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");

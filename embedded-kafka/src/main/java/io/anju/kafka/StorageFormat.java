@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 
 /** What {@code kafka-storage.sh format} does, once per data directory: the cluster id then stays in meta.properties. */
@@ -20,8 +21,11 @@ final class StorageFormat {
     private StorageFormat() {
     }
 
-    /** Formats {@code logDir} with a new cluster id unless it already is formatted; returns the cluster id in use. */
-    static String ensureFormatted(int nodeId, Path logDir) {
+    /**
+     * Formats {@code logDir} with a new cluster id (and the SCRAM credentials of {@code scramArguments}, as
+     * {@code --add-scram} takes them) unless it already is formatted; returns the cluster id in use.
+     */
+    static String ensureFormatted(int nodeId, Path logDir, List<String> scramArguments) {
         Path meta = logDir.resolve(META_PROPERTIES);
         if (Files.exists(meta)) {
             return readClusterId(meta);
@@ -36,6 +40,7 @@ final class StorageFormat {
                     .setControllerListenerName("CONTROLLER")
                     .setMetadataLogDirectory(logDir.toString())
                     .addDirectory(logDir.toString())
+                    .setScramArguments(scramArguments)
                     .run();
         } catch (Exception e) {
             throw new IllegalStateException("cannot format Kafka log directory " + logDir, e);

@@ -96,7 +96,7 @@ public final class GatewayNode implements AutoCloseable {
                     System::currentTimeMillis).start();
             ingest = new KafkaIngest(downstream, new FileBlobStore(config.snapshotDir(), disk::writable, sweeper),
                     awaitedReplies, prometheus);
-            kafkaProbe = KafkaProbe.start(downstream.bootstrapServers());
+            kafkaProbe = KafkaProbe.start(downstream.kafka());
             server = server(config, registry, ingest, prometheus, kafkaProbe::up, receiveClock, disk).start();
             relay = new CommandRelay(downstream, server.commandDelivery(), prometheus, config.commandsHoldLimits(),
                     awaitedReplies, Clock.systemUTC());
@@ -104,7 +104,7 @@ public final class GatewayNode implements AutoCloseable {
             relay.start();
             LOG.info("gateway {} up: mqtt {}{}, http {}, kafka {}", config.nodeId(), server.mqttPort(),
                     server.tlsPort() > 0 ? ", mqtt/tls " + server.tlsPort() : "", server.httpPort(),
-                    downstream.bootstrapServers());
+                    downstream.kafka());
             return this;
         } catch (RuntimeException | InterruptedException e) {
             close();

@@ -1,5 +1,6 @@
 package io.anju.jobs;
 
+import io.anju.common.topic.KafkaConnection;
 import io.anju.jobs.config.JobsSettings;
 import io.anju.jobs.topology.AlertsJob;
 import io.anju.jobs.topology.HistoryJob;
@@ -33,6 +34,10 @@ public final class FlinkJobMain implements Callable<Integer> {
     private String job;
     @Option(names = "--bootstrap", required = true, description = "Kafka bootstrap servers.")
     private String bootstrap;
+    @Option(names = "--kafka-client-config", description = "Kafka client properties file with the cluster's security "
+            + "settings (security.protocol, sasl.*, ssl.*), read where the job is submitted: the settings travel with "
+            + "the job (key and trust stores named in it must exist on every TaskManager; default: none, PLAINTEXT).")
+    private Path kafkaClientConfig;
     @Option(names = "--registry", required = true, description = "Registry file, readable on every TaskManager (shared volume).")
     private Path registry;
     @Option(names = "--influx-url", description = "InfluxDB URL (required for --job history).")
@@ -51,7 +56,14 @@ public final class FlinkJobMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         JobsSettings d = JobsSettings.defaults(registry, Path.of("."));
-        JobsSettings s = new JobsSettings(bootstrap, registry, influxUrl, influxDb, d.dataDir(), d.parallelism(),
+        KafkaConnection kafka;
+        try {
+            kafka = KafkaConnection.of(bootstrap, kafkaClientConfig == null ? "" : kafkaClientConfig.toString(),
+                    "--kafka-client-config");
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        JobsSettings s = new JobsSettings(kafka, registry, influxUrl, influxDb, d.dataDir(), d.parallelism(),
                 Duration.ofMillis(checkpointIntervalMs), d.stateBackend(), d.outOfOrderness(), d.clockTolerance(),
                 d.quietAfter(),
                 d.registryPoll(), d.bufferTimeout(), d.groupPrefix(), d.autoStop(), d.commandTtl(), d.detectors());
@@ -69,10 +81,10 @@ public final class FlinkJobMain implements Callable<Integer> {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.configure(Configuration.fromMap(conf));
         if (job.equals("alerts")) {
-            AlertsJob.build(env, s, bootstrap);
+            AlertsJob.build(env, s, kafka);
             env.execute(AlertsJob.NAME);
         } else {
-            HistoryJob.build(env, s, bootstrap);
+            HistoryJob.build(env, s, kafka);
             env.execute(HistoryJob.NAME);
         }
         return 0;

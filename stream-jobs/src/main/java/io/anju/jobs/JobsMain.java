@@ -2,7 +2,9 @@ package io.anju.jobs;
 
 import io.anju.common.alert.AlertType;
 import io.anju.common.cli.Durations;
+import io.anju.common.config.Require;
 import io.anju.common.http.MetricsAccess;
+import io.anju.common.topic.KafkaConnection;
 import io.anju.jobs.command.AutoStopPolicy;
 import io.anju.jobs.command.StopConfirmSettings;
 import io.anju.jobs.command.cap.StopCapSettings;
@@ -43,6 +45,9 @@ public final class JobsMain implements Callable<Integer> {
     private Path registry = Path.of("data", "registry.json");
     @Option(names = "--bootstrap", description = "Kafka bootstrap servers (default: an embedded broker under --data-dir).")
     private String bootstrap;
+    @Option(names = "--kafka-client-config", description = "Kafka client properties file with the cluster's security "
+            + "settings (security.protocol, sasl.*, ssl.*; as Kafka tools' --command-config; default: none, PLAINTEXT).")
+    private Path kafkaClientConfig;
     @Option(names = "--kafka-port", description = "Port of the embedded broker when --bootstrap is not given (default 9092).")
     private int kafkaPort = 9092;
     @Option(names = "--influx-url", description = "InfluxDB URL, e.g. http://127.0.0.1:8086 (default: none, no history is written).")
@@ -126,7 +131,7 @@ public final class JobsMain implements Callable<Integer> {
 
     private JobsSettings settings() {
         JobsSettings d = JobsSettings.defaults(registry, dataDir);
-        return new JobsSettings(bootstrap, registry, influxUrl, influxDb, dataDir, parallelism,
+        return new JobsSettings(kafka(), registry, influxUrl, influxDb, dataDir, parallelism,
                 Duration.ofMillis(Durations.parseMillis("--checkpoint-interval", checkpointInterval)), stateBackend,
                 Duration.ofMillis(Durations.parseMillis("--out-of-orderness", outOfOrderness)),
                 Duration.ofMillis(Durations.parseMillis("--clock-tolerance", clockTolerance)),
@@ -135,6 +140,17 @@ public final class JobsMain implements Callable<Integer> {
                 d.detectors().withStopConfirm(new StopConfirmSettings(
                         Duration.ofMillis(Durations.parseMillis("--stop-confirm-within", stopConfirmWithin)),
                         stopConfirmBelowW, stopAttempts)).withStopCap(new StopCapSettings(stopCap)));
+    }
+
+    /** Null (the embedded broker) without --bootstrap; a client config needs --bootstrap. */
+    private KafkaConnection kafka() {
+        if (bootstrap == null) {
+            Require.that(kafkaClientConfig == null, "--kafka-client-config", kafkaClientConfig,
+                    "needs --bootstrap: the embedded broker takes PLAINTEXT clients only");
+            return null;
+        }
+        return KafkaConnection.of(bootstrap, kafkaClientConfig == null ? "" : kafkaClientConfig.toString(),
+                "--kafka-client-config");
     }
 
     private Map<String, Set<AlertType>> perCompound() {

@@ -63,7 +63,7 @@ public final class CommandOutcomeIntake implements AutoCloseable {
             throw new IllegalStateException("the command outcome intake is already started");
         }
         consumer = new KafkaConsumer<>(settings.consumerProperties("anju-cases-commands"));
-        quarantine = new QuarantineWriter(settings.bootstrap(), "anju-cases-commands-quarantine", STEP_TIMEOUT);
+        quarantine = new QuarantineWriter(settings.kafka(), "anju-cases-commands-quarantine", STEP_TIMEOUT);
         thread = new Thread(this::run, "command-outcome-intake");
         thread.start();
         LOG.info("command outcome intake reading {} as group {}", settings.topic(), settings.groupId());

@@ -82,13 +82,13 @@ public final class AlertIntake implements AutoCloseable {
             throw new IllegalStateException("the alert intake is already started");
         }
         consumer = new KafkaConsumer<>(settings.consumerProperties("anju-cases-intake"));
-        quarantine = new QuarantineWriter(settings.bootstrap(), "anju-cases-quarantine", STEP_TIMEOUT);
+        quarantine = new QuarantineWriter(settings.kafka(), "anju-cases-quarantine", STEP_TIMEOUT);
         AtomicInteger n = new AtomicInteger();
         appliers = Executors.newFixedThreadPool(settings.concurrency(),
                 r -> new Thread(r, "alert-intake-apply-" + n.incrementAndGet()));
         thread = new Thread(this::run, "alert-intake");
         thread.start();
-        LOG.info("alert intake reading {} on {} as group {}", settings.topic(), settings.bootstrap(), settings.groupId());
+        LOG.info("alert intake reading {} on {} as group {}", settings.topic(), settings.kafka(), settings.groupId());
     }
 
     /** Reading, and the case store is taking alerts. */

@@ -1,5 +1,6 @@
 package io.anju.cases.intake;
 
+import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -10,7 +11,8 @@ import java.util.Properties;
 /**
  * How the alert intake reads {@code anju.alerts}.
  *
- * @param bootstrap      Kafka bootstrap servers ({@code kafka.bootstrap}); required
+ * @param kafka          Kafka bootstrap servers ({@code kafka.bootstrap}; required) with the security settings of
+ *                       {@code kafka.clientConfig}
  * @param topic          the alert topic ({@code intake.topic}); default {@link Topics#ALERTS}
  * @param groupId        consumer group; its committed offsets are where a restarted intake continues
  *                       ({@code intake.groupId}); default {@code anju-cases}
@@ -26,7 +28,7 @@ import java.util.Properties;
  *                       see {@link StoreErrors}) before it goes to {@code anju.quarantine} and the intake moves on
  *                       ({@code intake.maxAttempts}); default 5, 1–1,000. An outage is retried for as long as it lasts
  */
-public record IntakeSettings(String bootstrap, String topic, String groupId, Duration pollTimeout, Duration retryBackoff,
+public record IntakeSettings(KafkaConnection kafka, String topic, String groupId, Duration pollTimeout, Duration retryBackoff,
                              int maxPollRecords, int concurrency, int maxAttempts) {
 
     public static final String DEFAULT_GROUP_ID = "anju-cases";
@@ -44,7 +46,7 @@ public record IntakeSettings(String bootstrap, String topic, String groupId, Dur
     public static final int MAX_ATTEMPTS = 1_000;
 
     public IntakeSettings {
-        require(bootstrap != null && !bootstrap.isBlank(), "kafka.bootstrap is required (was " + bootstrap + ")");
+        require(kafka != null && !kafka.bootstrapServers().isBlank(), "kafka.bootstrap is required (was " + kafka + ")");
         require(topic != null && !topic.isBlank(), "intake.topic is required (was " + topic + ")");
         require(groupId != null && !groupId.isBlank(), "intake.groupId is required (was " + groupId + ")");
         requireWithin(pollTimeout, Duration.ofMillis(10), Duration.ofMinutes(1), "intake.pollTimeout");
@@ -64,8 +66,7 @@ public record IntakeSettings(String bootstrap, String topic, String groupId, Dur
      * that the earlier, transactional job may have left in the retained history. Repeats are the receipts' business.
      */
     public Properties consumerProperties(String clientId) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties p = kafka.properties();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -79,30 +80,35 @@ public record IntakeSettings(String bootstrap, String topic, String groupId, Dur
         return p;
     }
 
-    /** The defaults, reading from {@code bootstrap}. */
+    /** The defaults, reading from a PLAINTEXT cluster at {@code bootstrap}. */
     public static IntakeSettings defaults(String bootstrap) {
-        return new IntakeSettings(bootstrap, Topics.ALERTS, DEFAULT_GROUP_ID, DEFAULT_POLL_TIMEOUT,
+        return defaults(KafkaConnection.plain(bootstrap));
+    }
+
+    /** The defaults, reading from {@code kafka}. */
+    public static IntakeSettings defaults(KafkaConnection kafka) {
+        return new IntakeSettings(kafka, Topics.ALERTS, DEFAULT_GROUP_ID, DEFAULT_POLL_TIMEOUT,
                 DEFAULT_RETRY_BACKOFF, DEFAULT_MAX_POLL_RECORDS, DEFAULT_CONCURRENCY, DEFAULT_MAX_ATTEMPTS);
     }
 
     public IntakeSettings withTopic(String topic) {
-        return new IntakeSettings(bootstrap, topic, groupId, pollTimeout, retryBackoff, maxPollRecords, concurrency, maxAttempts);
+        return new IntakeSettings(kafka, topic, groupId, pollTimeout, retryBackoff, maxPollRecords, concurrency, maxAttempts);
     }
 
     public IntakeSettings withGroupId(String groupId) {
-        return new IntakeSettings(bootstrap, topic, groupId, pollTimeout, retryBackoff, maxPollRecords, concurrency, maxAttempts);
+        return new IntakeSettings(kafka, topic, groupId, pollTimeout, retryBackoff, maxPollRecords, concurrency, maxAttempts);
     }
 
     public IntakeSettings withRetryBackoff(Duration retryBackoff) {
-        return new IntakeSettings(bootstrap, topic, groupId, pollTimeout, retryBackoff, maxPollRecords, concurrency, maxAttempts);
+        return new IntakeSettings(kafka, topic, groupId, pollTimeout, retryBackoff, maxPollRecords, concurrency, maxAttempts);
     }
 
     public IntakeSettings withConcurrency(int concurrency) {
-        return new IntakeSettings(bootstrap, topic, groupId, pollTimeout, retryBackoff, maxPollRecords, concurrency, maxAttempts);
+        return new IntakeSettings(kafka, topic, groupId, pollTimeout, retryBackoff, maxPollRecords, concurrency, maxAttempts);
     }
 
     public IntakeSettings withMaxAttempts(int maxAttempts) {
-        return new IntakeSettings(bootstrap, topic, groupId, pollTimeout, retryBackoff, maxPollRecords, concurrency, maxAttempts);
+        return new IntakeSettings(kafka, topic, groupId, pollTimeout, retryBackoff, maxPollRecords, concurrency, maxAttempts);
     }
 
     private static void requireWithin(Duration d, Duration min, Duration max, String name) {

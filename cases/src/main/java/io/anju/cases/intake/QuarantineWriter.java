@@ -1,6 +1,7 @@
 package io.anju.cases.intake;
 
 import io.anju.common.json.Json;
+import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.QuarantineRecord;
 import io.anju.common.topic.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,10 +36,9 @@ public final class QuarantineWriter implements AutoCloseable {
     private final Duration timeout;
 
     /** @param timeout longest wait for one write before it counts as failed */
-    public QuarantineWriter(String bootstrap, String clientId, Duration timeout) {
+    public QuarantineWriter(KafkaConnection kafka, String clientId, Duration timeout) {
         this.timeout = timeout;
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties p = kafka.properties();
         p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

@@ -11,6 +11,7 @@ import io.anju.common.config.ConfigValues;
 import io.anju.common.config.Setting;
 import io.anju.common.http.ListenerSettings;
 import io.anju.common.http.MetricsAccess;
+import io.anju.common.topic.KafkaConnection;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -50,6 +51,7 @@ public final class CasesConfig {
             port("db.embeddedPort", 0, "Port of the embedded PostgreSQL on 127.0.0.1 (0 = any free port; it is logged and in postmaster.pid)"),
             integer("db.poolSize", 16, 2, 100, "Connections in the service's pool (more than intake.concurrency: the API and the notifier need some too)"),
             string("kafka.bootstrap", "127.0.0.1:9092", "Kafka bootstrap servers to read anju.alerts from"),
+            string("kafka.clientConfig", "", "Kafka client properties file with the cluster's security settings (security.protocol, sasl.*, ssl.*; as Kafka tools' --command-config); empty = PLAINTEXT"),
             string("intake.groupId", "anju-cases", "Consumer group of the alert intake"),
             duration("intake.retryBackoff", "1s", "10ms", "10m", "Wait before retrying an alert the database could not take"),
             integer("intake.concurrency", IntakeSettings.DEFAULT_CONCURRENCY, 1, IntakeSettings.MAX_CONCURRENCY,
@@ -107,9 +109,12 @@ public final class CasesConfig {
     private final ListenerSettings listener;
     private final MetricsAccess metricsAccess;
     private final ApiSettings api;
+    private final KafkaConnection kafka;
 
     private CasesConfig(ConfigValues values) {
         this.values = values;
+        this.kafka = KafkaConnection.of(values.str("kafka.bootstrap"), values.str("kafka.clientConfig"),
+                "kafka.clientConfig");
         this.listener = ListenerSettings.from(values);
         this.metricsAccess = MetricsAccess.of(values.str("metrics.token"));
         this.api = new ApiSettings(ApiSettings.DEFAULT_MAX_BODY_BYTES, values.i("login.maxFailures"),
@@ -252,6 +257,9 @@ public final class CasesConfig {
     public int dbPoolSize() { return values.i("db.poolSize"); }
 
     public String kafkaBootstrap() { return values.str("kafka.bootstrap"); }
+
+    /** {@code kafka.bootstrap} with the security settings of {@code kafka.clientConfig}: every Kafka client's. */
+    public KafkaConnection kafka() { return kafka; }
 
     public String intakeGroupId() { return values.str("intake.groupId"); }
 

@@ -149,7 +149,7 @@ public final class CasesServer implements AutoCloseable {
         Vertx vertx = null;
         try {
             database.migrate();
-            TopicAdmin.ensure(config.kafkaBootstrap(), "kafka.bootstrap", List.of(Topics.ALERTS, Topics.QUARANTINE,
+            TopicAdmin.ensure(config.kafka(), "kafka.bootstrap", List.of(Topics.ALERTS, Topics.QUARANTINE,
                     Topics.COMMAND_RESULTS, Topics.COMMANDS),
                     6, (short) 1);
             vertx = Vertx.vertx();
@@ -205,23 +205,23 @@ public final class CasesServer implements AutoCloseable {
         OutboxRetention retention = new OutboxRetention(vertx, pool, config.outboxRetention(), clock);
         retention.start();
 
-        AlertIntake intake = new AlertIntake(new IntakeSettings(config.kafkaBootstrap(), Topics.ALERTS,
+        AlertIntake intake = new AlertIntake(new IntakeSettings(config.kafka(), Topics.ALERTS,
                 config.intakeGroupId(), IntakeSettings.DEFAULT_POLL_TIMEOUT, config.intakeRetryBackoff(),
                 IntakeSettings.DEFAULT_MAX_POLL_RECORDS, config.intakeConcurrency(), config.intakeMaxAttempts()), service,
                 metrics);
-        CommandOutcomeIntake commandIntake = new CommandOutcomeIntake(new IntakeSettings(config.kafkaBootstrap(),
+        CommandOutcomeIntake commandIntake = new CommandOutcomeIntake(new IntakeSettings(config.kafka(),
                 Topics.COMMAND_RESULTS, CommandOutcomeIntake.DEFAULT_GROUP_ID, IntakeSettings.DEFAULT_POLL_TIMEOUT,
                 config.intakeRetryBackoff(), IntakeSettings.DEFAULT_MAX_POLL_RECORDS, 1, config.intakeMaxAttempts()),
                 new CommandOutcomes(pool, outbox, clock), metrics);
 
         CaseCommands caseCommands = new CaseCommands(pool, access, registry,
                 new PortTemperatures(vertx, config.commands(), deviceTime),
-                new CommandPublisher(vertx, config.kafkaBootstrap()), config.commands(), metrics, clock);
+                new CommandPublisher(vertx, config.kafka()), config.commands(), metrics, clock);
 
         UserStore users = new UserStore(vertx, pool, new PasswordHasher(config.authPasswordIterations()), registry);
         TokenService tokens = new TokenService(vertx, JwtKeyFile.loadOrCreateFile(config.authKeyFile()),
                 config.authTokenTtl());
-        KafkaProbe kafka = KafkaProbe.start(config.kafkaBootstrap());
+        KafkaProbe kafka = KafkaProbe.start(config.kafka());
         HealthChecks health = new HealthChecks(HealthChecks.ping(pool), () -> Future.succeededFuture(intake.healthy()),
                 () -> Future.succeededFuture(commandIntake.healthy()), () -> Future.succeededFuture(kafka.up()));
         PeopleApi people = new PeopleApi(pool, new RotaAccess(registry, config.districtId()),

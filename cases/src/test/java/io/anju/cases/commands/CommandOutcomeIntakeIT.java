@@ -16,6 +16,7 @@ import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Evidence;
 import io.anju.common.alert.Severity;
 import io.anju.common.alert.SourceKind;
+import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.TopicAdmin;
 import io.anju.kafka.EmbeddedKafka;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -259,7 +260,7 @@ class CommandOutcomeIntakeIT {
 
     private static IntakeSettings freshTopic() {
         String topic = "it.command-results." + NEXT.incrementAndGet();
-        TopicAdmin.ensure(kafka.bootstrapServers(), "kafka.bootstrap", List.of(topic), 1, (short) 1);
+        TopicAdmin.ensure(KafkaConnection.plain(kafka.bootstrapServers()), "kafka.bootstrap", List.of(topic), 1, (short) 1);
         return IntakeSettings.defaults(kafka.bootstrapServers()).withTopic(topic).withGroupId("it-" + topic)
                 .withRetryBackoff(Duration.ofMillis(200));
     }

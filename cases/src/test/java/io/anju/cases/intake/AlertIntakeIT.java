@@ -22,6 +22,7 @@ import io.anju.common.model.DeviceType;
 import io.anju.common.registry.Registry;
 import io.anju.common.registry.generate.GeneratorOptions;
 import io.anju.common.registry.generate.RegistryGenerator;
+import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.TopicAdmin;
 import io.anju.common.topic.Topics;
 import io.anju.kafka.EmbeddedKafka;
@@ -93,7 +94,7 @@ class AlertIntakeIT {
     @BeforeAll
     static void start() throws Exception {
         kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start();
-        TopicAdmin.ensure(kafka.bootstrapServers(), "kafka.bootstrap", List.of(Topics.QUARANTINE), 1, (short) 1);
+        TopicAdmin.ensure(KafkaConnection.plain(kafka.bootstrapServers()), "kafka.bootstrap", List.of(Topics.QUARANTINE), 1, (short) 1);
         db = Database.embedded(dir.resolve("pg"), 0);
         dbPort = URI.create(db.jdbcUrl().substring("jdbc:".length())).getPort();
         db.migrate();
@@ -439,7 +440,7 @@ class AlertIntakeIT {
     /** A topic of its own (partitions as given) and settings that read it as a group of its own. */
     private static IntakeSettings freshTopic(int partitions) {
         String topic = "it.alerts." + NEXT.incrementAndGet();
-        TopicAdmin.ensure(kafka.bootstrapServers(), "kafka.bootstrap", List.of(topic), partitions, (short) 1);
+        TopicAdmin.ensure(KafkaConnection.plain(kafka.bootstrapServers()), "kafka.bootstrap", List.of(topic), partitions, (short) 1);
         return IntakeSettings.defaults(kafka.bootstrapServers()).withTopic(topic).withGroupId("it-" + topic)
                 .withRetryBackoff(Duration.ofMillis(200));
     }

@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,11 +33,10 @@ public final class KafkaProbe implements AutoCloseable {
     private volatile boolean wasUp;
     private volatile String lastError = "no answer yet";
 
-    private KafkaProbe(String bootstrap, Map<String, Object> clientSettings, Duration interval, Duration downAfter) {
+    private KafkaProbe(KafkaConnection kafka, Duration interval, Duration downAfter) {
         this.intervalMs = interval.toMillis();
         this.downAfterNanos = downAfter.toNanos();
-        Map<String, Object> props = new HashMap<>(clientSettings);
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Map<String, Object> props = kafka.clientProperties();
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, "anju-health-probe");
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1_000, intervalMs));
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Math.max(1_000, intervalMs));
@@ -52,23 +50,22 @@ public final class KafkaProbe implements AutoCloseable {
         });
     }
 
-    /** Starts asking {@code bootstrap} at once and every {@link #DEFAULT_INTERVAL}. */
-    public static KafkaProbe start(String bootstrap) {
-        return start(bootstrap, Map.of(), DEFAULT_INTERVAL, DEFAULT_DOWN_AFTER);
+    /** Starts asking {@code kafka} at once and every {@link #DEFAULT_INTERVAL}. */
+    public static KafkaProbe start(KafkaConnection kafka) {
+        return start(kafka, DEFAULT_INTERVAL, DEFAULT_DOWN_AFTER);
     }
 
     /**
-     * Starts asking {@code bootstrap} (with the service's other Kafka client settings, such as its security ones) at
-     * once and every {@code interval}; waits up to one interval for the first answer, so a service that has just
+     * Starts asking {@code kafka} (with the service's security settings: a cluster that refuses them counts as down)
+     * at once and every {@code interval}; waits up to one interval for the first answer, so a service that has just
      * started on a working cluster reports it up.
      */
-    public static KafkaProbe start(String bootstrap, Map<String, Object> clientSettings, Duration interval,
-                                   Duration downAfter) {
+    public static KafkaProbe start(KafkaConnection kafka, Duration interval, Duration downAfter) {
         if (interval.isNegative() || interval.isZero() || downAfter.compareTo(interval) < 0) {
             throw new IllegalArgumentException("the Kafka probe needs an interval > 0 and downAfter ≥ interval (were "
                     + interval + ", " + downAfter + ")");
         }
-        KafkaProbe probe = new KafkaProbe(bootstrap, clientSettings, interval, downAfter);
+        KafkaProbe probe = new KafkaProbe(kafka, interval, downAfter);
         probe.timer.scheduleWithFixedDelay(probe::ask, 0, probe.intervalMs, TimeUnit.MILLISECONDS);
         long until = System.nanoTime() + interval.toNanos();
         while (!probe.up() && System.nanoTime() < until) {

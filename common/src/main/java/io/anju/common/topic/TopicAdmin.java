@@ -22,10 +22,10 @@ public final class TopicAdmin {
     private TopicAdmin() {
     }
 
-    /** {@link #ensure(String, String, Collection, int, short, TopicRetention)} with {@link TopicRetention#DEFAULT}. */
-    public static void ensure(String bootstrap, String setting, Collection<String> topics, int partitions,
+    /** {@link #ensure(KafkaConnection, String, Collection, int, short, TopicRetention)} with {@link TopicRetention#DEFAULT}. */
+    public static void ensure(KafkaConnection kafka, String setting, Collection<String> topics, int partitions,
                               short replicationFactor) {
-        ensure(bootstrap, setting, topics, partitions, replicationFactor, TopicRetention.DEFAULT);
+        ensure(kafka, setting, topics, partitions, replicationFactor, TopicRetention.DEFAULT);
     }
 
     /**
@@ -33,12 +33,11 @@ public final class TopicAdmin {
      * broker when it cannot be reached within 30 s. Several parts of the platform may race to create the same topic:
      * that is fine. A topic that exists keeps its configs (change them with {@code kafka-configs.sh --alter}).
      */
-    public static void ensure(String bootstrap, String setting, Collection<String> topics, int partitions,
+    public static void ensure(KafkaConnection kafka, String setting, Collection<String> topics, int partitions,
                               short replicationFactor, TopicRetention retention) {
-        Map<String, Object> props = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        Map<String, Object> props = kafka.clientProperties();
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         try (Admin admin = Admin.create(props)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = topics.stream()
@@ -59,7 +58,7 @@ public final class TopicAdmin {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating Kafka topics", e);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot create Kafka topics on " + setting + "=" + bootstrap, e);
+            throw new IllegalStateException("cannot create Kafka topics on " + setting + "=" + kafka, e);
         }
     }
 

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +14,7 @@ class KafkaProbeTest {
 
     @Test
     void aClusterThatNeverAnsweredIsDown_andSaysWhy() throws Exception {
-        try (KafkaProbe probe = KafkaProbe.start("127.0.0.1:" + freePort(), Map.of(), Duration.ofMillis(300),
+        try (KafkaProbe probe = KafkaProbe.start(KafkaConnection.plain("127.0.0.1:" + freePort()), Duration.ofMillis(300),
                 Duration.ofMillis(600))) {
             assertThat(probe.up()).isFalse();
             assertThat(probe.detail()).startsWith("down: ");
@@ -24,7 +23,7 @@ class KafkaProbeTest {
 
     @Test
     void aDownPeriodShorterThanTheIntervalIsRefused() {
-        assertThatThrownBy(() -> KafkaProbe.start("127.0.0.1:9092", Map.of(), Duration.ofSeconds(2), Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> KafkaProbe.start(KafkaConnection.plain("127.0.0.1:9092"), Duration.ofSeconds(2), Duration.ofSeconds(1)))
                 .hasMessageContaining("downAfter ≥ interval");
     }
 

@@ -2,6 +2,7 @@ package io.anju.dashboards.live;
 
 import io.anju.common.json.Json;
 import io.anju.common.registry.Registry;
+import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.KafkaProbe;
 import io.anju.common.topic.Topics;
 import io.anju.dashboards.ops.OpsMonitor;
@@ -55,20 +56,20 @@ public final class LiveHub implements LiveModule {
                 .description("closed alert episodes remembered to recognise their repeated revisions").register(meters);
         this.routes = new LiveRoutes(registry, state, stream);
         LiveIntake intake = new LiveIntake(state, meters);
-        String bootstrap = settings.bootstrap();
+        KafkaConnection kafkaConnection = settings.kafka();
         String prefix = settings.groupIdPrefix();
         this.readers = List.of(
                 // Charger telemetry is the bulk of the traffic: it gets a reader of its own, so crowd readings,
                 // and statuses never queue behind it (the e2e bench saw zone updates seconds late).
-                new TopicReader("chargers", bootstrap, prefix, List.of(LiveIntake.CHARGER), false, false,
+                new TopicReader("chargers", kafkaConnection, prefix, List.of(LiveIntake.CHARGER), false, false,
                         intake::handle),
-                new TopicReader("latest", bootstrap, prefix, List.of(LiveIntake.CROWD, Topics.STATUS), false, false,
+                new TopicReader("latest", kafkaConnection, prefix, List.of(LiveIntake.CROWD, Topics.STATUS), false, false,
                         intake::handle),
                 // No transactions on anju.alerts any more, so read_committed delays nothing (the last stable offset
                 // is the high watermark); it still skips the aborted records that the earlier, transactional job may
                 // have left in the retained history. Repeats are the board's business (AlertBoard).
-                new TopicReader("alerts", bootstrap, prefix, List.of(Topics.ALERTS), true, true, intake::handle),
-                new TopicReader("snapshots", bootstrap, prefix, List.of(Topics.SNAPSHOTS), true, false,
+                new TopicReader("alerts", kafkaConnection, prefix, List.of(Topics.ALERTS), true, true, intake::handle),
+                new TopicReader("snapshots", kafkaConnection, prefix, List.of(Topics.SNAPSHOTS), true, false,
                         intake::handle));
     }
 
@@ -84,10 +85,10 @@ public final class LiveHub implements LiveModule {
             throw new IllegalStateException("the live hub is already started");
         }
         readers.forEach(TopicReader::start);
-        kafka = KafkaProbe.start(settings.bootstrap());
+        kafka = KafkaProbe.start(settings.kafka());
         sweepTimer = vertx.setPeriodic(STALE_SWEEP_MS, id -> state.sweepStale());
         LOG.info("live hub reading {} (stations stale after {}, crowd zones after {}, snapshots in {})",
-                settings.bootstrap(), settings.staleAfter(), settings.crowdStaleAfter(), settings.snapshotDir());
+                settings.kafka(), settings.staleAfter(), settings.crowdStaleAfter(), settings.snapshotDir());
     }
 
     @Override

@@ -1,12 +1,15 @@
 package io.anju.dashboards.live;
 
+
+import io.anju.common.topic.KafkaConnection;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
  * How the live part reads the platform's topics.
  *
- * @param bootstrap     Kafka bootstrap servers ({@code kafka.bootstrap}); required
+ * @param kafka         Kafka bootstrap servers ({@code kafka.bootstrap}; required) with the security settings of
+ *                      {@code kafka.clientConfig}
  * @param groupIdPrefix prefix of the consumer groups; each process start reads as groups of its own, so several
  *                      dashboards each see every record ({@code live.groupIdPrefix}); default {@code anju-dashboards}
  * @param snapshotDir   the gateway's blob store of evidence images, {@code dir/ab/cd/<sha256>.jpg}
@@ -16,7 +19,7 @@ import java.time.Duration;
  * @param crowdStaleAfter a crowd zone whose counter is silent this long shows stale ({@code crowd.staleAfter});
  *                      default 30 s, 10 s–1 h (the counters report every 10 s)
  */
-public record LiveSettings(String bootstrap, String groupIdPrefix, Path snapshotDir, Duration staleAfter,
+public record LiveSettings(KafkaConnection kafka, String groupIdPrefix, Path snapshotDir, Duration staleAfter,
                            Duration crowdStaleAfter) {
 
     public static final String DEFAULT_GROUP_ID_PREFIX = "anju-dashboards";
@@ -26,7 +29,7 @@ public record LiveSettings(String bootstrap, String groupIdPrefix, Path snapshot
     private static final Duration MAX_STALE_AFTER = Duration.ofHours(1);
 
     public LiveSettings {
-        require(bootstrap != null && !bootstrap.isBlank(), "kafka.bootstrap is required (was " + bootstrap + ")");
+        require(kafka != null && !kafka.bootstrapServers().isBlank(), "kafka.bootstrap is required (was " + kafka + ")");
         require(groupIdPrefix != null && groupIdPrefix.matches("[A-Za-z0-9._-]{1,100}"),
                 "live.groupIdPrefix must be 1–100 characters of [A-Za-z0-9._-] (was " + groupIdPrefix + ")");
         require(snapshotDir != null, "snapshot.dir is required (was null)");
@@ -38,18 +41,23 @@ public record LiveSettings(String bootstrap, String groupIdPrefix, Path snapshot
                 "crowd.staleAfter must be 10 s–1 h (was " + crowdStaleAfter + ")");
     }
 
-    /** The defaults, reading from {@code bootstrap} and serving images from {@code snapshotDir}. */
+    /** The defaults, reading from a PLAINTEXT cluster at {@code bootstrap} and serving images from {@code snapshotDir}. */
     public static LiveSettings defaults(String bootstrap, Path snapshotDir) {
-        return new LiveSettings(bootstrap, DEFAULT_GROUP_ID_PREFIX, snapshotDir, DEFAULT_STALE_AFTER,
+        return defaults(KafkaConnection.plain(bootstrap), snapshotDir);
+    }
+
+    /** The defaults, reading from {@code kafka} and serving images from {@code snapshotDir}. */
+    public static LiveSettings defaults(KafkaConnection kafka, Path snapshotDir) {
+        return new LiveSettings(kafka, DEFAULT_GROUP_ID_PREFIX, snapshotDir, DEFAULT_STALE_AFTER,
                 DEFAULT_CROWD_STALE_AFTER);
     }
 
     public LiveSettings withStaleAfter(Duration value) {
-        return new LiveSettings(bootstrap, groupIdPrefix, snapshotDir, value, crowdStaleAfter);
+        return new LiveSettings(kafka, groupIdPrefix, snapshotDir, value, crowdStaleAfter);
     }
 
     public LiveSettings withCrowdStaleAfter(Duration value) {
-        return new LiveSettings(bootstrap, groupIdPrefix, snapshotDir, staleAfter, value);
+        return new LiveSettings(kafka, groupIdPrefix, snapshotDir, staleAfter, value);
     }
 
     private static void require(boolean ok, String message) {

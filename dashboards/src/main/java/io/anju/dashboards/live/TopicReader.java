@@ -1,5 +1,6 @@
 package io.anju.dashboards.live;
 
+import io.anju.common.topic.KafkaConnection;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,7 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,13 +44,12 @@ final class TopicReader implements AutoCloseable {
      * @param fromEarliest read the retained history ({@code earliest}) rather than only what comes next
      * @param committedOnly read with {@code read_committed}: records of aborted transactions are skipped
      */
-    TopicReader(String name, String bootstrap, String groupIdPrefix, List<String> topics, boolean fromEarliest,
+    TopicReader(String name, KafkaConnection kafka, String groupIdPrefix, List<String> topics, boolean fromEarliest,
                 boolean committedOnly, Handler handler) {
         this.name = name;
         this.topics = topics;
         this.handler = handler;
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Map<String, Object> props = kafka.clientProperties();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupIdPrefix + "-" + name + "-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromEarliest ? "earliest" : "latest");

@@ -4,6 +4,7 @@ import io.anju.common.config.ConfigValues;
 import io.anju.common.config.Setting;
 import io.anju.common.http.ListenerSettings;
 import io.anju.common.http.MetricsAccess;
+import io.anju.common.topic.KafkaConnection;
 import io.anju.dashboards.session.OriginCheck;
 
 import java.net.URI;
@@ -39,6 +40,7 @@ public final class DashboardsConfig {
             string("registry.file", "./data/registry.json", "Registry of places and devices: scopes and the street schematic follow it"),
             string("data.dir", "./data", "Data directory of the platform"),
             string("kafka.bootstrap", "127.0.0.1:9092", "Kafka bootstrap servers for live telemetry and alerts"),
+            string("kafka.clientConfig", "", "Kafka client properties file with the cluster's security settings (security.protocol, sasl.*, ssl.*; as Kafka tools' --command-config); empty = PLAINTEXT"),
             string("cases.url", "http://127.0.0.1:8081", "Base URL of the case service: sign-in, scopes, cases and KPIs"),
             string("influx.url", "", "InfluxDB 1.x URL for the crowd history (http://127.0.0.1:8086); empty = no history"),
             string("influx.db", "anju", "InfluxDB database the stream jobs write"),
@@ -61,9 +63,12 @@ public final class DashboardsConfig {
     private final ListenerSettings listener;
     private final List<String> allowedOrigins;
     private final MetricsAccess metricsAccess;
+    private final KafkaConnection kafka;
 
     private DashboardsConfig(ConfigValues values) {
         this.values = values;
+        this.kafka = KafkaConnection.of(values.str("kafka.bootstrap"), values.str("kafka.clientConfig"),
+                "kafka.clientConfig");
         this.listener = ListenerSettings.from(values);
         this.allowedOrigins = OriginCheck.parse(values.str("http.allowedOrigins"));
         this.metricsAccess = MetricsAccess.of(values.str("metrics.token"));
@@ -139,6 +144,9 @@ public final class DashboardsConfig {
     public Path dataDir() { return Path.of(values.str("data.dir")); }
 
     public String kafkaBootstrap() { return values.str("kafka.bootstrap"); }
+
+    /** {@code kafka.bootstrap} with the security settings of {@code kafka.clientConfig}: every Kafka client's. */
+    public KafkaConnection kafka() { return kafka; }
 
     /** The case service's base URL, without a trailing slash. */
     public String casesUrl() { return trimSlash(values.str("cases.url")); }

@@ -49,7 +49,7 @@ public final class DashboardsServer implements AutoCloseable {
 
     /** The live part used by {@link #start(DashboardsConfig)}: Kafka → live state → /api/live and the live routes. */
     static final LiveFactory DEFAULT_LIVE = (vertx, registry, config, meters) -> {
-        LiveHub hub = new LiveHub(vertx, registry, LiveSettings.defaults(config.kafkaBootstrap(), config.snapshotDir())
+        LiveHub hub = new LiveHub(vertx, registry, LiveSettings.defaults(config.kafka(), config.snapshotDir())
                 .withCrowdStaleAfter(config.crowdStaleAfter()), meters);
         hub.relayCasesFrom(config.casesUrl());
         hub.start();

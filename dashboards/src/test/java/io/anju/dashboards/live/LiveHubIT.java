@@ -9,6 +9,7 @@ import io.anju.common.model.Channel;
 import io.anju.common.model.CrowdZone;
 import io.anju.common.model.Device;
 import io.anju.common.snapshot.SnapshotFiles;
+import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.TopicAdmin;
 import io.anju.common.topic.Topics;
 import io.anju.dashboards.session.SessionGuard;
@@ -80,7 +81,7 @@ class LiveHubIT {
     @BeforeAll
     static void start() throws Exception {
         kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start();
-        TopicAdmin.ensure(kafka.bootstrapServers(), "kafka.bootstrap", List.of(LiveIntake.CROWD, LiveIntake.CHARGER,
+        TopicAdmin.ensure(KafkaConnection.plain(kafka.bootstrapServers()), "kafka.bootstrap", List.of(LiveIntake.CROWD, LiveIntake.CHARGER,
                 Topics.STATUS, Topics.ALERTS, Topics.COMMANDS, Topics.COMMAND_RESULTS, Topics.SNAPSHOTS), 2, (short) 1);
         blobs = Files.createDirectories(dir.resolve("snapshots"));
         chargerA = chargersOfTwoCompounds().get(0);

@@ -1,5 +1,6 @@
 package io.anju.dashboards.live;
 
+import io.anju.common.topic.KafkaConnection;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ class LiveSettingsTest {
     @Test
     void badValuesAreRefusedNamingTheSetting() {
         assertThatThrownBy(() -> LiveSettings.defaults(" ", DIR)).hasMessageContaining("kafka.bootstrap");
-        assertThatThrownBy(() -> new LiveSettings("k:9092", "a b", DIR, Duration.ofMinutes(5),
+        assertThatThrownBy(() -> new LiveSettings(KafkaConnection.plain("k:9092"), "a b", DIR, Duration.ofMinutes(5),
                 Duration.ofSeconds(30)))
                 .hasMessageContaining("live.groupIdPrefix");
         assertThatThrownBy(() -> LiveSettings.defaults("k:9092", null)).hasMessageContaining("snapshot.dir");

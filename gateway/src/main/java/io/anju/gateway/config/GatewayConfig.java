@@ -5,6 +5,7 @@ import io.anju.common.auth.DeviceToken;
 import io.anju.common.config.ConfigValues;
 import io.anju.common.config.Require;
 import io.anju.common.config.Setting;
+import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.TopicRetention;
 import io.anju.gateway.auth.TokenLimits;
 import io.anju.gateway.disk.DiskWatermark;
@@ -92,6 +93,7 @@ public final class GatewayConfig {
             string("registry.file", "./data/registry.json", "Registry of places and devices (JSON)"),
             string("data.dir", "./data", "Directory for the embedded Kafka broker and snapshots"),
             string("kafka.bootstrap", "", "bootstrap.servers of an external Kafka cluster; empty = start the embedded broker"),
+            string("kafka.clientConfig", "", "Kafka client properties file with the cluster's security settings (security.protocol, sasl.*, ssl.*; as Kafka tools' --command-config); needs kafka.bootstrap; empty = PLAINTEXT"),
             port("kafka.port", 9092, "Port of the embedded Kafka broker (127.0.0.1)"),
             longValue("kafka.bufferMemoryBytes", 64L << 20, 1L << 20, 1L << 34, "Producer buffer memory"),
             decimal("kafka.highWaterFraction", 0.75, 0.05, 1.0, "Buffer fill above which device sockets stop being read"),
@@ -120,9 +122,13 @@ public final class GatewayConfig {
     private static final String NODE_ID = "[A-Za-z0-9._-]{1,64}";
 
     private final ConfigValues values;
+    /** Read once at load: the client config file is checked at start, and its permissions warned about once. */
+    private final KafkaConnection kafka;
 
     private GatewayConfig(ConfigValues values) {
         this.values = values;
+        this.kafka = KafkaConnection.of(values.str("kafka.bootstrap"), values.str("kafka.clientConfig"),
+                "kafka.clientConfig");
     }
 
     /** Defaults only. */
@@ -177,6 +183,8 @@ public final class GatewayConfig {
         } catch (IllegalArgumentException e) {
             throw Require.failure("limits.sourceExempt", str("limits.sourceExempt"), e.getMessage());
         }
+        Require.that(kafka.security().isEmpty() || !kafkaBootstrap().isBlank(), "kafka.clientConfig",
+                str("kafka.clientConfig"), "needs kafka.bootstrap: the embedded broker takes PLAINTEXT clients only");
         RetentionLimits snapshots = snapshotRetention();
         Require.that(snapshots.faceMaxAge().compareTo(snapshots.maxAge()) <= 0, "snapshot.faceRetention",
                 Setting.format(snapshots.faceMaxAge()), "must not exceed snapshot.retention (" + Setting.format(snapshots.maxAge()) + ")");
@@ -186,11 +194,12 @@ public final class GatewayConfig {
 
     /**
      * What the Kafka side takes: the producer, topic and record settings, with {@code bootstrapServers} (the
-     * configured cluster's, or the embedded broker's once it is up).
+     * configured cluster's, or the embedded broker's once it is up) and the security settings of
+     * {@code kafka.clientConfig}.
      */
     public DownstreamSettings downstream(String bootstrapServers) {
         Require.that(!bootstrapServers.isBlank(), "kafka.bootstrap", bootstrapServers, "must name at least one broker");
-        return new DownstreamSettings(bootstrapServers, nodeId(), kafkaBufferMemoryBytes(), kafkaHighWaterFraction(),
+        return new DownstreamSettings(kafka.withBootstrapServers(bootstrapServers), nodeId(), kafkaBufferMemoryBytes(), kafkaHighWaterFraction(),
                 kafkaLowWaterFraction(), kafkaLingerMs(), kafkaDeliveryTimeoutMs(), kafkaTopicPartitions(),
                 (short) kafkaReplicationFactor(), payloadMaxBytes(), snapshotMaxBytes(), clockSkewTolerance(),
                 snapshotDir(), commandsTtlDefault(), kafkaCompression(), kafkaTopicRetention());
@@ -363,6 +372,9 @@ public final class GatewayConfig {
     public Path dataDir() { return Path.of(str("data.dir")); }
 
     public String kafkaBootstrap() { return str("kafka.bootstrap"); }
+
+    /** {@code kafka.bootstrap} with the security settings of {@code kafka.clientConfig}. */
+    public KafkaConnection kafka() { return kafka; }
 
     public int kafkaPort() { return i("kafka.port"); }
 

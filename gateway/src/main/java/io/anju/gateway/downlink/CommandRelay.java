@@ -443,8 +443,7 @@ public final class CommandRelay implements AutoCloseable {
     }
 
     private static Map<String, Object> consumerProperties(DownstreamSettings s, int maxPollRecords) {
-        Map<String, Object> p = new HashMap<>();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers());
+        Map<String, Object> p = s.kafka().clientProperties();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId(s.nodeId()));
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId(s.nodeId()) + "-commands");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -460,8 +459,7 @@ public final class CommandRelay implements AutoCloseable {
     }
 
     private static Map<String, Object> producerProperties(DownstreamSettings s) {
-        Map<String, Object> p = new HashMap<>();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers());
+        Map<String, Object> p = s.kafka().clientProperties();
         p.put(ProducerConfig.CLIENT_ID_CONFIG, groupId(s.nodeId()) + "-command-results");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

@@ -1,5 +1,6 @@
 package io.anju.gateway.kafka;
 
+import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.TopicRetention;
 
 import java.nio.file.Path;
@@ -10,7 +11,8 @@ import java.time.Duration;
  * {@code GatewayConfig.downstream(bootstrapServers)}, which has checked every value; defaults and bounds are written
  * there only.
  *
- * @param bootstrapServers   Kafka {@code bootstrap.servers}: the configured cluster's or the embedded broker's
+ * @param kafka              Kafka {@code bootstrap.servers} (the configured cluster's or the embedded broker's) with
+ *                           the security settings of {@code kafka.clientConfig}: every client of the gateway uses it
  * @param nodeId             this gateway node's id: stamped on envelopes, names the command consumer group
  * @param bufferMemoryBytes  producer buffer ({@code kafka.bufferMemoryBytes})
  * @param highWaterFraction  pause reading devices above this share of the buffer in flight
@@ -28,7 +30,7 @@ import java.time.Duration;
  * @param topicRetention     retention by time and size of topics created at start
  */
 public record DownstreamSettings(
-        String bootstrapServers,
+        KafkaConnection kafka,
         String nodeId,
         long bufferMemoryBytes,
         double highWaterFraction,
@@ -44,6 +46,10 @@ public record DownstreamSettings(
         Duration commandTtl,
         String compression,
         TopicRetention topicRetention) {
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
 
     public long highWaterBytes() {
         return (long) (bufferMemoryBytes * highWaterFraction);

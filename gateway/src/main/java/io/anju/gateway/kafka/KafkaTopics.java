@@ -24,7 +24,7 @@ public final class KafkaTopics {
 
     /** Creates the missing ones, with their retention; fails naming the broker when it cannot be reached within 30 s. */
     public static void ensure(DownstreamSettings settings) {
-        TopicAdmin.ensure(settings.bootstrapServers(), "kafka.bootstrap", gatewayTopics(), settings.topicPartitions(),
+        TopicAdmin.ensure(settings.kafka(), "kafka.bootstrap", gatewayTopics(), settings.topicPartitions(),
                 settings.replicationFactor(), settings.topicRetention());
     }
 }

@@ -3,7 +3,6 @@ package io.anju.gateway.kafka;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /** The producer configuration behind the durability promise: idempotent, acks=all, bounded waits. */
@@ -14,8 +13,7 @@ final class ProducerSettings {
     }
 
     static Map<String, Object> of(DownstreamSettings s) {
-        Map<String, Object> p = new HashMap<>();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers());
+        Map<String, Object> p = s.kafka().clientProperties();
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "anju-gateway-" + s.nodeId());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

@@ -196,6 +196,20 @@ class GatewayConfigTest {
     }
 
     @Test
+    void kafkaClientConfig_withTheEmbeddedBroker_isRefused(@TempDir Path dir) throws Exception {
+        Path clientConfig = Files.writeString(dir.resolve("kafka-client.properties"), "security.protocol=SASL_SSL\n");
+        assertThatThrownBy(() -> GatewayConfig.of(Map.of("kafka.clientConfig", clientConfig.toString())))
+                .hasMessageContaining("kafka.clientConfig").hasMessageContaining("needs kafka.bootstrap");
+    }
+
+    @Test
+    void kafkaClientConfig_thatCannotBeRead_failsAtLoadNamingTheSetting(@TempDir Path dir) {
+        assertThatThrownBy(() -> GatewayConfig.of(Map.of("kafka.bootstrap", "k:9093",
+                "kafka.clientConfig", dir.resolve("missing.properties").toString())))
+                .hasMessageContaining("setting kafka.clientConfig");
+    }
+
+    @Test
     void docsConfiguration_gatewaySection_isTheTable() throws Exception {
         List<String> docs = Files.readAllLines(Path.of("..", "docs", "configuration.md"));
         int section = docs.indexOf("## Gateway (`./anju gateway`)");

@@ -3,7 +3,10 @@ package io.anju.gateway.kafka;
 import io.anju.gateway.config.GatewayConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +22,21 @@ class ProducerSettingsTest {
                 .containsEntry(ProducerConfig.LINGER_MS_CONFIG, 20)
                 .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
                 .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    }
+
+    @Test
+    void producer_carriesTheClientConfigsSecuritySettings(@TempDir Path dir) throws Exception {
+        Path clientConfig = dir.resolve("kafka-client.properties");
+        Files.writeString(clientConfig, """
+                security.protocol=SASL_SSL
+                sasl.mechanism=SCRAM-SHA-256
+                """);
+        DownstreamSettings settings = GatewayConfig.of(Map.of("kafka.bootstrap", "k:9093",
+                "kafka.clientConfig", clientConfig.toString())).downstream("k:9093");
+        assertThat(ProducerSettings.of(settings)).containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-256")
+                .containsEntry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "k:9093")
+                .containsEntry(ProducerConfig.ACKS_CONFIG, "all");
     }
 
     @Test

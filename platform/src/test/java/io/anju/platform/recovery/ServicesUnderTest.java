@@ -9,6 +9,7 @@ import io.anju.common.registry.RegistryWriter;
 import io.anju.common.registry.generate.GeneratedRegistry;
 import io.anju.common.registry.generate.GeneratorOptions;
 import io.anju.common.registry.generate.RegistryGenerator;
+import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.TopicAdmin;
 import io.anju.common.topic.Topics;
 import io.anju.dashboards.run.DashboardsConfig;
@@ -80,7 +81,7 @@ final class ServicesUnderTest implements AutoCloseable {
                 "registry.file", registryFile.toString()))).withReceiveClock(receiveClock).start();
         started.push(gateway);
         // The jobs create these too; up front, every reader can subscribe before the jobs start.
-        TopicAdmin.ensure(bootstrap(), "test", List.of(Topics.ALERTS, Topics.COMMANDS, Topics.ZONES), 6, (short) 1);
+        TopicAdmin.ensure(KafkaConnection.plain(bootstrap()), "test", List.of(Topics.ALERTS, Topics.COMMANDS, Topics.ZONES), 6, (short) 1);
 
         databasePort = freePort();
         CasesConfig casesConfig = CasesConfig.of(Map.of(

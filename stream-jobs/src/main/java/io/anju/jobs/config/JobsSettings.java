@@ -1,5 +1,6 @@
 package io.anju.jobs.config;
 
+import io.anju.common.topic.KafkaConnection;
 import io.anju.jobs.command.AutoStopPolicy;
 import io.anju.jobs.detect.DetectorSettings;
 
@@ -14,7 +15,8 @@ import java.util.Map;
  * their own settings records (defaults from docs/detectors.md). Validated at construction: a bad value fails
  * at start, naming the setting.
  *
- * @param bootstrap          Kafka bootstrap servers; null: start the embedded broker under {@code dataDir}
+ * @param kafka              Kafka bootstrap servers with the security settings of {@code --kafka-client-config}; null:
+ *                           start the embedded broker under {@code dataDir}
  * @param registry           the registry file (re-read every {@code registryPoll}; changes reach running jobs)
  * @param influxUrl          InfluxDB HTTP URL for the history job; null: no history is written
  * @param influxDatabase     the InfluxDB database (created when missing)
@@ -37,7 +39,7 @@ import java.util.Map;
  * @param commandTtl         TTL of the automatic commands (default 5 min)
  * @param detectors          every detector's thresholds (defaults: docs/detectors.md)
  */
-public record JobsSettings(String bootstrap, Path registry, String influxUrl, String influxDatabase, Path dataDir,
+public record JobsSettings(KafkaConnection kafka, Path registry, String influxUrl, String influxDatabase, Path dataDir,
                            int parallelism, Duration checkpointInterval, String stateBackend,
                            Duration outOfOrderness, Duration clockTolerance, Duration quietAfter,
                            Duration registryPoll,
@@ -47,6 +49,8 @@ public record JobsSettings(String bootstrap, Path registry, String influxUrl, St
     public static final Duration DEFAULT_CLOCK_TOLERANCE = Duration.ofSeconds(30);
 
     public JobsSettings {
+        require(kafka == null || !kafka.bootstrapServers().isBlank(), "jobs.bootstrap", "must name at least one broker",
+                kafka);
         require(registry != null, "jobs.registry", "is required", null);
         require(dataDir != null, "jobs.dataDir", "is required", null);
         require(parallelism >= 1 && parallelism <= 64, "jobs.parallelism", "must be 1..64", parallelism);
@@ -79,56 +83,61 @@ public record JobsSettings(String bootstrap, Path registry, String influxUrl, St
                 "anju-jobs", AutoStopPolicy.defaults(), Duration.ofMinutes(5), DetectorSettings.defaults());
     }
 
+    /** A PLAINTEXT cluster at {@code value}, such as another part's embedded broker. */
     public JobsSettings withBootstrap(String value) {
+        return withKafka(KafkaConnection.plain(value));
+    }
+
+    public JobsSettings withKafka(KafkaConnection value) {
         return new JobsSettings(value, registry, influxUrl, influxDatabase, dataDir, parallelism, checkpointInterval,
                 stateBackend, outOfOrderness, clockTolerance, quietAfter, registryPoll, bufferTimeout, groupPrefix, autoStop,
                 commandTtl, detectors);
     }
 
     public JobsSettings withInfluxUrl(String value) {
-        return new JobsSettings(bootstrap, registry, value, influxDatabase, dataDir, parallelism, checkpointInterval,
+        return new JobsSettings(kafka, registry, value, influxDatabase, dataDir, parallelism, checkpointInterval,
                 stateBackend, outOfOrderness, clockTolerance, quietAfter, registryPoll, bufferTimeout, groupPrefix, autoStop,
                 commandTtl, detectors);
     }
 
     public JobsSettings withCheckpointInterval(Duration value) {
-        return new JobsSettings(bootstrap, registry, influxUrl, influxDatabase, dataDir, parallelism, value,
+        return new JobsSettings(kafka, registry, influxUrl, influxDatabase, dataDir, parallelism, value,
                 stateBackend, outOfOrderness, clockTolerance, quietAfter, registryPoll, bufferTimeout, groupPrefix, autoStop,
                 commandTtl, detectors);
     }
 
     public JobsSettings withAutoStop(AutoStopPolicy value) {
-        return new JobsSettings(bootstrap, registry, influxUrl, influxDatabase, dataDir, parallelism,
+        return new JobsSettings(kafka, registry, influxUrl, influxDatabase, dataDir, parallelism,
                 checkpointInterval, stateBackend, outOfOrderness, clockTolerance, quietAfter, registryPoll, bufferTimeout,
                 groupPrefix, value, commandTtl, detectors);
     }
 
     public JobsSettings withDetectors(DetectorSettings value) {
-        return new JobsSettings(bootstrap, registry, influxUrl, influxDatabase, dataDir, parallelism,
+        return new JobsSettings(kafka, registry, influxUrl, influxDatabase, dataDir, parallelism,
                 checkpointInterval, stateBackend, outOfOrderness, clockTolerance, quietAfter, registryPoll, bufferTimeout,
                 groupPrefix, autoStop, commandTtl, value);
     }
 
     public JobsSettings withRegistryPoll(Duration value) {
-        return new JobsSettings(bootstrap, registry, influxUrl, influxDatabase, dataDir, parallelism,
+        return new JobsSettings(kafka, registry, influxUrl, influxDatabase, dataDir, parallelism,
                 checkpointInterval, stateBackend, outOfOrderness, clockTolerance, quietAfter, value, bufferTimeout,
                 groupPrefix, autoStop, commandTtl, detectors);
     }
 
     public JobsSettings withOutOfOrderness(Duration value) {
-        return new JobsSettings(bootstrap, registry, influxUrl, influxDatabase, dataDir, parallelism,
+        return new JobsSettings(kafka, registry, influxUrl, influxDatabase, dataDir, parallelism,
                 checkpointInterval, stateBackend, value, clockTolerance, quietAfter, registryPoll, bufferTimeout,
                 groupPrefix, autoStop, commandTtl, detectors);
     }
 
     public JobsSettings withClockTolerance(Duration value) {
-        return new JobsSettings(bootstrap, registry, influxUrl, influxDatabase, dataDir, parallelism,
+        return new JobsSettings(kafka, registry, influxUrl, influxDatabase, dataDir, parallelism,
                 checkpointInterval, stateBackend, outOfOrderness, value, quietAfter, registryPoll, bufferTimeout,
                 groupPrefix, autoStop, commandTtl, detectors);
     }
 
     public JobsSettings withQuietAfter(Duration value) {
-        return new JobsSettings(bootstrap, registry, influxUrl, influxDatabase, dataDir, parallelism,
+        return new JobsSettings(kafka, registry, influxUrl, influxDatabase, dataDir, parallelism,
                 checkpointInterval, stateBackend, outOfOrderness, clockTolerance, value, registryPoll, bufferTimeout,
                 groupPrefix, autoStop, commandTtl, detectors);
     }

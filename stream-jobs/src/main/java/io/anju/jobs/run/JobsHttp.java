@@ -58,7 +58,7 @@ public final class JobsHttp implements AutoCloseable {
         this.runner = runner;
         this.reporterPort = reporterPort;
         this.metricsAccess = metricsAccess;
-        this.kafka = KafkaProbe.start(runner.bootstrap());
+        this.kafka = KafkaProbe.start(runner.kafka());
         this.server = HttpServer.create(new InetSocketAddress(host, port), 16);
         server.createContext("/health", this::health);
         server.createContext("/metrics", this::metrics);

@@ -1,5 +1,6 @@
 package io.anju.jobs.run;
 
+import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.TopicAdmin;
 import io.anju.common.topic.TopicRetention;
 import io.anju.common.topic.Topics;
@@ -45,21 +46,21 @@ public final class JobsRunner implements AutoCloseable {
 
     private final JobsSettings settings;
     private final int embeddedKafkaPort;
-    private final Map<String, BiConsumer<StreamExecutionEnvironment, String>> jobs = new LinkedHashMap<>();
+    private final Map<String, BiConsumer<StreamExecutionEnvironment, KafkaConnection>> jobs = new LinkedHashMap<>();
     private final Map<String, String> metricsReporter = new HashMap<>();
     private final Map<String, JobID> running = new LinkedHashMap<>();
     private final Map<String, Path> restoredFrom = new LinkedHashMap<>();
     private MiniCluster cluster;
     private EmbeddedKafka kafka;
-    private String bootstrap;
+    private KafkaConnection kafkaConnection;
 
-    /** @param embeddedKafkaPort port of the embedded broker when {@code settings.bootstrap()} is null (0: any) */
+    /** @param embeddedKafkaPort port of the embedded broker when {@code settings.kafka()} is null (0: any) */
     public JobsRunner(JobsSettings settings, int embeddedKafkaPort) {
         this.settings = settings;
         this.embeddedKafkaPort = embeddedKafkaPort;
-        jobs.put(AlertsJob.NAME, (env, servers) -> AlertsJob.build(env, settings, servers));
+        jobs.put(AlertsJob.NAME, (env, kafka) -> AlertsJob.build(env, settings, kafka));
         if (settings.influxUrl() != null) {
-            jobs.put(HistoryJob.NAME, (env, servers) -> HistoryJob.build(env, settings, servers));
+            jobs.put(HistoryJob.NAME, (env, kafka) -> HistoryJob.build(env, settings, kafka));
         }
     }
 
@@ -89,18 +90,18 @@ public final class JobsRunner implements AutoCloseable {
     }
 
     private void startJobs() throws Exception {
-        if (settings.bootstrap() != null) {
-            bootstrap = settings.bootstrap();
+        if (settings.kafka() != null) {
+            kafkaConnection = settings.kafka();
         } else if (kafka == null) {
             kafka = new EmbeddedKafka(settings.dataDir(), embeddedKafkaPort, TopicRetention.DEFAULT.brokerDefaults()).start();
-            bootstrap = kafka.bootstrapServers();
-            LOG.info("embedded Kafka at {} (data under {})", bootstrap, settings.dataDir());
+            kafkaConnection = KafkaConnection.plain(kafka.bootstrapServers());
+            LOG.info("embedded Kafka at {} (data under {})", kafkaConnection, settings.dataDir());
         }
         List<String> topics = new ArrayList<>(DeviceStreams.inputTopics());
         topics.add(Topics.ALERTS);
         topics.add(Topics.COMMANDS);
         topics.add(Topics.ZONES);
-        TopicAdmin.ensure(bootstrap, "jobs.bootstrap", topics, 6, (short) 1);
+        TopicAdmin.ensure(kafkaConnection, "jobs.bootstrap", topics, 6, (short) 1);
         if (cluster == null) {
             warnOfEarlierState();
             cluster = startCluster();
@@ -139,12 +140,12 @@ public final class JobsRunner implements AutoCloseable {
         return mini;
     }
 
-    private JobID submit(String name, BiConsumer<StreamExecutionEnvironment, String> job) throws Exception {
+    private JobID submit(String name, BiConsumer<StreamExecutionEnvironment, KafkaConnection> job) throws Exception {
         Map<String, String> conf = new HashMap<>(settings.flinkConfiguration());
         conf.put("execution.checkpointing.dir", checkpoints(name).toUri().toString());
         conf.put("execution.checkpointing.savepoint-dir", savepoints(name).toUri().toString());
         StreamExecutionEnvironment env = new StreamExecutionEnvironment(Configuration.fromMap(conf));
-        job.accept(env, bootstrap);
+        job.accept(env, kafkaConnection);
         StreamGraph graph = env.getStreamGraph();
         graph.setJobName(name);
         Optional<Path> restore = RestorePoints.latest(checkpoints(name), savepoints(name));
@@ -170,7 +171,12 @@ public final class JobsRunner implements AutoCloseable {
     }
 
     public synchronized String bootstrap() {
-        return bootstrap;
+        return kafkaConnection == null ? null : kafkaConnection.bootstrapServers();
+    }
+
+    /** The cluster the jobs read and write, with its security settings; null before {@link #start()}. */
+    public synchronized KafkaConnection kafka() {
+        return kafkaConnection;
     }
 
     /** The InfluxDB the history job writes to; null when there is none. */

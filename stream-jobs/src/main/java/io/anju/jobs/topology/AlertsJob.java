@@ -1,6 +1,7 @@
 package io.anju.jobs.topology;
 
 import io.anju.common.alert.Alert;
+import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.Topics;
 import io.anju.jobs.command.StopEvent;
 import io.anju.jobs.command.StopOutcome;
@@ -56,9 +57,9 @@ public final class AlertsJob {
 
     /** The job on Kafka: the gateway's topics in, {@code anju.alerts}, {@code anju.commands}, {@code anju.command-results} (stop
      * confirmations) and {@code anju.zones} out. */
-    public static void build(StreamExecutionEnvironment env, JobsSettings s, String bootstrap) {
-        build(DeviceStreams.fromKafka(env, s, bootstrap, "alerts", DeviceStreams.inputTopicsWithCommands()), s,
-                kafkaSinks(bootstrap));
+    public static void build(StreamExecutionEnvironment env, JobsSettings s, KafkaConnection kafka) {
+        build(DeviceStreams.fromKafka(env, s, kafka, "alerts", DeviceStreams.inputTopicsWithCommands()), s,
+                kafkaSinks(kafka));
     }
 
     /** The job's graph on any stream of decoded device inputs with event time, into any sinks. */
@@ -103,19 +104,20 @@ public final class AlertsJob {
                 .uid("zone-figures").name("zone figures");
     }
 
-    static Sinks kafkaSinks(String bootstrap) {
-        return new Sinks(kafka(bootstrap, JsonRecords.alerts(Topics.ALERTS)),
-                kafka(bootstrap, JsonRecords.commands(Topics.COMMANDS)),
-                kafka(bootstrap, JsonRecords.stopOutcomes(Topics.COMMAND_RESULTS)),
-                kafka(bootstrap, JsonRecords.zones(Topics.ZONES)));
+    static Sinks kafkaSinks(KafkaConnection kafka) {
+        return new Sinks(kafka(kafka, JsonRecords.alerts(Topics.ALERTS)),
+                kafka(kafka, JsonRecords.commands(Topics.COMMANDS)),
+                kafka(kafka, JsonRecords.stopOutcomes(Topics.COMMAND_RESULTS)),
+                kafka(kafka, JsonRecords.zones(Topics.ZONES)));
     }
 
-    private static <T> KafkaSink<T> kafka(String bootstrap, KafkaRecordSerializationSchema<T> records) {
-        Properties p = new Properties();
+    private static <T> KafkaSink<T> kafka(KafkaConnection kafka, KafkaRecordSerializationSchema<T> records) {
+        // The security settings travel inside the sink, read on the client that builds the job.
+        Properties p = kafka.securityProperties();
         // Each record goes out at once: a warning must not wait for a batch to fill.
         p.setProperty("linger.ms", "0");
         return KafkaSink.<T>builder()
-                .setBootstrapServers(bootstrap)
+                .setBootstrapServers(kafka.bootstrapServers())
                 .setRecordSerializer(records)
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .setKafkaProducerConfig(p)

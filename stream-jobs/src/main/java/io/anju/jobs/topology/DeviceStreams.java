@@ -1,6 +1,7 @@
 package io.anju.jobs.topology;
 
 import io.anju.common.model.DeviceType;
+import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.Topics;
 import io.anju.jobs.config.JobsSettings;
 import io.anju.jobs.input.DeviceInput;
@@ -51,19 +52,21 @@ public final class DeviceStreams {
     }
 
     /** The devices' traffic ({@link #inputTopics()}) for {@code job}. */
-    public static DataStream<DeviceInput> fromKafka(StreamExecutionEnvironment env, JobsSettings s, String bootstrap,
+    public static DataStream<DeviceInput> fromKafka(StreamExecutionEnvironment env, JobsSettings s, KafkaConnection kafka,
                                                     String job) {
-        return fromKafka(env, s, bootstrap, job, inputTopics());
+        return fromKafka(env, s, kafka, job, inputTopics());
     }
 
     /**
      * @param job a short name of the job ({@code alerts}, {@code history}); its consumer group is
      *            {@code <groupPrefix>-<job>}, so each job keeps its own position in the log
      */
-    public static DataStream<DeviceInput> fromKafka(StreamExecutionEnvironment env, JobsSettings s, String bootstrap,
+    public static DataStream<DeviceInput> fromKafka(StreamExecutionEnvironment env, JobsSettings s, KafkaConnection kafka,
                                                     String job, List<String> topics) {
         KafkaSource<DeviceInput> source = KafkaSource.<DeviceInput>builder()
-                .setBootstrapServers(bootstrap)
+                .setBootstrapServers(kafka.bootstrapServers())
+                // Read here, on the client that builds the job: the settings travel inside the source.
+                .setProperties(kafka.securityProperties())
                 .setTopics(topics)
                 .setGroupId(s.groupPrefix() + "-" + job)
                 // A new job starts where its group left off, or at the beginning of the retained log.

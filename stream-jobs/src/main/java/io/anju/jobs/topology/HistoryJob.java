@@ -1,6 +1,7 @@
 package io.anju.jobs.topology;
 
 import io.anju.common.alert.Alert;
+import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.Topics;
 import io.anju.jobs.config.JobsSettings;
 import io.anju.jobs.detect.crowd.ZoneStatus;
@@ -43,17 +44,17 @@ public final class HistoryJob {
     }
 
     /** The job on Kafka: the gateway's topics, {@code anju.zones} and {@code anju.alerts} in, InfluxDB out. */
-    public static void build(StreamExecutionEnvironment env, JobsSettings s, String bootstrap) {
+    public static void build(StreamExecutionEnvironment env, JobsSettings s, KafkaConnection kafka) {
         InfluxSettings influx = InfluxSettings.defaults().withUrl(s.influxUrl()).withDatabase(s.influxDatabase());
         DataStream<SeriesPoint> zones = env.fromSource(
-                        points(s, bootstrap, Topics.ZONES, "history-zones",
+                        points(s, kafka, Topics.ZONES, "history-zones",
                                 new JsonPoints<>(ZoneStatus.class, z -> List.of(SeriesPoints.crowdZone(z)))),
                         WatermarkStrategy.noWatermarks(), "zone figures").uid("history-zones-source");
         DataStream<SeriesPoint> alerts = env.fromSource(
-                        points(s, bootstrap, Topics.ALERTS, "history-alerts",
+                        points(s, kafka, Topics.ALERTS, "history-alerts",
                                 new JsonPoints<>(Alert.class, SeriesPoints::alertWithEvidence)),
                         WatermarkStrategy.noWatermarks(), "alerts").uid("history-alerts-source");
-        DataStream<DeviceInput> devices = DeviceStreams.fromKafka(env, s, bootstrap, "history")
+        DataStream<DeviceInput> devices = DeviceStreams.fromKafka(env, s, kafka, "history")
                 // The stations' limits from the registry: charger_station carries them for the charts' limit lines.
                 .process(new Enrichment(s.registry(), s.registryPoll()))
                 .uid("history-enrichment").name("registry attributes");
@@ -83,10 +84,11 @@ public final class HistoryJob {
                 .sinkTo(sink).uid("influx-sink").name("InfluxDB: gates, zones, alerts");
     }
 
-    private static KafkaSource<SeriesPoint> points(JobsSettings s, String bootstrap, String topic, String group,
+    private static KafkaSource<SeriesPoint> points(JobsSettings s, KafkaConnection kafka, String topic, String group,
                                                    JsonPoints<?> records) {
         return KafkaSource.<SeriesPoint>builder()
-                .setBootstrapServers(bootstrap)
+                .setBootstrapServers(kafka.bootstrapServers())
+                .setProperties(kafka.securityProperties())
                 .setTopics(topic)
                 .setGroupId(s.groupPrefix() + "-" + group)
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))

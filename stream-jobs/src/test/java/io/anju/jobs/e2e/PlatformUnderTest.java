@@ -9,6 +9,7 @@ import io.anju.common.registry.RegistryWriter;
 import io.anju.common.registry.generate.GeneratedRegistry;
 import io.anju.common.registry.generate.GeneratorOptions;
 import io.anju.common.registry.generate.RegistryGenerator;
+import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.TopicAdmin;
 import io.anju.common.topic.Topics;
 import io.anju.gateway.GatewayNode;
@@ -71,7 +72,7 @@ final class PlatformUnderTest implements AutoCloseable {
                 "registry.file", registryFile.toString())))
                 .withReceiveClock(receiveClock).start();
         // The jobs create these too; creating them up front lets readers subscribe before the jobs start.
-        TopicAdmin.ensure(gateway.bootstrapServers(), "test", List.of(Topics.ALERTS, Topics.COMMANDS, Topics.ZONES), 6,
+        TopicAdmin.ensure(KafkaConnection.plain(gateway.bootstrapServers()), "test", List.of(Topics.ALERTS, Topics.COMMANDS, Topics.ZONES), 6,
                 (short) 1);
         return new PlatformUnderTest(dir, registryFile, RegistryLoader.load(registryFile), generated.credentials(),
                 gateway, receiveClock);

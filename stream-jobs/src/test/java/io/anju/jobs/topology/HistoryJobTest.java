@@ -1,5 +1,6 @@
 package io.anju.jobs.topology;
 
+import io.anju.common.topic.KafkaConnection;
 import io.anju.jobs.config.JobsSettings;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.jobgraph.JobGraph;
@@ -24,7 +25,7 @@ class HistoryJobTest {
         JobsSettings s = JobsSettings.defaults(dir.resolve("registry.json"), dir)
                 .withInfluxUrl("http://127.0.0.1:8086");
         StreamExecutionEnvironment env = new StreamExecutionEnvironment(Configuration.fromMap(s.jobConfiguration()));
-        HistoryJob.build(env, s, "127.0.0.1:9092");
+        HistoryJob.build(env, s, KafkaConnection.plain("127.0.0.1:9092"));
 
         JobGraph graph = env.getStreamGraph().getJobGraph();
 

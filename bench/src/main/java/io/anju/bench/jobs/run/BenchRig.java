@@ -4,6 +4,7 @@ import io.anju.common.registry.RegistryDocument;
 import io.anju.common.registry.RegistryWriter;
 import io.anju.common.registry.generate.GeneratorOptions;
 import io.anju.common.registry.generate.RegistryGenerator;
+import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.TopicAdmin;
 import io.anju.common.topic.Topics;
 import io.anju.jobs.config.JobsSettings;
@@ -54,7 +55,7 @@ final class BenchRig implements AutoCloseable {
         try {
             List<String> topics = new ArrayList<>(DeviceStreams.inputTopics());
             topics.add(Topics.ALERTS);
-            TopicAdmin.ensure(kafka.bootstrapServers(), "bench.bootstrap", topics, PARTITIONS, (short) 1);
+            TopicAdmin.ensure(KafkaConnection.plain(kafka.bootstrapServers()), "bench.bootstrap", topics, PARTITIONS, (short) 1);
             return new BenchRig(dir, kafka, registryFile, registry);
         } catch (RuntimeException e) {
             kafka.stop();
@@ -77,7 +78,7 @@ final class BenchRig implements AutoCloseable {
     /** The job's defaults on this broker and registry, with the knobs a run may change (null: the job's default). */
     JobsSettings settings(int parallelism, Duration checkpointInterval, Duration bufferTimeout) {
         JobsSettings d = JobsSettings.defaults(registryFile, dir.resolve("jobs"));
-        return new JobsSettings(kafka.bootstrapServers(), d.registry(), null, d.influxDatabase(), d.dataDir(),
+        return new JobsSettings(KafkaConnection.plain(kafka.bootstrapServers()), d.registry(), null, d.influxDatabase(), d.dataDir(),
                 parallelism, checkpointInterval != null ? checkpointInterval : d.checkpointInterval(),
                 d.stateBackend(), d.outOfOrderness(), d.clockTolerance(), d.quietAfter(), d.registryPoll(),
                 bufferTimeout != null ? bufferTimeout : d.bufferTimeout(), d.groupPrefix(), d.autoStop(),

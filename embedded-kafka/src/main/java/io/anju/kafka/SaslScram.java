@@ -1,0 +1,106 @@
+package io.anju.kafka;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one SCRAM-SHA-256 user of an embedded broker that takes SASL clients only. Its password is generated at the
+ * first start and kept, owner-readable only, under {@code <dataDir>/kafka-sasl}, next to a Kafka client properties
+ * file that the services take as their {@code kafka.clientConfig}. The credential is written into the cluster's
+ * metadata when the log is formatted (what {@code kafka-storage.sh format --add-scram} does), so the broker can
+ * authenticate its own inter-broker connections from its first moment.
+ */
+final class SaslScram {
+    static final String MECHANISM = "SCRAM-SHA-256";
+    static final String USER = "anju";
+    static final String LISTENER = "SASL_PLAINTEXT";
+    private static final String OWNER_ONLY = "rw-------";
+
+    private final Path dir;
+    private final String password;
+
+    private SaslScram(Path dir, String password) {
+        this.dir = dir;
+        this.password = password;
+    }
+
+    /** A user is kept under {@code dataDir}. */
+    static boolean exists(Path dataDir) {
+        return Files.exists(dataDir.resolve("kafka-sasl").resolve("password"));
+    }
+
+    /** The user kept under {@code dataDir}, created with a new password when there is none yet. */
+    static SaslScram under(Path dataDir) {
+        Path dir = dataDir.resolve("kafka-sasl");
+        Path passwordFile = dir.resolve("password");
+        try {
+            if (Files.exists(passwordFile)) {
+                return new SaslScram(dir, Files.readString(passwordFile, StandardCharsets.UTF_8).trim());
+            }
+            EmbeddedKafka.createDirectories(dir);
+            byte[] random = new byte[24];
+            new SecureRandom().nextBytes(random);
+            // URL-safe Base64 without padding: no character the format argument or the JAAS line would misread.
+            SaslScram scram = new SaslScram(dir, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+            writeOwnerOnly(passwordFile, scram.password + "\n");
+            StringBuilder client = new StringBuilder("# Kafka client settings for the embedded SASL broker (kafka.clientConfig)\n");
+            scram.clientProperties().forEach((k, v) -> client.append(k).append('=').append(v).append('\n'));
+            writeOwnerOnly(scram.clientConfigFile(), client.toString());
+            return scram;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the embedded broker's SASL credentials under " + dir, e);
+        }
+    }
+
+    Path passwordFile() {
+        return dir.resolve("password");
+    }
+
+    Path clientConfigFile() {
+        return dir.resolve("client.properties");
+    }
+
+    /** What a client needs besides {@code bootstrap.servers}. */
+    Map<String, String> clientProperties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("security.protocol", LISTENER);
+        p.put("sasl.mechanism", MECHANISM);
+        p.put("sasl.jaas.config", jaas());
+        return p;
+    }
+
+    /** The broker side: SCRAM-SHA-256 only, and the same user for the broker's connections to itself. */
+    Map<String, String> brokerProperties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("sasl.enabled.mechanisms", MECHANISM);
+        p.put("sasl.mechanism.inter.broker.protocol", MECHANISM);
+        p.put("listener.name." + LISTENER.toLowerCase() + "." + MECHANISM.toLowerCase() + ".sasl.jaas.config", jaas());
+        return p;
+    }
+
+    /** The {@code --add-scram} argument of the log format. */
+    List<String> formatArguments() {
+        return List.of(MECHANISM + "=[name=" + USER + ",password=" + password + "]");
+    }
+
+    private String jaas() {
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + USER
+                + "\" password=\"" + password + "\";";
+    }
+
+    private static void writeOwnerOnly(Path file, String text) throws IOException {
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(OWNER_ONLY)));
+        Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+    }
+}
