@@ -2,6 +2,7 @@ package io.anju.platform.kafkasec;
 
 import io.anju.cases.run.CasesConfig;
 import io.anju.cases.run.CasesServer;
+import io.anju.common.http.MetricsAccess;
 import io.anju.common.json.Json;
 import io.anju.common.model.Device;
 import io.anju.common.model.DeviceType;
@@ -118,7 +119,7 @@ class SaslKafkaIT {
                     .withOutOfOrderness(Duration.ofSeconds(30)).withClockTolerance(Duration.ofMinutes(30));
             JobsRunner jobs = new JobsRunner(d, 0).start();
             started.push(jobs::kill);
-            JobsHttp jobsHttp = new JobsHttp(jobs, "127.0.0.1", 0, 0);
+            JobsHttp jobsHttp = new JobsHttp(jobs, "127.0.0.1", 0, 0, MetricsAccess.of(""));
             started.push(jobsHttp);
 
             CasesServer cases = casesStart.get(2, TimeUnit.MINUTES);
