@@ -34,8 +34,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>By default the client listener is PLAINTEXT. {@link #withSaslScram()} makes it SASL_PLAINTEXT with SCRAM-SHA-256
  * only, for one generated user whose client settings are in {@link #clientConfigFile()}: what a secured external
- * cluster asks of the services, on one machine. The controller listener stays PLAINTEXT on loopback (Kafka does not
- * take SCRAM there).
+ * cluster asks of the services, on one machine. {@link #withMutualTls} makes it SSL with client certificates
+ * required instead. The controller listener stays PLAINTEXT on loopback (Kafka does not take SCRAM there).
  */
 public final class EmbeddedKafka implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
@@ -50,6 +50,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private KafkaRaftServer server;
     private boolean sasl;
     private SaslScram scram;
+    private MutualTls tls;
 
     /**
      * @param dataDir   where the broker keeps its log (created if missing)
@@ -75,10 +76,22 @@ public final class EmbeddedKafka implements AutoCloseable {
      * formatted, so a data directory first started without SASL cannot take it later.
      */
     public synchronized EmbeddedKafka withSaslScram() {
-        if (server != null) {
-            throw new IllegalStateException("SASL must be chosen before the broker starts");
+        if (server != null || tls != null) {
+            throw new IllegalStateException("SASL must be chosen before the broker starts, and instead of mutual TLS");
         }
         sasl = true;
+        return this;
+    }
+
+    /**
+     * Takes only TLS clients that present a certificate issued by one of {@code tls}'s trusted CAs (mutual TLS), as a
+     * cluster that authenticates its clients by certificate does.
+     */
+    public synchronized EmbeddedKafka withMutualTls(MutualTls tls) {
+        if (server != null || sasl) {
+            throw new IllegalStateException("mutual TLS must be chosen before the broker starts, and instead of SASL");
+        }
+        this.tls = tls;
         return this;
     }
 
@@ -207,7 +220,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("process.roles", "broker,controller");
         p.put("node.id", String.valueOf(NODE_ID));
-        String clients = sasl ? SaslScram.LISTENER : "PLAINTEXT";
+        String clients = sasl ? SaslScram.LISTENER : tls != null ? MutualTls.LISTENER : "PLAINTEXT";
         p.put("listeners", clients + "://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
         p.put("advertised.listeners", clients + "://" + HOST + ":" + port);
         p.put("listener.security.protocol.map", clients + ":" + clients + ",CONTROLLER:PLAINTEXT");
@@ -215,6 +228,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("inter.broker.listener.name", clients);
         if (sasl) {
             p.putAll(scram.brokerProperties());
+        }
+        if (tls != null) {
+            p.putAll(tls.brokerProperties());
         }
         p.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
         p.put("log.dirs", logDir().toString());
@@ -238,6 +254,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         Properties p = new Properties();
         if (sasl) {
             p.putAll(scram.clientProperties());
+        }
+        if (tls != null) {
+            p.putAll(tls.clientProperties());
         }
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
