@@ -124,11 +124,14 @@ public final class GatewayConfig {
     private final ConfigValues values;
     /** Read once at load: the client config file is checked at start, and its permissions warned about once. */
     private final KafkaConnection kafka;
+    /** Built at load: a token too short to be safe fails there, naming {@code metrics.token}. */
+    private final MetricsAccess metricsAccess;
 
     private GatewayConfig(ConfigValues values) {
         this.values = values;
         this.kafka = KafkaConnection.of(values.str("kafka.bootstrap"), values.str("kafka.clientConfig"),
                 "kafka.clientConfig");
+        this.metricsAccess = MetricsAccess.of(values.str("metrics.token"));
     }
 
     /** Defaults only. */
@@ -165,7 +168,6 @@ public final class GatewayConfig {
                 "mqtt.tls.certFile and mqtt.tls.keyFile are required when mqtt.tls.enabled=true (or set mqtt.tls.selfSigned=true)");
         Require.that(limitsMessageBurst() >= limitsMessagesPerSecond(), "limits.messageBurst", limitsMessageBurst(),
                 "must be at least limits.messagesPerSecond (" + limitsMessagesPerSecond() + ")");
-        metricsAccess(); // a token too short to be safe fails here, naming metrics.token
         Require.that(authTokenClockSkew().compareTo(authTokenWindow()) <= 0, "auth.tokenClockSkew",
                 authTokenClockSkew().toMillis() + "ms", "must not exceed auth.tokenWindow (" + authTokenWindow().toMillis() + "ms)");
         Require.that(limitsControlPacketBurst() >= limitsControlPacketsPerSecond(), "limits.controlPacketBurst",
@@ -286,7 +288,7 @@ public final class GatewayConfig {
     public int httpPort() { return i("http.port"); }
 
     /** Who may read {@code /metrics}: loopback callers, or the holders of {@code metrics.token}. */
-    public MetricsAccess metricsAccess() { return MetricsAccess.of(str("metrics.token")); }
+    public MetricsAccess metricsAccess() { return metricsAccess; }
 
     public int limitsMaxConnections() { return i("limits.maxConnections"); }
 
