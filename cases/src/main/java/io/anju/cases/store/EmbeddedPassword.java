@@ -1,17 +1,14 @@
 package io.anju.cases.store;
 
+import io.anju.common.auth.PrivateFiles;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * The password of the embedded PostgreSQL's superuser {@code postgres}: {@code <dir>.password} next to the data
@@ -21,9 +18,6 @@ import java.util.Set;
 public final class EmbeddedPassword {
     /** 24 random bytes: 32 URL-safe characters, safe inside a SQL string literal and a shell variable. */
     private static final int RANDOM_BYTES = 24;
-    private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private EmbeddedPassword() {
@@ -40,14 +34,10 @@ public final class EmbeddedPassword {
         if (!Files.isRegularFile(file)) {
             throw new IOException("the embedded PostgreSQL's password file " + file + " is missing");
         }
-        if (isPosix()) {
-            Set<PosixFilePermission> open = EnumSet.copyOf(Files.getPosixFilePermissions(file));
-            open.retainAll(GROUP_OR_OTHERS);
-            if (!open.isEmpty()) {
-                throw new IOException("the embedded PostgreSQL's password file " + file + " is accessible to group or "
-                        + "others (" + PosixFilePermissions.toString(Files.getPosixFilePermissions(file))
-                        + "); make it private (chmod 600 " + file + ")");
-            }
+        if (!PrivateFiles.openToOthers(file).isEmpty()) {
+            throw new IOException("the embedded PostgreSQL's password file " + file + " is accessible to group or "
+                    + "others (" + PosixFilePermissions.toString(Files.getPosixFilePermissions(file))
+                    + "); make it private (chmod 600 " + file + ")");
         }
         String password = Files.readString(file, StandardCharsets.UTF_8).strip();
         if (password.isEmpty()) {
@@ -65,22 +55,7 @@ public final class EmbeddedPassword {
         byte[] bytes = new byte[RANDOM_BYTES];
         RANDOM.nextBytes(bytes);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        // Created with its mode, never briefly readable by others between create and chmod; written whole under a
-        // temporary name, so a crash cannot leave an empty file behind.
-        Path tmp = isPosix()
-                ? Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                : Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(tmp, password, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        PrivateFiles.write(file, password);
         return password;
-    }
-
-    private static boolean isPosix() {
-        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     }
 }

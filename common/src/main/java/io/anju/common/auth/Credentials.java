@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +34,7 @@ public final class Credentials {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.deleteIfExists(file);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, sb, StandardCharsets.UTF_8);
+            PrivateFiles.write(file, sb.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write credentials file " + file, e);
         }

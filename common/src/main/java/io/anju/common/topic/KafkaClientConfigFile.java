@@ -1,5 +1,6 @@
 package io.anju.common.topic;
 
+import io.anju.common.auth.PrivateFiles;
 import io.anju.common.config.Require;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -12,7 +13,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
@@ -63,15 +63,11 @@ public final class KafkaClientConfigFile {
 
     /** The file usually holds a password ({@code sasl.jaas.config}) or a key store's. */
     private static void warnIfOthersMayRead(Path file, String setting) {
-        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
-        if (view == null) {
-            return;
-        }
         try {
-            Set<PosixFilePermission> perms = view.readAttributes().permissions();
-            if (perms.contains(PosixFilePermission.OTHERS_READ) || perms.contains(PosixFilePermission.GROUP_READ)) {
+            Set<PosixFilePermission> open = PrivateFiles.openToOthers(file);
+            if (open.contains(PosixFilePermission.OTHERS_READ) || open.contains(PosixFilePermission.GROUP_READ)) {
                 LOG.warn("{} = {} may be read by other users ({}): it holds Kafka credentials; chmod 600 it", setting,
-                        file, PosixFilePermissions.toString(perms));
+                        file, PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
             }
         } catch (IOException e) {
             LOG.warn("cannot read the permissions of {} = {}: {}", setting, file, e.toString());
