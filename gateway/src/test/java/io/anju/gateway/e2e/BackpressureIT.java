@@ -13,9 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -37,16 +35,13 @@ class BackpressureIT {
     Path dir;
     private EmbeddedKafka kafka;
     private GatewayFixture gateway;
-    private final List<PublishingDevice> devices = new ArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
+    private PublishingFleet fleet;
 
     @AfterEach
     void stop() throws InterruptedException {
-        devices.forEach(PublishingDevice::stop);
-        for (Thread t : threads) {
-            t.join(10_000);
+        if (fleet != null) {
+            fleet.close();
         }
-        devices.forEach(d -> d.connection().close());
         if (gateway != null) {
             gateway.close();
         }
@@ -61,18 +56,7 @@ class BackpressureIT {
         gateway = GatewayFixture.prepare(dir, DEVICES).start(Map.of(
                 "kafka.bootstrap", kafka.bootstrapServers(),
                 "limits.messagesPerSecond", "300", "limits.messageBurst", "300"));
-        for (int n = 1; n <= DEVICES; n++) {
-            String id = GatewayFixture.loadDevice(n);
-            DeviceConnection c = n % 2 == 0
-                    ? DeviceConnection.v5(gateway.tcpUri(), id, gateway.secret(id))
-                    : DeviceConnection.v3(gateway.tcpUri(), id, gateway.secret(id));
-            PublishingDevice device = new PublishingDevice(c, WINDOW);
-            devices.add(device);
-            Thread t = new Thread(device, "publisher-" + id);
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
-        }
+        fleet = PublishingFleet.start(gateway.tcpUri(), gateway::secret, DEVICES, WINDOW);
 
         await("messages flow while Kafka is up").atMost(Duration.ofSeconds(30)).until(() -> acked() >= 400);
         assertThat(health()).startsWith("200 ").contains("\"kafka\":\"up\"");
@@ -97,11 +81,8 @@ class BackpressureIT {
         await("/health reports Kafka up again").atMost(Duration.ofSeconds(15))
                 .until(() -> health().startsWith("200 ") && health().contains("\"kafka\":\"up\""));
 
-        devices.forEach(PublishingDevice::stop);
-        for (Thread t : threads) {
-            t.join(10_000);
-        }
-        for (PublishingDevice d : devices) {
+        fleet.stop();
+        for (PublishingDevice d : fleet.devices()) {
             assertThat(d.awaitOutcomes(60, TimeUnit.SECONDS)).as(d.deviceId() + ": outcomes of the last messages").isTrue();
         }
 
@@ -109,11 +90,10 @@ class BackpressureIT {
         for (Envelopes.Keyed r : Envelopes.read(kafka.bootstrapServers(), Topics.telemetry(DeviceType.CHARGER))) {
             inKafka.add(Envelopes.id(r.value().path("deviceId").asText(), r.value().path("seq").asLong()));
         }
-        Set<String> acknowledged = new HashSet<>();
-        for (PublishingDevice d : devices) {
+        for (PublishingDevice d : fleet.devices()) {
             assertThat(d.ackedCount()).as(d.deviceId() + " acknowledged before and after the outage").isGreaterThan(0);
-            d.acked().forEach(seq -> acknowledged.add(Envelopes.id(d.deviceId(), seq)));
         }
+        Set<String> acknowledged = fleet.acknowledged();
         assertThat(acknowledged).hasSizeGreaterThan(ackedAtOutage);
         assertThat(inKafka).as("every acknowledged message is in Kafka").containsAll(acknowledged);
     }
@@ -126,10 +106,10 @@ class BackpressureIT {
     }
 
     private int acked() {
-        return devices.stream().mapToInt(PublishingDevice::ackedCount).sum();
+        return fleet.acked();
     }
 
     private int published() {
-        return devices.stream().mapToInt(PublishingDevice::publishedCount).sum();
+        return fleet.published();
     }
 }

@@ -61,13 +61,13 @@ class GatewayKillIT {
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
     private ServiceJvm gateway;
-    private final List<PublishingDevice> devices = new ArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
+    private PublishingFleet fleet;
 
     @AfterEach
     void stop() throws InterruptedException {
-        stopDevices();
-        devices.forEach(d -> d.connection().close());
+        if (fleet != null) {
+            fleet.close();
+        }
         if (gateway != null) {
             gateway.close();
         }
@@ -89,18 +89,7 @@ class GatewayKillIT {
 
         gateway = startGateway(args, 0);
         String clusterId = clusterId(gateway);
-        for (int n = 1; n <= DEVICES; n++) {
-            String id = GatewayFixture.loadDevice(n);
-            DeviceConnection c = n % 2 == 0
-                    ? DeviceConnection.v5(mqttUri, id, fixture.secret(id))
-                    : DeviceConnection.v3(mqttUri, id, fixture.secret(id));
-            PublishingDevice device = new PublishingDevice(c, WINDOW);
-            devices.add(device);
-            Thread t = new Thread(device, "publisher-" + id);
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
-        }
+        fleet = PublishingFleet.start(mqttUri, fixture::secret, DEVICES, WINDOW);
 
         for (int round = 1; round <= ROUNDS; round++) {
             int before = acked();
@@ -125,8 +114,8 @@ class GatewayKillIT {
                 .until(() -> acked() >= afterLastRestart + ACKS_PER_ROUND / 4);
         await("/health of the last gateway says up").atMost(Duration.ofSeconds(15))
                 .until(() -> health(ports[1]), h -> h.startsWith("200 ") && h.contains("\"kafka\":\"up\""));
-        stopDevices();
-        for (PublishingDevice d : devices) {
+        fleet.stop();
+        for (PublishingDevice d : fleet.devices()) {
             assertThat(d.awaitOutcomes(30, TimeUnit.SECONDS)).as(d.deviceId() + ": outcomes of the last messages")
                     .isTrue();
         }
@@ -136,10 +125,7 @@ class GatewayKillIT {
             copies.merge(Envelopes.id(r.value().path("deviceId").asText(), r.value().path("seq").asLong()), 1,
                     Integer::sum);
         }
-        Set<String> acknowledged = new HashSet<>();
-        for (PublishingDevice d : devices) {
-            d.acked().forEach(seq -> acknowledged.add(Envelopes.id(d.deviceId(), seq)));
-        }
+        Set<String> acknowledged = fleet.acknowledged();
         Set<String> missing = new HashSet<>(acknowledged);
         missing.removeAll(copies.keySet());
         int records = copies.values().stream().mapToInt(Integer::intValue).sum();
@@ -172,15 +158,8 @@ class GatewayKillIT {
         return m.group(1);
     }
 
-    private void stopDevices() throws InterruptedException {
-        devices.forEach(PublishingDevice::stop);
-        for (Thread t : threads) {
-            t.join(10_000);
-        }
-    }
-
     private int acked() {
-        return devices.stream().mapToInt(PublishingDevice::ackedCount).sum();
+        return fleet.acked();
     }
 
     /** The gateway's {@code /health}: its status code, a space and its body. */

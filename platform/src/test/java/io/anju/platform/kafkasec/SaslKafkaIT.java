@@ -35,6 +35,7 @@ import io.anju.sim.run.RunSettings;
 import io.anju.sim.run.SimStats;
 import io.anju.sim.run.Simulation;
 import io.anju.sim.run.SimulationFactory;
+import io.anju.testsupport.CloseStack;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
@@ -51,8 +52,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +76,7 @@ class SaslKafkaIT {
     private static final long MINUTE = 60_000;
     private static final String PASSWORD = "sasl-it-password";
     private final HttpClient http = HttpClient.newHttpClient();
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final CloseStack started = new CloseStack();
 
     @Test
     void everyServiceWorksOnASaslOnlyBroker_andAClientWithoutTheCredentialsGetsNothing(@TempDir Path dir)
@@ -172,7 +171,7 @@ class SaslKafkaIT {
                         .hasRootCauseInstanceOf(SaslAuthenticationException.class);
             }
         } finally {
-            closeAll();
+            started.close();
         }
     }
 
@@ -223,19 +222,5 @@ class SaslKafkaIT {
             b.header("Authorization", "Bearer " + token);
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private void closeAll() throws Exception {
-        Exception first = null;
-        while (!started.isEmpty()) {
-            try {
-                started.pop().close();
-            } catch (Exception e) {
-                first = first == null ? e : first;
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
     }
 }

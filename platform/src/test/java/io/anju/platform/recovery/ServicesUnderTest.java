@@ -17,13 +17,12 @@ import io.anju.dashboards.run.DashboardsServer;
 import io.anju.gateway.GatewayNode;
 import io.anju.gateway.config.GatewayConfig;
 import io.anju.gateway.ingest.ReceiveClock;
+import io.anju.testsupport.CloseStack;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +43,7 @@ final class ServicesUnderTest implements AutoCloseable {
     final Registry registry;
     final Map<String, String> secrets = new HashMap<>();
     final ReceiveClock receiveClock = new ReceiveClock();
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final CloseStack started = new CloseStack();
     GatewayNode gateway;
     CasesServer cases;
     int databasePort;
@@ -131,16 +130,6 @@ final class ServicesUnderTest implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        Exception first = null;
-        while (!started.isEmpty()) {
-            try {
-                started.pop().close();
-            } catch (Exception e) {
-                first = first == null ? e : first;
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        started.close();
     }
 }
