@@ -37,7 +37,7 @@ public final class FlinkJobMain implements Callable<Integer> {
     @Option(names = "--kafka-client-config", description = "Kafka client properties file with the cluster's security "
             + "settings (security.protocol, sasl.*, ssl.*), read where the job is submitted: the settings travel with "
             + "the job (key and trust stores named in it must exist on every TaskManager; default: none, PLAINTEXT).")
-    private Path kafkaClientConfig;
+    private String kafkaClientConfig = "";
     @Option(names = "--registry", required = true, description = "Registry file, readable on every TaskManager (shared volume).")
     private Path registry;
     @Option(names = "--influx-url", description = "InfluxDB URL (required for --job history).")
@@ -58,8 +58,7 @@ public final class FlinkJobMain implements Callable<Integer> {
         JobsSettings d = JobsSettings.defaults(registry, Path.of("."));
         KafkaConnection kafka;
         try {
-            kafka = KafkaConnection.of(bootstrap, kafkaClientConfig == null ? "" : kafkaClientConfig.toString(),
-                    "--kafka-client-config");
+            kafka = KafkaConnection.of(bootstrap, kafkaClientConfig, "--kafka-client-config");
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

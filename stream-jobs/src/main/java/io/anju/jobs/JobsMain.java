@@ -47,7 +47,7 @@ public final class JobsMain implements Callable<Integer> {
     private String bootstrap;
     @Option(names = "--kafka-client-config", description = "Kafka client properties file with the cluster's security "
             + "settings (security.protocol, sasl.*, ssl.*; as Kafka tools' --command-config; default: none, PLAINTEXT).")
-    private Path kafkaClientConfig;
+    private String kafkaClientConfig = "";
     @Option(names = "--kafka-port", description = "Port of the embedded broker when --bootstrap is not given (default 9092).")
     private int kafkaPort = 9092;
     @Option(names = "--influx-url", description = "InfluxDB URL, e.g. http://127.0.0.1:8086 (default: none, no history is written).")
@@ -145,12 +145,11 @@ public final class JobsMain implements Callable<Integer> {
     /** Null (the embedded broker) without --bootstrap; a client config needs --bootstrap. */
     private KafkaConnection kafka() {
         if (bootstrap == null) {
-            Require.that(kafkaClientConfig == null, "--kafka-client-config", kafkaClientConfig,
+            Require.that(kafkaClientConfig.isBlank(), "--kafka-client-config", kafkaClientConfig,
                     "needs --bootstrap: the embedded broker takes PLAINTEXT clients only");
             return null;
         }
-        return KafkaConnection.of(bootstrap, kafkaClientConfig == null ? "" : kafkaClientConfig.toString(),
-                "--kafka-client-config");
+        return KafkaConnection.of(bootstrap, kafkaClientConfig, "--kafka-client-config");
     }
 
     private Map<String, Set<AlertType>> perCompound() {
