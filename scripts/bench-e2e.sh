@@ -82,7 +82,7 @@ cp="$(ls platform/target/anju-platform-*.jar | grep -v -e '-job\.jar$' -e '-test
 java -Xmx512m -Dlogback.configurationFile=anju-platform-logback.xml -cp "$cp" io.anju.platform.bench.E2eBench \
   --rate "$RATE" --duration "${SECS}s" --connections "$CONNS" --drain-timeout "${DRAIN}s" \
   --dashboards-url "http://127.0.0.1:$DASH_HTTP" --gateway-url "http://127.0.0.1:$GW_HTTP" \
-  --kafka "127.0.0.1:$KAFKA" --influx-url "http://127.0.0.1:$INFLUX" --mqtt-port $MQTT \
+  --kafka "127.0.0.1:$KAFKA" --kafka-client-config "$DATA/kafka-sasl/client.properties" --influx-url "http://127.0.0.1:$INFLUX" --mqtt-port $MQTT \
   --jobs-metrics-url "http://127.0.0.1:$JOBS_METRICS/metrics" --cases-url "http://127.0.0.1:$CASES_HTTP" \
   --registry "$DATA/registry.json" --credentials "$DATA/credentials.csv" --platform-pid "$PLATFORM_PID" \
   --launcher "$ROOT/anju" --load-java-opts "$SIM_OPTS" --work-dir "$WORK" --out "$OUT" "$@"

@@ -44,6 +44,7 @@ BROKER_PID=$!
 up $BROKER_HTTP || { echo "bench stall: the broker did not start"; tail -30 "$WORK/broker.log"; exit 1; }
 JAVA_OPTS="-Xms1g -Xmx1g -XX:+UseG1GC" ./anju gateway --registry "$WORK/registry.json" --data-dir "$WORK/gateway" \
   --mqtt-port $MQTT --http-port $HTTP --bootstrap "127.0.0.1:$BROKER_KAFKA" --set node.id=bench \
+  --set kafka.clientConfig="$WORK/broker/kafka-sasl/client.properties" \
   --set limits.connectRatePerSecond=5000 --set limits.connectRateBurst=20000 > "$WORK/gateway.log" 2>&1 &
 GW_PID=$!
 up $HTTP || { echo "bench stall: the gateway did not start"; tail -30 "$WORK/gateway.log"; exit 1; }
@@ -87,7 +88,7 @@ wait "$SIM_PID" || true; SIM_PID=""
 sleep 5
 acked=$(awk '/^messages/ {print $4}' "$WORK/load.log")
 cp="$(ls platform/target/anju-platform-*.jar | grep -v -e '-job\.jar$' -e '-tests\.jar$' | head -n1):$(cat platform/target/classpath.txt)"
-in_kafka=$(java -Dlogback.configurationFile=anju-platform-logback.xml -cp "$cp" io.anju.platform.bench.TopicEnds "127.0.0.1:$BROKER_KAFKA" anju.telemetry.charger 2>/dev/null | awk '$1 == "anju.telemetry.charger" {print $2}')
+in_kafka=$(java -Dlogback.configurationFile=anju-platform-logback.xml -cp "$cp" io.anju.platform.bench.TopicEnds "127.0.0.1:$BROKER_KAFKA" "$WORK/broker/kafka-sasl/client.properties" anju.telemetry.charger 2>/dev/null | awk '$1 == "anju.telemetry.charger" {print $2}')
 
 {
   echo "# Kafka stall benchmark $STAMP"

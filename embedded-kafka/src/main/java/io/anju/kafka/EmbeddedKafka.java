@@ -35,7 +35,8 @@ import java.util.concurrent.TimeUnit;
  * <p>By default the client listener is PLAINTEXT. {@link #withSaslScram()} makes it SASL_PLAINTEXT with SCRAM-SHA-256
  * only, for one generated user whose client settings are in {@link #clientConfigFile()}: what a secured external
  * cluster asks of the services, on one machine. {@link #withMutualTls} makes it SSL with client certificates
- * required instead. The controller listener stays PLAINTEXT on loopback (Kafka does not take SCRAM there).
+ * required instead. With SASL the KRaft controller listener (loopback) takes the same user with SASL/PLAIN, since
+ * Kafka does not take SCRAM there; otherwise it is PLAINTEXT on loopback.
  */
 public final class EmbeddedKafka implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
@@ -73,7 +74,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     /**
      * Takes only SASL_PLAINTEXT clients that authenticate with SCRAM-SHA-256 as the generated user (see
      * {@link #clientConfigFile()}). Call before the first {@link #start()}: the credential is written when the log is
-     * formatted, so a data directory first started without SASL cannot take it later.
+     * formatted; a data directory first started without SASL is given the user at its first SASL start.
      */
     public synchronized EmbeddedKafka withSaslScram() {
         if (server != null || tls != null) {
@@ -138,12 +139,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         if (sasl) {
             if (Files.exists(logDir().resolve("meta.properties")) && !SaslScram.exists(dataDir)) {
-                throw new IllegalStateException("the Kafka log under " + logDir() + " was formatted without SASL "
-                        + "credentials: start a SASL broker on a new data directory");
+                scram = addScramUser();
             }
             requireSasl();
         }
-        KafkaConfig config = new KafkaConfig(brokerProperties(), false);
+        KafkaConfig config = new KafkaConfig(brokerProperties(clientProtocol(), port), false);
         String clusterId = StorageFormat.ensureFormatted(NODE_ID, logDir(),
                 sasl ? scram.formatArguments() : List.of());
         KafkaRaftServer started = new KafkaRaftServer(config, Time.SYSTEM);
@@ -157,6 +157,39 @@ public final class EmbeddedKafka implements AutoCloseable {
         awaitReady();
         LOG.info("Embedded Kafka (cluster {}) serving {} with data in {}", clusterId, bootstrapServers(), logDir());
         return this;
+    }
+
+    /**
+     * Gives a log that was formatted without SASL (by an earlier release, whose broker took PLAINTEXT clients) its
+     * SCRAM user: the broker is started once with a PLAINTEXT listener on a loopback port no client knows, the user is
+     * added through the Admin API (as {@code kafka-configs.sh --alter --add-config SCRAM-SHA-256=...} would), and
+     * only then is the password kept, so a start interrupted half-way simply does it again.
+     */
+    private SaslScram addScramUser() {
+        LOG.warn("the Kafka log under {} takes PLAINTEXT clients: adding the SCRAM user '{}' so that from now on it "
+                + "takes SASL clients only (settings in {})", logDir(), SaslScram.USER, dataDir.resolve("kafka-sasl"));
+        SaslScram fresh = SaslScram.generate(dataDir);
+        int privatePort = FreePort.pick();
+        KafkaRaftServer plain = new KafkaRaftServer(new KafkaConfig(brokerProperties("PLAINTEXT", privatePort), false),
+                Time.SYSTEM);
+        try {
+            plain.startup();
+            Map<String, Object> admin = new HashMap<>();
+            admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, HOST + ":" + privatePort);
+            admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READY_TIMEOUT.toMillis());
+            try (Admin client = Admin.create(admin)) {
+                client.alterUserScramCredentials(List.of(fresh.upsertion())).all()
+                        .get(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while adding the SCRAM user to " + logDir(), e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot add the SCRAM user to the Kafka log under " + logDir(), e);
+        } finally {
+            shutdownQuietly(plain);
+        }
+        return fresh.save();
     }
 
     /** Stops the broker; {@link #start()} brings it back on the same data and port. */
@@ -176,6 +209,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** The client port; known once the broker was started (or when a fixed port was given). */
     public synchronized int port() {
         return port;
+    }
+
+    /** The controller listener's port (KRaft), known once the broker was started. */
+    synchronized int controllerPort() {
+        return controllerPort;
     }
 
     public synchronized String bootstrapServers() {
@@ -216,20 +254,26 @@ public final class EmbeddedKafka implements AutoCloseable {
         stop();
     }
 
-    private Map<String, String> brokerProperties() {
+    private String clientProtocol() {
+        return sasl ? SaslScram.LISTENER : tls != null ? MutualTls.LISTENER : "PLAINTEXT";
+    }
+
+    /** The broker's settings with its client listener speaking {@code clients} on {@code clientPort}. */
+    private Map<String, String> brokerProperties(String clients, int clientPort) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("process.roles", "broker,controller");
         p.put("node.id", String.valueOf(NODE_ID));
-        String clients = sasl ? SaslScram.LISTENER : tls != null ? MutualTls.LISTENER : "PLAINTEXT";
-        p.put("listeners", clients + "://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
-        p.put("advertised.listeners", clients + "://" + HOST + ":" + port);
-        p.put("listener.security.protocol.map", clients + ":" + clients + ",CONTROLLER:PLAINTEXT");
+        p.put("listeners", clients + "://" + HOST + ":" + clientPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        p.put("advertised.listeners", clients + "://" + HOST + ":" + clientPort);
+        boolean saslClients = clients.equals(SaslScram.LISTENER);
+        p.put("listener.security.protocol.map", clients + ":" + clients + ",CONTROLLER:"
+                + (saslClients ? SaslScram.LISTENER : "PLAINTEXT"));
         p.put("controller.listener.names", "CONTROLLER");
         p.put("inter.broker.listener.name", clients);
-        if (sasl) {
-            p.putAll(scram.brokerProperties());
+        if (saslClients) {
+            p.putAll(scram.brokerProperties("CONTROLLER"));
         }
-        if (tls != null) {
+        if (clients.equals(MutualTls.LISTENER)) {
             p.putAll(tls.brokerProperties());
         }
         p.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);

@@ -50,11 +50,50 @@ class EmbeddedKafkaSaslIT {
     }
 
     @Test
-    void aPlaintextClientIsNotServed() throws Exception {
+    void aPlaintextClientIsNotServed_byTheBrokerNorByTheController() throws Exception {
         try (EmbeddedKafka kafka = new EmbeddedKafka(dataDir, 0).withSaslScram().start()) {
             // The broker drops a client that skips the SASL handshake; it never learns of any node.
             assertThatThrownBy(() -> nodes(kafka.bootstrapServers(), Map.of()))
                     .isInstanceOf(ExecutionException.class);
+            // Admin clients may also talk to a KRaft controller directly (KIP-919), e.g. to alter configs.
+            Map<String, Object> controller = new HashMap<>();
+            controller.put(AdminClientConfig.BOOTSTRAP_CONTROLLERS_CONFIG, "127.0.0.1:" + kafka.controllerPort());
+            controller.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
+            controller.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
+            try (Admin admin = Admin.create(controller)) {
+                assertThatThrownBy(() -> admin.describeCluster().nodes().get(10, TimeUnit.SECONDS))
+                        .isInstanceOf(ExecutionException.class);
+            }
+        }
+    }
+
+    @Test
+    void aLogFirstServedToPlaintextClients_keepsItsRecords_andTakesSaslClientsOnlyFromThen() throws Exception {
+        int port;
+        try (EmbeddedKafka plain = new EmbeddedKafka(dataDir, 0).start()) {
+            port = plain.port();
+            plain.createTopics(Map.of("kept", 1));
+            assertThat(SaslScram.exists(dataDir)).isFalse();
+        }
+        try (EmbeddedKafka kafka = new EmbeddedKafka(dataDir, port).withSaslScram().start()) {
+            Map<String, Object> fromFile = load(kafka.clientConfigFile());
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kafka.passwordFile())))
+                    .isEqualTo("rw-------");
+            assertThat(topics(kafka.bootstrapServers(), fromFile)).contains("kept");
+            assertThatThrownBy(() -> nodes(kafka.bootstrapServers(), Map.of()))
+                    .isInstanceOf(ExecutionException.class);
+
+            kafka.stop();
+            kafka.start();
+            assertThat(nodes(kafka.bootstrapServers(), load(kafka.clientConfigFile()))).isEqualTo(1);
+        }
+    }
+
+    private static java.util.Set<String> topics(String bootstrap, Map<String, Object> security) throws Exception {
+        Map<String, Object> p = new HashMap<>(security);
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(p)) {
+            return admin.listTopics().names().get(10, TimeUnit.SECONDS);
         }
     }
 

@@ -68,8 +68,9 @@ public final class GatewayMain implements Callable<Integer> {
             System.err.println("gateway: failed to start: " + e.getMessage());
             return 1;
         }
-        System.out.printf("gateway %s up: mqtt %d, http %d (/health, /metrics), kafka %s%n", config.nodeId(),
-                node.server().mqttPort(), node.server().httpPort(), node.bootstrapServers());
+        System.out.printf("gateway %s up: mqtt %d, http %d (/health, /metrics), kafka %s%s%n", config.nodeId(),
+                node.server().mqttPort(), node.server().httpPort(), node.kafka(),
+                node.kafkaClientConfig().map(f -> ", client settings in " + f).orElse(""));
         stopped.await();
         return 0;
     }

@@ -2,6 +2,7 @@ package io.anju.gateway;
 
 import io.anju.common.registry.Registry;
 import io.anju.common.registry.RegistryLoader;
+import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.KafkaProbe;
 import io.anju.gateway.auth.Authenticator;
 import io.anju.gateway.auth.TokenSecrets;
@@ -36,9 +37,11 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
@@ -112,16 +115,22 @@ public final class GatewayNode implements AutoCloseable {
         }
     }
 
-    private String startKafkaIfEmbedded() {
+    /**
+     * The configured cluster, or the embedded broker, started here: it takes SCRAM clients only, as the generated user
+     * whose settings it keeps owner-readable under {@code data.dir} (see {@link #kafkaClientConfig()}).
+     */
+    private KafkaConnection startKafkaIfEmbedded() {
         if (!config.kafkaBootstrap().isBlank()) {
-            return config.kafkaBootstrap();
+            return config.kafka();
         }
         LOG.info("kafka.bootstrap is empty: starting the embedded Kafka broker on 127.0.0.1:{} under {}",
                 config.kafkaPort(), config.dataDir());
         // Topics created without their own retention (auto-created, or by a client that sets none) get the gateway's.
         embeddedKafka = new EmbeddedKafka(config.dataDir(), config.kafkaPort(),
-                config.kafkaTopicRetention().brokerDefaults()).start();
-        return embeddedKafka.bootstrapServers();
+                config.kafkaTopicRetention().brokerDefaults()).withSaslScram().start();
+        LOG.info("the embedded Kafka broker takes SASL/SCRAM clients only; other services' kafka.clientConfig: {}",
+                embeddedKafka.clientConfigFile());
+        return new KafkaConnection(embeddedKafka.bootstrapServers(), embeddedKafka.clientProperties());
     }
 
     /** Watches {@code data.dir} (the embedded broker's log) and the snapshot store, when it is elsewhere. */
@@ -177,9 +186,21 @@ public final class GatewayNode implements AutoCloseable {
         return ingest;
     }
 
-    /** The Kafka bootstrap servers in use (the embedded broker's when no cluster is configured). */
-    public String bootstrapServers() {
-        return ingest.settings().bootstrapServers();
+    /** The Kafka cluster in use with its client security settings (the embedded broker's when none is configured). */
+    public KafkaConnection kafka() {
+        return ingest.settings().kafka();
+    }
+
+    /**
+     * The client properties file of the embedded broker, for the services that share it ({@code kafka.clientConfig}),
+     * or the configured one's; empty when this node's clients need no security settings.
+     */
+    public Optional<Path> kafkaClientConfig() {
+        if (embeddedKafka != null) {
+            return Optional.of(embeddedKafka.clientConfigFile());
+        }
+        String configured = config.kafkaClientConfig();
+        return configured.isBlank() ? Optional.empty() : Optional.of(Path.of(configured));
     }
 
     public PrometheusMeterRegistry meters() {

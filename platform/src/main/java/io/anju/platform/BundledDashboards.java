@@ -32,6 +32,7 @@ public final class BundledDashboards implements DashboardsStep {
         s.put("registry.file", w.registryFile().toString());
         s.put("data.dir", w.dataDir().toString());
         s.put("kafka.bootstrap", w.kafkaBootstrap());
+        s.put("kafka.clientConfig", w.kafkaClientConfig());
         s.put("cases.url", w.casesUrl());
         s.put("influx.url", w.influxUrl() == null ? "" : w.influxUrl());
         s.put("metrics.gateway", w.gatewayUrl() + "/metrics");

@@ -21,9 +21,10 @@ public interface DashboardsStep {
     /**
      * Everything the dashboards need to know about the platform around them; URLs are base URLs without a path.
      *
-     * @param influxUrl null when no InfluxDB runs (the history charts then answer 503)
+     * @param kafkaClientConfig the Kafka client properties file with the broker's credentials (empty = none)
+     * @param influxUrl         null when no InfluxDB runs (the history charts then answer 503)
      */
     record DashboardsWiring(String bindHost, int httpPort, Path registryFile, Path dataDir, String kafkaBootstrap,
-                            String casesUrl, String influxUrl, String gatewayUrl, String jobsUrl) {
+                            String kafkaClientConfig, String casesUrl, String influxUrl, String gatewayUrl, String jobsUrl) {
     }
 }

@@ -6,6 +6,7 @@ import io.anju.cases.run.CasesConfig;
 import io.anju.cases.run.CasesServer;
 import io.anju.common.registry.Registry;
 import io.anju.common.registry.RegistryLoader;
+import io.anju.common.topic.KafkaConnection;
 import io.anju.gateway.GatewayNode;
 import io.anju.gateway.ingest.ReceiveClock;
 import io.anju.gateway.config.GatewayConfig;
@@ -18,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -83,7 +85,7 @@ public final class Platform implements AutoCloseable {
         register("gateway and embedded Kafka", gateway);
 
         JobsSettings jobsSettings = JobsSettings.defaults(settings.registryFile(), settings.dataDir())
-                .withBootstrap(gateway.bootstrapServers())
+                .withKafka(gateway.kafka())
                 .withInfluxUrl(settings.influxUrl())
                 .withQuietAfter(settings.jobsQuietAfter())
                 .withClockTolerance(settings.jobsClockTolerance());
@@ -106,7 +108,8 @@ public final class Platform implements AutoCloseable {
                 "http.port", String.valueOf(settings.ports().casesHttp()),
                 "registry.file", settings.registryFile().toString(),
                 "data.dir", settings.dataDir().toString(),
-                "kafka.bootstrap", gateway.bootstrapServers(),
+                "kafka.bootstrap", gateway.kafka().bootstrapServers(),
+                "kafka.clientConfig", kafkaClientConfig(),
                 "deadlines.scale", String.valueOf(settings.casesDeadlineScale()),
                 "commands.influx.url", settings.influxUrl() == null ? "" : settings.influxUrl(),
                 "commands.readingMaxAge", settings.casesReadingMaxAge().toMillis() + "ms"));
@@ -115,7 +118,7 @@ public final class Platform implements AutoCloseable {
 
         dashboards = dashboardsStep.start(new DashboardsWiring(settings.bindHost(),
                 settings.ports().dashboardsHttp(), settings.registryFile(), settings.dataDir(),
-                gateway.bootstrapServers(), local(cases.httpPort()), settings.influxUrl(),
+                gateway.kafka().bootstrapServers(), kafkaClientConfig(), local(cases.httpPort()), settings.influxUrl(),
                 local(gateway.server().httpPort()), local(jobs.httpPort())));
         register("dashboards", dashboards);
 
@@ -166,9 +169,14 @@ public final class Platform implements AutoCloseable {
         return gateway;
     }
 
-    /** The Kafka bootstrap servers (the embedded broker's). */
-    public String kafkaBootstrap() {
-        return gateway.bootstrapServers();
+    /** The embedded broker, with the credentials of its SCRAM user. */
+    public KafkaConnection kafka() {
+        return gateway.kafka();
+    }
+
+    /** The file with those credentials: {@code kafka.clientConfig} of a service outside this process. */
+    public String kafkaClientConfig() {
+        return gateway.kafkaClientConfig().map(Path::toString).orElse("");
     }
 
     public JobsRunner jobs() {

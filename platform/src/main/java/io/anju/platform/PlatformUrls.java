@@ -14,7 +14,7 @@ public record PlatformUrls(String dashboards, String casesApi, String mqtt, Stri
         return new PlatformUrls("http://" + host + ":" + p.dashboardsHttpPort(),
                 "http://" + host + ":" + p.cases().httpPort() + "/api/v1",
                 "tcp://" + host + ":" + p.gateway().server().mqttPort(),
-                p.kafkaBootstrap(),
+                p.kafka().bootstrapServers(),
                 p.settings().influxUrl() == null ? "none (no history is kept)" : p.settings().influxUrl(),
                 "http://" + host + ":" + p.gateway().server().httpPort() + "/health",
                 "http://" + host + ":" + p.jobsHttpPort() + "/health");
@@ -28,7 +28,8 @@ public record PlatformUrls(String dashboards, String casesApi, String mqtt, Stri
         lines.add("  dashboards      " + u.dashboards());
         lines.add("  cases API       " + u.casesApi() + "  (contract: /openapi.yaml; docs/cases.md)");
         lines.add("  MQTT            " + u.mqtt() + "  (docs/device-protocol.md)");
-        lines.add("  Kafka           " + u.kafka() + "  (topics: docs/kafka-topics.md)");
+        lines.add("  Kafka           " + u.kafka() + "  (SASL/SCRAM; client settings in " + p.kafkaClientConfig()
+                + "; topics: docs/kafka-topics.md)");
         lines.add("  InfluxDB        " + u.influx());
         lines.add("  gateway health  " + u.gatewayHealth());
         lines.add("  jobs health     " + u.jobsHealth());

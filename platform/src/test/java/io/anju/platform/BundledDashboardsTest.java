@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class BundledDashboardsTest {
     private static final DashboardsWiring WIRING = new DashboardsWiring("127.0.0.1", 8080, Path.of("data/registry.json"),
-            Path.of("data"), "127.0.0.1:9092", "http://127.0.0.1:8081", null, "http://127.0.0.1:9080",
+            Path.of("data"), "127.0.0.1:9092", "", "http://127.0.0.1:8081", null, "http://127.0.0.1:9080",
             "http://127.0.0.1:9081");
 
     @Test
@@ -28,7 +28,7 @@ class BundledDashboardsTest {
     void withoutInfluxDb_theHistoryIsOff_andWithItTheDashboardsReadTheSameDatabase() {
         assertThat(DashboardsConfig.of(BundledDashboards.settings(WIRING)).influxUrl()).isEmpty();
         DashboardsWiring withInflux = new DashboardsWiring("127.0.0.1", 8080, WIRING.registryFile(), WIRING.dataDir(),
-                WIRING.kafkaBootstrap(), WIRING.casesUrl(), "http://127.0.0.1:8186", WIRING.gatewayUrl(),
+                WIRING.kafkaBootstrap(), WIRING.kafkaClientConfig(), WIRING.casesUrl(), "http://127.0.0.1:8186", WIRING.gatewayUrl(),
                 WIRING.jobsUrl());
         assertThat(DashboardsConfig.of(BundledDashboards.settings(withInflux)).influxUrl())
                 .contains("http://127.0.0.1:8186");

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertType;
 import io.anju.common.json.Json;
+import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.Topics;
 import io.anju.sim.fault.FaultKind;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,15 +28,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code ./anju demo} in process, on free ports, at 60×: the scenario's thermal runaway becomes a {@code fire_risk}
@@ -59,13 +66,13 @@ class DemoSmokeIT {
             LOG.info("platform up after {} ms", (System.nanoTime() - startNanos) / 1_000_000);
             listeners = List.of(platform.gateway().server().mqttPort(), platform.gateway().server().httpPort(),
                     platform.jobsHttpPort(), platform.cases().httpPort(), platform.dashboardsHttpPort(),
-                    kafkaPort(platform.kafkaBootstrap()));
+                    kafkaPort(platform.kafka().bootstrapServers()));
             DemoScenario scenario = platform.scenario().orElseThrow();
             assertThat(Files.exists(dir.resolve("registry.json"))).as("the registry is generated once").isTrue();
             assertThat(scenario.faults().faults()).extracting(f -> f.fault())
                     .containsExactlyInAnyOrder(FaultKind.THERMAL_RUNAWAY, FaultKind.CROWD_SURGE);
 
-            Alert fireRisk = firstAlert(platform.kafkaBootstrap(), AlertType.FIRE_RISK, scenario.charger().id());
+            Alert fireRisk = firstAlert(platform.kafka(), AlertType.FIRE_RISK, scenario.charger().id());
             LOG.info("fire risk {} ({}) {} ms after start", fireRisk.id(), fireRisk.severity(),
                     (System.nanoTime() - startNanos) / 1_000_000);
             assertThat(fireRisk.location().gridId()).isEqualTo(scenario.charger().location().gridId());
@@ -82,6 +89,10 @@ class DemoSmokeIT {
                     .until(() -> firstCase(platform, emergency, "crowd_density"), c -> c != null);
             assertThat(crowdCase.path("location").path("zoneId").asText()).isEqualTo(scenario.zone().id());
             assertThat(firstCase(platform, grid, "crowd_density")).as("not the charger grid's worker's case").isNull();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(platform.kafkaClientConfig()))))
+                    .as("the broker's credentials are the owner's only").isEqualTo("rw-------");
+            assertThatThrownBy(() -> brokerNodes(KafkaConnection.plain(platform.kafka().bootstrapServers())))
+                    .as("a client without the broker's credentials is served nothing").isInstanceOf(ExecutionException.class);
             assertThat(health(platform.jobsHttpPort())).isEqualTo(200);
             assertThat(health(platform.dashboardsHttpPort())).as("the dashboards answer /health").isEqualTo(200);
         } finally {
@@ -95,14 +106,23 @@ class DemoSmokeIT {
                 .untilAsserted(() -> assertThat(lingering(threadsBefore)).isEmpty());
     }
 
-    private static Alert firstAlert(String bootstrap, AlertType type, String deviceId) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "demo-smoke",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+    private static int brokerNodes(KafkaConnection kafka) throws Exception {
+        Map<String, Object> props = kafka.clientProperties();
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
+        try (Admin admin = Admin.create(props)) {
+            return admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size();
+        }
+    }
+
+    private static Alert firstAlert(KafkaConnection kafka, AlertType type, String deviceId) {
+        Map<String, Object> props = kafka.clientProperties();
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "demo-smoke");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
             consumer.subscribe(List.of(Topics.ALERTS));
             long deadline = System.nanoTime() + WITHIN.toNanos();
             while (System.nanoTime() < deadline) {

@@ -51,7 +51,7 @@ public final class CasesConfig {
             port("db.embeddedPort", 0, "Port of the embedded PostgreSQL on 127.0.0.1 (0 = any free port; it is logged and in postmaster.pid)"),
             integer("db.poolSize", 16, 2, 100, "Connections in the service's pool (more than intake.concurrency: the API and the notifier need some too)"),
             string("kafka.bootstrap", "127.0.0.1:9092", "Kafka bootstrap servers to read anju.alerts from"),
-            string("kafka.clientConfig", "", "Kafka client properties file with the cluster's security settings (security.protocol, sasl.*, ssl.*; as Kafka tools' --command-config); empty = PLAINTEXT"),
+            string("kafka.clientConfig", "", "Kafka client properties file with the cluster's security settings (security.protocol, sasl.*, ssl.*; as Kafka tools' --command-config); the gateway's embedded broker: its data.dir/kafka-sasl/client.properties; empty = PLAINTEXT"),
             string("intake.groupId", "anju-cases", "Consumer group of the alert intake"),
             duration("intake.retryBackoff", "1s", "10ms", "10m", "Wait before retrying an alert the database could not take"),
             integer("intake.concurrency", IntakeSettings.DEFAULT_CONCURRENCY, 1, IntakeSettings.MAX_CONCURRENCY,

@@ -40,7 +40,7 @@ public final class DashboardsConfig {
             string("registry.file", "./data/registry.json", "Registry of places and devices: scopes and the street schematic follow it"),
             string("data.dir", "./data", "Data directory of the platform"),
             string("kafka.bootstrap", "127.0.0.1:9092", "Kafka bootstrap servers for live telemetry and alerts"),
-            string("kafka.clientConfig", "", "Kafka client properties file with the cluster's security settings (security.protocol, sasl.*, ssl.*; as Kafka tools' --command-config); empty = PLAINTEXT"),
+            string("kafka.clientConfig", "", "Kafka client properties file with the cluster's security settings (security.protocol, sasl.*, ssl.*; as Kafka tools' --command-config); the gateway's embedded broker: its data.dir/kafka-sasl/client.properties; empty = PLAINTEXT"),
             string("cases.url", "http://127.0.0.1:8081", "Base URL of the case service: sign-in, scopes, cases and KPIs"),
             string("influx.url", "", "InfluxDB 1.x URL for the crowd history (http://127.0.0.1:8086); empty = no history"),
             string("influx.db", "anju", "InfluxDB database the stream jobs write"),

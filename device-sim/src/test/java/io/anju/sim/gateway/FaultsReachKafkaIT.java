@@ -82,7 +82,7 @@ class FaultsReachKafkaIT {
             assertThat(truth.get(1).path("deviceId").asText()).isEqualTo(gate);
             assertThat(truth.get(1).path("expected").path("alert").asText()).isEqualTo("device_offline");
 
-            try (KafkaTail tail = new KafkaTail(gw.bootstrap(), Topics.telemetry(DeviceType.CHARGER), Topics.EVENTS,
+            try (KafkaTail tail = new KafkaTail(gw.kafka(), Topics.telemetry(DeviceType.CHARGER), Topics.EVENTS,
                     Topics.STATUS, Topics.QUARANTINE)) {
                 tail.readToEnd();
                 assertThat(tail.on(Topics.QUARANTINE)).isEmpty();

@@ -9,6 +9,7 @@ import io.anju.common.registry.RegistryWriter;
 import io.anju.common.registry.generate.GeneratedRegistry;
 import io.anju.common.registry.generate.GeneratorOptions;
 import io.anju.common.registry.generate.RegistryGenerator;
+import io.anju.common.topic.KafkaConnection;
 import io.anju.gateway.GatewayNode;
 import io.anju.gateway.config.GatewayConfig;
 import io.micrometer.core.instrument.Counter;
@@ -73,8 +74,9 @@ final class GatewayUnderTest implements AutoCloseable {
         return "tcp://127.0.0.1:" + node.server().mqttPort();
     }
 
-    String bootstrap() {
-        return node.bootstrapServers();
+    /** The gateway's embedded broker, which takes its SCRAM user only. */
+    KafkaConnection kafka() {
+        return node.kafka();
     }
 
     /** The first {@code n} enabled devices of a type, in registry order. */

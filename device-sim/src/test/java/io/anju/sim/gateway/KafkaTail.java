@@ -2,6 +2,7 @@ package io.anju.sim.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.anju.common.json.Json;
+import io.anju.common.topic.KafkaConnection;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -18,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * Reads topics from their beginning with a plain consumer (no group) and keeps every record, parsed as JSON.
+ * Reads topics from their beginning with an unassigned consumer (no group) and keeps every record, parsed as JSON.
  * Used from the test thread only: {@link #poll()} catches up with what arrived so far, {@link #readToEnd()} until
  * the end offsets of the moment.
  */
@@ -48,11 +49,11 @@ final class KafkaTail implements AutoCloseable {
     private final List<TopicPartition> partitions = new ArrayList<>();
     private final List<Rec> records = new ArrayList<>();
 
-    KafkaTail(String bootstrap, String... topics) {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+    KafkaTail(KafkaConnection kafka, String... topics) {
+        Map<String, Object> props = kafka.clientProperties();
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        consumer = new KafkaConsumer<>(props);
         for (String topic : Arrays.asList(topics)) {
             consumer.partitionsFor(topic, Duration.ofSeconds(30))
                     .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));

@@ -48,7 +48,7 @@ class LoadModeAgainstGatewayIT {
             assertThat(report.errors()).isZero();
             assertThat(report.acknowledged()).isPositive().isEqualTo(report.sent());
 
-            try (KafkaTail tail = new KafkaTail(gw.bootstrap(), Topics.telemetry(DeviceType.CHARGER),
+            try (KafkaTail tail = new KafkaTail(gw.kafka(), Topics.telemetry(DeviceType.CHARGER),
                     Topics.QUARANTINE)) {
                 tail.readToEnd();
                 assertThat(tail.on(Topics.QUARANTINE)).isEmpty();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.anju.common.json.Json;
 import io.anju.common.model.Device;
 import io.anju.common.model.DeviceType;
+import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.Topics;
 import io.anju.sim.fault.FaultKind;
 import io.anju.sim.fault.FaultPlan;
@@ -55,9 +56,9 @@ class SimulatedChargerCommandIT {
             SimStats stats = new SimStats();
             Simulation sim = SimulationFactory.create(gw.registry, gw.secrets,
                     SimRuns.evening(played, SPEED, plan.toString(), null, SimRuns.link(gw, false)), stats);
-            try (KafkaTail tail = new KafkaTail(gw.bootstrap(), Topics.telemetry(DeviceType.CHARGER),
+            try (KafkaTail tail = new KafkaTail(gw.kafka(), Topics.telemetry(DeviceType.CHARGER),
                     Topics.COMMAND_RESULTS);
-                 KafkaProducer<String, String> producer = producer(gw.bootstrap())) {
+                 KafkaProducer<String, String> producer = producer(gw.kafka())) {
                 sim.start();
                 await().atMost(Duration.ofSeconds(20)).until(() -> stats.connected.get() == played.size());
                 await().atMost(Duration.ofSeconds(20)).until(() -> tail.poll().stream()
@@ -99,10 +100,11 @@ class SimulatedChargerCommandIT {
         }
     }
 
-    private static KafkaProducer<String, String> producer(String bootstrap) {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+    private static KafkaProducer<String, String> producer(KafkaConnection kafka) {
+        Map<String, Object> props = kafka.clientProperties();
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        return new KafkaProducer<>(props);
     }
 
     private static String command(String id) {

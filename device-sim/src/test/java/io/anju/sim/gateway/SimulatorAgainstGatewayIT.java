@@ -95,7 +95,7 @@ class SimulatorAgainstGatewayIT {
                 assertThat(s.acknowledged.sum()).isEqualTo(s.published.sum()).isPositive();
             }
 
-            try (KafkaTail tail = new KafkaTail(gw.bootstrap(), withQuarantine())) {
+            try (KafkaTail tail = new KafkaTail(gw.kafka(), withQuarantine())) {
                 List<KafkaTail.Rec> all = tail.readToEnd();
                 assertThat(tail.on(Topics.QUARANTINE)).as("nothing the simulator sends is invalid").isEmpty();
                 Map<String, Device> byId = fleet.stream().collect(Collectors.toMap(Device::id, d -> d));

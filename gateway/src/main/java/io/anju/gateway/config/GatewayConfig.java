@@ -93,7 +93,7 @@ public final class GatewayConfig {
             string("registry.file", "./data/registry.json", "Registry of places and devices (JSON)"),
             string("data.dir", "./data", "Directory for the embedded Kafka broker and snapshots"),
             string("kafka.bootstrap", "", "bootstrap.servers of an external Kafka cluster; empty = start the embedded broker"),
-            string("kafka.clientConfig", "", "Kafka client properties file with the cluster's security settings (security.protocol, sasl.*, ssl.*; as Kafka tools' --command-config); needs kafka.bootstrap; empty = PLAINTEXT"),
+            string("kafka.clientConfig", "", "Kafka client properties file with the cluster's security settings (security.protocol, sasl.*, ssl.*; as Kafka tools' --command-config); needs kafka.bootstrap (the embedded broker makes its own SCRAM user, kept in data.dir/kafka-sasl/client.properties); empty = PLAINTEXT"),
             port("kafka.port", 9092, "Port of the embedded Kafka broker (127.0.0.1)"),
             longValue("kafka.bufferMemoryBytes", 64L << 20, 1L << 20, 1L << 34, "Producer buffer memory"),
             decimal("kafka.highWaterFraction", 0.75, 0.05, 1.0, "Buffer fill above which device sockets stop being read"),
@@ -186,7 +186,7 @@ public final class GatewayConfig {
             throw Require.failure("limits.sourceExempt", str("limits.sourceExempt"), e.getMessage());
         }
         Require.that(kafka.security().isEmpty() || !kafkaBootstrap().isBlank(), "kafka.clientConfig",
-                str("kafka.clientConfig"), "needs kafka.bootstrap: the embedded broker takes PLAINTEXT clients only");
+                str("kafka.clientConfig"), "needs kafka.bootstrap: the embedded broker makes its own credentials");
         RetentionLimits snapshots = snapshotRetention();
         Require.that(snapshots.faceMaxAge().compareTo(snapshots.maxAge()) <= 0, "snapshot.faceRetention",
                 Setting.format(snapshots.faceMaxAge()), "must not exceed snapshot.retention (" + Setting.format(snapshots.maxAge()) + ")");
@@ -200,8 +200,14 @@ public final class GatewayConfig {
      * {@code kafka.clientConfig}.
      */
     public DownstreamSettings downstream(String bootstrapServers) {
-        Require.that(!bootstrapServers.isBlank(), "kafka.bootstrap", bootstrapServers, "must name at least one broker");
-        return new DownstreamSettings(kafka.withBootstrapServers(bootstrapServers), nodeId(), kafkaBufferMemoryBytes(), kafkaHighWaterFraction(),
+        return downstream(kafka.withBootstrapServers(bootstrapServers));
+    }
+
+    /** What the Kafka side takes, towards {@code kafka} (the embedded broker, with the credentials it made). */
+    public DownstreamSettings downstream(KafkaConnection kafka) {
+        Require.that(!kafka.bootstrapServers().isBlank(), "kafka.bootstrap", kafka.bootstrapServers(),
+                "must name at least one broker");
+        return new DownstreamSettings(kafka, nodeId(), kafkaBufferMemoryBytes(), kafkaHighWaterFraction(),
                 kafkaLowWaterFraction(), kafkaLingerMs(), kafkaDeliveryTimeoutMs(), kafkaTopicPartitions(),
                 (short) kafkaReplicationFactor(), payloadMaxBytes(), snapshotMaxBytes(), clockSkewTolerance(),
                 snapshotDir(), commandsTtlDefault(), kafkaCompression(), kafkaTopicRetention());
@@ -374,6 +380,9 @@ public final class GatewayConfig {
     public Path dataDir() { return Path.of(str("data.dir")); }
 
     public String kafkaBootstrap() { return str("kafka.bootstrap"); }
+
+    /** {@code kafka.clientConfig}; empty = none. */
+    public String kafkaClientConfig() { return str("kafka.clientConfig"); }
 
     /** {@code kafka.bootstrap} with the security settings of {@code kafka.clientConfig}. */
     public KafkaConnection kafka() { return kafka; }

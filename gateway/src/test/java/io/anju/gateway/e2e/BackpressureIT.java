@@ -1,6 +1,7 @@
 package io.anju.gateway.e2e;
 
 import io.anju.common.model.DeviceType;
+import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.Topics;
 import io.anju.kafka.EmbeddedKafka;
 import org.junit.jupiter.api.AfterEach;
@@ -87,7 +88,7 @@ class BackpressureIT {
         }
 
         Set<String> inKafka = new HashSet<>();
-        for (Envelopes.Keyed r : Envelopes.read(kafka.bootstrapServers(), Topics.telemetry(DeviceType.CHARGER))) {
+        for (Envelopes.Keyed r : Envelopes.read(KafkaConnection.plain(kafka.bootstrapServers()), Topics.telemetry(DeviceType.CHARGER))) {
             inKafka.add(Envelopes.id(r.value().path("deviceId").asText(), r.value().path("seq").asLong()));
         }
         for (PublishingDevice d : fleet.devices()) {

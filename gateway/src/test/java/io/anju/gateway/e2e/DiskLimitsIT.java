@@ -7,7 +7,6 @@ import io.anju.common.topic.MqttTopics;
 import io.anju.common.topic.Topics;
 import io.anju.gateway.kafka.KafkaTopics;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.common.config.ConfigResource;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -54,7 +53,7 @@ class DiskLimitsIT {
         gateway = GatewayFixture.prepare(dir, 0).start(Map.of("kafka.retention", "72h",
                 "kafka.retentionBytes", String.valueOf(RETENTION_BYTES)));
 
-        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, gateway.bootstrap()))) {
+        try (Admin admin = Admin.create(gateway.kafka().clientProperties())) {
             List<ConfigResource> resources = new ArrayList<>();
             KafkaTopics.gatewayTopics().forEach(t -> resources.add(new ConfigResource(ConfigResource.Type.TOPIC, t)));
             ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, "1");
@@ -75,7 +74,7 @@ class DiskLimitsIT {
             client.publish(MqttTopics.snapshot(DeviceType.GATE, gate.id(), "g-000001"), JPEG, 1, false);
             client.disconnect();
         }
-        List<Envelopes.Keyed> references = Envelopes.read(gateway.bootstrap(), Topics.SNAPSHOTS);
+        List<Envelopes.Keyed> references = Envelopes.read(gateway.kafka(), Topics.SNAPSHOTS);
         assertThat(references).hasSize(1);
         String sha = references.get(0).value().path("payload").path("sha256").asText();
         assertThat(SnapshotFiles.of(dir.resolve("data").resolve("snapshots"), DeviceType.GATE, gate.id(), sha))

@@ -2,6 +2,7 @@ package io.anju.gateway.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.anju.common.model.DeviceType;
+import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.MqttTopics;
 import io.anju.common.topic.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -50,11 +51,7 @@ class DownlinkIT {
         String stranger = GatewayFixture.loadDevice(3);
         long now = System.currentTimeMillis();
         try (SimulatedCharger charger = new SimulatedCharger(gateway.tcpUri(), online, gateway.secret(online));
-             KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, gateway.bootstrap(),
-                     ProducerConfig.ACKS_CONFIG, "all",
-                     ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                     ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+             KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties(gateway.kafka()))) {
             send(producer, online, "{\"id\":\"cmd-deliver\",\"ts\":" + now + ",\"action\":\"stop_port\",\"port\":3,\"reason\":\"alert a-17\",\"alertId\":\"a-17\"}");
             send(producer, offline, "{\"id\":\"cmd-offline\",\"ts\":" + now + ",\"action\":\"stop_port\",\"port\":1,\"reason\":\"alert a-18\"}");
             send(producer, online, "{\"id\":\"cmd-expired\",\"ts\":" + (now - 3_600_000) + ",\"action\":\"stop_port\",\"port\":5,"
@@ -62,12 +59,12 @@ class DownlinkIT {
             send(producer, "no-such-device", "{\"id\":\"cmd-unknown\",\"ts\":" + now + ",\"action\":\"reboot\",\"reason\":\"test\"}");
 
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                List<Envelopes.Keyed> results = Envelopes.read(gateway.bootstrap(), Topics.COMMAND_RESULTS);
+                List<Envelopes.Keyed> results = Envelopes.read(gateway.kafka(), Topics.COMMAND_RESULTS);
                 return delivery(results, "cmd-deliver").isPresent() && delivery(results, "cmd-offline").isPresent()
                         && delivery(results, "cmd-expired").isPresent() && delivery(results, "cmd-unknown").isPresent()
                         && reply(results, "cmd-deliver").isPresent();
             });
-            List<Envelopes.Keyed> results = Envelopes.read(gateway.bootstrap(), Topics.COMMAND_RESULTS);
+            List<Envelopes.Keyed> results = Envelopes.read(gateway.kafka(), Topics.COMMAND_RESULTS);
 
             JsonNode delivered = delivery(results, "cmd-deliver").orElseThrow();
             assertThat(delivered.path("outcome").asText()).isEqualTo("delivered");
@@ -88,14 +85,14 @@ class DownlinkIT {
 
             assertThat(replyToAnotherDevicesCommand(stranger, "cmd-deliver", now)).as("PUBACK: payload format invalid")
                     .isEqualTo(0x99);
-            assertThat(Envelopes.read(gateway.bootstrap(), Topics.QUARANTINE)).singleElement().satisfies(q -> {
+            assertThat(Envelopes.read(gateway.kafka(), Topics.QUARANTINE)).singleElement().satisfies(q -> {
                 assertThat(q.key()).isEqualTo(stranger);
                 assertThat(q.value().path("channel").asText()).isEqualTo("command/reply");
                 // The node started moments ago: it cannot rule out having sent the id before a restart, and says so.
                 assertThat(q.value().path("reason").asText())
                         .startsWith("reply_unverifiable: id 'cmd-deliver' is unknown to this gateway node");
             });
-            assertThat(Envelopes.read(gateway.bootstrap(), Topics.COMMAND_RESULTS).stream()
+            assertThat(Envelopes.read(gateway.kafka(), Topics.COMMAND_RESULTS).stream()
                     .filter(r -> "command/reply".equals(r.value().path("channel").asText())).map(Envelopes.Keyed::key))
                     .as("only the charger the command was for replied to it").containsExactly(online);
 
@@ -113,9 +110,9 @@ class DownlinkIT {
 
             try (SimulatedCharger back = new SimulatedCharger(gateway.tcpUri(), offline, gateway.secret(offline))) {
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                        .until(() -> outcomes(Envelopes.read(gateway.bootstrap(), Topics.COMMAND_RESULTS), "cmd-offline")
+                        .until(() -> outcomes(Envelopes.read(gateway.kafka(), Topics.COMMAND_RESULTS), "cmd-offline")
                                 .contains("delivered") && !back.commands().isEmpty());
-                assertThat(outcomes(Envelopes.read(gateway.bootstrap(), Topics.COMMAND_RESULTS), "cmd-offline"))
+                assertThat(outcomes(Envelopes.read(gateway.kafka(), Topics.COMMAND_RESULTS), "cmd-offline"))
                         .containsExactly("held", "delivered");
                 assertThat(back.commands()).as("the held command reaches the charger once it is back")
                         .singleElement().satisfies(c -> assertThat(c.path("id").asText()).isEqualTo("cmd-offline"));
@@ -142,6 +139,14 @@ class DownlinkIT {
         return results.stream().map(Envelopes.Keyed::value)
                 .filter(v -> "delivery".equals(v.path("kind").asText()) && commandId.equals(v.path("commandId").asText()))
                 .map(v -> v.path("outcome").asText()).toList();
+    }
+
+    private static Map<String, Object> producerProperties(KafkaConnection kafka) {
+        Map<String, Object> p = kafka.clientProperties();
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        return p;
     }
 
     private static void send(KafkaProducer<String, String> producer, String key, String json) throws Exception {

@@ -2,6 +2,7 @@ package io.anju.gateway.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.anju.common.json.Json;
+import io.anju.common.topic.KafkaConnection;
 import io.anju.gateway.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -18,9 +19,9 @@ final class Envelopes {
     private Envelopes() {
     }
 
-    static List<Keyed> read(String bootstrap, String topic) {
+    static List<Keyed> read(KafkaConnection kafka, String topic) {
         List<Keyed> out = new ArrayList<>();
-        for (ConsumerRecord<String, String> r : TopicReader.readAll(bootstrap, topic)) {
+        for (ConsumerRecord<String, String> r : TopicReader.readAll(kafka, topic)) {
             try {
                 out.add(new Keyed(r.key(), Json.mapper().readTree(r.value())));
             } catch (IOException e) {

@@ -8,6 +8,7 @@ import io.anju.common.registry.RegistryWriter;
 import io.anju.common.registry.generate.GeneratedRegistry;
 import io.anju.common.registry.generate.GeneratorOptions;
 import io.anju.common.registry.generate.RegistryGenerator;
+import io.anju.common.topic.KafkaConnection;
 import io.anju.gateway.GatewayNode;
 import io.anju.gateway.config.GatewayConfig;
 
@@ -88,8 +89,9 @@ final class GatewayFixture implements AutoCloseable {
         return "tcp://127.0.0.1:" + node.server().mqttPort();
     }
 
-    String bootstrap() {
-        return node.bootstrapServers();
+    /** The gateway's embedded broker, which takes its SCRAM user only. */
+    KafkaConnection kafka() {
+        return node.kafka();
     }
 
     static String loadDevice(int n) {

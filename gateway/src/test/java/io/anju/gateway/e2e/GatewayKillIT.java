@@ -1,6 +1,7 @@
 package io.anju.gateway.e2e;
 
 import io.anju.common.model.DeviceType;
+import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.Topics;
 import io.anju.gateway.GatewayMain;
 import io.anju.testsupport.ServiceJvm;
@@ -121,7 +122,9 @@ class GatewayKillIT {
         }
 
         Map<String, Integer> copies = new HashMap<>();
-        for (Envelopes.Keyed r : Envelopes.read("127.0.0.1:" + ports[2], Topics.telemetry(DeviceType.CHARGER))) {
+        for (Envelopes.Keyed r : Envelopes.read(KafkaConnection.of("127.0.0.1:" + ports[2],
+                dir.resolve("data/kafka-sasl/client.properties").toString(), "the broker's client settings"),
+                Topics.telemetry(DeviceType.CHARGER))) {
             copies.merge(Envelopes.id(r.value().path("deviceId").asText(), r.value().path("seq").asLong()), 1,
                     Integer::sum);
         }

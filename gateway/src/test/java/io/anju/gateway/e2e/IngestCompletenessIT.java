@@ -84,7 +84,7 @@ class IngestCompletenessIT {
         assertThat(acked.values().stream().mapToInt(AtomicInteger::get).sum()).isEqualTo(DEVICES * PER_DEVICE);
 
         Map<String, Integer> copies = new HashMap<>();
-        for (Envelopes.Keyed r : Envelopes.read(gateway.bootstrap(), Topics.telemetry(DeviceType.CHARGER))) {
+        for (Envelopes.Keyed r : Envelopes.read(gateway.kafka(), Topics.telemetry(DeviceType.CHARGER))) {
             JsonNode e = r.value();
             String deviceId = e.path("deviceId").asText();
             long seq = e.path("seq").asLong();

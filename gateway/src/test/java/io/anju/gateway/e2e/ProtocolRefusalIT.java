@@ -88,7 +88,7 @@ class ProtocolRefusalIT {
         } finally {
             v5.close(true);
         }
-        assertThat(Envelopes.read(gateway.bootstrap(), "anju.telemetry.charger"))
+        assertThat(Envelopes.read(gateway.kafka(), "anju.telemetry.charger"))
                 .extracting(r -> r.value().path("deviceId").asText())
                 .contains(id).doesNotContain(other);
     }

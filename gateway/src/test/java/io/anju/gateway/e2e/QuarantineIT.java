@@ -78,7 +78,7 @@ class QuarantineIT {
             v5.close(true);
         }
 
-        List<Envelopes.Keyed> quarantine = Envelopes.read(gateway.bootstrap(), Topics.QUARANTINE);
+        List<Envelopes.Keyed> quarantine = Envelopes.read(gateway.kafka(), Topics.QUARANTINE);
         assertThat(quarantine).extracting(r -> r.key(), r -> r.value().path("deviceId").asText(),
                         r -> r.value().path("mqttTopic").asText(), r -> reasonCode(r.value().path("reason").asText()),
                         r -> r.value().path("payloadText").asText())
@@ -104,7 +104,7 @@ class QuarantineIT {
                 .allSatisfy(r -> assertThat(r.value().path("reason").asText())
                         .isEqualTo("bad_value: ports[0].powerW must be a finite number"));
 
-        assertThat(Envelopes.read(gateway.bootstrap(), Topics.telemetry(DeviceType.CHARGER)))
+        assertThat(Envelopes.read(gateway.kafka(), Topics.telemetry(DeviceType.CHARGER)))
                 .extracting(r -> r.value().path("deviceId").asText(), r -> r.value().path("seq").asLong())
                 .containsExactlyInAnyOrder(tuple(v3Device, 4L), tuple(v5Device, 4L));
     }

@@ -84,7 +84,7 @@ class TlsIT {
             v5.close(true);
         }
 
-        assertThat(Envelopes.read(gateway.bootstrap(), Topics.telemetry(DeviceType.CHARGER)))
+        assertThat(Envelopes.read(gateway.kafka(), Topics.telemetry(DeviceType.CHARGER)))
                 .extracting(r -> r.value().path("deviceId").asText(), r -> r.value().path("seq").asLong())
                 .contains(tuple(v3Device, 1L), tuple(v5Device, 1L));
     }

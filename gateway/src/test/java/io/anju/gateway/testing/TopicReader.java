@@ -1,5 +1,6 @@
 package io.anju.gateway.testing;
 
+import io.anju.common.topic.KafkaConnection;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -12,16 +13,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Reads a whole topic, from the beginning up to the end offsets at the time of the call, with a plain consumer. */
+/** Reads a whole topic, from the beginning up to the end offsets at the time of the call, with an unassigned consumer. */
 public final class TopicReader {
     private TopicReader() {
     }
 
+    /** From a broker that takes PLAINTEXT clients. */
     public static List<ConsumerRecord<String, String>> readAll(String bootstrap, String topic) {
-        Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        return readAll(KafkaConnection.plain(bootstrap), topic);
+    }
+
+    public static List<ConsumerRecord<String, String>> readAll(KafkaConnection kafka, String topic) {
+        Map<String, Object> props = kafka.clientProperties();
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();

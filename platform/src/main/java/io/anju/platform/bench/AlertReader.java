@@ -2,6 +2,7 @@ package io.anju.platform.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.anju.common.json.Json;
+import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,14 +31,14 @@ final class AlertReader implements AutoCloseable {
     private Thread thread;
     private volatile boolean closing;
 
-    AlertReader(String bootstrap, ProbeLedger ledger) {
+    AlertReader(KafkaConnection kafka, ProbeLedger ledger) {
         this.ledger = ledger;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.CLIENT_ID_CONFIG, "anju-bench-e2e-alerts",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+        Map<String, Object> props = kafka.clientProperties();
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "anju-bench-e2e-alerts");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        this.consumer = new KafkaConsumer<>(props);
     }
 
     /** Positions at the topic's end now (records written from here on are read), then reads on its own thread. */

@@ -1,6 +1,7 @@
 package io.anju.platform.bench;
 
 import io.anju.common.cli.Durations;
+import io.anju.common.topic.KafkaConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -56,6 +57,11 @@ public final class E2eBench implements Callable<Integer> {
     private String gatewayUrl;
     @Option(names = "--kafka", required = true, description = "Kafka bootstrap servers.")
     private String kafka;
+
+    @Option(names = "--kafka-client-config", defaultValue = "",
+            description = "Kafka client properties file with the broker's security settings (the platform's "
+                    + "<data dir>/kafka-sasl/client.properties); empty = PLAINTEXT.")
+    private String kafkaClientConfig;
     @Option(names = "--influx-url", required = true)
     private String influxUrl;
     @Option(names = "--jobs-metrics-url", required = true, description = "The jobs' Prometheus text: Flink's reporter "
@@ -100,7 +106,8 @@ public final class E2eBench implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "bad configuration: " + e.getMessage());
         }
-        E2eSettings.Target target = new E2eSettings.Target(dashboardsUrl, gatewayUrl, kafka, influxUrl,
+        E2eSettings.Target target = new E2eSettings.Target(dashboardsUrl, gatewayUrl,
+                KafkaConnection.of(kafka, kafkaClientConfig, "--kafka-client-config"), influxUrl,
                 jobsMetricsUrl, casesUrl, mqttHost, mqttPort, registry, credentials, platformPid, launcher,
                 loadJavaOpts, workDir);
         E2eResult result = new E2eRun(settings, target, LOG::info).run();

@@ -64,10 +64,10 @@ final class E2eRun {
         GatewayCounters gateway = new GatewayCounters(target.gatewayUrl());
         String mqttUri = "tcp://" + target.mqttHost() + ":" + target.mqttPort();
         ProbeLedger ledger = new ProbeLedger();
-        try (KafkaPositions kafka = new KafkaPositions(target.kafkaBootstrap());
+        try (KafkaPositions kafka = new KafkaPositions(target.kafka());
              LiveClient live = new LiveClient(target.dashboardsUrl());
              ZoneProbe probe = new ZoneProbe(mqttUri, counter.deviceId(), counter.secret(), zoneId);
-             AlertReader alerts = new AlertReader(target.kafkaBootstrap(), ledger);
+             AlertReader alerts = new AlertReader(target.kafka(), ledger);
              ProcessSampler sampler = new ProcessSampler();
              LagSampler lags = new LagSampler(target.jobsMetricsUrl())) {
             Map<TopicPartition, Long> partitions = kafka.endOffsetsByPartition(CHARGER_TOPIC);
@@ -81,7 +81,7 @@ final class E2eRun {
                          chargers.stream().map(CaseProbe.Charger::deviceId).collect(Collectors.toSet()), ledger);
                  CaseProbe caseProbe = new CaseProbe(mqttUri, chargers, ledger,
                          (int) (settings.caseProbeEvery().toMillis() / CaseProbe.TICK_MS));
-                 StopProbe stops = new StopProbe(target.casesUrl(), target.kafkaBootstrap(), chargers, STOP_EVERY,
+                 StopProbe stops = new StopProbe(target.casesUrl(), target.kafka(), chargers, STOP_EVERY,
                          STOP_TIMEOUT)) {
                 signIn(() -> cases.signIn(settings.viewer(), UserDemoCommand.DEMO_PASSWORD));
                 signIn(() -> stops.signIn(settings.viewer(), UserDemoCommand.DEMO_PASSWORD));
@@ -158,7 +158,7 @@ final class E2eRun {
             if (caughtUp[1] >= 0) {
                 Drain.awaitMinutesWritten(loadEnd);
             }
-            KafkaSameMillis.Counts read = KafkaSameMillis.count(target.kafkaBootstrap(), CHARGER_TOPIC,
+            KafkaSameMillis.Counts read = KafkaSameMillis.count(target.kafka(), CHARGER_TOPIC,
                     startPositions, id -> id.startsWith(ProbeChargers.LOAD_PREFIX));
             long historyCommitted = kafka.committed(HISTORY_GROUP, CHARGER_TOPIC) - kafkaBefore;
             Instant from = loadStart.minusSeconds(30);

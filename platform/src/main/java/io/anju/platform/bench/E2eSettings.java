@@ -1,5 +1,7 @@
 package io.anju.platform.bench;
 
+import io.anju.common.topic.KafkaConnection;
+
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -65,7 +67,7 @@ public record E2eSettings(int rate, Duration duration, int connections, int wind
     }
 
     /** Where the platform under test is and how to start the load: not settings of the run, but its surroundings. */
-    public record Target(String dashboardsUrl, String gatewayUrl, String kafkaBootstrap, String influxUrl,
+    public record Target(String dashboardsUrl, String gatewayUrl, KafkaConnection kafka, String influxUrl,
                          String jobsMetricsUrl, String casesUrl, String mqttHost, int mqttPort, Path registry,
                          Path credentials, long platformPid, String launcher, String loadJavaOpts, Path workDir) {
     }

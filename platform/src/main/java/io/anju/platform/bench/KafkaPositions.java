@@ -1,5 +1,6 @@
 package io.anju.platform.bench;
 
+import io.anju.common.topic.KafkaConnection;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -21,9 +22,10 @@ import java.util.concurrent.TimeoutException;
 final class KafkaPositions implements AutoCloseable {
     private final Admin admin;
 
-    KafkaPositions(String bootstrap) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000));
+    KafkaPositions(KafkaConnection kafka) {
+        Map<String, Object> props = kafka.clientProperties();
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
+        this.admin = Admin.create(props);
     }
 
     /** Records written to the topic so far (0 when it does not exist yet). */

@@ -2,6 +2,7 @@ package io.anju.platform.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.anju.common.json.Json;
+import io.anju.common.topic.KafkaConnection;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -31,14 +32,13 @@ final class KafkaSameMillis {
     }
 
     /** Reads the topic from the given start offsets to its end, counting the devices {@code devices} accepts. */
-    static Counts count(String bootstrap, String topic, Map<TopicPartition, Long> from, Predicate<String> devices)
+    static Counts count(KafkaConnection kafka, String topic, Map<TopicPartition, Long> from, Predicate<String> devices)
             throws IOException {
-        Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        Map<String, Object> props = kafka.clientProperties();
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         Map<String, Long> lastTs = new HashMap<>();
         long ofDevices = 0;
         long repeats = 0;

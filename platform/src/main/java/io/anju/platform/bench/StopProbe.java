@@ -2,6 +2,7 @@ package io.anju.platform.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.anju.common.json.Json;
+import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -51,7 +52,7 @@ final class StopProbe implements AutoCloseable {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
-    private final String bootstrap;
+    private final KafkaConnection kafka;
     private final List<CaseProbe.Charger> chargers;
     private final long everyMs;
     private final long timeoutMs;
@@ -75,10 +76,10 @@ final class StopProbe implements AutoCloseable {
     private int refused;
 
     /** @param chargers the case probe's chargers; those with a stop port take turns */
-    StopProbe(String casesUrl, String kafkaBootstrap, List<CaseProbe.Charger> chargers, Duration every,
+    StopProbe(String casesUrl, KafkaConnection kafka, List<CaseProbe.Charger> chargers, Duration every,
               Duration timeout) {
         this.baseUrl = casesUrl.replaceAll("/+$", "");
-        this.bootstrap = kafkaBootstrap;
+        this.kafka = kafka;
         this.chargers = chargers.stream().filter(c -> c.stopPort() > 0).toList();
         this.everyMs = every.toMillis();
         this.timeoutMs = timeout.toMillis();
@@ -100,10 +101,11 @@ final class StopProbe implements AutoCloseable {
             LOG.warn("stop probe: no probe charger has a port to spare; no stops timed");
             return;
         }
-        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
+        Map<String, Object> props = kafka.clientProperties();
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumer = new KafkaConsumer<>(props);
         List<TopicPartition> partitions = consumer.partitionsFor(Topics.COMMAND_RESULTS).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(partitions);

@@ -636,8 +636,8 @@ class DashboardsBrowserIT {
             } catch (Exception | AssertionError f) {
                 lines.add("(the station could not be read: " + f + ")");
             }
-            lines.addAll(CommandTrail.of(platform.kafkaBootstrap(), Topics.COMMANDS, station));
-            lines.addAll(CommandTrail.of(platform.kafkaBootstrap(), Topics.COMMAND_RESULTS, station));
+            lines.addAll(CommandTrail.of(platform.kafka(), Topics.COMMANDS, station));
+            lines.addAll(CommandTrail.of(platform.kafka(), Topics.COMMAND_RESULTS, station));
             platform.gateway().meters().scrape().lines().filter(l -> l.startsWith("anju_gateway_commands"))
                     .forEach(l -> lines.add("gateway " + l));
             throw new AssertionError(what + " did not show within " + within.toSeconds() + " s; case " + fireCaseId

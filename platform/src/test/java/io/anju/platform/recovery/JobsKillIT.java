@@ -64,7 +64,7 @@ class JobsKillIT {
             @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir)
             throws Exception {
         try (ServicesUnderTest platform = ServicesUnderTest.start(dir);
-             AlertsLog topic = new AlertsLog(platform.bootstrap());
+             AlertsLog topic = new AlertsLog(platform.kafka());
              LiveAlerts live = LiveAlerts.watch(platform.dashboardsUrl(), ServicesUnderTest.OPERATOR,
                      UserDemoCommand.DEMO_PASSWORD)) {
             BusyEvening evening = new BusyEvening(platform.registry);
@@ -103,7 +103,7 @@ class JobsKillIT {
                     await().atMost(Duration.ofSeconds(120)).until(() -> sim.clock().now() >= START + LENGTH_MS);
                     stopSim.run();
                     // The new JVM may still be catching up (a loaded machine starts it slowly): all input read first.
-                    try (JobsProgress progress = new JobsProgress(platform.bootstrap(),
+                    try (JobsProgress progress = new JobsProgress(platform.kafka(),
                             alertsGroup(platform, jobsData))) {
                         await("the restored job read all the input").atMost(Duration.ofSeconds(120))
                                 .pollInterval(Duration.ofSeconds(1)).until(() -> progress.behind() == 0);
@@ -120,7 +120,8 @@ class JobsKillIT {
 
     private static List<String> jobsArgs(ServicesUnderTest platform, Path jobsData) {
         // At 120×, the wall-clock knobs of event time shrink as in the stream jobs' scenario tests.
-        return List.of("--bootstrap", platform.bootstrap(), "--registry", platform.registryFile.toString(),
+        return List.of("--bootstrap", platform.kafka().bootstrapServers(),
+                "--kafka-client-config", platform.kafkaClientConfig(), "--registry", platform.registryFile.toString(),
                 "--data-dir", jobsData.toString(), "--quiet-after", "500ms", "--out-of-orderness", "30s",
                 "--clock-tolerance", "30m", "--stop-confirm-within", "30m", "--checkpoint-interval", "10s",
                 "--http-port", "0", "--metrics-port", "0");

@@ -1,8 +1,8 @@
 package io.anju.platform.recovery;
 
+import io.anju.common.topic.KafkaConnection;
 import io.anju.jobs.topology.DeviceStreams;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -23,8 +23,8 @@ final class JobsProgress implements AutoCloseable {
     private final String group;
 
     /** @param group the alerting job's consumer group ({@code <jobs.groupPrefix>-alerts}) */
-    JobsProgress(String bootstrap, String group) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+    JobsProgress(KafkaConnection kafka, String group) {
+        this.admin = Admin.create(kafka.clientProperties());
         this.group = group;
     }
 

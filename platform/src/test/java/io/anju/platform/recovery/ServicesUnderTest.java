@@ -80,7 +80,7 @@ final class ServicesUnderTest implements AutoCloseable {
                 "registry.file", registryFile.toString()))).withReceiveClock(receiveClock).start();
         started.push(gateway);
         // The jobs create these too; up front, every reader can subscribe before the jobs start.
-        TopicAdmin.ensure(KafkaConnection.plain(bootstrap()), "test", List.of(Topics.ALERTS, Topics.COMMANDS, Topics.ZONES), 6, (short) 1);
+        TopicAdmin.ensure(kafka(), "test", List.of(Topics.ALERTS, Topics.COMMANDS, Topics.ZONES), 6, (short) 1);
 
         databasePort = freePort();
         CasesConfig casesConfig = CasesConfig.of(Map.of(
@@ -88,7 +88,8 @@ final class ServicesUnderTest implements AutoCloseable {
                 "registry.file", registryFile.toString(),
                 "data.dir", dir.resolve("cases-data").toString(),
                 "db.embeddedPort", String.valueOf(databasePort),
-                "kafka.bootstrap", bootstrap()));
+                "kafka.bootstrap", kafka().bootstrapServers(),
+                "kafka.clientConfig", kafkaClientConfig()));
         databaseDir = casesConfig.embeddedDbDir();
         cases = CasesServer.start(casesConfig);
         started.push(cases);
@@ -99,7 +100,8 @@ final class ServicesUnderTest implements AutoCloseable {
                 "http.host", "127.0.0.1", "http.port", "0",
                 "registry.file", registryFile.toString(),
                 "data.dir", dir.resolve("gateway").toString(),
-                "kafka.bootstrap", bootstrap(),
+                "kafka.bootstrap", kafka().bootstrapServers(),
+                "kafka.clientConfig", kafkaClientConfig(),
                 "cases.url", "http://127.0.0.1:" + cases.httpPort(),
                 "metrics.gateway", "", "metrics.jobs", "", "metrics.cases", "")));
         started.push(dashboards);
@@ -110,8 +112,14 @@ final class ServicesUnderTest implements AutoCloseable {
         return new CaseLedger(databasePort, databaseDir);
     }
 
-    String bootstrap() {
-        return gateway.bootstrapServers();
+    /** The gateway's embedded broker, which takes its SCRAM user only. */
+    KafkaConnection kafka() {
+        return gateway.kafka();
+    }
+
+    /** The client properties file of that broker: another service's {@code kafka.clientConfig}. */
+    String kafkaClientConfig() {
+        return gateway.kafkaClientConfig().orElseThrow().toString();
     }
 
     String mqttUri() {

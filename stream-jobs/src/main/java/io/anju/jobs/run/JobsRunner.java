@@ -93,9 +93,11 @@ public final class JobsRunner implements AutoCloseable {
         if (settings.kafka() != null) {
             kafkaConnection = settings.kafka();
         } else if (kafka == null) {
-            kafka = new EmbeddedKafka(settings.dataDir(), embeddedKafkaPort, TopicRetention.DEFAULT.brokerDefaults()).start();
-            kafkaConnection = KafkaConnection.plain(kafka.bootstrapServers());
-            LOG.info("embedded Kafka at {} (data under {})", kafkaConnection, settings.dataDir());
+            kafka = new EmbeddedKafka(settings.dataDir(), embeddedKafkaPort, TopicRetention.DEFAULT.brokerDefaults())
+                    .withSaslScram().start();
+            kafkaConnection = new KafkaConnection(kafka.bootstrapServers(), kafka.clientProperties());
+            LOG.info("embedded Kafka at {} (data under {}; client settings in {})", kafkaConnection,
+                    settings.dataDir(), kafka.clientConfigFile());
         }
         List<String> topics = new ArrayList<>(DeviceStreams.inputTopics());
         topics.add(Topics.ALERTS);

@@ -37,7 +37,7 @@ class AlertsRecoveryIT {
     void aJobKilledMidScenario_andRestoredFromItsCheckpoint_neitherDuplicatesNorLosesAlerts(@TempDir Path dir)
             throws Exception {
         try (PlatformUnderTest platform = PlatformUnderTest.start(dir);
-             AlertsReader alerts = new AlertsReader(platform.bootstrap())) {
+             AlertsReader alerts = new AlertsReader(platform.kafka())) {
             List<Device> devices = platform.scenarioDevices(24);
             Path groundTruth = dir.resolve("ground-truth.jsonl");
             Simulation sim = platform.simulation(

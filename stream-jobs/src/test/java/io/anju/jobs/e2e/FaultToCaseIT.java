@@ -64,7 +64,8 @@ class FaultToCaseIT {
                      "http.host", "127.0.0.1", "http.port", "0",
                      "registry.file", platform.registryFile.toString(),
                      "data.dir", dir.resolve("cases").toString(),
-                     "kafka.bootstrap", platform.bootstrap(),
+                     "kafka.bootstrap", platform.kafka().bootstrapServers(),
+                     "kafka.clientConfig", platform.kafkaClientConfig(),
                      "auth.passwordIterations", "10000")))) {
             List<Device> chargers = platform.registry.devicesOfType(DeviceType.CHARGER).stream()
                     .filter(Device::enabled).toList();

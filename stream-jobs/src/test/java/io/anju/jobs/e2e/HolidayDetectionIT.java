@@ -37,7 +37,7 @@ class HolidayDetectionIT {
         long began = System.nanoTime();
         try (PlatformUnderTest platform = PlatformUnderTest.start(dir);
              JobsRunner jobs = platform.jobs(null).start();
-             AlertsReader alerts = new AlertsReader(platform.bootstrap())) {
+             AlertsReader alerts = new AlertsReader(platform.kafka())) {
             List<Device> devices = platform.scenarioDevices(8);
             Path groundTruth = dir.resolve("ground-truth.jsonl");
             Simulation sim = platform.simulation(

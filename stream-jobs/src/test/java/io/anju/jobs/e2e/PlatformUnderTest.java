@@ -72,14 +72,20 @@ final class PlatformUnderTest implements AutoCloseable {
                 "registry.file", registryFile.toString())))
                 .withReceiveClock(receiveClock).start();
         // The jobs create these too; creating them up front lets readers subscribe before the jobs start.
-        TopicAdmin.ensure(KafkaConnection.plain(gateway.bootstrapServers()), "test", List.of(Topics.ALERTS, Topics.COMMANDS, Topics.ZONES), 6,
+        TopicAdmin.ensure(gateway.kafka(), "test", List.of(Topics.ALERTS, Topics.COMMANDS, Topics.ZONES), 6,
                 (short) 1);
         return new PlatformUnderTest(dir, registryFile, RegistryLoader.load(registryFile), generated.credentials(),
                 gateway, receiveClock);
     }
 
-    String bootstrap() {
-        return gateway.bootstrapServers();
+    /** The gateway's embedded broker, which takes its SCRAM user only. */
+    KafkaConnection kafka() {
+        return gateway.kafka();
+    }
+
+    /** The client properties file of that broker: another service's {@code kafka.clientConfig}. */
+    String kafkaClientConfig() {
+        return gateway.kafkaClientConfig().orElseThrow().toString();
     }
 
     String mqttUri() {
@@ -106,7 +112,7 @@ final class PlatformUnderTest implements AutoCloseable {
      */
     JobsSettings jobsSettings(String influxUrl) {
         JobsSettings s = JobsSettings.defaults(registryFile, dir.resolve("jobs"))
-                .withBootstrap(bootstrap())
+                .withKafka(kafka())
                 .withInfluxUrl(influxUrl)
                 .withCheckpointInterval(Duration.ofSeconds(1))
                 .withQuietAfter(Duration.ofMillis(500))

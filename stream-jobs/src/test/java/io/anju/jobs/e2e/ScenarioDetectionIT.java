@@ -36,7 +36,7 @@ class ScenarioDetectionIT {
         try (InfluxServer influx = new InfluxServer().start();
              PlatformUnderTest platform = PlatformUnderTest.start(dir);
              JobsRunner jobs = platform.jobs(influx.url()).start();
-             AlertsReader alerts = new AlertsReader(platform.bootstrap())) {
+             AlertsReader alerts = new AlertsReader(platform.kafka())) {
             List<Device> devices = platform.scenarioDevices(24);
             Path groundTruth = dir.resolve("ground-truth.jsonl");
             SimStats stats = new SimStats();

@@ -54,7 +54,7 @@ class SkewedClocksIT {
     void chargersADayAheadOrResetTo2000_blindNoOne_andKeepTheirOwnDetection(@TempDir Path dir) throws Exception {
         try (PlatformUnderTest platform = PlatformUnderTest.start(dir);
              JobsRunner jobs = platform.jobs(null).start();
-             AlertsReader alerts = new AlertsReader(platform.bootstrap())) {
+             AlertsReader alerts = new AlertsReader(platform.kafka())) {
             List<Device> devices = new ArrayList<>(platform.scenarioDevices(24));
             Set<String> inScenario = PlatformUnderTest.ids(devices);
             List<Device> spare = platform.registry.devicesOfType(DeviceType.CHARGER).stream()
