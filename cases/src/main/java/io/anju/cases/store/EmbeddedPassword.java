@@ -11,9 +11,10 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The password of the embedded PostgreSQL's superuser {@code postgres}: {@code <dir>.password} next to the data
- * directory (not inside it, where PostgreSQL and backups of its directory would carry it along), readable by the
- * service's user only. Generated once, when the server is set up, and read back on every later start.
+ * The passwords of the embedded PostgreSQL: its superuser {@code postgres}'s in {@code <dir>.password}, and the
+ * service role's ({@link ServiceRole}) in {@code <dir>.service.password}, next to the data directory (not inside it,
+ * where PostgreSQL and backups of its directory would carry them along), readable by the service's user only.
+ * Generated once, when first needed, and read back on every later start.
  */
 public final class EmbeddedPassword {
     /** 24 random bytes: 32 URL-safe characters, safe inside a SQL string literal and a shell variable. */
@@ -23,14 +24,37 @@ public final class EmbeddedPassword {
     private EmbeddedPassword() {
     }
 
-    /** Where the password of the server on {@code pgDir} is kept. */
+    /** Where the superuser's password of the server on {@code pgDir} is kept. */
     public static Path fileOf(Path pgDir) {
         return pgDir.resolveSibling(pgDir.getFileName() + ".password");
     }
 
-    /** The password of the server on {@code pgDir}; fails naming the file when it is missing, empty or not private. */
+    /** Where the service role's password of the server on {@code pgDir} is kept. */
+    public static Path serviceFileOf(Path pgDir) {
+        return pgDir.resolveSibling(pgDir.getFileName() + ".service.password");
+    }
+
+    /** The superuser's password of {@code pgDir}; fails naming the file when it is missing, empty or not private. */
     public static String read(Path pgDir) throws IOException {
-        Path file = fileOf(pgDir);
+        return readFile(fileOf(pgDir));
+    }
+
+    /** The service role's password of {@code pgDir}, checked as {@link #read} checks the superuser's. */
+    public static String readForService(Path pgDir) throws IOException {
+        return readFile(serviceFileOf(pgDir));
+    }
+
+    /** The existing superuser's password of {@code pgDir}, or a new random one, written to a file created private. */
+    static String readOrCreate(Path pgDir) throws IOException {
+        return readOrCreateFile(fileOf(pgDir));
+    }
+
+    /** The existing service role's password of {@code pgDir}, or a new random one. */
+    static String readOrCreateForService(Path pgDir) throws IOException {
+        return readOrCreateFile(serviceFileOf(pgDir));
+    }
+
+    private static String readFile(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException("the embedded PostgreSQL's password file " + file + " is missing");
         }
@@ -46,11 +70,9 @@ public final class EmbeddedPassword {
         return password;
     }
 
-    /** The existing password of {@code pgDir}, or a new random one, written to a file created private. */
-    static String readOrCreate(Path pgDir) throws IOException {
-        Path file = fileOf(pgDir);
+    private static String readOrCreateFile(Path file) throws IOException {
         if (Files.exists(file)) {
-            return read(pgDir);
+            return readFile(file);
         }
         byte[] bytes = new byte[RANDOM_BYTES];
         RANDOM.nextBytes(bytes);

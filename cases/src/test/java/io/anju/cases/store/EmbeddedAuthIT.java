@@ -65,7 +65,8 @@ class EmbeddedAuthIT {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         String first = Files.readString(file);
 
-        try (Database db = Database.embedded(pgDir, 0); Connection c = db.jdbc()) {
+        try (Database db = Database.embedded(pgDir, 0);
+             Connection c = DriverManager.getConnection(db.jdbcUrl(), "postgres", Files.readString(file))) {
             assertThat(Files.readString(file)).isEqualTo(first);
             assertThat(single(c, "select v from kept")).isEqualTo("before the restart");
             assertThat(authenticationAsked(tcp(db.jdbcUrl()))).isEqualTo(SASL);
@@ -97,7 +98,8 @@ class EmbeddedAuthIT {
             assertThat(authenticationAsked(tcp(db.jdbcUrl()))).isEqualTo(SASL);
             assertRefused(db.jdbcUrl(), "not-the-password");
             assertThat(PgHba.trustsAnyone(pgDir)).isFalse();
-            try (Connection c = db.jdbc()) {
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), "postgres",
+                    Files.readString(dir.resolve("postgres.password")))) {
                 assertThat(single(c, "select v from kept")).isEqualTo("from the old version");
                 assertThat(authenticationAsked(localSocket(c, db.jdbcUrl()))).isEqualTo(SASL);
             }

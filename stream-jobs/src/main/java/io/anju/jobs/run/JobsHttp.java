@@ -33,14 +33,18 @@ import java.util.concurrent.Executors;
  */
 public final class JobsHttp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobsHttp.class);
+    /** Connections open at once: a few scrapers and probes need far fewer. */
+    static final int MAX_CONNECTIONS = 64;
 
     static {
         // The JDK's server reads a request on its one handler thread and, by default, waits for it for ever: a caller
         // that never finishes its request (slowloris) would hold /health for everyone. Its timer closes such a
-        // connection after maxReqTime, and a response the caller does not read after maxRspTime (seconds). An
-        // operator's -D setting wins.
+        // connection after maxReqTime, and a response the caller does not read after maxRspTime (seconds). Beyond
+        // maxConnections open at once, a new connection is closed on arrival (the gateway's /health listener holds 64
+        // too). An operator's -D setting wins. The JDK reads them once, when its first HttpServer starts.
         setIfAbsent("sun.net.httpserver.maxReqTime", "10");
         setIfAbsent("sun.net.httpserver.maxRspTime", "30");
+        setIfAbsent("jdk.httpserver.maxConnections", String.valueOf(MAX_CONNECTIONS));
     }
 
     private static final Duration PING_TIMEOUT = Duration.ofSeconds(2);

@@ -176,9 +176,12 @@ public final class JobsRunner implements AutoCloseable {
         return kafkaConnection == null ? null : kafkaConnection.bootstrapServers();
     }
 
-    /** The cluster the jobs read and write, with its security settings; null before {@link #start()}. */
+    /**
+     * The cluster the jobs read and write, with its security settings: the configured one, or the embedded broker once
+     * {@link #start()} started it (null before then).
+     */
     public synchronized KafkaConnection kafka() {
-        return kafkaConnection;
+        return kafkaConnection != null ? kafkaConnection : settings.kafka();
     }
 
     /** The InfluxDB the history job writes to; null when there is none. */
