@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # ./anju bench e2e: the whole platform (./anju platform --no-sim: gateway + embedded Kafka, Flink jobs, case service,
 # dashboards) in one JVM with a private InfluxDB, under a steady QoS 1 load from the simulator's load mode in a second
-# JVM (the registry's load chargers only), measured by a third (io.anju.platform.bench.E2eBench) against the issue's
+# JVM (the registry's load chargers only), measured by a third (io.anju.bench.e2e.E2eBench) against the issue's
 # goals: alerting lag ≤ 1 s throughout (the alerting job's receiveLagMs, sampled every second from Flink's Prometheus
 # reporter), device publish → case committed p99 ≤ 250 ms (district chargers played through the gateway, a port
 # overloaded and cleared every second, matched to their alert revisions and the case service's case history), history
@@ -78,8 +78,9 @@ if [[ ! -f "$OUT" ]]; then
   } > "$OUT"
 fi
 
-cp="$(ls platform/target/anju-platform-*.jar | grep -v -e '-job\.jar$' -e '-tests\.jar$' | head -n1):$(cat platform/target/classpath.txt)"
-java -Xmx512m -Dlogback.configurationFile=anju-platform-logback.xml -cp "$cp" io.anju.platform.bench.E2eBench \
+# The bench module's jar first, so its logback.xml (progress at INFO, on standard error) is the one Logback picks.
+cp="$(ls bench/target/anju-bench-*.jar | grep -v -e '-tests\.jar$' -e '-sources\.jar$' | head -n1):$(cat bench/target/classpath.txt)"
+java -Xmx512m -cp "$cp" io.anju.bench.e2e.E2eBench \
   --rate "$RATE" --duration "${SECS}s" --connections "$CONNS" --drain-timeout "${DRAIN}s" \
   --dashboards-url "http://127.0.0.1:$DASH_HTTP" --gateway-url "http://127.0.0.1:$GW_HTTP" \
   --kafka "127.0.0.1:$KAFKA" --kafka-client-config "$DATA/kafka-sasl/client.properties" --influx-url "http://127.0.0.1:$INFLUX" --mqtt-port $MQTT \

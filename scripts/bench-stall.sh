@@ -87,8 +87,9 @@ heap_after=$(heap_mib)
 wait "$SIM_PID" || true; SIM_PID=""
 sleep 5
 acked=$(awk '/^messages/ {print $4}' "$WORK/load.log")
-cp="$(ls platform/target/anju-platform-*.jar | grep -v -e '-job\.jar$' -e '-tests\.jar$' | head -n1):$(cat platform/target/classpath.txt)"
-in_kafka=$(java -Dlogback.configurationFile=anju-platform-logback.xml -cp "$cp" io.anju.platform.bench.TopicEnds "127.0.0.1:$BROKER_KAFKA" "$WORK/broker/kafka-sasl/client.properties" anju.telemetry.charger 2>/dev/null | awk '$1 == "anju.telemetry.charger" {print $2}')
+# TopicEnds is in the bench module; its jar first, so its logback.xml (logs on standard error) is the one picked.
+cp="$(ls bench/target/anju-bench-*.jar | grep -v -e '-tests\.jar$' -e '-sources\.jar$' | head -n1):$(cat bench/target/classpath.txt)"
+in_kafka=$(java -cp "$cp" io.anju.bench.e2e.TopicEnds "127.0.0.1:$BROKER_KAFKA" "$WORK/broker/kafka-sasl/client.properties" anju.telemetry.charger 2>/dev/null | awk '$1 == "anju.telemetry.charger" {print $2}')
 
 {
   echo "# Kafka stall benchmark $STAMP"

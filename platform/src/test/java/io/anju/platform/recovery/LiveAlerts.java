@@ -2,7 +2,7 @@ package io.anju.platform.recovery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.anju.common.json.Json;
-import io.anju.platform.bench.LiveClient;
+import io.anju.testsupport.LiveClient;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
