@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
@@ -32,20 +33,21 @@ class ExternalDatabaseIT {
         try (Database external = Database.embedded(dir.resolve("someone-elses-postgres"), 0);
              EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start()) {
             int port = URI.create(external.jdbcUrl().substring("jdbc:".length())).getPort();
+            String url = "jdbc:postgresql://127.0.0.1:" + port + "/anju?user=postgres&password="
+                    + EmbeddedPassword.read(dir.resolve("someone-elses-postgres"));
             try (CasesServer server = CasesServer.start(CasesConfig.of(Map.of(
                     "http.host", "127.0.0.1", "http.port", "0",
                     "registry.file", registry.toString(),
                     "data.dir", dir.resolve("data").toString(),
                     "kafka.bootstrap", kafka.bootstrapServers(),
-                    "db.url", "jdbc:postgresql://127.0.0.1:" + port + "/anju?user=postgres&password="
-                            + EmbeddedPassword.read(dir.resolve("someone-elses-postgres")))))) {
+                    "db.url", url)))) {
                 HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + server.httpPort() + "/health")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
                 assertThat(server.databaseDescription()).isEqualTo("external");
             }
-            try (var c = external.jdbc(); Statement s = c.createStatement();
+            try (var c = DriverManager.getConnection(url); Statement s = c.createStatement();
                  ResultSet r = s.executeQuery("select count(*) from flyway_schema_history where success")) {
                 r.next();
                 assertThat(r.getInt(1)).as("the schema was migrated on the external server").isPositive();
