@@ -1,5 +1,6 @@
 package io.anju.platform;
 
+import io.anju.common.config.Require;
 import io.anju.sim.run.DeviceFilter;
 
 import java.nio.file.Path;
@@ -8,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * How the one-process platform runs. Validated at construction: a bad value fails at start, naming the setting.
+ * How the one-process platform runs. Validated at construction: a bad value fails at start, naming its flag.
  *
  * @param dataDir   everything the platform keeps: registry, Kafka log, Flink checkpoints, PostgreSQL, ground truth
  *                  (default {@code ./data}); a second run continues from it
@@ -40,23 +41,22 @@ public record PlatformSettings(Path dataDir, String bindHost, Ports ports, Strin
             "kafka.bootstrap", "deadlines.scale", "commands.influx.url", "commands.readingMaxAge");
 
     public PlatformSettings {
-        require(dataDir != null, "platform.dataDir is required", null);
-        require(bindHost != null && !bindHost.isBlank(), "platform.bindHost is required", bindHost);
-        require(ports != null, "platform.ports is required", null);
-        require(influxUrl == null || influxUrl.matches("https?://[^/\\s]+(/.*)?"),
-                "platform.influxUrl must be http(s)://host:port", influxUrl);
-        require(speed > 0 && speed <= 1_000, "platform.speed must be > 0 and ≤ 1000", speed);
-        require(faultsAfter != null && faultsAfter.compareTo(MIN_FAULTS_AFTER) >= 0
-                && faultsAfter.compareTo(MAX_FAULTS_AFTER) <= 0, "platform.faultsAfter must be 1m … 12h", faultsAfter);
+        Require.that(dataDir != null, "--data-dir", null, "is required");
+        Require.present("--bind", bindHost);
+        Require.that(ports != null, "platform.ports", null, "is required");
+        Require.that(influxUrl == null || influxUrl.matches("https?://[^/\\s]+(/.*)?"), "--influx-url", influxUrl,
+                "must be http(s)://host:port");
+        Require.that(speed > 0 && speed <= 1_000, "--speed", speed, "must be above 0 and at most 1000");
+        Require.between("--faults-after", faultsAfter, MIN_FAULTS_AFTER, MAX_FAULTS_AFTER);
         cases = Map.copyOf(cases == null ? Map.of() : cases);
         for (String key : cases.keySet()) {
-            require(!WIRED_CASES_SETTINGS.contains(key), "platform.cases." + key + " is set by the platform itself",
-                    cases.get(key));
+            Require.that(!WIRED_CASES_SETTINGS.contains(key), "--cases " + key, cases.get(key),
+                    "is set by the platform itself");
         }
         try {
             DeviceFilter.parse(devices);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("platform.devices: " + e.getMessage(), e);
+            throw Require.failure("--devices", devices, e.getMessage());
         }
     }
 
@@ -170,13 +170,13 @@ public record PlatformSettings(Path dataDir, String bindHost, Ports ports, Strin
     public record Ports(int mqtt, int kafka, int gatewayHttp, int jobsHttp, int casesHttp, int dashboardsHttp,
                         int jobsMetrics) {
         public Ports {
-            port("platform.ports.mqtt", mqtt);
-            port("platform.ports.kafka", kafka);
-            port("platform.ports.gatewayHttp", gatewayHttp);
-            port("platform.ports.jobsHttp", jobsHttp);
-            port("platform.ports.casesHttp", casesHttp);
-            port("platform.ports.dashboardsHttp", dashboardsHttp);
-            port("platform.ports.jobsMetrics", jobsMetrics);
+            Require.between("--mqtt-port", mqtt, 0, 65_535);
+            Require.between("--kafka-port", kafka, 0, 65_535);
+            Require.between("--gateway-http-port", gatewayHttp, 0, 65_535);
+            Require.between("--jobs-http-port", jobsHttp, 0, 65_535);
+            Require.between("--cases-http-port", casesHttp, 0, 65_535);
+            Require.between("--dashboards-http-port", dashboardsHttp, 0, 65_535);
+            Require.between("--jobs-metrics-port", jobsMetrics, 0, 65_535);
         }
 
         public static Ports defaults() {
@@ -186,16 +186,6 @@ public record PlatformSettings(Path dataDir, String bindHost, Ports ports, Strin
         /** Any free port everywhere, Flink's reporter off: tests, and several platforms on one machine. */
         public static Ports anyFree() {
             return new Ports(0, 0, 0, 0, 0, 0, 0);
-        }
-
-        private static void port(String setting, int value) {
-            require(value >= 0 && value <= 65_535, setting + " must be 0..65535", value);
-        }
-    }
-
-    private static void require(boolean ok, String message, Object value) {
-        if (!ok) {
-            throw new IllegalArgumentException(message + (value == null ? "" : " (was " + value + ")"));
         }
     }
 }

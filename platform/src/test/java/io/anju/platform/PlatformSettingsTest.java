@@ -26,18 +26,18 @@ class PlatformSettingsTest {
 
     @Test
     void badValues_failNamingTheSetting() {
-        assertThatThrownBy(() -> DEFAULTS.withSpeed(0)).hasMessage("platform.speed must be > 0 and ≤ 1000 (was 0.0)");
+        assertThatThrownBy(() -> DEFAULTS.withSpeed(0)).hasMessage("setting --speed = '0.0': must be above 0 and at most 1000");
         assertThatThrownBy(() -> DEFAULTS.withFaultsAfter(Duration.ofSeconds(30)))
-                .hasMessage("platform.faultsAfter must be 1m … 12h (was PT30S)");
+                .hasMessage("setting --faults-after = '30s': must be between 1m and 12h");
         assertThatThrownBy(() -> DEFAULTS.withFaultsAfter(Duration.ofHours(13)))
-                .hasMessage("platform.faultsAfter must be 1m … 12h (was PT13H)");
-        assertThatThrownBy(() -> DEFAULTS.withDevices("limit=none")).hasMessageStartingWith("platform.devices: ");
+                .hasMessage("setting --faults-after = '13h': must be between 1m and 12h");
+        assertThatThrownBy(() -> DEFAULTS.withDevices("limit=none")).hasMessageStartingWith("setting --devices = 'limit=none': ");
         assertThatThrownBy(() -> DEFAULTS.withInfluxUrl("localhost:8086"))
-                .hasMessage("platform.influxUrl must be http(s)://host:port (was localhost:8086)");
+                .hasMessage("setting --influx-url = 'localhost:8086': must be http(s)://host:port");
         assertThatThrownBy(() -> DEFAULTS.withCases(Map.of("http.port", "9999")))
-                .hasMessage("platform.cases.http.port is set by the platform itself (was 9999)");
+                .hasMessage("setting --cases http.port = '9999': is set by the platform itself");
         assertThatThrownBy(() -> new PlatformSettings.Ports(1883, 9092, 9080, 9081, 70_000, 8080, 0))
-                .hasMessage("platform.ports.casesHttp must be 0..65535 (was 70000)");
+                .hasMessage("setting --cases-http-port = '70000': must be between 0 and 65535");
     }
 
     @Test

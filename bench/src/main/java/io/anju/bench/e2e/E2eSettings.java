@@ -1,12 +1,13 @@
 package io.anju.bench.e2e;
 
+import io.anju.common.config.Require;
 import io.anju.common.topic.KafkaConnection;
 
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * One run of the end-to-end benchmark. Validated at construction, naming the setting.
+ * One run of the end-to-end benchmark. Validated at construction, naming the flag.
  *
  * @param rate          messages/s the load aims at, QoS 1 (default 25,000)
  * @param duration      how long the load publishes (default 10 min; quick mode 60 s)
@@ -43,22 +44,23 @@ public record E2eSettings(int rate, Duration duration, int connections, int wind
     public static final Duration HISTORY_RECOVERED_BELOW = Duration.ofSeconds(5);
 
     public E2eSettings {
-        require(rate >= 1 && rate <= 1_000_000, "bench.rate must be 1..1000000", rate);
-        require(duration != null && duration.toSeconds() >= 10 && duration.toHours() < 24,
-                "bench.duration must be 10 s..24 h", duration);
-        require(connections >= 1 && connections <= 99_999, "bench.connections must be 1..99999", connections);
-        require(window >= 1 && window <= 65_535, "bench.window must be 1..65535", window);
-        require(connectRate >= 1, "bench.connectRate must be ≥ 1", connectRate);
-        require(probePeriod != null && probePeriod.toMillis() >= 100, "bench.probePeriod must be ≥ 100 ms",
-                probePeriod);
-        require(drainTimeout != null && !drainTimeout.isNegative(), "bench.drainTimeout must be ≥ 0", drainTimeout);
-        require(warmupTimeout != null && warmupTimeout.toSeconds() >= 10, "bench.warmupTimeout must be ≥ 10 s",
-                warmupTimeout);
-        require(viewer != null && !viewer.isBlank(), "bench.viewer is required", viewer);
-        require(caseProbeChargers >= 2 && caseProbeChargers <= 64, "bench.caseProbeChargers must be 2..64",
-                caseProbeChargers);
-        require(caseProbeEvery != null && caseProbeEvery.toMillis() >= 1_000 && caseProbeEvery.toSeconds() <= 60,
-                "bench.caseProbeEvery must be 1 s..1 min", caseProbeEvery);
+        Require.between("--rate", rate, 1, 1_000_000);
+        Require.that(duration != null && duration.toSeconds() >= 10 && duration.toHours() < 24, "--duration",
+                duration, "must be 10s or more, under 24h");
+        Require.between("--connections", connections, 1, 99_999);
+        Require.between("--window", window, 1, 65_535);
+        Require.atLeast("--connect-rate", connectRate, 1);
+        // probePeriod and warmupTimeout have no flag: only code sets them.
+        Require.that(probePeriod != null && probePeriod.toMillis() >= 100, "bench.probePeriod", probePeriod,
+                "must be at least 100ms");
+        Require.that(drainTimeout != null && !drainTimeout.isNegative(), "--drain-timeout", drainTimeout,
+                "must not be negative");
+        Require.that(warmupTimeout != null && warmupTimeout.toSeconds() >= 10, "bench.warmupTimeout", warmupTimeout,
+                "must be at least 10s");
+        Require.present("--viewer", viewer);
+        Require.between("--case-probe-chargers", caseProbeChargers, 2, 64);
+        Require.that(caseProbeEvery != null && caseProbeEvery.toMillis() >= 1_000 && caseProbeEvery.toSeconds() <= 60,
+                "--case-probe-every", caseProbeEvery, "must be between 1s and 1m");
     }
 
     public static E2eSettings defaults() {
@@ -70,11 +72,5 @@ public record E2eSettings(int rate, Duration duration, int connections, int wind
     public record Target(String dashboardsUrl, String gatewayUrl, KafkaConnection kafka, String influxUrl,
                          String jobsMetricsUrl, String casesUrl, String mqttHost, int mqttPort, Path registry,
                          Path credentials, long platformPid, String launcher, String loadJavaOpts, Path workDir) {
-    }
-
-    private static void require(boolean ok, String message, Object value) {
-        if (!ok) {
-            throw new IllegalArgumentException(message + " (was " + value + ")");
-        }
     }
 }

@@ -29,18 +29,18 @@ class E2eSettingsTest {
         assertThatThrownBy(() -> new E2eSettings(0, d.duration(), d.connections(), d.window(), d.connectRate(),
                 d.probePeriod(), d.drainTimeout(), d.warmupTimeout(), d.viewer(), d.caseProbeChargers(),
                 d.caseProbeEvery()))
-                .hasMessage("bench.rate must be 1..1000000 (was 0)");
+                .hasMessage("setting --rate = '0': must be between 1 and 1000000");
         assertThatThrownBy(() -> new E2eSettings(d.rate(), Duration.ofSeconds(5), d.connections(), d.window(),
                 d.connectRate(), d.probePeriod(), d.drainTimeout(), d.warmupTimeout(), d.viewer(),
                 d.caseProbeChargers(), d.caseProbeEvery()))
-                .hasMessageContaining("bench.duration must be 10 s..24 h");
+                .hasMessage("setting --duration = '5s': must be 10s or more, under 24h");
         assertThatThrownBy(() -> new E2eSettings(d.rate(), d.duration(), d.connections(), d.window(),
                 d.connectRate(), d.probePeriod(), d.drainTimeout(), d.warmupTimeout(), d.viewer(), 1,
                 d.caseProbeEvery()))
-                .hasMessage("bench.caseProbeChargers must be 2..64 (was 1)");
+                .hasMessage("setting --case-probe-chargers = '1': must be between 2 and 64");
         assertThatThrownBy(() -> new E2eSettings(d.rate(), d.duration(), d.connections(), d.window(),
                 d.connectRate(), d.probePeriod(), d.drainTimeout(), d.warmupTimeout(), d.viewer(),
                 d.caseProbeChargers(), Duration.ofMillis(500)))
-                .hasMessageContaining("bench.caseProbeEvery must be 1 s..1 min");
+                .hasMessage("setting --case-probe-every = '500ms': must be between 1s and 1m");
     }
 }

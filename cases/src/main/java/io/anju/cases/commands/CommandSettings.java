@@ -1,6 +1,7 @@
 package io.anju.cases.commands;
 
 import io.anju.cases.notify.Settings;
+import io.anju.common.config.Require;
 
 import java.time.Duration;
 
@@ -22,14 +23,14 @@ public record CommandSettings(Duration ttl, Duration readingMaxAge, String influ
                               Duration influxTimeout) {
 
     public CommandSettings {
-        Settings.positive(ttl, "commands.ttl");
-        Settings.positive(readingMaxAge, "commands.readingMaxAge");
-        Settings.positive(influxTimeout, "commands.influx.timeout");
+        Require.positive("commands.ttl", ttl);
+        Require.positive("commands.readingMaxAge", readingMaxAge);
+        Require.positive("commands.influx.timeout", influxTimeout);
         if (influxUrl != null) {
             Settings.httpUrl("commands.influx", influxUrl);
         }
-        Settings.require(influxDatabase != null && influxDatabase.matches("[A-Za-z0-9_-]{1,64}"),
-                "commands.influx.database must be 1-64 letters, digits, '_' or '-' (was " + influxDatabase + ")");
+        Require.that(influxDatabase != null && influxDatabase.matches("[A-Za-z0-9_-]{1,64}"),
+                "commands.influx.database", influxDatabase, "must be 1-64 letters, digits, '_' or '-'");
     }
 
     public static CommandSettings defaults() {

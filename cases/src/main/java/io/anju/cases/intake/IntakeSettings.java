@@ -1,5 +1,6 @@
 package io.anju.cases.intake;
 
+import io.anju.common.config.Require;
 import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -46,17 +47,14 @@ public record IntakeSettings(KafkaConnection kafka, String topic, String groupId
     public static final int MAX_ATTEMPTS = 1_000;
 
     public IntakeSettings {
-        require(kafka != null && !kafka.bootstrapServers().isBlank(), "kafka.bootstrap is required (was " + kafka + ")");
-        require(topic != null && !topic.isBlank(), "intake.topic is required (was " + topic + ")");
-        require(groupId != null && !groupId.isBlank(), "intake.groupId is required (was " + groupId + ")");
-        requireWithin(pollTimeout, Duration.ofMillis(10), Duration.ofMinutes(1), "intake.pollTimeout");
-        requireWithin(retryBackoff, Duration.ofMillis(10), Duration.ofMinutes(10), "intake.retryBackoff");
-        require(maxPollRecords >= 1 && maxPollRecords <= 10_000,
-                "intake.maxPollRecords must be 1–10000 (was " + maxPollRecords + ")");
-        require(concurrency >= 1 && concurrency <= MAX_CONCURRENCY,
-                "intake.concurrency must be 1–" + MAX_CONCURRENCY + " (was " + concurrency + ")");
-        require(maxAttempts >= 1 && maxAttempts <= MAX_ATTEMPTS,
-                "intake.maxAttempts must be 1–" + MAX_ATTEMPTS + " (was " + maxAttempts + ")");
+        Require.present("kafka.bootstrap", kafka == null ? null : kafka.bootstrapServers());
+        Require.present("intake.topic", topic);
+        Require.present("intake.groupId", groupId);
+        Require.between("intake.pollTimeout", pollTimeout, Duration.ofMillis(10), Duration.ofMinutes(1));
+        Require.between("intake.retryBackoff", retryBackoff, Duration.ofMillis(10), Duration.ofMinutes(10));
+        Require.between("intake.maxPollRecords", maxPollRecords, 1, 10_000);
+        Require.between("intake.concurrency", concurrency, 1, MAX_CONCURRENCY);
+        Require.between("intake.maxAttempts", maxAttempts, 1, MAX_ATTEMPTS);
     }
 
     /**
@@ -109,16 +107,5 @@ public record IntakeSettings(KafkaConnection kafka, String topic, String groupId
 
     public IntakeSettings withMaxAttempts(int maxAttempts) {
         return new IntakeSettings(kafka, topic, groupId, pollTimeout, retryBackoff, maxPollRecords, concurrency, maxAttempts);
-    }
-
-    private static void requireWithin(Duration d, Duration min, Duration max, String name) {
-        require(d != null && d.compareTo(min) >= 0 && d.compareTo(max) <= 0,
-                name + " must be " + min.toMillis() + " ms–" + max.toMillis() + " ms (was " + d + ")");
-    }
-
-    private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
-        }
     }
 }

@@ -1,5 +1,8 @@
 package io.anju.cases.notify;
 
+import io.anju.common.config.Require;
+import io.anju.common.config.Setting;
+
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
@@ -19,12 +22,12 @@ public record Backoff(int maxAttempts, Duration initial, Duration max, double ji
 
     /** Validates, naming settings under {@code prefix} (e.g. {@code notify.webhook}). */
     public Backoff validate(String prefix) {
-        Settings.require(maxAttempts >= 1, prefix + ".maxAttempts must be ≥ 1 (was " + maxAttempts + ")");
-        Settings.positive(initial, prefix + ".initialBackoff");
-        Settings.positive(max, prefix + ".maxBackoff");
-        Settings.require(max.compareTo(initial) >= 0,
-                prefix + ".maxBackoff must be ≥ initialBackoff (was " + max + " < " + initial + ")");
-        Settings.require(jitter >= 0 && jitter <= 1, prefix + ".jitter must be within 0–1 (was " + jitter + ")");
+        Require.atLeast(prefix + ".maxAttempts", maxAttempts, 1);
+        Require.positive(prefix + ".initialBackoff", initial);
+        Require.positive(prefix + ".maxBackoff", max);
+        Require.that(max.compareTo(initial) >= 0, prefix + ".maxBackoff", max,
+                "must be at least " + prefix + ".initialBackoff (" + Setting.format(initial) + ")");
+        Require.that(jitter >= 0 && jitter <= 1, prefix + ".jitter", jitter, "must be between 0 and 1");
         return this;
     }
 

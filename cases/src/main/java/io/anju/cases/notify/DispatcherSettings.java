@@ -1,5 +1,8 @@
 package io.anju.cases.notify;
 
+import io.anju.common.config.Require;
+import io.anju.common.config.Setting;
+
 import java.time.Duration;
 
 /**
@@ -23,14 +26,13 @@ public record DispatcherSettings(Duration pollInterval, int batchSize, Duration 
             new Backoff(10, Duration.ofSeconds(1), Duration.ofMinutes(1), Backoff.DEFAULT_JITTER);
 
     public DispatcherSettings {
-        Settings.positive(pollInterval, "notify.dispatcher.pollInterval");
-        Settings.require(batchSize >= 1 && batchSize <= 10_000,
-                "notify.dispatcher.batchSize must be within 1–10000 (was " + batchSize + ")");
-        Settings.positive(deliveryTimeout, "notify.dispatcher.deliveryTimeout");
-        Settings.positive(lease, "notify.dispatcher.lease");
-        Settings.require(lease.compareTo(deliveryTimeout) > 0, "notify.dispatcher.lease must exceed "
-                + "notify.dispatcher.deliveryTimeout (was " + lease + " ≤ " + deliveryTimeout + ")");
-        Settings.require(retry != null, "notify.dispatcher.retry is required");
+        Require.positive("notify.dispatcher.pollInterval", pollInterval);
+        Require.between("notify.dispatcher.batchSize", batchSize, 1, 10_000);
+        Require.positive("notify.dispatcher.deliveryTimeout", deliveryTimeout);
+        Require.positive("notify.dispatcher.lease", lease);
+        Require.that(lease.compareTo(deliveryTimeout) > 0, "notify.dispatcher.lease", lease,
+                "must exceed notify.dispatcher.deliveryTimeout (" + Setting.format(deliveryTimeout) + ")");
+        Require.that(retry != null, "notify.dispatcher.retry", null, "is required");
         retry.validate("notify.dispatcher.retry");
     }
 

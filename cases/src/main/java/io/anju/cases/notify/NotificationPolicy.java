@@ -1,6 +1,7 @@
 package io.anju.cases.notify;
 
 import io.anju.common.alert.Severity;
+import io.anju.common.config.Require;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -42,14 +43,13 @@ public record NotificationPolicy(Set<String> kinds, Severity minSeverity, int re
     public static final String RED_CHANNELS_GAUGE = "anju.cases.notify.red.channels";
 
     public NotificationPolicy {
-        Settings.require(kinds != null, "notify.kinds is required");
+        Require.that(kinds != null, "notify.kinds", null, "is required");
         kinds = Set.copyOf(kinds);
         for (String k : kinds) {
-            Settings.require(KNOWN_KINDS.contains(k),
-                    "notify.kinds: unknown kind '" + k + "' (one of " + KNOWN_KINDS.stream().sorted().toList() + ")");
+            Require.oneOf("notify.kinds", k, KNOWN_KINDS.stream().sorted().toList());
         }
-        Settings.require(minSeverity != null, "notify.minSeverity is required (blue, yellow, orange or red)");
-        Settings.require(redMinChannels >= 1, "notify.redMinChannels must be ≥ 1 (was " + redMinChannels + ")");
+        Require.that(minSeverity != null, "notify.minSeverity", null, "is required (blue, yellow, orange or red)");
+        Require.atLeast("notify.redMinChannels", redMinChannels, 1);
     }
 
     public static NotificationPolicy defaults() {

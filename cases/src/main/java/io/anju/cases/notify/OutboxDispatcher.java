@@ -88,8 +88,13 @@ public final class OutboxDispatcher {
 
     public OutboxDispatcher(Vertx vertx, Pool pool, Map<String, DeliveryChannel> channels, DispatcherSettings settings,
                             MeterRegistry meters, Clock clock) {
-        channels.forEach((k, v) -> Settings.require(k.equals(v.name()),
-                "channel map key '" + k + "' differs from the channel's name '" + v.name() + "'"));
+        channels.forEach((k, v) -> {
+            // The wiring's own mistake, not a setting's.
+            if (!k.equals(v.name())) {
+                throw new IllegalArgumentException("channel map key '" + k + "' differs from the channel's name '"
+                        + v.name() + "'");
+            }
+        });
         this.vertx = vertx;
         this.pool = pool;
         this.channels = Map.copyOf(channels);

@@ -24,7 +24,7 @@ abstract class PushChannel implements DeliveryChannel {
 
     /** @param settings already validated by the channel's own rules */
     PushChannel(String name, WebClient client, PushSettings settings, NoticeText text) {
-        Settings.require(settings.enabled(), "notify." + name + ".url is required for the " + name + " channel");
+        Settings.urlFor(name, settings.enabled());
         this.name = name;
         this.client = client;
         this.settings = settings;

@@ -1,6 +1,7 @@
 package io.anju.cases.notify;
 
 import io.anju.common.alert.Severity;
+import io.anju.common.config.Require;
 
 import java.net.URI;
 import java.time.Duration;
@@ -29,9 +30,9 @@ public record PushSettings(String url, String secret, Severity minSeverity, Dura
      * (0: none needed).
      */
     public PushSettings validate(String prefix, String urlParam, int minSecret) {
-        Settings.require(minSeverity != null, prefix + ".minSeverity is required (blue, yellow, orange or red)");
-        Settings.positive(timeout, "webhook.timeout");
-        Settings.require(retry != null, "webhook.maxAttempts is required");
+        Require.that(minSeverity != null, prefix + ".minSeverity", null, "is required (blue, yellow, orange or red)");
+        Require.positive("webhook.timeout", timeout);
+        Require.that(retry != null, "webhook.maxAttempts", null, "is required");
         retry.validate("webhook");
         if (!enabled()) {
             return this;
@@ -41,13 +42,10 @@ public record PushSettings(String url, String secret, Severity minSeverity, Dura
             String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
             boolean has = Arrays.stream(query.split("&"))
                     .anyMatch(p -> p.startsWith(urlParam + "=") && p.length() > urlParam.length() + 1);
-            Settings.require(has, prefix + ".url must carry the robot's " + urlParam + "=… query parameter (was "
-                    + url + ")");
+            Require.that(has, prefix + ".url", url, "must carry the robot's " + urlParam + "=… query parameter");
         }
         if (minSecret > 0) {
-            Settings.require(secret != null && secret.length() >= minSecret, prefix + ".secret must have ≥ "
-                    + minSecret + " characters when " + prefix + ".url is set (had "
-                    + (secret == null ? 0 : secret.length()) + ")");
+            Settings.secret(prefix, secret, minSecret);
         }
         return this;
     }

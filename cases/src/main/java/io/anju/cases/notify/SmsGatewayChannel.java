@@ -1,6 +1,7 @@
 package io.anju.cases.notify;
 
 import io.anju.common.alert.Severity;
+import io.anju.common.config.Require;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -36,11 +37,11 @@ public final class SmsGatewayChannel extends PushChannel {
 
     /** The fallback list, checked: at least one number, each {@value #PHONE_PATTERN}. */
     public static List<String> checkedPhones(List<String> phones) {
-        Settings.require(phones != null && !phones.isEmpty(), "notify.sms.fallbackPhones needs at least one mobile "
-                + "number when notify.sms.url is set (notices that name no recipients go there)");
+        Require.that(phones != null && !phones.isEmpty(), "notify.sms.fallbackPhones", "", "needs at least one "
+                + "mobile number when notify.sms.url is set (notices that name no recipients go there)");
         for (String p : phones) {
-            Settings.require(p.matches(PHONE_PATTERN), "notify.sms.fallbackPhones: '" + p
-                    + "' is not a phone number (digits, optionally a leading +)");
+            Require.that(p.matches(PHONE_PATTERN), "notify.sms.fallbackPhones", p,
+                    "is not a phone number (digits, optionally a leading +)");
         }
         return List.copyOf(phones);
     }

@@ -1,5 +1,7 @@
 package io.anju.cases.notify;
 
+import io.anju.common.config.Require;
+
 import java.time.Duration;
 
 /**
@@ -20,12 +22,10 @@ public record SseSettings(Duration heartbeat, int maxBufferedBytes, int replayLi
     public static final Duration DEFAULT_RETRY = Duration.ofSeconds(3);
 
     public SseSettings {
-        Settings.positive(heartbeat, "notify.sse.heartbeat");
-        Settings.require(maxBufferedBytes >= 4096,
-                "notify.sse.maxBufferedBytes must be ≥ 4096 (was " + maxBufferedBytes + ")");
-        Settings.require(replayLimit >= 1 && replayLimit <= 100_000,
-                "notify.sse.replayLimit must be within 1–100000 (was " + replayLimit + ")");
-        Settings.positive(retry, "notify.sse.retry");
+        Require.positive("notify.sse.heartbeat", heartbeat);
+        Require.atLeast("notify.sse.maxBufferedBytes", maxBufferedBytes, 4096);
+        Require.between("notify.sse.replayLimit", replayLimit, 1, 100_000);
+        Require.positive("notify.sse.retry", retry);
     }
 
     public static SseSettings defaults() {

@@ -35,7 +35,7 @@ public final class WebhookChannel implements DeliveryChannel {
         this.name = name;
         this.client = client;
         this.settings = settings.validate("notify." + name);
-        Settings.require(settings.enabled(), "notify." + name + ".url is required for the " + name + " channel");
+        Settings.urlFor(name, settings.enabled());
         this.reachesPeople = !EXPORT.equals(name);
         this.clock = clock;
     }

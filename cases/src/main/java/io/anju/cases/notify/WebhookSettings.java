@@ -1,5 +1,7 @@
 package io.anju.cases.notify;
 
+import io.anju.common.config.Require;
+
 import java.time.Duration;
 
 /**
@@ -38,13 +40,11 @@ public record WebhookSettings(String url, String secret, Duration timeout, int m
 
     /** Validates, naming settings under {@code prefix} (e.g. {@code notify.webhook}). */
     public WebhookSettings validate(String prefix) {
-        Settings.positive(timeout, prefix + ".timeout");
+        Require.positive(prefix + ".timeout", timeout);
         backoff().validate(prefix);
         if (enabled()) {
             Settings.httpUrl(prefix, url);
-            Settings.require(secret != null && secret.length() >= MIN_SECRET_LENGTH, prefix + ".secret must have ≥ "
-                    + MIN_SECRET_LENGTH + " characters when " + prefix + ".url is set (had "
-                    + (secret == null ? 0 : secret.length()) + ")");
+            Settings.secret(prefix, secret, MIN_SECRET_LENGTH);
         }
         return this;
     }

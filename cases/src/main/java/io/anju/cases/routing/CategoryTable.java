@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
+import io.anju.common.config.Require;
+import io.anju.common.config.Setting;
 import io.anju.common.model.DeviceType;
 import io.anju.cases.json.CasesJson;
 import io.anju.cases.model.ResponseLevel;
@@ -43,40 +45,41 @@ public final class CategoryTable {
         this.byDevice = new EnumMap<>(AlertType.class);
         for (Category c : categories) {
             String where = "categories[" + c.code() + "]";
-            require(c.code() != null && c.code().matches("\\d{2}-\\d{2}"), where + ".code must look like 01-02");
-            require(byCode.put(c.code(), c) == null, where + " is defined twice");
-            require(c.department() != null && !c.department().isBlank(), where + ".department is required");
-            require(c.group() != null && !c.group().isBlank(), where + ".group is required");
-            require(c.dispatchWithin() != null && !c.dispatchWithin().isNegative() && !c.dispatchWithin().isZero(), where + ".dispatchWithin must be > 0");
+            Require.that(c.code() != null && c.code().matches("\\d{2}-\\d{2}"), where + ".code", c.code(),
+                    "must look like 01-02");
+            Require.that(byCode.put(c.code(), c) == null, where, c.code(), "is defined twice");
+            Require.present(where + ".department", c.department());
+            Require.present(where + ".group", c.group());
+            Require.positive(where + ".dispatchWithin", c.dispatchWithin());
             for (Severity s : Severity.values()) {
-                Duration d = c.handleWithin().get(s);
-                require(d != null && !d.isNegative() && !d.isZero(), where + ".handleWithin." + s.wireName() + " must be > 0");
+                Require.positive(where + ".handleWithin." + s.wireName(), c.handleWithin().get(s));
                 Duration ack = c.acknowledgeWithin().get(s);
                 String field = where + ".acknowledgeWithin." + s.wireName();
-                require(ack != null && !ack.isNegative() && !ack.isZero(), field + " must be > 0");
+                Require.positive(field, ack);
                 // Acknowledging comes before dispatch: a later acknowledge limit would never be the one that bites.
-                require(ack.compareTo(c.dispatchWithin()) <= 0,
-                        field + " (" + ack + ") must not exceed dispatchWithin (" + c.dispatchWithin() + ")");
+                Require.that(ack.compareTo(c.dispatchWithin()) <= 0, field, ack,
+                        "must not exceed dispatchWithin (" + Setting.format(c.dispatchWithin()) + ")");
             }
-            require(c.deviceTypes().isEmpty() || !c.alertTypes().isEmpty(),
-                    where + ".deviceTypes needs the alertTypes it narrows");
+            Require.that(c.deviceTypes().isEmpty() || !c.alertTypes().isEmpty(), where + ".deviceTypes",
+                    c.deviceTypes(), "needs the alertTypes it narrows");
             requireResponses(c, where);
             for (AlertType t : c.alertTypes()) {
                 if (c.deviceTypes().isEmpty()) {
                     Category before = byAlertType.put(t, c);
-                    require(before == null, "alert type " + t.wireName() + " is in both "
-                            + (before == null ? "" : before.code()) + " and " + c.code());
+                    Require.that(before == null, where + ".alertTypes", t.wireName(), "alert type "
+                            + t.wireName() + " is in both " + (before == null ? "" : before.code()) + " and " + c.code());
                 }
                 for (DeviceType d : c.deviceTypes()) {
                     Category before = byDevice.computeIfAbsent(t, k -> new EnumMap<>(DeviceType.class)).put(d, c);
-                    require(before == null, "alert type " + t.wireName() + " from a " + d.wireName() + " is in both "
-                            + (before == null ? "" : before.code()) + " and " + c.code());
+                    Require.that(before == null, where + ".alertTypes", t.wireName(), "alert type " + t.wireName()
+                            + " from a " + d.wireName() + " is in both " + (before == null ? "" : before.code())
+                            + " and " + c.code());
                 }
             }
         }
         for (AlertType t : AlertType.values()) {
-            require(byAlertType.containsKey(t), "categories: no category for alert type " + t.wireName()
-                    + (byDevice.containsKey(t) ? " from the devices no deviceTypes names" : ""));
+            Require.that(byAlertType.containsKey(t), "categories", t.wireName(), "no category for alert type "
+                    + t.wireName() + (byDevice.containsKey(t) ? " from the devices no deviceTypes names" : ""));
         }
     }
 
@@ -85,25 +88,19 @@ public final class CategoryTable {
      * rises can be promoted from a watch item to a case, never demoted.
      */
     private static void requireResponses(Category c, String where) {
-        require(!c.response().isEmpty(), where + ".response is required: " + ResponseLevel.wireNames()
-                + " for each severity");
+        Require.that(!c.response().isEmpty(), where + ".response", c.response(), "is required: "
+                + ResponseLevel.wireNames() + " for each severity");
         Severity previous = null;
         for (Severity s : Severity.values()) {
             ResponseLevel r = c.response(s);
-            require(r != null, where + ".response." + s.wireName() + " is required (one of "
-                    + ResponseLevel.wireNames() + ")");
-            if (previous != null && r.compareTo(c.response(previous)) < 0) {
-                throw new IllegalArgumentException(where + ".response." + s.wireName() + " is " + r.wireName()
-                        + ", less than " + previous.wireName() + "'s " + c.response(previous).wireName()
+            String field = where + ".response." + s.wireName();
+            Require.that(r != null, field, null, "is required (one of " + ResponseLevel.wireNames() + ")");
+            if (previous != null) {
+                Require.that(r.compareTo(c.response(previous)) >= 0, field, r.wireName(), "is less than "
+                        + previous.wireName() + "'s " + c.response(previous).wireName()
                         + ": a higher severity may not ask for less");
             }
             previous = s;
-        }
-    }
-
-    private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
         }
     }
 
@@ -145,9 +142,9 @@ public final class CategoryTable {
     private static void checkResponseNames(JsonNode tree) {
         for (JsonNode category : tree) {
             JsonNode response = category.path("response");
-            response.fields().forEachRemaining(e -> require(ResponseLevel.fromWire(e.getValue().asText()).isPresent(),
-                    "categories[" + category.path("code").asText() + "].response." + e.getKey() + ": unknown response '"
-                            + e.getValue().asText() + "' (one of " + ResponseLevel.wireNames() + ")"));
+            response.fields().forEachRemaining(e -> Require.that(ResponseLevel.fromWire(e.getValue().asText()).isPresent(),
+                    "categories[" + category.path("code").asText() + "].response." + e.getKey(), e.getValue().asText(),
+                    "unknown response (one of " + ResponseLevel.wireNames() + ")"));
         }
     }
 

@@ -342,13 +342,8 @@ public final class CasesConfig {
     /** How charger commands for cases are sent and a resume judged (checked at start, naming the setting). */
     public CommandSettings commands() {
         String url = values.str("commands.influx.url");
-        try {
-            return new CommandSettings(values.d("commands.ttl"), values.d("commands.readingMaxAge"),
-                    url.isEmpty() ? null : url, values.str("commands.influx.database"),
-                    values.d("commands.influx.timeout"));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("setting " + e.getMessage(), e);
-        }
+        return new CommandSettings(values.d("commands.ttl"), values.d("commands.readingMaxAge"),
+                url.isEmpty() ? null : url, values.str("commands.influx.database"), values.d("commands.influx.timeout"));
     }
 
     public Path ackKeyFile() {

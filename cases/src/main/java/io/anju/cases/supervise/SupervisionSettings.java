@@ -1,6 +1,7 @@
 package io.anju.cases.supervise;
 
 import io.anju.cases.model.DeadlineStage;
+import io.anju.common.config.Require;
 
 import java.time.Duration;
 
@@ -33,14 +34,12 @@ public record SupervisionSettings(Duration remindEvery, Duration escalateAfter, 
     }
 
     public SupervisionSettings {
-        positive("supervision.remindEvery", remindEvery);
-        positive("supervision.escalateAfter", escalateAfter);
-        positive("supervision.ackRemindEvery", ackRemindEvery);
-        positive("supervision.ackEscalateAfter", ackEscalateAfter);
-        positive("supervision.interval", interval);
-        if (batch < 1 || batch > 10_000) {
-            throw new IllegalArgumentException("supervision.batch must be 1..10000 (was " + batch + ")");
-        }
+        Require.positive("supervision.remindEvery", remindEvery);
+        Require.positive("supervision.escalateAfter", escalateAfter);
+        Require.positive("supervision.ackRemindEvery", ackRemindEvery);
+        Require.positive("supervision.ackEscalateAfter", ackEscalateAfter);
+        Require.positive("supervision.interval", interval);
+        Require.between("supervision.batch", batch, 1, 10_000);
     }
 
     public static SupervisionSettings defaults() {
@@ -51,11 +50,5 @@ public record SupervisionSettings(Duration remindEvery, Duration escalateAfter, 
     public Spans spans(DeadlineStage stage) {
         return stage == DeadlineStage.HANDLE ? new Spans(remindEvery, escalateAfter)
                 : new Spans(ackRemindEvery, ackEscalateAfter);
-    }
-
-    private static void positive(String name, Duration d) {
-        if (d == null || d.isZero() || d.isNegative()) {
-            throw new IllegalArgumentException(name + " must be > 0 (was " + d + ")");
-        }
     }
 }

@@ -40,10 +40,10 @@ class BackoffTest {
     @Test
     void validationNamesTheSetting() {
         assertThatThrownBy(() -> new Backoff(0, Duration.ofSeconds(1), Duration.ofSeconds(2), 0.2).validate("notify.webhook"))
-                .hasMessage("notify.webhook.maxAttempts must be ≥ 1 (was 0)");
+                .hasMessage("setting notify.webhook.maxAttempts = '0': must be at least 1");
         assertThatThrownBy(() -> new Backoff(3, Duration.ofSeconds(5), Duration.ofSeconds(2), 0.2).validate("notify.export"))
-                .hasMessageStartingWith("notify.export.maxBackoff must be ≥ initialBackoff");
+                .hasMessage("setting notify.export.maxBackoff = '2s': must be at least notify.export.initialBackoff (5s)");
         assertThatThrownBy(() -> new Backoff(3, Duration.ZERO, Duration.ofSeconds(2), 0.2).validate("notify.webhook"))
-                .hasMessageStartingWith("notify.webhook.initialBackoff must be > 0");
+                .hasMessage("setting notify.webhook.initialBackoff = '0s': must be positive");
     }
 }

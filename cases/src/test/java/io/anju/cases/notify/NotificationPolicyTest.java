@@ -102,11 +102,11 @@ class NotificationPolicyTest {
     @Test
     void validationNamesTheSetting() {
         assertThatThrownBy(() -> new NotificationPolicy(Set.of("opened", "hello"), Severity.BLUE, 2))
-                .hasMessageStartingWith("notify.kinds: unknown kind 'hello'");
+                .hasMessageStartingWith("setting notify.kinds = 'hello': must be one of ");
         assertThatThrownBy(() -> new NotificationPolicy(Set.of("opened"), null, 2))
-                .hasMessageStartingWith("notify.minSeverity is required");
+                .hasMessageStartingWith("setting notify.minSeverity = 'null': is required");
         assertThatThrownBy(() -> new NotificationPolicy(Set.of("opened"), Severity.RED, 0))
-                .hasMessage("notify.redMinChannels must be ≥ 1 (was 0)");
+                .hasMessage("setting notify.redMinChannels = '0': must be at least 1");
     }
 
     @Test
@@ -115,11 +115,11 @@ class NotificationPolicyTest {
 
         assertThat(base.validate("notify.webhook").enabled()).as("disabled by default").isFalse();
         assertThatThrownBy(() -> base.withTarget("ftp://grid.example/in", "0123456789abcdef").validate("notify.export"))
-                .hasMessage("notify.export.url must be an http(s) URL with a host (was ftp://grid.example/in)");
+                .hasMessage("setting notify.export.url = 'ftp://grid.example/in': must be an http(s) URL with a host");
         assertThatThrownBy(() -> base.withTarget("https://sms.example/hook", "short").validate("notify.webhook"))
-                .hasMessage("notify.webhook.secret must have ≥ 16 characters when notify.webhook.url is set (had 5)");
+                .hasMessage("setting notify.webhook.secret = '5 characters': must have at least 16 characters when notify.webhook.url is set");
         assertThatThrownBy(() -> new DispatcherSettings(java.time.Duration.ofSeconds(1), 0, DispatcherSettings.DEFAULT_LEASE,
                 DispatcherSettings.DEFAULT_DELIVERY_TIMEOUT, DispatcherSettings.DEFAULT_RETRY))
-                .hasMessage("notify.dispatcher.batchSize must be within 1–10000 (was 0)");
+                .hasMessage("setting notify.dispatcher.batchSize = '0': must be between 1 and 10000");
     }
 }

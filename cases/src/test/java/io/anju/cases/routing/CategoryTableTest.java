@@ -116,7 +116,7 @@ class CategoryTableTest {
         Path file = dir.resolve("categories.json");
         Files.writeString(file, defaults().replaceFirst(",\\s*\"response\": \\{[^}]*}", ""));
         assertThatThrownBy(() -> CategoryTable.load(file)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("categories[01-01].response is required");
+                .hasMessageContaining("setting categories[01-01].response = '{}': is required");
     }
 
     @Test
@@ -125,7 +125,7 @@ class CategoryTableTest {
         String crowd = defaults().substring(defaults().indexOf("\"code\": \"03-01\""));
         Files.writeString(file, defaults().replace(crowd, crowd.replaceFirst(",\\s*\"blue\": \"watch\"", "")));
         assertThatThrownBy(() -> CategoryTable.load(file)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("categories[03-01].response.blue is required");
+                .hasMessageContaining("setting categories[03-01].response.blue = 'null': is required");
     }
 
     @Test
@@ -135,7 +135,7 @@ class CategoryTableTest {
         String monitored = crowd.replaceFirst("\"blue\": \"watch\"", "\"blue\": \"monitor\"");
         Files.writeString(file, defaults().replace(crowd, monitored));
         assertThatThrownBy(() -> CategoryTable.load(file)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("categories[03-01].response.blue: unknown response 'monitor'")
+                .hasMessageContaining("setting categories[03-01].response.blue = 'monitor': unknown response")
                 .hasMessageContaining("[notice, watch, case]");
     }
 
@@ -144,7 +144,7 @@ class CategoryTableTest {
         Path file = dir.resolve("categories.json");
         Files.writeString(file, defaults().replaceFirst("\"red\": \"case\"", "\"red\": \"notice\""));
         assertThatThrownBy(() -> CategoryTable.load(file)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("categories[01-01].response.red is notice, less than orange's case");
+                .hasMessageContaining("setting categories[01-01].response.red = 'notice': is less than orange's case");
     }
 
     private static String defaults() throws Exception {
@@ -168,10 +168,10 @@ class CategoryTableTest {
         String defaults = new String(CategoryTable.class.getResourceAsStream("/categories.json").readAllBytes());
         Files.writeString(file, defaults.replaceFirst("\"red\": \"PT2M\",", ""));
         assertThatThrownBy(() -> CategoryTable.load(file)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("categories[01-01].acknowledgeWithin.red must be > 0");
+                .hasMessageContaining("setting categories[01-01].acknowledgeWithin.red = 'null': must be positive");
         Files.writeString(file, defaults.replaceFirst("\"red\": \"PT2M\"", "\"red\": \"PT0S\""));
         assertThatThrownBy(() -> CategoryTable.load(file))
-                .hasMessageContaining("categories[01-01].acknowledgeWithin.red must be > 0");
+                .hasMessageContaining("setting categories[01-01].acknowledgeWithin.red = '0s': must be positive");
     }
 
     @Test
@@ -180,7 +180,7 @@ class CategoryTableTest {
         String defaults = new String(CategoryTable.class.getResourceAsStream("/categories.json").readAllBytes());
         Files.writeString(file, defaults.replaceFirst("\"red\": \"PT2M\"", "\"red\": \"PT6M\""));
         assertThatThrownBy(() -> CategoryTable.load(file))
-                .hasMessageContaining("categories[01-01].acknowledgeWithin.red (PT6M) must not exceed dispatchWithin (PT5M)");
+                .hasMessageContaining("setting categories[01-01].acknowledgeWithin.red = '6m': must not exceed dispatchWithin (5m)");
     }
 
     @Test

@@ -96,19 +96,20 @@ class CasesConfigTest {
         assertThat(c.sms().minSeverity()).isEqualTo(io.anju.common.alert.Severity.ORANGE);
 
         assertThatThrownBy(() -> CasesConfig.of(Map.of("notify.wecom.url", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send")))
-                .hasMessage("notify.wecom.url must carry the robot's key=… query parameter "
-                        + "(was https://qyapi.weixin.qq.com/cgi-bin/webhook/send)");
+                .hasMessage("setting notify.wecom.url = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send': must carry "
+                        + "the robot's key=… query parameter");
         assertThatThrownBy(() -> CasesConfig.of(Map.of("notify.wecom.url", "qyapi.weixin.qq.com?key=k")))
-                .hasMessageContaining("notify.wecom.url must be an http(s) URL");
+                .hasMessageContaining("setting notify.wecom.url = 'qyapi.weixin.qq.com?key=k': must be an http(s) URL");
         assertThatThrownBy(() -> CasesConfig.of(Map.of("notify.dingtalk.url",
                 "https://oapi.dingtalk.com/robot/send?access_token=t")))
-                .hasMessage("notify.dingtalk.secret must have ≥ 1 characters when notify.dingtalk.url is set (had 0)");
+                .hasMessage("setting notify.dingtalk.secret = '0 characters': must have at least 1 characters when "
+                        + "notify.dingtalk.url is set");
         assertThatThrownBy(() -> CasesConfig.of(Map.of("notify.sms.url", "http://127.0.0.1:9/sms",
                 "notify.sms.secret", "sixteen-characters")))
-                .hasMessageStartingWith("notify.sms.fallbackPhones needs at least one mobile number");
+                .hasMessageStartingWith("setting notify.sms.fallbackPhones = '': needs at least one mobile number");
         assertThatThrownBy(() -> CasesConfig.of(Map.of("notify.sms.url", "http://127.0.0.1:9/sms",
                 "notify.sms.secret", "sixteen-characters", "notify.sms.fallbackPhones", "13800000001, call-li")))
-                .hasMessageStartingWith("notify.sms.fallbackPhones: 'call-li' is not a phone number");
+                .hasMessageStartingWith("setting notify.sms.fallbackPhones = 'call-li': is not a phone number");
         assertThatThrownBy(() -> CasesConfig.of(Map.of("notify.dingtalk.minSeverity", "purple")))
                 .hasMessageStartingWith("setting notify.dingtalk.minSeverity: unknown severity 'purple'");
 

@@ -24,16 +24,16 @@ class SupervisionSettingsTest {
     void invalidSettingsAreRefusedNamingTheSetting() {
         Duration m = Duration.ofMinutes(1);
         assertThatThrownBy(() -> new SupervisionSettings(Duration.ZERO, m, m, m, m, 1))
-                .hasMessage("supervision.remindEvery must be > 0 (was PT0S)");
+                .hasMessage("setting supervision.remindEvery = '0s': must be positive");
         assertThatThrownBy(() -> new SupervisionSettings(m, Duration.ofMinutes(-5), m, m, m, 1))
-                .hasMessage("supervision.escalateAfter must be > 0 (was PT-5M)");
+                .hasMessage("setting supervision.escalateAfter = '-5m': must be positive");
         assertThatThrownBy(() -> new SupervisionSettings(m, m, Duration.ZERO, m, m, 1))
-                .hasMessage("supervision.ackRemindEvery must be > 0 (was PT0S)");
+                .hasMessage("setting supervision.ackRemindEvery = '0s': must be positive");
         assertThatThrownBy(() -> new SupervisionSettings(m, m, m, null, m, 1))
-                .hasMessage("supervision.ackEscalateAfter must be > 0 (was null)");
+                .hasMessage("setting supervision.ackEscalateAfter = 'null': must be positive");
         assertThatThrownBy(() -> new SupervisionSettings(m, m, m, m, null, 1))
-                .hasMessage("supervision.interval must be > 0 (was null)");
+                .hasMessage("setting supervision.interval = 'null': must be positive");
         assertThatThrownBy(() -> new SupervisionSettings(m, m, m, m, m, 0))
-                .hasMessage("supervision.batch must be 1..10000 (was 0)");
+                .hasMessage("setting supervision.batch = '0': must be between 1 and 10000");
     }
 }

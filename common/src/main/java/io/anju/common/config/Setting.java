@@ -180,7 +180,15 @@ public record Setting(String key, Kind kind, String defaultValue, String min, St
         };
     }
 
+    /** {@code d} in its largest whole unit, as {@link #parseDuration} reads it: {@code 10m}, {@code 1500ms}. */
     public static String format(Duration d) {
-        return d.toMillis() % 1000 != 0 ? d.toMillis() + "ms" : d.toSeconds() + "s";
+        long ms = d.toMillis();
+        if (ms != 0 && ms % 3_600_000 == 0) {
+            return ms / 3_600_000 + "h";
+        }
+        if (ms != 0 && ms % 60_000 == 0) {
+            return ms / 60_000 + "m";
+        }
+        return ms % 1000 != 0 ? ms + "ms" : ms / 1000 + "s";
     }
 }

@@ -1,7 +1,8 @@
 package io.anju.dashboards.live;
 
-
+import io.anju.common.config.Require;
 import io.anju.common.topic.KafkaConnection;
+
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -29,16 +30,12 @@ public record LiveSettings(KafkaConnection kafka, String groupIdPrefix, Path sna
     private static final Duration MAX_STALE_AFTER = Duration.ofHours(1);
 
     public LiveSettings {
-        require(kafka != null && !kafka.bootstrapServers().isBlank(), "kafka.bootstrap is required (was " + kafka + ")");
-        require(groupIdPrefix != null && groupIdPrefix.matches("[A-Za-z0-9._-]{1,100}"),
-                "live.groupIdPrefix must be 1–100 characters of [A-Za-z0-9._-] (was " + groupIdPrefix + ")");
-        require(snapshotDir != null, "snapshot.dir is required (was null)");
-        require(staleAfter != null && staleAfter.compareTo(MIN_STALE_AFTER) >= 0
-                        && staleAfter.compareTo(MAX_STALE_AFTER) <= 0,
-                "live.staleAfter must be 10 s–1 h (was " + staleAfter + ")");
-        require(crowdStaleAfter != null && crowdStaleAfter.compareTo(MIN_STALE_AFTER) >= 0
-                        && crowdStaleAfter.compareTo(MAX_STALE_AFTER) <= 0,
-                "crowd.staleAfter must be 10 s–1 h (was " + crowdStaleAfter + ")");
+        Require.present("kafka.bootstrap", kafka == null ? null : kafka.bootstrapServers());
+        Require.that(groupIdPrefix != null && groupIdPrefix.matches("[A-Za-z0-9._-]{1,100}"), "live.groupIdPrefix",
+                groupIdPrefix, "must be 1–100 characters of [A-Za-z0-9._-]");
+        Require.that(snapshotDir != null, "snapshot.dir", null, "is required");
+        Require.between("live.staleAfter", staleAfter, MIN_STALE_AFTER, MAX_STALE_AFTER);
+        Require.between("crowd.staleAfter", crowdStaleAfter, MIN_STALE_AFTER, MAX_STALE_AFTER);
     }
 
     /** The defaults, reading from a PLAINTEXT cluster at {@code bootstrap} and serving images from {@code snapshotDir}. */
@@ -58,11 +55,5 @@ public record LiveSettings(KafkaConnection kafka, String groupIdPrefix, Path sna
 
     public LiveSettings withCrowdStaleAfter(Duration value) {
         return new LiveSettings(kafka, groupIdPrefix, snapshotDir, staleAfter, value);
-    }
-
-    private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
-        }
     }
 }

@@ -1,5 +1,9 @@
 package io.anju.sim.load;
 
+import io.anju.common.config.Require;
+
+import java.util.List;
+
 /**
  * One load run.
  *
@@ -17,20 +21,14 @@ public record LoadSettings(String host, int port, int connections, int ratePerSe
                            int durationS, String client, boolean idle, int window, int connectRate) {
 
     public LoadSettings {
-        require(connections >= 1, "--connections must be >= 1");
-        require(ratePerSec >= 1 || idle, "--rate must be >= 1");
-        require(qos == 0 || qos == 1, "--qos must be 0 or 1");
-        require(payload.equals("charger") || payload.equals("crowd"), "--payload must be charger or crowd");
-        require(durationS >= 1, "--duration must be >= 1 second");
-        require(client.equals("paho") || client.equals("netty"), "--client must be paho or netty");
-        require(window >= 1 && window <= 65_535, "--window must be 1..65535");
-        require(connectRate >= 1, "--connect-rate must be >= 1");
-        require(port >= 1 && port <= 65_535, "--port must be 1..65535");
-    }
-
-    private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
-        }
+        Require.atLeast("--connections", connections, 1);
+        Require.that(ratePerSec >= 1 || idle, "--rate", ratePerSec, "must be at least 1");
+        Require.oneOf("--qos", qos, List.of(0, 1));
+        Require.oneOf("--payload", payload, List.of("charger", "crowd"));
+        Require.that(durationS >= 1, "--duration", durationS + "s", "must be at least 1s");
+        Require.oneOf("--client", client, List.of("paho", "netty"));
+        Require.between("--window", window, 1, 65_535);
+        Require.atLeast("--connect-rate", connectRate, 1);
+        Require.between("--port", port, 1, 65_535);
     }
 }

@@ -1,5 +1,6 @@
 package io.anju.jobs.config;
 
+import io.anju.common.config.Require;
 import io.anju.common.topic.KafkaConnection;
 import io.anju.jobs.command.AutoStopPolicy;
 import io.anju.jobs.detect.DetectorSettings;
@@ -13,7 +14,7 @@ import java.util.Map;
 /**
  * How the stream jobs run: where the data comes from and goes to, and the runtime knobs. Detector thresholds have
  * their own settings records (defaults from docs/detectors.md). Validated at construction: a bad value fails
- * at start, naming the setting.
+ * at start, naming the {@code ./anju jobs} flag that sets it ({@code jobs.*} for what only code sets).
  *
  * @param kafka              Kafka bootstrap servers with the security settings of {@code --kafka-client-config}; null:
  *                           start the embedded broker under {@code dataDir}
@@ -49,32 +50,31 @@ public record JobsSettings(KafkaConnection kafka, Path registry, String influxUr
     public static final Duration DEFAULT_CLOCK_TOLERANCE = Duration.ofSeconds(30);
 
     public JobsSettings {
-        require(kafka == null || !kafka.bootstrapServers().isBlank(), "jobs.bootstrap", "must name at least one broker",
-                kafka);
-        require(registry != null, "jobs.registry", "is required", null);
-        require(dataDir != null, "jobs.dataDir", "is required", null);
-        require(parallelism >= 1 && parallelism <= 64, "jobs.parallelism", "must be 1..64", parallelism);
-        require(positive(checkpointInterval) && checkpointInterval.toMillis() >= 100, "jobs.checkpointInterval",
-                "must be ≥ 100 ms", checkpointInterval);
-        require(STATE_BACKENDS.contains(stateBackend), "jobs.stateBackend", "must be one of " + STATE_BACKENDS,
-                stateBackend);
-        require(outOfOrderness != null && !outOfOrderness.isNegative(), "jobs.outOfOrderness", "must be ≥ 0",
-                outOfOrderness);
-        require(clockTolerance != null && !clockTolerance.isNegative(), "jobs.clockTolerance", "must be ≥ 0",
-                clockTolerance);
-        require(positive(quietAfter), "jobs.quietAfter", "must be > 0", quietAfter);
-        require(positive(registryPoll), "jobs.registryPoll", "must be > 0", registryPoll);
-        require(bufferTimeout != null && !bufferTimeout.isNegative(), "jobs.bufferTimeout", "must be ≥ 0",
-                bufferTimeout);
-        require(groupPrefix != null && groupPrefix.matches("[A-Za-z0-9._-]+"), "jobs.groupPrefix",
-                "must be letters, digits, '.', '_' or '-'", groupPrefix);
-        require(influxUrl == null || influxUrl.matches("https?://[^/\\s]+(/.*)?"), "jobs.influxUrl",
-                "must be http(s)://host:port", influxUrl);
-        require(influxDatabase != null && !influxDatabase.isBlank(), "jobs.influxDatabase", "is required",
-                influxDatabase);
-        require(autoStop != null, "jobs.autoStop", "is required", null);
-        require(positive(commandTtl), "jobs.commandTtl", "must be > 0", commandTtl);
-        require(detectors != null, "jobs.detectors", "is required", null);
+        if (kafka != null) {
+            Require.present("--bootstrap", kafka.bootstrapServers());
+        }
+        Require.that(registry != null, "--registry", null, "is required");
+        Require.that(dataDir != null, "--data-dir", null, "is required");
+        Require.between("--parallelism", parallelism, 1, 64);
+        Require.that(checkpointInterval != null && checkpointInterval.toMillis() >= 100, "--checkpoint-interval",
+                checkpointInterval, "must be at least 100ms");
+        Require.oneOf("--state-backend", stateBackend, STATE_BACKENDS);
+        Require.that(outOfOrderness != null && !outOfOrderness.isNegative(), "--out-of-orderness", outOfOrderness,
+                "must not be negative");
+        Require.that(clockTolerance != null && !clockTolerance.isNegative(), "--clock-tolerance", clockTolerance,
+                "must not be negative");
+        Require.positive("--quiet-after", quietAfter);
+        Require.positive("jobs.registryPoll", registryPoll);
+        Require.that(bufferTimeout != null && !bufferTimeout.isNegative(), "jobs.bufferTimeout", bufferTimeout,
+                "must not be negative");
+        Require.that(groupPrefix != null && groupPrefix.matches("[A-Za-z0-9._-]+"), "jobs.groupPrefix", groupPrefix,
+                "must be letters, digits, '.', '_' or '-'");
+        Require.that(influxUrl == null || influxUrl.matches("https?://[^/\\s]+(/.*)?"), "--influx-url", influxUrl,
+                "must be http(s)://host:port");
+        Require.present("--influx-db", influxDatabase);
+        Require.that(autoStop != null, "--auto-stop", null, "is required");
+        Require.positive("jobs.commandTtl", commandTtl);
+        Require.that(detectors != null, "jobs.detectors", null, "is required");
     }
 
     public static JobsSettings defaults(Path registry, Path dataDir) {
@@ -199,15 +199,5 @@ public record JobsSettings(KafkaConnection kafka, Path registry, String influxUr
         conf.put("state.backend.type", stateBackend);
         conf.put("parallelism.default", String.valueOf(parallelism));
         return conf;
-    }
-
-    private static boolean positive(Duration d) {
-        return d != null && !d.isNegative() && !d.isZero();
-    }
-
-    private static void require(boolean ok, String setting, String rule, Object value) {
-        if (!ok) {
-            throw new IllegalArgumentException(setting + " " + rule + (value == null ? "" : " (was " + value + ")"));
-        }
     }
 }

@@ -1,12 +1,15 @@
 package io.anju.jobs.history;
 
+import io.anju.common.config.Require;
+
 import java.io.Serializable;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 
 /**
- * Where and how the history job writes to InfluxDB (v1 HTTP API, which InfluxDB 1.x, 2.x and 3.x accept).
+ * Where and how the history job writes to InfluxDB (v1 HTTP API, which InfluxDB 1.x, 2.x and 3.x accept). A bad url
+ * or database fails naming the flag that sets it ({@code --influx-url}, {@code --influx-db}); the rest only code sets.
  *
  * @param url              {@code http(s)://host:port} of InfluxDB; null means "no history is written". Default null.
  * @param database         database the points go to; created at start if missing. Default {@code anju}.
@@ -28,20 +31,18 @@ public record InfluxSettings(String url, String database, String retentionPolicy
         if (url != null) {
             checkUrl(url);
         }
-        require(database != null && !database.isBlank(), "influx.database must not be empty");
-        require(retentionPolicy != null && !retentionPolicy.isBlank(),
-                "influx.retentionPolicy must not be empty (InfluxDB's default policy is autogen)");
-        require(batchSize >= 1 && batchSize <= 100_000, "influx.batchSize must be in 1..100000 (was " + batchSize + ")");
-        require(flushInterval != null && flushInterval.compareTo(Duration.ofMillis(10)) >= 0
-                        && flushInterval.compareTo(Duration.ofMinutes(1)) <= 0,
-                "influx.flushInterval must be between 10 ms and 1 min (was " + flushInterval + ")");
-        require(maxRetries >= 0 && maxRetries <= 100, "influx.maxRetries must be in 0..100 (was " + maxRetries + ")");
-        require(initialBackoff != null && initialBackoff.toMillis() >= 1,
-                "influx.initialBackoff must be at least 1 ms (was " + initialBackoff + ")");
-        require(maxBackoff != null && maxBackoff.compareTo(initialBackoff) >= 0,
-                "influx.maxBackoff must be >= influx.initialBackoff (was " + maxBackoff + ")");
-        require((username == null) == (password == null),
-                "influx.username and influx.password must be given together");
+        Require.present("--influx-db", database);
+        Require.that(retentionPolicy != null && !retentionPolicy.isBlank(), "influx.retentionPolicy", retentionPolicy,
+                "is required (InfluxDB's default policy is autogen)");
+        Require.between("influx.batchSize", batchSize, 1, 100_000);
+        Require.between("influx.flushInterval", flushInterval, Duration.ofMillis(10), Duration.ofMinutes(1));
+        Require.between("influx.maxRetries", maxRetries, 0, 100);
+        Require.that(initialBackoff != null && initialBackoff.toMillis() >= 1, "influx.initialBackoff", initialBackoff,
+                "must be at least 1ms");
+        Require.that(maxBackoff != null && maxBackoff.compareTo(initialBackoff) >= 0, "influx.maxBackoff", maxBackoff,
+                "must be at least influx.initialBackoff");
+        Require.that((username == null) == (password == null), "influx.username", username,
+                "must be given together with influx.password");
     }
 
     /** No InfluxDB configured: the jobs alert but write no history. */
@@ -97,21 +98,15 @@ public record InfluxSettings(String url, String database, String retentionPolicy
     }
 
     private static void checkUrl(String url) {
-        String problem = "influx.url must be http(s)://host:port (was '" + url + "')";
+        String rule = "must be http(s)://host:port";
         try {
             URI uri = new URI(url);
             boolean httpScheme = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
             boolean bare = uri.getRawPath() == null || uri.getRawPath().isEmpty() || "/".equals(uri.getRawPath());
-            require(httpScheme && uri.getHost() != null && uri.getPort() > 0 && uri.getPort() <= 65_535 && bare
-                    && uri.getRawQuery() == null && uri.getUserInfo() == null, problem);
+            Require.that(httpScheme && uri.getHost() != null && uri.getPort() > 0 && uri.getPort() <= 65_535 && bare
+                    && uri.getRawQuery() == null && uri.getUserInfo() == null, "--influx-url", url, rule);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(problem, e);
-        }
-    }
-
-    private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
+            throw Require.failure("--influx-url", url, rule);
         }
     }
 }

@@ -28,25 +28,25 @@ class InfluxSettingsTest {
         for (String bad : new String[]{"localhost:8086", "ftp://h:21", "http://h", "http://h:8086/write?db=x",
                 "http://u:p@h:8086", "http://h:99999", "not a url"}) {
             assertThatThrownBy(() -> defaults.withUrl(bad)).as(bad)
-                    .hasMessageStartingWith("influx.url must be http(s)://host:port");
+                    .hasMessage("setting --influx-url = '" + bad + "': must be http(s)://host:port");
         }
     }
 
     @Test
     void everySetting_isValidatedByName() {
-        assertThatThrownBy(() -> defaults.withDatabase(" ")).hasMessageContaining("influx.database");
+        assertThatThrownBy(() -> defaults.withDatabase(" ")).hasMessage("setting --influx-db = ' ': is required");
         assertThatThrownBy(() -> defaults.withBatching(0, Duration.ofSeconds(1)))
-                .hasMessageContaining("influx.batchSize must be in 1..100000 (was 0)");
+                .hasMessage("setting influx.batchSize = '0': must be between 1 and 100000");
         assertThatThrownBy(() -> defaults.withBatching(10, Duration.ofMillis(5)))
-                .hasMessageContaining("influx.flushInterval");
+                .hasMessage("setting influx.flushInterval = '5ms': must be between 10ms and 1m");
         assertThatThrownBy(() -> defaults.withRetries(-1, Duration.ofMillis(200), Duration.ofSeconds(1)))
-                .hasMessageContaining("influx.maxRetries");
+                .hasMessage("setting influx.maxRetries = '-1': must be between 0 and 100");
         assertThatThrownBy(() -> defaults.withRetries(5, Duration.ZERO, Duration.ofSeconds(1)))
-                .hasMessageContaining("influx.initialBackoff");
+                .hasMessage("setting influx.initialBackoff = '0s': must be at least 1ms");
         assertThatThrownBy(() -> defaults.withRetries(5, Duration.ofSeconds(2), Duration.ofSeconds(1)))
-                .hasMessageContaining("influx.maxBackoff must be >= influx.initialBackoff");
+                .hasMessage("setting influx.maxBackoff = '1s': must be at least influx.initialBackoff");
         assertThatThrownBy(() -> defaults.withCredentials("anju", null))
-                .hasMessageContaining("influx.username and influx.password");
+                .hasMessage("setting influx.username = 'anju': must be given together with influx.password");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.anju.jobs.detect.crowd;
 
+import io.anju.common.config.Require;
+import io.anju.common.config.Setting;
 import io.anju.common.crowd.CrowdThresholds;
 
 import java.io.Serializable;
@@ -53,54 +55,45 @@ public record CrowdSettings(double blueDensity, double yellowDensity, double ora
                             Duration inflowFillTime, Duration inflowMinDuration, double inflowClearRatio,
                             Duration inflowClearAfter) implements Serializable {
 
+    /** Only code sets these (no flag or variable does): failures name them by this prefix and the field. */
     private static final String P = "detect.crowd.";
 
     public CrowdSettings {
-        positive("blueDensity", blueDensity);
-        increasing("yellowDensity", yellowDensity, "blueDensity", blueDensity);
-        increasing("orangeDensity", orangeDensity, "yellowDensity", yellowDensity);
-        increasing("redDensity", redDensity, "orangeDensity", orangeDensity);
+        Require.positive(P + "blueDensity", blueDensity);
+        above("yellowDensity", yellowDensity, "blueDensity", blueDensity);
+        above("orangeDensity", orangeDensity, "yellowDensity", yellowDensity);
+        above("redDensity", redDensity, "orangeDensity", orangeDensity);
         double[] shares = {blueCapacityShare, yellowCapacityShare, orangeCapacityShare, redCapacityShare};
         String[] names = {"blueCapacityShare", "yellowCapacityShare", "orangeCapacityShare", "redCapacityShare"};
         double previous = 0;
         String previousName = null;
         for (int i = 0; i < shares.length; i++) {
-            if (!(shares[i] >= 0) || Double.isInfinite(shares[i])) {
-                throw invalid(names[i] + " must be >= 0 (0 = no capacity criterion)", shares[i]);
-            }
+            notNegative(names[i], shares[i], " (0 = no capacity criterion)");
             if (shares[i] > 0) {
-                if (shares[i] <= previous) {
-                    throw invalid(names[i] + " must be > " + previousName + " (" + previous + ")", shares[i]);
-                }
+                above(names[i], shares[i], previousName, previous);
                 previous = shares[i];
                 previousName = names[i];
             }
         }
         fraction("clearRatio", clearRatio);
-        positive("minDuration", minDuration);
-        positive("clearAfter", clearAfter);
+        Require.positive(P + "minDuration", minDuration);
+        Require.positive(P + "clearAfter", clearAfter);
         fraction("flowMismatchRatio", flowMismatchRatio);
-        atLeast("flowMismatchMinPeople", flowMismatchMinPeople, 0);
-        atLeast("flowMismatchReadings", flowMismatchReadings, 1);
-        positive("trendWindow", trendWindow);
-        positive("trendMinSpan", trendMinSpan);
-        if (trendMinSpan.compareTo(trendWindow) > 0) {
-            throw new IllegalArgumentException(P + "trendMinSpan must be <= trendWindow (" + trendWindow
-                    + "), was " + trendMinSpan);
-        }
-        positive("forecastHorizon", forecastHorizon);
-        if (!(forecastMinRiseShare >= 0) || Double.isInfinite(forecastMinRiseShare)) {
-            throw invalid("forecastMinRiseShare must be >= 0", forecastMinRiseShare);
-        }
-        atLeast("forecastHoldReadings", forecastHoldReadings, 1);
-        positive("forecastRefresh", forecastRefresh);
-        if (!(inflowLimitPerMin >= 0) || Double.isInfinite(inflowLimitPerMin)) {
-            throw invalid("inflowLimitPerMin must be >= 0 (0 = derive from the zone)", inflowLimitPerMin);
-        }
-        positive("inflowFillTime", inflowFillTime);
-        positive("inflowMinDuration", inflowMinDuration);
+        Require.atLeast(P + "flowMismatchMinPeople", flowMismatchMinPeople, 0);
+        Require.atLeast(P + "flowMismatchReadings", flowMismatchReadings, 1);
+        Require.positive(P + "trendWindow", trendWindow);
+        Require.positive(P + "trendMinSpan", trendMinSpan);
+        Require.that(trendMinSpan.compareTo(trendWindow) <= 0, P + "trendMinSpan", trendMinSpan,
+                "must not exceed trendWindow (" + Setting.format(trendWindow) + ")");
+        Require.positive(P + "forecastHorizon", forecastHorizon);
+        notNegative("forecastMinRiseShare", forecastMinRiseShare, "");
+        Require.atLeast(P + "forecastHoldReadings", forecastHoldReadings, 1);
+        Require.positive(P + "forecastRefresh", forecastRefresh);
+        notNegative("inflowLimitPerMin", inflowLimitPerMin, " (0 = derive from the zone)");
+        Require.positive(P + "inflowFillTime", inflowFillTime);
+        Require.positive(P + "inflowMinDuration", inflowMinDuration);
         fraction("inflowClearRatio", inflowClearRatio);
-        positive("inflowClearAfter", inflowClearAfter);
+        Require.positive(P + "inflowClearAfter", inflowClearAfter);
     }
 
     public static CrowdSettings defaults() {
@@ -123,37 +116,17 @@ public record CrowdSettings(double blueDensity, double yellowDensity, double ora
         return inflowLimitPerMin > 0 ? inflowLimitPerMin : capacity * 60_000.0 / inflowFillTime.toMillis();
     }
 
-    private static void positive(String name, double value) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw invalid(name + " must be > 0", value);
-        }
-    }
-
-    private static void increasing(String name, double value, String belowName, double below) {
-        if (!(value > below) || Double.isInfinite(value)) {
-            throw invalid(name + " must be > " + belowName + " (" + below + ")", value);
-        }
+    /** A level's figure above the level below it (no figure is infinite). */
+    private static void above(String name, double value, String belowName, double below) {
+        Require.that(value > below && Double.isFinite(value), P + name, value,
+                "must be above " + belowName + " (" + below + ")");
     }
 
     private static void fraction(String name, double value) {
-        if (!(value > 0 && value < 1)) {
-            throw invalid(name + " must be between 0 and 1 (exclusive)", value);
-        }
+        Require.that(value > 0 && value < 1, P + name, value, "must be between 0 and 1 (exclusive)");
     }
 
-    private static void atLeast(String name, int value, int min) {
-        if (value < min) {
-            throw new IllegalArgumentException(P + name + " must be >= " + min + " (was " + value + ")");
-        }
-    }
-
-    private static void positive(String name, Duration value) {
-        if (value == null || value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(P + name + " must be a positive duration (was " + value + ")");
-        }
-    }
-
-    private static IllegalArgumentException invalid(String what, double value) {
-        return new IllegalArgumentException(P + what + " (was " + value + ")");
+    private static void notNegative(String name, double value, String zeroMeans) {
+        Require.that(value >= 0 && Double.isFinite(value), P + name, value, "must be at least 0" + zeroMeans);
     }
 }

@@ -1,5 +1,7 @@
 package io.anju.jobs.detect.gate;
 
+import io.anju.common.config.Require;
+
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -17,11 +19,9 @@ import java.time.Duration;
 public record GateSettings(Duration quietPeriod, int deniedBurst, Duration deniedWindow) implements Serializable {
 
     public GateSettings {
-        positive("detect.gate.quietPeriod", quietPeriod);
-        positive("detect.gate.deniedWindow", deniedWindow);
-        if (deniedBurst < 2) {
-            throw new IllegalArgumentException("detect.gate.deniedBurst must be >= 2 (was " + deniedBurst + ")");
-        }
+        Require.positive("detect.gate.quietPeriod", quietPeriod);
+        Require.positive("detect.gate.deniedWindow", deniedWindow);
+        Require.atLeast("detect.gate.deniedBurst", deniedBurst, 2);
     }
 
     public static GateSettings defaults() {
@@ -38,11 +38,5 @@ public record GateSettings(Duration quietPeriod, int deniedBurst, Duration denie
 
     public GateSettings withDeniedWindow(Duration d) {
         return new GateSettings(quietPeriod, deniedBurst, d);
-    }
-
-    private static void positive(String name, Duration d) {
-        if (d == null || d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(name + " must be > 0 (was " + d + ")");
-        }
     }
 }

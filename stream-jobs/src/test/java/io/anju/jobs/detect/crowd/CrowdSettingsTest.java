@@ -35,39 +35,40 @@ class CrowdSettingsTest {
 
     @ParameterizedTest(name = "{0} = {1}")
     @CsvSource({
-            "blueDensity, 0.0, detect.crowd.blueDensity must be > 0",
-            "yellowDensity, 1.0, detect.crowd.yellowDensity must be > blueDensity",
-            "redDensity, 3.5, detect.crowd.redDensity must be > orangeDensity",
-            "yellowCapacityShare, 0.5, detect.crowd.yellowCapacityShare must be > blueCapacityShare",
-            "blueCapacityShare, -0.1, detect.crowd.blueCapacityShare must be >= 0",
-            "clearRatio, 1.0, detect.crowd.clearRatio must be between 0 and 1",
-            "flowMismatchRatio, 0.0, detect.crowd.flowMismatchRatio must be between 0 and 1",
-            "forecastMinRiseShare, -1.0, detect.crowd.forecastMinRiseShare must be >= 0",
-            "inflowLimitPerMin, -5.0, detect.crowd.inflowLimitPerMin must be >= 0",
-            "inflowClearRatio, 0.0, detect.crowd.inflowClearRatio must be between 0 and 1"})
-    void invalidFiguresAreRejectedByName(String name, double value, String message) {
+            "blueDensity, 0.0, must be positive",
+            "blueDensity, Infinity, must be positive",
+            "yellowDensity, 1.0, must be above blueDensity (1.0)",
+            "redDensity, 3.5, must be above orangeDensity (3.5)",
+            "yellowCapacityShare, 0.5, must be above blueCapacityShare (0.6)",
+            "blueCapacityShare, -0.1, must be at least 0 (0 = no capacity criterion)",
+            "clearRatio, 1.0, must be between 0 and 1 (exclusive)",
+            "flowMismatchRatio, 0.0, must be between 0 and 1 (exclusive)",
+            "forecastMinRiseShare, -1.0, must be at least 0",
+            "inflowLimitPerMin, -5.0, must be at least 0 (0 = derive from the zone)",
+            "inflowClearRatio, 0.0, must be between 0 and 1 (exclusive)"})
+    void invalidFiguresAreRejectedByName(String name, double value, String rule) {
         assertThatThrownBy(() -> settingsWith(name, value)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith(message).hasMessageContaining("was " + value);
+                .hasMessage("setting detect.crowd." + name + " = '" + value + "': " + rule);
     }
 
     @Test
     void invalidDurationsAndCountsAreRejectedByName() {
         assertThatThrownBy(() -> settingsWith("minDuration", Duration.ZERO))
-                .hasMessageStartingWith("detect.crowd.minDuration must be a positive duration");
+                .hasMessage("setting detect.crowd.minDuration = '0s': must be positive");
         assertThatThrownBy(() -> settingsWith("clearAfter", Duration.ofSeconds(-1)))
-                .hasMessageStartingWith("detect.crowd.clearAfter must be a positive duration");
+                .hasMessage("setting detect.crowd.clearAfter = '-1s': must be positive");
         assertThatThrownBy(() -> settingsWith("trendMinSpan", Duration.ofMinutes(11)))
-                .hasMessageStartingWith("detect.crowd.trendMinSpan must be <= trendWindow");
+                .hasMessage("setting detect.crowd.trendMinSpan = '11m': must not exceed trendWindow (10m)");
         assertThatThrownBy(() -> settingsWith("flowMismatchReadings", 0))
-                .hasMessageStartingWith("detect.crowd.flowMismatchReadings must be >= 1");
+                .hasMessage("setting detect.crowd.flowMismatchReadings = '0': must be at least 1");
         assertThatThrownBy(() -> settingsWith("forecastHoldReadings", 0))
-                .hasMessageStartingWith("detect.crowd.forecastHoldReadings must be >= 1");
+                .hasMessage("setting detect.crowd.forecastHoldReadings = '0': must be at least 1");
     }
 
     @Test
     void orangeMayHaveACapacityShareAboveYellows() {
         assertThat(settingsWith("orangeCapacityShare", 1.5).orangeCapacityShare()).isEqualTo(1.5);
         assertThatThrownBy(() -> settingsWith("orangeCapacityShare", 0.7))
-                .hasMessageStartingWith("detect.crowd.orangeCapacityShare must be > yellowCapacityShare");
+                .hasMessage("setting detect.crowd.orangeCapacityShare = '0.7': must be above yellowCapacityShare (0.8)");
     }
 }

@@ -80,12 +80,12 @@ class GateRulesTest {
         assertThat(d.deniedBurst()).isEqualTo(5);
         assertThat(d.deniedWindow()).isEqualTo(Duration.ofSeconds(60));
         assertThatThrownBy(() -> d.withDeniedBurst(1)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("detect.gate.deniedBurst must be >= 2 (was 1)");
+                .hasMessage("setting detect.gate.deniedBurst = '1': must be at least 2");
         assertThatThrownBy(() -> d.withQuietPeriod(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("detect.gate.quietPeriod must be > 0");
+                .hasMessage("setting detect.gate.quietPeriod = '0s': must be positive");
         assertThatThrownBy(() -> d.withDeniedWindow(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("detect.gate.deniedWindow must be > 0");
+                .hasMessage("setting detect.gate.deniedWindow = '-1s': must be positive");
         assertThatThrownBy(() -> d.withDeniedWindow(null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("detect.gate.deniedWindow");
     }
