@@ -38,7 +38,8 @@ public final class LoadCommand implements Callable<Integer> {
     int rate;
     @Option(names = "--qos", defaultValue = "1", description = "0 or 1 (default ${DEFAULT-VALUE}).")
     int qos;
-    @Option(names = "--payload", defaultValue = "charger", description = "charger (~200 B) or crowd (default ${DEFAULT-VALUE}).")
+    @Option(names = "--payload", defaultValue = "charger", description = "charger (~200 B telemetry), crowd, or snapshot (camera images of --snapshot-bytes; "
+            + "default ${DEFAULT-VALUE}).")
     String payload;
     @Option(names = "--duration", defaultValue = "10s", description = "How long to publish or hold (default ${DEFAULT-VALUE}).")
     String duration;
@@ -51,11 +52,15 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--connect-rate", defaultValue = "2000", description = "New connections per second (default ${DEFAULT-VALUE}).")
     int connectRate;
 
+    @Option(names = "--snapshot-bytes", defaultValue = "" + LoadSettings.DEFAULT_SNAPSHOT_BYTES,
+            description = "Size of each image with --payload snapshot (default ${DEFAULT-VALUE}).")
+    int snapshotBytes;
+
     @Override
     public Integer call() throws Exception {
         int seconds = (int) Math.max(1, Durations.parseMillis("--duration", duration) / 1000);
         LoadSettings s = new LoadSettings(host, port, connections, rate, qos, payload, seconds, client, idle, window,
-                connectRate);
+                connectRate, snapshotBytes);
         Registry reg = registry == null ? null : RegistryLoader.load(registry);
         List<LoadTarget> targets = LoadTargets.pick(Credentials.read(credentials), reg, s);
         LoadStats stats = new LoadStats();

@@ -126,9 +126,10 @@ final class NettyLoadConnection extends ChannelInboundHandlerAdapter {
                 }
                 sentAtNanos[id] = System.nanoTime();
             }
-            byte[] payload = LoadPayloads.build(settings.payload(), System.currentTimeMillis(), seq++);
+            long n = seq++;
+            byte[] payload = LoadPayloads.build(settings, target.deviceId(), System.currentTimeMillis(), n);
             ch.write(MqttMessageBuilders.publish()
-                    .topicName(target.telemetryTopic())
+                    .topicName(target.topic(settings, n))
                     .qos(qos1 ? MqttQoS.AT_LEAST_ONCE : MqttQoS.AT_MOST_ONCE)
                     .messageId(id)
                     .payload(Unpooled.wrappedBuffer(payload))

@@ -104,11 +104,12 @@ public final class PahoLoadClient implements LoadClient {
         int room = settings.qos() == 1 ? settings.window() - c.inFlight.get() : count;
         int take = Math.max(0, Math.min(count, room));
         for (int i = 0; i < take; i++) {
-            byte[] payload = LoadPayloads.build(settings.payload(), System.currentTimeMillis(), c.seq.getAndIncrement());
+            long n = c.seq.getAndIncrement();
+            byte[] payload = LoadPayloads.build(settings, c.target.deviceId(), System.currentTimeMillis(), n);
             long sentAt = System.nanoTime();
             c.inFlight.incrementAndGet();
             try {
-                c.client.publish(c.target.telemetryTopic(), payload, settings.qos(), false, null,
+                c.client.publish(c.target.topic(settings, n), payload, settings.qos(), false, null,
                         new IMqttActionListener() {
                             @Override
                             public void onSuccess(IMqttToken token) {

@@ -19,7 +19,7 @@ class LoadSettingsTest {
         assertThatThrownBy(() -> with(8, 1000, 2, "charger", false, 1883))
                 .hasMessage("setting --qos = '2': must be one of 0, 1");
         assertThatThrownBy(() -> with(8, 1000, 1, "gate", false, 1883))
-                .hasMessage("setting --payload = 'gate': must be one of charger, crowd");
+                .hasMessage("setting --payload = 'gate': must be one of charger, crowd, snapshot");
         assertThatThrownBy(() -> with(8, 1000, 1, "charger", false, 0))
                 .hasMessage("setting --port = '0': must be between 1 and 65535");
         assertThatThrownBy(() -> with(8, 0, 1, "charger", false, 1883))

@@ -154,4 +154,12 @@ class PayloadShapeTest {
         assertThat(c.get("seq").asLong()).isEqualTo(1842);
         assertThat(fields(Json.tree(LoadPayloads.build("crowd", 1L, 2L)))).isEqualTo(CROWD);
     }
+
+    @Test
+    void loadSnapshots_areJpegMarkedImagesOfTheSizeAsked_differentForEveryMessage() {
+        byte[] first = LoadPayloads.snapshot("cam-1", 1, 4096);
+        assertThat(first).hasSize(4096).startsWith(0xFF, 0xD8, 0xFF).endsWith(0xFF, 0xD9);
+        assertThat(first).isNotEqualTo(LoadPayloads.snapshot("cam-1", 2, 4096))
+                .isNotEqualTo(LoadPayloads.snapshot("cam-2", 1, 4096));
+    }
 }
