@@ -103,7 +103,7 @@ public final class JobsRunner implements AutoCloseable {
         topics.add(Topics.ALERTS);
         topics.add(Topics.COMMANDS);
         topics.add(Topics.ZONES);
-        TopicAdmin.ensure(kafkaConnection, "jobs.bootstrap", topics, 6, (short) 1);
+        TopicAdmin.ensure(kafkaConnection, "--bootstrap", topics, 6, (short) 1);
         if (cluster == null) {
             warnOfEarlierState();
             cluster = startCluster();
