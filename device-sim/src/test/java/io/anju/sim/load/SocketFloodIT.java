@@ -63,8 +63,9 @@ class SocketFloodIT {
         assertThat(r.attemptedPerSec()).isBetween(900.0, 1_050.0);
         assertThat(r.established()).isEqualTo(r.attempted());
         assertThat(r.closedByGateway()).as("the server closed each at accept").isEqualTo(r.established());
-        assertThat(r.skipped() + r.refused() + r.timedOut()).isZero();
+        assertThat(r.skipped() + r.refused() + r.timedOut() + r.unfinished()).isZero();
         assertThat(sources).containsExactly(InetAddress.getByName("127.0.0.2"));
+        assertThat(lines).first().asString().startsWith("flooding 127.0.0.1:");
         assertThat(lines).anyMatch(l -> l.startsWith("t=  1s attempted="));
         assertThat(r.format()).startsWith("flood        ").contains("established");
     }
