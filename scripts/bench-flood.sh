@@ -33,6 +33,10 @@ echo "bench flood: work dir $WORK; report $OUT; open files limit $(ulimit -n)"
 
 GW_PID=""; SIM_PID=""; FLOOD_PID=""; QUEUE_PID=""
 cleanup() {
+  local status=$?
+  if [[ $status != 0 && -f "$WORK/gateway.log" ]]; then
+    echo "bench flood: failed ($status); the gateway's log ends:"; tail -n 30 "$WORK/gateway.log"
+  fi
   for p in "$QUEUE_PID" "$FLOOD_PID" "$SIM_PID" "$GW_PID"; do [[ -n "$p" ]] && kill -TERM "$p" 2>/dev/null || true; done
   for p in "$QUEUE_PID" "$FLOOD_PID" "$SIM_PID" "$GW_PID"; do [[ -n "$p" ]] && wait "$p" 2>/dev/null || true; done
   rm -rf "$WORK"
