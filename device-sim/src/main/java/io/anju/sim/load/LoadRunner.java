@@ -114,6 +114,6 @@ public final class LoadRunner {
         double throughput = (settings.qos() == 1 ? acked : sent) / Math.max(seconds, 1e-3);
         return new LoadReport(settings.connections(), stats.connected.get(), (int) stats.connectFailures.sum(),
                 (int) stats.connectRefused.sum(), seconds, sent, acked, stats.errors.sum(), throughput,
-                stats.pubAckLatencies(), stats.connAckLatencies(), settings.qos());
+                stats.pubAckLatencies(), stats.connAckLatencies(), stats.tcpConnectLatencies(), settings.qos());
     }
 }

@@ -19,6 +19,7 @@ public final class LoadStats {
     public final AtomicInteger connected = new AtomicInteger();
     private final LatencyRecorder pubAck = new LatencyRecorder();
     private final LatencyRecorder connAck = new LatencyRecorder();
+    private final LatencyRecorder tcpConnect = new LatencyRecorder();
 
     public void recordAck(long sentAtNanos, long nowNanos) {
         acknowledged.increment();
@@ -29,6 +30,14 @@ public final class LoadStats {
     public void recordConnected(long connectStartNanos, long nowNanos) {
         connected.incrementAndGet();
         connAck.record(connectStartNanos, nowNanos);
+    }
+
+    /**
+     * A TCP handshake completed (the part of the CONNACK latency spent before the CONNECT could be sent; a SYN dropped
+     * by a full accept queue shows here as a retransmission, a socket waiting in the queue shows after it).
+     */
+    public void recordTcpConnected(long connectStartNanos, long nowNanos) {
+        tcpConnect.record(connectStartNanos, nowNanos);
     }
 
     /** The gateway answered a CONNECT with a refusing CONNACK. */
@@ -43,6 +52,10 @@ public final class LoadStats {
 
     public Latencies connAckLatencies() {
         return connAck.total();
+    }
+
+    public Latencies tcpConnectLatencies() {
+        return tcpConnect.total();
     }
 
     public long inFlight() {

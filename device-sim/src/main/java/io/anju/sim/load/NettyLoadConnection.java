@@ -59,6 +59,7 @@ final class NettyLoadConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        stats.recordTcpConnected(connectStartNanos, System.nanoTime());
         channel = ctx.channel();
         ctx.writeAndFlush(MqttMessageBuilders.connect()
                 .clientId(target.deviceId())

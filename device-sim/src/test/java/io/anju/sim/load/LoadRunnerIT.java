@@ -42,6 +42,8 @@ class LoadRunnerIT {
             assertThat(r.pubAck().maxMs()).isGreaterThanOrEqualTo(r.pubAck().p999Ms());
             assertThat(r.connAck().count()).as("one CONNACK latency per connected device").isEqualTo(4);
             assertThat(r.connAck().p50Ms()).isPositive();
+            assertThat(r.tcpConnect().count()).isEqualTo(4);
+            assertThat(r.tcpConnect().maxMs()).isLessThanOrEqualTo(r.connAck().maxMs());
             assertThat(lines).anyMatch(l -> l.startsWith("connected 4/4"))
                     .anyMatch(l -> l.contains("rate=") && l.contains("acked=") && l.contains("errors=0"));
             assertThat(r.format()).contains("PUBACK ms", "p99.9", "CONNACK ms");

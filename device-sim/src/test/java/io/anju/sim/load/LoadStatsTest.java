@@ -50,10 +50,14 @@ class LoadStatsTest {
 
     @Test
     void report_printsConnAckLatencies_andRefusals() {
-        LoadReport r = new LoadReport(10, 8, 2, 1, 5.0, 0, 0, 0, 0, new Latencies(0, 0, 0, 0, 0),
-                new Latencies(8, 12.5, 80.25, 80.25, 90.0), 1);
+        Latencies none = new Latencies(0, 0, 0, 0, 0);
+        LoadReport r = new LoadReport(10, 8, 2, 1, 5.0, 0, 0, 0, 0, none,
+                new Latencies(8, 12.5, 80.25, 80.25, 90.0), new Latencies(9, 0.5, 1.25, 1.25, 3.0), 1);
         assertThat(r.format())
                 .contains("connections  10 requested, 8 connected, 2 failed (1 refused by CONNACK)")
-                .contains("CONNACK ms   p50 12.50  p99 80.25  max 90.00 (TCP connect start to CONNACK, 8 devices)");
+                .contains("CONNACK ms   p50 12.50  p99 80.25  max 90.00 (TCP connect start to CONNACK, 8 devices)")
+                .contains("TCP conn ms  p50 0.50  p99 1.25  max 3.00 (TCP connect start to handshake done)");
+        assertThat(new LoadReport(1, 1, 0, 0, 1.0, 0, 0, 0, 0, none, none, none, 1).format())
+                .as("a client that cannot tell its handshake apart prints no such line").doesNotContain("TCP conn ms");
     }
 }
