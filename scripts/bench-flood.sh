@@ -9,7 +9,8 @@
 #   BENCH_DEVICES   device connections (default 1000)
 #   CONNECT_RATE    device connects per second (default 400, under the node's default 500/s)
 #   FLOOD_RATE      flood sockets per second (default 10000)
-#   FLOOD_SECONDS   flood length (default 10)
+#   FLOOD_SECONDS   flood length (default 10, the issue's; on a busy machine the devices can take longer to connect,
+#                   which the report's 'flood running' column shows: 20 covers them)
 #   BENCH_ROUNDS    A/B pairs (default 2)
 #   BENCH_JFR=1     record the gateway with JDK Flight Recorder next to the report (<report>.jfr)
 #   BENCH_OUT       report file (default data/bench/flood-<timestamp>.md)
