@@ -17,6 +17,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+source scripts/bench-lib.sh
 SIZE_MIB="${BENCH_DISK_MIB:-768}"; MARK_MIB="${BENCH_MARK_MIB:-128}"; ROOM_MIB="${BENCH_ROOM_MIB:-96}"
 CAMERAS="${BENCH_CAMERAS:-8}"; SNAP_RATE="${BENCH_SNAPSHOT_RATE:-16}"; SNAP_KIB="${BENCH_SNAPSHOT_KIB:-256}"
 CHARGERS="${BENCH_CHARGERS:-100}"; RATE="${BENCH_RATE:-1000}"
@@ -77,10 +78,7 @@ done
 [[ -n "$ports" ]] || { echo "bench disk: the gateway did not start"; tail -30 "$WORK/gateway.log"; exit 1; }
 read -r MQTT HTTP KAFKA <<<"$ports"
 
-metric() { # name filter: sum of the matching series
-  curl -fs -m 5 "http://127.0.0.1:$HTTP/metrics" | awk -v n="$1" -v f="${2:-}" \
-    '$1 ~ "^"n"({|$)" && index($0, f) {s+=$NF} END {printf "%d", s}'
-}
+metric() { gateway_metric "$HTTP" "$@"; }
 acked() { grep -o 'acked=[0-9]*' "$1" 2>/dev/null | tail -n1 | cut -d= -f2 || true; }
 
 # Room left: the mark plus ROOM_MIB; the broker's log and the snapshots must use up the rest.
@@ -139,10 +137,7 @@ sleep 3
 alive=$(kill -0 "$GW_PID" 2>/dev/null && echo "alive" || echo "**gone**")
 final() { awk '/^messages/ {print $4}' "$1"; } # the load's final report: acknowledged
 snaps_acked=$(final "$WORK/cameras.log"); telemetry_acked=$(final "$WORK/chargers.log")
-# TopicEnds is in the bench module; its jar first, so its logback.xml (logs on standard error) is the one picked.
-cp="$(ls bench/target/anju-bench-*.jar | grep -v -e '-tests\.jar$' -e '-sources\.jar$' | head -n1):$(cat bench/target/classpath.txt)"
-ends=$(java -cp "$cp" io.anju.bench.e2e.TopicEnds \
-  "127.0.0.1:$KAFKA" "$DATA/kafka-sasl/client.properties" anju.snapshots anju.telemetry.charger 2>/dev/null || true)
+ends=$(topic_ends "127.0.0.1:$KAFKA" "$DATA/kafka-sasl/client.properties" anju.snapshots anju.telemetry.charger || true)
 snaps_kafka=$(awk '$1 == "anju.snapshots" {print $2}' <<<"$ends")
 telemetry_kafka=$(awk '$1 == "anju.telemetry.charger" {print $2}' <<<"$ends")
 fatal=$(grep -i -E 'halt|fatal|No space' "$WORK/gateway.log" | head -n 10 || true)

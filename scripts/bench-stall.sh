@@ -11,6 +11,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+source scripts/bench-lib.sh
 STALL="${STALL_SECONDS:-60}"; DEVICES="${BENCH_DEVICES:-1000}"; RATE="${BENCH_RATE:-5000}"
 BEFORE=30; AFTER=60
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
@@ -33,30 +34,20 @@ cleanup() {
 }
 trap cleanup EXIT
 
-up() { # http port
-  for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$1/health" >/dev/null 2>&1 && return 0; sleep 1; done
-  return 1
-}
 JAVA_OPTS="-Xmx1g" ./anju gateway --registry "$WORK/registry.json" --data-dir "$WORK/broker" \
   --mqtt-port $BROKER_MQTT --http-port $BROKER_HTTP --kafka-port $BROKER_KAFKA --set node.id=broker \
   > "$WORK/broker.log" 2>&1 &
 BROKER_PID=$!
-up $BROKER_HTTP || { echo "bench stall: the broker did not start"; tail -30 "$WORK/broker.log"; exit 1; }
+wait_healthy $BROKER_HTTP || { echo "bench stall: the broker did not start"; tail -30 "$WORK/broker.log"; exit 1; }
 JAVA_OPTS="-Xms1g -Xmx1g -XX:+UseG1GC" ./anju gateway --registry "$WORK/registry.json" --data-dir "$WORK/gateway" \
   --mqtt-port $MQTT --http-port $HTTP --bootstrap "127.0.0.1:$BROKER_KAFKA" --set node.id=bench \
   --set kafka.clientConfig="$WORK/broker/kafka-sasl/client.properties" \
   --set limits.connectRatePerSecond=5000 --set limits.connectRateBurst=20000 > "$WORK/gateway.log" 2>&1 &
 GW_PID=$!
-up $HTTP || { echo "bench stall: the gateway did not start"; tail -30 "$WORK/gateway.log"; exit 1; }
+wait_healthy $HTTP || { echo "bench stall: the gateway did not start"; tail -30 "$WORK/gateway.log"; exit 1; }
 
-metric() { # name filter: sum of the matching series
-  curl -fs -m 10 "http://127.0.0.1:$HTTP/metrics" | awk -v n="$1" -v f="${2:-}" \
-    '$1 ~ "^"n"({|$)" && index($0, f) {s+=$NF} END {printf "%d", s}'
-}
-heap_mib() { # the gateway's heap after a full GC
-  jcmd "$GW_PID" GC.run >/dev/null 2>&1 || true
-  jcmd "$GW_PID" GC.heap_info 2>/dev/null | awk '/garbage-first heap/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); gsub("K,?","",v); printf "%.0f", v/1024; exit}}'
-}
+metric() { gateway_metric "$HTTP" "$@"; }
+heap_mib() { heap_after_gc_mib "$GW_PID"; }
 
 TOTAL=$((BEFORE + STALL + AFTER))
 echo "bench stall: $DEVICES devices at $RATE msg/s in all for $TOTAL s; the broker frozen for $STALL s after $BEFORE s"
@@ -87,9 +78,7 @@ heap_after=$(heap_mib)
 wait "$SIM_PID" || true; SIM_PID=""
 sleep 5
 acked=$(awk '/^messages/ {print $4}' "$WORK/load.log")
-# TopicEnds is in the bench module; its jar first, so its logback.xml (logs on standard error) is the one picked.
-cp="$(ls bench/target/anju-bench-*.jar | grep -v -e '-tests\.jar$' -e '-sources\.jar$' | head -n1):$(cat bench/target/classpath.txt)"
-in_kafka=$(java -cp "$cp" io.anju.bench.e2e.TopicEnds "127.0.0.1:$BROKER_KAFKA" "$WORK/broker/kafka-sasl/client.properties" anju.telemetry.charger 2>/dev/null | awk '$1 == "anju.telemetry.charger" {print $2}')
+in_kafka=$(topic_ends "127.0.0.1:$BROKER_KAFKA" "$WORK/broker/kafka-sasl/client.properties" anju.telemetry.charger | awk '$1 == "anju.telemetry.charger" {print $2}')
 
 {
   echo "# Kafka stall benchmark $STAMP"

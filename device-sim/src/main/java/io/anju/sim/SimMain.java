@@ -1,13 +1,18 @@
 package io.anju.sim;
 
 import io.anju.common.registry.RegistryException;
+import io.anju.sim.cli.FloodCommand;
 import io.anju.sim.cli.LoadCommand;
 import io.anju.sim.cli.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The device simulator's command line: {@code run} plays devices, {@code load} measures the gateway. */
-@Command(name = "sim", mixinStandardHelpOptions = true, subcommands = {RunCommand.class, LoadCommand.class},
+/**
+ * The device simulator's command line: {@code run} plays devices, {@code load} measures the gateway, {@code flood}
+ * attacks it with bare sockets from one source.
+ */
+@Command(name = "sim", mixinStandardHelpOptions = true,
+        subcommands = {RunCommand.class, LoadCommand.class, FloodCommand.class},
         description = "Anju device simulator (MQTT, Eclipse Paho and Netty).")
 public final class SimMain implements Runnable {
 

@@ -38,6 +38,7 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
+import io.netty.util.NetUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +61,12 @@ public final class GatewayServer implements AutoCloseable {
     /** How often sources with nothing pre-auth and a full bucket are forgotten (bounds the per-source table). */
     private static final long SOURCE_PURGE_SECONDS = 10;
     private static final AdaptiveRecvByteBufAllocator RECV_ALLOCATOR = new AdaptiveRecvByteBufAllocator();
+    /**
+     * The accept queue asked of the kernel: the system's maximum (net.core.somaxconn). While the accept thread is behind
+     * (a flood it refuses, a reconnect storm, a busy machine) a handshake that finds the queue full has its SYN dropped
+     * and the device waits for the retransmission, 1 s and then 3 s; a queued one waits only for the sockets before it.
+     */
+    private static final int LISTEN_BACKLOG = NetUtil.SOMAXCONN;
 
     private final GatewayConfig config;
     private final MqttServices services;
@@ -137,7 +144,7 @@ public final class GatewayServer implements AutoCloseable {
     private Channel bind(Class<? extends ServerChannel> type, EventLoopGroup children, String setting, String host, int port,
                          ChannelHandler init) throws InterruptedException {
         ChannelFuture bound = new ServerBootstrap().group(bossGroup, children).channel(type)
-                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_BACKLOG, LISTEN_BACKLOG)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 // one allocator for all sockets (each gets only its own small handle) instead of one per socket
@@ -246,6 +253,11 @@ public final class GatewayServer implements AutoCloseable {
 
     public int httpPort() {
         return port(httpChannel);
+    }
+
+    /** The accept queue length the MQTT listener asked of the kernel. */
+    public int mqttListenBacklog() {
+        return mqttChannel.config().getOption(ChannelOption.SO_BACKLOG);
     }
 
     private static int port(Channel ch) {

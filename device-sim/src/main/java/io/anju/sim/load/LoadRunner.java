@@ -1,7 +1,5 @@
 package io.anju.sim.load;
 
-import org.HdrHistogram.Histogram;
-
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -111,16 +109,11 @@ public final class LoadRunner {
     }
 
     private LoadReport report(double seconds) {
-        Histogram h = stats.latencyMicros();
         long sent = stats.sent.sum();
         long acked = stats.acknowledged.sum();
         double throughput = (settings.qos() == 1 ? acked : sent) / Math.max(seconds, 1e-3);
-        return new LoadReport(settings.connections(), stats.connected.get(), (int) stats.connectFailures.sum(), seconds,
-                sent, acked, stats.errors.sum(), throughput, ms(h, 50), ms(h, 99), ms(h, 99.9),
-                h.getTotalCount() == 0 ? 0 : h.getMaxValue() / 1000.0, settings.qos());
-    }
-
-    private static double ms(Histogram h, double percentile) {
-        return h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(percentile) / 1000.0;
+        return new LoadReport(settings.connections(), stats.connected.get(), (int) stats.connectFailures.sum(),
+                (int) stats.connectRefused.sum(), seconds, sent, acked, stats.errors.sum(), throughput,
+                stats.pubAckLatencies(), stats.connAckLatencies(), stats.tcpConnectLatencies(), settings.qos());
     }
 }

@@ -61,7 +61,7 @@ public final class NettyLoadClient implements LoadClient {
         long pauseNanos = 1_000_000_000L / connectRate;
         List<CompletableFuture<Boolean>> results = new ArrayList<>(targets.size());
         for (LoadTarget t : targets) {
-            NettyLoadConnection conn = new NettyLoadConnection(t, settings, stats);
+            NettyLoadConnection conn = new NettyLoadConnection(t, settings, stats, System.nanoTime());
             conns.add(conn);
             results.add(conn.connected);
             ChannelFuture f = bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {

@@ -30,6 +30,7 @@ final class NettyLoadConnection extends ChannelInboundHandlerAdapter {
     private final LoadTarget target;
     private final LoadSettings settings;
     private final LoadStats stats;
+    private final long connectStartNanos;
     /** Send time by packet id (0 = free); ids cycle over 1..length-1, twice the window, so idle runs stay small. */
     private final long[] sentAtNanos;
     final AtomicInteger inFlight = new AtomicInteger();
@@ -39,10 +40,12 @@ final class NettyLoadConnection extends ChannelInboundHandlerAdapter {
     private int nextId = 1;
     private long seq;
 
-    NettyLoadConnection(LoadTarget target, LoadSettings settings, LoadStats stats) {
+    /** {@code connectStartNanos}: when the TCP connect began (the start of its CONNACK latency). */
+    NettyLoadConnection(LoadTarget target, LoadSettings settings, LoadStats stats, long connectStartNanos) {
         this.target = target;
         this.settings = settings;
         this.stats = stats;
+        this.connectStartNanos = connectStartNanos;
         this.sentAtNanos = new long[Math.min(65_535, Math.max(16, 2 * settings.window())) + 1];
     }
 
@@ -56,6 +59,7 @@ final class NettyLoadConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        stats.recordTcpConnected(connectStartNanos, System.nanoTime());
         channel = ctx.channel();
         ctx.writeAndFlush(MqttMessageBuilders.connect()
                 .clientId(target.deviceId())
@@ -80,10 +84,10 @@ final class NettyLoadConnection extends ChannelInboundHandlerAdapter {
                 MqttConnectReturnCode code = ((MqttConnAckMessage) m).variableHeader().connectReturnCode();
                 if (code == MqttConnectReturnCode.CONNECTION_ACCEPTED) {
                     up = true;
-                    stats.connected.incrementAndGet();
+                    stats.recordConnected(connectStartNanos, System.nanoTime());
                     connected.complete(true);
                 } else {
-                    stats.connectFailures.increment();
+                    stats.recordRefused();
                     connected.complete(false);
                     ctx.close();
                 }

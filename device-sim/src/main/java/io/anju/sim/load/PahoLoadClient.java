@@ -65,18 +65,23 @@ public final class PahoLoadClient implements LoadClient {
             o.setMaxInflight(settings.window());
             o.setUserName(t.deviceId());
             o.setPassword(t.secret().toCharArray());
+            long connectStart = System.nanoTime();
             try {
                 c.client.connect(o, null, new IMqttActionListener() {
                     @Override
                     public void onSuccess(IMqttToken token) {
                         c.up = true;
-                        stats.connected.incrementAndGet();
+                        stats.recordConnected(connectStart, System.nanoTime());
                         done.countDown();
                     }
 
                     @Override
                     public void onFailure(IMqttToken token, Throwable e) {
-                        stats.connectFailures.increment();
+                        if (refusedByConnAck(e)) {
+                            stats.recordRefused();
+                        } else {
+                            stats.connectFailures.increment();
+                        }
                         LOG.debug("{}: connect failed: {}", t.deviceId(), e.getMessage());
                         done.countDown();
                     }
@@ -88,6 +93,12 @@ public final class PahoLoadClient implements LoadClient {
             TimeUnit.NANOSECONDS.sleep(pauseNanos);
         }
         done.await(60, TimeUnit.SECONDS);
+    }
+
+    /** Paho reports a refusing CONNACK as an exception whose reason code is the CONNACK's return code (1..5). */
+    private static boolean refusedByConnAck(Throwable e) {
+        return e instanceof MqttException m && m.getReasonCode() >= MqttException.REASON_CODE_INVALID_PROTOCOL_VERSION
+                && m.getReasonCode() <= MqttException.REASON_CODE_NOT_AUTHORIZED;
     }
 
     @Override

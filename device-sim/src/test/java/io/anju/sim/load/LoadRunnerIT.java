@@ -37,12 +37,16 @@ class LoadRunnerIT {
             assertThat(r.sent()).isBetween(3000L, 4200L);
             assertThat(r.acknowledged()).isEqualTo(r.sent());
             assertThat(broker.on("/telemetry")).hasSize((int) r.sent());
-            assertThat(r.p50Ms()).isPositive();
-            assertThat(r.p99Ms()).isGreaterThanOrEqualTo(r.p50Ms());
-            assertThat(r.maxMs()).isGreaterThanOrEqualTo(r.p999Ms());
+            assertThat(r.pubAck().p50Ms()).isPositive();
+            assertThat(r.pubAck().p99Ms()).isGreaterThanOrEqualTo(r.pubAck().p50Ms());
+            assertThat(r.pubAck().maxMs()).isGreaterThanOrEqualTo(r.pubAck().p999Ms());
+            assertThat(r.connAck().count()).as("one CONNACK latency per connected device").isEqualTo(4);
+            assertThat(r.connAck().p50Ms()).isPositive();
+            assertThat(r.tcpConnect().count()).isEqualTo(4);
+            assertThat(r.tcpConnect().maxMs()).isLessThanOrEqualTo(r.connAck().maxMs());
             assertThat(lines).anyMatch(l -> l.startsWith("connected 4/4"))
                     .anyMatch(l -> l.contains("rate=") && l.contains("acked=") && l.contains("errors=0"));
-            assertThat(r.format()).contains("PUBACK ms", "p99.9");
+            assertThat(r.format()).contains("PUBACK ms", "p99.9", "CONNACK ms");
         }
     }
 
@@ -53,6 +57,7 @@ class LoadRunnerIT {
                     false, 20, 1000), new ArrayList<>());
             assertThat(paho.connected()).isEqualTo(2);
             assertThat(paho.acknowledged()).isEqualTo(paho.sent()).isGreaterThan(150);
+            assertThat(paho.connAck().count()).isEqualTo(2);
 
             List<String> lines = new ArrayList<>();
             LoadReport idle = run(broker, new LoadSettings("127.0.0.1", broker.port(), 30, 1, 1, "charger", 1, "netty",
