@@ -55,7 +55,10 @@ trap cleanup EXIT
   --credentials "$DATA/credentials.csv" >/dev/null
 scripts/influxdb.sh start --data-dir "$WORK/influxdb" --port "$INFLUX"
 
+INFLUX_CREDENTIALS="$WORK/influxdb/credentials.properties"   # written by influxdb.sh at its first start
+
 JAVA_OPTS="$PLATFORM_OPTS" ./anju platform --no-sim --data-dir "$DATA" --influx-url "http://127.0.0.1:$INFLUX" \
+  --influx-credentials "$INFLUX_CREDENTIALS" \
   --mqtt-port $MQTT --kafka-port $KAFKA --gateway-http-port $GW_HTTP --jobs-http-port $JOBS_HTTP \
   --cases-http-port $CASES_HTTP --dashboards-http-port $DASH_HTTP --jobs-metrics-port $JOBS_METRICS \
   > "$WORK/platform.log" 2>&1 &
@@ -84,6 +87,7 @@ java -Xmx512m -cp "$cp" io.anju.bench.e2e.E2eBench \
   --rate "$RATE" --duration "${SECS}s" --connections "$CONNS" --drain-timeout "${DRAIN}s" \
   --dashboards-url "http://127.0.0.1:$DASH_HTTP" --gateway-url "http://127.0.0.1:$GW_HTTP" \
   --kafka "127.0.0.1:$KAFKA" --kafka-client-config "$DATA/kafka-sasl/client.properties" --influx-url "http://127.0.0.1:$INFLUX" --mqtt-port $MQTT \
+  --influx-credentials "$INFLUX_CREDENTIALS" \
   --jobs-metrics-url "http://127.0.0.1:$JOBS_METRICS/metrics" --cases-url "http://127.0.0.1:$CASES_HTTP" \
   --registry "$DATA/registry.json" --credentials "$DATA/credentials.csv" --platform-pid "$PLATFORM_PID" \
   --launcher "$ROOT/anju" --load-java-opts "$SIM_OPTS" --work-dir "$WORK" --out "$OUT" "$@"

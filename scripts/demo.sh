@@ -23,7 +23,7 @@ fi
 args=(--data-dir "$DATA" --devices "$DEVICES" --speed "$SPEED")
 if command -v influxd >/dev/null; then
   scripts/influxdb.sh start --data-dir "$DATA/influxdb" --port "$INFLUX_PORT"
-  args+=(--influx-url "http://127.0.0.1:$INFLUX_PORT")
+  args+=(--influx-url "http://127.0.0.1:$INFLUX_PORT" --influx-credentials "$DATA/influxdb/credentials.properties")
   # The platform replaces this shell (same pid) below; this watcher outlives neither: it ignores the Ctrl-C meant
   # for the platform and stops InfluxDB once the platform has stopped (and written its last points).
   platform_pid=$$

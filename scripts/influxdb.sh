@@ -2,13 +2,15 @@
 # Runs a private InfluxDB 1.x (Debian's influxdb package) for ./anju demo and ./anju jobs: its own config, data and
 # pid file under --data-dir, HTTP on 127.0.0.1:--port, the RPC/backup service on another loopback port (not the
 # system service's 8088), no usage reporting, no query log. Creates no database: the history sink does that.
+# Authentication is on: the first start creates the admin user anju with a random password and writes it to
+# DIR/credentials.properties (username=, password=; mode 600), the file the services' --influx-credentials name.
 #
 #   scripts/influxdb.sh start  --data-dir DIR --port N [--rpc-port N]   (waits until GET /ping answers 204)
 #   scripts/influxdb.sh stop   --data-dir DIR
 #   scripts/influxdb.sh status --data-dir DIR --port N
 set -euo pipefail
 
-usage() { sed -n '2,8s/^# \{0,1\}//p' "$0" >&2; exit 2; }
+usage() { sed -n '2,10s/^# \{0,1\}//p' "$0" >&2; exit 2; }
 
 action="${1:-}"; shift || true
 dir="" port="" rpc_port=""
@@ -29,12 +31,36 @@ mkdir -p "$dir"
 dir="$(cd "$dir" && pwd)"
 pid_file="$dir/influxd.pid"
 log_file="$dir/influxd.log"
+credentials_file="$dir/credentials.properties"
+admin_user="anju"
 
 running_pid() {
   local pid
   [[ -f "$pid_file" ]] || return 1
   pid="$(cat "$pid_file")"
   [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+}
+
+# The admin and its credentials file, at the first start on a data dir without the file. InfluxDB 1.x lets anyone
+# create the first admin while no user exists; once one does, it refuses, and without the file nobody here knows
+# the password. The password reaches curl on stdin, never on a command line (ps shows those to every user).
+ensure_admin() {
+  [[ -f "$credentials_file" ]] && return 0
+  local password tmp answer
+  password="$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+  tmp="$credentials_file.tmp"
+  ( umask 077; printf 'username=%s\npassword=%s\n' "$admin_user" "$password" > "$tmp" )
+  answer="$(printf "CREATE USER %s WITH PASSWORD '%s' WITH ALL PRIVILEGES" "$admin_user" "$password" \
+    | curl -s -X POST --data-urlencode 'q@-' "http://127.0.0.1:$port/query" || true)"
+  if [[ "$answer" != *'"results"'* || "$answer" == *'"error"'* ]]; then
+    rm -f "$tmp"
+    echo "influxdb.sh: cannot create the admin user $admin_user (${answer:-no answer}): the data dir $dir already" >&2
+    echo "             has users but no credentials file $credentials_file; write that file (username=, password=," >&2
+    echo "             chmod 600) with an admin's credentials, or start on a new --data-dir" >&2
+    return 1
+  fi
+  mv "$tmp" "$credentials_file"
+  echo "influxdb.sh: created the admin user $admin_user; its password is in $credentials_file"
 }
 
 ping_ok() { [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/ping" || true)" == 204 ]]; }
@@ -59,6 +85,7 @@ bind-address = "127.0.0.1:$rpc_port"
   enabled = false
 [http]
   enabled = true
+  auth-enabled = true
   bind-address = "127.0.0.1:$port"
   log-enabled = false
   suppress-write-log = true
@@ -93,7 +120,12 @@ start() {
   echo "$pid" > "$pid_file"
   for _ in $(seq 1 300); do
     if ping_ok; then
-      echo "influxdb.sh: up on http://127.0.0.1:$port (pid $pid, data $dir, log $log_file)"; return 0
+      if ! ensure_admin; then
+        stop; exit 1
+      fi
+      echo "influxdb.sh: up on http://127.0.0.1:$port (pid $pid, data $dir, log $log_file," \
+        "credentials $credentials_file)"
+      return 0
     fi
     if ! kill -0 "$pid" 2>/dev/null; then
       rm -f "$pid_file"

@@ -35,6 +35,7 @@ public final class BundledDashboards implements DashboardsStep {
         s.put("kafka.clientConfig", w.kafkaClientConfig());
         s.put("cases.url", w.casesUrl());
         s.put("influx.url", w.influxUrl() == null ? "" : w.influxUrl());
+        s.put("influx.credentialsFile", w.influxCredentials());
         s.put("metrics.gateway", w.gatewayUrl() + "/metrics");
         s.put("metrics.jobs", w.jobsUrl() + "/metrics");
         s.put("metrics.cases", w.casesUrl() + "/metrics");

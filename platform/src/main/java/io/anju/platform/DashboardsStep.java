@@ -23,8 +23,10 @@ public interface DashboardsStep {
      *
      * @param kafkaClientConfig the Kafka client properties file with the broker's credentials (empty = none)
      * @param influxUrl         null when no InfluxDB runs (the history charts then answer 503)
+     * @param influxCredentials that InfluxDB's credentials file (empty = none)
      */
     record DashboardsWiring(String bindHost, int httpPort, Path registryFile, Path dataDir, String kafkaBootstrap,
-                            String kafkaClientConfig, String casesUrl, String influxUrl, String gatewayUrl, String jobsUrl) {
+                            String kafkaClientConfig, String casesUrl, String influxUrl, String influxCredentials,
+                            String gatewayUrl, String jobsUrl) {
     }
 }

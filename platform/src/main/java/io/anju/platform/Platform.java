@@ -4,6 +4,7 @@ import io.anju.cases.auth.cli.UserDemoCommand;
 import io.anju.cases.auth.cli.UserDemoCommand.DemoUser;
 import io.anju.cases.run.CasesConfig;
 import io.anju.cases.run.CasesServer;
+import io.anju.common.influx.InfluxCredentials;
 import io.anju.common.registry.Registry;
 import io.anju.common.registry.RegistryLoader;
 import io.anju.common.topic.KafkaConnection;
@@ -87,6 +88,8 @@ public final class Platform implements AutoCloseable {
         JobsSettings jobsSettings = JobsSettings.defaults(settings.registryFile(), settings.dataDir())
                 .withKafka(gateway.kafka())
                 .withInfluxUrl(settings.influxUrl())
+                .withInfluxCredentials(InfluxCredentials.fromSetting("--influx-credentials",
+                        settings.influxCredentialsSetting()).orElse(null))
                 .withQuietAfter(settings.jobsQuietAfter())
                 .withClockTolerance(settings.jobsClockTolerance());
         // The stop's confirmation waits on a command travelling in real time, so its bound scales with the speed; the
@@ -112,6 +115,7 @@ public final class Platform implements AutoCloseable {
                 "kafka.clientConfig", kafkaClientConfig(),
                 "deadlines.scale", String.valueOf(settings.casesDeadlineScale()),
                 "commands.influx.url", settings.influxUrl() == null ? "" : settings.influxUrl(),
+                "commands.influx.credentialsFile", settings.influxCredentialsSetting(),
                 "commands.readingMaxAge", settings.casesReadingMaxAge().toMillis() + "ms"));
         cases = CasesServer.start(CasesConfig.of(casesSettings), Clock.systemUTC(), receiveClock);
         register("case service", cases);
@@ -119,6 +123,7 @@ public final class Platform implements AutoCloseable {
         dashboards = dashboardsStep.start(new DashboardsWiring(settings.bindHost(),
                 settings.ports().dashboardsHttp(), settings.registryFile(), settings.dataDir(),
                 gateway.kafka().bootstrapServers(), kafkaClientConfig(), local(cases.httpPort()), settings.influxUrl(),
+                settings.influxCredentialsSetting(),
                 local(gateway.server().httpPort()), local(jobs.httpPort())));
         register("dashboards", dashboards);
 

@@ -35,6 +35,10 @@ public final class PlatformMain implements Callable<Integer> {
     private boolean noSim;
     @Option(names = "--influx-url", description = "InfluxDB for history, e.g. http://127.0.0.1:8186 (default: none).")
     private String influxUrl;
+    @Option(names = "--influx-credentials", paramLabel = "FILE", description = "That InfluxDB's credentials file "
+            + "(username=, password=; mode 600), as scripts/influxdb.sh writes to <its data dir>/credentials.properties "
+            + "(default: none, an InfluxDB without authentication).")
+    private Path influxCredentials;
     @Option(names = "--bind", description = "Address the listeners bind to (default 127.0.0.1; the demo password is public).")
     private String bind = "127.0.0.1";
     @Option(names = "--mqtt-port", description = "MQTT (default 1883).")
@@ -76,7 +80,7 @@ public final class PlatformMain implements Callable<Integer> {
         try {
             settings = new PlatformSettings(dataDir, bind, new PlatformSettings.Ports(mqttPort, kafkaPort,
                     gatewayHttpPort, jobsHttpPort, casesHttpPort, dashboardsHttpPort, jobsMetricsPort), influxUrl,
-                    !noSim, devices, speed, seed,
+                    influxCredentials, !noSim, devices, speed, seed,
                     Duration.ofMillis(Durations.parseMillis("--faults-after", faultsAfter)), cases);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "bad configuration: " + e.getMessage());

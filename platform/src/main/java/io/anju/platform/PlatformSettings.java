@@ -1,6 +1,7 @@
 package io.anju.platform;
 
 import io.anju.common.config.Require;
+import io.anju.common.influx.InfluxCredentials;
 import io.anju.sim.run.DeviceFilter;
 
 import java.nio.file.Path;
@@ -17,6 +18,8 @@ import java.util.Set;
  *                  published password)
  * @param ports     every listener's port
  * @param influxUrl InfluxDB for the history job and the dashboards' charts; null: alerts and cases work, no history
+ * @param influxCredentials that InfluxDB's credentials file (scripts/influxdb.sh's {@code credentials.properties}),
+ *                  read by the jobs, the case service and the dashboards; null: an InfluxDB without authentication
  * @param simulate  play the demo scenario's devices in this process (default true)
  * @param devices   which devices to play besides the scenario's own (simulator {@code --devices}; default
  *                  {@code limit=400}: Paho costs about four threads per device)
@@ -28,7 +31,8 @@ import java.util.Set;
  * @param cases     further case-service settings (docs/configuration.md), e.g. {@code notify.sms.url} to reach
  *                  phones; default none. The settings the platform wires itself are refused, naming them.
  */
-public record PlatformSettings(Path dataDir, String bindHost, Ports ports, String influxUrl, boolean simulate,
+public record PlatformSettings(Path dataDir, String bindHost, Ports ports, String influxUrl, Path influxCredentials,
+                               boolean simulate,
                                String devices, double speed, long seed, Duration faultsAfter,
                                Map<String, String> cases) {
     public static final String DEFAULT_DEVICES = "limit=400";
@@ -38,7 +42,8 @@ public record PlatformSettings(Path dataDir, String bindHost, Ports ports, Strin
     static final Duration MAX_FAULTS_AFTER = Duration.ofHours(12);
     /** The case-service settings the platform sets itself (its ports, data, Kafka and the demo's pace). */
     static final Set<String> WIRED_CASES_SETTINGS = Set.of("http.host", "http.port", "registry.file", "data.dir",
-            "kafka.bootstrap", "deadlines.scale", "commands.influx.url", "commands.readingMaxAge");
+            "kafka.bootstrap", "deadlines.scale", "commands.influx.url", "commands.influx.credentialsFile",
+            "commands.readingMaxAge");
 
     public PlatformSettings {
         Require.that(dataDir != null, "--data-dir", null, "is required");
@@ -46,6 +51,10 @@ public record PlatformSettings(Path dataDir, String bindHost, Ports ports, Strin
         Require.that(ports != null, "platform.ports", null, "is required");
         Require.that(influxUrl == null || influxUrl.matches("https?://[^/\\s]+(/.*)?"), "--influx-url", influxUrl,
                 "must be http(s)://host:port");
+        if (influxCredentials != null) {
+            Require.that(influxUrl != null, "--influx-credentials", influxCredentials, "needs --influx-url");
+            InfluxCredentials.read("--influx-credentials", influxCredentials); // fails at start, naming the flag
+        }
         Require.that(speed > 0 && speed <= 1_000, "--speed", speed, "must be above 0 and at most 1000");
         Require.between("--faults-after", faultsAfter, MIN_FAULTS_AFTER, MAX_FAULTS_AFTER);
         cases = Map.copyOf(cases == null ? Map.of() : cases);
@@ -62,41 +71,53 @@ public record PlatformSettings(Path dataDir, String bindHost, Ports ports, Strin
 
     /** The defaults of {@code ./anju demo}, with data under {@code dataDir}. */
     public static PlatformSettings defaults(Path dataDir) {
-        return new PlatformSettings(dataDir, "127.0.0.1", Ports.defaults(), null, true, DEFAULT_DEVICES,
+        return new PlatformSettings(dataDir, "127.0.0.1", Ports.defaults(), null, null, true, DEFAULT_DEVICES,
                 DEFAULT_SPEED, 1, DEFAULT_FAULTS_AFTER, Map.of());
     }
 
     public PlatformSettings withPorts(Ports value) {
-        return new PlatformSettings(dataDir, bindHost, value, influxUrl,
+        return new PlatformSettings(dataDir, bindHost, value, influxUrl, influxCredentials,
                 simulate, devices, speed, seed, faultsAfter, cases);
     }
 
     public PlatformSettings withInfluxUrl(String value) {
-        return new PlatformSettings(dataDir, bindHost, ports, value,
+        return new PlatformSettings(dataDir, bindHost, ports, value, influxCredentials,
                 simulate, devices, speed, seed, faultsAfter, cases);
     }
 
+    /** The InfluxDB at {@code url}, with the credentials of {@code credentialsFile} (null: none). */
+    public PlatformSettings withInflux(String url, Path credentialsFile) {
+        return new PlatformSettings(dataDir, bindHost, ports, url, credentialsFile,
+                simulate, devices, speed, seed, faultsAfter, cases);
+    }
+
+    /** {@link #influxCredentials} as a service's credentials-file setting: empty for none. */
+    public String influxCredentialsSetting() {
+        return influxCredentials == null ? "" : influxCredentials.toString();
+    }
+
     public PlatformSettings withSimulation(boolean value) {
-        return new PlatformSettings(dataDir, bindHost, ports, influxUrl,
+        return new PlatformSettings(dataDir, bindHost, ports, influxUrl, influxCredentials,
                 value, devices, speed, seed, faultsAfter, cases);
     }
 
     public PlatformSettings withDevices(String value) {
-        return new PlatformSettings(dataDir, bindHost, ports, influxUrl,
+        return new PlatformSettings(dataDir, bindHost, ports, influxUrl, influxCredentials,
                 simulate, value, speed, seed, faultsAfter, cases);
     }
 
     public PlatformSettings withSpeed(double value) {
-        return new PlatformSettings(dataDir, bindHost, ports, influxUrl,
+        return new PlatformSettings(dataDir, bindHost, ports, influxUrl, influxCredentials,
                 simulate, devices, value, seed, faultsAfter, cases);
     }
 
     public PlatformSettings withFaultsAfter(Duration value) {
-        return new PlatformSettings(dataDir, bindHost, ports, influxUrl, simulate, devices, speed, seed, value, cases);
+        return new PlatformSettings(dataDir, bindHost, ports, influxUrl, influxCredentials,
+                simulate, devices, speed, seed, value, cases);
     }
 
     public PlatformSettings withCases(Map<String, String> value) {
-        return new PlatformSettings(dataDir, bindHost, ports, influxUrl,
+        return new PlatformSettings(dataDir, bindHost, ports, influxUrl, influxCredentials,
                 simulate, devices, speed, seed, faultsAfter, value);
     }
 
@@ -109,7 +130,7 @@ public record PlatformSettings(Path dataDir, String bindHost, Ports ports, Strin
     }
 
     public PlatformSettings withBindHost(String value) {
-        return new PlatformSettings(dataDir, value, ports, influxUrl,
+        return new PlatformSettings(dataDir, value, ports, influxUrl, influxCredentials,
                 simulate, devices, speed, seed, faultsAfter, cases);
     }
 

@@ -1,8 +1,11 @@
 package io.anju.platform;
 
+import io.anju.common.auth.PrivateFiles;
+import io.anju.common.influx.InfluxCredentials;
 import io.anju.dashboards.run.DashboardsConfig;
 import io.anju.platform.DashboardsStep.DashboardsWiring;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 
@@ -10,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class BundledDashboardsTest {
     private static final DashboardsWiring WIRING = new DashboardsWiring("127.0.0.1", 8080, Path.of("data/registry.json"),
-            Path.of("data"), "127.0.0.1:9092", "", "http://127.0.0.1:8081", null, "http://127.0.0.1:9080",
+            Path.of("data"), "127.0.0.1:9092", "", "http://127.0.0.1:8081", null, "", "http://127.0.0.1:9080",
             "http://127.0.0.1:9081");
 
     @Test
@@ -25,12 +28,17 @@ class BundledDashboardsTest {
     }
 
     @Test
-    void withoutInfluxDb_theHistoryIsOff_andWithItTheDashboardsReadTheSameDatabase() {
+    void withoutInfluxDb_theHistoryIsOff_andWithItTheDashboardsReadTheSameDatabase(@TempDir Path dir)
+            throws Exception {
         assertThat(DashboardsConfig.of(BundledDashboards.settings(WIRING)).influxUrl()).isEmpty();
+        Path credentials = dir.resolve("credentials.properties");
+        PrivateFiles.write(credentials, "username=anju\npassword=pw\n");
         DashboardsWiring withInflux = new DashboardsWiring("127.0.0.1", 8080, WIRING.registryFile(), WIRING.dataDir(),
-                WIRING.kafkaBootstrap(), WIRING.kafkaClientConfig(), WIRING.casesUrl(), "http://127.0.0.1:8186", WIRING.gatewayUrl(),
-                WIRING.jobsUrl());
-        assertThat(DashboardsConfig.of(BundledDashboards.settings(withInflux)).influxUrl())
-                .contains("http://127.0.0.1:8186");
+                WIRING.kafkaBootstrap(), WIRING.kafkaClientConfig(), WIRING.casesUrl(), "http://127.0.0.1:8186",
+                credentials.toString(), WIRING.gatewayUrl(), WIRING.jobsUrl());
+        DashboardsConfig config = DashboardsConfig.of(BundledDashboards.settings(withInflux));
+        assertThat(config.influxUrl()).contains("http://127.0.0.1:8186");
+        assertThat(config.influxCredentials()).as("the platform's InfluxDB credentials")
+                .contains(new InfluxCredentials("anju", "pw"));
     }
 }

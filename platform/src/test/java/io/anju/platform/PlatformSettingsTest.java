@@ -20,6 +20,8 @@ class PlatformSettingsTest {
         assertThat(DEFAULTS.bindHost()).isEqualTo("127.0.0.1");
         assertThat(DEFAULTS.simulate()).isTrue();
         assertThat(DEFAULTS.influxUrl()).isNull();
+        assertThat(DEFAULTS.influxCredentials()).isNull();
+        assertThat(DEFAULTS.influxCredentialsSetting()).as("the services' setting: none").isEmpty();
         assertThat(DEFAULTS.faultsAfter()).isEqualTo(Duration.ofMinutes(1));
         assertThat(DEFAULTS.registryFile()).isEqualTo(Path.of("data", "registry.json"));
     }
@@ -34,6 +36,12 @@ class PlatformSettingsTest {
         assertThatThrownBy(() -> DEFAULTS.withDevices("limit=none")).hasMessageStartingWith("setting --devices = 'limit=none': ");
         assertThatThrownBy(() -> DEFAULTS.withInfluxUrl("localhost:8086"))
                 .hasMessage("setting --influx-url = 'localhost:8086': must be http(s)://host:port");
+        assertThatThrownBy(() -> DEFAULTS.withInflux("http://127.0.0.1:8186", Path.of("/no/such/credentials")))
+                .hasMessageStartingWith("setting --influx-credentials = '/no/such/credentials': ");
+        assertThatThrownBy(() -> DEFAULTS.withInflux(null, Path.of("/no/such/credentials")))
+                .hasMessage("setting --influx-credentials = '/no/such/credentials': needs --influx-url");
+        assertThatThrownBy(() -> DEFAULTS.withCases(Map.of("commands.influx.credentialsFile", "/x")))
+                .hasMessage("setting --cases commands.influx.credentialsFile = '/x': is set by the platform itself");
         assertThatThrownBy(() -> DEFAULTS.withCases(Map.of("http.port", "9999")))
                 .hasMessage("setting --cases http.port = '9999': is set by the platform itself");
         assertThatThrownBy(() -> new PlatformSettings.Ports(1883, 9092, 9080, 9081, 70_000, 8080, 0))

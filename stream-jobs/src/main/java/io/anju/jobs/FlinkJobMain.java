@@ -1,5 +1,6 @@
 package io.anju.jobs;
 
+import io.anju.common.influx.InfluxCredentials;
 import io.anju.common.topic.KafkaConnection;
 import io.anju.jobs.config.JobsSettings;
 import io.anju.jobs.topology.AlertsJob;
@@ -44,6 +45,10 @@ public final class FlinkJobMain implements Callable<Integer> {
     private String influxUrl;
     @Option(names = "--influx-db", description = "InfluxDB database (default anju).")
     private String influxDb = "anju";
+    @Option(names = "--influx-credentials", paramLabel = "FILE", description = "InfluxDB credentials file "
+            + "(username=, password=; mode 600), read where the job is submitted: the credentials travel with the job "
+            + "(default: none, an InfluxDB without authentication).")
+    private String influxCredentials = "";
     @Option(names = "--checkpoint-dir", description = "Checkpoint directory URI, e.g. s3://bucket/anju (default: the cluster's).")
     private String checkpointDir;
     @Option(names = "--checkpoint-interval-ms", description = "Checkpoint interval in ms (default 10000).")
@@ -57,12 +62,14 @@ public final class FlinkJobMain implements Callable<Integer> {
     public Integer call() throws Exception {
         JobsSettings d = JobsSettings.defaults(registry, Path.of("."));
         KafkaConnection kafka;
+        InfluxCredentials influx;
         try {
             kafka = KafkaConnection.of(bootstrap, kafkaClientConfig, "--kafka-client-config");
+            influx = InfluxCredentials.fromSetting("--influx-credentials", influxCredentials).orElse(null);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        JobsSettings s = new JobsSettings(kafka, registry, influxUrl, influxDb, d.dataDir(), d.parallelism(),
+        JobsSettings s = new JobsSettings(kafka, registry, influxUrl, influxDb, influx, d.dataDir(), d.parallelism(),
                 Duration.ofMillis(checkpointIntervalMs), d.stateBackend(), d.outOfOrderness(), d.clockTolerance(),
                 d.quietAfter(),
                 d.registryPoll(), d.bufferTimeout(), d.groupPrefix(), d.autoStop(), d.commandTtl(), d.detectors());

@@ -4,6 +4,7 @@ import io.anju.common.alert.AlertType;
 import io.anju.common.cli.Durations;
 import io.anju.common.config.Require;
 import io.anju.common.http.MetricsAccess;
+import io.anju.common.influx.InfluxCredentials;
 import io.anju.common.topic.KafkaConnection;
 import io.anju.jobs.command.AutoStopPolicy;
 import io.anju.jobs.command.StopConfirmSettings;
@@ -54,6 +55,10 @@ public final class JobsMain implements Callable<Integer> {
     private String influxUrl;
     @Option(names = "--influx-db", description = "InfluxDB database (default anju).")
     private String influxDb = "anju";
+    @Option(names = "--influx-credentials", paramLabel = "FILE", description = "InfluxDB credentials file "
+            + "(username=, password=; mode 600), as scripts/influxdb.sh writes to <its data dir>/credentials.properties "
+            + "(default: none, an InfluxDB without authentication).")
+    private String influxCredentials = "";
     @Option(names = "--data-dir", description = "Checkpoints, savepoints and the embedded broker (default ./data).")
     private Path dataDir = Path.of("data");
     @Option(names = "--parallelism", description = "Operator parallelism (default 2).")
@@ -131,7 +136,7 @@ public final class JobsMain implements Callable<Integer> {
 
     private JobsSettings settings() {
         JobsSettings d = JobsSettings.defaults(registry, dataDir);
-        return new JobsSettings(kafka(), registry, influxUrl, influxDb, dataDir, parallelism,
+        return new JobsSettings(kafka(), registry, influxUrl, influxDb, credentials(), dataDir, parallelism,
                 Duration.ofMillis(Durations.parseMillis("--checkpoint-interval", checkpointInterval)), stateBackend,
                 Duration.ofMillis(Durations.parseMillis("--out-of-orderness", outOfOrderness)),
                 Duration.ofMillis(Durations.parseMillis("--clock-tolerance", clockTolerance)),
@@ -140,6 +145,10 @@ public final class JobsMain implements Callable<Integer> {
                 d.detectors().withStopConfirm(new StopConfirmSettings(
                         Duration.ofMillis(Durations.parseMillis("--stop-confirm-within", stopConfirmWithin)),
                         stopConfirmBelowW, stopAttempts)).withStopCap(new StopCapSettings(stopCap)));
+    }
+
+    private InfluxCredentials credentials() {
+        return InfluxCredentials.fromSetting("--influx-credentials", influxCredentials).orElse(null);
     }
 
     /** Null (the embedded broker) without --bootstrap; a client config needs --bootstrap. */

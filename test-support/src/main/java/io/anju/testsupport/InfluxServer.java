@@ -10,9 +10,14 @@ import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,11 +29,20 @@ import java.util.stream.Stream;
  * ({@code @RegisterExtension static final InfluxServer INFLUX = new InfluxServer();}) or try-with-resources.
  * {@link #stop()} and {@link #start()} again keep the data and the port, for outage tests.
  *
+ * <p>Like {@code scripts/influxdb.sh} it runs with authentication: at the first start it creates the admin
+ * {@value #USERNAME} with a random password and writes {@code username} and {@code password} to
+ * {@link #credentialsFile()} (mode 600), the file the services' {@code --influx-credentials} settings name.
+ *
  * <p>Without influxd the test fails (never skips): the build's contract is that the real server is there.
  * The binary is {@code influxd} on the PATH, {@code /usr/bin/influxd}, or the system property {@code anju.influxd}.
  */
 public final class InfluxServer implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    /** The admin user, as scripts/influxdb.sh names it. */
+    public static final String USERNAME = "anju";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private String password;
 
     private Path dataDir;
     private int httpPort;
@@ -55,6 +69,9 @@ public final class InfluxServer implements BeforeAllCallback, AfterAllCallback, 
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
             awaitPing(log);
+            if (password == null) {
+                createAdmin();
+            }
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start influxd", e);
@@ -86,6 +103,26 @@ public final class InfluxServer implements BeforeAllCallback, AfterAllCallback, 
         return "http://127.0.0.1:" + httpPort;
     }
 
+    /** {@code <data dir>/credentials.properties}: {@code username} and {@code password} of the admin, mode 600. */
+    public Path credentialsFile() {
+        if (dataDir == null) {
+            throw new IllegalStateException("InfluxServer not started");
+        }
+        return dataDir.resolve("credentials.properties");
+    }
+
+    /** For a test's own reads and writes: {@code InfluxDBFactory.connect(url(), username(), password())}. */
+    public String username() {
+        return USERNAME;
+    }
+
+    public String password() {
+        if (password == null) {
+            throw new IllegalStateException("InfluxServer not started");
+        }
+        return password;
+    }
+
     public boolean running() {
         return process != null && process.isAlive();
     }
@@ -100,6 +137,7 @@ public final class InfluxServer implements BeforeAllCallback, AfterAllCallback, 
                 throw new UncheckedIOException("cannot delete " + dataDir, e);
             }
             dataDir = null;
+            password = null;
         }
     }
 
@@ -125,7 +163,10 @@ public final class InfluxServer implements BeforeAllCallback, AfterAllCallback, 
                         + "(or sudo apt-get install influxdb), or set -Danju.influxd=/path/to/influxd"));
     }
 
-    /** The same settings as scripts/influxdb.sh: loopback only, no reporting, no query or HTTP request log. */
+    /**
+     * The same settings as scripts/influxdb.sh: authentication, loopback only, no reporting, no query or HTTP request
+     * log.
+     */
     private Path writeConfig() throws IOException {
         String d = dataDir.toString();
         String toml = """
@@ -144,6 +185,7 @@ public final class InfluxServer implements BeforeAllCallback, AfterAllCallback, 
                   enabled = false
                 [http]
                   enabled = true
+                  auth-enabled = true
                   bind-address = "127.0.0.1:%d"
                   log-enabled = false
                   suppress-write-log = true
@@ -155,6 +197,37 @@ public final class InfluxServer implements BeforeAllCallback, AfterAllCallback, 
         Path config = dataDir.resolve("influxd.conf");
         Files.writeString(config, toml);
         return config;
+    }
+
+    /**
+     * Creates the admin with a random password: InfluxDB 1.x lets anyone create the first admin while no user exists,
+     * which is the moment right after the first start. The credentials file is created private (never readable by
+     * others, not even briefly).
+     */
+    private void createAdmin() throws IOException {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        String pw = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String q = "CREATE USER " + USERNAME + " WITH PASSWORD '" + pw + "' WITH ALL PRIVILEGES";
+        HttpURLConnection c = (HttpURLConnection) URI.create(url() + "/query").toURL().openConnection();
+        try {
+            c.setRequestMethod("POST");
+            c.setDoOutput(true);
+            c.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
+            try (var out = c.getOutputStream()) {
+                out.write(("q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+            }
+            if (c.getResponseCode() != 200) {
+                throw new IllegalStateException("influxd refused to create its admin user: HTTP "
+                        + c.getResponseCode());
+            }
+        } finally {
+            c.disconnect();
+        }
+        Path file = credentialsFile();
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, "username=" + USERNAME + "\npassword=" + pw + "\n", StandardCharsets.UTF_8);
+        password = pw;
     }
 
     private void awaitPing(Path log) throws IOException {

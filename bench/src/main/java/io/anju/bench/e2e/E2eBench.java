@@ -1,6 +1,7 @@
 package io.anju.bench.e2e;
 
 import io.anju.common.cli.Durations;
+import io.anju.common.influx.InfluxCredentials;
 import io.anju.common.topic.KafkaConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +65,9 @@ public final class E2eBench implements Callable<Integer> {
     private String kafkaClientConfig;
     @Option(names = "--influx-url", required = true)
     private String influxUrl;
+    @Option(names = "--influx-credentials", defaultValue = "", paramLabel = "FILE", description = "InfluxDB "
+            + "credentials file (scripts/influxdb.sh's <data dir>/credentials.properties); empty = no authentication.")
+    private String influxCredentials;
     @Option(names = "--jobs-metrics-url", required = true, description = "The jobs' Prometheus text: Flink's reporter "
             + "(http://127.0.0.1:<--jobs-metrics-port>/metrics, asked for the lag gauges only) or the jobs' /metrics.")
     private String jobsMetricsUrl;
@@ -108,7 +112,8 @@ public final class E2eBench implements Callable<Integer> {
         }
         E2eSettings.Target target = new E2eSettings.Target(dashboardsUrl, gatewayUrl,
                 KafkaConnection.of(kafka, kafkaClientConfig, "--kafka-client-config"), influxUrl,
-                jobsMetricsUrl, casesUrl, mqttHost, mqttPort, registry, credentials, platformPid, launcher,
+                InfluxCredentials.fromSetting("--influx-credentials", influxCredentials).orElse(null), jobsMetricsUrl,
+                casesUrl, mqttHost, mqttPort, registry, credentials, platformPid, launcher,
                 loadJavaOpts, workDir);
         E2eResult result = new E2eRun(settings, target, LOG::info).run();
         String section = E2eReport.format(settings, result);

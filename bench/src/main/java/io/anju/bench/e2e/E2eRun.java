@@ -61,7 +61,7 @@ final class E2eRun {
         Credentials.Entry counter = probeCounter(registry, credentials);
         String zoneId = registry.device(counter.deviceId()).orElseThrow().location().zoneId();
         Path loadCredentials = writeLoadCredentials(credentials);
-        InfluxCounts influx = new InfluxCounts(target.influxUrl(), "anju");
+        InfluxCounts influx = new InfluxCounts(target.influxUrl(), target.influxCredentials(), "anju");
         GatewayCounters gateway = new GatewayCounters(target.gatewayUrl());
         String mqttUri = "tcp://" + target.mqttHost() + ":" + target.mqttPort();
         ProbeLedger ledger = new ProbeLedger();

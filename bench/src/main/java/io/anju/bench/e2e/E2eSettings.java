@@ -1,6 +1,7 @@
 package io.anju.bench.e2e;
 
 import io.anju.common.config.Require;
+import io.anju.common.influx.InfluxCredentials;
 import io.anju.common.topic.KafkaConnection;
 
 import java.nio.file.Path;
@@ -70,7 +71,8 @@ public record E2eSettings(int rate, Duration duration, int connections, int wind
 
     /** Where the platform under test is and how to start the load: not settings of the run, but its surroundings. */
     public record Target(String dashboardsUrl, String gatewayUrl, KafkaConnection kafka, String influxUrl,
-                         String jobsMetricsUrl, String casesUrl, String mqttHost, int mqttPort, Path registry,
-                         Path credentials, long platformPid, String launcher, String loadJavaOpts, Path workDir) {
+                         InfluxCredentials influxCredentials, String jobsMetricsUrl, String casesUrl, String mqttHost,
+                         int mqttPort, Path registry, Path credentials, long platformPid, String launcher,
+                         String loadJavaOpts, Path workDir) {
     }
 }

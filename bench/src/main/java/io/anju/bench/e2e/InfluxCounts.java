@@ -1,6 +1,7 @@
 package io.anju.bench.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.anju.common.influx.InfluxCredentials;
 import io.anju.common.json.Json;
 
 import java.io.IOException;
@@ -17,10 +18,13 @@ import java.time.Instant;
 final class InfluxCounts {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String url;
+    private final InfluxCredentials credentials;
     private final String database;
 
-    InfluxCounts(String url, String database) {
+    /** {@code credentials} null: an InfluxDB without authentication. */
+    InfluxCounts(String url, InfluxCredentials credentials, String database) {
         this.url = url.replaceAll("/+$", "");
+        this.credentials = credentials;
         this.database = database;
     }
 
@@ -47,9 +51,12 @@ final class InfluxCounts {
     private long aggregate(String function, String measurement, String field, Instant from, Instant to,
                            String devicePrefix) throws IOException, InterruptedException {
         String q = query(function, measurement, field, from, to, devicePrefix);
-        HttpRequest req = HttpRequest.newBuilder(URI.create(url + "/query?db=" + enc(database) + "&q=" + enc(q)))
-                .timeout(Duration.ofSeconds(120)).GET().build();
-        HttpResponse<byte[]> res = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+        URI uri = URI.create(url + "/query?db=" + enc(database) + "&q=" + enc(q));
+        HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120)).GET();
+        if (credentials != null) {
+            req.header("Authorization", credentials.basicAuthorization());
+        }
+        HttpResponse<byte[]> res = http.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
         if (res.statusCode() != 200) {
             throw new IOException("InfluxDB answered " + res.statusCode() + " to " + q + ": "
                     + new String(res.body(), StandardCharsets.UTF_8));

@@ -2,6 +2,7 @@ package io.anju.cases.commands;
 
 import io.anju.cases.notify.Settings;
 import io.anju.common.config.Require;
+import io.anju.common.influx.InfluxCredentials;
 
 import java.time.Duration;
 
@@ -16,11 +17,13 @@ import java.time.Duration;
  * @param influxUrl      the history job's InfluxDB (v1 HTTP API); null = none, so every port temperature is unknown;
  *                       setting {@code commands.influx.url}
  * @param influxDatabase its database; setting {@code commands.influx.database}, default {@code anju}
+ * @param influxCredentials user and password of that InfluxDB, from the file of
+ *                       {@code commands.influx.credentialsFile}; null = none (an InfluxDB without authentication)
  * @param influxTimeout  how long a temperature query may take before the temperature counts as unknown; setting
  *                       {@code commands.influx.timeout}, default 2 s
  */
 public record CommandSettings(Duration ttl, Duration readingMaxAge, String influxUrl, String influxDatabase,
-                              Duration influxTimeout) {
+                              InfluxCredentials influxCredentials, Duration influxTimeout) {
 
     public CommandSettings {
         Require.positive("commands.ttl", ttl);
@@ -34,10 +37,15 @@ public record CommandSettings(Duration ttl, Duration readingMaxAge, String influ
     }
 
     public static CommandSettings defaults() {
-        return new CommandSettings(Duration.ofMinutes(1), Duration.ofMinutes(5), null, "anju", Duration.ofSeconds(2));
+        return new CommandSettings(Duration.ofMinutes(1), Duration.ofMinutes(5), null, "anju", null,
+                Duration.ofSeconds(2));
     }
 
     public CommandSettings withInflux(String url) {
-        return new CommandSettings(ttl, readingMaxAge, url, influxDatabase, influxTimeout);
+        return new CommandSettings(ttl, readingMaxAge, url, influxDatabase, influxCredentials, influxTimeout);
+    }
+
+    public CommandSettings withInfluxCredentials(InfluxCredentials credentials) {
+        return new CommandSettings(ttl, readingMaxAge, influxUrl, influxDatabase, credentials, influxTimeout);
     }
 }

@@ -1,5 +1,6 @@
 package io.anju.cases.commands;
 
+import io.anju.common.influx.InfluxCredentials;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import okhttp3.OkHttpClient;
@@ -40,9 +41,13 @@ public final class PortTemperatures implements AutoCloseable {
             this.influx = null;
         } else {
             long timeout = settings.influxTimeout().toMillis();
-            this.influx = InfluxDBFactory.connect(settings.influxUrl(), new OkHttpClient.Builder()
+            OkHttpClient.Builder http = new OkHttpClient.Builder()
                     .connectTimeout(timeout, TimeUnit.MILLISECONDS).readTimeout(timeout, TimeUnit.MILLISECONDS)
-                    .callTimeout(timeout, TimeUnit.MILLISECONDS));
+                    .callTimeout(timeout, TimeUnit.MILLISECONDS);
+            InfluxCredentials credentials = settings.influxCredentials();
+            this.influx = credentials == null ? InfluxDBFactory.connect(settings.influxUrl(), http)
+                    : InfluxDBFactory.connect(settings.influxUrl(), credentials.username(), credentials.password(),
+                            http);
         }
     }
 

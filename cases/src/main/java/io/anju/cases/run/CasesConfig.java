@@ -11,6 +11,7 @@ import io.anju.common.config.ConfigValues;
 import io.anju.common.config.Setting;
 import io.anju.common.http.ListenerSettings;
 import io.anju.common.http.MetricsAccess;
+import io.anju.common.influx.InfluxCredentials;
 import io.anju.common.topic.KafkaConnection;
 
 import java.net.URI;
@@ -101,6 +102,7 @@ public final class CasesConfig {
             duration("commands.ttl", "1m", "1s", "24h", "How long a charger command sent for a case stays deliverable (the gateway holds it for an offline charger until then)"),
             string("commands.influx.url", "", "InfluxDB (v1 HTTP API) the history job writes to, for a port's temperature before a resume; empty = none (every resume is refused as of unknown temperature unless an operator overrides)"),
             string("commands.influx.database", "anju", "Database of the history job in that InfluxDB"),
+            string("commands.influx.credentialsFile", "", "InfluxDB credentials file (username=, password=; mode 600) for that InfluxDB, as scripts/influxdb.sh writes it to <its data dir>/credentials.properties; empty = none (an InfluxDB without authentication)"),
             duration("commands.influx.timeout", "2s", "100ms", "1m", "How long a temperature query may take; after that the temperature is unknown and the resume refused"),
             duration("commands.readingMaxAge", "5m", "10s", "24h", "A port's newest temperature older than this (device time) is unknown, and the resume refused")))
             .flatMap(List::stream).toList();
@@ -343,7 +345,10 @@ public final class CasesConfig {
     public CommandSettings commands() {
         String url = values.str("commands.influx.url");
         return new CommandSettings(values.d("commands.ttl"), values.d("commands.readingMaxAge"),
-                url.isEmpty() ? null : url, values.str("commands.influx.database"), values.d("commands.influx.timeout"));
+                url.isEmpty() ? null : url, values.str("commands.influx.database"),
+                InfluxCredentials.fromSetting("commands.influx.credentialsFile",
+                        values.str("commands.influx.credentialsFile")).orElse(null),
+                values.d("commands.influx.timeout"));
     }
 
     public Path ackKeyFile() {

@@ -10,6 +10,7 @@ import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Evidence;
 import io.anju.common.alert.Severity;
 import io.anju.common.alert.SourceKind;
+import io.anju.common.influx.InfluxCredentials;
 import io.anju.common.json.Json;
 import io.anju.common.model.Device;
 import io.anju.common.model.DeviceType;
@@ -93,7 +94,7 @@ class CaseCommandsIT {
     static void start() throws Exception {
         kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start();
         influxd = new InfluxServer().start();
-        influx = InfluxDBFactory.connect(influxd.url());
+        influx = InfluxDBFactory.connect(influxd.url(), influxd.username(), influxd.password());
         influx.query(new Query("CREATE DATABASE anju"));
         Registry registry = new Registry(RegistryGenerator.generate(new GeneratorOptions(2020, true, 0)).document());
         Path registryFile = dir.resolve("registry.json");
@@ -114,6 +115,7 @@ class CaseCommandsIT {
         s.put("kafka.bootstrap", kafka.bootstrapServers());
         s.put("auth.passwordIterations", "10000");
         s.put("commands.influx.url", influxd.url());
+        s.put("commands.influx.credentialsFile", influxd.credentialsFile().toString());
         s.put("commands.readingMaxAge", "5m");
         server = CasesServer.start(CasesConfig.of(s), Clock.systemUTC());
         await(server.users().add("manager", "property_manager", charger.location().compoundId(), PASSWORD, null));
@@ -264,9 +266,14 @@ class CaseCommandsIT {
             assertThat(t.isKnown()).isFalse();
             assertThat(t.unknownBecause()).contains("did not answer");
         }
-        try (PortTemperatures reachable = new PortTemperatures(vertx,
-                CommandSettings.defaults().withInflux(influxd.url()), System::currentTimeMillis)) {
-            assertThat(await(reachable.of(charger.id(), port)).celsius()).isEqualTo(30.0);
+        CommandSettings reachable = CommandSettings.defaults().withInflux(influxd.url());
+        try (PortTemperatures anonymous = new PortTemperatures(vertx, reachable, System::currentTimeMillis)) {
+            assertThat(await(anonymous.of(charger.id(), port)).isKnown()).as("InfluxDB refuses a client without "
+                    + "credentials").isFalse();
+        }
+        try (PortTemperatures signedIn = new PortTemperatures(vertx, reachable.withInfluxCredentials(
+                InfluxCredentials.read("test", influxd.credentialsFile())), System::currentTimeMillis)) {
+            assertThat(await(signedIn.of(charger.id(), port)).celsius()).isEqualTo(30.0);
         }
     }
 

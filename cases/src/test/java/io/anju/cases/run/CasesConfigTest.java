@@ -127,6 +127,9 @@ class CasesConfigTest {
         assertThat(defaults.commands().influxUrl()).as("no InfluxDB unless configured").isNull();
         assertThat(defaults.commands().influxDatabase()).isEqualTo("anju");
         assertThat(defaults.commands().influxTimeout()).isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThat(defaults.commands().influxCredentials()).as("no InfluxDB credentials unless configured").isNull();
+        assertThatThrownBy(() -> CasesConfig.of(Map.of("commands.influx.credentialsFile", "/no/such/credentials")))
+                .hasMessageContaining("commands.influx.credentialsFile").hasMessageContaining("/no/such/credentials");
 
         assertThatThrownBy(() -> CasesConfig.of(Map.of("commands.influx.url", "influx:8086")))
                 .hasMessageContaining("commands.influx.url");

@@ -1,5 +1,6 @@
 package io.anju.dashboards.history;
 
+import io.anju.common.influx.InfluxCredentials;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import okhttp3.OkHttpClient;
@@ -12,6 +13,7 @@ import org.influxdb.dto.QueryResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,13 +27,16 @@ public final class CrowdHistory implements AutoCloseable {
     private final InfluxDB influx;
     private final String database;
 
-    public CrowdHistory(Vertx vertx, String url, String database, Duration timeout) {
+    /** {@code credentials} empty: an InfluxDB without authentication. */
+    public CrowdHistory(Vertx vertx, String url, Optional<InfluxCredentials> credentials, String database,
+                        Duration timeout) {
         this.vertx = vertx;
         this.database = database;
         OkHttpClient.Builder http = new OkHttpClient.Builder()
                 .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        this.influx = InfluxDBFactory.connect(url, http);
+        this.influx = credentials.map(c -> InfluxDBFactory.connect(url, c.username(), c.password(), http))
+                .orElseGet(() -> InfluxDBFactory.connect(url, http));
     }
 
     /** One minute of a zone: its start (ISO-8601) and the mean occupancy (persons) and density (persons/m²). */

@@ -4,6 +4,7 @@ import io.anju.common.config.ConfigValues;
 import io.anju.common.config.Setting;
 import io.anju.common.http.ListenerSettings;
 import io.anju.common.http.MetricsAccess;
+import io.anju.common.influx.InfluxCredentials;
 import io.anju.common.topic.KafkaConnection;
 import io.anju.dashboards.session.OriginCheck;
 
@@ -44,6 +45,7 @@ public final class DashboardsConfig {
             string("cases.url", "http://127.0.0.1:8081", "Base URL of the case service: sign-in, scopes, cases and KPIs"),
             string("influx.url", "", "InfluxDB 1.x URL for the crowd history (http://127.0.0.1:8086); empty = no history"),
             string("influx.db", "anju", "InfluxDB database the stream jobs write"),
+            string("influx.credentialsFile", "", "InfluxDB credentials file (username=, password=; mode 600), as scripts/influxdb.sh writes it to <its data dir>/credentials.properties; empty = none (an InfluxDB without authentication)"),
             duration("crowd.staleAfter", "30s", "10s", "1h", "A crowd zone whose counter has not been heard this long is marked stale on the crowd map (counters report every 10 s)"),
             string("snapshot.dir", "", "The gateway's snapshot blob store; empty = <data.dir>/snapshots"),
             string("metrics.gateway", "http://127.0.0.1:9080/metrics", "Prometheus endpoint of the gateway, for /api/ops; empty = not scraped"),
@@ -93,6 +95,7 @@ public final class DashboardsConfig {
         if (influxDb().isBlank()) {
             throw new IllegalArgumentException("setting influx.db must not be empty");
         }
+        influxCredentials();
     }
 
     private void requireHttpUrl(String key, boolean emptyAllowed) {
@@ -158,6 +161,11 @@ public final class DashboardsConfig {
     }
 
     public String influxDb() { return values.str("influx.db"); }
+
+    /** The user and password of {@code influx.credentialsFile}, or empty for an InfluxDB without authentication. */
+    public Optional<InfluxCredentials> influxCredentials() {
+        return InfluxCredentials.fromSetting("influx.credentialsFile", values.str("influx.credentialsFile"));
+    }
 
     /** The gateway's blob store of snapshot images. */
     public Path snapshotDir() {

@@ -38,6 +38,9 @@ public final class DashboardsMain implements Callable<Integer> {
     private String casesUrl;
     @Option(names = "--influx-url", description = "InfluxDB URL for the crowd history (influx.url; default: no history).")
     private String influxUrl;
+    @Option(names = "--influx-credentials", paramLabel = "FILE", description = "InfluxDB credentials file "
+            + "(influx.credentialsFile; username=, password=; mode 600; default: none).")
+    private String influxCredentials;
     @Option(names = "--set", description = "Any setting as key=value; repeatable.", mapFallbackValue = "")
     private Map<String, String> set = new LinkedHashMap<>();
     @Option(names = "--settings", description = "Print every setting with its default and exit.")
@@ -79,6 +82,7 @@ public final class DashboardsMain implements Callable<Integer> {
         putIf(o, "data.dir", dataDir);
         putIf(o, "cases.url", casesUrl);
         putIf(o, "influx.url", influxUrl);
+        putIf(o, "influx.credentialsFile", influxCredentials);
         return o;
     }
 

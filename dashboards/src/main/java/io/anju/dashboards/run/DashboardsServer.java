@@ -105,7 +105,8 @@ public final class DashboardsServer implements AutoCloseable {
             CaseSignIn signIn = new CaseSignIn(client, config.casesUrl(), config.upstreamTimeout());
             SessionGuard guard = new SessionGuard(registry, sessions,
                     new SessionGuard.Recheck(signIn::me, config.sessionRecheck()));
-            history = config.influxUrl().map(url -> new CrowdHistory(vertx, url, config.influxDb(), config.upstreamTimeout()));
+            history = config.influxUrl().map(url -> new CrowdHistory(vertx, url, config.influxCredentials(),
+                    config.influxDb(), config.upstreamTimeout()));
             ops = new OpsMonitor(vertx, client, new OpsMonitor.Targets(config.metricsGateway(), config.metricsJobs(),
                     config.metricsCases(), config.opsMetricsToken()), config.opsInterval(), config.opsGatewayBufferBytes(),
                     config.upstreamTimeout(), Clock.systemUTC());

@@ -61,17 +61,18 @@ class CrowdHistoryIT {
         writePoints();
         Path registryFile = dir.resolve("registry.json");
         RegistryWriter.write(registryFile, registry.document());
-        withHistory = DashboardsServer.start(config(registryFile, influx.url()));
-        withoutHistory = DashboardsServer.start(config(registryFile, ""));
+        withHistory = DashboardsServer.start(config(registryFile, influx.url(), influx.credentialsFile().toString()));
+        withoutHistory = DashboardsServer.start(config(registryFile, "", ""));
     }
 
-    private static DashboardsConfig config(Path registryFile, String influxUrl) {
+    private static DashboardsConfig config(Path registryFile, String influxUrl, String influxCredentials) {
         Map<String, String> s = new HashMap<>();
         s.put("http.host", "127.0.0.1");
         s.put("http.port", "0");
         s.put("registry.file", registryFile.toString());
         s.put("data.dir", dir.resolve("data").toString());
         s.put("influx.url", influxUrl);
+        s.put("influx.credentialsFile", influxCredentials);
         s.put("cases.url", "http://127.0.0.1:9");
         s.put("metrics.gateway", "");
         s.put("metrics.jobs", "");
@@ -82,7 +83,7 @@ class CrowdHistoryIT {
     /** Two minutes of the zone (three readings, then one), one reading of another zone, one reading 4 hours ago. */
     private static void writePoints() {
         minute = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(3));
-        try (InfluxDB db = InfluxDBFactory.connect(influx.url())) {
+        try (InfluxDB db = InfluxDBFactory.connect(influx.url(), influx.username(), influx.password())) {
             db.query(new Query("CREATE DATABASE anju"));
             BatchPoints batch = BatchPoints.database("anju").build();
             batch.point(reading(zone, minute.plusSeconds(10), 100));

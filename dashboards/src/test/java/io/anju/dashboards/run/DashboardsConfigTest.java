@@ -23,6 +23,7 @@ class DashboardsConfigTest {
         assertThat(c.kafkaBootstrap()).isEqualTo("127.0.0.1:9092");
         assertThat(c.casesUrl()).isEqualTo("http://127.0.0.1:8081");
         assertThat(c.influxUrl()).as("no history by default").isEmpty();
+        assertThat(c.influxCredentials()).as("no InfluxDB credentials by default").isEmpty();
         assertThat(c.influxDb()).isEqualTo("anju");
         assertThat(c.snapshotDir()).as("the gateway's blob store under data.dir").isEqualTo(Path.of("./data/snapshots"));
         assertThat(c.metricsGateway()).contains("http://127.0.0.1:9080/metrics");
@@ -86,6 +87,12 @@ class DashboardsConfigTest {
     void emptyMetricsUrlsAreNotScraped() {
         DashboardsConfig c = DashboardsConfig.of(Map.of("metrics.jobs", ""));
         assertThat(c.metricsJobs()).isEmpty();
+    }
+
+    @Test
+    void aMissingInfluxCredentialsFileFailsNamingTheSetting() {
+        assertThatThrownBy(() -> DashboardsConfig.of(Map.of("influx.credentialsFile", "/no/such/credentials")))
+                .hasMessageContaining("influx.credentialsFile").hasMessageContaining("/no/such/credentials");
     }
 
     @Test

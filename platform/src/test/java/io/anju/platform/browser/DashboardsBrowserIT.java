@@ -140,7 +140,7 @@ class DashboardsBrowserIT {
             influx = new InfluxServer().start();
             platform = Platform.start(PlatformSettings.defaults(dataDir).withPorts(PlatformSettings.Ports.anyFree())
                     .withSpeed(SPEED).withFaultsAfter(FAULTS_AFTER).withDevices("limit=10")
-                    .withInfluxUrl(influx.url()).withCases(Map.of(
+                    .withInflux(influx.url(), influx.credentialsFile()).withCases(Map.of(
                             "notify.sms.url", phones.url(),
                             "notify.sms.secret", "browser-test-sms-gateway-secret",
                             "notify.sms.fallbackPhones", "+8613800009999")));

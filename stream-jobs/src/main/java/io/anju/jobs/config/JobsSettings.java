@@ -1,6 +1,7 @@
 package io.anju.jobs.config;
 
 import io.anju.common.config.Require;
+import io.anju.common.influx.InfluxCredentials;
 import io.anju.common.topic.KafkaConnection;
 import io.anju.jobs.command.AutoStopPolicy;
 import io.anju.jobs.detect.DetectorSettings;
@@ -21,6 +22,8 @@ import java.util.Map;
  * @param registry           the registry file (re-read every {@code registryPoll}; changes reach running jobs)
  * @param influxUrl          InfluxDB HTTP URL for the history job; null: no history is written
  * @param influxDatabase     the InfluxDB database (created when missing)
+ * @param influxCredentials  user and password of that InfluxDB, from {@code --influx-credentials}; null: none (an
+ *                           InfluxDB without authentication)
  * @param dataDir            checkpoints (and the embedded broker) live here
  * @param parallelism        operator parallelism (default 2: this machine's cores)
  * @param checkpointInterval how often the jobs' state and Kafka positions are saved; after a failure they replay at
@@ -40,7 +43,8 @@ import java.util.Map;
  * @param commandTtl         TTL of the automatic commands (default 5 min)
  * @param detectors          every detector's thresholds (defaults: docs/detectors.md)
  */
-public record JobsSettings(KafkaConnection kafka, Path registry, String influxUrl, String influxDatabase, Path dataDir,
+public record JobsSettings(KafkaConnection kafka, Path registry, String influxUrl, String influxDatabase,
+                           InfluxCredentials influxCredentials, Path dataDir,
                            int parallelism, Duration checkpointInterval, String stateBackend,
                            Duration outOfOrderness, Duration clockTolerance, Duration quietAfter,
                            Duration registryPoll,
@@ -78,7 +82,7 @@ public record JobsSettings(KafkaConnection kafka, Path registry, String influxUr
     }
 
     public static JobsSettings defaults(Path registry, Path dataDir) {
-        return new JobsSettings(null, registry, null, "anju", dataDir, 2, Duration.ofSeconds(10), "hashmap",
+        return new JobsSettings(null, registry, null, "anju", null, dataDir, 2, Duration.ofSeconds(10), "hashmap",
                 Duration.ofSeconds(10), DEFAULT_CLOCK_TOLERANCE, Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMillis(5),
                 "anju-jobs", AutoStopPolicy.defaults(), Duration.ofMinutes(5), DetectorSettings.defaults());
     }
@@ -89,55 +93,61 @@ public record JobsSettings(KafkaConnection kafka, Path registry, String influxUr
     }
 
     public JobsSettings withKafka(KafkaConnection value) {
-        return new JobsSettings(value, registry, influxUrl, influxDatabase, dataDir, parallelism, checkpointInterval,
-                stateBackend, outOfOrderness, clockTolerance, quietAfter, registryPoll, bufferTimeout, groupPrefix, autoStop,
+        return new JobsSettings(value, registry, influxUrl, influxDatabase, influxCredentials, dataDir, parallelism,
+                checkpointInterval, stateBackend, outOfOrderness, clockTolerance, quietAfter, registryPoll, bufferTimeout, groupPrefix, autoStop,
                 commandTtl, detectors);
     }
 
     public JobsSettings withInfluxUrl(String value) {
-        return new JobsSettings(kafka, registry, value, influxDatabase, dataDir, parallelism, checkpointInterval,
-                stateBackend, outOfOrderness, clockTolerance, quietAfter, registryPoll, bufferTimeout, groupPrefix, autoStop,
+        return new JobsSettings(kafka, registry, value, influxDatabase, influxCredentials, dataDir, parallelism,
+                checkpointInterval, stateBackend, outOfOrderness, clockTolerance, quietAfter, registryPoll, bufferTimeout, groupPrefix, autoStop,
                 commandTtl, detectors);
     }
 
+    public JobsSettings withInfluxCredentials(InfluxCredentials value) {
+        return new JobsSettings(kafka, registry, influxUrl, influxDatabase, value, dataDir, parallelism,
+                checkpointInterval, stateBackend, outOfOrderness, clockTolerance, quietAfter, registryPoll, bufferTimeout,
+                groupPrefix, autoStop, commandTtl, detectors);
+    }
+
     public JobsSettings withCheckpointInterval(Duration value) {
-        return new JobsSettings(kafka, registry, influxUrl, influxDatabase, dataDir, parallelism, value,
-                stateBackend, outOfOrderness, clockTolerance, quietAfter, registryPoll, bufferTimeout, groupPrefix, autoStop,
+        return new JobsSettings(kafka, registry, influxUrl, influxDatabase, influxCredentials, dataDir, parallelism,
+                value, stateBackend, outOfOrderness, clockTolerance, quietAfter, registryPoll, bufferTimeout, groupPrefix, autoStop,
                 commandTtl, detectors);
     }
 
     public JobsSettings withAutoStop(AutoStopPolicy value) {
-        return new JobsSettings(kafka, registry, influxUrl, influxDatabase, dataDir, parallelism,
+        return new JobsSettings(kafka, registry, influxUrl, influxDatabase, influxCredentials, dataDir, parallelism,
                 checkpointInterval, stateBackend, outOfOrderness, clockTolerance, quietAfter, registryPoll, bufferTimeout,
                 groupPrefix, value, commandTtl, detectors);
     }
 
     public JobsSettings withDetectors(DetectorSettings value) {
-        return new JobsSettings(kafka, registry, influxUrl, influxDatabase, dataDir, parallelism,
+        return new JobsSettings(kafka, registry, influxUrl, influxDatabase, influxCredentials, dataDir, parallelism,
                 checkpointInterval, stateBackend, outOfOrderness, clockTolerance, quietAfter, registryPoll, bufferTimeout,
                 groupPrefix, autoStop, commandTtl, value);
     }
 
     public JobsSettings withRegistryPoll(Duration value) {
-        return new JobsSettings(kafka, registry, influxUrl, influxDatabase, dataDir, parallelism,
+        return new JobsSettings(kafka, registry, influxUrl, influxDatabase, influxCredentials, dataDir, parallelism,
                 checkpointInterval, stateBackend, outOfOrderness, clockTolerance, quietAfter, value, bufferTimeout,
                 groupPrefix, autoStop, commandTtl, detectors);
     }
 
     public JobsSettings withOutOfOrderness(Duration value) {
-        return new JobsSettings(kafka, registry, influxUrl, influxDatabase, dataDir, parallelism,
+        return new JobsSettings(kafka, registry, influxUrl, influxDatabase, influxCredentials, dataDir, parallelism,
                 checkpointInterval, stateBackend, value, clockTolerance, quietAfter, registryPoll, bufferTimeout,
                 groupPrefix, autoStop, commandTtl, detectors);
     }
 
     public JobsSettings withClockTolerance(Duration value) {
-        return new JobsSettings(kafka, registry, influxUrl, influxDatabase, dataDir, parallelism,
+        return new JobsSettings(kafka, registry, influxUrl, influxDatabase, influxCredentials, dataDir, parallelism,
                 checkpointInterval, stateBackend, outOfOrderness, value, quietAfter, registryPoll, bufferTimeout,
                 groupPrefix, autoStop, commandTtl, detectors);
     }
 
     public JobsSettings withQuietAfter(Duration value) {
-        return new JobsSettings(kafka, registry, influxUrl, influxDatabase, dataDir, parallelism,
+        return new JobsSettings(kafka, registry, influxUrl, influxDatabase, influxCredentials, dataDir, parallelism,
                 checkpointInterval, stateBackend, outOfOrderness, clockTolerance, value, registryPoll, bufferTimeout,
                 groupPrefix, autoStop, commandTtl, detectors);
     }

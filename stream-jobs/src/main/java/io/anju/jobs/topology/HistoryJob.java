@@ -46,6 +46,9 @@ public final class HistoryJob {
     /** The job on Kafka: the gateway's topics, {@code anju.zones} and {@code anju.alerts} in, InfluxDB out. */
     public static void build(StreamExecutionEnvironment env, JobsSettings s, KafkaConnection kafka) {
         InfluxSettings influx = InfluxSettings.defaults().withUrl(s.influxUrl()).withDatabase(s.influxDatabase());
+        if (s.influxCredentials() != null) {
+            influx = influx.withCredentials(s.influxCredentials().username(), s.influxCredentials().password());
+        }
         DataStream<SeriesPoint> zones = env.fromSource(
                         points(s, kafka, Topics.ZONES, "history-zones",
                                 new JsonPoints<>(ZoneStatus.class, z -> List.of(SeriesPoints.crowdZone(z)))),

@@ -1,5 +1,6 @@
 package io.anju.jobs.e2e;
 
+import io.anju.common.influx.InfluxCredentials;
 import io.anju.common.model.Device;
 import io.anju.testsupport.InfluxServer;
 import io.anju.jobs.run.JobsRunner;
@@ -35,7 +36,8 @@ class ScenarioDetectionIT {
     void everyInjectedFault_raisesExactlyOneAlert_andTheFaultFreeRestRaisesNone(@TempDir Path dir) throws Exception {
         try (InfluxServer influx = new InfluxServer().start();
              PlatformUnderTest platform = PlatformUnderTest.start(dir);
-             JobsRunner jobs = platform.jobs(influx.url()).start();
+             JobsRunner jobs = new JobsRunner(platform.jobsSettings(influx.url()).withInfluxCredentials(
+                     InfluxCredentials.read("test", influx.credentialsFile())), 0).start();
              AlertsReader alerts = new AlertsReader(platform.kafka())) {
             List<Device> devices = platform.scenarioDevices(24);
             Path groundTruth = dir.resolve("ground-truth.jsonl");
@@ -62,7 +64,7 @@ class ScenarioDetectionIT {
             assertThat(score.episodes()).allMatch(Episode::wellFormed);
 
             // The history job wrote the series of docs/data-model.md, alerts included.
-            try (InfluxDB db = InfluxDBFactory.connect(influx.url())) {
+            try (InfluxDB db = InfluxDBFactory.connect(influx.url(), influx.username(), influx.password())) {
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                     assertThat(count(db, "SELECT count(\"total_power_w\") FROM \"charger_station\"")).isPositive();
                     // Every port reading is in a minute's figures; raw ones only at first readings and changes.

@@ -61,8 +61,9 @@ class InfluxSinkIT {
         String db = "it_" + test.getTestMethod().orElseThrow().getName().toLowerCase(Locale.ROOT);
         settings = InfluxSettings.defaults().withUrl(INFLUX.url()).withDatabase(db)
                 .withBatching(100, Duration.ofMillis(200))
-                .withRetries(2, Duration.ofMillis(50), Duration.ofMillis(100));
-        reader = InfluxDBFactory.connect(INFLUX.url());
+                .withRetries(2, Duration.ofMillis(50), Duration.ofMillis(100))
+                .withCredentials(INFLUX.username(), INFLUX.password());
+        reader = InfluxDBFactory.connect(INFLUX.url(), INFLUX.username(), INFLUX.password());
     }
 
     @AfterEach

@@ -6,6 +6,7 @@ import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
+import io.anju.common.influx.InfluxCredentials;
 import io.anju.common.json.Json;
 import io.anju.common.model.Channel;
 import io.anju.common.model.Device;
@@ -280,8 +281,9 @@ class AlertsJobIT {
         Device station = charger();
         try (InfluxServer influx = new InfluxServer().start();
              JobsRunner jobs = new JobsRunner(settings().withInfluxUrl(influx.url())
+                     .withInfluxCredentials(InfluxCredentials.read("test", influx.credentialsFile()))
                      .withQuietAfter(Duration.ofSeconds(1)), 0).start();
-             InfluxDB db = InfluxDBFactory.connect(influx.url())) {
+             InfluxDB db = InfluxDBFactory.connect(influx.url(), influx.username(), influx.password())) {
             for (int i = 0; i < 6; i++) {
                 send(station, Channel.TELEMETRY, T0 + i * 30_000L, chargerTelemetry(T0 + i * 30_000L, i >= 3, 70.0));
             }

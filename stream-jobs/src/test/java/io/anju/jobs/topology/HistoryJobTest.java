@@ -1,5 +1,6 @@
 package io.anju.jobs.topology;
 
+import io.anju.common.influx.InfluxCredentials;
 import io.anju.common.topic.KafkaConnection;
 import io.anju.jobs.config.JobsSettings;
 import org.apache.flink.configuration.Configuration;
@@ -16,14 +17,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The history job's graph as it is submitted, with the jobs' configuration (Kryo off): every type has Flink type
  * information, every function serialises, and the charger points go to a sink chained to the operator that makes
- * them. Nothing connects: Kafka and InfluxDB are only named.
+ * them; InfluxDB credentials serialise with the sink (a cluster's TaskManagers never read the file). Nothing
+ * connects: Kafka and InfluxDB are only named.
  */
 class HistoryJobTest {
 
     @Test
     void graph_hasNoGenericTypes_andTheChargerSinkIsChained(@TempDir Path dir) {
         JobsSettings s = JobsSettings.defaults(dir.resolve("registry.json"), dir)
-                .withInfluxUrl("http://127.0.0.1:8086");
+                .withInfluxUrl("http://127.0.0.1:8086").withInfluxCredentials(new InfluxCredentials("anju", "pw"));
         StreamExecutionEnvironment env = new StreamExecutionEnvironment(Configuration.fromMap(s.jobConfiguration()));
         HistoryJob.build(env, s, KafkaConnection.plain("127.0.0.1:9092"));
 
