@@ -148,6 +148,8 @@ public final class JobsMain implements Callable<Integer> {
     }
 
     private InfluxCredentials credentials() {
+        Require.that(influxCredentials.isBlank() || influxUrl != null, "--influx-credentials", influxCredentials,
+                "needs --influx-url: without it there is no InfluxDB to log in to");
         return InfluxCredentials.fromSetting("--influx-credentials", influxCredentials).orElse(null);
     }
 
