@@ -108,7 +108,13 @@ start() {
   fi
   command -v curl >/dev/null || { echo "influxdb.sh: curl is required (sudo apt-get install curl)" >&2; exit 1; }
   if pid="$(running_pid)"; then
-    echo "influxdb.sh: already running (pid $pid, data $dir)"; return 0
+    if [[ -f "$credentials_file" ]]; then
+      echo "influxdb.sh: already running (pid $pid, data $dir)"; return 0
+    fi
+    # No credentials file: an influxd an earlier release started, which answers anyone. Its clients are stopped (they
+    # would need the file too), so it restarts with authentication rather than stay open.
+    echo "influxdb.sh: running without authentication (pid $pid, data $dir): restarting it with authentication"
+    stop >/dev/null
   fi
   if ping_ok; then
     echo "influxdb.sh: something else answers on 127.0.0.1:$port; choose another --port" >&2; exit 1
