@@ -1,5 +1,7 @@
 package io.anju.sim.load;
 
+import io.anju.common.config.Require;
+
 /**
  * One socket flood from a single source address.
  *
@@ -17,16 +19,10 @@ public record FloodSettings(String host, int port, String source, int ratePerSec
                             int maxOpen, boolean partialConnect) {
 
     public FloodSettings {
-        require(ratePerSec >= 1, "--rate must be >= 1");
-        require(durationS >= 1, "--duration must be >= 1 second");
-        require(holdMs >= 0, "--hold must be >= 0");
-        require(maxOpen >= 1, "--max-open must be >= 1");
-        require(port >= 1 && port <= 65_535, "--port must be 1..65535");
-    }
-
-    private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
-        }
+        Require.atLeast("--rate", ratePerSec, 1);
+        Require.that(durationS >= 1, "--duration", durationS + "s", "must be at least 1s");
+        Require.atLeast("--hold", holdMs, 0);
+        Require.atLeast("--max-open", maxOpen, 1);
+        Require.between("--port", port, 1, 65_535);
     }
 }

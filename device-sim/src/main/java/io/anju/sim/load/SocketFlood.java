@@ -11,13 +11,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollChannelOption;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
@@ -69,16 +63,14 @@ public final class SocketFlood {
 
     /** Floods for the settings' duration, waits for the last sockets to close, returns the counts. */
     public FloodResult run() throws InterruptedException {
-        boolean epoll = Epoll.isAvailable();
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1,
-                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
-        Bootstrap bootstrap = new Bootstrap().group(group)
-                .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
+        ClientTransport transport = ClientTransport.best();
+        EventLoopGroup group = transport.group(1);
+        Bootstrap bootstrap = transport.bootstrap(group)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MS)
                 .localAddress(new InetSocketAddress(settings.source(), 0))
                 .remoteAddress(settings.host(), settings.port())
                 .handler(new Watcher());
-        if (epoll) {
+        if (transport.epoll()) {
             // the port is picked at connect for the whole 4-tuple, not at bind for the address alone: 100,000 sockets
             // from one address would otherwise run out of ephemeral ports
             bootstrap.option(EpollChannelOption.IP_BIND_ADDRESS_NO_PORT, true);
