@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * The passwords of the embedded PostgreSQL: its superuser {@code postgres}'s in {@code <dir>.password}, and the
@@ -58,10 +58,9 @@ public final class EmbeddedPassword {
         if (!Files.isRegularFile(file)) {
             throw new IOException("the embedded PostgreSQL's password file " + file + " is missing");
         }
-        if (!PrivateFiles.openToOthers(file).isEmpty()) {
-            throw new IOException("the embedded PostgreSQL's password file " + file + " is accessible to group or "
-                    + "others (" + PosixFilePermissions.toString(Files.getPosixFilePermissions(file))
-                    + "); make it private (chmod 600 " + file + ")");
+        Optional<String> open = PrivateFiles.notPrivate(file);
+        if (open.isPresent()) {
+            throw new IOException("the embedded PostgreSQL's password file " + file + " " + open.get());
         }
         String password = Files.readString(file, StandardCharsets.UTF_8).strip();
         if (password.isEmpty()) {

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 /** Files that hold secrets (passwords, device secrets, credentials): readable by their owner only. */
@@ -49,6 +50,18 @@ public final class PrivateFiles {
         open.addAll(Files.getPosixFilePermissions(file));
         open.retainAll(GROUP_OR_OTHERS);
         return open;
+    }
+
+    /**
+     * Why a secret in {@code file} is not private, as the end of a refusal ("is accessible to group or others
+     * (rw-r--r--); make it private: chmod 600 FILE"); empty when it is.
+     */
+    public static Optional<String> notPrivate(Path file) throws IOException {
+        if (openToOthers(file).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("is accessible to group or others (" + PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file)) + "); make it private: chmod 600 " + file);
     }
 
     private static boolean posix() {

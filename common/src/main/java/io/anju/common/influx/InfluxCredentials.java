@@ -9,7 +9,6 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Properties;
@@ -43,8 +42,10 @@ public record InfluxCredentials(String username, String password) implements Ser
                 "must be a readable InfluxDB credentials file (username=..., password=...)");
         try {
             // A password others may read is no password: refuse rather than warn, as for PostgreSQL's.
-            Require.that(PrivateFiles.openToOthers(file).isEmpty(), setting, file, "is accessible to group or others ("
-                    + PosixFilePermissions.toString(Files.getPosixFilePermissions(file)) + "); chmod 600 " + file);
+            Optional<String> open = PrivateFiles.notPrivate(file);
+            if (open.isPresent()) {
+                throw Require.failure(setting, file, open.get());
+            }
         } catch (IOException e) {
             throw Require.failure(setting, file, "cannot read its permissions: " + e);
         }
