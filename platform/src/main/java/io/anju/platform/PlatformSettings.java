@@ -81,8 +81,7 @@ public record PlatformSettings(Path dataDir, String bindHost, Ports ports, Strin
     }
 
     public PlatformSettings withInfluxUrl(String value) {
-        return new PlatformSettings(dataDir, bindHost, ports, value, influxCredentials,
-                simulate, devices, speed, seed, faultsAfter, cases);
+        return withInflux(value, influxCredentials);
     }
 
     /** The InfluxDB at {@code url}, with the credentials of {@code credentialsFile} (null: none). */

@@ -157,7 +157,7 @@ public final class JobsMain implements Callable<Integer> {
     private KafkaConnection kafka() {
         if (bootstrap == null) {
             Require.that(kafkaClientConfig.isBlank(), "--kafka-client-config", kafkaClientConfig,
-                    "needs --bootstrap: the embedded broker takes PLAINTEXT clients only");
+                    "needs --bootstrap: the embedded broker makes its own credentials");
             return null;
         }
         return KafkaConnection.of(bootstrap, kafkaClientConfig, "--kafka-client-config");

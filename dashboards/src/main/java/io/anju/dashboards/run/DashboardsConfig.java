@@ -66,11 +66,15 @@ public final class DashboardsConfig {
     private final List<String> allowedOrigins;
     private final MetricsAccess metricsAccess;
     private final KafkaConnection kafka;
+    /** Read once at load: a missing or open file fails there, naming {@code influx.credentialsFile}. */
+    private final Optional<InfluxCredentials> influxCredentials;
 
     private DashboardsConfig(ConfigValues values) {
         this.values = values;
         this.kafka = KafkaConnection.of(values.str("kafka.bootstrap"), values.str("kafka.clientConfig"),
                 "kafka.clientConfig");
+        this.influxCredentials = InfluxCredentials.fromSetting("influx.credentialsFile",
+                values.str("influx.credentialsFile"));
         this.listener = ListenerSettings.from(values);
         this.allowedOrigins = OriginCheck.parse(values.str("http.allowedOrigins"));
         this.metricsAccess = MetricsAccess.of(values.str("metrics.token"));
@@ -95,7 +99,6 @@ public final class DashboardsConfig {
         if (influxDb().isBlank()) {
             throw new IllegalArgumentException("setting influx.db must not be empty");
         }
-        influxCredentials();
     }
 
     private void requireHttpUrl(String key, boolean emptyAllowed) {
@@ -164,7 +167,7 @@ public final class DashboardsConfig {
 
     /** The user and password of {@code influx.credentialsFile}, or empty for an InfluxDB without authentication. */
     public Optional<InfluxCredentials> influxCredentials() {
-        return InfluxCredentials.fromSetting("influx.credentialsFile", values.str("influx.credentialsFile"));
+        return influxCredentials;
     }
 
     /** The gateway's blob store of snapshot images. */
