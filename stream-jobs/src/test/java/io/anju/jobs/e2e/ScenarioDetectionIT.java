@@ -1,5 +1,7 @@
 package io.anju.jobs.e2e;
 
+import io.anju.common.alert.Alert;
+import io.anju.common.alert.AlertType;
 import io.anju.common.influx.InfluxCredentials;
 import io.anju.common.model.Device;
 import io.anju.testsupport.InfluxServer;
@@ -24,27 +26,30 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The whole path with real parts: simulator (Paho, MQTT 3.1.1 and 5) → gateway → embedded Kafka → the alerting and
- * history jobs in a Flink MiniCluster → anju.alerts (read committed) and a real InfluxDB server. Four simulated hours of an ordinary evening at 120×, with
- * the simulator's automatic fault plan (every fault kind at least once), scored against its ground truth:
- * every fault exactly one alert of the right type and severity at the right place in time, and nothing else.
+ * history jobs in a Flink MiniCluster → anju.alerts (read committed) and a real InfluxDB server. Four simulated hours
+ * of an ordinary evening at 120×, with the simulator's automatic fault plan (every fault kind at least once) and
+ * chargers whose clocks cannot be trusted ({@link WrongClocks}), scored against its ground truth: every fault, the
+ * wrong clocks' own included, exactly one alert of the right type and severity at the right place in time, and nothing
+ * else: no device is reported offline that did not go offline, and no alert is dated by a wrong clock.
  */
 class ScenarioDetectionIT {
     private static final Logger LOG = LoggerFactory.getLogger(ScenarioDetectionIT.class);
     private static final double SPEED = 120;
 
     @Test
-    void everyInjectedFault_raisesExactlyOneAlert_andTheFaultFreeRestRaisesNone(@TempDir Path dir) throws Exception {
+    void everyInjectedFault_raisesExactlyOneAlert_andTheFaultFreeRestRaisesNone_wrongClocksBlindingNoOne(
+            @TempDir Path dir) throws Exception {
         try (InfluxServer influx = new InfluxServer().start();
              PlatformUnderTest platform = PlatformUnderTest.start(dir);
              JobsRunner jobs = new JobsRunner(platform.jobsSettings(influx.url()).withInfluxCredentials(
                      InfluxCredentials.read("test", influx.credentialsFile())), 0).start();
              AlertsReader alerts = new AlertsReader(platform.kafka())) {
-            List<Device> devices = platform.scenarioDevices(24);
+            WrongClocks wrongClocks = new WrongClocks(platform, platform.scenarioDevices(24));
+            List<Device> devices = wrongClocks.devices;
             Path groundTruth = dir.resolve("ground-truth.jsonl");
-            SimStats stats = new SimStats();
             Simulation sim = platform.simulation(
-                    Scenarios.evening(devices, SPEED, platform.mqttUri(), groundTruth, dir.resolve("plan.json")),
-                    stats);
+                    wrongClocks.evening(SPEED, platform.mqttUri(), groundTruth, dir.resolve("plan.json")),
+                    new SimStats());
             try {
                 sim.start();
                 await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2))
@@ -55,13 +60,23 @@ class ScenarioDetectionIT {
             // Let the last checkpoints commit what the detectors emitted.
             await().atMost(Duration.ofSeconds(60)).until(() -> alerts.quietFor(Duration.ofSeconds(6)));
 
-            DetectionScore score = new DetectionScore(DetectionScore.readGroundTruth(groundTruth), alerts.all());
-            LOG.info("detection against ground truth ({} devices, {} alert records):\n{}", devices.size(),
-                    alerts.all().size(), score.table());
-            assertThat(score.results()).as("faults injected").hasSizeGreaterThanOrEqualTo(9);
+            List<Alert> applied = alerts.applied();
+            DetectionScore score = new DetectionScore(DetectionScore.readGroundTruth(groundTruth), applied);
+            LOG.info("detection against ground truth ({} devices, {} with a wrong clock, {} alert revisions):\n{}",
+                    devices.size(), wrongClocks.skewed.size(), applied.size(), score.table());
+            assertThat(score.results()).as("faults injected").hasSizeGreaterThanOrEqualTo(12);
+            assertThat(score.results()).as("the wrong clocks' own faults")
+                    .filteredOn(r -> wrongClocks.skewed.contains(r.fault().deviceId())).hasSizeGreaterThanOrEqualTo(3)
+                    .allMatch(DetectionScore.FaultResult::detected);
             assertThat(score.recall()).as(score.table()).isEqualTo(1.0);
             assertThat(score.precision()).as(score.table()).isEqualTo(1.0);
             assertThat(score.episodes()).allMatch(Episode::wellFormed);
+            assertThat(applied).as("no alert is dated by a wrong clock")
+                    .allSatisfy(a -> assertThat(a.firstEventTs()).isBetween(Scenarios.EVENING,
+                            Scenarios.EVENING + Scenarios.LENGTH_MS + WrongClocks.DAY / 24));
+            assertThat(applied).as("the charger whose clock was reset half-way is never reported offline")
+                    .noneMatch(a -> a.type() == AlertType.DEVICE_OFFLINE
+                            && wrongClocks.resetHalfWay.equals(a.deviceId()));
 
             // The history job wrote the series of docs/data-model.md, alerts included.
             try (InfluxDB db = InfluxDBFactory.connect(influx.url(), influx.username(), influx.password())) {
