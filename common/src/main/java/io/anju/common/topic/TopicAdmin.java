@@ -35,6 +35,12 @@ public final class TopicAdmin {
      */
     public static void ensure(KafkaConnection kafka, String setting, Collection<String> topics, int partitions,
                               short replicationFactor, TopicRetention retention) {
+        ensure(kafka, setting, topics, partitions, replicationFactor, retention.topicConfigs());
+    }
+
+    /** Creates those of {@code topics} that do not exist, with these topic configs (e.g. a compacted topic's). */
+    public static void ensure(KafkaConnection kafka, String setting, Collection<String> topics, int partitions,
+                              short replicationFactor, Map<String, String> topicConfigs) {
         Map<String, Object> props = kafka.clientProperties();
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
@@ -42,7 +48,7 @@ public final class TopicAdmin {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = topics.stream()
                     .filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, partitions, replicationFactor).configs(retention.topicConfigs()))
+                    .map(t -> new NewTopic(t, partitions, replicationFactor).configs(topicConfigs))
                     .toList();
             for (var created : admin.createTopics(missing).values().values()) {
                 try {

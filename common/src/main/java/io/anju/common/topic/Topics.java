@@ -22,6 +22,8 @@ public final class Topics {
     public static final String ALERTS = "anju.alerts";
     /** Each crowd zone's figures after every reading, as the alerting job's crowd detector saw them (for history). */
     public static final String ZONES = "anju.zones";
+    /** The registry of places and devices, each record a whole revision (compacted, one partition, one key). */
+    public static final String REGISTRY = "anju.registry";
 
     private Topics() {
     }

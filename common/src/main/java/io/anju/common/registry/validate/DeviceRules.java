@@ -3,6 +3,8 @@ package io.anju.common.registry.validate;
 import io.anju.common.model.Device;
 import io.anju.common.model.DeviceType;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /** Per-device checks: id usable as an MQTT client id and topic segment, a stored hash, place and type attributes. */
@@ -34,9 +36,27 @@ final class DeviceRules {
         if (device.type() == null) {
             problems.add(path + ".type", "missing");
         }
+        if (device.previousSecret() != null && (device.previousSecret().secretHash() == null
+                || !device.previousSecret().secretHash().startsWith(HASH_PREFIX))) {
+            problems.add(path + ".previousSecret.secretHash", "missing or not a salted hash (sha256$salt$hash)");
+        }
+        if (device.installation() != null && device.installation().installedOn() != null
+                && !isIsoDate(device.installation().installedOn())) {
+            problems.add(path + ".installation.installedOn",
+                    "'" + device.installation().installedOn() + "' is not an ISO date (2026-03-01)");
+        }
         location.check(path + ".location", device);
         if (device.type() != null) {
             specs.check(path, device);
+        }
+    }
+
+    private static boolean isIsoDate(String text) {
+        try {
+            LocalDate.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
         }
     }
 
