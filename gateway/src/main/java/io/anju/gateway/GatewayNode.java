@@ -2,8 +2,11 @@ package io.anju.gateway;
 
 import io.anju.common.registry.Registry;
 import io.anju.common.registry.RegistryLoader;
+import io.anju.common.registry.live.RegistryFollower;
+import io.anju.common.registry.live.RegistryTopic;
 import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.KafkaProbe;
+import io.anju.common.topic.Topics;
 import io.anju.gateway.auth.Authenticator;
 import io.anju.gateway.auth.TokenSecrets;
 import io.anju.gateway.config.GatewayConfig;
@@ -21,6 +24,7 @@ import io.anju.gateway.protect.AcceptGuard;
 import io.anju.gateway.protect.FlappingGuard;
 import io.anju.gateway.protect.SourceLimits;
 import io.anju.gateway.protect.TokenBucket;
+import io.anju.gateway.session.RegistryEnforcer;
 import io.anju.gateway.session.SessionRegistry;
 import io.anju.gateway.snapshot.FileBlobStore;
 import io.anju.gateway.snapshot.SnapshotSweeper;
@@ -39,11 +43,13 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * One running gateway node: the embedded Kafka broker (when no external cluster is configured), the Kafka ingest,
@@ -52,6 +58,8 @@ import java.util.function.LongSupplier;
  */
 public final class GatewayNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayNode.class);
+    /** How long a starting node waits to read the registry's published revisions before it lets devices in. */
+    private static final Duration REGISTRY_CATCH_UP = Duration.ofSeconds(15);
 
     private final GatewayConfig config;
     private final PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -63,6 +71,7 @@ public final class GatewayNode implements AutoCloseable {
     private SnapshotSweeper sweeper;
     private GatewayServer server;
     private CommandRelay relay;
+    private RegistryFollower registry;
     private LongSupplier receiveClock = System::currentTimeMillis;
 
     public GatewayNode(GatewayConfig config) {
@@ -82,8 +91,8 @@ public final class GatewayNode implements AutoCloseable {
     /** Starts every part; if one fails, what was started is stopped again and the failure is rethrown. */
     public GatewayNode start() throws InterruptedException {
         try {
-            Registry registry = RegistryLoader.load(config.registryFile());
-            LOG.info("registry {}: {} devices", config.registryFile(), registry.devices().size());
+            Registry fromFile = RegistryLoader.load(config.registryFile());
+            LOG.info("registry {}: {} devices", config.registryFile(), fromFile.devices().size());
             new JvmMemoryMetrics().bindTo(prometheus);
             gcMetrics.bindTo(prometheus);
             new JvmThreadMetrics().bindTo(prometheus);
@@ -100,7 +109,10 @@ public final class GatewayNode implements AutoCloseable {
             ingest = new KafkaIngest(downstream, new FileBlobStore(config.snapshotDir(), disk::writable, sweeper),
                     awaitedReplies, prometheus);
             kafkaProbe = KafkaProbe.start(downstream.kafka());
-            server = server(config, registry, ingest, prometheus, kafkaProbe::up, receiveClock, disk).start();
+            registry = followRegistry(downstream, fromFile);
+            server = server(config, registry::current, ingest, prometheus, kafkaProbe::up, receiveClock, disk);
+            registry.onChange(new RegistryEnforcer(server.sessions(), registry::current, prometheus));
+            server.start();
             relay = new CommandRelay(downstream, server.commandDelivery(), prometheus, config.commandsHoldLimits(),
                     awaitedReplies, Clock.systemUTC());
             server.onCommandsReady(relay::deviceReady);
@@ -113,6 +125,27 @@ public final class GatewayNode implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /**
+     * The registry service's revisions on {@link Topics#REGISTRY}, read to their end before a device is let in; the
+     * registry file is in use until the first revision (a single machine's bootstrap). Every later revision applies
+     * while the gateway runs.
+     */
+    private RegistryFollower followRegistry(DownstreamSettings downstream, Registry fromFile)
+            throws InterruptedException {
+        RegistryTopic.ensure(downstream.kafka(), "kafka.bootstrap", downstream.replicationFactor());
+        RegistryFollower follower = new RegistryFollower(downstream.kafka(), "anju-gateway-registry-" + config.nodeId(),
+                fromFile).start(REGISTRY_CATCH_UP);
+        Gauge.builder("anju.gateway.registry.revision", follower, RegistryFollower::revision)
+                .description("Registry revision in use (0: the registry file, no revision published yet)")
+                .register(prometheus);
+        Gauge.builder("anju.gateway.registry.rejected", follower, RegistryFollower::rejected)
+                .description("Registry records that did not parse or validate (the last good revision stays)")
+                .register(prometheus);
+        LOG.info("registry revision {} in use ({} devices), following {}", follower.revision(),
+                follower.current().devices().size(), Topics.REGISTRY);
+        return follower;
     }
 
     /**
@@ -151,7 +184,7 @@ public final class GatewayNode implements AutoCloseable {
      * @param receiveClock  the time stamped on every message as its receive time (Unix ms)
      * @param disk          the free-space watch of the data directories
      */
-    static GatewayServer server(GatewayConfig config, Registry registry, Ingest ingest, PrometheusMeterRegistry prometheus,
+    static GatewayServer server(GatewayConfig config, Supplier<Registry> registry, Ingest ingest, PrometheusMeterRegistry prometheus,
                                 BooleanSupplier ingestHealthy, LongSupplier receiveClock, DiskGuard disk) {
         GatewayMetrics metrics = new GatewayMetrics(prometheus);
         SessionRegistry sessions = new SessionRegistry(config.commandsDeliveryTimeout());
@@ -215,6 +248,7 @@ public final class GatewayNode implements AutoCloseable {
         closeQuietly("kafka ingest", ingest);
         closeQuietly("snapshot sweeper", sweeper);
         closeQuietly("kafka probe", kafkaProbe);
+        closeQuietly("registry follower", registry);
         closeQuietly("embedded kafka", embeddedKafka);
         closeQuietly("disk guard", disk);
         gcMetrics.close();

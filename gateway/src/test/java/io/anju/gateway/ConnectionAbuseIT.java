@@ -54,7 +54,7 @@ class ConnectionAbuseIT {
                 "limits.flappingMaxConnects", "1000"));
         settings.putAll(overrides);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        server = GatewayNode.server(GatewayConfig.of(settings), TestDevices.registry(), new RecordingIngest(), meters,
+        server = GatewayNode.server(GatewayConfig.of(settings), TestDevices.inUse(), new RecordingIngest(), meters,
                 () -> true, System::currentTimeMillis, SimulatedDisk.roomy().guard(meters)).start();
     }
 

@@ -51,7 +51,7 @@ class DiskLowIT {
         GatewayConfig config = GatewayConfig.of(Map.of("mqtt.host", "127.0.0.1", "http.host", "127.0.0.1",
                 "mqtt.port", "0", "http.port", "0"));
         guard = disk.guard(meters);
-        server = GatewayNode.server(config, TestDevices.registry(), ingest, meters, () -> true, System::currentTimeMillis,
+        server = GatewayNode.server(config, TestDevices.inUse(), ingest, meters, () -> true, System::currentTimeMillis,
                 guard).start();
     }
 

@@ -71,7 +71,7 @@ class GatewayServerIT {
                 "mqtt.tls.certFile", pem.certificate().toString(), "mqtt.tls.keyFile", pem.privateKey().toString(),
                 "mqtt.tls.clientCaFile", ca.certificate().toString()));
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        server = GatewayNode.server(config, TestDevices.registry(), ingest, meters, () -> true, System::currentTimeMillis,
+        server = GatewayNode.server(config, TestDevices.inUse(), ingest, meters, () -> true, System::currentTimeMillis,
                 SimulatedDisk.roomy().guard(meters)).start();
     }
 

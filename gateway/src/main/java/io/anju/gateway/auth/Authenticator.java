@@ -3,6 +3,7 @@ package io.anju.gateway.auth;
 import io.anju.common.auth.DeviceToken;
 import io.anju.common.auth.SecretHash;
 import io.anju.common.model.Device;
+import io.anju.common.model.PreviousSecret;
 import io.anju.common.registry.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Decides whether a CONNECT may proceed (device protocol v1, Authentication): client id = username = device id;
@@ -26,7 +28,7 @@ public final class Authenticator {
     private static final String DUMMY_HASH = SecretHash.hash("unknown-device");
     private static final long NO_ROOM_LOG_EVERY_MS = 60_000;
 
-    private final Registry registry;
+    private final Supplier<Registry> registry;
     private final TokenSecrets tokenSecrets;
     private final TokenLimits tokenLimits;
     private final UsedTokens usedTokens;
@@ -35,7 +37,8 @@ public final class Authenticator {
     /** When the last "no room for used tokens" warning was logged: one a minute is enough. */
     private final AtomicLong noRoomLoggedAtMs = new AtomicLong();
 
-    public Authenticator(Registry registry, TokenSecrets tokenSecrets, TokenLimits tokenLimits, LongSupplier wallClockMs) {
+    /** @param registry the registry in use now (it changes while the gateway runs) */
+    public Authenticator(Supplier<Registry> registry, TokenSecrets tokenSecrets, TokenLimits tokenLimits, LongSupplier wallClockMs) {
         this.registry = registry;
         this.tokenSecrets = tokenSecrets;
         this.tokenLimits = tokenLimits;
@@ -63,7 +66,7 @@ public final class Authenticator {
         if (certificateCn != null && !certificateCn.equals(clientId)) {
             return Result.refused(AuthOutcome.CLIENT_ID_INVALID);
         }
-        Optional<Device> device = registry.device(clientId);
+        Optional<Device> device = registry.get().device(clientId);
         boolean credentialsOk;
         if (certificateCn != null) {
             credentialsOk = device.isPresent();
@@ -89,7 +92,7 @@ public final class Authenticator {
 
     private boolean checkPassword(Device device, String presented) {
         if (!DeviceToken.looksLikeToken(presented)) {
-            return SecretHash.matches(presented, device.secretHash());
+            return SecretHash.matches(presented, device.secretHash()) || previousSecretMatches(device, presented);
         }
         if (!tokenSecrets.configured()) {
             if (tokenWarningLogged.compareAndSet(false, true)) {
@@ -98,6 +101,13 @@ public final class Authenticator {
             return false;
         }
         return checkToken(device, presented);
+    }
+
+    /** The secret of before the last rotation is still good during its grace period. */
+    private boolean previousSecretMatches(Device device, String presented) {
+        PreviousSecret previous = device.previousSecret();
+        return previous != null && wallClockMs.getAsLong() < previous.validUntil()
+                && SecretHash.matches(presented, previous.secretHash());
     }
 
     /** A token is good when signed with the device's secret, its time is within the window, and it was not used yet. */

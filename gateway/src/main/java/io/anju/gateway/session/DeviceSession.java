@@ -24,6 +24,8 @@ public final class DeviceSession {
     private CommandWindow commands;
     /** Set once the device subscribed to its command topic: from then on a command sent reaches its software. */
     private volatile boolean commandsSubscribed;
+    /** Set when the registry withdrew the device: its connection ends without its Will. */
+    private volatile boolean revoked;
 
     public DeviceSession(Channel channel, Device device, boolean mqtt5, ClientLimits client) {
         this.channel = channel;
@@ -85,6 +87,19 @@ public final class DeviceSession {
         if (commands != null) {
             commands.closed();
         }
+    }
+
+    /**
+     * Ends the session because the registry no longer lets the device in (disabled or removed): DISCONNECT with
+     * Administrative action on MQTT 5, and no Will, since the device did not fail.
+     */
+    public void revoke() {
+        revoked = true;
+        disconnect(MqttReplies.ADMINISTRATIVE_ACTION);
+    }
+
+    public boolean revoked() {
+        return revoked;
     }
 
     /** Closes the connection, first sending DISCONNECT with {@code reason} on MQTT 5. */

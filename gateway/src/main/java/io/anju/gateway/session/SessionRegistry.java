@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +52,11 @@ public final class SessionRegistry implements CommandDelivery, Ingest.Backpressu
 
     public Optional<DeviceSession> session(String deviceId) {
         return Optional.ofNullable(sessions.get(deviceId));
+    }
+
+    /** Every session now. */
+    public Collection<DeviceSession> all() {
+        return sessions.values();
     }
 
     public int size() {

@@ -41,7 +41,7 @@ public final class GatewayHarness {
     }
 
     public GatewayHarness(MqttLimits limits, TokenSecrets tokens, int flappingMaxPerMinute) {
-        Authenticator auth = new Authenticator(TestDevices.registry(), tokens, GatewayConfig.defaults().tokenLimits(), () -> WALL_CLOCK_MS);
+        Authenticator auth = new Authenticator(TestDevices.inUse(), tokens, GatewayConfig.defaults().tokenLimits(), () -> WALL_CLOCK_MS);
         FlappingGuard flapping = new FlappingGuard(flappingMaxPerMinute, Duration.ofMinutes(5), nanos::get);
         services = new MqttServices(limits, auth, ingest, sessions, metrics, flapping, () -> WALL_CLOCK_MS, nanos::get);
         ingest.setBackpressureListener(sessions);

@@ -12,6 +12,7 @@ import io.anju.gateway.ingest.InboundMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 
 /**
  * The gateway tests' devices: a tiny registry (one enabled charger, one enabled camera, one disabled gate) for the
@@ -28,6 +29,12 @@ public final class TestDevices {
     public static final LocationChain ZONE = new LocationChain("sd-02", "cm-010", "gr-0100", null, "zone-03");
 
     private TestDevices() {
+    }
+
+    /** {@link #registry()} as the gateway's parts read it: the registry in use now (here it never changes). */
+    public static Supplier<Registry> inUse() {
+        Registry registry = registry();
+        return () -> registry;
     }
 
     public static Registry registry() {

@@ -162,7 +162,7 @@ public final class ConnectProcessor {
 
     /**
      * The connection ended. Unregisters its session; after an abnormal end (no clean DISCONNECT) of a session that
-     * was not taken over and not closed by the gateway's own shutdown, hands the Will to ingest as a STATUS message
+     * was not taken over, not revoked by the registry and not closed by the gateway's own shutdown, hands the Will to ingest as a STATUS message
      * of the device.
      */
     public void closed(MqttConnection conn, boolean cleanDisconnect) {
@@ -175,7 +175,7 @@ public final class ConnectProcessor {
         session.connectionClosed();
         services.metrics().disconnected();
         MqttConnection.Will will = conn.will();
-        if (will == null || cleanDisconnect || !current || services.sessions().isShuttingDown()) {
+        if (will == null || cleanDisconnect || !current || session.revoked() || services.sessions().isShuttingDown()) {
             return;
         }
         LOG.debug("device {} dropped without DISCONNECT: publishing its Will", session.deviceId());

@@ -36,6 +36,7 @@ public final class MqttReplies {
     public static final byte PACKET_TOO_LARGE = (byte) 0x95;
     /** "An implementation or administrative imposed limit has been exceeded" (MQTT 5): the gateway's caps. */
     public static final byte QUOTA_EXCEEDED = (byte) 0x97;
+    public static final byte ADMINISTRATIVE_ACTION = (byte) 0x98;
     /** MQTT 3.1.1 SUBACK failure return code. */
     public static final int SUBACK_FAILURE_3 = 0x80;
 
