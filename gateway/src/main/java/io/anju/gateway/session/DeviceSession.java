@@ -17,7 +17,8 @@ import java.util.concurrent.CompletionStage;
  */
 public final class DeviceSession {
     private final Channel channel;
-    private final Device device;
+    /** The device's record; a registry revision that moves it replaces it, so the next envelope carries its new place. */
+    private volatile Device device;
     private final boolean mqtt5;
     private final ClientLimits client;
     /** Created by the first command: most connections idle without one. */
@@ -36,6 +37,14 @@ public final class DeviceSession {
 
     public Channel channel() {
         return channel;
+    }
+
+    /** Takes the device's record of a newer registry revision (same id and type). */
+    public void refresh(Device current) {
+        if (!current.id().equals(device.id()) || current.type() != device.type()) {
+            throw new IllegalArgumentException("a session of " + device.id() + " cannot become " + current.id());
+        }
+        device = current;
     }
 
     public Device device() {

@@ -16,7 +16,9 @@ import java.util.function.Supplier;
 
 /**
  * Applies each new registry revision to the connections of this node: a device that was disabled or removed is
- * disconnected (and, being revoked, sends no Will). New connections are checked against the registry in use by the
+ * disconnected (and, being revoked, sends no Will); a device whose record changed otherwise (moved, a new installation)
+ * keeps its connection and its next envelope carries the new record's place. A device whose type changed is
+ * disconnected, to connect again as what it now is. New connections are checked against the registry in use by the
  * authenticator; a device that authenticated against the old revision while this one was being swapped in is caught
  * by a second sweep a second later.
  */
@@ -46,11 +48,16 @@ public final class RegistryEnforcer implements RegistryListener {
     private void sweep(Registry registry, long revision) {
         for (DeviceSession session : sessions.all()) {
             Optional<Device> device = registry.device(session.deviceId());
-            if ((device.isEmpty() || !device.get().enabled()) && !session.revoked()) {
+            if (session.revoked()) {
+                continue;
+            }
+            if (device.isEmpty() || !device.get().enabled() || device.get().type() != session.device().type()) {
                 LOG.info("device {} {} by registry revision {}: disconnecting it", session.deviceId(),
-                        device.isEmpty() ? "removed" : "disabled", revision);
+                        device.isEmpty() ? "removed" : !device.get().enabled() ? "disabled" : "retyped", revision);
                 session.revoke();
                 revoked.increment();
+            } else if (!device.get().equals(session.device())) {
+                session.refresh(device.get());
             }
         }
     }

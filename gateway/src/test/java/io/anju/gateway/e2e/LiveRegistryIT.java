@@ -4,6 +4,7 @@ import io.anju.common.auth.SecretHash;
 import io.anju.common.json.Json;
 import io.anju.common.model.Device;
 import io.anju.common.model.DeviceType;
+import io.anju.common.model.LocationChain;
 import io.anju.common.registry.RegistryDocument;
 import io.anju.common.registry.live.PublishedRegistry;
 import io.anju.common.registry.live.RegistryPublisher;
@@ -51,7 +52,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The registry changing under a running gateway (issue 14): revisions published on {@code anju.registry} take effect
  * without a restart. A disabled device is disconnected within seconds without its Will and refused after; a device
- * added connects; a rotated secret lets the old one in until its grace ends; a record that does not validate leaves
+ * added connects; a moved device keeps its connection and its next envelope carries its new place; a rotated secret lets the old one in until its grace ends; a record that does not validate leaves
  * the last good revision in use; and a restarted node applies the published revisions before it lets a device in.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -163,6 +164,40 @@ class LiveRegistryIT {
 
     @Test
     @Order(5)
+    void aMovedDevice_staysConnected_andItsNextEnvelopeCarriesItsNewPlace() throws Exception {
+        String id = GatewayFixture.loadDevice(6);
+        Device before = gateway.device(id);
+        LocationChain elsewhere = gateway.registry().devicesOfType(DeviceType.CHARGER).stream().map(Device::location)
+                .filter(l -> !l.compoundId().equals(before.location().compoundId())
+                        && !l.gridId().equals(before.location().gridId()))
+                .findFirst().orElseThrow();
+        CompletableFuture<Integer> disconnected = new CompletableFuture<>();
+        MqttAsyncClient device = v5Client(id, disconnected);
+        device.connect(DeviceClients.v5(id, gateway.secret(id))).waitForCompletion(DeviceClients.WAIT_MS);
+        try {
+            publish("move " + id + " to " + elsewhere.compoundId(), devices ->
+                    replace(devices, id, d -> d.withLocation(elsewhere)));
+            int code = DeviceClients.reasonCode(device.publish(MqttTopics.telemetry(DeviceType.CHARGER, id),
+                    new MqttMessage(DeviceClients.bytes(DeviceClients.chargerTelemetry(1764378000000L, 4242)), 1,
+                            false, null)));
+            assertThat(code).isZero();
+            assertThat(disconnected).as("still connected").isNotDone();
+            device.disconnect().waitForCompletion(DeviceClients.WAIT_MS);
+        } finally {
+            device.close(true);
+        }
+        assertThat(Envelopes.read(gateway.kafka(), Topics.telemetry(DeviceType.CHARGER)))
+                .filteredOn(r -> id.equals(r.value().path("deviceId").asText())
+                        && r.value().path("seq").asLong() == 4242)
+                .singleElement().satisfies(r -> {
+                    assertThat(r.value().path("location").path("compoundId").asText())
+                            .isEqualTo(elsewhere.compoundId());
+                    assertThat(r.value().path("location").path("gridId").asText()).isEqualTo(elsewhere.gridId());
+                });
+    }
+
+    @Test
+    @Order(6)
     void aRestartedNode_appliesThePublishedRevisions_beforeItLetsADeviceIn() throws Exception {
         gateway.node().close();
         gateway.start(Map.of());
