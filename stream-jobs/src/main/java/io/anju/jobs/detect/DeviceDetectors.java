@@ -19,6 +19,8 @@ import io.anju.jobs.input.ChargerEvent;
 import io.anju.jobs.input.ChargerTelemetry;
 import io.anju.jobs.input.DeviceInput;
 import io.anju.common.model.LocationChain;
+import io.anju.jobs.registry.RegistryHolder;
+import io.anju.jobs.registry.RegistrySource;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -70,6 +72,9 @@ public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String,
     private final DetectorSettings settings;
     private final AutoStopPolicy autoStopPolicy;
     private final Duration commandTtl;
+    /** Null (detector tests without a registry): every device is in service. */
+    private final RegistrySource registrySource;
+    private transient RegistryHolder registry;
 
     private transient NewestReading newest;
     private transient PortOverloadTracker portOverload;
@@ -83,14 +88,25 @@ public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String,
     private transient StopWatch peoplesStops;
     private transient Emitter emitter;
 
-    public DeviceDetectors(DetectorSettings settings, AutoStopPolicy autoStop, Duration commandTtl) {
+    /** @param registry the registry, which says whether a silent device is expected to report; null: every device */
+    public DeviceDetectors(DetectorSettings settings, AutoStopPolicy autoStop, Duration commandTtl,
+                           RegistrySource registry) {
         this.settings = settings;
         this.autoStopPolicy = autoStop;
         this.commandTtl = commandTtl;
+        this.registrySource = registry;
     }
 
     @Override
-    public void open(OpenContext openContext) {
+    public void close() {
+        if (registry != null) {
+            registry.close();
+        }
+    }
+
+    @Override
+    public void open(OpenContext openContext) throws Exception {
+        registry = registrySource == null ? null : registrySource.open();
         var ctx = getRuntimeContext();
         // One counter for the whole operator: readings that came after a newer one of the same device and kind.
         Counter stale = ctx.getMetricGroup().counter("staleReadings");
@@ -139,7 +155,11 @@ public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String,
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
         Emitter em = emitter.to(out, ctx);
         String deviceId = ctx.getCurrentKey();
-        offline.onTimer(deviceId, timestamp, ctx.timerService(), em);
+        if (registry == null || registry.current().inService(deviceId)) {
+            offline.onTimer(deviceId, timestamp, ctx.timerService(), em);
+        } else {
+            offline.withdrawn();
+        }
         fire.onTimer(timestamp, em);
         gates.onTimer(deviceId, timestamp, em);
         stopWatch.onTimer(deviceId, timestamp, ctx.timerService(), em::stop);

@@ -11,8 +11,6 @@ import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
-import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * Attaches registry attributes to the decoded inputs and routes them, chained to the Kafka source (each instance
@@ -29,18 +27,16 @@ public final class Enrichment extends ProcessFunction<DeviceInput, DeviceInput> 
     public static final OutputTag<CameraDetection> CAMERA =
             new OutputTag<>("camera", TypeInformation.of(CameraDetection.class));
 
-    private final String registryPath;
-    private final Duration poll;
+    private final RegistrySource source;
     private transient RegistryHolder registry;
 
-    public Enrichment(Path registryPath, Duration poll) {
-        this.registryPath = registryPath.toString();
-        this.poll = poll;
+    public Enrichment(RegistrySource source) {
+        this.source = source;
     }
 
     @Override
     public void open(OpenContext ctx) throws Exception {
-        registry = RegistryHolder.open(Path.of(registryPath), poll);
+        registry = source.open();
     }
 
     @Override

@@ -18,6 +18,7 @@ import io.anju.jobs.detect.fire.FireSignal;
 import io.anju.jobs.detect.fire.FireSignals;
 import io.anju.jobs.input.DeviceInput;
 import io.anju.jobs.registry.Enrichment;
+import io.anju.jobs.registry.RegistrySource;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -59,14 +60,17 @@ public final class AlertsJob {
      * confirmations) and {@code anju.zones} out. */
     public static void build(StreamExecutionEnvironment env, JobsSettings s, KafkaConnection kafka) {
         build(DeviceStreams.fromKafka(env, s, kafka, "alerts", DeviceStreams.inputTopicsWithCommands()), s,
-                kafkaSinks(kafka));
+                RegistrySource.of(s.registry(), s.registryPoll(), kafka), kafkaSinks(kafka));
     }
 
-    /** The job's graph on any stream of decoded device inputs with event time, into any sinks. */
-    public static void build(DataStream<DeviceInput> envelopes, JobsSettings s, Sinks sinks) {
+    /**
+     * The job's graph on any stream of decoded device inputs with event time, into any sinks, with the registry of
+     * {@code registry}.
+     */
+    public static void build(DataStream<DeviceInput> envelopes, JobsSettings s, RegistrySource registry, Sinks sinks) {
         DetectorSettings d = s.detectors();
         SingleOutputStreamOperator<DeviceInput> inputs = envelopes
-                .process(new Enrichment(s.registry(), s.registryPoll()))
+                .process(new Enrichment(registry))
                 .uid("alerts-enrichment").name("registry attributes");
 
         SingleOutputStreamOperator<Alert> compound = FireSignals.ofCameras(inputs.getSideOutput(Enrichment.CAMERA),
@@ -80,7 +84,7 @@ public final class AlertsJob {
         SingleOutputStreamOperator<Alert> devices = inputs
                 .keyBy(in -> in.seen().deviceId(), Types.STRING)
                 .connect(escalations)
-                .process(new DeviceDetectors(d, s.autoStop(), s.commandTtl()))
+                .process(new DeviceDetectors(d, s.autoStop(), s.commandTtl(), registry))
                 .uid("detect-devices").name("device detectors");
 
         SingleOutputStreamOperator<Alert> crowd = inputs.getSideOutput(Enrichment.CROWD)

@@ -14,6 +14,7 @@ import io.anju.jobs.history.SeriesPoints;
 import io.anju.jobs.input.DeviceInput;
 import io.anju.jobs.input.GateEvent;
 import io.anju.jobs.registry.Enrichment;
+import io.anju.jobs.registry.RegistrySource;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -59,7 +60,7 @@ public final class HistoryJob {
                         WatermarkStrategy.noWatermarks(), "alerts").uid("history-alerts-source");
         DataStream<DeviceInput> devices = DeviceStreams.fromKafka(env, s, kafka, "history")
                 // The stations' limits from the registry: charger_station carries them for the charts' limit lines.
-                .process(new Enrichment(s.registry(), s.registryPoll()))
+                .process(new Enrichment(RegistrySource.of(s.registry(), s.registryPoll(), kafka)))
                 .uid("history-enrichment").name("registry attributes");
         build(devices, zones, alerts, new InfluxSink(influx));
     }

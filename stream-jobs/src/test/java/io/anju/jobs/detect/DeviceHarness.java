@@ -74,7 +74,7 @@ public final class DeviceHarness implements AutoCloseable {
 
     public static DeviceHarness restored(DetectorSettings settings, AutoStopPolicy autoStop,
                                          OperatorSubtaskState snapshot, AlertType... observed) throws Exception {
-        DeviceDetectors fn = new DeviceDetectors(settings, autoStop, Duration.ofMinutes(5));
+        DeviceDetectors fn = new DeviceDetectors(settings, autoStop, Duration.ofMinutes(5), null);
         var h = new KeyedBroadcastOperatorTestHarness<String, DeviceInput, Escalation, Alert>(
                 new CoBroadcastWithKeyedOperator<>(fn, List.of(DeviceDetectors.ESCALATIONS)),
                 in -> in.seen().deviceId(), Types.STRING, 1, 1, 0);

@@ -18,6 +18,10 @@ import io.anju.common.registry.generate.GeneratedRegistry;
 import io.anju.common.registry.generate.GeneratorOptions;
 import io.anju.common.registry.generate.RegistryGenerator;
 import io.anju.common.model.ChargerSpec;
+import io.anju.common.registry.live.PublishedRegistry;
+import io.anju.common.registry.live.RegistryPublisher;
+import io.anju.common.registry.live.RegistryTopic;
+import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.Topics;
 import io.anju.jobs.command.AutoStopPolicy;
 import io.anju.jobs.config.JobsSettings;
@@ -59,8 +63,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The alerting job on a real embedded broker, fed envelopes as the gateway writes them: the automatic stop of a
- * port on a red fire risk, the cap on mass cut-offs, offline detection when the whole stream has gone quiet, and a registry edit reaching
- * the running job; and the history job beside it, writing to a real InfluxDB or failing without one.
+ * port on a red fire risk, the cap on mass cut-offs, offline detection when the whole stream has gone quiet (and none
+ * for a device a published registry revision disabled), and a registry edit reaching the running job; and the history job beside it, writing to a real InfluxDB or failing without one.
  */
 class AlertsJobIT {
     private static final long T0 = 1_795_900_000_000L;
@@ -347,6 +351,45 @@ class AlertsJobIT {
                     .anyMatch(a -> a.type() == AlertType.DEVICE_OFFLINE && a.status() == AlertStatus.RAISED
                             && station.id().equals(a.deviceId())));
         }
+    }
+
+    @Test
+    void aDeviceDisabledByAPublishedRevision_whileTheJobRuns_isNotReportedOffline() throws Exception {
+        List<Device> chargers = generated.document().devices().stream().filter(d -> d.type() == DeviceType.CHARGER)
+                .limit(2).toList();
+        Device staying = chargers.get(0);
+        Device retired = chargers.get(1);
+        JobsSettings s = settings().withQuietAfter(Duration.ofSeconds(1)).withDetectors(DetectorSettings.defaults()
+                .withOffline(DetectorSettings.defaults().offline().withHeartbeat(DeviceType.CHARGER,
+                        Duration.ofSeconds(2))));
+        KafkaConnection broker = KafkaConnection.plain(kafka.bootstrapServers());
+        RegistryTopic.ensure(broker, "test", (short) 1);
+        try (JobsRunner jobs = new JobsRunner(s, 0).start();
+             Tail alerts = new Tail(kafka.bootstrapServers(), Topics.ALERTS);
+             RegistryPublisher publisher = new RegistryPublisher(broker, "alerts-job-it")) {
+            RegistryDocument doc = generated.document();
+            List<Device> devices = doc.devices().stream()
+                    .map(d -> d.id().equals(retired.id()) ? d.withEnabled(false) : d).toList();
+            publisher.publish(new PublishedRegistry(1, System.currentTimeMillis(), "test", "disable " + retired.id(),
+                    new RegistryDocument(doc.version(), doc.seed(), doc.note(), doc.subDistricts(), doc.communities(),
+                            doc.grids(), doc.compounds(), doc.zones(), devices)));
+            Thread.sleep(2_000);
+            long now = System.currentTimeMillis();
+            for (int i = 0; i < 3; i++) {
+                send(staying, Channel.STATUS, now + i * 1_000L, status(now + i * 1_000L));
+                send(retired, Channel.STATUS, now + i * 1_000L, status(now + i * 1_000L));
+            }
+            // Both fall silent at once: the one in service is reported offline, the retired one is not.
+            await().atMost(Duration.ofSeconds(60)).until(() -> offline(alerts).contains(staying.id()));
+            Thread.sleep(3_000);
+            assertThat(offline(alerts)).doesNotContain(retired.id());
+        }
+    }
+
+    private static Set<String> offline(Tail alerts) {
+        return alerts.values().stream().map(v -> Json.fromBytes(v, Alert.class))
+                .filter(a -> a.type() == AlertType.DEVICE_OFFLINE && a.status() == AlertStatus.RAISED)
+                .map(Alert::deviceId).collect(Collectors.toSet());
     }
 
     @Test

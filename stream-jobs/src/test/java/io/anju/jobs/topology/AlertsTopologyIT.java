@@ -24,6 +24,7 @@ import io.anju.jobs.detect.crowd.ZoneStatus;
 import io.anju.jobs.input.DeviceInput;
 import io.anju.jobs.input.DeviceInputTypeInfo;
 import io.anju.jobs.input.EnvelopeDecoder;
+import io.anju.jobs.registry.RegistrySource;
 import io.anju.jobs.time.ClockRule;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
@@ -46,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole alerting graph ({@link AlertsJob#build(org.apache.flink.streaming.api.datastream.DataStream,
- * JobsSettings, AlertsJob.Sinks)}) in a MiniCluster with parallelism 2, without Kafka: envelopes as the gateway writes
+ * JobsSettings, RegistrySource, AlertsJob.Sinks)}) in a MiniCluster with parallelism 2, without Kafka: envelopes as the gateway writes
  * them are decoded by the job's own decoder and clock rule, get the job's event time and watermarks, and go through
  * every operator into collecting sinks. Runs with the job's own configuration: no Kryo, object reuse.
  */
@@ -91,6 +92,7 @@ class AlertsTopologyIT {
                 .keyBy(in -> in.seen().deviceId(), Types.STRING)
                 .map(in -> in).returns(new DeviceInputTypeInfo()).name("readers");
         AlertsJob.build(readers.assignTimestampsAndWatermarks(DeviceStreams.watermarks(settings)), settings,
+                RegistrySource.of(settings.registry(), settings.registryPoll(), null),
                 new AlertsJob.Sinks(alerts, commands, outcomes, zones));
         env.execute("alerts under test");
     }

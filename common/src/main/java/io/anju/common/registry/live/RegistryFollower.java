@@ -43,7 +43,8 @@ public final class RegistryFollower implements AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * @param kafka    the broker holding {@link Topics#REGISTRY} (the topic must exist: {@link RegistryTopic#ensure})
+     * @param kafka    the broker holding {@link Topics#REGISTRY} (made by {@link RegistryTopic#ensure}; until it exists,
+     *                 {@code initial} stays in use)
      * @param clientId names this follower in the broker's logs and metrics
      * @param initial  the registry in use until the topic holds a revision
      */
@@ -55,6 +56,8 @@ public final class RegistryFollower implements AutoCloseable {
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, RegistryTopic.MAX_RECORD_BYTES);
         props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, RegistryTopic.MAX_RECORD_BYTES);
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 200);
+        // Only the registry service creates the topic, compacted: a follower must not auto-create a plain one.
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         this.current = initial;
         this.thread = new Thread(this::follow, "registry-follower " + clientId);
@@ -93,6 +96,7 @@ public final class RegistryFollower implements AutoCloseable {
 
     private void follow() {
         try {
+            awaitTopic();
             consumer.assign(List.of(PARTITION));
             consumer.seekToBeginning(List.of(PARTITION));
             long end = consumer.endOffsets(List.of(PARTITION)).get(PARTITION);
@@ -104,6 +108,8 @@ public final class RegistryFollower implements AutoCloseable {
                     caughtUp.countDown();
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (WakeupException e) {
             if (!closed) {
                 LOG.error("registry follower woken up while running", e);
@@ -113,6 +119,19 @@ public final class RegistryFollower implements AutoCloseable {
         } finally {
             caughtUp.countDown();
             consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    /** A topic that does not exist yet holds no revision: the follower is caught up, and starts once it appears. */
+    private void awaitTopic() throws InterruptedException {
+        boolean told = false;
+        while (!closed && consumer.partitionsFor(Topics.REGISTRY, Duration.ofSeconds(10)).isEmpty()) {
+            caughtUp.countDown();
+            if (!told) {
+                LOG.info("{} does not exist yet: the registry file stays in use until it does", Topics.REGISTRY);
+                told = true;
+            }
+            Thread.sleep(1_000);
         }
     }
 

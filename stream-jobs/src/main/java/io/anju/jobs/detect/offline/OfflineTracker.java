@@ -76,6 +76,15 @@ public final class OfflineTracker {
     }
 
     /** A timer of the device fired; only the pending one of this tracker means anything here. */
+    /**
+     * The device left service (disabled or removed from the registry): its silence is expected, so no outage is
+     * judged; a reading after it returns starts the watch again.
+     */
+    public void withdrawn() throws Exception {
+        timer.clear();
+        liveness.clear();
+    }
+
     public void onTimer(String deviceId, long timestamp, TimerService timers, Collector<Alert> out) throws Exception {
         Long pending = timer.value();
         if (pending == null || pending != timestamp) {
