@@ -7,6 +7,9 @@ import io.anju.common.topic.KafkaProbe;
 import io.anju.gateway.auth.Authenticator;
 import io.anju.gateway.auth.TokenSecrets;
 import io.anju.gateway.config.GatewayConfig;
+import io.anju.gateway.diagnostics.Diagnostics;
+import io.anju.gateway.diagnostics.DiagnosticsSink;
+import io.anju.gateway.diagnostics.KafkaDiagnosticsSink;
 import io.anju.gateway.disk.DiskGuard;
 import io.anju.gateway.disk.FreeSpace;
 import io.anju.gateway.downlink.CommandRelay;
@@ -17,6 +20,7 @@ import io.anju.gateway.kafka.KafkaIngest;
 import io.anju.gateway.metrics.GatewayMetrics.ConnectOutcome;
 import io.anju.gateway.metrics.GatewayMetrics;
 import io.anju.gateway.mqtt.connection.MqttServices;
+import io.anju.gateway.mqtt.reply.ReasonStrings;
 import io.anju.gateway.protect.AcceptGuard;
 import io.anju.gateway.protect.FlappingGuard;
 import io.anju.gateway.protect.SourceLimits;
@@ -58,6 +62,7 @@ public final class GatewayNode implements AutoCloseable {
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
     private EmbeddedKafka embeddedKafka;
     private KafkaIngest ingest;
+    private KafkaDiagnosticsSink diagnostics;
     private KafkaProbe kafkaProbe;
     private DiskGuard disk;
     private SnapshotSweeper sweeper;
@@ -100,7 +105,8 @@ public final class GatewayNode implements AutoCloseable {
             ingest = new KafkaIngest(downstream, new FileBlobStore(config.snapshotDir(), disk::writable, sweeper),
                     awaitedReplies, prometheus);
             kafkaProbe = KafkaProbe.start(downstream.kafka());
-            server = server(config, registry, ingest, prometheus, kafkaProbe::up, receiveClock, disk).start();
+            diagnostics = new KafkaDiagnosticsSink(downstream, prometheus);
+            server = server(config, registry, ingest, prometheus, kafkaProbe::up, receiveClock, disk, diagnostics).start();
             relay = new CommandRelay(downstream, server.commandDelivery(), prometheus, config.commandsHoldLimits(),
                     awaitedReplies, Clock.systemUTC());
             server.onCommandsReady(relay::deviceReady);
@@ -150,9 +156,11 @@ public final class GatewayNode implements AutoCloseable {
      * @param ingestHealthy whether the downstream log is available; {@code /health} answers 503 when it is not
      * @param receiveClock  the time stamped on every message as its receive time (Unix ms)
      * @param disk          the free-space watch of the data directories
+     * @param diagnostics   where the diagnostic stream goes
      */
     static GatewayServer server(GatewayConfig config, Registry registry, Ingest ingest, PrometheusMeterRegistry prometheus,
-                                BooleanSupplier ingestHealthy, LongSupplier receiveClock, DiskGuard disk) {
+                                BooleanSupplier ingestHealthy, LongSupplier receiveClock, DiskGuard disk,
+                                DiagnosticsSink diagnostics) {
         GatewayMetrics metrics = new GatewayMetrics(prometheus);
         SessionRegistry sessions = new SessionRegistry(config.commandsDeliveryTimeout());
         TokenSecrets tokens = TokenSecrets.fromFile(config.authTokenSecretsFile());
@@ -162,7 +170,9 @@ public final class GatewayNode implements AutoCloseable {
         Authenticator authenticator = new Authenticator(registry, tokens, config.tokenLimits(), System::currentTimeMillis);
         FlappingGuard flapping = new FlappingGuard(config.limitsFlappingMaxConnects(), config.limitsFlappingBan(), System::nanoTime);
         MqttServices services = new MqttServices(config.mqttLimits(), authenticator, ingest, sessions, metrics, flapping,
-                receiveClock, System::nanoTime);
+                receiveClock, System::nanoTime, new ReasonStrings(config.mqttReasonStrings()),
+                new Diagnostics(config.nodeId(), receiveClock, config.diagnosticsRatePerSecond(), config.diagnosticsBurst(),
+                        System::nanoTime, diagnostics, prometheus));
         SourceLimits sources = new SourceLimits(config.limitsSourceConnectRatePerSecond(),
                 config.limitsSourceConnectRateBurst(), config.limitsSourceMaxPreAuth(), config.limitsSourceExempt(),
                 System::nanoTime);
@@ -213,6 +223,7 @@ public final class GatewayNode implements AutoCloseable {
         closeQuietly("command relay", relay);
         closeQuietly("mqtt server", server);
         closeQuietly("kafka ingest", ingest);
+        closeQuietly("diagnostics", diagnostics);
         closeQuietly("snapshot sweeper", sweeper);
         closeQuietly("kafka probe", kafkaProbe);
         closeQuietly("embedded kafka", embeddedKafka);
