@@ -47,7 +47,7 @@ public final class GatewayHarness {
         Authenticator auth = new Authenticator(TestDevices.registry(), tokens, GatewayConfig.defaults().tokenLimits(), () -> WALL_CLOCK_MS);
         FlappingGuard flapping = new FlappingGuard(flappingMaxPerMinute, Duration.ofMinutes(5), nanos::get);
         services = new MqttServices(limits, auth, ingest, sessions, metrics, flapping, () -> WALL_CLOCK_MS, nanos::get,
-                new ReasonStrings(true), new Diagnostics("harness", () -> WALL_CLOCK_MS, 1_000, 1_000, nanos::get,
+                new ReasonStrings(false), new Diagnostics("harness", () -> WALL_CLOCK_MS, 1_000, 1_000, nanos::get,
                 DiagnosticsSink.NONE, meters));
         ingest.setBackpressureListener(sessions);
     }
