@@ -135,7 +135,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
             MqttConnectVariableHeader connect = m.variableHeader() instanceof MqttConnectVariableHeader h ? h : null;
             services.diagnostics().refused(null, connect == null ? null : protocol(connect.version()),
                     connection.ctx().channel().remoteAddress(), "protocol_error",
-                    "malformed " + m.fixedHeader().messageType() + ": " + cause.getMessage());
+                    "malformed " + typeOf(m) + ": " + cause.getMessage());
             MqttConnectReturnCode refusal = connectRefusal(m, cause);
             if (refusal != null) {
                 connection.ctx().writeAndFlush(MqttReplies.connAck(refusal, MqttProperties.NO_PROPERTIES))
@@ -143,7 +143,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
         }
-        String why = "malformed " + m.fixedHeader().messageType() + ": " + cause.getMessage();
+        String why = "malformed " + typeOf(m) + ": " + cause.getMessage();
         if (isWildcardTopic(cause)) {
             connection.close(MqttReplies.PROTOCOL_ERROR, "protocol_error", why);
         } else {
@@ -335,6 +335,11 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         cleanDisconnect = !keepWill;
         connection.closeSilently(keepWill ? "client_disconnect_with_will" : "client_disconnect",
                 keepWill ? "DISCONNECT from the device, asking for its Will" : "DISCONNECT from the device");
+    }
+
+    /** The packet type of an undecodable packet, when the decoder got as far as its fixed header. */
+    private static String typeOf(MqttMessage m) {
+        return m.fixedHeader() == null ? "packet" : m.fixedHeader().messageType().toString();
     }
 
     private static String protocol(int version) {
