@@ -10,6 +10,9 @@ import io.anju.common.topic.Topics;
 import io.anju.gateway.auth.Authenticator;
 import io.anju.gateway.auth.TokenSecrets;
 import io.anju.gateway.config.GatewayConfig;
+import io.anju.gateway.diagnostics.Diagnostics;
+import io.anju.gateway.diagnostics.DiagnosticsSink;
+import io.anju.gateway.diagnostics.KafkaDiagnosticsSink;
 import io.anju.gateway.disk.DiskGuard;
 import io.anju.gateway.disk.FreeSpace;
 import io.anju.gateway.downlink.CommandRelay;
@@ -20,6 +23,7 @@ import io.anju.gateway.kafka.KafkaIngest;
 import io.anju.gateway.metrics.GatewayMetrics.ConnectOutcome;
 import io.anju.gateway.metrics.GatewayMetrics;
 import io.anju.gateway.mqtt.connection.MqttServices;
+import io.anju.gateway.mqtt.reply.ReasonStrings;
 import io.anju.gateway.protect.AcceptGuard;
 import io.anju.gateway.protect.FlappingGuard;
 import io.anju.gateway.protect.SourceLimits;
@@ -66,6 +70,7 @@ public final class GatewayNode implements AutoCloseable {
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
     private EmbeddedKafka embeddedKafka;
     private KafkaIngest ingest;
+    private KafkaDiagnosticsSink diagnostics;
     private KafkaProbe kafkaProbe;
     private DiskGuard disk;
     private SnapshotSweeper sweeper;
@@ -110,7 +115,9 @@ public final class GatewayNode implements AutoCloseable {
                     awaitedReplies, prometheus);
             kafkaProbe = KafkaProbe.start(downstream.kafka());
             registry = followRegistry(downstream, fromFile);
-            server = server(config, registry::current, ingest, prometheus, kafkaProbe::up, receiveClock, disk);
+            diagnostics = new KafkaDiagnosticsSink(downstream, prometheus);
+            server = server(config, registry::current, ingest, prometheus, kafkaProbe::up, receiveClock, disk,
+                    diagnostics);
             registry.onChange(new RegistryEnforcer(server.sessions(), registry::current, prometheus));
             server.start();
             relay = new CommandRelay(downstream, server.commandDelivery(), prometheus, config.commandsHoldLimits(),
@@ -183,9 +190,11 @@ public final class GatewayNode implements AutoCloseable {
      * @param ingestHealthy whether the downstream log is available; {@code /health} answers 503 when it is not
      * @param receiveClock  the time stamped on every message as its receive time (Unix ms)
      * @param disk          the free-space watch of the data directories
+     * @param diagnostics   where the diagnostic stream goes
      */
-    static GatewayServer server(GatewayConfig config, Supplier<Registry> registry, Ingest ingest, PrometheusMeterRegistry prometheus,
-                                BooleanSupplier ingestHealthy, LongSupplier receiveClock, DiskGuard disk) {
+    static GatewayServer server(GatewayConfig config, Supplier<Registry> registry, Ingest ingest,
+                                PrometheusMeterRegistry prometheus, BooleanSupplier ingestHealthy,
+                                LongSupplier receiveClock, DiskGuard disk, DiagnosticsSink diagnostics) {
         GatewayMetrics metrics = new GatewayMetrics(prometheus);
         SessionRegistry sessions = new SessionRegistry(config.commandsDeliveryTimeout());
         TokenSecrets tokens = TokenSecrets.fromFile(config.authTokenSecretsFile());
@@ -195,7 +204,9 @@ public final class GatewayNode implements AutoCloseable {
         Authenticator authenticator = new Authenticator(registry, tokens, config.tokenLimits(), System::currentTimeMillis);
         FlappingGuard flapping = new FlappingGuard(config.limitsFlappingMaxConnects(), config.limitsFlappingBan(), System::nanoTime);
         MqttServices services = new MqttServices(config.mqttLimits(), authenticator, ingest, sessions, metrics, flapping,
-                receiveClock, System::nanoTime);
+                receiveClock, System::nanoTime, new ReasonStrings(config.mqttReasonStrings()),
+                new Diagnostics(config.nodeId(), receiveClock, config.diagnosticsRatePerSecond(), config.diagnosticsBurst(),
+                        System::nanoTime, diagnostics, prometheus));
         SourceLimits sources = new SourceLimits(config.limitsSourceConnectRatePerSecond(),
                 config.limitsSourceConnectRateBurst(), config.limitsSourceMaxPreAuth(), config.limitsSourceExempt(),
                 System::nanoTime);
@@ -246,6 +257,7 @@ public final class GatewayNode implements AutoCloseable {
         closeQuietly("command relay", relay);
         closeQuietly("mqtt server", server);
         closeQuietly("kafka ingest", ingest);
+        closeQuietly("diagnostics", diagnostics);
         closeQuietly("snapshot sweeper", sweeper);
         closeQuietly("kafka probe", kafkaProbe);
         closeQuietly("registry follower", registry);

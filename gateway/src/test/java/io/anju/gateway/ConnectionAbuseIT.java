@@ -1,5 +1,6 @@
 package io.anju.gateway;
 
+import io.anju.gateway.diagnostics.DiagnosticsSink;
 import io.anju.gateway.config.GatewayConfig;
 import io.anju.gateway.testing.MqttPackets;
 import io.anju.gateway.testing.RecordingIngest;
@@ -55,7 +56,8 @@ class ConnectionAbuseIT {
         settings.putAll(overrides);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         server = GatewayNode.server(GatewayConfig.of(settings), TestDevices.inUse(), new RecordingIngest(), meters,
-                () -> true, System::currentTimeMillis, SimulatedDisk.roomy().guard(meters)).start();
+                () -> true, System::currentTimeMillis, SimulatedDisk.roomy().guard(meters),
+                DiagnosticsSink.NONE).start();
     }
 
     @AfterEach

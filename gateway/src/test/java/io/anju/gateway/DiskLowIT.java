@@ -1,5 +1,6 @@
 package io.anju.gateway;
 
+import io.anju.gateway.diagnostics.DiagnosticsSink;
 import io.anju.common.model.Channel;
 import io.anju.gateway.config.GatewayConfig;
 import io.anju.gateway.disk.DiskGuard;
@@ -52,7 +53,7 @@ class DiskLowIT {
                 "mqtt.port", "0", "http.port", "0"));
         guard = disk.guard(meters);
         server = GatewayNode.server(config, TestDevices.inUse(), ingest, meters, () -> true, System::currentTimeMillis,
-                guard).start();
+                guard, DiagnosticsSink.NONE).start();
     }
 
     @AfterEach

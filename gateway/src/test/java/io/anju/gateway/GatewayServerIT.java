@@ -1,5 +1,6 @@
 package io.anju.gateway;
 
+import io.anju.gateway.diagnostics.DiagnosticsSink;
 import io.anju.common.model.Channel;
 import io.anju.gateway.config.GatewayConfig;
 import io.anju.gateway.downlink.DeliveryOutcome;
@@ -72,7 +73,8 @@ class GatewayServerIT {
                 "mqtt.tls.clientCaFile", ca.certificate().toString()));
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         server = GatewayNode.server(config, TestDevices.inUse(), ingest, meters, () -> true, System::currentTimeMillis,
-                SimulatedDisk.roomy().guard(meters)).start();
+                SimulatedDisk.roomy().guard(meters),
+                DiagnosticsSink.NONE).start();
     }
 
     @AfterEach

@@ -14,6 +14,11 @@ public final class Topics {
     public static final String SNAPSHOTS = "anju.snapshots";
     /** Payloads that failed validation, with the reason. */
     public static final String QUARANTINE = "anju.quarantine";
+    /**
+     * Per-device connection outcomes and rejected payloads seen by the gateways ({@code DiagnosticEvent}), keyed by
+     * device id (or client id when the client did not authenticate); best-effort, for vendors and operators.
+     */
+    public static final String DIAGNOSTICS = "anju.diagnostics";
     /** Commands for devices, keyed by device id; the gateway delivers them. */
     public static final String COMMANDS = "anju.commands";
     /** Delivery outcomes of commands and the devices' replies. */

@@ -52,6 +52,7 @@ public final class GatewayConfig {
             string("mqtt.tls.keyFile", "", "PEM PKCS#8 private key of the TLS listener"),
             string("mqtt.tls.clientCaFile", "", "PEM CA certificates for device certificates (mutual TLS; CN = device id); empty = no client certificates"),
             bool("mqtt.tls.selfSigned", false, "Generate a self-signed certificate at start instead of reading certFile/keyFile (demos only)"),
+            bool("mqtt.reasonStrings", true, "Tell MQTT 5 clients why in a Reason String on negative answers (refused CONNECT, PUBACK 0x99 naming the broken rule, DISCONNECT)"),
             string("http.host", "0.0.0.0", "Address the HTTP endpoint (/health, /metrics) binds to"),
             port("http.port", 9080, "HTTP port of /health and /metrics (0 = any free port)"),
             string("metrics.token", "", "Bearer token that lets callers read /metrics (16+ characters); empty = only callers on this host (loopback) may"),
@@ -117,7 +118,9 @@ public final class GatewayConfig {
             duration("kafka.retention", TopicRetention.DEFAULT.time().toHours() + "h", "1h", "87600h", "retention.ms of the topics the gateway creates, and the embedded broker's default"),
             longValue("kafka.retentionBytes", TopicRetention.DEFAULT.bytesPerPartition(), 1L << 20, 1L << 50, "retention.bytes (per partition) of the topics the gateway creates, and the embedded broker's default"),
             integer("payload.maxBytes", 16_384, 256, 262_144, "Largest JSON payload accepted"),
-            duration("clock.skewTolerance", "5m", "0s", "24h", "Device clock offset above which envelopes are flagged"));
+            duration("clock.skewTolerance", "5m", "0s", "24h", "Device clock offset above which envelopes are flagged"),
+            decimal("diagnostics.ratePerSecond", 2.0, 0.01, 100_000.0, "Sustained anju.diagnostics records per device (and, for refused connections, per client id and per source address); more are suppressed"),
+            integer("diagnostics.burst", 30, 1, 1_000_000, "Burst of anju.diagnostics records per device, client id or source address above the sustained rate"));
 
     private static final String NODE_ID = "[A-Za-z0-9._-]{1,64}";
 
@@ -289,6 +292,8 @@ public final class GatewayConfig {
 
     public boolean mqttTlsSelfSigned() { return b("mqtt.tls.selfSigned"); }
 
+    public boolean mqttReasonStrings() { return b("mqtt.reasonStrings"); }
+
     public String httpHost() { return str("http.host"); }
 
     public int httpPort() { return i("http.port"); }
@@ -433,6 +438,10 @@ public final class GatewayConfig {
     public int payloadMaxBytes() { return i("payload.maxBytes"); }
 
     public Duration clockSkewTolerance() { return d("clock.skewTolerance"); }
+
+    public double diagnosticsRatePerSecond() { return dbl("diagnostics.ratePerSecond"); }
+
+    public int diagnosticsBurst() { return i("diagnostics.burst"); }
 
     @Override
     public String toString() {

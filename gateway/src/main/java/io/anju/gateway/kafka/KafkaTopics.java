@@ -18,7 +18,8 @@ public final class KafkaTopics {
         for (DeviceType type : DeviceType.values()) {
             topics.add(Topics.telemetry(type));
         }
-        topics.addAll(List.of(Topics.EVENTS, Topics.STATUS, Topics.SNAPSHOTS, Topics.QUARANTINE, Topics.COMMANDS, Topics.COMMAND_RESULTS));
+        topics.addAll(List.of(Topics.EVENTS, Topics.STATUS, Topics.SNAPSHOTS, Topics.QUARANTINE, Topics.COMMANDS, Topics.COMMAND_RESULTS,
+                Topics.DIAGNOSTICS));
         return topics;
     }
 

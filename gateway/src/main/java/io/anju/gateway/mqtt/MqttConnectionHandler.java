@@ -56,6 +56,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     /** Before CONNECT the connect timeout, after it the keep-alive check (one timer per connection, no extra handler). */
     private ScheduledFuture<?> timer;
     private long keepAliveNanos;
+    private int keepAliveSeconds;
     private long lastReadNanos;
     private boolean cleanDisconnect;
 
@@ -70,17 +71,20 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         ReadGate gate = new ReadGate(ctx.channel(), services.metrics()::pausedDelta);
-        connection = new MqttConnection(ctx, gate);
+        connection = new MqttConnection(ctx, gate, services.reasonStrings());
         unwritable = new UnwritableWatch(ctx.channel(), gate, services.limits().unwritableTimeout(), () -> {
             LOG.info("closing {}: sent nothing read for {}", ctx.channel().remoteAddress(), services.limits().unwritableTimeout());
             services.metrics().limitHit(Limit.UNWRITABLE);
-            ctx.close(); // a DISCONNECT would only queue behind what the device does not read
+            // a DISCONNECT would only queue behind what the device does not read
+            connection.closeSilently("unwritable", "left what the gateway sent unread for " + services.limits().unwritableTimeout());
         });
         services.sessions().track(ctx.channel(), gate);
         timer = ctx.executor().schedule(() -> {
             if (connection.session() == null && ctx.channel().isActive()) {
                 LOG.debug("no CONNECT from {} within {}", ctx.channel().remoteAddress(), services.limits().connectTimeout());
                 services.metrics().connectAttempt(ConnectOutcome.TIMEOUT);
+                services.diagnostics().refused(null, null, ctx.channel().remoteAddress(), "timeout",
+                        "no CONNECT within " + services.limits().connectTimeout());
                 ctx.close();
             }
         }, services.limits().connectTimeout().toNanos(), TimeUnit.NANOSECONDS);
@@ -128,6 +132,10 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         LOG.debug("closing {}: undecodable packet ({})", connection.ctx().channel().remoteAddress(), cause.toString());
         if (connection.session() == null) {
             services.metrics().connectAttempt(ConnectOutcome.PROTOCOL_ERROR);
+            MqttConnectVariableHeader connect = m.variableHeader() instanceof MqttConnectVariableHeader h ? h : null;
+            services.diagnostics().refused(null, connect == null ? null : protocol(connect.version()),
+                    connection.ctx().channel().remoteAddress(), "protocol_error",
+                    "malformed " + typeOf(m) + ": " + cause.getMessage());
             MqttConnectReturnCode refusal = connectRefusal(m, cause);
             if (refusal != null) {
                 connection.ctx().writeAndFlush(MqttReplies.connAck(refusal, MqttProperties.NO_PROPERTIES))
@@ -135,7 +143,12 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
         }
-        connection.close(isWildcardTopic(m.decoderResult().cause()) ? MqttReplies.PROTOCOL_ERROR : MqttReplies.MALFORMED_PACKET);
+        String why = "malformed " + typeOf(m) + ": " + cause.getMessage();
+        if (isWildcardTopic(cause)) {
+            connection.close(MqttReplies.PROTOCOL_ERROR, "protocol_error", why);
+        } else {
+            connection.close(MqttReplies.MALFORMED_PACKET, "malformed_packet", why);
+        }
     }
 
     /** A CONNECT the decoder refused for its version or client id still gets a CONNACK saying why. */
@@ -160,6 +173,8 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         if (!(m instanceof MqttConnectMessage connect)) {
             LOG.debug("closing {}: first packet is {}, not CONNECT", ctx.channel().remoteAddress(), m.fixedHeader().messageType());
             services.metrics().connectAttempt(ConnectOutcome.PROTOCOL_ERROR);
+            services.diagnostics().refused(null, null, ctx.channel().remoteAddress(), "protocol_error",
+                    "first packet was " + m.fixedHeader().messageType() + ", not CONNECT");
             ctx.close();
             return;
         }
@@ -183,7 +198,8 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         LOG.info("closing device {}: {} with {} user properties (at most {})", connection.device().id(),
                 m.fixedHeader().messageType(), repeated, services.limits().maxUserProperties());
         services.metrics().limitHit(Limit.USER_PROPERTIES);
-        connection.close(MqttReplies.QUOTA_EXCEEDED);
+        connection.close(MqttReplies.QUOTA_EXCEEDED, "quota_exceeded", m.fixedHeader().messageType() + " with " + repeated
+                + " user properties (at most " + services.limits().maxUserProperties() + ")");
         return false;
     }
 
@@ -192,12 +208,19 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         if (evt instanceof PacketSizeGuard.Oversize oversize) {
             LOG.info("closing {}: packet of type {} announced {} of {} bytes (at most {})", ctx.channel().remoteAddress(),
                     oversize.type(), oversize.part(), oversize.bytes(), oversize.limit());
+            String why = "packet of type " + oversize.type() + " announced " + (oversize.part() == PacketSizeGuard.Part.PACKET
+                    ? "" : "properties of ") + oversize.bytes() + " bytes (at most " + oversize.limit() + ")";
             if (connection.session() == null) {
                 services.metrics().connectAttempt(ConnectOutcome.TOO_LARGE);
+                services.diagnostics().refused(null, null, ctx.channel().remoteAddress(), "too_large", why);
             }
             boolean properties = oversize.part() == PacketSizeGuard.Part.PUBLISH_PROPERTIES;
             services.metrics().limitHit(properties ? Limit.USER_PROPERTIES : Limit.PACKET_SIZE);
-            connection.close(properties ? MqttReplies.QUOTA_EXCEEDED : MqttReplies.PACKET_TOO_LARGE);
+            if (properties) {
+                connection.close(MqttReplies.QUOTA_EXCEEDED, "quota_exceeded", why);
+            } else {
+                connection.close(MqttReplies.PACKET_TOO_LARGE, "packet_too_large", why);
+            }
             return;
         }
         super.userEventTriggered(ctx, evt);
@@ -223,6 +246,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         if (keepAliveSeconds <= 0) {
             return;
         }
+        this.keepAliveSeconds = keepAliveSeconds;
         keepAliveNanos = (long) (TimeUnit.SECONDS.toNanos(keepAliveSeconds) * services.limits().keepAliveFactor());
         lastReadNanos = ctx.executor().ticker().nanoTime();
         timer = ctx.executor().schedule(() -> checkKeepAlive(ctx), keepAliveNanos, TimeUnit.NANOSECONDS);
@@ -244,7 +268,8 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         if (silent >= keepAliveNanos) {
             timer = null;
             LOG.debug("closing {}: silent for {} x keep-alive", connection.device().id(), services.limits().keepAliveFactor());
-            connection.close(MqttReplies.KEEP_ALIVE_TIMEOUT);
+            connection.close(MqttReplies.KEEP_ALIVE_TIMEOUT, "keep_alive_timeout", "nothing received for "
+                    + services.limits().keepAliveFactor() + " x the keep-alive of " + keepAliveSeconds + " s");
             return;
         }
         timer = ctx.executor().schedule(() -> checkKeepAlive(ctx), keepAliveNanos - silent, TimeUnit.NANOSECONDS);
@@ -292,7 +317,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
             default -> {
                 // a second CONNECT, AUTH, or a packet only servers send
                 LOG.debug("closing {}: unexpected {}", connection.device().id(), m.fixedHeader().messageType());
-                connection.close(MqttReplies.PROTOCOL_ERROR);
+                connection.close(MqttReplies.PROTOCOL_ERROR, "protocol_error", "unexpected " + m.fixedHeader().messageType());
             }
         }
     }
@@ -308,7 +333,22 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         boolean keepWill = m.variableHeader() instanceof MqttReasonCodeAndPropertiesVariableHeader h
                 && h.reasonCode() == DISCONNECT_WITH_WILL;
         cleanDisconnect = !keepWill;
-        connection.ctx().close();
+        connection.closeSilently(keepWill ? "client_disconnect_with_will" : "client_disconnect",
+                keepWill ? "DISCONNECT from the device, asking for its Will" : "DISCONNECT from the device");
+    }
+
+    /** The packet type of an undecodable packet, when the decoder got as far as its fixed header. */
+    private static String typeOf(MqttMessage m) {
+        return m.fixedHeader() == null ? "packet" : m.fixedHeader().messageType().toString();
+    }
+
+    private static String protocol(int version) {
+        return switch (version) {
+            case 4 -> "3.1.1";
+            case 5 -> "5";
+            case 3 -> "3.1";
+            default -> String.valueOf(version);
+        };
     }
 
     private static int packetId(MqttMessage m) {
@@ -320,6 +360,9 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         if (cause instanceof DecoderException || cause instanceof IOException) {
             // Bytes that are not MQTT, a reset connection: the device's doing.
             LOG.debug("closing {} after error: {}", ctx.channel().remoteAddress(), cause.toString());
+            if (connection != null) {
+                connection.endsBecause(cause instanceof IOException ? "connection_lost" : "malformed_packet", cause.getMessage());
+            }
         } else {
             // Anything else is ours: say so, with the stack.
             LOG.warn("closing {} after an unexpected error", ctx.channel().remoteAddress(), cause);

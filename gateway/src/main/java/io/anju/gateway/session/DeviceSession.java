@@ -55,6 +55,11 @@ public final class DeviceSession {
         return device.id();
     }
 
+    /** What the device announced it can take (its Maximum Packet Size bounds every packet sent to it). */
+    public ClientLimits clientLimits() {
+        return client;
+    }
+
     public boolean isMqtt5() {
         return mqtt5;
     }

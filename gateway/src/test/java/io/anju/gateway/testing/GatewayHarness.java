@@ -1,5 +1,8 @@
 package io.anju.gateway.testing;
 
+import io.anju.gateway.diagnostics.Diagnostics;
+import io.anju.gateway.diagnostics.DiagnosticsSink;
+import io.anju.gateway.mqtt.reply.ReasonStrings;
 import io.anju.gateway.auth.Authenticator;
 import io.anju.gateway.auth.TokenSecrets;
 import io.anju.gateway.config.GatewayConfig;
@@ -43,7 +46,9 @@ public final class GatewayHarness {
     public GatewayHarness(MqttLimits limits, TokenSecrets tokens, int flappingMaxPerMinute) {
         Authenticator auth = new Authenticator(TestDevices.inUse(), tokens, GatewayConfig.defaults().tokenLimits(), () -> WALL_CLOCK_MS);
         FlappingGuard flapping = new FlappingGuard(flappingMaxPerMinute, Duration.ofMinutes(5), nanos::get);
-        services = new MqttServices(limits, auth, ingest, sessions, metrics, flapping, () -> WALL_CLOCK_MS, nanos::get);
+        services = new MqttServices(limits, auth, ingest, sessions, metrics, flapping, () -> WALL_CLOCK_MS, nanos::get,
+                new ReasonStrings(false), new Diagnostics("harness", () -> WALL_CLOCK_MS, 1_000, 1_000, nanos::get,
+                DiagnosticsSink.NONE, meters));
         ingest.setBackpressureListener(sessions);
     }
 

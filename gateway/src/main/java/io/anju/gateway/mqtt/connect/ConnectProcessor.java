@@ -3,6 +3,7 @@ package io.anju.gateway.mqtt.connect;
 import io.anju.common.model.Channel;
 import io.anju.gateway.auth.AuthOutcome;
 import io.anju.gateway.auth.Authenticator;
+import io.anju.gateway.diagnostics.Diagnostics;
 import io.anju.gateway.ingest.InboundMessage;
 import io.anju.gateway.metrics.GatewayMetrics.ConnectOutcome;
 import io.anju.gateway.mqtt.connection.MqttConnection;
@@ -10,6 +11,7 @@ import io.anju.gateway.mqtt.connection.MqttLimits;
 import io.anju.gateway.mqtt.connection.MqttServices;
 import io.anju.gateway.mqtt.publish.TopicAcl;
 import io.anju.gateway.mqtt.reply.MqttReplies;
+import io.anju.gateway.mqtt.reply.ReasonStrings;
 import io.anju.gateway.protect.ReadGate;
 import io.anju.gateway.protect.ReadThrottle;
 import io.anju.gateway.protect.TokenBucket;
@@ -26,6 +28,8 @@ import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.Locale;
 
 
 /**
@@ -58,6 +62,8 @@ public final class ConnectProcessor {
         if (version != MQTT_3_1_1 && version != MQTT_5) {
             refused = true;
             services.metrics().connectAttempt(ConnectOutcome.PROTOCOL_ERROR);
+            services.diagnostics().refused(payload.clientIdentifier(), String.valueOf(version), ctx.channel().remoteAddress(),
+                    "unsupported_protocol_version", "MQTT protocol level " + version + " (3.1.1 and 5 are supported)");
             ctx.writeAndFlush(MqttReplies.connAck(MqttConnectReturnCode.CONNECTION_REFUSED_UNACCEPTABLE_PROTOCOL_VERSION,
                     MqttProperties.NO_PROPERTIES)).addListener(ChannelFutureListener.CLOSE);
             return false;
@@ -66,13 +72,14 @@ public final class ConnectProcessor {
         conn.setMqtt5(mqtt5);
         ConnectChecks.Refusal refusal = ConnectChecks.refusal(msg, services.limits());
         if (refusal != null) {
-            refuse(conn, refusal);
+            refuse(conn, msg, payload.clientIdentifier(), refusal.code(), refusal.outcome(), refusal.why());
             return false;
         }
 
         String clientId = payload.clientIdentifier();
         if (clientId != null && clientId.length() > services.limits().maxClientIdLength()) {
-            refuse(conn, clientId.substring(0, 16) + "...", AuthOutcome.CLIENT_ID_TOO_LONG);
+            refuse(conn, msg, clientId.substring(0, 16) + "...", AuthOutcome.CLIENT_ID_TOO_LONG,
+                    "client id longer than " + services.limits().maxClientIdLength() + " characters");
             return false;
         }
         String cn = PeerCertificates.commonName(ctx.channel()).orElse(null);
@@ -80,41 +87,55 @@ public final class ConnectProcessor {
                 header.hasUserName() ? payload.userName() : null,
                 header.hasPassword() ? payload.passwordInBytes() : null, cn);
         AuthOutcome outcome = auth.outcome();
+        String why = switch (outcome) {
+            case CLIENT_ID_INVALID -> "client id empty, or not the user name or the certificate CN";
+            case BAD_CREDENTIALS -> "unknown device, wrong secret, or a bad, expired or replayed token";
+            case NOT_AUTHORIZED -> "device disabled";
+            default -> null;
+        };
         if (outcome == AuthOutcome.ACCEPTED && header.isWillFlag() && !TopicAcl.will(payload.willTopic(), auth.device())) {
             outcome = AuthOutcome.NOT_AUTHORIZED;
+            why = "Will topic '" + payload.willTopic() + "' is not the device's own status topic";
         }
         if (outcome == AuthOutcome.ACCEPTED && !services.flapping().admit(auth.device().id())) {
             outcome = AuthOutcome.BANNED;
+            why = "connected too often within a minute (flapping): refused for a while";
         }
         if (outcome != AuthOutcome.ACCEPTED) {
-            refuse(conn, payload.clientIdentifier(), outcome);
+            refuse(conn, msg, payload.clientIdentifier(), outcome, why);
             return false;
         }
         establish(conn, msg, auth);
         return true;
     }
 
-    private void refuse(MqttConnection conn, String clientId, AuthOutcome outcome) {
-        refused = true;
-        LOG.info("CONNECT refused for client id '{}' from {}: {}", clientId, conn.ctx().channel().remoteAddress(), outcome);
-        services.metrics().connectAttempt(switch (outcome) {
+    /** Refuses a CONNECT for who sent it (credentials, a disabled device, a ban). */
+    private void refuse(MqttConnection conn, MqttConnectMessage msg, String clientId, AuthOutcome outcome, String why) {
+        ConnectOutcome counted = switch (outcome) {
             case CLIENT_ID_INVALID, CLIENT_ID_TOO_LONG -> ConnectOutcome.CLIENT_ID_INVALID;
             case BAD_CREDENTIALS -> ConnectOutcome.BAD_CREDENTIALS;
             case NOT_AUTHORIZED -> ConnectOutcome.NOT_AUTHORIZED;
             case BANNED -> ConnectOutcome.BANNED;
             case ACCEPTED -> throw new IllegalArgumentException("not a refusal");
-        });
-        conn.ctx().writeAndFlush(MqttReplies.connAck(outcome.connAckCode(conn.isMqtt5()), MqttProperties.NO_PROPERTIES))
-                .addListener(ChannelFutureListener.CLOSE);
+        };
+        refuse(conn, msg, clientId, outcome.connAckCode(conn.isMqtt5()), counted, why);
     }
 
-    /** Refuses a CONNECT for what it is, not who sent it (its size, its properties). */
-    private void refuse(MqttConnection conn, ConnectChecks.Refusal refusal) {
+    /**
+     * Sends the refusing CONNACK (on MQTT 5 with {@code why} as its reason string) and closes; counts it and reports
+     * it to the diagnostic stream under its metric outcome's name.
+     */
+    private void refuse(MqttConnection conn, MqttConnectMessage msg, String clientId, MqttConnectReturnCode code,
+                        ConnectOutcome outcome, String why) {
         refused = true;
-        LOG.info("CONNECT refused from {}: {}", conn.ctx().channel().remoteAddress(), refusal.why());
-        services.metrics().connectAttempt(refusal.outcome());
-        conn.ctx().writeAndFlush(MqttReplies.connAck(refusal.code(), MqttProperties.NO_PROPERTIES))
-                .addListener(ChannelFutureListener.CLOSE);
+        LOG.info("CONNECT refused for client id '{}' from {}: {}", clientId, conn.ctx().channel().remoteAddress(), why);
+        services.metrics().connectAttempt(outcome);
+        services.diagnostics().refused(clientId, Diagnostics.protocol(conn.isMqtt5()), conn.ctx().channel().remoteAddress(),
+                outcome.name().toLowerCase(Locale.ROOT), why);
+        MqttProperties properties = conn.isMqtt5()
+                ? conn.reasonStrings().of(why, ReasonStrings.CONNACK_BASE, ConnectChecks.clientLimits(msg).maximumPacketSize())
+                : MqttProperties.NO_PROPERTIES;
+        conn.ctx().writeAndFlush(MqttReplies.connAck(code, properties)).addListener(ChannelFutureListener.CLOSE);
     }
 
     private void establish(MqttConnection conn, MqttConnectMessage msg, Authenticator.Result auth) {
@@ -138,9 +159,25 @@ public final class ConnectProcessor {
         });
         services.metrics().connected();
         services.metrics().connectAttempt(ConnectOutcome.ACCEPTED);
+        services.diagnostics().connected(session.deviceId(), conn.isMqtt5(), ctx.channel().remoteAddress(),
+                header.keepAliveTimeSeconds());
         ctx.writeAndFlush(MqttReplies.connAck(MqttConnectReturnCode.CONNECTION_ACCEPTED,
                 conn.isMqtt5() ? connAckProperties() : MqttProperties.NO_PROPERTIES), ctx.voidPromise());
         LOG.debug("device {} connected (MQTT {})", session.deviceId(), conn.isMqtt5() ? "5.0" : "3.1.1");
+    }
+
+    /** Why an established connection ended, as the diagnostic stream tells it. */
+    private MqttConnection.Ending ending(MqttConnection conn, boolean current) {
+        if (conn.ending() != null) {
+            return conn.ending();
+        }
+        if (!current) {
+            return new MqttConnection.Ending("taken_over", "the device connected again: its newer connection took over");
+        }
+        if (services.sessions().isShuttingDown()) {
+            return new MqttConnection.Ending("server_shutdown", "the gateway is shutting down");
+        }
+        return new MqttConnection.Ending("connection_lost", "the connection closed without DISCONNECT");
     }
 
     private ReadThrottle throttle(MqttConnection conn, int perSecond, int burst, ReadGate.Reason reason) {
@@ -171,6 +208,9 @@ public final class ConnectProcessor {
             return;
         }
         boolean current = services.sessions().session(session.deviceId()).orElse(null) == session;
+        MqttConnection.Ending ending = ending(conn, current);
+        services.diagnostics().disconnected(session.deviceId(), conn.isMqtt5(), conn.ctx().channel().remoteAddress(),
+                ending.code(), ending.why());
         services.sessions().unregister(session);
         session.connectionClosed();
         services.metrics().disconnected();

@@ -2,6 +2,7 @@ package io.anju.gateway.mqtt.connection;
 
 import io.anju.common.model.Device;
 import io.anju.gateway.mqtt.reply.MqttReplies;
+import io.anju.gateway.mqtt.reply.ReasonStrings;
 import io.anju.gateway.protect.ReadGate;
 import io.anju.gateway.protect.ReadThrottle;
 import io.anju.gateway.session.DeviceSession;
@@ -14,7 +15,7 @@ import java.util.Map;
 
 /**
  * The state of one device connection, confined to its event loop: version, session, read gate, rate limits,
- * in-flight count, QoS 2 packet ids, topic filters received and the Will.
+ * in-flight count, QoS 2 packet ids, topic filters received, the Will, and why it ends (for the diagnostic stream).
  */
 public final class MqttConnection {
 
@@ -30,8 +31,13 @@ public final class MqttConnection {
     public record Will(String topic, byte[] payload, int qos) {
     }
 
+    /** Why a connection ended: a stable code and plain words. */
+    public record Ending(String code, String why) {
+    }
+
     private final ChannelHandlerContext ctx;
     private final ReadGate gate;
+    private final ReasonStrings reasonStrings;
     /** Created by the first QoS 2 PUBLISH: most devices never use QoS 2, and an idle connection should stay small. */
     private Map<Integer, Qos2State> qos2;
     private boolean mqtt5;
@@ -41,10 +47,12 @@ public final class MqttConnection {
     private Will will;
     private int inflight;
     private int topicFilters;
+    private Ending ending;
 
-    public MqttConnection(ChannelHandlerContext ctx, ReadGate gate) {
+    public MqttConnection(ChannelHandlerContext ctx, ReadGate gate, ReasonStrings reasonStrings) {
         this.ctx = ctx;
         this.gate = gate;
+        this.reasonStrings = reasonStrings;
     }
 
     public ChannelHandlerContext ctx() {
@@ -128,12 +136,39 @@ public final class MqttConnection {
         ctx.writeAndFlush(message, ctx.voidPromise());
     }
 
-    /** Closes the connection, on MQTT 5 after a DISCONNECT with {@code reason}. */
-    public void close(byte reason) {
+    /**
+     * Closes the connection, on MQTT 5 after a DISCONNECT with {@code reason} and {@code why} as its reason string;
+     * {@code code} and {@code why} are the {@link #ending}.
+     */
+    public void close(byte reason, String code, String why) {
+        endsBecause(code, why);
         if (mqtt5 && session != null && ctx.channel().isActive()) {
-            ctx.writeAndFlush(MqttReplies.disconnect(reason)).addListener(ChannelFutureListener.CLOSE);
+            ctx.writeAndFlush(MqttReplies.disconnect(reason, reasonStrings.of(why, ReasonStrings.DISCONNECT_BASE,
+                    session.clientLimits().maximumPacketSize()))).addListener(ChannelFutureListener.CLOSE);
         } else {
             ctx.close();
         }
+    }
+
+    /** Closes the connection without a word to the device (MQTT 3.1.1, or a device that does not read). */
+    public void closeSilently(String code, String why) {
+        endsBecause(code, why);
+        ctx.close();
+    }
+
+    /** Notes why the connection ends; the first reason given is the one kept. */
+    public void endsBecause(String code, String why) {
+        if (ending == null) {
+            ending = new Ending(code, why);
+        }
+    }
+
+    /** Why the connection ended, or null when the gateway did not end it and the device sent no DISCONNECT. */
+    public Ending ending() {
+        return ending;
+    }
+
+    public ReasonStrings reasonStrings() {
+        return reasonStrings;
     }
 }

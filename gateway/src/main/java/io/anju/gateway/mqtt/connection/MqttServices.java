@@ -1,8 +1,10 @@
 package io.anju.gateway.mqtt.connection;
 
 import io.anju.gateway.auth.Authenticator;
+import io.anju.gateway.diagnostics.Diagnostics;
 import io.anju.gateway.ingest.Ingest;
 import io.anju.gateway.metrics.GatewayMetrics;
+import io.anju.gateway.mqtt.reply.ReasonStrings;
 import io.anju.gateway.protect.FlappingGuard;
 import io.anju.gateway.session.SessionRegistry;
 
@@ -10,7 +12,7 @@ import java.util.function.LongSupplier;
 
 /**
  * What every device connection shares: limits, authentication, the ingest seam, the session registry, metrics and
- * the flapping guard. {@code receiveClock} stamps receive times (Unix ms: the wall clock, or a simulation's clock when
+ * the flapping guard; the MQTT 5 reason strings and the diagnostic stream. {@code receiveClock} stamps receive times (Unix ms: the wall clock, or a simulation's clock when
  * a simulated district runs faster than real time); {@code nanoClock} drives rate limits.
  */
 public record MqttServices(
@@ -21,5 +23,7 @@ public record MqttServices(
         GatewayMetrics metrics,
         FlappingGuard flapping,
         LongSupplier receiveClock,
-        LongSupplier nanoClock) {
+        LongSupplier nanoClock,
+        ReasonStrings reasonStrings,
+        Diagnostics diagnostics) {
 }

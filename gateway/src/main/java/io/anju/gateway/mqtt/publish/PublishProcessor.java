@@ -8,9 +8,11 @@ import io.anju.gateway.mqtt.connection.MqttConnection.Qos2State;
 import io.anju.gateway.mqtt.connection.MqttConnection;
 import io.anju.gateway.mqtt.connection.MqttServices;
 import io.anju.gateway.mqtt.reply.MqttReplies;
+import io.anju.gateway.mqtt.reply.ReasonStrings;
 import io.anju.gateway.protect.ReadGate;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,19 +39,20 @@ public final class PublishProcessor {
     public void publish(MqttConnection conn, MqttPublishMessage msg) {
         long receivedNanos = services.nanoClock().getAsLong();
         String type = conn.device().type().wireName();
+        String topic = msg.variableHeader().topicName();
         throttleIfNeeded(conn, type);
 
         int qos = msg.fixedHeader().qosLevel().value();
         int packetId = msg.variableHeader().packetId();
-        TopicAcl.Decision decision = TopicAcl.publish(msg.variableHeader().topicName(), conn.device());
+        TopicAcl.Decision decision = TopicAcl.publish(topic, conn.device());
         if (decision instanceof TopicAcl.ProtocolError error) {
             LOG.info("closing device {}: {}", conn.device().id(), error.why());
             services.metrics().message(type, MessageStatus.UNAUTHORIZED);
-            conn.close(MqttReplies.PROTOCOL_ERROR);
+            conn.close(MqttReplies.PROTOCOL_ERROR, "protocol_error", error.why());
             return;
         }
         if (decision instanceof TopicAcl.Denied denied) {
-            deny(conn, type, qos, packetId, denied.why());
+            deny(conn, type, topic, qos, packetId, denied.why());
             return;
         }
         TopicAcl.Allowed allowed = (TopicAcl.Allowed) decision;
@@ -67,7 +70,8 @@ public final class PublishProcessor {
                 LOG.info("closing device {}: more than {} QoS 2 packet ids unreleased", conn.device().id(),
                         services.limits().inflightPerConnection());
                 services.metrics().limitHit(Limit.RECEIVE_MAXIMUM);
-                conn.close(MqttReplies.RECEIVE_MAXIMUM_EXCEEDED);
+                conn.close(MqttReplies.RECEIVE_MAXIMUM_EXCEEDED, "receive_maximum_exceeded", "more than "
+                        + services.limits().inflightPerConnection() + " QoS 2 packet ids unreleased");
                 return;
             }
             conn.qos2().put(packetId, Qos2State.INGESTING);
@@ -89,7 +93,7 @@ public final class PublishProcessor {
         }
         stage.whenComplete((result, error) -> conn.ctx().executor().execute(() -> {
             IngestResult r = error != null ? new IngestResult.Unavailable(error.toString()) : result;
-            completed(conn, type, qos, packetId, r, receivedNanos);
+            completed(conn, type, topic, inbound, qos, packetId, r, receivedNanos);
         }));
     }
 
@@ -100,49 +104,64 @@ public final class PublishProcessor {
         }
     }
 
-    private void deny(MqttConnection conn, String type, int qos, int packetId, String why) {
+    private void deny(MqttConnection conn, String type, String topic, int qos, int packetId, String why) {
         services.metrics().message(type, MessageStatus.UNAUTHORIZED);
+        services.diagnostics().publishRefused(conn.device().id(), topic, why);
         if (!conn.isMqtt5()) {
             LOG.info("closing device {} (MQTT 3.1.1): publish refused, {}", conn.device().id(), why);
-            conn.ctx().close();
+            conn.closeSilently("publish_refused", "publish refused: " + why);
             return;
         }
         LOG.debug("device {}: publish refused, {}", conn.device().id(), why);
         if (qos == 1) {
-            conn.send(MqttReplies.pubAck(packetId, MqttReplies.NOT_AUTHORIZED));
+            conn.send(MqttReplies.pubAck(packetId, MqttReplies.NOT_AUTHORIZED, reasonString(conn, why)));
         } else if (qos == 2) {
-            conn.send(MqttReplies.pubRec(packetId, MqttReplies.NOT_AUTHORIZED));
+            conn.send(MqttReplies.pubRec(packetId, MqttReplies.NOT_AUTHORIZED, reasonString(conn, why)));
         }
     }
 
-    private void completed(MqttConnection conn, String type, int qos, int packetId, IngestResult result, long receivedNanos) {
+    private void completed(MqttConnection conn, String type, String topic, InboundMessage inbound, int qos, int packetId,
+                           IngestResult result, long receivedNanos) {
         if (conn.decrementInflight() <= services.limits().inflightPerConnection() / 2) {
             conn.gate().resume(ReadGate.Reason.INFLIGHT);
+        }
+        if (result instanceof IngestResult.Quarantined q) {
+            // told even when the device is gone: the payload is in quarantine either way
+            services.diagnostics().payloadRejected(inbound.receivedAt(), conn.device().id(), topic, q.reason(),
+                    inbound.payload());
         }
         if (!conn.isActive()) {
             return; // the device resends what was not acknowledged
         }
         if (result instanceof IngestResult.Accepted) {
             services.metrics().message(type, MessageStatus.FORWARDED);
-            acknowledge(conn, qos, packetId, MqttReplies.SUCCESS, receivedNanos);
-        } else if (result instanceof IngestResult.Quarantined) {
+            acknowledge(conn, qos, packetId, MqttReplies.SUCCESS, null, receivedNanos);
+        } else if (result instanceof IngestResult.Quarantined q) {
             services.metrics().message(type, MessageStatus.QUARANTINED);
-            acknowledge(conn, qos, packetId, MqttReplies.PAYLOAD_FORMAT_INVALID, receivedNanos);
+            acknowledge(conn, qos, packetId, MqttReplies.PAYLOAD_FORMAT_INVALID, q.reason(), receivedNanos);
         } else {
             String reason = result instanceof IngestResult.Unavailable u ? u.reason() : String.valueOf(result);
             services.metrics().message(type, MessageStatus.UNAVAILABLE);
             LOG.warn("closing device {} without acknowledging: log unavailable ({})", conn.device().id(), reason);
             conn.qos2().remove(packetId);
-            conn.close(SERVER_BUSY);
+            conn.close(SERVER_BUSY, "server_busy", "the gateway's log cannot take messages now: come back later");
         }
     }
 
-    private void acknowledge(MqttConnection conn, int qos, int packetId, byte reason, long receivedNanos) {
+    /** The MQTT 5 reason string {@code why} for a PUBACK or PUBREC to {@code conn}, when it should have one. */
+    private static MqttProperties reasonString(MqttConnection conn, String why) {
+        if (!conn.isMqtt5() || why == null) {
+            return MqttProperties.NO_PROPERTIES;
+        }
+        return conn.reasonStrings().of(why, ReasonStrings.PUB_REPLY_BASE, conn.session().clientLimits().maximumPacketSize());
+    }
+
+    private void acknowledge(MqttConnection conn, int qos, int packetId, byte reason, String why, long receivedNanos) {
         if (qos == 0) {
             return;
         }
         if (qos == 1) {
-            conn.send(MqttReplies.pubAck(packetId, reason));
+            conn.send(MqttReplies.pubAck(packetId, reason, reasonString(conn, why)));
         } else {
             // MQTT 5: a PUBREC reason >= 0x80 ends the exchange, no PUBREL follows
             if (conn.isMqtt5() && (reason & 0xFF) >= 0x80) {
@@ -150,7 +169,7 @@ public final class PublishProcessor {
             } else {
                 conn.qos2().put(packetId, Qos2State.RECEIVED);
             }
-            conn.send(MqttReplies.pubRec(packetId, reason));
+            conn.send(MqttReplies.pubRec(packetId, reason, reasonString(conn, why)));
         }
         services.metrics().pubackLatency(services.nanoClock().getAsLong() - receivedNanos);
     }
@@ -163,7 +182,7 @@ public final class PublishProcessor {
         Qos2State state = conn.qos2().get(packetId);
         if (state == Qos2State.INGESTING) {
             LOG.info("closing device {}: PUBREL {} before PUBREC", conn.device().id(), packetId);
-            conn.close(MqttReplies.PROTOCOL_ERROR);
+            conn.close(MqttReplies.PROTOCOL_ERROR, "protocol_error", "PUBREL " + packetId + " before PUBREC");
             return true;
         }
         conn.qos2().remove(packetId);

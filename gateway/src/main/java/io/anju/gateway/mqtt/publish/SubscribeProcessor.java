@@ -71,7 +71,8 @@ public final class SubscribeProcessor {
         LOG.info("closing device {}: {} topic filters in one packet, {} on this connection (at most {} and {})",
                 conn.device().id(), filters, total, limits.maxFiltersPerSubscribe(), limits.maxFiltersPerConnection());
         services.metrics().limitHit(Limit.SUBSCRIBE_FILTERS);
-        conn.close(MqttReplies.QUOTA_EXCEEDED);
+        conn.close(MqttReplies.QUOTA_EXCEEDED, "quota_exceeded", filters + " topic filters in one packet, " + total
+                + " on this connection (at most " + limits.maxFiltersPerSubscribe() + " and " + limits.maxFiltersPerConnection() + ")");
         return false;
     }
 }

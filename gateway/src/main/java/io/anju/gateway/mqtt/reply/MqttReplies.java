@@ -48,20 +48,29 @@ public final class MqttReplies {
     }
 
     public static MqttMessage pubAck(int packetId, byte reason) {
-        return reply(MqttMessageType.PUBACK, MqttQoS.AT_MOST_ONCE, packetId, reason);
+        return pubAck(packetId, reason, MqttProperties.NO_PROPERTIES);
+    }
+
+    /** PUBACK with MQTT 5 {@code properties} (a reason string, see {@link ReasonStrings}). */
+    public static MqttMessage pubAck(int packetId, byte reason, MqttProperties properties) {
+        return reply(MqttMessageType.PUBACK, packetId, reason, properties);
     }
 
     public static MqttMessage pubRec(int packetId, byte reason) {
-        return reply(MqttMessageType.PUBREC, MqttQoS.AT_MOST_ONCE, packetId, reason);
+        return pubRec(packetId, reason, MqttProperties.NO_PROPERTIES);
+    }
+
+    public static MqttMessage pubRec(int packetId, byte reason, MqttProperties properties) {
+        return reply(MqttMessageType.PUBREC, packetId, reason, properties);
     }
 
     public static MqttMessage pubComp(int packetId, byte reason) {
-        return reply(MqttMessageType.PUBCOMP, MqttQoS.AT_MOST_ONCE, packetId, reason);
+        return reply(MqttMessageType.PUBCOMP, packetId, reason, MqttProperties.NO_PROPERTIES);
     }
 
-    private static MqttMessage reply(MqttMessageType type, MqttQoS qos, int packetId, byte reason) {
-        return new MqttMessage(new MqttFixedHeader(type, false, qos, false, 0),
-                new MqttPubReplyMessageVariableHeader(packetId, reason, MqttProperties.NO_PROPERTIES));
+    private static MqttMessage reply(MqttMessageType type, int packetId, byte reason, MqttProperties properties) {
+        return new MqttMessage(new MqttFixedHeader(type, false, MqttQoS.AT_MOST_ONCE, false, 0),
+                new MqttPubReplyMessageVariableHeader(packetId, reason, properties));
     }
 
     /** SUBACK with one return code per requested filter (granted QoS, 0x80 on 3.1.1 or a 5.0 reason). */
@@ -85,8 +94,12 @@ public final class MqttReplies {
     }
 
     public static MqttMessage disconnect(byte reason) {
+        return disconnect(reason, MqttProperties.NO_PROPERTIES);
+    }
+
+    public static MqttMessage disconnect(byte reason, MqttProperties properties) {
         return new MqttMessage(new MqttFixedHeader(MqttMessageType.DISCONNECT, false, MqttQoS.AT_MOST_ONCE, false, 0),
-                new MqttReasonCodeAndPropertiesVariableHeader(reason, MqttProperties.NO_PROPERTIES));
+                new MqttReasonCodeAndPropertiesVariableHeader(reason, properties));
     }
 
     /** The encoded size of {@link #command}'s PUBLISH: what a device's Maximum Packet Size is compared with. */
