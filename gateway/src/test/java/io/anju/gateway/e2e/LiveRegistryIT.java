@@ -108,6 +108,10 @@ class LiveRegistryIT {
         assertThat(Envelopes.read(gateway.kafka(), Topics.STATUS))
                 .as("no Will of a device the registry disconnected")
                 .noneMatch(r -> id.equals(r.value().path("deviceId").asText()));
+        assertThat(Envelopes.read(gateway.kafka(), Topics.DIAGNOSTICS))
+                .as("the vendor's diagnostics say why the connection ended")
+                .anyMatch(r -> id.equals(r.value().path("deviceId").asText())
+                        && "registry_withdrawn".equals(r.value().path("code").asText()));
     }
 
     @Test

@@ -174,6 +174,10 @@ public final class ConnectProcessor {
         if (!current) {
             return new MqttConnection.Ending("taken_over", "the device connected again: its newer connection took over");
         }
+        if (conn.session().revoked()) {
+            return new MqttConnection.Ending("registry_withdrawn",
+                    "the registry disabled or removed the device (administrative action)");
+        }
         if (services.sessions().isShuttingDown()) {
             return new MqttConnection.Ending("server_shutdown", "the gateway is shutting down");
         }
@@ -199,8 +203,8 @@ public final class ConnectProcessor {
 
     /**
      * The connection ended. Unregisters its session; after an abnormal end (no clean DISCONNECT) of a session that
-     * was not taken over, not revoked by the registry and not closed by the gateway's own shutdown, hands the Will to ingest as a STATUS message
-     * of the device.
+     * was not taken over, not revoked by the registry and not closed by the gateway's own shutdown, hands the Will to
+     * ingest as a STATUS message of the device.
      */
     public void closed(MqttConnection conn, boolean cleanDisconnect) {
         DeviceSession session = conn.session();
