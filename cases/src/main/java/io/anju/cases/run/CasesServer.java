@@ -319,6 +319,11 @@ public final class CasesServer implements AutoCloseable {
         return metrics;
     }
 
+    /** The case store (tools and tests reach it beside the service). */
+    public Database database() {
+        return database;
+    }
+
     public String databaseDescription() {
         return database.isEmbedded() ? "embedded (" + database.jdbcUrl() + ")" : "external";
     }
