@@ -2,6 +2,7 @@ package io.anju.cases.devices;
 
 import io.anju.cases.run.CasesConfig;
 import io.anju.cases.run.CasesServer;
+import io.anju.cases.devices.cli.DeviceCommand;
 import io.anju.cases.testing.ApiClient;
 import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertType;
@@ -29,7 +30,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.sqlclient.Pool;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -41,16 +41,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -230,21 +230,23 @@ class DeviceRegistryIT {
     }
 
     @Test
-    void aChangeMadeStraightInTheStoreIsPublishedAndUsed() throws Exception {
+    void aChangeMadeWithTheCliIsPublishedAndUsed() throws Exception {
         Device camera = registry.devicesOfType(DeviceType.CAMERA).get(1);
-        RegistryStore.Changed changed;
-        Pool pool = server.database().pool(vertx, 1);
-        try {
-            changed = await(new RegistryStore(pool, Clock.systemUTC())
-                    .apply(DeviceChange.setEnabled(camera.id(), false), "cli:operator"));
-        } finally {
-            await(pool.close());
-        }
-        long revision = changed.revision().revision();
+        StringWriter out = new StringWriter();
+        int exit = DeviceCommand.commandLine().setOut(new PrintWriter(out)).execute("disable", "--id", camera.id(),
+                "--data-dir", dir.resolve("data").toString(), "--by", "cli:operator");
+        assertThat(exit).as(out.toString()).isZero();
+        long revision = Long.parseLong(out.toString().replaceAll("(?s).*\\(revision (\\d+)\\).*", "$1"));
         PublishedRegistry published = await().atMost(PATIENCE).until(() -> seen.get(revision), r -> r != null);
         assertThat(published.changedBy()).isEqualTo("cli:operator");
+        assertThat(new Registry(published.document()).device(camera.id()).orElseThrow().enabled()).isFalse();
         await().atMost(PATIENCE).until(() -> district.get("/api/v1/devices/" + camera.id()).bodyAsJsonObject()
                 .getBoolean("enabled"), e -> !e);
+
+        StringWriter err = new StringWriter();
+        assertThat(DeviceCommand.commandLine().setErr(new PrintWriter(err)).execute("move", "--id", camera.id(),
+                "--to", "no-such-compound", "--data-dir", dir.resolve("data").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("refused").contains("no-such-compound");
     }
 
     @Test
@@ -277,19 +279,25 @@ class DeviceRegistryIT {
     void apiChangeToTopicLatency() throws Exception {
         Device gate = registry.devicesOfType(DeviceType.GATE).get(3);
         List<Long> millis = new ArrayList<>();
+        List<Long> answered = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             long sent = System.nanoTime();
             HttpResponse<Buffer> r = district.post("/api/v1/devices/" + gate.id() + (i % 2 == 0 ? "/disable"
                     : "/enable"), new JsonObject());
             assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+            answered.add((System.nanoTime() - sent) / 1_000_000);
             long revision = r.bodyAsJsonObject().getLong("revision");
             await().atMost(PATIENCE).pollInterval(Duration.ofMillis(2)).until(() -> seenAtNanos.containsKey(revision));
             millis.add((seenAtNanos.get(revision) - sent) / 1_000_000);
         }
-        Collections.sort(millis);
-        LOG.info("API change -> record on {} read by a follower: p50 {} ms, p99 {} ms, max {} ms over {} changes",
-                Topics.REGISTRY, millis.get(millis.size() / 2), millis.get((int) Math.ceil(millis.size() * 0.99) - 1),
-                millis.get(millis.size() - 1), millis.size());
+        LOG.info("API change -> record on {} read by a follower: {}; the API's answer: {}", Topics.REGISTRY,
+                percentiles(millis), percentiles(answered));
+    }
+
+    private static String percentiles(List<Long> millis) {
+        List<Long> sorted = millis.stream().sorted().toList();
+        return "p50 " + sorted.get(sorted.size() / 2) + " ms, p99 " + sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1)
+                + " ms, max " + sorted.get(sorted.size() - 1) + " ms over " + sorted.size() + " changes";
     }
 
     private static long storeRevision() throws Exception {
