@@ -110,7 +110,7 @@ public final class CasesHttp {
         return this;
     }
 
-    /** Serves the device registry (/api/v1/devices…, /api/v1/device-changes) with {@code registry} (until set, 404). */
+    /** Serves the device registry (/api/v1/devices…, /api/v1/device-changes) with {@code registry}. Call before {@link #router()}. */
     public CasesHttp devices(DeviceRegistry registry) {
         this.devices = registry;
         return this;
