@@ -106,6 +106,32 @@ public final class RegistryStore {
         }));
     }
 
+    /**
+     * Replaces the whole registry with {@code document} (an import of a registry file), all or nothing: a document that
+     * breaks a rule is refused with every problem. The audit records one {@code import} row.
+     */
+    public Future<RegistryRevision> replace(RegistryDocument document, String changedBy, String description) {
+        Instant now = clock.instant();
+        return pool.withTransaction(tx -> tx.query("select revision from registry for update").execute()
+                .compose(rows -> {
+                    if (rows.size() == 0) {
+                        return importIfEmpty(document, changedBy).compose(v -> current().map(r -> r.orElseThrow()));
+                    }
+                    long next = rows.iterator().next().getLong("revision") + 1;
+                    try {
+                        RegistryValidator.validate(document, "revision " + next);
+                    } catch (RegistryException e) {
+                        throw new RegistryRulesException(description, e.problems());
+                    }
+                    return tx.preparedQuery("update registry set revision = $1, document = $2::text::jsonb, "
+                                    + "changed_at = $3, changed_by = $4, change = $5")
+                            .execute(Tuple.of(next, Json.toString(document), CaseRows.time(now), changedBy,
+                                    description))
+                            .compose(v -> audit(tx, next, now, changedBy, "import", null, null, null))
+                            .map(v -> new RegistryRevision(next, now, changedBy, description, document));
+                }));
+    }
+
     /** A change made: the new revision, the device before (null when added) and after. */
     public record Changed(RegistryRevision revision, Device before, Device after) {
     }

@@ -13,7 +13,9 @@ import io.anju.common.json.Json;
 import io.anju.common.model.Compound;
 import io.anju.common.model.Device;
 import io.anju.common.model.DeviceType;
+import io.anju.common.model.LocationChain;
 import io.anju.common.registry.Registry;
+import io.anju.common.registry.RegistryDocument;
 import io.anju.common.registry.RegistryWriter;
 import io.anju.common.registry.generate.GeneratorOptions;
 import io.anju.common.registry.generate.RegistryGenerator;
@@ -247,6 +249,42 @@ class DeviceRegistryIT {
         assertThat(DeviceCommand.commandLine().setErr(new PrintWriter(err)).execute("move", "--id", camera.id(),
                 "--to", "no-such-compound", "--data-dir", dir.resolve("data").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("refused").contains("no-such-compound");
+    }
+
+    @Test
+    void anImportIsAllOrNothingAndADryRunNamesEveryProblem() throws Exception {
+        List<Device> devices = new ArrayList<>(registry.document().devices());
+        Device first = devices.get(0);
+        devices.add(first); // a duplicate id
+        devices.add(new Device("chg-it-lost", DeviceType.CHARGER, new LocationChain(
+                null, null, null, "no-such-compound", null), first.secretHash(), true, first.charger(), null, null));
+        RegistryDocument doc = registry.document();
+        Path bad = dir.resolve("bad-registry.json");
+        RegistryWriter.write(bad, new RegistryDocument(doc.version(), doc.seed(), doc.note(),
+                doc.subDistricts(), doc.communities(), doc.grids(), doc.compounds(), doc.zones(), devices));
+        long inStore = storeRevision();
+        for (String[] args : List.of(new String[]{"--dry-run"}, new String[0])) {
+            StringWriter err = new StringWriter();
+            List<String> command = new ArrayList<>(List.of("import", bad.toString(), "--data-dir",
+                    dir.resolve("data").toString()));
+            command.addAll(List.of(args));
+            assertThat(DeviceCommand.commandLine().setOut(new PrintWriter(new StringWriter()))
+                    .setErr(new PrintWriter(err)).execute(command.toArray(String[]::new))).as(err.toString())
+                    .isEqualTo(2);
+            assertThat(err.toString()).contains(first.id()).contains("no-such-compound");
+            assertThat(err.toString().lines().filter(l -> l.startsWith("  ")).count()).isGreaterThanOrEqualTo(2);
+        }
+        assertThat(storeRevision()).as("a refused import writes nothing").isEqualTo(inStore);
+
+        Path good = dir.resolve("good-registry.json");
+        RegistryWriter.write(good, doc);
+        StringWriter out = new StringWriter();
+        assertThat(DeviceCommand.commandLine().setOut(new PrintWriter(out)).execute("import", good.toString(),
+                "--data-dir", dir.resolve("data").toString(), "--by", "cli:importer")).isZero();
+        long revision = Long.parseLong(out.toString().replaceAll("(?s).*as revision (\\d+).*", "$1"));
+        PublishedRegistry published = await().atMost(PATIENCE).until(() -> seen.get(revision), r -> r != null);
+        assertThat(published.changedBy()).isEqualTo("cli:importer");
+        assertThat(published.document().devices()).hasSameSizeAs(doc.devices());
     }
 
     @Test

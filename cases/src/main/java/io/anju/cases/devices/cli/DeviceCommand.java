@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "device", mixinStandardHelpOptions = true, version = "anju device",
         description = "Manage the registry's devices (the case store is the registry's source of truth).",
         subcommands = {DeviceListCommand.class, DeviceAddCommand.class, DeviceEnableCommand.Disable.class,
-                DeviceEnableCommand.Enable.class, DeviceMoveCommand.class, DeviceRotateCommand.class})
+                DeviceEnableCommand.Enable.class, DeviceMoveCommand.class, DeviceRotateCommand.class,
+                DeviceImportCommand.class})
 public final class DeviceCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -45,6 +46,6 @@ public final class DeviceCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing command: list, add, disable, enable, move or rotate-secret");
+                "missing command: list, add, disable, enable, move, rotate-secret or import");
     }
 }

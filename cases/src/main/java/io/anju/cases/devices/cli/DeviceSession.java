@@ -25,6 +25,7 @@ final class DeviceSession implements AutoCloseable {
     private final Database db;
     private final Vertx vertx;
     private final Pool pool;
+    private final RegistryStore store;
     private final DeviceRegistry devices;
 
     DeviceSession(Path dataDir, String dbUrl) throws Exception {
@@ -33,12 +34,16 @@ final class DeviceSession implements AutoCloseable {
             db.migrate();
             this.vertx = Vertx.vertx();
             this.pool = db.pool(vertx, 2);
-            this.devices = new DeviceRegistry(new RegistryStore(pool, Clock.systemUTC()), Clock.systemUTC(),
-                    revision -> { });
+            this.store = new RegistryStore(pool, Clock.systemUTC());
+            this.devices = new DeviceRegistry(store, Clock.systemUTC(), revision -> { });
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
+    }
+
+    RegistryStore store() {
+        return store;
     }
 
     DeviceRegistry devices() {
