@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The registry's outbox: whenever the store's revision is newer than the one in use here, swaps it into the
@@ -36,6 +37,8 @@ public final class RegistryRelay implements AutoCloseable {
     private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong failingSince = new AtomicLong();
+    /** The newest revision made through this service: published without reading it back from the store. */
+    private final AtomicReference<RegistryRevision> offered = new AtomicReference<>();
     private final Counter failures;
     private long timer = -1;
 
@@ -84,6 +87,12 @@ public final class RegistryRelay implements AutoCloseable {
         });
     }
 
+    /** A revision just made through this service: relayed at once, without reading it back from the store. */
+    public void offer(RegistryRevision revision) {
+        offered.accumulateAndGet(revision, (a, b) -> a == null || b.revision() > a.revision() ? b : a);
+        nudge();
+    }
+
     /** True unless the last attempt to publish failed. */
     public boolean healthy() {
         return failingSince.get() == 0;
@@ -96,10 +105,17 @@ public final class RegistryRelay implements AutoCloseable {
     private Future<Void> pass() {
         return store.publishedRevision().compose(onTopic -> {
             published.set(onTopic);
-            return store.revision().compose(revision -> revision <= onTopic && revision <= live.revision()
-                    ? Future.succeededFuture()
-                    : store.current().compose(found -> found.map(r -> relay(r, onTopic))
-                            .orElseGet(Future::succeededFuture)));
+            return store.revision().compose(revision -> {
+                if (revision <= onTopic && revision <= live.revision()) {
+                    return Future.succeededFuture();
+                }
+                RegistryRevision known = offered.get();
+                if (known != null && known.revision() == revision) {
+                    return relay(known, onTopic);
+                }
+                return store.current().compose(found -> found.map(r -> relay(r, onTopic))
+                        .orElseGet(Future::succeededFuture));
+            });
         });
     }
 

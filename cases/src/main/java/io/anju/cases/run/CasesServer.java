@@ -190,7 +190,7 @@ public final class CasesServer implements AutoCloseable {
                 metrics);
         DeviceRegistry devices = new DeviceRegistry(registryStore, clock, revision -> {
             live.use(revision.revision(), new Registry(revision.document()));
-            relay.nudge();
+            relay.offer(revision);
         });
         AccessPolicy access = new AccessPolicy(categories);
 
