@@ -2,6 +2,7 @@ package io.anju.cases.api;
 
 import io.anju.cases.auth.AuthenticationFailedException;
 import io.anju.cases.commands.CommandRefusedException;
+import io.anju.cases.devices.RegistryRulesException;
 import io.anju.cases.model.CaseException;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
@@ -11,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The one failure handler: every refusal becomes {@code {"error": code, "reason"?, "message", "detail"}} with its
@@ -34,6 +36,9 @@ final class ApiErrors implements Handler<RoutingContext> {
         } else if (failure instanceof CommandRefusedException e) {
             HttpJson.refusal(ctx, e.status(), e.kind(), ErrorTexts.command(Callers.lang(ctx), e), e.getMessage(),
                     e.details());
+        } else if (failure instanceof RegistryRulesException e) {
+            HttpJson.error(ctx, 422, "rules_broken", (CaseException.Reason) null, e.getMessage(),
+                    Map.<String, Object>of("problems", e.problems()));
         } else if (failure instanceof ValidatorException e) {
             HttpJson.error(ctx, 400, "invalid", e.getMessage());
         } else if (failure instanceof AuthenticationFailedException e) {

@@ -4,6 +4,7 @@ import io.anju.cases.access.AccessPolicy;
 import io.anju.cases.auth.TokenService;
 import io.anju.cases.auth.UserStore;
 import io.anju.cases.commands.CaseCommands;
+import io.anju.cases.devices.DeviceRegistry;
 import io.anju.cases.people.PeopleApi;
 import io.anju.cases.notify.DeliveryAttempts;
 import io.anju.cases.routing.CategoryTable;
@@ -56,6 +57,7 @@ public final class CasesHttp {
     private DeliveryAttempts deliveries;
     private CaseTexts texts = new CaseTexts(null);
     private CaseCommands commands;
+    private DeviceRegistry devices;
     private MetricsAccess metricsAccess = MetricsAccess.of("");
 
     public CasesHttp(Vertx vertx, CaseService cases, UserStore users, TokenService tokens, AccessPolicy access,
@@ -105,6 +107,12 @@ public final class CasesHttp {
     /** Serves POST /api/v1/cases/{id}/commands with {@code caseCommands} (until set, it answers 503). Call before {@link #router()}. */
     public CasesHttp commands(CaseCommands caseCommands) {
         this.commands = caseCommands;
+        return this;
+    }
+
+    /** Serves the device registry (/api/v1/devices…, /api/v1/device-changes) with {@code registry}. Call before {@link #router()}. */
+    public CasesHttp devices(DeviceRegistry registry) {
+        this.devices = registry;
         return this;
     }
 
@@ -176,6 +184,19 @@ public final class CasesHttp {
         if (commands != null) {
             CaseCommands c = commands;
             builder.getRoute("caseCommand").addHandler(ctx -> caseHandlers.command(ctx, c));
+        }
+
+        if (devices != null) {
+            DeviceHandlers d = new DeviceHandlers(devices, callers);
+            Map.<String, Handler<RoutingContext>>of(
+                    "listDevices", d::list,
+                    "addDevice", d::add,
+                    "getDevice", d::get,
+                    "disableDevice", d::disable,
+                    "enableDevice", d::enable,
+                    "moveDevice", d::move,
+                    "rotateDeviceSecret", d::rotateSecret,
+                    "deviceChanges", d::changes).forEach((id, handler) -> builder.getRoute(id).addHandler(handler));
         }
 
         Router router = builder.createRouter();

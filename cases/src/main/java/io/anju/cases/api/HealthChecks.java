@@ -14,9 +14,17 @@ import java.util.function.Supplier;
  * @param commands the command outcome intake is consuming {@code anju.command-results}
  * @param kafka    the Kafka cluster answers ({@code io.anju.common.topic.KafkaProbe}): the intakes only retry quietly
  *                 while it does not
+ * @param registry the registry relay publishes every revision of the device registry to {@code anju.registry}
  */
 public record HealthChecks(Supplier<Future<Boolean>> database, Supplier<Future<Boolean>> intake,
-                           Supplier<Future<Boolean>> commands, Supplier<Future<Boolean>> kafka) {
+                           Supplier<Future<Boolean>> commands, Supplier<Future<Boolean>> kafka,
+                           Supplier<Future<Boolean>> registry) {
+
+    /** Without a registry relay (a service that publishes no registry). */
+    public HealthChecks(Supplier<Future<Boolean>> database, Supplier<Future<Boolean>> intake,
+                        Supplier<Future<Boolean>> commands, Supplier<Future<Boolean>> kafka) {
+        this(database, intake, commands, kafka, () -> Future.succeededFuture(true));
+    }
 
     /** Without a command outcome intake and a Kafka of its own to watch (a service that reads no topic itself). */
     public HealthChecks(Supplier<Future<Boolean>> database, Supplier<Future<Boolean>> intake) {

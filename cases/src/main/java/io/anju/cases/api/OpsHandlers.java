@@ -37,13 +37,16 @@ final class OpsHandlers {
         Future<Boolean> intake = check(health.intake());
         Future<Boolean> commands = check(health.commands());
         Future<Boolean> kafka = check(health.kafka());
-        Future.join(database, intake, commands, kafka).onComplete(done -> {
-            boolean up = database.result() && intake.result() && commands.result() && kafka.result();
+        Future<Boolean> registry = check(health.registry());
+        Future.join(database, intake, commands, kafka, registry).onComplete(done -> {
+            boolean up = database.result() && intake.result() && commands.result() && kafka.result()
+                    && registry.result();
             Map<String, Object> checks = new LinkedHashMap<>();
             checks.put("database", database.result() ? "up" : "down");
             checks.put("intake", intake.result() ? "up" : "down");
             checks.put("commands", commands.result() ? "up" : "down");
             checks.put("kafka", kafka.result() ? "up" : "down");
+            checks.put("registry", registry.result() ? "up" : "down");
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", up ? "up" : "down");
             body.put("checks", checks);

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Charger commands people send for a case ({@code POST /api/v1/cases/{id}/commands}, docs/cases.md "Charger commands
@@ -50,7 +51,7 @@ public final class CaseCommands implements AutoCloseable {
 
     private final Pool pool;
     private final AccessPolicy access;
-    private final Registry registry;
+    private final Supplier<Registry> registry;
     private final ResumeGuards guards;
     private final CommandPublisher publisher;
     private final CommandSettings settings;
@@ -58,7 +59,7 @@ public final class CaseCommands implements AutoCloseable {
     private final Clock clock;
     private final PortTemperatures temperatures;
 
-    public CaseCommands(Pool pool, AccessPolicy access, Registry registry, PortTemperatures temperatures,
+    public CaseCommands(Pool pool, AccessPolicy access, Supplier<Registry> registry, PortTemperatures temperatures,
                         CommandPublisher publisher, CommandSettings settings, MeterRegistry meters, Clock clock) {
         this.pool = pool;
         this.access = access;
@@ -120,14 +121,14 @@ public final class CaseCommands implements AutoCloseable {
      * one, else a station of the case's compound.
      */
     private Device chargerOfCase(CaseRecord c, CommandRequest r) {
-        Device d = registry.device(r.deviceId()).filter(x -> x.type() == DeviceType.CHARGER).orElseThrow(() ->
+        Device d = registry.get().device(r.deviceId()).filter(x -> x.type() == DeviceType.CHARGER).orElseThrow(() ->
                 CommandRefusedException.invalid("unknown_device", "no charging station " + r.deviceId(), r.deviceId()));
         int ports = d.charger() == null ? 0 : d.charger().ports();
         if (r.port() < 1 || r.port() > ports) {
             throw CommandRefusedException.invalid("bad_port", d.id() + " has ports 1–" + ports + " (was " + r.port()
                     + ")", d.id(), ports, r.port());
         }
-        boolean caseNamesCharger = c.deviceId() != null && registry.device(c.deviceId())
+        boolean caseNamesCharger = c.deviceId() != null && registry.get().device(c.deviceId())
                 .filter(x -> x.type() == DeviceType.CHARGER).isPresent();
         if (caseNamesCharger && !c.deviceId().equals(d.id())) {
             throw CommandRefusedException.invalid("wrong_device", "case " + c.caseNo() + " is about charging station "

@@ -40,7 +40,13 @@ public class CaseException extends RuntimeException {
         /** A rota leaves times of the week with nobody on duty and names no fallback: {unit}, {gaps}. */
         ROTA_GAP,
         /** Sign-in refused: unknown name, wrong password or disabled account (all alike). */
-        LOGIN_FAILED;
+        LOGIN_FAILED,
+        /** Devices are managed by district operators only: {role}. */
+        DEVICES_DISTRICT_ONLY,
+        /** No such device in the registry: {id}. */
+        NO_SUCH_DEVICE,
+        /** A device with that id is registered already: {id}. */
+        DEVICE_EXISTS;
 
         public String wireName() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -14,6 +14,7 @@ import io.anju.common.model.LocationChain;
 import io.anju.common.registry.Registry;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Routes a new case by the registry's location chain: the place (compound or zone) gives the grid, the grid its
@@ -27,19 +28,24 @@ public final class GridRouter {
     /** The district this deployment serves. */
     public static final String DEFAULT_DISTRICT_ID = "lianhu";
 
-    private final Registry registry;
+    private final Supplier<Registry> registry;
     private final CategoryTable categories;
     private final String districtId;
 
     public GridRouter(Registry registry, CategoryTable categories, String districtId) {
+        this(() -> registry, categories, districtId);
+    }
+
+    /** Routes with whatever registry {@code registry} holds at the time: a live one follows devices moved since start. */
+    public GridRouter(Supplier<Registry> registry, CategoryTable categories, String districtId) {
         this.registry = registry;
         this.categories = categories;
         this.districtId = districtId == null || districtId.isBlank() ? DEFAULT_DISTRICT_ID : districtId;
     }
 
-    /** The registry the router reads places from (their names, for the texts people read). */
+    /** The registry the router reads places from now (their names, for the texts people read). */
     public Registry registry() {
-        return registry;
+        return registry.get();
     }
 
     public CategoryTable categories() {
@@ -68,13 +74,13 @@ public final class GridRouter {
     public Routing route(NewCase c) {
         Category category = categories.byCode(c.categoryCode())
                 .orElseThrow(() -> CaseException.invalid("unknown category '" + c.categoryCode() + "'"));
-        if (c.compoundId() != null && registry.compound(c.compoundId()).isEmpty()) {
+        if (c.compoundId() != null && registry.get().compound(c.compoundId()).isEmpty()) {
             throw CaseException.invalid("unknown compound '" + c.compoundId() + "'");
         }
-        if (c.zoneId() != null && registry.zone(c.zoneId()).isEmpty()) {
+        if (c.zoneId() != null && registry.get().zone(c.zoneId()).isEmpty()) {
             throw CaseException.invalid("unknown zone '" + c.zoneId() + "'");
         }
-        if (c.gridId() != null && registry.grid(c.gridId()).isEmpty()) {
+        if (c.gridId() != null && registry.get().grid(c.gridId()).isEmpty()) {
             throw CaseException.invalid("unknown grid '" + c.gridId() + "'");
         }
         if (c.compoundId() == null && c.zoneId() == null && c.gridId() == null) {
@@ -92,18 +98,18 @@ public final class GridRouter {
             int hash = alert.sourceId().indexOf('#');
             id = hash > 0 ? alert.sourceId().substring(0, hash) : alert.sourceId();
         }
-        return id == null ? Optional.empty() : registry.device(id);
+        return id == null ? Optional.empty() : registry.get().device(id);
     }
 
     /** The registry's chain above the place wins; ids the registry does not know are kept as given. */
     private LocationChain complete(String compoundId, String zoneId, String gridId, String communityId,
                                    String subDistrictId) {
-        String grid = first(compoundId == null ? null : registry.compound(compoundId).map(Compound::gridId).orElse(null),
-                zoneId == null ? null : registry.zone(zoneId).map(CrowdZone::gridId).orElse(null), gridId);
-        String community = first(grid == null ? null : registry.grid(grid).map(Grid::communityId).orElse(null),
+        String grid = first(compoundId == null ? null : registry.get().compound(compoundId).map(Compound::gridId).orElse(null),
+                zoneId == null ? null : registry.get().zone(zoneId).map(CrowdZone::gridId).orElse(null), gridId);
+        String community = first(grid == null ? null : registry.get().grid(grid).map(Grid::communityId).orElse(null),
                 communityId);
         String subDistrict = first(community == null ? null
-                : registry.community(community).map(Community::subDistrictId).orElse(null), subDistrictId);
+                : registry.get().community(community).map(Community::subDistrictId).orElse(null), subDistrictId);
         return new LocationChain(subDistrict, community, grid, compoundId, zoneId);
     }
 
@@ -111,13 +117,13 @@ public final class GridRouter {
     private Routing owned(LocationChain chain, Category category) {
         Level level;
         String unit;
-        if (chain.gridId() != null && registry.grid(chain.gridId()).isPresent()) {
+        if (chain.gridId() != null && registry.get().grid(chain.gridId()).isPresent()) {
             level = Level.GRID;
             unit = chain.gridId();
-        } else if (chain.communityId() != null && registry.community(chain.communityId()).isPresent()) {
+        } else if (chain.communityId() != null && registry.get().community(chain.communityId()).isPresent()) {
             level = Level.COMMUNITY;
             unit = chain.communityId();
-        } else if (chain.subDistrictId() != null && registry.subDistrict(chain.subDistrictId()).isPresent()) {
+        } else if (chain.subDistrictId() != null && registry.get().subDistrict(chain.subDistrictId()).isPresent()) {
             level = Level.SUB_DISTRICT;
             unit = chain.subDistrictId();
         } else {

@@ -46,7 +46,8 @@ public final class CasesConfig {
             port("http.port", 8081, "HTTP port of the API, /openapi.yaml, /health and /metrics (0 = any free port)")),
             ListenerSettings.SETTINGS, List.of(
             string("metrics.token", "", "Bearer token that lets callers read /metrics (16+ characters); empty = only callers on this host (loopback) may"),
-            string("registry.file", "./data/registry.json", "Registry of places and devices: routing follows its location chain"),
+            string("registry.file", "./data/registry.json", "Registry file imported as revision 1 when the case store holds no registry yet (the single-machine bootstrap); afterwards the store is the source of truth and routing follows its live revision"),
+            duration("registry.relayInterval", "250ms", "10ms", "1m", "How often the registry relay looks for a revision newer than the one published to anju.registry (changes through the API are relayed at once)"),
             string("data.dir", "./data", "Data directory; the embedded PostgreSQL lives in <data.dir>/cases/postgres"),
             string("db.url", "", "JDBC URL of an external PostgreSQL (jdbc:postgresql://host:5432/anju?user=..&password=..); empty = embedded"),
             port("db.embeddedPort", 0, "Port of the embedded PostgreSQL on 127.0.0.1 (0 = any free port; it is logged and in postmaster.pid)"),
@@ -246,6 +247,8 @@ public final class CasesConfig {
     public int httpPort() { return values.i("http.port"); }
 
     public Path registryFile() { return Path.of(values.str("registry.file")); }
+
+    public Duration registryRelayInterval() { return values.d("registry.relayInterval"); }
 
     public Path dataDir() { return Path.of(values.str("data.dir")); }
 

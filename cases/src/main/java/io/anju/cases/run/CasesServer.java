@@ -12,6 +12,12 @@ import io.anju.cases.commands.CommandOutcomeIntake;
 import io.anju.cases.commands.CommandPublisher;
 import io.anju.cases.commands.CommandOutcomes;
 import io.anju.cases.commands.PortTemperatures;
+import io.anju.cases.devices.DeviceRegistry;
+import io.anju.cases.devices.LiveRegistry;
+import io.anju.cases.devices.RegistryBootstrap;
+import io.anju.cases.devices.RegistryRelay;
+import io.anju.cases.devices.RegistryRevision;
+import io.anju.cases.devices.RegistryStore;
 import io.anju.cases.intake.AlertIntake;
 import io.anju.cases.intake.IntakeSettings;
 import io.anju.cases.kpi.KpiReport;
@@ -48,7 +54,8 @@ import io.anju.cases.supervise.SupervisionSettings;
 import io.anju.cases.supervise.SupervisionTimer;
 import io.anju.common.http.HttpListener;
 import io.anju.common.registry.Registry;
-import io.anju.common.registry.RegistryLoader;
+import io.anju.common.registry.live.RegistryPublisher;
+import io.anju.common.registry.live.RegistryTopic;
 import io.anju.common.topic.TopicAdmin;
 import io.anju.common.topic.KafkaProbe;
 import io.anju.common.topic.Topics;
@@ -100,6 +107,7 @@ public final class CasesServer implements AutoCloseable {
     private final CaseCommands caseCommands;
     private final SupervisionTimer supervisionTimer;
     private final PeopleApi people;
+    private final RegistryRelay registryRelay;
     private final HttpListener http;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -107,7 +115,7 @@ public final class CasesServer implements AutoCloseable {
                         CaseService service, OutboxDispatcher dispatcher, OutboxRetention retention, SseHub sse,
                         AlertIntake intake, CommandOutcomeIntake commandIntake, KafkaProbe kafka,
                         CaseCommands caseCommands, SupervisionTimer supervisionTimer, PeopleApi people,
-                        HttpListener http) {
+                        RegistryRelay registryRelay, HttpListener http) {
         this.database = database;
         this.vertx = vertx;
         this.pool = pool;
@@ -123,6 +131,7 @@ public final class CasesServer implements AutoCloseable {
         this.caseCommands = caseCommands;
         this.supervisionTimer = supervisionTimer;
         this.people = people;
+        this.registryRelay = registryRelay;
         this.http = http;
     }
 
@@ -140,7 +149,6 @@ public final class CasesServer implements AutoCloseable {
      * counts as recent or not: the wall clock, or a simulated district's clock when one runs faster (the demo).
      */
     public static CasesServer start(CasesConfig config, Clock clock, LongSupplier deviceTime) throws Exception {
-        Registry registry = loadRegistry(config);
         CategoryTable categories = config.categoriesFile().map(CategoryTable::load).orElseGet(CategoryTable::defaults)
                 .scaledBy(config.deadlineScale());
         Database database = config.dbUrl().isEmpty()
@@ -152,8 +160,9 @@ public final class CasesServer implements AutoCloseable {
             TopicAdmin.ensure(config.kafka(), "kafka.bootstrap", List.of(Topics.ALERTS, Topics.QUARANTINE,
                     Topics.COMMAND_RESULTS, Topics.COMMANDS),
                     6, (short) 1);
+            RegistryTopic.ensure(config.kafka(), "kafka.bootstrap", (short) 1);
             vertx = Vertx.vertx();
-            return assemble(config, clock, deviceTime, registry, categories, database, vertx);
+            return assemble(config, clock, deviceTime, categories, database, vertx);
         } catch (Exception | Error e) {
             if (vertx != null) {
                 vertx.close().await(10, TimeUnit.SECONDS);
@@ -163,21 +172,26 @@ public final class CasesServer implements AutoCloseable {
         }
     }
 
-    private static Registry loadRegistry(CasesConfig config) {
-        try {
-            return RegistryLoader.load(config.registryFile());
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("setting registry.file: cannot load " + config.registryFile() + ": "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private static CasesServer assemble(CasesConfig config, Clock clock, LongSupplier deviceTime, Registry registry,
+    private static CasesServer assemble(CasesConfig config, Clock clock, LongSupplier deviceTime,
                                         CategoryTable categories, Database database, Vertx vertx) throws Exception {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
         Pool pool = database.pool(vertx, config.dbPoolSize());
+        // The store is the registry's source of truth; the file only seeds an empty store. Routing and device checks
+        // follow the live revision; places (names, scopes, rota units) are those of the revision at start.
+        RegistryStore registryStore = new RegistryStore(pool, clock);
+        RegistryRevision atStart = RegistryBootstrap.currentOrImport(registryStore, config.registryFile(),
+                "registry.file").await(START_TIMEOUT_S, TimeUnit.SECONDS);
+        LiveRegistry live = new LiveRegistry(atStart.revision(), new Registry(atStart.document()));
+        Registry registry = live.get();
+        RegistryRelay relay = new RegistryRelay(vertx, registryStore, live,
+                new RegistryPublisher(config.kafka(), "anju-cases-registry"), clock, config.registryRelayInterval(),
+                metrics);
+        DeviceRegistry devices = new DeviceRegistry(registryStore, clock, revision -> {
+            live.use(revision.revision(), new Registry(revision.document()));
+            relay.offer(revision);
+        });
         AccessPolicy access = new AccessPolicy(categories);
 
         SseHub sse = new SseHub(vertx, pool, access, SseSettings.defaults());
@@ -196,7 +210,7 @@ public final class CasesServer implements AutoCloseable {
                 config.supervisionEscalateAfter(), config.supervisionAckRemindEvery(),
                 config.supervisionAckEscalateAfter(), config.supervisionInterval(), SupervisionSettings.defaults().batch());
         SupervisionTimer timer = new SupervisionTimer(vertx, pool, clock, supervision);
-        GridRouter caseRouter = new GridRouter(registry, categories, config.districtId());
+        GridRouter caseRouter = new GridRouter(live, categories, config.districtId());
         dispatcher.onUndelivered(new UndeliveredRedEscalation(caseRouter, outbox, dispatcher.channels().values().stream()
                 .filter(DeliveryChannel::confirmsDelivery).map(DeliveryChannel::name).toList()));
         PgCaseService service = new PgCaseService(pool, caseRouter,
@@ -214,7 +228,7 @@ public final class CasesServer implements AutoCloseable {
                 config.intakeRetryBackoff(), IntakeSettings.DEFAULT_MAX_POLL_RECORDS, 1, config.intakeMaxAttempts()),
                 new CommandOutcomes(pool, outbox, clock), metrics);
 
-        CaseCommands caseCommands = new CaseCommands(pool, access, registry,
+        CaseCommands caseCommands = new CaseCommands(pool, access, live,
                 new PortTemperatures(vertx, config.commands(), deviceTime),
                 new CommandPublisher(vertx, config.kafka()), config.commands(), metrics, clock);
 
@@ -223,7 +237,8 @@ public final class CasesServer implements AutoCloseable {
                 config.authTokenTtl());
         KafkaProbe kafka = KafkaProbe.start(config.kafka());
         HealthChecks health = new HealthChecks(HealthChecks.ping(pool), () -> Future.succeededFuture(intake.healthy()),
-                () -> Future.succeededFuture(commandIntake.healthy()), () -> Future.succeededFuture(kafka.up()));
+                () -> Future.succeededFuture(commandIntake.healthy()), () -> Future.succeededFuture(kafka.up()),
+                () -> Future.succeededFuture(relay.healthy()));
         PeopleApi people = new PeopleApi(pool, new RotaAccess(registry, config.districtId()),
                 new Acknowledger(pool, outbox, signer, new Deadlines(supervision), clock), clock);
         HttpListener http = new CasesHttp(vertx, service, users, tokens, access, categories, metrics, health,
@@ -233,6 +248,7 @@ public final class CasesServer implements AutoCloseable {
                 .people(people)
                 .deliveries(new DeliveryAttempts(pool))
                 .commands(caseCommands)
+                .devices(devices)
                 .metricsAccess(config.metricsAccess())
                 .router()
                 .compose(router -> HttpListener.listen(vertx, router, config.listener()))
@@ -245,11 +261,12 @@ public final class CasesServer implements AutoCloseable {
         timer.start(service::supervise);
         intake.start();
         commandIntake.start();
+        relay.start();
         LOG.info("case service on {}://{}:{} ({} categories, {} channels: {})", config.listener().scheme(),
                 config.httpHost(),
                 http.actualPort(), categories.all().size(), dispatcher.channels().size(), dispatcher.channels().keySet());
         return new CasesServer(database, vertx, pool, metrics, users, service, dispatcher, retention, sse, intake, commandIntake,
-                kafka, caseCommands, timer, people, http);
+                kafka, caseCommands, timer, people, relay, http);
     }
 
     private static Map<String, DeliveryChannel> channels(CasesConfig config, Vertx vertx, SseHub sse, NoticeText text,
@@ -293,8 +310,18 @@ public final class CasesServer implements AutoCloseable {
         return people;
     }
 
+    /** The registry relay: the revision published to anju.registry. */
+    public RegistryRelay registryRelay() {
+        return registryRelay;
+    }
+
     public PrometheusMeterRegistry metrics() {
         return metrics;
+    }
+
+    /** The case store (tools and tests reach it beside the service). */
+    public Database database() {
+        return database;
     }
 
     public String databaseDescription() {
@@ -308,6 +335,7 @@ public final class CasesServer implements AutoCloseable {
         }
         LOG.info("stopping the case service ...");
         await(http.close(), "HTTP server");
+        registryRelay.close();
         intake.close();
         commandIntake.close();
         kafka.close();

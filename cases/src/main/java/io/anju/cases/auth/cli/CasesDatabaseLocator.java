@@ -12,7 +12,7 @@ import java.util.Optional;
  * (PostgreSQL refuses a second server on it), so when {@code postmaster.pid} names a live process the tool connects to
  * that server's port; otherwise it starts the embedded server itself for the duration of the command.
  */
-final class CasesDatabaseLocator {
+public final class CasesDatabaseLocator {
 
     private CasesDatabaseLocator() {
     }
@@ -21,7 +21,7 @@ final class CasesDatabaseLocator {
         return dataDir.resolve("cases").resolve("postgres");
     }
 
-    static Database open(Path dataDir, String dbUrl) throws IOException {
+    public static Database open(Path dataDir, String dbUrl) throws IOException {
         if (dbUrl != null && !dbUrl.isBlank()) {
             return Database.external(dbUrl);
         }

@@ -3,10 +3,10 @@ package io.anju.common.registry.generate;
 import io.anju.common.model.ChargerSpec;
 
 /** Charger limits as seen in vendor firmware (domain.md): 1,000 W per port, refuse above 7.8 kW, limit 8.7 kW. */
-final class ChargerDefaults {
-    static final int PORT_LIMIT_W = 1000;
-    static final int STATION_REFUSE_W = 7800;
-    static final int STATION_LIMIT_W = 8700;
+public final class ChargerDefaults {
+    public static final int PORT_LIMIT_W = 1000;
+    public static final int STATION_REFUSE_W = 7800;
+    public static final int STATION_LIMIT_W = 8700;
 
     private ChargerDefaults() {
     }

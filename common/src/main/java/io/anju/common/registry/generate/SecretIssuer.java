@@ -9,13 +9,14 @@ import java.util.Random;
 /**
  * Issues device secrets (128 bits, 32 hex characters) and their salted hashes. By default they come from
  * {@link SecureRandom}, so publishing a registry's seed reveals nothing; seeded secrets exist for reproducible tests.
+ * The registry service (the case service's device API and {@code ./anju device}) issues with {@link #secure()}.
  */
-final class SecretIssuer {
+public final class SecretIssuer {
     /** Mixed into the seed so seeded secrets are not the structure's random stream. */
     private static final long SECRET_STREAM = 0x5EC2E7_5EC2E7L;
 
     /** A freshly issued secret and the hash the registry keeps. */
-    record Issued(String secret, String hash) {
+    public record Issued(String secret, String hash) {
     }
 
     private final Random random;
@@ -24,7 +25,7 @@ final class SecretIssuer {
         this.random = random;
     }
 
-    static SecretIssuer secure() {
+    public static SecretIssuer secure() {
         return new SecretIssuer(new SecureRandom());
     }
 
@@ -32,7 +33,7 @@ final class SecretIssuer {
         return new SecretIssuer(new Random(seed ^ SECRET_STREAM));
     }
 
-    Issued issue() {
+    public Issued issue() {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         String secret = HexFormat.of().formatHex(bytes);

@@ -1,0 +1,104 @@
+package io.anju.cases.api;
+
+import io.anju.cases.devices.DeviceRegistry;
+import io.anju.cases.devices.NewDevice;
+import io.anju.cases.model.CaseException;
+import io.anju.cases.model.Principal;
+import io.anju.cases.model.Role;
+import io.anju.common.model.DeviceType;
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.openapi.validation.RequestParameter;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The device registry's API: district operators list, read, add, disable, enable, move devices and rotate their
+ * secrets, and read the audit; every other role is refused with 403 saying so.
+ */
+final class DeviceHandlers {
+    /** Body of POST /devices/{id}/move. */
+    record MoveRequest(String to) {
+    }
+
+    /** Body of POST /devices/{id}/rotate-secret. */
+    record RotateRequest(Integer graceSeconds) {
+    }
+
+    private final DeviceRegistry devices;
+    private final Callers callers;
+
+    DeviceHandlers(DeviceRegistry devices, Callers callers) {
+        this.devices = devices;
+        this.callers = callers;
+    }
+
+    void list(RoutingContext ctx) {
+        respond(ctx, 200, who -> {
+            Map<String, RequestParameter> q = RequestReader.validated(ctx).getQuery();
+            DeviceType type = present(q, "type") ? DeviceType.fromWire(q.get("type").getString()).orElseThrow() : null;
+            return devices.list(type, present(q, "compoundId") ? q.get("compoundId").getString() : null,
+                    present(q, "enabled") ? q.get("enabled").getBoolean() : null);
+        });
+    }
+
+    void get(RoutingContext ctx) {
+        respond(ctx, 200, who -> devices.get(deviceId(ctx)));
+    }
+
+    void add(RoutingContext ctx) {
+        respond(ctx, 201, who -> devices.add(RequestReader.body(ctx, NewDevice.class), who.name()));
+    }
+
+    void disable(RoutingContext ctx) {
+        respond(ctx, 200, who -> devices.setEnabled(deviceId(ctx), false, who.name()));
+    }
+
+    void enable(RoutingContext ctx) {
+        respond(ctx, 200, who -> devices.setEnabled(deviceId(ctx), true, who.name()));
+    }
+
+    void move(RoutingContext ctx) {
+        respond(ctx, 200, who -> devices.move(deviceId(ctx), RequestReader.body(ctx, MoveRequest.class).to(),
+                who.name()));
+    }
+
+    void rotateSecret(RoutingContext ctx) {
+        respond(ctx, 200, who -> {
+            String body = ctx.body() == null ? null : ctx.body().asString();
+            Integer grace = body == null || body.isBlank() ? null
+                    : RequestReader.body(ctx, RotateRequest.class).graceSeconds();
+            return devices.rotateSecret(deviceId(ctx), grace == null ? null : Duration.ofSeconds(grace), who.name());
+        });
+    }
+
+    void changes(RoutingContext ctx) {
+        respond(ctx, 200, who -> {
+            Map<String, RequestParameter> q = RequestReader.validated(ctx).getQuery();
+            return devices.changes(present(q, "deviceId") ? q.get("deviceId").getString() : null,
+                    present(q, "limit") ? ((Number) q.get("limit").get()).intValue() : RequestReader.DEFAULT_LIMIT);
+        });
+    }
+
+    private void respond(RoutingContext ctx, int status, Function<Principal, Future<?>> call) {
+        callers.respond(ctx, status, who -> {
+            if (who.role() != Role.DISTRICT_OPERATOR) {
+                throw new CaseException(CaseException.Kind.FORBIDDEN, CaseException.Reason.DEVICES_DISTRICT_ONLY,
+                        "only district operators manage devices (" + who.name() + " is a " + who.role().wireName()
+                                + ")", who.role());
+            }
+            return call.apply(who);
+        });
+    }
+
+    private static String deviceId(RoutingContext ctx) {
+        return RequestReader.validated(ctx).getPathParameters().get("deviceId").getString();
+    }
+
+    private static boolean present(Map<String, RequestParameter> q, String name) {
+        RequestParameter p = q.get(name);
+        return p != null && !p.isNull();
+    }
+}

@@ -1,0 +1,24 @@
+package io.anju.cases.devices;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.anju.common.model.CameraSpec;
+import io.anju.common.model.ChargerSpec;
+import io.anju.common.model.Device;
+import io.anju.common.model.DeviceType;
+import io.anju.common.model.GateSpec;
+import io.anju.common.model.Installation;
+import io.anju.common.model.LocationChain;
+
+/**
+ * A device as the API, the CLI and the audit show it: everything but its secret hashes (a hash is all an attacker
+ * needs to try secrets offline). {@code previousSecretValidUntil} tells that an old secret still works, and until when.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DeviceView(String id, DeviceType type, LocationChain location, boolean enabled, ChargerSpec charger,
+                         CameraSpec camera, GateSpec gate, Installation installation, Long previousSecretValidUntil) {
+
+    public static DeviceView of(Device d) {
+        return new DeviceView(d.id(), d.type(), d.location(), d.enabled(), d.charger(), d.camera(), d.gate(),
+                d.installation(), d.previousSecret() == null ? null : d.previousSecret().validUntil());
+    }
+}
