@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /api/crowd/history?zone=ID&hours=3}: a zone's history for viewers who see the zone; 503
@@ -21,10 +22,10 @@ public final class CrowdHistoryEndpoint {
     private static final int DEFAULT_HOURS = 3;
 
     private final Optional<CrowdHistory> history;
-    private final Registry registry;
+    private final Supplier<Registry> registry;
     private final SessionGuard guard;
 
-    public CrowdHistoryEndpoint(Optional<CrowdHistory> history, Registry registry, SessionGuard guard) {
+    public CrowdHistoryEndpoint(Optional<CrowdHistory> history, Supplier<Registry> registry, SessionGuard guard) {
         this.history = history;
         this.registry = registry;
         this.guard = guard;
@@ -37,7 +38,7 @@ public final class CrowdHistoryEndpoint {
                 ctx.fail(ApiError.badRequest("zone is required"));
                 return;
             }
-            if (registry.zone(zone).isEmpty()) {
+            if (registry.get().zone(zone).isEmpty()) {
                 ctx.fail(ApiError.notFound("no crowd zone " + zone));
                 return;
             }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * What every registered charging station last reported, and whether it counts as online: heard within
@@ -42,11 +43,11 @@ final class ChargerBoard {
         }
     }
 
-    private final Registry registry;
+    private final Supplier<Registry> registry;
     private final Duration staleAfter;
     private final Map<String, Station> stations = new ConcurrentHashMap<>();
 
-    ChargerBoard(Registry registry, Duration staleAfter) {
+    ChargerBoard(Supplier<Registry> registry, Duration staleAfter) {
         this.registry = registry;
         this.staleAfter = staleAfter;
     }
@@ -128,7 +129,7 @@ final class ChargerBoard {
     }
 
     private boolean registered(String deviceId) {
-        Optional<Device> d = registry.device(deviceId);
+        Optional<Device> d = registry.get().device(deviceId);
         return d.isPresent() && d.get().type() == DeviceType.CHARGER;
     }
 

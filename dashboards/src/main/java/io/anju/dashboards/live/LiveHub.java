@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The live part of the dashboards: reads the platform's topics into {@link LiveState}, serves it over HTTP and
@@ -42,7 +43,8 @@ public final class LiveHub implements LiveModule {
     private CaseRelay caseRelay;
     private KafkaProbe kafka;
 
-    public LiveHub(Vertx vertx, Registry registry, LiveSettings settings, MeterRegistry meters) {
+    /** @param registry the registry in use (read as each record and request comes, so it follows the revisions) */
+    public LiveHub(Vertx vertx, Supplier<Registry> registry, LiveSettings settings, MeterRegistry meters) {
         this.vertx = vertx;
         this.settings = settings;
         this.state = new LiveState(registry, settings.snapshotDir(), settings.staleAfter(),

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * The HTTP side of the live part (docs/dashboards-api.md): every route first asks {@link LiveAccess} for the
@@ -25,13 +26,13 @@ import java.util.function.BiConsumer;
 final class LiveRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(LiveRoutes.class);
 
-    private final Registry registry;
+    private final Supplier<Registry> registry;
     private final LiveState state;
     private final LiveStream stream;
 
     private volatile CaseRelay caseRelay;
 
-    LiveRoutes(Registry registry, LiveState state, LiveStream stream) {
+    LiveRoutes(Supplier<Registry> registry, LiveState state, LiveStream stream) {
         this.registry = registry;
         this.state = state;
         this.stream = stream;
@@ -52,7 +53,7 @@ final class LiveRoutes {
     private void chargers(RoutingContext ctx, ScopeView scope) {
         String compound = ctx.queryParams().get("compound");
         if (compound != null) {
-            if (registry.compound(compound).isEmpty()) {
+            if (registry.get().compound(compound).isEmpty()) {
                 error(ctx, 404, "not_found", "no compound " + compound);
                 return;
             }
@@ -77,7 +78,7 @@ final class LiveRoutes {
     private void snapshot(RoutingContext ctx, ScopeView scope) {
         String deviceId = ctx.pathParam("deviceId");
         String snapshotId = ctx.pathParam("snapshotId");
-        if (registry.device(deviceId).isEmpty()) {
+        if (registry.get().device(deviceId).isEmpty()) {
             error(ctx, 404, "not_found", "no device " + deviceId);
             return;
         }

@@ -12,6 +12,7 @@ import io.anju.common.model.DeviceType;
 import io.anju.common.model.Envelope;
 import io.anju.common.registry.Registry;
 import io.anju.common.text.AlertText;
+import io.anju.dashboards.registry.PerRevision;
 import io.anju.dashboards.session.ScopeView;
 
 import java.nio.file.Path;
@@ -24,13 +25,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * The live picture of the platform, as the dashboards show it: zones, charging stations, open alerts and the
  * evidence index. Fed by the Kafka readers (any thread), read by the HTTP routes; every change that a viewer
  * could see is also handed to the change listener as a {@link LiveEvent}. Everything it holds is bounded: zones and
- * stations by the registry, alerts and snapshot references by fixed capacities.
+ * stations by the registry (those of every revision in use since the start), alerts and snapshot references by fixed
+ * capacities.
  */
 public final class LiveState {
     /**
@@ -48,7 +51,7 @@ public final class LiveState {
     private static final Comparator<Alert> MOST_SEVERE_NEWEST_FIRST = Comparator.comparing(Alert::severity).reversed()
             .thenComparing(Comparator.comparingLong(Alert::lastEventTs).reversed());
 
-    private final Registry registry;
+    private final Supplier<Registry> registry;
     private final Clock clock;
     private final ZoneBoard zones;
     private final ChargerBoard chargers;
@@ -57,16 +60,19 @@ public final class LiveState {
     private volatile Consumer<LiveEvent> listener = e -> { };
 
     /**
+     * @param registry        the registry in use: read as each record and view comes, so it follows the revisions
      * @param staleAfter      a charging station silent this long shows offline
      * @param crowdStaleAfter a crowd zone whose counter is silent this long shows stale
      */
-    public LiveState(Registry registry, Path snapshotDir, Duration staleAfter, Duration crowdStaleAfter, Clock clock) {
+    public LiveState(Supplier<Registry> registry, Path snapshotDir, Duration staleAfter, Duration crowdStaleAfter,
+                     Clock clock) {
         this.registry = registry;
         this.clock = clock;
         this.zones = new ZoneBoard(registry, crowdStaleAfter);
         this.chargers = new ChargerBoard(registry, staleAfter);
-        AlertText text = new AlertText(registry);
-        this.alerts = new AlertBoard(ALERT_CAPACITY, CLOSED_MEMORY, a -> ActiveAlert.of(a, text));
+        // An alert's texts name its place as the registry in use when the alert came does.
+        PerRevision<AlertText> text = new PerRevision<>(registry, AlertText::new);
+        this.alerts = new AlertBoard(ALERT_CAPACITY, CLOSED_MEMORY, a -> ActiveAlert.of(a, text.get()));
         this.snapshots = new SnapshotIndex(snapshotDir, SNAPSHOT_CAPACITY);
     }
 
@@ -124,17 +130,17 @@ public final class LiveState {
     // ---- views
 
     public List<ZoneLive> zones(ScopeView scope) {
-        return registry.zones().stream().filter(z -> scope.seesZone(z.id())).map(this::zoneView).toList();
+        return registry.get().zones().stream().filter(z -> scope.seesZone(z.id())).map(this::zoneView).toList();
     }
 
     public Optional<ZoneLive> zone(String zoneId) {
-        return registry.zone(zoneId).map(this::zoneView);
+        return registry.get().zone(zoneId).map(this::zoneView);
     }
 
     /** The stations of one compound, or of every compound in scope when {@code compoundId} is null. */
     public List<ChargerLive> chargers(ScopeView scope, String compoundId) {
         long now = clock.millis();
-        return registry.devicesOfType(DeviceType.CHARGER).stream()
+        return registry.get().devicesOfType(DeviceType.CHARGER).stream()
                 .filter(d -> compoundId == null || compoundId.equals(d.location().compoundId()))
                 .filter(d -> scope.seesDevice(d.id()))
                 .map(d -> chargerView(d, now))
@@ -142,14 +148,15 @@ public final class LiveState {
     }
 
     public Optional<ChargerLive> charger(String deviceId) {
-        return registry.device(deviceId).filter(d -> d.type() == DeviceType.CHARGER)
+        return registry.get().device(deviceId).filter(d -> d.type() == DeviceType.CHARGER)
                 .map(d -> chargerView(d, clock.millis()));
     }
 
     /** Open alerts in scope, of one kind or all, the most severe and newest first. */
     public List<ActiveAlert> activeAlerts(ScopeView scope, Optional<AlertKind> kind) {
+        Registry now = registry.get();
         return alerts.shown().stream()
-                .filter(s -> kind.map(k -> k.covers(s.alert(), registry)).orElse(true))
+                .filter(s -> kind.map(k -> k.covers(s.alert(), now)).orElse(true))
                 .filter(s -> subjectOf(s.alert()).visibleTo(scope))
                 .sorted(Comparator.comparing(AlertBoard.Shown::alert, MOST_SEVERE_NEWEST_FIRST))
                 .map(AlertBoard.Shown::view)

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The latest crowd-counter reading of every registered zone (one entry per zone at most), and whether it is still
@@ -34,11 +35,11 @@ final class ZoneBoard {
         }
     }
 
-    private final Registry registry;
+    private final Supplier<Registry> registry;
     private final Duration staleAfter;
     private final Map<String, Reading> readings = new ConcurrentHashMap<>();
 
-    ZoneBoard(Registry registry, Duration staleAfter) {
+    ZoneBoard(Supplier<Registry> registry, Duration staleAfter) {
         this.registry = registry;
         this.staleAfter = staleAfter;
     }
@@ -47,7 +48,7 @@ final class ZoneBoard {
     Optional<String> apply(Envelope e, long now) {
         String zoneId = e.location() == null ? null : e.location().zoneId();
         JsonNode p = e.payload();
-        if (zoneId == null || registry.zone(zoneId).isEmpty() || p == null || !p.path("count").canConvertToInt()) {
+        if (zoneId == null || registry.get().zone(zoneId).isEmpty() || p == null || !p.path("count").canConvertToInt()) {
             return Optional.empty();
         }
         double minutes = Math.max(1, p.path("intervalS").asDouble(10)) / 60.0;

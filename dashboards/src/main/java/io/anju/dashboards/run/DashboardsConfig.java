@@ -38,7 +38,7 @@ public final class DashboardsConfig {
             ListenerSettings.SETTINGS, List.of(
             string("http.allowedOrigins", "", "Origins besides the service's own (scheme and Host of the request) whose pages may send changes, comma-separated (https://dashboards.example.org behind a TLS proxy); empty = own origin only"),
             string("metrics.token", "", "Bearer token that lets callers read /metrics (16+ characters); empty = only callers on this host (loopback) may"),
-            string("registry.file", "./data/registry.json", "Registry of places and devices: scopes and the street schematic follow it"),
+            string("registry.file", "./data/registry.json", "Registry of places and devices: scopes and the street schematic follow it; in use until the first revision on anju.registry, which the dashboards follow from then on"),
             string("data.dir", "./data", "Data directory of the platform"),
             string("kafka.bootstrap", "127.0.0.1:9092", "Kafka bootstrap servers for live telemetry and alerts"),
             string("kafka.clientConfig", "", "Kafka client properties file with the cluster's security settings (security.protocol, sasl.*, ssl.*; as Kafka tools' --command-config); the gateway's embedded broker: its data.dir/kafka-sasl/client.properties; empty = PLAINTEXT"),

@@ -8,6 +8,7 @@ import io.anju.dashboards.history.CrowdHistory;
 import io.anju.dashboards.history.CrowdHistoryEndpoint;
 import io.anju.dashboards.ops.OpsMonitor;
 import io.anju.common.http.HttpListener;
+import io.anju.dashboards.registry.RegistryInUse;
 import io.anju.dashboards.session.CaseSignIn;
 import io.anju.dashboards.session.CsrfGuard;
 import io.anju.dashboards.session.OriginCheck;
@@ -32,20 +33,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The dashboards service, assembled: the registry, sign-in through the case service with in-memory sessions, the
- * crowd history from InfluxDB, the case proxy, the operations scraper, the live part, and the HTTP server with the
- * front end. {@link #close()} stops them in reverse order.
+ * The dashboards service, assembled: the registry (the file's, then the revisions of {@code anju.registry}), sign-in
+ * through the case service with in-memory sessions, the crowd history from InfluxDB, the case proxy, the operations
+ * scraper, the live part, and the HTTP server with the front end. {@link #close()} stops them in reverse order.
  */
 public final class DashboardsServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DashboardsServer.class);
     private static final long START_TIMEOUT_S = 60;
     private static final long SESSION_PURGE_MS = 60_000;
     private static final int CLIENT_KEEP_ALIVE_S = 5;
+    /** How long a starting service waits to read the registry's published revisions before it serves. */
+    private static final Duration REGISTRY_CATCH_UP = Duration.ofSeconds(15);
 
     /** The live part used by {@link #start(DashboardsConfig)}: Kafka → live state → /api/live and the live routes. */
     static final LiveFactory DEFAULT_LIVE = (vertx, registry, config, meters) -> {
@@ -57,6 +61,7 @@ public final class DashboardsServer implements AutoCloseable {
     };
 
     private final Vertx vertx;
+    private final RegistryInUse registry;
     private final HttpListener http;
     private final LiveModule live;
     private final OpsMonitor ops;
@@ -67,10 +72,11 @@ public final class DashboardsServer implements AutoCloseable {
     private final long recheckTimer;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private DashboardsServer(Vertx vertx, HttpListener http, LiveModule live, OpsMonitor ops,
+    private DashboardsServer(Vertx vertx, RegistryInUse registry, HttpListener http, LiveModule live, OpsMonitor ops,
                              Optional<CrowdHistory> history, SessionStore sessions, PrometheusMeterRegistry metrics,
                              long purgeTimer, long recheckTimer) {
         this.vertx = vertx;
+        this.registry = registry;
         this.http = http;
         this.live = live;
         this.ops = ops;
@@ -88,7 +94,10 @@ public final class DashboardsServer implements AutoCloseable {
 
     /** Starts the service with the given live part; returns when it listens. */
     public static DashboardsServer start(DashboardsConfig config, LiveFactory liveFactory) throws Exception {
-        Registry registry = loadRegistry(config);
+        Registry fromFile = loadRegistry(config);
+        RegistryInUse registry = liveFactory.readsKafka()
+                ? RegistryInUse.following(config.kafka(), fromFile, REGISTRY_CATCH_UP)
+                : RegistryInUse.fileOnly(fromFile);
         Vertx vertx = Vertx.vertx();
         LiveModule live = null;
         Optional<CrowdHistory> history = Optional.empty();
@@ -97,6 +106,7 @@ public final class DashboardsServer implements AutoCloseable {
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(metrics);
             new JvmThreadMetrics().bindTo(metrics);
+            registry.register(metrics);
             // Idle connections are dropped well before the services' listeners close them (the case service's
             // http.headerTimeout, 20 s; the gateway's /metrics, 10 s), so a request never goes out on one being closed.
             WebClient client = WebClient.create(vertx, new WebClientOptions().setUserAgent("anju-dashboards")
@@ -119,7 +129,7 @@ public final class DashboardsServer implements AutoCloseable {
                     new CrowdHistoryEndpoint(history, registry, guard),
                     new CasesProxy(client, config.casesUrl(), guard, config.upstreamTimeout()),
                     ops,
-                    new HealthEndpoint(client, config.casesUrl(), live, history),
+                    new HealthEndpoint(client, config.casesUrl(), live, history, registry),
                     metrics, config.metricsAccess(), live);
             HttpListener http = listen(vertx, DashboardsRouter.create(vertx, parts), config);
             FunctionCounter.builder("anju.dashboards.http.connections.refused", http, HttpListener::refused)
@@ -131,10 +141,10 @@ public final class DashboardsServer implements AutoCloseable {
             ops.start();
             long purge = vertx.setPeriodic(SESSION_PURGE_MS, id -> sessions.purgeExpired());
             long recheck = vertx.setPeriodic(guard.sweepEvery().toMillis(), id -> guard.recheckStreaming());
-            LOG.info("dashboards on {}://{}:{} (cases {}, history {}, {} zones)", config.listener().scheme(),
-                    config.httpHost(), http.actualPort(), config.casesUrl(), config.influxUrl().orElse("off"),
-                    registry.zones().size());
-            return new DashboardsServer(vertx, http, live, ops, history, sessions, metrics, purge, recheck);
+            LOG.info("dashboards on {}://{}:{} (cases {}, history {}, registry revision {}: {} zones)",
+                    config.listener().scheme(), config.httpHost(), http.actualPort(), config.casesUrl(),
+                    config.influxUrl().orElse("off"), registry.revision(), registry.get().zones().size());
+            return new DashboardsServer(vertx, registry, http, live, ops, history, sessions, metrics, purge, recheck);
         } catch (Exception | Error e) {
             if (ops != null) {
                 ops.close();
@@ -144,6 +154,7 @@ public final class DashboardsServer implements AutoCloseable {
                 live.close();
             }
             vertx.close().await(10, TimeUnit.SECONDS);
+            registry.close();
             throw e;
         }
     }
@@ -202,6 +213,7 @@ public final class DashboardsServer implements AutoCloseable {
         }
         history.ifPresent(CrowdHistory::close);
         await(vertx.close(), "Vert.x");
+        registry.close();
         LOG.info("dashboards stopped");
     }
 

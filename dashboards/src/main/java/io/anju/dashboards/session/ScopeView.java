@@ -7,18 +7,20 @@ import io.anju.common.model.Grid;
 import io.anju.common.registry.Registry;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Which places and devices a {@link Viewer} may see on the dashboards, and on which chargers they may act. The same
  * shape as the case system's scope rules: operators see their unit and below, a grid worker their grid, a property
  * manager their compounds (chargers only), an emergency manager the crowd zones of their sub-district; department
- * responders see places only through the cases dispatched to them.
+ * responders see places only through the cases dispatched to them. Places are looked up in the registry in use at
+ * each question, so a live stream's scope follows the registry's revisions.
  */
 public final class ScopeView {
-    private final Registry registry;
+    private final Supplier<Registry> registry;
     private final Viewer viewer;
 
-    public ScopeView(Registry registry, Viewer viewer) {
+    public ScopeView(Supplier<Registry> registry, Viewer viewer) {
         this.registry = registry;
         this.viewer = viewer;
     }
@@ -28,7 +30,7 @@ public final class ScopeView {
     }
 
     public boolean seesZone(String zoneId) {
-        Optional<CrowdZone> zone = registry.zone(zoneId);
+        Optional<CrowdZone> zone = registry.get().zone(zoneId);
         if (zone.isEmpty()) {
             return false;
         }
@@ -43,7 +45,7 @@ public final class ScopeView {
     }
 
     public boolean seesCompound(String compoundId) {
-        Optional<Compound> compound = registry.compound(compoundId);
+        Optional<Compound> compound = registry.get().compound(compoundId);
         if (compound.isEmpty()) {
             return false;
         }
@@ -63,7 +65,7 @@ public final class ScopeView {
      * a property manager's compounds: the grids, communities and sub-districts the dashboards list and label.
      */
     public boolean seesGrid(String gridId) {
-        if (registry.grid(gridId).isEmpty()) {
+        if (registry.get().grid(gridId).isEmpty()) {
             return false;
         }
         Chain chain = chainOfGrid(gridId);
@@ -72,14 +74,14 @@ public final class ScopeView {
             case Viewer.SUB_DISTRICT_OPERATOR, Viewer.EMERGENCY_MANAGER -> in(chain.subDistrictId());
             case Viewer.COMMUNITY_OPERATOR -> in(chain.communityId());
             case Viewer.GRID_WORKER -> in(chain.gridId());
-            case Viewer.PROPERTY_MANAGER -> registry.compounds().stream()
+            case Viewer.PROPERTY_MANAGER -> registry.get().compounds().stream()
                     .anyMatch(c -> gridId.equals(c.gridId()) && in(c.id()));
             default -> false;
         };
     }
 
     public boolean seesDevice(String deviceId) {
-        Optional<Device> device = registry.device(deviceId);
+        Optional<Device> device = registry.get().device(deviceId);
         if (device.isEmpty()) {
             return false;
         }
@@ -99,10 +101,11 @@ public final class ScopeView {
     }
 
     private Chain chainOfGrid(String gridId) {
-        Optional<Grid> grid = registry.grid(gridId);
+        Registry now = registry.get();
+        Optional<Grid> grid = now.grid(gridId);
         String community = grid.map(Grid::communityId).orElse(null);
         String subDistrict = community == null ? null
-                : registry.community(community).map(c -> c.subDistrictId()).orElse(null);
+                : now.community(community).map(c -> c.subDistrictId()).orElse(null);
         return new Chain(subDistrict, community, gridId);
     }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Who a dashboard request is for, from its {@code anju_session} cookie, and what that person may see. Every route
@@ -48,13 +49,14 @@ public final class SessionGuard {
         }
     }
 
-    private final Registry registry;
+    private final Supplier<Registry> registry;
     private final SessionStore sessions;
     private final Recheck recheck;
     private final SessionStreams streams = new SessionStreams();
     private final Map<String, Future<Viewer>> rechecking = new ConcurrentHashMap<>();
 
-    public SessionGuard(Registry registry, SessionStore sessions, Recheck recheck) {
+    /** @param registry the registry in use (read at each question, so scopes follow its revisions) */
+    public SessionGuard(Supplier<Registry> registry, SessionStore sessions, Recheck recheck) {
         this.registry = registry;
         this.sessions = sessions;
         this.recheck = recheck;

@@ -1,6 +1,7 @@
 package io.anju.dashboards.web;
 
 import io.anju.dashboards.history.CrowdHistory;
+import io.anju.dashboards.registry.RegistryInUse;
 import io.anju.dashboards.reply.JsonReplies;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
@@ -11,8 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code GET /health} → {@code {status, checks: {kafka, cases, influx}}}: each check is {@code up}, {@code down} or
- * {@code off} (not configured). 503 when a configured part is down. A check that takes longer than two seconds is down.
+ * {@code GET /health} → {@code {status, checks: {kafka, cases, influx}, registry: {revision, rejected}}}: each check is
+ * {@code up}, {@code down} or {@code off} (not configured). 503 when a configured part is down. A check that takes
+ * longer than two seconds is down. {@code registry} tells which revision of {@code anju.registry} is in use (0: the
+ * registry file) and how many records were rejected; it never makes the service down, the last good one serves.
  */
 public final class HealthEndpoint {
     private static final long CHECK_TIMEOUT_MS = 2_000;
@@ -21,12 +24,15 @@ public final class HealthEndpoint {
     private final String casesUrl;
     private final LiveModule live;
     private final Optional<CrowdHistory> history;
+    private final RegistryInUse registry;
 
-    public HealthEndpoint(WebClient client, String casesUrl, LiveModule live, Optional<CrowdHistory> history) {
+    public HealthEndpoint(WebClient client, String casesUrl, LiveModule live, Optional<CrowdHistory> history,
+                          RegistryInUse registry) {
         this.client = client;
         this.casesUrl = casesUrl;
         this.live = live;
         this.history = history;
+        this.registry = registry;
     }
 
     public void handle(RoutingContext ctx) {
@@ -43,6 +49,10 @@ public final class HealthEndpoint {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", up ? "up" : "down");
             body.put("checks", checks);
+            Map<String, Object> inUse = new LinkedHashMap<>();
+            inUse.put("revision", registry.revision());
+            inUse.put("rejected", registry.rejected());
+            body.put("registry", inUse);
             JsonReplies.send(ctx, up ? 200 : 503, body);
         });
     }

@@ -8,6 +8,7 @@ import io.anju.common.model.DeviceType;
 import io.anju.common.model.Grid;
 import io.anju.common.model.SubDistrict;
 import io.anju.common.registry.Registry;
+import io.anju.dashboards.registry.PerRevision;
 import io.anju.dashboards.session.ScopeView;
 
 import java.util.ArrayList;
@@ -16,34 +17,46 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-/** {@code GET /api/places}: the zones, compounds and units of the registry that a viewer's scope shows. */
+/**
+ * {@code GET /api/places}: the zones, compounds and units of the registry in use that a viewer's scope shows. The
+ * schematic and the stations of each compound are worked out once per registry revision.
+ */
 public final class PlacesView {
-    private final Registry registry;
-    private final Map<String, ZoneLayout.Box> layout;
-    private final Map<String, List<String>> stationsByCompound;
+    private final PerRevision<Prepared> prepared;
 
-    public PlacesView(Registry registry) {
-        this.registry = registry;
-        this.layout = ZoneLayout.of(List.copyOf(registry.zones()));
-        this.stationsByCompound = registry.devicesOfType(DeviceType.CHARGER).stream()
-                .filter(d -> d.location().compoundId() != null)
-                .collect(Collectors.groupingBy(d -> d.location().compoundId(), LinkedHashMap::new,
-                        Collectors.mapping(Device::id, Collectors.toList())));
+    /** One registry with what is worked out from it, so that an answer never mixes two revisions. */
+    private record Prepared(Registry registry, Map<String, ZoneLayout.Box> layout,
+                            Map<String, List<String>> stationsByCompound) {
+
+        static Prepared of(Registry registry) {
+            return new Prepared(registry, ZoneLayout.of(List.copyOf(registry.zones())),
+                    registry.devicesOfType(DeviceType.CHARGER).stream()
+                            .filter(d -> d.location().compoundId() != null)
+                            .collect(Collectors.groupingBy(d -> d.location().compoundId(), LinkedHashMap::new,
+                                    Collectors.mapping(Device::id, Collectors.toList()))));
+        }
+    }
+
+    public PlacesView(Supplier<Registry> registry) {
+        this.prepared = new PerRevision<>(registry, Prepared::of);
     }
 
     public Map<String, Object> of(ScopeView scope) {
+        Prepared p = prepared.get();
+        Registry registry = p.registry();
         List<Map<String, Object>> zones = new ArrayList<>();
         for (CrowdZone z : registry.zones()) {
             if (scope.seesZone(z.id())) {
-                zones.add(zone(z));
+                zones.add(zone(z, p));
             }
         }
         List<Map<String, Object>> compounds = new ArrayList<>();
         for (Compound c : registry.compounds()) {
             if (scope.seesCompound(c.id())) {
-                compounds.add(compound(c));
+                compounds.add(compound(c, p));
             }
         }
         List<Map<String, Object>> grids = new ArrayList<>();
@@ -77,8 +90,8 @@ public final class PlacesView {
         return places;
     }
 
-    private Map<String, Object> zone(CrowdZone z) {
-        ZoneLayout.Box box = layout.get(z.id());
+    private static Map<String, Object> zone(CrowdZone z, Prepared p) {
+        ZoneLayout.Box box = p.layout().get(z.id());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", z.id());
         m.put("name", z.name());
@@ -93,7 +106,8 @@ public final class PlacesView {
         return m;
     }
 
-    private Map<String, Object> compound(Compound c) {
+    private static Map<String, Object> compound(Compound c, Prepared p) {
+        Registry registry = p.registry();
         String communityId = registry.grid(c.gridId()).map(Grid::communityId).orElse(null);
         String subDistrictId = communityId == null ? null
                 : registry.community(communityId).map(Community::subDistrictId).orElse(null);
@@ -103,7 +117,7 @@ public final class PlacesView {
         m.put("gridId", c.gridId());
         m.put("communityId", communityId);
         m.put("subDistrictId", subDistrictId);
-        m.put("stations", stationsByCompound.getOrDefault(c.id(), List.of()));
+        m.put("stations", p.stationsByCompound().getOrDefault(c.id(), List.of()));
         return m;
     }
 

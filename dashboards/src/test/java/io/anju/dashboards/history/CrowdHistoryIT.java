@@ -6,6 +6,7 @@ import io.anju.common.registry.Registry;
 import io.anju.common.registry.RegistryWriter;
 import io.anju.dashboards.run.DashboardsConfig;
 import io.anju.dashboards.run.DashboardsServer;
+import io.anju.dashboards.run.LiveFactory;
 import io.anju.dashboards.session.SessionGuard;
 import io.anju.dashboards.session.Viewer;
 import io.anju.dashboards.testing.Http;
@@ -61,8 +62,10 @@ class CrowdHistoryIT {
         writePoints();
         Path registryFile = dir.resolve("registry.json");
         RegistryWriter.write(registryFile, registry.document());
-        withHistory = DashboardsServer.start(config(registryFile, influx.url(), influx.credentialsFile().toString()));
-        withoutHistory = DashboardsServer.start(config(registryFile, "", ""));
+        // No Kafka here: without the live part the registry file stays in use (no anju.registry to wait for).
+        withHistory = DashboardsServer.start(config(registryFile, influx.url(), influx.credentialsFile().toString()),
+                LiveFactory.NONE);
+        withoutHistory = DashboardsServer.start(config(registryFile, "", ""), LiveFactory.NONE);
     }
 
     private static DashboardsConfig config(Path registryFile, String influxUrl, String influxCredentials) {

@@ -60,7 +60,7 @@ final class LiveFixtures {
     }
 
     static ScopeView scope(Viewer v) {
-        return new ScopeView(REGISTRY, v);
+        return new ScopeView(() -> REGISTRY, v);
     }
 
     static ScopeView district() {

@@ -104,11 +104,11 @@ class LiveHubIT {
         alertProducer.initTransactions();
 
         vertx = Vertx.vertx();
-        hub = new LiveHub(vertx, REGISTRY, LiveSettings.defaults(kafka.bootstrapServers(), blobs),
+        hub = new LiveHub(vertx, () -> REGISTRY, LiveSettings.defaults(kafka.bootstrapServers(), blobs),
                 new SimpleMeterRegistry());
         hub.start();
         Router router = Router.router(vertx);
-        hub.mount(router, new SessionGuard(REGISTRY, store, SessionGuard.Recheck.never()));
+        hub.mount(router, new SessionGuard(() -> REGISTRY, store, SessionGuard.Recheck.never()));
         server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(10, SECONDS);
         await().atMost(PATIENCE).until(hub::assigned);

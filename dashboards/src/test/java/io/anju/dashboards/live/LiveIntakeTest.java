@@ -22,7 +22,7 @@ class LiveIntakeTest {
     @Test
     void readsTheGatewaysEnvelopesWithDefaultFieldsLeftOutAndCountsWhatItCannotUse() {
         HandClock clock = new HandClock(Instant.parse("2026-10-01T11:00:00Z"));
-        LiveState state = new LiveState(REGISTRY, blobs, Duration.ofMinutes(5), Duration.ofSeconds(30), clock);
+        LiveState state = new LiveState(() -> REGISTRY, blobs, Duration.ofMinutes(5), Duration.ofSeconds(30), clock);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         LiveIntake intake = new LiveIntake(state, meters);
         Device counter = crowdCounter(0);

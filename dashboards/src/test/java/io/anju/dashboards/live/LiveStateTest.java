@@ -41,7 +41,7 @@ class LiveStateTest {
     void setUp() {
         clock = new HandClock(Instant.parse("2026-10-01T11:00:00Z"));
         t0 = clock.millis();
-        state = new LiveState(REGISTRY, blobs, STALE_AFTER, CROWD_STALE_AFTER, clock);
+        state = new LiveState(() -> REGISTRY, blobs, STALE_AFTER, CROWD_STALE_AFTER, clock);
         events = new CopyOnWriteArrayList<>();
         state.onChange(events::add);
     }

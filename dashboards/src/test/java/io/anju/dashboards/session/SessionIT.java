@@ -158,7 +158,7 @@ class SessionIT {
         d.put("http.tls.certFile", pem.certFile().toString());
         d.put("http.tls.keyFile", pem.keyFile().toString());
         try (DashboardsServer tls = DashboardsServer.start(DashboardsConfig.of(d),
-                (vertx, registry, config, meters) -> io.anju.dashboards.web.LiveModule.none())) {
+                io.anju.dashboards.run.LiveFactory.NONE)) {
             HttpClient https = HttpClient.newBuilder().sslContext(pem.trustingContext()).build();
             String base = "https://localhost:" + tls.httpPort();
             HttpResponse<String> r = https.send(HttpRequest.newBuilder(URI.create(base + "/api/session"))

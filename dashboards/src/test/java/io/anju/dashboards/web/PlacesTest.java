@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** GET /api/places per role on the generated Lianhu registry: each person gets their unit and nothing else. */
 class PlacesTest {
     private final Registry registry = Places.registry();
-    private final PlacesView places = new PlacesView(registry);
+    private final PlacesView places = new PlacesView(() -> registry);
 
     @Test
     void theDistrictSeesEverything() {
@@ -113,7 +113,7 @@ class PlacesTest {
     }
 
     private ScopeView scope(String role, String unit) {
-        return new ScopeView(registry, new Viewer("someone", role, Set.of(unit), null, "token"));
+        return new ScopeView(() -> registry, new Viewer("someone", role, Set.of(unit), null, "token"));
     }
 
     private String subDistrictOfGrid(String gridId) {

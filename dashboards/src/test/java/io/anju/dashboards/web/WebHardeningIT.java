@@ -3,6 +3,7 @@ package io.anju.dashboards.web;
 import io.anju.common.registry.RegistryWriter;
 import io.anju.dashboards.run.DashboardsConfig;
 import io.anju.dashboards.run.DashboardsServer;
+import io.anju.dashboards.run.LiveFactory;
 import io.anju.dashboards.session.CsrfGuard;
 import io.anju.dashboards.session.SessionGuard;
 import io.anju.dashboards.session.SessionStore;
@@ -62,7 +63,7 @@ class WebHardeningIT {
         d.put("metrics.gateway", "");
         d.put("metrics.jobs", "");
         d.put("metrics.cases", "");
-        server = DashboardsServer.start(DashboardsConfig.of(d), (vertx, registry, config, meters) -> LiveModule.none());
+        server = DashboardsServer.start(DashboardsConfig.of(d), LiveFactory.NONE);
         http = new Http(server.httpPort());
         own = "http://127.0.0.1:" + server.httpPort();
     }
