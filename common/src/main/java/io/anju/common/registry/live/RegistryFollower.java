@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -96,10 +97,7 @@ public final class RegistryFollower implements AutoCloseable {
 
     private void follow() {
         try {
-            awaitTopic();
-            consumer.assign(List.of(PARTITION));
-            consumer.seekToBeginning(List.of(PARTITION));
-            long end = consumer.endOffsets(List.of(PARTITION)).get(PARTITION);
+            long end = begin();
             while (!closed) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     apply(record);
@@ -122,17 +120,33 @@ public final class RegistryFollower implements AutoCloseable {
         }
     }
 
-    /** A topic that does not exist yet holds no revision: the follower is caught up, and starts once it appears. */
-    private void awaitTopic() throws InterruptedException {
-        boolean told = false;
-        while (!closed && consumer.partitionsFor(Topics.REGISTRY, Duration.ofSeconds(10)).isEmpty()) {
+    /**
+     * Waits for the topic, then reads it from its beginning; returns its end offset at that moment. A topic that does
+     * not exist yet holds no revision, and a broker that cannot be reached has none to give now: either way the
+     * registry in use stays and the start goes on, and the follower keeps trying every second.
+     */
+    private long begin() throws InterruptedException {
+        String waitingFor = null;
+        while (!closed) {
+            String why;
+            try {
+                if (!consumer.partitionsFor(Topics.REGISTRY, Duration.ofSeconds(10)).isEmpty()) {
+                    consumer.assign(List.of(PARTITION));
+                    consumer.seekToBeginning(List.of(PARTITION));
+                    return consumer.endOffsets(List.of(PARTITION), Duration.ofSeconds(10)).get(PARTITION);
+                }
+                why = Topics.REGISTRY + " does not exist yet";
+            } catch (TimeoutException e) {
+                why = "the broker of " + Topics.REGISTRY + " does not answer (" + e.getMessage() + ")";
+            }
             caughtUp.countDown();
-            if (!told) {
-                LOG.info("{} does not exist yet: the registry file stays in use until it does", Topics.REGISTRY);
-                told = true;
+            if (!why.equals(waitingFor)) {
+                LOG.info("{}: revision {} stays in use until it does, trying every second", why, revision);
+                waitingFor = why;
             }
             Thread.sleep(1_000);
         }
+        return 0;
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {
