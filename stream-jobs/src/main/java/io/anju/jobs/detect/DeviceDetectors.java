@@ -32,6 +32,8 @@ import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 
 /**
@@ -74,6 +76,10 @@ public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String,
     private final Duration commandTtl;
     /** Null (detector tests without a registry): every device is in service. */
     private final RegistrySource registrySource;
+    /**
+     * Opened at the first outage judged, not in {@link #open}: most instances never judge one, and an operator that
+     * opens slowly lets its two inputs queue up and be read out of their arrival order.
+     */
     private transient RegistryHolder registry;
 
     private transient NewestReading newest;
@@ -106,7 +112,6 @@ public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String,
 
     @Override
     public void open(OpenContext openContext) throws Exception {
-        registry = registrySource == null ? null : registrySource.open();
         var ctx = getRuntimeContext();
         // One counter for the whole operator: readings that came after a newer one of the same device and kind.
         Counter stale = ctx.getMetricGroup().counter("staleReadings");
@@ -155,15 +160,29 @@ public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String,
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
         Emitter em = emitter.to(out, ctx);
         String deviceId = ctx.getCurrentKey();
-        if (registry == null || registry.current().inService(deviceId)) {
-            offline.onTimer(deviceId, timestamp, ctx.timerService(), em);
-        } else {
-            offline.withdrawn();
-        }
+        offline.onTimer(deviceId, timestamp, ctx.timerService(), em, this::inService);
         fire.onTimer(timestamp, em);
         gates.onTimer(deviceId, timestamp, em);
         stopWatch.onTimer(deviceId, timestamp, ctx.timerService(), em::stop);
         peoplesStops.onTimer(deviceId, timestamp, ctx.timerService(), em::stop);
+    }
+
+    /** Whether the registry in use still expects {@code deviceId} to report (asked only before an outage is raised). */
+    private boolean inService(String deviceId) {
+        if (registrySource == null) {
+            return true;
+        }
+        try {
+            if (registry == null) {
+                registry = registrySource.open();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("registry " + registrySource.file() + " cannot be read", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while opening the registry", e);
+        }
+        return registry.current().inService(deviceId);
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.util.Collector;
 
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Device offline: no message of the current device for {@link OfflineSettings#timeout} of event time raises
@@ -77,15 +78,12 @@ public final class OfflineTracker {
 
     /** A timer of the device fired; only the pending one of this tracker means anything here. */
     /**
-     * The device left service (disabled or removed from the registry): its silence is expected, so no outage is
-     * judged; a reading after it returns starts the watch again.
+     * @param inService whether the registry still expects the device to report; asked only when an outage would be
+     *                  raised. A device that left service (disabled or removed) is silent as expected: its watch ends,
+     *                  and a reading after it returns starts it again.
      */
-    public void withdrawn() throws Exception {
-        timer.clear();
-        liveness.clear();
-    }
-
-    public void onTimer(String deviceId, long timestamp, TimerService timers, Collector<Alert> out) throws Exception {
+    public void onTimer(String deviceId, long timestamp, TimerService timers, Collector<Alert> out,
+                        Predicate<String> inService) throws Exception {
         Long pending = timer.value();
         if (pending == null || pending != timestamp) {
             return;
@@ -103,6 +101,10 @@ public final class OfflineTracker {
         }
         if (book.isOpen(Alert.dedupKey(AlertType.DEVICE_OFFLINE, deviceId))) {
             // A late message moved the deadline while the outage was already raised: still the same outage.
+            return;
+        }
+        if (!inService.test(deviceId)) {
+            liveness.clear();
             return;
         }
         book.raiseOrUpdate(OfflineAlerts.offline(deviceId, l, deadline, rule.settings())).ifPresent(out::collect);
