@@ -1,5 +1,6 @@
 package io.anju.cases.devices;
 
+import io.anju.cases.devices.bulk.DeviceImporter;
 import io.anju.cases.model.CaseException;
 import io.anju.common.model.Device;
 import io.anju.common.model.DeviceType;
@@ -81,6 +82,11 @@ public final class DeviceRegistry {
         SecretIssuer.Issued secret = SecretIssuer.secure().issue();
         return change(DeviceChange.rotateSecret(id, secret.hash(), clock.millis() + g.toMillis()), by)
                 .map(c -> new Issued(c.device(), secret.secret(), c.revision()));
+    }
+
+    /** Bulk import of devices from CSV, its revisions heard like every other change. */
+    public DeviceImporter importer() {
+        return new DeviceImporter(store, changed);
     }
 
     public Future<List<RegistryChange>> changes(String deviceId, int limit) {
