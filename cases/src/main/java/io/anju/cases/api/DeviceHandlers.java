@@ -2,6 +2,7 @@ package io.anju.cases.api;
 
 import io.anju.cases.devices.DeviceRegistry;
 import io.anju.cases.devices.NewDevice;
+import io.anju.cases.devices.bulk.DeviceImporter;
 import io.anju.cases.model.CaseException;
 import io.anju.cases.model.Principal;
 import io.anju.cases.model.Role;
@@ -84,7 +85,7 @@ final class DeviceHandlers {
             }
             Map<String, RequestParameter> q = RequestReader.validated(ctx).getQuery();
             boolean dryRun = present(q, "dryRun") && q.get("dryRun").getBoolean();
-            return devices.importer().importCsv("the request body", ctx.body() == null ? "" : ctx.body().asString(),
+            return new DeviceImporter(devices).importCsv("the request body", ctx.body() == null ? "" : ctx.body().asString(),
                     dryRun, who.name());
         });
     }

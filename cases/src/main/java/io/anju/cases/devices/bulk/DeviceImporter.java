@@ -1,13 +1,11 @@
 package io.anju.cases.devices.bulk;
 
-import io.anju.cases.devices.RegistryRevision;
-import io.anju.cases.devices.RegistryStore;
+import io.anju.cases.devices.DeviceRegistry;
 import io.anju.common.registry.generate.SecretIssuer;
 import io.vertx.core.Future;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 
 /**
  * Bulk import of devices from CSV into the current registry, all or nothing ({@link ImportPlan} says what a file does).
@@ -27,13 +25,10 @@ public final class DeviceImporter {
                          List<ImportPlan.Secret> secrets) {
     }
 
-    private final RegistryStore store;
-    private final Consumer<RegistryRevision> changed;
+    private final DeviceRegistry registry;
 
-    /** {@code changed} hears of the new revision (the running service swaps it in and relays it at once). */
-    public DeviceImporter(RegistryStore store, Consumer<RegistryRevision> changed) {
-        this.store = store;
-        this.changed = changed;
+    public DeviceImporter(DeviceRegistry registry) {
+        this.registry = registry;
     }
 
     /**
@@ -48,22 +43,20 @@ public final class DeviceImporter {
         }
         SecretIssuer issuer = SecretIssuer.secure();
         if (dryRun) {
-            return store.current().map(found -> {
-                ImportPlan plan = ImportPlan.of(found.orElseThrow(DeviceImporter::noRegistry).document(), csv, issuer);
+            return registry.current().map(current -> {
+                ImportPlan plan = ImportPlan.of(current.document(), csv, issuer);
                 refuseIfProblems(source, plan);
-                return new Result(true, plan.added(), plan.updated(), plan.unchanged(),
-                        found.get().revision(), List.of());
+                return new Result(true, plan.added(), plan.updated(), plan.unchanged(), current.revision(), List.of());
             });
         }
         AtomicReference<ImportPlan> planned = new AtomicReference<>();
-        return store.rewrite(current -> {
+        return registry.rewrite(current -> {
             ImportPlan plan = ImportPlan.of(current, csv, issuer);
             refuseIfProblems(source, plan);
             planned.set(plan);
             return plan.next();
         }, by, () -> "import " + source + ": " + planned.get().added() + " added, " + planned.get().updated()
                 + " updated").map(revision -> {
-            changed.accept(revision);
             ImportPlan plan = planned.get();
             return new Result(false, plan.added(), plan.updated(), plan.unchanged(), revision.revision(),
                     plan.secrets());
@@ -74,9 +67,5 @@ public final class DeviceImporter {
         if (!plan.problems().isEmpty()) {
             throw new ImportRefusedException(source, plan.problems());
         }
-    }
-
-    private static IllegalStateException noRegistry() {
-        return new IllegalStateException(RegistryStore.NO_REGISTRY);
     }
 }

@@ -37,6 +37,8 @@ public final class ImportPlan {
     /** The source name the rules see; stripped again when their problems are tied to lines. */
     private static final String SOURCE = "import";
     private static final Pattern DEVICE_PATH = Pattern.compile("devices\\[(\\d+)](?:\\.(.+))?");
+    /** The chain above a device's place, which follows the place. */
+    private static final Pattern DERIVED = Pattern.compile("\\.location\\.(gridId|communityId|subDistrictId): ");
     /** The fields of a device record each column fills, as the rules name them. */
     private static final Map<String, CsvColumn> COLUMN_OF_FIELD = Map.ofEntries(
             Map.entry("id", CsvColumn.ID), Map.entry("type", CsvColumn.TYPE),
@@ -133,18 +135,17 @@ public final class ImportPlan {
         }
 
         ImportPlan plan() {
-            int before = problems.size();
             for (DeviceCsv.Line line : csv.lines()) {
                 planLine(new Cells(csv.header(), line));
             }
             RegistryDocument next = new RegistryDocument(current.version(), current.seed(), current.note(),
                     current.subDistricts(), current.communities(), current.grids(), current.compounds(),
                     current.zones(), devices);
-            boolean linesRefused = problems.size() > before;
-            for (String problem : RegistryRules.problems(SOURCE, next.subDistricts(), next.communities(), next.grids(),
-                    next.compounds(), next.zones(), next.devices())) {
-                ruleProblem(problem, linesRefused);
-            }
+            List<String> ruleProblems = new ArrayList<>(RegistryRules.problems(SOURCE, next.subDistricts(),
+                    next.communities(), next.grids(), next.compounds(), next.zones(), next.devices()));
+            // Derived chain fields last: they are left out for a line whose place is reported already.
+            ruleProblems.sort(Comparator.comparing(p -> DERIVED.matcher(p).find()));
+            ruleProblems.forEach(this::ruleProblem);
             problems.sort(Comparator.comparingInt(ImportProblem::line).thenComparingInt(ImportProblem::column));
             return new ImportPlan(next, List.copyOf(problems), List.copyOf(secrets), added, updated, unchanged);
         }
@@ -257,11 +258,12 @@ public final class ImportPlan {
          * community, sub-district follow the place) is left out when the line has problems of its own already: an
          * unknown place also leaves its grid unknown.
          */
-        private void ruleProblem(String problem, boolean linesRefused) {
+        private void ruleProblem(String problem) {
             String rest = problem.startsWith(SOURCE + ": ") ? problem.substring(SOURCE.length() + 2) : problem;
             int colon = rest.indexOf(": ");
             String path = colon < 0 ? rest : rest.substring(0, colon);
-            String message = colon < 0 ? rest : rest.substring(colon + 2);
+            String message = (colon < 0 ? rest : rest.substring(colon + 2))
+                    .replace("'null' is not one of", "missing: one of");
             Matcher m = DEVICE_PATH.matcher(path);
             Integer line = m.matches() ? lineOfIndex.get(Integer.parseInt(m.group(1))) : null;
             if (line == null) {

@@ -92,7 +92,7 @@ final class DeviceImportCommand implements Callable<Integer> {
                 : file.resolveSibling(file.getFileName().toString().replaceFirst("(?i)\\.csv$", "") + ".secrets.csv"));
         DeviceImporter.Result result;
         try (DeviceSession session = store.open()) {
-            result = DeviceSession.await(session.devices().importer().importCsv(file.getFileName().toString(), text,
+            result = DeviceSession.await(new DeviceImporter(session.devices()).importCsv(file.getFileName().toString(), text,
                     dryRun, store.changedBy()));
         } catch (ImportRefusedException e) {
             SecretsFile.deleteEmpty(secrets);
