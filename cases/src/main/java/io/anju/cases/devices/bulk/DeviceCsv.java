@@ -22,8 +22,8 @@ import java.util.Map;
 public final class DeviceCsv {
     private static final CsvMapper MAPPER = new CsvMapper();
 
-    /** The columns the header names, with their 1-based position. */
-    public record Header(Map<CsvColumn, Integer> positions) {
+    /** The columns the header names, with their 1-based position, and how many cells it has (unknown ones too). */
+    public record Header(Map<CsvColumn, Integer> positions, int width) {
         boolean has(CsvColumn column) {
             return positions.containsKey(column);
         }
@@ -77,9 +77,9 @@ public final class DeviceCsv {
                     if (header == null) {
                         header = header(line, cells, problems);
                     } else {
-                        if (cells.size() > header.positions().size() && header.positions().size() > 0) {
-                            problems.add(ImportProblem.ofLine(line, cells.size() + " cells but the header names "
-                                    + header.positions().size() + " columns"));
+                        if (cells.size() > header.width()) {
+                            problems.add(ImportProblem.ofLine(line, cells.size() + " cells but the header has "
+                                    + header.width()));
                         }
                         lines.add(new Line(line, List.copyOf(cells)));
                     }
@@ -95,7 +95,7 @@ public final class DeviceCsv {
         }
         if (header == null) {
             problems.add(ImportProblem.ofLine(1, "empty file: expected a header line such as " + CsvColumn.FULL_HEADER));
-            header = new Header(Map.of());
+            header = new Header(Map.of(), 0);
         }
         return new Read(header, lines, problems);
     }
@@ -118,7 +118,7 @@ public final class DeviceCsv {
                 problems.add(ImportProblem.ofLine(line, "the header has no column '" + required.header() + "'"));
             }
         }
-        return new Header(positions);
+        return new Header(positions, names.size());
     }
 
     private static String stripBom(String text) {
