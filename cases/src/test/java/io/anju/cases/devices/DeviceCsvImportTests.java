@@ -129,6 +129,23 @@ abstract class DeviceCsvImportTests {
     }
 
     @Test
+    void theImportTakesAFileLargerThanTheUsualBodyLimitAndOtherRoutesDoNot() throws Exception {
+        Compound compound = registry.compounds().iterator().next();
+        StringBuilder csv = new StringBuilder("id,type,compound,gateKind,direction,propertyCompany\n");
+        for (int i = 0; csv.length() <= 70_000; i++) {
+            csv.append("gate-big-").append(i).append(",gate,").append(compound.id())
+                    .append(",vehicle,in,Lianhu Property Management Company Limited\n");
+        }
+        HttpResponse<Buffer> dry = district.post("/api/v1/devices/import?dryRun=true", "text/csv", csv.toString());
+        assertThat(dry.statusCode()).as(dry.bodyAsString()).isEqualTo(200);
+        assertThat(dry.bodyAsJsonObject().getInteger("added")).isGreaterThan(700);
+
+        HttpResponse<Buffer> tooLarge = district.post("/api/v1/devices", "application/json",
+                new JsonObject().put("id", "x".repeat(70_000)).encode());
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+    }
+
+    @Test
     void onlyDistrictOperatorsImport() throws Exception {
         ApiClient worker = signIn("worker");
         Compound compound = registry.compounds().iterator().next();
