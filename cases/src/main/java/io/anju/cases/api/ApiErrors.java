@@ -3,6 +3,7 @@ package io.anju.cases.api;
 import io.anju.cases.auth.AuthenticationFailedException;
 import io.anju.cases.commands.CommandRefusedException;
 import io.anju.cases.devices.RegistryRulesException;
+import io.anju.cases.devices.bulk.ImportRefusedException;
 import io.anju.cases.model.CaseException;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
@@ -39,6 +40,10 @@ final class ApiErrors implements Handler<RoutingContext> {
         } else if (failure instanceof RegistryRulesException e) {
             HttpJson.error(ctx, 422, "rules_broken", (CaseException.Reason) null, e.getMessage(),
                     Map.<String, Object>of("problems", e.problems()));
+        } else if (failure instanceof ImportRefusedException e) {
+            HttpJson.error(ctx, 422, "import_refused", (CaseException.Reason) null, e.getMessage(),
+                    Map.<String, Object>of("problems", e.problems().stream().map(Object::toString).toList(),
+                            "lines", e.problems()));
         } else if (failure instanceof ValidatorException e) {
             HttpJson.error(ctx, 400, "invalid", e.getMessage());
         } else if (failure instanceof AuthenticationFailedException e) {

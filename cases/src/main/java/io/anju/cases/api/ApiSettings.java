@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * Limits of the HTTP API.
  *
- * @param maxBodyBytes           largest request body accepted (default 65,536 bytes; 1 KiB to 10 MiB); larger ones get 413
+ * @param maxBodyBytes           largest request body accepted (default 65,536 bytes; 1 KiB to 10 MiB); larger ones get 413 (a device CSV import takes up to 16 MiB whatever this says)
  * @param loginMaxFailures       failed sign-ins in a row for one name from one source before that pair is locked
  *                               ({@code login.maxFailures}, default 5; 1 to 100)
  * @param loginLockout           how long a locked pair or source is refused ({@code login.lockout}, default 30 s;

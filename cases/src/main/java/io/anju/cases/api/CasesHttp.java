@@ -5,6 +5,7 @@ import io.anju.cases.auth.TokenService;
 import io.anju.cases.auth.UserStore;
 import io.anju.cases.commands.CaseCommands;
 import io.anju.cases.devices.DeviceRegistry;
+import io.anju.cases.devices.bulk.DeviceImporter;
 import io.anju.cases.people.PeopleApi;
 import io.anju.cases.notify.DeliveryAttempts;
 import io.anju.cases.routing.CategoryTable;
@@ -40,6 +41,7 @@ import java.util.concurrent.TimeUnit;
  * Every answer carries the security headers. The caller starts the HTTP server with the router.
  */
 public final class CasesHttp {
+    private static final String IMPORT_PATH = "/api/v1/devices/import";
     public static final String CONTRACT = "openapi/cases.yaml";
 
     private final Vertx vertx;
@@ -130,7 +132,7 @@ public final class CasesHttp {
         // The body handler reads the body (with a size limit); the validator then takes it from the context.
         RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
         // Vert.x Web wants the body handler before any user handler on a route.
-        builder.rootHandler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()));
+        builder.rootHandler(bodies());
         builder.rootHandler(this::tagRequest);
         builder.rootHandler(ctx -> {
             SecurityHeaders.apply(ctx.response(), SecurityHeaders.API_POLICY);
@@ -196,6 +198,7 @@ public final class CasesHttp {
                     "enableDevice", d::enable,
                     "moveDevice", d::move,
                     "rotateDeviceSecret", d::rotateSecret,
+                    "importDevices", d::importDevices,
                     "deviceChanges", d::changes).forEach((id, handler) -> builder.getRoute(id).addHandler(handler));
         }
 
@@ -207,6 +210,14 @@ public final class CasesHttp {
         router.errorHandler(404, ctx -> HttpJson.error(ctx, 404, "not_found", "no such resource"));
         router.errorHandler(405, ctx -> HttpJson.error(ctx, 405, "invalid", "method not allowed here"));
         return router;
+    }
+
+    /** Bodies up to {@code api.maxBodyBytes}; a device import up to {@link DeviceImporter#MAX_BYTES}. */
+    private Handler<RoutingContext> bodies() {
+        BodyHandler usual = BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes());
+        BodyHandler imports = BodyHandler.create(false).setBodyLimit(Math.max(settings.maxBodyBytes(),
+                DeviceImporter.MAX_BYTES));
+        return ctx -> (IMPORT_PATH.equals(ctx.normalizedPath()) ? imports : usual).handle(ctx);
     }
 
     /** Gives every request an id (logged with failures, echoed in X-Request-Id) and times it. */

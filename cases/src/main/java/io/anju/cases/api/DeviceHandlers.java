@@ -2,6 +2,7 @@ package io.anju.cases.api;
 
 import io.anju.cases.devices.DeviceRegistry;
 import io.anju.cases.devices.NewDevice;
+import io.anju.cases.devices.bulk.DeviceImporter;
 import io.anju.cases.model.CaseException;
 import io.anju.cases.model.Principal;
 import io.anju.cases.model.Role;
@@ -11,6 +12,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.openapi.validation.RequestParameter;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -71,6 +73,20 @@ final class DeviceHandlers {
             Integer grace = body == null || body.isBlank() ? null
                     : RequestReader.body(ctx, RotateRequest.class).graceSeconds();
             return devices.rotateSecret(deviceId(ctx), grace == null ? null : Duration.ofSeconds(grace), who.name());
+        });
+    }
+
+    /** POST /devices/import?dryRun=: a device CSV (text/csv), all or nothing; the added devices' secrets in the answer. */
+    void importDevices(RoutingContext ctx) {
+        respond(ctx, 200, who -> {
+            String type = ctx.request().getHeader("Content-Type");
+            if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("text/csv")) {
+                throw CaseException.invalid("send the device CSV as text/csv (was " + type + ")");
+            }
+            Map<String, RequestParameter> q = RequestReader.validated(ctx).getQuery();
+            boolean dryRun = present(q, "dryRun") && q.get("dryRun").getBoolean();
+            return new DeviceImporter(devices).importCsv("the request body", ctx.body() == null ? "" : ctx.body().asString(),
+                    dryRun, who.name());
         });
     }
 

@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
 public final class ErrorTexts {
     /** Every code an error answer may carry; each has a text in every language (CaseTextsBundleTest). */
     public static final List<String> CODES = List.of("invalid", "unauthorized", "forbidden", "not_found", "conflict",
-            "too_large", "too_many_requests", "unavailable", "internal", "rules_broken");
+            "too_large", "too_many_requests", "unavailable", "internal", "rules_broken",
+            "import_refused");
     private static final Texts TEXTS = CaseTexts.TEXTS;
 
     private ErrorTexts() {

@@ -87,7 +87,7 @@ public record DeviceChange(String operation, String deviceId, String description
      * The whole chain above the place {@code given} names (its compound, or its zone for a crowd counter). A place the
      * registry does not know keeps the given ids, for the validator to name every problem.
      */
-    static LocationChain chainOf(Registry registry, DeviceType type, LocationChain given) {
+    public static LocationChain chainOf(Registry registry, DeviceType type, LocationChain given) {
         if (given == null) {
             return null;
         }

@@ -4,6 +4,7 @@ import io.anju.cases.model.CaseException;
 import io.anju.common.model.Device;
 import io.anju.common.model.DeviceType;
 import io.anju.common.registry.Registry;
+import io.anju.common.registry.RegistryDocument;
 import io.anju.common.registry.generate.SecretIssuer;
 import io.vertx.core.Future;
 
@@ -13,6 +14,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * What the device API and {@code ./anju device} do: list and read devices (never their secret hashes), add one (its
@@ -81,6 +84,23 @@ public final class DeviceRegistry {
         SecretIssuer.Issued secret = SecretIssuer.secure().issue();
         return change(DeviceChange.rotateSecret(id, secret.hash(), clock.millis() + g.toMillis()), by)
                 .map(c -> new Issued(c.device(), secret.secret(), c.revision()));
+    }
+
+    /** The current revision (a bulk import plans against it for its dry run). */
+    public Future<RegistryRevision> current() {
+        return store.current().map(r -> r.orElseThrow(() -> new IllegalStateException(RegistryStore.NO_REGISTRY)));
+    }
+
+    /**
+     * Many devices changed in one revision ({@link RegistryStore#rewrite}): a bulk import. {@code description}, asked
+     * after {@code rewrite}, says what changed.
+     */
+    public Future<RegistryRevision> rewrite(UnaryOperator<RegistryDocument> rewrite, String by,
+                                            Supplier<String> description) {
+        return store.rewrite(rewrite, by, description).map(revision -> {
+            changed.accept(revision);
+            return revision;
+        });
     }
 
     public Future<List<RegistryChange>> changes(String deviceId, int limit) {

@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The registry in the case store (tables {@code registry} and {@code registry_changes}): one row with the current
@@ -29,6 +31,9 @@ import java.util.Optional;
 public final class RegistryStore {
     private static final String CURRENT = "select revision, changed_at, changed_by, change, document::text as document "
             + "from registry";
+    /** Why a change finds nothing to change. */
+    public static final String NO_REGISTRY = "the case store holds no registry yet: start the case service once "
+            + "with its registry file (registry.file) to import it";
 
     private final Pool pool;
     private final Clock clock;
@@ -83,8 +88,7 @@ public final class RegistryStore {
         Instant now = clock.instant();
         return pool.withTransaction(tx -> tx.query(CURRENT + " for update").execute().compose(rows -> {
             if (rows.size() == 0) {
-                throw new IllegalStateException("the case store holds no registry yet: start the case service once "
-                        + "with its registry file (registry.file) to import it");
+                throw new IllegalStateException(NO_REGISTRY);
             }
             RegistryRevision current = revision(rows.iterator().next());
             long next = current.revision() + 1;
@@ -117,19 +121,42 @@ public final class RegistryStore {
                     if (rows.size() == 0) {
                         return importIfEmpty(document, changedBy).compose(v -> current().map(r -> r.orElseThrow()));
                     }
-                    long next = rows.iterator().next().getLong("revision") + 1;
-                    try {
-                        RegistryValidator.validate(document, "revision " + next);
-                    } catch (RegistryException e) {
-                        throw new RegistryRulesException(description, e.problems());
-                    }
-                    return tx.preparedQuery("update registry set revision = $1, document = $2::text::jsonb, "
-                                    + "changed_at = $3, changed_by = $4, change = $5")
-                            .execute(Tuple.of(next, Json.toString(document), CaseRows.time(now), changedBy,
-                                    description))
-                            .compose(v -> audit(tx, next, now, changedBy, "import", null, null, null))
-                            .map(v -> new RegistryRevision(next, now, changedBy, description, document));
+                    return write(tx, rows.iterator().next().getLong("revision") + 1, document, now, changedBy,
+                            description);
                 }));
+    }
+
+    /**
+     * Replaces the current document with what {@code rewrite} makes of it, in one transaction holding the row, all or
+     * nothing: {@code rewrite} may throw to refuse, and a result that breaks a rule is refused with every problem. The
+     * audit records one {@code import} row (a bulk import of devices); {@code description}, asked after the rewrite,
+     * says what changed.
+     */
+    public Future<RegistryRevision> rewrite(UnaryOperator<RegistryDocument> rewrite, String changedBy,
+                                            Supplier<String> description) {
+        Instant now = clock.instant();
+        return pool.withTransaction(tx -> tx.query(CURRENT + " for update").execute().compose(rows -> {
+            if (rows.size() == 0) {
+                throw new IllegalStateException(NO_REGISTRY);
+            }
+            RegistryRevision current = revision(rows.iterator().next());
+            RegistryDocument next = rewrite.apply(current.document());
+            return write(tx, current.revision() + 1, next, now, changedBy, description.get());
+        }));
+    }
+
+    private static Future<RegistryRevision> write(SqlClient tx, long next, RegistryDocument document, Instant now,
+                                                  String changedBy, String description) {
+        try {
+            RegistryValidator.validate(document, "revision " + next);
+        } catch (RegistryException e) {
+            throw new RegistryRulesException(description, e.problems());
+        }
+        return tx.preparedQuery("update registry set revision = $1, document = $2::text::jsonb, "
+                        + "changed_at = $3, changed_by = $4, change = $5")
+                .execute(Tuple.of(next, Json.toString(document), CaseRows.time(now), changedBy, description))
+                .compose(v -> audit(tx, next, now, changedBy, "import", null, null, null))
+                .map(v -> new RegistryRevision(next, now, changedBy, description, document));
     }
 
     /** A change made: the new revision, the device before (null when added) and after. */

@@ -38,6 +38,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -65,11 +66,12 @@ import static org.awaitility.Awaitility.await;
  * The registry service inside the assembled case service, on real PostgreSQL and Kafka: changes through the API land
  * in the store, in the audit and on {@code anju.registry} (read back with the gateway's {@link RegistryFollower});
  * changes made straight in the store are relayed too; only district operators manage devices; refused changes change
- * nothing and name every problem; a moved device's next alert routes to its new grid.
+ * nothing and name every problem; a moved device's next alert routes to its new grid; devices are imported from CSV
+ * ({@link DeviceCsvImportTests}).
  */
 class DeviceRegistryIT {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceRegistryIT.class);
-    private static final Duration PATIENCE = Duration.ofSeconds(10);
+    static final Duration PATIENCE = Duration.ofSeconds(10);
     private static final String PASSWORD = "correct horse battery";
 
     @TempDir
@@ -332,13 +334,18 @@ class DeviceRegistryIT {
                 percentiles(millis), percentiles(answered));
     }
 
+    /** The CSV import's tests, on this class's server. */
+    @Nested
+    class CsvImport extends DeviceCsvImportTests {
+    }
+
     private static String percentiles(List<Long> millis) {
         List<Long> sorted = millis.stream().sorted().toList();
         return "p50 " + sorted.get(sorted.size() / 2) + " ms, p99 " + sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1)
                 + " ms, max " + sorted.get(sorted.size() - 1) + " ms over " + sorted.size() + " changes";
     }
 
-    private static long storeRevision() throws Exception {
+    static long storeRevision() throws Exception {
         try (Connection c = server.database().jdbc(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("select revision from registry")) {
             r.next();
@@ -352,7 +359,7 @@ class DeviceRegistryIT {
                 .findFirst().orElse(null);
     }
 
-    private static ApiClient signIn(String name) throws Exception {
+    static ApiClient signIn(String name) throws Exception {
         WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(server.httpPort()));
         return ApiClient.signIn(client, name, PASSWORD);

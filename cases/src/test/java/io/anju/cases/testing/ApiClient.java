@@ -43,6 +43,12 @@ public final class ApiClient {
         return await(language(client.post(path).bearerTokenAuthentication(token)).sendJsonObject(body));
     }
 
+    /** POSTs {@code body} as it is, with its content type (a CSV import). */
+    public HttpResponse<Buffer> post(String path, String contentType, String body) throws Exception {
+        return await(language(client.post(path).bearerTokenAuthentication(token)).putHeader("Content-Type", contentType)
+                .sendBuffer(Buffer.buffer(body)));
+    }
+
     private HttpRequest<Buffer> language(HttpRequest<Buffer> request) {
         return acceptLanguage == null ? request : request.putHeader("Accept-Language", acceptLanguage);
     }
