@@ -123,16 +123,14 @@ public final class DiagnosticsIntake implements AutoCloseable {
         Registry known = registry.get();
         List<DiagnosticEvent> batch = new ArrayList<>(records.count());
         int unknown = 0;
-        int unreadable = 0;
+        List<String> unreadable = new ArrayList<>();
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> r : records) {
             offsets.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
-            DiagnosticEvent e = decode(r);
-            if (e == null) {
-                unreadable++;
-            } else if (e.deviceId() == null || known.device(e.deviceId()).isEmpty()) {
+            DiagnosticEvent e = decode(r, unreadable);
+            if (e != null && (e.deviceId() == null || known.device(e.deviceId()).isEmpty())) {
                 unknown++;
-            } else {
+            } else if (e != null) {
                 batch.add(e);
             }
         }
@@ -158,12 +156,15 @@ public final class DiagnosticsIntake implements AutoCloseable {
         }
         metrics.stored(stored, System.nanoTime() - started);
         metrics.records("unknown_device", unknown);
-        metrics.records("unreadable", unreadable);
+        metrics.records("unreadable", unreadable.size());
+        // Warned once the batch is through, so a batch read again during an outage does not warn again.
+        unreadable.forEach(why -> LOG.warn("skipped an unreadable diagnostic record: {}", why));
         commit(offsets);
         return true;
     }
 
-    private static DiagnosticEvent decode(ConsumerRecord<byte[], byte[]> r) {
+    /** The record, or null when it does not parse ({@code unreadable} then learns where and why). */
+    private static DiagnosticEvent decode(ConsumerRecord<byte[], byte[]> r, List<String> unreadable) {
         String why;
         try {
             DiagnosticEvent e = r.value() == null ? null : Json.fromBytes(r.value(), DiagnosticEvent.class);
@@ -174,7 +175,7 @@ public final class DiagnosticsIntake implements AutoCloseable {
         } catch (RuntimeException e) {
             why = e.getMessage();
         }
-        LOG.warn("skipping unreadable diagnostic record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), why);
+        unreadable.add(r.topic() + "-" + r.partition() + "@" + r.offset() + ": " + why);
         return null;
     }
 

@@ -63,7 +63,7 @@ public final class DiagnosticsStore {
                 .compose(inserted -> tx.preparedQuery("delete from device_diagnostics where id in (select id from "
                                 + "(select id, family, row_number() over (partition by device_id, family order by id desc) "
                                 + "as n from device_diagnostics where device_id = any($1)) r "
-                                + "where n > case when family = 'connection' then $2 else $3 end)")
+                                + "where n > case when family = 'connection' then $2::int else $3::int end)")
                         .execute(Tuple.of(devices.toArray(String[]::new), CONNECTIONS_KEPT, REJECTIONS_KEPT)))
                 .map(pruned -> new Stored(events.size(), pruned.rowCount())));
     }
