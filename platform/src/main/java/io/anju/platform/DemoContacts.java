@@ -57,6 +57,8 @@ final class DemoContacts {
             case PROPERTY_MANAGER -> new UnitRef(UnitKind.COMPOUND, u.scope());
             case EMERGENCY_MANAGER -> new UnitRef(UnitKind.DEPARTMENT, STREET_EMERGENCY);
             case DEPARTMENT_RESPONDER -> new UnitRef(UnitKind.DEPARTMENT, u.scope());
+            // Vendors are no part of the demo team: they are on duty for no unit.
+            case VENDOR -> throw new IllegalArgumentException("a vendor keeps no rota: " + u.name());
         };
     }
 

@@ -7,6 +7,7 @@ import io.anju.cases.model.Principal;
 import io.anju.cases.model.Role;
 import io.anju.cases.routing.Category;
 import io.anju.cases.routing.CategoryTable;
+import io.anju.common.model.Installation;
 import io.anju.common.model.LocationChain;
 
 import java.util.EnumMap;
@@ -29,6 +30,7 @@ import static io.anju.cases.model.CaseAction.*;
  *       back.</li>
  *   <li>Department responders see, from dispatch on, the cases their department is responsible for, supports (by
  *       the case's category) or was asked to coordinate on, and handle them.</li>
+ *   <li>Vendors see no case at all: only their own devices ({@link #canSeeDevice}).</li>
  * </ul>
  * Which department supports what comes from the {@link CategoryTable}, so a configured table changes it too.
  * A case outside the caller's scope is answered as not found, so ids of other scopes do not leak.
@@ -55,6 +57,7 @@ public final class AccessPolicy {
         ACTIONS.put(Role.PROPERTY_MANAGER, MANAGER);
         ACTIONS.put(Role.EMERGENCY_MANAGER, MANAGER);
         ACTIONS.put(Role.DEPARTMENT_RESPONDER, RESPONDER);
+        ACTIONS.put(Role.VENDOR, EnumSet.noneOf(CaseAction.class));
     }
 
     private final CategoryTable categories;
@@ -75,6 +78,7 @@ public final class AccessPolicy {
             case EMERGENCY_MANAGER -> new ScopeRule(false, one, null, null, null, Set.of(EMERGENCY_DEPARTMENT), false);
             case DEPARTMENT_RESPONDER -> new ScopeRule(false, null, null, null, null, one == null ? Set.of() : Set.of(one),
                     true);
+            case VENDOR -> ScopeRule.NOTHING;
         };
     }
 
@@ -142,6 +146,30 @@ public final class AccessPolicy {
     /** True when {@code p} may resume a port despite its guards: command-centre operators only. */
     public boolean mayOverrideGuards(Principal p) {
         return isCentre(p.role());
+    }
+
+    /** Reading devices: district operators all of them, vendors their own ({@link #canSeeDevice}). */
+    public boolean mayReadDevices(Principal p) {
+        return p.role() == Role.DISTRICT_OPERATOR || p.role() == Role.VENDOR;
+    }
+
+    /** Changing devices and reading the registry's audit: district operators only. */
+    public boolean mayManageDevices(Principal p) {
+        return p.role() == Role.DISTRICT_OPERATOR;
+    }
+
+    /**
+     * A device {@code p} may read: any for a district operator; for a vendor one whose installation names exactly
+     * their scope as vendor (no wildcard: a vendor's scope is a name, not a unit). Any other device is answered as not
+     * found, so the ids of other vendors' devices do not leak.
+     */
+    public boolean canSeeDevice(Principal p, Installation installation) {
+        return switch (p.role()) {
+            case DISTRICT_OPERATOR -> true;
+            case VENDOR -> installation != null && installation.vendor() != null
+                    && p.scope().contains(installation.vendor());
+            default -> false;
+        };
     }
 
     private static boolean isCentre(Role role) {

@@ -22,6 +22,9 @@ import java.util.Set;
 public record ScopeRule(boolean all, String subDistrictId, String communityId, String gridId, Set<String> compoundIds,
                         Set<String> departments, boolean dispatchedOnly) {
 
+    /** Matches no case (a vendor's): no department is concerned with any case, in {@link #matches} and in SQL alike. */
+    public static final ScopeRule NOTHING = new ScopeRule(false, null, null, null, null, Set.of(), false);
+
     /** @param supportDepartments the support departments of the case's category (empty when the table lacks it) */
     public boolean matches(CaseRecord c, Collection<String> supportDepartments) {
         if (subDistrictId != null && !subDistrictId.equals(c.location().subDistrictId())) {

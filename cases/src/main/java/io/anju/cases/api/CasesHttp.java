@@ -6,6 +6,7 @@ import io.anju.cases.auth.UserStore;
 import io.anju.cases.commands.CaseCommands;
 import io.anju.cases.devices.DeviceRegistry;
 import io.anju.cases.devices.bulk.DeviceImporter;
+import io.anju.cases.diagnostics.DiagnosticsStore;
 import io.anju.cases.people.PeopleApi;
 import io.anju.cases.notify.DeliveryAttempts;
 import io.anju.cases.routing.CategoryTable;
@@ -60,6 +61,7 @@ public final class CasesHttp {
     private CaseTexts texts = new CaseTexts(null);
     private CaseCommands commands;
     private DeviceRegistry devices;
+    private DiagnosticsStore diagnostics;
     private MetricsAccess metricsAccess = MetricsAccess.of("");
 
     public CasesHttp(Vertx vertx, CaseService cases, UserStore users, TokenService tokens, AccessPolicy access,
@@ -115,6 +117,12 @@ public final class CasesHttp {
     /** Serves the device registry (/api/v1/devices…, /api/v1/device-changes) with {@code registry}. Call before {@link #router()}. */
     public CasesHttp devices(DeviceRegistry registry) {
         this.devices = registry;
+        return this;
+    }
+
+    /** Serves GET /api/v1/devices/{id}/diagnostics from {@code store} (until set, it answers 503). Call before {@link #router()}. */
+    public CasesHttp diagnostics(DiagnosticsStore store) {
+        this.diagnostics = store;
         return this;
     }
 
@@ -189,7 +197,7 @@ public final class CasesHttp {
         }
 
         if (devices != null) {
-            DeviceHandlers d = new DeviceHandlers(devices, callers);
+            DeviceHandlers d = new DeviceHandlers(devices, access, callers);
             Map.<String, Handler<RoutingContext>>of(
                     "listDevices", d::list,
                     "addDevice", d::add,
@@ -200,6 +208,10 @@ public final class CasesHttp {
                     "rotateDeviceSecret", d::rotateSecret,
                     "importDevices", d::importDevices,
                     "deviceChanges", d::changes).forEach((id, handler) -> builder.getRoute(id).addHandler(handler));
+            if (diagnostics != null) {
+                DiagnosticsStore store = diagnostics;
+                builder.getRoute("deviceDiagnostics").addHandler(ctx -> d.diagnostics(ctx, store));
+            }
         }
 
         Router router = builder.createRouter();

@@ -1,11 +1,14 @@
 package io.anju.cases.api;
 
+import io.anju.cases.access.AccessPolicy;
+import io.anju.cases.devices.DeviceChange;
 import io.anju.cases.devices.DeviceRegistry;
+import io.anju.cases.devices.DeviceView;
 import io.anju.cases.devices.NewDevice;
 import io.anju.cases.devices.bulk.DeviceImporter;
+import io.anju.cases.diagnostics.DiagnosticsStore;
 import io.anju.cases.model.CaseException;
 import io.anju.cases.model.Principal;
-import io.anju.cases.model.Role;
 import io.anju.common.model.DeviceType;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
@@ -18,7 +21,9 @@ import java.util.function.Function;
 
 /**
  * The device registry's API: district operators list, read, add, disable, enable, move devices and rotate their
- * secrets, and read the audit; every other role is refused with 403 saying so.
+ * secrets, and read the audit; vendors list and read their own devices and their diagnostics
+ * ({@link AccessPolicy#canSeeDevice}: another vendor's device is answered 404); every other role, and a vendor asking to
+ * change, is refused with 403 saying so.
  */
 final class DeviceHandlers {
     /** Body of POST /devices/{id}/move. */
@@ -30,24 +35,32 @@ final class DeviceHandlers {
     }
 
     private final DeviceRegistry devices;
+    private final AccessPolicy access;
     private final Callers callers;
 
-    DeviceHandlers(DeviceRegistry devices, Callers callers) {
+    DeviceHandlers(DeviceRegistry devices, AccessPolicy access, Callers callers) {
         this.devices = devices;
+        this.access = access;
         this.callers = callers;
     }
 
     void list(RoutingContext ctx) {
-        respond(ctx, 200, who -> {
+        read(ctx, who -> {
             Map<String, RequestParameter> q = RequestReader.validated(ctx).getQuery();
             DeviceType type = present(q, "type") ? DeviceType.fromWire(q.get("type").getString()).orElseThrow() : null;
             return devices.list(type, present(q, "compoundId") ? q.get("compoundId").getString() : null,
-                    present(q, "enabled") ? q.get("enabled").getBoolean() : null);
+                    present(q, "enabled") ? q.get("enabled").getBoolean() : null)
+                    .map(all -> all.stream().filter(d -> access.canSeeDevice(who, d.installation())).toList());
         });
     }
 
     void get(RoutingContext ctx) {
-        respond(ctx, 200, who -> devices.get(deviceId(ctx)));
+        read(ctx, who -> visible(who, deviceId(ctx)));
+    }
+
+    /** The device's connection history, rejections and commands, once the caller may see the device. */
+    void diagnostics(RoutingContext ctx, DiagnosticsStore diagnostics) {
+        read(ctx, who -> visible(who, deviceId(ctx)).compose(d -> diagnostics.of(d.id())));
     }
 
     void add(RoutingContext ctx) {
@@ -98,15 +111,40 @@ final class DeviceHandlers {
         });
     }
 
-    private void respond(RoutingContext ctx, int status, Function<Principal, Future<?>> call) {
-        callers.respond(ctx, status, who -> {
-            if (who.role() != Role.DISTRICT_OPERATOR) {
-                throw new CaseException(CaseException.Kind.FORBIDDEN, CaseException.Reason.DEVICES_DISTRICT_ONLY,
-                        "only district operators manage devices (" + who.name() + " is a " + who.role().wireName()
-                                + ")", who.role());
+    /** A device the caller may see; any other is answered as not found, so other vendors' ids do not leak. */
+    private Future<DeviceView> visible(Principal who, String id) {
+        return devices.get(id).map(d -> {
+            if (!access.canSeeDevice(who, d.installation())) {
+                throw DeviceChange.noSuchDevice(id);
+            }
+            return d;
+        });
+    }
+
+    /** Reading devices: district operators and vendors (the call narrows a vendor to their own devices). */
+    private void read(RoutingContext ctx, Function<Principal, Future<?>> call) {
+        callers.respond(ctx, 200, who -> {
+            if (!access.mayReadDevices(who)) {
+                throw refused(who);
             }
             return call.apply(who);
         });
+    }
+
+    /** Changing devices and reading the audit: district operators only. */
+    private void respond(RoutingContext ctx, int status, Function<Principal, Future<?>> call) {
+        callers.respond(ctx, status, who -> {
+            if (!access.mayManageDevices(who)) {
+                throw refused(who);
+            }
+            return call.apply(who);
+        });
+    }
+
+    private static CaseException refused(Principal who) {
+        return new CaseException(CaseException.Kind.FORBIDDEN, CaseException.Reason.DEVICES_DISTRICT_ONLY,
+                "only district operators manage devices (" + who.name() + " is a " + who.role().wireName() + ")",
+                who.role());
     }
 
     private static String deviceId(RoutingContext ctx) {

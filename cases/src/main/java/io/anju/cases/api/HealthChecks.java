@@ -15,10 +15,18 @@ import java.util.function.Supplier;
  * @param kafka    the Kafka cluster answers ({@code io.anju.common.topic.KafkaProbe}): the intakes only retry quietly
  *                 while it does not
  * @param registry the registry relay publishes every revision of the device registry to {@code anju.registry}
+ * @param diagnostics the diagnostics intake is consuming {@code anju.diagnostics} into the case store
  */
 public record HealthChecks(Supplier<Future<Boolean>> database, Supplier<Future<Boolean>> intake,
                            Supplier<Future<Boolean>> commands, Supplier<Future<Boolean>> kafka,
-                           Supplier<Future<Boolean>> registry) {
+                           Supplier<Future<Boolean>> registry, Supplier<Future<Boolean>> diagnostics) {
+
+    /** Without a diagnostics intake. */
+    public HealthChecks(Supplier<Future<Boolean>> database, Supplier<Future<Boolean>> intake,
+                        Supplier<Future<Boolean>> commands, Supplier<Future<Boolean>> kafka,
+                        Supplier<Future<Boolean>> registry) {
+        this(database, intake, commands, kafka, registry, () -> Future.succeededFuture(true));
+    }
 
     /** Without a registry relay (a service that publishes no registry). */
     public HealthChecks(Supplier<Future<Boolean>> database, Supplier<Future<Boolean>> intake,

@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -38,15 +39,17 @@ final class OpsHandlers {
         Future<Boolean> commands = check(health.commands());
         Future<Boolean> kafka = check(health.kafka());
         Future<Boolean> registry = check(health.registry());
-        Future.join(database, intake, commands, kafka, registry).onComplete(done -> {
+        Future<Boolean> diagnostics = check(health.diagnostics());
+        Future.join(List.of(database, intake, commands, kafka, registry, diagnostics)).onComplete(done -> {
             boolean up = database.result() && intake.result() && commands.result() && kafka.result()
-                    && registry.result();
+                    && registry.result() && diagnostics.result();
             Map<String, Object> checks = new LinkedHashMap<>();
             checks.put("database", database.result() ? "up" : "down");
             checks.put("intake", intake.result() ? "up" : "down");
             checks.put("commands", commands.result() ? "up" : "down");
             checks.put("kafka", kafka.result() ? "up" : "down");
             checks.put("registry", registry.result() ? "up" : "down");
+            checks.put("diagnostics", diagnostics.result() ? "up" : "down");
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", up ? "up" : "down");
             body.put("checks", checks);

@@ -26,6 +26,10 @@ final class ScopeValidator {
             throw CaseException.invalid("a " + role.wireName() + " has exactly one scope unit (was " + scope
                     + "); only a property_manager may hold several compounds");
         }
+        if (role == Role.VENDOR && scope.contains("*")) {
+            throw CaseException.invalid("a vendor's scope is their name as devices' installation.vendor names it, "
+                    + "not '*'");
+        }
         if (registry == null) {
             return;
         }
@@ -39,7 +43,8 @@ final class ScopeValidator {
     private boolean exists(Role role, String id) {
         Optional<?> unit = switch (role) {
             // The district sees everything; its scope is a label ("*" or the district's name), not a registry id.
-            case DISTRICT_OPERATOR, DEPARTMENT_RESPONDER -> Optional.of(id);
+            // A vendor's name is a label too: the vendor may sign up before their first device is registered.
+            case DISTRICT_OPERATOR, DEPARTMENT_RESPONDER, VENDOR -> Optional.of(id);
             case SUB_DISTRICT_OPERATOR, EMERGENCY_MANAGER -> registry.subDistrict(id);
             case COMMUNITY_OPERATOR -> registry.community(id);
             case GRID_WORKER -> registry.grid(id);
@@ -56,6 +61,7 @@ final class ScopeValidator {
             case PROPERTY_MANAGER -> "compound";
             case DISTRICT_OPERATOR -> "district";
             case DEPARTMENT_RESPONDER -> "department";
+            case VENDOR -> "vendor";
         };
     }
 }

@@ -32,7 +32,12 @@ public enum Role {
      * A department's responder: from dispatch on, the cases the department is responsible for, supports or coordinates
      * on. Scope: the department code.
      */
-    DEPARTMENT_RESPONDER;
+    DEPARTMENT_RESPONDER,
+    /**
+     * A device vendor: reads the registry record and the diagnostics of the devices whose installation names them as
+     * vendor, and nothing else (no cases). Scope: the vendor's name, exactly as in {@code installation.vendor}.
+     */
+    VENDOR;
 
     @JsonValue
     public String wireName() {
@@ -47,6 +52,6 @@ public enum Role {
             }
         }
         throw new IllegalArgumentException("unknown role '" + name + "' (one of district_operator, sub_district_operator,"
-                + " community_operator, grid_worker, property_manager, emergency_manager, department_responder)");
+                + " community_operator, grid_worker, property_manager, emergency_manager, department_responder, vendor)");
     }
 }

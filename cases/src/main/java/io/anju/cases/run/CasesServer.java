@@ -18,6 +18,8 @@ import io.anju.cases.devices.RegistryBootstrap;
 import io.anju.cases.devices.RegistryRelay;
 import io.anju.cases.devices.RegistryRevision;
 import io.anju.cases.devices.RegistryStore;
+import io.anju.cases.diagnostics.DiagnosticsIntake;
+import io.anju.cases.diagnostics.DiagnosticsStore;
 import io.anju.cases.intake.AlertIntake;
 import io.anju.cases.intake.IntakeSettings;
 import io.anju.cases.kpi.KpiReport;
@@ -83,8 +85,8 @@ import java.util.function.LongSupplier;
 
 /**
  * The case service, assembled: PostgreSQL (embedded or external) with its schema, the case service, notifications
- * (outbox dispatcher, SSE, webhooks), supervision on a timer, the alert and command outcome intakes from Kafka, and
- * the HTTP API.
+ * (outbox dispatcher, SSE, webhooks), supervision on a timer, the alert, command outcome and diagnostics intakes from
+ * Kafka, and the HTTP API.
  * {@link #close()} stops them in the reverse order, so nothing in flight is lost: the intake commits only what the
  * database took, and undelivered notifications wait in the outbox for the next start.
  */
@@ -103,6 +105,7 @@ public final class CasesServer implements AutoCloseable {
     private final SseHub sse;
     private final AlertIntake intake;
     private final CommandOutcomeIntake commandIntake;
+    private final DiagnosticsIntake diagnosticsIntake;
     private final KafkaProbe kafka;
     private final CaseCommands caseCommands;
     private final SupervisionTimer supervisionTimer;
@@ -113,7 +116,8 @@ public final class CasesServer implements AutoCloseable {
 
     private CasesServer(Database database, Vertx vertx, Pool pool, PrometheusMeterRegistry metrics, UserStore users,
                         CaseService service, OutboxDispatcher dispatcher, OutboxRetention retention, SseHub sse,
-                        AlertIntake intake, CommandOutcomeIntake commandIntake, KafkaProbe kafka,
+                        AlertIntake intake, CommandOutcomeIntake commandIntake, DiagnosticsIntake diagnosticsIntake,
+                        KafkaProbe kafka,
                         CaseCommands caseCommands, SupervisionTimer supervisionTimer, PeopleApi people,
                         RegistryRelay registryRelay, HttpListener http) {
         this.database = database;
@@ -127,6 +131,7 @@ public final class CasesServer implements AutoCloseable {
         this.sse = sse;
         this.intake = intake;
         this.commandIntake = commandIntake;
+        this.diagnosticsIntake = diagnosticsIntake;
         this.kafka = kafka;
         this.caseCommands = caseCommands;
         this.supervisionTimer = supervisionTimer;
@@ -158,7 +163,7 @@ public final class CasesServer implements AutoCloseable {
         try {
             database.migrate();
             TopicAdmin.ensure(config.kafka(), "kafka.bootstrap", List.of(Topics.ALERTS, Topics.QUARANTINE,
-                    Topics.COMMAND_RESULTS, Topics.COMMANDS),
+                    Topics.COMMAND_RESULTS, Topics.COMMANDS, Topics.DIAGNOSTICS),
                     6, (short) 1);
             RegistryTopic.ensure(config.kafka(), "kafka.bootstrap", (short) 1);
             vertx = Vertx.vertx();
@@ -227,6 +232,11 @@ public final class CasesServer implements AutoCloseable {
                 Topics.COMMAND_RESULTS, CommandOutcomeIntake.DEFAULT_GROUP_ID, IntakeSettings.DEFAULT_POLL_TIMEOUT,
                 config.intakeRetryBackoff(), IntakeSettings.DEFAULT_MAX_POLL_RECORDS, 1, config.intakeMaxAttempts()),
                 new CommandOutcomes(pool, outbox, clock), metrics);
+        DiagnosticsStore diagnostics = new DiagnosticsStore(pool, clock);
+        DiagnosticsIntake diagnosticsIntake = new DiagnosticsIntake(new IntakeSettings(config.kafka(),
+                Topics.DIAGNOSTICS, DiagnosticsIntake.GROUP_ID, IntakeSettings.DEFAULT_POLL_TIMEOUT,
+                config.intakeRetryBackoff(), IntakeSettings.DEFAULT_MAX_POLL_RECORDS, 1, config.intakeMaxAttempts()),
+                diagnostics, live, metrics);
 
         CaseCommands caseCommands = new CaseCommands(pool, access, live,
                 new PortTemperatures(vertx, config.commands(), deviceTime),
@@ -238,7 +248,8 @@ public final class CasesServer implements AutoCloseable {
         KafkaProbe kafka = KafkaProbe.start(config.kafka());
         HealthChecks health = new HealthChecks(HealthChecks.ping(pool), () -> Future.succeededFuture(intake.healthy()),
                 () -> Future.succeededFuture(commandIntake.healthy()), () -> Future.succeededFuture(kafka.up()),
-                () -> Future.succeededFuture(relay.healthy()));
+                () -> Future.succeededFuture(relay.healthy()),
+                () -> Future.succeededFuture(diagnosticsIntake.healthy()));
         PeopleApi people = new PeopleApi(pool, new RotaAccess(registry, config.districtId()),
                 new Acknowledger(pool, outbox, signer, new Deadlines(supervision), clock), clock);
         HttpListener http = new CasesHttp(vertx, service, users, tokens, access, categories, metrics, health,
@@ -249,6 +260,7 @@ public final class CasesServer implements AutoCloseable {
                 .deliveries(new DeliveryAttempts(pool))
                 .commands(caseCommands)
                 .devices(devices)
+                .diagnostics(diagnostics)
                 .metricsAccess(config.metricsAccess())
                 .router()
                 .compose(router -> HttpListener.listen(vertx, router, config.listener()))
@@ -261,12 +273,13 @@ public final class CasesServer implements AutoCloseable {
         timer.start(service::supervise);
         intake.start();
         commandIntake.start();
+        diagnosticsIntake.start();
         relay.start();
         LOG.info("case service on {}://{}:{} ({} categories, {} channels: {})", config.listener().scheme(),
                 config.httpHost(),
                 http.actualPort(), categories.all().size(), dispatcher.channels().size(), dispatcher.channels().keySet());
         return new CasesServer(database, vertx, pool, metrics, users, service, dispatcher, retention, sse, intake, commandIntake,
-                kafka, caseCommands, timer, people, relay, http);
+                diagnosticsIntake, kafka, caseCommands, timer, people, relay, http);
     }
 
     private static Map<String, DeliveryChannel> channels(CasesConfig config, Vertx vertx, SseHub sse, NoticeText text,
@@ -338,6 +351,7 @@ public final class CasesServer implements AutoCloseable {
         registryRelay.close();
         intake.close();
         commandIntake.close();
+        diagnosticsIntake.close();
         kafka.close();
         caseCommands.close();
         supervisionTimer.stop();

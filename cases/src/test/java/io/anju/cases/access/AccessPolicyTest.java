@@ -9,6 +9,7 @@ import io.anju.cases.model.Origin;
 import io.anju.cases.model.ResponseLevel;
 import io.anju.cases.model.Principal;
 import io.anju.cases.model.Role;
+import io.anju.common.model.Installation;
 import io.anju.cases.routing.Category;
 import io.anju.cases.routing.CategoryTable;
 import io.anju.common.alert.Severity;
@@ -34,6 +35,7 @@ class AccessPolicyTest {
     private static final Principal PROPERTY = new Principal("p", Role.PROPERTY_MANAGER, Set.of(COMPOUND));
     private static final Principal EMERGENCY = new Principal("e", Role.EMERGENCY_MANAGER, Set.of(OTHER_SUB_DISTRICT));
     private static final Principal FIRE = new Principal("f", Role.DEPARTMENT_RESPONDER, Set.of("fire"));
+    private static final Principal VENDOR = new Principal("v", Role.VENDOR, Set.of("Acme"));
 
     /** Charger case in the worker's grid, not yet dispatched. */
     private final CaseRecord chargerHere = record("02-01", at(COMPOUND), "property", List.of(), null);
@@ -73,6 +75,22 @@ class AccessPolicyTest {
         assertSees(PROPERTY, cases, true, false, false, false, true, true, false, true, true, true, false, false);
         assertSees(EMERGENCY, cases, false, false, false, true, false, false, false, false, false, false, true, false);
         assertSees(FIRE, cases, false, false, false, false, true, false, true, false, false, true, false, false);
+        assertSees(VENDOR, cases, false, false, false, false, false, false, false, false, false, false, false, false);
+    }
+
+    @Test
+    void aVendorReadsTheDevicesOfTheirNameOnlyAndTheDistrictAll() {
+        Installation acme = new Installation("Acme", "EB-10", "2.1.0", null, null);
+        Installation other = new Installation("Acme Ltd", "EB-10", "2.1.0", null, null);
+        assertThat(policy.canSeeDevice(VENDOR, acme)).isTrue();
+        assertThat(policy.canSeeDevice(VENDOR, other)).isFalse();
+        assertThat(policy.canSeeDevice(VENDOR, null)).as("installation unknown").isFalse();
+        assertThat(policy.canSeeDevice(new Principal("w", Role.VENDOR, Set.of("*")), acme)).as("no wildcard").isFalse();
+        assertThat(policy.canSeeDevice(DISTRICT, other)).isTrue();
+        assertThat(policy.canSeeDevice(SUB, acme)).isFalse();
+        assertThat(policy.mayReadDevices(VENDOR)).isTrue();
+        assertThat(policy.mayManageDevices(VENDOR)).isFalse();
+        assertThat(policy.mayReadDevices(PROPERTY)).isFalse();
     }
 
     @Test

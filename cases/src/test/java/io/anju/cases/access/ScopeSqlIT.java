@@ -98,6 +98,7 @@ class ScopeSqlIT {
                 policy.rule(new Principal("f", Role.DEPARTMENT_RESPONDER, Set.of("fire"))),
                 policy.rule(new Principal("pol", Role.DEPARTMENT_RESPONDER, Set.of("police"))),
                 policy.rule(new Principal("pr", Role.DEPARTMENT_RESPONDER, Set.of("property"))),
+                policy.rule(new Principal("v", Role.VENDOR, Set.of("Acme"))),
                 new ScopeRule(false, "s1", null, null, null, Set.of("street", "police"), false),
                 new ScopeRule(false, null, null, null, null, Set.of(), false),
                 new ScopeRule(false, null, null, null, Set.of(), null, false));

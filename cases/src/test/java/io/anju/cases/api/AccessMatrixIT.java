@@ -50,6 +50,7 @@ import static io.anju.cases.testing.ServiceFixture.FIRE_DEPT;
 import static io.anju.cases.testing.ServiceFixture.OTHER_PROPERTY;
 import static io.anju.cases.testing.ServiceFixture.PROPERTY;
 import static io.anju.cases.testing.ServiceFixture.PROPERTY_DEPT;
+import static io.anju.cases.testing.ServiceFixture.VENDOR;
 import static io.anju.cases.testing.ServiceFixture.WORKER;
 import static io.anju.cases.testing.TestPlaces.CAMERA;
 import static io.anju.cases.testing.TestPlaces.CHARGER;
@@ -104,7 +105,7 @@ class AccessMatrixIT {
         f = new ServiceFixture(dir.resolve("pg"), T0, SupervisionSettings.defaults());
         UserStore users = new UserStore(f.vertx, f.pool, new PasswordHasher(1_000));
         for (Principal p : List.of(DISTRICT, COMMUNITY_OP, WORKER, ServiceFixture.NEIGHBOUR_WORKER, PROPERTY,
-                OTHER_PROPERTY, EMERGENCY, PROPERTY_DEPT, FIRE_DEPT)) {
+                OTHER_PROPERTY, EMERGENCY, PROPERTY_DEPT, FIRE_DEPT, VENDOR)) {
             await(users.add(p.name(), p.role().wireName(), String.join(",", p.scope()), PASSWORD, null));
         }
         await(users.add("em.byd", "emergency_manager", SUB_DISTRICT, PASSWORD, null));
@@ -330,6 +331,21 @@ class AccessMatrixIT {
         assertThat(visibleIds(operator)).contains(chargerA.id(), neighbourGrid.id()).doesNotContain(chargerB.id(), crowd.id());
         assertThat(operator.get("/api/v1/cases?communityId=cm-02").bodyAsJsonObject().getJsonArray("items"))
                 .as("a filter cannot widen the scope").isEmpty();
+    }
+
+    @Test
+    void aVendorSeesNoCaseAndMayNeitherActReportNorReadKpis() throws Exception {
+        ApiClient vendor = as(VENDOR);
+        assertThat(visibleIds(vendor)).isEmpty();
+        for (CaseRecord c : List.of(chargerA, chargerB, crowd, gateForcedA)) {
+            assertThat(vendor.get("/api/v1/cases/" + c.id()).statusCode()).isEqualTo(404);
+            assertThat(vendor.act(c.id(), "verify").statusCode()).isEqualTo(404);
+        }
+        assertThat(vendor.post("/api/v1/cases", new JsonObject().put("origin", "grid_report").put("title", "my charger")
+                .put("categoryCode", "05-01").put("severity", "yellow").put("compoundId", COMPOUND))
+                .statusCode()).isEqualTo(403);
+        assertThat(vendor.get("/api/v1/kpis?groupBy=grid&from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z")
+                .statusCode()).isEqualTo(403);
     }
 
     @Test

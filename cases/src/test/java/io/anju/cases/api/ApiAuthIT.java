@@ -230,7 +230,8 @@ class ApiAuthIT {
         assertThat(up.statusCode()).isEqualTo(200);
         assertThat(up.bodyAsJsonObject()).isEqualTo(new JsonObject().put("status", "up")
                 .put("checks", new JsonObject().put("database", "up").put("intake", "up")
-                        .put("commands", "up").put("kafka", "up").put("registry", "up")));
+                        .put("commands", "up").put("kafka", "up").put("registry", "up")
+                        .put("diagnostics", "up")));
 
         intakeUp.set(false);
         try {

@@ -3,16 +3,20 @@ package io.anju.cases.devices;
 import io.anju.cases.run.CasesConfig;
 import io.anju.cases.run.CasesServer;
 import io.anju.cases.devices.cli.DeviceCommand;
+import io.anju.cases.diagnostics.DiagnosticsStore;
 import io.anju.cases.testing.ApiClient;
 import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
 import io.anju.common.alert.SourceKind;
 import io.anju.common.auth.SecretHash;
+import io.anju.common.diagnostics.DiagnosticEvent;
+import io.anju.common.diagnostics.DiagnosticKind;
 import io.anju.common.json.Json;
 import io.anju.common.model.Compound;
 import io.anju.common.model.Device;
 import io.anju.common.model.DeviceType;
+import io.anju.common.model.Installation;
 import io.anju.common.model.LocationChain;
 import io.anju.common.registry.Registry;
 import io.anju.common.registry.RegistryDocument;
@@ -49,6 +53,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -56,7 +61,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import static io.anju.cases.testing.ApiClient.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,7 +74,10 @@ import static org.awaitility.Awaitility.await;
  * in the store, in the audit and on {@code anju.registry} (read back with the gateway's {@link RegistryFollower});
  * changes made straight in the store are relayed too; only district operators manage devices; refused changes change
  * nothing and name every problem; a moved device's next alert routes to its new grid; devices are imported from CSV
- * ({@link DeviceCsvImportTests}).
+ * ({@link DeviceCsvImportTests}). Vendors: diagnostics the
+ * gateway writes to {@code anju.diagnostics} become readable through GET /api/v1/devices/{id}/diagnostics for the
+ * device's vendor and the district, with the device's command outcomes; another vendor gets 404 as for an unknown id;
+ * the store keeps only the latest records per device; produce-to-visible latency is logged.
  */
 class DeviceRegistryIT {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceRegistryIT.class);
@@ -84,11 +94,20 @@ class DeviceRegistryIT {
     static final Map<Long, PublishedRegistry> seen = new ConcurrentHashMap<>();
     static final Map<Long, Long> seenAtNanos = new ConcurrentHashMap<>();
     static ApiClient district;
+    static ApiClient volta;
+    static ApiClient ampere;
+    static KafkaProducer<byte[], byte[]> producer;
+    /** Chargers of vendor Volta (in the registry file, so an import of it keeps them) and one of vendor Ampere. */
+    static String voltas;
+    static String flood;
+    static String timed;
+    static String amperes;
 
     @BeforeAll
     static void start() throws Exception {
         kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start();
-        registry = new Registry(RegistryGenerator.generate(new GeneratorOptions(2020, true, 0)).document());
+        registry = withVendors(new Registry(RegistryGenerator.generate(new GeneratorOptions(2020, true, 0))
+                .document()));
         Path registryFile = dir.resolve("registry.json");
         RegistryWriter.write(registryFile, registry.document());
         server = CasesServer.start(CasesConfig.of(Map.of(
@@ -100,6 +119,12 @@ class DeviceRegistryIT {
                 "auth.passwordIterations", "10000")));
         await(server.users().add("district", "district_operator", "lianhu", PASSWORD, null));
         await(server.users().add("worker", "grid_worker", registry.grids().iterator().next().id(), PASSWORD, null));
+        await(server.users().add("volta", "vendor", "Volta", PASSWORD, null));
+        await(server.users().add("ampere", "vendor", "Ampere", PASSWORD, null));
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
         follower = new RegistryFollower(KafkaConnection.plain(kafka.bootstrapServers()), "device-registry-it", registry)
                 .onChange((before, after, revision) -> {
                     seenAtNanos.put(revision.revision(), System.nanoTime());
@@ -108,10 +133,32 @@ class DeviceRegistryIT {
                 .start(PATIENCE);
         vertx = Vertx.vertx();
         district = signIn("district");
+        volta = signIn("volta");
+        ampere = signIn("ampere");
+    }
+
+    /** The registry with four chargers the other tests leave alone given an installation: three Volta's, one Ampere's. */
+    private static Registry withVendors(Registry generated) {
+        List<Device> chargers = generated.devicesOfType(DeviceType.CHARGER);
+        voltas = chargers.get(5).id();
+        flood = chargers.get(6).id();
+        timed = chargers.get(7).id();
+        amperes = chargers.get(8).id();
+        Set<String> ofVolta = Set.of(voltas, flood, timed);
+        RegistryDocument doc = generated.document();
+        List<Device> devices = doc.devices().stream().map(d -> ofVolta.contains(d.id())
+                ? d.withInstallation(new Installation("Volta", "EB-10", "2.1.0", "2026-12-01", null))
+                : d.id().equals(amperes) ? d.withInstallation(new Installation("Ampere", "AC-7", "1.4", null, null)) : d)
+                .toList();
+        return new Registry(new RegistryDocument(doc.version(), doc.seed(), doc.note(), doc.subDistricts(),
+                doc.communities(), doc.grids(), doc.compounds(), doc.zones(), devices));
     }
 
     @AfterAll
     static void stop() throws Exception {
+        if (producer != null) {
+            producer.close();
+        }
         if (follower != null) {
             follower.close();
         }
@@ -334,6 +381,176 @@ class DeviceRegistryIT {
                 percentiles(millis), percentiles(answered));
     }
 
+    @Test
+    void aVendorReadsTheConnectionsRejectionsAndCommandsOfTheirDevice() throws Exception {
+        long t = System.currentTimeMillis();
+        send(event(t, voltas, DiagnosticKind.REFUSED, "bad_credentials", "wrong secret", null, null));
+        send(event(t + 1, voltas, DiagnosticKind.CONNECTED, null, null, null, null));
+        send(event(t + 2, voltas, DiagnosticKind.PAYLOAD_REJECTED, "bad_value",
+                "telemetry.ports[3].powerW: -12.5 is below 0", "anju/v1/charger/" + voltas + "/telemetry",
+                "{\"ports\":[{\"port\":3,\"powerW\":-12.5}]}"));
+        send(event(t + 3, voltas, DiagnosticKind.PUBLISH_REFUSED, "not_authorized", "not your topic",
+                "anju/v1/charger/" + amperes + "/telemetry", null));
+        send(event(t + 4, voltas, DiagnosticKind.DISCONNECTED, "keep_alive_timeout", "no packet for 90 s", null, null));
+        // The gateway's delivery report of a stop sent to the device (as CommandOutcomeIntakeIT sends them).
+        producer.send(new ProducerRecord<>(Topics.COMMAND_RESULTS, voltas.getBytes(StandardCharsets.UTF_8),
+                new JsonObject().put("kind", "delivery").put("commandId", "cmd-vd-1").put("alertId", "alert-vd-1")
+                        .put("outcome", "delivered").put("deviceId", voltas).put("action", "stop_port").put("port", 3)
+                        .put("gateway", "gw-1").put("at", t + 5).encode().getBytes(StandardCharsets.UTF_8))).get();
+
+        JsonObject seen = await().atMost(PATIENCE).until(() -> diagnostics(volta, voltas),
+                d -> d.getJsonArray("connections").size() == 3 && d.getJsonArray("commands").size() == 1);
+        assertThat(kinds(seen.getJsonArray("connections"))).containsExactly("disconnected", "connected", "refused");
+        assertThat(seen.getJsonArray("connections").getJsonObject(0).getString("code")).isEqualTo("keep_alive_timeout");
+        assertThat(seen.getJsonArray("connections").getJsonObject(2).getString("reason")).isEqualTo("wrong secret");
+        assertThat(kinds(seen.getJsonArray("rejections"))).containsExactly("publish_refused", "payload_rejected");
+        JsonObject rejected = seen.getJsonArray("rejections").getJsonObject(1);
+        assertThat(rejected.getString("code")).isEqualTo("bad_value");
+        assertThat(rejected.getString("reason")).isEqualTo("telemetry.ports[3].powerW: -12.5 is below 0");
+        assertThat(rejected.getString("excerpt")).isEqualTo("{\"ports\":[{\"port\":3,\"powerW\":-12.5}]}");
+        JsonObject command = seen.getJsonArray("commands").getJsonObject(0);
+        assertThat(command.getString("commandId")).isEqualTo("cmd-vd-1");
+        assertThat(command.getString("kind")).isEqualTo("delivery");
+        assertThat(command.getString("outcome")).isEqualTo("delivered");
+
+        assertThat(diagnostics(district, voltas)).as("the district sees what the vendor sees").isEqualTo(seen);
+    }
+
+    @Test
+    void aVendorSeesOnlyTheirOwnDevicesAndAnotherVendorsIsNotFoundLikeAnUnknownOne() throws Exception {
+        assertThat(ids(volta.get("/api/v1/devices"))).containsExactlyElementsOf(
+                Stream.of(voltas, flood, timed).sorted().toList());
+        assertThat(ids(ampere.get("/api/v1/devices"))).containsExactly(amperes);
+        assertThat(volta.get("/api/v1/devices/" + voltas).bodyAsJsonObject().getJsonObject("installation")
+                .getString("vendor")).isEqualTo("Volta");
+
+        for (String path : List.of("/api/v1/devices/" + voltas, "/api/v1/devices/" + voltas + "/diagnostics")) {
+            HttpResponse<Buffer> other = ampere.get(path);
+            HttpResponse<Buffer> unknown = ampere.get(path.replace(voltas, "chg-vd-nobody"));
+            assertThat(other.statusCode()).as(path).isEqualTo(404);
+            assertThat(unknown.statusCode()).isEqualTo(404);
+            assertThat(other.bodyAsJsonObject().getString("reason")).isEqualTo("no_such_device")
+                    .isEqualTo(unknown.bodyAsJsonObject().getString("reason"));
+        }
+        assertThat(district.get("/api/v1/devices/" + amperes + "/diagnostics").statusCode()).isEqualTo(200);
+
+        HttpResponse<Buffer> change = volta.post("/api/v1/devices/" + voltas + "/disable", new JsonObject());
+        assertThat(change.statusCode()).isEqualTo(403);
+        assertThat(change.bodyAsJsonObject().getString("reason")).isEqualTo("devices_district_only");
+        assertThat(volta.get("/api/v1/device-changes").statusCode()).isEqualTo(403);
+        assertThat(signIn("worker").get("/api/v1/devices/" + voltas + "/diagnostics").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theStoreKeepsOnlyTheLatestConnectionsAndRejectionsOfADevice() throws Exception {
+        long t = System.currentTimeMillis();
+        int connections = DiagnosticsStore.CONNECTIONS_KEPT + 30;
+        int rejections = DiagnosticsStore.REJECTIONS_KEPT + 20;
+        for (int i = 0; i < connections; i++) {
+            producer.send(record(flood, Json.toBytes(new DiagnosticEvent(t + i, "gw-1", flood,
+                    DiagnosticKind.CONNECTED, null, null, "5", "10.0.0.9:" + i, 60, null, null, null))));
+        }
+        for (int i = 0; i < rejections; i++) {
+            producer.send(record(flood, Json.toBytes(event(t + i, flood, DiagnosticKind.PAYLOAD_REJECTED, "bad_json",
+                    "not JSON", "anju/v1/charger/" + flood + "/telemetry", "r" + i))));
+        }
+        // Neither kept nor in the way: an id the registry does not know, and a record that does not parse.
+        producer.send(record("chg-vd-unregistered", Json.toBytes(event(t, "chg-vd-unregistered",
+                DiagnosticKind.REFUSED, "bad_credentials", "unknown device", null, null))));
+        producer.send(record(flood, "{not json".getBytes(StandardCharsets.UTF_8)));
+        producer.flush();
+
+        JsonObject seen = await().atMost(PATIENCE).until(() -> diagnostics(volta, flood), d ->
+                ("10.0.0.9:" + (connections - 1)).equals(d.getJsonArray("connections").getJsonObject(0)
+                        .getString("remote"))
+                        && ("r" + (rejections - 1)).equals(d.getJsonArray("rejections").getJsonObject(0)
+                        .getString("excerpt")));
+        JsonArray kept = seen.getJsonArray("connections");
+        assertThat(kept).hasSize(DiagnosticsStore.CONNECTIONS_KEPT);
+        assertThat(kept.getJsonObject(kept.size() - 1).getString("remote")).isEqualTo("10.0.0.9:30");
+        JsonArray keptRejections = seen.getJsonArray("rejections");
+        assertThat(keptRejections).hasSize(DiagnosticsStore.REJECTIONS_KEPT);
+        assertThat(keptRejections.getJsonObject(keptRejections.size() - 1).getString("excerpt")).isEqualTo("r20");
+        assertThat(rowsOf(flood)).as("pruned in the table, not only cut in the answer")
+                .isEqualTo(DiagnosticsStore.CONNECTIONS_KEPT + DiagnosticsStore.REJECTIONS_KEPT);
+        assertThat(rowsOf("chg-vd-unregistered")).isZero();
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(metricsText())
+                .contains("anju_cases_diagnostics_records_total{result=\"unknown_device\"}")
+                .contains("anju_cases_diagnostics_records_total{result=\"unreadable\"}"));
+        assertThat(metricsText()).contains("anju_cases_diagnostics_pruned_total");
+        JsonObject health = await(WebClient.create(vertx).get(server.httpPort(), "127.0.0.1", "/health").send())
+                .bodyAsJsonObject();
+        assertThat(health.getJsonObject("checks").getString("diagnostics")).isEqualTo("up");
+    }
+
+    @Test
+    void rejectedPayloadToVisibleInTheVendorsDiagnosticsLatency() throws Exception {
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            String marker = "lat-" + i;
+            long sent = System.nanoTime();
+            send(event(System.currentTimeMillis(), timed, DiagnosticKind.PAYLOAD_REJECTED, "bad_value", "out of range",
+                    "anju/v1/charger/" + timed + "/telemetry", marker));
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(2)).until(() -> marker.equals(
+                    firstExcerpt(diagnostics(volta, timed))));
+            millis.add((System.nanoTime() - sent) / 1_000_000);
+        }
+        LOG.info("rejected payload produced to {} -> visible in the vendor's GET /api/v1/devices/{id}/diagnostics: {}",
+                Topics.DIAGNOSTICS, percentiles(millis));
+    }
+
+    private static String firstExcerpt(JsonObject diagnostics) {
+        JsonArray rejections = diagnostics.getJsonArray("rejections");
+        return rejections.isEmpty() ? null : rejections.getJsonObject(0).getString("excerpt");
+    }
+
+    private static DiagnosticEvent event(long ts, String deviceId, DiagnosticKind kind, String code, String reason,
+                                         String topic, String excerpt) {
+        return new DiagnosticEvent(ts, "gw-1", deviceId, kind, code, reason, "5", "10.0.0.7:50412",
+                kind == DiagnosticKind.CONNECTED ? 60 : null, topic, excerpt,
+                excerpt == null ? null : excerpt.getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    /** As the gateway writes them: keyed by device id, the record's JSON. */
+    private static void send(DiagnosticEvent e) throws Exception {
+        producer.send(record(e.deviceId(), Json.toBytes(e))).get();
+    }
+
+    private static ProducerRecord<byte[], byte[]> record(String key, byte[] value) {
+        return new ProducerRecord<>(Topics.DIAGNOSTICS, key.getBytes(StandardCharsets.UTF_8), value);
+    }
+
+    private static JsonObject diagnostics(ApiClient caller, String deviceId) throws Exception {
+        HttpResponse<Buffer> r = caller.get("/api/v1/devices/" + deviceId + "/diagnostics");
+        assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+        return r.bodyAsJsonObject();
+    }
+
+    private static List<String> kinds(JsonArray events) {
+        return events.stream().map(o -> ((JsonObject) o).getString("kind")).toList();
+    }
+
+    private static List<String> ids(HttpResponse<Buffer> list) {
+        assertThat(list.statusCode()).as(list.bodyAsString()).isEqualTo(200);
+        return list.bodyAsJsonArray().stream().map(o -> ((JsonObject) o).getString("id")).toList();
+    }
+
+    private static long rowsOf(String deviceId) throws Exception {
+        try (Connection c = server.database().jdbc();
+             PreparedStatement s = c.prepareStatement("select count(*) from device_diagnostics where device_id = ?")) {
+            s.setString(1, deviceId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    private static String metricsText() throws Exception {
+        return await(WebClient.create(vertx).get(server.httpPort(), "127.0.0.1", "/metrics").send()).bodyAsString();
+    }
+
     /** The CSV import's tests, on this class's server. */
     @Nested
     class CsvImport extends DeviceCsvImportTests {
@@ -342,7 +559,7 @@ class DeviceRegistryIT {
     private static String percentiles(List<Long> millis) {
         List<Long> sorted = millis.stream().sorted().toList();
         return "p50 " + sorted.get(sorted.size() / 2) + " ms, p99 " + sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1)
-                + " ms, max " + sorted.get(sorted.size() - 1) + " ms over " + sorted.size() + " changes";
+                + " ms, max " + sorted.get(sorted.size() - 1) + " ms over " + sorted.size() + " samples";
     }
 
     static long storeRevision() throws Exception {

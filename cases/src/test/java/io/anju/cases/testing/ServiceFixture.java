@@ -41,6 +41,7 @@ public final class ServiceFixture implements AutoCloseable {
     public static final Principal EMERGENCY = new Principal("em", Role.EMERGENCY_MANAGER, Set.of(TestPlaces.OTHER_SUB_DISTRICT));
     public static final Principal PROPERTY_DEPT = new Principal("wy", Role.DEPARTMENT_RESPONDER, Set.of("property"));
     public static final Principal FIRE_DEPT = new Principal("xf", Role.DEPARTMENT_RESPONDER, Set.of("fire"));
+    public static final Principal VENDOR = new Principal("acme", Role.VENDOR, Set.of("Acme"));
 
     public final Database db;
     public final Vertx vertx;

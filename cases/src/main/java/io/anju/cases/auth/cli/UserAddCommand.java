@@ -24,11 +24,12 @@ final class UserAddCommand extends PasswordSource implements Callable<Integer> {
     private String name;
 
     @Option(names = "--role", required = true, description = "One of district_operator, sub_district_operator,"
-            + " community_operator, grid_worker, property_manager, emergency_manager, department_responder.")
+            + " community_operator, grid_worker, property_manager, emergency_manager, department_responder, vendor.")
     private String role;
 
     @Option(names = "--scope", required = true, description = "Unit id(s) of the role: sub-district, community or grid"
-            + " id, compound ids (comma-separated) for a property manager, department code for a responder, * for the district.")
+            + " id, compound ids (comma-separated) for a property manager, department code for a responder, the vendor's name (as in installation.vendor) for a vendor,"
+            + " * for the district.")
     private String scope;
 
     @Option(names = "--password", description = "Password (else env " + UserCommand.PASSWORD_ENV
