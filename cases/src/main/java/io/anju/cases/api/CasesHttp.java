@@ -21,6 +21,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -43,6 +44,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CasesHttp {
     private static final String IMPORT_PATH = "/api/v1/devices/import";
+    private static final String BEARER = "Bearer ";
     public static final String CONTRACT = "openapi/cases.yaml";
 
     private final Vertx vertx;
@@ -224,12 +226,33 @@ public final class CasesHttp {
         return router;
     }
 
-    /** Bodies up to {@code api.maxBodyBytes}; a device import up to {@link DeviceImporter#MAX_BYTES}. */
+    /**
+     * Bodies up to {@code api.maxBodyBytes}; a device import up to {@link DeviceImporter#MAX_BYTES}, and only from a
+     * caller whose bearer token is valid, checked before a byte of the body is read: otherwise anyone could make the
+     * service hold 16 MiB per request.
+     */
     private Handler<RoutingContext> bodies() {
         BodyHandler usual = BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes());
         BodyHandler imports = BodyHandler.create(false).setBodyLimit(Math.max(settings.maxBodyBytes(),
                 DeviceImporter.MAX_BYTES));
-        return ctx -> (IMPORT_PATH.equals(ctx.normalizedPath()) ? imports : usual).handle(ctx);
+        return ctx -> {
+            if (!IMPORT_PATH.equals(ctx.normalizedPath())) {
+                usual.handle(ctx);
+                return;
+            }
+            String auth = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+            if (auth == null || !auth.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+                HttpJson.error(ctx, 401, "unauthorized", "sign in first: a device import needs a bearer token");
+                return;
+            }
+            tokens.verify(auth.substring(BEARER.length()).trim()).onComplete(verified -> {
+                if (verified.succeeded()) {
+                    imports.handle(ctx);
+                } else {
+                    HttpJson.error(ctx, 401, "unauthorized", "the bearer token is not valid (sign in again)");
+                }
+            });
+        };
     }
 
     /** Gives every request an id (logged with failures, echoed in X-Request-Id) and times it. */

@@ -13,6 +13,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
@@ -143,6 +144,17 @@ abstract class DeviceCsvImportTests {
         HttpResponse<Buffer> tooLarge = district.post("/api/v1/devices", "application/json",
                 new JsonObject().put("id", "x".repeat(70_000)).encode());
         assertThat(tooLarge.statusCode()).isEqualTo(413);
+
+        // The large body is taken only from a signed-in caller: the token is checked before the body is read.
+        WebClient anonymous = WebClient.create(DeviceRegistryIT.vertx);
+        HttpResponse<Buffer> unsigned = ApiClient.await(anonymous.post(DeviceRegistryIT.server.httpPort(),
+                "127.0.0.1", "/api/v1/devices/import").putHeader("Content-Type", "text/csv")
+                .sendBuffer(Buffer.buffer(csv.toString())));
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        HttpResponse<Buffer> forged = ApiClient.await(anonymous.post(DeviceRegistryIT.server.httpPort(),
+                "127.0.0.1", "/api/v1/devices/import").putHeader("Content-Type", "text/csv")
+                .putHeader("Authorization", "Bearer not-a-token").sendBuffer(Buffer.buffer(csv.toString())));
+        assertThat(forged.statusCode()).isEqualTo(401);
     }
 
     @Test
