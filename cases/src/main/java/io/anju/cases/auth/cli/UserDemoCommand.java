@@ -19,7 +19,9 @@ import java.util.concurrent.Callable;
 /**
  * {@code user demo}: one person per role for a demonstration, scoped to real places of the registry — the district,
  * Beiyuanmen (its centre and the street's emergency manager), and the community, grid and compound of the first
- * charger the demo simulates. Users that exist already are left as they are, so a second run changes nothing.
+ * charger the demo simulates. Users that exist already are left as they are, so a second run changes nothing. Every
+ * role of the district's own people has one; a {@code vendor} does not (an outside party, and the demo registry names
+ * no vendor: add one with {@code user add --role vendor --scope NAME}).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Add the demo users (one per role) and print their sign-in names and scopes.")

@@ -112,6 +112,12 @@ class UserCommandIT {
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.out()).contains("password: " + UserDemoCommand.DEMO_PASSWORD);
         for (Role role : Role.values()) {
+            if (role == Role.VENDOR) {
+                // A vendor is an outside party, not one of the district's people: the demo registry names no
+                // vendor, and one is added with `user add --role vendor --scope NAME` when the registry does.
+                assertThat(first.out()).doesNotContain(role.wireName());
+                continue;
+            }
             assertThat(first.out()).as("a demo user for " + role).contains(role.wireName());
         }
         Principal grid = await(users.authenticate("grid", UserDemoCommand.DEMO_PASSWORD));
