@@ -21,8 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,6 +45,8 @@ import java.util.concurrent.TimeUnit;
 @Command(name = "bench registry", mixinStandardHelpOptions = true,
         description = "Registry change → enforced by every gateway node (two nodes, one broker).")
 public final class RegistryBench implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
     private static final Logger LOG = LoggerFactory.getLogger(RegistryBench.class);
 
     @Option(names = "--devices", description = "Devices connected, half to each node (default 200).")
@@ -116,12 +121,13 @@ public final class RegistryBench implements Callable<Integer> {
                 }
                 Thread.sleep(pauseMs);
             }
-            System.out.printf("%nregistry change → enforced, %d devices on 2 gateway nodes, %d changes%n", ids.size(),
+            out().printf("%nregistry change → enforced, %d devices on 2 gateway nodes, %d changes%n", ids.size(),
                     changes);
-            System.out.println("| measure | n | p50 ms | p99 ms | max ms |\n| --- | --- | --- | --- | --- |");
+            out().println("| measure | n | p50 ms | p99 ms | max ms |\n| --- | --- | --- | --- | --- |");
             row("revision published → in use on every node", everyNode);
             row("revision published → the disabled device's connection closed", disconnected);
-            System.out.printf("devices not disconnected within 30 s: %d%n", changes - disconnected.getTotalCount());
+            out().printf("devices not disconnected within 30 s: %d%n", changes - disconnected.getTotalCount());
+            out().flush();
             // The figures first: closing hundreds of clients takes a while.
             for (MqttAsyncClient c : clients) {
                 try {
@@ -182,12 +188,17 @@ public final class RegistryBench implements Callable<Integer> {
                 doc.grids(), doc.compounds(), doc.zones(), devices);
     }
 
-    private static void row(String measure, Histogram h) {
-        System.out.printf("| %s | %d | %.0f | %.0f | %.0f |%n", measure, h.getTotalCount(),
+    private void row(String measure, Histogram h) {
+        out().printf("| %s | %d | %.0f | %.0f | %.0f |%n", measure, h.getTotalCount(),
                 ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)), ms(h.getMaxValue()));
     }
 
     private static double ms(long nanos) {
         return nanos / 1e6;
+    }
+
+    /** The report goes to the command's own output (the bench's result, not a log line). */
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }

@@ -23,8 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,6 +47,8 @@ import java.util.concurrent.TimeUnit;
 @Command(name = "bench registry-import", mixinStandardHelpOptions = true,
         description = "Bulk import of devices from CSV (dry run, import, and until the revision is on anju.registry).")
 public final class RegistryImportBench implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
     private static final Logger LOG = LoggerFactory.getLogger(RegistryImportBench.class);
     private static final String PASSWORD = "bench registry import";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -100,14 +105,15 @@ public final class RegistryImportBench implements Callable<Integer> {
                 return 1;
             }
             double onTopicMs = ms(seen - started);
-            System.out.printf("%nbulk import of %,d devices from CSV (%,d bytes) into the Lianhu registry (%,d devices), "
+            out().printf("%nbulk import of %,d devices from CSV (%,d bytes) into the Lianhu registry (%,d devices), "
                     + "through POST /api/v1/devices/import%n", devices, csv.length(), registry.devices().size());
-            System.out.println("| measure | ms |\n| --- | --- |");
-            System.out.printf("| dry run (%d would be added), request → answer | %.0f |%n", dry.getInteger("added"),
+            out().println("| measure | ms |\n| --- | --- |");
+            out().printf("| dry run (%d would be added), request → answer | %.0f |%n", dry.getInteger("added"),
                     dryMs);
-            System.out.printf("| import (%d added, revision %d), request → answer with the secrets | %.0f |%n",
+            out().printf("| import (%d added, revision %d), request → answer with the secrets | %.0f |%n",
                     done.getInteger("added"), revision, importMs);
-            System.out.printf("| import, request → revision read from anju.registry | %.0f |%n", onTopicMs);
+            out().printf("| import, request → revision read from anju.registry | %.0f |%n", onTopicMs);
+            out().flush();
             return done.getInteger("added") == devices && onTopicMs <= 10_000 ? 0 : 1;
         } finally {
             await(vertx.close());
@@ -156,5 +162,10 @@ public final class RegistryImportBench implements Callable<Integer> {
 
     private static double ms(long nanos) {
         return nanos / 1e6;
+    }
+
+    /** The report goes to the command's own output (the bench's result, not a log line). */
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }
