@@ -29,6 +29,8 @@ public final class Topics {
     public static final String ZONES = "anju.zones";
     /** The registry of places and devices, each record a whole revision (compacted, one partition, one key). */
     public static final String REGISTRY = "anju.registry";
+    /** Each device's last known state ({@code DeviceTwin}), keyed by device id (compacted). */
+    public static final String TWIN = "anju.twin";
 
     private Topics() {
     }
