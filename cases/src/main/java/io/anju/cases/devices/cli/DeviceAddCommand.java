@@ -98,7 +98,7 @@ final class DeviceAddCommand implements Callable<Integer> {
                 installation, !disabled);
         try (DeviceSession session = store.open()) {
             DeviceRegistry.Issued issued = DeviceSession.await(session.devices().add(device, store.changedBy()));
-            DeviceRotateCommand.printSecret(spec, "added " + id, issued);
+            DeviceRotateCommand.printSecret(spec.commandLine().getOut(), "added " + id, issued);
         }
         return 0;
     }

@@ -2,24 +2,11 @@ package io.anju.cases.devices.cli;
 
 import io.anju.cases.devices.DeviceRegistry;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-import java.util.concurrent.Callable;
+import java.io.PrintWriter;
 
 /** {@code device disable|enable --id ID}: the gateways refuse (and disconnect) a disabled device. */
-abstract class DeviceEnableCommand implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private DeviceStoreOptions store;
-
-    @Option(names = "--id", required = true, description = "The device.")
-    private String id;
-
+abstract class DeviceEnableCommand extends OneDeviceCommand {
     private final boolean enabled;
 
     DeviceEnableCommand(boolean enabled) {
@@ -27,15 +14,9 @@ abstract class DeviceEnableCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws Exception {
-        try (DeviceSession session = store.open()) {
-            DeviceRegistry.Changed changed = DeviceSession.await(session.devices().setEnabled(id, enabled,
-                    store.changedBy()));
-            spec.commandLine().getOut().printf("%s %s (revision %d)%n", enabled ? "enabled" : "disabled", id,
-                    changed.revision());
-            spec.commandLine().getOut().flush();
-        }
-        return 0;
+    void change(DeviceSession session, String id, String changedBy, PrintWriter out) throws Exception {
+        DeviceRegistry.Changed changed = DeviceSession.await(session.devices().setEnabled(id, enabled, changedBy));
+        out.printf("%s %s (revision %d)%n", enabled ? "enabled" : "disabled", id, changed.revision());
     }
 
     @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disable a device.")

@@ -1,18 +1,12 @@
 package io.anju.cases.devices.cli;
 
-import io.anju.cases.auth.cli.CasesDatabaseLocator;
+import io.anju.cases.auth.cli.CommandDatabase;
 import io.anju.cases.devices.DeviceRegistry;
 import io.anju.cases.devices.RegistryStore;
-import io.anju.cases.store.Database;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.sqlclient.Pool;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The registry for one command: database (the running service's, or started for the command), migrated schema, a
@@ -20,26 +14,14 @@ import java.util.concurrent.TimeoutException;
  * {@code registry.relayInterval}.
  */
 final class DeviceSession implements AutoCloseable {
-    private static final long TIMEOUT_SECONDS = 60;
-
-    private final Database db;
-    private final Vertx vertx;
-    private final Pool pool;
+    private final CommandDatabase db;
     private final RegistryStore store;
     private final DeviceRegistry devices;
 
     DeviceSession(Path dataDir, String dbUrl) throws Exception {
-        this.db = CasesDatabaseLocator.open(dataDir, dbUrl);
-        try {
-            db.migrate();
-            this.vertx = Vertx.vertx();
-            this.pool = db.pool(vertx, 2);
-            this.store = new RegistryStore(pool, Clock.systemUTC());
-            this.devices = new DeviceRegistry(store, Clock.systemUTC(), revision -> { });
-        } catch (RuntimeException e) {
-            db.close();
-            throw e;
-        }
+        this.db = new CommandDatabase(dataDir, dbUrl);
+        this.store = new RegistryStore(db.pool(), Clock.systemUTC());
+        this.devices = new DeviceRegistry(store, Clock.systemUTC(), revision -> { });
     }
 
     RegistryStore store() {
@@ -52,25 +34,11 @@ final class DeviceSession implements AutoCloseable {
 
     /** Waits for {@code future}; a failure is rethrown as its own exception (e.g. a refusal). */
     static <T> T await(Future<T> future) throws Exception {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Exception cause) {
-                throw cause;
-            }
-            throw e;
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("the database did not answer within " + TIMEOUT_SECONDS + " s", e);
-        }
+        return CommandDatabase.await(future);
     }
 
     @Override
     public void close() throws Exception {
-        try {
-            await(pool.close());
-            await(vertx.close());
-        } finally {
-            db.close();
-        }
+        db.close();
     }
 }
