@@ -5,10 +5,8 @@ import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 import java.util.function.Consumer;
 
@@ -136,31 +134,7 @@ abstract class DeviceConnection implements AutoCloseable {
             super(deviceId);
             client = new org.eclipse.paho.mqttv5.client.MqttAsyncClient(uri, deviceId,
                     new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
-            client.setCallback(new org.eclipse.paho.mqttv5.client.MqttCallback() {
-                @Override
-                public void disconnected(MqttDisconnectResponse response) {
-                }
-
-                @Override
-                public void mqttErrorOccurred(MqttException exception) {
-                }
-
-                @Override
-                public void messageArrived(String topic, MqttMessage message) {
-                }
-
-                @Override
-                public void deliveryComplete(IMqttToken token) {
-                }
-
-                @Override
-                public void connectComplete(boolean reconnect, String serverURI) {
-                }
-
-                @Override
-                public void authPacketArrived(int reasonCode, MqttProperties properties) {
-                }
-            });
+            client.setCallback(new QuietV5Callback());
             options = DeviceClients.v5(deviceId, secret);
         }
 

@@ -8,10 +8,8 @@ import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -114,30 +112,10 @@ class ProtocolRefusalIT {
         String id = GatewayFixture.loadDevice(6);
         CompletableFuture<Integer> firstDisconnect = new CompletableFuture<>();
         MqttAsyncClient first = v5Client(id);
-        first.setCallback(new MqttCallback() {
+        first.setCallback(new QuietV5Callback() {
             @Override
             public void disconnected(MqttDisconnectResponse response) {
                 firstDisconnect.complete(response.getReturnCode());
-            }
-
-            @Override
-            public void mqttErrorOccurred(org.eclipse.paho.mqttv5.common.MqttException exception) {
-            }
-
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-            }
-
-            @Override
-            public void deliveryComplete(org.eclipse.paho.mqttv5.client.IMqttToken token) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverURI) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
             }
         });
         try (MqttClient second = new MqttClient(gateway.tcpUri(), id, new org.eclipse.paho.client.mqttv3.persist.MemoryPersistence())) {

@@ -6,12 +6,9 @@ import io.anju.common.model.DeviceType;
 import io.anju.common.topic.MqttTopics;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,7 +27,7 @@ final class SimulatedCharger implements AutoCloseable {
     SimulatedCharger(String uri, String deviceId, String secret) throws MqttException {
         this.deviceId = deviceId;
         this.client = new MqttAsyncClient(uri, deviceId, new MemoryPersistence());
-        client.setCallback(new MqttCallback() {
+        client.setCallback(new QuietV5Callback() {
             @Override
             public void messageArrived(String topic, MqttMessage message) throws Exception {
                 JsonNode command = Json.mapper().readTree(message.getPayload());
@@ -38,26 +35,6 @@ final class SimulatedCharger implements AutoCloseable {
                 if ("stop_port".equals(command.path("action").asText())) {
                     reply(command.path("id").asText());
                 }
-            }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse response) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException exception) {
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverURI) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
             }
         });
         client.connect(DeviceClients.v5(deviceId, secret)).waitForCompletion(DeviceClients.WAIT_MS);
