@@ -1,11 +1,10 @@
 package io.anju.cases.commands;
 
-import io.anju.common.influx.InfluxCredentials;
+import io.anju.common.influx.InfluxClients;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import okhttp3.OkHttpClient;
 import org.influxdb.InfluxDB;
-import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.BoundParameterQuery;
 import org.influxdb.dto.Query;
 import org.influxdb.dto.QueryResult;
@@ -15,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -44,10 +44,8 @@ public final class PortTemperatures implements AutoCloseable {
             OkHttpClient.Builder http = new OkHttpClient.Builder()
                     .connectTimeout(timeout, TimeUnit.MILLISECONDS).readTimeout(timeout, TimeUnit.MILLISECONDS)
                     .callTimeout(timeout, TimeUnit.MILLISECONDS);
-            InfluxCredentials credentials = settings.influxCredentials();
-            this.influx = credentials == null ? InfluxDBFactory.connect(settings.influxUrl(), http)
-                    : InfluxDBFactory.connect(settings.influxUrl(), credentials.username(), credentials.password(),
-                            http);
+            this.influx = InfluxClients.connect(settings.influxUrl(),
+                    Optional.ofNullable(settings.influxCredentials()), http);
         }
     }
 

@@ -1,11 +1,11 @@
 package io.anju.dashboards.history;
 
+import io.anju.common.influx.InfluxClients;
 import io.anju.common.influx.InfluxCredentials;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import okhttp3.OkHttpClient;
 import org.influxdb.InfluxDB;
-import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.BoundParameterQuery;
 import org.influxdb.dto.Query;
 import org.influxdb.dto.QueryResult;
@@ -35,8 +35,7 @@ public final class CrowdHistory implements AutoCloseable {
         OkHttpClient.Builder http = new OkHttpClient.Builder()
                 .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        this.influx = credentials.map(c -> InfluxDBFactory.connect(url, c.username(), c.password(), http))
-                .orElseGet(() -> InfluxDBFactory.connect(url, http));
+        this.influx = InfluxClients.connect(url, credentials, http);
     }
 
     /** One minute of a zone: its start (ISO-8601) and the mean occupancy (persons) and density (persons/m²). */

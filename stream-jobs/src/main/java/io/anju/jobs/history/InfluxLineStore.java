@@ -1,11 +1,13 @@
 package io.anju.jobs.history;
 
+import io.anju.common.influx.InfluxClients;
+import io.anju.common.influx.InfluxCredentials;
 import okhttp3.OkHttpClient;
 import org.influxdb.InfluxDB;
-import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.Query;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** {@link LineStore} on the influxdb-java client: synchronous writes of line protocol over the v1 HTTP API. */
@@ -30,9 +32,8 @@ final class InfluxLineStore implements LineStore {
                 .readTimeout(30, TimeUnit.SECONDS)
                 .writeTimeout(30, TimeUnit.SECONDS)
                 .retryOnConnectionFailure(false);
-        InfluxDB client = settings.username() == null
-                ? InfluxDBFactory.connect(settings.url(), http)
-                : InfluxDBFactory.connect(settings.url(), settings.username(), settings.password(), http);
+        InfluxDB client = InfluxClients.connect(settings.url(), Optional.ofNullable(settings.username())
+                .map(user -> new InfluxCredentials(user, settings.password())), http);
         return new InfluxLineStore(client, settings.database(), settings.retentionPolicy());
     }
 
