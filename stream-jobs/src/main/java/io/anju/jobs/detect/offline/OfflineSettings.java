@@ -1,5 +1,6 @@
 package io.anju.jobs.detect.offline;
 
+import io.anju.common.config.Require;
 import io.anju.common.model.DeviceType;
 
 import java.io.Serializable;
@@ -22,25 +23,15 @@ public record OfflineSettings(Map<DeviceType, Duration> heartbeats, int missedHe
     public static final int DEFAULT_MISSED_HEARTBEATS = 3;
 
     public OfflineSettings {
-        if (heartbeats == null) {
-            throw new IllegalArgumentException("detect.offline.heartbeats must not be null");
-        }
+        Require.that(heartbeats != null, "detect.offline.heartbeats", null, "must be set");
         EnumMap<DeviceType, Duration> copy = new EnumMap<>(DeviceType.class);
         for (DeviceType type : DeviceType.values()) {
-            Duration beat = heartbeats.get(type);
             String name = "detect.offline.heartbeat." + type.wireName();
-            if (beat == null) {
-                throw new IllegalArgumentException(name + " is missing (every device type needs a heartbeat)");
-            }
-            if (beat.isNegative() || beat.isZero()) {
-                throw new IllegalArgumentException(name + " must be > 0 (was " + beat + ")");
-            }
-            copy.put(type, beat);
+            Duration beat = heartbeats.get(type);
+            Require.that(beat != null, name, null, "is missing (every device type needs a heartbeat)");
+            copy.put(type, Require.positive(name, beat));
         }
-        if (missedHeartbeats < 1) {
-            throw new IllegalArgumentException(
-                    "detect.offline.missedHeartbeats must be >= 1 (was " + missedHeartbeats + ")");
-        }
+        Require.atLeast("detect.offline.missedHeartbeats", missedHeartbeats, 1);
         heartbeats = Collections.unmodifiableMap(copy);
     }
 

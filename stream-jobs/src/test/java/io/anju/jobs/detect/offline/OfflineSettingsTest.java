@@ -33,13 +33,13 @@ class OfflineSettingsTest {
     void rejectsBadValuesNamingTheSetting() {
         assertThatThrownBy(() -> OfflineSettings.defaults().withMissedHeartbeats(0))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("detect.offline.missedHeartbeats must be >= 1 (was 0)");
+                .hasMessageContaining("setting detect.offline.missedHeartbeats = '0'").hasMessageContaining("must be at least 1");
         assertThatThrownBy(() -> OfflineSettings.defaults().withHeartbeat(DeviceType.CROWD, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("detect.offline.heartbeat.crowd must be > 0");
+                .hasMessageContaining("setting detect.offline.heartbeat.crowd").hasMessageContaining("must be positive");
         assertThatThrownBy(() -> new OfflineSettings(Map.of(DeviceType.GATE, Duration.ofSeconds(90)), 3))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("detect.offline.heartbeat.charger is missing");
+                .hasMessageContaining("setting detect.offline.heartbeat.charger").hasMessageContaining("is missing");
         assertThatThrownBy(() -> new OfflineSettings(null, 3))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("detect.offline.heartbeats");
