@@ -97,6 +97,16 @@ public abstract class DeviceBehaviour {
         nextHeartbeatMs = Long.MAX_VALUE;
     }
 
+    /**
+     * Advances the model to {@code simMs} without sending or counting anything: time that passed before the run
+     * began (an anchored clock runs while the fleet connects), whose messages would reach the wire late.
+     */
+    public final void skipTo(long simMs) {
+        long seqBefore = seq.peek();
+        advanceTo(simMs);
+        seq.rewind(seqBefore);
+    }
+
     /** The status payload announcing the device online right after it connected. */
     public final Outgoing onlineStatus(long simMs) {
         return new Outgoing(MqttTopics.status(device.type(), id()),
