@@ -80,7 +80,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--clock-fault", description = "A device whose clock is wrong (repeatable): DEVICE=ahead:24h, "
             + "DEVICE=behind:10m, or DEVICE=reset:2000-01-01T00:00:00Z[@30m] (an RTC reset, 30 simulated minutes in).")
     List<String> clockFaults = new ArrayList<>();
-    @Option(names = "--flaw", description = "A device whose firmware breaks the protocol on purpose (repeatable): "
+    @Option(names = "--flaw", paramLabel = "DEVICE=FLAW", description = "A device whose firmware breaks the protocol on purpose (repeatable): "
             + "DEVICE=FLAW, FLAW one of wrong_units (readings in mV / tenths of a degree / ms), no_heartbeat, "
             + "no_backoff (reconnects every 200 ms), wrong_reply_id, clock_10_min_off.")
     List<String> flaws = new ArrayList<>();
