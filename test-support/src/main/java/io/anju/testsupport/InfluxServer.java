@@ -5,53 +5,51 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.time.Duration;
-import java.util.Base64;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A real InfluxDB 1.x ({@code influxd} of Debian's influxdb package) for integration tests: a child process on free
- * loopback ports with a temporary data directory, deleted at {@link #close()}. Use it as a JUnit 5 extension
- * ({@code @RegisterExtension static final InfluxServer INFLUX = new InfluxServer();}) or try-with-resources.
- * {@link #stop()} and {@link #start()} again keep the data and the port, for outage tests.
+ * A real InfluxDB 1.x ({@code influxd} of Debian's influxdb package) for integration tests, run by the platform's own
+ * launcher {@code scripts/influxdb.sh} (one way to run influxd: the same configuration, authentication and admin user
+ * as {@code ./anju demo}) on free loopback ports with a temporary data directory, deleted at {@link #close()}. Use it
+ * as a JUnit 5 extension ({@code @RegisterExtension static final InfluxServer INFLUX = new InfluxServer();}) or
+ * try-with-resources. {@link #stop()} and {@link #start()} again keep the data and the port, for outage tests.
  *
- * <p>Like {@code scripts/influxdb.sh} it runs with authentication: at the first start it creates the admin
- * {@value #USERNAME} with a random password and writes {@code username} and {@code password} to
- * {@link #credentialsFile()} (mode 600), the file the services' {@code --influx-credentials} settings name.
+ * <p>The script creates the admin {@value #USERNAME} with a random password at the first start and writes
+ * {@code username} and {@code password} to {@link #credentialsFile()} (mode 600), the file the services'
+ * {@code --influx-credentials} settings name.
  *
- * <p>Without influxd the test fails (never skips): the build's contract is that the real server is there.
- * The binary is {@code influxd} on the PATH, {@code /usr/bin/influxd}, or the system property {@code anju.influxd}.
+ * <p>Without influxd the test fails (never skips): the build's contract is that the real server is there. The script
+ * is found by walking up from the working directory (a module of the repository), or at the system property
+ * {@code anju.root}{@code /scripts/influxdb.sh}.
  */
 public final class InfluxServer implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
-    /** The admin user, as scripts/influxdb.sh names it. */
+    /** The script waits up to 30 s for /ping, and up to 20 s (then SIGKILL) for a stop. */
+    private static final long SCRIPT_TIMEOUT_SECONDS = 60;
+    /** The admin user scripts/influxdb.sh creates. */
     public static final String USERNAME = "anju";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private String password;
 
     private Path dataDir;
     private int httpPort;
     private int rpcPort;
-    private Process process;
+    private boolean running;
 
     /** Starts influxd (first call: on new ports and a new data directory) and waits until /ping answers 204. */
     public synchronized InfluxServer start() {
-        if (process != null && process.isAlive()) {
+        if (running) {
             return this;
         }
         try {
@@ -62,16 +60,9 @@ public final class InfluxServer implements BeforeAllCallback, AfterAllCallback, 
                     rpcPort = freePort();
                 } while (rpcPort == httpPort);
             }
-            Path config = writeConfig();
-            Path log = dataDir.resolve("influxd.log");
-            process = new ProcessBuilder(influxd().toString(), "-config", config.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
-            awaitPing(log);
-            if (password == null) {
-                createAdmin();
-            }
+            script("start", "--port", String.valueOf(httpPort), "--rpc-port", String.valueOf(rpcPort));
+            running = true;
+            password = readPassword();
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start influxd", e);
@@ -80,19 +71,16 @@ public final class InfluxServer implements BeforeAllCallback, AfterAllCallback, 
 
     /** Stops influxd (SIGTERM, then waits), keeping its data directory and port for a later {@link #start()}. */
     public synchronized void stop() {
-        if (process == null) {
+        if (!running) {
             return;
         }
-        process.destroy();
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
+            script("stop");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stop influxd", e);
+        } finally {
+            running = false;
         }
-        process = null;
     }
 
     /** {@code http://127.0.0.1:port}, stable across stop and start. */
@@ -123,8 +111,8 @@ public final class InfluxServer implements BeforeAllCallback, AfterAllCallback, 
         return password;
     }
 
-    public boolean running() {
-        return process != null && process.isAlive();
+    public synchronized boolean running() {
+        return running;
     }
 
     @Override
@@ -151,120 +139,68 @@ public final class InfluxServer implements BeforeAllCallback, AfterAllCallback, 
         close();
     }
 
-    private static Path influxd() {
-        String configured = System.getProperty("anju.influxd");
-        List<Path> candidates = configured != null ? List.of(Path.of(configured)) : Stream.concat(
-                Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
-                        .filter(dir -> !dir.isEmpty()).map(dir -> Path.of(dir, "influxd")),
-                Stream.of(Path.of("/usr/bin/influxd"))).toList();
-        return candidates.stream().filter(Files::isExecutable).findFirst().orElseThrow(() -> new IllegalStateException(
-                "influxd not found (looked at " + candidates + "): the InfluxDB integration tests need "
-                        + "Debian's influxdb package; run scripts/install-deps.sh as root "
-                        + "(or sudo apt-get install influxdb), or set -Danju.influxd=/path/to/influxd"));
-    }
-
-    /**
-     * The same settings as scripts/influxdb.sh: authentication, loopback only, no reporting, no query or HTTP request
-     * log.
-     */
-    private Path writeConfig() throws IOException {
-        String d = dataDir.toString();
-        String toml = """
-                reporting-disabled = true
-                bind-address = "127.0.0.1:%d"
-                [meta]
-                  dir = "%s/meta"
-                  logging-enabled = false
-                [data]
-                  dir = "%s/data"
-                  wal-dir = "%s/wal"
-                  query-log-enabled = false
-                [monitor]
-                  store-enabled = false
-                [subscriber]
-                  enabled = false
-                [http]
-                  enabled = true
-                  auth-enabled = true
-                  bind-address = "127.0.0.1:%d"
-                  log-enabled = false
-                  suppress-write-log = true
-                  pprof-enabled = false
-                [logging]
-                  level = "warn"
-                  suppress-logo = true
-                """.formatted(rpcPort, d, d, d, httpPort);
-        Path config = dataDir.resolve("influxd.conf");
-        Files.writeString(config, toml);
-        return config;
-    }
-
-    /**
-     * Creates the admin with a random password: InfluxDB 1.x lets anyone create the first admin while no user exists,
-     * which is the moment right after the first start. The credentials file is created private (never readable by
-     * others, not even briefly).
-     */
-    private void createAdmin() throws IOException {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        String pw = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        String q = "CREATE USER " + USERNAME + " WITH PASSWORD '" + pw + "' WITH ALL PRIVILEGES";
-        HttpURLConnection c = (HttpURLConnection) URI.create(url() + "/query").toURL().openConnection();
+    /** Runs {@code scripts/influxdb.sh ACTION --data-dir DIR ARGS}; fails with its output unless it exits 0. */
+    private void script(String action, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("bash", launcher().toString(), action,
+                "--data-dir", dataDir.toString()));
+        command.addAll(List.of(args));
+        Path output = Files.createTempFile("anju-influxdb-sh-", ".log");
         try {
-            c.setRequestMethod("POST");
-            c.setDoOutput(true);
-            c.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
-            try (var out = c.getOutputStream()) {
-                out.write(("q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).start();
+            boolean done;
+            try {
+                done = process.waitFor(SCRIPT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while running " + command, e);
             }
-            if (c.getResponseCode() != 200) {
-                throw new IllegalStateException("influxd refused to create its admin user: HTTP "
-                        + c.getResponseCode());
+            if (!done) {
+                process.destroyForcibly();
+                throw new IllegalStateException(command + " did not finish within " + SCRIPT_TIMEOUT_SECONDS + " s: "
+                        + Files.readString(output));
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(command + " failed (exit " + process.exitValue() + "): "
+                        + Files.readString(output) + influxdLogTail());
             }
         } finally {
-            c.disconnect();
+            Files.deleteIfExists(output);
         }
-        Path file = credentialsFile();
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, "username=" + USERNAME + "\npassword=" + pw + "\n", StandardCharsets.UTF_8);
-        password = pw;
     }
 
-    private void awaitPing(Path log) throws IOException {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("influxd exited with " + process.exitValue() + " during start: "
-                        + Files.readString(log));
-            }
-            if (pingStatus() == 204) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for influxd", e);
-            }
+    private String influxdLogTail() throws IOException {
+        Path log = dataDir.resolve("influxd.log");
+        if (!Files.exists(log)) {
+            return "";
         }
-        stop();
-        throw new IllegalStateException("influxd did not answer /ping on " + url() + " within " + START_TIMEOUT
-                + ": " + Files.readString(log));
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        return "\ninfluxd.log:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
     }
 
-    private int pingStatus() {
-        try {
-            HttpURLConnection c = (HttpURLConnection) URI.create(url() + "/ping").toURL().openConnection();
-            c.setConnectTimeout(500);
-            c.setReadTimeout(1_000);
-            try {
-                return c.getResponseCode();
-            } finally {
-                c.disconnect();
-            }
-        } catch (IOException notYet) {
-            return -1;
+    private String readPassword() throws IOException {
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(credentialsFile(), StandardCharsets.UTF_8)) {
+            p.load(in);
         }
+        return p.getProperty("password");
+    }
+
+    /** scripts/influxdb.sh of the repository the tests run in. */
+    private static Path launcher() {
+        String root = System.getProperty("anju.root");
+        if (root != null) {
+            return Path.of(root, "scripts", "influxdb.sh");
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path script = dir.resolve("scripts").resolve("influxdb.sh");
+            if (Files.isRegularFile(script)) {
+                return script;
+            }
+        }
+        throw new IllegalStateException("scripts/influxdb.sh not found above " + Path.of("").toAbsolutePath()
+                + ": run the tests inside the repository, or set -Danju.root=/path/to/the/repository");
     }
 
     private static int freePort() throws IOException {
