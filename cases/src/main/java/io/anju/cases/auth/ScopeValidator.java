@@ -1,5 +1,6 @@
 package io.anju.cases.auth;
 
+import java.util.function.Supplier;
 import io.anju.cases.model.CaseException;
 import io.anju.cases.model.Role;
 import io.anju.common.registry.Registry;
@@ -12,9 +13,10 @@ import java.util.Set;
  * compounds), and, when a registry is known, that each id names a unit of the right level.
  */
 final class ScopeValidator {
-    private final Registry registry;
+    private final Supplier<Registry> registry;
 
-    ScopeValidator(Registry registry) {
+    /** @param registry the registry in use now (a live one), or one that gives null: ids are not checked */
+    ScopeValidator(Supplier<Registry> registry) {
         this.registry = registry;
     }
 
@@ -30,17 +32,18 @@ final class ScopeValidator {
             throw CaseException.invalid("a vendor's scope is their name as devices' installation.vendor names it, "
                     + "not '*'");
         }
-        if (registry == null) {
+        Registry known = registry.get();
+        if (known == null) {
             return;
         }
         for (String id : scope) {
-            if (!exists(role, id)) {
+            if (!exists(known, role, id)) {
                 throw CaseException.invalid("unknown " + levelOf(role) + " '" + id + "' in scope of a " + role.wireName());
             }
         }
     }
 
-    private boolean exists(Role role, String id) {
+    private static boolean exists(Registry registry, Role role, String id) {
         Optional<?> unit = switch (role) {
             // The district sees everything; its scope is a label ("*" or the district's name), not a registry id.
             // A vendor's name is a label too: the vendor may sign up before their first device is registered.

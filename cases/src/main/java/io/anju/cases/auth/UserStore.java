@@ -1,5 +1,6 @@
 package io.anju.cases.auth;
 
+import java.util.function.Supplier;
 import io.anju.cases.model.CaseException;
 import io.anju.cases.model.Principal;
 import io.anju.cases.model.Role;
@@ -39,6 +40,11 @@ public final class UserStore {
      * @param registry when not null, scope ids must name units of the registry
      */
     public UserStore(Vertx vertx, Pool pool, PasswordHasher hasher, Registry registry) {
+        this(vertx, pool, hasher, () -> registry);
+    }
+
+    /** @param registry the registry in use now (the live one): scope ids must name its units */
+    public UserStore(Vertx vertx, Pool pool, PasswordHasher hasher, Supplier<Registry> registry) {
         this.vertx = vertx;
         this.pool = pool;
         this.hasher = hasher;
@@ -47,7 +53,7 @@ public final class UserStore {
     }
 
     public UserStore(Vertx vertx, Pool pool, PasswordHasher hasher) {
-        this(vertx, pool, hasher, null);
+        this(vertx, pool, hasher, (Registry) null);
     }
 
     /** Adds a user; CONFLICT when the name is taken, INVALID for a bad name, role, scope or password. */

@@ -1,5 +1,6 @@
 package io.anju.cases.notify;
 
+import java.util.function.Supplier;
 import io.anju.cases.json.CasesJson;
 import io.anju.cases.routing.Category;
 import io.anju.cases.routing.CategoryTable;
@@ -35,10 +36,15 @@ public final class NoticeText {
     private static final Texts TEXTS = CaseTexts.TEXTS;
 
     private final CategoryTable categories;
-    private final Registry registry;
+    private final Supplier<Registry> registry;
     private final AlertText alerts;
 
     public NoticeText(CategoryTable categories, Registry registry) {
+        this(categories, () -> registry);
+    }
+
+    /** @param registry the registry in use now (the live one): notices name places as it does */
+    public NoticeText(CategoryTable categories, Supplier<Registry> registry) {
         this.categories = categories;
         this.registry = registry;
         this.alerts = new AlertText(registry);
@@ -187,11 +193,11 @@ public final class NoticeText {
         }
         String community = where.getString("communityId");
         if (community != null) {
-            parts.add(registry.community(community).map(Community::name).orElse(community));
+            parts.add(registry.get().community(community).map(Community::name).orElse(community));
         }
         String subDistrict = where.getString("subDistrictId");
         if (subDistrict != null) {
-            parts.add(registry.subDistrict(subDistrict)
+            parts.add(registry.get().subDistrict(subDistrict)
                     .map(s -> TEXTS.text(lang, "place.subDistrict", lang == Lang.EN && s.nameEn() != null
                             ? s.nameEn() : s.name()))
                     .orElse(subDistrict));

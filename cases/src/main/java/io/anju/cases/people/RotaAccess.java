@@ -1,5 +1,6 @@
 package io.anju.cases.people;
 
+import java.util.function.Supplier;
 import io.anju.cases.model.CaseException;
 import io.anju.cases.model.Principal;
 import io.anju.cases.model.Role;
@@ -20,10 +21,15 @@ public final class RotaAccess {
     private static final Set<Role> CENTRES = Set.of(Role.DISTRICT_OPERATOR, Role.SUB_DISTRICT_OPERATOR,
             Role.COMMUNITY_OPERATOR);
 
-    private final Registry registry;
+    private final Supplier<Registry> registry;
     private final String districtId;
 
     public RotaAccess(Registry registry, String districtId) {
+        this(() -> registry, districtId);
+    }
+
+    /** @param registry the registry in use now (the live one): a unit added by a new revision is known at once */
+    public RotaAccess(Supplier<Registry> registry, String districtId) {
         this.registry = registry;
         this.districtId = districtId;
     }
@@ -39,6 +45,7 @@ public final class RotaAccess {
     /** Refuses a unit the registry does not know (400) or one outside the operator's scope (403). */
     public void checkUnit(Principal who, UnitRef unit) {
         checkCentre(who);
+        Registry registry = this.registry.get();
         String subDistrict;
         String community = null;
         switch (unit.kind()) {
@@ -53,17 +60,17 @@ public final class RotaAccess {
             }
             case COMMUNITY -> {
                 community = unit.id();
-                subDistrict = subDistrictOf(community, unit);
+                subDistrict = subDistrictOf(registry, community, unit);
             }
             case GRID -> {
-                community = communityOfGrid(unit.id(), unit);
-                subDistrict = subDistrictOf(community, unit);
+                community = communityOfGrid(registry, unit.id(), unit);
+                subDistrict = subDistrictOf(registry, community, unit);
             }
             case COMPOUND -> {
                 Compound c = registry.compound(unit.id()).orElse(null);
                 known(c != null, unit);
-                community = communityOfGrid(c.gridId(), unit);
-                subDistrict = subDistrictOf(community, unit);
+                community = communityOfGrid(registry, c.gridId(), unit);
+                subDistrict = subDistrictOf(registry, community, unit);
             }
             default -> throw new IllegalStateException("unit kind " + unit.kind());
         }
@@ -79,13 +86,13 @@ public final class RotaAccess {
         }
     }
 
-    private String communityOfGrid(String gridId, UnitRef unit) {
+    private static String communityOfGrid(Registry registry, String gridId, UnitRef unit) {
         Optional<Grid> g = registry.grid(gridId);
         known(g.isPresent(), unit);
         return g.get().communityId();
     }
 
-    private String subDistrictOf(String communityId, UnitRef unit) {
+    private static String subDistrictOf(Registry registry, String communityId, UnitRef unit) {
         Optional<Community> c = registry.community(communityId);
         known(c.isPresent(), unit);
         return c.get().subDistrictId();

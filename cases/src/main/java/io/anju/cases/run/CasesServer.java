@@ -183,13 +183,12 @@ public final class CasesServer implements AutoCloseable {
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
         Pool pool = database.pool(vertx, config.dbPoolSize());
-        // The store is the registry's source of truth; the file only seeds an empty store. Routing and device checks
-        // follow the live revision; places (names, scopes, rota units) are those of the revision at start.
+        // The store is the registry's source of truth; the file only seeds an empty store. Routing, device checks,
+        // place names, scopes and rota units all follow the live revision.
         RegistryStore registryStore = new RegistryStore(pool, clock);
         RegistryRevision atStart = RegistryBootstrap.currentOrImport(registryStore, config.registryFile(),
                 "registry.file").await(START_TIMEOUT_S, TimeUnit.SECONDS);
         LiveRegistry live = new LiveRegistry(atStart.revision(), new Registry(atStart.document()));
-        Registry registry = live.get();
         RegistryRelay relay = new RegistryRelay(vertx, registryStore, live,
                 new RegistryPublisher(config.kafka(), "anju-cases-registry"), clock, config.registryRelayInterval(),
                 metrics);
@@ -200,7 +199,7 @@ public final class CasesServer implements AutoCloseable {
         AccessPolicy access = new AccessPolicy(categories);
 
         SseHub sse = new SseHub(vertx, pool, access, SseSettings.defaults());
-        NoticeText text = new NoticeText(categories, registry);
+        NoticeText text = new NoticeText(categories, live);
         OutboxDispatcher dispatcher = new OutboxDispatcher(vertx, pool, channels(config, vertx, sse, text, clock),
                 DispatcherSettings.defaults(), metrics, clock);
         NotificationPolicy policy = new NotificationPolicy(NotificationPolicy.DEFAULT_KINDS, config.notifyMinSeverity(),
@@ -242,7 +241,7 @@ public final class CasesServer implements AutoCloseable {
                 new PortTemperatures(vertx, config.commands(), deviceTime),
                 new CommandPublisher(vertx, config.kafka()), config.commands(), metrics, clock);
 
-        UserStore users = new UserStore(vertx, pool, new PasswordHasher(config.authPasswordIterations()), registry);
+        UserStore users = new UserStore(vertx, pool, new PasswordHasher(config.authPasswordIterations()), live);
         TokenService tokens = new TokenService(vertx, JwtKeyFile.loadOrCreateFile(config.authKeyFile()),
                 config.authTokenTtl());
         KafkaProbe kafka = KafkaProbe.start(config.kafka());
@@ -250,11 +249,11 @@ public final class CasesServer implements AutoCloseable {
                 () -> Future.succeededFuture(commandIntake.healthy()), () -> Future.succeededFuture(kafka.up()),
                 () -> Future.succeededFuture(relay.healthy()),
                 () -> Future.succeededFuture(diagnosticsIntake.healthy()));
-        PeopleApi people = new PeopleApi(pool, new RotaAccess(registry, config.districtId()),
+        PeopleApi people = new PeopleApi(pool, new RotaAccess(live, config.districtId()),
                 new Acknowledger(pool, outbox, signer, new Deadlines(supervision), clock), clock);
         HttpListener http = new CasesHttp(vertx, service, users, tokens, access, categories, metrics, health,
                 config.api())
-                .texts(new CaseTexts(registry))
+                .texts(new CaseTexts(live))
                 .events(sse::handle)
                 .people(people)
                 .deliveries(new DeliveryAttempts(pool))

@@ -58,7 +58,7 @@ final class AlertApplier {
         this.router = router;
         this.changes = changes;
         this.deadlines = deadlines;
-        this.text = new AlertText(router.registry());
+        this.text = new AlertText(router::registry);
     }
 
     Future<CaseRecord> apply(SqlConnection tx, Alert alert, Instant now) {

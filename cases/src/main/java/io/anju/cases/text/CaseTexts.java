@@ -1,5 +1,6 @@
 package io.anju.cases.text;
 
+import java.util.function.Supplier;
 import io.anju.common.model.DistrictTime;
 import io.anju.cases.json.CasesJson;
 import io.anju.cases.model.CaseDetail;
@@ -41,6 +42,11 @@ public final class CaseTexts {
 
     /** @param registry the place names; null names places by their ids */
     public CaseTexts(Registry registry) {
+        this(() -> registry);
+    }
+
+    /** @param registry the registry in use now (the live one); one that gives null names places by their ids */
+    public CaseTexts(Supplier<Registry> registry) {
         this.alerts = new AlertText(registry);
     }
 

@@ -337,6 +337,41 @@ class DeviceRegistryIT {
     }
 
     @Test
+    void aCompoundAddedByAnImportIsKnownAtOnceToScopesAndCaseTitles() throws Exception {
+        RegistryDocument doc = registry.document();
+        // A charger the other tests leave alone moves to a new compound in its own grid.
+        Device charger = registry.devicesOfType(DeviceType.CHARGER).get(12);
+        LocationChain was = charger.location();
+        Compound added = new Compound("cmp-it-added", "安居新苑", was.gridId(), "莲湖区 安居路 1 号", true, false,
+                false);
+        List<Compound> compounds = new ArrayList<>(doc.compounds());
+        compounds.add(added);
+        List<Device> devices = doc.devices().stream().map(d -> d.id().equals(charger.id())
+                ? d.withLocation(new LocationChain(was.subDistrictId(), was.communityId(), was.gridId(), added.id(),
+                        null)) : d).toList();
+        Path file = dir.resolve("registry-with-a-new-compound.json");
+        RegistryWriter.write(file, new RegistryDocument(doc.version(), doc.seed(), doc.note(), doc.subDistricts(),
+                doc.communities(), doc.grids(), compounds, doc.zones(), devices));
+        StringWriter out = new StringWriter();
+        assertThat(DeviceCommand.commandLine().setOut(new PrintWriter(out)).execute("import", file.toString(),
+                "--data-dir", dir.resolve("data").toString())).isZero();
+        long revision = Long.parseLong(out.toString().replaceAll("(?s).*as revision (\\d+).*", "$1"));
+        await().atMost(PATIENCE).until(() -> seen.containsKey(revision));
+
+        // No restart: the running service takes the new compound as a property manager's scope …
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(ApiClient.await(server.users().add("pm-added",
+                "property_manager", added.id(), PASSWORD, null)).name()).isEqualTo("pm-added"));
+        // … and names it in the title of a case for a device there.
+        Alert offline = Alerts.of(AlertType.DEVICE_OFFLINE, Severity.YELLOW, SourceKind.DEVICE, charger.id(),
+                charger.id(), null, Instant.now());
+        producer.send(new ProducerRecord<>(Topics.ALERTS, offline.dedupKey().getBytes(StandardCharsets.UTF_8),
+                Json.toBytes(offline))).get();
+        JsonObject opened = await().atMost(Duration.ofSeconds(20)).until(() -> caseOf(offline), c -> c != null);
+        assertThat(opened.getJsonObject("location").getString("compoundId")).isEqualTo(added.id());
+        assertThat(opened.getString("title")).contains(added.name());
+    }
+
+    @Test
     void aMovedDevicesNextAlertRoutesToItsNewGrid() throws Exception {
         Device charger = registry.devicesOfType(DeviceType.CHARGER).get(2);
         Compound elsewhere = registry.compounds().stream().filter(Compound::chargers)

@@ -1,5 +1,6 @@
 package io.anju.common.text;
 
+import java.util.function.Supplier;
 import io.anju.common.alert.AlertFact;
 import io.anju.common.model.CrowdZone;
 import io.anju.common.model.Compound;
@@ -23,10 +24,15 @@ public final class AlertText {
     public static final int MAX_TITLE = 120;
     private static final Texts TEXTS = Texts.ALERTS;
 
-    private final Registry registry;
+    private final Supplier<Registry> registry;
 
     /** @param registry the place names; null names places by their ids */
     public AlertText(Registry registry) {
+        this(() -> registry);
+    }
+
+    /** @param registry the place names of the registry in use now (a live one); null from it names places by ids */
+    public AlertText(Supplier<Registry> registry) {
         this.registry = registry;
     }
 
@@ -100,6 +106,7 @@ public final class AlertText {
         if (where == null) {
             return "";
         }
+        Registry registry = this.registry.get();
         if (where.compoundId() != null) {
             return registry == null ? where.compoundId() : registry.compound(where.compoundId()).map(Compound::name).orElse(where.compoundId());
         }

@@ -4,6 +4,7 @@ import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.Severity;
 import io.anju.common.model.Device;
+import io.anju.common.registry.Registry;
 import io.anju.common.text.AlertText;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class AlertBoardTest {
 
     /** A board remembering {@code memory} closed episodes, its views rendered with place ids for names. */
     private static AlertBoard board(int memory) {
-        AlertText text = new AlertText(null);
+        AlertText text = new AlertText((Registry) null);
         return new AlertBoard(100, memory, a -> ActiveAlert.of(a, text));
     }
 
