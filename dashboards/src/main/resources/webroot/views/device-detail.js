@@ -141,9 +141,12 @@ export function mount(root, { params, canOpenCases }) {
     const [device, twin, diag] = await Promise.all([read(base), read(`${base}/twin`, true),
       read(`${base}/diagnostics`)]);
     if (stopped) return;
+    if (device.error?.status === 404) {
+      clear(box, back(), h('p', { class: 'notice', 'data-testid': 'device-not-found' }, t('device.notFound', { id })));
+      return; // nothing to follow
+    }
     if (device.error) {
-      clear(box, back(), device.error.status === 404
-        ? h('p', { class: 'notice', 'data-testid': 'device-not-found' }, t('device.notFound', { id })) : errorLine(device.error));
+      clear(box, back(), errorLine(device.error));
     } else {
       clear(box, back(), h('h1', null, id),
         h('p', { class: 'muted' }, t('common.updated', { time: fmtTime(Date.now()) })),

@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  * {@code staleAfter} and not last announced offline (a Will message). One entry per station at most.
  *
  * <p>"Heard" is judged on this reader's own clock, when the message is read, not on the gateway's receive stamp:
- * a gateway may follow another clock (the demo's simulated one) and this board's staleness sweep runs on ours.
+ * a gateway may follow another clock (the demo's simulated one) and this board's staleness sweep runs on ours. A
+ * station's twin, read at start, is the exception: it can only tell the gateway's time of when it was last heard.
  */
 final class ChargerBoard {
 
