@@ -1,5 +1,5 @@
 // The shell: session, header, role-based navigation and a hash router (#/login, #/crowd, #/chargers, #/cases,
-// #/cases/<id>, #/ops). Each view module exports mount(root, ctx) and returns a function that unmounts it.
+// #/cases/<id>, #/ops, #/devices, #/devices/<id>). Each view module exports mount(root, ctx) and returns a function that unmounts it.
 import { api, setUnauthorizedHandler } from './api.js';
 import { t, tv, lang, setLang, onLangChange } from './i18n.js';
 import { h, clear } from './dom.js';
@@ -11,19 +11,25 @@ import * as chargers from './views/chargers.js';
 import * as cases from './views/cases.js';
 import * as caseDetail from './views/case-detail.js';
 import * as ops from './views/ops.js';
+import * as devices from './views/devices.js';
+import * as deviceDetail from './views/device-detail.js';
 
-// What each role works with (issue 5, section 1); the server enforces the same scope on every API call.
+// What each role works with (issue 5, section 1); the server enforces the same scope on every API call. Devices are
+// read by those the case service lets read them (district operators, and vendors their own: issue 14); a vendor has
+// no case and no place in scope, so the device page is all they get.
 const OPERATOR_VIEWS = ['crowd', 'chargers', 'cases', 'ops'];
 const ROLE_VIEWS = {
-  district_operator: OPERATOR_VIEWS,
+  district_operator: [...OPERATOR_VIEWS, 'devices'],
   sub_district_operator: OPERATOR_VIEWS,
   community_operator: OPERATOR_VIEWS,
   emergency_manager: ['crowd', 'cases'],
   property_manager: ['chargers', 'cases'],
   grid_worker: ['cases', 'chargers'],
   department_responder: ['cases'],
+  vendor: ['devices'],
 };
-const VIEWS = { crowd, chargers, cases, ops };
+const VIEWS = { crowd, chargers, cases, ops, devices };
+const DETAIL_VIEWS = { cases: caseDetail, devices: deviceDetail };
 const RETURN_KEY = 'anju.returnTo';
 
 const header = document.getElementById('app-header');
@@ -91,7 +97,7 @@ function render() {
   }
   renderHeader(route);
   main.replaceChildren();
-  const ctx = { session, params: route, navigate };
+  const ctx = { session, params: route, navigate, canOpenCases: allowed.includes('cases') };
   if (route.view === 'login') {
     unmount = login.mount(main, { ...ctx, onSignedIn: signedIn });
   } else if (!VIEWS[route.view]) {
@@ -99,7 +105,7 @@ function render() {
   } else if (!allowed.includes(route.view)) {
     main.append(h('p', { class: 'notice', 'data-testid': 'view-forbidden' }, t('common.forbidden')));
   } else {
-    const view = route.view === 'cases' && route.id ? caseDetail : VIEWS[route.view];
+    const view = route.id && DETAIL_VIEWS[route.view] ? DETAIL_VIEWS[route.view] : VIEWS[route.view];
     unmount = view.mount(main, ctx) ?? null;
   }
 }

@@ -1,10 +1,12 @@
 package io.anju.dashboards.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.anju.common.json.Json;
 import io.anju.common.model.Device;
 import io.anju.common.model.DeviceType;
 import io.anju.common.model.Envelope;
 import io.anju.common.registry.Registry;
+import io.anju.common.twin.DeviceTwin;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +21,8 @@ import java.util.function.Supplier;
  * {@code staleAfter} and not last announced offline (a Will message). One entry per station at most.
  *
  * <p>"Heard" is judged on this reader's own clock, when the message is read, not on the gateway's receive stamp:
- * a gateway may follow another clock (the demo's simulated one) and this board's staleness sweep runs on ours.
+ * a gateway may follow another clock (the demo's simulated one) and this board's staleness sweep runs on ours. A
+ * station's twin, read at start, is the exception: it can only tell the gateway's time of when it was last heard.
  */
 final class ChargerBoard {
 
@@ -93,6 +96,60 @@ final class ChargerBoard {
             return shown(next, now);
         });
         return true;
+    }
+
+    /**
+     * Takes a station's twin, its last known state kept by the case service ({@code anju.twin}), read at start so a
+     * restarted board shows the station at once. Its times are the gateway's, when it last heard the station (never
+     * later than {@code now}): an old twin shows as old, offline once it is older than {@code staleAfter}. What this
+     * board read live wins: telemetry by device time (a twin as new as the live reading gives way), the online state
+     * and last-seen time when it heard the station after the twin's last message. Returns true when it changed a
+     * registered station.
+     */
+    boolean applyTwin(DeviceTwin twin, long now) {
+        if (!registered(twin.deviceId()) || twin.lastSeenAt() == null) {
+            return false;
+        }
+        long seenAt = Math.min(twin.lastSeenAt(), now);
+        long telemetryTs = twin.ports().stream().mapToLong(DeviceTwin.Port::ts).max()
+                .orElse(twin.telemetry() == null ? Long.MIN_VALUE : twin.telemetry().ts());
+        JsonNode reported = twin.telemetry() == null || twin.telemetry().payload() == null
+                ? Json.mapper().createObjectNode() : twin.telemetry().payload();
+        Double leakageMa = number(reported.path("leakageMa"));
+        Boolean smoke = reported.has("smoke") ? reported.path("smoke").asBoolean() : null;
+        List<PortReading> ports = twin.ports().stream()
+                .map(p -> new PortReading(p.no(), p.state() == null ? "unknown" : p.state(), p.powerW(), p.tempC()))
+                .toList();
+        boolean[] changed = {false};
+        stations.compute(twin.deviceId(), (id, old) -> {
+            Station s = old == null ? Station.NEVER : old;
+            boolean newerTelemetry = !ports.isEmpty() && telemetryTs > s.telemetryTs();
+            boolean newerPresence = seenAt > s.lastSeenAt();
+            if (!newerTelemetry && !newerPresence) {
+                return s;
+            }
+            changed[0] = true;
+            Station next = new Station(newerTelemetry ? telemetryTs : s.telemetryTs(),
+                    newerTelemetry ? ports : s.ports(),
+                    newerTelemetry ? leakageMa : s.leakageMa(), newerTelemetry ? smoke : s.smoke(),
+                    Math.max(s.lastSeenAt(), seenAt), newerPresence ? saidOffline(twin) : s.saidOffline(),
+                    s.shownOnline());
+            return shown(next, now);
+        });
+        return changed[0];
+    }
+
+    /**
+     * The twin's last word on presence: a Will or {@code offline} status as its newest message, or a connection that
+     * ended after it was last heard (a clean disconnect sends no Will).
+     */
+    private static boolean saidOffline(DeviceTwin twin) {
+        long lastSeen = twin.lastSeenAt();
+        boolean statusOffline = twin.status() != null && "offline".equals(twin.status().state())
+                && twin.status().receivedAt() >= lastSeen;
+        boolean disconnected = twin.connection() != null && "disconnected".equals(twin.connection().state())
+                && twin.connection().since() >= lastSeen;
+        return statusOffline || disconnected;
     }
 
     Duration staleAfter() {

@@ -23,8 +23,10 @@ import java.util.function.Supplier;
 
 /**
  * The live part of the dashboards: reads the platform's topics into {@link LiveState}, serves it over HTTP and
- * server-sent events. Telemetry and status are read from the newest record on (only the latest state matters); {@code anju.alerts} from the oldest retained
- * ({@code read_committed}) to rebuild the open alerts, each {@code (id, revision)} applied once;
+ * server-sent events. Telemetry and status are read from the newest record on (only the latest state matters), and
+ * {@code anju.twin} (compacted: each device's last known state) from its beginning, so the stations and zones show
+ * their last known state at once instead of nothing until their next message; {@code anju.alerts} from the oldest
+ * retained ({@code read_committed}) to rebuild the open alerts, each {@code (id, revision)} applied once;
  * {@code anju.snapshots} from the oldest retained to index the evidence. Create, {@link #start()}, {@link #mount} on
  * the service's router, {@link #close()}.
  */
@@ -61,6 +63,9 @@ public final class LiveHub implements LiveModule {
         KafkaConnection kafkaConnection = settings.kafka();
         String prefix = settings.groupIdPrefix();
         this.readers = List.of(
+                // First, so the last known state is on its way before the first live reading; what the live readers
+                // read wins over it either way (LiveState#twin).
+                new TopicReader("twin", kafkaConnection, prefix, List.of(Topics.TWIN), true, false, intake::handle),
                 // Charger telemetry is the bulk of the traffic: it gets a reader of its own, so crowd readings,
                 // and statuses never queue behind it (the e2e bench saw zone updates seconds late).
                 new TopicReader("chargers", kafkaConnection, prefix, List.of(LiveIntake.CHARGER), false, false,

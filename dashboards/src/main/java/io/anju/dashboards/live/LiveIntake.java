@@ -4,6 +4,7 @@ import io.anju.common.alert.Alert;
 import io.anju.common.json.Json;
 import io.anju.common.model.DeviceType;
 import io.anju.common.topic.Topics;
+import io.anju.common.twin.DeviceTwin;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,6 +34,9 @@ final class LiveIntake implements TopicReader.Handler {
     @Override
     public void handle(ConsumerRecord<byte[], byte[]> r) {
         counter(read, "anju.dashboards.live.records", r.topic()).increment();
+        if (r.value() == null && r.topic().equals(Topics.TWIN)) {
+            return; // a tombstone: the device left the registry, which the boards follow on their own
+        }
         if (r.value() == null || !apply(r.topic(), r.value())) {
             counter(unusable, "anju.dashboards.live.records.unusable", r.topic()).increment();
         }
@@ -46,6 +50,12 @@ final class LiveIntake implements TopicReader.Handler {
                 state.chargerTelemetry(EnvelopeReader.read(value));
             } else if (topic.equals(Topics.STATUS)) {
                 state.status(EnvelopeReader.read(value));
+            } else if (topic.equals(Topics.TWIN)) {
+                DeviceTwin twin = Json.fromBytes(value, DeviceTwin.class);
+                if (twin.deviceId() == null || twin.type() == null) {
+                    return false;
+                }
+                state.twin(twin);
             } else if (topic.equals(Topics.ALERTS)) {
                 Alert alert = Json.fromBytes(value, Alert.class);
                 if (!complete(alert)) {

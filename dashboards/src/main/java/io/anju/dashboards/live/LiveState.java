@@ -12,6 +12,7 @@ import io.anju.common.model.DeviceType;
 import io.anju.common.model.Envelope;
 import io.anju.common.registry.Registry;
 import io.anju.common.text.AlertText;
+import io.anju.common.twin.DeviceTwin;
 import io.anju.dashboards.registry.PerRevision;
 import io.anju.dashboards.session.ScopeView;
 
@@ -96,6 +97,24 @@ public final class LiveState {
     public void status(Envelope e) {
         if (chargers.applyStatus(e, clock.millis())) {
             publishCharger(e.deviceId());
+        }
+    }
+
+    /**
+     * A record of {@code anju.twin}, read from its beginning at start: a registered device's last known state, shown
+     * at once at its original times (see {@link ChargerBoard#applyTwin}, {@link ZoneBoard#applyTwin}). The twin of a
+     * device the registry in use does not hold (or holds as another type) is ignored.
+     */
+    public void twin(DeviceTwin twin) {
+        Optional<Device> device = registry.get().device(twin.deviceId()).filter(d -> d.type() == twin.type());
+        if (device.isEmpty()) {
+            return;
+        }
+        long now = clock.millis();
+        if (twin.type() == DeviceType.CHARGER && chargers.applyTwin(twin, now)) {
+            publishCharger(twin.deviceId());
+        } else if (twin.type() == DeviceType.CROWD) {
+            zones.applyTwin(device.get().location().zoneId(), twin, now).ifPresent(this::publishZone);
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.anju.common.model.CrowdZone;
 import io.anju.common.model.Envelope;
 import io.anju.common.registry.Registry;
+import io.anju.common.twin.DeviceTwin;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,17 +48,33 @@ final class ZoneBoard {
     /** Takes a crowd telemetry envelope; returns the zone id when it changed the zone (not unknown, not older). */
     Optional<String> apply(Envelope e, long now) {
         String zoneId = e.location() == null ? null : e.location().zoneId();
-        JsonNode p = e.payload();
+        return apply(zoneId, e.payload(), e.ts(), e.receivedAt(), now, false);
+    }
+
+    /**
+     * Takes a crowd counter's twin ({@code anju.twin}, read at start): its last telemetry as a reading heard when the
+     * gateway received it (never later than {@code now}), so an old one shows stale at once. A live reading of the
+     * same device time wins. Returns the zone id when it changed the zone.
+     */
+    Optional<String> applyTwin(String zoneId, DeviceTwin twin, long now) {
+        DeviceTwin.Reported t = twin.telemetry();
+        return t == null ? Optional.empty()
+                : apply(zoneId, t.payload(), t.ts(), t.receivedAt(), Math.min(t.receivedAt(), now), true);
+    }
+
+    /** @param olderOnly replace only a reading of an older device time (not one of the same) */
+    private Optional<String> apply(String zoneId, JsonNode p, long ts, long receivedAt, long seenAt,
+                                   boolean olderOnly) {
         if (zoneId == null || registry.get().zone(zoneId).isEmpty() || p == null || !p.path("count").canConvertToInt()) {
             return Optional.empty();
         }
         double minutes = Math.max(1, p.path("intervalS").asDouble(10)) / 60.0;
-        Reading next = new Reading(e.ts(), e.receivedAt(), Math.max(0, p.path("count").asInt()),
+        Reading next = new Reading(ts, receivedAt, Math.max(0, p.path("count").asInt()),
                 Math.max(0, p.path("inCount").asDouble()) / minutes, Math.max(0, p.path("outCount").asDouble()) / minutes,
-                now, false);
+                seenAt, false);
         boolean[] changed = {false};
         readings.compute(zoneId, (id, old) -> {
-            if (old != null && old.ts() > next.ts()) {
+            if (old != null && (old.ts() > next.ts() || olderOnly && old.ts() == next.ts())) {
                 return old;
             }
             changed[0] = true;

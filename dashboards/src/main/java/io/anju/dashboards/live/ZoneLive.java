@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A crowd zone as {@code GET /api/crowd/zones} and the {@code zone} event show it. A zone whose counter has not
- * reported since the service started has zero figures, no {@code updatedAt} and is stale.
+ * reported since the service started, nor in its twin ({@code anju.twin}), has zero figures, no {@code updatedAt} and
+ * is stale.
  *
  * @param level       severity of the zone's open {@code crowd_density} alert, or {@code none}
  * @param forecastMin minutes to {@code nextLevel}, from the zone's open {@code crowd_forecast} alert

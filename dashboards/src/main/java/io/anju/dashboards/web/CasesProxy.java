@@ -14,14 +14,19 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
- * {@code /api/cases…} and {@code /api/kpis} forwarded to the case service's {@code /api/v1/…} with the viewer's
+ * {@code /api/cases…}, {@code /api/kpis} and the device reads ({@code /api/devices}, {@code /api/devices/{id}} and its
+ * {@code /twin} and {@code /diagnostics}) forwarded to the case service's {@code /api/v1/…} with the viewer's
  * token and {@code Accept-Language} (the UI's language): the case service decides scope and permissions and the
  * language of its texts, and its answers (status, JSON body) pass through unchanged.
  */
 public final class CasesProxy {
     private static final Logger LOG = LoggerFactory.getLogger(CasesProxy.class);
-    /** Only the case and KPI resources are forwarded: plain path segments, nothing encoded. */
-    private static final Pattern FORWARDED = Pattern.compile("/api/(cases(/[A-Za-z0-9_-]{1,64}){0,3}|kpis)");
+    /**
+     * Only the case, KPI and device resources are forwarded: plain path segments, nothing encoded (a device id may hold
+     * dots, never be one or two of them). The router sends only reads of the device resources here.
+     */
+    private static final Pattern FORWARDED = Pattern.compile("/api/(cases(/[A-Za-z0-9_-]{1,64}){0,3}|kpis"
+            + "|devices(/(?!\\.{1,2}(/|$))[A-Za-z0-9_.-]{1,64}(/(twin|diagnostics))?)?)");
 
     private final WebClient client;
     private final String casesUrl;

@@ -72,6 +72,9 @@ public final class DashboardsRouter {
         router.route("/api/cases").handler(p.cases()::handle);
         router.route("/api/cases/*").handler(p.cases()::handle);
         router.get("/api/kpis").handler(p.cases()::handle);
+        // Devices are only read here (the device page); they are changed through the case service or ./anju device.
+        router.get("/api/devices").handler(p.cases()::handle);
+        router.get("/api/devices/*").handler(p.cases()::handle);
         router.get("/api/ops").handler(ctx -> ops(ctx, p));
         p.live().mount(router, p.guard());
         router.route("/api/*").handler(ctx -> ctx.fail(ApiError.notFound("no such API: " + ctx.request().method()

@@ -12,7 +12,9 @@ import io.anju.common.json.Json;
 import io.anju.common.topic.Topics;
 import io.anju.common.model.Device;
 import io.anju.common.model.DeviceType;
+import io.anju.common.model.Installation;
 import io.anju.common.registry.Registry;
+import io.anju.common.registry.RegistryDocument;
 import io.anju.common.registry.RegistryWriter;
 import io.anju.dashboards.run.DashboardsConfig;
 import io.anju.dashboards.run.DashboardsServer;
@@ -58,6 +60,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SessionIT {
     private static final String PASSWORD = "correct horse battery";
+    private static final String ACME = "Acme";
 
     @TempDir
     static Path dir;
@@ -74,11 +77,11 @@ class SessionIT {
     static void start() throws Exception {
         kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start();
         Path registryFile = dir.resolve("registry.json");
-        RegistryWriter.write(registryFile, registry.document());
         List<Device> chargers = registry.devicesOfType(DeviceType.CHARGER);
         charger = chargers.get(0);
         otherCharger = chargers.stream()
                 .filter(d -> !d.location().gridId().equals(charger.location().gridId())).findFirst().orElseThrow();
+        RegistryWriter.write(registryFile, withVendors(registry.document()));
 
         Map<String, String> c = new HashMap<>();
         c.put("http.host", "127.0.0.1");
@@ -93,6 +96,7 @@ class SessionIT {
         add("district", "district_operator", "lianhu", null);
         add("pm", "property_manager", charger.location().compoundId(), null);
         add("other.pm", "property_manager", otherCharger.location().compoundId(), null);
+        add("acme.support", "vendor", ACME, null);
 
         String casesUrl = "http://127.0.0.1:" + cases.httpPort();
         Map<String, String> d = new HashMap<>();
@@ -525,6 +529,39 @@ class SessionIT {
     }
 
     /** Signs in; the {@code Cookie} header a browser then sends: the session and its CSRF token. */
+    @Test
+    void aVendorReadsTheirOwnDevicesThroughTheDashboards_andNoOtherVendors() throws Exception {
+        String vendor = signIn("acme.support");
+        HttpResponse<String> list = http.get("/api/devices", vendor);
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        assertThat(new JsonArray(list.body()).stream().map(d -> ((JsonObject) d).getString("id")).toList())
+                .containsExactly(charger.id());
+
+        HttpResponse<String> own = http.get("/api/devices/" + charger.id(), vendor);
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        assertThat(Http.json(own).getJsonObject("installation").getString("vendor")).isEqualTo(ACME);
+        HttpResponse<String> diagnostics = http.get("/api/devices/" + charger.id() + "/diagnostics", vendor);
+        assertThat(diagnostics.statusCode()).as(diagnostics.body()).isEqualTo(200);
+        assertThat(Http.json(diagnostics).getString("deviceId")).isEqualTo(charger.id());
+
+        for (String path : List.of("", "/diagnostics", "/twin")) {
+            HttpResponse<String> other = http.get("/api/devices/" + otherCharger.id() + path, vendor);
+            assertThat(other.statusCode()).as("another vendor's device%s: %s", path, other.body()).isEqualTo(404);
+        }
+        HttpResponse<String> worker = http.get("/api/devices", signIn("worker"));
+        assertThat(worker.statusCode()).as("the case service's refusal passes through: %s", worker.body())
+                .isEqualTo(403);
+    }
+
+    private static RegistryDocument withVendors(RegistryDocument d) {
+        List<Device> devices = d.devices().stream().map(x -> x.id().equals(charger.id())
+                ? x.withInstallation(new Installation(ACME, "EB-10", "2.1.0", "2026-12-01", null))
+                : x.id().equals(otherCharger.id())
+                ? x.withInstallation(new Installation("Other", "X-1", "1.0.0", "2026-11-01", null)) : x).toList();
+        return new RegistryDocument(d.version(), d.seed(), d.note(), d.subDistricts(), d.communities(), d.grids(),
+                d.compounds(), d.zones(), devices);
+    }
+
     private static String signIn(String name) throws Exception {
         HttpResponse<String> r = http.post("/api/session", credentials(name, PASSWORD), null);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);

@@ -1,0 +1,26 @@
+// node --test: the device list's filter (views/devices.js), without a browser.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+globalThis.localStorage = { getItem: () => null, setItem: () => {} };
+globalThis.document = { documentElement: {} };
+const { matches, placeOf } = await import('../../main/resources/webroot/views/devices.js');
+
+const charger = { id: 'chg-0001-1', type: 'charger', enabled: true, location: { compoundId: 'cmp-0001', gridId: 'g-1' },
+  installation: { vendor: 'Acme', model: 'EB-10', firmware: '2.1.0' } };
+const counter = { id: 'crowd-bym-1', type: 'crowd', enabled: true, location: { zoneId: 'zone-bym-01' } };
+
+test('a device is placed in its compound, a crowd counter in its zone', () => {
+  assert.equal(placeOf(charger), 'cmp-0001');
+  assert.equal(placeOf(counter), 'zone-bym-01');
+});
+
+test('the filter narrows by type and by text in the id, place, vendor, model or firmware, in any case', () => {
+  assert.equal(matches(charger, '', ''), true);
+  assert.equal(matches(charger, 'crowd', ''), false);
+  assert.equal(matches(charger, 'charger', ' acme '), true);
+  assert.equal(matches(charger, '', 'eb-1'), true);
+  assert.equal(matches(charger, '', 'CMP-0001'), true);
+  assert.equal(matches(counter, '', 'acme'), false, 'a device without an installation has no vendor to match');
+  assert.equal(matches(counter, '', 'bym-01'), true);
+});
