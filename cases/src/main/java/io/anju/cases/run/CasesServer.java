@@ -79,12 +79,12 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 
 /**
  * The case service, assembled: PostgreSQL (embedded or external) with its schema, the case service, notifications
@@ -167,9 +167,10 @@ public final class CasesServer implements AutoCloseable {
         Vertx vertx = null;
         try {
             database.migrate();
-            TopicAdmin.ensure(config.kafka(), "kafka.bootstrap", List.of(Topics.ALERTS, Topics.QUARANTINE,
-                    Topics.COMMAND_RESULTS, Topics.COMMANDS, Topics.DIAGNOSTICS),
-                    6, (short) 1);
+            // The gateway's streams the twin keeper reads too, so it need not wait for a gateway to create them.
+            TopicAdmin.ensure(config.kafka(), "kafka.bootstrap", Stream.concat(Stream.of(Topics.ALERTS,
+                    Topics.QUARANTINE, Topics.COMMAND_RESULTS, Topics.COMMANDS), TwinKeeper.STREAMS.stream())
+                    .distinct().toList(), 6, (short) 1);
             RegistryTopic.ensure(config.kafka(), "kafka.bootstrap", (short) 1);
             TwinTopic.ensure(config.kafka(), "kafka.bootstrap", (short) 1);
             vertx = Vertx.vertx();

@@ -1,5 +1,7 @@
 package io.anju.cases.twin;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.anju.cases.intake.BatchIntakeLoop;
 import io.anju.cases.intake.IntakeSettings;
 import io.anju.common.diagnostics.DiagnosticEvent;
@@ -30,6 +32,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +41,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,6 +68,12 @@ public final class TwinKeeper implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TwinKeeper.class);
     public static final String GROUP_ID = "anju-cases-twin";
     static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * The gateway leaves out an envelope's fields that have their default value ({@code clockSkewed:false}); missing
+     * primitives are those defaults here, not errors.
+     */
+    private static final ObjectReader ENVELOPES = Json.mapper().readerFor(Envelope.class)
+            .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     /** The streams the twin is kept from. */
     public static final List<String> STREAMS = Stream.concat(
             Stream.of(Topics.STATUS, Topics.EVENTS, Topics.DIAGNOSTICS),
@@ -78,6 +88,8 @@ public final class TwinKeeper implements AutoCloseable {
     private final Map<String, DeviceTwin> twins = new ConcurrentHashMap<>();
     /** The loop thread's: ids changed since the last publish, with when they first changed (nanos). */
     private final Map<String, Long> dirty = new LinkedHashMap<>();
+    /** The loop thread's: devices that left the registry, whose tombstones are not yet acknowledged. */
+    private final Set<String> tombstones = new LinkedHashSet<>();
     /** The loop thread's: offsets of the records applied since the last publish. */
     private final Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
 
@@ -212,7 +224,7 @@ public final class TwinKeeper implements AutoCloseable {
                 }
                 why = "no kind";
             } else if (r.value() != null) {
-                Envelope e = Json.fromBytes(r.value(), Envelope.class);
+                Envelope e = ENVELOPES.readValue(r.value());
                 if (e.channel() != null) {
                     return e;
                 }
@@ -220,7 +232,7 @@ public final class TwinKeeper implements AutoCloseable {
             } else {
                 why = "no value";
             }
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             why = e.getMessage();
         }
         metrics.records("unreadable", 1);
@@ -235,14 +247,15 @@ public final class TwinKeeper implements AutoCloseable {
      */
     private void publish() {
         lastPublishNanos = System.nanoTime();
-        List<String> removed = removedFromRegistry();
-        if (dirty.isEmpty() && removed.isEmpty()) {
+        removeLeftDevices();
+        if (dirty.isEmpty() && tombstones.isEmpty()) {
             commitApplied();
             return;
         }
         long now = clock.millis();
         Map<TopicPartition, OffsetAndMetadata> covered = new HashMap<>(applied);
         Map<String, Long> sent = new LinkedHashMap<>(dirty);
+        List<String> removed = new ArrayList<>(tombstones);
         List<Future<?>> acks = new ArrayList<>(sent.size() + removed.size());
         try {
             for (String id : sent.keySet()) {
@@ -265,7 +278,6 @@ public final class TwinKeeper implements AutoCloseable {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            removed.forEach(id -> dirty.putIfAbsent(id, System.nanoTime()));
             if (!outage) {
                 outage = true;
                 LOG.warn("twins not published to {} ({}); trying again every {} ms", Topics.TWIN,
@@ -283,32 +295,31 @@ public final class TwinKeeper implements AutoCloseable {
             metrics.lag(acked - since);
         });
         metrics.published("twin", sent.size());
+        removed.forEach(tombstones::remove);
         metrics.published("tombstone", removed.size());
         covered.forEach((tp, offset) -> applied.remove(tp, offset));
         loop.commit(covered, "twin stream");
     }
 
-    /** Twins of devices no longer in the registry, taken out of the map; looked for when the registry changed. */
-    private List<String> removedFromRegistry() {
+    /**
+     * Takes the twins of devices no longer in the registry out of the map, to be tombstoned; looked for when the
+     * registry changed.
+     */
+    private void removeLeftDevices() {
         Registry current = registry.get();
         if (current == checkedAgainst) {
-            return List.of();
+            return;
         }
-        List<String> removed = new ArrayList<>();
-        for (String id : twins.keySet()) {
-            if (current.device(id).isEmpty()) {
-                removed.add(id);
-            }
-        }
-        removed.forEach(id -> {
+        List<String> left = twins.keySet().stream().filter(id -> current.device(id).isEmpty()).toList();
+        left.forEach(id -> {
             twins.remove(id);
             dirty.remove(id);
+            tombstones.add(id);
         });
-        if (!removed.isEmpty()) {
-            LOG.info("twin keeper removes the twins of {} devices that left the registry", removed.size());
+        if (!left.isEmpty()) {
+            LOG.info("twin keeper removes the twins of {} devices that left the registry", left.size());
         }
         checkedAgainst = current;
-        return removed;
     }
 
     private void commitApplied() {
@@ -378,7 +389,8 @@ public final class TwinKeeper implements AutoCloseable {
     /**
      * A partition the group has no committed offset for starts at the first record written since the keeper started
      * (its end if there is none): a new deployment does not replay the retained telemetry, yet misses nothing written
-     * while the group formed. Offsets of revoked partitions are committed first, as far as their twins are published.
+     * while the group formed; that start is committed at once. Offsets of revoked partitions are committed first, as
+     * far as their twins are published.
      */
     private final class Assignment implements ConsumerRebalanceListener {
         @Override
@@ -407,7 +419,12 @@ public final class TwinKeeper implements AutoCloseable {
             }
             Map<TopicPartition, OffsetAndTimestamp> at = c.offsetsForTimes(fresh, STEP_TIMEOUT);
             Map<TopicPartition, Long> end = c.endOffsets(fresh.keySet(), STEP_TIMEOUT);
-            fresh.keySet().forEach(tp -> c.seek(tp, at.get(tp) == null ? end.get(tp) : at.get(tp).offset()));
+            Map<TopicPartition, OffsetAndMetadata> starts = new HashMap<>();
+            fresh.keySet().forEach(tp -> starts.put(tp,
+                    new OffsetAndMetadata(at.get(tp) == null ? end.get(tp) : at.get(tp).offset())));
+            starts.forEach((tp, start) -> c.seek(tp, start.offset()));
+            // Committed at once, so a partition nothing is read from before a restart resumes here, not after it.
+            loop.commit(starts, "twin stream");
             LOG.info("twin keeper starts {} partitions without committed offsets at the records since {}",
                     fresh.size(), Instant.ofEpochMilli(startedAt));
         }
