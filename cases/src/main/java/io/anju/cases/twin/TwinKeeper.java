@@ -100,7 +100,10 @@ public final class TwinKeeper implements AutoCloseable {
     private boolean restored;
     private volatile boolean outage;
 
-    /** {@code settings} give the Kafka connection and the retry back-off; their topic and group are not used. */
+    /**
+     * {@code settings} give the Kafka connection, the consumer group (the service's is {@link #GROUP_ID}) and the retry
+     * back-off; their topic is not used.
+     */
     public TwinKeeper(IntakeSettings settings, Duration publishInterval, Supplier<Registry> registry,
                       MeterRegistry metrics, Clock clock) {
         this.kafka = settings.kafka();
@@ -108,7 +111,7 @@ public final class TwinKeeper implements AutoCloseable {
         this.registry = registry;
         this.clock = clock;
         this.metrics = new TwinMetrics(metrics, twins::size);
-        Properties consumer = settings.withGroupId(GROUP_ID).consumerProperties(GROUP_ID);
+        Properties consumer = settings.consumerProperties("anju-cases-twin");
         // Where a group without committed offsets starts is set on assignment (below); this is only the fallback.
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         Duration poll = publishInterval.compareTo(settings.pollTimeout()) < 0 ? publishInterval : settings.pollTimeout();

@@ -4,6 +4,8 @@ import io.anju.cases.run.CasesConfig;
 import io.anju.cases.run.CasesServer;
 import io.anju.cases.devices.cli.DeviceCommand;
 import io.anju.cases.diagnostics.DiagnosticsStore;
+import io.anju.cases.intake.IntakeSettings;
+import io.anju.cases.twin.TwinKeeper;
 import io.anju.cases.testing.ApiClient;
 import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertType;
@@ -31,6 +33,7 @@ import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.Topics;
 import io.anju.kafka.EmbeddedKafka;
 import io.anju.cases.testing.Alerts;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -63,6 +66,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,6 +74,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import static io.anju.cases.testing.ApiClient.await;
@@ -519,16 +524,19 @@ class DeviceRegistryIT {
     @Test
     void aVendorReadsTheLastKnownStateOfTheirChargerAndItIsAnsweredAtOnceAfterARestart() throws Exception {
         long t = System.currentTimeMillis();
-        produce(Topics.telemetry(DeviceType.CHARGER), envelope(Channel.TELEMETRY, t, new JsonObject()
+        Device charger = registry.device(twinned).orElseThrow();
+        produce(Topics.telemetry(DeviceType.CHARGER), envelope(charger, Channel.TELEMETRY, t, new JsonObject()
                 .put("mainsV", 228.4).put("ports", new JsonArray()
                         .add(new JsonObject().put("no", 1).put("state", "charging").put("powerW", 199.3)
                                 .put("tempC", 38.5))
                         .add(new JsonObject().put("no", 2).put("state", "idle").put("powerW", 0)))));
-        produce(Topics.STATUS, envelope(Channel.STATUS, t + 1, new JsonObject().put("state", "online")
+        produce(Topics.STATUS, envelope(charger, Channel.STATUS, t + 1, new JsonObject().put("state", "online")
                 .put("fw", "3.2.1").put("rssi", -60)));
         send(event(t + 2, twinned, DiagnosticKind.CONNECTED, null, null, null, null));
         send(event(t + 3, twinned, DiagnosticKind.PAYLOAD_REJECTED, "bad_value",
                 "telemetry.ports[2].powerW: -1 is below 0", "anju/v1/charger/" + twinned + "/telemetry", "{}"));
+        produce(Topics.STATUS, new Envelope("chg-vd-unregistered-twin", DeviceType.CHARGER, Channel.STATUS, t, 1, t,
+                "gw-1", false, null, Json.tree("{\"state\":\"online\"}".getBytes(StandardCharsets.UTF_8))));
         Alert offline = Alerts.of(AlertType.DEVICE_OFFLINE, Severity.YELLOW, SourceKind.DEVICE, twinned, twinned,
                 null, Instant.now());
         producer.send(new ProducerRecord<>(Topics.ALERTS, offline.dedupKey().getBytes(StandardCharsets.UTF_8),
@@ -575,12 +583,14 @@ class DeviceRegistryIT {
                 .as("the record on anju.twin is the twin the API answers").isEqualTo(withoutCases));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(metricsText())
                 .contains("anju_cases_twin_records_total{result=\"applied\"}")
+                .contains("anju_cases_twin_records_total{result=\"unknown_device\"}")
                 .contains("anju_cases_twin_published_total{value=\"twin\"}")
                 .contains("anju_cases_twin_devices")
                 .contains("anju_cases_twin_publish_lag_seconds_count"));
         JsonObject health = await(WebClient.create(vertx).get(server.httpPort(), "127.0.0.1", "/health").send())
                 .bodyAsJsonObject();
         assertThat(health.getJsonObject("checks").getString("twin")).isEqualTo("up");
+        assertThat(valuesOnTwinTopic("chg-vd-unregistered-twin")).as("an id the registry does not know").isEmpty();
 
         server.close();
         server = CasesServer.start(config);
@@ -590,10 +600,36 @@ class DeviceRegistryIT {
         assertThat(twin(volta, twinned)).as("answered from anju.twin before any new stream record").isEqualTo(twin);
     }
 
-    private static Envelope envelope(Channel channel, long receivedAt, JsonObject payload) throws Exception {
-        Device d = registry.device(twinned).orElseThrow();
-        return new Envelope(twinned, DeviceType.CHARGER, channel, receivedAt - 20, receivedAt, receivedAt, "gw-1",
-                false, d.location(), Json.tree(payload.toBuffer().getBytes()));
+    @Test
+    void aDeviceThatLeftTheRegistryIsTombstonedOnTheTwinTopic() throws Exception {
+        Device template = registry.devicesOfType(DeviceType.CHARGER).get(10);
+        Device leaving = new Device("chg-vd-leaving", DeviceType.CHARGER, template.location(), template.secretHash(),
+                true, template.charger(), null, null, null, null);
+        RegistryDocument doc = registry.document();
+        Registry withIt = new Registry(new RegistryDocument(doc.version(), doc.seed(), doc.note(), doc.subDistricts(),
+                doc.communities(), doc.grids(), doc.compounds(), doc.zones(),
+                Stream.concat(doc.devices().stream(), Stream.of(leaving)).toList()));
+        AtomicReference<Registry> live = new AtomicReference<>(withIt);
+        // A keeper of its own (its own group) that knows the device; the service's does not, so it never writes it.
+        try (TwinKeeper keeper = new TwinKeeper(IntakeSettings.defaults(kafka.bootstrapServers())
+                .withGroupId("device-registry-it-twin"), Duration.ofMillis(200), live::get, new SimpleMeterRegistry(),
+                Clock.systemUTC())) {
+            keeper.start();
+            long t = System.currentTimeMillis();
+            produce(Topics.STATUS, envelope(leaving, Channel.STATUS, t, new JsonObject().put("state", "online")));
+            await().atMost(PATIENCE).until(() -> valuesOnTwinTopic(leaving.id()), v -> v.size() == 1 && v.get(0) != null);
+
+            live.set(registry);
+            List<String> values = await().atMost(PATIENCE).until(() -> valuesOnTwinTopic(leaving.id()),
+                    v -> v.size() == 2);
+            assertThat(values.get(1)).as("a tombstone").isNull();
+            assertThat(keeper.twin(leaving.id())).isEmpty();
+        }
+    }
+
+    private static Envelope envelope(Device d, Channel channel, long receivedAt, JsonObject payload) throws Exception {
+        return new Envelope(d.id(), d.type(), channel, receivedAt - 20, receivedAt, receivedAt, "gw-1", false,
+                d.location(), Json.tree(payload.toBuffer().getBytes()));
     }
 
     /** As the gateway writes them: keyed by device id, the envelope's JSON. */
@@ -608,8 +644,15 @@ class DeviceRegistryIT {
         return r.bodyAsJsonObject();
     }
 
-    /** The device's latest record on anju.twin, read from the beginning to the end. */
+    /** The device's latest record on anju.twin (null: none), read from the beginning to the end. */
     private static JsonObject onTwinTopic(String deviceId) {
+        List<String> values = valuesOnTwinTopic(deviceId);
+        return values.isEmpty() || values.get(values.size() - 1) == null ? null
+                : new JsonObject(values.get(values.size() - 1));
+    }
+
+    /** The device's records on anju.twin in order, a tombstone as null. */
+    private static List<String> valuesOnTwinTopic(String deviceId) {
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
@@ -619,15 +662,15 @@ class DeviceRegistryIT {
             c.assign(partitions);
             c.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = c.endOffsets(partitions);
-            String latest = null;
+            List<String> values = new ArrayList<>();
             while (partitions.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
                 for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
                     if (deviceId.equals(r.key())) {
-                        latest = r.value();
+                        values.add(r.value());
                     }
                 }
             }
-            return latest == null ? null : new JsonObject(latest);
+            return values;
         }
     }
 
