@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -155,11 +154,10 @@ public final class BatchIntakeLoop implements AutoCloseable {
 
     private void run(Step step, ConsumerRebalanceListener rebalance) {
         try {
-            Collection<String> subscribed = topics;
             if (rebalance == null) {
-                consumer.subscribe(subscribed);
+                consumer.subscribe(topics);
             } else {
-                consumer.subscribe(subscribed, rebalance);
+                consumer.subscribe(topics, rebalance);
             }
             while (!stopping()) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout);

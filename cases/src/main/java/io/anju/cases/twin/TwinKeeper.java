@@ -13,6 +13,7 @@ import io.anju.common.registry.Registry;
 import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.Topics;
 import io.anju.common.twin.DeviceTwin;
+import io.anju.common.twin.TwinTopic;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -25,9 +26,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,9 +128,9 @@ public final class TwinKeeper implements AutoCloseable {
         }
         startedAt = System.currentTimeMillis(); // compared with record timestamps: the wall clock, not the service's
         long began = System.nanoTime();
-        int read = readTwinTopic();
+        twins.putAll(TwinTopic.read(kafka, "anju-cases-twin-restore", STEP_TIMEOUT));
         restored = true;
-        LOG.info("twin keeper restored {} twins from {} ({} records) in {} ms", twins.size(), Topics.TWIN, read,
+        LOG.info("twin keeper restored {} twins from {} in {} ms", twins.size(), Topics.TWIN,
                 (System.nanoTime() - began) / 1_000_000);
     }
 
@@ -329,50 +328,6 @@ public final class TwinKeeper implements AutoCloseable {
         if (!applied.isEmpty()) {
             loop.commit(new HashMap<>(applied), "twin stream");
             applied.clear();
-        }
-    }
-
-    /** Reads {@code anju.twin} from the beginning to the end it had when this began; the records read. */
-    private int readTwinTopic() {
-        Properties p = kafka.properties();
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "anju-cases-twin-restore");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
-        int read = 0;
-        long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p,
-                new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = c.partitionsFor(Topics.TWIN, STEP_TIMEOUT).stream()
-                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-            c.assign(partitions);
-            c.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = c.endOffsets(partitions, STEP_TIMEOUT);
-            while (partitions.stream().anyMatch(tp -> c.position(tp, STEP_TIMEOUT) < end.get(tp))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("cannot read " + Topics.TWIN + " to its end within "
-                            + STEP_TIMEOUT.toSeconds() + " s (kafka.bootstrap " + kafka.bootstrapServers() + ")");
-                }
-                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    read++;
-                    if (r.value() == null) {
-                        twins.remove(r.key());
-                    } else {
-                        keepRestored(r);
-                    }
-                }
-            }
-        }
-        return read;
-    }
-
-    private void keepRestored(ConsumerRecord<String, byte[]> r) {
-        try {
-            twins.put(r.key(), Json.fromBytes(r.value(), DeviceTwin.class));
-        } catch (RuntimeException e) {
-            LOG.warn("twin keeper skipped an unreadable twin {}-{}@{}: {}", r.topic(), r.partition(), r.offset(),
-                    e.getMessage());
         }
     }
 
