@@ -7,6 +7,7 @@ import io.anju.cases.commands.CaseCommands;
 import io.anju.cases.devices.DeviceRegistry;
 import io.anju.cases.devices.bulk.DeviceImporter;
 import io.anju.cases.diagnostics.DiagnosticsStore;
+import io.anju.cases.twin.DeviceTwins;
 import io.anju.cases.people.PeopleApi;
 import io.anju.cases.notify.DeliveryAttempts;
 import io.anju.cases.routing.CategoryTable;
@@ -65,6 +66,7 @@ public final class CasesHttp {
     private CaseCommands commands;
     private DeviceRegistry devices;
     private DiagnosticsStore diagnostics;
+    private DeviceTwins twins;
     private MetricsAccess metricsAccess = MetricsAccess.of("");
 
     public CasesHttp(Vertx vertx, CaseService cases, UserStore users, TokenService tokens, AccessPolicy access,
@@ -126,6 +128,12 @@ public final class CasesHttp {
     /** Serves GET /api/v1/devices/{id}/diagnostics from {@code store} (until set, it answers 503). Call before {@link #router()}. */
     public CasesHttp diagnostics(DiagnosticsStore store) {
         this.diagnostics = store;
+        return this;
+    }
+
+    /** Serves GET /api/v1/devices/{id}/twin from {@code twins} (until set, it answers 503). Call before {@link #router()}. */
+    public CasesHttp twins(DeviceTwins twins) {
+        this.twins = twins;
         return this;
     }
 
@@ -214,6 +222,10 @@ public final class CasesHttp {
             if (diagnostics != null) {
                 DiagnosticsStore store = diagnostics;
                 builder.getRoute("deviceDiagnostics").addHandler(ctx -> d.diagnostics(ctx, store));
+            }
+            if (twins != null) {
+                DeviceTwins kept = twins;
+                builder.getRoute("deviceTwin").addHandler(ctx -> d.twin(ctx, kept));
             }
         }
 

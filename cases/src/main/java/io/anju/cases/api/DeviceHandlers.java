@@ -7,6 +7,7 @@ import io.anju.cases.devices.DeviceView;
 import io.anju.cases.devices.NewDevice;
 import io.anju.cases.devices.bulk.DeviceImporter;
 import io.anju.cases.diagnostics.DiagnosticsStore;
+import io.anju.cases.twin.DeviceTwins;
 import io.anju.cases.model.CaseException;
 import io.anju.cases.model.Principal;
 import io.anju.common.model.DeviceType;
@@ -21,7 +22,7 @@ import java.util.function.Function;
 
 /**
  * The device registry's API: district operators list, read, add, disable, enable, move devices and rotate their
- * secrets, and read the audit; vendors list and read their own devices and their diagnostics
+ * secrets, and read the audit; vendors list and read their own devices, their diagnostics and their twins
  * ({@link AccessPolicy#canSeeDevice}: another vendor's device is answered 404); every other role, and a vendor asking to
  * change, is refused with 403 saying so.
  */
@@ -61,6 +62,11 @@ final class DeviceHandlers {
     /** The device's connection history, rejections and commands, once the caller may see the device. */
     void diagnostics(RoutingContext ctx, DiagnosticsStore diagnostics) {
         read(ctx, who -> visible(who, deviceId(ctx)).compose(d -> diagnostics.of(d.id())));
+    }
+
+    /** The device's last known state and open cases, once the caller may see the device. */
+    void twin(RoutingContext ctx, DeviceTwins twins) {
+        read(ctx, who -> visible(who, deviceId(ctx)).compose(d -> twins.of(d.id(), d.type())));
     }
 
     void add(RoutingContext ctx) {

@@ -16,10 +16,19 @@ import java.util.function.Supplier;
  *                 while it does not
  * @param registry the registry relay publishes every revision of the device registry to {@code anju.registry}
  * @param diagnostics the diagnostics intake is consuming {@code anju.diagnostics} into the case store
+ * @param twin     the twin keeper is reading the gateway's streams and publishing to {@code anju.twin}
  */
 public record HealthChecks(Supplier<Future<Boolean>> database, Supplier<Future<Boolean>> intake,
                            Supplier<Future<Boolean>> commands, Supplier<Future<Boolean>> kafka,
-                           Supplier<Future<Boolean>> registry, Supplier<Future<Boolean>> diagnostics) {
+                           Supplier<Future<Boolean>> registry, Supplier<Future<Boolean>> diagnostics,
+                           Supplier<Future<Boolean>> twin) {
+
+    /** Without a twin keeper. */
+    public HealthChecks(Supplier<Future<Boolean>> database, Supplier<Future<Boolean>> intake,
+                        Supplier<Future<Boolean>> commands, Supplier<Future<Boolean>> kafka,
+                        Supplier<Future<Boolean>> registry, Supplier<Future<Boolean>> diagnostics) {
+        this(database, intake, commands, kafka, registry, diagnostics, () -> Future.succeededFuture(true));
+    }
 
     /** Without a diagnostics intake. */
     public HealthChecks(Supplier<Future<Boolean>> database, Supplier<Future<Boolean>> intake,

@@ -40,9 +40,10 @@ final class OpsHandlers {
         Future<Boolean> kafka = check(health.kafka());
         Future<Boolean> registry = check(health.registry());
         Future<Boolean> diagnostics = check(health.diagnostics());
-        Future.join(List.of(database, intake, commands, kafka, registry, diagnostics)).onComplete(done -> {
+        Future<Boolean> twin = check(health.twin());
+        Future.join(List.of(database, intake, commands, kafka, registry, diagnostics, twin)).onComplete(done -> {
             boolean up = database.result() && intake.result() && commands.result() && kafka.result()
-                    && registry.result() && diagnostics.result();
+                    && registry.result() && diagnostics.result() && twin.result();
             Map<String, Object> checks = new LinkedHashMap<>();
             checks.put("database", database.result() ? "up" : "down");
             checks.put("intake", intake.result() ? "up" : "down");
@@ -50,6 +51,7 @@ final class OpsHandlers {
             checks.put("kafka", kafka.result() ? "up" : "down");
             checks.put("registry", registry.result() ? "up" : "down");
             checks.put("diagnostics", diagnostics.result() ? "up" : "down");
+            checks.put("twin", twin.result() ? "up" : "down");
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", up ? "up" : "down");
             body.put("checks", checks);

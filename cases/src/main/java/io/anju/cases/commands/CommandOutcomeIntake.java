@@ -1,15 +1,14 @@
 package io.anju.cases.commands;
 
+import io.anju.cases.intake.BatchIntakeLoop;
 import io.anju.cases.intake.IntakeSettings;
 import io.anju.cases.intake.QuarantineWriter;
 import io.anju.cases.intake.RecordAttempts;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,15 +38,12 @@ public final class CommandOutcomeIntake implements AutoCloseable {
     private final CommandOutcomes outcomes;
     private final CommandMetrics metrics;
     private final CommandResultDecoder decoder = new CommandResultDecoder();
-    private final CountDownLatch stopping = new CountDownLatch(1);
     private final Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
 
     private final RecordAttempts attempts;
-    private KafkaConsumer<byte[], byte[]> consumer;
+    private final BatchIntakeLoop loop;
     private QuarantineWriter quarantine;
-    private Thread thread;
     private volatile boolean outage;
-    private volatile boolean failed;
 
     /** {@code settings} name the topic ({@code anju.command-results}) and the group; see {@link #DEFAULT_GROUP_ID}. */
     public CommandOutcomeIntake(IntakeSettings settings, CommandOutcomes outcomes, MeterRegistry metrics) {
@@ -56,91 +51,60 @@ public final class CommandOutcomeIntake implements AutoCloseable {
         this.attempts = new RecordAttempts(settings.maxAttempts());
         this.outcomes = outcomes;
         this.metrics = new CommandMetrics(metrics);
+        this.loop = new BatchIntakeLoop("command outcome intake", "command-outcome-intake", settings,
+                "anju-cases-commands", STEP_TIMEOUT);
     }
 
     public synchronized void start() {
-        if (thread != null) {
+        if (quarantine != null) {
             throw new IllegalStateException("the command outcome intake is already started");
         }
-        consumer = new KafkaConsumer<>(settings.consumerProperties("anju-cases-commands"));
         quarantine = new QuarantineWriter(settings.kafka(), "anju-cases-commands-quarantine", STEP_TIMEOUT);
-        thread = new Thread(this::run, "command-outcome-intake");
-        thread.start();
-        LOG.info("command outcome intake reading {} as group {}", settings.topic(), settings.groupId());
+        loop.start(new BatchIntakeLoop.Step() {
+            @Override
+            public boolean handle(ConsumerRecords<byte[], byte[]> records) {
+                boolean held = applyInOrder(records);
+                commit();
+                held |= !attachWaiting();
+                return held;
+            }
+
+            @Override
+            public void finish() {
+                commit();
+                quarantine.close();
+            }
+        });
     }
 
     /** Reading, and the case store is taking outcomes. */
     public boolean healthy() {
-        Thread t = thread;
-        return t != null && t.isAlive() && stopping.getCount() > 0 && !outage && !failed;
+        return loop.running() && !outage;
     }
 
     @Override
     public void close() {
-        Thread t;
-        synchronized (this) {
-            t = thread;
-        }
-        stopping.countDown();
-        if (t == null) {
-            return;
-        }
-        consumer.wakeup();
-        try {
-            t.join(STEP_TIMEOUT.plusSeconds(30).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (t.isAlive()) {
-            LOG.warn("command outcome intake did not stop in time");
-        }
-    }
-
-    private void run() {
-        try {
-            consumer.subscribe(List.of(settings.topic()));
-            while (stopping.getCount() > 0) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(settings.pollTimeout());
-                boolean held = applyInOrder(records);
-                commit();
-                held |= !attachWaiting();
-                if (held) {
-                    stopping.await(settings.retryBackoff().toMillis(), TimeUnit.MILLISECONDS);
-                }
-            }
-        } catch (WakeupException e) {
-            // close() woke a poll: fall through to the final commit.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            failed = true;
-            LOG.error("command outcome intake stopped: {}", e.toString(), e);
-        } finally {
-            commit();
-            consumer.close();
-            quarantine.close();
-            LOG.info("command outcome intake stopped");
-        }
+        loop.close();
     }
 
     private boolean applyInOrder(ConsumerRecords<byte[], byte[]> records) {
         boolean held = false;
         for (TopicPartition tp : records.partitions()) {
             List<ConsumerRecord<byte[], byte[]>> list = records.records(tp);
-            if (held || stopping.getCount() == 0) {
-                consumer.seek(tp, list.get(0).offset());
+            if (held || loop.stopping()) {
+                loop.consumer().seek(tp, list.get(0).offset());
                 continue;
             }
             for (ConsumerRecord<byte[], byte[]> r : list) {
-                if (stopping.getCount() == 0 || !handle(r)) {
-                    consumer.seek(tp, r.offset());
+                if (loop.stopping() || !handle(r)) {
+                    loop.consumer().seek(tp, r.offset());
                     held = true;
                     break;
                 }
                 done.put(tp, new OffsetAndMetadata(r.offset() + 1));
             }
         }
-        return held && stopping.getCount() > 0;
+        return held && !loop.stopping();
     }
 
     /** False when the record must be read again. */
@@ -243,19 +207,8 @@ public final class CommandOutcomeIntake implements AutoCloseable {
         if (done.isEmpty()) {
             return;
         }
-        for (int attempt = 0; attempt < 2; attempt++) {
-            try {
-                consumer.commitSync(done);
-                done.clear();
-                return;
-            } catch (WakeupException e) {
-                // close() asked to stop; the commit is still wanted, and the wake-up is spent now.
-            } catch (RuntimeException e) {
-                // Not lost: the records are read again and recorded as repeats.
-                LOG.warn("cannot commit command result offsets {}: {}", done, e.toString());
-                done.clear();
-                return;
-            }
-        }
+        // Not lost if it fails: the records are read again and recorded as repeats.
+        loop.commit(done, "command result");
+        done.clear();
     }
 }

@@ -1,5 +1,6 @@
 package io.anju.cases.diagnostics;
 
+import io.anju.cases.intake.BatchIntakeLoop;
 import io.anju.cases.intake.IntakeSettings;
 import io.anju.common.diagnostics.DiagnosticEvent;
 import io.anju.common.json.Json;
@@ -7,10 +8,8 @@ import io.anju.common.registry.Registry;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -40,12 +38,8 @@ public final class DiagnosticsIntake implements AutoCloseable {
     private final DiagnosticsStore store;
     private final Supplier<Registry> registry;
     private final DiagnosticsMetrics metrics;
-    private final CountDownLatch stopping = new CountDownLatch(1);
-
-    private KafkaConsumer<byte[], byte[]> consumer;
-    private Thread thread;
+    private final BatchIntakeLoop loop;
     private volatile boolean outage;
-    private volatile boolean failed;
 
     /** {@code settings} name the topic ({@code anju.diagnostics}) and the group ({@link #GROUP_ID}). */
     public DiagnosticsIntake(IntakeSettings settings, DiagnosticsStore store, Supplier<Registry> registry,
@@ -54,68 +48,33 @@ public final class DiagnosticsIntake implements AutoCloseable {
         this.store = store;
         this.registry = registry;
         this.metrics = new DiagnosticsMetrics(metrics);
+        this.loop = new BatchIntakeLoop("diagnostics intake", "diagnostics-intake", settings,
+                "anju-cases-diagnostics", STEP_TIMEOUT);
     }
 
-    public synchronized void start() {
-        if (thread != null) {
-            throw new IllegalStateException("the diagnostics intake is already started");
-        }
-        consumer = new KafkaConsumer<>(settings.consumerProperties("anju-cases-diagnostics"));
-        thread = new Thread(this::run, "diagnostics-intake");
-        thread.start();
-        LOG.info("diagnostics intake reading {} as group {}", settings.topic(), settings.groupId());
+    public void start() {
+        loop.start(this::handle);
     }
 
     /** Reading, and the case store is taking the records. */
     public boolean healthy() {
-        Thread t = thread;
-        return t != null && t.isAlive() && stopping.getCount() > 0 && !outage && !failed;
+        return loop.running() && !outage;
     }
 
     @Override
     public void close() {
-        Thread t;
-        synchronized (this) {
-            t = thread;
-        }
-        stopping.countDown();
-        if (t == null) {
-            return;
-        }
-        consumer.wakeup();
-        try {
-            t.join(STEP_TIMEOUT.plusSeconds(30).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (t.isAlive()) {
-            LOG.warn("diagnostics intake did not stop in time");
-        }
+        loop.close();
     }
 
-    private void run() {
-        try {
-            consumer.subscribe(List.of(settings.topic()));
-            while (stopping.getCount() > 0) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(settings.pollTimeout());
-                if (!records.isEmpty() && !stored(records)) {
-                    for (TopicPartition tp : records.partitions()) {
-                        consumer.seek(tp, records.records(tp).get(0).offset());
-                    }
-                    stopping.await(settings.retryBackoff().toMillis(), TimeUnit.MILLISECONDS);
-                }
-            }
-        } catch (WakeupException e) {
-            // close() woke a poll: nothing uncommitted was stored.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            failed = true;
-            LOG.error("diagnostics intake stopped: {}", e.toString(), e);
-        } finally {
-            consumer.close();
-            LOG.info("diagnostics intake stopped");
+    /** True when the store did not take the batch: it is sought back to and read again after the back-off. */
+    private boolean handle(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
+        if (records.isEmpty() || stored(records)) {
+            return false;
         }
+        for (TopicPartition tp : records.partitions()) {
+            loop.consumer().seek(tp, records.records(tp).get(0).offset());
+        }
+        return true;
     }
 
     /** False when the store did not take the batch: it is read again. */
@@ -159,7 +118,8 @@ public final class DiagnosticsIntake implements AutoCloseable {
         metrics.records("unreadable", unreadable.size());
         // Warned once the batch is through, so a batch read again during an outage does not warn again.
         unreadable.forEach(why -> LOG.warn("skipped an unreadable diagnostic record: {}", why));
-        commit(offsets);
+        // Not lost if it fails: read again and stored twice at worst, within the bound.
+        loop.commit(offsets, "diagnostics");
         return true;
     }
 
@@ -177,20 +137,5 @@ public final class DiagnosticsIntake implements AutoCloseable {
         }
         unreadable.add(r.topic() + "-" + r.partition() + "@" + r.offset() + ": " + why);
         return null;
-    }
-
-    private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
-        for (int attempt = 0; attempt < 2; attempt++) {
-            try {
-                consumer.commitSync(offsets);
-                return;
-            } catch (WakeupException e) {
-                // close() asked to stop; the commit is still wanted, and the wake-up is spent now.
-            } catch (RuntimeException e) {
-                // Not lost: read again and stored twice at worst, within the bound.
-                LOG.warn("cannot commit diagnostics offsets {}: {}", offsets, e.toString());
-                return;
-            }
-        }
     }
 }

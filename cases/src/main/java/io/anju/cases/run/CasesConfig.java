@@ -62,6 +62,7 @@ public final class CasesConfig {
             integer("intake.maxAttempts", IntakeSettings.DEFAULT_MAX_ATTEMPTS, 1, IntakeSettings.MAX_ATTEMPTS,
                     "Attempts at a record the database refuses for a reason of the record's own before it goes to "
                             + "anju.quarantine (an outage is retried as long as it lasts)"),
+            duration("twin.publishInterval", "1s", "100ms", "1m", "How often the twin keeper writes the device twins that changed to anju.twin (each device at most once per interval); the streams' offsets are committed once those records are acknowledged"),
             string("categories.file", "", "Case categories (JSON); empty = the built-in table (docs/cases.md)"),
             string("district.id", "lianhu", "Id of the district command centre, the top of the escalation chain"),
             duration("auth.tokenTtl", "8h", "1m", "720h", "Lifetime of a sign-in token"),
@@ -269,6 +270,8 @@ public final class CasesConfig {
     public String intakeGroupId() { return values.str("intake.groupId"); }
 
     public Duration intakeRetryBackoff() { return values.d("intake.retryBackoff"); }
+
+    public Duration twinPublishInterval() { return values.d("twin.publishInterval"); }
 
     public int intakeConcurrency() { return values.i("intake.concurrency"); }
 

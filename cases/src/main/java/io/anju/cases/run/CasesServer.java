@@ -28,6 +28,8 @@ import io.anju.cases.notify.DeliveryChannel;
 import io.anju.cases.notify.DingTalkChannel;
 import io.anju.cases.notify.NoticeText;
 import io.anju.cases.text.CaseTexts;
+import io.anju.cases.twin.DeviceTwins;
+import io.anju.cases.twin.TwinKeeper;
 import io.anju.cases.notify.SmsGatewayChannel;
 import io.anju.cases.notify.WeComChannel;
 import io.anju.cases.undelivered.UndeliveredRedEscalation;
@@ -61,6 +63,7 @@ import io.anju.common.registry.live.RegistryTopic;
 import io.anju.common.topic.TopicAdmin;
 import io.anju.common.topic.KafkaProbe;
 import io.anju.common.topic.Topics;
+import io.anju.common.twin.TwinTopic;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -76,17 +79,17 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 
 /**
  * The case service, assembled: PostgreSQL (embedded or external) with its schema, the case service, notifications
  * (outbox dispatcher, SSE, webhooks), supervision on a timer, the alert, command outcome and diagnostics intakes from
- * Kafka, and the HTTP API.
+ * Kafka, the device twin keeper, and the HTTP API.
  * {@link #close()} stops them in the reverse order, so nothing in flight is lost: the intake commits only what the
  * database took, and undelivered notifications wait in the outbox for the next start.
  */
@@ -106,6 +109,7 @@ public final class CasesServer implements AutoCloseable {
     private final AlertIntake intake;
     private final CommandOutcomeIntake commandIntake;
     private final DiagnosticsIntake diagnosticsIntake;
+    private final TwinKeeper twinKeeper;
     private final KafkaProbe kafka;
     private final CaseCommands caseCommands;
     private final SupervisionTimer supervisionTimer;
@@ -117,7 +121,7 @@ public final class CasesServer implements AutoCloseable {
     private CasesServer(Database database, Vertx vertx, Pool pool, PrometheusMeterRegistry metrics, UserStore users,
                         CaseService service, OutboxDispatcher dispatcher, OutboxRetention retention, SseHub sse,
                         AlertIntake intake, CommandOutcomeIntake commandIntake, DiagnosticsIntake diagnosticsIntake,
-                        KafkaProbe kafka,
+                        TwinKeeper twinKeeper, KafkaProbe kafka,
                         CaseCommands caseCommands, SupervisionTimer supervisionTimer, PeopleApi people,
                         RegistryRelay registryRelay, HttpListener http) {
         this.database = database;
@@ -132,6 +136,7 @@ public final class CasesServer implements AutoCloseable {
         this.intake = intake;
         this.commandIntake = commandIntake;
         this.diagnosticsIntake = diagnosticsIntake;
+        this.twinKeeper = twinKeeper;
         this.kafka = kafka;
         this.caseCommands = caseCommands;
         this.supervisionTimer = supervisionTimer;
@@ -162,10 +167,12 @@ public final class CasesServer implements AutoCloseable {
         Vertx vertx = null;
         try {
             database.migrate();
-            TopicAdmin.ensure(config.kafka(), "kafka.bootstrap", List.of(Topics.ALERTS, Topics.QUARANTINE,
-                    Topics.COMMAND_RESULTS, Topics.COMMANDS, Topics.DIAGNOSTICS),
-                    6, (short) 1);
+            // The gateway's streams the twin keeper reads too, so it need not wait for a gateway to create them.
+            TopicAdmin.ensure(config.kafka(), "kafka.bootstrap", Stream.concat(Stream.of(Topics.ALERTS,
+                    Topics.QUARANTINE, Topics.COMMAND_RESULTS, Topics.COMMANDS), TwinKeeper.STREAMS.stream())
+                    .distinct().toList(), 6, (short) 1);
             RegistryTopic.ensure(config.kafka(), "kafka.bootstrap", (short) 1);
+            TwinTopic.ensure(config.kafka(), "kafka.bootstrap", (short) 1);
             vertx = Vertx.vertx();
             return assemble(config, clock, deviceTime, categories, database, vertx);
         } catch (Exception | Error e) {
@@ -236,6 +243,11 @@ public final class CasesServer implements AutoCloseable {
                 Topics.DIAGNOSTICS, DiagnosticsIntake.GROUP_ID, IntakeSettings.DEFAULT_POLL_TIMEOUT,
                 config.intakeRetryBackoff(), IntakeSettings.DEFAULT_MAX_POLL_RECORDS, 1, config.intakeMaxAttempts()),
                 diagnostics, live, metrics);
+        TwinKeeper twinKeeper = new TwinKeeper(new IntakeSettings(config.kafka(), Topics.STATUS, TwinKeeper.GROUP_ID,
+                IntakeSettings.DEFAULT_POLL_TIMEOUT, config.intakeRetryBackoff(), IntakeSettings.DEFAULT_MAX_POLL_RECORDS,
+                1, config.intakeMaxAttempts()), config.twinPublishInterval(), live, metrics, clock);
+        // Before the API listens, so it answers every device's last known state from its first request.
+        twinKeeper.restore();
 
         CaseCommands caseCommands = new CaseCommands(pool, access, live,
                 new PortTemperatures(vertx, config.commands(), deviceTime),
@@ -248,7 +260,8 @@ public final class CasesServer implements AutoCloseable {
         HealthChecks health = new HealthChecks(HealthChecks.ping(pool), () -> Future.succeededFuture(intake.healthy()),
                 () -> Future.succeededFuture(commandIntake.healthy()), () -> Future.succeededFuture(kafka.up()),
                 () -> Future.succeededFuture(relay.healthy()),
-                () -> Future.succeededFuture(diagnosticsIntake.healthy()));
+                () -> Future.succeededFuture(diagnosticsIntake.healthy()),
+                () -> Future.succeededFuture(twinKeeper.healthy()));
         PeopleApi people = new PeopleApi(pool, new RotaAccess(live, config.districtId()),
                 new Acknowledger(pool, outbox, signer, new Deadlines(supervision), clock), clock);
         HttpListener http = new CasesHttp(vertx, service, users, tokens, access, categories, metrics, health,
@@ -260,6 +273,7 @@ public final class CasesServer implements AutoCloseable {
                 .commands(caseCommands)
                 .devices(devices)
                 .diagnostics(diagnostics)
+                .twins(new DeviceTwins(twinKeeper, pool))
                 .metricsAccess(config.metricsAccess())
                 .router()
                 .compose(router -> HttpListener.listen(vertx, router, config.listener()))
@@ -273,12 +287,13 @@ public final class CasesServer implements AutoCloseable {
         intake.start();
         commandIntake.start();
         diagnosticsIntake.start();
+        twinKeeper.start();
         relay.start();
         LOG.info("case service on {}://{}:{} ({} categories, {} channels: {})", config.listener().scheme(),
                 config.httpHost(),
                 http.actualPort(), categories.all().size(), dispatcher.channels().size(), dispatcher.channels().keySet());
         return new CasesServer(database, vertx, pool, metrics, users, service, dispatcher, retention, sse, intake, commandIntake,
-                diagnosticsIntake, kafka, caseCommands, timer, people, relay, http);
+                diagnosticsIntake, twinKeeper, kafka, caseCommands, timer, people, relay, http);
     }
 
     private static Map<String, DeliveryChannel> channels(CasesConfig config, Vertx vertx, SseHub sse, NoticeText text,
@@ -351,6 +366,7 @@ public final class CasesServer implements AutoCloseable {
         intake.close();
         commandIntake.close();
         diagnosticsIntake.close();
+        twinKeeper.close();
         kafka.close();
         caseCommands.close();
         supervisionTimer.stop();

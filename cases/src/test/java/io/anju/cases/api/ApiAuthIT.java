@@ -231,7 +231,7 @@ class ApiAuthIT {
         assertThat(up.bodyAsJsonObject()).isEqualTo(new JsonObject().put("status", "up")
                 .put("checks", new JsonObject().put("database", "up").put("intake", "up")
                         .put("commands", "up").put("kafka", "up").put("registry", "up")
-                        .put("diagnostics", "up")));
+                        .put("diagnostics", "up").put("twin", "up")));
 
         intakeUp.set(false);
         try {

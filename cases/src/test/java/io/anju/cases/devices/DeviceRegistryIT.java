@@ -4,6 +4,8 @@ import io.anju.cases.run.CasesConfig;
 import io.anju.cases.run.CasesServer;
 import io.anju.cases.devices.cli.DeviceCommand;
 import io.anju.cases.diagnostics.DiagnosticsStore;
+import io.anju.cases.intake.IntakeSettings;
+import io.anju.cases.twin.TwinKeeper;
 import io.anju.cases.testing.ApiClient;
 import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertType;
@@ -13,9 +15,11 @@ import io.anju.common.auth.SecretHash;
 import io.anju.common.diagnostics.DiagnosticEvent;
 import io.anju.common.diagnostics.DiagnosticKind;
 import io.anju.common.json.Json;
+import io.anju.common.model.Channel;
 import io.anju.common.model.Compound;
 import io.anju.common.model.Device;
 import io.anju.common.model.DeviceType;
+import io.anju.common.model.Envelope;
 import io.anju.common.model.Installation;
 import io.anju.common.model.LocationChain;
 import io.anju.common.registry.Registry;
@@ -29,6 +33,7 @@ import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.Topics;
 import io.anju.kafka.EmbeddedKafka;
 import io.anju.cases.testing.Alerts;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -36,10 +41,15 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -56,6 +66,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,6 +74,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import static io.anju.cases.testing.ApiClient.await;
@@ -77,7 +89,9 @@ import static org.awaitility.Awaitility.await;
  * ({@link DeviceCsvImportTests}). Vendors: diagnostics the
  * gateway writes to {@code anju.diagnostics} become readable through GET /api/v1/devices/{id}/diagnostics for the
  * device's vendor and the district, with the device's command outcomes; another vendor gets 404 as for an unknown id;
- * the store keeps only the latest records per device; produce-to-visible latency is logged.
+ * the store keeps only the latest records per device; produce-to-visible latency is logged. The device twin: what the
+ * streams last said of a charger (ports, firmware, connection, last error) with its open cases, through
+ * GET /api/v1/devices/{id}/twin, the same on {@code anju.twin}, and answered at once after the service restarts.
  */
 class DeviceRegistryIT {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceRegistryIT.class);
@@ -102,6 +116,9 @@ class DeviceRegistryIT {
     static String flood;
     static String timed;
     static String amperes;
+    /** A Volta charger only the twin test writes streams of. */
+    static String twinned;
+    static CasesConfig config;
 
     @BeforeAll
     static void start() throws Exception {
@@ -110,13 +127,14 @@ class DeviceRegistryIT {
                 .document()));
         Path registryFile = dir.resolve("registry.json");
         RegistryWriter.write(registryFile, registry.document());
-        server = CasesServer.start(CasesConfig.of(Map.of(
+        config = CasesConfig.of(Map.of(
                 "http.host", "127.0.0.1",
                 "http.port", "0",
                 "registry.file", registryFile.toString(),
                 "data.dir", dir.resolve("data").toString(),
                 "kafka.bootstrap", kafka.bootstrapServers(),
-                "auth.passwordIterations", "10000")));
+                "auth.passwordIterations", "10000"));
+        server = CasesServer.start(config);
         await(server.users().add("district", "district_operator", "lianhu", PASSWORD, null));
         await(server.users().add("worker", "grid_worker", registry.grids().iterator().next().id(), PASSWORD, null));
         await(server.users().add("volta", "vendor", "Volta", PASSWORD, null));
@@ -144,7 +162,8 @@ class DeviceRegistryIT {
         flood = chargers.get(6).id();
         timed = chargers.get(7).id();
         amperes = chargers.get(8).id();
-        Set<String> ofVolta = Set.of(voltas, flood, timed);
+        twinned = chargers.get(9).id();
+        Set<String> ofVolta = Set.of(voltas, flood, timed, twinned);
         RegistryDocument doc = generated.document();
         List<Device> devices = doc.devices().stream().map(d -> ofVolta.contains(d.id())
                 ? d.withInstallation(new Installation("Volta", "EB-10", "2.1.0", "2026-12-01", null))
@@ -454,12 +473,13 @@ class DeviceRegistryIT {
     @Test
     void aVendorSeesOnlyTheirOwnDevicesAndAnotherVendorsIsNotFoundLikeAnUnknownOne() throws Exception {
         assertThat(ids(volta.get("/api/v1/devices"))).containsExactlyElementsOf(
-                Stream.of(voltas, flood, timed).sorted().toList());
+                Stream.of(voltas, flood, timed, twinned).sorted().toList());
         assertThat(ids(ampere.get("/api/v1/devices"))).containsExactly(amperes);
         assertThat(volta.get("/api/v1/devices/" + voltas).bodyAsJsonObject().getJsonObject("installation")
                 .getString("vendor")).isEqualTo("Volta");
 
-        for (String path : List.of("/api/v1/devices/" + voltas, "/api/v1/devices/" + voltas + "/diagnostics")) {
+        for (String path : List.of("/api/v1/devices/" + voltas, "/api/v1/devices/" + voltas + "/diagnostics",
+                "/api/v1/devices/" + voltas + "/twin")) {
             HttpResponse<Buffer> other = ampere.get(path);
             HttpResponse<Buffer> unknown = ampere.get(path.replace(voltas, "chg-vd-nobody"));
             assertThat(other.statusCode()).as(path).isEqualTo(404);
@@ -474,6 +494,7 @@ class DeviceRegistryIT {
         assertThat(change.bodyAsJsonObject().getString("reason")).isEqualTo("devices_district_only");
         assertThat(volta.get("/api/v1/device-changes").statusCode()).isEqualTo(403);
         assertThat(signIn("worker").get("/api/v1/devices/" + voltas + "/diagnostics").statusCode()).isEqualTo(403);
+        assertThat(signIn("worker").get("/api/v1/devices/" + voltas + "/twin").statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -533,6 +554,159 @@ class DeviceRegistryIT {
         }
         LOG.info("rejected payload produced to {} -> visible in the vendor's GET /api/v1/devices/{id}/diagnostics: {}",
                 Topics.DIAGNOSTICS, percentiles(millis));
+    }
+
+    @Test
+    void aVendorReadsTheLastKnownStateOfTheirChargerAndItIsAnsweredAtOnceAfterARestart() throws Exception {
+        long t = System.currentTimeMillis();
+        Device charger = registry.device(twinned).orElseThrow();
+        produce(Topics.telemetry(DeviceType.CHARGER), envelope(charger, Channel.TELEMETRY, t, new JsonObject()
+                .put("mainsV", 228.4).put("ports", new JsonArray()
+                        .add(new JsonObject().put("no", 1).put("state", "charging").put("powerW", 199.3)
+                                .put("tempC", 38.5))
+                        .add(new JsonObject().put("no", 2).put("state", "idle").put("powerW", 0)))));
+        produce(Topics.STATUS, envelope(charger, Channel.STATUS, t + 1, new JsonObject().put("state", "online")
+                .put("fw", "3.2.1").put("rssi", -60)));
+        send(event(t + 2, twinned, DiagnosticKind.CONNECTED, null, null, null, null));
+        send(event(t + 3, twinned, DiagnosticKind.PAYLOAD_REJECTED, "bad_value",
+                "telemetry.ports[2].powerW: -1 is below 0", "anju/v1/charger/" + twinned + "/telemetry", "{}"));
+        produce(Topics.STATUS, new Envelope("chg-vd-unregistered-twin", DeviceType.CHARGER, Channel.STATUS, t, 1, t,
+                "gw-1", false, null, Json.tree("{\"state\":\"online\"}".getBytes(StandardCharsets.UTF_8))));
+        Alert offline = Alerts.of(AlertType.DEVICE_OFFLINE, Severity.YELLOW, SourceKind.DEVICE, twinned, twinned,
+                null, Instant.now());
+        producer.send(new ProducerRecord<>(Topics.ALERTS, offline.dedupKey().getBytes(StandardCharsets.UTF_8),
+                Json.toBytes(offline))).get();
+
+        JsonObject twin = await().atMost(PATIENCE).until(() -> twin(volta, twinned), tw -> tw.containsKey("lastError")
+                && tw.containsKey("status") && tw.containsKey("connection") && tw.getJsonArray("ports").size() == 2
+                && tw.getJsonArray("openAlerts").size() == 1 && tw.getLong("updatedAt") > 0);
+        assertThat(twin.getString("type")).isEqualTo("charger");
+        assertThat(twin.getLong("lastSeenAt")).isEqualTo(t + 1);
+        JsonObject port1 = twin.getJsonArray("ports").getJsonObject(0);
+        assertThat(port1.getInteger("no")).isEqualTo(1);
+        assertThat(port1.getString("state")).isEqualTo("charging");
+        assertThat(port1.getDouble("tempC")).isEqualTo(38.5);
+        assertThat(twin.getJsonArray("ports").getJsonObject(1).getString("state")).isEqualTo("idle");
+        assertThat(twin.getJsonObject("telemetry").getJsonObject("payload").getDouble("mainsV")).isEqualTo(228.4);
+        assertThat(twin.getJsonObject("status").getString("firmware")).isEqualTo("3.2.1");
+        assertThat(twin.getJsonObject("status").getString("state")).isEqualTo("online");
+        assertThat(twin.getJsonObject("connection").getString("state")).isEqualTo("connected");
+        assertThat(twin.getJsonObject("connection").getString("node")).isEqualTo("gw-1");
+        assertThat(twin.getJsonObject("lastError").getString("kind")).isEqualTo("payload_rejected");
+        assertThat(twin.getJsonObject("lastError").getString("code")).isEqualTo("bad_value");
+        JsonObject open = twin.getJsonArray("openAlerts").getJsonObject(0);
+        assertThat(open.getString("alertType")).isEqualTo("device_offline");
+        assertThat(open.getLong("caseId")).isEqualTo(caseOf(offline).getLong("id"));
+        assertThat(open.getString("state")).isEqualTo(caseOf(offline).getString("state"));
+        assertThat(open.getString("openedAt")).isNotNull();
+        assertThat(twin(district, twinned)).as("the district sees what the vendor sees").isEqualTo(twin);
+
+        HttpResponse<Buffer> other = ampere.get("/api/v1/devices/" + twinned + "/twin");
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(other.bodyAsJsonObject().getString("reason")).isEqualTo("no_such_device");
+        HttpResponse<Buffer> unknown = district.get("/api/v1/devices/chg-vd-nobody/twin");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.bodyAsJsonObject().getString("message")).contains("chg-vd-nobody");
+        JsonObject unseen = twin(ampere, amperes);
+        assertThat(unseen.fieldNames()).as("nothing seen of it yet: its id and type")
+                .doesNotContain("lastSeenAt", "status", "telemetry", "connection", "lastEvent", "lastError");
+        assertThat(unseen.getString("type")).isEqualTo("charger");
+
+        JsonObject withoutCases = twin.copy();
+        withoutCases.remove("openAlerts");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(onTwinTopic(twinned))
+                .as("the record on anju.twin is the twin the API answers").isEqualTo(withoutCases));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(metricsText())
+                .contains("anju_cases_twin_records_total{result=\"applied\"}")
+                .contains("anju_cases_twin_records_total{result=\"unknown_device\"}")
+                .contains("anju_cases_twin_published_total{value=\"twin\"}")
+                .contains("anju_cases_twin_devices")
+                .contains("anju_cases_twin_publish_lag_seconds_count"));
+        JsonObject health = await(WebClient.create(vertx).get(server.httpPort(), "127.0.0.1", "/health").send())
+                .bodyAsJsonObject();
+        assertThat(health.getJsonObject("checks").getString("twin")).isEqualTo("up");
+        assertThat(valuesOnTwinTopic("chg-vd-unregistered-twin")).as("an id the registry does not know").isEmpty();
+
+        server.close();
+        server = CasesServer.start(config);
+        district = signIn("district");
+        volta = signIn("volta");
+        ampere = signIn("ampere");
+        assertThat(twin(volta, twinned)).as("answered from anju.twin before any new stream record").isEqualTo(twin);
+    }
+
+    @Test
+    void aDeviceThatLeftTheRegistryIsTombstonedOnTheTwinTopic() throws Exception {
+        Device template = registry.devicesOfType(DeviceType.CHARGER).get(10);
+        Device leaving = new Device("chg-vd-leaving", DeviceType.CHARGER, template.location(), template.secretHash(),
+                true, template.charger(), null, null, null, null);
+        RegistryDocument doc = registry.document();
+        Registry withIt = new Registry(new RegistryDocument(doc.version(), doc.seed(), doc.note(), doc.subDistricts(),
+                doc.communities(), doc.grids(), doc.compounds(), doc.zones(),
+                Stream.concat(doc.devices().stream(), Stream.of(leaving)).toList()));
+        AtomicReference<Registry> live = new AtomicReference<>(withIt);
+        // A keeper of its own (its own group) that knows the device; the service's does not, so it never writes it.
+        try (TwinKeeper keeper = new TwinKeeper(IntakeSettings.defaults(kafka.bootstrapServers())
+                .withGroupId("device-registry-it-twin"), Duration.ofMillis(200), live::get, new SimpleMeterRegistry(),
+                Clock.systemUTC())) {
+            keeper.start();
+            long t = System.currentTimeMillis();
+            produce(Topics.STATUS, envelope(leaving, Channel.STATUS, t, new JsonObject().put("state", "online")));
+            await().atMost(PATIENCE).until(() -> valuesOnTwinTopic(leaving.id()), v -> v.size() == 1 && v.get(0) != null);
+
+            live.set(registry);
+            List<String> values = await().atMost(PATIENCE).until(() -> valuesOnTwinTopic(leaving.id()),
+                    v -> v.size() == 2);
+            assertThat(values.get(1)).as("a tombstone").isNull();
+            assertThat(keeper.twin(leaving.id())).isEmpty();
+        }
+    }
+
+    private static Envelope envelope(Device d, Channel channel, long receivedAt, JsonObject payload) throws Exception {
+        return new Envelope(d.id(), d.type(), channel, receivedAt - 20, receivedAt, receivedAt, "gw-1", false,
+                d.location(), Json.tree(payload.toBuffer().getBytes()));
+    }
+
+    /** As the gateway writes them: keyed by device id, the envelope's JSON. */
+    private static void produce(String topic, Envelope e) throws Exception {
+        producer.send(new ProducerRecord<>(topic, e.deviceId().getBytes(StandardCharsets.UTF_8), Json.toBytes(e)))
+                .get();
+    }
+
+    private static JsonObject twin(ApiClient caller, String deviceId) throws Exception {
+        HttpResponse<Buffer> r = caller.get("/api/v1/devices/" + deviceId + "/twin");
+        assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+        return r.bodyAsJsonObject();
+    }
+
+    /** The device's latest record on anju.twin (null: none), read from the beginning to the end. */
+    private static JsonObject onTwinTopic(String deviceId) {
+        List<String> values = valuesOnTwinTopic(deviceId);
+        return values.isEmpty() || values.get(values.size() - 1) == null ? null
+                : new JsonObject(values.get(values.size() - 1));
+    }
+
+    /** The device's records on anju.twin in order, a tombstone as null. */
+    private static List<String> valuesOnTwinTopic(String deviceId) {
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+            List<TopicPartition> partitions = c.partitionsFor(Topics.TWIN).stream()
+                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            c.assign(partitions);
+            c.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = c.endOffsets(partitions);
+            List<String> values = new ArrayList<>();
+            while (partitions.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
+                    if (deviceId.equals(r.key())) {
+                        values.add(r.value());
+                    }
+                }
+            }
+            return values;
+        }
     }
 
     private static String firstExcerpt(JsonObject diagnostics) {

@@ -24,6 +24,7 @@ class CasesConfigTest {
         assertThat(c.authKeyFile()).isEqualTo(Path.of("./data", "cases", "jwt.key"));
         assertThat(c.intakeConcurrency()).isEqualTo(8);
         assertThat(c.dbPoolSize()).isEqualTo(16);
+        assertThat(c.twinPublishInterval()).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
@@ -83,6 +84,8 @@ class CasesConfigTest {
                 .hasMessageContaining("intake.concurrency").hasMessageContaining("ANJU_CASES_INTAKE_CONCURRENCY");
         assertThatThrownBy(() -> CasesConfig.of(Map.of("intake.concurrency", "16", "db.poolSize", "16")))
                 .hasMessageContaining("setting intake.concurrency (16) must be below db.poolSize (16)");
+        assertThatThrownBy(() -> CasesConfig.of(Map.of("twin.publishInterval", "10ms")))
+                .hasMessageContaining("twin.publishInterval");
         assertThatThrownBy(() -> CasesConfig.of(Map.of("no.such", "1")))
                 .hasMessageContaining("unknown setting 'no.such'");
     }
