@@ -4,6 +4,7 @@ package io.anju.conformance.check;
 public enum Verdict {
     PASS, WARN, FAIL, NOT_APPLICABLE;
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String wireName() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
