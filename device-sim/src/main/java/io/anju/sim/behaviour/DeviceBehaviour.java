@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 
 /**
  * What one simulated device does, as a pure function of simulated time: {@link #advanceTo} steps the model in
@@ -34,6 +35,8 @@ public abstract class DeviceBehaviour {
     private long clockMs;
     private long nextHeartbeatMs;
     private List<Outgoing> out = new ArrayList<>();
+    /** What the firmware does to each JSON payload before sending it: nothing, unless it is flawed. */
+    private UnaryOperator<Object> firmware = UnaryOperator.identity();
 
     protected DeviceBehaviour(Device device, Random rng, List<FaultSpec> faults, long stepMs, long startMs) {
         this.device = device;
@@ -78,6 +81,30 @@ public abstract class DeviceBehaviour {
             }
         }
         return drain();
+    }
+
+    /**
+     * Lets a flawed firmware change each JSON payload (a {@link Payloads} record) the model sends, after any rewrite
+     * given before. The model itself stays correct; only what goes on the wire is wrong.
+     */
+    public final void rewritePayloads(UnaryOperator<Object> rewrite) {
+        UnaryOperator<Object> before = firmware;
+        firmware = payload -> rewrite.apply(before.apply(payload));
+    }
+
+    /** A firmware that never sends the periodic {@code status} heartbeat (it still announces itself at connect). */
+    public final void stopHeartbeats() {
+        nextHeartbeatMs = Long.MAX_VALUE;
+    }
+
+    /**
+     * Advances the model to {@code simMs} without sending or counting anything: time that passed before the run
+     * began (an anchored clock runs while the fleet connects), whose messages would reach the wire late.
+     */
+    public final void skipTo(long simMs) {
+        long seqBefore = seq.peek();
+        advanceTo(simMs);
+        seq.rewind(seqBefore);
     }
 
     /** The status payload announcing the device online right after it connected. */
@@ -161,11 +188,11 @@ public abstract class DeviceBehaviour {
     }
 
     protected final void json(String topic, Object payload) {
-        out.add(new Outgoing(topic, Json.toBytes(payload), 1));
+        json(topic, payload, 1);
     }
 
     protected final void json(String topic, Object payload, int qos) {
-        out.add(new Outgoing(topic, Json.toBytes(payload), qos));
+        out.add(new Outgoing(topic, Json.toBytes(firmware.apply(payload)), qos));
     }
 
     protected final void binary(String topic, byte[] payload) {

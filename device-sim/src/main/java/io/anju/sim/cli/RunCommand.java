@@ -8,6 +8,8 @@ import io.anju.common.registry.RegistryLoader;
 import io.anju.sim.clock.Scenario;
 import io.anju.sim.clock.SimClock;
 import io.anju.sim.fault.ClockFault;
+import io.anju.sim.firmware.DeviceFlaw;
+import io.anju.sim.link.Backoff;
 import io.anju.sim.link.MqttVersionChoice;
 import io.anju.sim.link.Tls;
 import io.anju.sim.run.DeviceFilter;
@@ -78,6 +80,13 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--clock-fault", description = "A device whose clock is wrong (repeatable): DEVICE=ahead:24h, "
             + "DEVICE=behind:10m, or DEVICE=reset:2000-01-01T00:00:00Z[@30m] (an RTC reset, 30 simulated minutes in).")
     List<String> clockFaults = new ArrayList<>();
+    @Option(names = "--flaw", description = "A device whose firmware breaks the protocol on purpose (repeatable): "
+            + "DEVICE=FLAW, FLAW one of wrong_units (readings in mV / tenths of a degree / ms), no_heartbeat, "
+            + "no_backoff (reconnects every 200 ms), wrong_reply_id, clock_10_min_off.")
+    List<String> flaws = new ArrayList<>();
+    @Option(names = "--clock-anchor", paramLabel = "EPOCH_MS", description = "A predictable clock: simulated time is "
+            + "EPOCH_MS + (wall now - EPOCH_MS) x --speed, running from the start (not with --start).")
+    Long clockAnchor;
 
     @Override
     public Integer call() throws Exception {
@@ -125,11 +134,15 @@ public final class RunCommand implements Callable<Integer> {
         if (ca != null && !tls) {
             throw new IllegalArgumentException("--ca needs --tls");
         }
-        long startMs = startMs(sc);
         double simSpeed = speed;
         if (!(simSpeed > 0) || simSpeed > 100_000) {
             throw new IllegalArgumentException("--speed must be > 0 and <= 100000, was " + simSpeed);
         }
+        if (clockAnchor != null && (clockAnchor <= 0 || start != null)) {
+            throw new IllegalArgumentException(start != null ? "--clock-anchor and --start exclude each other"
+                    : "--clock-anchor must be Unix milliseconds, was " + clockAnchor);
+        }
+        long startMs = clockAnchor != null ? SimClock.anchored(clockAnchor, simSpeed).now() : startMs(sc);
         long windowMs = duration == null ? 24 * 3_600_000L
                 : (long) (Durations.parseMillis("--duration", duration) * simSpeed);
         int p = port != null ? port : tls ? 8883 : 1883;
@@ -141,7 +154,8 @@ public final class RunCommand implements Callable<Integer> {
                 keepAlive, System::currentTimeMillis);
         return new RunSettings(DeviceFilter.parse(devices), sc, seed, simSpeed, startMs, faults, groundTruth, planOut,
                 windowMs, MqttVersionChoice.parse(mqtt), link,
-                clockFaults.stream().map(spec -> ClockFault.parse(spec, startMs)).toList());
+                clockFaults.stream().map(spec -> ClockFault.parse(spec, startMs)).toList(),
+                flaws.stream().map(DeviceFlaw::parse).toList(), clockAnchor, Backoff.DEFAULT_BASE_MS, Map.of());
     }
 
     private long startMs(Scenario sc) {

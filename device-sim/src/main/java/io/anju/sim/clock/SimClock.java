@@ -40,14 +40,32 @@ public final class SimClock {
     }
 
     public SimClock(long simStartMs, double speed, LongSupplier realNanos) {
+        this(simStartMs, speed, realNanos, realNanos.getAsLong());
+    }
+
+    private SimClock(long simStartMs, double speed, LongSupplier realNanos, long realStartNanos) {
         if (!(speed > 0) || speed > 100_000) {
             throw new IllegalArgumentException("--speed must be > 0 and <= 100000, was " + speed);
         }
         this.simStartMs = simStartMs;
         this.speed = speed;
         this.realNanos = realNanos;
-        this.realStartNanos = realNanos.getAsLong();
+        this.realStartNanos = realStartNanos;
         this.running = true;
+    }
+
+    /**
+     * A clock anyone can predict ({@code --clock-anchor}): it read {@code anchorMs} when the wall clock did, and runs
+     * {@code speed} times as fast since, so at wall time {@code w} it reads {@code anchorMs + (w − anchorMs) × speed}.
+     * A watcher that knows the anchor and the speed knows what the device's clock should say. Always running.
+     */
+    public static SimClock anchored(long anchorMs, double speed) {
+        return anchored(anchorMs, speed, System::currentTimeMillis);
+    }
+
+    /** {@link #anchored(long, double)} against the given wall clock (Unix ms). */
+    public static SimClock anchored(long anchorMs, double speed, LongSupplier wallMs) {
+        return new SimClock(anchorMs, speed, () -> wallMs.getAsLong() * 1_000_000L, anchorMs * 1_000_000L);
     }
 
     /** Simulated Unix milliseconds now. */

@@ -26,6 +26,11 @@ import java.time.format.DateTimeParseException;
  */
 public record ClockFault(String deviceId, long offsetMs, Long resetTo, long resetAt) {
 
+    /** A clock that runs {@code offsetMs} ahead of true time (behind if negative). */
+    public static ClockFault ahead(String deviceId, long offsetMs) {
+        return new ClockFault(deviceId, offsetMs, null, 0);
+    }
+
     /** The time the device's clock shows at true time {@code trueMs}. */
     public long deviceTime(long trueMs) {
         if (resetTo == null) {
@@ -63,8 +68,8 @@ public record ClockFault(String deviceId, long offsetMs, Long resetTo, long rese
         String kind = spec.substring(eq + 1, colon);
         String arg = spec.substring(colon + 1);
         return switch (kind) {
-            case "ahead" -> new ClockFault(device, Durations.parseMillis("--clock-fault " + device, arg), null, 0);
-            case "behind" -> new ClockFault(device, -Durations.parseMillis("--clock-fault " + device, arg), null, 0);
+            case "ahead" -> ahead(device, Durations.parseMillis("--clock-fault " + device, arg));
+            case "behind" -> ahead(device, -Durations.parseMillis("--clock-fault " + device, arg));
             case "reset" -> {
                 int at = arg.indexOf('@');
                 String instant = at < 0 ? arg : arg.substring(0, at);

@@ -13,6 +13,7 @@ public final class Backoff {
 
     private final long baseMs;
     private final long capMs;
+    /** Draws the jittered share of the ceiling; null for none (the whole ceiling, every time). */
     private final Random rng;
 
     public Backoff(long baseMs, long capMs, Random rng) {
@@ -24,14 +25,19 @@ public final class Backoff {
         this.rng = rng;
     }
 
+    /** No back-off at all: the same wait before every attempt, without growth or jitter (a badly written firmware). */
+    public static Backoff fixed(long delayMs) {
+        return new Backoff(delayMs, delayMs, null);
+    }
+
     /** The upper bound of the wait before attempt {@code attempt}. */
     public long ceilingMs(int attempt) {
         int shift = Math.min(Math.max(attempt, 0), 30);
         return Math.min(capMs, baseMs << shift);
     }
 
-    /** A random wait in {@code [0, ceilingMs(attempt)]}. */
+    /** A random wait in {@code [0, ceilingMs(attempt)]} ({@link #fixed}: the ceiling). */
     public synchronized long delayMs(int attempt) {
-        return (long) (rng.nextDouble() * (ceilingMs(attempt) + 1));
+        return rng == null ? ceilingMs(attempt) : (long) (rng.nextDouble() * (ceilingMs(attempt) + 1));
     }
 }

@@ -70,6 +70,13 @@ public final class DeviceSession {
         scheduleConnect(backoff.delayMs(0));
     }
 
+    /** Lets the model catch up with {@code simNow} silently, before the first tick (see {@link DeviceBehaviour#skipTo}). */
+    public void skipTo(long simNow) {
+        synchronized (behaviour) {
+            behaviour.skipTo(simNow);
+        }
+    }
+
     /** Called by the tick thread: advance the model, honour an injected outage, publish what is due. */
     public void tick(long simNow) {
         List<Outgoing> due;

@@ -52,7 +52,9 @@ public final class Simulation implements AutoCloseable {
     /**
      * Connects every device, then lets simulated time run: a scenario starts with its fleet online, so the faults
      * planned for its first minutes are not lost on devices still connecting (at 120× a second of connecting is two
-     * simulated minutes). Waits at most {@link #CONNECT_GRACE}; devices that are not online by then join later.
+     * simulated minutes). Waits at most {@link #CONNECT_GRACE}; devices that are not online by then join later. With an
+     * anchored clock, which runs all along, the devices start from the time the fleet is online and send nothing
+     * for the time before.
      */
     public void start() {
         sessions.forEach(DeviceSession::start);
@@ -70,6 +72,9 @@ public final class Simulation implements AutoCloseable {
                     stats.connected.get(), sessions.size(), CONNECT_GRACE.toSeconds());
         }
         clock.start();
+        // A clock that was already running (anchored) moved on while the fleet connected: the devices were off then.
+        long now = clock.now();
+        sessions.forEach(s -> s.skipTo(now));
         ticker.scheduleWithFixedDelay(this::tickSafely, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
     }
 

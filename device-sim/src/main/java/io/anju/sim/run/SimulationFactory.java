@@ -9,6 +9,7 @@ import io.anju.sim.behaviour.Draws;
 import io.anju.sim.clock.SimClock;
 import io.anju.sim.fault.FaultPlan;
 import io.anju.sim.fault.FaultPlanner;
+import io.anju.sim.firmware.Flaws;
 import io.anju.sim.link.Backoff;
 import io.anju.sim.link.DeviceLink;
 import io.anju.sim.link.Paho3Link;
@@ -25,7 +26,11 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** Wires a {@link Simulation} from the registry, the device secrets and the run settings. */
+/**
+ * Wires a {@link Simulation} from the registry, the device secrets and the run settings. The entry point for
+ * in-process callers too: {@code create(registry, secrets, RunSettings.builder(host, port)…build(), new SimStats())},
+ * then {@link Simulation#start()} and, when done, {@link Simulation#close()}.
+ */
 public final class SimulationFactory {
     /** Threads that run (blocking) connect attempts and reconnect timers for all devices. */
     static final int CONNECT_THREADS = 8;
@@ -44,6 +49,13 @@ public final class SimulationFactory {
         };
     }
 
+    /**
+     * A simulation of the devices {@code s} selects from {@code registry}, each connecting with its secret from
+     * {@code secrets} (device id → secret). Nothing connects before {@link Simulation#start()}.
+     *
+     * @throws IllegalArgumentException when the selection is empty, a secret is missing, or a flaw names a device not
+     *                                  played or one it cannot have
+     */
     public static Simulation create(Registry registry, Map<String, String> secrets, RunSettings s, SimStats stats) {
         List<Device> devices = s.filter().select(registry.devices());
         if (devices.isEmpty()) {
@@ -58,14 +70,16 @@ public final class SimulationFactory {
         if (s.planOut() != null) {
             plan.write(s.planOut());
         }
-        SimClock clock = SimClock.stopped(s.startMs(), s.speed());
+        Flaws flaws = new Flaws(s.flaws());
+        flaws.requirePlayed(devices.stream().map(Device::id).toList());
+        SimClock clock = s.clock();
         Behaviours behaviours = new Behaviours(registry, s.seed(), s.scenario(), plan);
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(CONNECT_THREADS, r -> {
             Thread t = new Thread(r, "sim-connect");
             t.setDaemon(true);
             return t;
         });
-        Backoff backoff = new Backoff(Backoff.DEFAULT_BASE_MS, Backoff.DEFAULT_CAP_MS, Draws.forDevice(s.seed(), "backoff"));
+        Backoff backoff = new Backoff(s.backoffBaseMs(), Backoff.DEFAULT_CAP_MS, Draws.forDevice(s.seed(), "backoff"));
         Map<String, ClockFault> clockFaults = new HashMap<>();
         s.clockFaults().forEach(f -> clockFaults.put(f.deviceId(), f));
         List<DeviceSession> sessions = new ArrayList<>(devices.size());
@@ -74,10 +88,12 @@ public final class SimulationFactory {
             Device d = devices.get(i);
             byId.put(d.id(), d);
             DeviceBehaviour behaviour = behaviours.create(d, s.startMs());
-            DeviceLink link = s.mqtt().versionFor(i) == 3 ? new Paho3Link(null, MAX_INFLIGHT)
+            flaws.applyTo(behaviour);
+            DeviceLink link = s.mqttVersion(d.id(), i) == 3 ? new Paho3Link(null, MAX_INFLIGHT)
                     : new Paho5Link(null, MAX_INFLIGHT);
-            sessions.add(new DeviceSession(behaviour, link, secrets.get(d.id()), s.link(), backoff, scheduler, clock,
-                    stats, clockFaults.get(d.id())));
+            sessions.add(new DeviceSession(behaviour, link, secrets.get(d.id()), s.link(),
+                    flaws.backoff(d.id(), backoff), scheduler, clock, stats,
+                    flaws.clockFault(d.id(), clockFaults.get(d.id()))));
         }
         GroundTruthWriter gt = s.groundTruth() == null ? null : new GroundTruthWriter(s.groundTruth());
         if (gt != null) {

@@ -3,6 +3,8 @@ package io.anju.sim.cli;
 import io.anju.common.auth.Credentials;
 import io.anju.sim.SimMain;
 import io.anju.sim.clock.Scenario;
+import io.anju.sim.firmware.DeviceFlaw;
+import io.anju.sim.firmware.FirmwareFlaw;
 import io.anju.sim.link.MqttVersionChoice;
 import io.anju.sim.run.RunSettings;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,29 @@ class SimMainTest {
         assertThatThrownBy(() -> settings("--start", "teatime")).hasMessageContaining("--start");
         assertThatThrownBy(() -> settings("--ca", "ca.pem")).hasMessageContaining("--ca");
         assertThatThrownBy(() -> settings("--speed", "0")).hasMessageContaining("--speed");
+    }
+
+    @Test
+    void flawsAndClockAnchor_areApplied() {
+        long anchor = System.currentTimeMillis();
+        RunSettings s = settings("--flaw", "chg-0001-1=no_heartbeat", "--flaw", "crowd-01=WRONG_UNITS",
+                "--clock-anchor", Long.toString(anchor), "--speed", "60");
+        assertThat(s.flaws()).containsExactly(new DeviceFlaw("chg-0001-1", FirmwareFlaw.NO_HEARTBEAT),
+                new DeviceFlaw("crowd-01", FirmwareFlaw.WRONG_UNITS));
+        assertThat(s.clockAnchorMs()).isEqualTo(anchor);
+        assertThat(s.clock().running()).isTrue();
+        assertThat(s.startMs()).isBetween(anchor, anchor + 60 * 60_000L);
+        assertThat(settings().flaws()).isEmpty();
+        assertThat(settings().clockAnchorMs()).isNull();
+    }
+
+    @Test
+    void badFlawOrAnchor_failsNamingTheOptionAndTheChoices() {
+        assertThatThrownBy(() -> settings("--flaw", "chg-0001-1=late")).hasMessageContaining("--flaw")
+                .hasMessageContaining("no_backoff");
+        assertThatThrownBy(() -> settings("--clock-anchor", "1764378000000", "--start", "now"))
+                .hasMessageContaining("--clock-anchor");
+        assertThatThrownBy(() -> settings("--clock-anchor", "-5")).hasMessageContaining("--clock-anchor");
     }
 
     @Test

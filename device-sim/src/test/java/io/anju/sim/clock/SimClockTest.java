@@ -20,6 +20,20 @@ class SimClockTest {
     }
 
     @Test
+    void anchoredClock_readsAnchorPlusWallTimeSinceTheAnchorTimesSpeed_fromTheStart() {
+        long anchor = 1_764_378_000_000L;
+        AtomicLong wall = new AtomicLong(anchor + 5_000);
+        SimClock clock = SimClock.anchored(anchor, 60, wall::get);
+        assertThat(clock.running()).isTrue();
+        assertThat(clock.now()).isEqualTo(anchor + 5_000 * 60);
+        wall.addAndGet(1_500);
+        assertThat(clock.now()).isEqualTo(anchor + 6_500 * 60);
+        clock.start();
+        assertThat(clock.now()).as("starting a running clock changes nothing").isEqualTo(anchor + 6_500 * 60);
+        assertThat(SimClock.anchored(anchor, 1, () -> anchor + 42).now()).isEqualTo(anchor + 42);
+    }
+
+    @Test
     void badSpeed_failsNamingTheOption() {
         assertThatThrownBy(() -> new SimClock(0, 0)).hasMessageContaining("--speed");
         assertThatThrownBy(() -> Scenario.parse("party")).hasMessageContaining("--scenario");

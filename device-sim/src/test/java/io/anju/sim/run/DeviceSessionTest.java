@@ -7,6 +7,7 @@ import io.anju.sim.clock.Scenario;
 import io.anju.sim.clock.SimClock;
 import io.anju.sim.fault.FaultKind;
 import io.anju.sim.fault.FaultSpec;
+import io.anju.sim.firmware.FirmwareFlaw;
 import io.anju.sim.link.Backoff;
 import io.anju.sim.link.ConnectSpec;
 import io.anju.sim.link.DeviceLink;
@@ -47,6 +48,7 @@ class DeviceSessionTest {
     /** Records what the session does to its connection; fails the first {@code failures} connects. */
     static final class RecordingLink implements DeviceLink {
         final List<ConnectSpec> connects = new CopyOnWriteArrayList<>();
+        final List<Long> connectNanos = new CopyOnWriteArrayList<>();
         final List<String> subscriptions = new CopyOnWriteArrayList<>();
         final List<String> published = new CopyOnWriteArrayList<>();
         final List<byte[]> payloads = new CopyOnWriteArrayList<>();
@@ -60,6 +62,7 @@ class DeviceSessionTest {
         @Override
         public void connect(ConnectSpec spec) throws LinkException {
             connects.add(spec);
+            connectNanos.add(System.nanoTime());
             if (failures > 0) {
                 failures--;
                 throw new LinkException("refused", 5, null);
@@ -109,10 +112,28 @@ class DeviceSessionTest {
     }
 
     private DeviceSession session(RecordingLink link, boolean tokenAuth, FaultSpec... faults) {
+        return session(link, tokenAuth, new Backoff(1, 20, new Random(3)), faults);
+    }
+
+    private DeviceSession session(RecordingLink link, boolean tokenAuth, Backoff backoff, FaultSpec... faults) {
         ChargerBehaviour b = new ChargerBehaviour(TinyRegistry.charger(TinyRegistry.CHARGER), new Random(1),
                 List.of(faults), Scenario.EVENING, EVENING);
         LinkSettings settings = new LinkSettings("tcp://127.0.0.1:1", null, tokenAuth, 60, () -> 1_764_378_000_000L);
-        return new DeviceSession(b, link, "s3cret", settings, new Backoff(1, 20, new Random(3)), scheduler, clock, stats, null);
+        return new DeviceSession(b, link, "s3cret", settings, backoff, scheduler, clock, stats, null);
+    }
+
+    @Test
+    void noBackoffFirmware_hammersARefusingGatewayEvery200ms() {
+        RecordingLink link = new RecordingLink();
+        link.failures = 6;
+        Backoff flawed = FirmwareFlaw.NO_BACKOFF.backoff(new Backoff(1_000, 120_000, new Random(3)));
+        session(link, false, flawed).start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> stats.connected.get() == 1);
+        assertThat(link.connects).hasSize(7);
+        for (int i = 1; i < link.connectNanos.size(); i++) {
+            long gapMs = (link.connectNanos.get(i) - link.connectNanos.get(i - 1)) / 1_000_000;
+            assertThat(gapMs).as("gap before attempt %d", i).isBetween(190L, 600L);
+        }
     }
 
     @Test
