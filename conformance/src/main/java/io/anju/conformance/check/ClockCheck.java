@@ -25,16 +25,16 @@ public final class ClockCheck implements Check {
 
     @Override
     public Finding run(DeviceLog log) {
-        List<Long> offsets = log.messages().stream()
-                .filter(m -> m.channel() != Channel.SNAPSHOT && !m.isOfflineStatus())
-                .map(m -> m.ts() - m.receivedAt()).sorted().toList();
+        List<Message> stamped = log.messages().stream()
+                .filter(m -> m.channel() != Channel.SNAPSHOT && !m.isOfflineStatus()).toList();
+        List<Long> offsets = stamped.stream().map(m -> m.ts() - m.receivedAt()).sorted().toList();
         if (offsets.isEmpty()) {
             return finding(Verdict.NOT_APPLICABLE, "no timestamped message seen", List.of());
         }
         long median = offsets.get(offsets.size() / 2);
         long worst = Math.abs(offsets.get(0)) > Math.abs(offsets.get(offsets.size() - 1))
                 ? offsets.get(0) : offsets.get(offsets.size() - 1);
-        long flagged = log.messages().stream().filter(Message::clockSkewed).count();
+        long flagged = stamped.stream().filter(Message::clockSkewed).count();
         List<String> evidence = new ArrayList<>();
         evidence.add(offsets.size() + " message(s): ts − receive time median " + signed(median) + ", worst "
                 + signed(worst) + (log.scale().speed() == 1 ? "" : " (device time at ×" + log.scale().speed() + ")"));

@@ -31,14 +31,16 @@ public final class Sandbox implements AutoCloseable {
     static final Map<String, String> WATCHING = Map.of(
             "diagnostics.ratePerSecond", "1000",
             "diagnostics.burst", "10000",
-            "limits.flappingMaxConnects", "1000000");
+            "limits.flappingMaxConnects", "10000");
 
     private final List<DeviceUnderTest> devices;
+    private final Path registryFile;
     private final Path credentialsFile;
     private final GatewayNode node;
 
-    private Sandbox(List<DeviceUnderTest> devices, Path credentialsFile, GatewayNode node) {
+    private Sandbox(List<DeviceUnderTest> devices, Path registryFile, Path credentialsFile, GatewayNode node) {
         this.devices = List.copyOf(devices);
+        this.registryFile = registryFile;
         this.credentialsFile = credentialsFile;
         this.node = node;
     }
@@ -70,7 +72,7 @@ public final class Sandbox implements AutoCloseable {
         config.put("data.dir", dir.resolve("gateway").toString());
         config.put("registry.file", registryFile.toString());
         GatewayNode node = new GatewayNode(GatewayConfig.of(config)).withReceiveClock(scale::now).start();
-        return new Sandbox(issued, credentials, node);
+        return new Sandbox(issued, registryFile, credentials, node);
     }
 
     public List<DeviceUnderTest> devices() {
@@ -79,6 +81,11 @@ public final class Sandbox implements AutoCloseable {
 
     public int mqttPort() {
         return node.server().mqttPort();
+    }
+
+    /** The sandbox's registry: the devices under test in a minimal place chain. */
+    public Path registryFile() {
+        return registryFile;
     }
 
     public Path credentialsFile() {

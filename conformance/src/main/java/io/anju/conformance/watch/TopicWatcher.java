@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.anju.common.diagnostics.DiagnosticEvent;
 import io.anju.common.json.Json;
 import io.anju.common.model.DeviceType;
-import io.anju.common.model.Envelope;
+import io.anju.common.model.Channel;
 import io.anju.common.topic.KafkaConnection;
-import io.anju.common.topic.QuarantineRecord;
 import io.anju.common.topic.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -86,9 +85,11 @@ public final class TopicWatcher implements AutoCloseable {
     void take(ConsumerRecord<String, byte[]> r) throws IOException {
         switch (r.topic()) {
             case Topics.QUARANTINE -> {
-                QuarantineRecord q = Json.fromBytes(r.value(), QuarantineRecord.class);
-                log.rejected(q.deviceId(), new Rejected(q.receivedAt(),
-                        q.channel(), q.reason(), q.payloadText()));
+                // QuarantineRecord's fields, read from the tree: fields a writer had no value for are left out
+                JsonNode q = Json.tree(r.value());
+                log.rejected(q.path("deviceId").asText(r.key()), new Rejected(q.path("receivedAt").asLong(),
+                        Channel.fromWire(q.path("channel").asText()).orElse(null), q.path("reason").asText(null),
+                        q.path("payloadText").asText(null)));
             }
             case Topics.DIAGNOSTICS -> log.diagnostic(Json.fromBytes(r.value(), DiagnosticEvent.class));
             case Topics.COMMAND_RESULTS -> {
@@ -97,13 +98,12 @@ public final class TopicWatcher implements AutoCloseable {
                     log.delivery(n.path("deviceId").asText(r.key()), new Delivery(n.path("commandId").asText(),
                             n.path("outcome").asText(), n.path("at").asLong(), n.path("detail").asText(null)));
                 } else if (n.has("channel")) {
-                    Envelope e = Json.mapper().treeToValue(n, Envelope.class);
-                    log.message(e.deviceId(), Message.of(e));
+                    log.message(n.path("deviceId").asText(r.key()), Message.ofEnvelope(n));
                 }
             }
             default -> {
-                Envelope e = Json.fromBytes(r.value(), Envelope.class);
-                log.message(e.deviceId(), Message.of(e));
+                JsonNode e = Json.tree(r.value());
+                log.message(e.path("deviceId").asText(r.key()), Message.ofEnvelope(e));
             }
         }
     }
