@@ -21,9 +21,10 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "conformance", mixinStandardHelpOptions = true,
         description = {"Certify a device against the Anju device protocol (docs/device-protocol.md).",
-                "Starts a sandbox gateway, prints the credentials for the device under test, watches its traffic, drops",
-                "its connection once and refuses reconnects for a while, sends it commands, then writes report.md and",
-                "report.json. Exit code: 0 all checks pass (warnings allowed), 1 a check failed, 2 bad usage."})
+                "Starts a sandbox gateway and prints the credentials for the device under test.",
+                "Watches its traffic, drops its connection once, refuses its reconnects for a while",
+                "and sends it commands; then writes report.md and report.json per device.",
+                "Exit code: 0 all checks pass (warnings allowed), 1 a check failed, 2 bad usage."})
 public final class ConformanceMain implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

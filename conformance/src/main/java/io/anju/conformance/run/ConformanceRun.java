@@ -73,10 +73,10 @@ public final class ConformanceRun {
         }
         List<DeviceReport> reports = new ArrayList<>();
         boolean several = settings.devices().size() > 1;
-        long watchedS = Math.round(scale.realSpan(watchEnd - scale.anchorMs()) / 1000);
         for (DeviceUnderTest d : settings.devices()) {
             DeviceLog deviceLog = log.snapshot(d.id(), watchEnd);
             List<Finding> findings = Checks.run(deviceLog);
+            long watchedS = Math.round(scale.realSpan(deviceLog.watchEnd() - deviceLog.watchStart()) / 1000);
             DeviceReport report = new DeviceReport(d.id(), d.type().wireName(), deviceLog.protocol().orElse(null),
                     startedAt, settings.speed(), scale.anchorMs(), watchedS, DeviceReport.overall(findings), findings);
             Path md = ReportWriter.write(ReportWriter.dirFor(settings.out(), d.id(), several), report);
