@@ -2,6 +2,7 @@ package io.anju.conformance.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.anju.common.model.Channel;
+import io.anju.common.model.DeviceType;
 import io.anju.conformance.watch.DeviceLog;
 import io.anju.conformance.watch.Message;
 
@@ -42,7 +43,7 @@ public final class TelemetryCadenceCheck implements Check {
         if (longest.length() > allowed) {
             return finding(Verdict.FAIL, "telemetry missing for " + Gaps.seconds(longest.length()), evidence);
         }
-        if (log.type() == io.anju.common.model.DeviceType.CHARGER) {
+        if (log.type() == DeviceType.CHARGER) {
             long charging = Gaps.allowed(Contract.CHARGER_CHARGING_MS, log.scale());
             int slow = 0;
             for (int i = 1; i < telemetry.size(); i++) {

@@ -8,9 +8,4 @@ package io.anju.conformance.watch;
  */
 public record KitActions(Long droppedAt, Long refusedUntil) {
     public static final KitActions NONE = new KitActions(null, null);
-
-    /** True when {@code t} falls in the kit's refusal window. */
-    public boolean inRefusalWindow(long t) {
-        return droppedAt != null && refusedUntil != null && t >= droppedAt && t <= refusedUntil;
-    }
 }

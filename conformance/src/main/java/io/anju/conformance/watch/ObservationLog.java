@@ -1,6 +1,7 @@
 package io.anju.conformance.watch;
 
 import io.anju.common.diagnostics.DiagnosticEvent;
+import io.anju.common.diagnostics.DiagnosticKind;
 import io.anju.common.model.Channel;
 import io.anju.common.model.DeviceType;
 
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * What the kit sees while it watches, per device under test; filled by the topic watcher and the run script, read at
@@ -83,7 +85,7 @@ public final class ObservationLog {
     public boolean connected(String deviceId) {
         Recorder r = devices.get(deviceId);
         synchronized (r) {
-            return r.diagnostics.stream().anyMatch(d -> d.kind() == io.anju.common.diagnostics.DiagnosticKind.CONNECTED);
+            return r.diagnostics.stream().anyMatch(d -> d.kind() == DiagnosticKind.CONNECTED);
         }
     }
 
@@ -106,7 +108,7 @@ public final class ObservationLog {
         }
     }
 
-    private void with(String deviceId, java.util.function.Consumer<Recorder> action) {
+    private void with(String deviceId, Consumer<Recorder> action) {
         Recorder r = deviceId == null ? null : devices.get(deviceId);
         if (r != null) {
             synchronized (r) {

@@ -17,11 +17,7 @@ public record TimeScale(long anchorMs, double speed, LongSupplier wallMs) {
         }
     }
 
-    /** Real time, for a real device. */
-    public static TimeScale real() {
-        return new TimeScale(System.currentTimeMillis(), 1, System::currentTimeMillis);
-    }
-
+    /** The scale of a run starting now: its anchor is now. */
     public static TimeScale anchoredNow(double speed) {
         return new TimeScale(System.currentTimeMillis(), speed, System::currentTimeMillis);
     }
