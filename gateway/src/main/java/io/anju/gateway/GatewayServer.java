@@ -237,6 +237,14 @@ public final class GatewayServer implements AutoCloseable {
         return services.sessions();
     }
 
+    /**
+     * Refuses {@code deviceId}'s connections for {@code period} as if it were banned for flapping (CONNACK 3 Server
+     * unavailable / 0x9F), each refusal reported on the diagnostic stream: the conformance kit's refusal window.
+     */
+    public void holdOff(String deviceId, Duration period) {
+        services.flapping().holdOff(deviceId, period);
+    }
+
     public GatewayMetrics metrics() {
         return services.metrics();
     }

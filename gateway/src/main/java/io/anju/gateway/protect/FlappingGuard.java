@@ -47,6 +47,18 @@ public final class FlappingGuard {
         }
     }
 
+    /**
+     * Refuses {@code deviceId}'s CONNECTs from now on for {@code period}, as a ban does (3 Server unavailable /
+     * 0x9F Connection rate exceeded): the conformance kit holds a device off to watch its reconnect back-off.
+     */
+    public void holdOff(String deviceId, Duration period) {
+        long now = nanoClock.getAsLong();
+        Record r = byDevice.computeIfAbsent(deviceId, k -> new Record());
+        synchronized (r) {
+            r.bannedUntil = now + period.toNanos();
+        }
+    }
+
     /** Forgets devices with no recent connects and no ban (called periodically to bound memory). */
     public void purge() {
         long now = nanoClock.getAsLong();

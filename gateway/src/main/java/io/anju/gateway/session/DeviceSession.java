@@ -116,6 +116,14 @@ public final class DeviceSession {
         return revoked;
     }
 
+    /**
+     * Closes the connection as a failed network would: no DISCONNECT to the device, and its Will is published, as for
+     * any connection that ends without the device's DISCONNECT (the conformance kit's forced drop).
+     */
+    public void drop() {
+        channel.eventLoop().execute(channel::close);
+    }
+
     /** Closes the connection, first sending DISCONNECT with {@code reason} on MQTT 5. */
     public void disconnect(byte reason) {
         channel.eventLoop().execute(() -> {

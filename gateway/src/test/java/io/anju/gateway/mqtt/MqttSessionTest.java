@@ -77,6 +77,16 @@ class MqttSessionTest {
     }
 
     @Test
+    void will5_whenGatewayDropsTheConnection_thenNoDisconnectIsSent_andTheWillIsPublished() {
+        EmbeddedChannel ch = connectedWithWill(V5);
+        gw.sessions.session(CHARGER).orElseThrow().drop();
+        ch.runPendingTasks();
+        assertThat(ch.isActive()).isFalse();
+        assertThat(written(ch)).as("a dropped connection gets no DISCONNECT").isEmpty();
+        assertThat(gw.ingest.messages()).extracting(InboundMessage::payload).containsExactly(OFFLINE);
+    }
+
+    @Test
     void will_whenCleanDisconnect_thenDiscarded() {
         EmbeddedChannel ch = connectedWithWill(V5);
         send(ch, disconnect());

@@ -196,4 +196,15 @@ class ProtectionTest {
             nanos.addAndGet(TimeUnit.SECONDS.toNanos(31));
         }
     }
+
+    @Test
+    void flappingGuard_heldOff_refusesForThePeriodOnly() {
+        FlappingGuard guard = new FlappingGuard(10, Duration.ofMinutes(5), nanos::get);
+        assertThat(guard.admit("d1")).isTrue();
+        guard.holdOff("d1", Duration.ofSeconds(20));
+        assertThat(guard.admit("d1")).isFalse();
+        assertThat(guard.admit("d2")).isTrue();
+        nanos.addAndGet(TimeUnit.SECONDS.toNanos(20));
+        assertThat(guard.admit("d1")).isTrue();
+    }
 }
