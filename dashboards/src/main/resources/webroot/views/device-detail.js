@@ -52,10 +52,13 @@ function portRows(ports) {
   h('td', { class: 'num' }, fmtNumber(p.tempC, 1)), h('td', null, fmtTime(p.receivedAt))));
 }
 
+// An open case as the twin lists it (cases' OpenAlert: caseId, caseNo, alertType, severity, state, port).
 function alertItem(c, canOpenCases) {
-  const label = [c.caseNo ?? `#${c.id}`, c.title ?? tv('alertType', c.alertType)].filter(Boolean).join(' ');
-  return h('li', { 'data-testid': `twin-alert-${c.id}` }, levelBadge(c.severity), ' ',
-    canOpenCases && c.id != null ? h('a', { href: `#/cases/${enc(c.id)}` }, label) : label,
+  const id = c.caseId;
+  const label = [c.caseNo ?? `#${id}`, tv('alertType', c.alertType), c.port != null ? `P${c.port}` : null]
+    .filter(Boolean).join(' ');
+  return h('li', { 'data-testid': `twin-alert-${id}` }, levelBadge(c.severity), ' ',
+    canOpenCases && id != null ? h('a', { href: `#/cases/${enc(id)}` }, label) : label,
     c.state ? h('span', { class: 'muted' }, ` · ${tv('state', c.state)}`) : null);
 }
 
