@@ -14,6 +14,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.awaitility.Awaitility;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -93,6 +97,7 @@ class DemoSmokeIT {
                     .as("the broker's credentials are the owner's only").isEqualTo("rw-------");
             assertThatThrownBy(() -> brokerNodes(KafkaConnection.plain(platform.kafka().bootstrapServers())))
                     .as("a client without the broker's credentials is served nothing").isInstanceOf(ExecutionException.class);
+            provisionedLive(platform, scenario);
             assertThat(health(platform.jobsHttpPort())).isEqualTo(200);
             assertThat(health(platform.dashboardsHttpPort())).as("the dashboards answer /health").isEqualTo(200);
         } finally {
@@ -104,6 +109,58 @@ class DemoSmokeIT {
         }
         Awaitility.await("the platform's threads end").atMost(Duration.ofSeconds(15)).pollInSameThread()
                 .untilAsserted(() -> assertThat(lingering(threadsBefore)).isEmpty());
+    }
+
+    /**
+     * Devices at runtime through the whole platform: a charger the district adds through the API connects to the running
+     * gateway with the secret shown once; disabled through the API, it is disconnected and refused; and its twin says
+     * why, all without a restart.
+     */
+    private void provisionedLive(Platform platform, DemoScenario scenario) throws Exception {
+        String district = signIn(platform, "district");
+        String id = "chg-smoke-1";
+        HttpResponse<String> added = post(platform, district, "/api/v1/devices", Map.of("id", id, "type", "charger",
+                "compoundId", scenario.charger().location().compoundId(), "charger", Map.of("ports", 4,
+                        "portLimitW", 1000, "stationRefuseW", 5500, "stationLimitW", 6000)));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        String secret = Json.mapper().readTree(added.body()).path("secret").asText();
+        String uri = "tcp://127.0.0.1:" + platform.gateway().server().mqttPort();
+        try (MqttClient device = new MqttClient(uri, id, new MemoryPersistence())) {
+            MqttConnectOptions options = new MqttConnectOptions();
+            options.setUserName(id);
+            options.setPassword(secret.toCharArray());
+            options.setAutomaticReconnect(false);
+            options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+            Awaitility.await("the added charger is let in").atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+                        device.connect(options);
+                        return device.isConnected();
+                    });
+            HttpResponse<String> disabled = post(platform, district, "/api/v1/devices/" + id + "/disable", Map.of());
+            assertThat(disabled.statusCode()).as(disabled.body()).isEqualTo(200);
+            Awaitility.await("the disabled charger is disconnected").atMost(Duration.ofSeconds(10))
+                    .until(() -> !device.isConnected());
+            assertThatThrownBy(() -> device.connect(options)).as("and refused after")
+                    .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode())
+                            .isEqualTo(MqttException.REASON_CODE_NOT_AUTHORIZED));
+        }
+        JsonNode twin = Awaitility.await("its twin says why").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(250)).until(() -> get(platform, district, "/api/v1/devices/" + id
+                        + "/twin"), t -> "registry_withdrawn".equals(t.path("connection").path("code").asText()));
+        assertThat(twin.path("connection").path("state").asText()).isEqualTo("disconnected");
+    }
+
+    private HttpResponse<String> post(Platform platform, String token, String path, Object body) throws Exception {
+        return http.send(HttpRequest.newBuilder(casesUri(platform, path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.toString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode get(Platform platform, String token, String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(casesUri(platform, path))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() == 200 ? Json.mapper().readTree(r.body()) : Json.mapper().createObjectNode();
     }
 
     private static int brokerNodes(KafkaConnection kafka) throws Exception {
