@@ -2,8 +2,8 @@ package io.anju.cases.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.anju.cases.json.CasesJson;
+import io.anju.common.http.JsonAnswers;
 import io.anju.cases.model.CaseException;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.LinkedHashMap;
@@ -24,8 +24,7 @@ final class HttpJson {
             ctx.fail(e);
             return;
         }
-        HttpServerResponse response = ctx.response();
-        response.setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8").end(text);
+        JsonAnswers.send(ctx.response(), status, text);
     }
 
     /** An error answer whose message is the code's own text in the request's language. */
@@ -57,10 +56,6 @@ final class HttpJson {
 
     private static void answer(RoutingContext ctx, int status, String code, CaseException.Reason reason,
                                String message, String detail, Map<String, Object> more) {
-        if (ctx.response().headWritten()) {
-            ctx.response().reset();
-            return;
-        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", code);
         if (reason != null) {
@@ -69,6 +64,15 @@ final class HttpJson {
         body.put("message", message);
         body.put("detail", detail);
         body.putAll(more);
-        send(ctx, status, body);
+        JsonAnswers.error(ctx.response(), status, body, HttpJson::write);
+    }
+
+    /** The body in the module's JSON; one that cannot be written is a bug, failing the request. */
+    private static String write(Object body) {
+        try {
+            return CasesJson.mapper().writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + body, e);
+        }
     }
 }
