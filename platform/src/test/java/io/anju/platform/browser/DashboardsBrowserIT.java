@@ -89,7 +89,7 @@ class DashboardsBrowserIT {
     private static final Set<String> WARNING_LEVELS = Set.of("blue", "yellow", "orange", "red");
     /** The navigation each role gets (issue 5, section 1), in the order the header shows it. */
     private static final Map<Role, List<String>> NAV = Map.of(
-            Role.DISTRICT_OPERATOR, List.of("crowd", "chargers", "cases", "ops"),
+            Role.DISTRICT_OPERATOR, List.of("crowd", "chargers", "cases", "ops", "devices"),
             Role.SUB_DISTRICT_OPERATOR, List.of("crowd", "chargers", "cases", "ops"),
             Role.COMMUNITY_OPERATOR, List.of("crowd", "chargers", "cases", "ops"),
             Role.EMERGENCY_MANAGER, List.of("crowd", "cases"),
@@ -459,6 +459,30 @@ class DashboardsBrowserIT {
         LOG.info("the grid worker opening crowd case {}: {}", crowdCaseId, error.getText());
         assertThat(worker.fetch("GET", "/api/cases/" + crowdCaseId).status()).isEqualTo(404);
         worker.screenshot("5-grid-other-grid-case");
+    }
+
+    /**
+     * The district centre finds the scenario's charger in the Devices view and opens its page: the record, its last
+     * known state from the twin (connected, one row per port) and its connection history.
+     */
+    @Test
+    @Order(9)
+    void district_opensAChargersDevicePage_andSeesItsLastKnownState() {
+        Browser b = openBrowser().at(dashboardsUrl());
+        String charger = scenario.charger().id();
+        b.signIn("district", password);
+        b.go("#/devices");
+        b.waitFor("device-table", STEP_WITHIN);
+        b.byTestId("device-search").sendKeys(charger);
+        b.waitUntil(STEP_WITHIN, d -> b.allByTestIdPrefix("device-" + charger).size() > 0);
+        b.go("#/devices/" + charger);
+        b.waitFor("device-record", STEP_WITHIN);
+        assertThat(b.byTestId("device-record").getText()).contains(charger);
+        b.waitUntil(STEP_WITHIN, d -> b.allByTestIdPrefix("twin-port-").size()
+                == scenario.charger().charger().ports());
+        assertThat(b.byTestId("device-state").getText()).as("the twin's connection").isNotBlank();
+        b.waitUntil(STEP_WITHIN, d -> b.allByTestIdPrefix("connection-").size() > 0);
+        b.screenshot("9-district-device-page");
     }
 
     /** The grid worker's queue on a phone-size screen (360 × 740), without sideways scrolling. */
