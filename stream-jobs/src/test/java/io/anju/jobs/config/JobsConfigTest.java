@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -102,6 +103,24 @@ class JobsConfigTest {
         assertThat(JobsConfig.markdownTable())
                 .contains("| `detect.crowd.redDensity` | `ANJU_JOBS_DETECT_CROWD_RED_DENSITY` | `5.0` |")
                 .contains("| `metrics.token` | `ANJU_JOBS_METRICS_TOKEN` |");
+    }
+
+    @Test
+    void everyThresholdNamedInDocsDetectors_isADetectSetting() throws Exception {
+        String docs = Files.readString(Path.of("..", "docs", "detectors.md"));
+        String rules = docs.substring(docs.indexOf("## Chargers — power"), docs.indexOf("## Automatic stop of a port"));
+        List<String> named = Pattern.compile("\\(`([a-z][A-Za-z]+)`").matcher(rules).results().map(m -> m.group(1))
+                .distinct().toList();
+        List<String> keys = JobsConfig.SETTINGS.stream().map(Setting::key).toList();
+        assertThat(named).as("thresholds docs/detectors.md names as (`name`)").hasSizeGreaterThan(15);
+        for (String name : named) {
+            assertThat(keys).as("a detect.<detector>." + name + " setting")
+                    .anyMatch(k -> k.startsWith("detect.") && k.endsWith("." + name));
+        }
+        // Full keys the page names (`detect.portOverload.redAfter`, `autoStop.cap`), not its sections (`detect.crowd`).
+        Pattern.compile("`((?:detect|autoStop)\\.[A-Za-z.]+)`").matcher(docs).results().map(m -> m.group(1))
+                .filter(k -> keys.stream().noneMatch(key -> key.startsWith(k + ".")))
+                .forEach(k -> assertThat(keys).as("the setting docs/detectors.md names").contains(k));
     }
 
     @Test
