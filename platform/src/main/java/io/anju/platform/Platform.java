@@ -4,15 +4,18 @@ import io.anju.cases.auth.cli.UserDemoCommand;
 import io.anju.cases.auth.cli.UserDemoCommand.DemoUser;
 import io.anju.cases.run.CasesConfig;
 import io.anju.cases.run.CasesServer;
-import io.anju.common.influx.InfluxCredentials;
+import io.anju.common.config.Setting;
+import io.anju.common.http.MetricsAccess;
 import io.anju.common.registry.Registry;
 import io.anju.common.registry.RegistryLoader;
 import io.anju.common.topic.KafkaConnection;
 import io.anju.gateway.GatewayNode;
 import io.anju.gateway.ingest.ReceiveClock;
 import io.anju.gateway.config.GatewayConfig;
+import io.anju.jobs.config.JobsConfig;
 import io.anju.jobs.config.JobsSettings;
 import io.anju.jobs.run.JobsRunner;
+import io.anju.jobs.run.RunningJobs;
 import io.anju.platform.DashboardsStep.DashboardsWiring;
 import io.anju.platform.DashboardsStep.RunningDashboards;
 import io.anju.sim.run.SimStats;
@@ -85,23 +88,13 @@ public final class Platform implements AutoCloseable {
         gateway = new GatewayNode(GatewayConfig.of(gatewaySettings())).withReceiveClock(receiveClock).start();
         register("gateway and embedded Kafka", gateway);
 
-        JobsSettings jobsSettings = JobsSettings.defaults(settings.registryFile(), settings.dataDir())
-                .withKafka(gateway.kafka())
-                .withInfluxUrl(settings.influxUrl())
-                .withInfluxCredentials(InfluxCredentials.fromSetting("--influx-credentials",
-                        settings.influxCredentialsSetting()).orElse(null))
-                .withQuietAfter(settings.jobsQuietAfter())
-                .withClockTolerance(settings.jobsClockTolerance());
-        // The stop's confirmation waits on a command travelling in real time, so its bound scales with the speed; the
-        // cap on mass cut-offs (its default, 3 per compound per minute) counts device time only and does not.
-        jobsSettings = jobsSettings.withDetectors(jobsSettings.detectors().withStopConfirm(
-                jobsSettings.detectors().stopConfirm().withWithin(settings.jobsStopConfirmWithin())));
+        JobsSettings jobsSettings = JobsConfig.of(jobsSettings()).settings().withKafka(gateway.kafka());
         if (settings.influxUrl() == null) {
             LOG.warn("no InfluxDB: alerts and cases work, but no history is written (no time series of chargers, "
                     + "zones or gates; the dashboards' history charts stay empty)");
         }
-        jobs = RunningJobs.start(jobsSettings, settings.bindHost(), settings.ports().jobsHttp(),
-                settings.ports().jobsMetrics());
+        jobs = RunningJobs.start(jobsSettings, 0, settings.bindHost(), settings.ports().jobsHttp(),
+                settings.ports().jobsMetrics(), MetricsAccess.of(""));
         register("stream jobs", jobs);
 
         // The resume guard reads port temperatures from the history job's InfluxDB, judged by the district's time.
@@ -144,6 +137,26 @@ public final class Platform implements AutoCloseable {
             throw new IllegalStateException("the platform was stopped while the " + name + " started");
         }
         started.push(new Part(name, part));
+    }
+
+    /**
+     * The jobs' settings (their table's defaults but these): the platform's files and InfluxDB, and the spans that
+     * scale with the simulator's speed. The stop's confirmation waits on a command travelling in real time, so its
+     * bound scales with the speed; the cap on mass cut-offs (its default, 3 per compound per minute) counts device
+     * time only and does not.
+     */
+    private Map<String, String> jobsSettings() {
+        Map<String, String> jobs = new HashMap<>(Map.of(
+                "registry.file", settings.registryFile().toString(),
+                "data.dir", settings.dataDir().toString(),
+                "time.quietAfter", Setting.format(settings.jobsQuietAfter()),
+                "time.clockTolerance", Setting.format(settings.jobsClockTolerance()),
+                "autoStop.confirmWithin", Setting.format(settings.jobsStopConfirmWithin())));
+        if (settings.influxUrl() != null) {
+            jobs.put("influx.url", settings.influxUrl());
+            jobs.put("influx.credentialsFile", settings.influxCredentialsSetting());
+        }
+        return jobs;
     }
 
     private Map<String, String> gatewaySettings() {

@@ -1,13 +1,12 @@
 package io.anju.common.cli;
 
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -26,12 +25,8 @@ import java.util.concurrent.CountDownLatch;
 public abstract class ServiceCommand<C, S extends AutoCloseable> implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
-    @Option(names = "--config", description = "Properties file with settings (see --settings).")
-    private Path configFile;
-    @Option(names = "--set", description = "Any setting as key=value; repeatable.", mapFallbackValue = "")
-    private Map<String, String> set = new LinkedHashMap<>();
-    @Option(names = "--settings", description = "Print every setting with its default and exit.")
-    private boolean printSettings;
+    @Mixin
+    private SettingsOptions settings = new SettingsOptions();
 
     /** Every setting with its default, as printed by {@code --settings}. */
     protected abstract String settingsTable();
@@ -55,16 +50,16 @@ public abstract class ServiceCommand<C, S extends AutoCloseable> implements Call
     @Override
     public final Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (printSettings) {
+        if (settings.printSettings()) {
             out.print(settingsTable());
             out.flush();
             return 0;
         }
-        Map<String, String> overrides = new LinkedHashMap<>(set);
+        Map<String, String> overrides = settings.overrides();
         flags(overrides);
         C config;
         try {
-            config = load(Optional.ofNullable(configFile), System.getenv(), overrides);
+            config = load(settings.configFile(), System.getenv(), overrides);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "bad configuration: " + e.getMessage());
         }
@@ -103,8 +98,6 @@ public abstract class ServiceCommand<C, S extends AutoCloseable> implements Call
 
     /** Puts {@code value} under {@code key} when the flag was given. */
     protected static void putIf(Map<String, String> overrides, String key, Object value) {
-        if (value != null) {
-            overrides.put(key, value.toString());
-        }
+        SettingsOptions.putIf(overrides, key, value);
     }
 }

@@ -60,6 +60,11 @@ public final class ConfigValues {
         return new ConfigValues(parsed);
     }
 
+    /** Every setting of {@code settings} at its default: the one definition a settings record's defaults come from. */
+    public static ConfigValues defaults(List<Setting> settings) {
+        return load(settings, Optional.empty(), Map.of(), Map.of());
+    }
+
     private static void putKnown(Map<String, Setting> byKey, Map<String, String> raw, String key, String value, String source) {
         if (!byKey.containsKey(key)) {
             throw new IllegalArgumentException("unknown setting '" + key + "' in " + source);

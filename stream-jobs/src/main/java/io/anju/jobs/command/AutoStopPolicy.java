@@ -23,9 +23,9 @@ public record AutoStopPolicy(Set<AlertType> defaultTypes, Map<String, Set<AlertT
         defaultTypes = Set.copyOf(defaultTypes);
         perCompound = Map.copyOf(perCompound);
         for (AlertType t : defaultTypes) {
-            requireEligible("--auto-stop", t);
+            requireEligible("autoStop.types", t);
         }
-        perCompound.forEach((compound, types) -> types.forEach(t -> requireEligible("--auto-stop-compound " + compound, t)));
+        perCompound.forEach((compound, types) -> types.forEach(t -> requireEligible("autoStop.compounds " + compound, t)));
     }
 
     public static AutoStopPolicy defaults() {

@@ -1,6 +1,6 @@
 package io.anju.jobs.config;
 
-import io.anju.common.config.Require;
+import io.anju.common.config.ConfigValues;
 import io.anju.common.influx.InfluxCredentials;
 import io.anju.common.topic.KafkaConnection;
 import io.anju.jobs.command.AutoStopPolicy;
@@ -9,20 +9,19 @@ import io.anju.jobs.detect.DetectorSettings;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
  * How the stream jobs run: where the data comes from and goes to, and the runtime knobs. Detector thresholds have
- * their own settings records (defaults from docs/detectors.md). Validated at construction: a bad value fails
- * at start, naming the {@code ./anju jobs} flag that sets it ({@code jobs.*} for what only code sets).
+ * their own settings records (defaults from docs/detectors.md). Built by {@link JobsConfig} from its settings table,
+ * which holds every default and bound and names the setting of a bad value; code that builds one is trusted.
  *
- * @param kafka              Kafka bootstrap servers with the security settings of {@code --kafka-client-config}; null:
+ * @param kafka              Kafka bootstrap servers with the security settings of {@code kafka.clientConfig}; null:
  *                           start the embedded broker under {@code dataDir}
  * @param registry           the registry file (re-read every {@code registryPoll}; changes reach running jobs)
  * @param influxUrl          InfluxDB HTTP URL for the history job; null: no history is written
  * @param influxDatabase     the InfluxDB database (created when missing)
- * @param influxCredentials  user and password of that InfluxDB, from {@code --influx-credentials}; null: none (an
+ * @param influxCredentials  user and password of that InfluxDB, from {@code influx.credentialsFile}; null: none (an
  *                           InfluxDB without authentication)
  * @param dataDir            checkpoints (and the embedded broker) live here
  * @param parallelism        operator parallelism (default 2: this machine's cores)
@@ -50,41 +49,13 @@ public record JobsSettings(KafkaConnection kafka, Path registry, String influxUr
                            Duration registryPoll,
                            Duration bufferTimeout, String groupPrefix, AutoStopPolicy autoStop,
                            Duration commandTtl, DetectorSettings detectors) implements Serializable {
-    public static final List<String> STATE_BACKENDS = List.of("hashmap", "rocksdb");
-    public static final Duration DEFAULT_CLOCK_TOLERANCE = Duration.ofSeconds(30);
+    /** The jobs' default clock tolerance (time.clockTolerance), for code that decodes envelopes without settings. */
+    public static final Duration DEFAULT_CLOCK_TOLERANCE = ConfigValues.defaults(JobsConfig.SETTINGS)
+            .d("time.clockTolerance");
 
-    public JobsSettings {
-        if (kafka != null) {
-            Require.present("--bootstrap", kafka.bootstrapServers());
-        }
-        Require.that(registry != null, "--registry", null, "is required");
-        Require.that(dataDir != null, "--data-dir", null, "is required");
-        Require.between("--parallelism", parallelism, 1, 64);
-        Require.that(checkpointInterval != null && checkpointInterval.toMillis() >= 100, "--checkpoint-interval",
-                checkpointInterval, "must be at least 100ms");
-        Require.oneOf("--state-backend", stateBackend, STATE_BACKENDS);
-        Require.that(outOfOrderness != null && !outOfOrderness.isNegative(), "--out-of-orderness", outOfOrderness,
-                "must not be negative");
-        Require.that(clockTolerance != null && !clockTolerance.isNegative(), "--clock-tolerance", clockTolerance,
-                "must not be negative");
-        Require.positive("--quiet-after", quietAfter);
-        Require.positive("jobs.registryPoll", registryPoll);
-        Require.that(bufferTimeout != null && !bufferTimeout.isNegative(), "jobs.bufferTimeout", bufferTimeout,
-                "must not be negative");
-        Require.that(groupPrefix != null && groupPrefix.matches("[A-Za-z0-9._-]+"), "jobs.groupPrefix", groupPrefix,
-                "must be letters, digits, '.', '_' or '-'");
-        Require.that(influxUrl == null || influxUrl.matches("https?://[^/\\s]+(/.*)?"), "--influx-url", influxUrl,
-                "must be http(s)://host:port");
-        Require.present("--influx-db", influxDatabase);
-        Require.that(autoStop != null, "--auto-stop", null, "is required");
-        Require.positive("jobs.commandTtl", commandTtl);
-        Require.that(detectors != null, "jobs.detectors", null, "is required");
-    }
-
+    /** Every setting at its default (the table of {@link JobsConfig}) but the registry file and the data directory. */
     public static JobsSettings defaults(Path registry, Path dataDir) {
-        return new JobsSettings(null, registry, null, "anju", null, dataDir, 2, Duration.ofSeconds(10), "hashmap",
-                Duration.ofSeconds(10), DEFAULT_CLOCK_TOLERANCE, Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMillis(5),
-                "anju-jobs", AutoStopPolicy.defaults(), Duration.ofMinutes(5), DetectorSettings.defaults());
+        return JobsConfig.of(Map.of("registry.file", registry.toString(), "data.dir", dataDir.toString())).settings();
     }
 
     /** A PLAINTEXT cluster at {@code value}, such as another part's embedded broker. */

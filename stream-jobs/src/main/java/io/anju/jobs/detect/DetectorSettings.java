@@ -1,5 +1,7 @@
 package io.anju.jobs.detect;
 
+import io.anju.common.config.ConfigValues;
+import io.anju.common.config.Setting;
 import io.anju.jobs.command.StopConfirmSettings;
 import io.anju.jobs.command.cap.StopCapSettings;
 import io.anju.jobs.detect.charger.IllegalLoadSettings;
@@ -12,19 +14,34 @@ import io.anju.jobs.detect.gate.GateSettings;
 import io.anju.jobs.detect.offline.OfflineSettings;
 
 import java.io.Serializable;
+import java.util.List;
+import java.util.stream.Stream;
 
-/** The thresholds of every detector, each record with the documented defaults (docs/detectors.md). */
+/**
+ * The thresholds of every detector, each record with the documented defaults (docs/detectors.md), built from the
+ * settings of {@link #SETTINGS} (the automatic stop's confirmation and cap first, then each detector's).
+ */
 public record DetectorSettings(PortOverloadSettings portOverload, StationOverloadSettings stationOverload,
                                IllegalLoadSettings illegalLoad, FireRiskSettings fireRisk, ElevatorSettings elevator,
                                CrowdSettings crowd, OfflineSettings offline, GateSettings gate,
                                StopConfirmSettings stopConfirm, StopCapSettings stopCap)
         implements Serializable {
 
+    public static final List<Setting> SETTINGS = Stream.of(StopConfirmSettings.SETTINGS, StopCapSettings.SETTINGS,
+                    PortOverloadSettings.SETTINGS, StationOverloadSettings.SETTINGS, IllegalLoadSettings.SETTINGS,
+                    FireRiskSettings.SETTINGS, ElevatorSettings.SETTINGS, CrowdSettings.SETTINGS,
+                    OfflineSettings.SETTINGS, GateSettings.SETTINGS)
+            .flatMap(List::stream).toList();
+
+    /** Every record from the loaded values; a rule between two values fails naming the setting. */
+    public static DetectorSettings from(ConfigValues v) {
+        return new DetectorSettings(PortOverloadSettings.from(v), StationOverloadSettings.from(v),
+                IllegalLoadSettings.from(v), FireRiskSettings.from(v), ElevatorSettings.from(v), CrowdSettings.from(v),
+                OfflineSettings.from(v), GateSettings.from(v), StopConfirmSettings.from(v), StopCapSettings.from(v));
+    }
+
     public static DetectorSettings defaults() {
-        return new DetectorSettings(PortOverloadSettings.defaults(), StationOverloadSettings.defaults(),
-                IllegalLoadSettings.defaults(), FireRiskSettings.defaults(), ElevatorSettings.defaults(),
-                CrowdSettings.defaults(), OfflineSettings.defaults(), GateSettings.defaults(),
-                StopConfirmSettings.defaults(), StopCapSettings.defaults());
+        return from(ConfigValues.defaults(SETTINGS));
     }
 
     public DetectorSettings withOffline(OfflineSettings value) {

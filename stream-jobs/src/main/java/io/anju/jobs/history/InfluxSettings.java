@@ -9,7 +9,8 @@ import java.time.Duration;
 
 /**
  * Where and how the history job writes to InfluxDB (v1 HTTP API, which InfluxDB 1.x, 2.x and 3.x accept). A bad url
- * or database fails naming the flag that sets it ({@code --influx-url}, {@code --influx-db}); the rest only code sets.
+ * or database fails naming the jobs' setting ({@code influx.url}, {@code influx.db}; docs/configuration.md); the
+ * rest only code sets.
  *
  * @param url              {@code http(s)://host:port} of InfluxDB; null means "no history is written". Default null.
  * @param database         database the points go to; created at start if missing. Default {@code anju}.
@@ -31,7 +32,7 @@ public record InfluxSettings(String url, String database, String retentionPolicy
         if (url != null) {
             checkUrl(url);
         }
-        Require.present("--influx-db", database);
+        Require.present("influx.db", database);
         Require.that(retentionPolicy != null && !retentionPolicy.isBlank(), "influx.retentionPolicy", retentionPolicy,
                 "is required (InfluxDB's default policy is autogen)");
         Require.between("influx.batchSize", batchSize, 1, 100_000);
@@ -104,9 +105,9 @@ public record InfluxSettings(String url, String database, String retentionPolicy
             boolean httpScheme = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
             boolean bare = uri.getRawPath() == null || uri.getRawPath().isEmpty() || "/".equals(uri.getRawPath());
             Require.that(httpScheme && uri.getHost() != null && uri.getPort() > 0 && uri.getPort() <= 65_535 && bare
-                    && uri.getRawQuery() == null && uri.getUserInfo() == null, "--influx-url", url, rule);
+                    && uri.getRawQuery() == null && uri.getUserInfo() == null, "influx.url", url, rule);
         } catch (URISyntaxException e) {
-            throw Require.failure("--influx-url", url, rule);
+            throw Require.failure("influx.url", url, rule);
         }
     }
 }

@@ -74,9 +74,9 @@ class AutoStopTest {
     @Test
     void onlyPowerAndFireAlertsMayStopAPort_andTheSettingIsNamed() {
         assertThatThrownBy(() -> new AutoStopPolicy(Set.of(AlertType.CROWD_DENSITY), Map.of()))
-                .hasMessageContaining("--auto-stop").hasMessageContaining("crowd_density");
+                .hasMessageContaining("autoStop.types").hasMessageContaining("crowd_density");
         assertThatThrownBy(() -> new AutoStopPolicy(Set.of(), Map.of("cp-9", Set.of(AlertType.DEVICE_OFFLINE))))
-                .hasMessageContaining("--auto-stop-compound cp-9");
+                .hasMessageContaining("autoStop.compounds cp-9");
     }
 
     /** A charger of {@code where}, port 2 at {@code portC} °C (port 1 at 30 °C), with smoke and leakage as given. */

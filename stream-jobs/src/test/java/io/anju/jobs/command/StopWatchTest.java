@@ -2,6 +2,7 @@ package io.anju.jobs.command;
 
 import io.anju.common.alert.Alert;
 import io.anju.jobs.alert.FactLines;
+import io.anju.jobs.config.JobsConfig;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -133,11 +135,12 @@ class StopWatchTest {
     }
 
     @Test
-    void badSettingsAreRefusedNamingTheOption() {
-        assertThatThrownBy(() -> CONFIRM.withWithin(Duration.ZERO)).hasMessageContaining("--stop-confirm-within");
-        assertThatThrownBy(() -> new StopConfirmSettings(Duration.ofSeconds(1), -1, 3))
-                .hasMessageContaining("--stop-confirm-below-w");
-        assertThatThrownBy(() -> new StopConfirmSettings(Duration.ofSeconds(1), 10, 0))
-                .hasMessageContaining("--stop-attempts");
+    void badSettingsAreRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> JobsConfig.of(Map.of("autoStop.confirmWithin", "0s")))
+                .hasMessageContaining("autoStop.confirmWithin (ANJU_JOBS_AUTO_STOP_CONFIRM_WITHIN)");
+        assertThatThrownBy(() -> JobsConfig.of(Map.of("autoStop.confirmBelowW", "-1")))
+                .hasMessageContaining("autoStop.confirmBelowW").hasMessageContaining("must be between 0.0 and 1000.0");
+        assertThatThrownBy(() -> JobsConfig.of(Map.of("autoStop.attempts", "0")))
+                .hasMessageContaining("autoStop.attempts").hasMessageContaining("must be between 1 and 10");
     }
 }

@@ -28,13 +28,13 @@ class InfluxSettingsTest {
         for (String bad : new String[]{"localhost:8086", "ftp://h:21", "http://h", "http://h:8086/write?db=x",
                 "http://u:p@h:8086", "http://h:99999", "not a url"}) {
             assertThatThrownBy(() -> defaults.withUrl(bad)).as(bad)
-                    .hasMessage("setting --influx-url = '" + bad + "': must be http(s)://host:port");
+                    .hasMessage("setting influx.url = '" + bad + "': must be http(s)://host:port");
         }
     }
 
     @Test
     void everySetting_isValidatedByName() {
-        assertThatThrownBy(() -> defaults.withDatabase(" ")).hasMessage("setting --influx-db = ' ': is required");
+        assertThatThrownBy(() -> defaults.withDatabase(" ")).hasMessage("setting influx.db = ' ': is required");
         assertThatThrownBy(() -> defaults.withBatching(0, Duration.ofSeconds(1)))
                 .hasMessage("setting influx.batchSize = '0': must be between 1 and 100000");
         assertThatThrownBy(() -> defaults.withBatching(10, Duration.ofMillis(5)))

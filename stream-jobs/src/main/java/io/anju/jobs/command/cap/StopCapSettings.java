@@ -1,10 +1,16 @@
 package io.anju.jobs.command.cap;
 
+import io.anju.common.config.ConfigValues;
+import io.anju.common.config.Setting;
+
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.List;
+
+import static io.anju.common.config.Setting.integer;
 
 /**
- * The cap on mass automatic cut-offs.
+ * The cap on mass automatic cut-offs. Settings and bounds: {@link #SETTINGS}.
  *
  * @param perMinute automatic stops a compound may send within one minute of event time; more are held for a person
  *                  (default 3: a real fire stops one port per burning station, and spreads from station to station over
@@ -15,13 +21,14 @@ public record StopCapSettings(int perMinute) implements Serializable {
     /** The span the cap counts over: a minute of event time (device time). */
     public static final Duration WINDOW = Duration.ofMinutes(1);
 
-    public StopCapSettings {
-        if (perMinute < 1 || perMinute > 1_000) {
-            throw new IllegalArgumentException("--stop-cap must be 1..1000 (was " + perMinute + ")");
-        }
+    public static final List<Setting> SETTINGS = List.of(
+            integer("autoStop.cap", 3, 1, 1_000, "Automatic stops a compound may send within a minute of event time; more are held for a person under one mass_cutoff_held alert (flag --stop-cap)"));
+
+    public static StopCapSettings from(ConfigValues v) {
+        return new StopCapSettings(v.i("autoStop.cap"));
     }
 
     public static StopCapSettings defaults() {
-        return new StopCapSettings(3);
+        return from(ConfigValues.defaults(SETTINGS));
     }
 }

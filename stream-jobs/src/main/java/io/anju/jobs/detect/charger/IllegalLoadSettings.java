@@ -1,11 +1,18 @@
 package io.anju.jobs.detect.charger;
 
+import io.anju.common.config.ConfigValues;
+import io.anju.common.config.Setting;
+
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.List;
+
+import static io.anju.common.config.Setting.decimal;
+import static io.anju.common.config.Setting.duration;
 
 /**
  * Thresholds of the illegal high-power load rule: a flat draw that does not taper is a heater or a modified battery,
- * not an e-bike charge (which starts at 150–400 W and tapers).
+ * not an e-bike charge (which starts at 150–400 W and tapers). Settings and bounds: {@link #SETTINGS}.
  *
  * @param minPowerW     every reading of a suspicious run draws at least this much; default 800 W
  * @param minDuration   how long the run must last before it is reported (orange, {@code inspect_port}); default 20 min
@@ -14,21 +21,18 @@ import java.time.Duration;
  */
 public record IllegalLoadSettings(double minPowerW, Duration minDuration, double flatTolerance)
         implements Serializable {
+    private static final String P = "detect.illegalLoad.";
 
-    public IllegalLoadSettings {
-        if (!(minPowerW > 0) || Double.isInfinite(minPowerW)) {
-            throw new IllegalArgumentException("detect.illegalLoad.minPowerW must be > 0 (was " + minPowerW + ")");
-        }
-        if (minDuration == null || minDuration.isNegative() || minDuration.isZero()) {
-            throw new IllegalArgumentException("detect.illegalLoad.minDuration must be > 0 (was " + minDuration + ")");
-        }
-        if (!(flatTolerance > 0 && flatTolerance < 1)) {
-            throw new IllegalArgumentException(
-                    "detect.illegalLoad.flatTolerance must be in (0, 1) (was " + flatTolerance + ")");
-        }
+    public static final List<Setting> SETTINGS = List.of(
+            decimal(P + "minPowerW", 800, 1, 100_000, "illegal_high_power_load: every reading of the run draws at least this (W)"),
+            duration(P + "minDuration", "20m", "1m", "24h", "illegal_high_power_load: how long the flat run must last"),
+            decimal(P + "flatTolerance", 0.10, 0.01, 0.99, "illegal_high_power_load: how far a reading may stray from the run's first, as a share of it, and still count as flat"));
+
+    public static IllegalLoadSettings from(ConfigValues v) {
+        return new IllegalLoadSettings(v.dbl(P + "minPowerW"), v.d(P + "minDuration"), v.dbl(P + "flatTolerance"));
     }
 
     public static IllegalLoadSettings defaults() {
-        return new IllegalLoadSettings(800, Duration.ofMinutes(20), 0.10);
+        return from(ConfigValues.defaults(SETTINGS));
     }
 }

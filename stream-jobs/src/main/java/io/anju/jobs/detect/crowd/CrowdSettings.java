@@ -1,15 +1,22 @@
 package io.anju.jobs.detect.crowd;
 
+import io.anju.common.config.ConfigValues;
 import io.anju.common.config.Require;
 import io.anju.common.config.Setting;
 import io.anju.common.crowd.CrowdThresholds;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.List;
+
+import static io.anju.common.config.Setting.decimal;
+import static io.anju.common.config.Setting.duration;
+import static io.anju.common.config.Setting.integer;
 
 /**
  * Thresholds of the Beiyuanmen crowd rules (density levels, forecast, inflow); defaults from domain.md.
  * A level is reached at its density <em>or</em> at its share of the zone's capacity, whichever comes first.
+ * Settings and bounds: {@link #SETTINGS}; the record checks only that the levels rise and the trend's span fits.
  *
  * @param blueDensity           persons/m² for blue; default 1.0
  * @param yellowDensity         persons/m² for yellow; default 2.0 (Fruin: walking slows)
@@ -55,11 +62,37 @@ public record CrowdSettings(double blueDensity, double yellowDensity, double ora
                             Duration inflowFillTime, Duration inflowMinDuration, double inflowClearRatio,
                             Duration inflowClearAfter) implements Serializable {
 
-    /** Only code sets these (no flag or variable does): failures name them by this prefix and the field. */
     private static final String P = "detect.crowd.";
 
+    // The thresholds the simulator's ground truth also uses are defined once, in CrowdThresholds.
+    public static final List<Setting> SETTINGS = List.of(
+            decimal(P + "blueDensity", CrowdThresholds.BLUE_DENSITY, 0.01, 20, "crowd_density: persons/m² for blue"),
+            decimal(P + "yellowDensity", CrowdThresholds.YELLOW_DENSITY, 0.01, 20, "crowd_density: persons/m² for yellow (above blue)"),
+            decimal(P + "orangeDensity", CrowdThresholds.ORANGE_DENSITY, 0.01, 20, "crowd_density: persons/m² for orange (above yellow)"),
+            decimal(P + "redDensity", CrowdThresholds.RED_DENSITY, 0.01, 20, "crowd_density: persons/m² for red (above orange)"),
+            decimal(P + "blueCapacityShare", CrowdThresholds.BLUE_CAPACITY_SHARE, 0, 10, "crowd_density: share of the zone capacity for blue; 0 = no capacity criterion"),
+            decimal(P + "yellowCapacityShare", CrowdThresholds.YELLOW_CAPACITY_SHARE, 0, 10, "crowd_density: share of the zone capacity for yellow (above the lower levels' shares); 0 = none"),
+            decimal(P + "orangeCapacityShare", CrowdThresholds.ORANGE_CAPACITY_SHARE, 0, 10, "crowd_density: share of the zone capacity for orange; 0 = none"),
+            decimal(P + "redCapacityShare", CrowdThresholds.RED_CAPACITY_SHARE, 0, 10, "crowd_density: share of the zone capacity for red; 0 = none"),
+            decimal(P + "clearRatio", CrowdThresholds.CLEAR_RATIO, 0.01, 0.99, "crowd_density: a level goes down only below this share of its threshold"),
+            duration(P + "minDuration", Setting.format(CrowdThresholds.MIN_DURATION), "1s", "1h", "crowd_density: a level must hold this long before it is raised or raised to"),
+            duration(P + "clearAfter", Setting.format(CrowdThresholds.CLEAR_AFTER), "1s", "24h", "crowd_density: how long the occupancy stays below clearRatio × the threshold before the level goes down or clears"),
+            decimal(P + "flowMismatchRatio", 0.2, 0.01, 0.99, "Counter cross-check: count and previous count + in − out disagree by more than this share ..."),
+            integer(P + "flowMismatchMinPeople", 5, 0, 100_000, "... and by more than this many people"),
+            integer(P + "flowMismatchReadings", 3, 1, 100, "... for this many readings in a row: the counter is named suspect"),
+            duration(P + "trendWindow", "10m", "1m", "24h", "crowd_forecast: occupancy history the trend is fitted to"),
+            duration(P + "trendMinSpan", "5m", "10s", "24h", "crowd_forecast: history needed for a forecast (at most trendWindow)"),
+            duration(P + "forecastHorizon", Setting.format(CrowdThresholds.FORECAST_HORIZON), "1m", "24h", "crowd_forecast: warns when the next level is this close or closer"),
+            decimal(P + "forecastMinRiseShare", 0.01, 0, 1, "crowd_forecast: least rise worth a forecast, as a share of capacity per minute"),
+            integer(P + "forecastHoldReadings", 2, 1, 100, "crowd_forecast: readings in a row that must agree before a forecast is raised or cleared"),
+            duration(P + "forecastRefresh", "1m", "1s", "1h", "crowd_forecast: an open forecast is re-sent with fresh figures at most this often"),
+            decimal(P + "inflowLimitPerMin", 0, 0, 1_000_000, "crowd_inflow: entrance inflow limit (people/min); 0 = capacity / inflowFillTime"),
+            duration(P + "inflowFillTime", Setting.format(CrowdThresholds.INFLOW_FILL_TIME), "1m", "24h", "crowd_inflow: the derived limit is the rate that fills the zone in this time"),
+            duration(P + "inflowMinDuration", Setting.format(CrowdThresholds.INFLOW_MIN_DURATION), "1s", "1h", "crowd_inflow: inflow above the limit this long raises it"),
+            decimal(P + "inflowClearRatio", 0.8, 0.01, 0.99, "crowd_inflow: clears below this share of the limit ..."),
+            duration(P + "inflowClearAfter", "2m", "1s", "24h", "... held this long"));
+
     public CrowdSettings {
-        Require.positive(P + "blueDensity", blueDensity);
         above("yellowDensity", yellowDensity, "blueDensity", blueDensity);
         above("orangeDensity", orangeDensity, "yellowDensity", yellowDensity);
         above("redDensity", redDensity, "orangeDensity", orangeDensity);
@@ -68,47 +101,32 @@ public record CrowdSettings(double blueDensity, double yellowDensity, double ora
         double previous = 0;
         String previousName = null;
         for (int i = 0; i < shares.length; i++) {
-            notNegative(names[i], shares[i], " (0 = no capacity criterion)");
             if (shares[i] > 0) {
-                above(names[i], shares[i], previousName, previous);
+                if (previousName != null) {
+                    above(names[i], shares[i], previousName, previous);
+                }
                 previous = shares[i];
                 previousName = names[i];
             }
         }
-        fraction("clearRatio", clearRatio);
-        Require.positive(P + "minDuration", minDuration);
-        Require.positive(P + "clearAfter", clearAfter);
-        fraction("flowMismatchRatio", flowMismatchRatio);
-        Require.atLeast(P + "flowMismatchMinPeople", flowMismatchMinPeople, 0);
-        Require.atLeast(P + "flowMismatchReadings", flowMismatchReadings, 1);
-        Require.positive(P + "trendWindow", trendWindow);
-        Require.positive(P + "trendMinSpan", trendMinSpan);
         Require.that(trendMinSpan.compareTo(trendWindow) <= 0, P + "trendMinSpan", trendMinSpan,
-                "must not exceed trendWindow (" + Setting.format(trendWindow) + ")");
-        Require.positive(P + "forecastHorizon", forecastHorizon);
-        notNegative("forecastMinRiseShare", forecastMinRiseShare, "");
-        Require.atLeast(P + "forecastHoldReadings", forecastHoldReadings, 1);
-        Require.positive(P + "forecastRefresh", forecastRefresh);
-        notNegative("inflowLimitPerMin", inflowLimitPerMin, " (0 = derive from the zone)");
-        Require.positive(P + "inflowFillTime", inflowFillTime);
-        Require.positive(P + "inflowMinDuration", inflowMinDuration);
-        fraction("inflowClearRatio", inflowClearRatio);
-        Require.positive(P + "inflowClearAfter", inflowClearAfter);
+                "must not exceed " + P + "trendWindow (" + Setting.format(trendWindow) + ")");
+    }
+
+    public static CrowdSettings from(ConfigValues v) {
+        return new CrowdSettings(v.dbl(P + "blueDensity"), v.dbl(P + "yellowDensity"), v.dbl(P + "orangeDensity"),
+                v.dbl(P + "redDensity"), v.dbl(P + "blueCapacityShare"), v.dbl(P + "yellowCapacityShare"),
+                v.dbl(P + "orangeCapacityShare"), v.dbl(P + "redCapacityShare"), v.dbl(P + "clearRatio"),
+                v.d(P + "minDuration"), v.d(P + "clearAfter"), v.dbl(P + "flowMismatchRatio"),
+                v.i(P + "flowMismatchMinPeople"), v.i(P + "flowMismatchReadings"), v.d(P + "trendWindow"),
+                v.d(P + "trendMinSpan"), v.d(P + "forecastHorizon"), v.dbl(P + "forecastMinRiseShare"),
+                v.i(P + "forecastHoldReadings"), v.d(P + "forecastRefresh"), v.dbl(P + "inflowLimitPerMin"),
+                v.d(P + "inflowFillTime"), v.d(P + "inflowMinDuration"), v.dbl(P + "inflowClearRatio"),
+                v.d(P + "inflowClearAfter"));
     }
 
     public static CrowdSettings defaults() {
-        // The thresholds the simulator's ground truth also uses are defined once, in CrowdThresholds.
-        return new CrowdSettings(
-                CrowdThresholds.BLUE_DENSITY, CrowdThresholds.YELLOW_DENSITY, CrowdThresholds.ORANGE_DENSITY,
-                CrowdThresholds.RED_DENSITY,
-                CrowdThresholds.BLUE_CAPACITY_SHARE, CrowdThresholds.YELLOW_CAPACITY_SHARE,
-                CrowdThresholds.ORANGE_CAPACITY_SHARE, CrowdThresholds.RED_CAPACITY_SHARE,
-                CrowdThresholds.CLEAR_RATIO, CrowdThresholds.MIN_DURATION, CrowdThresholds.CLEAR_AFTER, // hysteresis
-                0.2, 5, 3,                                               // flow cross-check
-                Duration.ofMinutes(10), Duration.ofMinutes(5), CrowdThresholds.FORECAST_HORIZON, 0.01, 2,
-                Duration.ofMinutes(1),                                   // forecast
-                0, CrowdThresholds.INFLOW_FILL_TIME, CrowdThresholds.INFLOW_MIN_DURATION, 0.8,
-                Duration.ofMinutes(2));                                  // inflow
+        return from(ConfigValues.defaults(SETTINGS));
     }
 
     /** The inflow limit of {@code capacity}, people per minute. */
@@ -116,17 +134,8 @@ public record CrowdSettings(double blueDensity, double yellowDensity, double ora
         return inflowLimitPerMin > 0 ? inflowLimitPerMin : capacity * 60_000.0 / inflowFillTime.toMillis();
     }
 
-    /** A level's figure above the level below it (no figure is infinite). */
+    /** A level's figure above the level below it. */
     private static void above(String name, double value, String belowName, double below) {
-        Require.that(value > below && Double.isFinite(value), P + name, value,
-                "must be above " + belowName + " (" + below + ")");
-    }
-
-    private static void fraction(String name, double value) {
-        Require.that(value > 0 && value < 1, P + name, value, "must be between 0 and 1 (exclusive)");
-    }
-
-    private static void notNegative(String name, double value, String zeroMeans) {
-        Require.that(value >= 0 && Double.isFinite(value), P + name, value, "must be at least 0" + zeroMeans);
+        Require.that(value > below, P + name, value, "must be above " + P + belowName + " (" + below + ")");
     }
 }

@@ -10,6 +10,7 @@ import io.anju.common.model.LocationChain;
 import io.anju.jobs.command.StopEvent;
 import io.anju.jobs.command.StopOutcome;
 import io.anju.jobs.command.StopPortCommand;
+import io.anju.jobs.config.JobsConfig;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -279,9 +281,12 @@ class StopCapTest {
     }
 
     @Test
-    void aCapOutsideItsBoundsIsRefusedNamingTheOption() {
-        assertThatThrownBy(() -> new StopCapSettings(0)).hasMessageContaining("--stop-cap");
-        assertThatThrownBy(() -> new StopCapSettings(1_001)).hasMessageContaining("--stop-cap");
+    void aCapOutsideItsBoundsIsRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> JobsConfig.of(Map.of("autoStop.cap", "0")))
+                .hasMessageContaining("setting autoStop.cap (ANJU_JOBS_AUTO_STOP_CAP) = '0': must be between 1 and 1000");
+        assertThatThrownBy(() -> JobsConfig.of(Map.of("autoStop.cap", "1001"))).hasMessageContaining("autoStop.cap");
+        assertThat(JobsConfig.of(Map.of("autoStop.cap", "10")).settings().detectors().stopCap().perMinute())
+                .isEqualTo(10);
     }
 
     /** The cap in Flink's keyed one-input harness, keyed by compound. */

@@ -1,10 +1,13 @@
 package io.anju.jobs.detect.crowd;
 
+import io.anju.jobs.config.JobsConfig;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
+import java.util.Map;
 
 import static io.anju.jobs.detect.crowd.CrowdFixtures.settingsWith;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,40 +38,36 @@ class CrowdSettingsTest {
 
     @ParameterizedTest(name = "{0} = {1}")
     @CsvSource({
-            "blueDensity, 0.0, must be positive",
-            "blueDensity, Infinity, must be positive",
-            "yellowDensity, 1.0, must be above blueDensity (1.0)",
-            "redDensity, 3.5, must be above orangeDensity (3.5)",
-            "yellowCapacityShare, 0.5, must be above blueCapacityShare (0.6)",
-            "blueCapacityShare, -0.1, must be at least 0 (0 = no capacity criterion)",
-            "clearRatio, 1.0, must be between 0 and 1 (exclusive)",
-            "flowMismatchRatio, 0.0, must be between 0 and 1 (exclusive)",
-            "forecastMinRiseShare, -1.0, must be at least 0",
-            "inflowLimitPerMin, -5.0, must be at least 0 (0 = derive from the zone)",
-            "inflowClearRatio, 0.0, must be between 0 and 1 (exclusive)"})
-    void invalidFiguresAreRejectedByName(String name, double value, String rule) {
-        assertThatThrownBy(() -> settingsWith(name, value)).isInstanceOf(IllegalArgumentException.class)
+            "yellowDensity, 1.0, must be above detect.crowd.blueDensity (1.0)",
+            "redDensity, 3.5, must be above detect.crowd.orangeDensity (3.5)",
+            "yellowCapacityShare, 0.5, must be above detect.crowd.blueCapacityShare (0.6)",
+            "trendMinSpan, 11m, must not exceed detect.crowd.trendWindow (10m)"})
+    void figuresOutOfOrderAreRejectedByName(String name, String value, String rule) {
+        assertThatThrownBy(() -> crowd(name, value)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("setting detect.crowd." + name + " = '" + value + "': " + rule);
     }
 
-    @Test
-    void invalidDurationsAndCountsAreRejectedByName() {
-        assertThatThrownBy(() -> settingsWith("minDuration", Duration.ZERO))
-                .hasMessage("setting detect.crowd.minDuration = '0s': must be positive");
-        assertThatThrownBy(() -> settingsWith("clearAfter", Duration.ofSeconds(-1)))
-                .hasMessage("setting detect.crowd.clearAfter = '-1s': must be positive");
-        assertThatThrownBy(() -> settingsWith("trendMinSpan", Duration.ofMinutes(11)))
-                .hasMessage("setting detect.crowd.trendMinSpan = '11m': must not exceed trendWindow (10m)");
-        assertThatThrownBy(() -> settingsWith("flowMismatchReadings", 0))
-                .hasMessage("setting detect.crowd.flowMismatchReadings = '0': must be at least 1");
-        assertThatThrownBy(() -> settingsWith("forecastHoldReadings", 0))
-                .hasMessage("setting detect.crowd.forecastHoldReadings = '0': must be at least 1");
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource({
+            "blueDensity, 0", "blueDensity, Infinity", "blueCapacityShare, -0.1", "clearRatio, 1.0",
+            "flowMismatchRatio, 0.0", "forecastMinRiseShare, -1.0", "inflowLimitPerMin, -5.0",
+            "inflowClearRatio, 0.0", "minDuration, 0s", "clearAfter, -1s", "flowMismatchReadings, 0",
+            "forecastHoldReadings, 0"})
+    void figuresOutOfBoundsAreRejectedByNameAndVariable(String name, String value) {
+        assertThatThrownBy(() -> crowd(name, value)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("setting detect.crowd." + name + " (ANJU_JOBS_DETECT_CROWD_")
+                .hasMessageContaining("must be between");
     }
 
     @Test
     void orangeMayHaveACapacityShareAboveYellows() {
-        assertThat(settingsWith("orangeCapacityShare", 1.5).orangeCapacityShare()).isEqualTo(1.5);
-        assertThatThrownBy(() -> settingsWith("orangeCapacityShare", 0.7))
-                .hasMessage("setting detect.crowd.orangeCapacityShare = '0.7': must be above yellowCapacityShare (0.8)");
+        assertThat(crowd("orangeCapacityShare", "1.5").orangeCapacityShare()).isEqualTo(1.5);
+        assertThatThrownBy(() -> crowd("orangeCapacityShare", "0.7"))
+                .hasMessage("setting detect.crowd.orangeCapacityShare = '0.7': must be above "
+                        + "detect.crowd.yellowCapacityShare (0.8)");
+    }
+
+    private static CrowdSettings crowd(String name, String value) {
+        return JobsConfig.of(Map.of("detect.crowd." + name, value)).settings().detectors().crowd();
     }
 }

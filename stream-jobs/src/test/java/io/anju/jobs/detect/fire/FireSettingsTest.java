@@ -1,8 +1,11 @@
 package io.anju.jobs.detect.fire;
 
+import io.anju.jobs.config.JobsConfig;
+import io.anju.jobs.detect.DetectorSettings;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,28 +26,32 @@ class FireSettingsTest {
     }
 
     @Test
+    void everyThreshold_isASetting() {
+        DetectorSettings d = JobsConfig.of(Map.of("detect.fireRisk.riseRate", "3.5",
+                "detect.fireRisk.leakageMa", "20", "detect.ebikeElevator.confirmWindow", "8s")).settings().detectors();
+        assertThat(d.fireRisk().riseRate()).isEqualTo(3.5);
+        assertThat(d.fireRisk().leakageMa()).isEqualTo(20);
+        assertThat(d.elevator().confirmWindow()).isEqualTo(Duration.ofSeconds(8));
+    }
+
+    @Test
     void invalidSettingsAreRejectedByName() {
-        assertThatThrownBy(() -> new FireRiskSettings(0, D.riseWindow(), D.riseFloorC(), D.minRateRatio(),
-                D.yellowC(), D.overTempC(), D.clearBelowC(), D.leakageMa(), D.clearAfter(), D.reportingGap(),
-                D.cameraConfirmWindow()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("detect.fireRisk.riseRate");
-        assertThatThrownBy(() -> new FireRiskSettings(D.riseRate(), D.riseWindow(), D.riseFloorC(), 1.5,
-                D.yellowC(), D.overTempC(), D.clearBelowC(), D.leakageMa(), D.clearAfter(), D.reportingGap(),
-                D.cameraConfirmWindow()))
+        assertThatThrownBy(() -> of("detect.fireRisk.riseRate", "0"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("setting detect.fireRisk.riseRate (ANJU_JOBS_DETECT_FIRE_RISK_RISE_RATE) = '0.0': must be between 0.1 and 100.0");
+        assertThatThrownBy(() -> of("detect.fireRisk.minRateRatio", "1.5"))
                 .hasMessageContaining("detect.fireRisk.minRateRatio");
-        assertThatThrownBy(() -> new FireRiskSettings(D.riseRate(), D.riseWindow(), D.riseFloorC(), D.minRateRatio(),
-                70, D.overTempC(), D.clearBelowC(), D.leakageMa(), D.clearAfter(), D.reportingGap(),
-                D.cameraConfirmWindow()))
-                .hasMessageContaining("detect.fireRisk.overTempC must be > yellowC (was 65.0)");
-        assertThatThrownBy(() -> new FireRiskSettings(D.riseRate(), D.riseWindow(), D.riseFloorC(), D.minRateRatio(),
-                D.yellowC(), D.overTempC(), 66, D.leakageMa(), D.clearAfter(), D.reportingGap(),
-                D.cameraConfirmWindow()))
-                .hasMessageContaining("detect.fireRisk.clearBelowC");
-        assertThatThrownBy(() -> new FireRiskSettings(D.riseRate(), Duration.ZERO, D.riseFloorC(), D.minRateRatio(),
-                D.yellowC(), D.overTempC(), D.clearBelowC(), D.leakageMa(), D.clearAfter(), D.reportingGap(),
-                D.cameraConfirmWindow()))
+        assertThatThrownBy(() -> of("detect.fireRisk.yellowC", "70"))
+                .hasMessage("setting detect.fireRisk.yellowC = '70.0': must be below detect.fireRisk.overTempC (65.0)");
+        assertThatThrownBy(() -> of("detect.fireRisk.clearBelowC", "66"))
+                .hasMessage("setting detect.fireRisk.clearBelowC = '66.0': must be at most detect.fireRisk.overTempC (65.0)");
+        assertThatThrownBy(() -> of("detect.fireRisk.riseWindow", "0s"))
                 .hasMessageContaining("detect.fireRisk.riseWindow");
-        assertThatThrownBy(() -> new ElevatorSettings(Duration.ofSeconds(-1), Duration.ofMinutes(10)))
+        assertThatThrownBy(() -> of("detect.ebikeElevator.confirmWindow", "-1s"))
                 .hasMessageContaining("detect.ebikeElevator.confirmWindow");
+    }
+
+    private static JobsConfig of(String key, String value) {
+        return JobsConfig.of(Map.of(key, value));
     }
 }

@@ -1,5 +1,7 @@
 package io.anju.jobs.detect.gate;
 
+import io.anju.jobs.config.JobsConfig;
+
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.junit.jupiter.api.Test;
@@ -7,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -79,15 +82,13 @@ class GateRulesTest {
         assertThat(d.quietPeriod()).isEqualTo(Duration.ofMinutes(10));
         assertThat(d.deniedBurst()).isEqualTo(5);
         assertThat(d.deniedWindow()).isEqualTo(Duration.ofSeconds(60));
-        assertThatThrownBy(() -> d.withDeniedBurst(1)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("setting detect.gate.deniedBurst = '1': must be at least 2");
-        assertThatThrownBy(() -> d.withQuietPeriod(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("setting detect.gate.quietPeriod = '0s': must be positive");
-        assertThatThrownBy(() -> d.withDeniedWindow(Duration.ofSeconds(-1)))
+        assertThatThrownBy(() -> JobsConfig.of(Map.of("detect.gate.deniedBurst", "1")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("setting detect.gate.deniedWindow = '-1s': must be positive");
-        assertThatThrownBy(() -> d.withDeniedWindow(null)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("detect.gate.deniedWindow");
+                .hasMessage("setting detect.gate.deniedBurst (ANJU_JOBS_DETECT_GATE_DENIED_BURST) = '1': must be between 2 and 1000");
+        assertThatThrownBy(() -> JobsConfig.of(Map.of("detect.gate.quietPeriod", "0s")))
+                .hasMessageStartingWith("setting detect.gate.quietPeriod (ANJU_JOBS_DETECT_GATE_QUIET_PERIOD) = '0s'");
+        assertThat(JobsConfig.of(Map.of("detect.gate.deniedWindow", "2m")).settings().detectors().gate().deniedWindow())
+                .isEqualTo(Duration.ofMinutes(2));
     }
 
     /** Kept in keyed state: POJO serializers (not Kryo) keep checkpoints compact and the schema evolvable. */

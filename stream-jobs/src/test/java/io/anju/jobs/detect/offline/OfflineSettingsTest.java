@@ -1,6 +1,7 @@
 package io.anju.jobs.detect.offline;
 
 import io.anju.common.model.DeviceType;
+import io.anju.jobs.config.JobsConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.junit.jupiter.api.Test;
@@ -31,18 +32,18 @@ class OfflineSettingsTest {
 
     @Test
     void rejectsBadValuesNamingTheSetting() {
-        assertThatThrownBy(() -> OfflineSettings.defaults().withMissedHeartbeats(0))
+        assertThatThrownBy(() -> JobsConfig.of(Map.of("detect.offline.missedHeartbeats", "0")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("setting detect.offline.missedHeartbeats = '0'").hasMessageContaining("must be at least 1");
-        assertThatThrownBy(() -> OfflineSettings.defaults().withHeartbeat(DeviceType.CROWD, Duration.ZERO))
+                .hasMessageContaining("setting detect.offline.missedHeartbeats (ANJU_JOBS_DETECT_OFFLINE_MISSED_HEARTBEATS) = '0'")
+                .hasMessageContaining("must be between 1 and 100");
+        assertThatThrownBy(() -> JobsConfig.of(Map.of("detect.offline.heartbeat.crowd", "0s")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("setting detect.offline.heartbeat.crowd").hasMessageContaining("must be positive");
+                .hasMessageContaining("setting detect.offline.heartbeat.crowd (ANJU_JOBS_DETECT_OFFLINE_HEARTBEAT_CROWD)");
+        assertThat(JobsConfig.of(Map.of("detect.offline.heartbeat.crowd", "10s")).settings().detectors().offline()
+                .timeout(DeviceType.CROWD)).isEqualTo(Duration.ofSeconds(30));
         assertThatThrownBy(() -> new OfflineSettings(Map.of(DeviceType.GATE, Duration.ofSeconds(90)), 3))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("setting detect.offline.heartbeat.charger").hasMessageContaining("is missing");
-        assertThatThrownBy(() -> new OfflineSettings(null, 3))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("detect.offline.heartbeats");
     }
 
     @Test
