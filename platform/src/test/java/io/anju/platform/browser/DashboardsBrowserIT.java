@@ -477,7 +477,7 @@ class DashboardsBrowserIT {
         b.waitUntil(STEP_WITHIN, d -> b.allByTestIdPrefix("device-" + charger).size() > 0);
         b.go("#/devices/" + charger);
         b.waitFor("device-record", STEP_WITHIN);
-        assertThat(b.byTestId("device-record").getText()).contains(charger);
+        assertThat(b.byTestId("device-detail").getText()).contains(charger);
         b.waitUntil(STEP_WITHIN, d -> b.allByTestIdPrefix("twin-port-").size()
                 == scenario.charger().charger().ports());
         assertThat(b.byTestId("device-state").getText()).as("the twin's connection").isNotBlank();
@@ -676,6 +676,7 @@ class DashboardsBrowserIT {
             case "chargers" -> "[data-testid^='station-'], [data-testid='no-compounds'], [data-testid='stations'] p";
             case "cases" -> "[data-testid='case-list'] ul, [data-testid='no-cases']";
             case "ops" -> "[data-testid='ops-gateway']";
+            case "devices" -> "[data-testid='device-table'], [data-testid='no-devices']";
             default -> throw new IllegalArgumentException(view);
         };
         b.waitUntil(STEP_WITHIN, d -> !d.findElements(By.cssSelector(ready)).isEmpty()
