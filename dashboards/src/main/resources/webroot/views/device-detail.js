@@ -31,8 +31,7 @@ function recordCard(d) {
   return h('section', { class: 'card', 'data-testid': 'device-record' }, h('h2', null, t('device.record')),
     h('dl', { class: 'facts' },
       fact('devices.type', tv('deviceType', d.type), 'device-type'),
-      fact('device.place', [at.compoundId ?? at.zoneId, at.gridId, at.communityId, at.subDistrictId]
-        .filter(Boolean).join(' · '), 'device-place'),
+      fact('device.place', placeText(at, d.places ?? {}), 'device-place'),
       fact('devices.vendor', i.vendor, 'device-vendor'),
       fact('devices.model', i.model, 'device-model'),
       fact('devices.firmware', i.firmware, 'device-firmware'),
@@ -60,6 +59,12 @@ function alertItem(c, canOpenCases) {
   return h('li', { 'data-testid': `twin-alert-${id}` }, levelBadge(c.severity), ' ',
     canOpenCases && id != null ? h('a', { href: `#/cases/${enc(id)}` }, label) : label,
     c.state ? h('span', { class: 'muted' }, ` · ${tv('state', c.state)}`) : null);
+}
+
+// The place as people name it (the case service adds the registry's names), each id where there is no name.
+function placeText(at, names) {
+  return [names.compound ?? names.zone ?? at.compoundId ?? at.zoneId, at.gridId,
+    names.community ?? at.communityId, names.subDistrict ?? at.subDistrictId].filter(Boolean).join(' · ');
 }
 
 function stateCard(content) {

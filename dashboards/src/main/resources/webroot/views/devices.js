@@ -11,18 +11,20 @@ const SHOWN = 200;
 let typeFilter = ''; // kept across remounts (a language switch remounts the view)
 let textFilter = '';
 
-/** Where a device is: its compound, or a crowd counter's zone. */
+/** Where a device is: its compound, or a crowd counter's zone, by name where the case service gave one, else by id. */
 export function placeOf(device) {
-  return device.location?.compoundId ?? device.location?.zoneId ?? '';
+  return device.places?.compound ?? device.places?.zone ?? device.location?.compoundId ?? device.location?.zoneId ?? '';
 }
 
-/** Whether a device matches the filters: its type, and the text in its id, place, vendor or model (any case). */
+/** Whether a device matches the filters: its type, and the text in its id, place (name or id), vendor or model (any case). */
 export function matches(device, type, text) {
   if (type && device.type !== type) return false;
   const needle = text.trim().toLowerCase();
   if (!needle) return true;
   const i = device.installation ?? {};
-  return [device.id, placeOf(device), i.vendor, i.model, i.firmware].some(v => v?.toLowerCase().includes(needle));
+  const at = device.location ?? {};
+  return [device.id, placeOf(device), at.compoundId, at.zoneId, i.vendor, i.model, i.firmware]
+    .some(v => v?.toLowerCase().includes(needle));
 }
 
 function row(d) {

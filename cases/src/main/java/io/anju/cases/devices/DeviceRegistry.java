@@ -53,11 +53,12 @@ public final class DeviceRegistry {
                 .filter(d -> compoundId == null || compoundId.equals(d.location().compoundId()))
                 .filter(d -> enabled == null || d.enabled() == enabled)
                 .sorted(Comparator.comparing(Device::id))
-                .map(DeviceView::of).toList());
+                .map(d -> DeviceView.of(d, r)).toList());
     }
 
     public Future<DeviceView> get(String id) {
-        return registry().map(r -> r.device(id).map(DeviceView::of).orElseThrow(() -> DeviceChange.noSuchDevice(id)));
+        return registry().map(r -> r.device(id).map(d -> DeviceView.of(d, r))
+                .orElseThrow(() -> DeviceChange.noSuchDevice(id)));
     }
 
     public Future<Issued> add(NewDevice device, String by) {

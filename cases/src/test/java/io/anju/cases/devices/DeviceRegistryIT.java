@@ -475,8 +475,14 @@ class DeviceRegistryIT {
         assertThat(ids(volta.get("/api/v1/devices"))).containsExactlyElementsOf(
                 Stream.of(voltas, flood, timed, twinned).sorted().toList());
         assertThat(ids(ampere.get("/api/v1/devices"))).containsExactly(amperes);
-        assertThat(volta.get("/api/v1/devices/" + voltas).bodyAsJsonObject().getJsonObject("installation")
-                .getString("vendor")).isEqualTo("Volta");
+        JsonObject own = volta.get("/api/v1/devices/" + voltas).bodyAsJsonObject();
+        assertThat(own.getJsonObject("installation").getString("vendor")).isEqualTo("Volta");
+        // A vendor has no view of the district's places: the record names them.
+        LocationChain at = registry.device(voltas).orElseThrow().location();
+        assertThat(own.getJsonObject("places").getString("compound"))
+                .isEqualTo(registry.compound(at.compoundId()).orElseThrow().name());
+        assertThat(own.getJsonObject("places").getString("community"))
+                .isEqualTo(registry.community(at.communityId()).orElseThrow().name());
 
         for (String path : List.of("/api/v1/devices/" + voltas, "/api/v1/devices/" + voltas + "/diagnostics",
                 "/api/v1/devices/" + voltas + "/twin")) {

@@ -478,6 +478,8 @@ class DashboardsBrowserIT {
         b.go("#/devices/" + charger);
         b.waitFor("device-record", STEP_WITHIN);
         assertThat(b.byTestId("device-detail").getText()).contains(charger);
+        assertThat(b.byTestId("device-place").getText()).as("the compound by its name")
+                .contains(platform.registry().compound(scenario.charger().location().compoundId()).orElseThrow().name());
         b.waitUntil(STEP_WITHIN, d -> b.allByTestIdPrefix("twin-port-").size()
                 == scenario.charger().charger().ports());
         assertThat(b.byTestId("device-state").getText()).as("the twin's connection").isNotBlank();
