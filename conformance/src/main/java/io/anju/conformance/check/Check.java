@@ -5,16 +5,27 @@ import io.anju.conformance.watch.DeviceLog;
 import java.util.List;
 
 /** One rule of the device protocol, judged from what the kit saw of a device: a pure function, no broker needed. */
-public interface Check {
-    /** The stable id reports and scripts use. */
-    String id();
+public abstract class Check {
+    private final String id;
+    private final String section;
 
-    /** Where the rule stands in docs/device-protocol.md. */
-    String section();
+    /**
+     * @param id      the stable id reports and scripts use
+     * @param section where the rule stands in docs/device-protocol.md
+     */
+    protected Check(String id, String section) {
+        this.id = id;
+        this.section = section;
+    }
 
-    Finding run(DeviceLog log);
+    public abstract Finding run(DeviceLog log);
 
-    default Finding finding(Verdict verdict, String summary, List<String> evidence) {
-        return new Finding(id(), verdict, section(), summary, evidence);
+    protected final Finding finding(Verdict verdict, String summary, List<String> evidence) {
+        return new Finding(id, verdict, section, summary, evidence);
+    }
+
+    /** The rule does not apply to what the kit saw, for the reason given (no evidence to show). */
+    protected final Finding notApplicable(String summary) {
+        return finding(Verdict.NOT_APPLICABLE, summary, List.of());
     }
 }

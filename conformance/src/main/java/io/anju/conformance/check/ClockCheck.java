@@ -12,15 +12,9 @@ import java.util.List;
  * simulated clock the kit predicts). Fails beyond the gateway's 5-minute flag, warns beyond 30 s. The Will is left out:
  * a device stamps it when it connects.
  */
-public final class ClockCheck implements Check {
-    @Override
-    public String id() {
-        return "clock";
-    }
-
-    @Override
-    public String section() {
-        return "3. Payloads (ts)";
+public final class ClockCheck extends Check {
+    public ClockCheck() {
+        super("clock", "3. Payloads (ts)");
     }
 
     @Override
@@ -29,7 +23,7 @@ public final class ClockCheck implements Check {
                 .filter(m -> m.channel() != Channel.SNAPSHOT && !m.isOfflineStatus()).toList();
         List<Long> offsets = stamped.stream().map(m -> m.ts() - m.receivedAt()).sorted().toList();
         if (offsets.isEmpty()) {
-            return finding(Verdict.NOT_APPLICABLE, "no timestamped message seen", List.of());
+            return notApplicable("no timestamped message seen");
         }
         long median = offsets.get(offsets.size() / 2);
         long worst = Math.abs(offsets.get(0)) > Math.abs(offsets.get(offsets.size() - 1))

@@ -19,23 +19,17 @@ import java.util.stream.Collectors;
  * unsupported one) within 10 minutes. A reply with an id the kit never sent is quarantined by the gateway as
  * {@code reply_to_unknown_command} (in a fresh sandbox: {@code reply_unverifiable}).
  */
-public final class CommandRepliesCheck implements Check {
+public final class CommandRepliesCheck extends Check {
     private static final Set<String> RESULTS = Set.of("ok", "rejected", "failed");
 
-    @Override
-    public String id() {
-        return "command_replies";
-    }
-
-    @Override
-    public String section() {
-        return "3. Payloads (command and command/reply)";
+    public CommandRepliesCheck() {
+        super("command_replies", "3. Payloads (command and command/reply)");
     }
 
     @Override
     public Finding run(DeviceLog log) {
         if (log.commands().isEmpty()) {
-            return finding(Verdict.NOT_APPLICABLE, "the kit sent no command (the device was not back in time)", List.of());
+            return notApplicable("the kit sent no command (the device was not back in time)");
         }
         List<Message> replies = log.on(Channel.COMMAND_REPLY);
         List<Rejected> unknown = log.rejected().stream().filter(Rejected::isUnknownReply).toList();

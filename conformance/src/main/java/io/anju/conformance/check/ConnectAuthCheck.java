@@ -9,15 +9,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** §1 Connecting: the device logs in with its id as client id and user name and its secret; keep-alive 60–600 s. */
-public final class ConnectAuthCheck implements Check {
-    @Override
-    public String id() {
-        return "connect_auth";
-    }
-
-    @Override
-    public String section() {
-        return "1. Connecting";
+public final class ConnectAuthCheck extends Check {
+    public ConnectAuthCheck() {
+        super("connect_auth", "1. Connecting");
     }
 
     @Override

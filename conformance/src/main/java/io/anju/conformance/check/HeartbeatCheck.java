@@ -10,15 +10,9 @@ import java.util.List;
  * §3 status: a heartbeat every 90 s while connected (three missed count as offline). Fails on a silence longer than
  * 1.5 periods within a connection; the time between connections (the kit's forced drop) is not counted.
  */
-public final class HeartbeatCheck implements Check {
-    @Override
-    public String id() {
-        return "heartbeat";
-    }
-
-    @Override
-    public String section() {
-        return "3. Payloads (status)";
+public final class HeartbeatCheck extends Check {
+    public HeartbeatCheck() {
+        super("heartbeat", "3. Payloads (status)");
     }
 
     @Override

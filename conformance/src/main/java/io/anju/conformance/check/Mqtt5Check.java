@@ -13,25 +13,18 @@ import java.util.Set;
  * error, Receive Maximum, quota or packet size; a Maximum Packet Size that takes the platform's commands). PUBACKs
  * with 0x99 / 0x87 are counted here as a warning; the schema and topics checks fail on them.
  */
-public final class Mqtt5Check implements Check {
+public final class Mqtt5Check extends Check {
     static final Set<String> MQTT5_BREACHES = Set.of("protocol_error", "malformed_packet", "receive_maximum_exceeded",
             "quota_exceeded", "packet_too_large");
 
-    @Override
-    public String id() {
-        return "mqtt5";
-    }
-
-    @Override
-    public String section() {
-        return "1. Connecting, 2. Topics, 4. Delivery guarantees (MQTT 5)";
+    public Mqtt5Check() {
+        super("mqtt5", "1. Connecting, 2. Topics, 4. Delivery guarantees (MQTT 5)");
     }
 
     @Override
     public Finding run(DeviceLog log) {
         if (!log.protocol().map("5"::equals).orElse(false)) {
-            return finding(Verdict.NOT_APPLICABLE, "the device connected with MQTT " + log.protocol().orElse("(never)"),
-                    List.of());
+            return notApplicable("the device connected with MQTT " + log.protocol().orElse("(never)"));
         }
         List<DiagnosticEvent> breaches = log.diagnostics(DiagnosticKind.DISCONNECTED).stream()
                 .filter(d -> MQTT5_BREACHES.contains(d.code())).toList();

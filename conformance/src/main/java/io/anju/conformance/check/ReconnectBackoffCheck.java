@@ -21,26 +21,20 @@ import java.util.stream.Collectors;
  *   after the first all stay below 1.2 × the first is ∫₀¹ Π(1.2x/2ⁱ) dx ≈ 4·10⁻⁴, and fewer with more waits.</li>
  * </ul>
  */
-public final class ReconnectBackoffCheck implements Check {
+public final class ReconnectBackoffCheck extends Check {
     static final int MIN_GAPS_FOR_GROWTH = 5;
     static final double GROWTH = 1.2;
     static final long MINUTE_MS = 60_000;
 
-    @Override
-    public String id() {
-        return "reconnect_backoff";
-    }
-
-    @Override
-    public String section() {
-        return "1. Connecting (Refusals: back-off)";
+    public ReconnectBackoffCheck() {
+        super("reconnect_backoff", "1. Connecting (Refusals: back-off)");
     }
 
     @Override
     public Finding run(DeviceLog log) {
         Long dropped = log.kit().droppedAt();
         if (dropped == null) {
-            return finding(Verdict.NOT_APPLICABLE, "the kit did not drop the connection", List.of());
+            return notApplicable("the kit did not drop the connection");
         }
         List<DiagnosticEvent> refused = log.diagnostics(DiagnosticKind.REFUSED).stream()
                 .filter(d -> KitRefusals.isKits(log, d)).toList();

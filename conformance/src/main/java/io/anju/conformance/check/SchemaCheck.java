@@ -10,15 +10,9 @@ import java.util.List;
  * §3 Payloads: every payload passes its channel's rules. Replies to unknown command ids are the command_replies
  * check's, not this one's.
  */
-public final class SchemaCheck implements Check {
-    @Override
-    public String id() {
-        return "schema";
-    }
-
-    @Override
-    public String section() {
-        return "3. Payloads";
+public final class SchemaCheck extends Check {
+    public SchemaCheck() {
+        super("schema", "3. Payloads");
     }
 
     @Override

@@ -15,15 +15,9 @@ import java.util.TreeMap;
  * a reconnect the counter may go on or restart: the kit reports which. Messages of one connection may arrive slightly
  * out of order (a reply sent from another thread); only a missing or repeated number fails.
  */
-public final class SequenceCheck implements Check {
-    @Override
-    public String id() {
-        return "sequence";
-    }
-
-    @Override
-    public String section() {
-        return "3. Payloads (seq)";
+public final class SequenceCheck extends Check {
+    public SequenceCheck() {
+        super("sequence", "3. Payloads (seq)");
     }
 
     @Override
@@ -41,7 +35,7 @@ public final class SequenceCheck implements Check {
             }
         }
         if (byConnection.isEmpty()) {
-            return finding(Verdict.NOT_APPLICABLE, "no message with a seq seen", List.of());
+            return notApplicable("no message with a seq seen");
         }
         List<String> evidence = new ArrayList<>();
         List<String> problems = new ArrayList<>();

@@ -15,23 +15,17 @@ import java.util.stream.Collectors;
  * {@code snapshot/{snapshotId}}. Events in the last seconds of the watch are not judged (their upload may be on its
  * way).
  */
-public final class SnapshotCheck implements Check {
+public final class SnapshotCheck extends Check {
     static final long UPLOAD_GRACE_REAL_MS = 5_000;
 
-    @Override
-    public String id() {
-        return "snapshot";
-    }
-
-    @Override
-    public String section() {
-        return "3. Payloads (snapshot/{snapshotId})";
+    public SnapshotCheck() {
+        super("snapshot", "3. Payloads (snapshot/{snapshotId})");
     }
 
     @Override
     public Finding run(DeviceLog log) {
         if (log.type() != DeviceType.GATE && log.type() != DeviceType.CAMERA) {
-            return finding(Verdict.NOT_APPLICABLE, "a " + log.type().wireName() + " sends no snapshots", List.of());
+            return notApplicable("a " + log.type().wireName() + " sends no snapshots");
         }
         long judgedUntil = log.watchEnd() - log.scale().deviceSpan(UPLOAD_GRACE_REAL_MS);
         List<String> referenced = log.on(Channel.EVENT).stream()

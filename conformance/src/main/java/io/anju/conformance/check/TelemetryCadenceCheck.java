@@ -13,15 +13,9 @@ import java.util.List;
  * §3 telemetry cadence: crowd counters every 10 s; chargers every 90 s, and every 30 s while a port charges (only a
  * warning: the kit cannot tell when charging stopped between two readings). Gates and cameras send no telemetry.
  */
-public final class TelemetryCadenceCheck implements Check {
-    @Override
-    public String id() {
-        return "telemetry_cadence";
-    }
-
-    @Override
-    public String section() {
-        return "3. Payloads (telemetry)";
+public final class TelemetryCadenceCheck extends Check {
+    public TelemetryCadenceCheck() {
+        super("telemetry_cadence", "3. Payloads (telemetry)");
     }
 
     @Override
@@ -32,7 +26,7 @@ public final class TelemetryCadenceCheck implements Check {
             default -> 0;
         };
         if (period == 0) {
-            return finding(Verdict.NOT_APPLICABLE, "a " + log.type().wireName() + " sends no periodic telemetry", List.of());
+            return notApplicable("a " + log.type().wireName() + " sends no periodic telemetry");
         }
         List<Message> telemetry = log.on(Channel.TELEMETRY);
         long allowed = Gaps.allowed(period, log.scale());

@@ -12,15 +12,9 @@ import java.util.List;
  * §2 Topics: the device publishes only under its own prefix and subscribes to its command topic (seen as commands
  * delivered). A SUBSCRIBE to another topic is refused in the SUBACK without a diagnostic record: the kit cannot see it.
  */
-public final class TopicsCheck implements Check {
-    @Override
-    public String id() {
-        return "topics";
-    }
-
-    @Override
-    public String section() {
-        return "2. Topics";
+public final class TopicsCheck extends Check {
+    public TopicsCheck() {
+        super("topics", "2. Topics");
     }
 
     @Override

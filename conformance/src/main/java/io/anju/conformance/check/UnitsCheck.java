@@ -19,7 +19,7 @@ import java.util.Map;
  * limit) with power ≈ voltage × current; temperatures −40…130 °C; leakage 0–1,000 mA. Crowd counters: the interval
  * is the 10 s cadence in seconds (5–20 s).
  */
-public final class UnitsCheck implements Check {
+public final class UnitsCheck extends Check {
     static final Range MAINS = new Range("mainsV", 150, 260, "V");
     static final Range AMBIENT = new Range("ambientC", -40, 130, "°C");
     static final Range LEAKAGE = new Range("leakageMa", 0, 1000, "mA");
@@ -32,14 +32,8 @@ public final class UnitsCheck implements Check {
     static final double POWER_ABS_W = 10;
     static final double POWER_REL = 0.10;
 
-    @Override
-    public String id() {
-        return "units";
-    }
-
-    @Override
-    public String section() {
-        return "3. Payloads (charger / crowd telemetry)";
+    public UnitsCheck() {
+        super("units", "3. Payloads (charger / crowd telemetry)");
     }
 
     @Override
@@ -50,12 +44,11 @@ public final class UnitsCheck implements Check {
             case CHARGER -> telemetry.forEach(m -> charger(m.payload(), v));
             case CROWD -> telemetry.forEach(m -> v.check(CROWD_INTERVAL, m.payload().get("intervalS")));
             default -> {
-                return finding(Verdict.NOT_APPLICABLE, "a " + log.type().wireName() + " sends no readings with units",
-                        List.of());
+                return notApplicable("a " + log.type().wireName() + " sends no readings with units");
             }
         }
         if (telemetry.isEmpty()) {
-            return finding(Verdict.NOT_APPLICABLE, "no telemetry seen", List.of());
+            return notApplicable("no telemetry seen");
         }
         List<String> evidence = new ArrayList<>();
         evidence.add(telemetry.size() + " telemetry message(s) read");

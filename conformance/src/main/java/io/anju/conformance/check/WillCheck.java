@@ -12,23 +12,16 @@ import java.util.List;
  * §3 status, the Will: a device sets an {@code offline} status as its Will on its own status topic; when the kit drops
  * the connection without DISCONNECT, the gateway publishes it, and it must be a valid status payload.
  */
-public final class WillCheck implements Check {
-    @Override
-    public String id() {
-        return "will";
-    }
-
-    @Override
-    public String section() {
-        return "3. Payloads (status, Will)";
+public final class WillCheck extends Check {
+    public WillCheck() {
+        super("will", "3. Payloads (status, Will)");
     }
 
     @Override
     public Finding run(DeviceLog log) {
         Long dropped = log.kit().droppedAt();
         if (dropped == null) {
-            return finding(Verdict.NOT_APPLICABLE, "the kit did not drop the connection (was it ever connected?)",
-                    List.of());
+            return notApplicable("the kit did not drop the connection (was it ever connected?)");
         }
         long until = dropped + log.scale().deviceSpan(Contract.WILL_WITHIN_REAL_MS);
         List<Message> wills = log.messages().stream()
