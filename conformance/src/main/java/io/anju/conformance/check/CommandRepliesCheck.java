@@ -38,7 +38,7 @@ public final class CommandRepliesCheck extends Check {
         List<String> warnings = new ArrayList<>();
         for (SentCommand c : log.commands()) {
             Optional<Message> reply = replies.stream().filter(m -> c.id().equals(m.text("id"))).findFirst();
-            List<Delivery> deliveries = log.deliveries().stream().filter(d -> d.commandId().equals(c.id())).toList();
+            List<Delivery> deliveries = log.deliveries().stream().filter(d -> c.id().equals(d.commandId())).toList();
             String outcomes = deliveries.stream().map(Delivery::outcome).collect(Collectors.joining(" → "));
             if (reply.isEmpty()) {
                 failures.add(c.action() + ": no reply with its id (delivery: " + (outcomes.isEmpty() ? "none reported"

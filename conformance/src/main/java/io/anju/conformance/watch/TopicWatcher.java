@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.anju.common.diagnostics.DiagnosticEvent;
 import io.anju.common.json.Json;
 import io.anju.common.model.DeviceType;
-import io.anju.common.model.Channel;
+import io.anju.gateway.downlink.DeliveryReport;
 import io.anju.common.topic.KafkaConnection;
+import io.anju.common.topic.QuarantineRecord;
 import io.anju.common.topic.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -85,18 +86,16 @@ public final class TopicWatcher implements AutoCloseable {
     void take(ConsumerRecord<String, byte[]> r) throws IOException {
         switch (r.topic()) {
             case Topics.QUARANTINE -> {
-                // QuarantineRecord's fields, read from the tree: fields a writer had no value for are left out
-                JsonNode q = Json.tree(r.value());
-                log.rejected(q.path("deviceId").asText(r.key()), new Rejected(q.path("receivedAt").asLong(),
-                        Channel.fromWire(q.path("channel").asText()).orElse(null), q.path("reason").asText(null),
-                        q.path("payloadText").asText(null)));
+                QuarantineRecord q = Json.fromBytes(r.value(), QuarantineRecord.class);
+                log.rejected(orKey(q.deviceId(), r), new Rejected(q.receivedAt(), q.channel(), q.reason(),
+                        q.payloadText()));
             }
             case Topics.DIAGNOSTICS -> log.diagnostic(Json.fromBytes(r.value(), DiagnosticEvent.class));
             case Topics.COMMAND_RESULTS -> {
                 JsonNode n = Json.tree(r.value());
-                if ("delivery".equals(n.path("kind").asText())) {
-                    log.delivery(n.path("deviceId").asText(r.key()), new Delivery(n.path("commandId").asText(),
-                            n.path("outcome").asText(), n.path("at").asLong(), n.path("detail").asText(null)));
+                if (DeliveryReport.KIND.equals(n.path("kind").asText())) {
+                    DeliveryReport d = Json.mapper().treeToValue(n, DeliveryReport.class);
+                    log.delivery(orKey(d.deviceId(), r), new Delivery(d.commandId(), d.outcome(), d.at(), d.detail()));
                 } else if (n.has("channel")) {
                     log.message(n.path("deviceId").asText(r.key()), Message.ofEnvelope(n));
                 }
@@ -106,6 +105,10 @@ public final class TopicWatcher implements AutoCloseable {
                 log.message(e.path("deviceId").asText(r.key()), Message.ofEnvelope(e));
             }
         }
+    }
+
+    private static String orKey(String deviceId, ConsumerRecord<String, byte[]> r) {
+        return deviceId != null ? deviceId : r.key();
     }
 
     @Override
