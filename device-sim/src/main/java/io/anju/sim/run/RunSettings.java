@@ -7,6 +7,7 @@ import io.anju.sim.fault.ClockFault;
 import io.anju.sim.firmware.DeviceFlaw;
 import io.anju.sim.firmware.FirmwareFlaw;
 import io.anju.sim.link.Backoff;
+import io.anju.sim.link.ConnectSpec;
 import io.anju.sim.link.MqttVersionChoice;
 
 import java.nio.file.Path;
@@ -73,12 +74,6 @@ public record RunSettings(DeviceFilter filter, Scenario scenario, long seed, dou
                 mqtt, link, faults, flaws, clockAnchorMs, backoffBaseMs, mqttVersions);
     }
 
-    /** The same run with these devices' firmware flawed. */
-    public RunSettings withFlaws(List<DeviceFlaw> deviceFlaws) {
-        return new RunSettings(filter, scenario, seed, speed, startMs, faults, groundTruth, planOut, durationMs,
-                mqtt, link, clockFaults, deviceFlaws, clockAnchorMs, backoffBaseMs, mqttVersions);
-    }
-
     /** The run's clock: anchored if {@link #clockAnchorMs} is set, else stopped at {@link #startMs} until started. */
     public SimClock clock() {
         return clockAnchorMs == null ? SimClock.stopped(startMs, speed) : SimClock.anchored(clockAnchorMs, speed);
@@ -91,8 +86,8 @@ public record RunSettings(DeviceFilter filter, Scenario scenario, long seed, dou
 
     /**
      * Settings for an in-process run against the gateway at {@code host:port} (plain TCP, plain secrets): every
-     * enabled device unless {@link Builder#devices} chooses, the evening scenario at 1×, no planned faults, MQTT
-     * 3/5 alternating, correct firmware. Start it with
+     * enabled device unless {@link Builder#devices} chooses, the evening scenario at 1×, seed 1, no planned faults,
+     * MQTT 3/5 alternating, keep-alive 60 s, correct firmware. Start it with
      * {@code SimulationFactory.create(registry, secrets, settings, new SimStats())} and {@link Simulation#start()}.
      */
     public static Builder builder(String host, int port) {
@@ -101,23 +96,18 @@ public record RunSettings(DeviceFilter filter, Scenario scenario, long seed, dou
 
     /** Builds {@link RunSettings} for an in-process run; see {@link #builder(String, int)} for the defaults. */
     public static final class Builder {
+        private static final long SEED = 1;
+        private static final long DAY_MS = 24 * 3_600_000L;
         private final String host;
         private final int port;
         private final Set<String> ids = new LinkedHashSet<>();
         private Scenario scenario = Scenario.EVENING;
-        private long seed = 1;
         private double speed = 1;
         private Long startMs;
         private Long clockAnchorMs;
-        private String faults = "none";
-        private Path groundTruth;
-        private long durationMs = 24 * 3_600_000L;
         private MqttVersionChoice mqtt = MqttVersionChoice.MIXED;
         private final Map<String, Integer> mqttVersions = new LinkedHashMap<>();
-        private boolean tokenAuth;
-        private int keepAliveS = 60;
         private long backoffBaseMs = Backoff.DEFAULT_BASE_MS;
-        private final List<ClockFault> clockFaults = new ArrayList<>();
         private final List<DeviceFlaw> flaws = new ArrayList<>();
 
         private Builder(String host, int port) {
@@ -139,11 +129,6 @@ public record RunSettings(DeviceFilter filter, Scenario scenario, long seed, dou
             return this;
         }
 
-        public Builder seed(long value) {
-            seed = value;
-            return this;
-        }
-
         /** Simulated seconds per real second. */
         public Builder speed(double value) {
             speed = value;
@@ -162,23 +147,6 @@ public record RunSettings(DeviceFilter filter, Scenario scenario, long seed, dou
             return this;
         }
 
-        /** {@code auto}, {@code none} (the default here) or a fault-plan file. */
-        public Builder faults(String value) {
-            faults = value;
-            return this;
-        }
-
-        public Builder groundTruth(Path file) {
-            groundTruth = file;
-            return this;
-        }
-
-        /** Simulated time an {@code auto} fault plan spreads over (default a day). */
-        public Builder durationMs(long value) {
-            durationMs = value;
-            return this;
-        }
-
         /** The MQTT version of devices not chosen with {@link #mqtt(String, int)}. */
         public Builder mqtt(MqttVersionChoice choice) {
             mqtt = choice;
@@ -191,25 +159,9 @@ public record RunSettings(DeviceFilter filter, Scenario scenario, long seed, dou
             return this;
         }
 
-        /** Signed tokens instead of plain secrets. */
-        public Builder tokenAuth(boolean value) {
-            tokenAuth = value;
-            return this;
-        }
-
-        public Builder keepAliveS(int value) {
-            keepAliveS = value;
-            return this;
-        }
-
         /** The first reconnect window of the (correct) exponential back-off; default 1 s. */
         public Builder backoffBaseMs(long value) {
             backoffBaseMs = value;
-            return this;
-        }
-
-        public Builder clockFault(ClockFault fault) {
-            clockFaults.add(fault);
             return this;
         }
 
@@ -227,10 +179,10 @@ public record RunSettings(DeviceFilter filter, Scenario scenario, long seed, dou
                     : startMs != null ? startMs : scenario.defaultStartMs(LocalDate.now(DistrictTime.ZONE));
             DeviceFilter filter = ids.isEmpty() ? DeviceFilter.all()
                     : new DeviceFilter(Set.of(), Set.copyOf(ids), null, null, Integer.MAX_VALUE);
-            LinkSettings link = new LinkSettings("tcp://" + host + ":" + port, null, tokenAuth, keepAliveS,
-                    System::currentTimeMillis);
-            return new RunSettings(filter, scenario, seed, speed, start, faults, groundTruth, null, durationMs, mqtt,
-                    link, clockFaults, flaws, clockAnchorMs, backoffBaseMs, mqttVersions);
+            LinkSettings link = new LinkSettings("tcp://" + host + ":" + port, null, false,
+                    ConnectSpec.DEFAULT_KEEP_ALIVE_S, System::currentTimeMillis);
+            return new RunSettings(filter, scenario, SEED, speed, start, "none", null, null, DAY_MS, mqtt, link,
+                    List.of(), flaws, clockAnchorMs, backoffBaseMs, mqttVersions);
         }
     }
 }
