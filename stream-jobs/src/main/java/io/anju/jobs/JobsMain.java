@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -24,24 +25,10 @@ import java.util.stream.Collectors;
 public final class JobsMain extends ServiceCommand<JobsConfig, RunningJobs> {
     private static final Logger LOG = LoggerFactory.getLogger(JobsMain.class);
 
-    @Option(names = "--registry", description = "Registry file (registry.file, default ./data/registry.json); edits reach running jobs.")
-    private String registry;
-    @Option(names = "--bootstrap", description = "Kafka bootstrap servers (kafka.bootstrap; default: an embedded broker under --data-dir).")
-    private String bootstrap;
-    @Option(names = "--kafka-client-config", description = "Kafka client properties file with the cluster's security "
-            + "settings (kafka.clientConfig: security.protocol, sasl.*, ssl.*; as Kafka tools' --command-config; "
-            + "default: none, PLAINTEXT).")
-    private String kafkaClientConfig;
+    @Mixin
+    private JobsEndpointOptions endpoints = new JobsEndpointOptions();
     @Option(names = "--kafka-port", description = "Port of the embedded broker when --bootstrap is not given (kafka.port, default 9092).")
     private Integer kafkaPort;
-    @Option(names = "--influx-url", description = "InfluxDB URL, e.g. http://127.0.0.1:8086 (influx.url; default: none, no history is written).")
-    private String influxUrl;
-    @Option(names = "--influx-db", description = "InfluxDB database (influx.db, default anju).")
-    private String influxDb;
-    @Option(names = "--influx-credentials", paramLabel = "FILE", description = "InfluxDB credentials file "
-            + "(influx.credentialsFile: username=, password=; mode 600), as scripts/influxdb.sh writes to <its data "
-            + "dir>/credentials.properties (default: none, an InfluxDB without authentication).")
-    private String influxCredentials;
     @Option(names = "--data-dir", description = "Checkpoints, savepoints and the embedded broker (data.dir, default ./data).")
     private String dataDir;
     @Option(names = "--parallelism", description = "Operator parallelism (parallelism, default 2).")
@@ -101,13 +88,8 @@ public final class JobsMain extends ServiceCommand<JobsConfig, RunningJobs> {
 
     @Override
     protected void flags(Map<String, String> overrides) {
-        putIf(overrides, "registry.file", registry);
-        putIf(overrides, "kafka.bootstrap", bootstrap);
-        putIf(overrides, "kafka.clientConfig", kafkaClientConfig);
+        endpoints.putInto(overrides);
         putIf(overrides, "kafka.port", kafkaPort);
-        putIf(overrides, "influx.url", influxUrl);
-        putIf(overrides, "influx.db", influxDb);
-        putIf(overrides, "influx.credentialsFile", influxCredentials);
         putIf(overrides, "data.dir", dataDir);
         putIf(overrides, "parallelism", parallelism);
         putIf(overrides, "checkpoint.interval", seconds(checkpointInterval));
