@@ -80,7 +80,7 @@ public final class FlinkJobMain implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--job must be alerts or history (was " + job + ")");
         }
         Map<String, String> overrides = options.overrides();
-        endpoints.putInto(overrides);
+        SettingsOptions.putFlags(spec, overrides);
         putIf(overrides, "checkpoint.interval", checkpointIntervalMs == null ? null : checkpointIntervalMs + "ms");
         JobsSettings s;
         try {
