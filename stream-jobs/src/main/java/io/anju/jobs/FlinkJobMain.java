@@ -36,25 +36,10 @@ public final class FlinkJobMain implements Callable<Integer> {
     private CommandSpec spec;
     @Mixin
     private SettingsOptions options = new SettingsOptions();
+    @Mixin
+    private JobsEndpointOptions endpoints = new JobsEndpointOptions();
     @Option(names = "--job", description = "alerts or history.")
     private String job;
-    @Option(names = "--bootstrap", description = "Kafka bootstrap servers (kafka.bootstrap; required).")
-    private String bootstrap;
-    @Option(names = "--kafka-client-config", description = "Kafka client properties file with the cluster's security "
-            + "settings (kafka.clientConfig: security.protocol, sasl.*, ssl.*), read where the job is submitted: the "
-            + "settings travel with the job (key and trust stores named in it must exist on every TaskManager; "
-            + "default: none, PLAINTEXT).")
-    private String kafkaClientConfig;
-    @Option(names = "--registry", description = "Registry file, readable on every TaskManager (shared volume; registry.file).")
-    private String registry;
-    @Option(names = "--influx-url", description = "InfluxDB URL (influx.url; required for --job history).")
-    private String influxUrl;
-    @Option(names = "--influx-db", description = "InfluxDB database (influx.db, default anju).")
-    private String influxDb;
-    @Option(names = "--influx-credentials", paramLabel = "FILE", description = "InfluxDB credentials file "
-            + "(influx.credentialsFile: username=, password=; mode 600), read where the job is submitted: the "
-            + "credentials travel with the job (default: none, an InfluxDB without authentication).")
-    private String influxCredentials;
     @Option(names = "--checkpoint-dir", description = "Checkpoint directory URI, e.g. s3://bucket/anju (default: the cluster's).")
     private String checkpointDir;
     @Option(names = "--checkpoint-interval-ms", description = "Checkpoint interval in ms (checkpoint.interval, default 10000).")
@@ -95,12 +80,7 @@ public final class FlinkJobMain implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--job must be alerts or history (was " + job + ")");
         }
         Map<String, String> overrides = options.overrides();
-        putIf(overrides, "kafka.bootstrap", bootstrap);
-        putIf(overrides, "kafka.clientConfig", kafkaClientConfig);
-        putIf(overrides, "registry.file", registry);
-        putIf(overrides, "influx.url", influxUrl);
-        putIf(overrides, "influx.db", influxDb);
-        putIf(overrides, "influx.credentialsFile", influxCredentials);
+        SettingsOptions.putFlags(spec, overrides);
         putIf(overrides, "checkpoint.interval", checkpointIntervalMs == null ? null : checkpointIntervalMs + "ms");
         JobsSettings s;
         try {

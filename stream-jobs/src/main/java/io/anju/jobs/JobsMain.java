@@ -1,19 +1,20 @@
 package io.anju.jobs;
 
 import io.anju.common.cli.ServiceCommand;
+import io.anju.common.cli.SettingKey;
 import io.anju.jobs.config.JobsConfig;
 import io.anju.jobs.run.RunningJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** {@code ./anju jobs}: the stream jobs in an embedded Flink MiniCluster on this machine. */
 @Command(name = "jobs", mixinStandardHelpOptions = true,
@@ -24,65 +25,73 @@ import java.util.stream.Collectors;
 public final class JobsMain extends ServiceCommand<JobsConfig, RunningJobs> {
     private static final Logger LOG = LoggerFactory.getLogger(JobsMain.class);
 
-    @Option(names = "--registry", description = "Registry file (registry.file, default ./data/registry.json); edits reach running jobs.")
-    private String registry;
-    @Option(names = "--bootstrap", description = "Kafka bootstrap servers (kafka.bootstrap; default: an embedded broker under --data-dir).")
-    private String bootstrap;
-    @Option(names = "--kafka-client-config", description = "Kafka client properties file with the cluster's security "
-            + "settings (kafka.clientConfig: security.protocol, sasl.*, ssl.*; as Kafka tools' --command-config; "
-            + "default: none, PLAINTEXT).")
-    private String kafkaClientConfig;
+    @Mixin
+    private JobsEndpointOptions endpoints = new JobsEndpointOptions();
     @Option(names = "--kafka-port", description = "Port of the embedded broker when --bootstrap is not given (kafka.port, default 9092).")
+    @SettingKey("kafka.port")
     private Integer kafkaPort;
-    @Option(names = "--influx-url", description = "InfluxDB URL, e.g. http://127.0.0.1:8086 (influx.url; default: none, no history is written).")
-    private String influxUrl;
-    @Option(names = "--influx-db", description = "InfluxDB database (influx.db, default anju).")
-    private String influxDb;
-    @Option(names = "--influx-credentials", paramLabel = "FILE", description = "InfluxDB credentials file "
-            + "(influx.credentialsFile: username=, password=; mode 600), as scripts/influxdb.sh writes to <its data "
-            + "dir>/credentials.properties (default: none, an InfluxDB without authentication).")
-    private String influxCredentials;
     @Option(names = "--data-dir", description = "Checkpoints, savepoints and the embedded broker (data.dir, default ./data).")
+    @SettingKey("data.dir")
     private String dataDir;
     @Option(names = "--parallelism", description = "Operator parallelism (parallelism, default 2).")
+    @SettingKey("parallelism")
     private Integer parallelism;
-    @Option(names = "--checkpoint-interval", description = "Checkpoint interval, e.g. 10s (checkpoint.interval, default "
+    @Option(names = "--checkpoint-interval", converter = BareSeconds.class,
+            description = "Checkpoint interval, e.g. 10s (checkpoint.interval, default "
             + "10s): after a failure the jobs replay at most this much input; alerts never wait for it.")
+    @SettingKey("checkpoint.interval")
     private String checkpointInterval;
-    @Option(names = "--out-of-orderness", description = "How late a device's reading may arrive and still count in order (time.outOfOrderness, default 10s).")
+    @Option(names = "--out-of-orderness", converter = BareSeconds.class,
+            description = "How late a device's reading may arrive and still count in order (time.outOfOrderness, default 10s).")
+    @SettingKey("time.outOfOrderness")
     private String outOfOrderness;
-    @Option(names = "--clock-tolerance", description = "How far a device's clock may be from the gateway's receive "
+    @Option(names = "--clock-tolerance", converter = BareSeconds.class,
+            description = "How far a device's clock may be from the gateway's receive "
             + "time and still be its readings' event time; further off they count at their receive time "
             + "(time.clockTolerance, default 30s).")
+    @SettingKey("time.clockTolerance")
     private String clockTolerance;
-    @Option(names = "--quiet-after", description = "Wall-clock silence after which a Kafka partition stops holding back "
+    @Option(names = "--quiet-after", converter = BareSeconds.class,
+            description = "Wall-clock silence after which a Kafka partition stops holding back "
             + "event time (time.quietAfter, default 60s; scale it down with a simulator's --speed).")
+    @SettingKey("time.quietAfter")
     private String quietAfter;
     @Option(names = "--state-backend", description = "hashmap (default) or rocksdb (state.backend).")
+    @SettingKey("state.backend")
     private String stateBackend;
     @Option(names = "--http-port", description = "Port of /health and /metrics (http.port, default 9081).")
+    @SettingKey("http.port")
     private Integer httpPort;
     @Option(names = "--metrics-port", description = "Loopback port of Flink's Prometheus reporter (metrics.port, default 9249; 0 = off).")
+    @SettingKey("metrics.port")
     private Integer metricsPort;
     @Option(names = "--metrics-token", description = "Bearer token that lets callers read /metrics (metrics.token, "
             + "16+ characters; env ANJU_JOBS_METRICS_TOKEN); empty (default) = only callers on this host (loopback) may.")
+    @SettingKey("metrics.token")
     private String metricsToken;
     @Option(names = "--auto-stop", split = ",", description = "Red alert types that stop a port automatically "
             + "(autoStop.types: fire_risk, port_overload; default fire_risk; 'none' for none).")
+    @SettingKey("autoStop.types")
     private List<String> autoStop;
     @Option(names = "--auto-stop-compound", description = "Per compound (autoStop.compounds): cp-0042=fire_risk,port_overload "
             + "or cp-0042=none; repeatable.")
+    @SettingKey("autoStop.compounds")
     private Map<String, String> autoStopCompound;
-    @Option(names = "--stop-confirm-within", description = "Event time an automatic stop_port has to show the port off "
+    @Option(names = "--stop-confirm-within", converter = BareSeconds.class,
+            description = "Event time an automatic stop_port has to show the port off "
             + "in its readings before it is sent again (autoStop.confirmWithin, default 60s; scale it up with a "
             + "simulator's --speed).")
+    @SettingKey("autoStop.confirmWithin")
     private String stopConfirmWithin;
     @Option(names = "--stop-confirm-below-w", description = "A stopped port at or below this power counts as off (autoStop.confirmBelowW, default 10).")
+    @SettingKey("autoStop.confirmBelowW")
     private Double stopConfirmBelowW;
     @Option(names = "--stop-attempts", description = "Automatic stops sent in all before the port raises stop_unconfirmed (autoStop.attempts, default 3).")
+    @SettingKey("autoStop.attempts")
     private Integer stopAttempts;
     @Option(names = "--stop-cap", description = "Automatic stops a compound may send within a minute of event time; "
             + "more are held for a person (autoStop.cap: mass_cutoff_held; default 3).")
+    @SettingKey("autoStop.cap")
     private Integer stopCap;
 
     public static void main(String[] args) {
@@ -99,37 +108,12 @@ public final class JobsMain extends ServiceCommand<JobsConfig, RunningJobs> {
         return JobsConfig.load(file, env, overrides);
     }
 
-    @Override
-    protected void flags(Map<String, String> overrides) {
-        putIf(overrides, "registry.file", registry);
-        putIf(overrides, "kafka.bootstrap", bootstrap);
-        putIf(overrides, "kafka.clientConfig", kafkaClientConfig);
-        putIf(overrides, "kafka.port", kafkaPort);
-        putIf(overrides, "influx.url", influxUrl);
-        putIf(overrides, "influx.db", influxDb);
-        putIf(overrides, "influx.credentialsFile", influxCredentials);
-        putIf(overrides, "data.dir", dataDir);
-        putIf(overrides, "parallelism", parallelism);
-        putIf(overrides, "checkpoint.interval", seconds(checkpointInterval));
-        putIf(overrides, "time.outOfOrderness", seconds(outOfOrderness));
-        putIf(overrides, "time.clockTolerance", seconds(clockTolerance));
-        putIf(overrides, "time.quietAfter", seconds(quietAfter));
-        putIf(overrides, "state.backend", stateBackend);
-        putIf(overrides, "http.port", httpPort);
-        putIf(overrides, "metrics.port", metricsPort);
-        putIf(overrides, "metrics.token", metricsToken);
-        putIf(overrides, "autoStop.types", autoStop == null ? null : String.join(",", autoStop));
-        putIf(overrides, "autoStop.compounds", autoStopCompound == null ? null : autoStopCompound.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";")));
-        putIf(overrides, "autoStop.confirmWithin", seconds(stopConfirmWithin));
-        putIf(overrides, "autoStop.confirmBelowW", stopConfirmBelowW);
-        putIf(overrides, "autoStop.attempts", stopAttempts);
-        putIf(overrides, "autoStop.cap", stopCap);
-    }
-
     /** The duration flags have always taken a bare number as seconds ({@code --quiet-after 6}); settings want a unit. */
-    private static String seconds(String value) {
-        return value != null && value.trim().matches("\\d+") ? value.trim() + "s" : value;
+    static final class BareSeconds implements CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            return value.trim().matches("\\d+") ? value.trim() + "s" : value;
+        }
     }
 
     @Override

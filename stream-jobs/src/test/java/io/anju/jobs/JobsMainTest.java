@@ -1,5 +1,6 @@
 package io.anju.jobs;
 
+import io.anju.common.cli.SettingsOptions;
 import io.anju.jobs.config.JobsConfig;
 import io.anju.jobs.config.JobsSettings;
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,9 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,6 +43,22 @@ class JobsMainTest {
         int exit = new CommandLine(new JobsMain()).setOut(new PrintWriter(out)).execute("--settings");
         assertThat(exit).isZero();
         assertThat(out.toString()).isEqualTo(JobsConfig.markdownTable());
+    }
+
+    @Test
+    void theFlags_setTheSettingsTheyName() {
+        CommandLine cli = new CommandLine(new JobsMain());
+        cli.parseArgs("--registry", "r.json", "--kafka-port", "19092", "--quiet-after", "6",
+                "--stop-confirm-within", "2m", "--stop-confirm-below-w", "12.5", "--auto-stop", "fire_risk,port_overload",
+                "--auto-stop-compound", "cp-0042=none", "--auto-stop-compound", "cp-0043=port_overload");
+        Map<String, String> overrides = new LinkedHashMap<>();
+        SettingsOptions.putFlags(cli.getCommandSpec(), overrides);
+        assertThat(overrides).containsExactlyInAnyOrderEntriesOf(Map.of("registry.file", "r.json",
+                "kafka.port", "19092", "time.quietAfter", "6s", "autoStop.confirmWithin", "2m",
+                "autoStop.confirmBelowW", "12.5", "autoStop.types", "fire_risk,port_overload",
+                "autoStop.compounds", "cp-0042=none;cp-0043=port_overload"));
+        assertThat(JobsConfig.load(Optional.empty(), Map.of(), overrides).settings().quietAfter())
+                .isEqualTo(Duration.ofSeconds(6));
     }
 
     @Test

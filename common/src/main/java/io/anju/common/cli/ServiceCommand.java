@@ -15,7 +15,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The launcher of a long-running service ({@code ./anju gateway|cases|dashboards}): settings from defaults, then
  * {@code --config FILE}, then the service's environment variables, then {@code --set key=value} and the service's own
- * flags; {@code --settings} prints every setting; bad configuration fails at start (exit 2) naming the setting; the
+ * flags (those marked {@link SettingKey} mapped to their settings by themselves); {@code --settings} prints every setting; bad configuration fails at start (exit 2) naming the setting; the
  * service runs until the JVM is asked to stop, and is closed then. A subclass adds its flags and says how to load,
  * start and describe it.
  *
@@ -34,8 +34,12 @@ public abstract class ServiceCommand<C, S extends AutoCloseable> implements Call
     /** The configuration from {@code file}, {@code env} and {@code overrides}; a bad value throws naming the setting. */
     protected abstract C load(Optional<Path> file, Map<String, String> env, Map<String, String> overrides);
 
-    /** Puts the service's own flags, where given, into {@code overrides} as the settings they stand for. */
-    protected abstract void flags(Map<String, String> overrides);
+    /**
+     * Puts the service's own flags, where given, into {@code overrides} as the settings they stand for. Options
+     * marked {@link SettingKey} need nothing here; default: nothing more.
+     */
+    protected void flags(Map<String, String> overrides) {
+    }
 
     /** Builds the service from {@code config} (and starts it, where the two are one step); a failure: exit code 1. */
     protected abstract S open(C config) throws Exception;
@@ -56,6 +60,7 @@ public abstract class ServiceCommand<C, S extends AutoCloseable> implements Call
             return 0;
         }
         Map<String, String> overrides = settings.overrides();
+        SettingsOptions.putFlags(spec, overrides);
         flags(overrides);
         C config;
         try {

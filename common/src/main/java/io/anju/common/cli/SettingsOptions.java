@@ -1,11 +1,16 @@
 package io.anju.common.cli;
 
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
+import java.lang.reflect.Field;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The options every command with a settings table takes: {@code --config FILE}, {@code --set key=value} and
@@ -37,5 +42,27 @@ public final class SettingsOptions {
         if (value != null) {
             overrides.put(key, value.toString());
         }
+    }
+
+    /**
+     * Puts every option of {@code spec} (its mixins' among them) marked {@link SettingKey} that was given into
+     * {@code overrides} under its setting: a list joined by {@code ,}, a map as {@code key=value} joined by {@code ;}.
+     */
+    public static void putFlags(CommandSpec spec, Map<String, String> overrides) {
+        for (OptionSpec option : spec.options()) {
+            if (option.userObject() instanceof Field field && field.isAnnotationPresent(SettingKey.class)) {
+                putIf(overrides, field.getAnnotation(SettingKey.class).value(), settingValue(option.getValue()));
+            }
+        }
+    }
+
+    private static Object settingValue(Object value) {
+        if (value instanceof Collection<?> list) {
+            return list.stream().map(String::valueOf).collect(Collectors.joining(","));
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";"));
+        }
+        return value;
     }
 }

@@ -53,9 +53,4 @@ public record DetectorSettings(PortOverloadSettings portOverload, StationOverloa
         return new DetectorSettings(portOverload, stationOverload, illegalLoad, fireRisk, elevator, crowd, offline, gate,
                 value, stopCap);
     }
-
-    public DetectorSettings withStopCap(StopCapSettings value) {
-        return new DetectorSettings(portOverload, stationOverload, illegalLoad, fireRisk, elevator, crowd, offline, gate,
-                stopConfirm, value);
-    }
 }

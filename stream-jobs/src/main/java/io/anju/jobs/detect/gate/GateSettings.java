@@ -36,16 +36,4 @@ public record GateSettings(Duration quietPeriod, int deniedBurst, Duration denie
     public static GateSettings defaults() {
         return from(ConfigValues.defaults(SETTINGS));
     }
-
-    public GateSettings withQuietPeriod(Duration d) {
-        return new GateSettings(d, deniedBurst, deniedWindow);
-    }
-
-    public GateSettings withDeniedBurst(int n) {
-        return new GateSettings(quietPeriod, n, deniedWindow);
-    }
-
-    public GateSettings withDeniedWindow(Duration d) {
-        return new GateSettings(quietPeriod, deniedBurst, d);
-    }
 }

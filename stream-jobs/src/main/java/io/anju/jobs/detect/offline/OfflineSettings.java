@@ -80,8 +80,4 @@ public record OfflineSettings(Map<DeviceType, Duration> heartbeats, int missedHe
         beats.put(type, beat);
         return new OfflineSettings(beats, missedHeartbeats);
     }
-
-    public OfflineSettings withMissedHeartbeats(int missed) {
-        return new OfflineSettings(heartbeats, missed);
-    }
 }
