@@ -190,10 +190,11 @@ public final class TwinKeeper implements AutoCloseable {
                 unknown++;
                 continue;
             }
-            DeviceTwin before = twins.getOrDefault(id, TwinRules.empty(id, device.get().type()));
+            DeviceTwin kept = twins.get(id);
+            DeviceTwin before = kept != null ? kept : TwinRules.empty(id, device.get().type());
             DeviceTwin after = decoded instanceof Envelope e ? TwinRules.apply(before, e)
                     : TwinRules.apply(before, (DiagnosticEvent) decoded);
-            if (after == before && twins.containsKey(id)) {
+            if (after == kept) {
                 unchanged++;
             } else {
                 twins.put(id, after);
