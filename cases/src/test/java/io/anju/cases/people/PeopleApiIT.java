@@ -105,7 +105,7 @@ class PeopleApiIT {
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                 new HealthChecks(HealthChecks.ping(pool), () -> Future.succeededFuture(true)),
                 ApiSettings.defaults().withLoginPerSecond(ApiSettings.MAX_LOGIN_PER_SECOND))
-                .people(new PeopleApi(pool, new RotaAccess(TestPlaces.registry(), "lianhu"),
+                .people(new PeopleApi(pool, new RotaAccess(TestPlaces::registry, "lianhu"),
                         new Acknowledger(pool, outbox, signer, new Deadlines(SupervisionSettings.defaults()), clock),
                         clock));
         server = await(http.router().compose(router -> vertx.createHttpServer().requestHandler(router).listen(0)));
