@@ -1,7 +1,6 @@
 package io.anju.cases.notify;
 
 import io.anju.cases.json.CasesJson;
-import io.anju.cases.routing.Category;
 import io.anju.cases.routing.CategoryTable;
 import io.anju.cases.text.CaseTexts;
 import io.anju.common.alert.AlertFact;

@@ -9,7 +9,6 @@ import io.anju.cases.auth.TokenService;
 import io.anju.cases.auth.UserStore;
 import io.anju.cases.kpi.KpiSource;
 import io.anju.cases.model.CaseRecord;
-import io.anju.cases.model.CaseState;
 import io.anju.cases.notify.Outbox;
 import io.anju.cases.routing.CategoryTable;
 import io.anju.cases.routing.GridRouter;
