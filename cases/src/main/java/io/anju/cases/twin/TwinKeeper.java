@@ -178,8 +178,8 @@ public final class TwinKeeper implements AutoCloseable {
         int changed = 0;
         int unchanged = 0;
         int unknown = 0;
+        applied.putAll(records.nextOffsets());
         for (ConsumerRecord<byte[], byte[]> r : records) {
-            applied.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
             Object decoded = decode(r);
             if (decoded == null) {
                 continue;
