@@ -16,7 +16,6 @@ import io.anju.cases.text.CaseTexts;
 import io.anju.common.http.MethodTag;
 import io.anju.common.http.MetricsAccess;
 import io.anju.common.http.SecurityHeaders;
-import io.anju.common.registry.Registry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -62,7 +61,7 @@ public final class CasesHttp {
     private EventsEndpoint events;
     private PeopleApi people;
     private DeliveryAttempts deliveries;
-    private CaseTexts texts = new CaseTexts((Registry) null);
+    private CaseTexts texts = new CaseTexts(() -> null);
     private CaseCommands commands;
     private DeviceRegistry devices;
     private DiagnosticsStore diagnostics;

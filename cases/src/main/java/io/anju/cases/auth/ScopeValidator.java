@@ -1,12 +1,12 @@
 package io.anju.cases.auth;
 
-import java.util.function.Supplier;
 import io.anju.cases.model.CaseException;
 import io.anju.cases.model.Role;
 import io.anju.common.registry.Registry;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Checks that a user's scope fits the role: one unit for every role but the property manager (who may hold several

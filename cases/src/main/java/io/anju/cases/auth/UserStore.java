@@ -1,6 +1,5 @@
 package io.anju.cases.auth;
 
-import java.util.function.Supplier;
 import io.anju.cases.model.CaseException;
 import io.anju.cases.model.Principal;
 import io.anju.cases.model.Role;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -37,13 +37,9 @@ public final class UserStore {
     private final String decoyHash;
 
     /**
-     * @param registry when not null, scope ids must name units of the registry
+     * @param registry the registry in use now (the live one): scope ids must name its units; one that gives null
+     *                 does not check them
      */
-    public UserStore(Vertx vertx, Pool pool, PasswordHasher hasher, Registry registry) {
-        this(vertx, pool, hasher, () -> registry);
-    }
-
-    /** @param registry the registry in use now (the live one): scope ids must name its units */
     public UserStore(Vertx vertx, Pool pool, PasswordHasher hasher, Supplier<Registry> registry) {
         this.vertx = vertx;
         this.pool = pool;
@@ -53,7 +49,7 @@ public final class UserStore {
     }
 
     public UserStore(Vertx vertx, Pool pool, PasswordHasher hasher) {
-        this(vertx, pool, hasher, (Registry) null);
+        this(vertx, pool, hasher, () -> null);
     }
 
     /** Adds a user; CONFLICT when the name is taken, INVALID for a bad name, role, scope or password. */

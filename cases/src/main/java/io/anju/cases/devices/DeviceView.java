@@ -4,11 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.anju.common.model.CameraSpec;
 import io.anju.common.model.ChargerSpec;
 import io.anju.common.model.Device;
-import io.anju.common.registry.Registry;
 import io.anju.common.model.DeviceType;
 import io.anju.common.model.GateSpec;
 import io.anju.common.model.Installation;
 import io.anju.common.model.LocationChain;
+import io.anju.common.registry.Registry;
 
 /**
  * A device as the API, the CLI and the audit show it: everything but its secret hashes (a hash is all an attacker
@@ -20,15 +20,15 @@ public record DeviceView(String id, DeviceType type, LocationChain location, boo
                          CameraSpec camera, GateSpec gate, Installation installation, Long previousSecretValidUntil,
                          PlaceNames places) {
 
+    /** The device without place names (the audit's and a change's answer). */
     public static DeviceView of(Device d) {
-        return new DeviceView(d.id(), d.type(), d.location(), d.enabled(), d.charger(), d.camera(), d.gate(),
-                d.installation(), d.previousSecret() == null ? null : d.previousSecret().validUntil(), null);
+        return of(d, null);
     }
 
-    /** The device with the names of its places in {@code registry}. */
+    /** The device with the names of its places in {@code registry} (null: none). */
     public static DeviceView of(Device d, Registry registry) {
         return new DeviceView(d.id(), d.type(), d.location(), d.enabled(), d.charger(), d.camera(), d.gate(),
                 d.installation(), d.previousSecret() == null ? null : d.previousSecret().validUntil(),
-                PlaceNames.of(d.location(), registry));
+                registry == null ? null : PlaceNames.of(d.location(), registry));
     }
 }

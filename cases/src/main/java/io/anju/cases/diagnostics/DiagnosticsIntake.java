@@ -8,16 +8,13 @@ import io.anju.common.registry.Registry;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -83,9 +80,7 @@ public final class DiagnosticsIntake implements AutoCloseable {
         List<DiagnosticEvent> batch = new ArrayList<>(records.count());
         int unknown = 0;
         List<String> unreadable = new ArrayList<>();
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> r : records) {
-            offsets.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
             DiagnosticEvent e = decode(r, unreadable);
             if (e != null && (e.deviceId() == null || known.device(e.deviceId()).isEmpty())) {
                 unknown++;
@@ -119,7 +114,7 @@ public final class DiagnosticsIntake implements AutoCloseable {
         // Warned once the batch is through, so a batch read again during an outage does not warn again.
         unreadable.forEach(why -> LOG.warn("skipped an unreadable diagnostic record: {}", why));
         // Not lost if it fails: read again and stored twice at worst, within the bound.
-        loop.commit(offsets, "diagnostics");
+        loop.commit(records.nextOffsets(), "diagnostics");
         return true;
     }
 

@@ -10,7 +10,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,17 +54,14 @@ public final class AlertIntake implements AutoCloseable {
     private final IntakeMetrics metrics;
     private final AlertDecoder decoder = new AlertDecoder();
     private final RecordAttempts attempts;
-    private final CountDownLatch stopping = new CountDownLatch(1);
+    private final BatchIntakeLoop loop;
     private final Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
 
     private final AtomicBoolean outage = new AtomicBoolean();
     private final AtomicLong outageRetries = new AtomicLong();
 
-    private KafkaConsumer<byte[], byte[]> consumer;
     private QuarantineWriter quarantine;
     private ExecutorService appliers;
-    private Thread thread;
-    private volatile boolean failed;
     private volatile long lag = -1;
 
     public AlertIntake(IntakeSettings settings, CaseService cases, MeterRegistry metrics) {
@@ -74,27 +69,39 @@ public final class AlertIntake implements AutoCloseable {
         this.attempts = new RecordAttempts(settings.maxAttempts());
         this.cases = cases;
         this.metrics = new IntakeMetrics(metrics, this::lag);
+        this.loop = new BatchIntakeLoop("alert intake", "alert-intake", settings, "anju-cases-intake", STEP_TIMEOUT);
     }
 
     /** Connects and starts reading on a thread of its own. */
     public synchronized void start() {
-        if (thread != null) {
+        if (quarantine != null) {
             throw new IllegalStateException("the alert intake is already started");
         }
-        consumer = new KafkaConsumer<>(settings.consumerProperties("anju-cases-intake"));
         quarantine = new QuarantineWriter(settings.kafka(), "anju-cases-quarantine", STEP_TIMEOUT);
         AtomicInteger n = new AtomicInteger();
         appliers = Executors.newFixedThreadPool(settings.concurrency(),
                 r -> new Thread(r, "alert-intake-apply-" + n.incrementAndGet()));
-        thread = new Thread(this::run, "alert-intake");
-        thread.start();
-        LOG.info("alert intake reading {} on {} as group {}", settings.topic(), settings.kafka(), settings.groupId());
+        loop.start(new BatchIntakeLoop.Step() {
+            @Override
+            public boolean handle(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
+                boolean held = !records.isEmpty() && apply(new KeyLanes(records, decoder));
+                commit();
+                updateLag();
+                return held;
+            }
+
+            @Override
+            public void finish() {
+                commit();
+                appliers.shutdownNow();
+                quarantine.close();
+            }
+        });
     }
 
     /** Reading, and the case store is taking alerts. */
     public boolean healthy() {
-        Thread t = thread;
-        return t != null && t.isAlive() && stopping.getCount() > 0 && !outage.get() && !failed;
+        return loop.running() && !outage.get();
     }
 
     /** Records of the assigned partitions not yet read, as of the last poll; -1 before the first. */
@@ -105,51 +112,7 @@ public final class AlertIntake implements AutoCloseable {
     /** Finishes the records in hand, commits what is done and stops. */
     @Override
     public void close() {
-        Thread t;
-        synchronized (this) {
-            t = thread;
-        }
-        stopping.countDown();
-        if (t == null) {
-            return;
-        }
-        consumer.wakeup();
-        try {
-            t.join(STEP_TIMEOUT.plusSeconds(30).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (t.isAlive()) {
-            LOG.warn("alert intake did not stop in time");
-        }
-    }
-
-    private void run() {
-        try {
-            consumer.subscribe(List.of(settings.topic()));
-            while (stopping.getCount() > 0) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(settings.pollTimeout());
-                boolean held = !records.isEmpty() && apply(new KeyLanes(records, decoder));
-                commit();
-                updateLag();
-                if (held) {
-                    stopping.await(settings.retryBackoff().toMillis(), TimeUnit.MILLISECONDS);
-                }
-            }
-        } catch (WakeupException e) {
-            // close() woke a poll: fall through to the final commit.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            failed = true;
-            LOG.error("alert intake stopped: {}", e.toString(), e);
-        } finally {
-            commit();
-            consumer.close();
-            appliers.shutdownNow();
-            quarantine.close();
-            LOG.info("alert intake stopped");
-        }
+        loop.close();
     }
 
     /**
@@ -182,8 +145,8 @@ public final class AlertIntake implements AutoCloseable {
         done.putAll(batch.committable());
         Map<TopicPartition, Long> resume = batch.resumeAt();
         // Not finished this round: the next poll must return them again (close() leaves them uncommitted).
-        resume.forEach(consumer::seek);
-        return !resume.isEmpty() && stopping.getCount() > 0;
+        resume.forEach(loop.consumer()::seek);
+        return !resume.isEmpty() && !loop.stopping();
     }
 
     /**
@@ -192,7 +155,7 @@ public final class AlertIntake implements AutoCloseable {
      * not answer, the whole share is held for the retry.
      */
     private void applyTogether(List<List<KeyLanes.Item>> share) {
-        if (stopping.getCount() == 0) {
+        if (loop.stopping()) {
             return;
         }
         List<List<Alert>> lanes = share.stream().map(lane -> lane.stream().map(KeyLanes.Item::alert).toList()).toList();
@@ -233,7 +196,7 @@ public final class AlertIntake implements AutoCloseable {
     /** One key's records, one after the other; a held record stops the lane, so nothing of its key overtakes it. */
     private void applyInOrder(List<KeyLanes.Item> lane) {
         for (KeyLanes.Item item : lane) {
-            if (stopping.getCount() == 0 || handle(item) == Outcome.RETRY) {
+            if (loop.stopping() || handle(item) == Outcome.RETRY) {
                 return;
             }
             item.done();
@@ -314,28 +277,17 @@ public final class AlertIntake implements AutoCloseable {
         }
     }
 
+    /** Not lost if it fails: the records are read again and the service ignores them as repeats. */
     private void commit() {
-        if (done.isEmpty()) {
-            return;
-        }
-        for (int attempt = 0; attempt < 2; attempt++) {
-            try {
-                consumer.commitSync(done);
-                done.clear();
-                return;
-            } catch (WakeupException e) {
-                // close() asked to stop; the commit is still wanted, and the wake-up is spent now.
-            } catch (RuntimeException e) {
-                // Not lost: the records are read again and the service ignores them as repeats.
-                LOG.warn("cannot commit alert offsets {}: {}", done, e.toString());
-                done.clear();
-                return;
-            }
+        if (!done.isEmpty()) {
+            loop.commit(done, "alert");
+            done.clear();
         }
     }
 
     private void updateLag() {
         long sum = 0;
+        KafkaConsumer<byte[], byte[]> consumer = loop.consumer();
         for (TopicPartition tp : consumer.assignment()) {
             var l = consumer.currentLag(tp);
             if (l.isEmpty()) {

@@ -1,8 +1,6 @@
 package io.anju.cases.notify;
 
-import java.util.function.Supplier;
 import io.anju.cases.json.CasesJson;
-import io.anju.cases.routing.Category;
 import io.anju.cases.routing.CategoryTable;
 import io.anju.cases.text.CaseTexts;
 import io.anju.common.alert.AlertFact;
@@ -23,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Renders a queued notice (the {@link CaseNotice} JSON of an outbox row) as the message every push channel sends, in
@@ -38,10 +37,6 @@ public final class NoticeText {
     private final CategoryTable categories;
     private final Supplier<Registry> registry;
     private final AlertText alerts;
-
-    public NoticeText(CategoryTable categories, Registry registry) {
-        this(categories, () -> registry);
-    }
 
     /** @param registry the registry in use now (the live one): notices name places as it does */
     public NoticeText(CategoryTable categories, Supplier<Registry> registry) {

@@ -1,6 +1,5 @@
 package io.anju.cases.people;
 
-import java.util.function.Supplier;
 import io.anju.cases.model.CaseException;
 import io.anju.cases.model.Principal;
 import io.anju.cases.model.Role;
@@ -11,6 +10,7 @@ import io.anju.common.registry.Registry;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Who may manage contacts and rotas: the command-centre operators. A district operator manages every unit; a
@@ -23,10 +23,6 @@ public final class RotaAccess {
 
     private final Supplier<Registry> registry;
     private final String districtId;
-
-    public RotaAccess(Registry registry, String districtId) {
-        this(() -> registry, districtId);
-    }
 
     /** @param registry the registry in use now (the live one): a unit added by a new revision is known at once */
     public RotaAccess(Supplier<Registry> registry, String districtId) {

@@ -1,6 +1,5 @@
 package io.anju.cases.text;
 
-import java.util.function.Supplier;
 import io.anju.common.model.DistrictTime;
 import io.anju.cases.json.CasesJson;
 import io.anju.cases.model.CaseDetail;
@@ -20,6 +19,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Puts a case's words in the reader's language at read time: the title and description of a case opened from an
@@ -39,11 +39,6 @@ public final class CaseTexts {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final AlertText alerts;
-
-    /** @param registry the place names; null names places by their ids */
-    public CaseTexts(Registry registry) {
-        this(() -> registry);
-    }
 
     /** @param registry the registry in use now (the live one); one that gives null names places by their ids */
     public CaseTexts(Supplier<Registry> registry) {

@@ -1,7 +1,5 @@
 package io.anju.cases.twin;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.anju.cases.intake.BatchIntakeLoop;
 import io.anju.cases.intake.IntakeSettings;
 import io.anju.common.diagnostics.DiagnosticEvent;
@@ -31,7 +29,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,12 +64,6 @@ public final class TwinKeeper implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TwinKeeper.class);
     public static final String GROUP_ID = "anju-cases-twin";
     static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
-    /**
-     * The gateway leaves out an envelope's fields that have their default value ({@code clockSkewed:false}); missing
-     * primitives are those defaults here, not errors.
-     */
-    private static final ObjectReader ENVELOPES = Json.mapper().readerFor(Envelope.class)
-            .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     /** The streams the twin is kept from. */
     public static final List<String> STREAMS = Stream.concat(
             Stream.of(Topics.STATUS, Topics.EVENTS, Topics.DIAGNOSTICS),
@@ -187,8 +178,8 @@ public final class TwinKeeper implements AutoCloseable {
         int changed = 0;
         int unchanged = 0;
         int unknown = 0;
+        applied.putAll(records.nextOffsets());
         for (ConsumerRecord<byte[], byte[]> r : records) {
-            applied.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
             Object decoded = decode(r);
             if (decoded == null) {
                 continue;
@@ -199,10 +190,11 @@ public final class TwinKeeper implements AutoCloseable {
                 unknown++;
                 continue;
             }
-            DeviceTwin before = twins.getOrDefault(id, TwinRules.empty(id, device.get().type()));
+            DeviceTwin kept = twins.get(id);
+            DeviceTwin before = kept != null ? kept : TwinRules.empty(id, device.get().type());
             DeviceTwin after = decoded instanceof Envelope e ? TwinRules.apply(before, e)
                     : TwinRules.apply(before, (DiagnosticEvent) decoded);
-            if (after == before && twins.containsKey(id)) {
+            if (after == kept) {
                 unchanged++;
             } else {
                 twins.put(id, after);
@@ -226,7 +218,7 @@ public final class TwinKeeper implements AutoCloseable {
                 }
                 why = "no kind";
             } else if (r.value() != null) {
-                Envelope e = ENVELOPES.readValue(r.value());
+                Envelope e = Json.fromBytesWithDefaults(r.value(), Envelope.class);
                 if (e.channel() != null) {
                     return e;
                 }
@@ -234,7 +226,7 @@ public final class TwinKeeper implements AutoCloseable {
             } else {
                 why = "no value";
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             why = e.getMessage();
         }
         metrics.records("unreadable", 1);

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class NoticeTextTest {
     private static final Instant OPENED = Instant.parse("2026-12-06T10:00:00Z");
-    private final NoticeText text = new NoticeText(CategoryTable.defaults(), TestPlaces.registry());
+    private final NoticeText text = new NoticeText(CategoryTable.defaults(), TestPlaces::registry);
 
     @Test
     void aNoticeReadsInChineseFromItsStructuredFields() throws Exception {

@@ -75,7 +75,7 @@ class PushChannelsIT {
         http = WebClient.create(vertx);
         clock = new MutableClock(T0);
         receiver = get(new RobotReceiver(clock).start(vertx));
-        text = new NoticeText(CategoryTable.defaults(), TestPlaces.registry());
+        text = new NoticeText(CategoryTable.defaults(), TestPlaces::registry);
     }
 
     @AfterAll

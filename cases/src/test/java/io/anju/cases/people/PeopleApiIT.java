@@ -9,7 +9,6 @@ import io.anju.cases.auth.TokenService;
 import io.anju.cases.auth.UserStore;
 import io.anju.cases.kpi.KpiSource;
 import io.anju.cases.model.CaseRecord;
-import io.anju.cases.model.CaseState;
 import io.anju.cases.notify.Outbox;
 import io.anju.cases.routing.CategoryTable;
 import io.anju.cases.routing.GridRouter;
@@ -105,7 +104,7 @@ class PeopleApiIT {
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                 new HealthChecks(HealthChecks.ping(pool), () -> Future.succeededFuture(true)),
                 ApiSettings.defaults().withLoginPerSecond(ApiSettings.MAX_LOGIN_PER_SECOND))
-                .people(new PeopleApi(pool, new RotaAccess(TestPlaces.registry(), "lianhu"),
+                .people(new PeopleApi(pool, new RotaAccess(TestPlaces::registry, "lianhu"),
                         new Acknowledger(pool, outbox, signer, new Deadlines(SupervisionSettings.defaults()), clock),
                         clock));
         server = await(http.router().compose(router -> vertx.createHttpServer().requestHandler(router).listen(0)));

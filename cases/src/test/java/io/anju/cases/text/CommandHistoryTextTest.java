@@ -1,7 +1,6 @@
 package io.anju.cases.text;
 
 import io.anju.cases.model.CaseEvent;
-import io.anju.common.registry.Registry;
 import io.anju.common.text.Lang;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The notes of command entries are rendered from their data in the reader's language, the person's reason quoted. */
 class CommandHistoryTextTest {
-    private final CaseTexts texts = new CaseTexts((Registry) null);
+    private final CaseTexts texts = new CaseTexts(() -> null);
 
     @Test
     void aPersonsStopAndItsStoryReadInChineseAndEnglish() {

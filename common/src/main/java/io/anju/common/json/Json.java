@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
@@ -21,6 +22,8 @@ public final class Json {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
+    private static final ObjectReader DEFAULTED = MAPPER.reader()
+            .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     private Json() {
     }
@@ -48,6 +51,19 @@ public final class Json {
     public static <T> T fromBytes(byte[] bytes, Class<T> type) {
         try {
             return MAPPER.readValue(bytes, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads a record written with {@code @JsonInclude(NON_DEFAULT)}, as the gateway writes its
+     * {@link io.anju.common.model.Envelope}s: a primitive left out is its default ({@code clockSkewed:false}), not a
+     * missing value.
+     */
+    public static <T> T fromBytesWithDefaults(byte[] bytes, Class<T> type) {
+        try {
+            return DEFAULTED.readValue(bytes, type);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,5 @@
 package io.anju.common.text;
 
-import java.util.function.Supplier;
 import io.anju.common.alert.AlertFact;
 import io.anju.common.model.CrowdZone;
 import io.anju.common.model.Compound;
@@ -10,6 +9,7 @@ import io.anju.common.registry.Registry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Renders what people read about an alert — a case title and a summary — from its type, place and facts, in a

@@ -14,7 +14,7 @@ final class UserStoreSession implements AutoCloseable {
 
     UserStoreSession(Path dataDir, String dbUrl, int iterations, Registry registry) throws Exception {
         this.db = new CommandDatabase(dataDir, dbUrl);
-        this.users = new UserStore(db.vertx(), db.pool(), new PasswordHasher(iterations), registry);
+        this.users = new UserStore(db.vertx(), db.pool(), new PasswordHasher(iterations), () -> registry);
     }
 
     UserStore users() {
