@@ -13,17 +13,11 @@ import io.anju.common.model.Envelope;
  */
 public record Message(Channel channel, long ts, Long seq, long receivedAt, boolean clockSkewed, JsonNode payload) {
 
-    /**
-     * Reads an envelope ({@link Envelope}, docs/kafka-topics.md) from its JSON tree: the gateway leaves fields with
-     * default values out, which a record of primitives cannot be read from.
-     */
-    public static Message ofEnvelope(JsonNode e) {
-        Channel channel = Channel.fromWire(e.path("channel").asText())
-                .orElseThrow(() -> new IllegalArgumentException("envelope without a known channel: " + e.path("channel")));
-        JsonNode payload = e.get("payload");
-        Long seq = channel == Channel.SNAPSHOT || payload == null || !payload.has("seq") ? null : e.path("seq").asLong();
-        return new Message(channel, e.path("ts").asLong(), seq, e.path("receivedAt").asLong(),
-                e.path("clockSkewed").asBoolean(false), payload);
+    /** The message an envelope ({@link Envelope}, docs/kafka-topics.md) carries. */
+    public static Message of(Envelope e) {
+        JsonNode payload = e.payload();
+        Long seq = e.channel() == Channel.SNAPSHOT || payload == null || !payload.has("seq") ? null : e.seq();
+        return new Message(e.channel(), e.ts(), seq, e.receivedAt(), e.clockSkewed(), payload);
     }
 
     /** A {@code status} message saying {@code offline}: the Will. */

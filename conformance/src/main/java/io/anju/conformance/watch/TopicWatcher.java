@@ -3,6 +3,7 @@ package io.anju.conformance.watch;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.anju.common.diagnostics.DiagnosticEvent;
 import io.anju.common.json.Json;
+import io.anju.common.model.Envelope;
 import io.anju.common.model.DeviceType;
 import io.anju.gateway.downlink.DeliveryReport;
 import io.anju.common.topic.KafkaConnection;
@@ -97,14 +98,15 @@ public final class TopicWatcher implements AutoCloseable {
                     DeliveryReport d = Json.mapper().treeToValue(n, DeliveryReport.class);
                     log.delivery(orKey(d.deviceId(), r), new Delivery(d.commandId(), d.outcome(), d.at(), d.detail()));
                 } else if (n.has("channel")) {
-                    log.message(n.path("deviceId").asText(r.key()), Message.ofEnvelope(n));
+                    message(Json.fromBytesWithDefaults(r.value(), Envelope.class), r);
                 }
             }
-            default -> {
-                JsonNode e = Json.tree(r.value());
-                log.message(e.path("deviceId").asText(r.key()), Message.ofEnvelope(e));
-            }
+            default -> message(Json.fromBytesWithDefaults(r.value(), Envelope.class), r);
         }
+    }
+
+    private void message(Envelope e, ConsumerRecord<String, byte[]> r) {
+        log.message(orKey(e.deviceId(), r), Message.of(e));
     }
 
     private static String orKey(String deviceId, ConsumerRecord<String, byte[]> r) {
