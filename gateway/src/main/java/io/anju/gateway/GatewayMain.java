@@ -1,6 +1,7 @@
 package io.anju.gateway;
 
 import io.anju.common.cli.ServiceCommand;
+import io.anju.common.cli.SettingKey;
 import io.anju.gateway.config.GatewayConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,16 +17,22 @@ import java.util.Optional;
                 "Settings come from defaults, then --config FILE, then ANJU_* environment variables, then flags.",
                 "Every setting: --settings, or docs/configuration.md."})
 public final class GatewayMain extends ServiceCommand<GatewayConfig, GatewayNode> {
+    @SettingKey("registry.file")
     @Option(names = "--registry", description = "Registry file (registry.file, default ./data/registry.json).")
     private String registry;
+    @SettingKey("mqtt.port")
     @Option(names = "--mqtt-port", description = "MQTT port (mqtt.port, default 1883).")
     private Integer mqttPort;
+    @SettingKey("http.port")
     @Option(names = "--http-port", description = "HTTP port of /health and /metrics (http.port, default 9080).")
     private Integer httpPort;
+    @SettingKey("kafka.port")
     @Option(names = "--kafka-port", description = "Embedded Kafka broker port (kafka.port, default 9092).")
     private Integer kafkaPort;
+    @SettingKey("kafka.bootstrap")
     @Option(names = "--bootstrap", description = "External Kafka bootstrap servers (kafka.bootstrap; default: embedded broker).")
     private String bootstrap;
+    @SettingKey("data.dir")
     @Option(names = "--data-dir", description = "Data directory (data.dir, default ./data).")
     private String dataDir;
     @Option(names = "--tls-self-signed", description = "Enable MQTT over TLS with a generated self-signed certificate (demos).")
@@ -45,14 +52,9 @@ public final class GatewayMain extends ServiceCommand<GatewayConfig, GatewayNode
         return GatewayConfig.load(file, env, overrides);
     }
 
+    /** One flag for two settings; the others are marked with theirs. */
     @Override
     protected void flags(Map<String, String> overrides) {
-        putIf(overrides, "registry.file", registry);
-        putIf(overrides, "mqtt.port", mqttPort);
-        putIf(overrides, "http.port", httpPort);
-        putIf(overrides, "kafka.port", kafkaPort);
-        putIf(overrides, "kafka.bootstrap", bootstrap);
-        putIf(overrides, "data.dir", dataDir);
         if (tlsSelfSigned) {
             overrides.put("mqtt.tls.enabled", "true");
             overrides.put("mqtt.tls.selfSigned", "true");

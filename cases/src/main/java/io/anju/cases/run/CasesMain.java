@@ -1,6 +1,7 @@
 package io.anju.cases.run;
 
 import io.anju.common.cli.ServiceCommand;
+import io.anju.common.cli.SettingKey;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,14 +17,19 @@ import java.util.Optional;
                 "Settings come from defaults, then --config FILE, then ANJU_CASES_* environment variables, then flags.",
                 "Every setting: --settings, or docs/configuration.md."})
 public final class CasesMain extends ServiceCommand<CasesConfig, CasesServer> {
+    @SettingKey("registry.file")
     @Option(names = "--registry", description = "Registry file (registry.file, default ./data/registry.json).")
     private String registry;
+    @SettingKey("kafka.bootstrap")
     @Option(names = "--bootstrap", description = "Kafka bootstrap servers to read anju.alerts from (kafka.bootstrap, default 127.0.0.1:9092).")
     private String bootstrap;
+    @SettingKey("http.port")
     @Option(names = "--http-port", description = "HTTP port of the API (http.port, default 8081).")
     private Integer httpPort;
+    @SettingKey("data.dir")
     @Option(names = "--data-dir", description = "Data directory; the embedded PostgreSQL lives in <dir>/cases/postgres (data.dir, default ./data).")
     private String dataDir;
+    @SettingKey("db.url")
     @Option(names = "--db-url", description = "JDBC URL of an external PostgreSQL (db.url; default: embedded).")
     private String dbUrl;
 
@@ -39,15 +45,6 @@ public final class CasesMain extends ServiceCommand<CasesConfig, CasesServer> {
     @Override
     protected CasesConfig load(Optional<Path> file, Map<String, String> env, Map<String, String> overrides) {
         return CasesConfig.load(file, env, overrides);
-    }
-
-    @Override
-    protected void flags(Map<String, String> overrides) {
-        putIf(overrides, "registry.file", registry);
-        putIf(overrides, "kafka.bootstrap", bootstrap);
-        putIf(overrides, "http.port", httpPort);
-        putIf(overrides, "data.dir", dataDir);
-        putIf(overrides, "db.url", dbUrl);
     }
 
     @Override

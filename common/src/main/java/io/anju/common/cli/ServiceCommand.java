@@ -100,9 +100,4 @@ public abstract class ServiceCommand<C, S extends AutoCloseable> implements Call
         spec.commandLine().getErr().flush();
         return 1;
     }
-
-    /** Puts {@code value} under {@code key} when the flag was given. */
-    protected static void putIf(Map<String, String> overrides, String key, Object value) {
-        SettingsOptions.putIf(overrides, key, value);
-    }
 }

@@ -1,6 +1,7 @@
 package io.anju.dashboards.run;
 
 import io.anju.common.cli.ServiceCommand;
+import io.anju.common.cli.SettingKey;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,18 +17,25 @@ import java.util.Optional;
                 "Settings come from defaults, then --config FILE, then ANJU_DASHBOARDS_* environment variables, then flags.",
                 "Every setting: --settings."})
 public final class DashboardsMain extends ServiceCommand<DashboardsConfig, DashboardsServer> {
+    @SettingKey("registry.file")
     @Option(names = "--registry", description = "Registry file (registry.file, default ./data/registry.json).")
     private String registry;
+    @SettingKey("kafka.bootstrap")
     @Option(names = "--bootstrap", description = "Kafka bootstrap servers (kafka.bootstrap, default 127.0.0.1:9092).")
     private String bootstrap;
+    @SettingKey("http.port")
     @Option(names = "--http-port", description = "HTTP port of the front end and API (http.port, default 8080).")
     private Integer httpPort;
+    @SettingKey("data.dir")
     @Option(names = "--data-dir", description = "Data directory (data.dir, default ./data).")
     private String dataDir;
+    @SettingKey("cases.url")
     @Option(names = "--cases-url", description = "Base URL of the case service (cases.url, default http://127.0.0.1:8081).")
     private String casesUrl;
+    @SettingKey("influx.url")
     @Option(names = "--influx-url", description = "InfluxDB URL for the crowd history (influx.url; default: no history).")
     private String influxUrl;
+    @SettingKey("influx.credentialsFile")
     @Option(names = "--influx-credentials", paramLabel = "FILE", description = "InfluxDB credentials file "
             + "(influx.credentialsFile; username=, password=; mode 600; default: none).")
     private String influxCredentials;
@@ -44,17 +52,6 @@ public final class DashboardsMain extends ServiceCommand<DashboardsConfig, Dashb
     @Override
     protected DashboardsConfig load(Optional<Path> file, Map<String, String> env, Map<String, String> overrides) {
         return DashboardsConfig.load(file, env, overrides);
-    }
-
-    @Override
-    protected void flags(Map<String, String> overrides) {
-        putIf(overrides, "registry.file", registry);
-        putIf(overrides, "kafka.bootstrap", bootstrap);
-        putIf(overrides, "http.port", httpPort);
-        putIf(overrides, "data.dir", dataDir);
-        putIf(overrides, "cases.url", casesUrl);
-        putIf(overrides, "influx.url", influxUrl);
-        putIf(overrides, "influx.credentialsFile", influxCredentials);
     }
 
     @Override
