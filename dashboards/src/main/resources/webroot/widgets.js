@@ -42,6 +42,17 @@ export function caseLink(caseId) {
     : h('span', { class: 'muted' }, t('alert.noCase'));
 }
 
+/** A data table headed by the texts of {@code headKeys}, with its rows. */
+export function dataTable(testid, headKeys, rows) {
+  return h('table', { class: 'data', 'data-testid': testid },
+    h('thead', null, h('tr', null, headKeys.map(key => h('th', null, t(key))))),
+    h('tbody', null, rows));
+}
+
+export function yesNo(value) {
+  return value ? t('common.yes') : t('common.no');
+}
+
 export function errorLine(err) {
   return h('p', { class: 'error', role: 'alert', 'data-testid': 'view-error' }, t('common.error', { message: err.message }));
 }

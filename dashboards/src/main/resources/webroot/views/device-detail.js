@@ -6,7 +6,8 @@
 import { api, enc } from '../api.js';
 import { t, tv, fmtNumber, fmtTime } from '../i18n.js';
 import { h, clear } from '../dom.js';
-import { levelBadge, errorLine, loading } from '../widgets.js';
+import { dataTable, levelBadge, errorLine, loading, yesNo } from '../widgets.js';
+import { placeOf } from './devices.js';
 
 const REFRESH_MS = 10000;
 
@@ -16,9 +17,7 @@ function fact(labelKey, value, testid) {
 
 function table(testid, headKeys, rows, emptyKey) {
   if (!rows?.length) return h('p', { class: 'muted', 'data-testid': `${testid}-empty` }, t(emptyKey));
-  return h('div', { class: 'scroll' }, h('table', { class: 'data', 'data-testid': testid },
-    h('thead', null, h('tr', null, headKeys.map(key => h('th', null, t(key))))),
-    h('tbody', null, rows)));
+  return h('div', { class: 'scroll' }, dataTable(testid, headKeys, rows));
 }
 
 function payloadText(payload) {
@@ -27,17 +26,16 @@ function payloadText(payload) {
 
 function recordCard(d) {
   const i = d.installation ?? {};
-  const at = d.location ?? {};
   return h('section', { class: 'card', 'data-testid': 'device-record' }, h('h2', null, t('device.record')),
     h('dl', { class: 'facts' },
       fact('devices.type', tv('deviceType', d.type), 'device-type'),
-      fact('device.place', placeText(at, d.places ?? {}), 'device-place'),
+      fact('device.place', placeText(d), 'device-place'),
       fact('devices.vendor', i.vendor, 'device-vendor'),
       fact('devices.model', i.model, 'device-model'),
       fact('devices.firmware', i.firmware, 'device-firmware'),
       fact('device.installedOn', i.installedOn, 'device-installed-on'),
       fact('device.propertyCompany', i.propertyCompany, 'device-property-company'),
-      fact('devices.enabled', d.enabled ? t('common.yes') : t('common.no'), 'device-enabled'),
+      fact('devices.enabled', yesNo(d.enabled), 'device-enabled'),
       d.charger ? fact('device.ports', t('device.portsSpec', { ports: d.charger.ports, limit: fmtNumber(d.charger.portLimitW) }),
         'device-ports-spec') : null));
 }
@@ -62,9 +60,11 @@ function alertItem(c, canOpenCases) {
 }
 
 // The place as people name it (the case service adds the registry's names), each id where there is no name.
-function placeText(at, names) {
-  return [names.compound ?? names.zone ?? at.compoundId ?? at.zoneId, at.gridId,
-    names.community ?? at.communityId, names.subDistrict ?? at.subDistrictId].filter(Boolean).join(' · ');
+function placeText(d) {
+  const at = d.location ?? {};
+  const names = d.places ?? {};
+  return [placeOf(d), at.gridId, names.community ?? at.communityId, names.subDistrict ?? at.subDistrictId]
+    .filter(Boolean).join(' · ');
 }
 
 function stateCard(content) {

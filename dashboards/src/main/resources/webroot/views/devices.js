@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { t, tv } from '../i18n.js';
 import { h, clear } from '../dom.js';
-import { errorLine, loading } from '../widgets.js';
+import { dataTable, errorLine, loading, yesNo } from '../widgets.js';
 
 export const TYPES = ['charger', 'crowd', 'gate', 'camera'];
 const SHOWN = 200;
@@ -34,7 +34,7 @@ function row(d) {
     h('td', null, tv('deviceType', d.type)),
     h('td', null, placeOf(d)),
     h('td', null, i.vendor ?? '—'), h('td', null, i.model ?? '—'), h('td', null, i.firmware ?? '—'),
-    h('td', { 'data-testid': `device-enabled-${d.id}` }, d.enabled ? t('common.yes') : t('common.no')));
+    h('td', { 'data-testid': `device-enabled-${d.id}` }, yesNo(d.enabled)));
 }
 
 export function mount(root) {
@@ -62,10 +62,8 @@ export function mount(root) {
     clear(box,
       h('p', { class: 'muted', 'data-testid': 'device-count' }, found.length > SHOWN
         ? t('devices.countShown', { shown: SHOWN, count: found.length }) : t('devices.count', { count: found.length })),
-      h('div', { class: 'card scroll' }, h('table', { class: 'data', 'data-testid': 'device-table' },
-        h('thead', null, h('tr', null, ['devices.id', 'devices.type', 'devices.place', 'devices.vendor', 'devices.model',
-          'devices.firmware', 'devices.enabled'].map(key => h('th', null, t(key))))),
-        h('tbody', null, found.slice(0, SHOWN).map(row)))));
+      h('div', { class: 'card scroll' }, dataTable('device-table', ['devices.id', 'devices.type', 'devices.place',
+        'devices.vendor', 'devices.model', 'devices.firmware', 'devices.enabled'], found.slice(0, SHOWN).map(row))));
   }
 
   api.get('/api/devices').then(list => {

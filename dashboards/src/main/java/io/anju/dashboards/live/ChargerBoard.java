@@ -1,7 +1,7 @@
 package io.anju.dashboards.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.anju.common.json.Json;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.anju.common.model.Device;
 import io.anju.common.model.DeviceType;
 import io.anju.common.model.Envelope;
@@ -75,9 +75,8 @@ final class ChargerBoard {
                 return s;
             }
             changed[0] = true;
-            Station next = new Station(e.ts(), List.copyOf(ports), number(p.path("leakageMa")),
-                    p.has("smoke") ? p.path("smoke").asBoolean() : null, Math.max(s.lastSeenAt(), now),
-                    false, s.shownOnline());
+            Station next = new Station(e.ts(), List.copyOf(ports), number(p.path("leakageMa")), smoke(p),
+                    Math.max(s.lastSeenAt(), now), false, s.shownOnline());
             return shown(next, now);
         });
         return changed[0];
@@ -114,9 +113,9 @@ final class ChargerBoard {
         long telemetryTs = twin.ports().stream().mapToLong(DeviceTwin.Port::ts).max()
                 .orElse(twin.telemetry() == null ? Long.MIN_VALUE : twin.telemetry().ts());
         JsonNode reported = twin.telemetry() == null || twin.telemetry().payload() == null
-                ? Json.mapper().createObjectNode() : twin.telemetry().payload();
+                ? MissingNode.getInstance() : twin.telemetry().payload();
         Double leakageMa = number(reported.path("leakageMa"));
-        Boolean smoke = reported.has("smoke") ? reported.path("smoke").asBoolean() : null;
+        Boolean smoke = smoke(reported);
         List<PortReading> ports = twin.ports().stream()
                 .map(p -> new PortReading(p.no(), p.state() == null ? "unknown" : p.state(), p.powerW(), p.tempC()))
                 .toList();
@@ -192,5 +191,10 @@ final class ChargerBoard {
 
     private static Double number(JsonNode n) {
         return n.isNumber() ? n.asDouble() : null;
+    }
+
+    /** The telemetry's smoke flag, null when it has none. */
+    private static Boolean smoke(JsonNode telemetry) {
+        return telemetry.has("smoke") ? telemetry.path("smoke").asBoolean() : null;
     }
 }

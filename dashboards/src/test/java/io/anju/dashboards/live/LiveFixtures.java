@@ -20,22 +20,50 @@ import io.anju.common.registry.Registry;
 import io.anju.common.registry.generate.GeneratorOptions;
 import io.anju.common.registry.generate.RegistryGenerator;
 import io.anju.dashboards.session.ScopeView;
+import io.anju.dashboards.session.SessionGuard;
+import io.anju.dashboards.session.SessionStore;
 import io.anju.dashboards.session.Viewer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
 
 /** A generated registry and records shaped as the gateway and the alerting job write them. */
 final class LiveFixtures {
     static final Registry REGISTRY =
             new Registry(RegistryGenerator.generate(new GeneratorOptions(2025, true)).document());
 
+    /** The staleness settings the unit tests' live state runs with ({@code live.staleAfter}, the crowd's). */
+    static final Duration STALE_AFTER = Duration.ofMinutes(5);
+    static final Duration CROWD_STALE_AFTER = Duration.ofSeconds(30);
+    /** When the unit tests' hand clock starts. */
+    static final Instant START = Instant.parse("2026-10-01T11:00:00Z");
+
     private LiveFixtures() {
+    }
+
+    /** A live state over {@link #REGISTRY} with the tests' staleness settings. */
+    static LiveState liveState(Path blobs, Clock clock) {
+        return new LiveState(() -> REGISTRY, blobs, STALE_AFTER, CROWD_STALE_AFTER, clock);
     }
 
     static Device crowdCounter(int index) {
@@ -118,6 +146,73 @@ final class LiveFixtures {
                 a.sourceId(), a.deviceId(), a.port(), a.location(), a.firstEventTs(), a.lastEventTs(), a.emittedAt(),
                 a.summary(), a.recommendedAction(), a.evidence(),
                 List.of(AlertFact.against("powerW", 1132, "W", 1000), AlertFact.figure("overForS", 30, "s")));
+    }
+
+    /** A producer of raw records to the broker at {@code bootstrap}, with {@code extra} settings (a transactional id). */
+    static KafkaProducer<byte[], byte[]> producer(String bootstrap, Map<String, Object> extra) {
+        Map<String, Object> props = new HashMap<>(extra);
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return new KafkaProducer<>(props);
+    }
+
+    static JsonNode tree(String json) {
+        try {
+            return Json.tree(json.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + json, e);
+        }
+    }
+
+    /** The station of that device in a {@code GET /api/chargers} answer. */
+    static JsonNode stationIn(String json, String deviceId) {
+        for (JsonNode s : tree(json)) {
+            if (s.path("deviceId").asText().equals(deviceId)) {
+                return s;
+            }
+        }
+        throw new AssertionError("station " + deviceId + " not in " + json);
+    }
+
+    /**
+     * A started live hub serving its routes on a port of its own on 127.0.0.1, behind the dashboards' session guard
+     * (sessions from {@code sessions}, never rechecked), as the ITs reach it over HTTP.
+     */
+    record ServedHub(Vertx vertx, LiveHub hub, HttpServer server) implements AutoCloseable {
+
+        static ServedHub start(Supplier<Registry> registry, SessionStore sessions, LiveSettings settings)
+                throws Exception {
+            Vertx vertx = Vertx.vertx();
+            LiveHub hub = null;
+            try {
+                hub = new LiveHub(vertx, registry, settings, new SimpleMeterRegistry());
+                hub.start();
+                Router router = Router.router(vertx);
+                hub.mount(router, new SessionGuard(registry, sessions, SessionGuard.Recheck.never()));
+                HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
+                        .toCompletionStage().toCompletableFuture().get(10, SECONDS);
+                return new ServedHub(vertx, hub, server);
+            } catch (Exception | Error e) {
+                new ServedHub(vertx, hub, null).close();
+                throw e;
+            }
+        }
+
+        String url(String path) {
+            return "http://127.0.0.1:" + server.actualPort() + path;
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (server != null) {
+                server.close().toCompletionStage().toCompletableFuture().get(10, SECONDS);
+            }
+            if (hub != null) {
+                hub.close();
+            }
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, SECONDS);
+        }
     }
 
     /** A clock the test moves by hand. */

@@ -16,20 +16,14 @@ import io.anju.dashboards.session.SessionGuard;
 import io.anju.dashboards.session.SessionStore;
 import io.anju.dashboards.session.Viewer;
 import io.anju.kafka.EmbeddedKafka;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.ext.web.Router;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,9 +60,8 @@ class LiveHubIT {
     @TempDir
     static Path dir;
     static EmbeddedKafka kafka;
-    static Vertx vertx;
+    static ServedHub served;
     static LiveHub hub;
-    static HttpServer server;
     static KafkaProducer<byte[], byte[]> producer;
     static KafkaProducer<byte[], byte[]> alertProducer;
     static HttpClient http = HttpClient.newHttpClient();
@@ -93,41 +86,25 @@ class LiveHubIT {
         Viewer emergency = viewer("em", Viewer.EMERGENCY_MANAGER, crowdCounter(0).location().subDistrictId());
         sessions = Map.of("pm-a", store.open(managerOfA, expires).id(), "pm-b", store.open(managerOfB, expires).id(),
                 "em", store.open(emergency, expires).id());
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        producer = producer(kafka.bootstrapServers(), Map.of());
         // The alerting job writes in transactions; the hub reads read_committed.
-        alertProducer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "live-hub-it-alerts",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        alertProducer = producer(kafka.bootstrapServers(),
+                Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "live-hub-it-alerts"));
         alertProducer.initTransactions();
 
-        vertx = Vertx.vertx();
-        hub = new LiveHub(vertx, () -> REGISTRY, LiveSettings.defaults(kafka.bootstrapServers(), blobs),
-                new SimpleMeterRegistry());
-        hub.start();
-        Router router = Router.router(vertx);
-        hub.mount(router, new SessionGuard(() -> REGISTRY, store, SessionGuard.Recheck.never()));
-        server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
-                .toCompletionStage().toCompletableFuture().get(10, SECONDS);
+        served = ServedHub.start(() -> REGISTRY, store, LiveSettings.defaults(kafka.bootstrapServers(), blobs));
+        hub = served.hub();
         await().atMost(PATIENCE).until(hub::assigned);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (server != null) {
-            server.close().toCompletionStage().toCompletableFuture().get(10, SECONDS);
-        }
-        if (hub != null) {
-            hub.close();
+        if (served != null) {
+            served.close();
         }
         if (producer != null) {
             producer.close();
             alertProducer.close();
-        }
-        if (vertx != null) {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, SECONDS);
         }
         if (kafka != null) {
             kafka.close();
@@ -283,7 +260,7 @@ class LiveHubIT {
     }
 
     private static HttpRequest.Builder request(String viewer, String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(served.url(path)))
                 .timeout(Duration.ofSeconds(20));
         return viewer == null ? b : b.header("Cookie", SessionGuard.COOKIE + "=" + sessions.get(viewer));
     }
@@ -296,14 +273,6 @@ class LiveHubIT {
         return http.send(request(viewer, path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    private static JsonNode tree(String json) {
-        try {
-            return Json.tree(json.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + json, e);
-        }
-    }
-
     private static JsonNode zoneIn(String json, String zoneId) {
         for (JsonNode z : tree(json)) {
             if (z.path("zoneId").asText().equals(zoneId)) {
@@ -311,15 +280,6 @@ class LiveHubIT {
             }
         }
         throw new AssertionError("zone " + zoneId + " not in " + json);
-    }
-
-    private static JsonNode stationIn(String json, String deviceId) {
-        for (JsonNode s : tree(json)) {
-            if (s.path("deviceId").asText().equals(deviceId)) {
-                return s;
-            }
-        }
-        throw new AssertionError("station " + deviceId + " not in " + json);
     }
 
     record SseEvent(String name, String data) {

@@ -9,8 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 
 import static io.anju.dashboards.live.LiveFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,8 +19,8 @@ class LiveIntakeTest {
 
     @Test
     void readsTheGatewaysEnvelopesWithDefaultFieldsLeftOutAndCountsWhatItCannotUse() {
-        HandClock clock = new HandClock(Instant.parse("2026-10-01T11:00:00Z"));
-        LiveState state = new LiveState(() -> REGISTRY, blobs, Duration.ofMinutes(5), Duration.ofSeconds(30), clock);
+        HandClock clock = new HandClock(START);
+        LiveState state = liveState(blobs, clock);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         LiveIntake intake = new LiveIntake(state, meters);
         Device counter = crowdCounter(0);

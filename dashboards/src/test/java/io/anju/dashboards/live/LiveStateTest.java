@@ -27,8 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 class LiveStateTest {
-    private static final Duration STALE_AFTER = Duration.ofMinutes(5);
-    private static final Duration CROWD_STALE_AFTER = Duration.ofSeconds(30);
 
     @TempDir
     Path blobs;
@@ -39,9 +37,9 @@ class LiveStateTest {
 
     @BeforeEach
     void setUp() {
-        clock = new HandClock(Instant.parse("2026-10-01T11:00:00Z"));
+        clock = new HandClock(START);
         t0 = clock.millis();
-        state = new LiveState(() -> REGISTRY, blobs, STALE_AFTER, CROWD_STALE_AFTER, clock);
+        state = liveState(blobs, clock);
         events = new CopyOnWriteArrayList<>();
         state.onChange(events::add);
     }

@@ -13,15 +13,8 @@ import io.anju.dashboards.session.SessionGuard;
 import io.anju.dashboards.session.SessionStore;
 import io.anju.dashboards.session.Viewer;
 import io.anju.kafka.EmbeddedKafka;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.ext.web.Router;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,9 +56,7 @@ class LiveTwinIT {
     @TempDir
     static Path dir;
     static EmbeddedKafka kafka;
-    static Vertx vertx;
-    static LiveHub hub;
-    static HttpServer server;
+    static ServedHub served;
     static String session;
     static final AtomicReference<Registry> registry = new AtomicReference<>(REGISTRY);
     static Device recent;
@@ -81,31 +72,22 @@ class LiveTwinIT {
         recent = chargersOfTwoCompounds().get(0);
         old = chargersOfTwoCompounds().get(1);
         now = System.currentTimeMillis();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+        try (KafkaProducer<byte[], byte[]> producer = producer(kafka.bootstrapServers(), Map.of())) {
             send(producer, recent.id(), LiveTwins.charger(recent, now - 60_000, "fault", 0.0)); // compacted away later
             send(producer, recent.id(), LiveTwins.charger(recent, now - 20_000, "charging", 640.0));
             DeviceTwin gone = LiveTwins.charger(recent, now - 10_000, "charging", 900.0);
             send(producer, GONE, new DeviceTwin(GONE, gone.type(), gone.updatedAt(), gone.lastSeenAt(),
                     gone.connection(), gone.status(), gone.telemetry(), gone.ports(), null, null));
             send(producer, old.id(), LiveTwins.charger(old, now - Duration.ofHours(2).toMillis(), "full", 0.0));
-            producer.send(new ProducerRecord<>(Topics.TWIN, old.id(), null)).get(10, SECONDS); // a tombstone
+            producer.send(new ProducerRecord<>(Topics.TWIN, key(old.id()), null)).get(10, SECONDS); // a tombstone
         }
 
         SessionStore store = new SessionStore(Clock.systemUTC(), 10);
         session = SessionGuard.COOKIE + "=" + store.open(viewer("ops", Viewer.DISTRICT_OPERATOR, "*"),
                 Instant.now().plus(Duration.ofHours(1))).id();
-        vertx = Vertx.vertx();
         long starting = System.nanoTime();
-        hub = new LiveHub(vertx, registry::get, LiveSettings.defaults(kafka.bootstrapServers(), dir.resolve("blobs")),
-                new SimpleMeterRegistry());
-        hub.start();
-        Router router = Router.router(vertx);
-        hub.mount(router, new SessionGuard(registry::get, store, SessionGuard.Recheck.never()));
-        server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
-                .toCompletionStage().toCompletableFuture().get(10, SECONDS);
+        served = ServedHub.start(registry::get, store,
+                LiveSettings.defaults(kafka.bootstrapServers(), dir.resolve("blobs")));
         await().atMost(AT_ONCE).pollInterval(Duration.ofMillis(50))
                 .until(() -> station(recent).path("updatedAt").isTextual());
         LOG.info("last known state shown {} ms after the live hub was created",
@@ -114,14 +96,8 @@ class LiveTwinIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (server != null) {
-            server.close().toCompletionStage().toCompletableFuture().get(10, SECONDS);
-        }
-        if (hub != null) {
-            hub.close();
-        }
-        if (vertx != null) {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, SECONDS);
+        if (served != null) {
+            served.close();
         }
         if (kafka != null) {
             kafka.close();
@@ -169,8 +145,12 @@ class LiveTwinIT {
         }
     }
 
-    private static void send(KafkaProducer<String, byte[]> producer, String key, DeviceTwin twin) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.TWIN, key, Json.toBytes(twin))).get(10, SECONDS);
+    private static void send(KafkaProducer<byte[], byte[]> producer, String key, DeviceTwin twin) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.TWIN, key(key), Json.toBytes(twin))).get(10, SECONDS);
+    }
+
+    private static byte[] key(String deviceId) {
+        return deviceId.getBytes(StandardCharsets.UTF_8);
     }
 
     private static JsonNode station(Device d) throws Exception {
@@ -180,15 +160,10 @@ class LiveTwinIT {
     /** The station as {@code GET /api/chargers?compound=} shows it to a district operator. */
     private static JsonNode station(String deviceId, String compoundId) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + server.actualPort() + "/api/chargers?compound=" + compoundId))
+                        served.url("/api/chargers?compound=" + compoundId)))
                 .header("Cookie", session).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        for (JsonNode s : Json.tree(r.body().getBytes(StandardCharsets.UTF_8))) {
-            if (s.path("deviceId").asText().equals(deviceId)) {
-                return s;
-            }
-        }
-        throw new AssertionError("station " + deviceId + " not in " + r.body());
+        return stationIn(r.body(), deviceId);
     }
 }

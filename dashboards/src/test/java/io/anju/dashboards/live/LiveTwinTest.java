@@ -18,8 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The last known state ({@code anju.twin}) read at start, against what the live topics bring. */
 class LiveTwinTest {
-    private static final Duration STALE_AFTER = Duration.ofMinutes(5);
-    private static final Duration CROWD_STALE_AFTER = Duration.ofSeconds(30);
 
     @TempDir
     Path blobs;
@@ -29,9 +27,9 @@ class LiveTwinTest {
 
     @BeforeEach
     void setUp() {
-        clock = new HandClock(Instant.parse("2026-10-01T11:00:00Z"));
+        clock = new HandClock(START);
         now = clock.millis();
-        state = new LiveState(() -> REGISTRY, blobs, STALE_AFTER, CROWD_STALE_AFTER, clock);
+        state = liveState(blobs, clock);
     }
 
     @Test

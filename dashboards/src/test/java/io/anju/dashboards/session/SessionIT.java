@@ -528,7 +528,6 @@ class SessionIT {
         return Http.json(r).getLong("id");
     }
 
-    /** Signs in; the {@code Cookie} header a browser then sends: the session and its CSRF token. */
     @Test
     void aVendorReadsTheirOwnDevicesThroughTheDashboards_andNoOtherVendors() throws Exception {
         String vendor = signIn("acme.support");
@@ -562,6 +561,7 @@ class SessionIT {
                 d.compounds(), d.zones(), devices);
     }
 
+    /** Signs in; the {@code Cookie} header a browser then sends: the session and its CSRF token. */
     private static String signIn(String name) throws Exception {
         HttpResponse<String> r = http.post("/api/session", credentials(name, PASSWORD), null);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
