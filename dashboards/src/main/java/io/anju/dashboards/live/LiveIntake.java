@@ -11,7 +11,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -66,7 +65,7 @@ final class LiveIntake implements TopicReader.Handler {
                 return state.snapshot(EnvelopeReader.read(value));
             }
             return true;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.debug("unusable record on {}: {}", topic, e.toString());
             return false;
         }
