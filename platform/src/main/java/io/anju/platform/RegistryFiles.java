@@ -3,9 +3,9 @@ package io.anju.platform;
 import io.anju.common.auth.Credentials;
 import io.anju.common.registry.RegistryValidator;
 import io.anju.common.registry.RegistryWriter;
-import io.anju.common.registry.generate.GeneratedRegistry;
-import io.anju.common.registry.generate.GeneratorOptions;
-import io.anju.common.registry.generate.RegistryGenerator;
+import io.anju.registry.generate.GeneratedRegistry;
+import io.anju.registry.generate.GeneratorOptions;
+import io.anju.registry.generate.RegistryGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

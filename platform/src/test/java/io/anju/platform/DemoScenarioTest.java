@@ -1,13 +1,13 @@
 package io.anju.platform;
 
-import io.anju.cases.auth.cli.UserDemoCommand;
 import io.anju.cases.auth.cli.UserDemoCommand.DemoUser;
+import io.anju.cases.auth.cli.UserDemoCommand;
 import io.anju.cases.model.Role;
 import io.anju.common.model.Device;
 import io.anju.common.model.DeviceType;
 import io.anju.common.registry.Registry;
-import io.anju.common.registry.generate.GeneratorOptions;
-import io.anju.common.registry.generate.RegistryGenerator;
+import io.anju.registry.generate.GeneratorOptions;
+import io.anju.registry.generate.RegistryGenerator;
 import io.anju.sim.fault.FaultKind;
 import io.anju.sim.fault.FaultSpec;
 import io.anju.sim.run.DeviceFilter;

@@ -1,11 +1,11 @@
 package io.anju.cases.devices;
 
 import io.anju.cases.model.CaseException;
+import io.anju.common.auth.SecretIssuer;
 import io.anju.common.model.Device;
 import io.anju.common.model.DeviceType;
 import io.anju.common.registry.Registry;
 import io.anju.common.registry.RegistryDocument;
-import io.anju.common.registry.generate.SecretIssuer;
 import io.vertx.core.Future;
 
 import java.time.Clock;

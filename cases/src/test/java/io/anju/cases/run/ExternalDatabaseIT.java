@@ -3,9 +3,9 @@ package io.anju.cases.run;
 import io.anju.cases.store.Database;
 import io.anju.cases.store.EmbeddedPassword;
 import io.anju.common.registry.RegistryWriter;
-import io.anju.common.registry.generate.GeneratorOptions;
-import io.anju.common.registry.generate.RegistryGenerator;
 import io.anju.kafka.EmbeddedKafka;
+import io.anju.registry.generate.GeneratorOptions;
+import io.anju.registry.generate.RegistryGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,8 +1,6 @@
 package io.anju.common.registry;
 
 import io.anju.common.model.LocationChain;
-import io.anju.common.registry.generate.GeneratorOptions;
-import io.anju.common.registry.generate.RegistryGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +17,7 @@ class RegistryLoaderTest {
 
     @Test
     void loadsWhatTheWriterWrote() {
-        RegistryDocument doc = RegistryGenerator.generate(GeneratorOptions.of(3)).document();
+        RegistryDocument doc = TestRegistries.small();
         Path file = dir.resolve("registry.json");
         RegistryWriter.write(file, doc);
 
@@ -71,16 +69,16 @@ class RegistryLoaderTest {
 
     @Test
     void namesTheFieldPathOfAnUnknownReference() {
-        RegistryDocument doc = RegistryGenerator.generate(GeneratorOptions.of(3)).document();
-        LocationChain at = doc.devices().get(12).location();
-        RegistryDocument broken = TestRegistries.withDevice(doc, 12, d -> TestRegistries.at(d,
+        RegistryDocument doc = TestRegistries.small();
+        LocationChain at = doc.devices().get(2).location();
+        RegistryDocument broken = TestRegistries.withDevice(doc, 2, d -> TestRegistries.at(d,
                 new LocationChain(at.subDistrictId(), at.communityId(), "g-999", at.compoundId(), null)));
         Path file = dir.resolve("registry.json");
         RegistryWriter.write(file, broken);
 
         assertThatThrownBy(() -> RegistryLoader.load(file))
                 .isInstanceOf(RegistryException.class)
-                .hasMessage(file + ": devices[12].location.gridId: unknown grid 'g-999'");
+                .hasMessage(file + ": devices[2].location.gridId: unknown grid 'g-999'");
     }
 
     @Test

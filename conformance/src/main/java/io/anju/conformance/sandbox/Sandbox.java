@@ -1,8 +1,8 @@
 package io.anju.conformance.sandbox;
 
 import io.anju.common.auth.Credentials;
+import io.anju.common.auth.SecretIssuer;
 import io.anju.common.registry.RegistryWriter;
-import io.anju.common.registry.generate.SecretIssuer;
 import io.anju.common.topic.KafkaConnection;
 import io.anju.conformance.watch.TimeScale;
 import io.anju.gateway.GatewayNode;

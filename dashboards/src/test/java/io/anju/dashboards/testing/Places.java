@@ -1,8 +1,8 @@
 package io.anju.dashboards.testing;
 
 import io.anju.common.registry.Registry;
-import io.anju.common.registry.generate.GeneratorOptions;
-import io.anju.common.registry.generate.RegistryGenerator;
+import io.anju.registry.generate.GeneratorOptions;
+import io.anju.registry.generate.RegistryGenerator;
 
 /** The generated Lianhu registry the tests share: 9 sub-districts, 364 grids, 424 charger compounds, 14 zones. */
 public final class Places {

@@ -6,12 +6,12 @@ import io.anju.common.model.DeviceType;
 import io.anju.common.registry.Registry;
 import io.anju.common.registry.RegistryLoader;
 import io.anju.common.registry.RegistryWriter;
-import io.anju.common.registry.generate.GeneratedRegistry;
-import io.anju.common.registry.generate.GeneratorOptions;
-import io.anju.common.registry.generate.RegistryGenerator;
 import io.anju.common.topic.KafkaConnection;
 import io.anju.gateway.GatewayNode;
 import io.anju.gateway.config.GatewayConfig;
+import io.anju.registry.generate.GeneratedRegistry;
+import io.anju.registry.generate.GeneratorOptions;
+import io.anju.registry.generate.RegistryGenerator;
 import io.micrometer.core.instrument.Counter;
 
 import java.nio.file.Path;

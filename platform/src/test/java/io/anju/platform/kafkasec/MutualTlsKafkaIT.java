@@ -1,8 +1,6 @@
 package io.anju.platform.kafkasec;
 
 import io.anju.common.registry.RegistryWriter;
-import io.anju.common.registry.generate.GeneratorOptions;
-import io.anju.common.registry.generate.RegistryGenerator;
 import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.KafkaProbe;
 import io.anju.common.topic.Topics;
@@ -11,6 +9,8 @@ import io.anju.gateway.config.GatewayConfig;
 import io.anju.gateway.tls.SelfSignedPair;
 import io.anju.kafka.EmbeddedKafka;
 import io.anju.kafka.MutualTls;
+import io.anju.registry.generate.GeneratorOptions;
+import io.anju.registry.generate.RegistryGenerator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

@@ -2,14 +2,14 @@ package io.anju.bench.jobs.run;
 
 import io.anju.common.registry.RegistryDocument;
 import io.anju.common.registry.RegistryWriter;
-import io.anju.common.registry.generate.GeneratorOptions;
-import io.anju.common.registry.generate.RegistryGenerator;
 import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.TopicAdmin;
 import io.anju.common.topic.Topics;
 import io.anju.jobs.config.JobsSettings;
 import io.anju.jobs.topology.DeviceStreams;
 import io.anju.kafka.EmbeddedKafka;
+import io.anju.registry.generate.GeneratorOptions;
+import io.anju.registry.generate.RegistryGenerator;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;

@@ -1,7 +1,7 @@
 package io.anju.cases.devices.bulk;
 
 import io.anju.cases.devices.DeviceRegistry;
-import io.anju.common.registry.generate.SecretIssuer;
+import io.anju.common.auth.SecretIssuer;
 import io.vertx.core.Future;
 
 import java.util.List;

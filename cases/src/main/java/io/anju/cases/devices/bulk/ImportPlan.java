@@ -1,7 +1,9 @@
 package io.anju.cases.devices.bulk;
 
 import io.anju.cases.devices.DeviceChange;
+import io.anju.common.auth.SecretIssuer;
 import io.anju.common.model.CameraSpec;
+import io.anju.common.model.ChargerDefaults;
 import io.anju.common.model.ChargerSpec;
 import io.anju.common.model.Device;
 import io.anju.common.model.DeviceType;
@@ -10,8 +12,6 @@ import io.anju.common.model.Installation;
 import io.anju.common.model.LocationChain;
 import io.anju.common.registry.Registry;
 import io.anju.common.registry.RegistryDocument;
-import io.anju.common.registry.generate.ChargerDefaults;
-import io.anju.common.registry.generate.SecretIssuer;
 import io.anju.common.registry.validate.RegistryRules;
 
 import java.util.ArrayList;

@@ -1,13 +1,13 @@
 package io.anju.cases.devices.bulk;
 
+import io.anju.common.auth.SecretIssuer;
 import io.anju.common.model.Compound;
 import io.anju.common.model.Device;
 import io.anju.common.model.DeviceType;
 import io.anju.common.registry.Registry;
 import io.anju.common.registry.RegistryDocument;
-import io.anju.common.registry.generate.GeneratorOptions;
-import io.anju.common.registry.generate.RegistryGenerator;
-import io.anju.common.registry.generate.SecretIssuer;
+import io.anju.registry.generate.GeneratorOptions;
+import io.anju.registry.generate.RegistryGenerator;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,13 +1,13 @@
 package io.anju.jobs.detect.crowd;
 
-import io.anju.common.model.DistrictTime;
 import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
 import io.anju.common.model.CrowdZone;
-import io.anju.common.registry.generate.GeneratorOptions;
-import io.anju.common.registry.generate.RegistryGenerator;
+import io.anju.common.model.DistrictTime;
 import io.anju.jobs.input.ZoneInfo;
+import io.anju.registry.generate.GeneratorOptions;
+import io.anju.registry.generate.RegistryGenerator;
 import io.anju.sim.clock.Scenario;
 import io.anju.sim.clock.SimClock;
 import io.anju.sim.truth.ExpectedCrowdWarnings;

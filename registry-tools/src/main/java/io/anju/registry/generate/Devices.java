@@ -1,7 +1,9 @@
-package io.anju.common.registry.generate;
+package io.anju.registry.generate;
 
 import io.anju.common.auth.Credentials;
+import io.anju.common.auth.SecretIssuer;
 import io.anju.common.model.CameraSpec;
+import io.anju.common.model.ChargerDefaults;
 import io.anju.common.model.ChargerSpec;
 import io.anju.common.model.Compound;
 import io.anju.common.model.CrowdZone;

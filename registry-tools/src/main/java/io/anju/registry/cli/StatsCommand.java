@@ -1,4 +1,4 @@
-package io.anju.common.registry.cli;
+package io.anju.registry.cli;
 
 import io.anju.common.registry.Registry;
 import io.anju.common.registry.RegistryLoader;

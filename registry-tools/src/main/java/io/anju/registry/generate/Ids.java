@@ -1,4 +1,4 @@
-package io.anju.common.registry.generate;
+package io.anju.registry.generate;
 
 import java.util.Locale;
 

@@ -1,12 +1,12 @@
-package io.anju.common.registry.cli;
+package io.anju.registry.cli;
 
 import io.anju.common.auth.Credentials;
 import io.anju.common.registry.RegistryStats;
 import io.anju.common.registry.RegistryValidator;
 import io.anju.common.registry.RegistryWriter;
-import io.anju.common.registry.generate.GeneratedRegistry;
-import io.anju.common.registry.generate.GeneratorOptions;
-import io.anju.common.registry.generate.RegistryGenerator;
+import io.anju.registry.generate.GeneratedRegistry;
+import io.anju.registry.generate.GeneratorOptions;
+import io.anju.registry.generate.RegistryGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

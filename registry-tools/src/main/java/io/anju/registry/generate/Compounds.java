@@ -1,4 +1,4 @@
-package io.anju.common.registry.generate;
+package io.anju.registry.generate;
 
 import io.anju.common.model.Compound;
 import io.anju.common.model.Grid;

@@ -1,4 +1,4 @@
-package io.anju.common.registry.generate;
+package io.anju.common.auth;
 
 import io.anju.common.auth.SecretHash;
 
@@ -29,7 +29,8 @@ public final class SecretIssuer {
         return new SecretIssuer(new SecureRandom());
     }
 
-    static SecretIssuer seeded(long seed) {
+    /** Reproducible secrets, for generated test and demo registries only: anyone with the seed has them. */
+    public static SecretIssuer seeded(long seed) {
         return new SecretIssuer(new Random(seed ^ SECRET_STREAM));
     }
 

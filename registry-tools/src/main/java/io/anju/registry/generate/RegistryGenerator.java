@@ -1,5 +1,6 @@
-package io.anju.common.registry.generate;
+package io.anju.registry.generate;
 
+import io.anju.common.auth.SecretIssuer;
 import io.anju.common.model.Compound;
 import io.anju.common.model.CrowdZone;
 import io.anju.common.registry.RegistryDocument;

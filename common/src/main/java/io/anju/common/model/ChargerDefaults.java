@@ -1,6 +1,4 @@
-package io.anju.common.registry.generate;
-
-import io.anju.common.model.ChargerSpec;
+package io.anju.common.model;
 
 /** Charger limits as seen in vendor firmware (domain.md): 1,000 W per port, refuse above 7.8 kW, limit 8.7 kW. */
 public final class ChargerDefaults {
@@ -11,7 +9,8 @@ public final class ChargerDefaults {
     private ChargerDefaults() {
     }
 
-    static ChargerSpec station(int ports) {
+    /** A station of {@code ports} ports with the default limits. */
+    public static ChargerSpec station(int ports) {
         return new ChargerSpec(ports, PORT_LIMIT_W, STATION_REFUSE_W, STATION_LIMIT_W);
     }
 }

@@ -1,4 +1,4 @@
-package io.anju.common.registry.generate;
+package io.anju.registry.generate;
 
 import io.anju.common.auth.Credentials;
 import io.anju.common.auth.SecretHash;
@@ -11,11 +11,14 @@ import io.anju.common.model.Grid;
 import io.anju.common.model.SubDistrict;
 import io.anju.common.registry.Registry;
 import io.anju.common.registry.RegistryDocument;
+import io.anju.common.registry.RegistryLoader;
 import io.anju.common.registry.RegistryValidator;
 import io.anju.common.registry.RegistryWriter;
 import io.anju.common.registry.TestRegistries;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -167,6 +170,17 @@ class RegistryGeneratorTest {
             assertThat(entry.type()).isEqualTo(device.type().wireName());
             assertThat(SecretHash.matches(entry.secret(), device.secretHash())).isTrue();
         }
+    }
+
+    @Test
+    void theWholeDistrictLoadsFromTheFileTheWriterWrote(@TempDir Path dir) {
+        Path file = dir.resolve("registry.json");
+        RegistryWriter.write(file, DOC);
+
+        Registry loaded = RegistryLoader.load(file);
+
+        assertThat(loaded.document()).isEqualTo(DOC);
+        assertThat(loaded.device("chg-0001-1")).isPresent();
     }
 
     @Test
