@@ -50,6 +50,12 @@ public final class JobsConfig {
             string("kafka.groupPrefix", "anju-jobs", "Prefix of the jobs' Kafka consumer groups (letters, digits, '.', '_', '-')"),
             string("influx.url", "", "InfluxDB (v1 HTTP API, http(s)://host:port) the history job writes to; empty = no history is written (flag --influx-url)"),
             string("influx.db", "anju", "InfluxDB database, created when missing (flag --influx-db)"),
+            string("influx.retentionPolicy", "autogen", "Retention policy of the history's writes; it must exist (InfluxDB's default policy is autogen)"),
+            integer("influx.batchSize", 5_000, 1, 100_000, "Points per write request; a full batch is written at once"),
+            duration("influx.flushInterval", "1s", "10ms", "1m", "A partly filled batch is written at the latest after this long"),
+            integer("influx.maxRetries", 5, 0, 100, "Retries of a failed write before the history job fails and restarts from its last checkpoint"),
+            duration("influx.initialBackoff", "200ms", "1ms", "1m", "Wait before the first retry of a failed write; doubles per retry"),
+            duration("influx.maxBackoff", "10s", "1ms", "10m", "Upper bound of the wait between retries; at least influx.initialBackoff"),
             string("influx.credentialsFile", "", "InfluxDB credentials file (username=, password=; mode 600, refused when group or others may read it), as scripts/influxdb.sh writes it to <its data dir>/credentials.properties; read where the jobs are started or submitted, the credentials travel in the job graph; needs influx.url; empty = none (flag --influx-credentials)"),
             string("data.dir", "./data", "Checkpoints, savepoints and the embedded broker (flag --data-dir)"),
             integer("parallelism", 2, 1, 64, "Operator parallelism (flag --parallelism)"),
@@ -76,14 +82,10 @@ public final class JobsConfig {
     private JobsConfig(ConfigValues values) {
         this.values = values;
         this.metricsAccess = MetricsAccess.of(values.str("metrics.token"));
-        String influxUrl = values.str("influx.url");
-        // InfluxSettings holds the rules of an InfluxDB URL and database: checked here, at start, naming the setting.
-        InfluxSettings.defaults().withUrl(influxUrl.isEmpty() ? null : influxUrl).withDatabase(values.str("influx.db"));
         String groupPrefix = values.str("kafka.groupPrefix");
         Require.that(groupPrefix.matches("[A-Za-z0-9._-]+"), "kafka.groupPrefix", groupPrefix,
                 "must be letters, digits, '.', '_' or '-'");
-        this.settings = new JobsSettings(kafka(), Path.of(values.str("registry.file")),
-                influxUrl.isEmpty() ? null : influxUrl, values.str("influx.db"), influxCredentials(influxUrl),
+        this.settings = new JobsSettings(kafka(), Path.of(values.str("registry.file")), influx(),
                 Path.of(values.str("data.dir")), values.i("parallelism"), values.d("checkpoint.interval"),
                 values.str("state.backend"), values.d("time.outOfOrderness"), values.d("time.clockTolerance"),
                 values.d("time.quietAfter"), values.d("registry.poll"), values.d("flink.bufferTimeout"), groupPrefix,
@@ -140,11 +142,17 @@ public final class JobsConfig {
         return KafkaConnection.of(bootstrap, clientConfig, "kafka.clientConfig");
     }
 
-    private InfluxCredentials influxCredentials(String influxUrl) {
+    /** InfluxDB for the history job; the record checks the URL's shape and the rules between values. */
+    private InfluxSettings influx() {
+        String url = values.str("influx.url");
         String file = values.str("influx.credentialsFile");
-        Require.that(file.isBlank() || !influxUrl.isEmpty(), "influx.credentialsFile", file,
+        Require.that(file.isBlank() || !url.isEmpty(), "influx.credentialsFile", file,
                 "needs influx.url: without it there is no InfluxDB to log in to");
-        return InfluxCredentials.fromSetting("influx.credentialsFile", file).orElse(null);
+        InfluxCredentials credentials = InfluxCredentials.fromSetting("influx.credentialsFile", file).orElse(null);
+        return new InfluxSettings(url.isEmpty() ? null : url, values.str("influx.db"),
+                values.str("influx.retentionPolicy"), values.i("influx.batchSize"), values.d("influx.flushInterval"),
+                values.i("influx.maxRetries"), values.d("influx.initialBackoff"), values.d("influx.maxBackoff"),
+                credentials == null ? null : credentials.username(), credentials == null ? null : credentials.password());
     }
 
     private AutoStopPolicy autoStop() {

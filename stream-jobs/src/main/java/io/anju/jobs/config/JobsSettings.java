@@ -5,6 +5,7 @@ import io.anju.common.influx.InfluxCredentials;
 import io.anju.common.topic.KafkaConnection;
 import io.anju.jobs.command.AutoStopPolicy;
 import io.anju.jobs.detect.DetectorSettings;
+import io.anju.jobs.history.InfluxSettings;
 
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -19,10 +20,8 @@ import java.util.Map;
  * @param kafka              Kafka bootstrap servers with the security settings of {@code kafka.clientConfig}; null:
  *                           start the embedded broker under {@code dataDir}
  * @param registry           the registry file (re-read every {@code registryPoll}; changes reach running jobs)
- * @param influxUrl          InfluxDB HTTP URL for the history job; null: no history is written
- * @param influxDatabase     the InfluxDB database (created when missing)
- * @param influxCredentials  user and password of that InfluxDB, from {@code influx.credentialsFile}; null: none (an
- *                           InfluxDB without authentication)
+ * @param influx             where and how the history job writes to InfluxDB ({@code influx.*}; no url: no history is
+ *                           written), with the user and password of {@code influx.credentialsFile}
  * @param dataDir            checkpoints (and the embedded broker) live here
  * @param parallelism        operator parallelism (default 2: this machine's cores)
  * @param checkpointInterval how often the jobs' state and Kafka positions are saved; after a failure they replay at
@@ -42,8 +41,7 @@ import java.util.Map;
  * @param commandTtl         TTL of the automatic commands (default 5 min)
  * @param detectors          every detector's thresholds (defaults: docs/detectors.md)
  */
-public record JobsSettings(KafkaConnection kafka, Path registry, String influxUrl, String influxDatabase,
-                           InfluxCredentials influxCredentials, Path dataDir,
+public record JobsSettings(KafkaConnection kafka, Path registry, InfluxSettings influx, Path dataDir,
                            int parallelism, Duration checkpointInterval, String stateBackend,
                            Duration outOfOrderness, Duration clockTolerance, Duration quietAfter,
                            Duration registryPoll,
@@ -64,61 +62,66 @@ public record JobsSettings(KafkaConnection kafka, Path registry, String influxUr
     }
 
     public JobsSettings withKafka(KafkaConnection value) {
-        return new JobsSettings(value, registry, influxUrl, influxDatabase, influxCredentials, dataDir, parallelism,
+        return new JobsSettings(value, registry, influx, dataDir, parallelism,
                 checkpointInterval, stateBackend, outOfOrderness, clockTolerance, quietAfter, registryPoll, bufferTimeout, groupPrefix, autoStop,
                 commandTtl, detectors);
     }
 
+    /** InfluxDB's URL for the history job; null when no history is written. */
+    public String influxUrl() {
+        return influx.url();
+    }
+
     public JobsSettings withInfluxUrl(String value) {
-        return new JobsSettings(kafka, registry, value, influxDatabase, influxCredentials, dataDir, parallelism,
+        return new JobsSettings(kafka, registry, influx.withUrl(value), dataDir, parallelism,
                 checkpointInterval, stateBackend, outOfOrderness, clockTolerance, quietAfter, registryPoll, bufferTimeout, groupPrefix, autoStop,
                 commandTtl, detectors);
     }
 
     public JobsSettings withInfluxCredentials(InfluxCredentials value) {
-        return new JobsSettings(kafka, registry, influxUrl, influxDatabase, value, dataDir, parallelism,
+        return new JobsSettings(kafka, registry, influx.withCredentials(value.username(), value.password()), dataDir, parallelism,
                 checkpointInterval, stateBackend, outOfOrderness, clockTolerance, quietAfter, registryPoll, bufferTimeout,
                 groupPrefix, autoStop, commandTtl, detectors);
     }
 
     public JobsSettings withCheckpointInterval(Duration value) {
-        return new JobsSettings(kafka, registry, influxUrl, influxDatabase, influxCredentials, dataDir, parallelism,
+        return new JobsSettings(kafka, registry, influx, dataDir, parallelism,
                 value, stateBackend, outOfOrderness, clockTolerance, quietAfter, registryPoll, bufferTimeout, groupPrefix, autoStop,
                 commandTtl, detectors);
     }
 
     public JobsSettings withAutoStop(AutoStopPolicy value) {
-        return new JobsSettings(kafka, registry, influxUrl, influxDatabase, influxCredentials, dataDir, parallelism,
+        return new JobsSettings(kafka, registry, influx, dataDir, parallelism,
                 checkpointInterval, stateBackend, outOfOrderness, clockTolerance, quietAfter, registryPoll, bufferTimeout,
                 groupPrefix, value, commandTtl, detectors);
     }
 
     public JobsSettings withDetectors(DetectorSettings value) {
-        return new JobsSettings(kafka, registry, influxUrl, influxDatabase, influxCredentials, dataDir, parallelism,
+        return new JobsSettings(kafka, registry, influx, dataDir, parallelism,
                 checkpointInterval, stateBackend, outOfOrderness, clockTolerance, quietAfter, registryPoll, bufferTimeout,
                 groupPrefix, autoStop, commandTtl, value);
     }
 
     public JobsSettings withRegistryPoll(Duration value) {
-        return new JobsSettings(kafka, registry, influxUrl, influxDatabase, influxCredentials, dataDir, parallelism,
+        return new JobsSettings(kafka, registry, influx, dataDir, parallelism,
                 checkpointInterval, stateBackend, outOfOrderness, clockTolerance, quietAfter, value, bufferTimeout,
                 groupPrefix, autoStop, commandTtl, detectors);
     }
 
     public JobsSettings withOutOfOrderness(Duration value) {
-        return new JobsSettings(kafka, registry, influxUrl, influxDatabase, influxCredentials, dataDir, parallelism,
+        return new JobsSettings(kafka, registry, influx, dataDir, parallelism,
                 checkpointInterval, stateBackend, value, clockTolerance, quietAfter, registryPoll, bufferTimeout,
                 groupPrefix, autoStop, commandTtl, detectors);
     }
 
     public JobsSettings withClockTolerance(Duration value) {
-        return new JobsSettings(kafka, registry, influxUrl, influxDatabase, influxCredentials, dataDir, parallelism,
+        return new JobsSettings(kafka, registry, influx, dataDir, parallelism,
                 checkpointInterval, stateBackend, outOfOrderness, value, quietAfter, registryPoll, bufferTimeout,
                 groupPrefix, autoStop, commandTtl, detectors);
     }
 
     public JobsSettings withQuietAfter(Duration value) {
-        return new JobsSettings(kafka, registry, influxUrl, influxDatabase, influxCredentials, dataDir, parallelism,
+        return new JobsSettings(kafka, registry, influx, dataDir, parallelism,
                 checkpointInterval, stateBackend, outOfOrderness, clockTolerance, value, registryPoll, bufferTimeout,
                 groupPrefix, autoStop, commandTtl, detectors);
     }

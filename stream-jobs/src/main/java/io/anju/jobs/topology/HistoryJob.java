@@ -46,10 +46,7 @@ public final class HistoryJob {
 
     /** The job on Kafka: the gateway's topics, {@code anju.zones} and {@code anju.alerts} in, InfluxDB out. */
     public static void build(StreamExecutionEnvironment env, JobsSettings s, KafkaConnection kafka) {
-        InfluxSettings influx = InfluxSettings.defaults().withUrl(s.influxUrl()).withDatabase(s.influxDatabase());
-        if (s.influxCredentials() != null) {
-            influx = influx.withCredentials(s.influxCredentials().username(), s.influxCredentials().password());
-        }
+        InfluxSettings influx = s.influx();
         DataStream<SeriesPoint> zones = env.fromSource(
                         points(s, kafka, Topics.ZONES, "history-zones",
                                 new JsonPoints<>(ZoneStatus.class, z -> List.of(SeriesPoints.crowdZone(z)))),

@@ -1,14 +1,19 @@
 package io.anju.jobs.history;
 
+import io.anju.jobs.config.JobsConfig;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class InfluxSettingsTest {
-    final InfluxSettings defaults = InfluxSettings.defaults();
+    /** The settings table's defaults: no InfluxDB, so no history. */
+    static final InfluxSettings DEFAULTS = JobsConfig.of(Map.of()).settings().influx();
+
+    final InfluxSettings defaults = DEFAULTS;
 
     @Test
     void defaults_areNoHistory_andTheDocumentedFigures() {
@@ -35,15 +40,15 @@ class InfluxSettingsTest {
     @Test
     void everySetting_isValidatedByName() {
         assertThatThrownBy(() -> defaults.withDatabase(" ")).hasMessage("setting influx.db = ' ': is required");
-        assertThatThrownBy(() -> defaults.withBatching(0, Duration.ofSeconds(1)))
-                .hasMessage("setting influx.batchSize = '0': must be between 1 and 100000");
-        assertThatThrownBy(() -> defaults.withBatching(10, Duration.ofMillis(5)))
-                .hasMessage("setting influx.flushInterval = '5ms': must be between 10ms and 1m");
-        assertThatThrownBy(() -> defaults.withRetries(-1, Duration.ofMillis(200), Duration.ofSeconds(1)))
-                .hasMessage("setting influx.maxRetries = '-1': must be between 0 and 100");
-        assertThatThrownBy(() -> defaults.withRetries(5, Duration.ZERO, Duration.ofSeconds(1)))
-                .hasMessage("setting influx.initialBackoff = '0s': must be at least 1ms");
-        assertThatThrownBy(() -> defaults.withRetries(5, Duration.ofSeconds(2), Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> JobsConfig.of(Map.of("influx.retentionPolicy", " ")))
+                .hasMessageContaining("setting influx.retentionPolicy");
+        for (var bad : Map.of("influx.batchSize", "0", "influx.flushInterval", "5ms", "influx.maxRetries", "-1",
+                "influx.initialBackoff", "0s").entrySet()) {
+            assertThatThrownBy(() -> JobsConfig.of(Map.of(bad.getKey(), bad.getValue()))).as(bad.getKey())
+                    .hasMessageStartingWith("setting " + bad.getKey())
+                    .hasMessageContaining(" = '" + bad.getValue() + "': must be");
+        }
+        assertThatThrownBy(() -> JobsConfig.of(Map.of("influx.initialBackoff", "2s", "influx.maxBackoff", "1s")))
                 .hasMessage("setting influx.maxBackoff = '1s': must be at least influx.initialBackoff");
         assertThatThrownBy(() -> defaults.withCredentials("anju", null))
                 .hasMessage("setting influx.username = 'anju': must be given together with influx.password");

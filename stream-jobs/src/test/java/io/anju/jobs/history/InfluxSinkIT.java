@@ -59,7 +59,7 @@ class InfluxSinkIT {
     void setUp(TestInfo test) {
         INFLUX.start();
         String db = "it_" + test.getTestMethod().orElseThrow().getName().toLowerCase(Locale.ROOT);
-        settings = InfluxSettings.defaults().withUrl(INFLUX.url()).withDatabase(db)
+        settings = InfluxSettingsTest.DEFAULTS.withUrl(INFLUX.url()).withDatabase(db)
                 .withBatching(100, Duration.ofMillis(200))
                 .withRetries(2, Duration.ofMillis(50), Duration.ofMillis(100))
                 .withCredentials(INFLUX.username(), INFLUX.password());

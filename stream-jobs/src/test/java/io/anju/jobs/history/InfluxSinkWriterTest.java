@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Batching, flush-on-checkpoint and retry logic of the writer against a fake store (InfluxSinkIT uses a real one). */
 class InfluxSinkWriterTest {
-    static final InfluxSettings SETTINGS = InfluxSettings.defaults().withUrl("http://127.0.0.1:8086")
+    static final InfluxSettings SETTINGS = InfluxSettingsTest.DEFAULTS.withUrl("http://127.0.0.1:8086")
             .withBatching(3, Duration.ofSeconds(1));
 
     /** Records batches; fails the next {@code failures} calls. */
@@ -251,7 +251,7 @@ class InfluxSinkWriterTest {
 
     @Test
     void sinkWithoutUrl_isRefused() {
-        assertThatThrownBy(() -> new InfluxSink(InfluxSettings.defaults()))
+        assertThatThrownBy(() -> new InfluxSink(InfluxSettingsTest.DEFAULTS))
                 .hasMessageContaining("influx.url is not set");
     }
 

@@ -78,8 +78,7 @@ final class BenchRig implements AutoCloseable {
     /** The job's defaults on this broker and registry, with the knobs a run may change (null: the job's default). */
     JobsSettings settings(int parallelism, Duration checkpointInterval, Duration bufferTimeout) {
         JobsSettings d = JobsSettings.defaults(registryFile, dir.resolve("jobs"));
-        return new JobsSettings(KafkaConnection.plain(kafka.bootstrapServers()), d.registry(), null, d.influxDatabase(),
-                null, d.dataDir(),
+        return new JobsSettings(KafkaConnection.plain(kafka.bootstrapServers()), d.registry(), d.influx(), d.dataDir(),
                 parallelism, checkpointInterval != null ? checkpointInterval : d.checkpointInterval(),
                 d.stateBackend(), d.outOfOrderness(), d.clockTolerance(), d.quietAfter(), d.registryPoll(),
                 bufferTimeout != null ? bufferTimeout : d.bufferTimeout(), d.groupPrefix(), d.autoStop(),
