@@ -113,9 +113,9 @@ class SaslKafkaIT {
             started.push(() -> casesStart.get(2, TimeUnit.MINUTES).close());
 
             KafkaConnection kafka = KafkaConnection.of(broker.bootstrapServers(), clientConfig, "test");
-            JobsSettings d = JobsSettings.defaults(registryFile, dir.resolve("jobs")).withKafka(kafka)
-                    .withCheckpointInterval(Duration.ofSeconds(1)).withQuietAfter(Duration.ofMillis(500))
-                    .withOutOfOrderness(Duration.ofSeconds(30)).withClockTolerance(Duration.ofMinutes(30));
+            JobsSettings d = JobsSettings.defaults(registryFile, dir.resolve("jobs"), Map.of("checkpoint.interval", "1s",
+                    "time.quietAfter", "500ms", "time.outOfOrderness", "30s", "time.clockTolerance", "30m"))
+                    .withKafka(kafka);
             JobsRunner jobs = new JobsRunner(d, 0).start();
             started.push(jobs::kill);
             JobsHttp jobsHttp = new JobsHttp(jobs, "127.0.0.1", 0, 0, MetricsAccess.of(""));

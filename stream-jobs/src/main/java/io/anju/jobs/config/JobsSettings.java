@@ -1,7 +1,6 @@
 package io.anju.jobs.config;
 
 import io.anju.common.config.ConfigValues;
-import io.anju.common.influx.InfluxCredentials;
 import io.anju.common.topic.KafkaConnection;
 import io.anju.jobs.command.AutoStopPolicy;
 import io.anju.jobs.detect.DetectorSettings;
@@ -10,6 +9,7 @@ import io.anju.jobs.history.InfluxSettings;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -53,7 +53,19 @@ public record JobsSettings(KafkaConnection kafka, Path registry, InfluxSettings 
 
     /** Every setting at its default (the table of {@link JobsConfig}) but the registry file and the data directory. */
     public static JobsSettings defaults(Path registry, Path dataDir) {
-        return JobsConfig.of(Map.of("registry.file", registry.toString(), "data.dir", dataDir.toString())).settings();
+        return defaults(registry, dataDir, Map.of());
+    }
+
+    /**
+     * The registry file, the data directory and {@code settings} (keys of the table of {@link JobsConfig}, e.g.
+     * {@code checkpoint.interval=1s}), the rest at their defaults: checked by the table's bounds and rules, as a
+     * configuration file would be.
+     */
+    public static JobsSettings defaults(Path registry, Path dataDir, Map<String, String> settings) {
+        Map<String, String> all = new HashMap<>(settings);
+        all.put("registry.file", registry.toString());
+        all.put("data.dir", dataDir.toString());
+        return JobsConfig.of(all).settings();
     }
 
     /** A PLAINTEXT cluster at {@code value}, such as another part's embedded broker. */
@@ -71,61 +83,6 @@ public record JobsSettings(KafkaConnection kafka, Path registry, InfluxSettings 
     public String influxUrl() {
         return influx.url();
     }
-
-    public JobsSettings withInfluxUrl(String value) {
-        return new JobsSettings(kafka, registry, influx.withUrl(value), dataDir, parallelism,
-                checkpointInterval, stateBackend, outOfOrderness, clockTolerance, quietAfter, registryPoll, bufferTimeout, groupPrefix, autoStop,
-                commandTtl, detectors);
-    }
-
-    public JobsSettings withInfluxCredentials(InfluxCredentials value) {
-        return new JobsSettings(kafka, registry, influx.withCredentials(value.username(), value.password()), dataDir, parallelism,
-                checkpointInterval, stateBackend, outOfOrderness, clockTolerance, quietAfter, registryPoll, bufferTimeout,
-                groupPrefix, autoStop, commandTtl, detectors);
-    }
-
-    public JobsSettings withCheckpointInterval(Duration value) {
-        return new JobsSettings(kafka, registry, influx, dataDir, parallelism,
-                value, stateBackend, outOfOrderness, clockTolerance, quietAfter, registryPoll, bufferTimeout, groupPrefix, autoStop,
-                commandTtl, detectors);
-    }
-
-    public JobsSettings withAutoStop(AutoStopPolicy value) {
-        return new JobsSettings(kafka, registry, influx, dataDir, parallelism,
-                checkpointInterval, stateBackend, outOfOrderness, clockTolerance, quietAfter, registryPoll, bufferTimeout,
-                groupPrefix, value, commandTtl, detectors);
-    }
-
-    public JobsSettings withDetectors(DetectorSettings value) {
-        return new JobsSettings(kafka, registry, influx, dataDir, parallelism,
-                checkpointInterval, stateBackend, outOfOrderness, clockTolerance, quietAfter, registryPoll, bufferTimeout,
-                groupPrefix, autoStop, commandTtl, value);
-    }
-
-    public JobsSettings withRegistryPoll(Duration value) {
-        return new JobsSettings(kafka, registry, influx, dataDir, parallelism,
-                checkpointInterval, stateBackend, outOfOrderness, clockTolerance, quietAfter, value, bufferTimeout,
-                groupPrefix, autoStop, commandTtl, detectors);
-    }
-
-    public JobsSettings withOutOfOrderness(Duration value) {
-        return new JobsSettings(kafka, registry, influx, dataDir, parallelism,
-                checkpointInterval, stateBackend, value, clockTolerance, quietAfter, registryPoll, bufferTimeout,
-                groupPrefix, autoStop, commandTtl, detectors);
-    }
-
-    public JobsSettings withClockTolerance(Duration value) {
-        return new JobsSettings(kafka, registry, influx, dataDir, parallelism,
-                checkpointInterval, stateBackend, outOfOrderness, value, quietAfter, registryPoll, bufferTimeout,
-                groupPrefix, autoStop, commandTtl, detectors);
-    }
-
-    public JobsSettings withQuietAfter(Duration value) {
-        return new JobsSettings(kafka, registry, influx, dataDir, parallelism,
-                checkpointInterval, stateBackend, outOfOrderness, clockTolerance, value, registryPoll, bufferTimeout,
-                groupPrefix, autoStop, commandTtl, detectors);
-    }
-
     /**
      * Names the shape of the jobs' state. Raise it when a release changes operators or state so that an older
      * checkpoint cannot be restored: runs then start fresh under a new directory instead of failing on the old one.
@@ -177,7 +134,7 @@ public record JobsSettings(KafkaConnection kafka, Path registry, InfluxSettings 
 
     /** {@link #jobConfiguration()} plus what a cluster would decide: storage, state backend, parallelism. */
     public Map<String, String> flinkConfiguration() {
-        Map<String, String> conf = new java.util.HashMap<>(jobConfiguration());
+        Map<String, String> conf = new HashMap<>(jobConfiguration());
         conf.put("execution.checkpointing.num-retained", "2");
         conf.put("execution.checkpointing.dir", checkpointDir().toUri().toString());
         conf.put("state.backend.type", stateBackend);

@@ -21,9 +21,9 @@ import io.anju.sim.run.RunSettings;
 import io.anju.sim.run.SimStats;
 import io.anju.sim.run.Simulation;
 import io.anju.sim.run.SimulationFactory;
+import io.anju.testsupport.InfluxServer;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -110,20 +110,19 @@ final class PlatformUnderTest implements AutoCloseable {
      * at their receive time. An automatic stop has 30 simulated minutes too to show in the port's readings: the
      * command itself travels in real time.
      */
-    JobsSettings jobsSettings(String influxUrl) {
-        JobsSettings s = JobsSettings.defaults(registryFile, dir.resolve("jobs"))
-                .withKafka(kafka())
-                .withInfluxUrl(influxUrl)
-                .withCheckpointInterval(Duration.ofSeconds(1))
-                .withQuietAfter(Duration.ofMillis(500))
-                .withOutOfOrderness(Duration.ofSeconds(30))
-                .withClockTolerance(Duration.ofMinutes(30));
-        return s.withDetectors(s.detectors().withStopConfirm(
-                s.detectors().stopConfirm().withWithin(Duration.ofMinutes(30))));
+    JobsSettings jobsSettings(InfluxServer influx) {
+        Map<String, String> s = new HashMap<>(Map.of("checkpoint.interval", "1s", "time.quietAfter", "500ms",
+                "time.outOfOrderness", "30s", "time.clockTolerance", "30m", "autoStop.confirmWithin", "30m"));
+        if (influx != null) {
+            s.put("influx.url", influx.url());
+            s.put("influx.credentialsFile", influx.credentialsFile().toString());
+        }
+        return JobsSettings.defaults(registryFile, dir.resolve("jobs"), s).withKafka(kafka());
     }
 
-    JobsRunner jobs(String influxUrl) {
-        return new JobsRunner(jobsSettings(influxUrl), 0);
+    /** The jobs against this platform, writing history to {@code influx} (null: none). */
+    JobsRunner jobs(InfluxServer influx) {
+        return new JobsRunner(jobsSettings(influx), 0);
     }
 
     /**

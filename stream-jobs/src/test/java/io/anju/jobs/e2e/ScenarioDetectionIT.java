@@ -2,7 +2,6 @@ package io.anju.jobs.e2e;
 
 import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertType;
-import io.anju.common.influx.InfluxCredentials;
 import io.anju.common.model.Device;
 import io.anju.testsupport.InfluxServer;
 import io.anju.jobs.run.JobsRunner;
@@ -41,8 +40,7 @@ class ScenarioDetectionIT {
             @TempDir Path dir) throws Exception {
         try (InfluxServer influx = new InfluxServer().start();
              PlatformUnderTest platform = PlatformUnderTest.start(dir);
-             JobsRunner jobs = new JobsRunner(platform.jobsSettings(influx.url()).withInfluxCredentials(
-                     InfluxCredentials.read("test", influx.credentialsFile())), 0).start();
+             JobsRunner jobs = platform.jobs(influx).start();
              AlertsReader alerts = new AlertsReader(platform.kafka())) {
             WrongClocks wrongClocks = new WrongClocks(platform, platform.scenarioDevices(24));
             List<Device> devices = wrongClocks.devices;

@@ -6,7 +6,6 @@ import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
-import io.anju.common.influx.InfluxCredentials;
 import io.anju.common.json.Json;
 import io.anju.common.model.Channel;
 import io.anju.common.model.ChargerSpec;
@@ -20,9 +19,7 @@ import io.anju.common.registry.live.RegistryPublisher;
 import io.anju.common.registry.live.RegistryTopic;
 import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.Topics;
-import io.anju.jobs.command.AutoStopPolicy;
 import io.anju.jobs.config.JobsSettings;
-import io.anju.jobs.detect.DetectorSettings;
 import io.anju.jobs.run.JobsRunner;
 import io.anju.kafka.EmbeddedKafka;
 import io.anju.registry.generate.GeneratedRegistry;
@@ -51,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -95,8 +93,14 @@ class AlertsJobIT {
     }
 
     private JobsSettings settings() {
-        return JobsSettings.defaults(registryFile, dir.resolve("jobs")).withBootstrap(kafka.bootstrapServers())
-                .withCheckpointInterval(Duration.ofMillis(500));
+        return settings(Map.of());
+    }
+
+    /** The jobs on this broker with 0.5 s checkpoints and {@code more} of the jobs' settings. */
+    private JobsSettings settings(Map<String, String> more) {
+        Map<String, String> all = new HashMap<>(more);
+        all.putIfAbsent("checkpoint.interval", "500ms");
+        return JobsSettings.defaults(registryFile, dir.resolve("jobs"), all).withBootstrap(kafka.bootstrapServers());
     }
 
     private Device charger() {
@@ -167,10 +171,9 @@ class AlertsJobIT {
         String compound = two.get(0).location().compoundId();
         Device other = byCompound.entrySet().stream().filter(e -> !e.getKey().equals(compound)).findFirst()
                 .orElseThrow().getValue().get(0);
-        Set<AlertType> overloadsStop = Set.of(AlertType.FIRE_RISK, AlertType.PORT_OVERLOAD);
-        JobsSettings s = settings().withQuietAfter(Duration.ofSeconds(1)).withAutoStop(new AutoStopPolicy(
-                AutoStopPolicy.DEFAULT_TYPES, Map.of(compound, overloadsStop,
-                        other.location().compoundId(), overloadsStop)));
+        String overloadsStop = "=fire_risk,port_overload";
+        JobsSettings s = settings(Map.of("time.quietAfter", "1s", "autoStop.compounds",
+                compound + overloadsStop + ";" + other.location().compoundId() + overloadsStop));
         try (JobsRunner jobs = new JobsRunner(s, 0).start();
              Tail alertsTail = new Tail(kafka.bootstrapServers(), Topics.ALERTS);
              Tail commandsTail = new Tail(kafka.bootstrapServers(), Topics.COMMANDS);
@@ -265,7 +268,7 @@ class AlertsJobIT {
     void withInfluxDbDown_theHistoryJobFails_butAlertsStillFlow() throws Exception {
         Device station = charger();
         // Nothing listens on this port: every write of the history job fails, its job restarts again and again.
-        JobsSettings s = settings().withInfluxUrl("http://127.0.0.1:" + closedPort());
+        JobsSettings s = settings(Map.of("influx.url", "http://127.0.0.1:" + closedPort()));
         try (JobsRunner jobs = new JobsRunner(s, 0).start();
              Tail alerts = new Tail(kafka.bootstrapServers(), Topics.ALERTS)) {
             assertThat(jobs.status()).containsKeys(AlertsJob.NAME, HistoryJob.NAME);
@@ -284,9 +287,9 @@ class AlertsJobIT {
     void theHistoryJob_writesTheReadingsTheAlertAndItsEvidence() throws Exception {
         Device station = charger();
         try (InfluxServer influx = new InfluxServer().start();
-             JobsRunner jobs = new JobsRunner(settings().withInfluxUrl(influx.url())
-                     .withInfluxCredentials(InfluxCredentials.read("test", influx.credentialsFile()))
-                     .withQuietAfter(Duration.ofSeconds(1)), 0).start();
+             JobsRunner jobs = new JobsRunner(settings(Map.of("influx.url", influx.url(),
+                     "influx.credentialsFile", influx.credentialsFile().toString(), "time.quietAfter", "1s")), 0)
+                     .start();
              InfluxDB db = InfluxDBFactory.connect(influx.url(), influx.username(), influx.password())) {
             for (int i = 0; i < 6; i++) {
                 send(station, Channel.TELEMETRY, T0 + i * 30_000L, chargerTelemetry(T0 + i * 30_000L, i >= 3, 70.0));
@@ -336,9 +339,7 @@ class AlertsJobIT {
     @Test
     void aSilentDevice_isReportedOffline_evenWhenTheWholeStreamHasGoneQuiet() throws Exception {
         Device station = charger();
-        JobsSettings s = settings().withQuietAfter(Duration.ofSeconds(1)).withDetectors(DetectorSettings.defaults()
-                .withOffline(DetectorSettings.defaults().offline().withHeartbeat(DeviceType.CHARGER,
-                        Duration.ofSeconds(2))));
+        JobsSettings s = settings(Map.of("time.quietAfter", "1s", "detect.offline.heartbeat.charger", "2s"));
         long now = System.currentTimeMillis();
         try (JobsRunner jobs = new JobsRunner(s, 0).start();
              Tail alerts = new Tail(kafka.bootstrapServers(), Topics.ALERTS)) {
@@ -359,9 +360,7 @@ class AlertsJobIT {
                 .limit(2).toList();
         Device staying = chargers.get(0);
         Device retired = chargers.get(1);
-        JobsSettings s = settings().withQuietAfter(Duration.ofSeconds(1)).withDetectors(DetectorSettings.defaults()
-                .withOffline(DetectorSettings.defaults().offline().withHeartbeat(DeviceType.CHARGER,
-                        Duration.ofSeconds(2))));
+        JobsSettings s = settings(Map.of("time.quietAfter", "1s", "detect.offline.heartbeat.charger", "2s"));
         KafkaConnection broker = KafkaConnection.plain(kafka.bootstrapServers());
         RegistryTopic.ensure(broker, "test", (short) 1);
         try (JobsRunner jobs = new JobsRunner(s, 0).start();
@@ -395,7 +394,7 @@ class AlertsJobIT {
     @Test
     void anEditedPortLimit_reachesTheRunningJob_withoutARestart() throws Exception {
         Device station = charger();
-        try (JobsRunner jobs = new JobsRunner(settings().withRegistryPoll(Duration.ofMillis(500)), 0).start();
+        try (JobsRunner jobs = new JobsRunner(settings(Map.of("registry.poll", "500ms")), 0).start();
              Tail alerts = new Tail(kafka.bootstrapServers(), Topics.ALERTS)) {
             // 700 W is fine under the generated 1,000 W limit ...
             for (int i = 0; i < 3; i++) {

@@ -1,6 +1,5 @@
 package io.anju.jobs.topology;
 
-import io.anju.common.influx.InfluxCredentials;
 import io.anju.common.topic.KafkaConnection;
 import io.anju.jobs.config.JobsSettings;
 import org.apache.flink.configuration.Configuration;
@@ -10,7 +9,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,9 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HistoryJobTest {
 
     @Test
-    void graph_hasNoGenericTypes_andTheChargerSinkIsChained(@TempDir Path dir) {
-        JobsSettings s = JobsSettings.defaults(dir.resolve("registry.json"), dir)
-                .withInfluxUrl("http://127.0.0.1:8086").withInfluxCredentials(new InfluxCredentials("anju", "pw"));
+    void graph_hasNoGenericTypes_andTheChargerSinkIsChained(@TempDir Path dir) throws Exception {
+        Path credentials = Files.writeString(Files.createFile(dir.resolve("influx.properties"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
+                "username=anju\npassword=pw\n");
+        JobsSettings s = JobsSettings.defaults(dir.resolve("registry.json"), dir, Map.of(
+                "influx.url", "http://127.0.0.1:8086", "influx.credentialsFile", credentials.toString()));
         StreamExecutionEnvironment env = new StreamExecutionEnvironment(Configuration.fromMap(s.jobConfiguration()));
         HistoryJob.build(env, s, KafkaConnection.plain("127.0.0.1:9092"));
 
