@@ -77,12 +77,14 @@ final class BenchRig implements AutoCloseable {
 
     /** The job's defaults on this broker and registry, with the knobs a run may change (null: the job's default). */
     JobsSettings settings(int parallelism, Duration checkpointInterval, Duration bufferTimeout) {
-        JobsSettings d = JobsSettings.defaults(registryFile, dir.resolve("jobs"));
-        return new JobsSettings(KafkaConnection.plain(kafka.bootstrapServers()), d.registry(), d.influx(), d.dataDir(),
-                parallelism, checkpointInterval != null ? checkpointInterval : d.checkpointInterval(),
-                d.stateBackend(), d.outOfOrderness(), d.clockTolerance(), d.quietAfter(), d.registryPoll(),
-                bufferTimeout != null ? bufferTimeout : d.bufferTimeout(), d.groupPrefix(), d.autoStop(),
-                d.commandTtl(), d.detectors());
+        Map<String, String> knobs = new HashMap<>(Map.of("parallelism", Integer.toString(parallelism)));
+        if (checkpointInterval != null) {
+            knobs.put("checkpoint.interval", checkpointInterval.toMillis() + "ms");
+        }
+        if (bufferTimeout != null) {
+            knobs.put("flink.bufferTimeout", bufferTimeout.toMillis() + "ms");
+        }
+        return JobsSettings.defaults(registryFile, dir.resolve("jobs"), knobs).withBootstrap(kafka.bootstrapServers());
     }
 
     /**
