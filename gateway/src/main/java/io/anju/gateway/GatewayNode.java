@@ -9,6 +9,7 @@ import io.anju.common.topic.KafkaProbe;
 import io.anju.common.topic.Topics;
 import io.anju.gateway.auth.Authenticator;
 import io.anju.gateway.auth.TokenSecrets;
+import io.anju.gateway.cluster.NodeIdLease;
 import io.anju.gateway.config.GatewayConfig;
 import io.anju.gateway.diagnostics.Diagnostics;
 import io.anju.gateway.diagnostics.DiagnosticsSink;
@@ -77,6 +78,7 @@ public final class GatewayNode implements AutoCloseable {
     private GatewayServer server;
     private CommandRelay relay;
     private RegistryFollower registry;
+    private NodeIdLease lease;
     private LongSupplier receiveClock = System::currentTimeMillis;
 
     public GatewayNode(GatewayConfig config) {
@@ -105,6 +107,8 @@ public final class GatewayNode implements AutoCloseable {
             disk = diskGuard(config, prometheus).start(config.diskCheckInterval());
 
             DownstreamSettings downstream = config.downstream(startKafkaIfEmbedded());
+            lease = NodeIdLease.acquire(downstream.kafka(), downstream.replicationFactor(), config.nodeId(),
+                    GatewayConfig.hostName(), config.nodeLease());
             AwaitedReplies awaitedReplies = new AwaitedReplies(config.commandsReplyWindow(),
                     config.commandsMaxAwaitingReply(), System::currentTimeMillis);
             Gauge.builder("anju.gateway.commands.awaiting.reply", awaitedReplies, AwaitedReplies::size)
@@ -261,6 +265,7 @@ public final class GatewayNode implements AutoCloseable {
         closeQuietly("snapshot sweeper", sweeper);
         closeQuietly("kafka probe", kafkaProbe);
         closeQuietly("registry follower", registry);
+        closeQuietly("node id lease", lease);
         closeQuietly("embedded kafka", embeddedKafka);
         closeQuietly("disk guard", disk);
         gcMetrics.close();

@@ -31,6 +31,8 @@ public final class Topics {
     public static final String REGISTRY = "anju.registry";
     /** Each device's last known state ({@code DeviceTwin}), keyed by device id (compacted). */
     public static final String TWIN = "anju.twin";
+    /** Which gateway instance holds each {@code node.id}, with its heartbeat, keyed by node id (compacted). */
+    public static final String GATEWAY_NODES = "anju.gateway-nodes";
 
     private Topics() {
     }

@@ -43,7 +43,8 @@ public final class GatewayConfig {
 
     /** Every setting of the gateway, in documentation order. */
     public static final List<Setting> SETTINGS = List.of(
-            string("node.id", "", "Name of this gateway node in envelopes and logs (empty = the host name)"),
+            string("node.id", "", "Name of this gateway node in envelopes and logs (empty = the host name); unique among the gateways of a Kafka cluster: a node whose id another running node holds refuses to start"),
+            duration("node.lease", "30s", "3s", "10m", "How long a node's claim on its node.id holds without a heartbeat (renewed every third of it); a node restarted on the same host after a crash takes its id back at once"),
             string("mqtt.host", "0.0.0.0", "Address the MQTT listeners bind to"),
             port("mqtt.port", 1883, "MQTT over TCP port (0 = any free port)"),
             bool("mqtt.tls.enabled", false, "Also listen for MQTT over TLS"),
@@ -266,9 +267,16 @@ public final class GatewayConfig {
 
     public String nodeId() {
         String v = str("node.id");
-        if (!v.isEmpty()) {
-            return v;
-        }
+        return v.isEmpty() ? hostName() : v;
+    }
+
+    /** How long this node's claim on its id holds without a heartbeat ({@code anju.gateway-nodes}). */
+    public Duration nodeLease() {
+        return d("node.lease");
+    }
+
+    /** This host's name, the default node id; "gateway" when the host has none. */
+    public static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {
