@@ -1,6 +1,5 @@
 package io.anju.bench.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.anju.common.json.Json;
 import io.anju.common.model.DeviceType;
 import io.anju.common.topic.MqttTopics;
@@ -15,9 +14,9 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -36,9 +35,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>A charger with more ports than the probe overloads also reports its next port, the <em>stop port</em>
  * ({@link Charger#stopPort()}), charging at ~200 W, and obeys {@code stop_port} and {@code resume_port} for it on its
- * command topic: a stopped port reads 0 W from the next reading on. The {@link StopProbe} stops it through the case
- * service and times the confirmation by these readings; the overload rotation never touches it. On
- * {@link #smoke(String)} the charger's next reading shows smoke with the stop port the hottest ({@value #FIRE_C} °C): a
+ * command topic, answering each on {@code command/reply} as a simulated charger does: a stopped port reads 0 W from
+ * the next reading on. The {@link StopProbe} stops it (through the case service, or by a fire risk) and times the
+ * confirmation by these readings; the overload rotation never touches it. On {@link #smoke(String)} the charger's next reading shows smoke with the stop port the hottest ({@value #FIRE_C} °C): a
  * red {@code fire_risk} at once, whose automatic {@code stop_port} names that port. Payloads are the simulator's
  * ({@link Payloads}), topics the protocol's ({@link MqttTopics}).
  *
@@ -84,6 +83,7 @@ final class CaseProbe implements AutoCloseable {
     private final Set<String> stopped = ConcurrentHashMap.newKeySet();
     /** Chargers whose next reading shows smoke ({@link #smoke(String)}). */
     private final Set<String> smoking = ConcurrentHashMap.newKeySet();
+    private final Map<String, Long> stopArrivedAt = new ConcurrentHashMap<>();
     private final List<Double> pubAckMs = new ArrayList<>();
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
@@ -94,7 +94,7 @@ final class CaseProbe implements AutoCloseable {
     });
     private volatile boolean measuring;
     private long tick;
-    private long seq;
+    private final AtomicLong seq = new AtomicLong();
 
     /** @param overloadEveryTicks one overload per this many ticks (2: one a second) */
     CaseProbe(String mqttUri, List<Charger> chargers, ProbeLedger ledger, int overloadEveryTicks) {
@@ -123,29 +123,51 @@ final class CaseProbe implements AutoCloseable {
             client.connect(o).waitForCompletion(30_000);
             if (c.stopPort() > 0) {
                 client.subscribe(MqttTopics.command(DeviceType.CHARGER, c.deviceId()), 1,
-                        (topic, m) -> onCommand(c, m.getPayload())).waitForCompletion(30_000);
+                        (topic, m) -> onCommand(c, client, m.getPayload())).waitForCompletion(30_000);
             }
             clients.add(client);
         }
         timer.scheduleAtFixedRate(this::tick, 0, TICK_MS, TimeUnit.MILLISECONDS);
     }
 
-    /** A command for {@code c}: a stop or resume of its stop port switches it; anything else is not the probe's. */
-    private void onCommand(Charger c, byte[] payload) {
+    /**
+     * A command for {@code c}, obeyed and answered on {@code command/reply} as a simulated charger does: a stop or
+     * resume of its stop port switches it ({@code ok}); anything else is rejected, the probe plays no other port.
+     */
+    private void onCommand(Charger c, MqttAsyncClient client, byte[] payload) {
+        long arrivedAt = System.currentTimeMillis();
+        Payloads.Command cmd;
         try {
-            JsonNode cmd = Json.tree(payload);
-            if (cmd.path("port").asInt() != c.stopPort()) {
-                return;
-            }
-            switch (cmd.path("action").asText()) {
-                case "stop_port" -> stopped.add(c.deviceId());
-                case "resume_port" -> stopped.remove(c.deviceId());
-                default -> {
-                }
-            }
-        } catch (IOException | RuntimeException e) {
+            cmd = Json.fromBytes(payload, Payloads.Command.class);
+        } catch (RuntimeException e) {
             LOG.debug("case probe: unreadable command for {}: {}", c.deviceId(), e.toString());
+            return;
         }
+        boolean ours = cmd.port() != null && cmd.port() == c.stopPort();
+        String result = "rejected";
+        if (ours && "stop_port".equals(cmd.action())) {
+            stopped.add(c.deviceId());
+            stopArrivedAt.put(c.deviceId(), arrivedAt);
+            result = "ok";
+        } else if (ours && "resume_port".equals(cmd.action())) {
+            stopped.remove(c.deviceId());
+            result = "ok";
+        }
+        try {
+            MqttMessage reply = new MqttMessage(Json.toBytes(new Payloads.CommandReply(cmd.id(),
+                    System.currentTimeMillis(), seq.getAndIncrement(), result, "ok".equals(result)
+                    ? "port " + cmd.port() + (stopped.contains(c.deviceId()) ? " stopped" : " resumed")
+                    : "the bench probe plays port " + c.stopPort() + " only")));
+            reply.setQos(1);
+            client.publish(MqttTopics.commandReply(DeviceType.CHARGER, c.deviceId()), reply);
+        } catch (MqttException e) {
+            LOG.debug("case probe: reply of {} failed: {}", c.deviceId(), e.toString());
+        }
+    }
+
+    /** When the charger's newest {@code stop_port} of its stop port arrived (this JVM's clock), -1 before any. */
+    long stopArrivedAt(String deviceId) {
+        return stopArrivedAt.getOrDefault(deviceId, -1L);
     }
 
     /** The charger's next reading shows smoke and its stop port at {@value #FIRE_C} °C; the ones after do not. */
@@ -174,7 +196,7 @@ final class CaseProbe implements AutoCloseable {
         long ts = Math.max(System.currentTimeMillis(), lastTs[s.charger()] + 1);
         lastTs[s.charger()] = ts;
         int overloadW = (int) Math.ceil(c.portLimitW() * OVERLOAD_FACTOR);
-        byte[] payload = payload(ts, seq++, c.probePorts(), s.kind() == ProbeLedger.Kind.OVERLOAD ? s.port() : 0,
+        byte[] payload = payload(ts, seq.getAndIncrement(), c.probePorts(), s.kind() == ProbeLedger.Kind.OVERLOAD ? s.port() : 0,
                 overloadW, c.stopPort(), stopped.contains(c.deviceId()), smoking.remove(c.deviceId()));
         boolean measured = measuring;
         long sentNanos = System.nanoTime();

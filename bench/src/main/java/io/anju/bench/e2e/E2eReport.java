@@ -149,12 +149,15 @@ final class E2eReport {
         StopProbe.Figures p = st.person();
         line(b, "automatic stop        %d red fire_risk (smoke, the probe charger's spare port the hottest) during the "
                 + "load → the job's stop_port", a.sent());
+        stopLine(b, "  issued → charger", a.toChargerMs(), a.sent(), "the job's stop_port record → the probe "
+                + "charger's command topic");
         stopLine(b, "  issued → readings", a.toReadingsMs(), a.sent(), "the job's stop_port record → its confirmed "
                 + "record, the probe charger reporting every " + CaseProbe.TICK_MS + " ms");
         stopLine(b, "  alert → in the case", a.toCaseMs(), a.sent(), "the fire_risk record → the confirmation's "
                 + "entry in the fire-risk case's history");
         line(b, "person's stop         %d stop_port through the case API (port-overload case, as the district "
                 + "operator) during the load", p.sent());
+        stopLine(b, "  sent → charger", p.toChargerMs(), p.sent(), "the request → the probe charger's command topic");
         stopLine(b, "  sent → readings", p.toReadingsMs(), p.sent(), "the request → the job's confirmed record");
         stopLine(b, "  sent → in the case", p.toCaseMs(), p.sent(), "the request → the confirmation's entry in the "
                 + "case's history");

@@ -35,7 +35,8 @@ import java.util.concurrent.TimeUnit;
  *   signed-in district operator.</li>
  * </ul>
  * Timed per stop, all on this machine's clocks: stop issued (the job's {@code stop_port} record on
- * {@code anju.commands}, or the wall clock just before the request) → the job's {@code confirmed} record on
+ * {@code anju.commands}, or the wall clock just before the request) → at the probe charger (the gateway delivered
+ * it), and → the job's {@code confirmed} record on
  * {@code anju.command-results}; and alert (the {@code fire_risk} record on {@code anju.alerts}, or the request) → the
  * case's history entry of that confirmation ({@code at}, read back through the API). Then the port is resumed from its
  * case (with an override: the case's alert may be open) and the next turn follows {@code every} later. A stop not
@@ -54,10 +55,11 @@ final class StopProbe implements AutoCloseable {
     /**
      * The stops of one kind sent while measuring.
      *
+     * @param toChargerMs  stop issued → at the probe charger (its command topic), ms
      * @param toReadingsMs stop issued → confirmed by readings, ms
      * @param toCaseMs     alert (automatic) or request (a person's) → the confirmation in the case's history, ms
      */
-    record Figures(int sent, Distribution toReadingsMs, Distribution toCaseMs) {
+    record Figures(int sent, Distribution toChargerMs, Distribution toReadingsMs, Distribution toCaseMs) {
     }
 
     /**
@@ -119,6 +121,8 @@ final class StopProbe implements AutoCloseable {
         return t;
     });
     private final Set<String> fireTested = new HashSet<>();
+    private final List<Double> autoToCharger = new ArrayList<>();
+    private final List<Double> personToCharger = new ArrayList<>();
     private final List<Double> autoToReadings = new ArrayList<>();
     private final List<Double> autoToCase = new ArrayList<>();
     private final List<Double> personToReadings = new ArrayList<>();
@@ -174,8 +178,8 @@ final class StopProbe implements AutoCloseable {
     }
 
     synchronized Result result() {
-        return new Result(new Figures(autoSent, dist(autoToReadings), dist(autoToCase)),
-                new Figures(personSent, dist(personToReadings), dist(personToCase)), List.copyOf(missed), retried,
+        return new Result(new Figures(autoSent, dist(autoToCharger), dist(autoToReadings), dist(autoToCase)),
+                new Figures(personSent, dist(personToCharger), dist(personToReadings), dist(personToCase)), List.copyOf(missed), retried,
                 refused, withheld, resumesRefused);
     }
 
@@ -367,8 +371,12 @@ final class StopProbe implements AutoCloseable {
     /** The figures of a stop confirmed by readings (and, unless it took too long, in its case). Under the lock. */
     private void record(Stop s) {
         boolean auto = s.kind == Kind.AUTOMATIC;
+        long arrived = caseProbe.stopArrivedAt(s.charger.deviceId());
         if (s.issuedAtMs >= 0) {
             (auto ? autoToReadings : personToReadings).add((double) (s.confirmedAtMs - s.issuedAtMs));
+            if (arrived >= s.startedAtMs) {
+                (auto ? autoToCharger : personToCharger).add((double) (arrived - s.issuedAtMs));
+            }
         }
         long from = auto ? s.alertAtMs : s.startedAtMs;
         if (s.inCaseAtMs >= 0 && from >= 0) {
@@ -381,8 +389,9 @@ final class StopProbe implements AutoCloseable {
             LOG.warn("stop probe: {} confirmed, but its {} was not read", s.describe(),
                     s.issuedAtMs < 0 ? "stop_port record" : "fire_risk alert");
         }
-        LOG.info("stop probe: {} confirmed by readings {} ms after it was issued, in the case {} ms after the {}",
-                s.describe(), s.issuedAtMs < 0 ? "?" : s.confirmedAtMs - s.issuedAtMs,
+        LOG.info("stop probe: {} at the charger {} ms, confirmed by readings {} ms after it was issued, in the case "
+                        + "{} ms after the {}", s.describe(), s.issuedAtMs < 0 || arrived < s.startedAtMs ? "?"
+                        : arrived - s.issuedAtMs, s.issuedAtMs < 0 ? "?" : s.confirmedAtMs - s.issuedAtMs,
                 s.inCaseAtMs < 0 || from < 0 ? "?" : s.inCaseAtMs - from, auto ? "alert" : "request");
     }
 

@@ -7,7 +7,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class E2eReportTest {
-    private static final StopProbe.Figures NO_STOPS = new StopProbe.Figures(0, Distribution.EMPTY, Distribution.EMPTY);
+    private static final StopProbe.Figures NO_STOPS = new StopProbe.Figures(0, Distribution.EMPTY, Distribution.EMPTY,
+            Distribution.EMPTY);
 
     @Test
     void durationsReadForPeople() {
