@@ -84,6 +84,7 @@ final class CaseProbe implements AutoCloseable {
     /** Chargers whose next reading shows smoke ({@link #smoke(String)}). */
     private final Set<String> smoking = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> stopArrivedAt = new ConcurrentHashMap<>();
+    private final Map<String, Long> resumeArrivedAt = new ConcurrentHashMap<>();
     private final List<Double> pubAckMs = new ArrayList<>();
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
@@ -151,6 +152,7 @@ final class CaseProbe implements AutoCloseable {
             result = "ok";
         } else if (ours && "resume_port".equals(cmd.action())) {
             stopped.remove(c.deviceId());
+            resumeArrivedAt.put(c.deviceId(), arrivedAt);
             result = "ok";
         }
         try {
@@ -168,6 +170,11 @@ final class CaseProbe implements AutoCloseable {
     /** When the charger's newest {@code stop_port} of its stop port arrived (this JVM's clock), -1 before any. */
     long stopArrivedAt(String deviceId) {
         return stopArrivedAt.getOrDefault(deviceId, -1L);
+    }
+
+    /** Since when the charger's stop port has been on (this JVM's clock): 0 when never stopped, -1 while stopped. */
+    long stopPortOnSince(String deviceId) {
+        return stopped.contains(deviceId) ? -1 : resumeArrivedAt.getOrDefault(deviceId, 0L);
     }
 
     /** The charger's next reading shows smoke and its stop port at {@value #FIRE_C} °C; the ones after do not. */

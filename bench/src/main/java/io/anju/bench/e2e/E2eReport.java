@@ -161,12 +161,16 @@ final class E2eReport {
         stopLine(b, "  sent → readings", p.toReadingsMs(), p.sent(), "the request → the job's confirmed record");
         stopLine(b, "  sent → in the case", p.toCaseMs(), p.sent(), "the request → the confirmation's entry in the "
                 + "case's history");
-        line(b, "stops not confirmed   %d (within %d s each, by readings and then in the case); %d retried by the job, "
+        line(b, "stops not confirmed   %d (within %d s each, by readings and then in the case); %d confirmed by a "
+                        + "reading from before the stop reached the charger (left out above); %d retried by the job, "
                         + "%d refused by the case service, %d withheld by the cap, %d resumes refused",
-                st.missed().size(), E2eRun.STOP_TIMEOUT.toSeconds(), st.retried(), st.refused(), st.withheld(),
-                st.resumesRefused());
+                st.missed().size(), E2eRun.STOP_TIMEOUT.toSeconds(), st.early().size(), st.retried(), st.refused(),
+                st.withheld(), st.resumesRefused());
         for (String m : st.missed()) {
-            line(b, "  - %s", m);
+            line(b, "  - not confirmed: %s", m);
+        }
+        for (String m : st.early()) {
+            line(b, "  - early: %s", m);
         }
     }
 

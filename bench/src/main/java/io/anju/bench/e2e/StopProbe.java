@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,6 +47,12 @@ import java.util.concurrent.TimeUnit;
 final class StopProbe implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StopProbe.class);
     static final long TICK_MS = 250;
+    /**
+     * A charger's stop port is stopped again only once it has been back on this long: the alerting job, lagging behind
+     * the devices, would otherwise still hold a reading of the port off from before the resume when the next stop
+     * reaches it, and confirm that stop by it.
+     */
+    static final long SETTLE_MS = 10_000;
     /** The case's history is looked at this often once the readings confirmed a stop. */
     static final long CASE_POLL_MS = 1_000;
 
@@ -66,12 +73,14 @@ final class StopProbe implements AutoCloseable {
      * What the probe saw while measuring.
      *
      * @param missed   each stop not confirmed (by readings, or in the case) in words, for the report
+     * @param early    each stop confirmed by a reading from before it reached the charger, in words (left out of
+     *                 the figures)
      * @param retried  {@code retried} confirmations (the first stop did not show in the readings within the job's bound)
      * @param refused  people's stops the case service did not take
      * @param withheld automatic stops the compound's cap held
      */
-    record Result(Figures automatic, Figures person, List<String> missed, int retried, int refused, int withheld,
-                  int resumesRefused) {
+    record Result(Figures automatic, Figures person, List<String> missed, List<String> early, int retried,
+                  int refused, int withheld, int resumesRefused) {
         int sent() {
             return automatic.sent() + person.sent();
         }
@@ -93,6 +102,7 @@ final class StopProbe implements AutoCloseable {
         long issuedAtMs = -1;
         String confirmedCommandId;
         long confirmedAtMs = -1;
+        long confirmedByReadingTs = -1;
         long inCaseAtMs = -1;
         boolean withheld;
 
@@ -128,6 +138,7 @@ final class StopProbe implements AutoCloseable {
     private final List<Double> personToReadings = new ArrayList<>();
     private final List<Double> personToCase = new ArrayList<>();
     private final List<String> missed = new ArrayList<>();
+    private final List<String> early = new ArrayList<>();
     private volatile String token;
     private volatile boolean measuring;
     private Stop inFlight;
@@ -179,7 +190,8 @@ final class StopProbe implements AutoCloseable {
 
     synchronized Result result() {
         return new Result(new Figures(autoSent, dist(autoToCharger), dist(autoToReadings), dist(autoToCase)),
-                new Figures(personSent, dist(personToCharger), dist(personToReadings), dist(personToCase)), List.copyOf(missed), retried,
+                new Figures(personSent, dist(personToCharger), dist(personToReadings), dist(personToCase)), List.copyOf(missed),
+                List.copyOf(early), retried,
                 refused, withheld, resumesRefused);
     }
 
@@ -220,6 +232,7 @@ final class StopProbe implements AutoCloseable {
                 case "confirmed" -> {
                     if (s.confirmedAtMs < 0) {
                         s.confirmedAtMs = r.atMs();
+                        s.confirmedByReadingTs = r.readingTs();
                         s.confirmedCommandId = r.commandId();
                     }
                 }
@@ -255,10 +268,13 @@ final class StopProbe implements AutoCloseable {
             return;
         }
         Kind kind = nextKind;
-        CaseProbe.Charger c = kind == Kind.AUTOMATIC ? nextUntested() : chargers.get(next++ % chargers.size());
+        CaseProbe.Charger c = kind == Kind.AUTOMATIC ? nextUntested(now) : null;
         if (c == null) {
-            kind = Kind.PERSON; // every charger had its fire
-            c = chargers.get(next++ % chargers.size());
+            kind = Kind.PERSON; // every charger had its fire, or those left have not settled
+            c = nextSettled(now);
+        }
+        if (c == null) {
+            return;
         }
         nextKind = kind == Kind.AUTOMATIC ? Kind.PERSON : Kind.AUTOMATIC;
         if (kind == Kind.AUTOMATIC) {
@@ -268,8 +284,25 @@ final class StopProbe implements AutoCloseable {
         }
     }
 
-    private CaseProbe.Charger nextUntested() {
-        return chargers.stream().filter(c -> !fireTested.contains(c.deviceId())).findFirst().orElse(null);
+    private CaseProbe.Charger nextUntested(long now) {
+        return chargers.stream().filter(c -> !fireTested.contains(c.deviceId()) && settled(c, now)).findFirst()
+                .orElse(null);
+    }
+
+    /** The next charger in turn whose stop port has settled on, or null when none has. */
+    private CaseProbe.Charger nextSettled(long now) {
+        for (int i = 0; i < chargers.size(); i++) {
+            CaseProbe.Charger c = chargers.get(next++ % chargers.size());
+            if (settled(c, now)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private boolean settled(CaseProbe.Charger c, long now) {
+        long on = caseProbe.stopPortOnSince(c.deviceId());
+        return on >= 0 && now - on >= SETTLE_MS;
     }
 
     private void startAutomatic(CaseProbe.Charger c, long now) {
@@ -372,11 +405,17 @@ final class StopProbe implements AutoCloseable {
     private void record(Stop s) {
         boolean auto = s.kind == Kind.AUTOMATIC;
         long arrived = caseProbe.stopArrivedAt(s.charger.deviceId());
+        if (arrived < s.startedAtMs || s.confirmedByReadingTs < arrived) {
+            // The port read off before this stop reached the charger: the job's confirmation says nothing of it.
+            early.add(s.describe() + ": confirmed by the reading of " + Instant.ofEpochMilli(s.confirmedByReadingTs)
+                    + (arrived < s.startedAtMs ? ", the stop not at the charger yet" : ", the stop at the charger at "
+                    + Instant.ofEpochMilli(arrived)));
+            LOG.warn("stop probe: {}", early.get(early.size() - 1));
+            return;
+        }
         if (s.issuedAtMs >= 0) {
             (auto ? autoToReadings : personToReadings).add((double) (s.confirmedAtMs - s.issuedAtMs));
-            if (arrived >= s.startedAtMs) {
-                (auto ? autoToCharger : personToCharger).add((double) (arrived - s.issuedAtMs));
-            }
+            (auto ? autoToCharger : personToCharger).add((double) (arrived - s.issuedAtMs));
         }
         long from = auto ? s.alertAtMs : s.startedAtMs;
         if (s.inCaseAtMs >= 0 && from >= 0) {
@@ -390,8 +429,7 @@ final class StopProbe implements AutoCloseable {
                     s.issuedAtMs < 0 ? "stop_port record" : "fire_risk alert");
         }
         LOG.info("stop probe: {} at the charger {} ms, confirmed by readings {} ms after it was issued, in the case "
-                        + "{} ms after the {}", s.describe(), s.issuedAtMs < 0 || arrived < s.startedAtMs ? "?"
-                        : arrived - s.issuedAtMs, s.issuedAtMs < 0 ? "?" : s.confirmedAtMs - s.issuedAtMs,
+                        + "{} ms after the {}", s.describe(), s.issuedAtMs < 0 ? "?" : arrived - s.issuedAtMs, s.issuedAtMs < 0 ? "?" : s.confirmedAtMs - s.issuedAtMs,
                 s.inCaseAtMs < 0 || from < 0 ? "?" : s.inCaseAtMs - from, auto ? "alert" : "request");
     }
 

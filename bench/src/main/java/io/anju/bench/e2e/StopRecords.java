@@ -44,9 +44,12 @@ final class StopRecords implements AutoCloseable {
                        long atMs) implements Seen {
     }
 
-    /** The alerting job's {@code confirmation} of a stop (StopOutcome); the gateway's delivery reports are not. */
+    /**
+     * The alerting job's {@code confirmation} of a stop (StopOutcome); the gateway's delivery reports are not.
+     * {@code readingTs}: the device time of the reading that decided (the probe's clock, this machine's).
+     */
     record ConfirmationSeen(String commandId, String alertId, String deviceId, int port, String outcome, Long caseId,
-                            long atMs) implements Seen {
+                            long readingTs, long atMs) implements Seen {
     }
 
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -114,7 +117,7 @@ final class StopRecords implements AutoCloseable {
             case Topics.COMMAND_RESULTS -> "confirmation".equals(n.path("kind").asText())
                     ? new ConfirmationSeen(n.path("commandId").asText(), text(n.path("alertId")),
                     n.path("deviceId").asText(), n.path("port").asInt(), n.path("outcome").asText(), caseId(n),
-                    timestampMs) : null;
+                    n.path("at").asLong(), timestampMs) : null;
             default -> null;
         };
     }

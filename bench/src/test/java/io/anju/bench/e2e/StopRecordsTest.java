@@ -23,7 +23,8 @@ class StopRecordsTest {
         assertThat(StopRecords.parse(Topics.COMMAND_RESULTS, bytes("chg-0042-2"), bytes("""
                 {"kind":"confirmation","commandId":"0b7e","deviceId":"chg-0042-2","port":4,"outcome":"confirmed",
                  "attempt":1,"powerW":0.0,"at":1764378000500,"caseId":42}"""), 18L))
-                .isEqualTo(new StopRecords.ConfirmationSeen("0b7e", null, "chg-0042-2", 4, "confirmed", 42L, 18L));
+                .isEqualTo(new StopRecords.ConfirmationSeen("0b7e", null, "chg-0042-2", 4, "confirmed", 42L,
+                        1764378000500L, 18L));
         assertThat(StopRecords.parse(Topics.COMMAND_RESULTS, bytes("chg-0042-2"), bytes("""
                 {"kind":"delivery","commandId":"6f1c","alertId":"9d2","action":"stop_port","deviceId":"chg-0042-2",
                  "outcome":"delivered","gateway":"gw-1","at":1764378000210}"""), 19L))
