@@ -6,9 +6,10 @@
 # reporter), device publish → case committed p99 ≤ 250 ms (district chargers played through the gateway, a port
 # overloaded and cleared every second, matched to their alert revisions and the case service's case history), history
 # lag bounded and recovered after the load (historyLagMs of the chargers' sink); also sustained throughput, loss
-# (acknowledged vs Kafka vs InfluxDB), device publish → dashboard latency, stop_port through the case API → port
-# confirmed off by readings (a stop every 5 s of a spare port of the case probe's chargers), CPU and memory. Prints a progress line every
-# 10 s of the load and the drain, appends a markdown section to the report and prints it.
+# (acknowledged vs Kafka vs InfluxDB), device publish → dashboard latency, stop_port → port confirmed off by readings
+# → confirmed in the case (a stop at most every 5 s of a spare port of the case probe's chargers, in turn the alerting
+# job's automatic stop of a smoke reading's red fire_risk and a person's through the case API), CPU and memory. Prints a
+# progress line every 10 s of the load and the drain, appends a markdown section to the report and prints it.
 #   BENCH_RATE               messages/s aimed at (default 25000)
 #   BENCH_SECONDS            load duration (default 600; BENCH_QUICK=1: 60)
 #   BENCH_CONNECTIONS        load connections = load chargers in the registry (default 5000)

@@ -1,7 +1,9 @@
 package io.anju.bench.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.anju.common.json.Json;
+import io.anju.common.model.DeviceType;
+import io.anju.common.topic.MqttTopics;
+import io.anju.sim.payload.Payloads;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -12,11 +14,9 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -35,8 +35,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>A charger with more ports than the probe overloads also reports its next port, the <em>stop port</em>
  * ({@link Charger#stopPort()}), charging at ~200 W, and obeys {@code stop_port} and {@code resume_port} for it on its
- * command topic: a stopped port reads 0 W from the next reading on. The {@link StopProbe} stops it through the case
- * service and times the confirmation by these readings; the overload rotation never touches it.
+ * command topic, answering each on {@code command/reply} as a simulated charger does: a stopped port reads 0 W from
+ * the next reading on. The {@link StopProbe} stops it (through the case service, or by a fire risk) and times the
+ * confirmation by these readings; the overload rotation never touches it. On {@link #smoke(String)} the charger's next reading shows smoke with the stop port the hottest ({@value #FIRE_C} °C): a
+ * red {@code fire_risk} at once, whose automatic {@code stop_port} names that port. Payloads are the simulator's
+ * ({@link Payloads}), topics the protocol's ({@link MqttTopics}).
  *
  * <p>The steady readings also keep every partition of the charger topic fresh (the chargers are picked to cover
  * them), so the jobs' lag gauges stay meaningful when the load has stopped: an idle source subtask's
@@ -50,6 +53,9 @@ final class CaseProbe implements AutoCloseable {
     static final int MAX_PROBE_PORTS = 3;
     static final double NORMAL_W = 199.3;
     static final double VOLTS = 48.6;
+    static final double NORMAL_C = 35.0;
+    /** The stop port's temperature in a smoke reading: over the fire detector's 65 °C line, so it is the hottest. */
+    static final double FIRE_C = 70.0;
 
     /** A registry charger the probe plays. */
     record Charger(String deviceId, String secret, int portLimitW, int ports) {
@@ -75,6 +81,10 @@ final class CaseProbe implements AutoCloseable {
     private final long[] lastTs;
     /** Chargers whose stop port a {@code stop_port} stopped (and no {@code resume_port} resumed since). */
     private final Set<String> stopped = ConcurrentHashMap.newKeySet();
+    /** Chargers whose next reading shows smoke ({@link #smoke(String)}). */
+    private final Set<String> smoking = ConcurrentHashMap.newKeySet();
+    private final Map<String, Long> stopArrivedAt = new ConcurrentHashMap<>();
+    private final Map<String, Long> resumeArrivedAt = new ConcurrentHashMap<>();
     private final List<Double> pubAckMs = new ArrayList<>();
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
@@ -85,7 +95,7 @@ final class CaseProbe implements AutoCloseable {
     });
     private volatile boolean measuring;
     private long tick;
-    private long seq;
+    private final AtomicLong seq = new AtomicLong();
 
     /** @param overloadEveryTicks one overload per this many ticks (2: one a second) */
     CaseProbe(String mqttUri, List<Charger> chargers, ProbeLedger ledger, int overloadEveryTicks) {
@@ -113,30 +123,63 @@ final class CaseProbe implements AutoCloseable {
             o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
             client.connect(o).waitForCompletion(30_000);
             if (c.stopPort() > 0) {
-                client.subscribe("anju/v1/charger/" + c.deviceId() + "/command", 1,
-                        (topic, m) -> onCommand(c, m.getPayload())).waitForCompletion(30_000);
+                client.subscribe(MqttTopics.command(DeviceType.CHARGER, c.deviceId()), 1,
+                        (topic, m) -> onCommand(c, client, m.getPayload())).waitForCompletion(30_000);
             }
             clients.add(client);
         }
         timer.scheduleAtFixedRate(this::tick, 0, TICK_MS, TimeUnit.MILLISECONDS);
     }
 
-    /** A command for {@code c}: a stop or resume of its stop port switches it; anything else is not the probe's. */
-    private void onCommand(Charger c, byte[] payload) {
+    /**
+     * A command for {@code c}, obeyed and answered on {@code command/reply} as a simulated charger does: a stop or
+     * resume of its stop port switches it ({@code ok}); anything else is rejected, the probe plays no other port.
+     */
+    private void onCommand(Charger c, MqttAsyncClient client, byte[] payload) {
+        long arrivedAt = System.currentTimeMillis();
+        Payloads.Command cmd;
         try {
-            JsonNode cmd = Json.tree(payload);
-            if (cmd.path("port").asInt() != c.stopPort()) {
-                return;
-            }
-            switch (cmd.path("action").asText()) {
-                case "stop_port" -> stopped.add(c.deviceId());
-                case "resume_port" -> stopped.remove(c.deviceId());
-                default -> {
-                }
-            }
-        } catch (IOException | RuntimeException e) {
+            cmd = Json.fromBytes(payload, Payloads.Command.class);
+        } catch (RuntimeException e) {
             LOG.debug("case probe: unreadable command for {}: {}", c.deviceId(), e.toString());
+            return;
         }
+        boolean ours = cmd.port() != null && cmd.port() == c.stopPort();
+        String result = "rejected";
+        if (ours && "stop_port".equals(cmd.action())) {
+            stopped.add(c.deviceId());
+            stopArrivedAt.put(c.deviceId(), arrivedAt);
+            result = "ok";
+        } else if (ours && "resume_port".equals(cmd.action())) {
+            stopped.remove(c.deviceId());
+            resumeArrivedAt.put(c.deviceId(), arrivedAt);
+            result = "ok";
+        }
+        try {
+            MqttMessage reply = new MqttMessage(Json.toBytes(new Payloads.CommandReply(cmd.id(),
+                    System.currentTimeMillis(), seq.getAndIncrement(), result, "ok".equals(result)
+                    ? "port " + cmd.port() + (stopped.contains(c.deviceId()) ? " stopped" : " resumed")
+                    : "the bench probe plays port " + c.stopPort() + " only")));
+            reply.setQos(1);
+            client.publish(MqttTopics.commandReply(DeviceType.CHARGER, c.deviceId()), reply);
+        } catch (MqttException e) {
+            LOG.debug("case probe: reply of {} failed: {}", c.deviceId(), e.toString());
+        }
+    }
+
+    /** When the charger's newest {@code stop_port} of its stop port arrived (this JVM's clock), -1 before any. */
+    long stopArrivedAt(String deviceId) {
+        return stopArrivedAt.getOrDefault(deviceId, -1L);
+    }
+
+    /** Since when the charger's stop port has been on (this JVM's clock): 0 when never stopped, -1 while stopped. */
+    long stopPortOnSince(String deviceId) {
+        return stopped.contains(deviceId) ? -1 : resumeArrivedAt.getOrDefault(deviceId, 0L);
+    }
+
+    /** The charger's next reading shows smoke and its stop port at {@value #FIRE_C} °C; the ones after do not. */
+    void smoke(String deviceId) {
+        smoking.add(deviceId);
     }
 
     /** Readings sent while on are the measured ones. */
@@ -160,14 +203,14 @@ final class CaseProbe implements AutoCloseable {
         long ts = Math.max(System.currentTimeMillis(), lastTs[s.charger()] + 1);
         lastTs[s.charger()] = ts;
         int overloadW = (int) Math.ceil(c.portLimitW() * OVERLOAD_FACTOR);
-        byte[] payload = payload(ts, seq++, c.probePorts(), s.kind() == ProbeLedger.Kind.OVERLOAD ? s.port() : 0,
-                overloadW, c.stopPort(), stopped.contains(c.deviceId()));
+        byte[] payload = payload(ts, seq.getAndIncrement(), c.probePorts(), s.kind() == ProbeLedger.Kind.OVERLOAD ? s.port() : 0,
+                overloadW, c.stopPort(), stopped.contains(c.deviceId()), smoking.remove(c.deviceId()));
         boolean measured = measuring;
         long sentNanos = System.nanoTime();
         try {
             MqttMessage m = new MqttMessage(payload);
             m.setQos(1);
-            clients.get(s.charger()).publish("anju/v1/charger/" + c.deviceId() + "/telemetry", m, null,
+            clients.get(s.charger()).publish(MqttTopics.telemetry(DeviceType.CHARGER, c.deviceId()), m, null,
                     new IMqttActionListener() {
                         @Override
                         public void onSuccess(IMqttToken token) {
@@ -198,27 +241,28 @@ final class CaseProbe implements AutoCloseable {
      * {@code overloadPort} (0: none) at {@code overloadW}, at a normal temperature: no other detector fires.
      */
     static byte[] payload(long ts, long seq, int ports, int overloadPort, int overloadW) {
-        return payload(ts, seq, ports, overloadPort, overloadW, 0, false);
+        return payload(ts, seq, ports, overloadPort, overloadW, 0, false, false);
     }
 
-    /** The same, with the stop port ({@code stopPort}, 0: none) after them: charging, or idle at 0 W when stopped. */
+    /**
+     * The same, with the stop port ({@code stopPort}, 0: none) after them: charging, or idle at 0 W when stopped; with
+     * {@code smoke} the station reports smoke and the stop port is the hottest, at {@value #FIRE_C} °C.
+     */
     static byte[] payload(long ts, long seq, int ports, int overloadPort, int overloadW, int stopPort,
-                          boolean stopped) {
-        StringBuilder b = new StringBuilder(96 + 120 * (ports + 1)).append("{\"ts\":").append(ts)
-                .append(",\"seq\":").append(seq)
-                .append(",\"mainsV\":228.4,\"ambientC\":24.1,\"smoke\":false,\"leakageMa\":3.2,\"ports\":[");
+                          boolean stopped, boolean smoke) {
+        List<Payloads.PortReading> readings = new ArrayList<>(ports + 1);
         for (int p = 1; p <= ports; p++) {
-            port(b.append(p == 1 ? "" : ","), p, "charging", p == overloadPort ? overloadW : NORMAL_W, seq);
+            readings.add(port(p, "charging", p == overloadPort ? overloadW : NORMAL_W, NORMAL_C, seq));
         }
         if (stopPort > 0) {
-            port(b.append(','), stopPort, stopped ? "idle" : "charging", stopped ? 0 : NORMAL_W, seq);
+            readings.add(port(stopPort, stopped ? "idle" : "charging", stopped ? 0 : NORMAL_W,
+                    smoke ? FIRE_C : NORMAL_C, seq));
         }
-        return b.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+        return Json.toBytes(new Payloads.ChargerTelemetry(ts, seq, 228.4, 24.1, smoke, 3.2, readings));
     }
 
-    private static void port(StringBuilder b, int no, String state, double w, long seq) {
-        b.append(String.format(Locale.ROOT, "{\"no\":%d,\"state\":\"%s\",\"voltageV\":%.1f,\"currentA\":%.2f,"
-                + "\"powerW\":%.1f,\"energyWh\":%d,\"tempC\":35.0}", no, state, VOLTS, w / VOLTS, w, 100 + seq % 500));
+    private static Payloads.PortReading port(int no, String state, double w, double tempC, long seq) {
+        return new Payloads.PortReading(no, state, VOLTS, Math.round(w / VOLTS * 100) / 100.0, w, 100 + seq % 500, tempC);
     }
 
     /** The probe's own PUBACK latency over the measured readings, ms (a device's view of QoS 1 under the load). */

@@ -37,6 +37,8 @@ final class CaseWatcher implements AutoCloseable {
     static final long POLL_MS = 2_000;
     /** The category of {@code port_overload} cases (docs/cases.md). */
     static final String PORT_OVERLOAD_CATEGORY = "02-01";
+    /** The category of {@code fire_risk} cases at a charging station (docs/cases.md). */
+    static final String FIRE_RISK_CATEGORY = "01-01";
 
     /** One history entry for an alert revision. */
     record Applied(String alertId, int revision, long atMicros) {
@@ -117,6 +119,23 @@ final class CaseWatcher implements AutoCloseable {
                     at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000));
         }
         return out;
+    }
+
+    /**
+     * When the case's history filed the readings' confirmation of stop {@code commandId} (a {@code command} entry,
+     * {@code data.source} {@code confirmation}, outcome {@code confirmed}): its {@code at} in epoch ms, the case
+     * service's clock inside the transaction that filed it; -1 while it has not.
+     */
+    static long confirmedAt(JsonNode detail, String commandId) {
+        for (JsonNode e : detail.path("history")) {
+            JsonNode data = e.path("data");
+            if ("command".equals(e.path("kind").asText()) && "confirmation".equals(data.path("source").asText())
+                    && "confirmed".equals(data.path("outcome").asText())
+                    && commandId.equals(data.path("commandId").asText())) {
+                return Instant.parse(e.path("at").asText()).toEpochMilli();
+            }
+        }
+        return -1;
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {

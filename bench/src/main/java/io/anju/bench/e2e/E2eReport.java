@@ -139,13 +139,44 @@ final class E2eReport {
                 c.pollFailures());
         StopProbe.Result st = c.stops();
         if (st != null) {
-            Distribution ms = st.confirmedMs();
-            line(b, "stop → confirmed off  p50 %.0f ms  p99 %.0f ms  max %.0f ms (%d of %d stop_port sent through the "
-                            + "case API during the load, confirmed by the probe charger's readings every %d ms; %d not "
-                            + "within %d s, %d retried, %d refused)", ms.p50(), ms.p99(), ms.max(), ms.n(), st.sent(),
-                    CaseProbe.TICK_MS, st.notConfirmed(), E2eRun.STOP_TIMEOUT.toSeconds(), st.retried(),
-                    st.refused());
+            stops(b, st);
         }
+    }
+
+    /** The stop probe's figures: per kind, stop issued → readings and alert (or request) → the case's history. */
+    static void stops(StringBuilder b, StopProbe.Result st) {
+        StopProbe.Figures a = st.automatic();
+        StopProbe.Figures p = st.person();
+        line(b, "automatic stop        %d red fire_risk (smoke, the probe charger's spare port the hottest) during the "
+                + "load → the job's stop_port", a.sent());
+        stopLine(b, "  issued → charger", a.toChargerMs(), a.sent(), "the job's stop_port record → the probe "
+                + "charger's command topic");
+        stopLine(b, "  issued → readings", a.toReadingsMs(), a.sent(), "the job's stop_port record → its confirmed "
+                + "record, the probe charger reporting every " + CaseProbe.TICK_MS + " ms");
+        stopLine(b, "  alert → in the case", a.toCaseMs(), a.sent(), "the fire_risk record → the confirmation's "
+                + "entry in the fire-risk case's history");
+        line(b, "person's stop         %d stop_port through the case API (port-overload case, as the district "
+                + "operator) during the load", p.sent());
+        stopLine(b, "  sent → charger", p.toChargerMs(), p.sent(), "the request → the probe charger's command topic");
+        stopLine(b, "  sent → readings", p.toReadingsMs(), p.sent(), "the request → the job's confirmed record");
+        stopLine(b, "  sent → in the case", p.toCaseMs(), p.sent(), "the request → the confirmation's entry in the "
+                + "case's history");
+        line(b, "stops not confirmed   %d (within %d s each, by readings and then in the case); %d confirmed by a "
+                        + "reading from before the stop reached the charger (left out above); %d retried by the job, "
+                        + "%d refused by the case service, %d withheld by the cap, %d resumes refused",
+                st.missed().size(), E2eRun.STOP_TIMEOUT.toSeconds(), st.early().size(), st.retried(), st.refused(),
+                st.withheld(), st.resumesRefused());
+        for (String m : st.missed()) {
+            line(b, "  - not confirmed: %s", m);
+        }
+        for (String m : st.early()) {
+            line(b, "  - early: %s", m);
+        }
+    }
+
+    private static void stopLine(StringBuilder b, String name, Distribution d, int of, String what) {
+        line(b, "%-21s p50 %.0f ms  p99 %.0f ms  max %.0f ms (%d of %d; %s)", name, d.p50(), d.p99(), d.max(), d.n(),
+                of, what);
     }
 
     private static void goals(StringBuilder b, E2eSettings s, E2eResult r) {
@@ -192,15 +223,16 @@ final class E2eReport {
 
     /** One progress line of the load. */
     static String progress(double seconds, double ackedPerSec, double kafkaPerSec, double[] gatewayPubAckMs,
-                           Distribution probePubAck, JobLags now, JobLags recentMax, ProbeLedger.Summary cases) {
+                           Distribution probePubAck, JobLags now, JobLags recentMax, ProbeLedger.Summary cases,
+                           StopProbe.Result stops) {
         return String.format(Locale.ROOT, "t=%4.0fs  acked %s/s, Kafka %,.0f/s | PUBACK gateway p50 %s p99 %s "
                         + "(recent), probe p99 %s | alerting lag %s (10 s max %s) | history lag %s | cases %d/%d probe "
-                        + "readings committed, p99 %.0f ms", seconds,
+                        + "readings committed, p99 %.0f ms | stops %d/%d in the case, %d not confirmed", seconds,
                 ackedPerSec < 0 ? "?" : String.format(Locale.ROOT, "%,.0f", ackedPerSec), kafkaPerSec,
                 gatewayPubAckMs[0] < 0 ? "?" : sec(gatewayPubAckMs[0]), gatewayPubAckMs[1] < 0 ? "?"
                         : sec(gatewayPubAckMs[1]), probePubAck.n() == 0 ? "?" : sec(probePubAck.p99()),
                 lag(now.alertingMs()), lag(recentMax.alertingMs()), lag(now.historyMs()), cases.committed(),
-                cases.sent(), cases.toCommitted().p99());
+                cases.sent(), cases.toCommitted().p99(), stops.confirmedInCase(), stops.sent(), stops.missed().size());
     }
 
     /** One progress line of the drain. */

@@ -75,7 +75,8 @@ record E2eResult(Instant loadStart, Instant loadEnd, LoadOutput.Connections conn
      * @param published     probe readings published in all (warm-up and drain included)
      * @param sendFailures  publishes that failed
      * @param pollFailures  case service polls that failed
-     * @param stops         the stop probe: {@code stop_port} through the case service → confirmed by readings
+     * @param stops         the stop probe: automatic and people's {@code stop_port} → confirmed by readings → in
+     *                      the case
      */
     record CaseFigures(int chargers, ProbeLedger.Summary summary, Distribution pubAck, long published,
                        long sendFailures, long pollFailures, StopProbe.Result stops) {

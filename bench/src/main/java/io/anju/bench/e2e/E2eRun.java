@@ -39,7 +39,7 @@ final class E2eRun {
     static final String ALERTS_GROUP = JOBS_GROUP_PREFIX + "-alerts";
     static final String HISTORY_GROUP = JOBS_GROUP_PREFIX + "-history";
     static final long SAMPLE_EVERY_MS = 10_000;
-    /** One timed stop through the case service at most this often ({@link StopProbe}). */
+    /** One timed stop (automatic, or through the case service) at most this often ({@link StopProbe}). */
     static final Duration STOP_EVERY = Duration.ofSeconds(5);
     /** A stop not confirmed by readings within this counts as not confirmed (one bound of the stop watch is 60 s). */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
@@ -82,8 +82,8 @@ final class E2eRun {
                          chargers.stream().map(CaseProbe.Charger::deviceId).collect(Collectors.toSet()), ledger);
                  CaseProbe caseProbe = new CaseProbe(mqttUri, chargers, ledger,
                          (int) (settings.caseProbeEvery().toMillis() / CaseProbe.TICK_MS));
-                 StopProbe stops = new StopProbe(target.casesUrl(), target.kafka(), chargers, STOP_EVERY,
-                         STOP_TIMEOUT)) {
+                 StopProbe stops = new StopProbe(target.casesUrl(), target.kafka(), caseProbe, chargers,
+                         STOP_EVERY, STOP_TIMEOUT)) {
                 signIn(() -> cases.signIn(settings.viewer(), UserDemoCommand.DEMO_PASSWORD));
                 signIn(() -> stops.signIn(settings.viewer(), UserDemoCommand.DEMO_PASSWORD));
                 cases.start();
@@ -126,7 +126,7 @@ final class E2eRun {
             stops.measuring(true);
             Instant loadStart = Instant.now();
             long startNanos = System.nanoTime();
-            List<double[]> timeline = sampleLoad(kafka, gateway, load, caseProbe, ledger, lags, kafkaBefore,
+            List<double[]> timeline = sampleLoad(kafka, gateway, load, caseProbe, stops, ledger, lags, kafkaBefore,
                     startNanos, loadStart.toEpochMilli());
             int exit = load.await(settings.duration().toSeconds() + 120, TimeUnit.SECONDS);
             probe.measuring(false);
@@ -285,7 +285,8 @@ final class E2eRun {
      * a progress line.
      */
     private List<double[]> sampleLoad(KafkaPositions kafka, GatewayCounters gateway, LoadProcess load,
-                                      CaseProbe caseProbe, ProbeLedger ledger, LagSampler lags, long before,
+                                      CaseProbe caseProbe, StopProbe stops, ProbeLedger ledger, LagSampler lags,
+                                      long before,
                                       long startNanos, long startMs) throws Exception {
         List<double[]> out = new ArrayList<>();
         long lastOffset = before;
@@ -308,7 +309,7 @@ final class E2eRun {
             double[] gatewayPubAck = gatewayPubAck(gateway);
             progress.accept(E2eReport.progress((now - startNanos) / 1e9, recentAckedPerSec(load.progress(), now),
                     kafkaPerSec, gatewayPubAck, caseProbe.pubAck(), lags.latestLags(),
-                    lags.maxSince(System.currentTimeMillis() - SAMPLE_EVERY_MS), ledger.summary()));
+                    lags.maxSince(System.currentTimeMillis() - SAMPLE_EVERY_MS), ledger.summary(), stops.result()));
         }
         return out;
     }

@@ -55,14 +55,27 @@ class CaseProbeTest {
 
     @Test
     void theStopPortChargesAfterTheOthers_untilAStopTurnsItOff() throws IOException {
-        JsonNode on = Json.tree(CaseProbe.payload(1, 9, 3, 0, 1250, 4, false));
+        JsonNode on = Json.tree(CaseProbe.payload(1, 9, 3, 0, 1250, 4, false, false));
         assertThat(on.path("ports")).hasSize(4);
         assertThat(on.path("ports").path(3).path("no").asInt()).isEqualTo(4);
         assertThat(on.path("ports").path(3).path("powerW").asDouble()).isEqualTo(CaseProbe.NORMAL_W);
-        JsonNode off = Json.tree(CaseProbe.payload(1, 10, 3, 0, 1250, 4, true));
+        JsonNode off = Json.tree(CaseProbe.payload(1, 10, 3, 0, 1250, 4, true, false));
         assertThat(off.path("ports").path(3).path("powerW").asDouble()).as("under the 10 W that confirms a stop")
                 .isZero();
         assertThat(off.path("ports").path(3).path("state").asText()).isEqualTo("idle");
         assertThat(new CaseProbe.Charger("chg-1", "s", 1000, 3).stopPort()).as("no port to spare").isZero();
+    }
+
+    @Test
+    void aSmokeReadingMakesTheStopPortTheHottest_soTheFireRisksStopNamesIt() throws IOException {
+        JsonNode plain = Json.tree(CaseProbe.payload(1, 11, 3, 0, 1250, 4, false, false));
+        assertThat(plain.path("smoke").asBoolean()).isFalse();
+        assertThat(plain.path("ports").findValuesAsText("tempC")).containsOnly("35.0");
+        JsonNode smoke = Json.tree(CaseProbe.payload(1, 12, 3, 0, 1250, 4, false, true));
+        assertThat(smoke.path("smoke").asBoolean()).isTrue();
+        assertThat(smoke.path("ports").path(3).path("no").asInt()).isEqualTo(4);
+        assertThat(smoke.path("ports").path(3).path("tempC").asDouble()).isEqualTo(CaseProbe.FIRE_C)
+                .isGreaterThan(65.0);
+        assertThat(smoke.path("ports").path(0).path("tempC").asDouble()).isEqualTo(CaseProbe.NORMAL_C);
     }
 }
