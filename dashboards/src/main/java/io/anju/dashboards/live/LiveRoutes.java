@@ -2,6 +2,7 @@ package io.anju.dashboards.live;
 
 import io.anju.common.json.Json;
 import io.anju.common.registry.Registry;
+import io.anju.common.text.Lang;
 import io.anju.dashboards.reply.ApiError;
 import io.anju.dashboards.session.ScopeView;
 import io.vertx.core.Handler;
@@ -119,7 +120,8 @@ final class LiveRoutes {
         }
         access.holdOpen(ctx, ctx.response());
         if (caseRelay != null) {
-            caseRelay.attach(ctx.response(), scope.viewer().token());
+            caseRelay.attach(ctx.response(), scope.viewer().token(),
+                    Lang.ofRequest(ctx.request().getParam("lang"), ctx.request().getHeader("Accept-Language")));
         }
     }
 
