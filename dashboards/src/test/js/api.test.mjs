@@ -43,3 +43,16 @@ test('the token is read from among other cookies', () => {
   assert.equal(csrfToken('anju_csrf_other=1'), null);
   assert.equal(csrfToken(''), null);
 });
+
+test('a request that gets no answer says so in the UI language, the browser\'s words as the detail', async () => {
+  const fetch = globalThis.fetch;
+  globalThis.fetch = async () => {
+    throw new TypeError('Failed to fetch');
+  };
+  try {
+    await assert.rejects(api.get('/api/places'), e => e.status === 0 && e.error === 'network'
+      && e.message === '无法连接服务器，请检查网络' && e.body.detail === 'Failed to fetch');
+  } finally {
+    globalThis.fetch = fetch;
+  }
+});

@@ -3,8 +3,9 @@
 // Every change (any method but GET) is JSON and carries the session's CSRF token in X-CSRF-Token, read from the
 // anju_csrf cookie that the sign-in set: the server refuses changes without it (403 csrf_token).
 // Every request says the UI's language (Accept-Language): the case service renders case titles, its history and
-// its error messages in it, and an error's message is shown as received.
-import { lang } from './i18n.js';
+// its error messages in it, as the dashboards word their own; an error's message is shown as received. A request
+// that gets no answer at all says so in the UI's words, not the browser's.
+import { lang, t } from './i18n.js';
 
 export class ApiError extends Error {
   constructor(status, error, message, body = null) {
@@ -48,7 +49,7 @@ async function request(method, path, body) {
   try {
     res = await fetch(path, init);
   } catch (e) {
-    throw new ApiError(0, 'network', e.message);
+    throw new ApiError(0, 'network', t('common.network'), { detail: e.message });
   }
   const text = await res.text();
   let data = null;

@@ -2,6 +2,10 @@
 // unmount. The browser retries a dropped stream by itself, but gives up for good when the server answers with an
 // error status (e.g. 401 after the session expired); then we retry with back-off and let the app check the session.
 // After any reconnect, events may have been missed: subscribers of 'resync' reload what they show.
+// The stream speaks the UI's language (?lang=): the case service words its relayed case notices (titles, history
+// notes) in it. A language change reopens the stream in the new language, followed by a 'resync'.
+import { lang, onLangChange } from './i18n.js';
+
 const KINDS = ['zone', 'charger', 'alert', 'case', 'ops'];
 const MAX_RETRY_MS = 30000;
 
@@ -29,7 +33,7 @@ function setStatus(status) {
 
 function open() {
   retryTimer = null;
-  source = new EventSource('/api/live');
+  source = new EventSource(`/api/live?lang=${encodeURIComponent(lang())}`);
   source.onopen = () => {
     retryMs = 1000;
     setStatus('live');
@@ -74,6 +78,12 @@ export function disconnectLive() {
   everOpened = false;
   setStatus('down');
 }
+
+onLangChange(() => {
+  if (!source) return; // signed out, or waiting to retry: the next open asks for the new language
+  source.close();
+  open();
+});
 
 /** onLive('zone', z => ...) → a function that unsubscribes. Kinds: zone charger alert case ops resync. */
 export function onLive(kind, fn) {

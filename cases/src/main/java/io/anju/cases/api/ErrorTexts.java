@@ -8,6 +8,7 @@ import io.anju.cases.model.CaseState;
 import io.anju.cases.model.Role;
 import io.anju.cases.text.CaseTexts;
 import io.anju.cases.text.GuardText;
+import io.anju.cases.text.Worded;
 import io.anju.common.text.Lang;
 import io.anju.common.text.Texts;
 
@@ -63,6 +64,9 @@ public final class ErrorTexts {
     }
 
     private static String word(Lang lang, Object arg) {
+        if (arg instanceof Worded w) {
+            return w.in(lang);
+        }
         if (arg instanceof CaseState s) {
             return TEXTS.word(lang, "state", s.wireName());
         }

@@ -148,17 +148,13 @@ public final class CaseCommands implements AutoCloseable {
                 r.action(), r.port(), "case " + c.caseNo() + " by " + who.name()
                 + (r.reasonText().isEmpty() ? "" : ": " + r.reasonText()), c.alertId(), c.id(),
                 settings.ttl().toMillis());
-        String what = r.action() + " of port " + r.port();
         Instant now = clock.instant();
         return pool.withTransaction(tx -> locked(tx, c.id())
                         .compose(v -> overridden.isEmpty() ? Future.succeededFuture()
-                                : EventSql.insert(tx, c.id(), now, NewEvent.by(who, OVERRIDE_KIND, null, null, null,
-                                what + " sent despite its guards: " + Guard.messages(overridden) + "; reason: "
-                                        + r.reasonText(), List.of(), overrideData(command, r, overridden))))
-                        .compose(v -> EventSql.insert(tx, c.id(), now, NewEvent.by(who, CommandOutcomes.EVENT_KIND,
-                                null, null, null, what + " of " + device.id() + " issued by " + who.name()
-                                        + (r.reasonText().isEmpty() ? "" : " (" + r.reasonText() + ")"),
-                                List.of(), data(command, r, "issued", overridden))))
+                                : EventSql.insert(tx, c.id(), now, NewEvent.worded(who, OVERRIDE_KIND,
+                                overrideData(command, r, overridden))))
+                        .compose(v -> EventSql.insert(tx, c.id(), now, NewEvent.worded(who, CommandOutcomes.EVENT_KIND,
+                                data(command, r, "issued", overridden))))
                         .compose(issued -> CommandOutcomes.issued(tx, command, issued.seq(), now))
                         .compose(v -> publisher.publish(command)
                                 .recover(e -> Future.failedFuture(kafkaDown(command, e)))))
@@ -179,8 +175,7 @@ public final class CaseCommands implements AutoCloseable {
         data.put("outcome", "refused");
         data.put("code", found.get(0).code());
         data.put("guards", found.stream().map(Guard::asData).toList());
-        NewEvent refused = NewEvent.by(who, CommandOutcomes.EVENT_KIND, null, null, null, r.action() + " of port "
-                + r.port() + " refused: " + Guard.messages(found), List.of(), data);
+        NewEvent refused = NewEvent.worded(who, CommandOutcomes.EVENT_KIND, data);
         Instant now = clock.instant();
         return pool.withTransaction(tx -> locked(tx, c.id()).compose(v -> EventSql.insert(tx, c.id(), now, refused)))
                 .compose(v -> {

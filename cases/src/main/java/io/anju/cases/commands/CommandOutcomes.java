@@ -271,7 +271,7 @@ public final class CommandOutcomes {
     /** The history entry; an outcome that settles the stop also bumps the case and goes out as a notice. */
     private Future<Long> write(SqlConnection tx, CaseDraft c, CommandOutcome o) {
         Instant now = clock.instant();
-        NewEvent event = NewEvent.bySystem(EVENT_KIND, o.noticeKind(), null, null, CommandNote.of(o), o.data());
+        NewEvent event = NewEvent.worded(EVENT_KIND, o.noticeKind(), null, null, o.data());
         if (o.noticeKind() == null) {
             return EventSql.insert(tx, c.id, now, event).map(e -> e.seq());
         }

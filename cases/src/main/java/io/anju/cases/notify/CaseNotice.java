@@ -3,6 +3,8 @@ package io.anju.cases.notify;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import io.anju.cases.model.CaseEvent;
 import io.anju.cases.model.CaseRecord;
+import io.anju.cases.text.CaseTexts;
+import io.anju.common.text.Lang;
 
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,15 @@ public record CaseNotice(String kind, CaseRecord after, CaseEvent event, List<Re
      */
     public CaseNotice withoutLinks() {
         return acknowledgeLinks.isEmpty() ? this : new CaseNotice(kind, after, event, recipients, Map.of());
+    }
+
+    /**
+     * The notice as a reader of {@code lang} reads it: the case's title and description and the entry's system note
+     * rendered by {@code texts}, as the API renders them (the queued notice keeps the stored words).
+     */
+    public CaseNotice in(Lang lang, CaseTexts texts) {
+        return new CaseNotice(kind, texts.localize(after, lang), event == null ? null : texts.localize(event, after, lang),
+                recipients, acknowledgeLinks);
     }
 
     /** The same notice delivered twice carries the same key, so receivers can drop the repeat. */

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.anju.cases.access.AccessPolicy;
 import io.anju.cases.json.CasesJson;
 import io.anju.cases.model.Principal;
+import io.anju.cases.text.CaseTexts;
+import io.anju.common.text.Lang;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
@@ -16,7 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,6 +30,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code data: <notice JSON>}, sent only to those whose scope covers the case ({@link AccessPolicy#canSee}).
  * A client that reconnects with {@code Last-Event-ID} (or {@code ?lastEventId=}) first gets what it missed, from
  * the outbox rows of this channel, then the live notices. A comment line every heartbeat keeps the stream open.
+ * <p>Each subscriber reads the notices in the language its request asks for ({@code ?lang=}, else
+ * {@code Accept-Language}, else Chinese), as the API answers: the case's title and description and the entry's note
+ * are rendered by {@link CaseTexts} ({@link CaseNotice#in}); the queued notice keeps the stored words.
  * <p>As a channel, a delivery is a broadcast to whoever is connected; it counts as delivered with nobody connected,
  * since a client that connects later gets the notice by replay.
  */
@@ -44,14 +51,17 @@ public final class SseHub implements DeliveryChannel {
     private final Pool pool;
     private final AccessPolicy access;
     private final SseSettings settings;
+    private final CaseTexts texts;
     private final Set<SseStream> streams = ConcurrentHashMap.newKeySet();
     private final long heartbeatTimer;
 
-    public SseHub(Vertx vertx, Pool pool, AccessPolicy access, SseSettings settings) {
+    /** @param texts renders each notice in its subscriber's language (with the registry's place names) */
+    public SseHub(Vertx vertx, Pool pool, AccessPolicy access, SseSettings settings, CaseTexts texts) {
         this.vertx = vertx;
         this.pool = pool;
         this.access = access;
         this.settings = settings;
+        this.texts = texts;
         this.heartbeatTimer = vertx.setPeriodic(settings.heartbeat().toMillis(),
                 id -> streams.forEach(s -> s.comment("keep-alive")));
     }
@@ -77,7 +87,8 @@ public final class SseHub implements DeliveryChannel {
                 .putHeader("Cache-Control", "no-cache")
                 .putHeader("X-Accel-Buffering", "no");
         response.setWriteQueueMaxSize(settings.maxBufferedBytes());
-        SseStream stream = new SseStream(who, ctx.request(), vertx.getOrCreateContext(), lastEventId != null,
+        Lang lang = Lang.ofRequest(ctx.request().getParam("lang"), ctx.request().getHeader("Accept-Language"));
+        SseStream stream = new SseStream(who, lang, ctx.request(), vertx.getOrCreateContext(), lastEventId != null,
                 settings.replayLimit(), streams::remove);
         // Subscribed before the replay query runs, so a notice broadcast meanwhile is held, not lost.
         streams.add(stream);
@@ -113,10 +124,9 @@ public final class SseHub implements DeliveryChannel {
             }
             List<SseFrame> missed = new ArrayList<>();
             for (Row r : ar.result()) {
-                String json = r.getString("payload");
-                CaseNotice notice = parse(json);
+                CaseNotice notice = parse(r.getString("payload"));
                 if (notice != null && access.canSee(stream.who(), notice.after())) {
-                    missed.add(new SseFrame(r.getLong("event_seq"), r.getString("kind"), json));
+                    missed.add(frame(r.getLong("event_seq"), r.getString("kind"), notice, stream.lang()));
                 }
             }
             stream.replay(missed, ar.result().size() >= settings.replayLimit());
@@ -138,13 +148,22 @@ public final class SseHub implements DeliveryChannel {
         if (notice == null) {
             return Future.failedFuture(DeliveryFailure.permanent("outbox row " + row.id() + " is not a case notice"));
         }
-        SseFrame frame = new SseFrame(row.eventSeq(), row.kind(), row.payload());
+        Map<Lang, SseFrame> frames = new EnumMap<>(Lang.class); // rendered once per language read
         for (SseStream s : streams) {
             if (access.canSee(s.who(), notice.after())) {
-                s.offer(frame);
+                s.offer(frames.computeIfAbsent(s.lang(), lang -> frame(row.eventSeq(), row.kind(), notice, lang)));
             }
         }
         return Future.succeededFuture();
+    }
+
+    /** The event of {@code notice} as a reader of {@code lang} reads it. */
+    private SseFrame frame(long seq, String kind, CaseNotice notice, Lang lang) {
+        try {
+            return new SseFrame(seq, kind, CasesJson.mapper().writeValueAsString(notice.in(lang, texts)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a case notice read from JSON cannot be written back", e);
+        }
     }
 
     /** Streams open now. */

@@ -2,6 +2,7 @@ package io.anju.cases.notify;
 
 import io.anju.common.sse.SseText;
 import io.anju.cases.model.Principal;
+import io.anju.common.text.Lang;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -23,6 +24,7 @@ final class SseStream {
     private static final Logger LOG = LoggerFactory.getLogger(SseStream.class);
 
     private final Principal who;
+    private final Lang lang;
     private final HttpServerRequest request;
     private final HttpServerResponse response;
     private final Context context;
@@ -33,9 +35,10 @@ final class SseStream {
     private boolean replaying;
     private boolean closed;
 
-    SseStream(Principal who, HttpServerRequest request, Context context, boolean replaying, int maxPending,
+    SseStream(Principal who, Lang lang, HttpServerRequest request, Context context, boolean replaying, int maxPending,
               Consumer<SseStream> onClose) {
         this.who = who;
+        this.lang = lang;
         this.request = request;
         this.response = request.response();
         this.onClose = onClose;
@@ -46,6 +49,11 @@ final class SseStream {
 
     Principal who() {
         return who;
+    }
+
+    /** The language the subscriber reads notices in. */
+    Lang lang() {
+        return lang;
     }
 
     void offer(SseFrame frame) {

@@ -14,7 +14,7 @@
  * red cases, see {@code io.anju.cases.undelivered}).
  * <p>Wiring:
  * <pre>{@code
- * SseHub sse = new SseHub(vertx, pool, access, SseSettings.defaults());
+ * SseHub sse = new SseHub(vertx, pool, access, SseSettings.defaults(), texts);
  * Map<String, DeliveryChannel> channels = new HashMap<>(Map.of(SseHub.NAME, sse));
  * if (webhook.enabled()) channels.put("webhook", new WebhookChannel("webhook", webClient, webhook));
  * if (export.enabled())  channels.put("export", new WebhookChannel("export", webClient, export));

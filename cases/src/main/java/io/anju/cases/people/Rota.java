@@ -2,6 +2,8 @@ package io.anju.cases.people;
 
 import io.anju.common.model.DistrictTime;
 import io.anju.cases.model.CaseException;
+import io.anju.cases.text.Worded;
+import io.anju.common.text.Lang;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -23,7 +25,7 @@ import java.util.Set;
  */
 public record Rota(UnitRef unit, List<Shift> shifts, String fallback) {
     /** Rotas are kept in the district's local time. */
-    private static final int WEEK_MINUTES = 7 * Shift.DAY_MINUTES;
+    private static final int WEEK_MINUTES = WeekSpan.WEEK_MINUTES;
 
     public Rota {
         shifts = List.copyOf(shifts == null ? List.of() : shifts);
@@ -35,16 +37,17 @@ public record Rota(UnitRef unit, List<Shift> shifts, String fallback) {
         if (fallback != null) {
             return;
         }
-        List<String> gaps = gaps();
+        List<WeekSpan> gaps = gaps();
         if (!gaps.isEmpty()) {
+            Worded when = WeekSpan.all(gaps); // the reader's day names in the message, English in the detail
             throw new CaseException(CaseException.Kind.INVALID, CaseException.Reason.ROTA_GAP, "rota of " + unit
-                    + " leaves nobody on duty " + String.join(", ", gaps) + " (Asia/Shanghai) and names no fallback: "
-                    + "add a shift or a fallback contact", unit, String.join(", ", gaps));
+                    + " leaves nobody on duty " + when.in(Lang.EN) + " (Asia/Shanghai) and names no fallback: "
+                    + "add a shift or a fallback contact", unit, when);
         }
     }
 
-    /** The uncovered times of the week, e.g. {@code Tuesday 20:00–24:00}, {@code Saturday 22:00–Monday 08:00}. */
-    public List<String> gaps() {
+    /** The uncovered times of the week, e.g. Tuesday 20:00–24:00, Saturday 22:00–Monday 08:00. */
+    public List<WeekSpan> gaps() {
         BitSet covered = new BitSet(WEEK_MINUTES);
         for (Shift s : shifts) {
             for (int[] span : s.spans()) {
@@ -54,11 +57,11 @@ public record Rota(UnitRef unit, List<Shift> shifts, String fallback) {
             }
         }
         if (covered.isEmpty()) {
-            return List.of("all week");
+            return List.of(new WeekSpan(0, 0));
         }
         // Start after a covered minute so that a gap across Sunday midnight is reported as one.
         int origin = covered.nextSetBit(0);
-        List<String> gaps = new ArrayList<>();
+        List<WeekSpan> gaps = new ArrayList<>();
         int m = 0;
         while (m < WEEK_MINUTES) {
             int at = (origin + m) % WEEK_MINUTES;
@@ -70,7 +73,7 @@ public record Rota(UnitRef unit, List<Shift> shifts, String fallback) {
             while (m + length < WEEK_MINUTES && !covered.get((origin + m + length) % WEEK_MINUTES)) {
                 length++;
             }
-            gaps.add(describe(at, (at + length) % WEEK_MINUTES));
+            gaps.add(new WeekSpan(at, (at + length) % WEEK_MINUTES));
             m += length;
         }
         return gaps;
@@ -119,23 +122,5 @@ public record Rota(UnitRef unit, List<Shift> shifts, String fallback) {
 
     private static boolean within(int minute, int[] span) {
         return minute >= span[0] && minute < span[1];
-    }
-
-    private static String describe(int from, int to) {
-        int fromDay = from / Shift.DAY_MINUTES;
-        int toDay = to / Shift.DAY_MINUTES;
-        String start = Shift.dayName(fromDay) + " " + clock(from);
-        if (to % Shift.DAY_MINUTES == 0 && (toDay + 6) % 7 == fromDay) {
-            return start + "–24:00";
-        }
-        if (toDay == fromDay && to > from) {
-            return start + "–" + clock(to);
-        }
-        return start + "–" + Shift.dayName(toDay) + " " + clock(to);
-    }
-
-    private static String clock(int minuteOfWeek) {
-        int m = minuteOfWeek % Shift.DAY_MINUTES;
-        return String.format("%02d:%02d", m / 60, m % 60);
     }
 }

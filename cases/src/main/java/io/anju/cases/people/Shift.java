@@ -2,11 +2,9 @@ package io.anju.cases.people;
 
 import io.anju.cases.model.CaseException;
 
-import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One line of a weekly rota, in Asia/Shanghai local time: on each of {@code days}, {@code contact} is on duty from
@@ -50,10 +48,6 @@ public record Shift(List<String> days, String from, String to, String contact) {
         }).toList();
     }
 
-    static DayOfWeek day(int index) {
-        return DayOfWeek.of(index + 1);
-    }
-
     private static int minuteOf(String time, String field) {
         try {
             LocalTime t = LocalTime.parse(time == null ? "" : time);
@@ -64,10 +58,5 @@ public record Shift(List<String> days, String from, String to, String contact) {
         } catch (DateTimeParseException e) {
             throw CaseException.invalid("shift " + field + " must be HH:mm (was '" + time + "')");
         }
-    }
-
-    static String dayName(int index) {
-        String n = day(index).name();
-        return n.charAt(0) + n.substring(1).toLowerCase(Locale.ROOT);
     }
 }

@@ -205,7 +205,8 @@ public final class CasesServer implements AutoCloseable {
         });
         AccessPolicy access = new AccessPolicy(categories);
 
-        SseHub sse = new SseHub(vertx, pool, access, SseSettings.defaults());
+        CaseTexts texts = new CaseTexts(live);
+        SseHub sse = new SseHub(vertx, pool, access, SseSettings.defaults(), texts);
         NoticeText text = new NoticeText(categories, live);
         OutboxDispatcher dispatcher = new OutboxDispatcher(vertx, pool, channels(config, vertx, sse, text, clock),
                 DispatcherSettings.defaults(), metrics, clock);
@@ -266,7 +267,7 @@ public final class CasesServer implements AutoCloseable {
                 new Acknowledger(pool, outbox, signer, new Deadlines(supervision), clock), clock);
         HttpListener http = new CasesHttp(vertx, service, users, tokens, access, categories, metrics, health,
                 config.api())
-                .texts(new CaseTexts(live))
+                .texts(texts)
                 .events(sse::handle)
                 .people(people)
                 .deliveries(new DeliveryAttempts(pool))

@@ -45,9 +45,6 @@ import java.util.Map;
 final class AlertApplier {
     /** The newest evidence kept with a case; older readings stay in the alert stream. */
     static final int MAX_EVIDENCE = 50;
-    static final String CLEARED_NOTE = "the device reports the condition cleared; check and close";
-    static final String WATCH_CLEARED_NOTE =
-            "the device reports the condition cleared; the watch item closes by itself";
 
     private final GridRouter router;
     private final CaseChanges changes;
@@ -295,8 +292,8 @@ final class AlertApplier {
             d.state = back;
             d.stateBeforeClear = null;
             d.feedbackAt = null;
-            events.add(NewEvent.bySystem("alert_reraised", "alert_reraised", CaseState.FEEDBACK_SUBMITTED, back,
-                    "the device reports the condition again", Map.of("alertId", alert.id())));
+            events.add(NewEvent.worded("alert_reraised", "alert_reraised", CaseState.FEEDBACK_SUBMITTED, back,
+                    Map.of("alertId", alert.id())));
         }
         if (raised) {
             shortenDeadlines(d, events);
@@ -309,8 +306,7 @@ final class AlertApplier {
             return;
         }
         Map<String, Object> data = Promotion.apply(d, category, now);
-        events.add(NewEvent.bySystem(Promotion.KIND, Promotion.KIND, CaseState.WATCHING, CaseState.COLLECTED,
-                "the alert rose to " + d.severity.wireName() + ": a case from now", data));
+        events.add(NewEvent.worded(Promotion.KIND, Promotion.KIND, CaseState.WATCHING, CaseState.COLLECTED, data));
     }
 
     /**
@@ -346,8 +342,7 @@ final class AlertApplier {
         data.put("from", before.toString());
         data.put("to", shorter.toString());
         data.put("severity", d.severity.wireName());
-        return NewEvent.bySystem("deadline_set", "deadline_set", null, null, "severity raised to "
-                + d.severity.wireName() + ": " + stage.wireName() + " deadline brought forward", data);
+        return NewEvent.worded("deadline_set", "deadline_set", null, null, data);
     }
 
     private void cleared(CaseDraft d, Alert alert, Instant now, List<NewEvent> events) {
@@ -356,17 +351,15 @@ final class AlertApplier {
             CaseState from = d.state;
             d.state = CaseState.CLOSED;
             d.closedAt = now;
-            events.add(NewEvent.bySystem("watch_closed", "watch_closed", from, CaseState.CLOSED, WATCH_CLEARED_NOTE,
-                    data));
+            events.add(NewEvent.worded("watch_closed", "watch_closed", from, CaseState.CLOSED, data));
         } else if (Lifecycle.clearMovesOn(d.state)) {
             CaseState from = d.state;
             d.stateBeforeClear = from;
             d.state = CaseState.FEEDBACK_SUBMITTED;
             d.feedbackAt = now;
-            events.add(NewEvent.bySystem("alert_cleared", "alert_cleared", from, CaseState.FEEDBACK_SUBMITTED,
-                    CLEARED_NOTE, data));
+            events.add(NewEvent.worded("alert_cleared", "alert_cleared", from, CaseState.FEEDBACK_SUBMITTED, data));
         } else {
-            events.add(NewEvent.bySystem("alert_cleared", "alert_cleared", null, null, CLEARED_NOTE, data));
+            events.add(NewEvent.worded("alert_cleared", "alert_cleared", null, null, data));
         }
     }
 }

@@ -140,8 +140,7 @@ public final class Supervisor {
         if (missed > 0) {
             data.put("missed", missed);
         }
-        return NewEvent.bySystem("reminder", "reminder", null, null,
-                late(d.supervisionStage, deadline) + ": reminder " + d.reminders, data);
+        return NewEvent.worded("reminder", "reminder", null, null, data);
     }
 
     private NewEvent escalate(CaseDraft d, Instant deadline, Instant dueAt) {
@@ -159,16 +158,6 @@ public final class Supervisor {
         data.put("fromLevel", from.wireName());
         data.put("level", to.wireName());
         data.put("dueAt", dueAt.toString());
-        return NewEvent.bySystem("escalated", "escalated", null, null,
-                late(d.supervisionStage, deadline) + ": escalated from " + from.wireName() + " " + fromUnit + " to "
-                        + to.wireName() + " " + d.assignedUnit, data);
-    }
-
-    private static String late(DeadlineStage stage, Instant deadline) {
-        return switch (stage) {
-            case ACKNOWLEDGE -> "not acknowledged since " + deadline;
-            case DISPATCH -> "not dispatched since " + deadline;
-            case HANDLE -> "overdue since " + deadline;
-        };
+        return NewEvent.worded("escalated", "escalated", null, null, data);
     }
 }

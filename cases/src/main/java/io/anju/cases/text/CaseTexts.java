@@ -99,23 +99,34 @@ public final class CaseTexts {
 
     private String systemNote(CaseEvent e, CaseRecord c, Lang lang) {
         Map<String, Object> data = e.data() == null ? Map.of() : e.data();
-        // A person's command entries too: their words are the system's, around the person's quoted reason.
-        if (CaseEvent.KIND_COMMAND.equals(e.kind())) {
-            return CommandHistoryText.command(data, e.actor(), lang);
+        if (e.actorRole() == null && ("created".equals(e.kind()) || "alert_update".equals(e.kind()))) {
+            AlertSubject subject = subject(c);
+            List<AlertFact> facts = facts(data.get(FACTS));
+            return subject == null || facts.isEmpty() ? null : alerts.summary(subject.withFacts(facts), lang);
         }
-        if (CaseEvent.KIND_COMMAND_OVERRIDE.equals(e.kind())) {
+        return entryNote(e.kind(), e.actor(), e.actorRole(), data, lang);
+    }
+
+    /**
+     * The note of an entry the service words itself from the entry's data — charger commands (a person's too: the
+     * words are the service's around the person's quoted reason), undelivered notices, reminders, escalations — in
+     * {@code lang}; null for an entry whose note is a person's own words, or whose data cannot say it. The service
+     * writes such an entry with this note in Chinese, the default, and words it again for each reader.
+     *
+     * @param actorRole null for the system
+     */
+    public static String entryNote(String kind, String actor, String actorRole, Map<String, Object> data, Lang lang) {
+        if (CaseEvent.KIND_COMMAND.equals(kind)) {
+            return CommandHistoryText.command(data, actor, lang);
+        }
+        if (CaseEvent.KIND_COMMAND_OVERRIDE.equals(kind)) {
             return CommandHistoryText.override(data, lang);
         }
-        if (e.actorRole() != null) {
+        if (actorRole != null) {
             return null;
         }
-        return switch (e.kind()) {
-            case "created", "alert_update" -> {
-                AlertSubject subject = subject(c);
-                List<AlertFact> facts = facts(data.get(FACTS));
-                yield subject == null || facts.isEmpty() ? null : alerts.summary(subject.withFacts(facts), lang);
-            }
-            case "alert_cleared", "watch_closed", "alert_reraised" -> TEXTS.text(lang, "history." + e.kind());
+        return switch (kind) {
+            case "alert_cleared", "watch_closed", "alert_reraised" -> TEXTS.text(lang, "history." + kind);
             case CaseEvent.KIND_NOTIFICATION_UNDELIVERED -> TEXTS.text(lang, "history.notification_undelivered",
                     TEXTS.format(lang, "notice.kind." + string(data.get("noticeKind")), string(data.get("noticeKind"))),
                     channels(data.get("channels")));
@@ -124,7 +135,12 @@ public final class CaseTexts {
                     TEXTS.word(lang, "stage", string(data.get("stage"))));
             case "reminder" -> TEXTS.text(lang, "history.reminder", TEXTS.word(lang, "stage", string(data.get("stage"))),
                     time(lang, string(data.get("deadline"))), string(data.get("reminder")));
-            case "escalated" -> data.get("fromLevel") == null ? null : TEXTS.text(lang, "history.escalated",
+            case "escalated" -> data.get("fromLevel") == null ? null
+                    : CaseEvent.KIND_NOTIFICATION_UNDELIVERED.equals(data.get("reason"))
+                    ? TEXTS.text(lang, "history.escalated.undelivered",
+                    TEXTS.word(lang, "level", string(data.get("fromLevel"))), string(data.get("from")),
+                    TEXTS.word(lang, "level", string(data.get("level"))), string(data.get("to")))
+                    : TEXTS.text(lang, "history.escalated",
                     TEXTS.word(lang, "stage", string(data.get("stage"))), time(lang, string(data.get("deadline"))),
                     TEXTS.word(lang, "level", string(data.get("fromLevel"))), string(data.get("from")),
                     TEXTS.word(lang, "level", string(data.get("level"))), string(data.get("to")));

@@ -96,8 +96,7 @@ public final class UndeliveredRedEscalation implements UndeliveredNotices {
         data.put("channels", errors);
         data.put("level", d.assignedLevel.wireName());
         data.put("unit", d.assignedUnit);
-        events.add(NewEvent.bySystem(EVENT_KIND, EVENT_KIND, null, null, "notification undelivered: the red '"
-                + row.kind() + "' notice reached nobody on " + failures, data));
+        events.add(NewEvent.worded(EVENT_KIND, EVENT_KIND, null, null, data));
 
         Level from = d.assignedLevel;
         from.up().ifPresentOrElse(to -> {
@@ -111,8 +110,7 @@ public final class UndeliveredRedEscalation implements UndeliveredNotices {
             step.put("level", to.wireName());
             step.put("reason", EVENT_KIND);
             step.put("noticeSeq", Long.toString(row.eventSeq()));
-            events.add(NewEvent.bySystem("escalated", "escalated", null, null, "notification undelivered: escalated "
-                    + "from " + from.wireName() + " " + fromUnit + " to " + to.wireName() + " " + d.assignedUnit, step));
+            events.add(NewEvent.worded("escalated", "escalated", null, null, step));
             LOG.warn("red case {}: the '{}' notice reached nobody ({}); escalated to {} {}", d.caseNo, row.kind(),
                     failures, to.wireName(), d.assignedUnit);
         }, () -> LOG.error("red case {}: the '{}' notice reached nobody ({}) and the district centre is the top of "

@@ -11,6 +11,7 @@ import io.anju.cases.notify.SseHub;
 import io.anju.cases.notify.SseSettings;
 import io.anju.cases.routing.CategoryTable;
 import io.anju.cases.supervise.SupervisionSettings;
+import io.anju.cases.text.CaseTexts;
 import io.anju.cases.testing.Alerts;
 import io.anju.cases.testing.ServiceFixture;
 import io.anju.common.alert.AlertStatus;
@@ -111,7 +112,7 @@ class AccessMatrixIT {
         await(users.add("em.byd", "emergency_manager", SUB_DISTRICT, PASSWORD, null));
         CategoryTable categories = CategoryTable.defaults();
         AccessPolicy access = new AccessPolicy(categories);
-        hub = new SseHub(f.vertx, f.pool, access, SseSettings.defaults());
+        hub = new SseHub(f.vertx, f.pool, access, SseSettings.defaults(), new CaseTexts(() -> null));
         CasesHttp http = new CasesHttp(f.vertx, f.service, users, new TokenService(f.vertx, new byte[32], Duration.ofHours(1)),
                 access, categories, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                 new HealthChecks(HealthChecks.ping(f.pool), () -> Future.succeededFuture(true)),

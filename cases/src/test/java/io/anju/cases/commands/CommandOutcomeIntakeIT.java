@@ -111,11 +111,13 @@ class CommandOutcomeIntakeIT {
                     .isEqualTo(1);
         }
 
+        // Written in Chinese, the default (each reader gets them worded again in their own language).
         assertThat(commandEvents(c.id())).extracting(CaseEvent::actor, CaseEvent::note).containsExactly(
-                tuple("system", "stop_port of port 2 held: device offline; held until 2026-12-06T11:10:00Z"),
-                tuple("system", "stop_port of port 2 delivered to " + TestPlaces.CHARGER + " by gw-1"),
-                tuple("system", "the device answered ok to stop_port of port 2: port 2 stopped"),
-                tuple("system", "stop_port of port 2 confirmed by readings (0 W)"));
+                tuple("system", "断电（2 号端口）已暂存，待充电站重新上线后送达：device offline; held until "
+                        + "2026-12-06T11:10:00Z"),
+                tuple("system", "断电（2 号端口）已送达 " + TestPlaces.CHARGER + "（网关 gw-1）"),
+                tuple("system", "设备对断电（2 号端口）的应答：ok：port 2 stopped"),
+                tuple("system", "断电（2 号端口）已由读数确认（0 W）"));
         CaseEvent last = commandEvents(c.id()).get(3);
         assertThat(last.data()).containsEntry("commandId", stop).containsEntry("source", "confirmation")
                 .containsEntry("action", "stop_port").containsEntry("port", 2).containsEntry("outcome", "confirmed")
@@ -144,7 +146,7 @@ class CommandOutcomeIntakeIT {
                     confirmation("cmd-" + known.id(), known.id(), 4, "retried", 2, 640.5));
             await().atMost(PATIENCE).until(() -> commandEvents(knownCase.id()).size() == 1);
             assertThat(commandEvents(knownCase.id()).get(0).note())
-                    .isEqualTo("stop_port of port 4 not confirmed in time; retried (attempt 2) (still 640.5 W)");
+                    .isEqualTo("断电（4 号端口）未按时确认，已重发（第 2 次）（仍为 640.5 W）");
             assertThat(records(meters, "waiting")).isEqualTo(1);
             assertThat(records(meters, "unreadable")).isEqualTo(1);
             List<ConsumerRecord<byte[], byte[]>> quarantined = QuarantineReader.from(kafka.bootstrapServers(),
@@ -165,7 +167,7 @@ class CommandOutcomeIntakeIT {
             CaseRecord lateCase = await(f.service.applyAlert(early));
             await().atMost(PATIENCE).until(() -> commandEvents(lateCase.id()).size() == 1);
             assertThat(commandEvents(lateCase.id()).get(0).note())
-                    .isEqualTo("stop_port of port 3 not confirmed after 3 attempts (still 950 W)");
+                    .isEqualTo("断电（3 号端口）发出 3 次仍未确认（仍为 950 W）");
             assertThat(f.notices(lateCase.id())).contains("command_outcome");
             assertThat(await(outcomes.waiting())).isZero();
 
@@ -204,8 +206,8 @@ class CommandOutcomeIntakeIT {
             assertThat(records(meters, "repeat")).as("the reply read again").isEqualTo(1);
         }
         assertThat(commandEvents(c.id())).extracting(CaseEvent::note).containsExactlyInAnyOrder(
-                "stop_port of port 1 delivered to " + TestPlaces.CHARGER + " by gw-1",
-                "the device answered ok to stop_port of port 1: port 1 stopped");
+                "断电（1 号端口）已送达 " + TestPlaces.CHARGER + "（网关 gw-1）",
+                "设备对断电（1 号端口）的应答：ok：port 1 stopped");
         assertThat(commandEvents(c.id())).extracting(e -> e.data().get("alertId")).containsOnly(fire.id());
         assertThat(await(outcomes.unnamedReplies())).isZero();
         assertThat(await(outcomes.waiting())).isZero();
@@ -227,7 +229,7 @@ class CommandOutcomeIntakeIT {
             send(settings.topic(), withheld);
             await().atMost(PATIENCE).until(() -> commandEvents(c.id()).size() == 1);
         }
-        assertThat(commandEvents(c.id()).get(0).note()).isEqualTo("stop_port of port 5 withheld: " + why);
+        assertThat(commandEvents(c.id()).get(0).note()).isEqualTo("断电（5 号端口）因自动断电数量上限被暂缓，需人工决定：" + why);
         assertThat(commandEvents(c.id()).get(0).data()).containsEntry("outcome", "withheld")
                 .containsEntry("detail", why);
         assertThat(f.notices(c.id())).as("the compound's mass_cutoff_held case is the one that asks a person")
@@ -250,7 +252,7 @@ class CommandOutcomeIntakeIT {
             await().atMost(PATIENCE).until(() -> commandEvents(c.id()).size() == 1);
         }
         assertThat(commandEvents(c.id())).singleElement().satisfies(e -> {
-            assertThat(e.note()).isEqualTo("stop_port of port 4 confirmed by readings (1.5 W)");
+            assertThat(e.note()).isEqualTo("断电（4 号端口）已由读数确认（1.5 W）");
             assertThat(e.data()).containsEntry("commandId", stop).containsEntry("outcome", "confirmed")
                     .doesNotContainKey("alertId");
         });

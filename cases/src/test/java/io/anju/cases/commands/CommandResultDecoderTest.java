@@ -1,5 +1,8 @@
 package io.anju.cases.commands;
 
+import io.anju.cases.model.Principal;
+import io.anju.cases.text.CaseTexts;
+import io.anju.common.text.Lang;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -11,6 +14,11 @@ class CommandResultDecoderTest {
 
     private CommandResultDecoder.Decoded decode(String json) {
         return decoder.decode("chg-0042-2", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The entry's words as the case shows them to an English reader (the stored note is the Chinese of the same). */
+    private static String note(CommandOutcome o) {
+        return CaseTexts.entryNote(CommandOutcomes.EVENT_KIND, Principal.SYSTEM, null, o.data(), Lang.EN);
     }
 
     private CommandOutcome outcome(String json) {
@@ -25,7 +33,7 @@ class CommandResultDecoderTest {
                 + "\"at\":1764378000210}");
         assertThat(o).isEqualTo(new CommandOutcome("delivery", "c1", "a1", "timeout", 0, "chg-0042-2", "stop_port",
                 null, "no PUBACK in 10 s", null, "gw-2", 1764378000210L, null));
-        assertThat(CommandNote.of(o.withPortOr(3))).isEqualTo("stop_port of port 3 not delivered (timeout): no PUBACK in 10 s");
+        assertThat(note(o.withPortOr(3))).isEqualTo("stop_port of port 3 not delivered (timeout): no PUBACK in 10 s");
         assertThat(o.noticeKind()).isNull();
     }
 
@@ -35,7 +43,7 @@ class CommandResultDecoderTest {
                 + "\"chg-0042-2\",\"port\":3,\"outcome\":\"unconfirmed\",\"attempt\":1,\"at\":1764378012000}");
         assertThat(o.action()).isEqualTo("stop_port");
         assertThat(o.powerW()).as("no reading came").isNull();
-        assertThat(CommandNote.of(o)).isEqualTo("stop_port of port 3 not confirmed after 1 attempt");
+        assertThat(note(o)).isEqualTo("stop_port of port 3 not confirmed after 1 attempt(s)");
         assertThat(o.noticeKind()).isEqualTo(CommandOutcome.NOTICE_KIND);
         assertThat(o.data()).containsEntry("attempt", 1).doesNotContainKey("powerW").doesNotContainKey("gateway");
     }
@@ -47,12 +55,12 @@ class CommandResultDecoderTest {
                 + "\"caseId\":42}");
         assertThat(o.caseId()).isEqualTo(42L);
         assertThat(o.alertId()).as("a case reported by hand has no alert").isNull();
-        assertThat(CommandNote.of(o)).isEqualTo("stop_port of port 3 confirmed by readings (0 W)");
+        assertThat(note(o)).isEqualTo("stop_port of port 3 confirmed by readings (0 W)");
         CommandOutcome resumed = outcome("{\"kind\":\"confirmation\",\"commandId\":\"c3\",\"alertId\":\"a1\","
                 + "\"deviceId\":\"chg-0042-2\",\"port\":3,\"outcome\":\"resumed\",\"attempt\":1,\"at\":5,\"caseId\":42,"
                 + "\"detail\":\"resumed by resume_port r1 for case 42\"}");
-        assertThat(CommandNote.of(resumed))
-                .isEqualTo("stop_port of port 3 no longer watched: resumed by resume_port r1 for case 42");
+        assertThat(note(resumed))
+                .isEqualTo("stop_port of port 3 no longer watched: the port was resumed: resumed by resume_port r1 for case 42");
         assertThat(resumed.noticeKind()).isNull();
     }
 
@@ -62,7 +70,7 @@ class CommandResultDecoderTest {
                 + "\"payload\":{\"id\":\"c1\",\"ts\":5,\"result\":\"rejected\",\"detail\":\"unsupported\"}}");
         assertThat(o.kind()).isEqualTo("reply");
         assertThat(o.alertId()).isNull();
-        assertThat(CommandNote.of(o.forAlert("a1", "stop_port").withPortOr(3)))
+        assertThat(note(o.forAlert("a1", "stop_port").withPortOr(3)))
                 .isEqualTo("the device answered rejected to stop_port of port 3: unsupported");
     }
 

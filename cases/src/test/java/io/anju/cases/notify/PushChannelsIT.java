@@ -327,7 +327,11 @@ class PushChannelsIT {
         assertThat(data.getString("noticeSeq")).isEqualTo(Long.toString(opened.event().seq()));
         assertThat(data.getJsonObject("channels").fieldNames()).containsExactlyInAnyOrder("wecom", "sms");
         assertThat(data.getJsonObject("channels").getString("sms")).isEqualTo("HTTP 400 from the sms receiver");
-        assertThat((String) events.get(0).get("note")).contains("wecom (", "sms (HTTP 400 from the sms receiver)");
+        assertThat((String) events.get(0).get("note")).as("written in Chinese, the default")
+                .startsWith("通知未送达：红色“新案件”通知未送达任何人：")
+                .contains("wecom (", "sms (HTTP 400 from the sms receiver)");
+        assertThat(events.get(1).get("note")).isEqualTo("通知未送达：由" + "网格 " + c.assignedUnit() + " 上报至社区 "
+                + c.location().communityId());
         assertThat(events.get(1)).containsEntry("kind", "escalated");
         assertThat(new JsonObject((String) events.get(1).get("data")).getMap())
                 .containsEntry("from", c.assignedUnit()).containsEntry("to", c.location().communityId())

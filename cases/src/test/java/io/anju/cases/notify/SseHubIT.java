@@ -2,12 +2,14 @@ package io.anju.cases.notify;
 
 import io.anju.cases.access.AccessPolicy;
 import io.anju.cases.json.CasesJson;
+import io.anju.cases.model.CaseEvent;
 import io.anju.cases.model.CaseRecord;
 import io.anju.cases.model.Principal;
 import io.anju.cases.model.Role;
 import io.anju.cases.routing.Category;
 import io.anju.cases.routing.CategoryTable;
 import io.anju.cases.store.Database;
+import io.anju.cases.text.CaseTexts;
 import io.anju.cases.testing.TestCategories;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
@@ -70,7 +72,8 @@ class SseHubIT {
         vertx = Vertx.vertx();
         pool = db.pool(vertx, 4);
         hub = new SseHub(vertx, pool, new AccessPolicy(categories()),
-                new SseSettings(Duration.ofMillis(300), 64 * 1024, 1000, Duration.ofSeconds(3)));
+                new SseSettings(Duration.ofMillis(300), 64 * 1024, 1000, Duration.ofSeconds(3)),
+                new CaseTexts(() -> null));
         Router router = Router.router(vertx);
         // Stands in for the API's JWT handler: the grid worker of the grid named in ?as=.
         router.get("/events").handler(ctx -> {
@@ -138,6 +141,37 @@ class SseHubIT {
         await().during(300, TimeUnit.MILLISECONDS).atMost(2, TimeUnit.SECONDS)
                 .until(() -> worker1.ids().equals(List.of(notice1.event().seq())));
         await().atMost(2, TimeUnit.SECONDS).until(() -> worker1.comments().contains("keep-alive"));
+    }
+
+    @Test
+    void eachSubscriberReadsTheCaseAndItsEntryInTheLanguageItAsksFor() throws Exception {
+        SseClient chinese = connect("/events?as=" + GRID_1, null);
+        SseClient english = connect("/events?as=" + GRID_1 + "&lang=en", null);
+        await().atMost(5, TimeUnit.SECONDS).until(() -> hub.subscribers() == 2);
+
+        CaseRecord c = insertCase(GRID_1);
+        CaseNotice opened = Notices.notice("command_outcome", c);
+        CaseEvent stored = opened.event();
+        // A confirmation as the command intake files it: the stored note is not what either reader reads.
+        CaseNotice confirmed = new CaseNotice("command_outcome", c, new CaseEvent(stored.seq(), c.id(), stored.at(),
+                "system", null, "command", null, null, "as stored", List.of(), Map.of("source", "confirmation",
+                "outcome", "confirmed", "action", "stop_port", "port", 3, "deviceId", "dev-1", "powerW", 0)));
+        enqueue(confirmed);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> english.ids().contains(stored.seq())
+                && chinese.ids().contains(stored.seq()));
+
+        CaseNotice zh = CasesJson.mapper().readValue(chinese.events().get(0).data(), CaseNotice.class);
+        assertThat(zh.after().title()).isEqualTo("cp-" + GRID_1 + "充电桩 dev-1 3号端口过载");
+        assertThat(zh.event().note()).isEqualTo("断电（3 号端口）已由读数确认（0 W）");
+        CaseNotice en = CasesJson.mapper().readValue(english.events().get(0).data(), CaseNotice.class);
+        assertThat(en.after().title()).isEqualTo("Port 3 of charger dev-1 overloaded at cp-" + GRID_1);
+        assertThat(en.event().note()).isEqualTo("stop_port of port 3 confirmed by readings (0 W)");
+
+        // A replay is in the language of the stream that asks for it too.
+        SseClient back = connect("/events?as=" + GRID_1 + "&lang=en", Long.toString(stored.seq() - 1));
+        await().atMost(10, TimeUnit.SECONDS).until(() -> back.ids().contains(stored.seq()));
+        assertThat(CasesJson.mapper().readValue(back.events().get(0).data(), CaseNotice.class).after().title())
+                .isEqualTo(en.after().title());
     }
 
     @Test

@@ -150,7 +150,7 @@ class PeopleApiIT {
 
         assertThat(refused.bodyAsJsonObject().getString("error")).isEqualTo("invalid");
         assertThat(refused.bodyAsJsonObject().getString("message")).as("the gap, in Chinese by default")
-                .contains("grid:" + TestPlaces.NEIGHBOUR_GRID, "无人值守", "Friday 20:00–Sunday 20:00");
+                .contains("grid:" + TestPlaces.NEIGHBOUR_GRID, "无人值守", "周五 20:00–周日 20:00");
         assertThat(refused.bodyAsJsonObject().getString("detail")).isEqualTo("rota of grid:" + TestPlaces.NEIGHBOUR_GRID
                 + " leaves nobody on duty Friday 20:00–Sunday 20:00 (Asia/Shanghai) and names no fallback: add a shift"
                 + " or a fallback contact");

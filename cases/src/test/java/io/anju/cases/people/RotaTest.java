@@ -1,7 +1,9 @@
 package io.anju.cases.people;
 
 import io.anju.common.model.DistrictTime;
+import io.anju.cases.api.ErrorTexts;
 import io.anju.cases.model.CaseException;
+import io.anju.common.text.Lang;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -60,15 +62,36 @@ class RotaTest {
     }
 
     @Test
-    void gapsAreNamedByDayAndTimeIncludingOnesAcrossTheWeekend() {
+    void gapsAreNamedByDayAndTimeIncludingOnesAcrossTheWeekend_inEachLanguage() {
         Rota rota = new Rota(GRID, List.of(new Shift(WEEKDAYS, "08:00", "22:00", "li")), null);
 
-        assertThat(rota.gaps()).containsExactly("Monday 22:00–Tuesday 08:00", "Tuesday 22:00–Wednesday 08:00",
+        assertThat(words(rota, Lang.EN)).containsExactly("Monday 22:00–Tuesday 08:00", "Tuesday 22:00–Wednesday 08:00",
                 "Wednesday 22:00–Thursday 08:00", "Thursday 22:00–Friday 08:00", "Friday 22:00–Monday 08:00");
-        assertThat(new Rota(GRID, List.of(new Shift(List.of("mon"), "00:00", "20:00", "li"),
-                new Shift(List.of("tue", "wed", "thu", "fri", "sat", "sun"), "00:00", "00:00", "wang")), null).gaps())
-                .containsExactly("Monday 20:00–24:00");
-        assertThat(new Rota(GRID, List.of(), null).gaps()).containsExactly("all week");
+        assertThat(words(rota, Lang.ZH)).containsExactly("周一 22:00–周二 08:00", "周二 22:00–周三 08:00",
+                "周三 22:00–周四 08:00", "周四 22:00–周五 08:00", "周五 22:00–周一 08:00");
+        Rota mondayEvening = new Rota(GRID, List.of(new Shift(List.of("mon"), "00:00", "20:00", "li"),
+                new Shift(List.of("tue", "wed", "thu", "fri", "sat", "sun"), "00:00", "00:00", "wang")), null);
+        assertThat(words(mondayEvening, Lang.EN)).containsExactly("Monday 20:00–24:00");
+        assertThat(words(mondayEvening, Lang.ZH)).containsExactly("周一 20:00–24:00");
+        assertThat(words(new Rota(GRID, List.of(), null), Lang.EN)).containsExactly("all week");
+        assertThat(words(new Rota(GRID, List.of(), null), Lang.ZH)).containsExactly("全周");
+    }
+
+    @Test
+    void aRefusedRotaNamesItsGapsInTheReadersLanguage() {
+        Rota rota = new Rota(GRID, List.of(new Shift(WEEKDAYS, "00:00", "00:00", "li")), null);
+
+        assertThatThrownBy(rota::checkComplete).isInstanceOfSatisfying(CaseException.class, e -> {
+            assertThat(ErrorTexts.message(Lang.ZH, "invalid", e.reason(), e.args()))
+                    .isEqualTo("grid:gd-01 的值班表在 周六 00:00–周一 00:00（北京时间）无人值守，且未指定后备联系人：请补充班次或后备联系人");
+            assertThat(ErrorTexts.message(Lang.EN, "invalid", e.reason(), e.args())).isEqualTo("The rota of grid:gd-01 "
+                    + "leaves nobody on duty Saturday 00:00–Monday 00:00 (Asia/Shanghai) and names no fallback: add a "
+                    + "shift or a fallback contact");
+        });
+    }
+
+    private static List<String> words(Rota rota, Lang lang) {
+        return rota.gaps().stream().map(g -> g.in(lang)).toList();
     }
 
     @Test

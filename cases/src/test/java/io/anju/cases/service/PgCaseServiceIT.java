@@ -145,7 +145,7 @@ class PgCaseServiceIT {
                 .containsExactly("created", "transition", "alert_cleared", "alert_update", "alert_reraised");
         CaseEvent clearEvent = history.get(2);
         assertThat(clearEvent.actor()).isEqualTo(Principal.SYSTEM);
-        assertThat(clearEvent.note()).isEqualTo("the device reports the condition cleared; check and close");
+        assertThat(clearEvent.note()).as("written in Chinese, the default").isEqualTo("设备报告预警已解除，请核查后结案");
         assertThat(clearEvent.fromState()).isEqualTo(CaseState.VERIFIED);
         assertThat(history.get(4).toState()).isEqualTo(CaseState.VERIFIED);
     }

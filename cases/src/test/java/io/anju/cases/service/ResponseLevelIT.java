@@ -160,7 +160,7 @@ class ResponseLevelIT {
         assertThat(last.actor()).isEqualTo(Principal.SYSTEM);
         assertThat(last.fromState()).isEqualTo(CaseState.WATCHING);
         assertThat(last.toState()).isEqualTo(CaseState.CLOSED);
-        assertThat(last.note()).isEqualTo(AlertApplier.WATCH_CLEARED_NOTE);
+        assertThat(last.note()).as("written in Chinese, the default").isEqualTo("设备报告预警已解除，观察项自动关闭");
         assertThat(f.notices(w.id())).containsExactly("watch_opened", "watch_closed");
         assertThat(refusal(f.service.transition(DISTRICT, w.id(), TransitionRequest.of(CaseAction.EVALUATE, "x")),
                 Kind.CONFLICT)).hasMessageContaining("nobody was asked to handle it");

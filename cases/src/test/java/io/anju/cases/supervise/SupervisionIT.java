@@ -7,11 +7,13 @@ import io.anju.cases.model.Level;
 import io.anju.cases.model.TransitionRequest;
 import io.anju.cases.testing.Alerts;
 import io.anju.cases.testing.ServiceFixture;
+import io.anju.cases.text.CaseTexts;
 import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
 import io.anju.common.alert.SourceKind;
+import io.anju.common.text.Lang;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -223,7 +225,8 @@ class SupervisionIT {
         assertThat(escalated.data()).containsEntry("stage", "acknowledge")
                 .containsEntry("deadline", ackDeadline.toString()).containsEntry("from", GRID)
                 .containsEntry("to", COMMUNITY).containsEntry("level", "community");
-        assertThat(escalated.note()).startsWith("not acknowledged since " + ackDeadline);
+        assertThat(escalated.note()).as("written in Chinese, the default").isEqualTo("签收时限 "
+                + CaseTexts.time(Lang.ZH, ackDeadline.toString()) + " 已过：由网格 " + GRID + " 上报至社区 " + COMMUNITY);
         assertThat(f.notices(c.id())).endsWith("escalated", "reminder");
         assertThat(supervisionKinds(f, c.id())).containsExactly("reminder", "reminder", "escalated", "reminder");
 
@@ -240,7 +243,8 @@ class SupervisionIT {
         CaseEvent dispatchReminder = supervisionEvents(f, c.id()).get(4);
         assertThat(dispatchReminder.data()).containsEntry("stage", "dispatch")
                 .containsEntry("deadline", dispatchDue.toString()).containsEntry("reminder", 1);
-        assertThat(dispatchReminder.note()).startsWith("not dispatched since " + dispatchDue);
+        assertThat(dispatchReminder.note()).isEqualTo("派遣时限 " + CaseTexts.time(Lang.ZH, dispatchDue.toString())
+                + " 已过：第 1 次催办");
         await(f.service.supervise(dispatchDue.plus(ACK_ESCALATE)));
         CaseRecord subDistrict = reload(f, c.id());
         assertThat(subDistrict.assignedUnit()).isEqualTo(SUB_DISTRICT);

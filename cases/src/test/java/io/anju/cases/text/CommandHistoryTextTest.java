@@ -1,6 +1,7 @@
 package io.anju.cases.text;
 
 import io.anju.cases.model.CaseEvent;
+import io.anju.cases.store.NewEvent;
 import io.anju.common.text.Lang;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +75,24 @@ class CommandHistoryTextTest {
                 "channels", Map.of("sms", "HTTP 500")));
         assertThat(note(e, Lang.EN)).isEqualTo("notification undelivered: the red “new case” notice reached nobody: "
                 + "sms (HTTP 500)");
+    }
+
+    @Test
+    void anEscalationForAnUndeliveredNoticeSaysSoNotThatADeadlinePassed() {
+        CaseEvent e = system("escalated", Map.of("from", "g-01", "to", "c-01", "fromLevel", "grid",
+                "level", "community", "reason", "notification_undelivered", "noticeSeq", "7"));
+        assertThat(note(e, Lang.ZH)).isEqualTo("通知未送达：由网格 g-01 上报至社区 c-01");
+        assertThat(note(e, Lang.EN)).isEqualTo("notification undelivered: escalated from grid g-01 to community c-01");
+    }
+
+    @Test
+    void theNoteAnEntryIsWrittenWithIsTheChineseOfTheSameWords() {
+        Map<String, Object> data = Map.of("source", "confirmation", "outcome", "confirmed", "action", "stop_port",
+                "port", 3, "deviceId", "chg-0001-1", "powerW", 0);
+        assertThat(NewEvent.worded("command", null, null, null, data).note())
+                .isEqualTo(note(system("command", data), Lang.ZH)).isEqualTo("断电（3 号端口）已由读数确认（0 W）");
+        assertThat(NewEvent.worded("alert_reraised", "alert_reraised", null, null, Map.of("alertId", "a1")).note())
+                .isEqualTo("设备再次报告该预警");
     }
 
     private String note(CaseEvent e, Lang lang) {

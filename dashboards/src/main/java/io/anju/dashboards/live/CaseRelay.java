@@ -1,6 +1,7 @@
 package io.anju.dashboards.live;
 
 import io.anju.common.sse.SseText;
+import io.anju.common.text.Lang;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -19,7 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Passes the case service's notices to a browser's {@code /api/live} stream as {@code case} events. Each browser
  * stream gets its own upstream subscription to the case service's {@code /api/v1/events}, signed in with that
- * person's token, so the case service's own scope rules decide what is relayed. The upstream is re-opened after a
+ * person's token, so the case service's own scope rules decide what is relayed, and in the stream's language, so the
+ * case service words the notices (case titles, history notes) as that person reads them. The upstream is re-opened after a
  * pause while the browser stays connected, and closed with it. The notices are written through the live stream's
  * slow-client policy, like every other live event: a browser that does not keep up is dropped and reconnects.
  */
@@ -48,17 +50,18 @@ final class CaseRelay {
      * Starts relaying to {@code browser}. The browser stream's close handler belongs to the live stream, so the relay
      * notices a closed browser by looking: on every upstream event and every {@value #WATCH_MS} ms.
      */
-    void attach(HttpServerResponse browser, String token) {
-        subscribe(browser, token, null);
+    void attach(HttpServerResponse browser, String token, Lang lang) {
+        subscribe(browser, token, lang, null);
     }
 
-    private void subscribe(HttpServerResponse browser, String token, String lastEventId) {
+    private void subscribe(HttpServerResponse browser, String token, Lang lang, String lastEventId) {
         if (browser.closed()) {
             return;
         }
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setHost(events.getHost())
                 .setPort(events.getPort() > 0 ? events.getPort() : 80).setURI(events.getRawPath())
-                .putHeader("Authorization", "Bearer " + token).putHeader("Accept", "text/event-stream");
+                .putHeader("Authorization", "Bearer " + token).putHeader("Accept", "text/event-stream")
+                .putHeader("Accept-Language", lang.languageTag());
         if (lastEventId != null) {
             request.putHeader("Last-Event-ID", lastEventId);
         }
@@ -87,18 +90,18 @@ final class CaseRelay {
                     Handler<Void> again = v -> {
                         if (ended.compareAndSet(false, true)) {
                             vertx.cancelTimer(watch);
-                            retry(browser, token, frames.lastId());
+                            retry(browser, token, lang, frames.lastId());
                         }
                     };
                     upstream.endHandler(again);
                     upstream.exceptionHandler(e -> again.handle(null));
                 })
-                .onFailure(e -> retry(browser, token, frames.lastId()));
+                .onFailure(e -> retry(browser, token, lang, frames.lastId()));
     }
 
-    private void retry(HttpServerResponse browser, String token, String lastEventId) {
+    private void retry(HttpServerResponse browser, String token, Lang lang, String lastEventId) {
         if (!browser.closed()) {
-            vertx.setTimer(RECONNECT_MS, id -> subscribe(browser, token, lastEventId));
+            vertx.setTimer(RECONNECT_MS, id -> subscribe(browser, token, lang, lastEventId));
         }
     }
 

@@ -2,7 +2,9 @@ package io.anju.dashboards.live;
 
 import io.anju.common.json.Json;
 import io.anju.common.registry.Registry;
+import io.anju.common.text.Lang;
 import io.anju.dashboards.reply.ApiError;
+import io.anju.dashboards.reply.JsonReplies;
 import io.anju.dashboards.session.ScopeView;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerResponse;
@@ -14,14 +16,13 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
  * The HTTP side of the live part (docs/dashboards-api.md): every route first asks {@link LiveAccess} for the
- * caller's scope and answers only within it. Errors are {@code {"error","message"}}.
+ * caller's scope and answers only within it. Errors are {@code {"error","message","detail"}} ({@link JsonReplies}).
  */
 final class LiveRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(LiveRoutes.class);
@@ -119,7 +120,8 @@ final class LiveRoutes {
         }
         access.holdOpen(ctx, ctx.response());
         if (caseRelay != null) {
-            caseRelay.attach(ctx.response(), scope.viewer().token());
+            caseRelay.attach(ctx.response(), scope.viewer().token(),
+                    Lang.ofRequest(ctx.request().getParam("lang"), ctx.request().getHeader("Accept-Language")));
         }
     }
 
@@ -134,7 +136,7 @@ final class LiveRoutes {
             if (result.succeeded()) {
                 route.accept(ctx, result.result());
             } else if (result.cause() instanceof ApiError api) {
-                error(ctx, api.status(), api.kind(), api.getMessage());
+                JsonReplies.error(ctx, api);
             } else if (result.cause() instanceof HttpException http) {
                 error(ctx, http.getStatusCode(), http.getStatusCode() == 401 ? "unauthorized" : "forbidden",
                         http.getPayload() != null ? http.getPayload() : "sign in first");
@@ -153,7 +155,9 @@ final class LiveRoutes {
                 .putHeader("Cache-Control", "no-store").end(Json.toString(body));
     }
 
-    static void error(RoutingContext ctx, int status, String error, String message) {
-        json(ctx, status, Map.of("error", error, "message", message));
+    static void error(RoutingContext ctx, int status, String error, String detail) {
+        if (!ctx.response().ended() && !ctx.response().closed()) {
+            JsonReplies.error(ctx, status, error, detail);
+        }
     }
 }

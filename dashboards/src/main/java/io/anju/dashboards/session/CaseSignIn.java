@@ -89,20 +89,22 @@ public final class CaseSignIn {
                 });
     }
 
-    /** The case service's own answer, as an error with its status. */
+    /**
+     * The case service's own answer, as an error with its status; its message is in the reader's language already
+     * (the sign-in and the proxy pass the UI's on), so it is answered as it is.
+     */
     static ApiError refusal(HttpResponse<Buffer> response) {
-        String kind = "unauthorized";
-        String message = "the case service refused (HTTP " + response.statusCode() + ")";
         try {
             JsonObject body = response.bodyAsJsonObject();
-            if (body != null) {
-                kind = body.getString("error", kind);
-                message = body.getString("message", message);
+            if (body != null && body.getString("message") != null) {
+                return ApiError.relayed(response.statusCode(), body.getString("error", "unauthorized"),
+                        body.getString("message"));
             }
         } catch (RuntimeException notJson) {
             LOG.debug("case service answered {} without a JSON body", response.statusCode());
         }
-        return new ApiError(response.statusCode(), kind, message);
+        return new ApiError(response.statusCode(), "unauthorized",
+                "the case service refused (HTTP " + response.statusCode() + ")");
     }
 
     static <T> Future<T> unreachable(Throwable e) {

@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * The dashboards' routes, in order: the API of docs/dashboards-api.md (session, places, crowd history, the case
  * proxy, ops, then the live part's routes), /health and /metrics, and the front end's files from the classpath
  * {@code webroot/} at {@code /}. Every answer carries the security headers; every change under {@code /api} passes
- * the {@link CsrfGuard} first. Errors are {@code {"error", "message"}} JSON.
+ * the {@link CsrfGuard} first. Errors are {@code {"error", "message", "detail"}} JSON, the message in the request's
+ * language ({@link JsonReplies}).
  */
 public final class DashboardsRouter {
     private static final Logger LOG = LoggerFactory.getLogger(DashboardsRouter.class);
@@ -124,7 +125,7 @@ public final class DashboardsRouter {
     private static void failure(RoutingContext ctx) {
         Throwable failure = ctx.failure();
         if (failure instanceof ApiError e) {
-            JsonReplies.error(ctx, e.status(), e.kind(), e.getMessage());
+            JsonReplies.error(ctx, e);
         } else if (failure == null && ctx.statusCode() > 0) {
             int status = ctx.statusCode();
             JsonReplies.error(ctx, status, status == 404 ? "not_found" : status == 413 ? "too_large" : "invalid",

@@ -165,6 +165,11 @@ class CrowdHistoryIT {
         HttpResponse<String> r = new Http(withoutHistory.httpPort()).get("/api/crowd/history?zone=" + zone.id(), cookie);
         assertThat(r.statusCode()).isEqualTo(503);
         assertThat(Http.json(r).getString("error")).isEqualTo("history_unavailable");
+        assertThat(Http.json(r).getString("message")).as("in Chinese by default").isEqualTo("暂无历史数据（时序数据库不可用）");
+        HttpResponse<String> english = new Http(withoutHistory.httpPort()).send("/api/crowd/history?zone=" + zone.id(),
+                b -> b.header("Cookie", cookie).header("Accept-Language", "en"));
+        assertThat(Http.json(english).getString("message")).isEqualTo("No history (the time-series database is not available)");
+        assertThat(Http.json(english).getString("detail")).isEqualTo("the dashboards run without InfluxDB (influx.url)");
     }
 
     @Test

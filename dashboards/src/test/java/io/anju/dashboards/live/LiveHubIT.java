@@ -194,7 +194,8 @@ class LiveHubIT {
         HttpResponse<String> gone = get("pm-a", path);
         assertThat(gone.statusCode()).isEqualTo(410);
         assertThat(tree(gone.body()).path("error").asText()).isEqualTo("gone");
-        assertThat(tree(gone.body()).path("message").asText()).contains("s-0001").contains("retention");
+        assertThat(tree(gone.body()).path("message").asText()).isEqualTo("该抓拍图片已按保留期限删除");
+        assertThat(tree(gone.body()).path("detail").asText()).contains("s-0001").contains("retention");
     }
 
     @Test

@@ -414,8 +414,12 @@ class SessionIT {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-            producer.send(new ProducerRecord<>(Topics.ALERTS, key, Json.toString(fire))).get(10, TimeUnit.SECONDS);
             String pm = signIn("pm");
+            // Read in English: the relayed notices are worded in the stream's language by the case service.
+            List<String> english = new CopyOnWriteArrayList<>();
+            CompletableFuture<Void> live = HttpClient.newHttpClient().sendAsync(liveRequest(pm, "en"),
+                    HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(english::add));
+            producer.send(new ProducerRecord<>(Topics.ALERTS, key, Json.toString(fire))).get(10, TimeUnit.SECONDS);
             long caseId = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Http.json(
                     http.get("/api/cases?limit=500", pm)).getJsonArray("items").stream().map(o -> (JsonObject) o)
                     .filter(c -> key.equals(c.getString("dedupKey"))).findFirst(), Optional::isPresent)
@@ -453,6 +457,9 @@ class SessionIT {
                     .containsExactly("issued", "delivered", "ok");
             assertThat(story.get(0).getString("actor")).isEqualTo("pm");
             assertThat(story.get(2).getString("note")).contains("port 3 stopped");
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> english.stream().anyMatch(
+                    l -> l.startsWith("data:") && l.contains("Fire risk at charging station " + charger.id() + " (port 3)")));
+            live.cancel(true);
         }
     }
 
@@ -517,7 +524,13 @@ class SessionIT {
     }
 
     private static HttpRequest liveRequest(String cookie) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + dashboards.httpPort() + "/api/live"))
+        return liveRequest(cookie, null);
+    }
+
+    /** The live stream in {@code language} ({@code ?lang=}, as the browser asks); null: the default. */
+    private static HttpRequest liveRequest(String cookie, String language) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + dashboards.httpPort() + "/api/live"
+                        + (language == null ? "" : "?lang=" + language)))
                 .header("Cookie", cookie).header("Accept", "text/event-stream").build();
     }
 

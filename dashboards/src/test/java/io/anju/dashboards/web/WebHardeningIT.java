@@ -106,7 +106,9 @@ class WebHardeningIT {
                 Map.of("Origin", "https://evil.example"));
         assertThat(byOrigin.statusCode()).isEqualTo(403);
         assertThat(Http.json(byOrigin).getString("error")).isEqualTo("csrf_origin");
-        assertThat(Http.json(byOrigin).getString("message")).contains("https://evil.example");
+        assertThat(Http.json(byOrigin).getString("message")).as("in Chinese by default")
+                .isEqualTo("拒绝来自其他网站页面的操作请求");
+        assertThat(Http.json(byOrigin).getString("detail")).contains("https://evil.example");
 
         HttpResponse<String> byReferer = change("/api/cases/1/commands", cookies, "application/json", STOP,
                 Map.of("Referer", "http://127.0.0.1.evil.example/stop.html"));
