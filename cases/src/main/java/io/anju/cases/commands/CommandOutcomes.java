@@ -183,7 +183,8 @@ public final class CommandOutcomes {
     /**
      * Records that a person's command for a case was issued ({@code eventSeq}: its {@code issued} history entry), so
      * that its delivery report and the device's reply, in whichever order they come, find the case it was issued for
-     * (and the case's alert, when it has one).
+     * (and the case's alert, when it has one), and a resume finds the alert that caused the stop it undoes
+     * ({@link StopAlerts}).
      */
     static Future<Void> issued(SqlConnection tx, ChargerCommand command, long eventSeq, Instant at) {
         JsonObject data = new JsonObject().put("kind", REQUEST_KIND).put("commandId", command.id());
