@@ -30,8 +30,9 @@ import java.util.function.Supplier;
 /**
  * Charger commands people send for a case ({@code POST /api/v1/cases/{id}/commands}, docs/cases.md "Charger commands
  * for a case"): checks who may send what to which charger, guards a resume, puts the command on {@code anju.commands}
- * and audits it in the case. The command carries the case's alert id, so the gateway's delivery reports and the
- * device's reply join the case's history through {@link CommandOutcomes} as those of automatic stops do.
+ * and audits it in the case. The command carries the case's alert id and the case's id, and its {@code request} row
+ * names the case, so the gateway's delivery reports, the device's reply and the job's confirmations join the case's
+ * history through {@link CommandOutcomes}, for a case reported by hand (no alert) too.
  *
  * <p>The history entries ({@code command}: issued or refused; {@code command_override}: the guards an operator
  * overrode) are written in a transaction that holds the case's row until Kafka acknowledged the command, so a command
@@ -65,7 +66,7 @@ public final class CaseCommands implements AutoCloseable {
         this.access = access;
         this.registry = registry;
         this.temperatures = temperatures;
-        this.guards = new ResumeGuards(temperatures);
+        this.guards = new ResumeGuards(new StopAlerts(pool), temperatures);
         this.publisher = publisher;
         this.settings = settings;
         this.metrics = new CommandMetrics(meters);

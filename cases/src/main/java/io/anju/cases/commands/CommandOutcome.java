@@ -25,7 +25,8 @@ import java.util.Set;
  * @param gateway   the reporting gateway node
  * @param at        when the outcome was known, Unix ms
  * @param caseId    the case a person sent the command for, when the record names it (a confirmation of a person's
- *                  stop does): filed there even when the case has no alert
+ *                  stop does) or an earlier record of the command did (the case's {@code request} row, a confirmation
+ *                  naming the retry): filed there even when the case has no alert
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CommandOutcome(String kind, String commandId, String alertId, String outcome, int attempt,
@@ -38,10 +39,15 @@ public record CommandOutcome(String kind, String commandId, String alertId, Stri
     public static final String NOTICE_KIND = "command_outcome";
     private static final Set<String> NOTICED = Set.of("confirmed", "unconfirmed");
 
-    /** The same outcome, naming the alert (a reply learns it from its command's earlier records). */
-    CommandOutcome forAlert(String alertId, String action) {
-        return new CommandOutcome(kind, commandId, alertId, outcome, attempt, deviceId,
-                this.action != null ? this.action : action, port, detail, powerW, gateway, at, caseId);
+    /**
+     * The same outcome, naming what an earlier record of its command named where it did not: the alert, the case it
+     * was issued for, the action and the port (a reply, or a delivery report of a command that named no alert, learns
+     * them so).
+     */
+    CommandOutcome forCommand(String alertId, Long caseId, String action, Integer port) {
+        return new CommandOutcome(kind, commandId, this.alertId != null ? this.alertId : alertId, outcome, attempt,
+                deviceId, this.action != null ? this.action : action, this.port != null ? this.port : port, detail,
+                powerW, gateway, at, this.caseId != null ? this.caseId : caseId);
     }
 
     /** The same outcome, naming {@code casePort} when the record did not name a port. */

@@ -152,8 +152,8 @@ public final class CommandOutcomeIntake implements AutoCloseable {
             LOG.info("{} {} of command {}: alert {} has no case yet; waiting for it", o.kind(), o.outcome(),
                     o.commandId(), o.alertId());
         } else if (result == CommandOutcomes.Result.WAITING_FOR_COMMAND) {
-            LOG.debug("reply {} to command {} came before any outcome naming its alert; waiting for one", o.outcome(),
-                    o.commandId());
+            LOG.debug("{} {} of command {} came before any record naming its alert or case; waiting for one",
+                    o.kind(), o.outcome(), o.commandId());
         }
         recovered();
         return true;

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +33,14 @@ import java.util.Optional;
  * opens a new one, and the stop or resume sent from the closed case still tells its story there.
  * Each (command id, kind, outcome, attempt) is kept once, so a redelivered record changes nothing. An outcome whose
  * alert has no case yet waits in the table; it is written into the case, in the order it arrived, with the next
- * outcome of the same alert or by {@link #attachWaiting()} once the alert's case appears. A confirmation of a person's
- * stop names the case it was sent for: one that names no alert (a case reported by hand) goes straight there (V14). A
- * device's reply names no alert: it takes the one an earlier outcome of its command named, and when none is there yet
- * (the gateway's delivery report may come after it, a command people issued is committed only after Kafka took it) it
+ * outcome of the same alert or by {@link #attachWaiting()} once the alert's case appears.
+ * <p>
+ * Which case a command was issued for is known by its id: every command people issue has a {@code request} row
+ * naming its case (V12), and the job's confirmation of a person's stop, and of each retry of it (a command of its
+ * own), names the case (V14). So a command of a case reported by hand, which names no alert, is filed there too. A
+ * device's reply names no alert, and neither does the gateway's report of a command that named none: each takes the
+ * alert or case an earlier record of its command named, and when none is there yet (two writers in no order; a
+ * command people issued is committed only after Kafka took it; a retry's confirmation is written beside the retry) it
  * waits, unnamed, for {@link #UNNAMED_REPLY_KEPT} (V15).
  */
 public final class CommandOutcomes {
@@ -45,13 +50,11 @@ public final class CommandOutcomes {
     static final String REQUEST_KIND = "request";
     private static final int ATTACH_BATCH = 100;
     /**
-     * How long a reply waits for an outcome of its command that names the alert: far longer than the gateway's report
-     * or an issuing transaction (bounded by the command's Kafka send, 20 s) takes; after it, the reply is taken to be
-     * about a command that named no alert, and forgotten.
+     * How long a reply or delivery report waits for a record of its command that names the alert or case: far longer
+     * than the gateway's report, the job's confirmation or an issuing transaction (bounded by the command's Kafka send,
+     * 20 s) takes; after it, it is taken to be about a command of no case, and forgotten.
      */
     static final Duration UNNAMED_REPLY_KEPT = Duration.ofMinutes(10);
-    /** The rows of replies waiting for an outcome of their command to name the alert. */
-    private static final String UNNAMED = "kind = 'reply' and alert_id is null and event_seq is null";
 
     /** What recording one outcome did. */
     public enum Result {
@@ -59,11 +62,11 @@ public final class CommandOutcomes {
         RECORDED,
         /** New, and waiting for its alert's case. */
         WAITING,
-        /** New, a reply waiting for an outcome of its command to name the alert. */
+        /** New, a reply or delivery report waiting for a record of its command to name the alert or case. */
         WAITING_FOR_COMMAND,
         /** Already recorded. */
         REPEAT,
-        /** It names no alert (a delivery report or confirmation of a command that named none). */
+        /** It names no alert, and no case or alert is known for its command (a confirmation naming neither). */
         NOT_AN_ALERTS_COMMAND
     }
 
@@ -81,11 +84,10 @@ public final class CommandOutcomes {
 
     public Future<Result> record(CommandOutcome outcome) {
         return pool.withTransaction(tx -> named(tx, outcome).compose(o -> {
-            if (o.isEmpty() && CommandOutcome.REPLY.equals(outcome.kind())) {
-                return insert(tx, outcome).map(id -> id.isPresent() ? Result.WAITING_FOR_COMMAND : Result.REPEAT);
-            }
             if (o.isEmpty()) {
-                return Future.succeededFuture(Result.NOT_AN_ALERTS_COMMAND);
+                return waitsForItsCommand(outcome)
+                        ? insert(tx, outcome).map(id -> id.isPresent() ? Result.WAITING_FOR_COMMAND : Result.REPEAT)
+                        : Future.succeededFuture(Result.NOT_AN_ALERTS_COMMAND);
             }
             return insert(tx, o.get()).compose(id -> id.isEmpty() ? Future.succeededFuture(Result.REPEAT)
                     : (o.get().alertId() != null ? attach(tx, o.get().alertId()) : writeToCase(tx, id.get(), o.get()))
@@ -98,33 +100,66 @@ public final class CommandOutcomes {
     }
 
     /**
-     * Names the waiting replies whose command an outcome names the alert of by now (and forgets those that waited
-     * {@link #UNNAMED_REPLY_KEPT} in vain), then writes the waiting outcomes whose alert has a case by now; returns how
+     * Names the waiting replies and delivery reports whose command a record names the alert of by now, writes those
+     * whose command was issued for a case without an alert into that case, forgets those that waited
+     * {@link #UNNAMED_REPLY_KEPT} in vain, then writes the waiting outcomes whose alert has a case by now; returns how
      * many were written.
      */
     public Future<Integer> attachWaiting() {
-        return nameWaitingReplies().compose(v -> attachNamed());
+        return nameWaiting().compose(v -> fileIssuedWithoutAlert())
+                .compose(filed -> forgetUnnamed().compose(v -> attachNamed()).map(n -> n + filed));
     }
 
-    private Future<Void> nameWaitingReplies() {
-        // Each waiting reply takes the alert (and, when it has none, the action) of its command's first outcome that
-        // names one.
+    private Future<Void> nameWaiting() {
+        // Each waiting record takes the alert (and, when it has none, the action and port) of its command's first
+        // record that names one.
         return pool.preparedQuery("update command_outcomes w set alert_id = k.alert_id, "
                         + "data = w.data || jsonb_build_object('alertId', k.alert_id) "
                         + "|| case when w.data ? 'action' or k.action is null then '{}'::jsonb "
                         + "else jsonb_build_object('action', k.action) end "
+                        + "|| case when w.data ? 'port' or k.port is null then '{}'::jsonb "
+                        + "else jsonb_build_object('port', k.port) end "
                         + "from (select distinct on (o.command_id) o.command_id, o.alert_id, "
-                        + "o.data->>'action' as action from command_outcomes o "
+                        + "o.data->>'action' as action, o.data->'port' as port from command_outcomes o "
                         + "where o.kind <> 'reply' and o.alert_id is not null "
-                        + "and o.command_id in (select command_id from command_outcomes where " + UNNAMED + ") "
-                        + "order by o.command_id, o.id) k "
-                        + "where w.command_id = k.command_id and w.kind = 'reply' and w.alert_id is null "
-                        + "and w.event_seq is null")
-                .execute()
-                .compose(named -> pool.preparedQuery("delete from command_outcomes where " + UNNAMED
-                                + " and received_at < $1")
-                        .execute(Tuple.of(CaseRows.time(clock.instant().minus(UNNAMED_REPLY_KEPT)))))
-                .mapEmpty();
+                        + "and o.command_id in (select u.command_id from command_outcomes u where " + unnamed("u")
+                        + ") order by o.command_id, o.id) k "
+                        + "where w.command_id = k.command_id and " + unnamed("w"))
+                .execute().mapEmpty();
+    }
+
+    /**
+     * Writes the waiting replies and delivery reports of commands issued for a case that has no alert (as a record of
+     * the command says by now) into that case; returns how many.
+     */
+    private Future<Integer> fileIssuedWithoutAlert() {
+        return pool.preparedQuery("select w.id, w.data, k.alert_id, k.issued_for, k.action, k.port "
+                        + "from command_outcomes w "
+                        + "join lateral (" + namingRecord("w.command_id") + ") k on k.issued_for is not null "
+                        + "where " + unnamed("w") + " order by w.id limit $1")
+                .execute(Tuple.of(ATTACH_BATCH)).compose(rows -> {
+                    Future<Integer> chain = Future.succeededFuture(0);
+                    for (Row r : rows) {
+                        long id = r.getLong("id");
+                        CommandOutcome o = read(r.getJsonObject("data")).forCommand(r.getString("alert_id"),
+                                r.getLong("issued_for"), r.getString("action"), r.getInteger("port"));
+                        chain = chain.compose(sum -> pool.withTransaction(tx -> tx.preparedQuery(
+                                        "select 1 from command_outcomes where id = $1 and event_seq is null for update")
+                                .execute(Tuple.of(id))
+                                .compose(still -> still.size() == 0 ? Future.succeededFuture(0)
+                                        : writeToCase(tx, id, o))).map(n -> sum + n));
+                    }
+                    return chain;
+                }).onSuccess(n -> {
+                    if (n > 0) {
+                        outbox.wake();
+                    }
+                });
+    }
+
+    private Future<Void> forgetUnnamed() {
+        return pool.preparedQuery("delete from command_outcomes w where " + unnamed("w") + " and received_at < $1")
+                .execute(Tuple.of(CaseRows.time(clock.instant().minus(UNNAMED_REPLY_KEPT)))).mapEmpty();
     }
 
     private Future<Integer> attachNamed() {
@@ -146,23 +181,23 @@ public final class CommandOutcomes {
     }
 
     /**
-     * Records that a person's command for a case was issued ({@code eventSeq}: its {@code issued} history entry), so that
-     * the device's reply, which may arrive before the gateway's delivery report, finds the command's alert. Commands
-     * of a case without an alert are not recorded: no outcome of theirs names a case.
+     * Records that a person's command for a case was issued ({@code eventSeq}: its {@code issued} history entry), so
+     * that its delivery report and the device's reply, in whichever order they come, find the case it was issued for
+     * (and the case's alert, when it has one), and a resume finds the alert that caused the stop it undoes
+     * ({@link StopAlerts}).
      */
     static Future<Void> issued(SqlConnection tx, ChargerCommand command, long eventSeq, Instant at) {
-        if (command.alertId() == null) {
-            return Future.succeededFuture();
+        JsonObject data = new JsonObject().put("kind", REQUEST_KIND).put("commandId", command.id());
+        if (command.alertId() != null) {
+            data.put("alertId", command.alertId());
         }
-        JsonObject data = new JsonObject().put("kind", REQUEST_KIND).put("commandId", command.id())
-                .put("alertId", command.alertId()).put("outcome", "issued").put("attempt", 0)
-                .put("deviceId", command.deviceId()).put("action", command.action()).put("port", command.port())
-                .put("at", command.ts());
+        data.put("outcome", "issued").put("attempt", 0).put("deviceId", command.deviceId())
+                .put("action", command.action()).put("port", command.port()).put("at", command.ts());
         return tx.preparedQuery("insert into command_outcomes (command_id, kind, outcome, attempt, alert_id, data, "
                         + "received_at, case_id, event_seq) values ($1, $2, 'issued', 0, $3, $4, $5, $6, $7) "
                         + "on conflict do nothing")
-                .execute(Tuple.wrap(new ArrayList<>(List.of(command.id(), REQUEST_KIND, command.alertId(), data,
-                        CaseRows.time(at), command.caseId(), eventSeq))))
+                .execute(Tuple.wrap(Arrays.asList(command.id(), REQUEST_KIND, command.alertId(), data,
+                        CaseRows.time(at), command.caseId(), eventSeq)))
                 .mapEmpty();
     }
 
@@ -172,25 +207,56 @@ public final class CommandOutcomes {
                 .execute().map(rows -> rows.iterator().next().getLong(0));
     }
 
-    /** Replies waiting for an outcome of their command to name the alert. */
-    public Future<Long> unnamedReplies() {
-        return pool.query("select count(*) from command_outcomes where " + UNNAMED).execute()
+    /** Replies and delivery reports waiting for a record of their command to name the alert or case. */
+    public Future<Long> waitingForCommand() {
+        return pool.query("select count(*) from command_outcomes w where " + unnamed("w")).execute()
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
-    /** The outcome naming its alert: as read, or for a reply from an earlier outcome of its command. */
+    /**
+     * The outcome naming its alert or case: as read, or from the first earlier record of its command that names one;
+     * empty when none does (yet).
+     */
     private static Future<Optional<CommandOutcome>> named(SqlConnection tx, CommandOutcome o) {
-        if (o.alertId() != null || (CommandOutcome.CONFIRMATION.equals(o.kind()) && o.caseId() != null)) {
+        if (o.alertId() != null || o.caseId() != null) {
             return Future.succeededFuture(Optional.of(o));
         }
-        if (!CommandOutcome.REPLY.equals(o.kind())) {
-            return Future.succeededFuture(Optional.empty());
-        }
-        return tx.preparedQuery("select alert_id, data->>'action' from command_outcomes where command_id = $1 "
-                        + "and kind <> 'reply' order by id limit 1")
-                .execute(Tuple.of(o.commandId()))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(
-                        o.forAlert(rows.iterator().next().getString(0), rows.iterator().next().getString(1))));
+        return tx.preparedQuery(namingRecord("$1")).execute(Tuple.of(o.commandId())).map(rows -> {
+            if (rows.size() == 0) {
+                return Optional.empty();
+            }
+            Row k = rows.iterator().next();
+            return Optional.of(o.forCommand(k.getString("alert_id"), k.getLong("issued_for"), k.getString("action"),
+                    k.getInteger("port")));
+        });
+    }
+
+    /** Replies and delivery reports may come before every record that says where their command's outcomes go. */
+    private static boolean waitsForItsCommand(CommandOutcome o) {
+        return CommandOutcome.REPLY.equals(o.kind()) || CommandOutcome.DELIVERY.equals(o.kind());
+    }
+
+    /**
+     * The first record of command {@code commandId} (an SQL expression) that says where its outcomes go: it names the
+     * alert, or the case the command was issued for ({@code issued_for}: a request row's case, or the case a
+     * confirmation names); with the command's action and port as it names them.
+     */
+    private static String namingRecord(String commandId) {
+        return "select q.alert_id, " + issuedFor("q") + " as issued_for, q.data->>'action' as action, "
+                + "(q.data->>'port')::int as port from command_outcomes q where q.command_id = " + commandId
+                + " and q.kind <> 'reply' and (q.alert_id is not null or q.kind = '" + REQUEST_KIND + "' "
+                + "or q.data ? 'caseId') order by q.id limit 1";
+    }
+
+    /** The case people issued the command of record {@code t} for, when the record says so, else null. */
+    private static String issuedFor(String t) {
+        return "coalesce(case when " + t + ".kind = '" + REQUEST_KIND + "' then " + t + ".case_id end, (" + t
+                + ".data->>'caseId')::bigint)";
+    }
+
+    /** Record {@code t} is a reply or delivery report waiting for a record of its command to say where it goes. */
+    private static String unnamed(String t) {
+        return t + ".kind in ('reply', 'delivery') and " + t + ".alert_id is null and " + t + ".event_seq is null";
     }
 
     /** The new row's id, or empty when the outcome was recorded before. */
@@ -229,14 +295,17 @@ public final class CommandOutcomes {
     }
 
     /**
-     * Writes the alert's waiting outcomes oldest first: each into the case its command was issued for, when people issued
-     * it for one, otherwise into {@code latest}, the alert's newest case. A case closed while its stop or resume was on
-     * the way keeps that command's story, although a later revision of the alert opened a new case.
+     * Writes the alert's waiting outcomes oldest first: each into the case its command was issued for, when people
+     * issued it for one (a retry of a person's stop too), otherwise into {@code latest}, the alert's newest case. A
+     * case closed while its stop or resume was on the way keeps that command's story, although a later revision of
+     * the alert opened a new case.
      */
     private Future<Integer> writeWaiting(SqlConnection tx, String alertId, CaseDraft latest) {
-        return tx.preparedQuery("select o.id, o.data, q.case_id as issued_for from command_outcomes o "
-                        + "left join command_outcomes q on q.command_id = o.command_id and q.kind = '" + REQUEST_KIND
-                        + "' where o.alert_id = $1 and o.event_seq is null order by o.id for update of o")
+        return tx.preparedQuery("select o.id, o.data, (select " + issuedFor("q") + " from command_outcomes q "
+                        + "where q.command_id = o.command_id "
+                        + "and (q.kind = '" + REQUEST_KIND + "' or q.data ? 'caseId') "
+                        + "order by q.id limit 1) as issued_for from command_outcomes o "
+                        + "where o.alert_id = $1 and o.event_seq is null order by o.id for update of o")
                 .execute(Tuple.of(alertId)).compose(rows -> {
                     Map<Long, CaseDraft> cases = new HashMap<>(Map.of(latest.id, latest));
                     Future<Integer> chain = Future.succeededFuture(0);

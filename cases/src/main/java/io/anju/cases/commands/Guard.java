@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A reason not to resume a port: {@code alert_open} (the case's alert has not cleared), {@code temperature_high}
- * (the port is at or above its limit) or {@code temperature_unknown} (no recent reading, or the time-series store did
- * not answer). {@code facts} name what it is about (alert id, temperature, limit, reading time) for the audit.
+ * A reason not to resume a port: {@code alert_open} (an alert that caused its stop has not cleared),
+ * {@code temperature_high} (the port is at or above its limit) or {@code temperature_unknown} (no recent reading, or
+ * the time-series store did not answer). {@code facts} name what it is about (alert id, temperature, limit, reading time) for the audit.
  */
 public record Guard(String code, String message, Map<String, Object> facts) {
     public static final String ALERT_OPEN = "alert_open";

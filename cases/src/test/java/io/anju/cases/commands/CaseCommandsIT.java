@@ -191,20 +191,61 @@ class CaseCommandsIT {
         // The charger's reply may reach anju.command-results before the gateway's report (two writers): both are
         // filed in the case, the reply found by its command, the report by the alert id it echoes.
         long now = System.currentTimeMillis();
-        String reply = "{\"deviceId\":\"" + charger.id() + "\",\"type\":\"charger\",\"channel\":\"command/reply\","
-                + "\"ts\":" + now + ",\"seq\":9,\"gateway\":\"gw-1\",\"payload\":{\"id\":\"" + commandId + "\","
-                + "\"ts\":" + now + ",\"result\":\"ok\",\"detail\":\"port " + port + " stopped\"}}";
-        String report = "{\"kind\":\"delivery\",\"commandId\":\"" + commandId + "\",\"alertId\":\"" + fire.id()
-                + "\",\"action\":\"stop_port\",\"deviceId\":\"" + charger.id() + "\",\"outcome\":\"delivered\","
-                + "\"gateway\":\"gw-1\",\"at\":" + now + "}";
-        for (String result : List.of(reply, report)) {
-            producer.send(new ProducerRecord<>(Topics.COMMAND_RESULTS, charger.id().getBytes(StandardCharsets.UTF_8),
-                    result.getBytes(StandardCharsets.UTF_8))).get(10, TimeUnit.SECONDS);
+        for (String result : List.of(reply(commandId, now, "port " + port + " stopped"),
+                delivery(commandId, fire.id(), "stop_port", now))) {
+            sendResult(result);
         }
         await().atMost(PATIENCE).until(() -> commandEntries(manager, caseId).size() == 3);
         assertThat(commandEntries(manager, caseId)).extracting(e -> e.getJsonObject("data").getString("outcome"))
                 .containsExactly("issued", "ok", "delivered");
         assertThat(commandEntries(manager, caseId).get(1).getString("note")).contains("port " + port + " stopped");
+    }
+
+    /**
+     * A case reported by hand names no alert: its stop's report and reply are found by the command's id. A resume from
+     * it is guarded by the alert that caused the port's stop, whichever case or job sent it: here the alerting job's
+     * own stop of the port.
+     */
+    @Test
+    void aCaseReportedByHand_hasItsStopsReportAndReply_andItsResumeIsGuardedByTheAlertThatStoppedThePort()
+            throws Exception {
+        int port = nextPort();
+        Alert fire = fireRisk(port, AlertStatus.RAISED, 1);
+        long alertCase = openCase(fire);
+        temperature(port, 39.0, Duration.ofSeconds(20));
+        sendResult("{\"kind\":\"confirmation\",\"commandId\":\"auto-stop-" + fire.id() + "\",\"alertId\":\""
+                + fire.id() + "\",\"deviceId\":\"" + charger.id() + "\",\"port\":" + port
+                + ",\"outcome\":\"confirmed\",\"attempt\":1,\"powerW\":0.0,\"at\":" + System.currentTimeMillis()
+                + "}");
+        await().atMost(PATIENCE).until(() -> commandEntries(manager, alertCase).size() == 1);
+        long byHand = reportByHand("charger port " + port + " smells of burning");
+
+        HttpResponse<Buffer> stop = manager.post(commandsOf(byHand), command("stop_port", charger.id(), port));
+        assertThat(stop.statusCode()).as(stop.bodyAsString()).isEqualTo(202);
+        String commandId = stop.bodyAsJsonObject().getString("commandId");
+        JsonNode value = Json.tree(published(commandId).value());
+        assertThat(value.has("alertId")).as("the case has no alert").isFalse();
+        assertThat(value.path("caseId").asLong()).isEqualTo(byHand);
+        long now = System.currentTimeMillis();
+        for (String result : List.of(reply(commandId, now, "port " + port + " stopped"),
+                delivery(commandId, null, "stop_port", now))) {
+            sendResult(result);
+        }
+        await().atMost(PATIENCE).until(() -> commandEntries(manager, byHand).size() == 3);
+        assertThat(commandEntries(manager, byHand)).extracting(e -> e.getJsonObject("data").getString("outcome"))
+                .containsExactly("issued", "ok", "delivered");
+        assertThat(commandEntries(manager, byHand).get(2).getJsonObject("data").getInteger("port"))
+                .as("the report names no port: the command's record does").isEqualTo(port);
+
+        JsonObject refusal = refused(manager.post(commandsOf(byHand), command("resume_port", charger.id(), port)));
+        assertThat(refusal.getString("code")).isEqualTo("alert_open");
+        assertThat(refusal.getString("detail")).contains(fire.id());
+        assertThat(published("resume_port", port)).as("nothing sent").isEmpty();
+
+        clear(port, alertCase);
+        HttpResponse<Buffer> resumed = manager.post(commandsOf(byHand), command("resume_port", charger.id(), port));
+        assertThat(resumed.statusCode()).as(resumed.bodyAsString()).isEqualTo(202);
+        assertThat(resumed.bodyAsJsonObject().getJsonArray("overridden")).isEmpty();
     }
 
     @Test
@@ -321,12 +362,7 @@ class CaseCommandsIT {
         assertThat(sent.statusCode()).as(sent.bodyAsString()).isEqualTo(202);
         String commandId = sent.bodyAsJsonObject().getString("commandId");
         published(commandId);
-        long now = System.currentTimeMillis();
-        String report = "{\"kind\":\"delivery\",\"commandId\":\"" + commandId + "\",\"alertId\":\"" + orange.id()
-                + "\",\"action\":\"resume_port\",\"deviceId\":\"" + charger.id() + "\",\"outcome\":\"delivered\","
-                + "\"gateway\":\"gw-1\",\"at\":" + now + "}";
-        producer.send(new ProducerRecord<>(Topics.COMMAND_RESULTS, charger.id().getBytes(StandardCharsets.UTF_8),
-                report.getBytes(StandardCharsets.UTF_8))).get(10, TimeUnit.SECONDS);
+        sendResult(delivery(commandId, orange.id(), "resume_port", System.currentTimeMillis()));
 
         await().atMost(PATIENCE).until(() -> commandEntries(manager, closedCase).size() == 2);
         assertThat(commandEntries(manager, closedCase)).extracting(e -> e.getJsonObject("data").getString("outcome"))
@@ -424,6 +460,35 @@ class CaseCommandsIT {
         send(alert);
         return await().atMost(PATIENCE).until(() -> caseOf(alert), Optional::isPresent).orElseThrow()
                 .getLong("id");
+    }
+
+    /** A case a grid worker reports at the charger's compound: it names no alert and no device. */
+    private static long reportByHand(String title) throws Exception {
+        HttpResponse<Buffer> filed = worker.post("/api/v1/cases", new JsonObject().put("origin", "grid_report")
+                .put("title", title).put("categoryCode", "02-05").put("severity", "yellow")
+                .put("compoundId", charger.location().compoundId()));
+        assertThat(filed.statusCode()).as(filed.bodyAsString()).isEqualTo(201);
+        return filed.bodyAsJsonObject().getLong("id");
+    }
+
+    /** The charger's {@code command/reply} envelope, as the gateway puts it on {@code anju.command-results}. */
+    private static String reply(String commandId, long ts, String detail) {
+        return "{\"deviceId\":\"" + charger.id() + "\",\"type\":\"charger\",\"channel\":\"command/reply\","
+                + "\"ts\":" + ts + ",\"seq\":9,\"gateway\":\"gw-1\",\"payload\":{\"id\":\"" + commandId + "\","
+                + "\"ts\":" + ts + ",\"result\":\"ok\",\"detail\":\"" + detail + "\"}}";
+    }
+
+    /** The gateway's report that it delivered the command; {@code alertId} as the command named it, or none. */
+    private static String delivery(String commandId, String alertId, String action, long at) {
+        return "{\"kind\":\"delivery\",\"commandId\":\"" + commandId + "\""
+                + (alertId == null ? "" : ",\"alertId\":\"" + alertId + "\"") + ",\"action\":\"" + action
+                + "\",\"deviceId\":\"" + charger.id() + "\",\"outcome\":\"delivered\",\"gateway\":\"gw-1\","
+                + "\"at\":" + at + "}";
+    }
+
+    private static void sendResult(String result) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.COMMAND_RESULTS, charger.id().getBytes(StandardCharsets.UTF_8),
+                result.getBytes(StandardCharsets.UTF_8))).get(10, TimeUnit.SECONDS);
     }
 
     /** The alert's cleared revision; returns once the case service knows it cleared. */

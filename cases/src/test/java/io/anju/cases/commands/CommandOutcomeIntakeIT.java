@@ -5,17 +5,20 @@ import io.anju.cases.model.CaseEvent;
 import io.anju.cases.model.CaseRecord;
 import io.anju.cases.model.NewCase;
 import io.anju.cases.model.Origin;
+import io.anju.cases.model.Principal;
 import io.anju.cases.store.EventSql;
 import io.anju.cases.supervise.SupervisionSettings;
 import io.anju.cases.testing.QuarantineReader;
 import io.anju.cases.testing.ServiceFixture;
 import io.anju.cases.testing.TestPlaces;
+import io.anju.cases.text.CaseTexts;
 import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Evidence;
 import io.anju.common.alert.Severity;
 import io.anju.common.alert.SourceKind;
+import io.anju.common.text.Lang;
 import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.TopicAdmin;
 import io.anju.kafka.EmbeddedKafka;
@@ -158,8 +161,8 @@ class CommandOutcomeIntakeIT {
             assertThat(QuarantineReader.json(quarantined.get(0)).path("reason").asText()).isEqualTo("not_json");
             assertThat(QuarantineReader.json(quarantined.get(1)).path("reason").asText()).contains("2 times");
             assertThat(records(meters, "quarantined")).isEqualTo(1);
-            assertThat(records(meters, "not_an_alerts_command")).as("no alert named").isEqualTo(1);
-            assertThat(records(meters, "waiting_for_command")).as("a reply to a command not known yet").isEqualTo(1);
+            assertThat(records(meters, "waiting_for_command")).as("a report and a reply of commands not known yet")
+                    .isEqualTo(2);
             assertThat(await(outcomes.waiting())).isEqualTo(1);
             assertThat(f.notices(knownCase.id())).as("a retry is history only").doesNotContain("command_outcome");
             assertThat(intake.healthy()).isTrue();
@@ -171,12 +174,13 @@ class CommandOutcomeIntakeIT {
             assertThat(f.notices(lateCase.id())).contains("command_outcome");
             assertThat(await(outcomes.waiting())).isZero();
 
-            // The reply to a command no outcome ever named an alert of waits its while, then is forgotten.
-            assertThat(await(outcomes.unnamedReplies())).isEqualTo(1);
+            // The report and reply of commands no record ever named an alert or case of wait their while, then are
+            // forgotten.
+            assertThat(await(outcomes.waitingForCommand())).isEqualTo(2);
             Clock later = Clock.fixed(f.clock.instant().plus(CommandOutcomes.UNNAMED_REPLY_KEPT).plusSeconds(1),
                     ZoneOffset.UTC);
             await(new CommandOutcomes(f.pool, f.outbox, later).attachWaiting());
-            assertThat(await(outcomes.unnamedReplies())).isZero();
+            assertThat(await(outcomes.waitingForCommand())).isZero();
         }
     }
 
@@ -209,7 +213,7 @@ class CommandOutcomeIntakeIT {
                 "断电（1 号端口）已送达 " + TestPlaces.CHARGER + "（网关 gw-1）",
                 "设备对断电（1 号端口）的应答：ok：port 1 stopped");
         assertThat(commandEvents(c.id())).extracting(e -> e.data().get("alertId")).containsOnly(fire.id());
-        assertThat(await(outcomes.unnamedReplies())).isZero();
+        assertThat(await(outcomes.waitingForCommand())).isZero();
         assertThat(await(outcomes.waiting())).isZero();
     }
 
@@ -236,27 +240,45 @@ class CommandOutcomeIntakeIT {
                 .doesNotContain("command_outcome");
     }
 
-    /** A person's stop for a case reported by hand (no alert): the job's confirmation names the case: filed there. */
+    /**
+     * A person's stop for a case reported by hand (no alert): the job's confirmations name the case, and the gateway's
+     * report and the device's reply of its retry (a command of its own, naming neither) are found by the retry's id,
+     * even when the report comes first: all filed there.
+     */
     @Test
-    void theConfirmationOfAPersonsStop_forACaseWithoutAlert_isFiledInThatCase() throws Exception {
+    void theOutcomesOfAPersonsStop_forACaseWithoutAlert_itsRetrysToo_areFiledInThatCase() throws Exception {
         IntakeSettings settings = freshTopic();
         CaseRecord c = await(f.service.report(ServiceFixture.WORKER, new NewCase(Origin.GRID_REPORT,
                 "Charger port 4 smells of burning", null, "02-05", null, null, TestPlaces.COMPOUND, null, List.of())));
-        String stop = "person-stop-" + c.id();
-        String confirmed = "{\"kind\":\"confirmation\",\"commandId\":\"" + stop + "\",\"deviceId\":\""
-                + TestPlaces.CHARGER + "\",\"port\":4,\"outcome\":\"confirmed\",\"attempt\":1,\"powerW\":1.5,"
+        String retry = "person-stop-" + c.id() + "-2";
+        String retried = "{\"kind\":\"confirmation\",\"commandId\":\"" + retry + "\",\"deviceId\":\""
+                + TestPlaces.CHARGER + "\",\"port\":4,\"outcome\":\"retried\",\"attempt\":2,\"powerW\":950.0,"
                 + "\"at\":1796554812000,\"caseId\":" + c.id() + "}";
-        try (CommandOutcomeIntake intake = new CommandOutcomeIntake(settings, outcomes, new SimpleMeterRegistry())) {
+        String replied = "{\"deviceId\":\"" + TestPlaces.CHARGER + "\",\"type\":\"charger\",\"channel\":\"command/reply\","
+                + "\"ts\":1796554814000,\"seq\":11,\"gateway\":\"gw-1\",\"payload\":{\"id\":\"" + retry + "\","
+                + "\"ts\":1796554814000,\"result\":\"ok\",\"detail\":\"port 4 stopped\"}}";
+        String confirmed = retried.replace("\"retried\"", "\"confirmed\"").replace("950.0", "1.5");
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (CommandOutcomeIntake intake = new CommandOutcomeIntake(settings, outcomes, meters)) {
             intake.start();
-            send(settings.topic(), confirmed, confirmed);
-            await().atMost(PATIENCE).until(() -> commandEvents(c.id()).size() == 1);
+            // The gateway may report the retry before the job's record of it reaches the topic (two writers).
+            send(settings.topic(), delivery(retry, null, "delivered", null));
+            await().atMost(PATIENCE).until(() -> records(meters, "waiting_for_command") == 1);
+            send(settings.topic(), retried, replied, confirmed, confirmed);
+            await().atMost(PATIENCE).until(() -> commandEvents(c.id()).size() == 4);
         }
-        assertThat(commandEvents(c.id())).singleElement().satisfies(e -> {
-            assertThat(e.note()).isEqualTo("断电（4 号端口）已由读数确认（1.5 W）");
-            assertThat(e.data()).containsEntry("commandId", stop).containsEntry("outcome", "confirmed")
-                    .doesNotContainKey("alertId");
-        });
+        // Stored in Chinese; what each says is read here in English, from the same data.
+        assertThat(commandEvents(c.id())).extracting(e -> CaseTexts.entryNote(CommandOutcomes.EVENT_KIND,
+                Principal.SYSTEM, null, e.data(), Lang.EN)).containsExactlyInAnyOrder(
+                "stop_port of port 4 not confirmed in time; retried (attempt 2) (still 950 W)",
+                "stop_port of port 4 delivered to " + TestPlaces.CHARGER + " by gw-1",
+                "the device answered ok to stop_port of port 4: port 4 stopped",
+                "stop_port of port 4 confirmed by readings (1.5 W)");
+        assertThat(commandEvents(c.id())).extracting(CaseEvent::note).contains("断电（4 号端口）已由读数确认（1.5 W）");
+        assertThat(commandEvents(c.id())).allSatisfy(e -> assertThat(e.data()).containsEntry("commandId", retry)
+                .doesNotContainKey("alertId"));
         assertThat(f.notices(c.id())).contains("command_outcome");
+        assertThat(await(outcomes.waitingForCommand())).isZero();
         assertThat(await(outcomes.waiting())).isZero();
     }
 

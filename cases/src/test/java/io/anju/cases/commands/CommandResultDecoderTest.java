@@ -70,8 +70,11 @@ class CommandResultDecoderTest {
                 + "\"payload\":{\"id\":\"c1\",\"ts\":5,\"result\":\"rejected\",\"detail\":\"unsupported\"}}");
         assertThat(o.kind()).isEqualTo("reply");
         assertThat(o.alertId()).isNull();
-        assertThat(note(o.forAlert("a1", "stop_port").withPortOr(3)))
+        assertThat(note(o.forCommand("a1", null, "stop_port", null).withPortOr(3)))
                 .isEqualTo("the device answered rejected to stop_port of port 3: unsupported");
+        assertThat(note(o.forCommand(null, 42L, "stop_port", 4).withPortOr(3)))
+                .as("a command of a case without alert: its request row names the port")
+                .isEqualTo("the device answered rejected to stop_port of port 4: unsupported");
     }
 
     @Test
