@@ -1,7 +1,7 @@
 package io.anju.cases.commands;
 
-import io.anju.cases.model.CaseEvent;
 import io.anju.cases.access.AccessPolicy;
+import io.anju.cases.model.CaseEvent;
 import io.anju.cases.model.CaseException;
 import io.anju.cases.model.CaseRecord;
 import io.anju.cases.model.Principal;
@@ -9,6 +9,7 @@ import io.anju.cases.store.CaseRows;
 import io.anju.cases.store.CaseSql;
 import io.anju.cases.store.EventSql;
 import io.anju.cases.store.NewEvent;
+import io.anju.common.command.DeviceCommand;
 import io.anju.common.model.Device;
 import io.anju.common.model.DeviceType;
 import io.anju.common.registry.Registry;
@@ -84,7 +85,7 @@ public final class CaseCommands implements AutoCloseable {
             }
             checkRequest(who, request);
             Device device = chargerOfCase(c, request);
-            if (!ChargerCommand.RESUME_PORT.equals(request.action())) {
+            if (!DeviceCommand.RESUME_PORT.equals(request.action())) {
                 return issue(who, c, device, request, List.of());
             }
             return guards.check(c, device.id(), request.port()).compose(found -> found.isEmpty() || request.overriding()
@@ -93,7 +94,7 @@ public final class CaseCommands implements AutoCloseable {
     }
 
     private void checkRequest(Principal who, CommandRequest r) {
-        if (!ChargerCommand.STOP_PORT.equals(r.action()) && !ChargerCommand.RESUME_PORT.equals(r.action())) {
+        if (!DeviceCommand.STOP_PORT.equals(r.action()) && !DeviceCommand.RESUME_PORT.equals(r.action())) {
             throw CommandRefusedException.invalid("bad_action", "action must be stop_port or resume_port (was "
                     + r.action() + ")", r.action());
         }
@@ -104,7 +105,7 @@ public final class CaseCommands implements AutoCloseable {
         if (!r.overriding()) {
             return;
         }
-        if (!ChargerCommand.RESUME_PORT.equals(r.action())) {
+        if (!DeviceCommand.RESUME_PORT.equals(r.action())) {
             throw CommandRefusedException.invalid("override_not_applicable", "override applies to resume_port only; "
                     + "a stop has no guards");
         }
@@ -145,8 +146,8 @@ public final class CaseCommands implements AutoCloseable {
     }
 
     private Future<Issued> issue(Principal who, CaseRecord c, Device device, CommandRequest r, List<Guard> overridden) {
-        ChargerCommand command = new ChargerCommand(device.id(), UUID.randomUUID().toString(), clock.millis(),
-                r.action(), r.port(), "case " + c.caseNo() + " by " + who.name()
+        DeviceCommand command = new DeviceCommand(device.id(), UUID.randomUUID().toString(), clock.millis(),
+                r.action(), r.port(), null, "case " + c.caseNo() + " by " + who.name()
                 + (r.reasonText().isEmpty() ? "" : ": " + r.reasonText()), c.alertId(), c.id(),
                 settings.ttl().toMillis());
         Instant now = clock.instant();
@@ -185,7 +186,7 @@ public final class CaseCommands implements AutoCloseable {
                 });
     }
 
-    private CommandRefusedException kafkaDown(ChargerCommand command, Throwable e) {
+    private CommandRefusedException kafkaDown(DeviceCommand command, Throwable e) {
         metrics.request(command.action(), "failed");
         LOG.warn("{} {} for {}#{} not sent: {}", command.action(), command.id(), command.deviceId(), command.port(),
                 e.toString());
@@ -201,7 +202,7 @@ public final class CaseCommands implements AutoCloseable {
         });
     }
 
-    private static Map<String, Object> data(ChargerCommand command, CommandRequest r, String outcome,
+    private static Map<String, Object> data(DeviceCommand command, CommandRequest r, String outcome,
                                             List<Guard> overridden) {
         Map<String, Object> d = about(command);
         d.put("source", SOURCE);
@@ -220,7 +221,7 @@ public final class CaseCommands implements AutoCloseable {
         return d;
     }
 
-    private static Map<String, Object> overrideData(ChargerCommand command, CommandRequest r, List<Guard> overridden) {
+    private static Map<String, Object> overrideData(DeviceCommand command, CommandRequest r, List<Guard> overridden) {
         Map<String, Object> d = about(command);
         d.put("reason", r.reasonText());
         d.put("guards", overridden.stream().map(Guard::asData).toList());
@@ -228,7 +229,7 @@ public final class CaseCommands implements AutoCloseable {
     }
 
     /** The entry data every command entry starts with: which command, what it does to which port. */
-    private static Map<String, Object> about(ChargerCommand command) {
+    private static Map<String, Object> about(DeviceCommand command) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("commandId", command.id());
         d.putAll(about(command.action(), command.port(), command.deviceId()));

@@ -1,8 +1,8 @@
 package io.anju.cases.commands;
 
-import io.anju.cases.model.CaseEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.anju.cases.json.CasesJson;
+import io.anju.cases.model.CaseEvent;
 import io.anju.cases.notify.Outbox;
 import io.anju.cases.store.CaseChanges;
 import io.anju.cases.store.CaseDraft;
@@ -10,6 +10,7 @@ import io.anju.cases.store.CaseRows;
 import io.anju.cases.store.CaseSql;
 import io.anju.cases.store.EventSql;
 import io.anju.cases.store.NewEvent;
+import io.anju.common.command.DeviceCommand;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -186,7 +187,7 @@ public final class CommandOutcomes {
      * (and the case's alert, when it has one), and a resume finds the alert that caused the stop it undoes
      * ({@link StopAlerts}).
      */
-    static Future<Void> issued(SqlConnection tx, ChargerCommand command, long eventSeq, Instant at) {
+    static Future<Void> issued(SqlConnection tx, DeviceCommand command, long eventSeq, Instant at) {
         JsonObject data = new JsonObject().put("kind", REQUEST_KIND).put("commandId", command.id());
         if (command.alertId() != null) {
             data.put("alertId", command.alertId());

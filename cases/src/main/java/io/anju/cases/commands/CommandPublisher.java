@@ -2,6 +2,7 @@ package io.anju.cases.commands;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.anju.cases.json.CasesJson;
+import io.anju.common.command.DeviceCommand;
 import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.Topics;
 import io.vertx.core.Future;
@@ -42,7 +43,7 @@ public final class CommandPublisher implements AutoCloseable {
     }
 
     /** Completes once Kafka acknowledged the command (off the event loop: a send may wait for metadata). */
-    public Future<Void> publish(ChargerCommand command) {
+    public Future<Void> publish(DeviceCommand command) {
         byte[] value;
         try {
             value = CasesJson.mapper().writeValueAsBytes(command);

@@ -1,5 +1,6 @@
 package io.anju.conformance.command;
 
+import io.anju.common.command.DeviceCommand;
 import io.anju.common.json.Json;
 import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.Topics;
@@ -34,8 +35,8 @@ public final class CommandSender implements AutoCloseable {
 
     /** Sends one command (wall-clock {@code ts}, as the platform's services stamp it); returns its id. */
     public String send(String deviceId, PlannedCommand c) throws InterruptedException {
-        KitCommand command = new KitCommand(UUID.randomUUID().toString(), System.currentTimeMillis(), c.action(),
-                c.port(), c.limitW(), "conformance kit", TTL_MS);
+        DeviceCommand command = new DeviceCommand(deviceId, UUID.randomUUID().toString(), System.currentTimeMillis(),
+                c.action(), c.port(), c.limitW(), "conformance kit", null, null, TTL_MS);
         try {
             producer.send(new ProducerRecord<>(Topics.COMMANDS, deviceId.getBytes(StandardCharsets.UTF_8),
                     Json.toBytes(command))).get(30, TimeUnit.SECONDS);

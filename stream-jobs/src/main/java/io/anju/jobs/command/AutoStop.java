@@ -1,6 +1,7 @@
 package io.anju.jobs.command;
 
 import io.anju.common.alert.Alert;
+import io.anju.common.command.DeviceCommand;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -13,7 +14,7 @@ import java.time.Duration;
  * part of the per-device detectors, which see every alert of a port the moment they emit it. The "already sent"
  * marks are keyed state of the charger (by alert id, forgotten when the alert clears), so a job restored from a
  * checkpoint neither repeats the command nor forgets it; a command written again after a restart carries the same
- * id ({@link StopPortCommand#forAlert}), which devices treat as a repeat. The command goes to the compound's cap
+ * id ({@link DeviceCommand#forAlert}), which devices treat as a repeat. The command goes to the compound's cap
  * ({@link StopEvent#request}), which sends it or holds it; the clear of an alert that asked for a stop goes there too
  * ({@link StopEvent#release}), since it settles a held stop.
  */
@@ -47,6 +48,6 @@ public final class AutoStop {
         }
         sent.put(alert.id(), true);
         return StopEvent.request(
-                StopPortCommand.forAlert(alert.id(), alert.deviceId(), alert.port(), alert.emittedAt(), ttlMs), alert);
+                StopPortCommands.forAlert(alert.id(), alert.deviceId(), alert.port(), alert.emittedAt(), ttlMs), alert);
     }
 }

@@ -1,6 +1,7 @@
 package io.anju.jobs.command;
 
 import io.anju.common.alert.Alert;
+import io.anju.common.command.DeviceCommand;
 import io.anju.common.model.LocationChain;
 import io.anju.jobs.detect.fire.FireSignals;
 
@@ -18,7 +19,7 @@ import io.anju.jobs.detect.fire.FireSignals;
  * @param outcome    what the charger's readings said ({@link Kind#OUTCOME})
  * @param byPerson   about a person's stop (never held), not an automatic one
  */
-public record StopEvent(Kind kind, String compoundId, StopPortCommand command, Alert alert, StopOutcome outcome,
+public record StopEvent(Kind kind, String compoundId, DeviceCommand command, Alert alert, StopOutcome outcome,
                         boolean byPerson) {
 
     public enum Kind {
@@ -34,11 +35,11 @@ public record StopEvent(Kind kind, String compoundId, StopPortCommand command, A
         RELEASE
     }
 
-    public static StopEvent request(StopPortCommand command, Alert askedBy) {
+    public static StopEvent request(DeviceCommand command, Alert askedBy) {
         return new StopEvent(Kind.REQUEST, compoundOf(askedBy), command, askedBy, null, false);
     }
 
-    public static StopEvent retry(StopPortCommand command, LocationChain location, boolean byPerson) {
+    public static StopEvent retry(DeviceCommand command, LocationChain location, boolean byPerson) {
         return new StopEvent(Kind.RETRY, FireSignals.compoundOf(location, command.deviceId()), command, null, null,
                 byPerson);
     }

@@ -1,5 +1,6 @@
 package io.anju.jobs.command;
 
+import io.anju.common.command.DeviceCommand;
 import io.anju.jobs.input.CaseCommand;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -44,7 +45,7 @@ public record StopOutcome(String kind, String commandId, String alertId, String 
     }
 
     /** The first stop of an alert was not sent: the compound's cap held it. */
-    public static StopOutcome withheld(StopPortCommand command, long at, String detail) {
+    public static StopOutcome withheld(DeviceCommand command, long at, String detail) {
         return new StopOutcome(KIND, command.id(), command.alertId(), command.deviceId(), command.port(), WITHHELD, 1,
                 null, at, detail, null);
     }

@@ -1,13 +1,14 @@
 package io.anju.jobs.command;
 
-import io.anju.jobs.input.CaseCommand;
 import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertFact;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Evidence;
 import io.anju.common.alert.Severity;
+import io.anju.common.command.DeviceCommand;
 import io.anju.jobs.alert.AlertBook;
 import io.anju.jobs.alert.AlertDraft;
+import io.anju.jobs.input.CaseCommand;
 import io.anju.jobs.input.ChargerTelemetry;
 import io.anju.jobs.input.PortReading;
 import org.apache.flink.api.common.functions.RuntimeContext;
@@ -88,7 +89,7 @@ public final class StopWatch {
      * The first stop for {@code alert}'s port was just sent. {@code timers} is null when it was sent from the broadcast
      * side, which has none: the device's next telemetry or timer then arms it.
      */
-    public void onSent(StopPortCommand command, Alert alert, TimerService timers) throws Exception {
+    public void onSent(DeviceCommand command, Alert alert, TimerService timers) throws Exception {
         long sent = alert.lastEventTs();
         PendingStop p = new PendingStop(alert.id(), command.id(), 1, sent, sent + settings.within().toMillis(), false,
                 Double.NaN, sent, alert.location(), 0);
@@ -170,10 +171,10 @@ public final class StopWatch {
                     pending.put(port, arm(p, timers));
                 }
             } else if (p.attempt() < settings.attempts()) {
-                StopPortCommand again = p.byPerson()
-                        ? StopPortCommand.retryOf(p.commandId(), p.caseId(), p.alertId(), deviceId, port,
+                DeviceCommand again = p.byPerson()
+                        ? StopPortCommands.retryOf(p.commandId(), p.caseId(), p.alertId(), deviceId, port,
                         wallClock.getAsLong(), ttlMs, p.attempt() + 1)
-                        : StopPortCommand.forAlert(p.alertId(), deviceId, port, wallClock.getAsLong(), ttlMs,
+                        : StopPortCommands.forAlert(p.alertId(), deviceId, port, wallClock.getAsLong(), ttlMs,
                         p.attempt() + 1);
                 PendingStop next = arm(p.retried(again.id(), ts, settings.within().toMillis()), timers);
                 pending.put(port, next);

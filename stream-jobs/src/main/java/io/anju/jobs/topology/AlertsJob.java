@@ -1,11 +1,11 @@
 package io.anju.jobs.topology;
 
 import io.anju.common.alert.Alert;
+import io.anju.common.command.DeviceCommand;
 import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.Topics;
 import io.anju.jobs.command.StopEvent;
 import io.anju.jobs.command.StopOutcome;
-import io.anju.jobs.command.StopPortCommand;
 import io.anju.jobs.command.cap.StopCap;
 import io.anju.jobs.config.JobsSettings;
 import io.anju.jobs.detect.DetectorSettings;
@@ -52,7 +52,7 @@ public final class AlertsJob {
     }
 
     /** Where the alerting job's records go. */
-    public record Sinks(Sink<Alert> alerts, Sink<StopPortCommand> commands, Sink<StopOutcome> stopOutcomes,
+    public record Sinks(Sink<Alert> alerts, Sink<DeviceCommand> commands, Sink<StopOutcome> stopOutcomes,
                         Sink<ZoneStatus> zones) {
     }
 

@@ -1,9 +1,9 @@
 package io.anju.jobs.topology;
 
 import io.anju.common.alert.Alert;
+import io.anju.common.command.DeviceCommand;
 import io.anju.common.json.Json;
 import io.anju.jobs.command.StopOutcome;
-import io.anju.jobs.command.StopPortCommand;
 import io.anju.jobs.detect.crowd.ZoneStatus;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -28,7 +28,7 @@ final class JsonRecords {
     }
 
     /** Commands keyed by device id, as the gateway's command relay expects. */
-    static KafkaRecordSerializationSchema<StopPortCommand> commands(String topic) {
+    static KafkaRecordSerializationSchema<DeviceCommand> commands(String topic) {
         return (command, context, timestamp) -> new ProducerRecord<>(topic, null, null,
                 command.deviceId().getBytes(StandardCharsets.UTF_8), Json.toBytes(command));
     }

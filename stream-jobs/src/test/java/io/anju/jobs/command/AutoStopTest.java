@@ -5,6 +5,7 @@ import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
 import io.anju.common.alert.SourceKind;
+import io.anju.common.command.DeviceCommand;
 import io.anju.common.model.LocationChain;
 import io.anju.jobs.detect.DetectorSettings;
 import io.anju.jobs.detect.DeviceHarness;
@@ -122,7 +123,7 @@ class AutoStopTest {
                 assertThat(c.action()).isEqualTo("stop_port");
                 assertThat(c.reason()).isEqualTo("alert " + red.id());
                 assertThat(c.alertId()).isEqualTo(red.id());
-                assertThat(c.id()).isEqualTo(StopPortCommand.forAlert(red.id(), STATION, 2, 0, 0).id());
+                assertThat(c.id()).isEqualTo(StopPortCommands.forAlert(red.id(), STATION, 2, 0, 0).id());
                 assertThat(c.ttlMs()).isEqualTo(Duration.ofMinutes(5).toMillis());
             });
 
@@ -153,7 +154,7 @@ class AutoStopTest {
 
             Alert second = h.charger(red(CP42, BEGINNING + 12 * MINUTE)).get(0);
             assertThat(second.id()).isNotEqualTo(first.id());
-            assertThat(h.newCommands()).singleElement().extracting(StopPortCommand::reason)
+            assertThat(h.newCommands()).singleElement().extracting(DeviceCommand::reason)
                     .isEqualTo("alert " + second.id());
         }
     }
@@ -166,7 +167,7 @@ class AutoStopTest {
 
             assertThat(h.escalate(new Escalation("cp-0042", BEGINNING + 10_000, "cp-0042/bldg-3")))
                     .extracting(Alert::severity).containsExactly(Severity.RED);
-            assertThat(h.newCommands()).singleElement().extracting(StopPortCommand::port).isEqualTo(2);
+            assertThat(h.newCommands()).singleElement().extracting(DeviceCommand::port).isEqualTo(2);
         }
     }
 
@@ -211,8 +212,8 @@ class AutoStopTest {
 
     @Test
     void theCommandIdIsTheSameForAReplay() {
-        assertThat(StopPortCommand.forAlert("a-1", "chg-1", 2, 10, 60_000).id())
-                .isEqualTo(StopPortCommand.forAlert("a-1", "chg-1", 2, 99, 60_000).id())
-                .isNotEqualTo(StopPortCommand.forAlert("a-2", "chg-1", 2, 10, 60_000).id());
+        assertThat(StopPortCommands.forAlert("a-1", "chg-1", 2, 10, 60_000).id())
+                .isEqualTo(StopPortCommands.forAlert("a-1", "chg-1", 2, 99, 60_000).id())
+                .isNotEqualTo(StopPortCommands.forAlert("a-2", "chg-1", 2, 10, 60_000).id());
     }
 }

@@ -1,13 +1,14 @@
 package io.anju.jobs.command;
 
-import io.anju.jobs.input.CaseCommand;
 import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
+import io.anju.common.command.DeviceCommand;
 import io.anju.common.json.Json;
 import io.anju.common.model.LocationChain;
 import io.anju.jobs.detect.DetectorSettings;
 import io.anju.jobs.detect.DeviceHarness;
+import io.anju.jobs.input.CaseCommand;
 import io.anju.jobs.input.ChargerLimits;
 import io.anju.jobs.input.ChargerTelemetry;
 import io.anju.jobs.input.PortReading;
@@ -91,12 +92,12 @@ class CaseStopWatchTest {
             assertThat(h.newCommands()).as("one millisecond before the bound").isEmpty();
             h.watermark(BEGINNING + 60 * SECOND);
             h.watermark(BEGINNING + 120 * SECOND);
-            List<StopPortCommand> retries = h.newCommands();
-            assertThat(retries).extracting(StopPortCommand::port, StopPortCommand::alertId)
+            List<DeviceCommand> retries = h.newCommands();
+            assertThat(retries).extracting(DeviceCommand::port, DeviceCommand::alertId)
                     .containsExactly(tuple(2, ALERT_ID), tuple(2, ALERT_ID));
             assertThat(retries.get(0).id()).isNotEqualTo("person-stop-2").isNotEqualTo(retries.get(1).id());
             assertThat(retries.get(0).id()).as("derived from the person's command: a replay sends the same")
-                    .isEqualTo(StopPortCommand.retryOf("person-stop-2", CASE_ID, ALERT_ID, STATION, 2, 0, 0, 2).id());
+                    .isEqualTo(StopPortCommands.retryOf("person-stop-2", CASE_ID, ALERT_ID, STATION, 2, 0, 0, 2).id());
             assertThat(retries.get(1).reason()).isEqualTo("case 42, attempt 3");
             assertThat(CaseCommand.decode(STATION.getBytes(StandardCharsets.UTF_8), Json.toBytes(retries.get(0))))
                     .as("a retry names no case: read back from anju.commands it is not watched again").isNull();
@@ -170,7 +171,7 @@ class CaseStopWatchTest {
                 + "LH-1 by chen.hui\",\"alertId\":\"9d2\",\"caseId\":42,\"ttlMs\":60000}";
         assertThat(CaseCommand.decode(key, person.getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(new CaseCommand(STATION, "0b7e", 1_764_378_060_000L, "stop_port", 3, "9d2", 42, 60_000));
-        StopPortCommand automatic = StopPortCommand.forAlert("9d2", STATION, 3, BEGINNING, 60_000);
+        DeviceCommand automatic = StopPortCommands.forAlert("9d2", STATION, 3, BEGINNING, 60_000);
         assertThat(CaseCommand.decode(key, Json.toBytes(automatic))).as("the job's own").isNull();
         assertThat(CaseCommand.decode(key, person.replace("stop_port", "reboot").getBytes(StandardCharsets.UTF_8)))
                 .isNull();

@@ -1,12 +1,13 @@
 package io.anju.jobs.command;
 
 import io.anju.common.alert.Alert;
-import io.anju.jobs.alert.FactLines;
-import io.anju.jobs.config.JobsConfig;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
+import io.anju.common.command.DeviceCommand;
 import io.anju.common.model.LocationChain;
+import io.anju.jobs.alert.FactLines;
+import io.anju.jobs.config.JobsConfig;
 import io.anju.jobs.detect.DetectorSettings;
 import io.anju.jobs.detect.DeviceHarness;
 import io.anju.jobs.input.ChargerLimits;
@@ -50,7 +51,7 @@ class StopWatchTest {
     void aStopIsConfirmedByTheFirstNewerReadingThatShowsThePortOff_andLeavesNoState() throws Exception {
         try (DeviceHarness h = detectors()) {
             h.charger(burning(BEGINNING, 194.0));
-            StopPortCommand stop = h.newCommands().get(0);
+            DeviceCommand stop = h.newCommands().get(0);
             assertThat(h.mapEntries(STATION, StopWatch.PENDING)).isEqualTo(1);
 
             h.charger(burning(BEGINNING + 5 * SECOND, 190.0));
@@ -78,13 +79,13 @@ class StopWatchTest {
     void aStopNotSeenInTime_isSentAgainUnderANewId_andTheRetryCanBeConfirmed() throws Exception {
         try (DeviceHarness h = detectors()) {
             h.charger(burning(BEGINNING, 194.0));
-            StopPortCommand first = h.newCommands().get(0);
+            DeviceCommand first = h.newCommands().get(0);
             h.charger(burning(BEGINNING + 30 * SECOND, 194.0));
 
             h.watermark(BEGINNING + 60 * SECOND - 1);
             assertThat(h.newCommands()).as("one millisecond before the bound").isEmpty();
             h.watermark(BEGINNING + 60 * SECOND);
-            StopPortCommand second = h.newCommands().get(0);
+            DeviceCommand second = h.newCommands().get(0);
             assertThat(second.id()).isNotEqualTo(first.id());
             assertThat(second.port()).isEqualTo(2);
             assertThat(second.reason()).endsWith("attempt 2");

@@ -2,13 +2,13 @@ package io.anju.jobs.detect;
 
 import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertType;
+import io.anju.common.command.DeviceCommand;
 import io.anju.common.model.DeviceType;
 import io.anju.jobs.command.AutoStopPolicy;
-import io.anju.jobs.input.CaseCommand;
 import io.anju.jobs.command.StopEvent;
 import io.anju.jobs.command.StopOutcome;
-import io.anju.jobs.command.StopPortCommand;
 import io.anju.jobs.detect.fire.Escalation;
+import io.anju.jobs.input.CaseCommand;
 import io.anju.jobs.input.ChargerEvent;
 import io.anju.jobs.input.ChargerTelemetry;
 import io.anju.jobs.input.DeviceInput;
@@ -150,11 +150,11 @@ public final class DeviceHarness implements AutoCloseable {
     }
 
     /** The automatic {@code stop_port} commands asked for (first stops and retries) since the last call. */
-    public List<StopPortCommand> newCommands() {
-        List<StopPortCommand> all = stops().stream()
+    public List<DeviceCommand> newCommands() {
+        List<DeviceCommand> all = stops().stream()
                 .filter(e -> e.kind() == StopEvent.Kind.REQUEST || e.kind() == StopEvent.Kind.RETRY)
                 .map(StopEvent::command).toList();
-        List<StopPortCommand> fresh = new ArrayList<>(all.subList(commandsRead, all.size()));
+        List<DeviceCommand> fresh = new ArrayList<>(all.subList(commandsRead, all.size()));
         commandsRead = all.size();
         return fresh;
     }

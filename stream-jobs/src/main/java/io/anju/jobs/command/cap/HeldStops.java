@@ -6,11 +6,11 @@ import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Evidence;
 import io.anju.common.alert.Severity;
+import io.anju.common.command.DeviceCommand;
 import io.anju.common.model.LocationChain;
 import io.anju.jobs.alert.AlertBook;
 import io.anju.jobs.alert.AlertDraft;
 import io.anju.jobs.command.StopOutcome;
-import io.anju.jobs.command.StopPortCommand;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -57,7 +57,7 @@ final class HeldStops {
     }
 
     /** Holds the first stop {@code askedBy} asked for; returns the compound's alert revision. */
-    Optional<Alert> hold(String compoundId, StopPortCommand command, Alert askedBy, int cap) throws Exception {
+    Optional<Alert> hold(String compoundId, DeviceCommand command, Alert askedBy, int cap) throws Exception {
         long ts = askedBy.lastEventTs();
         held.put(askedBy.id(), new HeldStop(askedBy.id(), askedBy.type(), command.deviceId(), command.port(), ts,
                 askedBy.location(), false, false));

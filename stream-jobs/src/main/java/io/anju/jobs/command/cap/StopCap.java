@@ -1,9 +1,9 @@
 package io.anju.jobs.command.cap;
 
 import io.anju.common.alert.Alert;
+import io.anju.common.command.DeviceCommand;
 import io.anju.jobs.command.StopEvent;
 import io.anju.jobs.command.StopOutcome;
-import io.anju.jobs.command.StopPortCommand;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
@@ -30,8 +30,8 @@ import org.apache.flink.util.OutputTag;
 public final class StopCap extends KeyedProcessFunction<String, StopEvent, Alert> {
     private static final long serialVersionUID = 1L;
 
-    public static final OutputTag<StopPortCommand> COMMANDS =
-            new OutputTag<>("stop-port", TypeInformation.of(StopPortCommand.class));
+    public static final OutputTag<DeviceCommand> COMMANDS =
+            new OutputTag<>("stop-port", TypeInformation.of(DeviceCommand.class));
     public static final OutputTag<StopOutcome> OUTCOMES =
             new OutputTag<>("stop-outcomes", TypeInformation.of(StopOutcome.class));
 
@@ -101,7 +101,7 @@ public final class StopCap extends KeyedProcessFunction<String, StopEvent, Alert
     }
 
     private void request(StopEvent e, Context ctx, Collector<Alert> out) throws Exception {
-        StopPortCommand command = e.command();
+        DeviceCommand command = e.command();
         Alert askedBy = e.alert();
         held.supersede(command.deviceId(), command.port());
         if (sent.tryCount(askedBy.lastEventTs(), settings.perMinute())) {

@@ -6,10 +6,11 @@ import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Evidence;
 import io.anju.common.alert.Severity;
 import io.anju.common.alert.SourceKind;
+import io.anju.common.command.DeviceCommand;
 import io.anju.common.model.LocationChain;
 import io.anju.jobs.command.StopEvent;
 import io.anju.jobs.command.StopOutcome;
-import io.anju.jobs.command.StopPortCommand;
+import io.anju.jobs.command.StopPortCommands;
 import io.anju.jobs.config.JobsConfig;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -57,8 +58,8 @@ class StopCapTest {
                 a.recommendedAction(), List.of());
     }
 
-    private static StopPortCommand stopFor(Alert a, int attempt) {
-        return StopPortCommand.forAlert(a.id(), a.deviceId(), a.port(), a.lastEventTs(), 300_000, attempt);
+    private static DeviceCommand stopFor(Alert a, int attempt) {
+        return StopPortCommands.forAlert(a.id(), a.deviceId(), a.port(), a.lastEventTs(), 300_000, attempt);
     }
 
     private static StopEvent request(Alert a) {
@@ -152,7 +153,7 @@ class StopCapTest {
             Alert oneMinuteOn = fireRisk("chg-42-8", 1, CP42, red.get(0).lastEventTs() + 60 * SECOND);
             h.feed(request(oneMinuteOn));
             assertThat(h.newCommands()).as("the first stop's minute has passed").singleElement()
-                    .extracting(StopPortCommand::alertId).isEqualTo(oneMinuteOn.id());
+                    .extracting(DeviceCommand::alertId).isEqualTo(oneMinuteOn.id());
         }
     }
 
@@ -171,7 +172,7 @@ class StopCapTest {
             h.feed(outcome(held, "retried", ONE_MINUTE_LATER));
             h.feed(StopEvent.retry(stopFor(sent, 2), CP42, false));
             h.feed(outcome(sent, "retried", ONE_MINUTE_LATER));
-            assertThat(h.newCommands()).as("only the sent stop's retry").extracting(StopPortCommand::alertId)
+            assertThat(h.newCommands()).as("only the sent stop's retry").extracting(DeviceCommand::alertId)
                     .containsExactly(sent.id());
             assertThat(h.newOutcomes()).extracting(StopOutcome::alertId).containsExactly(sent.id());
 
@@ -201,7 +202,7 @@ class StopCapTest {
             Alert held = red.get(3);
             long caseId = 42;
 
-            StopPortCommand retry = StopPortCommand.retryOf("person-stop-1", caseId, held.id(), held.deviceId(),
+            DeviceCommand retry = StopPortCommands.retryOf("person-stop-1", caseId, held.id(), held.deviceId(),
                     held.port(), ONE_MINUTE_LATER, 60_000, 2);
             h.feed(StopEvent.retry(retry, CP42, true));
             h.feed(StopEvent.outcome(new StopOutcome(StopOutcome.KIND, retry.id(), held.id(), held.deviceId(),
@@ -353,9 +354,9 @@ class StopCapTest {
             return fresh;
         }
 
-        List<StopPortCommand> newCommands() {
-            List<StopPortCommand> all = values(h.getSideOutput(StopCap.COMMANDS));
-            List<StopPortCommand> fresh = new ArrayList<>(all.subList(commandsRead, all.size()));
+        List<DeviceCommand> newCommands() {
+            List<DeviceCommand> all = values(h.getSideOutput(StopCap.COMMANDS));
+            List<DeviceCommand> fresh = new ArrayList<>(all.subList(commandsRead, all.size()));
             commandsRead = all.size();
             return fresh;
         }

@@ -6,11 +6,11 @@ import io.anju.common.alert.Alert;
 import io.anju.common.alert.AlertStatus;
 import io.anju.common.alert.AlertType;
 import io.anju.common.alert.Severity;
+import io.anju.common.command.DeviceCommand;
 import io.anju.common.json.Json;
 import io.anju.common.model.ChargerSpec;
 import io.anju.common.model.Device;
 import io.anju.common.model.DeviceType;
-import io.anju.jobs.command.StopPortCommand;
 import io.anju.jobs.detect.DeviceHarness;
 import io.anju.jobs.input.ChargerEvent;
 import io.anju.jobs.input.ChargerLimits;
@@ -44,7 +44,7 @@ class SimulatedChargerFaultsTest extends FireFixtures {
     private static final long MINUTE = 60_000;
 
     /** What the detectors made of a simulated evening: the fire alerts and the stop_port commands they sent. */
-    private record Run(List<Alert> alerts, List<StopPortCommand> stops) {
+    private record Run(List<Alert> alerts, List<DeviceCommand> stops) {
     }
 
     private static Run run(long seed, long untilMs, FaultSpec... faults) throws Exception {
@@ -53,7 +53,7 @@ class SimulatedChargerFaultsTest extends FireFixtures {
         ChargerBehaviour charger = new ChargerBehaviour(device, new Random(seed), List.of(faults), Scenario.EVENING,
                 EVENING);
         List<Alert> alerts = new ArrayList<>();
-        List<StopPortCommand> stops = new ArrayList<>();
+        List<DeviceCommand> stops = new ArrayList<>();
         try (DeviceHarness h = stations()) {
             for (long t = EVENING; t < untilMs; t += ChargerBehaviour.STEP_MS) {
                 for (Outgoing o : charger.advanceTo(t)) {
@@ -66,7 +66,7 @@ class SimulatedChargerFaultsTest extends FireFixtures {
                 }
                 alerts.addAll(h.watermark(t - 5_000));
                 // The detectors' own automatic stop_port, delivered to the simulated charger as the job would.
-                for (StopPortCommand c : h.newCommands()) {
+                for (DeviceCommand c : h.newCommands()) {
                     charger.handleCommand(Json.toBytes(c), t);
                     stops.add(c);
                 }

@@ -1,22 +1,22 @@
 package io.anju.jobs.command;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
+import io.anju.common.command.DeviceCommand;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * A {@code stop_port} command for {@code anju.commands} (format in docs/kafka-topics.md); the device id is the
- * record key and not part of the JSON. The id derives from the alert id, so a replay sends the same command id
- * and the device treats it as a repeat. {@code alertId} names the alert (on retries too) so the gateway's delivery
- * reports can be filed in the case the alert belongs to.
+ * The alerting job's {@code stop_port} commands ({@link DeviceCommand}, format in docs/kafka-topics.md). The id derives
+ * from the alert id, so a replay sends the same command id and the device treats it as a repeat. {@code alertId} names
+ * the alert (on retries too) so the gateway's delivery reports can be filed in the case the alert belongs to.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record StopPortCommand(@JsonIgnore String deviceId, String id, long ts, String action, Integer port,
-                              String reason, String alertId, long ttlMs) {
+public final class StopPortCommands {
 
-    public static StopPortCommand forAlert(String alertId, String deviceId, int port, long ts, long ttlMs) {
+    private StopPortCommands() {
+    }
+
+
+    public static DeviceCommand forAlert(String alertId, String deviceId, int port, long ts, long ttlMs) {
         return forAlert(alertId, deviceId, port, ts, ttlMs, 1);
     }
 
@@ -24,11 +24,11 @@ public record StopPortCommand(@JsonIgnore String deviceId, String id, long ts, S
      * Attempt {@code attempt} (1 = the first) of the alert's stop: a retry gets an id of its own, since a device
      * that saw the first and failed to act would take the same id as a repeat and ignore it.
      */
-    public static StopPortCommand forAlert(String alertId, String deviceId, int port, long ts, long ttlMs, int attempt) {
+    public static DeviceCommand forAlert(String alertId, String deviceId, int port, long ts, long ttlMs, int attempt) {
         String name = "stop_port:" + alertId + ":" + port + (attempt > 1 ? ":" + attempt : "");
         String id = UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
         String reason = "alert " + alertId + (attempt > 1 ? ", attempt " + attempt : "");
-        return new StopPortCommand(deviceId, id, ts, "stop_port", port, reason, alertId, ttlMs);
+        return new DeviceCommand(deviceId, id, ts, DeviceCommand.STOP_PORT, port, null, reason, alertId, null, ttlMs);
     }
 
     /**
@@ -37,11 +37,11 @@ public record StopPortCommand(@JsonIgnore String deviceId, String id, long ts, S
      * the same. It names the case's alert (null when the case
      * has none) but not the case: the job reads {@code anju.commands} back and watches only what names a case.
      */
-    public static StopPortCommand retryOf(String previousId, long caseId, String alertId, String deviceId, int port,
+    public static DeviceCommand retryOf(String previousId, long caseId, String alertId, String deviceId, int port,
                                           long ts, long ttlMs, int attempt) {
         String name = "stop_port:" + previousId + ":" + attempt;
         String id = UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
-        return new StopPortCommand(deviceId, id, ts, "stop_port", port,
-                "case " + caseId + ", attempt " + attempt, alertId, ttlMs);
+        return new DeviceCommand(deviceId, id, ts, DeviceCommand.STOP_PORT, port, null,
+                "case " + caseId + ", attempt " + attempt, alertId, null, ttlMs);
     }
 }
