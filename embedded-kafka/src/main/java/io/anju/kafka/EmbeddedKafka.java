@@ -5,7 +5,10 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -294,7 +297,20 @@ public final class EmbeddedKafka implements AutoCloseable {
         return p;
     }
 
-    private Properties adminProperties() {
+    /**
+     * A producer of raw keys and values to this broker, with its client security settings: how tests and tools write
+     * the records a service under test reads. The caller closes it.
+     */
+    public KafkaProducer<byte[], byte[]> producer() {
+        Properties p = clientSecurity();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return new KafkaProducer<>(p);
+    }
+
+    /** The security settings a client of this broker needs (none for PLAINTEXT). */
+    private Properties clientSecurity() {
         Properties p = new Properties();
         if (sasl) {
             p.putAll(scram.clientProperties());
@@ -302,6 +318,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         if (tls != null) {
             p.putAll(tls.clientProperties());
         }
+        return p;
+    }
+
+    private Properties adminProperties() {
+        Properties p = clientSecurity();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");

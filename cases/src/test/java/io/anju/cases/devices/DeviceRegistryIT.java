@@ -45,10 +45,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -139,10 +137,7 @@ class DeviceRegistryIT {
         await(server.users().add("worker", "grid_worker", registry.grids().iterator().next().id(), PASSWORD, null));
         await(server.users().add("volta", "vendor", "Volta", PASSWORD, null));
         await(server.users().add("ampere", "vendor", "Ampere", PASSWORD, null));
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        producer = kafka.producer();
         follower = new RegistryFollower(KafkaConnection.plain(kafka.bootstrapServers()), "device-registry-it", registry)
                 .onChange((before, after, revision) -> {
                     seenAtNanos.put(revision.revision(), System.nanoTime());
@@ -404,10 +399,7 @@ class DeviceRegistryIT {
         // As the gateway reports it: the device only, its place left to the registry.
         Alert offline = Alerts.of(AlertType.DEVICE_OFFLINE, Severity.YELLOW, SourceKind.DEVICE, charger.id(),
                 charger.id(), null, Instant.now());
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+        try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
             producer.send(new ProducerRecord<>(Topics.ALERTS, offline.dedupKey().getBytes(StandardCharsets.UTF_8),
                     Json.toBytes(offline))).get();
         }

@@ -103,9 +103,7 @@ class AlertIntakeIT {
         Registry registry = new Registry(RegistryGenerator.generate(new GeneratorOptions(2020, true, 0)).document());
         chargers = registry.devicesOfType(DeviceType.CHARGER);
         cases = caseService(registry);
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        producer = kafka.producer();
     }
 
     private static CaseService caseService(Registry registry) {

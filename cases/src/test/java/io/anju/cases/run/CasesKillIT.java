@@ -24,9 +24,7 @@ import io.anju.registry.generate.RegistryGenerator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,10 +76,7 @@ class CasesKillIT {
             try {
                 await("the first service up").atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
                         .ignoreExceptions().until(() -> status(port, "/health") == 200);
-                try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+                try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
                     producer.send(new ProducerRecord<>(Topics.ALERTS, alert.dedupKey().getBytes(StandardCharsets.UTF_8),
                             Json.toBytes(alert))).get(30, TimeUnit.SECONDS);
                 }

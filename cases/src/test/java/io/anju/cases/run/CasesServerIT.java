@@ -29,9 +29,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -90,9 +88,7 @@ class CasesServerIT {
                 .filter(d -> !d.location().gridId().equals(charger.location().gridId())).findFirst().orElseThrow();
         vertx = Vertx.vertx();
         receiver = await(new WebhookReceiver().start(vertx));
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        producer = kafka.producer();
         clock = new ShiftableClock();
         server = CasesServer.start(config(), clock);
         addUser("worker", "grid_worker", charger.location().gridId());
