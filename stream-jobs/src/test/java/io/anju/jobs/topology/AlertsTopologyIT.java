@@ -181,7 +181,7 @@ class AlertsTopologyIT {
 
     /** The advisory ended after the station's last reading: its fire risk is yellow again from that time. */
     private static void assertEndedAfterTheLastReading(List<Alert> fire, String building, long ended) {
-        assertThat(fire.get(fire.size() - 1)).satisfies(a -> {
+        assertThat(fire.get(fire.size() - 1)).as("last of %s", steps(fire, building)).satisfies(a -> {
             assertThat(a.severity()).isEqualTo(Severity.YELLOW);
             assertThat(raisedBy(a, building)).isFalse();
             assertThat(a.lastEventTs()).isEqualTo(ended);
@@ -208,7 +208,7 @@ class AlertsTopologyIT {
         // The station's own readings close it before the escalation reaches its detectors, but the clear waits for
         // the watermark, so the escalation is applied first (the exact steps for each order: ElevatorEscalationTest).
         assertThat(fire).filteredOn(a -> raisedBy(a, building)).isNotEmpty();
-        assertThat(fire.get(fire.size() - 1)).satisfies(a -> {
+        assertThat(fire.get(fire.size() - 1)).as("last of %s", steps(fire, building)).satisfies(a -> {
             assertThat(a.status()).isEqualTo(AlertStatus.CLEARED);
             assertThat(a.severity()).isEqualTo(Severity.YELLOW);
             assertThat(a.lastEventTs()).isGreaterThanOrEqualTo(at(31));
@@ -234,7 +234,7 @@ class AlertsTopologyIT {
         long ended = at(4) + 3 * SECOND + 10 * MINUTE;
         List<Alert> fire = of(AlertType.FIRE_RISK);
         assertThat(fire).filteredOn(a -> raisedBy(a, building)).isNotEmpty();
-        assertThat(fire.get(fire.size() - 1)).satisfies(a -> {
+        assertThat(fire.get(fire.size() - 1)).as("last of %s", steps(fire, building)).satisfies(a -> {
             assertThat(a.severity()).isEqualTo(Severity.BLUE);
             assertThat(raisedBy(a, building)).isFalse();
             assertThat(a.lastEventTs()).isGreaterThan(ended);
@@ -345,6 +345,12 @@ class AlertsTopologyIT {
     /** Whether the compound's e-bike-in-elevator advisory in {@code building} raised this revision one level. */
     private static boolean raisedBy(Alert a, String building) {
         return a.summary().contains("raised one level: e-bike in the elevator of " + building);
+    }
+
+    /** The revisions in short, for a failure's message: status, severity, seconds from T0, raised by the advisory. */
+    private static List<String> steps(List<Alert> fire, String building) {
+        return fire.stream().map(a -> a.status() + " " + a.severity() + " " + (a.lastEventTs() - T0) / SECOND
+                + (raisedBy(a, building) ? " raised" : "")).toList();
     }
 
     /** Time of a station's reading {@code k}, one every 30 s from T0. */

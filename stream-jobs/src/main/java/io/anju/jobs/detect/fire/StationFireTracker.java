@@ -128,7 +128,8 @@ public final class StationFireTracker {
 
     /**
      * A timer of the station fired: clears what has been quiet long enough, and judges an open fire risk again when
-     * its compound's escalation ({@code escalations}: every compound's) changes at this time.
+     * its compound's escalation ({@code escalations}: every compound's) changes at this time and no reading of the
+     * station since has.
      */
     public void onTimer(long timestamp, ReadOnlyBroadcastState<String, EscalationSpans> escalations,
                         TimerService timers, Collector<Alert> out) throws Exception {
@@ -141,16 +142,17 @@ public final class StationFireTracker {
         if (clearLeakIfQuiet(st, timestamp, out) || cleared) {
             station.update(st);
         }
+        // A reading of that time or later has already been judged with the change.
         EscalationSpans escalation = escalations.get(FireSignals.compoundOf(st.location, st.deviceId));
-        if (escalation != null && escalation.changesAt(timestamp)) {
+        if (st.newestTs < timestamp && escalation != null && escalation.changesAt(timestamp)) {
             reassess(timestamp, escalation, timers, out);
         }
     }
 
     /**
      * The compound's escalation began or ended at {@code ts} ({@code escalation}: the compound's spans with that
-     * change): an open fire risk is judged again at once, for that time or, when the station was already judged for a
-     * later time (the change arrived late), for that later time. A fire risk that clears by {@code ts} in event
+     * change): an open fire risk is judged again at once, for that time or, when the station's readings are already
+     * of a later time (the change arrived late), for that later time. A fire risk that clears by {@code ts} in event
      * time (its clear waits for the watermark), or may (quiet for the clear period by then, its readings up to then
      * not all in yet), is left alone: its next reading judges it. {@code timers}: null on the broadcast side, which
      * has none.
@@ -164,7 +166,8 @@ public final class StationFireTracker {
         }
         long clearAt = fireClearTime(st, st.newestTs, ts, true);
         if (clearAt == StationState.NONE || ts < clearAt) {
-            long judged = book.get(fireKey(st.deviceId)).map(o -> o.lastEventTs()).orElse(ts);
+            // The station's own time: its newest reading, or its clear time while the clear waits.
+            long judged = st.fireClearAt == StationState.NONE ? st.newestTs : Math.min(st.newestTs, st.fireClearAt);
             draft(st, evaluate(st, tracks(st)), Math.max(ts, judged), escalation, timers, out);
         }
     }

@@ -198,7 +198,7 @@ class ElevatorEscalationTest extends FireFixtures {
 
             assertThat(h.escalate(elevatorEscalation(minutes(12)))).singleElement().satisfies(a -> {
                 assertThat(a.severity()).as("quiet (blue), one level higher").isEqualTo(Severity.YELLOW);
-                assertThat(a.lastEventTs()).isEqualTo(minutes(12.5));
+                assertThat(a.lastEventTs()).as("judged for its clear time").isEqualTo(minutes(13));
             });
             assertThat(h.escalate(escalationEnded(minutes(22)))).as("cleared at 13 min, before the end").isEmpty();
             assertThat(h.watermark(minutes(15))).singleElement().satisfies(a -> {
