@@ -11,6 +11,7 @@ import io.anju.jobs.detect.charger.NewestReading;
 import io.anju.jobs.detect.charger.PortOverloadTracker;
 import io.anju.jobs.detect.charger.StationOverloadTracker;
 import io.anju.jobs.detect.fire.Escalation;
+import io.anju.jobs.detect.fire.EscalationSpans;
 import io.anju.jobs.detect.fire.FireSignals;
 import io.anju.jobs.detect.fire.StationFireTracker;
 import io.anju.jobs.detect.gate.GateTracker;
@@ -46,8 +47,10 @@ import java.time.Duration;
  *   events;</li>
  *   <li>gates: {@link GateTracker}.</li>
  * </ul>
- * The compound's fire stage sends {@link Escalation}s on the broadcast input: a station's fire risk is one level
- * higher while its compound has an open e-bike-in-elevator advisory, and is assessed again when that begins or ends.
+ * The compound's fire stage sends {@link Escalation}s on the broadcast input, kept per compound as
+ * {@link EscalationSpans}: a station's fire risk is one level higher while its compound has an open
+ * e-bike-in-elevator advisory (judged by event time, not by which input arrived first), and is assessed again when one
+ * begins or ends.
  * Every alert is emitted here (to a sink chained to this operator), and a red one that may stop a port automatically
  * ({@link AutoStop}) also asks for its {@code stop_port} on {@link #STOPS}; {@link StopWatch} then confirms it by the
  * port's readings, sends it again or raises the port's {@code stop_unconfirmed}, and tells each outcome on
@@ -67,9 +70,9 @@ public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String,
      */
     public static final OutputTag<StopEvent> STOPS =
             new OutputTag<>("automatic-stops", TypeInformation.of(StopEvent.class));
-    /** Compound → its escalation, while one is active. */
-    public static final MapStateDescriptor<String, Escalation> ESCALATIONS =
-            new MapStateDescriptor<>("fire-escalations", Types.STRING, TypeInformation.of(Escalation.class));
+    /** Compound → its escalations over event time, while any is kept. */
+    public static final MapStateDescriptor<String, EscalationSpans> ESCALATIONS = new MapStateDescriptor<>(
+            "fire-escalation-spans", Types.STRING, TypeInformation.of(EscalationSpans.class));
 
     private final DetectorSettings settings;
     private final AutoStopPolicy autoStopPolicy;
@@ -161,7 +164,7 @@ public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String,
         Emitter em = emitter.to(out, ctx);
         String deviceId = ctx.getCurrentKey();
         offline.onTimer(deviceId, timestamp, ctx.timerService(), em, this::inService);
-        fire.onTimer(timestamp, em);
+        fire.onTimer(timestamp, ctx.getBroadcastState(ESCALATIONS), ctx.timerService(), em);
         gates.onTimer(deviceId, timestamp, em);
         stopWatch.onTimer(deviceId, timestamp, ctx.timerService(), em::stop);
         peoplesStops.onTimer(deviceId, timestamp, ctx.timerService(), em::stop);
@@ -187,13 +190,15 @@ public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String,
 
     @Override
     public void processBroadcastElement(Escalation e, Context ctx, Collector<Alert> out) throws Exception {
-        BroadcastState<String, Escalation> escalations = ctx.getBroadcastState(ESCALATIONS);
-        Escalation before = escalations.get(e.compoundId());
-        boolean wasActive = before != null && before.active();
-        if (e.active()) {
-            escalations.put(e.compoundId(), e);
-        } else {
+        BroadcastState<String, EscalationSpans> escalations = ctx.getBroadcastState(ESCALATIONS);
+        EscalationSpans before = escalations.get(e.compoundId());
+        boolean wasActive = before != null && before.activeAt(e.ts());
+        // Kept as long as a reading may still be judged for a time before the change: the fire rules' horizon.
+        EscalationSpans after = EscalationSpans.adding(before, e, settings.fireRisk().clearAfter().toMillis());
+        if (after.isEmpty()) {
             escalations.remove(e.compoundId());
+        } else {
+            escalations.put(e.compoundId(), after);
         }
         if (wasActive == e.active()) {
             return;
@@ -201,7 +206,7 @@ public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String,
         Emitter em = emitter.to(out, ctx);
         ctx.applyToKeyedState(StationFireTracker.alertsDescriptor(), (deviceId, alerts) -> {
             if (e.compoundId().equals(fire.compound())) {
-                fire.reassess(e.ts(), e.reason(), em);
+                fire.reassess(e.ts(), after, null, em);
             }
         });
     }
@@ -222,10 +227,10 @@ public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String,
         }
     }
 
-    /** Why the fire risks of this reading's compound are one level higher, or null. */
-    private static String escalation(ReadOnlyContext ctx, LocationChain location, String deviceId) throws Exception {
-        Escalation e = ctx.getBroadcastState(ESCALATIONS).get(FireSignals.compoundOf(location, deviceId));
-        return e == null ? null : e.reason();
+    /** The escalations over event time of this reading's compound, or null when it has none. */
+    private static EscalationSpans escalation(ReadOnlyContext ctx, LocationChain location, String deviceId)
+            throws Exception {
+        return ctx.getBroadcastState(ESCALATIONS).get(FireSignals.compoundOf(location, deviceId));
     }
 
     /**

@@ -145,10 +145,13 @@ class AutoStopTest {
         try (DeviceHarness h = detectors(AutoStopPolicy.defaults(), null)) {
             Alert first = h.charger(red(CP42, BEGINNING)).get(0);
             assertThat(h.newCommands()).hasSize(1);
-            // Quiet from 1 min on; the 10-minute quiet period ends with the reading at 11 min.
+            // Quiet from 1 min on; the 10-minute quiet period ends at 11 min, and the clear waits for the watermark.
             for (long t = BEGINNING + MINUTE; t <= BEGINNING + 11 * MINUTE; t += 30_000) {
                 h.charger(calm(CP42, t));
             }
+            h.watermark(BEGINNING + 11 * MINUTE);
+            assertThat(h.newCommands()).as("the first stop sent again while unconfirmed").hasSize(2)
+                    .allSatisfy(c -> assertThat(c.alertId()).isEqualTo(first.id()));
             assertThat(h.all()).last().extracting(Alert::status).isEqualTo(AlertStatus.CLEARED);
             assertThat(h.mapEntries(STATION, SENT)).as("the mark leaves with the alert").isZero();
 

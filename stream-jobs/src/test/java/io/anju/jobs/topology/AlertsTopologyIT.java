@@ -44,6 +44,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The whole alerting graph ({@link AlertsJob#build(org.apache.flink.streaming.api.datastream.DataStream,
@@ -132,50 +133,117 @@ class AlertsTopologyIT {
 
     @Test
     void anEbikeInTheElevator_raisesTheCompoundsOpenFireRiskOneLevel_throughTheBroadcast() throws Exception {
-        Device camera = registry.devices().stream()
-                .filter(d -> d.type() == DeviceType.CAMERA && d.camera() != null
-                        && "elevator".equals(d.camera().watches()))
-                .findFirst().orElseThrow();
-        // A station of the camera's compound whose port 1 warms at 3 °C/min: a yellow fire risk after 3 minutes.
+        Device camera = elevatorCamera();
+        // A station of the camera's compound whose port 1 warms at 3 °C/min: yellow from 55 °C (reading 10).
         Device station = at(first(DeviceType.CHARGER), camera.location());
         List<byte[]> in = new ArrayList<>();
-        // It keeps reporting (warm, no longer warming) for 5 minutes after the camera's events, so the advisory is
-        // confirmed while the fire risk is still open, not only by the watermark at the end of the input, which also
-        // fires the station's own timers.
-        for (int k = 0; k <= 24; k++) {
-            long ts = T0 + k * 30 * SECOND;
-            in.add(envelope(station, Channel.TELEMETRY, ts, ts, chargerTelemetry(ts, false,
-                    40.0 + 1.5 * Math.min(k, 13))));
+        for (int k = 0; k <= 14; k++) {
+            in.add(telemetry(station, k, 40.0 + 1.5 * k));
             if (k == 13) {
-                in.add(envelope(camera, Channel.EVENT, ts + SECOND, ts + SECOND, ebike(ts + SECOND)));
-                in.add(envelope(camera, Channel.EVENT, ts + 3 * SECOND, ts + 3 * SECOND, ebike(ts + 3 * SECOND)));
+                in.addAll(ebikeSeen(camera, at(13) + SECOND));
             }
         }
-        // One reader, so the watermark moves with the station's later readings and confirms the camera's events then;
-        // with two, the camera's reader would hold event time back until the end of the input.
-        run(in, 1);
+        // Two readers: the camera's confirmation waits for the watermark, so the escalation reaches the station's
+        // detectors after some or all of its readings of the same time, depending on the run.
+        run(in);
 
-        String building = camera.location().compoundId() + "/" + camera.camera().building();
+        String building = building(camera);
         assertThat(of(AlertType.EBIKE_IN_ELEVATOR)).extracting(Alert::sourceId, Alert::status)
-                .contains(org.assertj.core.groups.Tuple.tuple(building, AlertStatus.RAISED));
+                .contains(tuple(building, AlertStatus.RAISED));
         List<Alert> fire = of(AlertType.FIRE_RISK);
         assertThat(fire).extracting(Alert::severity).contains(Severity.YELLOW);
-        // The escalation travels by broadcast, apart from the station's readings: in this replay of 7 minutes at once
-        // it may reach the station's detector while older readings still wait (and end before the newest arrive),
-        // raising the fire risk as those left it: blue to yellow, or yellow to orange. The exact steps with the
-        // readings in order are ElevatorEscalationTest's; here the wiring: the broadcast raises the station's alert.
-        List<Alert> raised = fire.stream()
-                .filter(a -> a.summary().contains("raised one level: e-bike in the elevator of " + building)).toList();
-        assertThat(raised).extracting(Alert::severity).isNotEmpty()
+        // Raised as far as the station's readings had come when the escalation arrived (blue or yellow), else by its
+        // reading inside the advisory.
+        assertThat(fire).filteredOn(a -> raisedBy(a, building)).extracting(Alert::severity).isNotEmpty()
                 .allSatisfy(s -> assertThat(s).isIn(Severity.YELLOW, Severity.ORANGE));
+        assertEndedAfterTheLastReading(fire, building, at(13) + 3 * SECOND + 10 * MINUTE);
+    }
+
+    @Test
+    void anAdvisoryThatBeginsAndEndsAfterTheStationsLastReading_stillRaisesItsFireRiskForItsTime() throws Exception {
+        Device camera = elevatorCamera();
+        Device station = at(first(DeviceType.CHARGER), camera.location());
+        List<byte[]> in = new ArrayList<>();
+        for (int k = 0; k <= 14; k++) {
+            in.add(telemetry(station, k, 40.0 + 1.5 * k));
+        }
+        // The camera's events come last, within the out-of-orderness of the station's last reading: the watermark
+        // passes them (and the advisory's end) only at the end of the input, after every reading of the station.
+        long confirmed = at(14) - 3 * SECOND;
+        in.addAll(ebikeSeen(camera, confirmed - 2 * SECOND));
+        run(in);
+
+        String building = building(camera);
+        List<Alert> fire = of(AlertType.FIRE_RISK);
+        assertThat(fire).filteredOn(a -> raisedBy(a, building)).isNotEmpty();
+        assertEndedAfterTheLastReading(fire, building, confirmed + 10 * MINUTE);
+    }
+
+    /** The advisory ended after the station's last reading: its fire risk is yellow again from that time. */
+    private static void assertEndedAfterTheLastReading(List<Alert> fire, String building, long ended) {
+        assertThat(fire.get(fire.size() - 1)).as("last of %s", steps(fire, building)).satisfies(a -> {
+            assertThat(a.severity()).isEqualTo(Severity.YELLOW);
+            assertThat(raisedBy(a, building)).isFalse();
+            assertThat(a.lastEventTs()).isEqualTo(ended);
+        });
+    }
+
+    @Test
+    void aFireRiskThatClearsDuringTheAdvisory_waitsForIt_andClearsOneLevelHigher() throws Exception {
+        Device camera = elevatorCamera();
+        Device station = at(first(DeviceType.CHARGER), camera.location());
+        List<byte[]> in = new ArrayList<>();
+        // Yellow at reading 10 (55 °C and rising), quiet from reading 11 (45 °C): it clears 10 minutes later, at
+        // reading 31; the station goes on reporting, and the advisory opens at reading 16 and ends 10 minutes later.
+        for (int k = 0; k <= 36; k++) {
+            in.add(telemetry(station, k, k <= 10 ? 40.0 + 1.5 * k : 45.0));
+            if (k == 16) {
+                in.addAll(ebikeSeen(camera, at(16) + SECOND));
+            }
+        }
+        run(in);
+
+        String building = building(camera);
+        List<Alert> fire = of(AlertType.FIRE_RISK);
+        // The station's own readings close it before the escalation reaches its detectors, but the clear waits for
+        // the watermark, so the escalation is applied first (the exact steps for each order: ElevatorEscalationTest).
+        assertThat(fire).filteredOn(a -> raisedBy(a, building)).isNotEmpty();
+        assertThat(fire.get(fire.size() - 1)).as("last of %s", steps(fire, building)).satisfies(a -> {
+            assertThat(a.status()).isEqualTo(AlertStatus.CLEARED);
+            assertThat(a.severity()).isEqualTo(Severity.YELLOW);
+            assertThat(a.lastEventTs()).isGreaterThanOrEqualTo(at(31));
+        });
+    }
+
+    @Test
+    void theReadingsAfterTheAdvisorysEnd_leaveTheFireRiskAtItsOwnLevel() throws Exception {
+        Device camera = elevatorCamera();
+        Device station = at(first(DeviceType.CHARGER), camera.location());
+        List<byte[]> in = new ArrayList<>();
+        // Yellow at reading 10, then warm (62 °C) and no longer rising: blue, for 20 minutes; the advisory opens at
+        // reading 4 and ends 10 minutes later, at reading 24.
+        for (int k = 0; k <= 40; k++) {
+            in.add(telemetry(station, k, k <= 10 ? 40.0 + 1.5 * k : 62.0));
+            if (k == 4) {
+                in.addAll(ebikeSeen(camera, at(4) + SECOND));
+            }
+        }
+        run(in);
+
+        String building = building(camera);
+        long ended = at(4) + 3 * SECOND + 10 * MINUTE;
+        List<Alert> fire = of(AlertType.FIRE_RISK);
+        assertThat(fire).filteredOn(a -> raisedBy(a, building)).isNotEmpty();
+        assertThat(fire.get(fire.size() - 1)).as("last of %s", steps(fire, building)).satisfies(a -> {
+            assertThat(a.severity()).isEqualTo(Severity.BLUE);
+            assertThat(raisedBy(a, building)).isFalse();
+            assertThat(a.lastEventTs()).isGreaterThan(ended);
+        });
     }
 
     @Test
     void anOrangeFireRiskMadeRedByTheElevatorAdvisory_stopsItsPort() throws Exception {
-        Device camera = registry.devices().stream()
-                .filter(d -> d.type() == DeviceType.CAMERA && d.camera() != null
-                        && "elevator".equals(d.camera().watches()))
-                .findFirst().orElseThrow();
+        Device camera = elevatorCamera();
         Device station = at(first(DeviceType.CHARGER), camera.location());
         List<byte[]> in = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -185,13 +253,12 @@ class AlertsTopologyIT {
             p.put("leakageMa", 35.0);
             in.add(envelope(station, Channel.TELEMETRY, ts, ts, p));
             if (i == 2) {
-                in.add(envelope(camera, Channel.EVENT, ts + SECOND, ts + SECOND, ebike(ts + SECOND)));
-                in.add(envelope(camera, Channel.EVENT, ts + 3 * SECOND, ts + 3 * SECOND, ebike(ts + 3 * SECOND)));
+                in.addAll(ebikeSeen(camera, ts + SECOND));
             }
         }
         run(in);
 
-        String building = camera.location().compoundId() + "/" + camera.camera().building();
+        String building = building(camera);
         Alert red = of(AlertType.FIRE_RISK).stream().filter(a -> a.severity() == Severity.RED).findFirst()
                 .orElseThrow();
         assertThat(red.summary()).endsWith("; raised one level: e-bike in the elevator of " + building);
@@ -230,7 +297,7 @@ class AlertsTopologyIT {
             assertThat(z.occupancy()).isEqualTo(people);
         });
         assertThat(of(AlertType.CROWD_DENSITY)).extracting(Alert::sourceId, Alert::status)
-                .contains(org.assertj.core.groups.Tuple.tuple(zone.id(), AlertStatus.RAISED));
+                .contains(tuple(zone.id(), AlertStatus.RAISED));
     }
 
     @Test
@@ -262,6 +329,44 @@ class AlertsTopologyIT {
     private List<Alert> of(AlertType type) {
         return alerts.written().stream().filter(a -> a.type() == type)
                 .sorted(Comparator.comparing(Alert::id).thenComparingInt(Alert::revision)).toList();
+    }
+
+    private Device elevatorCamera() {
+        return registry.devices().stream()
+                .filter(d -> d.type() == DeviceType.CAMERA && d.camera() != null
+                        && "elevator".equals(d.camera().watches()))
+                .findFirst().orElseThrow();
+    }
+
+    private static String building(Device camera) {
+        return camera.location().compoundId() + "/" + camera.camera().building();
+    }
+
+    /** Whether the compound's e-bike-in-elevator advisory in {@code building} raised this revision one level. */
+    private static boolean raisedBy(Alert a, String building) {
+        return a.summary().contains("raised one level: e-bike in the elevator of " + building);
+    }
+
+    /** The revisions in short, for a failure's message: status, severity, seconds from T0, raised by the advisory. */
+    private static List<String> steps(List<Alert> fire, String building) {
+        return fire.stream().map(a -> a.status() + " " + a.severity() + " " + (a.lastEventTs() - T0) / SECOND
+                + (raisedBy(a, building) ? " raised" : "")).toList();
+    }
+
+    /** Time of a station's reading {@code k}, one every 30 s from T0. */
+    private static long at(int k) {
+        return T0 + k * 30 * SECOND;
+    }
+
+    /** The station's reading {@code k}: port 1 at {@code tempC}. */
+    private byte[] telemetry(Device station, int k, double tempC) {
+        return envelope(station, Channel.TELEMETRY, at(k), at(k), chargerTelemetry(at(k), false, tempC));
+    }
+
+    /** The camera sees an e-bike in its elevator at {@code ts} and 2 s later: one confirmation. */
+    private List<byte[]> ebikeSeen(Device camera, long ts) {
+        return List.of(envelope(camera, Channel.EVENT, ts, ts, ebike(ts)),
+                envelope(camera, Channel.EVENT, ts + 2 * SECOND, ts + 2 * SECOND, ebike(ts + 2 * SECOND)));
     }
 
     private Device first(DeviceType type) {

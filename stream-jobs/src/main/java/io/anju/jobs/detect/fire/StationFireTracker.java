@@ -15,6 +15,7 @@ import io.anju.common.model.LocationChain;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
@@ -31,8 +32,12 @@ import java.util.TreeMap;
  * Fire risk and leakage fault of the current charging station, a part of the per-device detectors: it fuses the
  * station's port temperatures, smoke and leakage ({@link FireAssessment}) from its telemetry and its overtemp, smoke
  * and leakage events. While an e-bike-in-elevator advisory is open in the station's compound
- * ({@link CompoundFireDetector} tells, as an {@code escalation}), every fire risk of the compound is one level higher.
- * Both alerts clear on event-time timers after a quiet period of device time, never while the station is silent.
+ * ({@link CompoundFireDetector} tells, as {@link EscalationSpans}), every fire risk of the compound is one level
+ * higher: the fire risk is judged with the escalation in force at the time it is judged for.
+ * Both alerts clear after a quiet period of device time, never while the station is silent. The escalation reaches
+ * the detectors by another input than the station's readings, and only once the watermark has passed its time (the
+ * camera's confirmation waits for it), so a fire risk clears only when the watermark of both inputs has passed its
+ * clear time: every escalation before the clear has been applied to it by then.
  */
 public final class StationFireTracker {
     static final String STOP_PORT = "stop_port";
@@ -48,6 +53,8 @@ public final class StationFireTracker {
     /** How long a port track keeps readings, and their least spacing ({@link PortTrack#add}). */
     private final long trackKeepMs;
     private final long trackSpacingMs;
+    private final long clearAfterMs;
+    private final long reportingGapMs;
     private final AlertBook book;
     private final ValueState<StationState> station;
     private final MapState<Integer, PortTrack> ports;
@@ -65,6 +72,8 @@ public final class StationFireTracker {
         long window = settings.riseWindow().toMillis();
         this.trackKeepMs = window * 4 / 3;
         this.trackSpacingMs = window / TRACK_READINGS_PER_WINDOW;
+        this.clearAfterMs = settings.clearAfter().toMillis();
+        this.reportingGapMs = settings.reportingGap().toMillis();
         this.book = new AlertBook(ctx.getMapState(AlertBook.descriptor("fire-alerts")));
         this.station = ctx.getState(new ValueStateDescriptor<>("fire-station", StationState.class));
         this.ports = ctx.getMapState(new MapStateDescriptor<>("fire-ports", Integer.class, PortTrack.class));
@@ -85,7 +94,8 @@ public final class StationFireTracker {
      * Applies a whole telemetry exactly as its single readings would be applied one after the other: every port
      * temperature, then the smoke flag, then the leakage; the port histories are read from state once for all.
      */
-    public void onTelemetry(ChargerTelemetry t, String escalation, TimerService timers, Collector<Alert> out)
+    public void onTelemetry(ChargerTelemetry t, EscalationSpans escalation, TimerService timers,
+                            Collector<Alert> out)
             throws Exception {
         forgetOpen();
         StationState st = station(t.deviceId(), t.location());
@@ -104,7 +114,8 @@ public final class StationFireTracker {
     }
 
     /** The station's overtemp (with port and value), smoke and leakage events; other kinds say nothing of fire. */
-    public void onEvent(ChargerEvent e, String escalation, TimerService timers, Collector<Alert> out) throws Exception {
+    public void onEvent(ChargerEvent e, EscalationSpans escalation, TimerService timers, Collector<Alert> out)
+            throws Exception {
         forgetOpen();
         for (FireSignal s : FireSignals.fromEvent(e)) {
             StationState st = station(s.deviceId(), s.location());
@@ -115,21 +126,49 @@ public final class StationFireTracker {
         }
     }
 
-    /** A timer of the station fired: clears what has been quiet long enough. */
-    public void onTimer(long timestamp, Collector<Alert> out) throws Exception {
+    /**
+     * A timer of the station fired: clears what has been quiet long enough, and judges an open fire risk again when
+     * its compound's escalation ({@code escalations}: every compound's) changes at this time and no reading of the
+     * station since has.
+     */
+    public void onTimer(long timestamp, ReadOnlyBroadcastState<String, EscalationSpans> escalations,
+                        TimerService timers, Collector<Alert> out) throws Exception {
         forgetOpen();
         StationState st = station.value();
-        if (st != null) {
-            clearIfQuiet(st, timestamp, out);
+        if (st == null) {
+            return;
+        }
+        boolean cleared = clearFireIfDue(st, timestamp, out);
+        if (clearLeakIfQuiet(st, timestamp, out) || cleared) {
+            station.update(st);
+        }
+        // A reading of that time or later has already been judged with the change.
+        EscalationSpans escalation = escalations.get(FireSignals.compoundOf(st.location, st.deviceId));
+        if (st.newestTs < timestamp && escalation != null && escalation.changesAt(timestamp)) {
+            reassess(timestamp, escalation, timers, out);
         }
     }
 
-    /** The compound's escalation began or ended at {@code ts}: an open fire risk is assessed again at once. */
-    public void reassess(long ts, String escalation, Collector<Alert> out) throws Exception {
+    /**
+     * The compound's escalation began or ended at {@code ts} ({@code escalation}: the compound's spans with that
+     * change): an open fire risk is judged again at once, for that time or, when the station's readings are already
+     * of a later time (the change arrived late), for that later time. A fire risk that clears by {@code ts} in event
+     * time (its clear waits for the watermark), or may (quiet for the clear period by then, its readings up to then
+     * not all in yet), is left alone: its next reading judges it. {@code timers}: null on the broadcast side, which
+     * has none.
+     */
+    public void reassess(long ts, EscalationSpans escalation, TimerService timers, Collector<Alert> out)
+            throws Exception {
         forgetOpen();
         StationState st = station.value();
-        if (st != null && fireOpen(st.deviceId)) {
-            draft(st, evaluate(st, tracks(st)), ts, escalation, out);
+        if (st == null || !fireOpen(st.deviceId)) {
+            return;
+        }
+        long clearAt = fireClearTime(st, st.newestTs, ts, true);
+        if (clearAt == StationState.NONE || ts < clearAt) {
+            // The station's own time: its newest reading, or its clear time while the clear waits.
+            long judged = st.fireClearAt == StationState.NONE ? st.newestTs : Math.min(st.newestTs, st.fireClearAt);
+            draft(st, evaluate(st, tracks(st)), Math.max(ts, judged), escalation, timers, out);
         }
     }
 
@@ -161,7 +200,8 @@ public final class StationFireTracker {
      */
     private boolean reading(FireSignal.Kind kind, int port, double value, long ts, LocationChain location,
                             StationState st, Map<Integer, PortTrack> tracks, Map<Integer, PortTrack> changed,
-                            String escalation, TimerService timers, Collector<Alert> out) throws Exception {
+                            EscalationSpans escalation, TimerService timers, Collector<Alert> out)
+            throws Exception {
         boolean fresh = switch (kind) {
             case PORT_TEMP -> portReading(st, port, value, ts, tracks, changed);
             case SMOKE -> smokeReading(st, value, ts);
@@ -171,15 +211,49 @@ public final class StationFireTracker {
             staleReadings.inc();
             return false;
         }
+        long before = st.newestTs;
         st.seen(ts, location);
         FireAssessment a = evaluate(st, tracks);
-        trackQuiet(st, a, ts, timers);
         // Clear before drafting, so the reading that ends the quiet period does not refresh what it clears.
-        if (clearIfQuiet(st, ts, out)) {
+        long clearAt = fireClearTime(st, before, ts, a.quiet());
+        if (clearAt != StationState.NONE) {
+            if (a.quiet() && timers.currentWatermark() < clearAt) {
+                // An escalation before the clear may still arrive: its timer clears it once the watermark is past.
+                // Meanwhile the fire risk is over in event time, so this reading does not update it (and a leakage
+                // fault is never open beside a fire risk).
+                st.fireClearAt = clearAt;
+                timers.registerEventTimeTimer(clearAt);
+                return true;
+            }
+            // A fire sign again: the old fire risk clears at its time at once, so the new one need not wait.
+            clearFire(st, clearAt, out);
             a = evaluate(st, tracks);
         }
-        draft(st, a, ts, escalation, out);
+        trackQuiet(st, a, ts, timers);
+        if (clearLeakIfQuiet(st, ts, out)) {
+            a = evaluate(st, tracks);
+        }
+        draft(st, a, ts, escalation, timers, out);
         return true;
+    }
+
+    /**
+     * When, by the time {@code ts} of the reading just applied ({@code before}: the station's newest time before it),
+     * the open fire risk clears in event time, or NONE: at the end of its quiet period if the station was reporting
+     * then (its timer clears it at that time), else at the first quiet reading after it.
+     */
+    private long fireClearTime(StationState st, long before, long ts, boolean quiet) {
+        if (st.fireClearAt != StationState.NONE) {
+            return st.fireClearAt;
+        }
+        if (st.fireQuietSince == StationState.NONE || ts - st.fireQuietSince < clearAfterMs) {
+            return StationState.NONE;
+        }
+        long due = st.fireQuietSince + clearAfterMs;
+        if (before != StationState.NONE && due - before <= reportingGapMs) {
+            return due;
+        }
+        return quiet ? ts : StationState.NONE;
     }
 
     private boolean portReading(StationState st, int port, double tempC, long ts, Map<Integer, PortTrack> tracks,
@@ -217,15 +291,25 @@ public final class StationFireTracker {
     }
 
     private FireAssessment evaluate(StationState st, Map<Integer, PortTrack> tracks) throws Exception {
-        return FireAssessment.of(st, tracks, fireOpen(st.deviceId), settings, settings.reportingGap().toMillis());
+        return FireAssessment.of(st, tracks, fireOpen(st.deviceId), settings, reportingGapMs);
     }
 
-    /** Raises or updates the station's fire risk or leakage fault from its assessment. */
-    private void draft(StationState st, FireAssessment a, long ts, String escalation, Collector<Alert> out)
-            throws Exception {
+    /**
+     * Raises or updates the station's fire risk or leakage fault from its assessment at {@code ts}, the fire risk with
+     * the compound's escalation in force at {@code ts} ({@code escalations}: null when the compound has none). A
+     * change of escalation already known for a later time gets a timer ({@code timers}, when there are any), so the
+     * station is judged again at that time once its readings up to it are in, even if none comes after it.
+     */
+    private void draft(StationState st, FireAssessment a, long ts, EscalationSpans escalations, TimerService timers,
+                       Collector<Alert> out) throws Exception {
         String fireKey = fireKey(st.deviceId);
         String leakKey = leakKey(st.deviceId);
         if (a.level() != null) {
+            String escalation = escalation(st, ts, escalations);
+            long next = escalations == null ? StationState.NONE : escalations.changeAfter(ts);
+            if (timers != null && next != StationState.NONE) {
+                timers.registerEventTimeTimer(next);
+            }
             Severity severity = escalation == null ? a.level() : a.level().raised();
             AlertDraft fire = new AlertDraft(AlertType.FIRE_RISK, severity, SourceKind.DEVICE, st.deviceId,
                     st.deviceId, a.suspectPort(), st.location, ts, a.summary(st.deviceId, severity, escalation),
@@ -247,47 +331,78 @@ public final class StationFireTracker {
         }
     }
 
+    /**
+     * The escalation of the station's fire risk judged at {@code ts}: the one in force then, or, for a reading older
+     * than the time the open fire risk was already judged for under an escalation (it arrived after a change of
+     * escalation of a later time), that one: a late reading does not step an escalation down.
+     */
+    private String escalation(StationState st, long ts, EscalationSpans escalations) throws Exception {
+        if (escalations == null) {
+            return null;
+        }
+        String now = escalations.reasonAt(ts);
+        if (now != null) {
+            return now;
+        }
+        long judged = book.get(fireKey(st.deviceId)).map(o -> o.lastEventTs()).orElse(ts);
+        return judged > ts ? escalations.reasonAt(judged) : null;
+    }
+
     /** Notes when the station's open alerts went quiet and sets the timer that may clear them. */
     private void trackQuiet(StationState st, FireAssessment a, long ts, TimerService timers) throws Exception {
-        long clearAfter = settings.clearAfter().toMillis();
         if (!fireOpen(st.deviceId) || !a.quiet()) {
             st.fireQuietSince = StationState.NONE;
         } else if (st.fireQuietSince == StationState.NONE) {
             st.fireQuietSince = ts;
-            timers.registerEventTimeTimer(ts + clearAfter);
+            timers.registerEventTimeTimer(ts + clearAfterMs);
         }
         if (!leakOpen(st.deviceId) || a.leaking()) {
             st.leakQuietSince = StationState.NONE;
         } else if (st.leakQuietSince == StationState.NONE) {
             st.leakQuietSince = ts;
-            timers.registerEventTimeTimer(ts + clearAfter);
+            timers.registerEventTimeTimer(ts + clearAfterMs);
         }
     }
 
-    /** Clears what has been quiet for the clear period, unless the station stopped reporting; true if it did. */
-    private boolean clearIfQuiet(StationState st, long now, Collector<Alert> out) throws Exception {
-        long clearAfter = settings.clearAfter().toMillis();
-        if (!st.reporting(now, settings.reportingGap().toMillis())) {
+    /**
+     * At a timer ({@code now}: the watermark of both inputs has passed it): clears the fire risk whose clear a reading
+     * held for the watermark, or one that has been quiet for the clear period, unless the station stopped reporting;
+     * true if it did.
+     */
+    private boolean clearFireIfDue(StationState st, long now, Collector<Alert> out) throws Exception {
+        if (st.fireClearAt != StationState.NONE) {
+            if (now < st.fireClearAt) {
+                return false;
+            }
+            clearFire(st, st.fireClearAt, out);
+            return true;
+        }
+        if (st.fireQuietSince == StationState.NONE || now - st.fireQuietSince < clearAfterMs
+                || !st.reporting(now, reportingGapMs)) {
             return false;
         }
-        boolean changed = false;
-        if (st.fireQuietSince != StationState.NONE && now - st.fireQuietSince >= clearAfter) {
-            changedBook().clear(fireKey(st.deviceId), now, "No fire sign at station " + st.deviceId + " for "
-                    + minutes(clearAfter) + " min", quietEvidence(st)).ifPresent(out::collect);
-            st.fireQuietSince = StationState.NONE;
-            changed = true;
+        clearFire(st, now, out);
+        return true;
+    }
+
+    private void clearFire(StationState st, long at, Collector<Alert> out) throws Exception {
+        changedBook().clear(fireKey(st.deviceId), at, "No fire sign at station " + st.deviceId + " for "
+                + minutes(clearAfterMs) + " min", quietEvidence(st)).ifPresent(out::collect);
+        st.fireQuietSince = StationState.NONE;
+        st.fireClearAt = StationState.NONE;
+    }
+
+    /** Clears a leakage fault back to normal for the clear period, unless the station stopped reporting; true if so. */
+    private boolean clearLeakIfQuiet(StationState st, long now, Collector<Alert> out) throws Exception {
+        if (st.leakQuietSince == StationState.NONE || now - st.leakQuietSince < clearAfterMs
+                || !st.reporting(now, reportingGapMs)) {
+            return false;
         }
-        if (st.leakQuietSince != StationState.NONE && now - st.leakQuietSince >= clearAfter) {
-            changedBook().clear(leakKey(st.deviceId), now, String.format(Locale.ROOT, "Leakage at station %s back to "
-                    + "%.1f mA for %d min", st.deviceId, st.leakageMa, minutes(clearAfter)), quietEvidence(st))
-                    .ifPresent(out::collect);
-            st.leakQuietSince = StationState.NONE;
-            changed = true;
-        }
-        if (changed) {
-            station.update(st);
-        }
-        return changed;
+        changedBook().clear(leakKey(st.deviceId), now, String.format(Locale.ROOT, "Leakage at station %s back to "
+                + "%.1f mA for %d min", st.deviceId, st.leakageMa, minutes(clearAfterMs)), quietEvidence(st))
+                .ifPresent(out::collect);
+        st.leakQuietSince = StationState.NONE;
+        return true;
     }
 
     /** The station's port histories by port, in port order, read from state in one go. */

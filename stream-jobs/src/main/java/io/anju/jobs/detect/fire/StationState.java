@@ -22,6 +22,11 @@ public class StationState {
     public long leakageTs = NONE;
     /** Since when no fire sign holds, while a fire risk is open. */
     public long fireQuietSince = NONE;
+    /**
+     * When the open fire risk clears in event time, while its clear waits for the watermark to pass that time (so
+     * that every escalation before it has arrived).
+     */
+    public long fireClearAt = NONE;
     /** Since when leakage is back to normal, while a leakage fault is open. */
     public long leakQuietSince = NONE;
 

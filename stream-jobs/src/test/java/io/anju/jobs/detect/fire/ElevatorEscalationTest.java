@@ -137,4 +137,88 @@ class ElevatorEscalationTest extends FireFixtures {
             assertThat(h.escalate(escalationEnded(seconds(250)))).as("already ended").isEmpty();
         }
     }
+
+    // The escalation reaches the stations by another input than their readings, and only once the watermark has
+    // passed it: the tests below feed both in the orders a replay or a catch-up may bring them.
+
+    @Test
+    void eachReadingIsJudgedWithTheEscalationInForceAtItsOwnTime() throws Exception {
+        try (DeviceHarness h = stations()) {
+            h.escalate(elevatorEscalation(seconds(183)));
+            h.escalate(escalationEnded(seconds(400)));
+
+            port1(h, 0, 10, m -> 66, 35.0);
+
+            List<Alert> out = h.all();
+            assertThat(out).extracting(Alert::severity, Alert::lastEventTs).containsExactly(
+                    tuple(Severity.ORANGE, seconds(0)), tuple(Severity.RED, seconds(210)),
+                    tuple(Severity.ORANGE, seconds(420)));
+        }
+    }
+
+    @Test
+    void anEscalationThatArrivesAfterTheStationsReadings_raisesItForItsNewestReading_andItsLateEndLowersIt()
+            throws Exception {
+        try (DeviceHarness h = stations()) {
+            port1(h, 0, 5, m -> 66, 35.0);
+
+            assertThat(h.escalate(elevatorEscalation(seconds(183)))).singleElement().satisfies(a -> {
+                assertThat(a.severity()).isEqualTo(Severity.RED);
+                assertThat(a.lastEventTs()).isEqualTo(seconds(270));
+            });
+            assertThat(h.escalate(escalationEnded(seconds(240)))).singleElement().satisfies(a -> {
+                assertThat(a.severity()).isEqualTo(Severity.ORANGE);
+                assertThat(a.summary()).doesNotContain("raised one level");
+            });
+        }
+    }
+
+    @Test
+    void aChangeAlreadyKnownForALaterTime_judgesTheStationAgainAtThatTime_withoutAReadingAfterIt() throws Exception {
+        try (DeviceHarness h = stations()) {
+            h.escalate(elevatorEscalation(seconds(183)));
+            h.escalate(escalationEnded(seconds(400)));
+            port1(h, 0, 5, m -> 66, 35.0);
+            assertThat(h.all()).extracting(Alert::severity).containsExactly(Severity.ORANGE, Severity.RED);
+
+            assertThat(h.watermark(seconds(400))).singleElement().satisfies(a -> {
+                assertThat(a.severity()).isEqualTo(Severity.ORANGE);
+                assertThat(a.lastEventTs()).isEqualTo(seconds(400));
+            });
+        }
+    }
+
+    @Test
+    void aFireRiskWhoseQuietPeriodEndsBeforeTheEscalationArrives_clearsOnlyAfterIt_oneLevelHigher() throws Exception {
+        try (DeviceHarness h = stations()) {
+            port1(h, 0, 3, m -> 66, 35.0);
+            // Quiet from 3 min: the fire risk clears at 13 min, but the station's readings come ahead of the watermark.
+            port1(h, 3, 15, m -> 40, 2.0);
+            assertThat(h.all()).extracting(Alert::status).doesNotContain(AlertStatus.CLEARED);
+
+            assertThat(h.escalate(elevatorEscalation(minutes(12)))).singleElement().satisfies(a -> {
+                assertThat(a.severity()).as("quiet (blue), one level higher").isEqualTo(Severity.YELLOW);
+                assertThat(a.lastEventTs()).as("judged for its clear time").isEqualTo(minutes(13));
+            });
+            assertThat(h.escalate(escalationEnded(minutes(22)))).as("cleared at 13 min, before the end").isEmpty();
+            assertThat(h.watermark(minutes(15))).singleElement().satisfies(a -> {
+                assertThat(a.status()).isEqualTo(AlertStatus.CLEARED);
+                assertThat(a.severity()).isEqualTo(Severity.YELLOW);
+                assertThat(a.lastEventTs()).isEqualTo(minutes(13));
+            });
+        }
+    }
+
+    @Test
+    void aFireSignWhileTheClearWaits_clearsTheOldRiskAtItsTimeAndRaisesANewOne() throws Exception {
+        try (DeviceHarness h = stations()) {
+            port1(h, 0, 3, m -> 66, 35.0);
+            port1(h, 3, 13.5, m -> 40, 2.0);
+            List<Alert> out = feed(h, event(STATION, minutes(13.5), "smoke", null, null));
+
+            assertThat(out).extracting(Alert::status, Alert::severity, Alert::lastEventTs).containsExactly(
+                    tuple(AlertStatus.CLEARED, Severity.BLUE, minutes(13)),
+                    tuple(AlertStatus.RAISED, Severity.RED, minutes(13.5)));
+        }
+    }
 }
