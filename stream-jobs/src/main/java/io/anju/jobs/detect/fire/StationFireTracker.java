@@ -55,17 +55,10 @@ public final class StationFireTracker {
     private final long trackSpacingMs;
     private final long clearAfterMs;
     private final long reportingGapMs;
-    private final AlertBook book;
     private final ValueState<StationState> station;
     private final MapState<Integer, PortTrack> ports;
     private final Counter staleReadings;
-    /** The dedup keys of the station last worked on: one telemetry asks for them a dozen times. */
-    private String keysOf;
-    private String fireKey;
-    private String leakKey;
-    /** Whether the station's fire risk / leakage fault is open, looked up once per input and after each change. */
-    private Boolean fireOpen;
-    private Boolean leakOpen;
+    private final StationAlerts alerts;
 
     private StationFireTracker(FireRiskSettings settings, RuntimeContext ctx, Counter staleReadings) {
         this.settings = settings;
@@ -74,7 +67,7 @@ public final class StationFireTracker {
         this.trackSpacingMs = window / TRACK_READINGS_PER_WINDOW;
         this.clearAfterMs = settings.clearAfter().toMillis();
         this.reportingGapMs = settings.reportingGap().toMillis();
-        this.book = new AlertBook(ctx.getMapState(AlertBook.descriptor("fire-alerts")));
+        this.alerts = new StationAlerts(new AlertBook(ctx.getMapState(AlertBook.descriptor("fire-alerts"))));
         this.station = ctx.getState(new ValueStateDescriptor<>("fire-station", StationState.class));
         this.ports = ctx.getMapState(new MapStateDescriptor<>("fire-ports", Integer.class, PortTrack.class));
         this.staleReadings = staleReadings;
@@ -97,7 +90,7 @@ public final class StationFireTracker {
     public void onTelemetry(ChargerTelemetry t, EscalationSpans escalation, TimerService timers,
                             Collector<Alert> out)
             throws Exception {
-        forgetOpen();
+        alerts.forget();
         StationState st = station(t.deviceId(), t.location());
         Map<Integer, PortTrack> tracks = tracks(st);
         Map<Integer, PortTrack> changed = new HashMap<>();
@@ -116,7 +109,7 @@ public final class StationFireTracker {
     /** The station's overtemp (with port and value), smoke and leakage events; other kinds say nothing of fire. */
     public void onEvent(ChargerEvent e, EscalationSpans escalation, TimerService timers, Collector<Alert> out)
             throws Exception {
-        forgetOpen();
+        alerts.forget();
         for (FireSignal s : FireSignals.fromEvent(e)) {
             StationState st = station(s.deviceId(), s.location());
             Map<Integer, PortTrack> changed = new HashMap<>();
@@ -133,7 +126,7 @@ public final class StationFireTracker {
      */
     public void onTimer(long timestamp, ReadOnlyBroadcastState<String, EscalationSpans> escalations,
                         TimerService timers, Collector<Alert> out) throws Exception {
-        forgetOpen();
+        alerts.forget();
         StationState st = station.value();
         if (st == null) {
             return;
@@ -159,9 +152,9 @@ public final class StationFireTracker {
      */
     public void reassess(long ts, EscalationSpans escalation, TimerService timers, Collector<Alert> out)
             throws Exception {
-        forgetOpen();
+        alerts.forget();
         StationState st = station.value();
-        if (st == null || !fireOpen(st.deviceId)) {
+        if (st == null || !alerts.fireOpen(st.deviceId)) {
             return;
         }
         long clearAt = fireClearTime(st, st.newestTs, ts, true);
@@ -204,8 +197,8 @@ public final class StationFireTracker {
             throws Exception {
         boolean fresh = switch (kind) {
             case PORT_TEMP -> portReading(st, port, value, ts, tracks, changed);
-            case SMOKE -> smokeReading(st, value, ts);
-            default -> leakageReading(st, value, ts);
+            case SMOKE -> st.smokeReading(value, ts);
+            default -> st.leakageReading(value, ts);
         };
         if (!fresh) {
             staleReadings.inc();
@@ -271,27 +264,8 @@ public final class StationFireTracker {
         return true;
     }
 
-    private static boolean smokeReading(StationState st, double value, long ts) {
-        if (ts < st.smokeTs) {
-            return false;
-        }
-        // A smoke event and the telemetry of the same instant agree that there is smoke if either says so.
-        st.smoke = ts == st.smokeTs ? st.smoke || value > 0 : value > 0;
-        st.smokeTs = ts;
-        return true;
-    }
-
-    private static boolean leakageReading(StationState st, double value, long ts) {
-        if (ts < st.leakageTs) {
-            return false;
-        }
-        st.leakageMa = ts == st.leakageTs ? Math.max(st.leakageMa, value) : value;
-        st.leakageTs = ts;
-        return true;
-    }
-
     private FireAssessment evaluate(StationState st, Map<Integer, PortTrack> tracks) throws Exception {
-        return FireAssessment.of(st, tracks, fireOpen(st.deviceId), settings, reportingGapMs);
+        return FireAssessment.of(st, tracks, alerts.fireOpen(st.deviceId), settings, reportingGapMs);
     }
 
     /**
@@ -302,8 +276,8 @@ public final class StationFireTracker {
      */
     private void draft(StationState st, FireAssessment a, long ts, EscalationSpans escalations, TimerService timers,
                        Collector<Alert> out) throws Exception {
-        String fireKey = fireKey(st.deviceId);
-        String leakKey = leakKey(st.deviceId);
+        String fireKey = alerts.fireKey(st.deviceId);
+        String leakKey = alerts.leakKey(st.deviceId);
         if (a.level() != null) {
             String escalation = escalation(st, ts, escalations);
             long next = escalations == null ? StationState.NONE : escalations.changeAfter(ts);
@@ -314,11 +288,11 @@ public final class StationFireTracker {
             AlertDraft fire = new AlertDraft(AlertType.FIRE_RISK, severity, SourceKind.DEVICE, st.deviceId,
                     st.deviceId, a.suspectPort(), st.location, ts, a.summary(st.deviceId, severity, escalation),
                     severity.atLeast(Severity.ORANGE) ? STOP_PORT : INSPECT_PORT, a.evidence(), a.facts(escalation));
-            changedBook().raiseOrUpdate(fire).ifPresent(out::collect);
-            if (leakOpen(st.deviceId)) {
+            alerts.changing().raiseOrUpdate(fire).ifPresent(out::collect);
+            if (alerts.leakOpen(st.deviceId)) {
                 st.leakQuietSince = StationState.NONE;
-                String fireId = book.get(fireKey).map(o -> o.id()).orElse("");
-                changedBook().clear(leakKey, ts, "Leakage at station " + st.deviceId + " is now part of fire risk "
+                String fireId = alerts.book().get(fireKey).map(o -> o.id()).orElse("");
+                alerts.changing().clear(leakKey, ts, "Leakage at station " + st.deviceId + " is now part of fire risk "
                         + fireId, a.evidence()).ifPresent(out::collect);
             }
         } else if (a.leakageOnly()) {
@@ -327,7 +301,7 @@ public final class StationFireTracker {
                             + "station", st.leakageMa, st.deviceId, settings.leakageMa()), INSPECT_STATION,
                     List.of(Evidence.reading(st.leakageTs, st.deviceId, "leakageMa", st.leakageMa, "mA")),
                     List.of(AlertFact.against("leakageMa", st.leakageMa, "mA", settings.leakageMa())));
-            changedBook().raiseOrUpdate(leak).ifPresent(out::collect);
+            alerts.changing().raiseOrUpdate(leak).ifPresent(out::collect);
         }
     }
 
@@ -344,19 +318,19 @@ public final class StationFireTracker {
         if (now != null) {
             return now;
         }
-        long judged = book.get(fireKey(st.deviceId)).map(o -> o.lastEventTs()).orElse(ts);
+        long judged = alerts.book().get(alerts.fireKey(st.deviceId)).map(o -> o.lastEventTs()).orElse(ts);
         return judged > ts ? escalations.reasonAt(judged) : null;
     }
 
     /** Notes when the station's open alerts went quiet and sets the timer that may clear them. */
     private void trackQuiet(StationState st, FireAssessment a, long ts, TimerService timers) throws Exception {
-        if (!fireOpen(st.deviceId) || !a.quiet()) {
+        if (!alerts.fireOpen(st.deviceId) || !a.quiet()) {
             st.fireQuietSince = StationState.NONE;
         } else if (st.fireQuietSince == StationState.NONE) {
             st.fireQuietSince = ts;
             timers.registerEventTimeTimer(ts + clearAfterMs);
         }
-        if (!leakOpen(st.deviceId) || a.leaking()) {
+        if (!alerts.leakOpen(st.deviceId) || a.leaking()) {
             st.leakQuietSince = StationState.NONE;
         } else if (st.leakQuietSince == StationState.NONE) {
             st.leakQuietSince = ts;
@@ -386,8 +360,8 @@ public final class StationFireTracker {
     }
 
     private void clearFire(StationState st, long at, Collector<Alert> out) throws Exception {
-        changedBook().clear(fireKey(st.deviceId), at, "No fire sign at station " + st.deviceId + " for "
-                + minutes(clearAfterMs) + " min", quietEvidence(st)).ifPresent(out::collect);
+        alerts.changing().clear(alerts.fireKey(st.deviceId), at, "No fire sign at station " + st.deviceId + " for "
+                + minutes(clearAfterMs) + " min", st.quietEvidence()).ifPresent(out::collect);
         st.fireQuietSince = StationState.NONE;
         st.fireClearAt = StationState.NONE;
     }
@@ -398,9 +372,9 @@ public final class StationFireTracker {
                 || !st.reporting(now, reportingGapMs)) {
             return false;
         }
-        changedBook().clear(leakKey(st.deviceId), now, String.format(Locale.ROOT, "Leakage at station %s back to "
-                + "%.1f mA for %d min", st.deviceId, st.leakageMa, minutes(clearAfterMs)), quietEvidence(st))
-                .ifPresent(out::collect);
+        String why = String.format(Locale.ROOT, "Leakage at station %s back to %.1f mA for %d min", st.deviceId,
+                st.leakageMa, minutes(clearAfterMs));
+        alerts.changing().clear(alerts.leakKey(st.deviceId), now, why, st.quietEvidence()).ifPresent(out::collect);
         st.leakQuietSince = StationState.NONE;
         return true;
     }
@@ -415,54 +389,6 @@ public final class StationFireTracker {
             out.put(e.getKey(), e.getValue());
         }
         return out;
-    }
-
-    private boolean fireOpen(String stationId) throws Exception {
-        if (fireOpen == null) {
-            fireOpen = book.isOpen(fireKey(stationId));
-        }
-        return fireOpen;
-    }
-
-    private boolean leakOpen(String stationId) throws Exception {
-        if (leakOpen == null) {
-            leakOpen = book.isOpen(leakKey(stationId));
-        }
-        return leakOpen;
-    }
-
-    private void forgetOpen() {
-        fireOpen = null;
-        leakOpen = null;
-    }
-
-    /** The book, about to change: what is open must be looked up again afterwards. */
-    private AlertBook changedBook() {
-        forgetOpen();
-        return book;
-    }
-
-    private static List<Evidence> quietEvidence(StationState st) {
-        return st.leakageTs == StationState.NONE ? List.of()
-                : List.of(Evidence.reading(st.leakageTs, st.deviceId, "leakageMa", st.leakageMa, "mA"));
-    }
-
-    private String fireKey(String stationId) {
-        keysFor(stationId);
-        return fireKey;
-    }
-
-    private String leakKey(String stationId) {
-        keysFor(stationId);
-        return leakKey;
-    }
-
-    private void keysFor(String stationId) {
-        if (!stationId.equals(keysOf)) {
-            fireKey = Alert.dedupKey(AlertType.FIRE_RISK, stationId);
-            leakKey = Alert.dedupKey(AlertType.LEAKAGE_FAULT, stationId);
-            keysOf = stationId;
-        }
     }
 
     static long minutes(long ms) {

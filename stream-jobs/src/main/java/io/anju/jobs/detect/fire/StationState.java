@@ -1,8 +1,10 @@
 package io.anju.jobs.detect.fire;
 
+import io.anju.common.alert.Evidence;
 import io.anju.common.model.LocationChain;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * What the fire-risk detector keeps per charging station besides its port histories, as a Flink POJO. Times are
@@ -49,6 +51,33 @@ public class StationState {
         ports = Arrays.copyOf(ports, ports.length + 1);
         ports[ports.length - 1] = port;
         Arrays.sort(ports);
+    }
+
+    /** Applies the smoke flag read at {@code ts}; false when it is older than the newest one (stale). */
+    public boolean smokeReading(double value, long ts) {
+        if (ts < smokeTs) {
+            return false;
+        }
+        // A smoke event and the telemetry of the same instant agree that there is smoke if either says so.
+        smoke = ts == smokeTs ? smoke || value > 0 : value > 0;
+        smokeTs = ts;
+        return true;
+    }
+
+    /** Applies the leakage read at {@code ts}; false when it is older than the newest one (stale). */
+    public boolean leakageReading(double value, long ts) {
+        if (ts < leakageTs) {
+            return false;
+        }
+        leakageMa = ts == leakageTs ? Math.max(leakageMa, value) : value;
+        leakageTs = ts;
+        return true;
+    }
+
+    /** What shows a station quiet when its alerts clear: its last leakage reading, if it sent one. */
+    public List<Evidence> quietEvidence() {
+        return leakageTs == NONE ? List.of()
+                : List.of(Evidence.reading(leakageTs, deviceId, "leakageMa", leakageMa, "mA"));
     }
 
     public void seen(long ts, LocationChain latest) {
