@@ -25,8 +25,8 @@ public final class ClaimRule {
         this.processAlive = processAlive;
     }
 
-    /** Why {@code other} keeps {@code nodeId} from this instance at {@code now}, or empty when it does not. */
-    public Optional<String> holds(String nodeId, NodeClaim other, String myInstance, long now) {
+    /** Why {@code other}, a claim on this node's id, keeps the id from this instance at {@code now}; or empty. */
+    public Optional<String> holds(NodeClaim other, String myInstance, long now) {
         if (other == null || other.instance().equals(myInstance)) {
             return Optional.empty();
         }

@@ -114,7 +114,7 @@ public final class NodeIdLease implements AutoCloseable {
     }
 
     private void refuseIfHeld(NodeClaim other) {
-        rule.holds(nodeId, other, instance, System.currentTimeMillis()).ifPresent(why -> {
+        rule.holds(other, instance, System.currentTimeMillis()).ifPresent(why -> {
             held = false;
             throw Require.failure("node.id", nodeId, why);
         });

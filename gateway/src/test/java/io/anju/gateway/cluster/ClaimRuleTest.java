@@ -14,26 +14,26 @@ class ClaimRuleTest {
 
     @Test
     void aClaimRenewedWithinTheLease_byARunningProcess_holdsTheId() {
-        assertThat(rule.holds("gw-1", new NodeClaim("other", "gw-host-2", GONE, NOW - 29_999), "me", NOW))
+        assertThat(rule.holds(new NodeClaim("other", "gw-host-2", GONE, NOW - 29_999), "me", NOW))
                 .hasValueSatisfying(why -> assertThat(why).contains("host gw-host-2").contains("pid 12")
                         .contains("last heard 29999 ms ago"));
-        assertThat(rule.holds("gw-1", new NodeClaim("other", "gw-host-1", ALIVE, NOW - 5_000), "me", NOW))
+        assertThat(rule.holds(new NodeClaim("other", "gw-host-1", ALIVE, NOW - 5_000), "me", NOW))
                 .as("another process on this host").isPresent();
     }
 
     @Test
     void aClaimNotRenewedForTheLease_holdsNothing() {
-        assertThat(rule.holds("gw-1", new NodeClaim("other", "gw-host-2", ALIVE, NOW - 30_000), "me", NOW)).isEmpty();
+        assertThat(rule.holds(new NodeClaim("other", "gw-host-2", ALIVE, NOW - 30_000), "me", NOW)).isEmpty();
     }
 
     @Test
     void aClaimOfAProcessGoneFromThisHost_holdsNothing_soACrashedNodeRestartsAtOnce() {
-        assertThat(rule.holds("gw-1", new NodeClaim("other", "gw-host-1", GONE, NOW - 1_000), "me", NOW)).isEmpty();
+        assertThat(rule.holds(new NodeClaim("other", "gw-host-1", GONE, NOW - 1_000), "me", NOW)).isEmpty();
     }
 
     @Test
     void noClaim_aTombstone_orThisInstancesOwnClaim_holdNothing() {
-        assertThat(rule.holds("gw-1", null, "me", NOW)).isEmpty();
-        assertThat(rule.holds("gw-1", new NodeClaim("me", "gw-host-1", ALIVE, NOW), "me", NOW)).isEmpty();
+        assertThat(rule.holds(null, "me", NOW)).isEmpty();
+        assertThat(rule.holds(new NodeClaim("me", "gw-host-1", ALIVE, NOW), "me", NOW)).isEmpty();
     }
 }

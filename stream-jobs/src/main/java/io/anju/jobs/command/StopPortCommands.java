@@ -15,7 +15,6 @@ public final class StopPortCommands {
     private StopPortCommands() {
     }
 
-
     public static DeviceCommand forAlert(String alertId, String deviceId, int port, long ts, long ttlMs) {
         return forAlert(alertId, deviceId, port, ts, ttlMs, 1);
     }
