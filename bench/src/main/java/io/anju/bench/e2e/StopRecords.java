@@ -1,6 +1,7 @@
 package io.anju.bench.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.anju.common.command.DeviceCommand;
 import io.anju.common.json.Json;
 import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.Topics;
@@ -111,15 +112,19 @@ final class StopRecords implements AutoCloseable {
         return switch (topic) {
             case Topics.ALERTS -> new AlertSeen(n.path("id").asText(), n.path("type").asText(),
                     n.path("severity").asText(), text(n.path("deviceId")), timestampMs);
-            case Topics.COMMANDS -> key == null ? null : new CommandSeen(n.path("id").asText(),
-                    n.path("action").asText(), new String(key, StandardCharsets.UTF_8), n.path("port").asInt(),
-                    text(n.path("alertId")), caseId(n), timestampMs);
+            case Topics.COMMANDS -> key == null ? null : commandSeen(Json.fromBytes(value, DeviceCommand.class),
+                    new String(key, StandardCharsets.UTF_8), timestampMs);
             case Topics.COMMAND_RESULTS -> "confirmation".equals(n.path("kind").asText())
                     ? new ConfirmationSeen(n.path("commandId").asText(), text(n.path("alertId")),
                     n.path("deviceId").asText(), n.path("port").asInt(), n.path("outcome").asText(), caseId(n),
                     n.path("at").asLong(), timestampMs) : null;
             default -> null;
         };
+    }
+
+    private static CommandSeen commandSeen(DeviceCommand c, String deviceId, long timestampMs) {
+        return new CommandSeen(c.id(), c.action(), deviceId, c.port() == null ? 0 : c.port(), c.alertId(), c.caseId(),
+                timestampMs);
     }
 
     private static String text(JsonNode n) {
