@@ -1,9 +1,8 @@
 package io.anju.jobs.input;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.anju.common.command.DeviceCommand;
 import io.anju.common.json.Json;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -23,8 +22,8 @@ import java.nio.charset.StandardCharsets;
  */
 public record CaseCommand(String deviceId, String id, long ts, String action, int port, String alertId, long caseId,
                           long ttlMs) {
-    public static final String STOP_PORT = "stop_port";
-    public static final String RESUME_PORT = "resume_port";
+    public static final String STOP_PORT = DeviceCommand.STOP_PORT;
+    public static final String RESUME_PORT = DeviceCommand.RESUME_PORT;
 
     public boolean isStop() {
         return STOP_PORT.equals(action);
@@ -38,24 +37,20 @@ public record CaseCommand(String deviceId, String id, long ts, String action, in
         if (key == null || value == null) {
             return null;
         }
-        JsonNode n;
+        DeviceCommand c;
         try {
-            n = Json.tree(value);
-        } catch (IOException e) {
+            c = Json.fromBytesWithDefaults(value, DeviceCommand.class); // ttlMs is optional
+        } catch (RuntimeException e) {
+            return null; // not a command
+        }
+        if (c == null || c.caseId() == null || c.caseId() <= 0 || c.id() == null || c.id().isEmpty()
+                || !(STOP_PORT.equals(c.action()) || RESUME_PORT.equals(c.action()))
+                || c.port() == null || c.port() < 1) {
             return null;
         }
-        if (n == null || !n.isObject() || !n.path("caseId").canConvertToLong() || n.path("caseId").asLong() <= 0) {
-            return null;
-        }
-        String action = n.path("action").asText("");
-        String id = n.path("id").asText("");
-        int port = n.path("port").asInt(0);
-        if (!(STOP_PORT.equals(action) || RESUME_PORT.equals(action)) || id.isEmpty() || port < 1) {
-            return null;
-        }
-        String alertId = n.path("alertId").isTextual() && !n.get("alertId").textValue().isEmpty()
-                ? n.get("alertId").textValue() : null;
-        return new CaseCommand(new String(key, StandardCharsets.UTF_8), id, n.path("ts").asLong(), action, port,
-                alertId, n.path("caseId").asLong(), n.path("ttlMs").asLong(0));
+        String alertId = c.alertId() == null || c.alertId().isEmpty() ? null : c.alertId();
+        return new CaseCommand(new String(key, StandardCharsets.UTF_8), c.id(), c.ts(), c.action(), c.port(),
+                alertId, c.caseId(), c.ttlMs());
     }
+
 }
