@@ -188,7 +188,7 @@ class GatewayConfigTest {
     @Test
     void markdownTable_listsEverySettingWithEnvironmentNameAndDefault() {
         String table = GatewayConfig.markdownTable();
-        for (Setting s : GatewayConfig.SETTINGS) {
+        for (Setting s : GatewaySettingsTable.ALL) {
             assertThat(table).contains("`" + s.key() + "`").contains("`" + s.envName() + "`");
             assertThat(s.description()).isNotBlank();
         }
