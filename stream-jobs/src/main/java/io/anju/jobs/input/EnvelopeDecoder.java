@@ -9,8 +9,10 @@ import io.anju.common.model.LocationChain;
 import io.anju.jobs.time.ClockRule;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
+
+import static io.anju.jobs.input.JsonValues.longValue;
+import static io.anju.jobs.input.JsonValues.skip;
+import static io.anju.jobs.input.JsonValues.textOr;
 
 /**
  * Turns one canonical envelope (as the gateway writes it, see docs/kafka-topics.md) into a typed
@@ -19,7 +21,8 @@ import java.util.List;
  * before the envelope's {@code type} and {@code channel} it is skipped and read again once they are known.
  * The gateway has validated the payload against its channel's schema, so a record that does not decode here was not
  * written by a gateway: it is rejected with the reason, never guessed at. Unknown fields are skipped.
- * Event time follows the {@link ClockRule}. Registry attributes (limits, zone, camera view) are attached later by
+ * The payload of each kind of message is read by {@link ChannelPayloads}. Event time follows the {@link ClockRule}.
+ * Registry attributes (limits, zone, camera view) are attached later by
  * {@link io.anju.jobs.registry.Enrichment}.
  */
 public final class EnvelopeDecoder {
@@ -129,14 +132,14 @@ public final class EnvelopeDecoder {
         JsonParser body = object ? p : null;
         return switch (h.channel) {
             case "telemetry" -> switch (h.type) {
-                case CHARGER -> charger(body, h, eventTs);
-                case CROWD -> crowd(body, h, eventTs);
+                case CHARGER -> ChannelPayloads.charger(body, seen(h, eventTs));
+                case CROWD -> ChannelPayloads.crowd(body, seen(h, eventTs));
                 default -> status(body, h, eventTs);
             };
             case "event" -> switch (h.type) {
-                case CHARGER -> chargerEvent(body, h, eventTs);
-                case GATE -> gateEvent(body, h, eventTs);
-                case CAMERA -> cameraEvent(body, h, eventTs);
+                case CHARGER -> ChannelPayloads.chargerEvent(body, seen(h, eventTs));
+                case GATE -> ChannelPayloads.gateEvent(body, seen(h, eventTs));
+                case CAMERA -> ChannelPayloads.cameraEvent(body, seen(h, eventTs));
                 default -> status(body, h, eventTs);
             };
             default -> status(body, h, eventTs);
@@ -145,181 +148,6 @@ public final class EnvelopeDecoder {
 
     private DeviceSeen seen(Header h, long eventTs) {
         return new DeviceSeen(h.deviceId, h.type, eventTs, h.receivedAt, h.location, h.offline, eventTs != h.ts);
-    }
-
-    private DeviceInput charger(JsonParser p, Header h, long ts) throws IOException {
-        double mainsV = 0;
-        double ambientC = 0;
-        boolean smoke = false;
-        double leakageMa = 0;
-        List<PortReading> ports = new ArrayList<>(12);
-        if (p != null) {
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken t = p.nextToken();
-                switch (field) {
-                    case "mainsV" -> mainsV = doubleValue(p, t, 0);
-                    case "ambientC" -> ambientC = doubleValue(p, t, 0);
-                    case "smoke" -> smoke = booleanValue(p, t);
-                    case "leakageMa" -> leakageMa = doubleValue(p, t, 0);
-                    case "ports" -> ports(p, t, ports);
-                    default -> p.skipChildren();
-                }
-            }
-        }
-        return new DeviceInput.Charger(seen(h, ts), new ChargerTelemetry(h.deviceId, ts, h.location, mainsV, ambientC,
-                smoke, leakageMa, List.copyOf(ports), null));
-    }
-
-    private static void ports(JsonParser p, JsonToken t, List<PortReading> out) throws IOException {
-        if (t != JsonToken.START_ARRAY) {
-            p.skipChildren();
-            return;
-        }
-        JsonToken item;
-        while ((item = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (item != JsonToken.START_OBJECT) {
-                p.skipChildren();
-                continue;
-            }
-            int no = 0;
-            String state = "idle";
-            double voltageV = 0;
-            double currentA = 0;
-            double powerW = 0;
-            double energyWh = 0;
-            double tempC = 0;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken v = p.nextToken();
-                switch (field) {
-                    case "no" -> no = intValue(p, v, 0);
-                    case "state" -> state = portState(p, v);
-                    case "voltageV" -> voltageV = doubleValue(p, v, 0);
-                    case "currentA" -> currentA = doubleValue(p, v, 0);
-                    case "powerW" -> powerW = doubleValue(p, v, 0);
-                    case "energyWh" -> energyWh = doubleValue(p, v, 0);
-                    case "tempC" -> tempC = doubleValue(p, v, 0);
-                    default -> p.skipChildren();
-                }
-            }
-            out.add(new PortReading(no, state, voltageV, currentA, powerW, energyWh, tempC));
-        }
-    }
-
-    /** A port's state: one of the four known ones without a new string (ten per telemetry), else as sent. */
-    private static String portState(JsonParser p, JsonToken t) throws IOException {
-        if (t == JsonToken.VALUE_STRING) {
-            char[] text = p.getTextCharacters();
-            int offset = p.getTextOffset();
-            int length = p.getTextLength();
-            for (String known : PortReading.STATES) {
-                if (sameChars(known, text, offset, length)) {
-                    return known;
-                }
-            }
-        }
-        return textOr(p, t, "idle");
-    }
-
-    private static boolean sameChars(String s, char[] text, int offset, int length) {
-        if (s.length() != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (s.charAt(i) != text[offset + i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private DeviceInput crowd(JsonParser p, Header h, long ts) throws IOException {
-        int count = 0;
-        int in = 0;
-        int out = 0;
-        int intervalS = 10;
-        if (p != null) {
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken t = p.nextToken();
-                switch (field) {
-                    case "count" -> count = intValue(p, t, 0);
-                    case "inCount" -> in = intValue(p, t, 0);
-                    case "outCount" -> out = intValue(p, t, 0);
-                    case "intervalS" -> intervalS = intValue(p, t, 10);
-                    default -> p.skipChildren();
-                }
-            }
-        }
-        return new DeviceInput.Crowd(seen(h, ts), new CrowdReading(h.deviceId, ts, h.location, count, in, out,
-                intervalS, null));
-    }
-
-    private DeviceInput chargerEvent(JsonParser p, Header h, long ts) throws IOException {
-        String kind = "";
-        Integer port = null;
-        Double value = null;
-        String code = null;
-        if (p != null) {
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken t = p.nextToken();
-                switch (field) {
-                    case "kind" -> kind = textOr(p, t, "");
-                    case "port" -> port = t.isNumeric() ? intValue(p, t, 0) : skip(p, null);
-                    case "value" -> value = t.isNumeric() ? p.getDoubleValue() : skip(p, null);
-                    case "code" -> code = textOr(p, t, null);
-                    default -> p.skipChildren();
-                }
-            }
-        }
-        return new DeviceInput.ChargerEvt(seen(h, ts), new ChargerEvent(h.deviceId, ts, h.location, kind, port, value,
-                code));
-    }
-
-    private DeviceInput gateEvent(JsonParser p, Header h, long ts) throws IOException {
-        String kind = "";
-        String direction = null;
-        String method = null;
-        String personType = null;
-        String snapshotId = null;
-        if (p != null) {
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken t = p.nextToken();
-                switch (field) {
-                    case "kind" -> kind = textOr(p, t, "");
-                    case "direction" -> direction = textOr(p, t, null);
-                    case "method" -> method = textOr(p, t, null);
-                    case "personType" -> personType = textOr(p, t, null);
-                    case "snapshotId" -> snapshotId = textOr(p, t, null);
-                    default -> p.skipChildren();
-                }
-            }
-        }
-        return new DeviceInput.Gate(seen(h, ts), new GateEvent(h.deviceId, ts, h.location, kind, direction, method,
-                personType, snapshotId));
-    }
-
-    private DeviceInput cameraEvent(JsonParser p, Header h, long ts) throws IOException {
-        String kind = "";
-        double confidence = 0;
-        String snapshotId = null;
-        if (p != null) {
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken t = p.nextToken();
-                switch (field) {
-                    case "kind" -> kind = textOr(p, t, "");
-                    case "confidence" -> confidence = doubleValue(p, t, 0);
-                    case "snapshotId" -> snapshotId = textOr(p, t, null);
-                    default -> p.skipChildren();
-                }
-            }
-        }
-        return new DeviceInput.Camera(seen(h, ts), new CameraDetection(h.deviceId, ts, h.location, kind, confidence,
-                snapshotId, null, null));
     }
 
     /** Status, and anything else that only tells that the device is alive; a status may say it is going away. */
@@ -374,57 +202,5 @@ public final class EnvelopeDecoder {
         if (!ok) {
             throw new UndecodableEnvelope("missing_field: " + field);
         }
-    }
-
-    /** A scalar as text (numbers and booleans in their JSON form); {@code fallback} for null and structures. */
-    private static String textOr(JsonParser p, JsonToken t, String fallback) throws IOException {
-        if (t.isScalarValue() && t != JsonToken.VALUE_NULL) {
-            return p.getValueAsString();
-        }
-        p.skipChildren();
-        return fallback;
-    }
-
-    private static double doubleValue(JsonParser p, JsonToken t, double fallback) throws IOException {
-        if (t.isNumeric()) {
-            return p.getDoubleValue();
-        }
-        p.skipChildren();
-        return fallback;
-    }
-
-    private static int intValue(JsonParser p, JsonToken t, int fallback) throws IOException {
-        if (t == JsonToken.VALUE_NUMBER_INT) {
-            return p.getIntValue();
-        }
-        if (t == JsonToken.VALUE_NUMBER_FLOAT) {
-            return (int) p.getDoubleValue();
-        }
-        p.skipChildren();
-        return fallback;
-    }
-
-    private static long longValue(JsonParser p, JsonToken t) throws IOException {
-        if (t == JsonToken.VALUE_NUMBER_INT) {
-            return p.getLongValue();
-        }
-        if (t == JsonToken.VALUE_NUMBER_FLOAT) {
-            return (long) p.getDoubleValue();
-        }
-        p.skipChildren();
-        return 0;
-    }
-
-    private static boolean booleanValue(JsonParser p, JsonToken t) throws IOException {
-        if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
-            return t == JsonToken.VALUE_TRUE;
-        }
-        p.skipChildren();
-        return false;
-    }
-
-    private static <T> T skip(JsonParser p, T value) throws IOException {
-        p.skipChildren();
-        return value;
     }
 }
