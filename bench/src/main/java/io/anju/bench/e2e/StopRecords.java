@@ -1,37 +1,25 @@
 package io.anju.bench.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.anju.bench.kafka.TopicTail;
 import io.anju.common.command.DeviceCommand;
 import io.anju.common.json.Json;
 import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.Topics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The records a stop leaves on Kafka, read from the topics' ends on a thread of its own: the alerts
- * ({@code anju.alerts}: when the alert that asks for an automatic stop was emitted), the commands
+ * The records a stop leaves on Kafka, read from the topics' ends on a thread of its own ({@link TopicTail}): the
+ * alerts ({@code anju.alerts}: when the alert that asks for an automatic stop was emitted), the commands
  * ({@code anju.commands}: when the alerting job issued its stop) and the confirmations by readings
  * ({@code anju.command-results}). Each carries its record's Kafka timestamp: the producer's clock (the alerting job's
  * or the case service's), this machine's.
  */
 final class StopRecords implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(StopRecords.class);
-
     /** One record a stop probe looks at. */
     sealed interface Seen permits AlertSeen, CommandSeen, ConfirmationSeen {
     }
@@ -53,54 +41,21 @@ final class StopRecords implements AutoCloseable {
                             long readingTs, long atMs) implements Seen {
     }
 
-    private final KafkaConsumer<byte[], byte[]> consumer;
-    private final Consumer<Seen> listener;
-    private Thread reader;
+    private final TopicTail tail;
 
     StopRecords(KafkaConnection kafka, Consumer<Seen> listener) {
-        Map<String, Object> props = kafka.clientProperties();
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "anju-bench-e2e-stops");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        this.consumer = new KafkaConsumer<>(props);
-        this.listener = listener;
+        this.tail = new TopicTail(kafka.clientProperties(), "anju-bench-e2e-stops",
+                List.of(Topics.ALERTS, Topics.COMMANDS, Topics.COMMAND_RESULTS), (r, readAt) -> {
+                    Seen seen = parse(r.topic(), r.key(), r.value(), r.timestamp());
+                    if (seen != null) {
+                        listener.accept(seen);
+                    }
+                });
     }
 
     /** Positions at the three topics' ends now, then reads on. */
     void start() {
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(Topics.ALERTS, Topics.COMMANDS, Topics.COMMAND_RESULTS)) {
-            consumer.partitionsFor(topic, Duration.ofSeconds(30))
-                    .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-        }
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position);
-        reader = new Thread(this::read, "bench-stop-records");
-        reader.setDaemon(true);
-        reader.start();
-    }
-
-    private void read() {
-        try {
-            while (!Thread.currentThread().isInterrupted()) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    try {
-                        Seen seen = parse(r.topic(), r.key(), r.value(), r.timestamp());
-                        if (seen != null) {
-                            listener.accept(seen);
-                        }
-                    } catch (IOException | RuntimeException e) {
-                        LOG.debug("stop records: unreadable {}@{}: {}", r.topic(), r.offset(), e.toString());
-                    }
-                }
-            }
-        } catch (WakeupException e) {
-            // closing
-        } catch (RuntimeException e) {
-            LOG.warn("stop records: reading failed: {}", e.toString());
-        }
+        tail.start();
     }
 
     /** A record of one of the three topics (formats in docs/kafka-topics.md), or null when it is none of the above. */
@@ -137,16 +92,6 @@ final class StopRecords implements AutoCloseable {
 
     @Override
     public void close() {
-        if (reader == null) {
-            consumer.close(Duration.ofSeconds(5));
-            return;
-        }
-        consumer.wakeup();
-        try {
-            reader.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        consumer.close(Duration.ofSeconds(5));
+        tail.close();
     }
 }
