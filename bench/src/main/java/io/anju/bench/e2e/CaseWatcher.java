@@ -1,17 +1,10 @@
 package io.anju.bench.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.anju.common.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,8 +37,7 @@ final class CaseWatcher implements AutoCloseable {
     record Applied(String alertId, int revision, long atMicros) {
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String baseUrl;
+    private final CaseApi api;
     private final Set<String> devices;
     private final ProbeLedger ledger;
     private final Map<Long, Integer> versions = new HashMap<>();
@@ -55,24 +47,15 @@ final class CaseWatcher implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private volatile String token;
 
     CaseWatcher(String casesUrl, Set<String> probeDevices, ProbeLedger ledger) {
-        this.baseUrl = casesUrl.replaceAll("/+$", "");
+        this.api = new CaseApi(casesUrl);
         this.devices = Set.copyOf(probeDevices);
         this.ledger = ledger;
     }
 
     void signIn(String name, String password) throws IOException, InterruptedException {
-        String body = "{\"name\":" + Json.toString(name) + ",\"password\":" + Json.toString(password) + "}";
-        HttpResponse<byte[]> res = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/auth/login"))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        if (res.statusCode() != 200) {
-            throw new IOException("case service sign-in as " + name + " answered " + res.statusCode() + ": "
-                    + new String(res.body(), StandardCharsets.UTF_8));
-        }
-        token = Json.tree(res.body()).path("token").asText();
+        api.signIn(name, password);
     }
 
     void start() {
@@ -92,14 +75,14 @@ final class CaseWatcher implements AutoCloseable {
 
     /** One look: the probe chargers' cases that changed, their history into the ledger. */
     synchronized void poll() throws IOException, InterruptedException {
-        JsonNode page = get("/api/v1/cases?category=" + PORT_OVERLOAD_CATEGORY + "&limit=500");
+        JsonNode page = api.get("/api/v1/cases?category=" + PORT_OVERLOAD_CATEGORY + "&limit=500");
         for (JsonNode c : page.path("items")) {
             long id = c.path("id").asLong();
             int version = c.path("version").asInt();
             if (!devices.contains(c.path("deviceId").asText()) || Integer.valueOf(version).equals(versions.get(id))) {
                 continue;
             }
-            for (Applied a : applied(get("/api/v1/cases/" + id))) {
+            for (Applied a : applied(api.get("/api/v1/cases/" + id))) {
                 ledger.committed(a.alertId(), a.revision(), a.atMicros());
             }
             versions.put(id, version);
@@ -136,16 +119,6 @@ final class CaseWatcher implements AutoCloseable {
             }
         }
         return -1;
-    }
-
-    private JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<byte[]> res = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        if (res.statusCode() != 200) {
-            throw new IOException("GET " + path + " answered " + res.statusCode());
-        }
-        return Json.tree(res.body());
     }
 
     long failures() {

@@ -137,16 +137,16 @@ final class E2eReport {
                         + "polls failed", c.chargers(), CaseProbe.OVERLOAD_FACTOR, s.caseProbeEvery().toSeconds(),
                 c.pubAck().p50(), c.pubAck().p99(), c.pubAck().max(), c.published(), c.sendFailures(),
                 c.pollFailures());
-        StopProbe.Result st = c.stops();
+        StopResult st = c.stops();
         if (st != null) {
             stops(b, st);
         }
     }
 
     /** The stop probe's figures: per kind, stop issued → readings and alert (or request) → the case's history. */
-    static void stops(StringBuilder b, StopProbe.Result st) {
-        StopProbe.Figures a = st.automatic();
-        StopProbe.Figures p = st.person();
+    static void stops(StringBuilder b, StopResult st) {
+        StopFigures a = st.automatic();
+        StopFigures p = st.person();
         line(b, "automatic stop        %d red fire_risk (smoke, the probe charger's spare port the hottest) during the "
                 + "load → the job's stop_port", a.sent());
         stopLine(b, "  issued → charger", a.toChargerMs(), a.sent(), "the job's stop_port record → the probe "
@@ -224,7 +224,7 @@ final class E2eReport {
     /** One progress line of the load. */
     static String progress(double seconds, double ackedPerSec, double kafkaPerSec, double[] gatewayPubAckMs,
                            Distribution probePubAck, JobLags now, JobLags recentMax, ProbeLedger.Summary cases,
-                           StopProbe.Result stops) {
+                           StopResult stops) {
         return String.format(Locale.ROOT, "t=%4.0fs  acked %s/s, Kafka %,.0f/s | PUBACK gateway p50 %s p99 %s "
                         + "(recent), probe p99 %s | alerting lag %s (10 s max %s) | history lag %s | cases %d/%d probe "
                         + "readings committed, p99 %.0f ms | stops %d/%d in the case, %d not confirmed", seconds,

@@ -79,6 +79,6 @@ record E2eResult(Instant loadStart, Instant loadEnd, LoadOutput.Connections conn
      *                      the case
      */
     record CaseFigures(int chargers, ProbeLedger.Summary summary, Distribution pubAck, long published,
-                       long sendFailures, long pollFailures, StopProbe.Result stops) {
+                       long sendFailures, long pollFailures, StopResult stops) {
     }
 }
