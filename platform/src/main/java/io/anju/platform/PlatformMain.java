@@ -78,10 +78,13 @@ public final class PlatformMain implements Callable<Integer> {
     public Integer call() throws Exception {
         PlatformSettings settings;
         try {
-            settings = new PlatformSettings(dataDir, bind, new PlatformSettings.Ports(mqttPort, kafkaPort,
-                    gatewayHttpPort, jobsHttpPort, casesHttpPort, dashboardsHttpPort, jobsMetricsPort), influxUrl,
-                    influxCredentials, !noSim, devices, speed, seed,
-                    Duration.ofMillis(Durations.parseMillis("--faults-after", faultsAfter)), cases);
+            settings = PlatformSettings.builder(dataDir).bindHost(bind)
+                    .ports(new PlatformSettings.Ports(mqttPort, kafkaPort, gatewayHttpPort, jobsHttpPort, casesHttpPort,
+                            dashboardsHttpPort, jobsMetricsPort))
+                    .influxUrl(influxUrl).influxCredentials(influxCredentials).simulate(!noSim).devices(devices)
+                    .speed(speed).seed(seed)
+                    .faultsAfter(Duration.ofMillis(Durations.parseMillis("--faults-after", faultsAfter)))
+                    .cases(cases).build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "bad configuration: " + e.getMessage());
         }

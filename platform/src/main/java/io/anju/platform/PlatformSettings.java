@@ -71,53 +71,17 @@ public record PlatformSettings(Path dataDir, String bindHost, Ports ports, Strin
 
     /** The defaults of {@code ./anju demo}, with data under {@code dataDir}. */
     public static PlatformSettings defaults(Path dataDir) {
-        return new PlatformSettings(dataDir, "127.0.0.1", Ports.defaults(), null, null, true, DEFAULT_DEVICES,
-                DEFAULT_SPEED, 1, DEFAULT_FAULTS_AFTER, Map.of());
+        return builder(dataDir).build();
     }
 
-    public PlatformSettings withPorts(Ports value) {
-        return new PlatformSettings(dataDir, bindHost, value, influxUrl, influxCredentials,
-                simulate, devices, speed, seed, faultsAfter, cases);
-    }
-
-    public PlatformSettings withInfluxUrl(String value) {
-        return withInflux(value, influxCredentials);
-    }
-
-    /** The InfluxDB at {@code url}, with the credentials of {@code credentialsFile} (null: none). */
-    public PlatformSettings withInflux(String url, Path credentialsFile) {
-        return new PlatformSettings(dataDir, bindHost, ports, url, credentialsFile,
-                simulate, devices, speed, seed, faultsAfter, cases);
+    /** Settings from the defaults of {@code ./anju demo} on, with data under {@code dataDir}; checked when built. */
+    public static Builder builder(Path dataDir) {
+        return new Builder(dataDir);
     }
 
     /** {@link #influxCredentials} as a service's credentials-file setting: empty for none. */
     public String influxCredentialsSetting() {
         return influxCredentials == null ? "" : influxCredentials.toString();
-    }
-
-    public PlatformSettings withSimulation(boolean value) {
-        return new PlatformSettings(dataDir, bindHost, ports, influxUrl, influxCredentials,
-                value, devices, speed, seed, faultsAfter, cases);
-    }
-
-    public PlatformSettings withDevices(String value) {
-        return new PlatformSettings(dataDir, bindHost, ports, influxUrl, influxCredentials,
-                simulate, value, speed, seed, faultsAfter, cases);
-    }
-
-    public PlatformSettings withSpeed(double value) {
-        return new PlatformSettings(dataDir, bindHost, ports, influxUrl, influxCredentials,
-                simulate, devices, value, seed, faultsAfter, cases);
-    }
-
-    public PlatformSettings withFaultsAfter(Duration value) {
-        return new PlatformSettings(dataDir, bindHost, ports, influxUrl, influxCredentials,
-                simulate, devices, speed, seed, value, cases);
-    }
-
-    public PlatformSettings withCases(Map<String, String> value) {
-        return new PlatformSettings(dataDir, bindHost, ports, influxUrl, influxCredentials,
-                simulate, devices, speed, seed, faultsAfter, value);
     }
 
     /**
@@ -126,11 +90,6 @@ public record PlatformSettings(Path dataDir, String bindHost, Ports ports, Strin
      */
     public double casesDeadlineScale() {
         return Math.max(1, speed);
-    }
-
-    public PlatformSettings withBindHost(String value) {
-        return new PlatformSettings(dataDir, value, ports, influxUrl, influxCredentials,
-                simulate, devices, speed, seed, faultsAfter, cases);
     }
 
     public Path registryFile() {
@@ -173,6 +132,82 @@ public record PlatformSettings(Path dataDir, String bindHost, Ports ports, Strin
      */
     public Duration casesReadingMaxAge() {
         return Duration.ofMillis(Math.min(86_400_000, Math.max(300_000, Math.round(60_000 * speed))));
+    }
+
+    /** The settings one at a time, each at the demo's default until set; all are checked by {@link #build()}. */
+    public static final class Builder {
+        private final Path dataDir;
+        private String bindHost = "127.0.0.1";
+        private Ports ports = Ports.defaults();
+        private String influxUrl;
+        private Path influxCredentials;
+        private boolean simulate = true;
+        private String devices = DEFAULT_DEVICES;
+        private double speed = DEFAULT_SPEED;
+        private long seed = 1;
+        private Duration faultsAfter = DEFAULT_FAULTS_AFTER;
+        private Map<String, String> cases = Map.of();
+
+        private Builder(Path dataDir) {
+            this.dataDir = dataDir;
+        }
+
+        public Builder bindHost(String value) {
+            bindHost = value;
+            return this;
+        }
+
+        public Builder ports(Ports value) {
+            ports = value;
+            return this;
+        }
+
+        public Builder influxUrl(String value) {
+            influxUrl = value;
+            return this;
+        }
+
+        /** That InfluxDB's credentials file; null: none. */
+        public Builder influxCredentials(Path value) {
+            influxCredentials = value;
+            return this;
+        }
+
+        public Builder simulate(boolean value) {
+            simulate = value;
+            return this;
+        }
+
+        public Builder devices(String value) {
+            devices = value;
+            return this;
+        }
+
+        public Builder speed(double value) {
+            speed = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        public Builder faultsAfter(Duration value) {
+            faultsAfter = value;
+            return this;
+        }
+
+        public Builder cases(Map<String, String> value) {
+            cases = value;
+            return this;
+        }
+
+        /** The settings; a bad value fails naming its flag. */
+        public PlatformSettings build() {
+            return new PlatformSettings(dataDir, bindHost, ports, influxUrl, influxCredentials, simulate, devices, speed,
+                    seed, faultsAfter, cases);
+        }
     }
 
     /**

@@ -61,8 +61,8 @@ class DemoSmokeIT {
     void theDemo_comesUp_itsFaultsBecomeAlertsAndCasesInTheDemoUsersScopes_andCloseStopsEverything(@TempDir Path dir)
             throws Exception {
         Set<Thread> threadsBefore = Set.copyOf(Thread.getAllStackTraces().keySet());
-        PlatformSettings settings = PlatformSettings.defaults(dir).withPorts(PlatformSettings.Ports.anyFree())
-                .withSpeed(60).withDevices("limit=10");
+        PlatformSettings settings = PlatformSettings.builder(dir).ports(PlatformSettings.Ports.anyFree())
+                .speed(60).devices("limit=10").build();
         long startNanos = System.nanoTime();
         Platform platform = Platform.start(settings);
         List<Integer> listeners;

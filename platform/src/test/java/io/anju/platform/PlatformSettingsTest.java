@@ -12,6 +12,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PlatformSettingsTest {
     private static final PlatformSettings DEFAULTS = PlatformSettings.defaults(Path.of("data"));
 
+    /** The demo's settings, to change one or two of. */
+    private static PlatformSettings.Builder demo() {
+        return PlatformSettings.builder(Path.of("data"));
+    }
+
     @Test
     void defaults_areTheDocumentedOnes() {
         assertThat(DEFAULTS.ports()).isEqualTo(new PlatformSettings.Ports(1883, 9092, 9080, 9081, 8081, 8080, 9249));
@@ -28,21 +33,22 @@ class PlatformSettingsTest {
 
     @Test
     void badValues_failNamingTheSetting() {
-        assertThatThrownBy(() -> DEFAULTS.withSpeed(0)).hasMessage("setting --speed = '0.0': must be above 0 and at most 1000");
-        assertThatThrownBy(() -> DEFAULTS.withFaultsAfter(Duration.ofSeconds(30)))
+        assertThatThrownBy(() -> demo().speed(0).build()).hasMessage("setting --speed = '0.0': must be above 0 and at most 1000");
+        assertThatThrownBy(() -> demo().faultsAfter(Duration.ofSeconds(30)).build())
                 .hasMessage("setting --faults-after = '30s': must be between 1m and 12h");
-        assertThatThrownBy(() -> DEFAULTS.withFaultsAfter(Duration.ofHours(13)))
+        assertThatThrownBy(() -> demo().faultsAfter(Duration.ofHours(13)).build())
                 .hasMessage("setting --faults-after = '13h': must be between 1m and 12h");
-        assertThatThrownBy(() -> DEFAULTS.withDevices("limit=none")).hasMessageStartingWith("setting --devices = 'limit=none': ");
-        assertThatThrownBy(() -> DEFAULTS.withInfluxUrl("localhost:8086"))
+        assertThatThrownBy(() -> demo().devices("limit=none").build()).hasMessageStartingWith("setting --devices = 'limit=none': ");
+        assertThatThrownBy(() -> demo().influxUrl("localhost:8086").build())
                 .hasMessage("setting --influx-url = 'localhost:8086': must be http(s)://host:port");
-        assertThatThrownBy(() -> DEFAULTS.withInflux("http://127.0.0.1:8186", Path.of("/no/such/credentials")))
+        assertThatThrownBy(() -> demo().influxUrl("http://127.0.0.1:8186")
+                .influxCredentials(Path.of("/no/such/credentials")).build())
                 .hasMessageStartingWith("setting --influx-credentials = '/no/such/credentials': ");
-        assertThatThrownBy(() -> DEFAULTS.withInflux(null, Path.of("/no/such/credentials")))
+        assertThatThrownBy(() -> demo().influxUrl(null).influxCredentials(Path.of("/no/such/credentials")).build())
                 .hasMessage("setting --influx-credentials = '/no/such/credentials': needs --influx-url");
-        assertThatThrownBy(() -> DEFAULTS.withCases(Map.of("commands.influx.credentialsFile", "/x")))
+        assertThatThrownBy(() -> demo().cases(Map.of("commands.influx.credentialsFile", "/x")).build())
                 .hasMessage("setting --cases commands.influx.credentialsFile = '/x': is set by the platform itself");
-        assertThatThrownBy(() -> DEFAULTS.withCases(Map.of("http.port", "9999")))
+        assertThatThrownBy(() -> demo().cases(Map.of("http.port", "9999")).build())
                 .hasMessage("setting --cases http.port = '9999': is set by the platform itself");
         assertThatThrownBy(() -> new PlatformSettings.Ports(1883, 9092, 9080, 9081, 70_000, 8080, 0))
                 .hasMessage("setting --cases-http-port = '70000': must be between 0 and 65535");
@@ -51,22 +57,22 @@ class PlatformSettingsTest {
     @Test
     void theCaseServicesReadingAge_growsWithTheSimulatorsSpeed_neverBelowItsDefault() {
         assertThat(DEFAULTS.casesReadingMaxAge()).as("10×: a minute of real time").isEqualTo(Duration.ofMinutes(10));
-        assertThat(DEFAULTS.withSpeed(1).casesReadingMaxAge()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(DEFAULTS.withSpeed(1000).casesReadingMaxAge()).isEqualTo(Duration.ofMinutes(1000));
+        assertThat(demo().speed(1).build().casesReadingMaxAge()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(demo().speed(1000).build().casesReadingMaxAge()).isEqualTo(Duration.ofMinutes(1000));
     }
 
     @Test
     void theJobsQuietPartitionKnob_shrinksWithTheSimulatorsSpeed() {
         assertThat(DEFAULTS.jobsQuietAfter()).isEqualTo(Duration.ofSeconds(6));
-        assertThat(DEFAULTS.withSpeed(1).jobsQuietAfter()).isEqualTo(Duration.ofMinutes(1));
-        assertThat(DEFAULTS.withSpeed(1000).jobsQuietAfter()).isEqualTo(Duration.ofMillis(200));
+        assertThat(demo().speed(1).build().jobsQuietAfter()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(demo().speed(1000).build().jobsQuietAfter()).isEqualTo(Duration.ofMillis(200));
     }
 
     @Test
     void peoplesDeadlines_runAtTheDemosSpeed_neverSlowerThanRealTime() {
         assertThat(DEFAULTS.casesDeadlineScale()).isEqualTo(10);
-        assertThat(DEFAULTS.withSpeed(0.5).casesDeadlineScale()).isEqualTo(1);
-        assertThat(DEFAULTS.withCases(Map.of("notify.sms.minSeverity", "red")).cases())
+        assertThat(demo().speed(0.5).build().casesDeadlineScale()).isEqualTo(1);
+        assertThat(demo().cases(Map.of("notify.sms.minSeverity", "red")).build().cases())
                 .containsEntry("notify.sms.minSeverity", "red");
     }
 }

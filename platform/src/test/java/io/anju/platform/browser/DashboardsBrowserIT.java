@@ -138,12 +138,12 @@ class DashboardsBrowserIT {
         phones = new TextMessageInbox();
         try {
             influx = new InfluxServer().start();
-            platform = Platform.start(PlatformSettings.defaults(dataDir).withPorts(PlatformSettings.Ports.anyFree())
-                    .withSpeed(SPEED).withFaultsAfter(FAULTS_AFTER).withDevices("limit=10")
-                    .withInflux(influx.url(), influx.credentialsFile()).withCases(Map.of(
+            platform = Platform.start(PlatformSettings.builder(dataDir).ports(PlatformSettings.Ports.anyFree())
+                    .speed(SPEED).faultsAfter(FAULTS_AFTER).devices("limit=10")
+                    .influxUrl(influx.url()).influxCredentials(influx.credentialsFile()).cases(Map.of(
                             "notify.sms.url", phones.url(),
                             "notify.sms.secret", "browser-test-sms-gateway-secret",
-                            "notify.sms.fallbackPhones", "+8613800009999")));
+                            "notify.sms.fallbackPhones", "+8613800009999")).build());
         } finally {
             browsers.add(emergency = first.get(60, TimeUnit.SECONDS));
             browsers.add(visitor = second.get(60, TimeUnit.SECONDS));
