@@ -9,17 +9,10 @@ import io.anju.cases.model.Role;
 import io.anju.cases.run.CasesConfig;
 import io.anju.cases.run.CasesServer;
 import io.anju.common.alert.Alert;
-import io.anju.common.alert.AlertStatus;
-import io.anju.common.alert.AlertType;
-import io.anju.common.alert.Evidence;
-import io.anju.common.alert.Severity;
-import io.anju.common.alert.SourceKind;
-import io.anju.common.json.Json;
 import io.anju.common.model.Device;
 import io.anju.common.model.DeviceType;
 import io.anju.common.registry.Registry;
 import io.anju.common.registry.RegistryWriter;
-import io.anju.common.topic.Topics;
 import io.anju.kafka.EmbeddedKafka;
 import io.anju.registry.generate.GeneratorOptions;
 import io.anju.registry.generate.RegistryGenerator;
@@ -27,9 +20,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -149,14 +139,14 @@ public final class CasesBench implements Callable<Integer> {
         try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start();
              CasesServer server = CasesServer.start(CasesConfig.of(with(settings, "kafka.bootstrap",
                      kafka.bootstrapServers())));
-             KafkaProducer<byte[], byte[]> producer = producer(kafka.bootstrapServers())) {
+             KafkaProducer<byte[], byte[]> producer = BenchAlerts.producer(kafka.bootstrapServers())) {
             report.append("## Case service (").append(Instant.now()).append(")\n\n")
                     .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, JVM ")
                     .append(System.getProperty("java.version")).append(", max heap ")
                     .append(Runtime.getRuntime().maxMemory() >> 20).append(" MiB; embedded Kafka, embedded PostgreSQL, "
                             + "the case service and a local webhook receiver in one JVM; intake.concurrency ")
                     .append(intakeConcurrency != null ? intakeConcurrency : IntakeSettings.DEFAULT_CONCURRENCY).append(".\n\n");
-            Source source = new Source(chargers);
+            BenchAlerts.Source source = new BenchAlerts.Source(chargers);
             cost = new CostMeter(dir.resolve("data").resolve("cases").resolve("postgres"));
             latencyPhase(server, producer, source, report);
             burstPhase(server, producer, registry, report);
@@ -169,7 +159,7 @@ public final class CasesBench implements Callable<Integer> {
         return 0;
     }
 
-    private void latencyPhase(CasesServer server, KafkaProducer<byte[], byte[]> producer, Source source,
+    private void latencyPhase(CasesServer server, KafkaProducer<byte[], byte[]> producer, BenchAlerts.Source source,
                               StringBuilder report) throws Exception {
         int total = rate * seconds;
         LOG.info("latency phase: {} alerts at {}/s ...", total, rate);
@@ -182,7 +172,7 @@ public final class CasesBench implements Callable<Integer> {
             next += intervalNs;
             Alert a = source.next();
             keys.add(a.dedupKey());
-            send(producer, a);
+            BenchAlerts.send(producer, a);
             if ((i + 1) % (rate * 10) == 0) {
                 LOG.info("sent {} of {}", i + 1, total);
             }
@@ -219,9 +209,9 @@ public final class CasesBench implements Callable<Integer> {
         CostMeter.Reading before = cost.read();
         long start = System.currentTimeMillis();
         for (Device d : devices) {
-            Alert a = offline(d, System.currentTimeMillis());
+            Alert a = BenchAlerts.offline(d, System.currentTimeMillis());
             keys.add(a.dedupKey());
-            send(producer, a);
+            BenchAlerts.send(producer, a);
         }
         producer.flush();
         long sent = System.currentTimeMillis();
@@ -241,7 +231,7 @@ public final class CasesBench implements Callable<Integer> {
     }
 
     /** Alerts at a steady high rate, each a new case: does the intake keep up, and how long does each take? */
-    private void sustainedPhase(CasesServer server, KafkaProducer<byte[], byte[]> producer, Source source,
+    private void sustainedPhase(CasesServer server, KafkaProducer<byte[], byte[]> producer, BenchAlerts.Source source,
                                 StringBuilder report) throws Exception {
         int total = sustainedRate * sustainedSeconds;
         LOG.info("sustained phase: {} alerts at {}/s ...", total, sustainedRate);
@@ -256,7 +246,7 @@ public final class CasesBench implements Callable<Integer> {
             next += intervalNs;
             Alert a = source.next();
             keys.add(a.dedupKey());
-            send(producer, a);
+            BenchAlerts.send(producer, a);
         }
         producer.flush();
         long sent = System.currentTimeMillis();
@@ -359,55 +349,9 @@ public final class CasesBench implements Callable<Integer> {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
     }
 
-    private static void send(KafkaProducer<byte[], byte[]> producer, Alert a) {
-        producer.send(new ProducerRecord<>(Topics.ALERTS, a.dedupKey().getBytes(StandardCharsets.UTF_8), Json.toBytes(a)));
-    }
-
     private static Map<String, String> with(Map<String, String> settings, String name, String value) {
         Map<String, String> all = new HashMap<>(settings);
         all.put(name, value);
         return all;
-    }
-
-    /** The device-offline alert the offline detector writes when {@code d} misses its heartbeats. */
-    private static Alert offline(Device d, long now) {
-        String key = Alert.dedupKey(AlertType.DEVICE_OFFLINE, d.id());
-        long silentSince = now - 270_000;
-        return new Alert(Alert.idFor(key, silentSince), key, AlertType.DEVICE_OFFLINE, Severity.YELLOW,
-                AlertStatus.RAISED, 1, SourceKind.DEVICE, d.id(), d.id(), null, d.location(), silentSince, now, now,
-                d.type().wireName() + " " + d.id() + " offline (3 heartbeats missed)", "check_device",
-                List.of(Evidence.event(silentSince, d.id(), "lastMessage", null),
-                        Evidence.reading(now, d.id(), "silence", 270, "s")));
-    }
-
-    private static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.LINGER_MS_CONFIG, 0));
-    }
-
-    /** A new port-overload alert on the next charger port each time: every alert opens its own case. */
-    private static final class Source {
-        private final List<Device> chargers;
-        private int n;
-
-        Source(List<Device> chargers) {
-            this.chargers = chargers;
-        }
-
-        Alert next() {
-            Device d = chargers.get(n % chargers.size());
-            int port = 1 + (n / chargers.size()) % 12;
-            int episode = n / (chargers.size() * 12);
-            n++;
-            long now = System.currentTimeMillis();
-            String source = Alert.portSourceId(d.id(), port);
-            String key = Alert.dedupKey(AlertType.PORT_OVERLOAD, source) + (episode == 0 ? "" : "~" + episode);
-            return new Alert(Alert.idFor(key, now), key, AlertType.PORT_OVERLOAD, Severity.RED, AlertStatus.RAISED, 1,
-                    SourceKind.PORT, source, d.id(), port, d.location(), now - 30_000, now, now,
-                    "port " + port + " of " + d.id() + " at 1,250 W", "stop_port",
-                    List.of(Evidence.portReading(now, d.id(), port, "powerW", 1250, "W")));
-        }
     }
 }
