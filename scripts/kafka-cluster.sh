@@ -49,11 +49,12 @@ up() {
 status() {
   local id pid down=0
   for id in $(seq 1 $NODES); do
-    if pid="$(running "$id")"; then echo "node $id: running (pid $pid)"; else echo "node $id: not running"; down=1; fi
+    if pid="$(running "$id")"; then echo "node $id: running (pid $pid)"; else echo "node $id: not running"; down=$((down + 1)); fi
   done
   [[ -f "$DIR/cluster.properties" ]] || { echo "no cluster under $DIR"; exit 1; }
+  (( down < NODES )) || exit 1
   cluster_main status "$DIR" || exit 1
-  exit $down
+  (( down == 0 ))
 }
 
 down() {

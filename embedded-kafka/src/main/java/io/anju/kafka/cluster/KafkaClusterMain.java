@@ -86,7 +86,7 @@ public final class KafkaClusterMain {
             System.out.println(health + (ready ? ": ready" : ": NOT ready"));
             return ready;
         } catch (Exception e) {
-            System.out.println("no answer from the cluster: " + e.getMessage());
+            System.out.println("no answer from the cluster: " + e);
             return false;
         }
     }
