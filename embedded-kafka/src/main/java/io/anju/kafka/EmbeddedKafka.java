@@ -83,8 +83,9 @@ public final class EmbeddedKafka implements AutoCloseable {
      * formatted; a data directory first started without SASL is given the user at its first SASL start.
      */
     public synchronized EmbeddedKafka withSaslScram() {
-        if (server != null || tls != null) {
-            throw new IllegalStateException("SASL must be chosen before the broker starts, and instead of mutual TLS");
+        if (server != null || tls != null || clustered()) {
+            throw new IllegalStateException("SASL must be chosen before the broker starts, instead of mutual TLS, and "
+                    + "not for a cluster member");
         }
         sasl = true;
         return this;
@@ -95,8 +96,9 @@ public final class EmbeddedKafka implements AutoCloseable {
      * cluster that authenticates its clients by certificate does.
      */
     public synchronized EmbeddedKafka withMutualTls(MutualTls tls) {
-        if (server != null || sasl) {
-            throw new IllegalStateException("mutual TLS must be chosen before the broker starts, and instead of SASL");
+        if (server != null || sasl || clustered()) {
+            throw new IllegalStateException("mutual TLS must be chosen before the broker starts, instead of SASL, and "
+                    + "not for a cluster member");
         }
         this.tls = tls;
         return this;
@@ -114,6 +116,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         this.member = member;
         this.controllerPort = member.controllerPort();
         return this;
+    }
+
+    private boolean clustered() {
+        return member != null && member.voterCount() > 1;
     }
 
     /**
