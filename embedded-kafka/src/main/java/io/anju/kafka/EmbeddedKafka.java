@@ -40,11 +40,12 @@ import java.util.concurrent.TimeUnit;
  * cluster asks of the services, on one machine. {@link #withMutualTls} makes it SSL with client certificates
  * required instead. With SASL the KRaft controller listener (loopback) takes the same user with SASL/PLAIN, since
  * Kafka does not take SCRAM there; otherwise it is PLAINTEXT on loopback.
+ *
+ * <p>{@link #asMember} makes it one combined broker + controller node of a multi-node cluster instead (PLAINTEXT).
  */
 public final class EmbeddedKafka implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
     private static final String HOST = "127.0.0.1";
-    private static final int NODE_ID = 1;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path dataDir;
@@ -55,6 +56,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     private boolean sasl;
     private SaslScram scram;
     private MutualTls tls;
+    /** This node's place in the quorum; by default the only node, with a controller port picked at the first start. */
+    private QuorumMember member;
 
     /**
      * @param dataDir   where the broker keeps its log (created if missing)
@@ -80,8 +83,9 @@ public final class EmbeddedKafka implements AutoCloseable {
      * formatted; a data directory first started without SASL is given the user at its first SASL start.
      */
     public synchronized EmbeddedKafka withSaslScram() {
-        if (server != null || tls != null) {
-            throw new IllegalStateException("SASL must be chosen before the broker starts, and instead of mutual TLS");
+        if (server != null || tls != null || clustered()) {
+            throw new IllegalStateException("SASL must be chosen before the broker starts, instead of mutual TLS, and "
+                    + "not for a cluster member");
         }
         sasl = true;
         return this;
@@ -92,11 +96,30 @@ public final class EmbeddedKafka implements AutoCloseable {
      * cluster that authenticates its clients by certificate does.
      */
     public synchronized EmbeddedKafka withMutualTls(MutualTls tls) {
-        if (server != null || sasl) {
-            throw new IllegalStateException("mutual TLS must be chosen before the broker starts, and instead of SASL");
+        if (server != null || sasl || clustered()) {
+            throw new IllegalStateException("mutual TLS must be chosen before the broker starts, instead of SASL, and "
+                    + "not for a cluster member");
         }
         this.tls = tls;
         return this;
+    }
+
+    /**
+     * Makes this broker one node of the multi-node cluster {@code member} describes, PLAINTEXT, with the client port of
+     * the constructor: internal topics get three replicas (two in sync) when there are three or more nodes. Call before
+     * the first {@link #start()}; a new log is formatted with the member's cluster id.
+     */
+    public synchronized EmbeddedKafka asMember(QuorumMember member) {
+        if (server != null || sasl || tls != null) {
+            throw new IllegalStateException("a cluster member is chosen before the broker starts, and is PLAINTEXT");
+        }
+        this.member = member;
+        this.controllerPort = member.controllerPort();
+        return this;
+    }
+
+    private boolean clustered() {
+        return member != null && member.voterCount() > 1;
     }
 
     /**
@@ -137,8 +160,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         if (port == 0) {
             port = FreePort.pick();
         }
-        if (controllerPort == 0) {
+        if (member == null) {
             controllerPort = FreePort.pick();
+            member = QuorumMember.single(controllerPort);
         }
         if (sasl) {
             if (Files.exists(logDir().resolve("meta.properties")) && !SaslScram.exists(dataDir)) {
@@ -147,7 +171,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             requireSasl();
         }
         KafkaConfig config = new KafkaConfig(brokerProperties(clientProtocol(), port), false);
-        String clusterId = StorageFormat.ensureFormatted(NODE_ID, logDir(),
+        String clusterId = StorageFormat.ensureFormatted(member.nodeId(), member.clusterId(), logDir(),
                 sasl ? scram.formatArguments() : List.of());
         KafkaRaftServer started = new KafkaRaftServer(config, Time.SYSTEM);
         try {
@@ -265,7 +289,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private Map<String, String> brokerProperties(String clients, int clientPort) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("process.roles", "broker,controller");
-        p.put("node.id", String.valueOf(NODE_ID));
+        p.put("node.id", String.valueOf(member.nodeId()));
         p.put("listeners", clients + "://" + HOST + ":" + clientPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
         p.put("advertised.listeners", clients + "://" + HOST + ":" + clientPort);
         boolean saslClients = clients.equals(SaslScram.LISTENER);
@@ -279,16 +303,20 @@ public final class EmbeddedKafka implements AutoCloseable {
         if (clients.equals(MutualTls.LISTENER)) {
             p.putAll(tls.brokerProperties());
         }
-        p.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
+        p.put("controller.quorum.voters", member.voters());
         p.put("log.dirs", logDir().toString());
-        // One machine, one replica: every internal topic must be satisfiable by this broker alone.
-        p.put("offsets.topic.replication.factor", "1");
+        // Internal topics: one replica on a single node (it alone must satisfy them); three, two in sync, on a cluster
+        // of three or more, so that losing one node loses no consumer offsets and stops no group.
+        String replicas = String.valueOf(member.internalReplicas());
+        String inSync = String.valueOf(member.internalMinInSync());
+        p.put("offsets.topic.replication.factor", replicas);
         p.put("offsets.topic.num.partitions", "10");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
-        p.put("default.replication.factor", "1");
+        p.put("transaction.state.log.replication.factor", replicas);
+        p.put("transaction.state.log.min.isr", inSync);
+        p.put("share.coordinator.state.topic.replication.factor", replicas);
+        p.put("share.coordinator.state.topic.min.isr", inSync);
+        p.put("default.replication.factor", replicas);
+        // The broker-wide default stays 1: topics the platform creates carry their own (io.anju.common.topic.Replication).
         p.put("min.insync.replicas", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("num.partitions", "1");

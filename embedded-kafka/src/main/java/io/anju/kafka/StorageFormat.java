@@ -22,21 +22,21 @@ final class StorageFormat {
     }
 
     /**
-     * Formats {@code logDir} with a new cluster id (and the SCRAM credentials of {@code scramArguments}, as
+     * Formats {@code logDir} with {@code clusterId} (null: a new one; every node of a cluster shares one) (and the SCRAM credentials of {@code scramArguments}, as
      * {@code --add-scram} takes them) unless it already is formatted; returns the cluster id in use.
      */
-    static String ensureFormatted(int nodeId, Path logDir, List<String> scramArguments) {
+    static String ensureFormatted(int nodeId, String clusterId, Path logDir, List<String> scramArguments) {
         Path meta = logDir.resolve(META_PROPERTIES);
         if (Files.exists(meta)) {
             return readClusterId(meta);
         }
         EmbeddedKafka.createDirectories(logDir);
-        String clusterId = Uuid.randomUuid().toString();
+        String id = clusterId != null ? clusterId : Uuid.randomUuid().toString();
         try {
             new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8))
                     .setNodeId(nodeId)
-                    .setClusterId(clusterId)
+                    .setClusterId(id)
                     .setControllerListenerName("CONTROLLER")
                     .setMetadataLogDirectory(logDir.toString())
                     .addDirectory(logDir.toString())
@@ -45,7 +45,7 @@ final class StorageFormat {
         } catch (Exception e) {
             throw new IllegalStateException("cannot format Kafka log directory " + logDir, e);
         }
-        return clusterId;
+        return id;
     }
 
     private static String readClusterId(Path meta) {

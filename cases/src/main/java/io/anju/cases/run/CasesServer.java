@@ -60,6 +60,7 @@ import io.anju.common.http.HttpListener;
 import io.anju.common.registry.Registry;
 import io.anju.common.registry.live.RegistryPublisher;
 import io.anju.common.registry.live.RegistryTopic;
+import io.anju.common.topic.Replication;
 import io.anju.common.topic.TopicAdmin;
 import io.anju.common.topic.KafkaProbe;
 import io.anju.common.topic.Topics;
@@ -170,9 +171,9 @@ public final class CasesServer implements AutoCloseable {
             // The gateway's streams the twin keeper reads too, so it need not wait for a gateway to create them.
             TopicAdmin.ensure(config.kafka(), "kafka.bootstrap", Stream.concat(Stream.of(Topics.ALERTS,
                     Topics.QUARANTINE, Topics.COMMAND_RESULTS, Topics.COMMANDS), TwinKeeper.STREAMS.stream())
-                    .distinct().toList(), 6, (short) 1);
-            RegistryTopic.ensure(config.kafka(), "kafka.bootstrap", (short) 1);
-            TwinTopic.ensure(config.kafka(), "kafka.bootstrap", (short) 1);
+                    .distinct().toList(), 6, Replication.AUTO);
+            RegistryTopic.ensure(config.kafka(), "kafka.bootstrap", Replication.AUTO);
+            TwinTopic.ensure(config.kafka(), "kafka.bootstrap", Replication.AUTO);
             vertx = Vertx.vertx();
             return assemble(config, clock, deviceTime, categories, database, vertx);
         } catch (Exception | Error e) {

@@ -2,6 +2,7 @@ package io.anju.common.topic;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.LogDirDescription;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
@@ -38,7 +39,12 @@ public final class TopicAdmin {
         ensure(kafka, setting, topics, partitions, replicationFactor, retention.topicConfigs());
     }
 
-    /** Creates those of {@code topics} that do not exist, with these topic configs (e.g. a compacted topic's). */
+    /**
+     * Creates those of {@code topics} that do not exist, with these topic configs (e.g. a compacted topic's) and the
+     * {@link Replication} rule: {@code replicationFactor} {@link Replication#AUTO} counts the cluster's brokers (fenced
+     * ones too, so a cluster with a broker down still gets its usual factor, or fails to create rather than settle for
+     * fewer copies).
+     */
     public static void ensure(KafkaConnection kafka, String setting, Collection<String> topics, int partitions,
                               short replicationFactor, Map<String, String> topicConfigs) {
         Map<String, Object> props = kafka.clientProperties();
@@ -46,9 +52,13 @@ public final class TopicAdmin {
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         try (Admin admin = Admin.create(props)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = topics.stream()
-                    .filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, partitions, replicationFactor).configs(topicConfigs))
+            List<String> absent = topics.stream().filter(t -> !existing.contains(t)).toList();
+            short factor = absent.isEmpty() || replicationFactor != Replication.AUTO ? replicationFactor
+                    : Replication.factor(replicationFactor, brokers(admin));
+            Map<String, String> configs = new HashMap<>(Replication.topicConfigs(factor));
+            configs.putAll(topicConfigs);
+            List<NewTopic> missing = absent.stream()
+                    .map(t -> new NewTopic(t, partitions, factor).configs(configs))
                     .toList();
             for (var created : admin.createTopics(missing).values().values()) {
                 try {
@@ -66,6 +76,11 @@ public final class TopicAdmin {
         } catch (Exception e) {
             throw new IllegalStateException("cannot create Kafka topics on " + setting + "=" + kafka, e);
         }
+    }
+
+    private static int brokers(Admin admin) throws Exception {
+        return admin.describeCluster(new DescribeClusterOptions().includeFencedBrokers(true)).nodes()
+                .get(30, TimeUnit.SECONDS).size();
     }
 
     /**

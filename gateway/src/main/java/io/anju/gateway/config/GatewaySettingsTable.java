@@ -1,6 +1,7 @@
 package io.anju.gateway.config;
 
 import io.anju.common.config.Setting;
+import io.anju.common.topic.Replication;
 import io.anju.common.topic.TopicRetention;
 
 import java.util.List;
@@ -84,7 +85,7 @@ public final class GatewaySettingsTable {
             choice("kafka.compression", "lz4", List.of("none", "lz4", "zstd", "snappy", "gzip"), "Producer compression.type"),
             integer("kafka.deliveryTimeoutMs", 120_000, 1_000, 3_600_000, "Producer delivery.timeout.ms; after it a message counts as unavailable"),
             integer("kafka.topicPartitions", 6, 1, 1_000, "Partitions of topics the gateway creates"),
-            integer("kafka.replicationFactor", 1, 1, 7, "Replication factor of topics the gateway creates"),
+            integer("kafka.replicationFactor", Replication.AUTO, 0, 7, "Replication factor of topics the gateway creates; 0 = as many as the cluster has brokers, up to 3 (one broker: 1). Three or more replicas come with min.insync.replicas=2, so a PUBACK means two copies"),
             string("snapshot.dir", "", "Blob store directory for snapshots (empty = <data.dir>/snapshots)"),
             integer("snapshot.maxBytes", 1_048_576, 1_024, 16_777_216, "Largest snapshot image accepted"),
             // Disk: snapshot retention, the free-space watermark, Kafka retention (docs/operations.md, docs/security.md)

@@ -1,8 +1,6 @@
 package io.anju.gateway.e2e;
 
-import io.anju.common.model.DeviceType;
 import io.anju.common.topic.KafkaConnection;
-import io.anju.common.topic.Topics;
 import io.anju.gateway.GatewayMain;
 import io.anju.testsupport.ServiceJvm;
 import org.junit.jupiter.api.AfterEach;
@@ -21,11 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -121,22 +115,13 @@ class GatewayKillIT {
                     .isTrue();
         }
 
-        Map<String, Integer> copies = new HashMap<>();
-        for (Envelopes.Keyed r : Envelopes.read(KafkaConnection.of("127.0.0.1:" + ports[2],
-                dir.resolve("data/kafka-sasl/client.properties").toString(), "the broker's client settings"),
-                Topics.telemetry(DeviceType.CHARGER))) {
-            copies.merge(Envelopes.id(r.value().path("deviceId").asText(), r.value().path("seq").asLong()), 1,
-                    Integer::sum);
-        }
-        Set<String> acknowledged = fleet.acknowledged();
-        Set<String> missing = new HashSet<>(acknowledged);
-        missing.removeAll(copies.keySet());
-        int records = copies.values().stream().mapToInt(Integer::intValue).sum();
+        AckedInKafka found = AckedInKafka.of(fleet, KafkaConnection.of("127.0.0.1:" + ports[2],
+                dir.resolve("data/kafka-sasl/client.properties").toString(), "the broker's client settings"));
         LOG.info("{} kills: {} messages acknowledged, {} of them in Kafka; {} records, {} of them repeats", ROUNDS,
-                acknowledged.size(), acknowledged.size() - missing.size(), records, records - copies.size());
+                found.acknowledged().size(), found.found(), found.records(), found.repeats());
 
-        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(ROUNDS * ACKS_PER_ROUND + ACKS_PER_ROUND / 4);
-        assertThat(missing).as("acknowledged messages not in Kafka after %d kills", ROUNDS).isEmpty();
+        assertThat(found.acknowledged()).hasSizeGreaterThanOrEqualTo(ROUNDS * ACKS_PER_ROUND + ACKS_PER_ROUND / 4);
+        assertThat(found.missing()).as("acknowledged messages not in Kafka after %d kills", ROUNDS).isEmpty();
         assertThat(clusterId(gateway)).as("the last broker continued the first one's log, not a new one")
                 .isEqualTo(clusterId);
     }

@@ -16,7 +16,10 @@ import io.anju.gateway.testing.TopicReader;
 import io.anju.gateway.validate.AwaitedReplies;
 import io.anju.kafka.EmbeddedKafka;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,6 +106,20 @@ class KafkaIngestIT {
         assertThat(seen).hasSize(500);
         assertThat(meters.get("anju.gateway.kafka.records").tag("topic", "anju.telemetry.crowd").tag("outcome", "acked").counter().count())
                 .isGreaterThanOrEqualTo(500);
+    }
+
+    @Test
+    void onOneBroker_theTopicsHaveOneReplica_andNoMinInSyncOfTheirOwn() throws Exception {
+        String topic = Topics.telemetry(DeviceType.CHARGER);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            assertThat(admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic)
+                    .partitions()).allSatisfy(p -> assertThat(p.replicas()).hasSize(1));
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            ConfigEntry minInSync = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS)
+                    .get(resource).get("min.insync.replicas");
+            assertThat(minInSync.value()).isEqualTo("1");
+            assertThat(minInSync.source()).isNotEqualTo(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
+        }
     }
 
     @Test

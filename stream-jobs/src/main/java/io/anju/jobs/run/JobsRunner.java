@@ -1,6 +1,7 @@
 package io.anju.jobs.run;
 
 import io.anju.common.topic.KafkaConnection;
+import io.anju.common.topic.Replication;
 import io.anju.common.topic.TopicAdmin;
 import io.anju.common.topic.TopicRetention;
 import io.anju.common.topic.Topics;
@@ -103,7 +104,7 @@ public final class JobsRunner implements AutoCloseable {
         topics.add(Topics.ALERTS);
         topics.add(Topics.COMMANDS);
         topics.add(Topics.ZONES);
-        TopicAdmin.ensure(kafkaConnection, "--bootstrap", topics, 6, (short) 1);
+        TopicAdmin.ensure(kafkaConnection, "--bootstrap", topics, 6, Replication.AUTO);
         if (cluster == null) {
             warnOfEarlierState();
             cluster = startCluster();
