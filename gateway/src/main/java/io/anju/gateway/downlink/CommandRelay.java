@@ -42,6 +42,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -84,6 +85,7 @@ public final class CommandRelay implements AutoCloseable {
     private final DownstreamSettings settings;
     private final CommandDelivery delivery;
     private final Clock clock;
+    private final LongSupplier receiveClock;
     private final MeterRegistry meters;
     private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
     private final Consumer<String, byte[]> consumer;
@@ -117,11 +119,27 @@ public final class CommandRelay implements AutoCloseable {
     /** @param awaitedReplies the replies awaited by the node's ingest (shared with it) */
     public CommandRelay(DownstreamSettings settings, CommandDelivery delivery, MeterRegistry meters, HoldLimits holdLimits,
                         AwaitedReplies awaitedReplies, Clock clock) {
-        this(settings, delivery, meters, holdLimits, awaitedReplies, clock, MAX_IN_FLIGHT);
+        this(settings, delivery, meters, holdLimits, awaitedReplies, clock, clock::millis);
+    }
+
+    /**
+     * @param clock        the wall clock: TTLs and each report's {@code at}
+     * @param receiveClock the node's receive clock (its envelopes' {@code receivedAt}): each report's
+     *                     {@code receivedAt}
+     */
+    public CommandRelay(DownstreamSettings settings, CommandDelivery delivery, MeterRegistry meters, HoldLimits holdLimits,
+                        AwaitedReplies awaitedReplies, Clock clock, LongSupplier receiveClock) {
+        this(settings, delivery, meters, holdLimits, awaitedReplies, clock, receiveClock, MAX_IN_FLIGHT);
     }
 
     CommandRelay(DownstreamSettings settings, CommandDelivery delivery, MeterRegistry meters, HoldLimits holdLimits,
                  AwaitedReplies awaitedReplies, Clock clock, int maxInFlight) {
+        this(settings, delivery, meters, holdLimits, awaitedReplies, clock, clock::millis, maxInFlight);
+    }
+
+    private CommandRelay(DownstreamSettings settings, CommandDelivery delivery, MeterRegistry meters,
+                         HoldLimits holdLimits, AwaitedReplies awaitedReplies, Clock clock, LongSupplier receiveClock,
+                         int maxInFlight) {
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("maxInFlight must be at least 1, was " + maxInFlight);
         }
@@ -130,6 +148,7 @@ public final class CommandRelay implements AutoCloseable {
         this.delivery = delivery;
         this.meters = meters;
         this.clock = clock;
+        this.receiveClock = receiveClock;
         this.holdLimits = holdLimits;
         this.maxInFlight = maxInFlight;
         this.maxPollRecords = Math.min(MAX_POLL_RECORDS, maxInFlight);
@@ -433,7 +452,7 @@ public final class CommandRelay implements AutoCloseable {
     private void report(PendingCommand command, String outcome, String detail, Runnable onAcknowledged) {
         count(outcome);
         DeliveryReport report = new DeliveryReport(DeliveryReport.KIND, command.id(), command.alertId(), command.action(),
-                command.deviceId(), outcome, detail, settings.nodeId(), clock.millis());
+                command.deviceId(), outcome, detail, settings.nodeId(), clock.millis(), receiveClock.getAsLong());
         reports.send(report, onAcknowledged);
     }
 
