@@ -147,9 +147,9 @@ class DeliveredStopTest {
     }
 
     /**
-     * The defect this guards against: a person stops a port (confirmed), resumes it, and stops it again; the job, behind
-     * its input, still has readings to come from while the port was off after the first stop. The second stop never
-     * reaches the charger: those readings must not report it done.
+     * The defect this guards against: a person stops a port (confirmed), resumes it, and stops it again; the job,
+     * behind its input, still has readings to come from while the port was off after the first stop. The second stop
+     * never reaches the charger: those readings must not report it done.
      */
     @Test
     void aStopAfterAResume_isNotConfirmedByReadingsOfThePortOffFromBeforeItWasDelivered() throws Exception {
