@@ -125,7 +125,7 @@ public final class GatewayNode implements AutoCloseable {
             registry.onChange(new RegistryEnforcer(server.sessions(), registry::current, prometheus));
             server.start();
             relay = new CommandRelay(downstream, server.commandDelivery(), prometheus, config.commandsHoldLimits(),
-                    awaitedReplies, Clock.systemUTC());
+                    awaitedReplies, Clock.systemUTC(), receiveClock);
             server.onCommandsReady(relay::deviceReady);
             relay.start();
             LOG.info("gateway {} up: mqtt {}{}, http {}, kafka {}", config.nodeId(), server.mqttPort(),

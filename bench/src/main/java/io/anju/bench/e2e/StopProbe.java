@@ -43,12 +43,6 @@ import java.util.concurrent.TimeUnit;
 final class StopProbe implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StopProbe.class);
     static final long TICK_MS = 250;
-    /**
-     * A charger's stop port is stopped again only once it has been back on this long: the alerting job, lagging behind
-     * the devices, would otherwise still hold a reading of the port off from before the resume when the next stop
-     * reaches it, and confirm that stop by it.
-     */
-    static final long SETTLE_MS = 10_000;
     /** The case's history is looked at this often once the readings confirmed a stop. */
     static final long CASE_POLL_MS = 1_000;
 
@@ -175,10 +169,10 @@ final class StopProbe implements AutoCloseable {
             return;
         }
         Kind kind = nextKind;
-        CaseProbe.Charger c = kind == Kind.AUTOMATIC ? nextUntested(now) : null;
+        CaseProbe.Charger c = kind == Kind.AUTOMATIC ? nextUntested() : null;
         if (c == null) {
-            kind = Kind.PERSON; // every charger had its fire, or those left have not settled
-            c = nextSettled(now);
+            kind = Kind.PERSON; // every charger had its fire, or those left are not back on yet
+            c = nextOn();
         }
         if (c == null) {
             return;
@@ -191,25 +185,28 @@ final class StopProbe implements AutoCloseable {
         }
     }
 
-    private CaseProbe.Charger nextUntested(long now) {
-        return chargers.stream().filter(c -> !fireTested.contains(c.deviceId()) && settled(c, now)).findFirst()
+    private CaseProbe.Charger nextUntested() {
+        return chargers.stream().filter(c -> !fireTested.contains(c.deviceId()) && isOn(c)).findFirst()
                 .orElse(null);
     }
 
-    /** The next charger in turn whose stop port has settled on, or null when none has. */
-    private CaseProbe.Charger nextSettled(long now) {
+    /**
+     * The next charger in turn whose stop port is back on, or null when none is. No wait after that: the alerting job
+     * confirms a stop only by readings received after the stop's delivery, so readings of the port off from before
+     * the resume, still to come while it lags, cannot confirm the next stop (were one to, it is reported as early).
+     */
+    private CaseProbe.Charger nextOn() {
         for (int i = 0; i < chargers.size(); i++) {
             CaseProbe.Charger c = chargers.get(next++ % chargers.size());
-            if (settled(c, now)) {
+            if (isOn(c)) {
                 return c;
             }
         }
         return null;
     }
 
-    private boolean settled(CaseProbe.Charger c, long now) {
-        long on = caseProbe.stopPortOnSince(c.deviceId());
-        return on >= 0 && now - on >= SETTLE_MS;
+    private boolean isOn(CaseProbe.Charger c) {
+        return caseProbe.stopPortOnSince(c.deviceId()) >= 0;
     }
 
     private void startAutomatic(CaseProbe.Charger c, long now) {

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * Takes commands from {@code anju.commands} (consumer group {@code anju-gateway-<nodeId>}), hands each to
@@ -68,11 +69,27 @@ public final class CommandRelay implements AutoCloseable {
     /** @param awaitedReplies the replies awaited by the node's ingest (shared with it) */
     public CommandRelay(DownstreamSettings settings, CommandDelivery delivery, MeterRegistry meters, HoldLimits holdLimits,
                         AwaitedReplies awaitedReplies, Clock clock) {
-        this(settings, delivery, meters, holdLimits, awaitedReplies, clock, MAX_IN_FLIGHT);
+        this(settings, delivery, meters, holdLimits, awaitedReplies, clock, clock::millis);
+    }
+
+    /**
+     * @param clock        the wall clock: TTLs and each report's {@code at}
+     * @param receiveClock the node's receive clock (its envelopes' {@code receivedAt}): each report's
+     *                     {@code receivedAt}
+     */
+    public CommandRelay(DownstreamSettings settings, CommandDelivery delivery, MeterRegistry meters, HoldLimits holdLimits,
+                        AwaitedReplies awaitedReplies, Clock clock, LongSupplier receiveClock) {
+        this(settings, delivery, meters, holdLimits, awaitedReplies, clock, receiveClock, MAX_IN_FLIGHT);
     }
 
     CommandRelay(DownstreamSettings settings, CommandDelivery delivery, MeterRegistry meters, HoldLimits holdLimits,
                  AwaitedReplies awaitedReplies, Clock clock, int maxInFlight) {
+        this(settings, delivery, meters, holdLimits, awaitedReplies, clock, clock::millis, maxInFlight);
+    }
+
+    private CommandRelay(DownstreamSettings settings, CommandDelivery delivery, MeterRegistry meters,
+                         HoldLimits holdLimits, AwaitedReplies awaitedReplies, Clock clock, LongSupplier receiveClock,
+                         int maxInFlight) {
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("maxInFlight must be at least 1, was " + maxInFlight);
         }
@@ -87,7 +104,7 @@ public final class CommandRelay implements AutoCloseable {
                 .register(meters);
         this.consumer = new KafkaConsumer<>(CommandClients.consumerProperties(settings, maxPollRecords));
         this.producer = new KafkaProducer<>(CommandClients.producerProperties(settings));
-        this.reports = new CommandReports(settings.nodeId(), producer, meters, clock);
+        this.reports = new CommandReports(settings.nodeId(), producer, meters, clock, receiveClock);
         this.offsets = new CommandOffsets(held, handedBack);
         this.steps = new CommandSteps(delivery, awaitedReplies, held, holdLimits, reports, offsets, clock);
         this.heldScheduler = new HeldScheduler(held, delivery, steps, handedBack, clock);

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * Reports each command's outcome: counts it ({@code anju.gateway.commands} by outcome) and queues its
@@ -20,13 +21,16 @@ final class CommandReports implements AutoCloseable {
 
     private final String nodeId;
     private final Clock clock;
+    private final LongSupplier receiveClock;
     private final MeterRegistry meters;
     private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
     private final OutcomeReports reports;
 
-    CommandReports(String nodeId, Producer<String, byte[]> producer, MeterRegistry meters, Clock clock) {
+    CommandReports(String nodeId, Producer<String, byte[]> producer, MeterRegistry meters, Clock clock,
+                   LongSupplier receiveClock) {
         this.nodeId = nodeId;
         this.clock = clock;
+        this.receiveClock = receiveClock;
         this.meters = meters;
         this.reports = new OutcomeReports(producer, RETRY_BACKOFF, "anju-command-reports-" + nodeId);
         Gauge.builder("anju.gateway.commands.reports.retrying", reports, OutcomeReports::retrying)
@@ -37,7 +41,7 @@ final class CommandReports implements AutoCloseable {
     void report(PendingCommand command, String outcome, String detail, Runnable onAcknowledged) {
         count(outcome);
         DeliveryReport report = new DeliveryReport(DeliveryReport.KIND, command.id(), command.alertId(), command.action(),
-                command.deviceId(), outcome, detail, nodeId, clock.millis());
+                command.deviceId(), outcome, detail, nodeId, clock.millis(), receiveClock.getAsLong());
         reports.send(report, onAcknowledged);
     }
 

@@ -14,9 +14,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param detail    why, for invalid and timeout outcomes
  * @param gateway   the reporting gateway node
  * @param at        when the outcome was known, Unix ms
+ * @param receivedAt the same moment on the gateway's receive clock, the clock of the envelopes' {@code receivedAt}
+ *                   (the wall clock, like {@code at}, unless a simulated district sets the receive clock): for a
+ *                   {@code delivered} stop, a reading the same node received later was sent after the device had the
+ *                   command, which is how the alerting job confirms a stop by the port's readings
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeliveryReport(String kind, String commandId, String alertId, String action, String deviceId,
-                             String outcome, String detail, String gateway, long at) {
+                             String outcome, String detail, String gateway, long at, long receivedAt) {
     public static final String KIND = "delivery";
 }

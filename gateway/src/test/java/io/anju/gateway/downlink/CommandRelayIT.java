@@ -115,8 +115,10 @@ class CommandRelayIT {
             ConnectedDevices devices = new ConnectedDevices(Set.of("charger-on", "gate-on"));
             Map<String, JsonNode> reports = new HashMap<>();
             AwaitedReplies awaited = awaitedReplies(dir);
+            // The node's receive clock, as a simulated district a day behind sets it: reports tell that time beside at.
+            long behind = Duration.ofDays(1).toMillis();
             try (CommandRelay relay = new CommandRelay(settings, devices, new SimpleMeterRegistry(), config(dir).commandsHoldLimits(),
-                    awaited, Clock.systemUTC())) {
+                    awaited, Clock.systemUTC(), () -> System.currentTimeMillis() - behind)) {
                 relay.start();
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
                     reports.clear();
@@ -155,6 +157,8 @@ class CommandRelayIT {
             assertThat(delivered.path("deviceId").asText()).isEqualTo("charger-on");
             assertThat(delivered.path("gateway").asText()).isEqualTo("gw-cmd");
             assertThat(delivered.path("at").asLong()).isGreaterThanOrEqualTo(now);
+            assertThat(delivered.path("receivedAt").asLong()).as("on the receive clock, the envelopes' receivedAt")
+                    .isBetween(now - behind, delivered.path("at").asLong() - behind);
             assertThat(devices.received).as("expired commands are not delivered; the held one is, once back")
                     .containsExactly("charger-on " + commands.get("c-delivered"), "charger-off " + commands.get("c-offline"));
         }

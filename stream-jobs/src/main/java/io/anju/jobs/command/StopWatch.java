@@ -11,6 +11,7 @@ import io.anju.jobs.alert.AlertDraft;
 import io.anju.jobs.input.CaseCommand;
 import io.anju.jobs.input.ChargerTelemetry;
 import io.anju.jobs.input.PortReading;
+import io.anju.jobs.input.StopDelivery;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -26,8 +27,14 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * Confirms each {@code stop_port} by the charger's own readings: a reading newer than the stop that shows the port at
- * or below {@link StopConfirmSettings#belowW} confirms it. When none does within {@link StopConfirmSettings#within} of
+ * Confirms each {@code stop_port} by the charger's own readings: a reading that shows the port at or below
+ * {@link StopConfirmSettings#belowW} confirms it, if the gateway received it after it delivered the stop to the
+ * charger ({@link StopDelivery}, the gateway's report; both times on the gateway's receive clock). Newer in event time
+ * is not enough: a job behind its input still has readings to come from before the stop reached the charger, which may
+ * show the port off from an earlier stop. Report and readings come on two topics in either order: the stop keeps the
+ * delivery time and the port's latest reading ({@link PendingStop}), and whichever comes second decides; a report
+ * that comes before the job watches its stop waits in {@link StopDeliveries}. Without a report there is no
+ * confirmation. When none comes within {@link StopConfirmSettings#within} of
  * event time the stop is sent again under a new id, up to {@link StopConfirmSettings#attempts} stops; after the last,
  * the port raises {@link AlertType#STOP_UNCONFIRMED} (red, {@code cut_power_on_site}), which a later confirming reading
  * clears. Each outcome is written beside the gateway's delivery reports ({@link StopOutcome}). Retries, outcomes and
@@ -61,28 +68,32 @@ public final class StopWatch {
     private final LongSupplier wallClock;
     private final MapState<Integer, PendingStop> pending;
     private final AlertBook book;
+    private final StopDeliveries early;
     private final boolean byPerson;
 
     private StopWatch(StopConfirmSettings settings, long ttlMs, LongSupplier wallClock,
-                      MapState<Integer, PendingStop> pending, AlertBook book, boolean byPerson) {
+                      MapState<Integer, PendingStop> pending, AlertBook book, StopDeliveries early, boolean byPerson) {
         this.settings = settings;
         this.ttlMs = ttlMs;
         this.wallClock = wallClock;
         this.pending = pending;
         this.book = book;
+        this.early = early;
         this.byPerson = byPerson;
     }
 
-    /** The watch of the job's own stops. */
-    public static StopWatch automatic(RuntimeContext ctx, StopConfirmSettings settings, Duration commandTtl) {
+    /** The watch of the job's own stops; deliveries reported before it watched their stop wait in {@code early}. */
+    public static StopWatch automatic(RuntimeContext ctx, StopConfirmSettings settings, Duration commandTtl,
+                                      StopDeliveries early) {
         return new StopWatch(settings, commandTtl.toMillis(), System::currentTimeMillis, ctx.getMapState(PENDING),
-                new AlertBook(ctx.getMapState(AlertBook.descriptor(STOP_UNCONFIRMED_ALERTS))), false);
+                new AlertBook(ctx.getMapState(AlertBook.descriptor(STOP_UNCONFIRMED_ALERTS))), early, false);
     }
 
     /** The watch of the stops people send for a case; its retries live {@code commandTtl} as the job's own do. */
-    public static StopWatch people(RuntimeContext ctx, StopConfirmSettings settings, Duration commandTtl) {
+    public static StopWatch people(RuntimeContext ctx, StopConfirmSettings settings, Duration commandTtl,
+                                   StopDeliveries early) {
         return new StopWatch(settings, commandTtl.toMillis(), System::currentTimeMillis, ctx.getMapState(PEOPLES),
-                new AlertBook(ctx.getMapState(AlertBook.descriptor(STOP_UNCONFIRMED_ALERTS))), true);
+                new AlertBook(ctx.getMapState(AlertBook.descriptor(STOP_UNCONFIRMED_ALERTS))), early, true);
     }
 
     /**
@@ -92,21 +103,21 @@ public final class StopWatch {
     public void onSent(DeviceCommand command, Alert alert, TimerService timers) throws Exception {
         long sent = alert.lastEventTs();
         PendingStop p = new PendingStop(alert.id(), command.id(), 1, sent, sent + settings.within().toMillis(), false,
-                Double.NaN, sent, alert.location(), 0);
+                Double.NaN, sent, alert.location(), 0, early.take(command.id()), 0);
         pending.put(command.port(), arm(p, timers));
     }
 
     /**
-     * A person's {@code stop_port} for a case reached the job. {@code sentTs} is the event time it counts from: the
-     * charger's newest reading so far (the command's own time is the case service's clock, not the devices'), so a
-     * reading processed after it may confirm it. A command read long after its TTL is not watched.
+     * A person's {@code stop_port} for a case reached the job. {@code sentTs} is the event time its bound counts from:
+     * the charger's newest reading so far (the command's own time is the case service's clock, not the devices'). A
+     * command read long after its TTL is not watched.
      */
     public void onCaseStop(CaseCommand stop, long sentTs, TimerService timers) throws Exception {
         if (wallClock.getAsLong() > stop.ts() + stop.ttlMs() + STALE_AFTER_TTL_MS) {
             return;
         }
         PendingStop p = new PendingStop(stop.alertId(), stop.id(), 1, sentTs, sentTs + settings.within().toMillis(),
-                false, Double.NaN, sentTs, null, stop.caseId());
+                false, Double.NaN, sentTs, null, stop.caseId(), early.take(stop.id()), 0);
         pending.put(stop.port(), arm(p, timers));
     }
 
@@ -131,8 +142,12 @@ public final class StopWatch {
         }
     }
 
-    /** A charger's telemetry: confirms the stops it shows done and remembers the power of those it does not. */
-    public void onTelemetry(ChargerTelemetry t, TimerService timers, Consumer<StopEvent> out) throws Exception {
+    /**
+     * A charger's telemetry, received by the gateway at {@code receivedAt} (0: unknown): confirms the stops it shows
+     * done after their delivery and remembers the port's power in the others.
+     */
+    public void onTelemetry(ChargerTelemetry t, long receivedAt, TimerService timers, Consumer<StopEvent> out)
+            throws Exception {
         if (pending.isEmpty()) {
             return; // nearly always: no stop in flight on this charger
         }
@@ -141,16 +156,46 @@ public final class StopWatch {
             if (p == null) {
                 continue;
             }
-            if (t.ts() <= p.sentTs()) {
+            if (t.ts() <= p.sentTs() || receivedAt < p.lastReadAt()) {
                 if (!p.timerSet()) {
                     pending.put(r.no(), arm(p, timers));
                 }
-            } else if (r.powerW() <= settings.belowW()) {
-                confirmed(t, r, p, out);
+                continue;
+            }
+            PendingStop seen = p.withLast(r.powerW(), t.ts(), receivedAt, t.location());
+            if (seen.confirmedBy(settings.belowW())) {
+                confirmed(t.deviceId(), r.no(), seen, out);
             } else {
-                pending.put(r.no(), arm(p.withLast(r.powerW(), t.ts(), t.location()), timers));
+                pending.put(r.no(), arm(seen, timers));
             }
         }
+    }
+
+    /**
+     * A gateway delivered a {@code stop_port} to the charger: the watched stop of that command learns when, and is
+     * confirmed if the port's latest reading, received later, shows it off. False when this watch has no stop of that
+     * command (the other watch's, one not watched yet, or one no longer watched).
+     */
+    public boolean onDelivered(StopDelivery d, Consumer<StopEvent> out) throws Exception {
+        if (pending.isEmpty()) {
+            return false;
+        }
+        List<Map.Entry<Integer, PendingStop>> entries = new ArrayList<>();
+        pending.entries().forEach(entries::add);
+        for (Map.Entry<Integer, PendingStop> e : entries) {
+            PendingStop p = e.getValue();
+            if (!p.commandId().equals(d.commandId())) {
+                continue;
+            }
+            PendingStop delivered = p.delivered(d.deliveredAt());
+            if (delivered.confirmedBy(settings.belowW())) {
+                confirmed(d.deviceId(), e.getKey(), delivered, out);
+            } else {
+                pending.put(e.getKey(), delivered);
+            }
+            return true;
+        }
+        return false;
     }
 
     /** Event time reached {@code ts}: arms what is not armed, retries or gives up on what is due. */
@@ -176,7 +221,9 @@ public final class StopWatch {
                         wallClock.getAsLong(), ttlMs, p.attempt() + 1)
                         : StopPortCommands.forAlert(p.alertId(), deviceId, port, wallClock.getAsLong(), ttlMs,
                         p.attempt() + 1);
-                PendingStop next = arm(p.retried(again.id(), ts, settings.within().toMillis()), timers);
+                PendingStop retried = p.retried(again.id(), ts, settings.within().toMillis());
+                long deliveredEarly = early.take(again.id());
+                PendingStop next = arm(deliveredEarly > 0 ? retried.delivered(deliveredEarly) : retried, timers);
                 pending.put(port, next);
                 out.accept(StopEvent.retry(again, p.location(), byPerson));
                 out.accept(StopEvent.outcome(StopOutcome.of("retried", p, again.id(), deviceId, port, next.attempt(),
@@ -193,16 +240,15 @@ public final class StopWatch {
         }
     }
 
-    private void confirmed(ChargerTelemetry t, PortReading r, PendingStop p, Consumer<StopEvent> out)
-            throws Exception {
-        String deviceId = t.deviceId();
-        pending.remove(r.no());
-        out.accept(StopEvent.outcome(StopOutcome.of("confirmed", p, p.commandId(), deviceId, r.no(), p.attempt(),
-                r.powerW(), t.ts()), t.location(), byPerson));
-        String key = Alert.dedupKey(AlertType.STOP_UNCONFIRMED, Alert.portSourceId(deviceId, r.no()));
+    /** {@code p}'s latest reading shows its port off after its delivery. */
+    private void confirmed(String deviceId, int port, PendingStop p, Consumer<StopEvent> out) throws Exception {
+        pending.remove(port);
+        out.accept(StopEvent.outcome(StopOutcome.of("confirmed", p, p.commandId(), deviceId, port, p.attempt(),
+                p.lastW(), p.lastTs()), p.location(), byPerson));
+        String key = Alert.dedupKey(AlertType.STOP_UNCONFIRMED, Alert.portSourceId(deviceId, port));
         if (book.isOpen(key)) {
-            book.clear(key, t.ts(), "Port " + r.no() + " of " + deviceId + " is off at last ("
-                            + Math.round(r.powerW()) + " W)", evidence(deviceId, r.no(), r.powerW(), t.ts()))
+            book.clear(key, p.lastTs(), "Port " + port + " of " + deviceId + " is off at last ("
+                            + Math.round(p.lastW()) + " W)", evidence(deviceId, port, p.lastW(), p.lastTs()))
                     .ifPresent(a -> out.accept(StopEvent.unconfirmed(a, byPerson)));
         }
     }

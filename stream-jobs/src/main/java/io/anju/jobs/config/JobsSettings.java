@@ -87,7 +87,7 @@ public record JobsSettings(KafkaConnection kafka, Path registry, InfluxSettings 
      * Names the shape of the jobs' state. Raise it when a release changes operators or state so that an older
      * checkpoint cannot be restored: runs then start fresh under a new directory instead of failing on the old one.
      */
-    public static final String STATE_LAYOUT = "state-3";
+    public static final String STATE_LAYOUT = "state-4";
 
     public Path checkpointDir() {
         return checkpointDir(dataDir);

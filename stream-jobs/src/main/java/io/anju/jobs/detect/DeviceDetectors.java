@@ -3,6 +3,7 @@ package io.anju.jobs.detect;
 import io.anju.common.alert.Alert;
 import io.anju.jobs.command.AutoStop;
 import io.anju.jobs.command.AutoStopPolicy;
+import io.anju.jobs.command.StopDeliveries;
 import io.anju.jobs.input.CaseCommand;
 import io.anju.jobs.command.StopEvent;
 import io.anju.jobs.command.StopWatch;
@@ -19,6 +20,7 @@ import io.anju.jobs.detect.offline.OfflineTracker;
 import io.anju.jobs.input.ChargerEvent;
 import io.anju.jobs.input.ChargerTelemetry;
 import io.anju.jobs.input.DeviceInput;
+import io.anju.jobs.input.StopDelivery;
 import io.anju.common.model.LocationChain;
 import io.anju.jobs.registry.RegistryHolder;
 import io.anju.jobs.registry.RegistrySource;
@@ -53,7 +55,9 @@ import java.time.Duration;
  * begins or ends.
  * Every alert is emitted here (to a sink chained to this operator), and a red one that may stop a port automatically
  * ({@link AutoStop}) also asks for its {@code stop_port} on {@link #STOPS}; {@link StopWatch} then confirms it by the
- * port's readings, sends it again or raises the port's {@code stop_unconfirmed}, and tells each outcome on
+ * port's readings the gateway received after it delivered the stop (its report, {@link DeviceInput.Delivered}, read
+ * from {@code anju.command-results}), sends it again or raises the port's {@code stop_unconfirmed}, and tells each
+ * outcome on
  * {@link #STOPS} too. Everything on {@link #STOPS} goes through the compound's cap on mass cut-offs
  * ({@link io.anju.jobs.command.cap.StopCap}), which sends it on or holds it. A person's {@code stop_port} for a case
  * ({@link DeviceInput.Command}, read from {@code anju.commands}) is watched the same way by a second
@@ -95,6 +99,7 @@ public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String,
     private transient AutoStop autoStop;
     private transient StopWatch stopWatch;
     private transient StopWatch peoplesStops;
+    private transient StopDeliveries deliveries;
     private transient Emitter emitter;
 
     /** @param registry the registry, which says whether a silent device is expected to report; null: every device */
@@ -126,8 +131,9 @@ public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String,
         offline = OfflineTracker.open(ctx, settings.offline(), stale);
         gates = GateTracker.open(ctx, settings.gate(), stale);
         autoStop = AutoStop.open(ctx, autoStopPolicy, commandTtl);
-        stopWatch = StopWatch.automatic(ctx, settings.stopConfirm(), commandTtl);
-        peoplesStops = StopWatch.people(ctx, settings.stopConfirm(), commandTtl);
+        deliveries = StopDeliveries.open(ctx);
+        stopWatch = StopWatch.automatic(ctx, settings.stopConfirm(), commandTtl, deliveries);
+        peoplesStops = StopWatch.people(ctx, settings.stopConfirm(), commandTtl, deliveries);
         emitter = new Emitter();
     }
 
@@ -139,6 +145,10 @@ public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String,
             onCaseCommand(c.command(), timers, em);
             return;
         }
+        if (in instanceof DeviceInput.Delivered d) {
+            onDelivered(d.delivery(), em);
+            return;
+        }
         offline.onSeen(in.seen(), timers, em);
         if (in instanceof DeviceInput.Charger c) {
             ChargerTelemetry t = c.telemetry();
@@ -148,8 +158,8 @@ public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String,
                 illegalLoad.onTelemetry(t, em);
             }
             fire.onTelemetry(t, escalation(ctx, t.location(), t.deviceId()), timers, em);
-            stopWatch.onTelemetry(t, timers, em::stop);
-            peoplesStops.onTelemetry(t, timers, em::stop);
+            stopWatch.onTelemetry(t, c.seen().receivedAt(), timers, em::stop);
+            peoplesStops.onTelemetry(t, c.seen().receivedAt(), timers, em::stop);
         } else if (in instanceof DeviceInput.ChargerEvt e) {
             ChargerEvent event = e.event();
             portOverload.onEvent(event, newest.isNewer(event.ts()));
@@ -224,6 +234,13 @@ public final class DeviceDetectors extends KeyedBroadcastProcessFunction<String,
         } else {
             peoplesStops.onResume(c, now, em::stop);
             stopWatch.onResume(c, now, em::stop);
+        }
+    }
+
+    /** A gateway delivered a {@code stop_port}: to the watch of that stop, else kept until one watches it. */
+    private void onDelivered(StopDelivery d, Emitter em) throws Exception {
+        if (!stopWatch.onDelivered(d, em::stop) && !peoplesStops.onDelivered(d, em::stop)) {
+            deliveries.keep(d);
         }
     }
 

@@ -10,7 +10,7 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  */
 @TypeInfo(DeviceInputTypeInfo.Factory.class)
 public sealed interface DeviceInput permits DeviceInput.Charger, DeviceInput.ChargerEvt, DeviceInput.Gate,
-        DeviceInput.Crowd, DeviceInput.Camera, DeviceInput.Status, DeviceInput.Command {
+        DeviceInput.Crowd, DeviceInput.Camera, DeviceInput.Status, DeviceInput.Command, DeviceInput.Delivered {
     DeviceSeen seen();
 
     record Charger(DeviceSeen seen, ChargerTelemetry telemetry) implements DeviceInput {
@@ -40,6 +40,18 @@ public sealed interface DeviceInput permits DeviceInput.Charger, DeviceInput.Cha
     record Command(DeviceSeen seen, CaseCommand command) implements DeviceInput {
         public static Command of(CaseCommand c) {
             return new Command(new DeviceSeen(c.deviceId(), DeviceType.CHARGER, c.ts(), 0, null, false), c);
+        }
+    }
+
+    /**
+     * Not from the device: a gateway's report that it delivered a {@code stop_port} to the charger, read from
+     * {@code anju.command-results} (alerting job only). Its {@link #seen()} names the charger and the delivery's
+     * receive-clock time; like a {@link Command} it says nothing about liveness and moves no event time.
+     */
+    record Delivered(DeviceSeen seen, StopDelivery delivery) implements DeviceInput {
+        public static Delivered of(StopDelivery d) {
+            return new Delivered(new DeviceSeen(d.deviceId(), DeviceType.CHARGER, d.deliveredAt(), d.deliveredAt(),
+                    null, false), d);
         }
     }
 }

@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
  * <p>
  * The alerting job reads {@code anju.commands} through the same source: a person's stop or resume for a case becomes a
  * {@link DeviceInput.Command} ({@link CaseCommand#decode}); every other command (the job's own stops) is passed over.
+ * So it reads {@code anju.command-results}: a gateway's report that it delivered a {@code stop_port} becomes a
+ * {@link DeviceInput.Delivered} ({@link StopDelivery#decode}); everything else there (other outcomes, the devices'
+ * replies, the job's own confirmations) is passed over.
  */
 public final class DeviceInputDeserializer implements KafkaRecordDeserializationSchema<DeviceInput> {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceInputDeserializer.class);
@@ -54,6 +57,13 @@ public final class DeviceInputDeserializer implements KafkaRecordDeserialization
             CaseCommand command = CaseCommand.decode(record.key(), record.value());
             if (command != null) {
                 out.collect(DeviceInput.Command.of(command));
+            }
+            return;
+        }
+        if (Topics.COMMAND_RESULTS.equals(record.topic())) {
+            StopDelivery delivery = StopDelivery.decode(record.key(), record.value());
+            if (delivery != null) {
+                out.collect(DeviceInput.Delivered.of(delivery));
             }
             return;
         }

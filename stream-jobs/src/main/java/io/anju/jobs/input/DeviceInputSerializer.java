@@ -30,6 +30,7 @@ public final class DeviceInputSerializer extends ImmutableSerializer<DeviceInput
     private static final byte CAMERA = 4;
     private static final byte STATUS = 5;
     private static final byte COMMAND = 6;
+    private static final byte DELIVERED = 7;
     private static final DeviceType[] TYPES = DeviceType.values();
     private static final int OTHER_STATE = 255;
 
@@ -82,6 +83,11 @@ public final class DeviceInputSerializer extends ImmutableSerializer<DeviceInput
             StringValue.writeString(cmd.alertId(), out);
             out.writeLong(cmd.caseId());
             out.writeLong(cmd.ttlMs());
+        } else if (in instanceof DeviceInput.Delivered d) {
+            out.writeByte(DELIVERED);
+            writeSeen(in.seen(), out);
+            StringValue.writeString(d.delivery().commandId(), out);
+            StringValue.writeString(d.delivery().gateway(), out);
         } else {
             out.writeByte(STATUS);
             writeSeen(in.seen(), out);
@@ -111,6 +117,8 @@ public final class DeviceInputSerializer extends ImmutableSerializer<DeviceInput
             case COMMAND -> new DeviceInput.Command(seen, new CaseCommand(id, StringValue.readString(in), ts,
                     StringValue.readString(in), in.readInt(), StringValue.readString(in), in.readLong(),
                     in.readLong()));
+            case DELIVERED -> new DeviceInput.Delivered(seen, new StopDelivery(id, StringValue.readString(in),
+                    StringValue.readString(in), seen.receivedAt()));
             default -> throw new IOException("not a device input: tag " + tag);
         };
     }

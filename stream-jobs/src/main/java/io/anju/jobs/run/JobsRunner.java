@@ -100,9 +100,9 @@ public final class JobsRunner implements AutoCloseable {
             LOG.info("embedded Kafka at {} (data under {}; client settings in {})", kafkaConnection,
                     settings.dataDir(), kafka.clientConfigFile());
         }
-        List<String> topics = new ArrayList<>(DeviceStreams.inputTopics());
+        // What the jobs read (the alerting job's commands and command results too) and what they write.
+        List<String> topics = new ArrayList<>(DeviceStreams.inputTopicsWithCommands());
         topics.add(Topics.ALERTS);
-        topics.add(Topics.COMMANDS);
         topics.add(Topics.ZONES);
         TopicAdmin.ensure(kafkaConnection, "--bootstrap", topics, 6, Replication.AUTO);
         if (cluster == null) {

@@ -40,14 +40,16 @@ public final class DeviceStreams {
     }
 
     /**
-     * The alerting job's topics: the devices' and {@code anju.commands}, whose people's commands for a case
-     * ({@link DeviceInput.Command}) the stop watch follows. They share the one source, so a command reaches the
-     * device's detectors through the same shuffle, and the commands' partitions are quiet partitions like any rare
-     * events'.
+     * The alerting job's topics: the devices', {@code anju.commands}, whose people's commands for a case
+     * ({@link DeviceInput.Command}) the stop watch follows, and {@code anju.command-results}, whose gateways' reports
+     * of delivered stops ({@link DeviceInput.Delivered}) it confirms stops by. They share the one source, so a
+     * command or report reaches the device's detectors through the same shuffle, and their partitions are quiet
+     * partitions like any rare events'.
      */
     public static List<String> inputTopicsWithCommands() {
         List<String> topics = inputTopics();
         topics.add(Topics.COMMANDS);
+        topics.add(Topics.COMMAND_RESULTS);
         return topics;
     }
 
@@ -84,11 +86,13 @@ public final class DeviceStreams {
     /**
      * Event time and watermarks of the decoded device inputs: a reading moves its partition's event time to the
      * earlier of its event time and its receive time; one whose device clock was off moves nothing, and neither does a
-     * person's command (its time is the case service's clock, not the devices').
+     * person's command (its time is the case service's clock, not the devices') or a gateway's delivery report (not a
+     * reading).
      */
     public static WatermarkStrategy<DeviceInput> watermarks(JobsSettings s) {
         return new DeviceTimeWatermarks<>(s.outOfOrderness(), s.quietAfter(), in -> in.seen().ts(),
-                (in, ts) -> in.seen().clockCorrected() || in instanceof DeviceInput.Command ? ProgressTime.NONE
+                (in, ts) -> in.seen().clockCorrected() || in instanceof DeviceInput.Command
+                        || in instanceof DeviceInput.Delivered ? ProgressTime.NONE
                         : in.seen().receivedAt() > 0 ? Math.min(ts, in.seen().receivedAt()) : ts);
     }
 }

@@ -56,6 +56,7 @@ class CaseStopWatchTest {
         try (DeviceHarness h = detectors()) {
             h.charger(charging(BEGINNING, 950.0));
             h.caseCommand(person("person-stop-1", CaseCommand.STOP_PORT));
+            h.delivered(STATION, "person-stop-1", BEGINNING + 2 * SECOND);
             assertThat(h.newCommands()).as("the person's command is already sent: nothing to send").isEmpty();
             assertThat(h.mapEntries(STATION, StopWatch.PEOPLES)).isEqualTo(1);
             assertThat(h.mapEntries(STATION, StopWatch.PENDING)).as("not an automatic stop").isZero();
@@ -87,6 +88,7 @@ class CaseStopWatchTest {
         try (DeviceHarness h = detectors()) {
             h.charger(charging(BEGINNING, 950.0));
             h.caseCommand(person("person-stop-2", CaseCommand.STOP_PORT));
+            h.delivered(STATION, "person-stop-2", BEGINNING + SECOND);
             h.charger(charging(BEGINNING + 170 * SECOND, 950.0));
             h.watermark(BEGINNING + 60 * SECOND - 1);
             assertThat(h.newCommands()).as("one millisecond before the bound").isEmpty();

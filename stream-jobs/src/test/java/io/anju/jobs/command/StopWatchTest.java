@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * An automatic stop is confirmed by the charger's own readings, sent again when they do not show the port off in
- * time, and after the last attempt the port raises {@code stop_unconfirmed} until a reading shows it off.
+ * An automatic stop is confirmed by the charger's own readings received after the gateway delivered it, sent again
+ * when they do not show the port off in time, and after the last attempt the port raises {@code stop_unconfirmed}
+ * until a reading shows it off. The harness's readings are received by the gateway at their own time.
  */
 class StopWatchTest {
     private static final LocationChain CP42 = new LocationChain("sd-01", "c-01", "g-01", "cp-0042", null);
@@ -48,11 +49,12 @@ class StopWatchTest {
     }
 
     @Test
-    void aStopIsConfirmedByTheFirstNewerReadingThatShowsThePortOff_andLeavesNoState() throws Exception {
+    void aStopIsConfirmedByTheFirstReadingAfterItsDeliveryThatShowsThePortOff_andLeavesNoState() throws Exception {
         try (DeviceHarness h = detectors()) {
             h.charger(burning(BEGINNING, 194.0));
             DeviceCommand stop = h.newCommands().get(0);
             assertThat(h.mapEntries(STATION, StopWatch.PENDING)).isEqualTo(1);
+            h.delivered(STATION, stop.id(), BEGINNING + 2 * SECOND);
 
             h.charger(burning(BEGINNING + 5 * SECOND, 190.0));
             assertThat(h.newOutcomes()).as("still drawing: not yet, and not a failure before the bound").isEmpty();
@@ -86,6 +88,7 @@ class StopWatchTest {
             assertThat(h.newCommands()).as("one millisecond before the bound").isEmpty();
             h.watermark(BEGINNING + 60 * SECOND);
             DeviceCommand second = h.newCommands().get(0);
+            h.delivered(STATION, second.id(), BEGINNING + 62 * SECOND);
             assertThat(second.id()).isNotEqualTo(first.id());
             assertThat(second.port()).isEqualTo(2);
             assertThat(second.reason()).endsWith("attempt 2");
@@ -104,7 +107,8 @@ class StopWatchTest {
     void afterTheLastAttempt_thePortRaisesStopUnconfirmed_whichAReadingOfThePortOffClears() throws Exception {
         try (DeviceHarness h = detectors()) {
             h.charger(burning(BEGINNING, 194.0));
-            h.newCommands();
+            // Delivered, but the charger does not obey: a delivery of any attempt lets a later reading confirm it.
+            h.delivered(STATION, h.newCommands().get(0).id(), BEGINNING + SECOND);
             h.charger(burning(BEGINNING + 170 * SECOND, 950.0));
             h.watermark(BEGINNING + 60 * SECOND);
             h.watermark(BEGINNING + 120 * SECOND);

@@ -14,6 +14,7 @@ import io.anju.jobs.input.ChargerTelemetry;
 import io.anju.jobs.input.DeviceInput;
 import io.anju.jobs.input.DeviceSeen;
 import io.anju.jobs.input.GateEvent;
+import io.anju.jobs.input.StopDelivery;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
@@ -110,6 +111,14 @@ public final class DeviceHarness implements AutoCloseable {
     /** A person's command for a case, as read from {@code anju.commands}; returns the observed alerts it caused. */
     public List<Alert> caseCommand(CaseCommand c) throws Exception {
         return feed(DeviceInput.Command.of(c));
+    }
+
+    /**
+     * A gateway's report that it delivered {@code commandId} to {@code deviceId} at {@code at} on its receive clock
+     * (the harness's readings are received at their own time); returns the observed alerts it caused.
+     */
+    public List<Alert> delivered(String deviceId, String commandId, long at) throws Exception {
+        return feed(DeviceInput.Delivered.of(new StopDelivery(deviceId, commandId, "gw-1", at)));
     }
 
     /** Any message that only tells the device is alive (or, for an offline status, going away). */

@@ -42,7 +42,8 @@ class DeviceInputSerializerTest {
                 new DeviceInput.Status(new DeviceSeen("gt-1", DeviceType.GATE, TS, 0, AT, true)),
                 new DeviceInput.Status(new DeviceSeen("gt-1", DeviceType.GATE, TS, TS, AT, false, true)),
                 DeviceInput.Command.of(new CaseCommand("chg-0009-1", "0b7e", TS, "stop_port", 3, "9d2", 42, 60_000)),
-                DeviceInput.Command.of(new CaseCommand("chg-0009-1", "0b7f", TS, "resume_port", 1, null, 7, 0)));
+                DeviceInput.Command.of(new CaseCommand("chg-0009-1", "0b7f", TS, "resume_port", 1, null, 7, 0)),
+                DeviceInput.Delivered.of(new StopDelivery("chg-0009-1", "0b7e", "gw-2", TS + 210)));
     }
 
     @ParameterizedTest

@@ -17,11 +17,13 @@ import io.anju.common.model.LocationChain;
 import io.anju.common.registry.RegistryDocument;
 import io.anju.common.registry.RegistryWriter;
 import io.anju.jobs.command.StopOutcome;
+import io.anju.jobs.command.StopPortCommands;
 import io.anju.jobs.config.JobsSettings;
 import io.anju.jobs.detect.crowd.ZoneStatus;
 import io.anju.jobs.input.DeviceInput;
 import io.anju.jobs.input.DeviceInputTypeInfo;
 import io.anju.jobs.input.EnvelopeDecoder;
+import io.anju.jobs.input.StopDelivery;
 import io.anju.jobs.registry.RegistrySource;
 import io.anju.jobs.time.ClockRule;
 import io.anju.registry.generate.GeneratorOptions;
@@ -84,11 +86,19 @@ class AlertsTopologyIT {
     }
 
     private void run(List<byte[]> envelopes, int parallelism) throws Exception {
-        EnvelopeDecoder decoder = new EnvelopeDecoder(new ClockRule(settings.clockTolerance()), () -> { });
         List<DeviceInput> inputs = new ArrayList<>();
         for (byte[] e : envelopes) {
-            inputs.add(decoder.decode(e));
+            inputs.add(decode(e));
         }
+        runInputs(inputs, parallelism);
+    }
+
+    private DeviceInput decode(byte[] envelope) throws EnvelopeDecoder.UndecodableEnvelope {
+        return new EnvelopeDecoder(new ClockRule(settings.clockTolerance()), () -> { }).decode(envelope);
+    }
+
+    /** Runs the job on decoded inputs: envelopes, and the other topics' records the alerting job reads. */
+    private void runInputs(List<DeviceInput> inputs, int parallelism) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.configure(Configuration.fromMap(settings.jobConfiguration()));
         env.setParallelism(parallelism);
@@ -103,19 +113,28 @@ class AlertsTopologyIT {
     }
 
     @Test
-    void aRedFireRisk_isAlerted_stopsTheSuspectPortOnce_andTheChargersReadingsConfirmIt() throws Exception {
+    void aRedFireRisk_isAlerted_stopsTheSuspectPortOnce_andTheChargersReadingsAfterItsDeliveryConfirmIt()
+            throws Exception {
         Device station = first(DeviceType.CHARGER);
-        List<byte[]> in = new ArrayList<>();
+        // The fire risk is raised red by the fourth reading (smoke), so its id and its stop's are known beforehand.
+        String alertId = Alert.idFor(Alert.dedupKey(AlertType.FIRE_RISK, station.id()), T0 + 90 * SECOND);
+        String stopId = StopPortCommands.forAlert(alertId, station.id(), 1, 0, 0).id();
+        List<DeviceInput> in = new ArrayList<>();
+        // The gateway's report, read before the stop is even asked for (another topic): delivered after reading 4.
+        in.add(DeviceInput.Delivered.of(new StopDelivery(station.id(), stopId, "gw-test", T0 + 125 * SECOND)));
         for (int i = 0; i < 6; i++) {
             long ts = T0 + i * 30 * SECOND;
-            // red from the fourth reading on (smoke); the charger obeys the stop: the port draws nothing after it
-            in.add(envelope(station, Channel.TELEMETRY, ts, ts, chargerTelemetry(ts, i >= 3, 70.0, i >= 4 ? 0.0 : 700.0)));
+            // red from the fourth reading on (smoke); the port draws nothing from the fifth (after an earlier stop,
+            // say): only the sixth, received after the delivery, confirms this one
+            in.add(decode(envelope(station, Channel.TELEMETRY, ts, ts,
+                    chargerTelemetry(ts, i >= 3, 70.0, i >= 4 ? 0.0 : 700.0))));
         }
-        run(in);
+        runInputs(in, 2);
 
         Alert red = of(AlertType.FIRE_RISK).stream().filter(a -> a.severity() == Severity.RED).findFirst()
                 .orElseThrow();
         assertThat(red.deviceId()).isEqualTo(station.id());
+        assertThat(red.id()).as("raised by the fourth reading").isEqualTo(alertId);
         assertThat(commands.written()).singleElement().satisfies(c -> {
             assertThat(c.deviceId()).isEqualTo(station.id());
             assertThat(c.action()).isEqualTo("stop_port");
@@ -124,9 +143,9 @@ class AlertsTopologyIT {
         });
         assertThat(outcomes.written()).singleElement().satisfies(o -> {
             assertThat(o.outcome()).isEqualTo("confirmed");
-            assertThat(o.commandId()).isEqualTo(commands.written().get(0).id());
+            assertThat(o.commandId()).isEqualTo(commands.written().get(0).id()).isEqualTo(stopId);
             assertThat(o.alertId()).isEqualTo(red.id());
-            assertThat(o.at()).isEqualTo(T0 + 120 * SECOND);
+            assertThat(o.at()).isEqualTo(T0 + 150 * SECOND);
         });
         assertThat(of(AlertType.STOP_UNCONFIRMED)).isEmpty();
     }

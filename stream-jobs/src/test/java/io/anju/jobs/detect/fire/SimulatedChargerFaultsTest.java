@@ -65,9 +65,11 @@ class SimulatedChargerFaultsTest extends FireFixtures {
                     }
                 }
                 alerts.addAll(h.watermark(t - 5_000));
-                // The detectors' own automatic stop_port, delivered to the simulated charger as the job would.
+                // The detectors' own automatic stop_port, delivered to the simulated charger as the job would, and
+                // reported delivered as the gateway would (at the simulated time: the readings' receive clock).
                 for (DeviceCommand c : h.newCommands()) {
                     charger.handleCommand(Json.toBytes(c), t);
+                    alerts.addAll(h.delivered(STATION, c.id(), t));
                     stops.add(c);
                 }
             }
