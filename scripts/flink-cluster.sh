@@ -77,6 +77,8 @@ taskmanager.load-balance.mode: SLOTS
 # A TaskManager killed outright is noticed within seconds (two failed heartbeat RPCs), not after 50 s.
 heartbeat.interval: 1000
 heartbeat.timeout: 10000
+# TaskManagers start beside the JobManager and find it not yet listening: try again after 1 s, not 10 s.
+cluster.registration.error-delay: 1000
 execution.checkpointing.dir: file://$DIR/checkpoints
 execution.checkpointing.savepoint-dir: file://$DIR/savepoints
 execution.checkpointing.num-retained: 2
@@ -194,7 +196,7 @@ $(prometheus_conf "$prom")"
     start "taskmanager-$i" org.apache.flink.runtime.taskexecutor.TaskManagerRunner "$DIR/run/taskmanager.memory"
   done
   write_conf client ""
-  local deadline=$((SECONDS + 90)) registered=0
+  local deadline=$((SECONDS + 180)) registered=0
   while ((SECONDS < deadline)); do
     registered=$(rest /overview 2>/dev/null | sed -n 's/.*"taskmanagers":\([0-9]*\).*/\1/p' || true)
     [[ "${registered:-0}" -ge "$TASKMANAGERS" ]] && break
@@ -202,7 +204,7 @@ $(prometheus_conf "$prom")"
     sleep 1
   done
   if [[ "${registered:-0}" -lt "$TASKMANAGERS" ]]; then
-    log "only ${registered:-0} of $TASKMANAGERS TaskManagers registered within 90 s (logs in $DIR/log)"; down; exit 1
+    log "only ${registered:-0} of $TASKMANAGERS TaskManagers registered within 180 s (logs in $DIR/log)"; down; exit 1
   fi
   where
 }

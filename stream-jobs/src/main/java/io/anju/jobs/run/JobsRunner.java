@@ -99,11 +99,7 @@ public final class JobsRunner implements AutoCloseable {
             LOG.info("embedded Kafka at {} (data under {}; client settings in {})", kafkaConnection,
                     settings.dataDir(), kafka.clientConfigFile());
         }
-        List<String> topics = new ArrayList<>(DeviceStreams.inputTopics());
-        topics.add(Topics.ALERTS);
-        topics.add(Topics.COMMANDS);
-        topics.add(Topics.ZONES);
-        TopicAdmin.ensure(kafkaConnection, "--bootstrap", topics, 6, (short) 1);
+        TopicAdmin.ensure(kafkaConnection, "--bootstrap", topics(), 6, (short) 1);
         if (cluster == null) {
             warnOfEarlierState();
             cluster = startCluster();
@@ -261,5 +257,14 @@ public final class JobsRunner implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /** The topics the jobs read and write: what must exist before they start. */
+    public static List<String> topics() {
+        List<String> topics = new ArrayList<>(DeviceStreams.inputTopics());
+        topics.add(Topics.ALERTS);
+        topics.add(Topics.COMMANDS);
+        topics.add(Topics.ZONES);
+        return topics;
     }
 }
