@@ -100,11 +100,7 @@ public final class JobsRunner implements AutoCloseable {
             LOG.info("embedded Kafka at {} (data under {}; client settings in {})", kafkaConnection,
                     settings.dataDir(), kafka.clientConfigFile());
         }
-        // What the jobs read (the alerting job's commands and command results too) and what they write.
-        List<String> topics = new ArrayList<>(DeviceStreams.inputTopicsWithCommands());
-        topics.add(Topics.ALERTS);
-        topics.add(Topics.ZONES);
-        TopicAdmin.ensure(kafkaConnection, "--bootstrap", topics, 6, Replication.AUTO);
+        TopicAdmin.ensure(kafkaConnection, "--bootstrap", topics(), 6, Replication.AUTO);
         if (cluster == null) {
             warnOfEarlierState();
             cluster = startCluster();
@@ -262,5 +258,14 @@ public final class JobsRunner implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /** The topics the jobs read and write: what must exist before they start. */
+    public static List<String> topics() {
+        // What the jobs read (the alerting job's commands and command results too) and what they write.
+        List<String> topics = new ArrayList<>(DeviceStreams.inputTopicsWithCommands());
+        topics.add(Topics.ALERTS);
+        topics.add(Topics.ZONES);
+        return topics;
     }
 }
