@@ -130,11 +130,17 @@ public final class DeviceSession {
             retryLater(e.getMessage());
             return;
         }
-        if (state != State.CONNECTING) {
-            link.drop();
-            return;
+        synchronized (this) {
+            if (state == State.CLOSED) {
+                link.close(); // closed while connecting: a DISCONNECT, so the gateway discards the Will
+                return;
+            }
+            if (state != State.CONNECTING) {
+                link.drop();
+                return;
+            }
+            state = State.CONNECTED;
         }
-        state = State.CONNECTED;
         attempt = 0;
         stats.connected.incrementAndGet();
         synchronized (behaviour) {
@@ -218,13 +224,21 @@ public final class DeviceSession {
         return clockFault == null ? payload : clockFault.stamp(payload);
     }
 
-    /** Clean shutdown: DISCONNECT, so the gateway discards the Will. */
+    /**
+     * Clean shutdown: DISCONNECT, so the gateway discards the Will. A session still connecting is closed by its connect
+     * once that returns: closed now, the link could not yet send a DISCONNECT, and the gateway would fire the Will.
+     */
     public void close() {
-        State previous = state;
-        state = State.CLOSED;
+        State previous;
+        synchronized (this) {
+            previous = state;
+            state = State.CLOSED;
+        }
         if (previous == State.CONNECTED) {
             stats.connected.decrementAndGet();
         }
-        link.close();
+        if (previous != State.CONNECTING) {
+            link.close();
+        }
     }
 }

@@ -1,12 +1,14 @@
 package io.anju.sim.run;
 
 import io.anju.sim.clock.SimClock;
+import io.anju.sim.link.ConnectSpec;
 import io.anju.sim.truth.GroundTruth;
 import io.anju.sim.truth.GroundTruthWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 public final class Simulation implements AutoCloseable {
     public static final long TICK_MS = 100;
     private static final Logger LOG = LoggerFactory.getLogger(Simulation.class);
+    /** A connect waits at most its timeout + 5 s for the CONNACK, then 10 s for the SUBACK. */
+    private static final Duration CONNECTS_FINISH_WITHIN = Duration.ofSeconds(ConnectSpec.DEFAULT_CONNECT_TIMEOUT_S + 15);
 
     private final SimClock clock;
     private final List<DeviceSession> sessions;
@@ -115,8 +119,17 @@ public final class Simulation implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        connectScheduler.shutdownNow();
+        // Sessions first, then the connects in progress may finish: each closes its own link with a DISCONNECT.
         sessions.parallelStream().forEach(DeviceSession::close);
+        connectScheduler.shutdown();
+        try {
+            if (!connectScheduler.awaitTermination(CONNECTS_FINISH_WITHIN.toMillis(), TimeUnit.MILLISECONDS)) {
+                connectScheduler.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            connectScheduler.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         if (groundTruth != null) {
             try {
                 groundTruth.close();

@@ -23,8 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * Wires a {@link Simulation} from the registry, the device secrets and the run settings. The entry point for
@@ -74,11 +73,13 @@ public final class SimulationFactory {
         flaws.requirePlayed(devices.stream().map(Device::id).toList());
         SimClock clock = s.clock();
         Behaviours behaviours = new Behaviours(registry, s.seed(), s.scenario(), plan);
-        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(CONNECT_THREADS, r -> {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(CONNECT_THREADS, r -> {
             Thread t = new Thread(r, "sim-connect");
             t.setDaemon(true);
             return t;
         });
+        // At close, reconnects still waiting out their backoff are dropped; connects in progress finish (Simulation).
+        scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         Backoff backoff = new Backoff(s.backoffBaseMs(), Backoff.DEFAULT_CAP_MS, Draws.forDevice(s.seed(), "backoff"));
         Map<String, ClockFault> clockFaults = new HashMap<>();
         s.clockFaults().forEach(f -> clockFaults.put(f.deviceId(), f));
