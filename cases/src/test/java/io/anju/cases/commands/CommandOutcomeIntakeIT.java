@@ -300,7 +300,7 @@ class CommandOutcomeIntakeIT {
                 List.of(Evidence.portReading(first, TestPlaces.CHARGER, port, "temperatureC", 66.0, "°C")));
     }
 
-    /** The gateway's report (gateway DeliveryReport). */
+    /** The gateway's report (common DeliveryReport). */
     private static String delivery(String commandId, String alertId, String outcome, String detail) {
         return "{\"kind\":\"delivery\",\"commandId\":\"" + commandId + "\""
                 + (alertId == null ? "" : ",\"alertId\":\"" + alertId + "\"")

@@ -5,7 +5,7 @@ import io.anju.common.diagnostics.DiagnosticEvent;
 import io.anju.common.json.Json;
 import io.anju.common.model.Envelope;
 import io.anju.common.model.DeviceType;
-import io.anju.gateway.downlink.DeliveryReport;
+import io.anju.common.command.DeliveryReport;
 import io.anju.common.topic.KafkaConnection;
 import io.anju.common.topic.QuarantineRecord;
 import io.anju.common.topic.Topics;

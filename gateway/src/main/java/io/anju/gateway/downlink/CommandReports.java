@@ -1,5 +1,7 @@
 package io.anju.gateway.downlink;
 
+import io.anju.common.command.DeliveryReport;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

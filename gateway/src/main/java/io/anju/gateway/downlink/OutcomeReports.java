@@ -1,5 +1,7 @@
 package io.anju.gateway.downlink;
 
+import io.anju.common.command.DeliveryReport;
+
 import io.anju.common.json.Json;
 import io.anju.common.topic.Topics;
 import org.apache.kafka.clients.producer.Producer;

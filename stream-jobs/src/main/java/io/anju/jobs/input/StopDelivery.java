@@ -1,5 +1,6 @@
 package io.anju.jobs.input;
 
+import io.anju.common.command.DeliveryReport;
 import io.anju.common.command.DeviceCommand;
 import io.anju.common.json.Json;
 
@@ -17,11 +18,6 @@ import java.nio.charset.StandardCharsets;
  */
 public record StopDelivery(String deviceId, String commandId, String gateway, long deliveredAt) {
 
-    /** The fields of a gateway's report the job reads; the topic's other records lack some of them. */
-    private record Report(String kind, String commandId, String action, String outcome, String gateway,
-                          long receivedAt) {
-    }
-
     /**
      * The {@code delivered} report of a {@code stop_port} in one record of {@code anju.command-results}, or null for
      * anything else: other outcomes and actions, the devices' replies, the job's own confirmations, a report of a
@@ -31,13 +27,13 @@ public record StopDelivery(String deviceId, String commandId, String gateway, lo
         if (key == null || value == null) {
             return null;
         }
-        Report r;
+        DeliveryReport r;
         try {
-            r = Json.fromBytesWithDefaults(value, Report.class);
+            r = Json.fromBytesWithDefaults(value, DeliveryReport.class);
         } catch (RuntimeException e) {
             return null;
         }
-        if (r == null || !"delivery".equals(r.kind()) || !"delivered".equals(r.outcome())
+        if (r == null || !DeliveryReport.KIND.equals(r.kind()) || !DeliveryReport.DELIVERED.equals(r.outcome())
                 || !DeviceCommand.STOP_PORT.equals(r.action()) || r.commandId() == null || r.commandId().isEmpty()
                 || r.receivedAt() <= 0) {
             return null;

@@ -1,9 +1,10 @@
-package io.anju.gateway.downlink;
+package io.anju.common.command;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * The record the gateway writes to {@code anju.command-results} about a command it took from {@code anju.commands}.
+ * The record a gateway node writes to {@code anju.command-results} about a command it took from {@code anju.commands}
+ * (docs/kafka-topics.md); the gateway writes it and the alerting job reads it, both with this one definition.
  *
  * @param kind      always {@code "delivery"} (device replies on the same topic are envelopes with channel command/reply)
  * @param commandId the command's {@code id} (null when the command was unreadable)
@@ -23,4 +24,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record DeliveryReport(String kind, String commandId, String alertId, String action, String deviceId,
                              String outcome, String detail, String gateway, long at, long receivedAt) {
     public static final String KIND = "delivery";
+    /** The outcome of a command the device acknowledged. */
+    public static final String DELIVERED = "delivered";
 }
