@@ -469,6 +469,7 @@ class DashboardsBrowserIT {
     @Order(8)
     void district_opensAChargersDevicePage_andSeesItsLastKnownState() {
         Browser b = openBrowser().at(dashboardsUrl());
+        browsers.add(b);
         String charger = scenario.charger().id();
         b.signIn("district", password);
         b.go("#/devices");
