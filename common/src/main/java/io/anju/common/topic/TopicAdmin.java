@@ -53,8 +53,9 @@ public final class TopicAdmin {
         try (Admin admin = Admin.create(props)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<String> absent = topics.stream().filter(t -> !existing.contains(t)).toList();
-            short factor = absent.isEmpty() || replicationFactor != Replication.AUTO ? replicationFactor
-                    : Replication.factor(replicationFactor, brokers(admin));
+            // The cluster is asked only when its answer is used.
+            short factor = replicationFactor == Replication.AUTO && !absent.isEmpty()
+                    ? Replication.factor(replicationFactor, brokers(admin)) : replicationFactor;
             Map<String, String> configs = new HashMap<>(Replication.topicConfigs(factor));
             configs.putAll(topicConfigs);
             List<NewTopic> missing = absent.stream()

@@ -74,7 +74,7 @@ public final class KafkaClusterMain {
             }
             Thread.sleep(250);
         }
-        System.err.println("the cluster under " + layout.dir() + " is not ready after " + patience + ": " + last);
+        LOG.error("the cluster under {} is not ready after {}: {}", layout.dir(), patience, last);
         return false;
     }
 
