@@ -16,6 +16,7 @@
 #                       reporter binds every interface); 0: no reporter
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/scripts/process-lib.sh"
 DIR="${FLINK_CLUSTER_DIR:-${ANJU_DATA_DIR:-$ROOT/data}/flink-cluster}"
 TASKMANAGERS="${FLINK_TASKMANAGERS:-2}"
 SLOTS="${FLINK_SLOTS:-2}"
@@ -252,16 +253,9 @@ down() {
   local f pids=()
   for f in "$DIR"/run/*.pid; do
     [[ -f "$f" ]] || continue
-    if alive "$f"; then pids+=("$(cat "$f")"); kill -TERM "$(cat "$f")" 2>/dev/null || true; fi
+    if alive "$f"; then pids+=("$(cat "$f")"); fi
   done
-  local deadline=$((SECONDS + 20)) p left
-  while ((SECONDS < deadline)); do
-    left=0
-    for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null && left=1; done
-    ((left == 0)) && break
-    sleep 0.5
-  done
-  for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null && { log "pid $p did not stop: KILL"; kill -KILL "$p" 2>/dev/null || true; }; done
+  stop_pids 20 flink-cluster "${pids[@]+"${pids[@]}"}"
   rm -f "$DIR"/run/*.pid
   log "stopped (${#pids[@]} processes); logs stay in $DIR/log"
 }

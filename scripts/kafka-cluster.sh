@@ -11,6 +11,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+source scripts/process-lib.sh
 : "${ANJU_CLASSPATH:?run it as ./anju cluster kafka ...}"
 DIR="${ANJU_KAFKA_CLUSTER_DIR:-${ANJU_DATA_DIR:-$ROOT/data}/kafka-cluster}"
 NODES=3
@@ -60,21 +61,9 @@ status() {
 down() {
   local id pid pids=()
   for id in $(seq 1 $NODES); do
-    if pid="$(running "$id")"; then kill -TERM "$pid"; pids+=("$pid"); echo "kafka cluster: stopping node $id (pid $pid)"; fi
+    if pid="$(running "$id")"; then pids+=("$pid"); echo "kafka cluster: stopping node $id (pid $pid)"; fi
   done
-  local waited=0
-  while (( ${#pids[@]} > 0 )); do
-    local alive=()
-    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive+=("$pid"); done
-    pids=("${alive[@]+"${alive[@]}"}")
-    (( ${#pids[@]} == 0 )) && break
-    if (( waited >= 60 )); then
-      echo "kafka cluster: ${pids[*]} still running after 60 s: SIGKILL" >&2
-      kill -KILL "${pids[@]}" 2>/dev/null || true
-      break
-    fi
-    sleep 1; waited=$((waited + 1))
-  done
+  stop_pids 60 "kafka cluster" "${pids[@]+"${pids[@]}"}"
   rm -f "$DIR"/node-*.pid
   echo "kafka cluster: down (data kept under $DIR)"
 }
